@@ -1,0 +1,75 @@
+// Package lunar converts between Gregorian dates and the Vietnamese lunar
+// calendar (âm lịch), which dates Tết Nguyên Đán (1/1) and Giỗ Tổ Hùng
+// Vương (10/3, day 10 of the non-leap month 3).
+//
+// # Legal basis
+//
+// Vietnam's official time is zone 7, UTC+7, without daylight saving
+// (Decision 121/CP of 1967; Decision 134/2002/QĐ-TTg), and the lunar
+// calendar is computed for that zone, i.e. at the 105°E meridian. Chinese
+// calendars are computed at UTC+8 (120°E). When a new moon or a principal
+// term falls between 16:00 and 17:00 UTC the two calendars start a month, or
+// place a leap month, on different days, so Chinese tables and libraries
+// give wrong Vietnamese dates in some years: Tết 2007 is 17/2 in Vietnam and
+// 18/2 in China, Tết 2030 is 2/2 vs 3/2, 10/3 of 2009 is 4/4 vs 5/4. Do not
+// substitute a Chinese-calendar library for this package. (Before 1976 the
+// South used UTC+8; this package applies UTC+7 to the whole range.)
+//
+// # Rules
+//
+// As restated in the project spec (CALENDAR.md §4):
+//
+//  1. A month begins on the UTC+7 day that contains the (true) new moon.
+//  2. A year has 12 months, or 13 in a leap year.
+//  3. Month 11 is the month whose days contain the UTC+7 date of the
+//     December solstice (Sun's apparent longitude λ = 270°).
+//  4. If 13 months lie between month 11 of one year and month 11 of the
+//     next, the leap month is the first month [s_i, s_{i+1}) after month 11
+//     for which ⌊λ/30°⌋ is the same at 00:00 UTC+7 on s_i and on s_{i+1}
+//     (a month without a principal term, trung khí). It repeats the number
+//     of the month before it and belongs to the same lunar year.
+//  5. Lunar year Y runs from its month 1 (Tết, in January or February of
+//     Gregorian year Y) to the day before the next month 1.
+//
+// # Sources and independence
+//
+// The implementation is written directly from published astronomical
+// formulas, not from any lunar-calendar program or table (in particular
+// not from Hồ Ngọc Đức's code, whose licence forbids commercial use, nor
+// any port of it):
+//
+//   - Jean Meeus, Astronomical Algorithms, 2nd ed. (1998), ch. 49: true
+//     new moon from the mean phase, all 25 new-moon periodic terms and the
+//     14 additional planetary corrections (result in TT);
+//   - Meeus ch. 25 (lower-accuracy solar coordinates: mean longitude, mean
+//     anomaly, equation of the centre) with nutation in longitude from ch.
+//     22 (four leading terms) and aberration −20.4898″/R, giving the
+//     apparent longitude;
+//   - ΔT = TT − UT from the Espenak–Meeus polynomials (NASA, public
+//     domain), subtracted before adding the 7 h of UTC+7.
+//
+// # Range, cost and accuracy
+//
+// Supported: every Gregorian date from MinYear-01-01 to MaxYear-12-31 in
+// both directions, and lunar years MinYear…MaxYear for LeapMonth,
+// MonthLength and NewYear. Outside, functions return a *RangeError
+// (errors.Is(err, ErrOutOfRange)); nonexistent dates give a *DateError
+// (ErrInvalidDate or ErrInvalidSolarDate). No function panics.
+//
+// On first use the package computes, once (sync.OnceValue, a few
+// milliseconds), an immutable table of the ≈2 500 month starts of the range;
+// afterwards FromSolar is an O(log n) binary search and ToSolar, LeapMonth,
+// MonthLength and NewYear are O(1); none allocates. There is no other
+// package state; results never depend on the host time zone or clock.
+//
+// Meeus gives the ch. 49 new-moon instants to well under a minute for
+// recent centuries (his example 49.a is reproduced exactly by the tests),
+// and the ch. 25 longitude to about 0.01° (≈15 minutes of time for a
+// principal term or the solstice). ΔT is a model: it is uncertain by a few
+// seconds before 1950 and by up to a minute or more towards 2100. A month
+// start can therefore differ from a higher-precision ephemeris only when the
+// new moon lies within about a minute of local midnight, and a leap month
+// only when a principal term lies within about a quarter of an hour of
+// local midnight at a month boundary; the tests pin every published vector
+// for 2000–2035 (CALENDAR.md §4.3).
+package lunar
