@@ -1,0 +1,55 @@
+package indicator
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func TestScoreMetricExactRounding(t *testing.T) {
+	e := Portal()
+	tests := []struct {
+		name  string
+		id    ID
+		c     Count
+		score string
+		ratio string
+		null  bool
+	}{
+		{"exact fraction not ratio first", M41, Count{133609, 184503}, "4.34", "72.42", false},
+		{"true tie rounds up", M41, Count{3, 16}, "1.13", "18.75", false},
+		{"capped at target", M43, Count{9, 10}, "2", "90", false},
+		{"capped below target", M43, Count{3158, 184503}, "0.04", "1.71", false},
+		{"null on no data", M11, Count{0, 0}, "0", "0", true},
+		{"zero on no data", M21, Count{0, 0}, "0", "0", false},
+		{"full marks on no data", M44, Count{0, 0}, "2", "100", false},
+		{"full marks on no petitions", M51, Count{0, 0}, "6", "100", false},
+		{"5.3 capped at 90%", M53, Count{144315, 184503}, "5.21", "78.22", false},
+		{"2.1 linear 20", M21, Count{144625, 184513}, "15.68", "78.38", false},
+		{"payment toFixed on binary value", M36, Count{7900, 8000}, "5.92", "98.75", false},
+		{"payment capped B", M34, Count{93, 310}, "0.75", "30", false},
+		{"unscored 5.0", M50, Count{179, 247}, "0", "72.47", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := e.ScoreMetric(tc.id, tc.c)
+			if !got.Score.Equal(dec(tc.score)) || !got.Ratio.Equal(dec(tc.ratio)) || got.Null != tc.null {
+				t.Fatalf("ScoreMetric(%s, %v) = score %s ratio %s null %v; want %s %s %v",
+					tc.id, tc.c, got.Score, got.Ratio, got.Null, tc.score, tc.ratio, tc.null)
+			}
+		})
+	}
+}
+
+func TestPaymentExactDiffersFromPortal(t *testing.T) {
+	p, d := Portal(), Document()
+	c := Count{7900, 8000} // 98.75 %
+	if got := p.ScoreMetric(M36, c).Score; !got.Equal(dec("5.92")) {
+		t.Fatalf("portal 3.6 = %s, want 5.92", got)
+	}
+	if got := d.ScoreMetric(M36, c).Score; !got.Equal(dec("5.93")) {
+		t.Fatalf("document 3.6 = %s, want 5.93", got)
+	}
+}
