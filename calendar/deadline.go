@@ -1,0 +1,488 @@
+package calendar
+
+import (
+	"time"
+)
+
+// Unit is the unit of a procedure's processing time (P8).
+type Unit uint8
+
+// Duration units.
+const (
+	// WorkingDays counts working days of the calendar (§3, make-up Saturdays included) — "ngày làm việc".
+	WorkingDays Unit = iota
+	// WorkingHours counts office hours only (P5); 8 h is one default working day — "giờ".
+	WorkingHours
+	// CalendarDays counts every day; a last day that is not a working day rolls forward to the next working
+	// day (Civil Code 2015 art. 148(5)) — "ngày".
+	CalendarDays
+)
+
+// String returns "working-days", "working-hours" or "calendar-days".
+func (u Unit) String() string {
+	switch u {
+	case WorkingDays:
+		return "working-days"
+	case WorkingHours:
+		return "working-hours"
+	case CalendarDays:
+		return "calendar-days"
+	}
+	return "Unit(" + itoa(int(u)) + ")"
+}
+
+// Duration is a procedure's legal processing time: Amount units (hours for WorkingHours). Amount 0 is a
+// same-day procedure (P9): the due date is the deemed receipt day.
+type Duration struct {
+	Amount int
+	Unit   Unit
+}
+
+// CutoffScope says which dossiers the cut-off hour applies to (P1).
+type CutoffScope uint8
+
+// Cut-off scopes.
+const (
+	CutoffAll         CutoffScope = iota // every dossier (default)
+	CutoffSameDayOnly                    // only same-day procedures (Duration.Amount == 0)
+	CutoffNone                           // never
+)
+
+// ReceiptCounting says how the deemed receipt day is counted (P3).
+type ReceiptCounting uint8
+
+// Receipt-day counting rules.
+const (
+	// ReceiptDayZero (P3a, default): the deemed receipt day is day 0; the due date is the N-th working day
+	// after it (Civil Code art. 147(2)).
+	ReceiptDayZero ReceiptCounting = iota
+	// MovedReceiptIsDayOne (P3b): when receipt was moved to a later day (cut-off or non-working day), that
+	// day counts as day 1, so the cut-off never changes the due date.
+	MovedReceiptIsDayOne
+)
+
+// EndOfDay says when the due day ends (P4).
+type EndOfDay uint8
+
+// End-of-day rules.
+const (
+	Midnight    EndOfDay = iota // 24:00 of the due day (Civil Code art. 148(6)); default
+	OfficeClose                 // the end of the due day's office hours, e.g. for alerts
+)
+
+// SupplementMode says what a supplement request after acceptance does to the clock (P10).
+type SupplementMode uint8
+
+// Supplement modes.
+const (
+	// Restart (default, Decree 61/2018 art. 19(4)): the processing time counts again from the receipt of the
+	// completed dossier.
+	Restart SupplementMode = iota
+	// Pause: the time between request and resubmission is not counted; the due date moves by that much.
+	Pause
+)
+
+// DefaultCutoff is the default cut-off time of day, 15:00 (P1; Decree 61/2018 art. 18(2)–(3)).
+const DefaultCutoff = 15 * time.Hour
+
+// DeadlinePolicy holds every configurable rule of CALENDAR.md §6 that affects a due date or a class. Its
+// zero value equals DefaultDeadlinePolicy(). Policies fixed by the library: P2 (receipt on a non-working day
+// is deemed on the next working day), P6 (see AddWorkingHours), P7 (reception days are not processing days,
+// see Overlay), P8 (Unit), P9 (Amount 0), P11 (Exclude), P13 (ClassifyRefusal), P15 (day granularity).
+type DeadlinePolicy struct {
+	// Cutoff (P1): a dossier received at or after this local time of day is deemed received on the next
+	// working day. 0 means DefaultCutoff (15:00); use CutoffScope CutoffNone to disable.
+	Cutoff time.Duration
+	// CutoffScope (P1): which dossiers the cut-off applies to; default CutoffAll.
+	CutoffScope CutoffScope
+	// ReceiptCounting (P3): default ReceiptDayZero.
+	ReceiptCounting ReceiptCounting
+	// EndOfDay (P4): when the due day ends; default Midnight. Ignored for WorkingHours durations, whose due
+	// instant is exact.
+	EndOfDay EndOfDay
+	// Supplement (P10): default Restart.
+	Supplement SupplementMode
+	// RescheduleLimit (P12): how many times a dossier may be rescheduled; 0 means 1 (Decree 61/2018 art.
+	// 19(9)), negative means none.
+	RescheduleLimit int
+	// ApologyLeadDays (P12): the apology must be dated at least this many working days before the due date,
+	// else Deadline.LateApology is set; 0 means 1.
+	ApologyLeadDays int
+	// ClassifyByAppointment (P12): classify against the rescheduled appointment instead of the legal due
+	// date; default false (the legal due date decides).
+	ClassifyByAppointment bool
+	// IncludeWithdrawn (P14): count withdrawn or stopped dossiers in timeliness statistics; default false
+	// (excluded). See Counts.
+	IncludeWithdrawn bool
+	// DueSoonDays (P15): flag open dossiers as due soon from Due − DueSoonDays working days; 0 disables.
+	// The default policy uses 1.
+	DueSoonDays int
+}
+
+// DefaultDeadlinePolicy returns the spec's recommended defaults: cut-off 15:00 for all dossiers, receipt day
+// is day 0, due day ends at 24:00, supplements restart the clock, one rescheduling with an apology at least
+// 1 working day ahead, the legal due date decides, withdrawn dossiers excluded, due-soon 1 working day ahead.
+func DefaultDeadlinePolicy() DeadlinePolicy {
+	return DeadlinePolicy{Cutoff: DefaultCutoff, RescheduleLimit: 1, ApologyLeadDays: 1, DueSoonDays: 1}
+}
+
+func (p DeadlinePolicy) normal() DeadlinePolicy {
+	if p.Cutoff == 0 {
+		p.Cutoff = DefaultCutoff
+	}
+	if p.RescheduleLimit == 0 {
+		p.RescheduleLimit = 1
+	}
+	if p.ApologyLeadDays == 0 {
+		p.ApologyLeadDays = 1
+	}
+	return p
+}
+
+// Counts reports whether a dossier belongs in timeliness statistics under P14: withdrawn or stopped
+// dossiers count only when IncludeWithdrawn is set.
+func (p DeadlinePolicy) Counts(withdrawnOrStopped bool) bool {
+	return !withdrawnOrStopped || p.IncludeWithdrawn
+}
+
+// Deadline is a computed appointment: the legal due date and the history that produced it.
+type Deadline struct {
+	Received      time.Time // the reception instant, in the calendar's zone
+	DeemedReceipt Date      // the day the dossier counts as received (P1, P2)
+	Moved         bool      // DeemedReceipt is later than the reception date
+	Start         time.Time // when the clock starts: Received, or the opening of DeemedReceipt when Moved; for hour units P6-normalised
+	Duration      Duration  // the legal processing time
+	Due           Date      // the legal due date (ngày hẹn trả)
+	DueAt         time.Time // end of the due day (P4), or the exact due instant for WorkingHours
+	Appointment   Date      // rescheduled appointment (P12); zero if none
+	Reschedules   int       // how many times rescheduled
+	LateApology   bool      // the rescheduling apology came later than ApologyLeadDays before Due
+	Supplements   int       // supplement requests applied (restarts or pauses)
+}
+
+// Due computes the appointment for a dossier received at instant received with legal processing time dur
+// under policy p (CALENDAR.md §5–§7). The reception date is taken in the calendar's zone; receipt on a
+// non-working day (P2) or at/after the cut-off (P1) is deemed on the next working day; WorkingDays counts per
+// P3; CalendarDays rolls a non-working last day forward; WorkingHours adds office time from Start (P6).
+// Cost: O(1) for day units, O(log n) for hours; a few small allocations for time.Location conversions are
+// avoided, so typically none. Errors: *InputError for a negative Amount or an unknown Unit; *RangeError when
+// the reception or the due date falls outside the calendar.
+func (c *Calendar) Due(received time.Time, dur Duration, p DeadlinePolicy) (Deadline, error) {
+	p = p.normal()
+	if dur.Amount < 0 {
+		return Deadline{}, &InputError{Op: "Due", Field: "dur.Amount", Value: itoa(dur.Amount), Reason: "negative processing time"}
+	}
+	if dur.Unit > CalendarDays {
+		return Deadline{}, &InputError{Op: "Due", Field: "dur.Unit", Value: dur.Unit.String(), Reason: "unknown unit"}
+	}
+	rd, clk := c.clock(received)
+	i, ok := c.off(rd)
+	if !ok {
+		return Deadline{}, c.rangeErr("Due", rd, dur.Amount)
+	}
+	dl := Deadline{Received: received.In(c.loc), DeemedReceipt: rd, Start: received.In(c.loc), Duration: dur}
+	cutoff := p.CutoffScope == CutoffAll || (p.CutoffScope == CutoffSameDayOnly && dur.Amount == 0)
+	if !c.kind[i].Working() || (cutoff && clk >= p.Cutoff) {
+		next, err := c.NextWorkingDay(rd)
+		if err != nil {
+			return Deadline{}, err
+		}
+		dl.DeemedReceipt, dl.Moved, dl.Start = next, true, c.opening(next)
+	}
+	n := dur.Amount
+	if dl.Moved && p.ReceiptCounting == MovedReceiptIsDayOne && n > 0 && dur.Unit != WorkingHours {
+		n--
+	}
+	var err error
+	switch dur.Unit {
+	case WorkingDays:
+		if dl.Due, err = c.AddWorkingDays(dl.DeemedReceipt, n); err != nil {
+			return Deadline{}, err
+		}
+		dl.DueAt = c.endOfDay(dl.Due, p)
+	case CalendarDays:
+		if dl.Due, err = c.rollForward(dl.DeemedReceipt.AddDays(n)); err != nil {
+			return Deadline{}, err
+		}
+		dl.DueAt = c.endOfDay(dl.Due, p)
+	case WorkingHours:
+		v, err := c.cum("Due", dl.Start)
+		if err != nil {
+			return Deadline{}, err
+		}
+		if dl.Start, err = c.at("Due", v, false); err != nil {
+			return Deadline{}, err
+		}
+		if n > int((1<<62)/int64(time.Hour)) {
+			return Deadline{}, c.rangeErr("Due", rd, dur.Amount)
+		}
+		if dl.DueAt, err = c.at("Due", v+time.Duration(n)*time.Hour, n > 0); err != nil {
+			return Deadline{}, err
+		}
+		dl.Due = DateOf(dl.DueAt, c.loc)
+	}
+	return dl, nil
+}
+
+// rollForward returns d if it is a working day, else the next working day (Civil Code art. 148(5)).
+func (c *Calendar) rollForward(d Date) (Date, error) {
+	if c.IsWorkingDay(d) {
+		return d, nil
+	}
+	if !c.Contains(d) {
+		return Date{}, c.rangeErr("Due", d, 0)
+	}
+	return c.NextWorkingDay(d)
+}
+
+// endOfDay returns the end of day d under P4.
+func (c *Calendar) endOfDay(d Date, p DeadlinePolicy) time.Time {
+	if p.EndOfDay == OfficeClose && c.IsWorkingDay(d) {
+		return c.closing(d)
+	}
+	return d.AddDays(1).In(c.loc)
+}
+
+// Interval is a half-open span of time [From, To), e.g. a supplement pause or a sector's excluded period.
+type Interval struct{ From, To time.Time }
+
+// Supplement applies one supplement request after acceptance (P10): with Restart (default) the clock
+// restarts from resubmitted, computed by Due with the same Duration; with Pause the due date moves by the
+// time between requested and resubmitted (working days, office hours or calendar days, by the Duration's
+// unit). Supplements is incremented; a restart clears any rescheduling. Cost: O(1)/O(log n).
+// Errors: *InputError if resubmitted is before requested; *RangeError.
+func (c *Calendar) Supplement(dl Deadline, requested, resubmitted time.Time, p DeadlinePolicy) (Deadline, error) {
+	if resubmitted.Before(requested) {
+		return Deadline{}, &InputError{Op: "Supplement", Field: "resubmitted", Value: resubmitted.String(), Reason: "before requested " + requested.String()}
+	}
+	if p.Supplement == Restart {
+		nd, err := c.Due(resubmitted, dl.Duration, p)
+		if err != nil {
+			return Deadline{}, err
+		}
+		nd.Supplements = dl.Supplements + 1
+		return nd, nil
+	}
+	nd, err := c.pause(dl, Interval{requested, resubmitted}, p)
+	if err != nil {
+		return Deadline{}, err
+	}
+	nd.Supplements++
+	return nd, nil
+}
+
+// Exclude moves the due date past each excluded interval (P11, e.g. land procedures' financial-obligation
+// periods), in the Duration's unit, as a pause does. Cost: O(len(ivs)). Errors: *InputError for an
+// interval whose To is before From (field "ivs[i].To"); *RangeError.
+func (c *Calendar) Exclude(dl Deadline, ivs []Interval, p DeadlinePolicy) (Deadline, error) {
+	for k, iv := range ivs {
+		if iv.To.Before(iv.From) {
+			return Deadline{}, &InputError{Op: "Exclude", Field: "ivs[" + itoa(k) + "].To", Value: iv.To.String(), Reason: "before From"}
+		}
+		var err error
+		if dl, err = c.pause(dl, iv, p); err != nil {
+			return Deadline{}, err
+		}
+	}
+	return dl, nil
+}
+
+func (c *Calendar) pause(dl Deadline, iv Interval, p DeadlinePolicy) (Deadline, error) {
+	p = p.normal()
+	switch dl.Duration.Unit {
+	case WorkingHours:
+		h, err := c.WorkingHoursBetween(iv.From, iv.To)
+		if err != nil {
+			return Deadline{}, err
+		}
+		if dl.DueAt, err = c.AddWorkingHours(dl.DueAt, h); err != nil {
+			return Deadline{}, err
+		}
+		dl.Due = DateOf(dl.DueAt, c.loc)
+		return dl, nil
+	case CalendarDays:
+		k := DateOf(iv.To, c.loc).Sub(DateOf(iv.From, c.loc))
+		d, err := c.rollForward(dl.Due.AddDays(k))
+		if err != nil {
+			return Deadline{}, err
+		}
+		dl.Due, dl.DueAt = d, c.endOfDay(d, p)
+		return dl, nil
+	}
+	k, err := c.WorkingDaysBetween(DateOf(iv.From, c.loc), DateOf(iv.To, c.loc))
+	if err != nil {
+		return Deadline{}, err
+	}
+	d, err := c.AddWorkingDays(dl.Due, k)
+	if err != nil {
+		return Deadline{}, err
+	}
+	dl.Due, dl.DueAt = d, c.endOfDay(d, p)
+	return dl, nil
+}
+
+// Reschedule records a rescheduling (P12, Decree 61/2018 art. 19(9)): newDue becomes dl.Appointment, stored
+// apart from the legal Due; LateApology is set when the apology's date is later than ApologyLeadDays working
+// days before Due. Cost: O(1). Errors: *InputError when the limit is reached (field "dl.Reschedules") or
+// newDue is not after Due (field "newDue"); *RangeError.
+func (c *Calendar) Reschedule(dl Deadline, apology time.Time, newDue Date, p DeadlinePolicy) (Deadline, error) {
+	p = p.normal()
+	if dl.Reschedules >= max(p.RescheduleLimit, 0) {
+		return Deadline{}, &InputError{Op: "Reschedule", Field: "dl.Reschedules", Value: itoa(dl.Reschedules), Reason: "rescheduling limit reached (Decree 61/2018 art. 19(9): at most once)"}
+	}
+	if !newDue.After(dl.Due) {
+		return Deadline{}, &InputError{Op: "Reschedule", Field: "newDue", Value: newDue.String(), Reason: "not after the due date " + dl.Due.String()}
+	}
+	latest, err := c.AddWorkingDays(dl.Due, -p.ApologyLeadDays)
+	if err != nil {
+		return Deadline{}, err
+	}
+	dl.Appointment = newDue
+	dl.Reschedules++
+	dl.LateApology = DateOf(apology, c.loc).After(latest)
+	return dl, nil
+}
+
+// Class is the timeliness class of a dossier (Circular 01/2018 art. 13, P15).
+type Class uint8
+
+// Classes.
+const (
+	Early              Class = iota // finished before the due date (trước hạn), 2 points
+	OnTime                          // finished on the due date (đúng hạn), 1 point
+	Late                            // finished after the due date (quá hạn), 0 points
+	OpenWithinDeadline              // still open, due day not yet over
+	OpenOverdue                     // still open past the end of the due day
+)
+
+// String returns the English name: "early", "on-time", "late", "open-within-deadline", "open-overdue".
+func (k Class) String() string {
+	switch k {
+	case Early:
+		return "early"
+	case OnTime:
+		return "on-time"
+	case Late:
+		return "late"
+	case OpenWithinDeadline:
+		return "open-within-deadline"
+	case OpenOverdue:
+		return "open-overdue"
+	}
+	return "Class(" + itoa(int(k)) + ")"
+}
+
+// Label returns the Vietnamese label used by the portal, e.g. "Trước hạn", "Đúng hạn", "Quá hạn".
+func (k Class) Label() string {
+	switch k {
+	case Early:
+		return "Trước hạn"
+	case OnTime:
+		return "Đúng hạn"
+	case Late:
+		return "Quá hạn"
+	case OpenWithinDeadline:
+		return "Đang xử lý trong hạn"
+	case OpenOverdue:
+		return "Đang xử lý quá hạn"
+	}
+	return k.String()
+}
+
+// Outcome is the classification of one dossier.
+type Outcome struct {
+	Class            Class
+	Due              Date          // the date classified against (legal due, or appointment under ClassifyByAppointment)
+	EarlyWorkingDays int           // Early: working days in (end date, Due]
+	LateWorkingDays  int           // Late/OpenOverdue: working days in (Due, end or as-of date]; may be 0 when that is a day off
+	LateWorkingHours time.Duration // Late/OpenOverdue: office time between the end of the due day and end/as-of
+	DueSoon          bool          // OpenWithinDeadline and as-of date ≥ Due − DueSoonDays working days
+	LateApology      bool          // copied from the Deadline (P12)
+}
+
+// Classify classifies a finished dossier (by its end instant) or an open one (as of asOf) against dl under
+// P15 at day granularity: end date before Due → Early, equal → OnTime, after → Late; open → OpenOverdue once
+// asOf passes DueAt (end of the due day per P4), else OpenWithinDeadline. Cost: O(1) for day units, plus
+// O(1) office-time lookups; no allocation on success. Errors: *InputError for a zero end (finished) or zero
+// asOf (open); *RangeError when end or asOf falls outside the calendar.
+func (c *Calendar) Classify(dl Deadline, end time.Time, finished bool, asOf time.Time, p DeadlinePolicy) (Outcome, error) {
+	p = p.normal()
+	due, dueAt := dl.Due, dl.DueAt
+	if p.ClassifyByAppointment && !dl.Appointment.IsZero() {
+		due, dueAt = dl.Appointment, c.endOfDay(dl.Appointment, p)
+	}
+	out := Outcome{Due: due, LateApology: dl.LateApology}
+	if finished {
+		if end.IsZero() {
+			return Outcome{}, &InputError{Op: "Classify", Field: "end", Value: "0001-01-01T00:00:00Z", Reason: "a finished dossier needs its end instant"}
+		}
+		ed := DateOf(end, c.loc)
+		switch ed.Compare(due) {
+		case -1:
+			out.Class = Early
+			n, err := c.WorkingDaysBetween(ed, due)
+			if err != nil {
+				return Outcome{}, err
+			}
+			out.EarlyWorkingDays = n
+		case 0:
+			out.Class = OnTime
+		default:
+			out.Class = Late
+			if err := c.lateness(&out, due, dueAt, end); err != nil {
+				return Outcome{}, err
+			}
+		}
+		return out, nil
+	}
+	if asOf.IsZero() {
+		return Outcome{}, &InputError{Op: "Classify", Field: "asOf", Value: "0001-01-01T00:00:00Z", Reason: "an open dossier needs an as-of instant"}
+	}
+	if asOf.After(dueAt) {
+		out.Class = OpenOverdue
+		if err := c.lateness(&out, due, dueAt, asOf); err != nil {
+			return Outcome{}, err
+		}
+		return out, nil
+	}
+	out.Class = OpenWithinDeadline
+	if p.DueSoonDays > 0 {
+		ad := DateOf(asOf, c.loc)
+		if !c.Contains(ad) {
+			return Outcome{}, c.rangeErr("Classify", ad, 0)
+		}
+		from, err := c.AddWorkingDays(due, -p.DueSoonDays)
+		if err != nil {
+			return Outcome{}, err
+		}
+		out.DueSoon = !ad.Before(from)
+	}
+	return out, nil
+}
+
+func (c *Calendar) lateness(out *Outcome, due Date, dueAt, t time.Time) error {
+	n, err := c.WorkingDaysBetween(due, DateOf(t, c.loc))
+	if err != nil {
+		return err
+	}
+	h, err := c.WorkingHoursBetween(dueAt, t)
+	if err != nil {
+		return err
+	}
+	out.LateWorkingDays, out.LateWorkingHours = max(n, 0), max(h, 0)
+	return nil
+}
+
+// ClassifyRefusal classifies a refused dossier (P13, Decree 61/2018 art. 19(8)): resolved, OnTime when the
+// refusal notice is dated on or before the due date, else Late (never Early). Cost: O(1).
+// Errors: *InputError for a zero notice; *RangeError.
+func (c *Calendar) ClassifyRefusal(dl Deadline, notice time.Time, p DeadlinePolicy) (Outcome, error) {
+	out, err := c.Classify(dl, notice, true, time.Time{}, p)
+	if err != nil {
+		return Outcome{}, err
+	}
+	if out.Class == Early {
+		out.Class, out.EarlyWorkingDays = OnTime, 0
+	}
+	return out, nil
+}

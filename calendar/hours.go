@@ -1,0 +1,164 @@
+package calendar
+
+import (
+	"time"
+)
+
+// setHours validates and installs office hours.
+func (c *Calendar) setHours(h OfficeHours) error {
+	def := h.Default
+	if def == nil {
+		def = DefaultOfficeHours().Default
+	}
+	if err := checkSpans("Options.OfficeHours.Default", def); err != nil {
+		return err
+	}
+	for w := range c.spans {
+		s := h.ByWeekday[w]
+		if s == nil {
+			s = def
+		} else if err := checkSpans("Options.OfficeHours.ByWeekday["+time.Weekday(w).String()+"]", s); err != nil {
+			return err
+		}
+		c.spans[w] = append([]Span(nil), s...)
+	}
+	return nil
+}
+
+func checkSpans(field string, s []Span) error {
+	var prev time.Duration
+	for i, sp := range s {
+		if sp.Start < prev || sp.End <= sp.Start || sp.End > 24*time.Hour {
+			return &InputError{Op: "New", Field: field + "[" + itoa(i) + "]", Value: sp.Start.String() + "–" + sp.End.String(),
+				Reason: "spans must be non-empty, sorted, non-overlapping and within 0–24h"}
+		}
+		prev = sp.End
+	}
+	return nil
+}
+
+func total(s []Span) time.Duration {
+	var t time.Duration
+	for _, sp := range s {
+		t += sp.End - sp.Start
+	}
+	return t
+}
+
+// clock returns the calendar offset of t's local date and the time elapsed since local midnight.
+func (c *Calendar) clock(t time.Time) (Date, time.Duration) {
+	lt := t.In(c.loc)
+	y, m, d := lt.Date()
+	day := NewDate(y, m, d)
+	h, mi, s := lt.Clock()
+	return day, time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute + time.Duration(s)*time.Second + time.Duration(lt.Nanosecond())
+}
+
+// cum returns the office time from the calendar's start to instant t.
+func (c *Calendar) cum(op string, t time.Time) (time.Duration, error) {
+	day, clk := c.clock(t)
+	i, ok := c.off(day)
+	if !ok {
+		return 0, c.rangeErr(op, day, 0)
+	}
+	v := c.hp[i]
+	if c.kind[i].Working() {
+		for _, sp := range c.spans[day.Weekday()] {
+			if clk <= sp.Start {
+				break
+			}
+			v += min(clk, sp.End) - sp.Start
+		}
+	}
+	return v, nil
+}
+
+// at returns the instant whose cumulative office time is v: the earliest such instant when earliest is
+// set (a span end rather than the next span start), else the latest (the next span start).
+func (c *Calendar) at(op string, v time.Duration, earliest bool) (time.Time, error) {
+	// Find day i with hp[i] < v ≤ hp[i+1] (earliest) or hp[i] ≤ v < hp[i+1] (latest).
+	lo, hi := 0, int(c.ndays) // search over hp[1..ndays]
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		x := c.hp[mid+1]
+		if x > v || (earliest && x == v) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	if lo >= int(c.ndays) || v < 0 {
+		d := c.maxDt
+		if v < 0 {
+			d = c.minDate
+		}
+		return time.Time{}, c.rangeErr(op, d, 0)
+	}
+	day := Date{n: c.first + int32(lo)}
+	rem := v - c.hp[lo]
+	for _, sp := range c.spans[day.Weekday()] {
+		l := sp.End - sp.Start
+		if rem < l || (earliest && rem == l) {
+			return day.In(c.loc).Add(sp.Start + rem), nil
+		}
+		rem -= l
+	}
+	return time.Time{}, c.rangeErr(op, day, 0) // unreachable with consistent prefix sums
+}
+
+// WorkingHoursBetween returns the office time between instants from and to (negative if to is before from),
+// counting only office hours of working days (P5). Cost: O(1) plus two time-zone conversions; no
+// allocation. Errors: *RangeError if either instant's local date is outside the range.
+func (c *Calendar) WorkingHoursBetween(from, to time.Time) (time.Duration, error) {
+	a, err := c.cum("WorkingHoursBetween", from)
+	if err != nil {
+		return 0, err
+	}
+	b, err := c.cum("WorkingHoursBetween", to)
+	if err != nil {
+		return 0, err
+	}
+	return b - a, nil
+}
+
+// AddWorkingHours returns the instant d of office time after t (8 h = one default working day). Instants
+// outside office hours first move per P6: before opening → opening; lunch → 13:30; after closing → the next
+// working day's opening. For d > 0 the result is the earliest instant reaching the amount (a result at a
+// span end stays at 11:30 or 17:00); for d ≤ 0 it is the latest (the next span start), so d == 0 returns the
+// P6-normalised t. Negative d subtracts office time. Cost: O(log n) binary search over prefix sums; no
+// allocation. Errors: *RangeError if t or the result is outside the range.
+func (c *Calendar) AddWorkingHours(t time.Time, d time.Duration) (time.Time, error) {
+	v, err := c.cum("AddWorkingHours", t)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if d == 0 {
+		// Inside office hours t itself is the only instant with this office time: keep its precision.
+		day, clk := c.clock(t)
+		i, _ := c.off(day)
+		if c.kind[i].Working() {
+			for _, sp := range c.spans[day.Weekday()] {
+				if clk >= sp.Start && clk < sp.End {
+					return t.In(c.loc), nil
+				}
+			}
+		}
+	}
+	return c.at("AddWorkingHours", v+d, d > 0)
+}
+
+// opening returns the first office instant of working day d (00:00 if it has no office hours).
+func (c *Calendar) opening(d Date) time.Time {
+	if s := c.spans[d.Weekday()]; len(s) > 0 {
+		return d.In(c.loc).Add(s[0].Start)
+	}
+	return d.In(c.loc)
+}
+
+// closing returns the end of office hours of day d (24:00 if it has no office hours).
+func (c *Calendar) closing(d Date) time.Time {
+	if s := c.spans[d.Weekday()]; len(s) > 0 {
+		return d.In(c.loc).Add(s[len(s)-1].End)
+	}
+	return d.AddDays(1).In(c.loc)
+}
