@@ -38,8 +38,11 @@ const (
 	ZeroNull ZeroRule = iota
 	// ZeroZero: ratio 0, score 0.
 	ZeroZero
-	// ZeroFull: ratio 100 %, full marks (Max).
+	// ZeroFull: full marks (Max), ratio shown as 100 % (the portal's display for 4.4).
 	ZeroFull
+	// ZeroFullRatio0: full marks (Max), ratio shown as 0 % (the portal's display for 5.1 and 5.2 when
+	// there are no petitions) [Portal].
+	ZeroFullRatio0
 )
 
 func (z ZeroRule) String() string {
@@ -50,6 +53,8 @@ func (z ZeroRule) String() string {
 		return "zero"
 	case ZeroFull:
 		return "full marks"
+	case ZeroFullRatio0:
+		return "full marks (ratio shown 0)"
 	}
 	return fmt.Sprintf("ZeroRule(%d)", uint8(z))
 }
@@ -367,8 +372,8 @@ func Portal() Edition {
 	r[M46a] = linear(2, ZeroNull)
 	r[M46b] = linear(2, ZeroNull)
 	r[M50] = Rule{Kind: Unscored}
-	r[M51] = linear(6, ZeroFull)
-	r[M52] = linear(6, ZeroFull)
+	r[M51] = linear(6, ZeroFullRatio0)
+	r[M52] = linear(6, ZeroFullRatio0)
 	r[M53] = capped(6, "0.9", ZeroZero)
 	return e
 }
@@ -468,7 +473,7 @@ func (e Edition) Validate() error {
 		if r.Kind == CappedTarget && r.Target.Sign() <= 0 {
 			return &RuleError{Edition: e.Name, Metric: id, Field: "Target", Reason: "target must be > 0, got " + r.Target.String()}
 		}
-		if r.Zero > ZeroFull {
+		if r.Zero > ZeroFullRatio0 {
 			return &RuleError{Edition: e.Name, Metric: id, Field: "Zero", Reason: "unknown zero rule"}
 		}
 	}

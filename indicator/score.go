@@ -21,7 +21,8 @@ type MetricResult struct {
 }
 
 // GroupResult is a portal group's outcome: Score is the sum of its metrics' rounded scores, Max the sum of
-// their maxima, Ratio = Score/Max as a percent (0 when Max is 0). Metrics lists the group's metrics in
+// their maxima, Ratio = Score/Max as a percent (0 when Max is 0) — except that a group with a single scored,
+// non-null metric (group 2) shows that metric's ratio, as the portal does. Metrics lists the group's metrics in
 // catalogue order, unscored ones included.
 type GroupResult struct {
 	Group   Group           `json:"group"`
@@ -172,6 +173,8 @@ func (e Edition) scoreRule(id ID, r Rule, c Count) MetricResult {
 		case ZeroFull:
 			res.Ratio = hundred
 			res.Score = roundDecimal(r.Max, e.Places, e.Rounding)
+		case ZeroFullRatio0:
+			res.Score = roundDecimal(r.Max, e.Places, e.Rounding)
 		case ZeroZero:
 		default:
 			res.Null = true
@@ -261,9 +264,27 @@ func (e Edition) Score(t Tally) (Result, error) {
 			gr.Max = gr.Max.Add(mr.Max)
 		}
 		gr.Ratio = percentOf(gr.Score, gr.Max, e.Places, e.Rounding)
+		if only, ok := singleScored(gr.Metrics); ok && !only.Null {
+			// [Portal] a group with one scored metric (group 2) publishes that metric's ratio, not
+			// score/max: 18.61 of 20 is shown as 93.06 %, the exact on-time share.
+			gr.Ratio = only.Ratio
+		}
 		res.Groups[g-1] = gr
 		res.Total = res.Total.Add(gr.Score)
 		res.Max = res.Max.Add(gr.Max)
 	}
 	return res, nil
+}
+
+// singleScored returns the only metric with a positive maximum, if there is exactly one.
+func singleScored(ms []MetricResult) (MetricResult, bool) {
+	var only MetricResult
+	n := 0
+	for _, m := range ms {
+		if m.Max.Sign() > 0 {
+			only = m
+			n++
+		}
+	}
+	return only, n == 1
 }

@@ -25,7 +25,7 @@ func TestScoreMetricExactRounding(t *testing.T) {
 		{"null on no data", M11, Count{0, 0}, "0", "0", true},
 		{"zero on no data", M21, Count{0, 0}, "0", "0", false},
 		{"full marks on no data", M44, Count{0, 0}, "2", "100", false},
-		{"full marks on no petitions", M51, Count{0, 0}, "6", "100", false},
+		{"full marks on no petitions", M51, Count{0, 0}, "6", "0", false},
 		{"5.3 capped at 90%", M53, Count{144315, 184503}, "5.21", "78.22", false},
 		{"2.1 linear 20", M21, Count{144625, 184513}, "15.68", "78.38", false},
 		{"payment toFixed on binary value", M36, Count{7900, 8000}, "5.92", "98.75", false},
