@@ -1,0 +1,43 @@
+// Package portal reads and writes the legacy exchange payloads of Vietnam's
+// National Public Service Portal (Cổng DVCQG): the dossier sync service
+// DongBoHoSoMC and the timeline service CapNhatTienDoHoSoMC (DATA-MODEL.md
+// §1). These payloads feed the service-quality index of Decision
+// 766/QĐ-TTg.
+//
+// # Format
+//
+// A payload is a JSON object {"service": "<name>", …params, "data": [ … ]} or
+// a bare array. Every value of a legacy record is a JSON string; dates are
+// yyyyMMddHHmmss in Vietnam time (UTC+07:00). Readers are tolerant, as the
+// spec requires: dates may also be ISO 8601 (with or without fraction or
+// offset) or dd/MM/yyyy HH:mm:ss (ParseTime; text without an offset is
+// Vietnam time); JSON numbers, booleans and null are accepted where a string
+// is expected; "", null and a missing key all mean absent; a nested list may
+// also arrive as a string holding JSON. Unknown keys are kept verbatim in the
+// records' Extra fields (sorted by key) for lossless re-sending.
+//
+// Writers (Encoder) emit strings only and omit absent optional fields
+// (whether the portal prefers "" is unverified, DATA-MODEL §1.1). Codes are
+// written with their raw text, so decode → encode → decode is the identity on
+// every known field; times lose sub-second precision.
+//
+// # Streaming and errors
+//
+// DecodeDossiers and DecodeSteps return an iter.Seq2 over an io.Reader and hold
+// one record at a time: a 2 GB export decodes in memory that does not grow with
+// the file. A record with a bad value yields a *RecordError (record index,
+// MaHoSo, field path, cause wrapping ErrBadDate, ErrBadNumber, ErrBadFlag,
+// ErrBadType, ErrNotObject or ErrBadCode) and decoding goes on with the next
+// record; the caller decides to skip and report, or to stop by breaking the
+// loop. Malformed JSON yields an error wrapping ErrSyntax and ends the
+// sequence. No input makes the decoders panic (fuzzed).
+//
+// # Local extension keys
+//
+// Values the legacy payload lacks but local systems keep are read and written
+// under these keys when present: MaHoSoKhac (aliases, ';'-separated), IdHoSo,
+// MaTruongHop, MaDonVi (the handling unit; otherwise derived from the MaHoSo
+// prefix by UnitFromCode), HanTiepNhan, KetQuaDongBoKho, LoaiBoSung (on a
+// supplement) and DonViChuyen, DonViNhan, SuKienThuc (on a step; SuKienThuc
+// "0" marks a step fabricated from the dossier dates).
+package portal

@@ -1,0 +1,54 @@
+package portal
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors; a *RecordError wraps one of them (test with errors.Is).
+var (
+	// ErrSyntax: the input is not well-formed JSON or not the expected shape;
+	// decoding stops.
+	ErrSyntax = errors.New("malformed payload")
+	// ErrNoData: an envelope object without a "data" array.
+	ErrNoData = errors.New(`payload has no "data" array`)
+	// ErrNotObject: an element of data[] is not a JSON object.
+	ErrNotObject = errors.New("record is not an object")
+	// ErrBadType: a value is an object or array where a string is expected,
+	// or a scalar where a list is expected.
+	ErrBadType = errors.New("wrong JSON type")
+	// ErrBadDate: a date in none of the accepted formats.
+	ErrBadDate = errors.New("bad date")
+	// ErrBadNumber: an amount that is not an integer number of VND.
+	ErrBadNumber = errors.New("bad number")
+	// ErrBadFlag: a 0/1 flag with other text.
+	ErrBadFlag = errors.New("bad flag")
+	// ErrBadCode: the record key (MaHoSo) is missing.
+	ErrBadCode = errors.New("missing or bad record code")
+)
+
+// RecordError reports a bad record: its 0-based index in data[], its dossier
+// code (MaHoSo, "" if unknown), the field (payload key path such as
+// "NgayTiepNhan" or "TaiLieuNop[1].DuocSoHoa"; "" for the whole record) and the
+// cause. Use errors.As to get it and errors.Is for the sentinel.
+type RecordError struct {
+	// Index is the record's position in data[].
+	Index int
+	// Code is the dossier code, if it could be read.
+	Code string
+	// Field is the payload key path.
+	Field string
+	// Err is the cause, wrapping a sentinel.
+	Err error
+}
+
+// Error implements error.
+func (e *RecordError) Error() string {
+	if e.Field == "" {
+		return fmt.Sprintf("portal: record %d (MaHoSo %q): %v", e.Index, e.Code, e.Err)
+	}
+	return fmt.Sprintf("portal: record %d (MaHoSo %q) field %s: %v", e.Index, e.Code, e.Field, e.Err)
+}
+
+// Unwrap returns the cause.
+func (e *RecordError) Unwrap() error { return e.Err }

@@ -1,0 +1,118 @@
+package portal
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/vn-dvc/chiso766/model"
+)
+
+// Layout names the text format a time was read from.
+type Layout uint8
+
+// Layouts accepted by ParseTime.
+const (
+	// LayoutNone is returned with an error.
+	LayoutNone Layout = iota
+	// LayoutLegacy is yyyyMMddHHmmss (legacy payloads), Vietnam time.
+	LayoutLegacy
+	// LayoutISO is ISO 8601: yyyy-MM-dd, optionally followed by 'T' (or a
+	// space), HH:mm[:ss[.fraction]] and an optional offset (Z, ±hh:mm, ±hhmm).
+	LayoutISO
+	// LayoutDMY is dd/MM/yyyy HH:mm:ss (also dd/MM/yyyy HH:mm and dd/MM/yyyy;
+	// one-digit day and month accepted).
+	LayoutDMY
+)
+
+// String returns "legacy", "iso8601", "dmy" or "none".
+func (l Layout) String() string {
+	switch l {
+	case LayoutLegacy:
+		return "legacy"
+	case LayoutISO:
+		return "iso8601"
+	case LayoutDMY:
+		return "dmy"
+	}
+	return "none"
+}
+
+// LegacyLayout is the time.Format layout of legacy payload dates.
+const LegacyLayout = "20060102150405"
+
+// ParseTime reads a portal date in one of the three accepted formats
+// (DATA-MODEL §1.1): yyyyMMddHHmmss, ISO 8601 (with or without fraction or
+// offset) and dd/MM/yyyy HH:mm:ss. Text without an offset is Vietnam time
+// (UTC+7). Surrounding spaces are ignored. The result is always in the
+// model.Vietnam() zone. Errors wrap ErrBadDate; "" is an error (callers treat
+// "" as absent before calling). Cost: no allocation for the legacy layout.
+func ParseTime(s string) (time.Time, Layout, error) {
+	s = strings.TrimSpace(s)
+	vn := model.Vietnam()
+	if len(s) == 14 && allDigits(s) {
+		y := atoi(s[0:4])
+		mo, d := atoi(s[4:6]), atoi(s[6:8])
+		h, mi, se := atoi(s[8:10]), atoi(s[10:12]), atoi(s[12:14])
+		if y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || se > 59 {
+			return time.Time{}, LayoutNone, fmt.Errorf("%w: %q out of range", ErrBadDate, s)
+		}
+		return time.Date(y, time.Month(mo), d, h, mi, se, 0, vn), LayoutLegacy, nil
+	}
+	if len(s) >= 10 && s[4] == '-' {
+		for _, l := range [...]string{
+			"2006-01-02T15:04:05.999999999Z07:00",
+			"2006-01-02T15:04:05.999999999Z0700",
+			"2006-01-02T15:04Z07:00",
+			"2006-01-02 15:04:05.999999999Z07:00",
+		} {
+			if t, err := time.Parse(l, s); err == nil {
+				return t.In(vn), LayoutISO, nil
+			}
+		}
+		for _, l := range [...]string{
+			"2006-01-02T15:04:05.999999999",
+			"2006-01-02 15:04:05.999999999",
+			"2006-01-02T15:04",
+			"2006-01-02 15:04",
+			"2006-01-02",
+		} {
+			if t, err := time.ParseInLocation(l, s, vn); err == nil {
+				return t, LayoutISO, nil
+			}
+		}
+	}
+	if strings.IndexByte(s, '/') > 0 {
+		for _, l := range [...]string{"2/1/2006 15:04:05", "2/1/2006 15:04", "2/1/2006"} {
+			if t, err := time.ParseInLocation(l, s, vn); err == nil {
+				return t, LayoutDMY, nil
+			}
+		}
+	}
+	return time.Time{}, LayoutNone, fmt.Errorf("%w: %q", ErrBadDate, s)
+}
+
+// FormatTime writes t as yyyyMMddHHmmss in Vietnam time (the legacy payload
+// format; sub-second precision is dropped).
+func FormatTime(t time.Time) string { return t.In(model.Vietnam()).Format(LegacyLayout) }
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+func daysIn(y, m int) int {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
