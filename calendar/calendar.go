@@ -353,10 +353,13 @@ func (c *Calendar) rangeErr(op string, d Date, n int) error {
 	return &RangeError{Op: op, Date: d, N: n, Min: c.minDate, Max: c.maxDt}
 }
 
-// WorkingDaysBetween returns the number of working days in the half-open interval (from, to]: from is not
-// counted, to is (Civil Code art. 147(2): the first day is not counted). It is negative, −(working days in
-// (to, from]), when to is before from, so AddWorkingDays(from, WorkingDaysBetween(from, to)) == to for every
-// working day to. Cost: O(1), no allocation. Errors: *RangeError if either date is outside the range.
+// WorkingDaysBetween counts the working days stepped onto when moving from from to to: the start is not
+// counted, the end is (Civil Code art. 147(2): the first day is not counted). For to on or after from it is
+// the number of working days in (from, to]; for to before from it is −(working days in [to, from)). So it
+// inverts AddWorkingDays exactly: WorkingDaysBetween(d, AddWorkingDays(d, n)) == n for every d and n, and
+// AddWorkingDays(d, WorkingDaysBetween(d, e)) == e for every working day e. (It is antisymmetric only when
+// both ends are working days.) Cost: O(1), no allocation. Errors: *RangeError if either date is outside
+// the range.
 func (c *Calendar) WorkingDaysBetween(from, to Date) (int, error) {
 	i, ok := c.off(from)
 	if !ok {
@@ -366,7 +369,10 @@ func (c *Calendar) WorkingDaysBetween(from, to Date) (int, error) {
 	if !ok {
 		return 0, c.rangeErr("WorkingDaysBetween", to, 0)
 	}
-	return int(c.cnt[j+1]) - int(c.cnt[i+1]), nil
+	if j >= i {
+		return int(c.cnt[j+1]) - int(c.cnt[i+1]), nil
+	}
+	return int(c.cnt[j]) - int(c.cnt[i]), nil
 }
 
 // AddWorkingDays returns the n-th working day after d (d itself not counted; d need not be a working day).

@@ -115,3 +115,62 @@ func TestDeadlineVectors(t *testing.T) {
 		})
 	}
 }
+
+// TestAnnouncedDataConsistent checks the embedded schedule entry by entry against the vectors: days off
+// are exactly the vector's off days, make-up days its work days, and named weekend entries are weekends.
+func TestAnnouncedDataConsistent(t *testing.T) {
+	v := loadVectors(t)
+	off, work := map[Date]bool{}, map[Date]bool{}
+	for _, ds := range v.CivilServiceDays.Off {
+		for _, dd := range ds {
+			off[dd] = true
+		}
+	}
+	for _, ds := range v.CivilServiceDays.Work {
+		for _, dd := range ds {
+			work[dd] = true
+		}
+	}
+	seen := map[Date]bool{}
+	for _, a := range announcedDays() {
+		dd, err := ParseDate(a.date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if seen[dd] {
+			t.Errorf("%s listed twice", dd)
+		}
+		seen[dd] = true
+		if a.name == "" || a.basis == "" || dd.Year() < announcedFirst || dd.Year() > announcedLast {
+			t.Errorf("%s: bad entry %+v", dd, a)
+		}
+		wd := dd.Weekday()
+		weekend := wd == time.Saturday || wd == time.Sunday
+		switch a.kind {
+		case WeeklyRest:
+			if !weekend || off[dd] || work[dd] {
+				t.Errorf("%s (%s): weekend entry on a weekday or in the vectors", dd, wd)
+			}
+		case MakeUpWork:
+			if !weekend || !work[dd] {
+				t.Errorf("%s: make-up day not a vector work day", dd)
+			}
+		case Holiday, Compensatory, SwapOff:
+			if weekend || !off[dd] {
+				t.Errorf("%s: day off not in the vector off list", dd)
+			}
+		default:
+			t.Errorf("%s: kind %s", dd, a.kind)
+		}
+	}
+	for dd := range off {
+		if !seen[dd] {
+			t.Errorf("vector off day %s missing", dd)
+		}
+	}
+	for dd := range work {
+		if !seen[dd] {
+			t.Errorf("vector work day %s missing", dd)
+		}
+	}
+}
