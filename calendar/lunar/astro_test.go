@@ -2,7 +2,6 @@ package lunar
 
 import (
 	"math"
-	"sort"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -96,64 +95,111 @@ func TestNewMoonsMonotonic(t *testing.T) {
 	}
 }
 
-// TestSensitivity logs the new moons and month-boundary principal terms of
-// the range that lie closest to UTC+7 midnight: those are the only places
-// where a more precise ephemeris or ΔT could change a date. It asserts that
-// no new moon of the vector years 2000–2035 lies within 2 minutes of
-// midnight, so those dates do not hinge on model error.
-func TestSensitivity(t *testing.T) {
-	type near struct {
-		what string
-		jd   float64 // UT
-		min  float64 // minutes from local midnight
-	}
-	minutesFromMidnight := func(jdUT float64) float64 {
-		x := jdUT + 0.5 + localOffsetDays
-		f := x - math.Floor(x)
-		return math.Min(f, 1-f) * 1440
-	}
-	var nm []near
-	kLo := newMoonIndexNear(float64(minDay)) - 1
-	kHi := newMoonIndexNear(float64(maxDay)) + 1
-	for k := kLo; k <= kHi; k++ {
-		jd := ttToUT(newMoonJDE(k))
-		nm = append(nm, near{"new moon", jd, minutesFromMidnight(jd)})
-		y, _, _ := fromJDN(localDay(jd))
-		if y >= 2000 && y <= 2035 {
-			assert.Greater(t, minutesFromMidnight(jd), 2.0, "new moon k=%d", k)
-		}
-	}
-	sort.Slice(nm, func(i, j int) bool { return nm[i].min < nm[j].min })
-	for _, n := range nm[:8] {
-		y, m, d := fromJDN(localDay(n.jd))
-		t.Logf("%s %04d-%02d-%02d: %.2f min from 00:00 UTC+7", n.what, y, m, d, n.min)
-	}
+// minutesFromMidnight returns how far the instant jd (UT) is from the
+// nearest 00:00 UTC+7, in minutes.
+func minutesFromMidnight(jdUT float64) float64 {
+	x := jdUT + 0.5 + localOffsetDays
+	f := x - math.Floor(x)
+	return math.Min(f, 1-f) * 1440
 }
 
-// TestSensitivityTerms logs month starts at whose 00:00 UTC+7 the Sun is
-// within 15 minutes of a principal term, and December solstices within 15
-// minutes of midnight: only there can the ≈0.01° accuracy of the solar
-// longitude matter (and only if the month lies in a 13-month span, for
-// terms, or the solstice falls on a month's first or last day).
-func TestSensitivityTerms(t *testing.T) {
+// termMargin returns how far (in minutes of solar motion) the Sun is from
+// the nearest principal term at 00:00 UTC+7 of day d.
+func termMargin(d int) float64 {
+	const rate = 360 / 365.2422 / 1440 // degrees per minute
+	off := math.Mod(sunLongitudeAtLocalMidnight(d), 30)
+	return math.Min(off, 30-off) / rate
+}
+
+// TestModelMargins measures how close the calendar's decisions come to
+// 00:00 UTC+7, i.e. how much model error (Meeus ch. 49 ≲ 20 s, ch. 25
+// ≈ 0.01° ≈ 15 min at worst, ΔT extrapolation) they tolerate, and pins the
+// findings documented in doc.go:
+//
+//   - every Tết and every start of month 3 (hence 10/3) of 1900–2100 is
+//     decided by a new moon more than 5 minutes from midnight;
+//   - the month starts within 1.5 min of midnight are exactly those listed;
+//   - in the vector years 2000–2035 every new moon is more than 2 min and
+//     every principal term deciding a leap month more than 5 min from
+//     midnight (the closest is 2033-09-23, ≈10 min);
+//   - over 1900–2100 the leap-month decision closest to midnight is the
+//     leap month 8 of 1938 (≈1.5 min);
+//   - no December solstice on the first or last day of a month lies within
+//     15 min of midnight, so month 11 never hinges on model error.
+func TestModelMargins(t *testing.T) {
 	tb := tableOnce()
 	require.NoError(t, tb.err)
-	const rate = 360 / 365.2422 / 1440 // degrees per minute
-	for i, s := range tb.starts[:len(tb.starts)-1] {
-		lam := sunLongitudeAtLocalMidnight(int(s))
-		off := math.Mod(lam, 30)
-		off = math.Min(off, 30-off) / rate
-		if off < 15 {
-			y, m, d := fromJDN(int(s))
-			t.Logf("principal term %.1f min from 00:00 UTC+7 of %04d-%02d-%02d (start of %v)", off, y, m, d,
-				Date{int(tb.labels[i].year), int(tb.labels[i].month), 1, tb.labels[i].leap})
+	var near []string
+	minTetM3, minAt := math.Inf(1), Date{}
+	for i := range tb.labels {
+		s := int(tb.starts[i])
+		if s < minDay || s > maxDay {
+			continue
+		}
+		// The new moon whose local day is s.
+		k := newMoonIndexNear(float64(s)) - 1
+		for newMoonDay(k) < s {
+			k++
+		}
+		require.Equal(t, s, newMoonDay(k))
+		mm := minutesFromMidnight(ttToUT(newMoonJDE(k)))
+		l := tb.labels[i]
+		ld := Date{int(l.year), int(l.month), 1, l.leap}
+		if !l.leap && (l.month == 1 || l.month == 3) {
+			if mm < minTetM3 {
+				minTetM3, minAt = mm, ld
+			}
+		}
+		if mm < 1.5 {
+			near = append(near, ld.String())
+		}
+		if y, _, _ := fromJDN(s); y >= 2000 && y <= 2035 {
+			assert.Greater(t, mm, 2.0, "new moon starting %v", ld)
 		}
 	}
-	for y := firstSolstice; y <= lastSolstice; y++ {
-		x := ttToUT(decemberSolsticeJDE(y)) + 0.5 + localOffsetDays
-		f := (x - math.Floor(x)) * 1440
-		if f < 15 || f > 1440-15 {
-			t.Logf("solstice %d %.1f min from midnight UTC+7", y, math.Min(f, 1440-f))
+	t.Logf("closest Tết or month-3 new moon: %v, %.1f min from midnight", minAt, minTetM3)
+	assert.Greater(t, minTetM3, 5.0)
+	t.Logf("month starts within 1.5 min of midnight: %v", near)
+	assert.Equal(t, []string{"1/5/1944", "1/6/1967", "1/8/1998", "1/4/2054", "1/11/2072", "1/10/2077", "1/9/2085"}, near)
+
+	// Leap-month decisions: in each 13-month span, the boundaries from the
+	// month after month 11 up to the end of the leap month.
+	worst, worstAt := math.Inf(1), Date{}
+	for i, l := range tb.labels {
+		if !l.leap {
+			continue
+		}
+		j := i
+		for tb.labels[j].month != 11 || tb.labels[j].leap {
+			j--
+		}
+		for b := j + 1; b <= i+1; b++ {
+			m := termMargin(int(tb.starts[b]))
+			ld := Date{int(l.year), int(l.month), 1, true}
+			if l.year >= 2000 && l.year <= 2035 {
+				assert.Greater(t, m, 5.0, "leap %v", ld)
+			}
+			if m < worst {
+				worst, worstAt = m, ld
+			}
 		}
 	}
+	t.Logf("closest leap-month decision: %v, principal term %.1f min from midnight", worstAt, worst)
+	assert.Equal(t, Date{1938, 8, 1, true}, worstAt)
+
+	// Month 11: the solstice matters only when it falls on the first or
+	// last day of a month.
+	worstSol, worstY := math.Inf(1), 0
+	for y := MinYear - 1; y <= MaxYear; y++ {
+		jd := ttToUT(decemberSolsticeJDE(y))
+		d := localDay(jd)
+		i := tb.find(d)
+		if d == int(tb.starts[i]) || d == int(tb.starts[i+1])-1 {
+			if m := minutesFromMidnight(jd); m < worstSol {
+				worstSol, worstY = m, y
+			}
+		}
+	}
+	t.Logf("closest month-11 decision: solstice %d, %.1f min from midnight at a month boundary", worstY, worstSol)
+	assert.Greater(t, worstSol, 15.0)
 }

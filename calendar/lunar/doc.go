@@ -62,14 +62,26 @@
 // MonthLength and NewYear are O(1); none allocates. There is no other
 // package state; results never depend on the host time zone or clock.
 //
-// Meeus gives the ch. 49 new-moon instants to well under a minute for
-// recent centuries (his example 49.a is reproduced exactly by the tests),
-// and the ch. 25 longitude to about 0.01° (≈15 minutes of time for a
-// principal term or the solstice). ΔT is a model: it is uncertain by a few
-// seconds before 1950 and by up to a minute or more towards 2100. A month
-// start can therefore differ from a higher-precision ephemeris only when the
-// new moon lies within about a minute of local midnight, and a leap month
-// only when a principal term lies within about a quarter of an hour of
-// local midnight at a month boundary; the tests pin every published vector
-// for 2000–2035 (CALENDAR.md §4.3).
+// Accuracy. The tests reproduce Meeus' example 49.a exactly, published
+// new-moon times to within half a minute, and published December solstices
+// to within about 7 minutes (the ch. 25 lower-accuracy longitude is good to
+// about 0.01°, i.e. up to ≈15 minutes for a principal term). ΔT is a model:
+// uncertain by seconds before 2000 and by a minute or more towards 2100. A
+// date can therefore differ from a higher-precision ephemeris only where a
+// decision lies that close to 00:00 UTC+7. TestModelMargins measures and
+// pins those places over 1900–2100:
+//
+//   - month starts whose new moon lies within 1.5 min of midnight (the
+//     start may be a day off): 1/5/1944 (1944-06-20), 1/6/1967
+//     (1967-07-07, 2 s), 1/8/1998 (1998-09-21), 1/4/2054, 1/11/2072,
+//     1/10/2077, 1/9/2085;
+//   - the closest leap-month decision is leap month 8 of 1938 (a principal
+//     term 1.5 min from midnight); in 2000–2035 the closest is 10 min (the
+//     September 2033 equinox, which decides the leap month 11 of 2033);
+//   - every Tết and every month 3 (hence 10/3) is decided by a new moon at
+//     least 7 min from midnight (closest: month 3 of 2086), and month 11
+//     never hinges on a solstice within 38 min of midnight.
+//
+// Every published vector for 2000–2035 (CALENDAR.md §4.3) is reproduced,
+// including the three dates where UTC+8 calendars differ.
 package lunar

@@ -165,3 +165,25 @@ func TestBriefVectors(t *testing.T) {
 		})
 	}
 }
+
+// TestHistoricalTet checks two widely reported years in which Vietnam's
+// UTC+7 calendar differed from the UTC+8 (Chinese, pre-1976 South Vietnam)
+// one: Tết Mậu Thân 1968 was 29 January in the North (which had adopted
+// UTC+7 in 1967; the South, on UTC+8, celebrated on 30 January), and Tết Ất
+// Sửu 1985 was 21 January in Vietnam, a month before China's (20 February).
+// These are not in the project's vector file; they come from general
+// historical accounts and serve as an extra, independent sanity check.
+func TestHistoricalTet(t *testing.T) {
+	cases := []struct {
+		year int
+		want ymd
+	}{
+		{1968, ymd{1968, time.January, 29}},
+		{1985, ymd{1985, time.January, 21}},
+	}
+	for _, c := range cases {
+		m, d, err := NewYear(c.year)
+		require.NoError(t, err)
+		assert.Equal(t, c.want, ymd{c.year, m, d}, "Tết %d", c.year)
+	}
+}
