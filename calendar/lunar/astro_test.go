@@ -80,6 +80,8 @@ func TestDeltaT(t *testing.T) {
 func TestJDN(t *testing.T) {
 	assert.Equal(t, 2451545, jdn(2000, 1, 1))
 	assert.Equal(t, 2415021, jdn(1900, 1, 1))
+	assert.Equal(t, minDay, jdn(MinYear, 1, 1))
+	assert.Equal(t, maxDay, jdn(MaxYear, 12, 31))
 	for j := jdn(1899, 1, 1); j <= jdn(2102, 1, 1); j++ {
 		y, m, d := fromJDN(j)
 		require.Equal(t, j, jdn(y, m, d))

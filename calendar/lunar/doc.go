@@ -66,15 +66,16 @@
 // new-moon times to within half a minute, and published December solstices
 // to within about 7 minutes (the ch. 25 lower-accuracy longitude is good to
 // about 0.01°, i.e. up to ≈15 minutes for a principal term). ΔT is a model:
-// uncertain by seconds before 2000 and by a minute or more towards 2100. A
+// the polynomial already exceeds the observed value by ≈5 s in 2025, and
+// its extrapolation may be off by a minute or more towards 2100. A
 // date can therefore differ from a higher-precision ephemeris only where a
 // decision lies that close to 00:00 UTC+7. TestModelMargins measures and
 // pins those places over 1900–2100:
 //
 //   - month starts whose new moon lies within 1.5 min of midnight (the
 //     start may be a day off): 1/5/1944 (1944-06-20), 1/6/1967
-//     (1967-07-07, 2 s), 1/8/1998 (1998-09-21), 1/4/2054, 1/11/2072,
-//     1/10/2077, 1/9/2085;
+//     (1967-07-07, new moon 2 s before midnight), 1/8/1998 (1998-09-21),
+//     1/4/2054, 1/11/2072, 1/10/2077 and 1/9/2085;
 //   - the closest leap-month decision is leap month 8 of 1938 (a principal
 //     term 1.5 min from midnight); in 2000–2035 the closest is 10 min (the
 //     September 2033 equinox, which decides the leap month 11 of 2033);

@@ -19,10 +19,11 @@ const (
 	lastLunar     = MaxYear     // last lunar year held completely (2100)
 )
 
-// Solar day-number bounds of the supported range (inclusive).
-var (
-	minDay = jdn(MinYear, 1, 1)
-	maxDay = jdn(MaxYear, 12, 31)
+// Solar day-number (Julian Day Number) bounds of the supported range,
+// inclusive: MinYear-01-01 and MaxYear-12-31 (checked by TestJDN).
+const (
+	minDay = 2415021
+	maxDay = 2488434
 )
 
 // label names one lunar month.
