@@ -206,13 +206,17 @@ func sunApparentLongitude(jde float64) float64 {
 	nu := m + c
 	r := 1.000001018 * (1 - e*e) / (1 + e*cosDeg(nu))
 
-	// Nutation in longitude (Meeus ch. 22, accuracy 0.5″).
-	om := 125.04452 - 1934.136261*t + 0.0020708*t2 + t2*t/450000
+	aberration := -20.4898 / 3600 / r
+	return norm360(trueLon + nutationInLongitude(t)/3600 + aberration)
+}
+
+// nutationInLongitude returns Δψ in arcseconds for t Julian centuries (TT)
+// from J2000.0: the four leading terms of Meeus ch. 22 (accuracy 0.5″).
+func nutationInLongitude(t float64) float64 {
+	om := 125.04452 - 1934.136261*t + 0.0020708*t*t + t*t*t/450000
 	lSun := 280.4665 + 36000.7698*t
 	lMoon := 218.3165 + 481267.8813*t
-	dpsi := (-17.20*sinDeg(om) - 1.32*sinDeg(2*lSun) - 0.23*sinDeg(2*lMoon) + 0.21*sinDeg(2*om)) / 3600
-	aberration := -20.4898 / 3600 / r
-	return norm360(trueLon + dpsi + aberration)
+	return -17.20*sinDeg(om) - 1.32*sinDeg(2*lSun) - 0.23*sinDeg(2*lMoon) + 0.21*sinDeg(2*om)
 }
 
 // sunLongitudeAtLocalMidnight returns the Sun's apparent longitude at 00:00

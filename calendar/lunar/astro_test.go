@@ -41,6 +41,13 @@ func TestSunLongitudeMeeusExample(t *testing.T) {
 	assert.InDelta(t, 199.907372, sunApparentLongitude(2448908.5), 0.002)
 }
 
+// TestNutationMeeusExample checks Meeus example 22.a: 1987 April 10, 0h TD
+// (JDE 2446895.5), Δψ = −3.788″ from the full series; the four-term
+// expression is good to 0.5″.
+func TestNutationMeeusExample(t *testing.T) {
+	assert.InDelta(t, -3.788, nutationInLongitude((2446895.5-j2000)/36525), 0.5)
+}
+
 // TestSolsticeKnown compares December solstice instants with published
 // values (UT, to the minute) to within 15 min.
 func TestSolsticeKnown(t *testing.T) {
