@@ -114,8 +114,8 @@ type DeadlinePolicy struct {
 	// IncludeWithdrawn (P14): count withdrawn or stopped dossiers in timeliness statistics; default false
 	// (excluded). See Counts.
 	IncludeWithdrawn bool
-	// DueSoonDays (P15): flag open dossiers as due soon from Due − DueSoonDays working days; 0 disables.
-	// The default policy uses 1.
+	// DueSoonDays (P15): flag open dossiers as due soon from Due − DueSoonDays working days; 0 means 1,
+	// negative disables the flag.
 	DueSoonDays int
 }
 
@@ -135,6 +135,9 @@ func (p DeadlinePolicy) normal() DeadlinePolicy {
 	}
 	if p.ApologyLeadDays == 0 {
 		p.ApologyLeadDays = 1
+	}
+	if p.DueSoonDays == 0 {
+		p.DueSoonDays = 1
 	}
 	return p
 }
