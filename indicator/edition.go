@@ -280,6 +280,67 @@ const (
 // non-zero rank wins when a timeline has several end events; equal ranks are resolved by time.
 type StatusRank [16]uint8
 
+// String lists the end statuses by rank, e.g. "9 > 10 > 3 = 7 = 8".
+func (s StatusRank) String() string {
+	out := ""
+	for rank := 1; rank < 256; rank++ {
+		group := ""
+		for code, r := range s {
+			if int(r) == rank {
+				if group != "" {
+					group += " = "
+				}
+				group += fmt.Sprint(code)
+			}
+		}
+		if group == "" {
+			continue
+		}
+		if out != "" {
+			out += " > "
+		}
+		out += group
+	}
+	if out == "" {
+		return "none"
+	}
+	return out
+}
+
+// OfferingStates is a set of OfferingState values, indexed by state.
+type OfferingStates [8]bool
+
+// String lists the states in the set, e.g. "{published, awaiting unpublication, testing}".
+func (s OfferingStates) String() string {
+	out := "{"
+	for st, in := range s {
+		if in {
+			if len(out) > 1 {
+				out += ", "
+			}
+			out += OfferingState(st).String()
+		}
+	}
+	return out + "}"
+}
+
+// String names the state.
+func (o OfferingState) String() string {
+	switch o {
+	case OfferingPublished:
+		return "published"
+	case OfferingAwaitingUnpublication:
+		return "awaiting unpublication"
+	case OfferingTesting:
+		return "testing"
+	case OfferingUnpublished:
+		return "unpublished"
+	case OfferingDraft:
+		return "draft"
+	}
+	return fmt.Sprintf("OfferingState(%d)", uint8(o))
+}
+
 // RecordPolicy holds the record-level policies of INDICATORS.md §3 with the spec's defaults. Calculators
 // read them; scoring does not. It is a plain comparable value.
 type RecordPolicy struct {
@@ -301,7 +362,7 @@ type RecordPolicy struct {
 	// OnlineChannelCodes: KenhThucHien values that count as an online dossier ({2}).
 	OnlineChannelCodes CodeSet
 	// OfferingStates: offering states counted by 3.2 (published, awaiting unpublication, testing).
-	OfferingStates [8]bool
+	OfferingStates OfferingStates
 	// PublicationDayUnit for 1.1/1.2 deadlines (WorkingDays, CALENDAR.md P18 [Policy]).
 	PublicationDayUnit DayUnit
 	// PublicationLeadDays: 1.1 lead time before the legal document takes effect {Ministry 20, Province 5}.
@@ -318,7 +379,7 @@ type RecordPolicy struct {
 func DefaultRecordPolicy() RecordPolicy {
 	var rank StatusRank
 	rank[9], rank[10], rank[8], rank[3], rank[7] = 1, 2, 3, 3, 3
-	var states [8]bool
+	var states OfferingStates
 	states[OfferingPublished], states[OfferingAwaitingUnpublication], states[OfferingTesting] = true, true, true
 	return RecordPolicy{
 		SupplementRule:                  SupplementSubtract,
@@ -442,8 +503,8 @@ func Diff(a, b Edition) []Difference {
 	return out
 }
 
-// Validate checks that every rule can be applied: scored rules need Max ≥ 0, CappedTarget needs
-// Target > 0, kinds and zero rules must be known, Places must be in 0–10. Unscored rules may carry any
+// Validate checks that every rule can be applied: scored rules need Max ≥ 0 with at most Places decimals
+// (so a rounded score never exceeds it), CappedTarget needs Target > 0, kinds and zero rules must be known, Places must be in 0–10. Unscored rules may carry any
 // Max (it is ignored). It returns a *RuleError matching ErrBadRule. Cost: O(number of metrics).
 func (e Edition) Validate() error {
 	if e.Places < 0 || e.Places > 10 {
@@ -469,6 +530,10 @@ func (e Edition) Validate() error {
 		}
 		if r.Max.Sign() < 0 {
 			return &RuleError{Edition: e.Name, Metric: id, Field: "Max", Reason: "negative maximum " + r.Max.String()}
+		}
+		if !r.Max.Equal(r.Max.Truncate(e.Places)) {
+			return &RuleError{Edition: e.Name, Metric: id, Field: "Max",
+				Reason: fmt.Sprintf("maximum %s has more decimals than Places (%d)", r.Max, e.Places)}
 		}
 		if r.Kind == CappedTarget && r.Target.Sign() <= 0 {
 			return &RuleError{Edition: e.Name, Metric: id, Field: "Target", Reason: "target must be > 0, got " + r.Target.String()}

@@ -218,9 +218,11 @@ func (e Edition) Score(t Tally) (Result, error) {
 	rules := e.Rules
 	share52 := e.DocShare52 && t.Counts[M52].Den == 0 && rules[M52].Kind != Unscored
 	if share52 {
-		half := rules[M52].Max.Mul(decimal.RequireFromString("0.5"))
-		rules[M51].Max = rules[M51].Max.Add(half)
-		rules[M53].Max = rules[M53].Max.Add(half)
+		// Half each, at the edition's places: 5.1 gets the half rounded down, 5.3 the rest, so the group
+		// maximum is unchanged and both maxima stay representable.
+		to51 := roundFrac(rules[M52].Max, decimal.NewFromInt(2), e.Places, RoundDown)
+		rules[M51].Max = rules[M51].Max.Add(to51)
+		rules[M53].Max = rules[M53].Max.Add(rules[M52].Max.Sub(to51))
 	}
 	syncCount := t.Counts[M14]
 	if t.SyncReportDen > syncCount.Den {

@@ -254,7 +254,9 @@ func writeInt(b *bytes.Buffer, v int64) {
 // UnmarshalJSON decodes the shape written by MarshalJSON (metric keys may also be portal codes), replacing
 // t entirely, and then validates it. Unknown keys, unknown extra names, non-integer counts and duplicate
 // metrics fail with a *DecodeError (errors.Is ErrBadJSON); invalid counts fail with the *CountError of
-// Validate. On error t is left unchanged. Cost: O(input size).
+// Validate. On error t is left unchanged. (When called through json.Unmarshal, a syntax error in the
+// enclosing document is reported by encoding/json itself as a *json.SyntaxError before this method runs.)
+// Cost: O(input size).
 func (t *Tally) UnmarshalJSON(data []byte) error {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
@@ -323,14 +325,23 @@ func (t *Tally) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// decodeInt accepts a JSON integer literal (-?[0-9]+, surrounding space allowed); fractions, exponents,
+// strings and out-of-range values are rejected.
 func decodeInt(msg json.RawMessage, p *int64) error {
-	d := json.NewDecoder(bytes.NewReader(msg))
-	d.UseNumber()
-	var n json.Number
-	if err := d.Decode(&n); err != nil {
-		return err
+	msg = bytes.TrimSpace(msg)
+	digits := msg
+	if len(digits) > 0 && digits[0] == '-' {
+		digits = digits[1:]
 	}
-	v, err := n.Int64()
+	if len(digits) == 0 {
+		return errNotInteger
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return errNotInteger
+		}
+	}
+	v, err := strconv.ParseInt(string(msg), 10, 64)
 	if err != nil {
 		return err
 	}
