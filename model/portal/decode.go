@@ -1,13 +1,11 @@
 package portal
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -148,98 +146,82 @@ func stream(r io.Reader, rec func(int, json.RawMessage) bool, fail func(error)) 
 	}
 }
 
-// fields is one JSON object being decoded; consumed keys are deleted so that
-// the rest are the unknown keys.
-type fields struct {
-	m    map[string]json.RawMessage
+// cursor decodes the values of one record, remembering the first error.
+type cursor struct {
+	re   *RecordError
 	path string // prefix for nested keys, e.g. "TaiLieuNop[1]."
-	err  *RecordError
 }
 
-func newFields(raw json.RawMessage, path string, re *RecordError) (*fields, error) {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || raw[0] != '{' {
-		return nil, ErrNotObject
+func (c *cursor) fail(key string, err error) {
+	if c.re.Err == nil {
+		c.re.Field = c.path + key
+		c.re.Err = err
 	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrSyntax, err)
-	}
-	return &fields{m: m, path: path, err: re}, nil
 }
 
-func (f *fields) fail(key string, err error) {
-	if f.err.Err == nil {
-		f.err.Field = f.path + key
-		f.err.Err = err
-	}
+func (c *cursor) sub(key string, i int) *cursor {
+	return &cursor{re: c.re, path: c.path + key + "[" + strconv.Itoa(i) + "]."}
 }
 
 // str reads a value as text: strings as is, numbers as their literal,
-// booleans as "true"/"false", null and missing as "".
-func (f *fields) str(key string) string {
-	raw, ok := f.m[key]
-	if !ok {
-		return ""
-	}
-	delete(f.m, key)
-	s, err := scalar(raw)
+// booleans as "true"/"false", null as "".
+func (c *cursor) str(key string, v []byte) string {
+	s, err := scalar(v)
 	if err != nil {
-		f.fail(key, err)
+		c.fail(key, err)
 	}
 	return s
 }
 
-func scalar(raw json.RawMessage) (string, error) {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 {
+func scalar(v []byte) (string, error) {
+	if len(v) == 0 {
 		return "", nil
 	}
-	switch raw[0] {
+	switch v[0] {
 	case '"':
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return "", fmt.Errorf("%w: %v", ErrSyntax, err)
+		end, esc, err := stringEnd(v, 0)
+		if err != nil || end != len(v) {
+			return "", fmt.Errorf("%w: bad string", ErrSyntax)
 		}
-		return s, nil
+		return unquote(v, esc)
 	case 'n':
 		return "", nil
 	case '{', '[':
-		return "", fmt.Errorf("%w: %.40s", ErrBadType, raw)
+		return "", fmt.Errorf("%w: %.40s", ErrBadType, v)
 	}
-	return string(raw), nil // number, true, false
+	return string(v), nil // number, true, false
 }
 
-func (f *fields) time(key string) model.Time {
-	s := strings.TrimSpace(f.str(key))
+func (c *cursor) time(key string, v []byte) model.Time {
+	s := strings.TrimSpace(c.str(key, v))
 	if s == "" {
 		return model.Time{}
 	}
 	t, _, err := ParseTime(s)
 	if err != nil {
-		f.fail(key, err)
+		c.fail(key, err)
 		return model.Time{}
 	}
 	return model.Some(t)
 }
 
-func (f *fields) flag(key string) model.Flag {
-	s := f.str(key)
+func (c *cursor) flag(key string, v []byte) model.Flag {
+	s := c.str(key, v)
 	fl, ok := model.ParseFlag(s)
 	if !ok {
-		f.fail(key, fmt.Errorf("%w: %q", ErrBadFlag, s))
+		c.fail(key, fmt.Errorf("%w: %q", ErrBadFlag, s))
 	}
 	return fl
 }
 
-func (f *fields) amount(key string) int64 {
-	s := strings.TrimSpace(f.str(key))
+func (c *cursor) amount(key string, v []byte) int64 {
+	s := strings.TrimSpace(c.str(key, v))
 	if s == "" {
 		return 0
 	}
 	n, err := ParseAmount(s)
 	if err != nil {
-		f.fail(key, err)
+		c.fail(key, err)
 	}
 	return n
 }
@@ -263,65 +245,52 @@ func ParseAmount(s string) (int64, error) {
 	return 0, fmt.Errorf("%w: %q", ErrBadNumber, s)
 }
 
-// list reads an array of objects; null, "" and missing give nil. A string
-// holding a JSON array is accepted too.
-func (f *fields) list(key string) []json.RawMessage {
-	raw, ok := f.m[key]
-	if !ok {
-		return nil
-	}
-	delete(f.m, key)
-	raw = bytes.TrimSpace(raw)
-	if len(raw) > 0 && raw[0] == '"' {
-		var s string
-		if json.Unmarshal(raw, &s) == nil {
-			raw = json.RawMessage(strings.TrimSpace(s))
-		}
-	}
-	if len(raw) == 0 || string(raw) == "null" {
-		return nil
-	}
-	if raw[0] != '[' {
-		f.fail(key, fmt.Errorf("%w: expected an array", ErrBadType))
-		return nil
-	}
-	var out []json.RawMessage
-	if err := json.Unmarshal(raw, &out); err != nil {
-		f.fail(key, fmt.Errorf("%w: %v", ErrSyntax, err))
-		return nil
-	}
-	return out
-}
-
-// objects decodes each element of list key with fn.
-func objects[T any](f *fields, key string, fn func(*fields) T) []T {
-	items := f.list(key)
-	if len(items) == 0 {
-		return nil
-	}
-	out := make([]T, 0, len(items))
-	for i, raw := range items {
-		sub, err := newFields(raw, f.path+key+"["+strconv.Itoa(i)+"].", f.err)
+// objects decodes the array of objects v with fn. null, "" and an empty
+// array give nil; a string holding a JSON array is accepted too.
+func objects[T any](c *cursor, key string, v []byte, fn func(*cursor, []byte) T) []T {
+	if len(v) > 0 && v[0] == '"' {
+		s, err := scalar(v)
 		if err != nil {
-			f.fail(key+"["+strconv.Itoa(i)+"]", err)
-			continue
+			c.fail(key, err)
+			return nil
 		}
-		out = append(out, fn(sub))
+		v = []byte(strings.TrimSpace(s))
+		if len(v) > 0 && v[0] != '[' {
+			c.fail(key, fmt.Errorf("%w: expected an array", ErrBadType))
+			return nil
+		}
+		if len(v) > 0 && !json.Valid(v) {
+			c.fail(key, fmt.Errorf("%w: list string is not JSON", ErrSyntax))
+			return nil
+		}
+	}
+	if len(v) == 0 || string(v) == "null" {
+		return nil
+	}
+	var out []T
+	err := eachElement(v, func(i int, el []byte) {
+		sub := c.sub(key, i)
+		if el[0] != '{' {
+			c.fail(key+"["+strconv.Itoa(i)+"]", ErrNotObject)
+			return
+		}
+		out = append(out, fn(sub, el))
+	})
+	if err != nil {
+		c.fail(key, err)
 	}
 	return out
 }
 
-// rest returns the unconsumed keys sorted by key.
-func (f *fields) rest() []model.RawField {
-	if len(f.m) == 0 {
-		return nil
+// record runs fn over the fields of the object v, failing on a malformed one.
+func (c *cursor) record(v []byte, fn func(key string, val []byte)) {
+	if err := eachField(v, fn); err != nil {
+		c.fail("", err)
 	}
-	out := make([]model.RawField, 0, len(f.m))
-	for k, v := range f.m {
-		out = append(out, model.RawField{Key: k, Value: append([]byte(nil), bytes.TrimSpace(v)...)})
-	}
-	slices.SortFunc(out, func(a, b model.RawField) int { return strings.Compare(a.Key, b.Key) })
-	return out
+}
+
+func extra(key string, v []byte) model.RawField {
+	return model.RawField{Key: key, Value: append([]byte(nil), v...)}
 }
 
 // UnitFromCode returns the unit part of a dossier code
@@ -356,65 +325,113 @@ func splitAliases(s string) []string {
 	return out
 }
 
-func decodeDossier(index int, raw json.RawMessage) (model.Dossier, error) {
+func decodeDossier(index int, raw []byte) (model.Dossier, error) {
 	re := &RecordError{Index: index}
-	f, err := newFields(raw, "", re)
-	if err != nil {
-		re.Err = err
-		return model.Dossier{}, re
-	}
+	c := &cursor{re: re}
 	var d model.Dossier
-	d.Code = strings.TrimSpace(f.str("MaHoSo"))
-	re.Code = d.Code
-	d.Aliases = splitAliases(f.str("MaHoSoKhac"))
-	d.NationalID = f.str("IdHoSo")
-	d.ProcedureCode = f.str("MaTTHC")
-	d.ProcedureName = f.str("TenTTHC")
-	d.CaseCode = f.str("MaTruongHop")
-	d.UnitID = f.str("MaDonVi")
-	if d.UnitID == "" {
+	unitSet := false
+	err := eachField(raw, func(k string, v []byte) {
+		switch k {
+		case "MaHoSo":
+			d.Code = strings.TrimSpace(c.str(k, v))
+			re.Code = d.Code
+		case "MaHoSoKhac":
+			d.Aliases = splitAliases(c.str(k, v))
+		case "IdHoSo":
+			d.NationalID = c.str(k, v)
+		case "MaTTHC":
+			d.ProcedureCode = c.str(k, v)
+		case "TenTTHC":
+			d.ProcedureName = c.str(k, v)
+		case "MaTruongHop":
+			d.CaseCode = c.str(k, v)
+		case "MaDonVi":
+			d.UnitID = c.str(k, v)
+			unitSet = d.UnitID != ""
+		case "MaLinhVuc":
+			d.FieldCode = c.str(k, v)
+		case "TenLinhVuc":
+			d.FieldName = c.str(k, v)
+		case "KenhThucHien":
+			d.Channel = model.ParseChannel(c.str(k, v))
+		case "NoiNopHoSo":
+			d.SubmittedVia = c.str(k, v)
+		case "LoaiDoiTuong":
+			d.ApplicantType = model.ParseApplicantType(c.str(k, v))
+		case "SoBienNhan":
+			d.ReceiptNo = c.str(k, v)
+		case "ChuHoSo":
+			d.ApplicantName = c.str(k, v)
+		case "MaDoiTuong":
+			d.ApplicantAccount = c.str(k, v)
+		case "SoGiayToChuHoSo":
+			d.ApplicantDocNo = c.str(k, v)
+		case "ThongTinKhac":
+			d.OtherInfo = c.str(k, v)
+		case "Email":
+			d.Email = c.str(k, v)
+		case "Fax":
+			d.Fax = c.str(k, v)
+		case "SoDienThoai":
+			d.Phone = c.str(k, v)
+		case "TrichYeuHoSo":
+			d.Summary = c.str(k, v)
+		case "DonViXuLy":
+			d.HandlingAgency = c.str(k, v)
+		case "GhiChu":
+			d.Note = c.str(k, v)
+		case "ThongTinTra":
+			d.ReturnNote = c.str(k, v)
+		case "NgayNopHoSo":
+			d.SubmittedAt = c.time(k, v)
+		case "HanTiepNhan":
+			d.ReceiveDeadline = c.time(k, v)
+		case "NgayTiepNhan":
+			d.ReceivedAt = c.time(k, v)
+		case "NgayHenTra":
+			d.DueAt = c.time(k, v)
+		case "NgayTuChoi":
+			d.RejectedAt = c.time(k, v)
+		case "NgayKetThucXuLy":
+			d.ProcessingEndedAt = c.time(k, v)
+		case "NgayTra":
+			d.ResultReturnedAt = c.time(k, v)
+		case "TrangThaiHoSo":
+			d.Status = model.ParseStatus(c.str(k, v))
+		case "HinhThuc":
+			d.ReturnMethod = model.ParseReturnMethod(c.str(k, v))
+		case "HoSoCoThanhPhanSoHoa":
+			d.HasDigitisedComponents = c.flag(k, v)
+		case "TaiKhoanDuocXacThucVoiVNeID":
+			d.VNeIDAuthenticated = c.flag(k, v)
+		case "DuocThanhToanTrucTuyen":
+			d.OnlinePayment = model.ParseOnlinePayment(c.str(k, v))
+		case "KetQuaDongBoKho":
+			d.ResultSyncedToStore = c.flag(k, v)
+		case "TaiLieuNop":
+			d.Files = objects(c, k, v, decodeFile)
+		case "DanhSachGiayToKetQua":
+			d.Results = objects(c, k, v, decodeResult)
+		case "DanhSachLePhi":
+			d.Fees = objects(c, k, v, decodeFee)
+		case "DanhSachTepDinhKemKhac":
+			d.OtherDocs = objects(c, k, v, decodeOtherDoc)
+		case "DanhSachHoSoBoSung":
+			d.Supplements = objects(c, k, v, decodeSupplement)
+		case "DinhDanhCHS":
+			d.ApplicantIDs = objects(c, k, v, decodeApplicantID)
+		case "DSKetNoiCSDL":
+			d.Databases = objects(c, k, v, decodeDatabase)
+		default:
+			d.Extra = append(d.Extra, extra(k, v))
+		}
+	})
+	if err != nil && re.Err == nil {
+		re.Err = err
+	}
+	if !unitSet {
 		d.UnitID = UnitFromCode(d.Code)
 	}
-	d.FieldCode = f.str("MaLinhVuc")
-	d.FieldName = f.str("TenLinhVuc")
-	d.Channel = model.ParseChannel(f.str("KenhThucHien"))
-	d.SubmittedVia = f.str("NoiNopHoSo")
-	d.ApplicantType = model.ParseApplicantType(f.str("LoaiDoiTuong"))
-	d.ReceiptNo = f.str("SoBienNhan")
-	d.ApplicantName = f.str("ChuHoSo")
-	d.ApplicantAccount = f.str("MaDoiTuong")
-	d.ApplicantDocNo = f.str("SoGiayToChuHoSo")
-	d.OtherInfo = f.str("ThongTinKhac")
-	d.Email = f.str("Email")
-	d.Fax = f.str("Fax")
-	d.Phone = f.str("SoDienThoai")
-	d.Summary = f.str("TrichYeuHoSo")
-	d.HandlingAgency = f.str("DonViXuLy")
-	d.Note = f.str("GhiChu")
-	d.ReturnNote = f.str("ThongTinTra")
-	d.SubmittedAt = f.time("NgayNopHoSo")
-	d.ReceiveDeadline = f.time("HanTiepNhan")
-	d.ReceivedAt = f.time("NgayTiepNhan")
-	d.DueAt = f.time("NgayHenTra")
-	d.RejectedAt = f.time("NgayTuChoi")
-	d.ProcessingEndedAt = f.time("NgayKetThucXuLy")
-	d.ResultReturnedAt = f.time("NgayTra")
-	d.Status = model.ParseStatus(f.str("TrangThaiHoSo"))
-	d.ReturnMethod = model.ParseReturnMethod(f.str("HinhThuc"))
-	d.HasDigitisedComponents = f.flag("HoSoCoThanhPhanSoHoa")
-	d.VNeIDAuthenticated = f.flag("TaiKhoanDuocXacThucVoiVNeID")
-	d.OnlinePayment = model.ParseOnlinePayment(f.str("DuocThanhToanTrucTuyen"))
-	d.ResultSyncedToStore = f.flag("KetQuaDongBoKho")
-	d.Files = objects(f, "TaiLieuNop", decodeFile)
-	d.Results = objects(f, "DanhSachGiayToKetQua", decodeResult)
-	d.Fees = objects(f, "DanhSachLePhi", decodeFee)
-	d.OtherDocs = objects(f, "DanhSachTepDinhKemKhac", decodeOtherDoc)
-	d.Supplements = objects(f, "DanhSachHoSoBoSung", decodeSupplement)
-	d.ApplicantIDs = objects(f, "DinhDanhCHS", func(g *fields) model.ApplicantID {
-		return model.ApplicantID{Kind: g.str("LoaiDinhDanh"), Number: g.str("SoDinhDanh")}
-	})
-	d.Databases = objects(f, "DSKetNoiCSDL", func(g *fields) string { return g.str("MaCSDL") })
-	d.Extra = f.rest()
 	if re.Err == nil && d.Code == "" {
 		re.Field, re.Err = "MaHoSo", ErrBadCode
 	}
@@ -424,109 +441,188 @@ func decodeDossier(index int, raw json.RawMessage) (model.Dossier, error) {
 	return d, nil
 }
 
-func decodeFile(f *fields) model.File {
-	return model.File{
-		ID:                 f.str("TepDinhKemId"),
-		Name:               f.str("TenTepDinhKem"),
-		Deleted:            f.flag("IsDeleted"),
-		ComponentCode:      f.str("MaThanhPhanHoSo"),
-		URL:                f.str("DuongDanTaiTepTin"),
-		Digitised:          f.flag("DuocSoHoa"),
-		Reused:             f.str("DuocTaiSuDung"),
-		FromStore:          f.flag("DuocLayTuKhoDMQG"),
-		ReplacedResultCode: f.str("MaKetQuaThayThe"),
-		Extra:              f.rest(),
-	}
-}
-
-func decodeResult(f *fields) model.ResultDoc {
-	return model.ResultDoc{
-		Name:          f.str("TenGiayTo"),
-		ComponentCode: f.str("MaThanhPhanHoSo"),
-		ID:            f.str("GiayToId"),
-		URL:           f.str("DuongDanTepTinKetQua"),
-		Code:          f.str("MaGiayToKetQua"),
-		Extra:         f.rest(),
-	}
-}
-
-func decodeFee(f *fields) model.Fee {
-	return model.Fee{
-		Name:   f.str("TenPhiLePhi"),
-		Code:   f.str("MaPhiLePhi"),
-		Method: f.str("HinhThucThu"),
-		Amount: f.amount("Gia"),
-		Kind:   f.str("LoaiPhiLePhi"),
-		Extra:  f.rest(),
-	}
-}
-
-func decodeOtherDoc(f *fields) model.OtherDoc {
-	return model.OtherDoc{
-		Name:     f.str("TenGiayTo"),
-		Quantity: f.str("SoLuong"),
-		Kind:     f.str("LoaiGiayTo"),
-		Extra:    f.rest(),
-	}
-}
-
-func decodeSupplement(f *fields) model.Supplement {
-	s := model.Supplement{
-		Kind:          model.ParseSupplementKind(f.str("LoaiBoSung")),
-		ID:            f.str("HoSoBoSungId"),
-		RequestedBy:   f.str("NguoiYeuCauBoSung"),
-		Reason:        f.str("NoiDungBoSung"),
-		RequestedAt:   f.time("NgayBoSung"),
-		ReceivedBy:    f.str("NguoiTiepNhanBoSung"),
-		ReceptionNote: f.str("ThongTinTiepNhan"),
-		ResubmittedAt: f.time("NgayTiepNhanBoSung"),
-		State:         f.str("TrangThaiBoSung"),
-		DueBefore:     f.time("NgayHenTraTruoc"),
-		DueAfter:      f.time("NgayHenTraMoi"),
-	}
-	if raw, ok := f.m["DanhSachGiayToBoSung"]; ok {
-		delete(f.m, "DanhSachGiayToBoSung")
-		raw = bytes.TrimSpace(raw)
-		if len(raw) > 0 && string(raw) != "null" && string(raw) != `""` {
-			s.Documents = append([]byte(nil), raw...)
+func decodeApplicantID(c *cursor, raw []byte) (a model.ApplicantID) {
+	c.record(raw, func(k string, v []byte) {
+		switch k {
+		case "LoaiDinhDanh":
+			a.Kind = c.str(k, v)
+		case "SoDinhDanh":
+			a.Number = c.str(k, v)
 		}
-	}
-	s.Fees = objects(f, "DanhSachLePhiBoSung", decodeFee)
-	s.Extra = f.rest()
+	})
+	return a
+}
+
+func decodeDatabase(c *cursor, raw []byte) (code string) {
+	c.record(raw, func(k string, v []byte) {
+		if k == "MaCSDL" {
+			code = c.str(k, v)
+		}
+	})
+	return code
+}
+
+func decodeFile(c *cursor, raw []byte) (f model.File) {
+	c.record(raw, func(k string, v []byte) {
+		switch k {
+		case "TepDinhKemId":
+			f.ID = c.str(k, v)
+		case "TenTepDinhKem":
+			f.Name = c.str(k, v)
+		case "IsDeleted":
+			f.Deleted = c.flag(k, v)
+		case "MaThanhPhanHoSo":
+			f.ComponentCode = c.str(k, v)
+		case "DuongDanTaiTepTin":
+			f.URL = c.str(k, v)
+		case "DuocSoHoa":
+			f.Digitised = c.flag(k, v)
+		case "DuocTaiSuDung":
+			f.Reused = c.str(k, v)
+		case "DuocLayTuKhoDMQG":
+			f.FromStore = c.flag(k, v)
+		case "MaKetQuaThayThe":
+			f.ReplacedResultCode = c.str(k, v)
+		default:
+			f.Extra = append(f.Extra, extra(k, v))
+		}
+	})
+	return f
+}
+
+func decodeResult(c *cursor, raw []byte) (r model.ResultDoc) {
+	c.record(raw, func(k string, v []byte) {
+		switch k {
+		case "TenGiayTo":
+			r.Name = c.str(k, v)
+		case "MaThanhPhanHoSo":
+			r.ComponentCode = c.str(k, v)
+		case "GiayToId":
+			r.ID = c.str(k, v)
+		case "DuongDanTepTinKetQua":
+			r.URL = c.str(k, v)
+		case "MaGiayToKetQua":
+			r.Code = c.str(k, v)
+		default:
+			r.Extra = append(r.Extra, extra(k, v))
+		}
+	})
+	return r
+}
+
+func decodeFee(c *cursor, raw []byte) (f model.Fee) {
+	c.record(raw, func(k string, v []byte) {
+		switch k {
+		case "TenPhiLePhi":
+			f.Name = c.str(k, v)
+		case "MaPhiLePhi":
+			f.Code = c.str(k, v)
+		case "HinhThucThu":
+			f.Method = c.str(k, v)
+		case "Gia":
+			f.Amount = c.amount(k, v)
+		case "LoaiPhiLePhi":
+			f.Kind = c.str(k, v)
+		default:
+			f.Extra = append(f.Extra, extra(k, v))
+		}
+	})
+	return f
+}
+
+func decodeOtherDoc(c *cursor, raw []byte) (o model.OtherDoc) {
+	c.record(raw, func(k string, v []byte) {
+		switch k {
+		case "TenGiayTo":
+			o.Name = c.str(k, v)
+		case "SoLuong":
+			o.Quantity = c.str(k, v)
+		case "LoaiGiayTo":
+			o.Kind = c.str(k, v)
+		default:
+			o.Extra = append(o.Extra, extra(k, v))
+		}
+	})
+	return o
+}
+
+func decodeSupplement(c *cursor, raw []byte) (s model.Supplement) {
+	c.record(raw, func(k string, v []byte) {
+		switch k {
+		case "LoaiBoSung":
+			s.Kind = model.ParseSupplementKind(c.str(k, v))
+		case "HoSoBoSungId":
+			s.ID = c.str(k, v)
+		case "NguoiYeuCauBoSung":
+			s.RequestedBy = c.str(k, v)
+		case "NoiDungBoSung":
+			s.Reason = c.str(k, v)
+		case "NgayBoSung":
+			s.RequestedAt = c.time(k, v)
+		case "NguoiTiepNhanBoSung":
+			s.ReceivedBy = c.str(k, v)
+		case "ThongTinTiepNhan":
+			s.ReceptionNote = c.str(k, v)
+		case "NgayTiepNhanBoSung":
+			s.ResubmittedAt = c.time(k, v)
+		case "TrangThaiBoSung":
+			s.State = c.str(k, v)
+		case "NgayHenTraTruoc":
+			s.DueBefore = c.time(k, v)
+		case "NgayHenTraMoi":
+			s.DueAfter = c.time(k, v)
+		case "DanhSachGiayToBoSung":
+			if string(v) != "null" && string(v) != `""` {
+				s.Documents = append([]byte(nil), v...)
+			}
+		case "DanhSachLePhiBoSung":
+			s.Fees = objects(c, k, v, decodeFee)
+		default:
+			s.Extra = append(s.Extra, extra(k, v))
+		}
+	})
 	return s
 }
 
-func decodeStep(f *fields) model.Step {
-	s := model.Step{
-		DossierCode: strings.TrimSpace(f.str("MaHoSo")),
-		Officer:     f.str("NguoiXuLy"),
-		Title:       f.str("ChucDanh"),
-		At:          f.time("ThoiDiemXuLy"),
-		Department:  f.str("PhongBanXuLy"),
-		Action:      f.str("NoiDungXuLy"),
-		Status:      model.ParseStatus(f.str("TrangThai")),
-		StartedAt:   f.time("NgayBatDau"),
-		Deadline:    f.time("NgayKetThucTheoQuyDinh"),
-		FromUnit:    f.str("DonViChuyen"),
-		ToUnit:      f.str("DonViNhan"),
-	}
-	s.RealEvent = f.flag("SuKienThuc") != model.FlagFalse
-	s.Extra = f.rest()
+func decodeStep(c *cursor, raw []byte) (s model.Step) {
+	s.RealEvent = true
+	c.record(raw, func(k string, v []byte) {
+		switch k {
+		case "MaHoSo":
+			s.DossierCode = strings.TrimSpace(c.str(k, v))
+			c.re.Code = s.DossierCode
+		case "NguoiXuLy":
+			s.Officer = c.str(k, v)
+		case "ChucDanh":
+			s.Title = c.str(k, v)
+		case "ThoiDiemXuLy":
+			s.At = c.time(k, v)
+		case "PhongBanXuLy":
+			s.Department = c.str(k, v)
+		case "NoiDungXuLy":
+			s.Action = c.str(k, v)
+		case "TrangThai":
+			s.Status = model.ParseStatus(c.str(k, v))
+		case "NgayBatDau":
+			s.StartedAt = c.time(k, v)
+		case "NgayKetThucTheoQuyDinh":
+			s.Deadline = c.time(k, v)
+		case "DonViChuyen":
+			s.FromUnit = c.str(k, v)
+		case "DonViNhan":
+			s.ToUnit = c.str(k, v)
+		case "SuKienThuc":
+			s.RealEvent = c.flag(k, v) != model.FlagFalse
+		default:
+			s.Extra = append(s.Extra, extra(k, v))
+		}
+	})
 	return s
 }
 
-func decodeStepRecord(index int, raw json.RawMessage) (model.Step, error) {
+func decodeStepRecord(index int, raw []byte) (model.Step, error) {
 	re := &RecordError{Index: index}
-	f, err := newFields(raw, "", re)
-	if err != nil {
-		re.Err = err
-		return model.Step{}, re
-	}
-	if code, ok := f.m["MaHoSo"]; ok {
-		re.Code, _ = scalar(code)
-	}
-	s := decodeStep(f)
-	re.Code = s.DossierCode
+	s := decodeStep(&cursor{re: re}, raw)
 	if re.Err == nil && s.DossierCode == "" {
 		re.Field, re.Err = "MaHoSo", ErrBadCode
 	}

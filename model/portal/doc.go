@@ -14,7 +14,7 @@
 // Vietnam time); JSON numbers, booleans and null are accepted where a string
 // is expected; "", null and a missing key all mean absent; a nested list may
 // also arrive as a string holding JSON. Unknown keys are kept verbatim in the
-// records' Extra fields (sorted by key) for lossless re-sending.
+// records' Extra fields (in input order) for lossless re-sending.
 //
 // Writers (Encoder) emit strings only and omit absent optional fields
 // (whether the portal prefers "" is unverified, DATA-MODEL §1.1). Codes are

@@ -45,7 +45,7 @@ const LegacyLayout = "20060102150405"
 // (DATA-MODEL §1.1): yyyyMMddHHmmss, ISO 8601 (with or without fraction or
 // offset) and dd/MM/yyyy HH:mm:ss. Text without an offset is Vietnam time
 // (UTC+7). Surrounding spaces are ignored. The result is always in the
-// model.Vietnam() zone. Errors wrap ErrBadDate; "" is an error (callers treat
+// model.Vietnam() zone, with a year in 1..9999. Errors wrap ErrBadDate; "" is an error (callers treat
 // "" as absent before calling). Cost: no allocation for the legacy layout.
 func ParseTime(s string) (time.Time, Layout, error) {
 	s = strings.TrimSpace(s)
@@ -67,7 +67,11 @@ func ParseTime(s string) (time.Time, Layout, error) {
 			"2006-01-02 15:04:05.999999999Z07:00",
 		} {
 			if t, err := time.Parse(l, s); err == nil {
-				return t.In(vn), LayoutISO, nil
+				t = t.In(vn)
+				if y := t.Year(); y < 1 || y > 9999 {
+					return time.Time{}, LayoutNone, fmt.Errorf("%w: %q out of range in Vietnam time", ErrBadDate, s)
+				}
+				return t, LayoutISO, nil
 			}
 		}
 		for _, l := range [...]string{
