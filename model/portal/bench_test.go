@@ -56,7 +56,6 @@ func BenchmarkEncodeDossiers(b *testing.B) {
 	}
 }
 
-
 func mustReadAll(tb testing.TB, r io.Reader) []byte {
 	tb.Helper()
 	b, err := io.ReadAll(r)
