@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/vn-dvc/chiso766/calendar"
 )
 
 // RuleKind is the shape of a metric's score as a function of its ratio R.
@@ -373,6 +375,11 @@ type RecordPolicy struct {
 	PetitionDeadlines PetitionDeadlines
 	// OnlineReceptionHours: online dossiers must be received within this many working hours (8).
 	OnlineReceptionHours int
+	// Deadline holds the deadline policies of CALENDAR.md §6 (P1 cut-off, P3 receipt counting, P4 end of the
+	// due day, P10 supplements, P12 rescheduling, P14 withdrawn/stopped dossiers, P15 due-soon) that 2.1 uses
+	// to compute and classify due dates. Its zero value equals calendar.DefaultDeadlinePolicy(), which
+	// DefaultRecordPolicy sets explicitly.
+	Deadline calendar.DeadlinePolicy
 }
 
 // DefaultRecordPolicy returns the spec's default record policies. Cost: O(1), no allocation.
@@ -396,6 +403,7 @@ func DefaultRecordPolicy() RecordPolicy {
 		PublishWithinDays:               LevelDays{Ministry: 10, Province: 5},
 		PetitionDeadlines:               PetitionDeadlines{Start: 15, Reject: 2, MoreInfo: 5, Publish: 2},
 		OnlineReceptionHours:            8,
+		Deadline:                        calendar.DefaultDeadlinePolicy(),
 	}
 }
 
@@ -500,6 +508,7 @@ func Diff(a, b Edition) []Difference {
 	add("Policy.PublishWithinDays", pa.PublishWithinDays, pb.PublishWithinDays)
 	add("Policy.PetitionDeadlines", pa.PetitionDeadlines, pb.PetitionDeadlines)
 	add("Policy.OnlineReceptionHours", pa.OnlineReceptionHours, pb.OnlineReceptionHours)
+	add("Policy.Deadline", pa.Deadline, pb.Deadline)
 	return out
 }
 
