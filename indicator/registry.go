@@ -16,6 +16,11 @@ type Metric struct {
 	Rule       string          // the record rule in one sentence
 	LegalBasis string          // the legal texts the metric rests on
 	Scored     bool            // false for 2.2 and 5.0, which are reported only
+	// DistinctProcedures is true for metrics that count procedures (1.1, 1.2, 1.3, 3.1, 3.4, 3.5, 4.6a):
+	// a procedure used by several units counts once at the parent, so a parent's counts are NOT the sum of
+	// its sub-units' and must be counted at the parent. Dossier and petition counts add up (pooling, §5);
+	// the fixtures confirm both (TestPoolingFixtures).
+	DistinctProcedures bool
 }
 
 type metricRow struct {
@@ -103,11 +108,20 @@ var metricRows = [NumIDs]metricRow{
 
 func portalCode(id ID) string { return metricRows[id].code }
 
+func distinctProcedures(id ID) bool {
+	switch id {
+	case M11, M12, M13, M31, M34, M35, M46a:
+		return true
+	}
+	return false
+}
+
 func metricOf(id ID) Metric {
 	r := metricRows[id]
 	return Metric{
 		ID: id, Group: id.Group(), NameVI: r.nameVI, NameEN: r.nameEN, Max: decimal.NewFromInt(r.max),
 		PortalCode: r.code, DocNumber: r.doc, Rule: r.rule, LegalBasis: r.legal, Scored: r.max > 0,
+		DistinctProcedures: distinctProcedures(id),
 	}
 }
 
