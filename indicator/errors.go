@@ -23,11 +23,20 @@ var (
 	ErrBadRule = errors.New("indicator: invalid scoring rule")
 )
 
+// Causes wrapped by DecodeError (unexported: match DecodeError with errors.Is(err, ErrBadJSON)).
+var (
+	errNullTally    = errors.New("null or non-object value")
+	errUnknownExtra = errors.New("unknown field")
+	errDuplicate    = errors.New("duplicate metric")
+	errNotInteger   = errors.New("count is not an integer")
+)
+
 // IDError reports an unknown metric id, portal code or group.
 type IDError struct {
 	Input string // the text that was not recognised
 }
 
+// Error describes the unknown input.
 func (e *IDError) Error() string { return fmt.Sprintf("indicator: unknown metric id %q", e.Input) }
 
 // Unwrap returns ErrUnknownID.
@@ -43,6 +52,7 @@ type CountError struct {
 	Err    error  // ErrNegative, ErrNumExceedsDen or ErrOverflow
 }
 
+// Error names the metric, field, values and the sentinel.
 func (e *CountError) Error() string {
 	return fmt.Sprintf("indicator: metric %s field %s (num %d, den %d): %v", e.Metric, e.Field, e.Num, e.Den, e.Err)
 }
@@ -56,6 +66,7 @@ type DecodeError struct {
 	Err error  // the underlying error (json syntax, ErrUnknownID, …)
 }
 
+// Error names the JSON key and the underlying problem.
 func (e *DecodeError) Error() string {
 	if e.Key == "" {
 		return fmt.Sprintf("indicator: malformed JSON: %v", e.Err)
@@ -77,6 +88,7 @@ type RuleError struct {
 	Reason  string // human-readable explanation
 }
 
+// Error names the edition, metric, field and reason.
 func (e *RuleError) Error() string {
 	return fmt.Sprintf("indicator: edition %q metric %s field %s: %s", e.Edition, e.Metric, e.Field, e.Reason)
 }

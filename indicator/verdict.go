@@ -2,15 +2,7 @@ package indicator
 
 import (
 	"encoding/json"
-	"errors"
 	"sort"
-)
-
-var (
-	errNullTally    = errors.New("null or non-object value")
-	errUnknownExtra = errors.New("unknown field")
-	errDuplicate    = errors.New("duplicate metric")
-	errNotInteger   = errors.New("count is not an integer")
 )
 
 // Reason is a stable, documented code explaining a record's verdict, such as "timeliness.late" or
