@@ -20,6 +20,7 @@ const (
 	CappedTarget
 )
 
+// String returns "unscored", "linear" or "capped".
 func (k RuleKind) String() string {
 	switch k {
 	case Unscored:
@@ -47,6 +48,7 @@ const (
 	ZeroFullRatio0
 )
 
+// String returns "null", "zero", "full marks" or "full marks (ratio shown 0)".
 func (z ZeroRule) String() string {
 	switch z {
 	case ZeroNull:
@@ -100,6 +102,7 @@ const (
 	RoundDown
 )
 
+// String returns "half up", "half even" or "down".
 func (r Rounding) String() string {
 	switch r {
 	case RoundHalfUp:
@@ -124,6 +127,7 @@ const (
 	PaymentPortalFloat
 )
 
+// String returns "exact" or "portal float pipeline".
 func (p PaymentRule) String() string {
 	switch p {
 	case PaymentExact:
@@ -145,6 +149,7 @@ const (
 	OnlineFullOnly
 )
 
+// String describes the ratio R1 the rule uses.
 func (o OnlineRule) String() string {
 	switch o {
 	case OnlineAnyLevel:
@@ -193,6 +198,7 @@ const (
 	SupplementPause
 )
 
+// String describes the rule.
 func (s SupplementRule) String() string {
 	switch s {
 	case SupplementSubtract:
@@ -215,6 +221,7 @@ const (
 	CalendarDays
 )
 
+// String returns "working days" or "calendar days".
 func (u DayUnit) String() string {
 	if u == CalendarDays {
 		return "calendar days"
@@ -254,6 +261,7 @@ func Codes(cs ...int) CodeSet {
 // Has reports whether c is in the set.
 func (s CodeSet) Has(c int) bool { return c >= 0 && c < 64 && s&(1<<uint(c)) != 0 }
 
+// String lists the codes, e.g. "{1,2}".
 func (s CodeSet) String() string {
 	out := "{"
 	for c := 0; c < 64; c++ {
@@ -467,6 +475,7 @@ type Difference struct {
 	A, B  string // the values in the first and second edition
 }
 
+// String formats the difference as "Field: A → B".
 func (d Difference) String() string { return fmt.Sprintf("%s: %s → %s", d.Field, d.A, d.B) }
 
 // Diff lists the fields on which a and b differ (the Name excluded), in a stable order: rules by metric,
