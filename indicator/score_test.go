@@ -1,6 +1,8 @@
 package indicator
 
 import (
+	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -51,5 +53,32 @@ func TestPaymentExactDiffersFromPortal(t *testing.T) {
 	}
 	if got := d.ScoreMetric(M36, c).Score; !got.Equal(dec("5.93")) {
 		t.Fatalf("document 3.6 = %s, want 5.93", got)
+	}
+}
+
+func TestResultJSON(t *testing.T) {
+	var tl Tally
+	tl.Add(M41, 3, 16)
+	res, err := Portal().Score(tl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	for _, want := range []string{`"edition":"portal-2026"`, `"group":"4"`, `"id":"4.1"`, `"score":"1.13"`, `"id":"1.1","num":0,"den":0,"ratio":"0","score":"0","max":"6","null":true`, `"total":"15.13"`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("result JSON lacks %s:\n%s", want, s)
+		}
+	}
+	d, err := json.Marshal(res.Decision())
+	if err != nil || !strings.Contains(string(d), `"group":"3","score":"0","max":"22","ratio":"0","parts":["3a","3b"]`) {
+		t.Errorf("decision JSON %s %v", d, err)
+	}
+	// Invalid lookups give zero values, not panics.
+	if res.Metric(0).ID != 0 || res.Group(0).Group != 0 || res.Metric(ID(NumIDs)).ID != 0 {
+		t.Error("invalid lookups")
 	}
 }
