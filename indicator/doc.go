@@ -27,6 +27,10 @@
 // exactly as the portal publishes them. A metric with no data is "null" (Null in the result, distinct from a
 // score of 0) and adds 0 to its group, unless its zero rule gives full marks (4.4, 5.1, 5.2 on the portal).
 //
+// Ratios are percents rounded the same way. A group's ratio is its score over its maximum, except that a
+// group with a single scored metric (group 2) shows that metric's ratio, and a full-marks zero rule shows
+// 100 % (4.4, ZeroFull) or 0 % (5.1/5.2, ZeroFullRatio0) — all as the portal publishes them.
+//
 // The one exception is group 3b (online payment) in the portal edition: the portal rounds each ratio to a
 // percent first and computes each part in IEEE-754 double precision, rounding on the exact binary value
 // (JavaScript's toFixed). PaymentPortalFloat reproduces that pipeline (see payment_float.go); exact
@@ -48,8 +52,19 @@
 // The package holds no mutable global state, never reads the clock or time.Local, and never panics on bad
 // input: invalid counts and rules return *CountError and *RuleError values that work with errors.Is/As.
 //
-// Specification: INDICATORS.md §1–5 of the project; fixtures: testdata/portal-phutho-2026-08 (the portal's
-// published evaluation of Phú Thọ for 8/2026), reproduced to the cent by TestPortalFixtures.
+// # Pooling
+//
+// A parent's tally is the Merge of its own and its sub-units' tallies for dossier and petition counts.
+// Metrics that count procedures (Metric.DistinctProcedures: 1.1–1.3, 3.1, 3.4, 3.5, 4.6a) count a
+// procedure once at the parent, so the parent's counts for them must be counted at the parent, not summed.
+//
+// # Verification
+//
+// Specification: INDICATORS.md §1–5 of the project. Fixtures: testdata/portal-phutho-2026-08, the portal's
+// published evaluation of Phú Thọ (H44) and its 163 sub-units for 8/2026. TestPortalFixtures reproduces
+// every published metric score, group score, maximum and ratio exactly, except the sub-units' group 3a rows,
+// for which the portal publishes no inputs (listed in the test). TestPhuThoTotal and ExampleEdition_Score
+// compute the province's total, 59.92, from its counts.
 package indicator
 
 //go:generate go run ./internal/gentable -readme ../README.md

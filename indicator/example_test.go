@@ -134,3 +134,27 @@ func ExampleTally_Merge() {
 	// {"2.1":{"num":10,"den":20}}
 	// 50 10
 }
+
+// Calculators turn each record into a Verdict, add it to the Tally and account for it in a Ledger.
+func ExampleLedger() {
+	var t indicator.Tally
+	var l indicator.Ledger
+	verdicts := []indicator.Verdict{
+		{Metric: indicator.M21, InDenominator: true, InNumerator: true, Reason: "timeliness.on_time"},
+		{Metric: indicator.M21, InDenominator: true, Reason: "timeliness.late"},
+		{Metric: indicator.M21, Reason: "record.withdrawn_before_reception"},
+	}
+	for _, v := range verdicts {
+		t.AddVerdict(v)
+		l.Add(v.Reason, v.InDenominator)
+	}
+	fmt.Println(t.Count(indicator.M21), l.Read, l.Counted, l.Excluded)
+	for _, e := range l.Entries() {
+		fmt.Println(e.Reason, e.Counted, e.Excluded)
+	}
+	// Output:
+	// {1 2} 3 2 1
+	// record.withdrawn_before_reception 0 1
+	// timeliness.late 1 0
+	// timeliness.on_time 1 0
+}
