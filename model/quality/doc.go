@@ -1,0 +1,28 @@
+// Package quality runs the data-quality checks of DATA-MODEL.md §5 over
+// dossiers of the National Public Service Portal before the Decision
+// 766/QĐ-TTg indicators are computed. Validators return typed findings
+// (check, severity, record, field, message) and never modify records.
+//
+// Severity follows the spec: Error means the record would be miscounted,
+// Warning that it is possibly legal but changes a score, Info that it is
+// informational.
+//
+// Policies (named, with the spec's defaults):
+//
+//   - DefaultFutureTolerance (10 minutes) for time-in-future, which only runs
+//     when Options.AsOf is set; due dates are exempt.
+//   - missing-reception-time is an Error unless Options.AllowSubmittedFallback
+//     is set and NgayNopHoSo is present, then a Warning.
+//   - DefaultFillerOfficers ("Chuyên viên") and DefaultPlaceholderSummaries
+//     ("Dinhkem") for placeholder-identifier; PlaceholderID for identifier
+//     numbers.
+//   - unknown-procedure and online-not-offered only run when the caller gives
+//     a catalogue or offerings; Options.CodeMap maps local procedure codes to
+//     national ones first. For online-not-offered the offering in force at
+//     the reception time (NgayTiepNhan, else NgayNopHoSo) is used, the highest
+//     level winning when several are.
+//   - duplicate-code compares a Fingerprint of the whole record (timeline
+//     excluded) to tell same from different content, and needs state across
+//     records: a Checker remembers every code and alias, O(distinct codes)
+//     memory.
+package quality

@@ -1,0 +1,473 @@
+package quality
+
+import (
+	"fmt"
+	"hash/fnv"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/vn-dvc/chiso766/model"
+)
+
+// Severity of a finding (DATA-MODEL §5).
+type Severity uint8
+
+// Severities, in increasing order.
+const (
+	// Info is informational.
+	Info Severity = iota + 1
+	// Warning: possibly legal, but changes a score.
+	Warning
+	// Error: the record would be miscounted.
+	Error
+)
+
+// String returns "info", "warning" or "error".
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "severity(" + strconv.Itoa(int(s)) + ")"
+}
+
+// Check names the rule of DATA-MODEL §5 that produced a finding.
+type Check string
+
+// The checks of DATA-MODEL §5.
+const (
+	// OnlineNotOffered: KenhThucHien = 2 but the offering at reception was none
+	// or information-only, or there is no offering. Error.
+	OnlineNotOffered Check = "online-not-offered"
+	// MissingReceptionTime: status not in {1, 3} and NgayTiepNhan absent. Error,
+	// or Warning when Options.AllowSubmittedFallback and NgayNopHoSo is present.
+	MissingReceptionTime Check = "missing-reception-time"
+	// TerminalWithoutEnd: terminal status, no NgayKetThucXuLy and no terminal
+	// step (for status 3, NgayTuChoi counts). Error.
+	TerminalWithoutEnd Check = "terminal-without-end"
+	// TimeInFuture: a submission, reception, end, hand-over, rejection or step
+	// time after the as-of instant plus tolerance. Due dates are exempt. Error.
+	TimeInFuture Check = "time-in-future"
+	// EndBeforeReception: NgayKetThucXuLy or NgayTra earlier than NgayTiepNhan
+	// (Error); NgayHenTra earlier than NgayTiepNhan (Warning).
+	EndBeforeReception Check = "end-before-reception"
+	// DuplicateCode: the same MaHoSo or alias twice in one input; same content
+	// is a Warning, different content an Error.
+	DuplicateCode Check = "duplicate-code"
+	// MultipleSupplements: more than one supplement request (entries or
+	// status-5 steps). Warning (the national rule counts it overdue).
+	MultipleSupplements Check = "multiple-supplements"
+	// UnknownProcedure: MaTTHC not in the catalogue after local→national
+	// mapping. Error.
+	UnknownProcedure Check = "unknown-procedure"
+	// PlaceholderIdentifier: SoDinhDanh all zeros or zeros and one digit, or
+	// of length other than 9 or 12; TrichYeuHoSo "Dinhkem"; a filler officer
+	// name. Warning.
+	PlaceholderIdentifier Check = "placeholder-identifier"
+	// UnknownCode: a code outside its list. Info.
+	UnknownCode Check = "unknown-code"
+)
+
+// AllChecks lists every check in table order.
+func AllChecks() []Check {
+	return []Check{OnlineNotOffered, MissingReceptionTime, TerminalWithoutEnd, TimeInFuture, EndBeforeReception,
+		DuplicateCode, MultipleSupplements, UnknownProcedure, PlaceholderIdentifier, UnknownCode}
+}
+
+// Finding is one data-quality issue. Checks never modify records.
+type Finding struct {
+	// Check is the rule.
+	Check Check
+	// Severity of the issue.
+	Severity Severity
+	// Record is the 0-based position of the dossier among those given to the
+	// Checker.
+	Record int
+	// RecordCode is the dossier code (MaHoSo).
+	RecordCode string
+	// Field is the payload key path, e.g. "NgayTiepNhan" or
+	// "DinhDanhCHS[0].SoDinhDanh".
+	Field string
+	// Message explains the issue.
+	Message string
+}
+
+// String formats the finding on one line.
+func (f Finding) String() string {
+	return fmt.Sprintf("%s %s record %d (%s) %s: %s", f.Severity, f.Check, f.Record, f.RecordCode, f.Field, f.Message)
+}
+
+// DefaultFutureTolerance is the default tolerance of time-in-future: clocks of
+// local systems drift, and the spec asks for "a small tolerance" without a
+// number [Policy].
+const DefaultFutureTolerance = 10 * time.Minute
+
+// DefaultFillerOfficers are officer names used as filler in real data
+// ("Chuyên viên", DATA-MODEL §1.4) [Policy]; matched ignoring case and
+// diacritics.
+func DefaultFillerOfficers() []string { return []string{"Chuyên viên"} }
+
+// DefaultPlaceholderSummaries are summaries used as filler ("Dinhkem") [Policy].
+func DefaultPlaceholderSummaries() []string { return []string{"Dinhkem"} }
+
+// Options configures a Checker. The zero value runs every check that needs no
+// outside data; checks whose data is missing (AsOf, Catalogue, Offerings) are
+// skipped.
+type Options struct {
+	// AsOf is the instant of the check for time-in-future; zero skips it.
+	AsOf time.Time
+	// Tolerance for time-in-future: 0 means DefaultFutureTolerance, a negative
+	// value means none.
+	Tolerance time.Duration
+	// Catalogue is the set of known procedures for unknown-procedure; nil
+	// skips the check.
+	Catalogue []model.Procedure
+	// CodeMap maps local procedure codes to national ones before the catalogue
+	// and offering lookups.
+	CodeMap map[string]string
+	// Offerings are the per-unit online offerings for online-not-offered; nil
+	// skips the check.
+	Offerings []model.Offering
+	// AllowSubmittedFallback lowers missing-reception-time to a warning when
+	// NgayNopHoSo is present (the [Doc] fallback of INDICATORS.md §3).
+	AllowSubmittedFallback bool
+	// FillerOfficers overrides DefaultFillerOfficers when non-nil.
+	FillerOfficers []string
+	// PlaceholderSummaries overrides DefaultPlaceholderSummaries when non-nil.
+	PlaceholderSummaries []string
+	// Skip lists checks not to run.
+	Skip []Check
+}
+
+type seenCode struct {
+	fp     uint64
+	record int
+}
+
+type offerKey struct{ unit, procedure string }
+
+// Checker runs the checks of DATA-MODEL §5 over a stream of dossiers. It
+// remembers every dossier code and alias seen for duplicate-code: memory is
+// O(distinct codes) (one map entry of the code plus 16 bytes each). The other
+// checks look at one record only. A Checker is not safe for concurrent use.
+type Checker struct {
+	opt       Options
+	tolerance time.Duration
+	catalogue map[string]bool
+	offerings map[offerKey][]model.Offering
+	fillers   map[string]bool
+	summaries map[string]bool
+	skip      map[Check]bool
+	seen      map[string]seenCode
+	n         int
+}
+
+// NewChecker prepares a Checker: it indexes the catalogue and offerings
+// (O(len) time and memory). It never fails.
+func NewChecker(opt Options) *Checker {
+	c := &Checker{opt: opt, seen: make(map[string]seenCode), skip: make(map[Check]bool)}
+	switch {
+	case opt.Tolerance == 0:
+		c.tolerance = DefaultFutureTolerance
+	case opt.Tolerance > 0:
+		c.tolerance = opt.Tolerance
+	}
+	if opt.Catalogue != nil {
+		c.catalogue = make(map[string]bool, len(opt.Catalogue))
+		for i := range opt.Catalogue {
+			c.catalogue[opt.Catalogue[i].Code] = true
+		}
+	}
+	if opt.Offerings != nil {
+		c.offerings = make(map[offerKey][]model.Offering)
+		for _, o := range opt.Offerings {
+			k := offerKey{o.UnitID, c.national(o.ProcedureCode)}
+			c.offerings[k] = append(c.offerings[k], o)
+		}
+	}
+	fillers := opt.FillerOfficers
+	if fillers == nil {
+		fillers = DefaultFillerOfficers()
+	}
+	c.fillers = foldSet(fillers)
+	summaries := opt.PlaceholderSummaries
+	if summaries == nil {
+		summaries = DefaultPlaceholderSummaries()
+	}
+	c.summaries = foldSet(summaries)
+	for _, s := range opt.Skip {
+		c.skip[s] = true
+	}
+	return c
+}
+
+func foldSet(ss []string) map[string]bool {
+	m := make(map[string]bool, len(ss))
+	for _, s := range ss {
+		m[model.FoldText(s)] = true
+	}
+	return m
+}
+
+func (c *Checker) national(code string) string {
+	if n, ok := c.opt.CodeMap[code]; ok {
+		return n
+	}
+	return code
+}
+
+// Seen returns the number of distinct codes and aliases remembered.
+func (c *Checker) Seen() int { return len(c.seen) }
+
+// Records returns the number of dossiers checked so far.
+func (c *Checker) Records() int { return c.n }
+
+// Check runs every enabled check on d (the next record of the input) and
+// returns its findings in table order (nil when clean). Cost: O(size of d);
+// duplicate-code hashes the record once.
+func (c *Checker) Check(d *model.Dossier) []Finding {
+	var out []Finding
+	rec := c.n
+	c.n++
+	add := func(ch Check, sev Severity, field, format string, args ...any) {
+		out = append(out, Finding{Check: ch, Severity: sev, Record: rec, RecordCode: d.Code, Field: field, Message: fmt.Sprintf(format, args...)})
+	}
+	on := func(ch Check) bool { return !c.skip[ch] }
+	if on(OnlineNotOffered) && c.offerings != nil {
+		c.onlineNotOffered(d, add)
+	}
+	if on(MissingReceptionTime) {
+		missingReception(d, c.opt.AllowSubmittedFallback, add)
+	}
+	if on(TerminalWithoutEnd) {
+		terminalWithoutEnd(d, add)
+	}
+	if on(TimeInFuture) && !c.opt.AsOf.IsZero() {
+		timeInFuture(d, c.opt.AsOf.Add(c.tolerance), add)
+	}
+	if on(EndBeforeReception) {
+		endBeforeReception(d, add)
+	}
+	if on(DuplicateCode) {
+		c.duplicate(d, rec, add)
+	}
+	if on(MultipleSupplements) {
+		multipleSupplements(d, add)
+	}
+	if on(UnknownProcedure) && c.catalogue != nil {
+		if code := c.national(d.ProcedureCode); !c.catalogue[code] {
+			add(UnknownProcedure, Error, "MaTTHC", "procedure %q (national %q) is not in the catalogue", d.ProcedureCode, code)
+		}
+	}
+	if on(PlaceholderIdentifier) {
+		c.placeholders(d, add)
+	}
+	if on(UnknownCode) {
+		unknownCodes(d, add)
+	}
+	return out
+}
+
+type addFunc func(ch Check, sev Severity, field, format string, args ...any)
+
+func (c *Checker) onlineNotOffered(d *model.Dossier, add addFunc) {
+	if !d.Channel.Is(model.ChannelOnline) {
+		return
+	}
+	at := d.Received()
+	code := c.national(d.ProcedureCode)
+	var found *model.Offering
+	for _, o := range c.offerings[offerKey{d.UnitID, code}] {
+		if o.ValidAt(at) {
+			if found == nil || o.Level.Code() > found.Level.Code() {
+				found = &o
+			}
+		}
+	}
+	switch {
+	case found == nil:
+		add(OnlineNotOffered, Error, "KenhThucHien", "online dossier but unit %q has no offering of procedure %q at reception", d.UnitID, code)
+	case !found.Level.Online():
+		add(OnlineNotOffered, Error, "KenhThucHien", "online dossier but the offering of %q at unit %q is %q", code, d.UnitID, found.Level.LabelEN())
+	}
+}
+
+func missingReception(d *model.Dossier, fallback bool, add addFunc) {
+	switch d.Status.Code() {
+	case model.StatusRegistered, model.StatusNotAccepted:
+		return
+	}
+	if d.ReceivedAt.IsSet() {
+		return
+	}
+	if fallback && d.SubmittedAt.IsSet() {
+		add(MissingReceptionTime, Warning, "NgayTiepNhan", "reception time absent; NgayNopHoSo %s used instead", d.SubmittedAt)
+		return
+	}
+	add(MissingReceptionTime, Error, "NgayTiepNhan", "reception time absent with status %q", d.Status.String())
+}
+
+func terminalWithoutEnd(d *model.Dossier, add addFunc) {
+	st := d.Status.Code()
+	if !st.Terminal() || d.ProcessingEndedAt.IsSet() {
+		return
+	}
+	if st == model.StatusNotAccepted && d.RejectedAt.IsSet() {
+		return
+	}
+	for i := range d.Steps {
+		if d.Steps[i].Status.Code().Terminal() && d.Steps[i].At.IsSet() {
+			return
+		}
+	}
+	add(TerminalWithoutEnd, Error, "NgayKetThucXuLy", "terminal status %q without end of processing or terminal step", d.Status.String())
+}
+
+func timeInFuture(d *model.Dossier, limit time.Time, add addFunc) {
+	check := func(field string, t model.Time) {
+		if t.IsSet() && t.T.After(limit) {
+			add(TimeInFuture, Error, field, "%s is after the as-of instant", t)
+		}
+	}
+	check("NgayNopHoSo", d.SubmittedAt)
+	check("NgayTiepNhan", d.ReceivedAt)
+	check("NgayKetThucXuLy", d.ProcessingEndedAt)
+	check("NgayTra", d.ResultReturnedAt)
+	check("NgayTuChoi", d.RejectedAt)
+	for i := range d.Steps {
+		check("Steps["+strconv.Itoa(i)+"].ThoiDiemXuLy", d.Steps[i].At)
+	}
+}
+
+func endBeforeReception(d *model.Dossier, add addFunc) {
+	if !d.ReceivedAt.IsSet() {
+		return
+	}
+	if d.ProcessingEndedAt.Before(d.ReceivedAt) {
+		add(EndBeforeReception, Error, "NgayKetThucXuLy", "end of processing %s before reception %s", d.ProcessingEndedAt, d.ReceivedAt)
+	}
+	if d.ResultReturnedAt.Before(d.ReceivedAt) {
+		add(EndBeforeReception, Error, "NgayTra", "hand-over %s before reception %s", d.ResultReturnedAt, d.ReceivedAt)
+	}
+	if d.DueAt.Before(d.ReceivedAt) {
+		add(EndBeforeReception, Warning, "NgayHenTra", "due time %s before reception %s", d.DueAt, d.ReceivedAt)
+	}
+}
+
+// Fingerprint returns a 64-bit FNV-1a hash of every field of d, used by
+// duplicate-code to tell "same content" from "different content". Times
+// compare by instant. Cost: formats the whole record once.
+func Fingerprint(d *model.Dossier) uint64 {
+	h := fnv.New64a()
+	cp := *d
+	cp.Steps = nil // a timeline attached later is not part of the synced content
+	fmt.Fprintf(h, "%+v", cp)
+	return h.Sum64()
+}
+
+func (c *Checker) duplicate(d *model.Dossier, rec int, add addFunc) {
+	var fp uint64
+	hashed := false
+	codes := make([]string, 0, 1+len(d.Aliases))
+	if d.Code != "" {
+		codes = append(codes, d.Code)
+	}
+	for _, a := range d.Aliases {
+		dup := false
+		for _, x := range codes {
+			dup = dup || x == a
+		}
+		if !dup && a != "" {
+			codes = append(codes, a)
+		}
+	}
+	for i, code := range codes {
+		if !hashed {
+			fp, hashed = Fingerprint(d), true
+		}
+		field := "MaHoSo"
+		if i > 0 || code != d.Code {
+			field = "MaHoSoKhac"
+		}
+		prev, ok := c.seen[code]
+		if !ok {
+			c.seen[code] = seenCode{fp: fp, record: rec}
+			continue
+		}
+		if prev.fp == fp {
+			add(DuplicateCode, Warning, field, "code %q already seen in record %d with the same content", code, prev.record)
+		} else {
+			add(DuplicateCode, Error, field, "code %q already seen in record %d with different content", code, prev.record)
+		}
+	}
+}
+
+func multipleSupplements(d *model.Dossier, add addFunc) {
+	steps := 0
+	for i := range d.Steps {
+		if d.Steps[i].Status.Is(model.StatusSupplement) {
+			steps++
+		}
+	}
+	if n := max(len(d.Supplements), steps); n > 1 {
+		add(MultipleSupplements, Warning, "DanhSachHoSoBoSung", "%d supplement requests (%d entries, %d status-5 steps); the national rule counts the dossier overdue", n, len(d.Supplements), steps)
+	}
+}
+
+// PlaceholderID reports whether an identifier number looks like a
+// placeholder: all zeros, zeros followed by one digit ("000000001"), or a
+// length other than 9 or 12 digits. It does not allocate.
+func PlaceholderID(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) != 9 && len(s) != 12 {
+		return true
+	}
+	zeros := 0
+	for zeros < len(s) && s[zeros] == '0' {
+		zeros++
+	}
+	return zeros >= len(s)-1
+}
+
+func (c *Checker) placeholders(d *model.Dossier, add addFunc) {
+	for i, id := range d.ApplicantIDs {
+		if PlaceholderID(id.Number) {
+			add(PlaceholderIdentifier, Warning, "DinhDanhCHS["+strconv.Itoa(i)+"].SoDinhDanh", "identifier %q looks like a placeholder", id.Number)
+		}
+	}
+	if d.Summary != "" && c.summaries[model.FoldText(d.Summary)] {
+		add(PlaceholderIdentifier, Warning, "TrichYeuHoSo", "summary %q is filler", d.Summary)
+	}
+	for i := range d.Steps {
+		if o := d.Steps[i].Officer; o != "" && c.fillers[model.FoldText(o)] {
+			add(PlaceholderIdentifier, Warning, "Steps["+strconv.Itoa(i)+"].NguoiXuLy", "officer name %q is filler", o)
+		}
+	}
+}
+
+type coded interface {
+	IsSet() bool
+	Known() bool
+	String() string
+}
+
+func unknownCodes(d *model.Dossier, add addFunc) {
+	check := func(field string, v coded) {
+		if v.IsSet() && !v.Known() {
+			add(UnknownCode, Info, field, "code %q is outside its list", v.String())
+		}
+	}
+	check("KenhThucHien", d.Channel)
+	check("TrangThaiHoSo", d.Status)
+	check("LoaiDoiTuong", d.ApplicantType)
+	check("HinhThuc", d.ReturnMethod)
+	check("DuocThanhToanTrucTuyen", d.OnlinePayment)
+	for i := range d.Steps {
+		check("Steps["+strconv.Itoa(i)+"].TrangThai", d.Steps[i].Status)
+	}
+}
