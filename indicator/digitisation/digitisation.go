@@ -1,0 +1,480 @@
+package digitisation
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/model"
+)
+
+// ElectronicResultScope selects the denominator of 4.1.
+type ElectronicResultScope uint8
+
+const (
+	// PaperResultDossiers: 4.1's denominator is the dossiers of procedures that return a paper result
+	// (Procedure.PaperResult), as INDICATORS.md §3 states. The default.
+	PaperResultDossiers ElectronicResultScope = iota
+	// AllDossiers: 4.1's denominator is every dossier received in the period. In the portal fixtures
+	// (Phú Thọ, 8/2026) 4.1's published denominator equals 4.2's on every row, which this scope reproduces
+	// whatever the catalogue says [Open: whether every procedure there returns a paper result, or the portal
+	// ignores the distinction].
+	AllDossiers
+)
+
+// String returns "paper-result-dossiers" or "all-dossiers".
+func (s ElectronicResultScope) String() string {
+	switch s {
+	case PaperResultDossiers:
+		return "paper-result-dossiers"
+	case AllDossiers:
+		return "all-dossiers"
+	}
+	return fmt.Sprintf("ElectronicResultScope(%d)", uint8(s))
+}
+
+// DefaultPopulationDBCodes returns the MaCSDL codes (DSKetNoiCSDL) that count as a link to the national
+// population database for 4.6b: {"7"}, the only code seen in an open client, which hard-codes it.
+// [Open] DATA-MODEL §1.3: which code is the population database is unverified. The result is a fresh slice.
+func DefaultPopulationDBCodes() []string { return []string{"7"} }
+
+// CommuneCopy is one commune's input to 4.4: whether it offers electronic certified copies from originals
+// (chứng thực bản sao điện tử từ bản chính). Each entry adds {Offers ? 1 : 0, 1} to 4.4 of the commune's own
+// unit; a parent (province) gets "communes offering / communes under it" when the indicator tree pools its
+// sub-units, so parents must not be listed here. Units without entries have 4.4 = 0/0, which the edition's
+// zero rule turns into full marks on the portal.
+type CommuneCopy struct {
+	UnitID string // the commune's unit id, as in model.Unit.ID and Dossier.UnitID
+	Offers bool   // offers electronic certified copies from originals during the period
+}
+
+// Options configures a Calculator. Nothing is global: every input comes from here. The slices are read
+// by New and not retained.
+type Options struct {
+	// Period is the evaluation period (required).
+	Period model.Period
+	// AsOf is the instant of evaluation (required). Dossiers received after min(Period end, AsOf) are
+	// excluded (ReasonAfterAsOf).
+	AsOf time.Time
+	// Policy holds the edition's record policies: pass Edition.Policy (indicator.Portal().Policy).
+	// Used: ReceivedFallbackToSubmitted ("received" = NgayTiepNhan, else NgayNopHoSo) and
+	// ExcludeWithdrawnBeforeReception.
+	Policy indicator.RecordPolicy
+	// Procedures is the procedure catalogue, keyed by Procedure.Code (local codes must already be mapped
+	// to the catalogue's codes). 4.1 reads PaperResult; 4.6a reads CitizenFacing and PopulationDBConnected.
+	Procedures []model.Procedure
+	// Offerings say which unit offers which procedure (4.6a: a unit's procedures are those it offers at
+	// any time during the period, whatever the online level or published state).
+	Offerings []model.Offering
+	// Communes is the 4.4 input, one entry per commune (see CommuneCopy). Empty means no data.
+	Communes []CommuneCopy
+	// PopulationDBCodes are the MaCSDL codes that count as a population-database link for 4.6b.
+	// nil means DefaultPopulationDBCodes(); a non-nil empty slice means "no code counts". [Open]
+	PopulationDBCodes []string
+	// ElectronicResultScope selects 4.1's denominator (default PaperResultDossiers).
+	ElectronicResultScope ElectronicResultScope
+}
+
+// Calculator classifies dossiers for group 4 (4.1, 4.2, 4.3, 4.5, 4.6b) and holds the per-unit counts
+// of 4.4 and 4.6a computed once from Options. It is immutable and safe for concurrent use.
+type Calculator struct {
+	start, end time.Time // window [start, end): period start, min(period end, AsOf + 1ns)
+	periodEnd  time.Time // the period's exclusive end
+	fallback   bool
+	noWithdraw bool
+	scope      ElectronicResultScope
+	procs      map[string]procInfo
+	popCodes   []string
+
+	static       map[string]indicator.Tally // 4.4 and 4.6a per unit
+	staticLedger indicator.Ledger
+}
+
+type procInfo struct {
+	paper, citizen, connected bool
+}
+
+// New validates opts and builds a Calculator. Cost: O(len(Procedures) + len(Offerings) + len(Communes))
+// time and memory. Errors: *OptionError (errors.Is ErrOptionMissing or ErrOptionInvalid) naming the field:
+// a zero Period or AsOf, a period that ends before it starts, a procedure without a code or two catalogue
+// entries with the same code, an unknown ElectronicResultScope, an empty population-database code.
+func New(opts Options) (*Calculator, error) {
+	if opts.Period.Start.IsZero() || opts.Period.End.IsZero() {
+		return nil, &OptionError{Field: "Period", Err: ErrOptionMissing}
+	}
+	if opts.Period.End.Before(opts.Period.Start) {
+		return nil, &OptionError{Field: "Period", Err: fmt.Errorf("%w: ends before it starts", ErrOptionInvalid)}
+	}
+	if opts.AsOf.IsZero() {
+		return nil, &OptionError{Field: "AsOf", Err: ErrOptionMissing}
+	}
+	if opts.ElectronicResultScope > AllDossiers {
+		return nil, &OptionError{Field: "ElectronicResultScope", Err: fmt.Errorf("%w: %v", ErrOptionInvalid, opts.ElectronicResultScope)}
+	}
+	c := &Calculator{
+		start:      opts.Period.StartTime(),
+		end:        opts.Period.EndTime(),
+		periodEnd:  opts.Period.EndTime(),
+		fallback:   opts.Policy.ReceivedFallbackToSubmitted,
+		noWithdraw: opts.Policy.ExcludeWithdrawnBeforeReception,
+		scope:      opts.ElectronicResultScope,
+		procs:      make(map[string]procInfo, len(opts.Procedures)),
+		static:     map[string]indicator.Tally{},
+	}
+	if asOfEnd := opts.AsOf.Add(time.Nanosecond); asOfEnd.Before(c.end) {
+		c.end = asOfEnd
+	}
+	if opts.PopulationDBCodes == nil {
+		c.popCodes = DefaultPopulationDBCodes()
+	} else {
+		c.popCodes = make([]string, len(opts.PopulationDBCodes))
+		for i, s := range opts.PopulationDBCodes {
+			s = strings.TrimSpace(s)
+			if s == "" {
+				return nil, &OptionError{Field: fmt.Sprintf("PopulationDBCodes[%d]", i), Err: fmt.Errorf("%w: empty code", ErrOptionInvalid)}
+			}
+			c.popCodes[i] = s
+		}
+	}
+	for i := range opts.Procedures {
+		p := &opts.Procedures[i]
+		if p.Code == "" {
+			return nil, &OptionError{Field: fmt.Sprintf("Procedures[%d].Code", i), Err: ErrOptionMissing}
+		}
+		if _, dup := c.procs[p.Code]; dup {
+			return nil, &OptionError{Field: fmt.Sprintf("Procedures[%d].Code", i), Err: fmt.Errorf("%w: duplicate code %q", ErrOptionInvalid, p.Code)}
+		}
+		c.procs[p.Code] = procInfo{paper: p.PaperResult, citizen: p.CitizenFacing(), connected: p.PopulationDBConnected}
+	}
+	c.buildStatic(opts)
+	return c, nil
+}
+
+// buildStatic computes 4.6a from the offerings and 4.4 from the communes, with their ledger.
+func (c *Calculator) buildStatic(opts Options) {
+	add := func(unit string, id indicator.ID, num bool) {
+		t := c.static[unit]
+		if num {
+			t.Add(id, 1, 1)
+		} else {
+			t.Add(id, 0, 1)
+		}
+		c.static[unit] = t
+	}
+	type key struct{ unit, proc string }
+	seen := make(map[key]bool, len(opts.Offerings))
+	for i := range opts.Offerings {
+		o := &opts.Offerings[i]
+		switch {
+		case o.UnitID == "":
+			c.staticLedger.Add(ReasonNoUnit, false)
+			continue
+		case !c.offeringInPeriod(o):
+			c.staticLedger.Add(ReasonOfferingNotInForce, false)
+			continue
+		}
+		k := key{o.UnitID, o.ProcedureCode}
+		if seen[k] {
+			c.staticLedger.Add(ReasonDuplicate, false)
+			continue
+		}
+		seen[k] = true
+		p, ok := c.procs[o.ProcedureCode]
+		switch {
+		case !ok:
+			c.staticLedger.Add(ReasonUnknownProcedure, false)
+		case !p.citizen:
+			c.staticLedger.Add(ReasonNotCitizenFacing, false)
+		case p.connected:
+			add(o.UnitID, indicator.M46a, true)
+			c.staticLedger.Add(ReasonConnectedProcedure, true)
+		default:
+			add(o.UnitID, indicator.M46a, false)
+			c.staticLedger.Add(ReasonUnconnectedProcedure, true)
+		}
+	}
+	communes := make(map[string]bool, len(opts.Communes))
+	for _, cc := range opts.Communes {
+		switch {
+		case cc.UnitID == "":
+			c.staticLedger.Add(ReasonNoUnit, false)
+		case communes[cc.UnitID]:
+			c.staticLedger.Add(ReasonDuplicate, false)
+		case cc.Offers:
+			communes[cc.UnitID] = true
+			add(cc.UnitID, indicator.M44, true)
+			c.staticLedger.Add(ReasonCertifiedCopyOffered, true)
+		default:
+			communes[cc.UnitID] = true
+			add(cc.UnitID, indicator.M44, false)
+			c.staticLedger.Add(ReasonCertifiedCopyNotOffered, true)
+		}
+	}
+}
+
+// offeringInPeriod reports whether the offering is in force at some instant of the evaluation window.
+func (c *Calculator) offeringInPeriod(o *model.Offering) bool {
+	if o.ValidFrom.Valid && !o.ValidFrom.T.Before(c.end) {
+		return false
+	}
+	if o.ValidTo.Valid && !o.ValidTo.T.After(c.start) {
+		return false
+	}
+	return true
+}
+
+// Metrics are the dossier metrics of group 4, in the order of Verdict.Metrics.
+var dossierMetrics = [NumDossierMetrics]indicator.ID{indicator.M41, indicator.M42, indicator.M43, indicator.M45, indicator.M46b}
+
+// NumDossierMetrics is the number of metrics a dossier touches (4.1, 4.2, 4.3, 4.5, 4.6b).
+const NumDossierMetrics = 5
+
+// DossierMetrics returns the metrics of Verdict.Metrics in order: 4.1, 4.2, 4.3, 4.5, 4.6b.
+func DossierMetrics() [NumDossierMetrics]indicator.ID { return dossierMetrics }
+
+// Facts is the set of record facts that decided a dossier's verdict.
+type Facts uint16
+
+// The facts a Verdict records.
+const (
+	FactKnownProcedure   Facts = 1 << iota // the procedure code is in the catalogue
+	FactPaperResult                        // the procedure returns a paper result (4.1 denominator)
+	FactElectronicResult                   // a result document with a result code and a file link (4.1)
+	FactSubmittedFile                      // a submitted file that is not deleted (4.2)
+	FactResultFile                         // a result document with a file link (4.2)
+	FactReusedData                         // HoSoCoThanhPhanSoHoa = 1 or a file with DuocSoHoa = 1 (4.3)
+	FactFileFromStore                      // a file with DuocLayTuKhoDMQG = 1 (4.5, 4.6b)
+	FactResultSynced                       // the electronic result was synced to the applicant's store (4.5)
+	FactVNeID                              // TaiKhoanDuocXacThucVoiVNeID = 1 (4.6b)
+	FactPopulationDB                       // a DSKetNoiCSDL code in PopulationDBCodes (4.6b)
+	FactReceptionDate                      // NgayTiepNhan is present (4.3 needs it)
+)
+
+var factNames = [...]string{"known-procedure", "paper-result", "electronic-result", "submitted-file",
+	"result-file", "reused-data", "file-from-store", "result-synced", "vneid", "population-db", "reception-date"}
+
+// Has reports whether every fact of g is in f.
+func (f Facts) Has(g Facts) bool { return f&g == g }
+
+// String lists the facts, e.g. "{paper-result, electronic-result}". Allocates.
+func (f Facts) String() string {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, n := range factNames {
+		if f&(1<<i) != 0 {
+			if b.Len() > 1 {
+				b.WriteString(", ")
+			}
+			b.WriteString(n)
+		}
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+// Verdict is the judgement of one dossier: its unit and code, the single ledger reason, one
+// indicator.Verdict per dossier metric (4.1, 4.2, 4.3, 4.5, 4.6b in that order) and the values that decided
+// them. A Verdict holds no pointers into the dossier except its two strings.
+type Verdict struct {
+	Unit string // Dossier.UnitID
+	Code string // Dossier.Code
+	// Reason is the ledger reason: ReasonCounted or ReasonCountedWithoutReception when Counted, else the
+	// exclusion reason (then every metric verdict is out of its denominator with that reason).
+	Reason  indicator.Reason
+	Counted bool
+	Metrics [NumDossierMetrics]indicator.Verdict
+	// Received is the instant that placed the dossier in the period (zero when absent);
+	// FromSubmission is true when it is NgayNopHoSo (the fallback).
+	Received       time.Time
+	FromSubmission bool
+	Facts          Facts
+}
+
+// Metric returns the verdict for metric id and whether the dossier's verdict has one.
+func (v Verdict) Metric(id indicator.ID) (indicator.Verdict, bool) {
+	for i, m := range dossierMetrics {
+		if m == id {
+			return v.Metrics[i], true
+		}
+	}
+	return indicator.Verdict{}, false
+}
+
+// AppendVerdicts appends the five metric verdicts to dst and returns it. No allocation when dst has room.
+func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
+	return append(dst, v.Metrics[:]...)
+}
+
+func (v *Verdict) exclude(r indicator.Reason) Verdict {
+	v.Reason, v.Counted = r, false
+	for i, m := range dossierMetrics {
+		v.Metrics[i] = indicator.Verdict{Metric: m, Reason: r}
+	}
+	return *v
+}
+
+// Classify judges one dossier for 4.1, 4.2, 4.3, 4.5 and 4.6b. It is pure, safe for concurrent use and does
+// not allocate. Data problems are never errors: the dossier is excluded with a reason (ReasonNoUnit,
+// ReasonNoDate, ReasonNotReceived, ReasonWithdrawnBeforeReception, ReasonNotInPeriod, ReasonAfterAsOf),
+// or, for one metric only, kept out of that metric's denominator (4.1: ReasonUnknownProcedure,
+// ReasonNoPaperResult; 4.3: ReasonNoReceptionDate). Cost: one map lookup of the procedure code plus scans of
+// the dossier's files, results and database codes.
+func (c *Calculator) Classify(d *model.Dossier) Verdict {
+	v := Verdict{Unit: d.UnitID, Code: d.Code}
+	if d.UnitID == "" {
+		return v.exclude(ReasonNoUnit)
+	}
+	rec := d.ReceivedAt
+	if !rec.Valid && c.fallback {
+		rec, v.FromSubmission = d.SubmittedAt, d.SubmittedAt.Valid
+	}
+	if !rec.Valid {
+		return v.exclude(ReasonNoDate)
+	}
+	v.Received = rec.T
+	if !d.ReceivedAt.Valid {
+		switch d.Status.Code() {
+		case model.StatusRegistered:
+			return v.exclude(ReasonNotReceived)
+		case model.StatusWithdrawn:
+			if c.noWithdraw {
+				return v.exclude(ReasonWithdrawnBeforeReception)
+			}
+		}
+	}
+	if rec.T.Before(c.start) {
+		return v.exclude(ReasonNotInPeriod)
+	}
+	if !rec.T.Before(c.end) {
+		if !rec.T.Before(c.periodEnd) {
+			return v.exclude(ReasonNotInPeriod)
+		}
+		return v.exclude(ReasonAfterAsOf)
+	}
+
+	// Facts.
+	var f Facts
+	if d.ReceivedAt.Valid {
+		f |= FactReceptionDate
+	}
+	p, known := c.procs[d.ProcedureCode]
+	if known {
+		f |= FactKnownProcedure
+		if p.paper {
+			f |= FactPaperResult
+		}
+	}
+	if d.HasDigitisedComponents.True() {
+		f |= FactReusedData
+	}
+	for i := range d.Files {
+		fl := &d.Files[i]
+		if fl.Deleted.True() {
+			continue
+		}
+		f |= FactSubmittedFile
+		if fl.Digitised.True() {
+			f |= FactReusedData
+		}
+		if fl.FromStore.True() {
+			f |= FactFileFromStore
+		}
+	}
+	for i := range d.Results {
+		r := &d.Results[i]
+		if r.URL != "" {
+			f |= FactResultFile
+			if r.Code != "" {
+				f |= FactElectronicResult
+			}
+		}
+	}
+	if d.ResultSyncedToStore.True() {
+		f |= FactResultSynced
+	}
+	if d.VNeIDAuthenticated.True() {
+		f |= FactVNeID
+	}
+	if c.populationLink(d.Databases) {
+		f |= FactPopulationDB
+	}
+	v.Facts = f
+	v.Counted = true
+	v.Reason = ReasonCounted
+	if !d.ReceivedAt.Valid {
+		v.Reason = ReasonCountedWithoutReception
+	}
+
+	// 4.1
+	m := indicator.Verdict{Metric: indicator.M41}
+	switch {
+	case c.scope == PaperResultDossiers && !known:
+		m.Reason = ReasonUnknownProcedure
+	case c.scope == PaperResultDossiers && !p.paper:
+		m.Reason = ReasonNoPaperResult
+	case f.Has(FactElectronicResult):
+		m.InDenominator, m.InNumerator, m.Reason = true, true, ReasonElectronicResult
+	default:
+		m.InDenominator, m.Reason = true, ReasonNoElectronicResult
+	}
+	v.Metrics[0] = m
+	// 4.2
+	m = indicator.Verdict{Metric: indicator.M42, InDenominator: true}
+	switch {
+	case !f.Has(FactSubmittedFile):
+		m.Reason = ReasonNoSubmittedFile
+	case !f.Has(FactResultFile):
+		m.Reason = ReasonNoResultFile
+	default:
+		m.InNumerator, m.Reason = true, ReasonDigitised
+	}
+	v.Metrics[1] = m
+	// 4.3
+	m = indicator.Verdict{Metric: indicator.M43}
+	switch {
+	case !f.Has(FactReceptionDate):
+		m.Reason = ReasonNoReceptionDate
+	case f.Has(FactReusedData):
+		m.InDenominator, m.InNumerator, m.Reason = true, true, ReasonReusedData
+	default:
+		m.InDenominator, m.Reason = true, ReasonNoReusedData
+	}
+	v.Metrics[2] = m
+	// 4.5
+	m = indicator.Verdict{Metric: indicator.M45, InDenominator: true}
+	switch {
+	case f.Has(FactFileFromStore):
+		m.InNumerator, m.Reason = true, ReasonFileFromStore
+	case f.Has(FactResultSynced):
+		m.InNumerator, m.Reason = true, ReasonResultSynced
+	default:
+		m.Reason = ReasonNotLinkedToStore
+	}
+	v.Metrics[3] = m
+	// 4.6b
+	m = indicator.Verdict{Metric: indicator.M46b, InDenominator: true}
+	switch {
+	case f.Has(FactVNeID):
+		m.InNumerator, m.Reason = true, ReasonVNeID
+	case f.Has(FactFileFromStore):
+		m.InNumerator, m.Reason = true, ReasonStoreData
+	case f.Has(FactPopulationDB):
+		m.InNumerator, m.Reason = true, ReasonPopulationDB
+	default:
+		m.Reason = ReasonNoPopulationData
+	}
+	v.Metrics[4] = m
+	return v
+}
+
+func (c *Calculator) populationLink(codes []string) bool {
+	for _, s := range codes {
+		for _, p := range c.popCodes {
+			if s == p {
+				return true
+			}
+		}
+	}
+	return false
+}
