@@ -1,0 +1,112 @@
+package timeliness
+
+import "github.com/vn-dvc/chiso766/indicator"
+
+// Reason codes of the timeliness calculator. Every dossier read gets exactly one of them in the Ledger
+// (counted or excluded); the package documentation gives the rule sentence behind each. The codes are
+// part of the public output and do not change once published.
+const (
+	// ReasonEarly: finished (or refused) before the due date — in the 2.1 numerator.
+	ReasonEarly indicator.Reason = "timeliness.early"
+	// ReasonOnTime: finished on the due date — in the 2.1 numerator.
+	ReasonOnTime indicator.Reason = "timeliness.on-time"
+	// ReasonLate: finished after the due date — in the 2.1 denominator only.
+	ReasonLate indicator.Reason = "timeliness.late"
+	// ReasonOpenWithinDeadline: still open at the judgement instant, due day not over — in the numerator.
+	ReasonOpenWithinDeadline indicator.Reason = "timeliness.open-within-deadline"
+	// ReasonOpenOverdue: still open at the judgement instant, past the end of the due day.
+	ReasonOpenOverdue indicator.Reason = "timeliness.open-overdue"
+	// ReasonLateRepeatedSupplement: more than Policy.MaxSupplements supplement requests under
+	// SupplementSubtract — late whatever the times.
+	ReasonLateRepeatedSupplement indicator.Reason = "timeliness.late-by-repeated-supplement"
+	// ReasonSupplementPending: the applicant has not returned after a supplement request; the dossier is
+	// judged at the request time (numerator when that date is on or before the due date).
+	ReasonSupplementPending indicator.Reason = "timeliness.supplement-pending"
+
+	// ReasonExcludedNotReceived: status 1 (Mới đăng ký), not yet received.
+	ReasonExcludedNotReceived indicator.Reason = "timeliness.excluded-not-received"
+	// ReasonExcludedWithdrawnBeforeReception: withdrawn (7) before reception.
+	ReasonExcludedWithdrawnBeforeReception indicator.Reason = "timeliness.excluded-withdrawn-before-reception"
+	// ReasonExcludedOutsidePeriod: received after the period (or after AsOf), or processing ended before
+	// the period started.
+	ReasonExcludedOutsidePeriod indicator.Reason = "timeliness.excluded-outside-period"
+	// ReasonExcludedNoReceptionTime: neither a reception time nor (with the fallback policy) a submission
+	// time.
+	ReasonExcludedNoReceptionTime indicator.Reason = "timeliness.excluded-no-reception-time"
+	// ReasonExcludedNoDeadline: no appointment time and no usable maximum duration (unknown procedure, a
+	// case without due date, or a duration in months).
+	ReasonExcludedNoDeadline indicator.Reason = "timeliness.excluded-no-deadline"
+	// ReasonExcludedStopped: stopped (8) or not accepted (3) under TerminatedP14 with P14's default.
+	ReasonExcludedStopped indicator.Reason = "timeliness.excluded-stopped"
+	// ReasonExcludedWithdrawn: withdrawn (7) after reception under TerminatedP14 with P14's default.
+	ReasonExcludedWithdrawn indicator.Reason = "timeliness.excluded-withdrawn"
+	// ReasonExcludedCalendarRange: a date needed for the deadline lies outside the calendar's years.
+	ReasonExcludedCalendarRange indicator.Reason = "timeliness.excluded-calendar-range"
+	// ReasonExcludedNoEndTime: a terminal status (3, 7, 8, 9, 10) without any end-of-processing time.
+	ReasonExcludedNoEndTime indicator.Reason = "timeliness.excluded-no-end-time"
+	// ReasonExcludedEndBeforeReception: the end of processing is earlier than the reception.
+	ReasonExcludedEndBeforeReception indicator.Reason = "timeliness.excluded-end-before-reception"
+	// ReasonExcludedBadSupplement: a supplement whose re-submission is earlier than its request.
+	ReasonExcludedBadSupplement indicator.Reason = "timeliness.excluded-bad-supplement"
+	// ReasonExcludedNilRecord: Classify was given a nil dossier.
+	ReasonExcludedNilRecord indicator.Reason = "timeliness.excluded-nil-record"
+)
+
+// reason is the dense index of a Reason, used by the Accumulator's per-reason counters.
+type reason uint8
+
+const (
+	rNone reason = iota
+	rEarly
+	rOnTime
+	rLate
+	rOpenWithin
+	rOpenOverdue
+	rLateRepeated
+	rSupplementPending
+	rNotReceived
+	rWithdrawnBeforeReception
+	rOutsidePeriod
+	rNoReceptionTime
+	rNoDeadline
+	rStopped
+	rWithdrawn
+	rCalendarRange
+	rNoEndTime
+	rEndBeforeReception
+	rBadSupplement
+	rNilRecord
+	numReasons
+)
+
+var reasonCodes = [numReasons]indicator.Reason{
+	rEarly:                    ReasonEarly,
+	rOnTime:                   ReasonOnTime,
+	rLate:                     ReasonLate,
+	rOpenWithin:               ReasonOpenWithinDeadline,
+	rOpenOverdue:              ReasonOpenOverdue,
+	rLateRepeated:             ReasonLateRepeatedSupplement,
+	rSupplementPending:        ReasonSupplementPending,
+	rNotReceived:              ReasonExcludedNotReceived,
+	rWithdrawnBeforeReception: ReasonExcludedWithdrawnBeforeReception,
+	rOutsidePeriod:            ReasonExcludedOutsidePeriod,
+	rNoReceptionTime:          ReasonExcludedNoReceptionTime,
+	rNoDeadline:               ReasonExcludedNoDeadline,
+	rStopped:                  ReasonExcludedStopped,
+	rWithdrawn:                ReasonExcludedWithdrawn,
+	rCalendarRange:            ReasonExcludedCalendarRange,
+	rNoEndTime:                ReasonExcludedNoEndTime,
+	rEndBeforeReception:       ReasonExcludedEndBeforeReception,
+	rBadSupplement:            ReasonExcludedBadSupplement,
+	rNilRecord:                ReasonExcludedNilRecord,
+}
+
+// Reasons returns every reason code of the package in a stable order: the counted reasons first, then the
+// exclusions. Cost: one small allocation.
+func Reasons() []indicator.Reason {
+	out := make([]indicator.Reason, 0, numReasons-1)
+	for r := rEarly; r < numReasons; r++ {
+		out = append(out, reasonCodes[r])
+	}
+	return out
+}

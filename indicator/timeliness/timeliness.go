@@ -1,0 +1,590 @@
+package timeliness
+
+import (
+	"errors"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/vn-dvc/chiso766/calendar"
+	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/model"
+)
+
+// durEntry is a procedure's maximum duration for one channel, converted once by New.
+type durEntry struct {
+	dur calendar.Duration
+	ok  bool // false: no due date, a duration in months, an unknown unit or no duration at all
+}
+
+// procEntry holds the durations of one procedure by dossier channel (index = model.ChannelCode 0–3).
+type procEntry [4]durEntry
+
+// Calculator judges dossiers for 2.1, 2.2 and the online reception check. It is immutable after New and
+// safe for concurrent use.
+type Calculator struct {
+	period     model.Period
+	start, end time.Time // period bounds: [start, end)
+	asOf       time.Time
+	limit      time.Time // last instant that has happened: min(end − 1 ns, asOf)
+	cal        *calendar.Calendar
+	loc        *time.Location
+	pol        indicator.RecordPolicy
+	dp         calendar.DeadlinePolicy // pol.Deadline; Supplement set per SupplementRule
+	procs      map[string]procEntry
+	terminated TerminatedRule
+	financial  FinancialRule
+	recvHours  time.Duration
+}
+
+// New validates opts and returns a Calculator. Cost: O(procedures) to convert the catalogue's durations
+// (one map of that size is allocated). Errors: an *OptionError (errors.Is ErrOption, and ErrMissing or
+// ErrInvalidValue) naming the offending field.
+func New(opts Options) (*Calculator, error) {
+	if err := validate(&opts); err != nil {
+		return nil, err
+	}
+	c := &Calculator{
+		period:     opts.Period,
+		start:      opts.Period.StartTime(),
+		end:        opts.Period.EndTime(),
+		asOf:       opts.AsOf,
+		cal:        opts.Calendar,
+		loc:        opts.Calendar.Location(),
+		pol:        opts.Policy,
+		dp:         opts.Policy.Deadline,
+		terminated: opts.Terminated,
+		financial:  opts.Financial,
+		recvHours:  time.Duration(opts.Policy.OnlineReceptionHours) * time.Hour,
+	}
+	c.limit = c.end.Add(-time.Nanosecond)
+	if c.asOf.Before(c.limit) {
+		c.limit = c.asOf
+	}
+	if c.pol.SupplementRule == indicator.SupplementRestart {
+		c.dp.Supplement = calendar.Restart
+	} else {
+		c.dp.Supplement = calendar.Pause
+	}
+	c.procs = make(map[string]procEntry, len(opts.Procedures))
+	for code, p := range opts.Procedures {
+		var e procEntry
+		for ch := range e {
+			if pd, ok := p.Duration(model.ChannelCode(ch)); ok {
+				e[ch] = convertDuration(pd)
+			}
+		}
+		c.procs[code] = e
+	}
+	return c, nil
+}
+
+var eight = decimal.NewFromInt(8)
+
+// convertDuration maps a catalogue duration to the calendar's units: "Ngày làm việc" → working days,
+// "Ngày" → calendar days, "Giờ" → working hours. A fractional number of working days becomes working
+// hours at 8 h a day (local systems store hours that way); fractional hours and calendar days round up.
+// Months, unknown units, negative amounts and cases without due date are not usable.
+func convertDuration(pd model.ProcedureDuration) durEntry {
+	if pd.NoDueDate || pd.Amount.Sign() < 0 {
+		return durEntry{}
+	}
+	amt := pd.Amount
+	var u calendar.Unit
+	switch pd.Unit.Code() {
+	case model.DurationWorkingDays:
+		u = calendar.WorkingDays
+		if !amt.IsInteger() {
+			u, amt = calendar.WorkingHours, amt.Mul(eight)
+		}
+	case model.DurationDays:
+		u = calendar.CalendarDays
+	case model.DurationHours:
+		u = calendar.WorkingHours
+	default:
+		return durEntry{}
+	}
+	amt = amt.Ceil()
+	if amt.GreaterThan(decimal.NewFromInt(1_000_000)) {
+		return durEntry{}
+	}
+	return durEntry{dur: calendar.Duration{Amount: int(amt.IntPart()), Unit: u}, ok: true}
+}
+
+// Period returns the evaluation period.
+func (c *Calculator) Period() model.Period { return c.period }
+
+// JudgedAt returns the instant at which open dossiers are judged: min(last instant of the period, AsOf).
+func (c *Calculator) JudgedAt() time.Time { return c.limit }
+
+// ReceptionCheck is the result of the online reception check (not scored): an online dossier received in
+// the period must be received within Policy.OnlineReceptionHours working hours of its submission.
+type ReceptionCheck struct {
+	Checked  bool      // the dossier is online, received in the period, with both times known
+	Late     bool      // received after Deadline
+	Deadline time.Time // SubmittedAt + OnlineReceptionHours working hours (calendar.AddWorkingHours)
+}
+
+// Verdict is the judgement of one dossier: where it counts, why, and the values that decided it.
+type Verdict struct {
+	Unit      string // model.Dossier.UnitID
+	Code      string // model.Dossier.Code
+	Procedure string // model.Dossier.ProcedureCode
+	// Reason is the dossier's single ledger reason (one of the Reason… constants).
+	Reason indicator.Reason
+	// Counted: in 2.1's denominator. InNumerator: early, on time, open within deadline, or a pending
+	// supplement judged on time.
+	Counted, InNumerator bool
+	// Finished: processing ended in the period (an end event, not a pending supplement): counted in
+	// Tally.Completed and 2.2.
+	Finished bool
+	// Class is the calendar's P15 class (meaningful when Counted).
+	Class calendar.Class
+	// Received is the reception instant used (NgayTiepNhan, or NgayNopHoSo under the fallback policy).
+	Received time.Time
+	// End is the end of processing (finished), the supplement request (supplement-pending) or the
+	// judgement instant (open).
+	End time.Time
+	// EndStatus is the status of the end event (9, 10, 8, 7, 3; 5 for supplement-pending; 0 when open).
+	EndStatus model.StatusCode
+	// Due is the date judged against and DueAt the end of that day (P4): open dossiers are overdue after it.
+	Due   calendar.Date
+	DueAt time.Time
+	// FromAppointment: Due comes from the dossier's appointment (NgayHenTra, or the first supplement's
+	// NgayHenTraTruoc); false when computed from the procedure's maximum duration.
+	FromAppointment bool
+	// EarlyWorkingDays, LateWorkingDays and LateHours come from calendar.Outcome.
+	EarlyWorkingDays, LateWorkingDays int
+	LateHours                         time.Duration
+	// Supplements is the number of supplement requests before the end (financial pauses excluded).
+	Supplements int
+	// ProcessingSeconds is End − Received in whole seconds for finished dossiers (2.2), else 0.
+	ProcessingSeconds int64
+	// Reception is the online reception check, independent of 2.1's verdict.
+	Reception ReceptionCheck
+
+	r reason
+}
+
+// AppendVerdicts appends the dossier's per-metric verdicts: always one for 2.1 (M21, with the reason),
+// plus one for 2.2 (M22, in the denominator) when the dossier finished in the period. It does not allocate
+// when dst has room for two more.
+func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
+	dst = append(dst, indicator.Verdict{Metric: indicator.M21, InDenominator: v.Counted, InNumerator: v.Counted && v.InNumerator, Reason: v.Reason})
+	if v.Counted && v.Finished {
+		dst = append(dst, indicator.Verdict{Metric: indicator.M22, InDenominator: true, Reason: v.Reason})
+	}
+	return dst
+}
+
+func (v *Verdict) set(r reason) {
+	v.r, v.Reason = r, reasonCodes[r]
+}
+
+// end-event kinds
+type endKind uint8
+
+const (
+	endOpen   endKind = iota // no terminal event has happened by the judgement instant
+	endFound                 // a terminal event with its time
+	endNoTime                // a terminal status without any time
+)
+
+// happened reports whether instant t is on or before the judgement instant.
+func (c *Calculator) happened(t time.Time) bool { return !t.After(c.limit) }
+
+// Classify judges one dossier. It is pure, safe for concurrent use and does not allocate for dossiers
+// with an appointment time or a day-unit procedure duration. Data problems never return an error: the
+// dossier is excluded with a reason code. Cost: O(len(Steps) + len(Supplements)) plus O(1) calendar
+// look-ups (O(log n) for working-hour durations and the reception check).
+func (c *Calculator) Classify(d *model.Dossier) Verdict {
+	var v Verdict
+	if d == nil {
+		v.set(rNilRecord)
+		return v
+	}
+	v.Unit, v.Code, v.Procedure = d.UnitID, d.Code, d.ProcedureCode
+	c.checkReception(d, &v)
+	v.set(c.judge(d, &v))
+	return v
+}
+
+func (c *Calculator) checkReception(d *model.Dossier, v *Verdict) {
+	if !c.pol.OnlineChannelCodes.Has(int(d.Channel.Code())) || !d.ReceivedAt.Valid || !d.SubmittedAt.Valid {
+		return
+	}
+	t := d.ReceivedAt.T
+	if t.Before(c.start) || t.After(c.limit) {
+		return
+	}
+	dl, err := c.cal.AddWorkingHours(d.SubmittedAt.T, c.recvHours)
+	if err != nil {
+		return
+	}
+	v.Reception = ReceptionCheck{Checked: true, Late: t.After(dl), Deadline: dl}
+}
+
+// endEvent finds the end of processing: the best-ranked terminal step that has happened (equal ranks: the
+// earliest), when the timeline has any terminal step; otherwise the dossier's status and end fields.
+func (c *Calculator) endEvent(d *model.Dossier) (time.Time, model.StatusCode, endKind) {
+	rank := &c.pol.EndStatusRank
+	var best time.Time
+	var bestSt model.StatusCode
+	bestRank := uint8(0)
+	anyTerminal := false
+	for i := range d.Steps {
+		s := &d.Steps[i]
+		st := s.Status.Code()
+		if st <= 0 || int(st) >= len(rank) || rank[st] == 0 || !s.At.Valid {
+			continue
+		}
+		anyTerminal = true
+		if !c.happened(s.At.T) {
+			continue
+		}
+		r := rank[st]
+		if bestRank == 0 || r < bestRank || (r == bestRank && s.At.T.Before(best)) {
+			best, bestSt, bestRank = s.At.T, st, r
+		}
+	}
+	if bestRank != 0 {
+		return best, bestSt, endFound
+	}
+	if anyTerminal {
+		return time.Time{}, 0, endOpen
+	}
+	st := d.Status.Code()
+	if st <= 0 || int(st) >= len(rank) || rank[st] == 0 {
+		return time.Time{}, 0, endOpen
+	}
+	var t model.Time
+	switch st {
+	case model.StatusNotAccepted:
+		t = d.RejectedAt
+		if !t.Valid {
+			t = d.ProcessingEndedAt
+		}
+	case model.StatusReturned:
+		t = d.ProcessingEndedAt
+		if !t.Valid {
+			t = d.ResultReturnedAt
+		}
+	default:
+		t = d.ProcessingEndedAt
+	}
+	if !t.Valid {
+		return time.Time{}, st, endNoTime
+	}
+	if !c.happened(t.T) {
+		return time.Time{}, 0, endOpen
+	}
+	return t.T, st, endFound
+}
+
+// suppIter walks the supplement requests of a dossier: its Supplements entries, or, when it has none,
+// the runs of status 5 (supplement) and 6 (financial obligation) in its timeline. Entries are taken in
+// input order, which must be time order.
+type suppIter struct {
+	d *model.Dossier
+	i int
+}
+
+type suppEvent struct {
+	req, resub model.Time
+	financial  bool
+	dueBefore  model.Time
+}
+
+func (it *suppIter) next() (suppEvent, bool) {
+	d := it.d
+	if len(d.Supplements) > 0 {
+		for it.i < len(d.Supplements) {
+			s := &d.Supplements[it.i]
+			it.i++
+			switch s.Kind.Code() {
+			case model.SupplementStop:
+				continue
+			case model.SupplementFinancial:
+				return suppEvent{req: s.RequestedAt, resub: s.ResubmittedAt, financial: true, dueBefore: s.DueBefore}, true
+			}
+			return suppEvent{req: s.RequestedAt, resub: s.ResubmittedAt, dueBefore: s.DueBefore}, true
+		}
+		return suppEvent{}, false
+	}
+	steps := d.Steps
+	for it.i < len(steps) {
+		j := it.i
+		it.i++
+		st := steps[j].Status.Code()
+		if !st.Pause() || (j > 0 && steps[j-1].Status.Code() == st) {
+			continue
+		}
+		ev := suppEvent{req: steps[j].At, financial: st == model.StatusFinancial}
+		for k := j + 1; k < len(steps); k++ {
+			if steps[k].Status.Code() != st {
+				ev.resub = steps[k].At
+				it.i = k
+				break
+			}
+		}
+		return ev, true
+	}
+	return suppEvent{}, false
+}
+
+var errNoDeadline = errors.New("no deadline")
+
+func (c *Calculator) judge(d *model.Dossier, v *Verdict) reason {
+	st := d.Status.Code()
+	if st == model.StatusRegistered {
+		return rNotReceived
+	}
+	endT, endSt, kind := c.endEvent(d)
+	if c.pol.ExcludeWithdrawnBeforeReception && (st == model.StatusWithdrawn || endSt == model.StatusWithdrawn) {
+		if !d.ReceivedAt.Valid || (endSt == model.StatusWithdrawn && kind == endFound && endT.Before(d.ReceivedAt.T)) {
+			return rWithdrawnBeforeReception
+		}
+	}
+	recv := d.ReceivedAt
+	if !recv.Valid && c.pol.ReceivedFallbackToSubmitted {
+		recv = d.SubmittedAt
+	}
+	if !recv.Valid {
+		return rNoReceptionTime
+	}
+	v.Received = recv.T
+	if recv.T.After(c.limit) {
+		return rOutsidePeriod
+	}
+	switch kind {
+	case endNoTime:
+		v.EndStatus = endSt
+		return rNoEndTime
+	case endFound:
+		v.End, v.EndStatus = endT, endSt
+		if endT.Before(recv.T) {
+			return rEndBeforeReception
+		}
+		if endT.Before(c.start) {
+			return rOutsidePeriod
+		}
+		if c.terminated == TerminatedP14 && !c.dp.IncludeWithdrawn {
+			switch endSt {
+			case model.StatusWithdrawn:
+				return rWithdrawn
+			case model.StatusStopped, model.StatusNotAccepted:
+				return rStopped
+			}
+		}
+	}
+	stop := c.limit
+	if kind == endFound {
+		stop = endT
+	}
+
+	// First pass over the supplements: count requests, find a pending one, check consistency.
+	it := suppIter{d: d}
+	nReq := 0
+	var pendingAt time.Time
+	pending := false
+	var dueBefore model.Time
+	first := true
+	for {
+		ev, ok := it.next()
+		if !ok {
+			break
+		}
+		if first {
+			dueBefore, first = ev.dueBefore, false
+		}
+		if ev.financial && c.financial == FinancialClockRuns {
+			continue
+		}
+		if !ev.req.Valid || ev.req.T.After(stop) {
+			continue
+		}
+		if !ev.financial {
+			nReq++
+		}
+		if !ev.resub.Valid || ev.resub.T.After(c.limit) {
+			pending, pendingAt = true, ev.req.T
+			break
+		}
+		if ev.resub.T.Before(ev.req.T) {
+			v.Supplements = nReq
+			return rBadSupplement
+		}
+	}
+	v.Supplements = nReq
+	repeated := c.pol.SupplementRule == indicator.SupplementSubtract && nReq > c.pol.MaxSupplements
+
+	dl, err := c.deadline(d, recv.T, dueBefore, v)
+	if err != nil {
+		if errors.Is(err, calendar.ErrOutOfRange) {
+			return rCalendarRange
+		}
+		if !repeated {
+			return rNoDeadline
+		}
+	}
+	if err == nil && !repeated {
+		// Second pass: apply the completed supplements (and counted financial pauses) to the deadline.
+		it = suppIter{d: d}
+		for {
+			ev, ok := it.next()
+			if !ok {
+				break
+			}
+			if ev.financial && c.financial == FinancialClockRuns {
+				continue
+			}
+			if !ev.req.Valid || ev.req.T.After(stop) {
+				continue
+			}
+			if !ev.resub.Valid || ev.resub.T.After(c.limit) {
+				break
+			}
+			p := c.dp
+			if ev.financial {
+				p.Supplement = calendar.Pause
+			}
+			if dl, err = c.cal.Supplement(dl, ev.req.T, ev.resub.T, p); err != nil {
+				if errors.Is(err, calendar.ErrOutOfRange) {
+					return rCalendarRange
+				}
+				return rBadSupplement
+			}
+		}
+	}
+	v.Due, v.DueAt = dl.Due, dl.DueAt
+
+	var out calendar.Outcome
+	var r reason
+	switch {
+	case pending:
+		if pendingAt.Before(c.start) {
+			v.End, v.EndStatus = pendingAt, model.StatusSupplement
+			return rOutsidePeriod
+		}
+		v.End, v.EndStatus = pendingAt, model.StatusSupplement
+		kind = endOpen // not finished: no 2.2, no Completed
+		if err == nil {
+			out, err = c.cal.Classify(dl, pendingAt, true, time.Time{}, c.dp)
+		}
+		r = rSupplementPending
+	case kind == endFound:
+		if err == nil {
+			if endSt == model.StatusNotAccepted {
+				out, err = c.cal.ClassifyRefusal(dl, endT, c.dp)
+			} else {
+				out, err = c.cal.Classify(dl, endT, true, time.Time{}, c.dp)
+			}
+		}
+	default:
+		v.End = c.limit
+		if err == nil {
+			out, err = c.cal.Classify(dl, time.Time{}, false, c.limit, c.dp)
+		}
+	}
+	if err != nil && !repeated {
+		return rCalendarRange
+	}
+	v.Class, v.EarlyWorkingDays, v.LateWorkingDays, v.LateHours = out.Class, out.EarlyWorkingDays, out.LateWorkingDays, out.LateWorkingHours
+	if out.Due != (calendar.Date{}) {
+		v.Due = out.Due
+	}
+	v.Counted = true
+	v.Finished = kind == endFound
+	if v.Finished {
+		v.ProcessingSeconds = int64(v.End.Sub(v.Received) / time.Second)
+	}
+	if repeated {
+		v.Class, v.InNumerator = calendar.Late, false
+		if kind == endOpen && r != rSupplementPending {
+			v.Class = calendar.OpenOverdue
+		}
+		return rLateRepeated
+	}
+	v.InNumerator = inNumerator(v.Class)
+	if r == rSupplementPending {
+		return r
+	}
+	switch v.Class {
+	case calendar.Early:
+		return rEarly
+	case calendar.OnTime:
+		return rOnTime
+	case calendar.Late:
+		return rLate
+	case calendar.OpenWithinDeadline:
+		return rOpenWithin
+	}
+	return rOpenOverdue
+}
+
+// deadline returns the dossier's deadline: from its appointment (the first supplement's NgayHenTraTruoc
+// when present, else NgayHenTra), else from the procedure's maximum duration for the dossier's channel.
+func (c *Calculator) deadline(d *model.Dossier, recv time.Time, dueBefore model.Time, v *Verdict) (calendar.Deadline, error) {
+	appt := d.DueAt
+	if dueBefore.Valid {
+		appt = dueBefore
+	}
+	if !appt.Valid {
+		ch := d.Channel.Code()
+		if ch < 0 || int(ch) >= len(procEntry{}) {
+			ch = 0
+		}
+		e, ok := c.procs[d.ProcedureCode]
+		if !ok || !e[ch].ok {
+			return calendar.Deadline{}, errNoDeadline
+		}
+		return c.cal.Due(recv, e[ch].dur, c.dp)
+	}
+	v.FromAppointment = true
+	due := calendar.DateOf(appt.T, c.loc)
+	if !c.cal.Contains(due) {
+		return calendar.Deadline{}, &calendar.RangeError{Op: "timeliness.deadline", Date: due}
+	}
+	dueAt, err := c.endOfDay(due)
+	if err != nil {
+		return calendar.Deadline{}, err
+	}
+	// Pauses move an appointment by whole working days (P15 day granularity).
+	dl := calendar.Deadline{Received: recv, Due: due, DueAt: dueAt, Duration: calendar.Duration{Unit: calendar.WorkingDays}}
+	if c.dp.Supplement == calendar.Restart && (len(d.Supplements) > 0 || len(d.Steps) > 0) {
+		// A restart recomputes the due date with the legal duration: the catalogue's when known, else the
+		// working days from the deemed receipt to the appointment.
+		base, err := c.cal.Due(recv, calendar.Duration{Unit: calendar.WorkingDays}, c.dp)
+		if err != nil {
+			return calendar.Deadline{}, err
+		}
+		dl.DeemedReceipt, dl.Moved, dl.Start = base.DeemedReceipt, base.Moved, base.Start
+		if e, ok := c.procs[d.ProcedureCode]; ok {
+			if ch := d.Channel.Code(); ch >= 0 && int(ch) < len(e) && e[ch].ok {
+				dl.Duration = e[ch].dur
+				return dl, nil
+			}
+		}
+		n, err := c.cal.WorkingDaysBetween(base.DeemedReceipt, due)
+		if err != nil {
+			return calendar.Deadline{}, err
+		}
+		dl.Duration = calendar.Duration{Amount: max(n, 0), Unit: calendar.WorkingDays}
+	}
+	return dl, nil
+}
+
+// endOfDay returns the end of due day d under P4: midnight, or the close of office hours on a working day
+// under calendar.OfficeClose.
+func (c *Calculator) endOfDay(d calendar.Date) (time.Time, error) {
+	next := d.AddDays(1).In(c.loc)
+	if c.dp.EndOfDay != calendar.OfficeClose || !c.cal.IsWorkingDay(d) {
+		return next, nil
+	}
+	day := d.In(c.loc)
+	h, err := c.cal.WorkingHoursBetween(day, next)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return c.cal.AddWorkingHours(day, h)
+}
