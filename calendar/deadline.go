@@ -451,9 +451,6 @@ func (c *Calendar) Classify(dl Deadline, end time.Time, finished bool, asOf time
 	out.Class = OpenWithinDeadline
 	if p.DueSoonDays > 0 {
 		ad := DateOf(asOf, c.loc)
-		if !c.Contains(ad) {
-			return Outcome{}, c.rangeErr("Classify", ad, 0)
-		}
 		from, err := c.AddWorkingDays(due, -p.DueSoonDays)
 		if err != nil {
 			return Outcome{}, err
