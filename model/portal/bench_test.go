@@ -107,7 +107,7 @@ func decodeStats(t testing.TB, n int) (allocPerRecord float64, peak uint64) {
 func TestDecodeMemoryBounded(t *testing.T) {
 	small, large := 10_000, 100_000
 	if raceEnabled {
-		small, large = 1_000, 10_000
+		small, large = 500, 5_000
 	}
 	allocSmall, peakSmall := decodeStats(t, small)
 	allocLarge, peakLarge := decodeStats(t, large)

@@ -1,0 +1,89 @@
+// Package csvio reads and writes flat CSV layouts of dossiers, procedures and
+// petitions, for users who export their data from a database rather than from
+// the National Public Service Portal's payloads. The records are those of
+// package model (Decision 766/QĐ-TTg vocabulary, DATA-MODEL.md).
+//
+// # Format
+//
+// RFC 4180 CSV (encoding/csv), UTF-8, a header row and one record per line.
+// Columns are matched by header name, in any order; unknown columns are
+// ignored, missing columns leave their fields absent, a UTF-8 byte-order mark
+// on the first header is ignored. The key column ("code" for dossiers and
+// procedures, "id" for petitions) is required and may not be empty.
+//
+// Cells: "" is absent. Times are read as by portal.ParseTime (yyyyMMddHHmmss,
+// ISO 8601, dd/MM/yyyy HH:mm:ss; no offset = Vietnam time) and written as
+// RFC 3339 in Vietnam time (2026-08-03T09:30:00+07:00, fraction kept). Flags
+// are 1/0 (true/false accepted). Codes are written with their raw text. Money
+// is integer VND. List cells hold items separated by ';'; an item with several
+// parts separates them with '|' (items may not contain ';' or '|').
+//
+// Dossier layout (DossierColumns):
+//
+//	code                      MaHoSo (required)
+//	aliases                   other codes, ';'-separated
+//	national_id               IdHoSo
+//	procedure_code            MaTTHC
+//	procedure_name            TenTTHC
+//	case_code                 procedure case
+//	unit_id                   handling unit code
+//	field_code                MaLinhVuc
+//	channel                   KenhThucHien (1 direct, 2 online, 3 postal)
+//	submitted_via             NoiNopHoSo
+//	applicant_type            LoaiDoiTuong (1..4)
+//	applicant_ids             DinhDanhCHS items kind|number
+//	summary                   TrichYeuHoSo
+//	submitted_at              NgayNopHoSo
+//	receive_deadline          HanTiepNhan
+//	received_at               NgayTiepNhan
+//	due_at                    NgayHenTra
+//	rejected_at               NgayTuChoi
+//	processing_ended_at       NgayKetThucXuLy
+//	result_returned_at        NgayTra
+//	status                    TrangThaiHoSo (1..10 or alias)
+//	return_method             HinhThuc
+//	has_digitised_components  HoSoCoThanhPhanSoHoa (flag)
+//	vneid_authenticated       TaiKhoanDuocXacThucVoiVNeID (flag)
+//	online_payment            DuocThanhToanTrucTuyen (0..3)
+//	result_synced_to_store    result synced to the citizen's store (flag)
+//	files                     TaiLieuNop items component|url|digitised|from_store
+//	results                   DanhSachGiayToKetQua items result_code|url
+//	fees                      DanhSachLePhi items fee_code|amount
+//	supplements               DanhSachHoSoBoSung items requested|resubmitted|due_before|due_after
+//	databases                 DSKetNoiCSDL codes, ';'-separated
+//
+// Procedure layout (ProcedureColumns):
+//
+//	code                      MATTHC (required)
+//	name, type, state         TENTTHC, LOAITTHC, TRANGTHAI
+//	fields, agencies          field and agency codes, ';'-separated
+//	applicants                applicant kinds (TENDOITUONG), ';'-separated
+//	durations                 items channel|amount|unit|no_due_date (unit: Giờ, Ngày, Ngày làm việc, Tháng)
+//	fees                      items channel|fee_code|amount (empty amount = null)
+//	results                   result codes (MAKETQUA), ';'-separated
+//	paper_result              requires a paper result (1/0)
+//	full_online_eligible      eligible for full online (1/0)
+//	population_db_connected   connected to the population database (1/0)
+//	publications              items decision_id|decision_date|kind|issuer|legal_effective|published_at|components,
+//	                          components = 7 characters 0/1 for items a b c d đ e g
+//
+// Petition layout (PetitionColumns):
+//
+//	id                        petition id (required)
+//	unit_id, title            handling unit, title
+//	received_at               first-received time
+//	forwarded_at              last forwarding time
+//	category                  PETITION_CLASSIFICATION_TTHC / _STAFF or a label
+//	dossier_code              related dossier
+//	likes, dislikes           counts
+//	repeated                  repeated-complaint flag (1/0)
+//	events                    items at|kind|note
+//
+// # Streaming and errors
+//
+// Decoders return an iter.Seq2 over an io.Reader and hold one row at a time.
+// A bad cell yields the partly read record with a *RecordError (row index,
+// line, key, column, cause) and reading continues; the caller chooses to skip
+// and report or to stop. A CSV syntax error, an I/O error or a bad header ends
+// the sequence. Writers buffer; call Flush at the end.
+package csvio
