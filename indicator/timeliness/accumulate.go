@@ -23,14 +23,6 @@ type ProcedureStats struct {
 	ProcessingSeconds int64
 }
 
-func (p *ProcedureStats) merge(q *ProcedureStats) {
-	p.Count.Num += q.Count.Num
-	p.Count.Den += q.Count.Den
-	p.Overdue += q.Overdue
-	p.Finished += q.Finished
-	p.ProcessingSeconds += q.ProcessingSeconds
-}
-
 // AverageDays returns 2.2 for the procedure: ProcessingSeconds / (Finished · 86 400), i.e. calendar days,
 // formed once with decimal.DivRound at the given scale; zero and false when nothing finished. Cost: O(1),
 // a few small allocations (decimals).
@@ -60,51 +52,60 @@ type Result struct {
 	Procedures map[string]ProcedureStats
 }
 
-// Accumulator is the partial state of a pass over a slice of dossiers. Memory is O(units + procedures),
-// never O(dossiers). It is not safe for concurrent use; give each goroutine its own and Merge them.
+// cellKey identifies a (unit, procedure) pair.
+type cellKey struct{ unit, proc string }
+
+// cell holds the counts of one (unit, procedure) pair: the unit's tally and the procedure's breakdown are
+// both sums of cells.
+type cell struct {
+	m21                    indicator.Count
+	overdue, completed     int64
+	finished, seconds      int64
+	onlineRecv, onlineLate int64
+}
+
+func (x *cell) merge(y *cell) {
+	x.m21.Num += y.m21.Num
+	x.m21.Den += y.m21.Den
+	x.overdue += y.overdue
+	x.completed += y.completed
+	x.finished += y.finished
+	x.seconds += y.seconds
+	x.onlineRecv += y.onlineRecv
+	x.onlineLate += y.onlineLate
+}
+
+// Accumulator is the partial state of a pass over a slice of dossiers: counts per (unit, procedure) pair and
+// per reason. Memory is O(pairs seen) ≤ O(units × procedures), never O(dossiers). It is not safe for
+// concurrent use; give each goroutine its own and Merge them.
 type Accumulator struct {
-	units   map[string]*indicator.Tally
-	procs   map[string]*ProcedureStats
+	cells   map[cellKey]*cell
 	reasons [numReasons][2]int64 // [reason][0 = excluded, 1 = counted]
 
-	lastUnit  string
-	last      *indicator.Tally
-	lastProc  string
-	lastStats *ProcedureStats
+	lastKey  cellKey
+	lastCell *cell
 }
 
-// NewAccumulator returns an empty Accumulator. Cost: two small map allocations.
+// NewAccumulator returns an empty Accumulator. Cost: one small map allocation.
 func (c *Calculator) NewAccumulator() *Accumulator {
-	return &Accumulator{units: make(map[string]*indicator.Tally), procs: make(map[string]*ProcedureStats)}
+	return &Accumulator{cells: make(map[cellKey]*cell)}
 }
 
-func (a *Accumulator) unit(id string) *indicator.Tally {
-	if a.last != nil && a.lastUnit == id {
-		return a.last
+func (a *Accumulator) cell(unit, proc string) *cell {
+	if a.lastCell != nil && a.lastKey.unit == unit && a.lastKey.proc == proc {
+		return a.lastCell
 	}
-	t, ok := a.units[id]
+	k := cellKey{unit, proc}
+	x, ok := a.cells[k]
 	if !ok {
-		t = new(indicator.Tally)
-		a.units[id] = t
+		x = new(cell)
+		a.cells[k] = x
 	}
-	a.lastUnit, a.last = id, t
-	return t
+	a.lastKey, a.lastCell = k, x
+	return x
 }
 
-func (a *Accumulator) proc(code string) *ProcedureStats {
-	if a.lastStats != nil && a.lastProc == code {
-		return a.lastStats
-	}
-	p, ok := a.procs[code]
-	if !ok {
-		p = new(ProcedureStats)
-		a.procs[code] = p
-	}
-	a.lastProc, a.lastStats = code, p
-	return p
-}
-
-// Add counts one verdict. It allocates only the first time a unit or a procedure is seen. A zero Verdict
+// Add counts one verdict. It allocates only the first time a (unit, procedure) pair is seen. A zero Verdict
 // (not produced by Classify) is counted as ReasonExcludedNilRecord.
 func (a *Accumulator) Add(v Verdict) {
 	r := v.r
@@ -114,56 +115,54 @@ func (a *Accumulator) Add(v Verdict) {
 	}
 	if !v.Counted {
 		a.reasons[r][0]++
+		if !v.Reception.Checked {
+			return
+		}
 	} else {
 		a.reasons[r][1]++
 	}
-	if !v.Counted && !v.Reception.Checked {
-		return
-	}
-	t := a.unit(v.Unit)
+	x := a.cell(v.Unit, v.Procedure)
 	if v.Reception.Checked {
-		t.OnlineReceived++
+		x.onlineRecv++
 		if v.Reception.Late {
-			t.LateOnlineReceptions++
+			x.onlineLate++
 		}
 	}
 	if !v.Counted {
 		return
 	}
-	p := a.proc(v.Procedure)
-	c := &t.Counts[indicator.M21]
-	c.Den++
-	p.Count.Den++
+	x.m21.Den++
 	if v.InNumerator {
-		c.Num++
-		p.Count.Num++
+		x.m21.Num++
 	} else {
-		t.Overdue++
-		p.Overdue++
+		x.overdue++
 	}
 	if v.Finished {
-		t.Completed++
-		t.Counts[indicator.M22].Den++
-		t.ProcessingSeconds += v.ProcessingSeconds
-		p.Finished++
-		p.ProcessingSeconds += v.ProcessingSeconds
+		x.completed++
+		x.finished++
+		x.seconds += v.ProcessingSeconds
 	}
 }
 
 // Merge adds b's state into a (b is unchanged). Merge is associative and commutative: merging the
-// accumulators of any split of a stream gives the single-pass Result. Cost: O(units + procedures of b).
+// accumulators of any split of a stream gives the single-pass Result. Cost: O(pairs of b).
 func (a *Accumulator) Merge(b *Accumulator) {
-	if b == nil || b == a {
-		if b == a && b != nil {
-			a.double()
+	if b == nil {
+		return
+	}
+	if b == a {
+		for _, x := range a.cells {
+			y := *x
+			x.merge(&y)
+		}
+		for r := range a.reasons {
+			a.reasons[r][0] *= 2
+			a.reasons[r][1] *= 2
 		}
 		return
 	}
-	for id, t := range b.units {
-		a.unit(id).Merge(*t)
-	}
-	for code, p := range b.procs {
-		a.proc(code).merge(p)
+	for k, y := range b.cells {
+		a.cell(k.unit, k.proc).merge(y)
 	}
 	for r := range a.reasons {
 		a.reasons[r][0] += b.reasons[r][0]
@@ -171,30 +170,39 @@ func (a *Accumulator) Merge(b *Accumulator) {
 	}
 }
 
-// double merges a into itself (a.Merge(a)).
-func (a *Accumulator) double() {
-	for _, t := range a.units {
-		t.Merge(*t)
-	}
-	for _, p := range a.procs {
-		q := *p
-		p.merge(&q)
-	}
-	for r := range a.reasons {
-		a.reasons[r][0] *= 2
-		a.reasons[r][1] *= 2
-	}
-}
-
-// Result returns the accumulated state as fresh maps (the Accumulator can keep going). Cost:
-// O(units + procedures + reasons).
+// Result returns the accumulated state as fresh maps (the Accumulator can keep going). A unit appears when
+// it has a counted dossier or a checked online reception; a procedure when it has a counted dossier.
+// Cost: O(pairs + reasons).
 func (a *Accumulator) Result() Result {
-	res := Result{Units: make(map[string]indicator.Tally, len(a.units)), Procedures: make(map[string]ProcedureStats, len(a.procs))}
-	for id, t := range a.units {
-		res.Units[id] = *t
+	units := make(map[string]*indicator.Tally)
+	res := Result{Units: make(map[string]indicator.Tally), Procedures: make(map[string]ProcedureStats)}
+	for k, x := range a.cells {
+		t := units[k.unit]
+		if t == nil {
+			t = new(indicator.Tally)
+			units[k.unit] = t
+		}
+		t.Counts[indicator.M21].Num += x.m21.Num
+		t.Counts[indicator.M21].Den += x.m21.Den
+		t.Counts[indicator.M22].Den += x.finished
+		t.ProcessingSeconds += x.seconds
+		t.Overdue += x.overdue
+		t.Completed += x.completed
+		t.OnlineReceived += x.onlineRecv
+		t.LateOnlineReceptions += x.onlineLate
+		if x.m21.Den == 0 {
+			continue
+		}
+		p := res.Procedures[k.proc]
+		p.Count.Num += x.m21.Num
+		p.Count.Den += x.m21.Den
+		p.Overdue += x.overdue
+		p.Finished += x.finished
+		p.ProcessingSeconds += x.seconds
+		res.Procedures[k.proc] = p
 	}
-	for code, p := range a.procs {
-		res.Procedures[code] = *p
+	for id, t := range units {
+		res.Units[id] = *t
 	}
 	for r := rEarly; r < numReasons; r++ {
 		res.Ledger.AddN(reasonCodes[r], false, a.reasons[r][0])

@@ -35,6 +35,12 @@ type Calculator struct {
 	terminated TerminatedRule
 	financial  FinancialRule
 	recvHours  time.Duration
+
+	// Fast civil dates for fixed-offset zones (UTC+7): day numbers from the Unix epoch.
+	epoch     calendar.Date // 1970-01-01
+	fixed     bool
+	fixedOff  int64 // seconds east of UTC when fixed
+	limitDate calendar.Date
 }
 
 // New validates opts and returns a Calculator. Cost: O(procedures) to convert the catalogue's durations
@@ -61,6 +67,9 @@ func New(opts Options) (*Calculator, error) {
 	if c.asOf.Before(c.limit) {
 		c.limit = c.asOf
 	}
+	c.epoch = calendar.NewDate(1970, time.January, 1)
+	c.fixed, c.fixedOff = fixedOffset(c.loc)
+	c.limitDate = c.dateOf(c.limit)
 	if c.pol.SupplementRule == indicator.SupplementRestart {
 		c.dp.Supplement = calendar.Restart
 	} else {
@@ -120,9 +129,12 @@ func (c *Calculator) JudgedAt() time.Time { return c.limit }
 // ReceptionCheck is the result of the online reception check (not scored): an online dossier received in
 // the period must be received within Policy.OnlineReceptionHours working hours of its submission.
 type ReceptionCheck struct {
-	Checked  bool      // the dossier is online, received in the period, with both times known
-	Late     bool      // received after Deadline
-	Deadline time.Time // SubmittedAt + OnlineReceptionHours working hours (calendar.AddWorkingHours)
+	Checked bool // the dossier is online, received in the period, with both times known
+	Late    bool // received after Deadline
+	// Deadline is SubmittedAt + OnlineReceptionHours working hours (calendar.AddWorkingHours). It is left
+	// zero when the dossier was received within OnlineReceptionHours of elapsed time, which proves it in
+	// time without the calendar (office time never exceeds elapsed time).
+	Deadline time.Time
 }
 
 // Verdict is the judgement of one dossier: where it counts, why, and the values that decided it.
@@ -150,6 +162,9 @@ type Verdict struct {
 	// Due is the date judged against and DueAt the end of that day (P4): open dossiers are overdue after it.
 	Due   calendar.Date
 	DueAt time.Time
+	// DueSoon: open within deadline and the judgement date is on or after Due − DueSoonDays working days
+	// (P15).
+	DueSoon bool
 	// FromAppointment: Due comes from the dossier's appointment (NgayHenTra, or the first supplement's
 	// NgayHenTraTruoc); false when computed from the procedure's maximum duration.
 	FromAppointment bool
@@ -215,6 +230,11 @@ func (c *Calculator) checkReception(d *model.Dossier, v *Verdict) {
 	}
 	t := d.ReceivedAt.T
 	if t.Before(c.start) || t.After(c.limit) {
+		return
+	}
+	if t.Sub(d.SubmittedAt.T) <= c.recvHours {
+		// Office time never exceeds elapsed time, so the reception is in time; the deadline is not needed.
+		v.Reception = ReceptionCheck{Checked: true}
 		return
 	}
 	dl, err := c.cal.AddWorkingHours(d.SubmittedAt.T, c.recvHours)
@@ -295,21 +315,20 @@ type suppEvent struct {
 	dueBefore  model.Time
 }
 
-func (it *suppIter) next() (suppEvent, bool) {
+func (it *suppIter) next(ev *suppEvent) bool {
 	d := it.d
 	if len(d.Supplements) > 0 {
 		for it.i < len(d.Supplements) {
 			s := &d.Supplements[it.i]
 			it.i++
-			switch s.Kind.Code() {
-			case model.SupplementStop:
+			k := s.Kind.Code()
+			if k == model.SupplementStop {
 				continue
-			case model.SupplementFinancial:
-				return suppEvent{req: s.RequestedAt, resub: s.ResubmittedAt, financial: true, dueBefore: s.DueBefore}, true
 			}
-			return suppEvent{req: s.RequestedAt, resub: s.ResubmittedAt, dueBefore: s.DueBefore}, true
+			ev.req, ev.resub, ev.financial, ev.dueBefore = s.RequestedAt, s.ResubmittedAt, k == model.SupplementFinancial, s.DueBefore
+			return true
 		}
-		return suppEvent{}, false
+		return false
 	}
 	steps := d.Steps
 	for it.i < len(steps) {
@@ -319,7 +338,7 @@ func (it *suppIter) next() (suppEvent, bool) {
 		if !st.Pause() || (j > 0 && steps[j-1].Status.Code() == st) {
 			continue
 		}
-		ev := suppEvent{req: steps[j].At, financial: st == model.StatusFinancial}
+		ev.req, ev.resub, ev.financial, ev.dueBefore = steps[j].At, model.Time{}, st == model.StatusFinancial, model.Time{}
 		for k := j + 1; k < len(steps); k++ {
 			if steps[k].Status.Code() != st {
 				ev.resub = steps[k].At
@@ -327,9 +346,9 @@ func (it *suppIter) next() (suppEvent, bool) {
 				break
 			}
 		}
-		return ev, true
+		return true
 	}
-	return suppEvent{}, false
+	return false
 }
 
 var errNoDeadline = errors.New("no deadline")
@@ -383,17 +402,15 @@ func (c *Calculator) judge(d *model.Dossier, v *Verdict) reason {
 	}
 
 	// First pass over the supplements: count requests, find a pending one, check consistency.
+	hasSupp := len(d.Supplements) > 0 || len(d.Steps) > 0
 	it := suppIter{d: d}
 	nReq := 0
 	var pendingAt time.Time
 	pending := false
 	var dueBefore model.Time
 	first := true
-	for {
-		ev, ok := it.next()
-		if !ok {
-			break
-		}
+	var ev suppEvent
+	for hasSupp && it.next(&ev) {
 		if first {
 			dueBefore, first = ev.dueBefore, false
 		}
@@ -418,7 +435,8 @@ func (c *Calculator) judge(d *model.Dossier, v *Verdict) reason {
 	v.Supplements = nReq
 	repeated := c.pol.SupplementRule == indicator.SupplementSubtract && nReq > c.pol.MaxSupplements
 
-	dl, err := c.deadline(d, recv.T, dueBefore, v)
+	var dl calendar.Deadline
+	err := c.deadline(d, recv.T, dueBefore, v, &dl)
 	if err != nil {
 		if errors.Is(err, calendar.ErrOutOfRange) {
 			return rCalendarRange
@@ -427,14 +445,10 @@ func (c *Calculator) judge(d *model.Dossier, v *Verdict) reason {
 			return rNoDeadline
 		}
 	}
-	if err == nil && !repeated {
+	if err == nil && !repeated && hasSupp {
 		// Second pass: apply the completed supplements (and counted financial pauses) to the deadline.
 		it = suppIter{d: d}
-		for {
-			ev, ok := it.next()
-			if !ok {
-				break
-			}
+		for it.next(&ev) {
 			if ev.financial && c.financial == FinancialClockRuns {
 				continue
 			}
@@ -469,27 +483,27 @@ func (c *Calculator) judge(d *model.Dossier, v *Verdict) reason {
 		v.End, v.EndStatus = pendingAt, model.StatusSupplement
 		kind = endOpen // not finished: no 2.2, no Completed
 		if err == nil {
-			out, err = c.cal.Classify(dl, pendingAt, true, time.Time{}, c.dp)
+			out, err = c.outcome(&dl, pendingAt, true, false)
 		}
 		r = rSupplementPending
 	case kind == endFound:
 		if err == nil {
 			if endSt == model.StatusNotAccepted {
-				out, err = c.cal.ClassifyRefusal(dl, endT, c.dp)
+				out, err = c.outcome(&dl, endT, true, true)
 			} else {
-				out, err = c.cal.Classify(dl, endT, true, time.Time{}, c.dp)
+				out, err = c.outcome(&dl, endT, true, false)
 			}
 		}
 	default:
 		v.End = c.limit
 		if err == nil {
-			out, err = c.cal.Classify(dl, time.Time{}, false, c.limit, c.dp)
+			out, err = c.outcome(&dl, time.Time{}, false, false)
 		}
 	}
 	if err != nil && !repeated {
 		return rCalendarRange
 	}
-	v.Class, v.EarlyWorkingDays, v.LateWorkingDays, v.LateHours = out.Class, out.EarlyWorkingDays, out.LateWorkingDays, out.LateWorkingHours
+	v.Class, v.EarlyWorkingDays, v.LateWorkingDays, v.LateHours, v.DueSoon = out.Class, out.EarlyWorkingDays, out.LateWorkingDays, out.LateWorkingHours, out.DueSoon
 	if out.Due != (calendar.Date{}) {
 		v.Due = out.Due
 	}
@@ -524,7 +538,7 @@ func (c *Calculator) judge(d *model.Dossier, v *Verdict) reason {
 
 // deadline returns the dossier's deadline: from its appointment (the first supplement's NgayHenTraTruoc
 // when present, else NgayHenTra), else from the procedure's maximum duration for the dossier's channel.
-func (c *Calculator) deadline(d *model.Dossier, recv time.Time, dueBefore model.Time, v *Verdict) (calendar.Deadline, error) {
+func (c *Calculator) deadline(d *model.Dossier, recv time.Time, dueBefore model.Time, v *Verdict, dl *calendar.Deadline) error {
 	appt := d.DueAt
 	if dueBefore.Valid {
 		appt = dueBefore
@@ -536,52 +550,54 @@ func (c *Calculator) deadline(d *model.Dossier, recv time.Time, dueBefore model.
 		}
 		e, ok := c.procs[d.ProcedureCode]
 		if !ok || !e[ch].ok {
-			return calendar.Deadline{}, errNoDeadline
+			return errNoDeadline
 		}
-		return c.cal.Due(recv, e[ch].dur, c.dp)
+		var err error
+		*dl, err = c.cal.Due(recv, e[ch].dur, c.dp)
+		return err
 	}
 	v.FromAppointment = true
-	due := calendar.DateOf(appt.T, c.loc)
+	due := c.dateOf(appt.T)
 	if !c.cal.Contains(due) {
-		return calendar.Deadline{}, &calendar.RangeError{Op: "timeliness.deadline", Date: due}
+		return &calendar.RangeError{Op: "timeliness.deadline", Date: due}
 	}
 	dueAt, err := c.endOfDay(due)
 	if err != nil {
-		return calendar.Deadline{}, err
+		return err
 	}
 	// Pauses move an appointment by whole working days (P15 day granularity).
-	dl := calendar.Deadline{Received: recv, Due: due, DueAt: dueAt, Duration: calendar.Duration{Unit: calendar.WorkingDays}}
+	*dl = calendar.Deadline{Received: recv, Due: due, DueAt: dueAt, Duration: calendar.Duration{Unit: calendar.WorkingDays}}
 	if c.dp.Supplement == calendar.Restart && (len(d.Supplements) > 0 || len(d.Steps) > 0) {
 		// A restart recomputes the due date with the legal duration: the catalogue's when known, else the
 		// working days from the deemed receipt to the appointment.
 		base, err := c.cal.Due(recv, calendar.Duration{Unit: calendar.WorkingDays}, c.dp)
 		if err != nil {
-			return calendar.Deadline{}, err
+			return err
 		}
 		dl.DeemedReceipt, dl.Moved, dl.Start = base.DeemedReceipt, base.Moved, base.Start
 		if e, ok := c.procs[d.ProcedureCode]; ok {
 			if ch := d.Channel.Code(); ch >= 0 && int(ch) < len(e) && e[ch].ok {
 				dl.Duration = e[ch].dur
-				return dl, nil
+				return nil
 			}
 		}
 		n, err := c.cal.WorkingDaysBetween(base.DeemedReceipt, due)
 		if err != nil {
-			return calendar.Deadline{}, err
+			return err
 		}
 		dl.Duration = calendar.Duration{Amount: max(n, 0), Unit: calendar.WorkingDays}
 	}
-	return dl, nil
+	return nil
 }
 
 // endOfDay returns the end of due day d under P4: midnight, or the close of office hours on a working day
 // under calendar.OfficeClose.
 func (c *Calculator) endOfDay(d calendar.Date) (time.Time, error) {
-	next := d.AddDays(1).In(c.loc)
+	next := c.startOf(d.AddDays(1))
 	if c.dp.EndOfDay != calendar.OfficeClose || !c.cal.IsWorkingDay(d) {
 		return next, nil
 	}
-	day := d.In(c.loc)
+	day := c.startOf(d)
 	h, err := c.cal.WorkingHoursBetween(day, next)
 	if err != nil {
 		return time.Time{}, err
