@@ -86,7 +86,7 @@ func (g *genReader) Read(p []byte) (int, error) {
 
 func TestGenReaderCodes(t *testing.T) {
 	seen := map[string]bool{}
-	for d, err := range DecodeDossiers(newGenReader(1500)) {
+	for d, err := range DecodeDossiers(newGenReader(1200)) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,7 +95,7 @@ func TestGenReaderCodes(t *testing.T) {
 		}
 		seen[d.Code] = true
 	}
-	if len(seen) != 1500 {
+	if len(seen) != 1200 {
 		t.Fatalf("%d codes", len(seen))
 	}
 }
