@@ -27,6 +27,7 @@ type Options struct {
 	// otherwise MinYear ≤ FromYear ≤ ToYear ≤ MaxYear is required.
 	FromYear, ToYear int
 	// Location is the zone instants are converted to before taking their date; nil means Zone() (UTC+7).
+	// Use a fixed-offset zone: office hours are offsets from local midnight, which a DST zone would skew.
 	Location *time.Location
 	// NoAnnounced ignores the embedded 2020–2026 announced schedules: every year is rule-derived and
 	// provisional.
@@ -263,9 +264,14 @@ func (c *Calendar) applyRules(rules []HolidayRule) error {
 			c.kind[i] = Holiday
 			c.notes[i] = note{name: h.name, basis: h.basis}
 		case c.kind[i] == WeeklyRest:
+			c.kind[i] = Holiday
 			c.notes[i] = note{name: h.name, basis: h.basis}
 			if h.comp {
-				c.compensate(h.d, h.name, basisLC2019Comp)
+				basis := basisLC2019Comp
+				if h.d.Year() < LabourCode2019From {
+					basis = basisLC2012
+				}
+				c.compensate(h.d, h.name, basis)
 			}
 		}
 	}

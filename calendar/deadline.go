@@ -34,8 +34,8 @@ func (u Unit) String() string {
 // Duration is a procedure's legal processing time: Amount units (hours for WorkingHours). Amount 0 is a
 // same-day procedure (P9): the due date is the deemed receipt day.
 type Duration struct {
-	Amount int
-	Unit   Unit
+	Amount int  // days or hours; 0 = same day (P9); negative is rejected
+	Unit   Unit // WorkingDays (zero value), WorkingHours or CalendarDays
 }
 
 // CutoffScope says which dossiers the cut-off hour applies to (P1).
@@ -247,7 +247,9 @@ func (c *Calendar) endOfDay(d Date, p DeadlinePolicy) time.Time {
 }
 
 // Interval is a half-open span of time [From, To), e.g. a supplement pause or a sector's excluded period.
-type Interval struct{ From, To time.Time }
+type Interval struct {
+	From, To time.Time // To must not be before From
+}
 
 // Supplement applies one supplement request after acceptance (P10): with Restart (default) the clock
 // restarts from resubmitted, computed by Due with the same Duration; with Pause the due date moves by the
@@ -394,7 +396,7 @@ func (k Class) Label() string {
 
 // Outcome is the classification of one dossier.
 type Outcome struct {
-	Class            Class
+	Class            Class         // the timeliness class
 	Due              Date          // the date classified against (legal due, or appointment under ClassifyByAppointment)
 	EarlyWorkingDays int           // Early: working days in (end date, Due]
 	LateWorkingDays  int           // Late/OpenOverdue: working days in (Due, end or as-of date]; may be 0 when that is a day off

@@ -9,7 +9,7 @@ type DayKind uint8
 const (
 	Regular      DayKind = iota // Monday–Friday, nothing special: a working day
 	WeeklyRest                  // Saturday or Sunday (Decision 188/1999/QĐ-TTg art. 1): off
-	Holiday                     // a statutory or caller-added holiday (or an announced holiday period day): off
+	Holiday                     // a statutory or caller-added holiday, or a day of an announced holiday period, weekends included: off
 	Compensatory                // nghỉ bù: a weekday off because a holiday fell on a weekly rest day: off
 	SwapOff                     // hoán đổi: an announced weekday off, worked back on a make-up day: off
 	MakeUpWork                  // làm bù: an announced working weekend day
@@ -45,7 +45,7 @@ func (k DayKind) Working() bool { return k == Regular || k == MakeUpWork || k ==
 
 // DayInfo explains one day of a Calendar.
 type DayInfo struct {
-	Date        Date
+	Date        Date    // the day described
 	InRange     bool    // false if Date is outside the calendar; all other fields are then zero
 	Working     bool    // a processing day for dossier deadlines
 	Kind        DayKind // why
@@ -76,14 +76,14 @@ const (
 // NoCompensation is set. A holiday on a day that is already a holiday counts once. Rules apply in announced
 // and provisional years alike, after the statutory days and before overlays.
 type HolidayRule struct {
-	Name           string
-	Basis          string
-	Kind           RuleKind
-	Month          int    // 1–12 (solar or lunar month), for SolarRule and LunarRule
-	Day            int    // 1–31 (solar) or 1–30 (lunar)
-	Dates          []Date // for ExplicitRule
-	From, To       Date   // effective interval, inclusive; a zero bound is open
-	NoCompensation bool   // do not give a compensatory day when the holiday falls on a weekend
+	Name           string   // required, e.g. "Ngày Văn hóa Việt Nam"
+	Basis          string   // legal basis shown by Day, e.g. the amending law
+	Kind           RuleKind // how the days are placed
+	Month          int      // 1–12 (solar or lunar month), for SolarRule and LunarRule
+	Day            int      // 1–31 (solar) or 1–30 (lunar)
+	Dates          []Date   // for ExplicitRule
+	From, To       Date     // effective interval, inclusive; a zero bound is open
+	NoCompensation bool     // do not give a compensatory day when the holiday falls on a weekend
 }
 
 // OverlayKind is the effect of an Overlay.
@@ -99,22 +99,24 @@ const (
 // Overlay is a caller's per-office change to the calendar over the inclusive date range [From, To]
 // (policy P16). Overlays apply last, in slice order, so a later overlay wins.
 type Overlay struct {
-	Kind     OverlayKind
-	From, To Date // inclusive; To zero means From only
-	Name     string
-	Basis    string
+	Kind     OverlayKind // closed, working or reception only
+	From, To Date        // inclusive; To zero means From only
+	Name     string      // shown by Day, e.g. "Tạm dừng tiếp nhận hồ sơ dịp Tết"
+	Basis    string      // the office's decision or notice
 }
 
 // Span is one block of office hours: [Start, End) as offsets from local midnight.
-type Span struct{ Start, End time.Duration }
+type Span struct {
+	Start, End time.Duration // offsets from local midnight, Start < End ≤ 24h
+}
 
 // OfficeHours sets the office hours of working days (policy P5). The zero value means the default:
 // 07:00–11:30 and 13:30–17:00 (8 h) on every working day, weekday or make-up Saturday.
 // ByWeekday[w], when non-nil, replaces Default on working days falling on weekday w (e.g. shorter
 // Saturday make-up hours). Spans must be sorted, non-empty, non-overlapping and within [0, 24h].
 type OfficeHours struct {
-	Default   []Span
-	ByWeekday [7][]Span
+	Default   []Span    // hours of every working day; nil means 07:00–11:30, 13:30–17:00
+	ByWeekday [7][]Span // per-weekday replacement (indexed by time.Weekday); nil entries use Default
 }
 
 // DefaultOfficeHours returns 07:00–11:30 and 13:30–17:00 (P5), 8 working hours a day.

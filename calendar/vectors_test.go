@@ -147,17 +147,13 @@ func TestAnnouncedDataConsistent(t *testing.T) {
 		wd := dd.Weekday()
 		weekend := wd == time.Saturday || wd == time.Sunday
 		switch a.kind {
-		case WeeklyRest:
-			if !weekend || off[dd] || work[dd] {
-				t.Errorf("%s (%s): weekend entry on a weekday or in the vectors", dd, wd)
-			}
 		case MakeUpWork:
 			if !weekend || !work[dd] {
 				t.Errorf("%s: make-up day not a vector work day", dd)
 			}
 		case Holiday, Compensatory, SwapOff:
-			if weekend || !off[dd] {
-				t.Errorf("%s: day off not in the vector off list", dd)
+			if weekend != !off[dd] || work[dd] || (weekend && a.kind != Holiday) {
+				t.Errorf("%s (%s, %s): weekday entry not in the vector off list, or weekend entry in it", dd, wd, a.kind)
 			}
 		default:
 			t.Errorf("%s: kind %s", dd, a.kind)
