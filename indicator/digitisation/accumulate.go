@@ -11,11 +11,11 @@ import (
 type Result struct {
 	// Units maps a unit id to its group-4 counts (4.1–4.6b). Units with neither dossiers nor catalogue
 	// entries are absent. Pooling over sub-units is the indicator tree's job.
-	Units map[string]indicator.Tally
+	Units map[string]indicator.Tally `json:"units"`
 	// Ledger accounts for every dossier read: Read == Counted + Excluded.
-	Ledger indicator.Ledger
+	Ledger indicator.Ledger `json:"ledger"`
 	// Catalogue accounts for the offerings (4.6a) and communes (4.4) of Options, once per Result.
-	Catalogue indicator.Ledger
+	Catalogue indicator.Ledger `json:"catalogue"`
 }
 
 // Accumulator is the partial state of one pass over a slice of dossiers: per-unit tallies and the ledger.

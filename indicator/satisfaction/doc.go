@@ -1,0 +1,97 @@
+// Package satisfaction computes group 5 of the Decision 766 index, "Mức độ hài lòng" (satisfaction, 18
+// points on the portal): 5.0 (petitions by category, reported only), 5.1 and 5.2 from petitions (phản ánh,
+// kiến nghị, PAKN) and 5.3 from dossiers, their ratings and complaints (INDICATORS.md §2–3, group 5).
+//
+// # Legal basis
+//
+// Prime Minister's Decision 766/QĐ-TTg of 23/6/2022 (the index, group "Mức độ hài lòng"), as the National
+// Public Service Portal applies it; Decree 20/2008/NĐ-CP on receiving and handling petitions of individuals
+// and organisations about administrative regulations, for the petition deadlines; the circulating formula
+// document "Mô tả công thức tính chỉ số 766" [Doc] for the deadlines in working days and the open-petition
+// rule. Records and fields: DATA-MODEL.md §3.
+//
+// # Rules
+//
+// Petitions. A petition counts for the unit that handles it (Petition.UnitID), once per period: the period
+// of its first reception (Petition.ReceivedAt, "Ngày CD/DN gửi PAKN"), not after AsOf, and once per (unit,
+// id) however often it is read. It is judged at min(period end, AsOf): later events, forwardings and dates
+// are not seen. Deadlines are in working days on Options.Calendar (the first day is not counted), from the
+// latest forwarding (Petition.ForwardedAt, when present, seen and later than the first reception) or else
+// from the first reception (RecordPolicy.PetitionDeadlines, [Doc] defaults):
+//
+//   - start processing — the first event moving it to awaiting publication or published — ≤ Start (15);
+//   - reject — the first Rejected event — ≤ Reject (2);
+//   - request more information — the first InfoRequested event — ≤ MoreInfo (5);
+//   - publish the answer — Published ≤ Publish (2) working days after the first AwaitingPublication event,
+//     or still unpublished past that ([Open]: the spec leaves the start event unverified; this package uses
+//     the move to awaiting publication).
+//
+// A petition is handled once rejected or moved to awaiting publication / published; it is on time when no
+// deadline seen so far was missed. An open petition is within deadline while the working days from the start
+// of its wait (the deadline start above) to the judging date — the period's last day, or AsOf's date when
+// earlier — are ≤ Start (15), and no other deadline was missed.
+//
+//   - 5.0 (PETITION_CLASSIFICATION_*, unscored): Counts[M50] = petitions in the policy/procedure category /
+//     petitions; Tally.PetitionsStaff counts the staff-conduct category; unclassified petitions are in the
+//     denominator only.
+//   - 5.1 (PETITION_PROCESSING_ON_TIME, 6): petitions handled on time or open within deadline / petitions.
+//   - 5.2 (PETITION_HANDLING_SATISFACTION, 6): petitions − those marked unsatisfied (Dislikes > Likes),
+//     repeated (Petition.Repeated: followed by another petition about the result) or handled late (handled
+//     late, or open past a deadline) / petitions.
+//   - 5.3 (DOSSIER_RECEIVING_SATISFACTION, 6): dossiers received and processed in the period − those with a
+//     dislike rating, a complaint (a petition naming the dossier) about reception or resolution, or resolved
+//     late / those dossiers. "Received and processed in the period" and "resolved late" are 2.1's judgement,
+//     injected as Options.Timeliness (the scorecard wires package indicator/timeliness; this package does
+//     not import it). Ratings and complaints are preloaded sets keyed by dossier code (Dossier.Code or an
+//     alias); those dated after the judging instant are ignored.
+//
+// With no petitions at all the petition counts are zero (the unit may be absent from Result.Units); what
+// that scores is the edition's zero rule (full marks for 5.1 and 5.2 on the portal; shared between 5.1 and
+// 5.3 in the document edition).
+//
+// # Policies
+//
+//   - RecordPolicy.PetitionDeadlines: {Start 15, Reject 2, MoreInfo 5, Publish 2} working days [Doc].
+//   - Publish deadline start: the first AwaitingPublication event [Open].
+//   - RatingRule: DislikeOnly (default, the spec's "dislike") or DislikeOrUnsatisfiedLevel.
+//   - Complaints: every petition with a DossierCode is a complaint about that dossier's reception or
+//     resolution (the model has no finer subject) [Policy].
+//   - Duplicates: a petition read twice for the same unit counts once; the copy with the earliest first
+//     reception is kept. Petitions without an id cannot be deduplicated and are all counted.
+//
+// # Reason codes
+//
+// Dossiers (Result.Ledger; also the 5.3 verdict's reason), all prefixed "satisfaction.":
+//
+//	dossier_satisfied      5.3 numerator: no dislike, no complaint, not late
+//	dossier_disliked       5.3 denominator only: a dislike rating
+//	dossier_complaint      5.3 denominator only: a petition names the dossier
+//	dossier_resolved_late  5.3 denominator only: resolved late (Options.Timeliness)
+//	dossier_not_processed  excluded: not received and processed in the period (Options.Timeliness)
+//	dossier_no_unit        excluded: no unit id
+//
+// Petitions (Result.Petitions; also the 5.1 verdict's reason):
+//
+//	petition_on_time           handled with every deadline met            (5.1 numerator)
+//	petition_late              handled, a deadline missed
+//	petition_open_within       open, within its deadlines                 (5.1 numerator)
+//	petition_open_overdue      open, a deadline passed
+//	petition_no_unit           excluded: no handling unit
+//	petition_no_date           excluded: no first-reception time
+//	petition_not_in_period     excluded: first received outside the period
+//	petition_after_as_of       excluded: first received in the period after AsOf
+//	petition_outside_calendar  excluded: a date outside the calendar's years
+//	petition_duplicate         excluded: the same (unit, id) was already counted
+//
+// 5.0 verdicts: category_procedure (numerator), category_staff, category_unclassified. 5.2 verdicts:
+// petition_satisfied (numerator), petition_unsatisfied, petition_repeated, petition_handled_late (checked in
+// that order).
+//
+// # Use
+//
+// Build a Calculator with New, then Run over the dossier and petition streams, or Classify /
+// ClassifyPetition each record and Add / AddPetition the verdicts to an Accumulator (one per goroutine;
+// Merge them). Classify and ClassifyPetition allocate nothing; Accumulator.Add allocates only for a new unit
+// or reason; AddPetition stores one map entry per counted petition (memory O(petitions), never
+// O(dossiers)). Nothing here reads the clock or time.Local, holds global state or panics on bad input.
+package satisfaction
