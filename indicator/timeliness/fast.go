@@ -60,19 +60,16 @@ func (c *Calculator) outcome(dl *calendar.Deadline, end time.Time, finished, ref
 		ed := c.dateOf(end)
 		switch ed.Compare(dl.Due) {
 		case -1:
-			if refusal {
-				out.Class = calendar.OnTime
-				if !c.cal.Contains(ed) { // ClassifyRefusal goes through Classify, which counts the days
-					return calendar.Outcome{}, &calendar.RangeError{Op: "WorkingDaysBetween", Date: ed}
-				}
-				return out, nil
-			}
-			out.Class = calendar.Early
+			// ClassifyRefusal goes through Classify, which counts the days (and can fail on the range).
 			n, err := c.cal.WorkingDaysBetween(ed, dl.Due)
 			if err != nil {
 				return calendar.Outcome{}, err
 			}
-			out.EarlyWorkingDays = n
+			if refusal {
+				out.Class = calendar.OnTime
+				return out, nil
+			}
+			out.Class, out.EarlyWorkingDays = calendar.Early, n
 		case 0:
 			out.Class = calendar.OnTime
 		default:

@@ -1,0 +1,97 @@
+package timeliness_test
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/vn-dvc/chiso766/calendar"
+	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/timeliness"
+	"github.com/vn-dvc/chiso766/model"
+)
+
+func vn(y int, m time.Month, d, h, min int) model.Time {
+	return model.Some(time.Date(y, m, d, h, min, 0, 0, model.Vietnam()))
+}
+
+// Example judges three dossiers of August 2026 and prints unit H44.03's 2.1 counts, its 2.2 average and
+// the ledger.
+func Example() {
+	cal, err := calendar.New(calendar.Options{FromYear: 2025, ToYear: 2027})
+	if err != nil {
+		panic(err)
+	}
+	calc, err := timeliness.New(timeliness.Options{
+		Period:   model.Month(2026, time.August),
+		AsOf:     time.Date(2026, 9, 5, 10, 0, 0, 0, model.Vietnam()),
+		Calendar: cal,
+		Policy:   indicator.Portal().Policy,
+		Procedures: map[string]model.Procedure{"1.000001": {Code: "1.000001", Durations: []model.ProcedureDuration{
+			{Amount: decimal.NewFromInt(5), Unit: model.NewDurationUnit(model.DurationWorkingDays)}}}},
+	})
+	if err != nil {
+		panic(err)
+	}
+	done := model.NewStatus(model.StatusFinished)
+	dossiers := []model.Dossier{
+		// Appointment 10/8, finished 7/8: early.
+		{Code: "H44.03-260803-0001", UnitID: "H44.03", Status: done, ReceivedAt: vn(2026, 8, 3, 9, 0),
+			DueAt: vn(2026, 8, 10, 17, 0), ProcessingEndedAt: vn(2026, 8, 7, 10, 0)},
+		// No appointment: 5 working days from Monday 3/8 → due Monday 10/8; finished 11/8: late.
+		{Code: "H44.03-260803-0002", UnitID: "H44.03", ProcedureCode: "1.000001", Status: done,
+			ReceivedAt: vn(2026, 8, 3, 9, 0), ProcessingEndedAt: vn(2026, 8, 11, 9, 0)},
+		// Not yet received (status 1): excluded.
+		{Code: "H44.03-260803-0003", UnitID: "H44.03", Status: model.NewStatus(model.StatusRegistered),
+			SubmittedAt: vn(2026, 8, 3, 9, 0)},
+	}
+	for i := range dossiers {
+		v := calc.Classify(&dossiers[i])
+		fmt.Printf("%s %s due %v\n", v.Code, v.Reason, v.Due)
+	}
+	res := calc.Run(slices.Values(dossiers))
+	t := res.Units["H44.03"]
+	avg, _ := timeliness.AverageDays(t, 2)
+	fmt.Printf("2.1 = %d/%d, overdue %d, completed %d, 2.2 = %s days\n",
+		t.Counts[indicator.M21].Num, t.Counts[indicator.M21].Den, t.Overdue, t.Completed, avg)
+	fmt.Printf("read %d = counted %d + excluded %d\n", res.Ledger.Read, res.Ledger.Counted, res.Ledger.Excluded)
+	// Output:
+	// H44.03-260803-0001 timeliness.early due 2026-08-10
+	// H44.03-260803-0002 timeliness.late due 2026-08-10
+	// H44.03-260803-0003 timeliness.excluded-not-received due 0001-01-01
+	// 2.1 = 1/2, overdue 1, completed 2, 2.2 = 6.02 days
+	// read 3 = counted 2 + excluded 1
+}
+
+// ExampleAccumulator_Merge shards a stream over two accumulators and merges them: the result equals one
+// pass.
+func ExampleAccumulator_Merge() {
+	cal, _ := calendar.New(calendar.Options{FromYear: 2025, ToYear: 2027})
+	calc, _ := timeliness.New(timeliness.Options{
+		Period: model.Month(2026, time.August), AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, model.Vietnam()),
+		Calendar: cal, Policy: indicator.Portal().Policy,
+	})
+	open := model.NewStatus(model.StatusProcessing)
+	a, b := calc.NewAccumulator(), calc.NewAccumulator()
+	for day := 3; day <= 28; day++ {
+		d := model.Dossier{UnitID: "H44.07", Status: open, ReceivedAt: vn(2026, 8, day, 9, 0), DueAt: vn(2026, 8, day+5, 17, 0)}
+		if day%2 == 0 {
+			a.Add(calc.Classify(&d))
+		} else {
+			b.Add(calc.Classify(&d))
+		}
+	}
+	a.Merge(b)
+	res := a.Result()
+	c := res.Units["H44.07"].Counts[indicator.M21]
+	fmt.Printf("open within deadline at the period end: %d of %d\n", c.Num, c.Den)
+	for _, e := range res.Ledger.Entries() {
+		fmt.Println(e.Reason, e.Counted)
+	}
+	// Output:
+	// open within deadline at the period end: 3 of 26
+	// timeliness.open-overdue 23
+	// timeliness.open-within-deadline 3
+}
