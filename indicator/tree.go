@@ -315,108 +315,101 @@ func (t *Tree) setCounts(counts map[string]Tally) error {
 	return nil
 }
 
-// tallyField is one int64 field of a Tally with the metric it belongs to and its name.
-type tallyField struct {
-	metric ID
-	name   string // "num", "den" or "extra.<name>"
-	p      *int64
+// copyMode copies from src into dst every count (numerators, denominators and extras) of the metrics
+// pooled with mode m.
+func copyMode(dst, src *Tally, modes *[NumIDs]Pooling, m Pooling) {
+	for id := M11; id <= M53; id++ {
+		if modes[id] == m {
+			dst.Counts[id] = src.Counts[id]
+		}
+	}
+	de, se := dst.extras(), src.extras()
+	for i := range de {
+		if modes[de[i].metric] == m {
+			*de[i].p = *se[i].p
+		}
+	}
 }
 
-// fieldsOf lists every count of t (numerators, denominators and extras) with its metric, appending to buf.
-func fieldsOf(t *Tally, buf []tallyField) []tallyField {
+// subtractSum sets own = given − sub for the PoolSum counts, failing when a difference would be negative.
+func (t *Tree) subtractSum(i int, own *Tally, sub *Tally) error {
+	modes := &t.agg.Modes
+	fail := func(id ID, field string, given, s int64) error {
+		return &TreeError{Index: i, Unit: t.nodes[i].ID, Field: "counts." + id.String() + "." + field,
+			Value: fmt.Sprintf("pooled %d < sub-units %d", given, s), Err: ErrChildrenExceedParent}
+	}
 	for id := M11; id <= M53; id++ {
-		buf = append(buf, tallyField{id, "num", &t.Counts[id].Num}, tallyField{id, "den", &t.Counts[id].Den})
+		if modes[id] != PoolSum {
+			continue
+		}
+		c, d := &own.Counts[id], sub.Counts[id]
+		if c.Num < d.Num {
+			return fail(id, "num", c.Num, d.Num)
+		}
+		if c.Den < d.Den {
+			return fail(id, "den", c.Den, d.Den)
+		}
+		c.Num -= d.Num
+		c.Den -= d.Den
 	}
-	for _, e := range t.extras() {
-		buf = append(buf, tallyField{e.metric, "extra." + e.name, e.p})
+	oe, se := own.extras(), sub.extras()
+	for k := range oe {
+		if modes[oe[k].metric] != PoolSum {
+			continue
+		}
+		if *oe[k].p < *se[k].p {
+			return fail(oe[k].metric, "extra."+oe[k].name, *oe[k].p, *se[k].p)
+		}
+		*oe[k].p -= *se[k].p
 	}
-	return buf
+	return nil
 }
 
 // pool derives own counts for Pooled units and computes every unit's pooled tally.
 func (t *Tree) pool() error {
 	n := len(t.nodes)
-	sums := make([]Tally, n) // PoolSum fields over the subtree
-	var fa, fb []tallyField
+	modes := &t.agg.Modes
+	sums := make([]Tally, n) // PoolSum counts over the subtree
+	var child Tally
 	for k := n - 1; k >= 0; k-- { // children before parents
 		i := t.order[k]
-		var child Tally
+		child = Tally{}
 		for _, c := range t.children[i] {
 			if err := child.MergeChecked(sums[c]); err != nil {
 				return &TreeError{Index: i, Unit: t.nodes[i].ID, Field: "counts", Err: err}
 			}
 		}
-		own := t.own[i]
-		fa = fieldsOf(&own, fa[:0])
-		fb = fieldsOf(&child, fb[:0])
 		if t.nodes[i].Pooled {
-			for j, f := range fa {
-				if t.agg.Modes[f.metric] != PoolSum {
-					continue
-				}
-				given, sub := *f.p, *fb[j].p
-				if given < sub {
-					return &TreeError{Index: i, Unit: t.nodes[i].ID, Field: "counts." + f.metric.String() + "." + f.name,
-						Value: fmt.Sprintf("pooled %d < sub-units %d", given, sub), Err: ErrChildrenExceedParent}
-				}
-				*f.p = given - sub
+			if err := t.subtractSum(i, &t.own[i], &child); err != nil {
+				return err
 			}
-			if err := own.Validate(); err != nil {
+			if err := t.own[i].Validate(); err != nil {
 				return &TreeError{Index: i, Unit: t.nodes[i].ID, Field: "counts (own = pooled − sub-units)", Err: err}
 			}
-			t.own[i] = own
 		}
-		// sums[i] = own's PoolSum fields + child.
-		s := own
-		fs := fieldsOf(&s, fa[:0])
-		for _, f := range fs {
-			if t.agg.Modes[f.metric] != PoolSum {
-				*f.p = 0
-			}
-		}
+		s := &sums[i]
+		copyMode(s, &t.own[i], modes, PoolSum)
 		if err := s.MergeChecked(child); err != nil {
 			return &TreeError{Index: i, Unit: t.nodes[i].ID, Field: "counts", Err: err}
 		}
-		sums[i] = s
-		fa = fs
 	}
-	// Pooled = sums with PoolOwn fields from the unit and PoolCarryDown fields from the computing unit.
+	// Pooled = sums with PoolOwn counts from the unit and PoolCarryDown counts from the computing unit.
 	carry := make([]int, n)
 	for _, i := range t.order { // parents first
-		switch p := t.parent[i]; {
-		case t.agg.computes(t.nodes[i].Kind) || p < 0:
+		if p := t.parent[i]; p < 0 || t.agg.computes(t.nodes[i].Kind) {
 			carry[i] = i
-		default:
+		} else {
 			carry[i] = carry[p] // nearest computing ancestor, else the root
 		}
 	}
-	var fcBuf []tallyField
 	for i := range t.nodes {
-		pt := sums[i]
-		fp := fieldsOf(&pt, fa[:0])
-		fo := fieldsOf(&t.own[i], fb[:0])
-		var fc []tallyField
-		if carry[i] != i {
-			fc = fieldsOf(&t.own[carry[i]], fcBuf[:0])
-			fcBuf = fc
-		}
-		for j, f := range fp {
-			switch t.agg.Modes[f.metric] {
-			case PoolOwn:
-				*f.p = *fo[j].p
-			case PoolCarryDown:
-				if fc != nil {
-					*f.p = *fc[j].p
-				} else {
-					*f.p = *fo[j].p
-				}
-			}
-		}
+		pt := &t.pooled[i]
+		*pt = sums[i]
+		copyMode(pt, &t.own[i], modes, PoolOwn)
+		copyMode(pt, &t.own[carry[i]], modes, PoolCarryDown)
 		if err := pt.Validate(); err != nil {
 			return &TreeError{Index: i, Unit: t.nodes[i].ID, Field: "pooled counts", Err: err}
 		}
-		t.pooled[i] = pt
-		fa, fb = fp, fo
 	}
 	return nil
 }

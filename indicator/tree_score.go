@@ -175,11 +175,13 @@ func (e Edition) scoreTree(t *Tree, scope RankScope, bands Bands) (TreeResult, e
 		u := &res.Units[i]
 		u.Unit, u.Depth = node, t.depth[i]
 		var err error
-		if u.Own, err = e.Score(t.own[i]); err != nil {
-			return TreeResult{}, &TreeError{Index: i, Unit: node.ID, Field: "counts", Err: err}
-		}
 		if u.Pooled, err = e.Score(t.pooled[i]); err != nil {
 			return TreeResult{}, &TreeError{Index: i, Unit: node.ID, Field: "pooled counts", Err: err}
+		}
+		if t.own[i] == t.pooled[i] {
+			u.Own = cloneResult(u.Pooled) // a leaf without carried-down counts: same counts, same result
+		} else if u.Own, err = e.Score(t.own[i]); err != nil {
+			return TreeResult{}, &TreeError{Index: i, Unit: node.ID, Field: "counts", Err: err}
 		}
 		u.Band, u.Banded = bands.Classify(u.Pooled.Total)
 		switch p := t.parent[i]; {
@@ -226,4 +228,12 @@ func (e Edition) scoreTree(t *Tree, scope RankScope, bands Bands) (TreeResult, e
 		}
 	}
 	return res, nil
+}
+
+// cloneResult copies r so that the copy shares no slice with it.
+func cloneResult(r Result) Result {
+	for g := range r.Groups {
+		r.Groups[g].Metrics = append([]MetricResult(nil), r.Groups[g].Metrics...)
+	}
+	return r
 }
