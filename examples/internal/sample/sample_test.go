@@ -81,7 +81,7 @@ func structureHash(t testing.TB, p *Province) string {
 // with separately built default calendars), across repeated iterations, and concurrently; another seed gives
 // another stream.
 func TestDeterminism(t *testing.T) {
-	const n = 1500
+	const n = 600
 	a := province(t, 7, n)
 	b, err := Generate(Options{Seed: 7, Year: 2026, Dossiers: n}) // its own default calendar
 	if err != nil {
