@@ -42,7 +42,7 @@ func TestScoreTreeRanks(t *testing.T) {
 		{RankWithinRoot, map[string]want{
 			"P": {RankPool{}, 1, 2}, "Q": {RankPool{}, 2, 2}, // 2.1: P 300/500 → 12, Q 50/100 → 10
 			"S1": {RankPool{Anchor: "P"}, 1, 5}, "C1": {RankPool{Anchor: "P"}, 1, 5},
-			"D": {RankPool{Anchor: "P"}, 3, 5}, // D pooled: 160/300 → 10.67
+			"D":  {RankPool{Anchor: "P"}, 3, 5}, // D pooled: 160/300 → 10.67
 			"S2": {RankPool{Anchor: "P"}, 4, 5}, "C2": {RankPool{Anchor: "P"}, 5, 5},
 			"QC": {RankPool{Anchor: "Q"}, 1, 1},
 		}},
@@ -53,7 +53,7 @@ func TestScoreTreeRanks(t *testing.T) {
 		{RankWithinRootByKind, map[string]want{
 			"S1": {RankPool{Anchor: "P", Kind: KindDepartment}, 1, 2}, "S2": {RankPool{Anchor: "P", Kind: KindDepartment}, 2, 2},
 			"C1": {RankPool{Anchor: "P", Kind: KindCommune}, 1, 2}, "C2": {RankPool{Anchor: "P", Kind: KindCommune}, 2, 2},
-			"D":  {RankPool{Anchor: "P", Kind: KindDistrict}, 1, 1}, "QC": {RankPool{Anchor: "Q", Kind: KindCommune}, 1, 1},
+			"D": {RankPool{Anchor: "P", Kind: KindDistrict}, 1, 1}, "QC": {RankPool{Anchor: "Q", Kind: KindCommune}, 1, 1},
 		}},
 	}
 	for _, tc := range tests {
