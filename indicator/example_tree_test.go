@@ -1,8 +1,11 @@
 package indicator_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/vn-dvc/chiso766/indicator"
 )
@@ -54,4 +57,61 @@ func ExampleEdition_ScoreTree() {
 	// 2/4 P.100  Commune A               48.83 weak       1.3=1.96
 	// 2/4 P.101  Commune B               48.83 weak       1.3=1.96
 	// 4/4 P.102  Commune C               42.36 weak       1.3=1.96
+}
+
+// Build a tree from the portal's published rows: the province row already includes its sub-units
+// (Pooled), so NewTree derives the province's own counts by subtraction — here the petitions the province
+// handled itself — while 1.3, computed by the province, is carried down to the commune unchanged.
+func ExampleNewTree() {
+	var province, dept, commune indicator.Tally
+	province.Add(indicator.M13, 87, 89)   // computed by the province
+	province.Add(indicator.M51, 182, 247) // petitions, sub-units included
+	dept.Add(indicator.M51, 20, 25)
+	commune.Add(indicator.M51, 10, 13)
+	tree, err := indicator.NewTree([]indicator.UnitNode{
+		{ID: "H44", Kind: indicator.KindProvince, Pooled: true},
+		{ID: "H44.03", Kind: indicator.KindDepartment, Parent: "H44"},
+		{ID: "H44.100", Kind: indicator.KindCommune, Parent: "H44"},
+	}, map[string]indicator.Tally{"H44": province, "H44.03": dept, "H44.100": commune}, indicator.TreeOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	own, _ := tree.Own("H44")
+	fmt.Println("H44 own 5.1:", own.Count(indicator.M51))
+	fmt.Println("H44 pooled 5.1:", tree.Pooled("H44").Counts[indicator.M51])
+	fmt.Println("H44.100 pooled 1.3:", tree.Pooled("H44.100").Counts[indicator.M13])
+
+	// Counts that do not add up are reported with the unit and the field.
+	dept.Add(indicator.M51, 200, 200)
+	_, err = indicator.NewTree([]indicator.UnitNode{
+		{ID: "H44", Kind: indicator.KindProvince, Pooled: true},
+		{ID: "H44.03", Kind: indicator.KindDepartment, Parent: "H44"},
+	}, map[string]indicator.Tally{"H44": province, "H44.03": dept}, indicator.TreeOptions{})
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, indicator.ErrChildrenExceedParent))
+	// Output:
+	// H44 own 5.1: {152 209}
+	// H44 pooled 5.1: {182 247}
+	// H44.100 pooled 1.3: {87 89}
+	// indicator: unit #0 "H44" field counts.5.1.num (pooled 182 < sub-units 220): sub-units' counts exceed the pooled counts of their parent
+	// true
+}
+
+// Competition ranking: equal scores share a rank and the next rank skips.
+func ExampleCompetitionRanks() {
+	scores := []decimal.Decimal{
+		decimal.RequireFromString("83.80"), decimal.RequireFromString("91.25"),
+		decimal.RequireFromString("83.8"), decimal.RequireFromString("47.10"),
+	}
+	bands := indicator.DefaultBands() // unofficial: no official thresholds exist
+	for i, r := range indicator.CompetitionRanks(scores) {
+		b, _ := bands.Classify(scores[i])
+		fmt.Println(r, scores[i].StringFixed(2), b.NameVI)
+	}
+	// Output:
+	// 2 83.80 Tốt
+	// 1 91.25 Xuất sắc
+	// 2 83.80 Tốt
+	// 4 47.10 Yếu
 }

@@ -36,6 +36,9 @@ func (s RankScope) String() string {
 	return fmt.Sprintf("RankScope(%d)", uint8(s))
 }
 
+// MarshalText encodes the scope as its String form, so TreeResult's JSON names it.
+func (s RankScope) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
 // RankPool identifies a set of units ranked together: Anchor is the id of the root (RankWithinRoot,
 // RankWithinRootByKind) or of the parent (RankSiblings) whose sub-units are ranked, "" for the pool of
 // roots; Kind is set under RankWithinRootByKind only.

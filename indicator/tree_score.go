@@ -60,7 +60,7 @@ type TreeResult struct {
 	Edition        string       `json:"edition"` // the edition's Name
 	Period         string       `json:"period"`
 	PreviousPeriod string       `json:"previousPeriod,omitempty"`
-	Rank           RankScope    `json:"-"`
+	Rank           RankScope    `json:"rankScope"`
 	Units          []UnitResult `json:"units"`
 	index          map[string]int
 }
@@ -104,8 +104,8 @@ func (e Edition) ScoreTree(t *Tree) (TreeResult, error) {
 
 // ScoreTreeWith scores every unit of t under the edition: Own from the unit's own counts and Pooled from
 // its pooled counts (Tree.Pooled, INDICATORS.md §5); ranks each unit's pooled total and group scores by
-// competition ranking (1, 2, 2, 4; exact comparison of the published 2-decimal values) within the pools of
-// opt.Rank; classifies the pooled total with opt.Bands; and, when opt.Previous is given, scores it the same
+// competition ranking (1, 2, 2, 4; exact comparison of the published values, rounded to the edition's
+// Places) within the pools of opt.Rank; classifies the pooled total with opt.Bands; and, when opt.Previous is given, scores it the same
 // way and reports each unit's change.
 //
 // Errors: *RuleError (ErrBadRule) for an invalid edition or an unknown rank scope; *BandError
