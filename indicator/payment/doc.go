@@ -1,0 +1,87 @@
+// Package payment computes the record counts of group 3b, online payment (Thanh toán trực tuyến, portal
+// code TTTT, 10 points), of the Decision 766/QĐ-TTg index: metrics 3.4, 3.5 and 3.6.
+//
+// # Legal basis
+//
+// Decision 766/QĐ-TTg (23/6/2022), group "Dịch vụ công trực tuyến"; online payment of fees and charges
+// through the National Public Service Portal's payment platform or a ministry or province gateway (the
+// portal's DuocThanhToanTrucTuyen codes 1 and 2). The record rules are those of INDICATORS.md §3 group 3b,
+// reproduced by the portal on every row of the Phú Thọ 8/2026 fixtures; the scoring (a percent-first,
+// float64 pipeline on the portal) is indicator.Edition's job, not this package's.
+//
+// # Metrics and rules
+//
+//   - 3.6 (A, 6 points) "Dossiers paid online (DuocThanhToanTrucTuyen 1 = on the portal, 2 = via the
+//     ministry/province gateway) with processing start in the period / dossiers of fee-bearing procedures,
+//     excluding dossiers whose every fee line has amount 0." Processing start is the reception time
+//     (NgayTiepNhan, else NgayNopHoSo under Policy.ReceivedFallbackToSubmitted). Counts[M36] per d.UnitID.
+//     Golden: TestClassifyRules, TestFixtureUnits.
+//   - 3.4 (B, 2 points) "Fee-bearing procedures with at least one online-paid dossier / fee-bearing
+//     procedures." Per unit, the denominator is the fee-bearing procedures among the unit's offerings in
+//     force; a procedure is in the numerator when a dossier of that unit counted in 3.6 was paid online.
+//     Counts[M34].
+//   - 3.5 (C, 2 points) "Fee-bearing procedures whose dossiers carry fee data on the portal / fee-bearing
+//     procedures." Same denominator; numerator: a dossier of that unit counted in 3.6 carries fee data
+//     (Options.FeeData). Counts[M35].
+//
+// A procedure is fee-bearing when the catalogue gives it at least one fee neither 0 nor null
+// (model.Procedure.FeeBearing, DATA-MODEL §2). Tally.FeeProceduresWithDossiers counts the unit's fee-bearing
+// offered procedures with at least one dossier counted in 3.6; the portal publishes a field of that name
+// (totalFeeDossierFormalityDistinct) that equals the 3.4 denominator on every fixture row, so its portal
+// meaning is unknown and it is reported only. Result.Procedures lists every (unit, fee-bearing procedure)
+// with its three flags, which explains 3.4 and 3.5 procedure by procedure.
+//
+// Pooling parents is not done here: the indicator tree sums the sub-units' tallies.
+//
+// # Policies (defaults)
+//
+//   - Policy.PaidOnlineCodes ({1, 2}): the DuocThanhToanTrucTuyen codes that count as paid online; 0 and 3
+//     (meaning unknown) and an absent code are not paid online.
+//   - Policy.ZeroFeeLinesExcluded (true): a dossier whose every fee line is 0 leaves the 3.6 denominator.
+//   - NoFeeLines (NoFeeLinesCounted): a dossier of a fee-bearing procedure with no fee line at all stays in
+//     the denominator, since its procedure is fee-bearing [Policy].
+//   - FeeData (FeeDataPositiveLine): "carries fee data" = at least one fee line with a positive amount
+//     [Policy].
+//   - Policy.ReceivedFallbackToSubmitted (true): "received" falls back to the submission time [Doc].
+//   - Offerings in force: procedures under a unit's authority are those of its offerings valid at the
+//     judgement instant min(last instant of the period, AsOf), at any online level and in any state; each
+//     (unit, procedure) counts once.
+//   - Procedure codes are compared after Options.CodeMap (local → national).
+//   - Attribution: a dossier belongs to d.UnitID. A counted dossier of a procedure that its unit does not
+//     offer still counts in 3.6 but cannot move 3.4/3.5, whose denominators are the unit's offerings.
+//
+// # Reason codes
+//
+// Every dossier read gets exactly one reason in Result.Ledger (Read == Counted + Excluded), tried in this
+// order:
+//
+//	payment.no_unit            excluded  UnitID empty
+//	payment.no_reception       excluded  no reception (or submission) time
+//	payment.outside_period     excluded  received outside the period ("processing start in the period")
+//	payment.after_as_of        excluded  received after AsOf
+//	payment.unknown_procedure  excluded  procedure not in the catalogue
+//	payment.free_procedure     excluded  procedure not fee-bearing ("dossiers of fee-bearing procedures")
+//	payment.zero_fee_lines     excluded  every fee line is 0 ("excluding dossiers whose every fee line has amount 0")
+//	payment.no_fee_lines       excluded  no fee line, under NoFeeLinesExcluded only
+//	payment.paid_online        counted   3.6 numerator and denominator
+//	payment.not_paid_online    counted   3.6 denominator only
+//
+// Every procedure and offering of Options gets one reason in Result.Catalogue:
+//
+//	payment.procedure_fee_bearing       counted   fee-bearing catalogue procedure
+//	payment.procedure_free              excluded  no fee other than 0 or null
+//	payment.procedure_duplicate         excluded  code already seen (the first record wins)
+//	payment.procedure_no_code           excluded  empty code
+//	payment.offering_fee_bearing        counted   in the unit's 3.4/3.5 denominators
+//	payment.offering_free               excluded  procedure not fee-bearing
+//	payment.offering_unknown_procedure  excluded  procedure not in the catalogue
+//	payment.offering_not_in_force       excluded  not valid at the judgement instant
+//	payment.offering_duplicate          excluded  the unit already offers that procedure
+//	payment.offering_no_unit            excluded  empty unit
+//
+// # Cost
+//
+// Classify does one map lookup on (unit, procedure) — two when the unit does not offer the procedure —
+// and scans the fee lines; with Accumulator.Add it takes about 30–50 ns and allocates nothing (see
+// BenchmarkClassifyAdd). Memory is O(units × fee-bearing procedures).
+package payment

@@ -1,0 +1,334 @@
+package payment
+
+import (
+	"iter"
+	"slices"
+	"time"
+
+	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/model"
+)
+
+// NoFeeLinesPolicy decides what 3.6 does with a dossier of a fee-bearing procedure that carries no fee line
+// at all (empty DanhSachLePhi) [Policy: the spec only excludes dossiers whose every fee line is 0].
+type NoFeeLinesPolicy uint8
+
+const (
+	// NoFeeLinesCounted (default): the dossier is counted in the 3.6 denominator, because its procedure is
+	// fee-bearing and the portal's denominator is "dossiers of fee-bearing procedures". The fixtures are
+	// consistent with it: units report many online-paid dossiers while few of their procedures carry fee
+	// data (e.g. Sở Công Thương 8/2026: 44 paid dossiers, 0 procedures with fee data).
+	NoFeeLinesCounted NoFeeLinesPolicy = iota
+	// NoFeeLinesExcluded: the dossier is excluded with ReasonNoFeeLines, as if its lines were all zero.
+	NoFeeLinesExcluded
+)
+
+// String names the policy.
+func (p NoFeeLinesPolicy) String() string {
+	switch p {
+	case NoFeeLinesCounted:
+		return "counted"
+	case NoFeeLinesExcluded:
+		return "excluded"
+	}
+	return "invalid"
+}
+
+// FeeDataRule decides when a dossier "carries fee data on the portal" for 3.5 [Policy: the spec does not
+// define it further].
+type FeeDataRule uint8
+
+const (
+	// FeeDataPositiveLine (default): at least one fee line with an amount > 0 (model.Dossier.FeeBearing).
+	FeeDataPositiveLine FeeDataRule = iota
+	// FeeDataAnyLine: at least one fee line, whatever its amount.
+	FeeDataAnyLine
+)
+
+// String names the rule.
+func (r FeeDataRule) String() string {
+	switch r {
+	case FeeDataPositiveLine:
+		return "positive-line"
+	case FeeDataAnyLine:
+		return "any-line"
+	}
+	return "invalid"
+}
+
+// Options configures a Calculator. No globals: everything comes from here. The catalogue slices are read
+// once by New and not retained.
+type Options struct {
+	// Period is the evaluation period (required). A dossier belongs to it by its reception time
+	// ("processing start"), Period.Contains semantics (UTC+7, whole days).
+	Period model.Period
+	// AsOf is the evaluation instant (required, not before Period's start). Dossiers received after it are
+	// excluded (ReasonAfterAsOf); offerings are taken as in force at min(last instant of Period, AsOf).
+	AsOf time.Time
+	// Policy is the edition's record policies: pass Edition.Policy (indicator.Portal().Policy by default).
+	// Used: PaidOnlineCodes, ZeroFeeLinesExcluded, ReceivedFallbackToSubmitted. The zero value is refused.
+	Policy indicator.RecordPolicy
+	// Procedures is the procedure catalogue; Procedure.FeeBearing decides "fee-bearing" (a fee neither 0
+	// nor null). The first record of a code wins; later duplicates are ledgered and ignored.
+	Procedures []model.Procedure
+	// Offerings lists which unit offers which procedure: the procedures "under a unit's authority" are
+	// those of its offerings in force at the judgement instant, whatever their online level or state.
+	Offerings []model.Offering
+	// CodeMap maps local procedure codes (e.g. "1.003560.000.00.00.H56") to national ones; it is applied to
+	// dossier and offering procedure codes before the catalogue lookup. Nil means no mapping.
+	CodeMap map[string]string
+	// NoFeeLines is the treatment of a fee-bearing procedure's dossier with no fee line (default counted).
+	NoFeeLines NoFeeLinesPolicy
+	// FeeData is the 3.5 "carries fee data" rule (default a positive fee line).
+	FeeData FeeDataRule
+}
+
+type pairKey struct{ unit, proc string }
+
+type pairInfo struct {
+	unit int32 // index into Calculator.units
+	proc int32 // index into units[unit].procs
+}
+
+type unitInfo struct {
+	id    string
+	procs []string // fee-bearing procedures offered by the unit, sorted
+}
+
+// Calculator classifies dossiers for group 3b (3.4, 3.5, 3.6). It is immutable after New and safe for
+// concurrent use.
+type Calculator struct {
+	start, end time.Time // period bounds [start, end)
+	asOf       time.Time
+	judge      time.Time
+	policy     indicator.RecordPolicy
+	noFee      NoFeeLinesPolicy
+	feeData    FeeDataRule
+	codeMap    map[string]string
+	feeProc    map[string]bool // national code → fee-bearing
+	units      []unitInfo      // units with at least one offering in force, sorted by id
+	unitIdx    map[string]int32
+	pairs      map[pairKey]pairInfo // (unit, fee-bearing procedure) offered
+	catalogue  indicator.Ledger
+}
+
+// New validates opts and preloads the catalogue. Errors are *OptionError values matching ErrOption and
+// ErrMissing or ErrInvalid: zero Period, Period end before start, zero AsOf, AsOf before the period, zero
+// Policy, unknown NoFeeLines or FeeData. Data problems in the catalogue are not errors: each procedure and
+// offering gets one reason in Result.Catalogue. Cost: O(procedures + offerings) time and memory.
+func New(opts Options) (*Calculator, error) {
+	p := opts.Period
+	switch {
+	case p.Start.IsZero():
+		return nil, &OptionError{Field: "Period", Err: ErrMissing}
+	case p.End.Before(p.Start):
+		return nil, &OptionError{Field: "Period", Err: ErrInvalid}
+	case opts.AsOf.IsZero():
+		return nil, &OptionError{Field: "AsOf", Err: ErrMissing}
+	case opts.AsOf.Before(p.StartTime()):
+		return nil, &OptionError{Field: "AsOf", Err: ErrInvalid}
+	case opts.Policy == indicator.RecordPolicy{}:
+		return nil, &OptionError{Field: "Policy", Err: ErrMissing}
+	case opts.NoFeeLines > NoFeeLinesExcluded:
+		return nil, &OptionError{Field: "NoFeeLines", Err: ErrInvalid}
+	case opts.FeeData > FeeDataAnyLine:
+		return nil, &OptionError{Field: "FeeData", Err: ErrInvalid}
+	}
+	c := &Calculator{
+		start:   p.StartTime(),
+		end:     p.EndTime(),
+		asOf:    opts.AsOf,
+		policy:  opts.Policy,
+		noFee:   opts.NoFeeLines,
+		feeData: opts.FeeData,
+		codeMap: opts.CodeMap,
+		feeProc: make(map[string]bool, len(opts.Procedures)),
+		unitIdx: make(map[string]int32),
+		pairs:   make(map[pairKey]pairInfo),
+	}
+	c.judge = c.end.Add(-time.Nanosecond)
+	if c.asOf.Before(c.judge) {
+		c.judge = c.asOf
+	}
+	for i := range opts.Procedures {
+		pr := &opts.Procedures[i]
+		code := c.mapCode(pr.Code)
+		if code == "" {
+			c.catalogue.Add(ReasonProcedureNoCode, false)
+			continue
+		}
+		if _, dup := c.feeProc[code]; dup {
+			c.catalogue.Add(ReasonProcedureDuplicate, false)
+			continue
+		}
+		fb := pr.FeeBearing()
+		c.feeProc[code] = fb
+		if fb {
+			c.catalogue.Add(ReasonProcedureFeeBearing, true)
+		} else {
+			c.catalogue.Add(ReasonProcedureFree, false)
+		}
+	}
+	judge := model.Some(c.judge)
+	offered := make(map[string][]string)
+	seen := make(map[pairKey]bool)
+	for i := range opts.Offerings {
+		o := &opts.Offerings[i]
+		code := c.mapCode(o.ProcedureCode)
+		fb, known := c.feeProc[code]
+		k := pairKey{o.UnitID, code}
+		switch {
+		case o.UnitID == "":
+			c.catalogue.Add(ReasonOfferingNoUnit, false)
+		case !o.ValidAt(judge):
+			c.catalogue.Add(ReasonOfferingNotInForce, false)
+		case !known:
+			c.catalogue.Add(ReasonOfferingUnknownProcedure, false)
+		case seen[k]:
+			c.catalogue.Add(ReasonOfferingDuplicate, false)
+		case !fb:
+			seen[k] = true
+			c.catalogue.Add(ReasonOfferingFree, false)
+			if _, ok := offered[o.UnitID]; !ok {
+				offered[o.UnitID] = nil
+			}
+		default:
+			seen[k] = true
+			c.catalogue.Add(ReasonOfferingFeeBearing, true)
+			offered[o.UnitID] = append(offered[o.UnitID], code)
+		}
+	}
+	ids := make([]string, 0, len(offered))
+	for id := range offered {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	c.units = make([]unitInfo, len(ids))
+	for ui, id := range ids {
+		procs := offered[id]
+		slices.Sort(procs)
+		c.units[ui] = unitInfo{id: id, procs: procs}
+		c.unitIdx[id] = int32(ui)
+		for pi, code := range procs {
+			c.pairs[pairKey{id, code}] = pairInfo{unit: int32(ui), proc: int32(pi)}
+		}
+	}
+	return c, nil
+}
+
+func (c *Calculator) mapCode(code string) string {
+	if c.codeMap != nil {
+		if m, ok := c.codeMap[code]; ok {
+			return m
+		}
+	}
+	return code
+}
+
+// Verdict is one dossier's outcome for group 3b: the ledger reason, whether it entered 3.6's denominator
+// and numerator, and the facts that decided it. The procedure-level metrics 3.4 and 3.5 are decided per
+// unit and procedure after the pass (Result.Procedures) from the dossiers counted in 3.6.
+type Verdict struct {
+	UnitID        string           // the dossier's unit (d.UnitID)
+	Code          string           // the dossier code (MaHoSo)
+	ProcedureCode string           // the procedure code after CodeMap
+	Received      model.Time       // the reception time used for the period (absent when none)
+	Reason        indicator.Reason // the single ledger reason
+	Counted       bool             // in 3.6's denominator
+	PaidOnline    bool             // in 3.6's numerator (payment code in Policy.PaidOnlineCodes)
+	FeeData       bool             // carries fee data (Options.FeeData); feeds 3.5
+	NoFeeLines    bool             // no fee line at all (counted under NoFeeLinesCounted)
+
+	reason uint8 // index of Reason in dossierReasons
+	unit   int32 // calculator unit index, -1 when the unit offers no fee-bearing procedure
+	proc   int32 // index among the unit's fee-bearing offered procedures, -1 when not offered there
+}
+
+func (v *Verdict) setReason(r uint8) {
+	v.reason = r
+	v.Reason = dossierReasons[r]
+}
+
+// Metric36 returns the dossier's verdict for 3.6. No allocation.
+func (v Verdict) Metric36() indicator.Verdict {
+	return indicator.Verdict{Metric: indicator.M36, InDenominator: v.Counted, InNumerator: v.Counted && v.PaidOnline, Reason: v.Reason}
+}
+
+// AppendVerdicts appends the per-metric verdicts of the dossier (one, for 3.6) to dst. No allocation when dst
+// has capacity.
+func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
+	return append(dst, v.Metric36())
+}
+
+// Classify judges one dossier for 3.6 and notes what it contributes to 3.4/3.5. It is pure, safe for
+// concurrent use and does not allocate; d is not retained. Data problems never fail: the dossier gets an
+// exclusion reason (see the package doc for the order in which the rules apply). Cost: one or two map
+// lookups and a scan of the fee lines.
+func (c *Calculator) Classify(d *model.Dossier) Verdict {
+	v := Verdict{UnitID: d.UnitID, Code: d.Code, unit: -1, proc: -1}
+	v.ProcedureCode = c.mapCode(d.ProcedureCode)
+	if c.policy.ReceivedFallbackToSubmitted {
+		v.Received = d.Received()
+	} else {
+		v.Received = d.ReceivedAt
+	}
+	switch {
+	case d.UnitID == "":
+		v.setReason(rNoUnit)
+		return v
+	case !v.Received.Valid:
+		v.setReason(rNoReception)
+		return v
+	case v.Received.T.Before(c.start) || !v.Received.T.Before(c.end):
+		v.setReason(rOutsidePeriod)
+		return v
+	case v.Received.T.After(c.asOf):
+		v.setReason(rAfterAsOf)
+		return v
+	}
+	if pi, ok := c.pairs[pairKey{d.UnitID, v.ProcedureCode}]; ok {
+		v.unit, v.proc = pi.unit, pi.proc // offered there and fee-bearing
+	} else {
+		fb, known := c.feeProc[v.ProcedureCode]
+		switch {
+		case !known:
+			v.setReason(rUnknownProcedure)
+			return v
+		case !fb:
+			v.setReason(rFreeProcedure)
+			return v
+		}
+		if ui, ok := c.unitIdx[d.UnitID]; ok {
+			v.unit = ui
+		}
+	}
+	positive := d.FeeBearing()
+	v.NoFeeLines = len(d.Fees) == 0
+	switch {
+	case !v.NoFeeLines && !positive && c.policy.ZeroFeeLinesExcluded:
+		v.setReason(rZeroFeeLines)
+		return v
+	case v.NoFeeLines && c.noFee == NoFeeLinesExcluded:
+		v.setReason(rNoFeeLines)
+		return v
+	}
+	v.Counted = true
+	v.FeeData = positive || (c.feeData == FeeDataAnyLine && !v.NoFeeLines)
+	v.PaidOnline = c.policy.PaidOnlineCodes.Has(int(d.OnlinePayment.Code()))
+	if v.PaidOnline {
+		v.setReason(rPaidOnline)
+	} else {
+		v.setReason(rNotPaidOnline)
+	}
+	return v
+}
+
+// Run classifies every dossier of the stream in one pass and returns the result. Cost: O(dossiers) time,
+// O(units × fee-bearing procedures) memory.
+func (c *Calculator) Run(dossiers iter.Seq[model.Dossier]) Result {
+	a := c.NewAccumulator()
+	for d := range dossiers {
+		a.Add(c.Classify(&d))
+	}
+	return a.Result()
+}
