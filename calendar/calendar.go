@@ -424,6 +424,9 @@ func (c *Calendar) Shift(d Date, n int, u Unit) (Date, error) {
 	case WorkingDays:
 		return c.AddWorkingDays(d, n)
 	case CalendarDays:
+		if n > int(c.ndays) || n < -int(c.ndays) {
+			return Date{}, c.rangeErr("Shift", d, n)
+		}
 		r := d.AddDays(n)
 		if !c.Contains(d) || !c.Contains(r) {
 			return Date{}, c.rangeErr("Shift", d, n)

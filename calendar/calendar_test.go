@@ -335,9 +335,34 @@ func TestRangeErrors(t *testing.T) {
 	if got := c.Day(d("2027-01-04")); got != (DayInfo{Date: d("2027-01-04")}) {
 		t.Errorf("Day out of range: %+v", got)
 	}
+	_, err = c.Shift(d("2026-06-01"), 1<<32+3, CalendarDays)
+	check("Shift wrap", err)
+	_, err = c.Due(time.Date(2026, 6, 1, 9, 0, 0, 0, Zone()), Duration{Amount: 1<<32 + 3, Unit: CalendarDays}, DeadlinePolicy{})
+	check("Due calendar days wrap", err)
 	_, err = c.Shift(d("2026-06-01"), 3, WorkingHours)
 	if !errors.Is(err, ErrInvalid) {
 		t.Errorf("Shift hours: %v", err)
+	}
+}
+
+func TestDefaultRange(t *testing.T) {
+	c := mustNew(t, Options{})
+	first, last := c.Range()
+	if first != NewDate(DefaultFromYear, 1, 1) || last != NewDate(DefaultToYear, 12, 31) || c.Location().String() != "ICT" {
+		t.Fatalf("default range %s..%s in %s", first, last, c.Location())
+	}
+	for y := DefaultFromYear; y <= DefaultToYear; y++ {
+		if c.Provisional(y) != (y < 2020 || y > 2026) {
+			t.Errorf("%d: provisional %v", y, c.Provisional(y))
+		}
+		n, err := c.WorkingDaysBetween(NewDate(y-1, 12, 31), NewDate(y, 12, 31))
+		if y == DefaultFromYear {
+			n, err = c.WorkingDaysBetween(NewDate(y, 1, 1), NewDate(y, 12, 31))
+			n += boolInt(c.IsWorkingDay(NewDate(y, 1, 1)))
+		}
+		if err != nil || n < 240 || n > 254 {
+			t.Errorf("%d: %d working days, %v", y, n, err)
+		}
 	}
 }
 

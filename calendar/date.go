@@ -108,7 +108,8 @@ func (d Date) Weekday() time.Weekday {
 	return time.Weekday(w)
 }
 
-// AddDays returns d plus n calendar days (n may be negative). Cost: O(1).
+// AddDays returns d plus n calendar days (n may be negative). Cost: O(1). The day number is 32-bit: a
+// result beyond ±5,000,000 years wraps around (Calendar methods reject such steps with a *RangeError).
 func (d Date) AddDays(n int) Date { return Date{n: d.n + int32(n)} }
 
 // Sub returns the number of calendar days from e to d (d − e), negative when d is before e.

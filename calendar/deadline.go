@@ -204,6 +204,9 @@ func (c *Calendar) Due(received time.Time, dur Duration, p DeadlinePolicy) (Dead
 		}
 		dl.DueAt = c.endOfDay(dl.Due, p)
 	case CalendarDays:
+		if n > int(c.ndays) {
+			return Deadline{}, c.rangeErr("Due", rd, dur.Amount)
+		}
 		if dl.Due, err = c.rollForward(dl.DeemedReceipt.AddDays(n)); err != nil {
 			return Deadline{}, err
 		}
@@ -216,7 +219,7 @@ func (c *Calendar) Due(received time.Time, dur Duration, p DeadlinePolicy) (Dead
 		if dl.Start, err = c.at("Due", v, false); err != nil {
 			return Deadline{}, err
 		}
-		if n > int((1<<62)/int64(time.Hour)) {
+		if int64(n) > int64(c.hp[c.ndays]/time.Hour) {
 			return Deadline{}, c.rangeErr("Due", rd, dur.Amount)
 		}
 		if dl.DueAt, err = c.at("Due", v+time.Duration(n)*time.Hour, n > 0); err != nil {

@@ -98,6 +98,9 @@ func FuzzDue(f *testing.F) {
 			dl.Due.Before(dl.DeemedReceipt) || dl.Moved != (dl.DeemedReceipt != rd) || dl.DueAt.Before(dl.Start) {
 			t.Fatalf("Due(%s, %+v, %+v) = %+v", received, dur, p, dl)
 		}
+		if dur.Unit == CalendarDays && dl.Due.Sub(dl.DeemedReceipt) < dur.Amount-1 {
+			t.Fatalf("calendar-day due %s is fewer than %d days after %s", dl.Due, dur.Amount, dl.DeemedReceipt)
+		}
 		if dur.Unit == WorkingDays && dur.Amount > 0 && p.ReceiptCounting == ReceiptDayZero {
 			if n, _ := c.WorkingDaysBetween(dl.DeemedReceipt, dl.Due); n != dur.Amount {
 				t.Fatalf("due is %d working days after the deemed receipt, want %d", n, dur.Amount)
