@@ -162,13 +162,15 @@ func (g *gen) fill(d *model.Dossier, day *dayPlan, seq int, rt *model.Rating) bo
 		d.ReturnMethod = model.NewReturnMethod(model.ReturnByPost)
 	}
 
-	// Refused at reception (status 3): never received.
+	// Refused at reception (status 3): never received. A refusal that would come after AsOf has not happened:
+	// the dossier is received as usual.
 	if r.Float64() < 0.004 {
-		rej := g.addHours(submitted, time.Duration(1+r.IntN(8))*time.Hour)
-		d.Status = model.NewStatus(model.StatusNotAccepted)
-		d.RejectedAt, d.ProcessingEndedAt = model.Some(rej), model.Some(rej)
-		g.files(d, pp, online)
-		return false
+		if rej := g.addHours(submitted, time.Duration(1+r.IntN(8))*time.Hour); rej.Before(p.AsOf) {
+			d.Status = model.NewStatus(model.StatusNotAccepted)
+			d.RejectedAt, d.ProcessingEndedAt = model.Some(rej), model.Some(rej)
+			g.files(d, pp, online)
+			return false
+		}
 	}
 	d.ReceivedAt = model.Some(received)
 	if r.Float64() < 0.975 {
