@@ -23,7 +23,8 @@ type Result struct {
 type Accumulator struct {
 	c        *Calculator
 	units    map[string]*indicator.Tally
-	ledger   indicator.Ledger
+	ledger   indicator.Ledger        // reasons outside the fixed table (hand-built verdicts)
+	reasons  [numLedgerReasons]int64 // per ledger reason
 	lastUnit string
 	last     *indicator.Tally
 }
@@ -37,14 +38,37 @@ func (c *Calculator) NewAccumulator() *Accumulator {
 // Add counts one verdict: its ledger reason, and when counted its metric verdicts in its unit's tally.
 // Cost: no allocation once the unit and the reason have been seen.
 func (a *Accumulator) Add(v Verdict) {
-	a.ledger.Add(v.Reason, v.Counted)
+	if v.lr != lrOther && v.lr < numLedgerReasons {
+		a.reasons[v.lr]++
+	} else {
+		a.ledger.Add(v.Reason, v.Counted)
+	}
 	if !v.Counted {
 		return
 	}
 	t := a.tally(v.Unit)
-	for i := range v.Metrics {
-		t.AddVerdict(v.Metrics[i])
+	for i, o := range v.outcomes {
+		if o == 0 || o >= numOutcomes {
+			continue
+		}
+		if m := &outcomeTable[o]; m.InDenominator {
+			t.Counts[dossierMetrics[i]].Den++
+			if m.InNumerator {
+				t.Counts[dossierMetrics[i]].Num++
+			}
+		}
 	}
+}
+
+// ledgerOf returns the accumulator's dossier ledger: the fixed counters plus any other reasons.
+func (a *Accumulator) ledgerOf() indicator.Ledger {
+	l := a.ledger.Clone()
+	for lr, n := range a.reasons {
+		if n > 0 {
+			l.AddN(ledgerReasons[lr].r, ledgerReasons[lr].counted, n)
+		}
+	}
+	return l
 }
 
 func (a *Accumulator) tally(unit string) *indicator.Tally {
@@ -71,12 +95,15 @@ func (a *Accumulator) Merge(b *Accumulator) {
 		a.tally(u).Merge(*t)
 	}
 	a.ledger.Merge(b.ledger)
+	for i, n := range b.reasons {
+		a.reasons[i] += n
+	}
 }
 
 // Result returns the per-unit tallies (dossier counts plus the calculator's 4.4 and 4.6a counts) and the
 // ledgers, as fresh values: the accumulator may keep accumulating. Cost: O(units).
 func (a *Accumulator) Result() Result {
-	r := Result{Units: make(map[string]indicator.Tally, len(a.units)+len(a.c.static)), Ledger: a.ledger.Clone(),
+	r := Result{Units: make(map[string]indicator.Tally, len(a.units)+len(a.c.static)), Ledger: a.ledgerOf(),
 		Catalogue: a.c.staticLedger.Clone()}
 	for u, t := range a.units {
 		r.Units[u] = *t

@@ -224,13 +224,13 @@ func (c *Calculator) offeringInPeriod(o *model.Offering) bool {
 	return true
 }
 
-// Metrics are the dossier metrics of group 4, in the order of Verdict.Metrics.
+// dossierMetrics are the dossier metrics of group 4, in the order of Verdict.Metrics.
 var dossierMetrics = [NumDossierMetrics]indicator.ID{indicator.M41, indicator.M42, indicator.M43, indicator.M45, indicator.M46b}
 
 // NumDossierMetrics is the number of metrics a dossier touches (4.1, 4.2, 4.3, 4.5, 4.6b).
 const NumDossierMetrics = 5
 
-// DossierMetrics returns the metrics of Verdict.Metrics in order: 4.1, 4.2, 4.3, 4.5, 4.6b.
+// DossierMetrics returns the metrics of Verdict.Metrics() in order: 4.1, 4.2, 4.3, 4.5, 4.6b.
 func DossierMetrics() [NumDossierMetrics]indicator.ID { return dossierMetrics }
 
 // Facts is the set of record facts that decided a dossier's verdict.
@@ -273,9 +273,85 @@ func (f Facts) String() string {
 	return b.String()
 }
 
+// outcome is a counted dossier's verdict for one metric in compact form: an index into outcomeTable.
+type outcome uint8
+
+// The outcomes of the five dossier metrics (0 is unused).
+const (
+	_ outcome = iota
+	o41Electronic
+	o41NoElectronic
+	o41NoPaper
+	o41Unknown
+	o42Digitised
+	o42NoSubmitted
+	o42NoResult
+	o43Reused
+	o43NoReused
+	o43NoReception
+	o45FromStore
+	o45Synced
+	o45NotLinked
+	o46Vneid
+	o46Store
+	o46PopDB
+	o46None
+	numOutcomes
+)
+
+// outcomeTable maps an outcome to its indicator.Verdict. Read-only.
+var outcomeTable = [numOutcomes]indicator.Verdict{
+	o41Electronic:   {Metric: indicator.M41, InDenominator: true, InNumerator: true, Reason: ReasonElectronicResult},
+	o41NoElectronic: {Metric: indicator.M41, InDenominator: true, Reason: ReasonNoElectronicResult},
+	o41NoPaper:      {Metric: indicator.M41, Reason: ReasonNoPaperResult},
+	o41Unknown:      {Metric: indicator.M41, Reason: ReasonUnknownProcedure},
+	o42Digitised:    {Metric: indicator.M42, InDenominator: true, InNumerator: true, Reason: ReasonDigitised},
+	o42NoSubmitted:  {Metric: indicator.M42, InDenominator: true, Reason: ReasonNoSubmittedFile},
+	o42NoResult:     {Metric: indicator.M42, InDenominator: true, Reason: ReasonNoResultFile},
+	o43Reused:       {Metric: indicator.M43, InDenominator: true, InNumerator: true, Reason: ReasonReusedData},
+	o43NoReused:     {Metric: indicator.M43, InDenominator: true, Reason: ReasonNoReusedData},
+	o43NoReception:  {Metric: indicator.M43, Reason: ReasonNoReceptionDate},
+	o45FromStore:    {Metric: indicator.M45, InDenominator: true, InNumerator: true, Reason: ReasonFileFromStore},
+	o45Synced:       {Metric: indicator.M45, InDenominator: true, InNumerator: true, Reason: ReasonResultSynced},
+	o45NotLinked:    {Metric: indicator.M45, InDenominator: true, Reason: ReasonNotLinkedToStore},
+	o46Vneid:        {Metric: indicator.M46b, InDenominator: true, InNumerator: true, Reason: ReasonVNeID},
+	o46Store:        {Metric: indicator.M46b, InDenominator: true, InNumerator: true, Reason: ReasonStoreData},
+	o46PopDB:        {Metric: indicator.M46b, InDenominator: true, InNumerator: true, Reason: ReasonPopulationDB},
+	o46None:         {Metric: indicator.M46b, InDenominator: true, Reason: ReasonNoPopulationData},
+}
+
+// ledgerReason indexes the dossier ledger reasons for the accumulator's fixed counters (0: other).
+type ledgerReason uint8
+
+const (
+	lrOther ledgerReason = iota
+	lrCounted
+	lrCountedWithoutReception
+	lrNoUnit
+	lrNoDate
+	lrNotReceived
+	lrWithdrawn
+	lrNotInPeriod
+	lrAfterAsOf
+	numLedgerReasons
+)
+
+var ledgerReasons = [numLedgerReasons]struct {
+	r       indicator.Reason
+	counted bool
+}{
+	lrCounted: {ReasonCounted, true}, lrCountedWithoutReception: {ReasonCountedWithoutReception, true},
+	lrNoUnit: {ReasonNoUnit, false}, lrNoDate: {ReasonNoDate, false}, lrNotReceived: {ReasonNotReceived, false},
+	lrWithdrawn: {ReasonWithdrawnBeforeReception, false}, lrNotInPeriod: {ReasonNotInPeriod, false},
+	lrAfterAsOf: {ReasonAfterAsOf, false},
+}
+
 // Verdict is the judgement of one dossier: its unit and code, the single ledger reason, one
-// indicator.Verdict per dossier metric (4.1, 4.2, 4.3, 4.5, 4.6b in that order) and the values that decided
-// them. A Verdict holds no pointers into the dossier except its two strings.
+// indicator.Verdict per dossier metric (4.1, 4.2, 4.3, 4.5, 4.6b in that order; see Metrics) and the values
+// that decided them. It is a small value (no pointers into the dossier except its two strings), kept compact
+// so that Classify + Add stay cheap: the metric verdicts are stored as small codes and expanded by Metrics,
+// Metric and AppendVerdicts. Verdicts come from Classify; a hand-built Verdict carries no metric verdicts
+// (Add then records only its ledger reason).
 type Verdict struct {
 	Unit string // Dossier.UnitID
 	Code string // Dossier.Code
@@ -283,19 +359,38 @@ type Verdict struct {
 	// exclusion reason (then every metric verdict is out of its denominator with that reason).
 	Reason  indicator.Reason
 	Counted bool
-	Metrics [NumDossierMetrics]indicator.Verdict
-	// Received is the instant that placed the dossier in the period (zero when absent);
-	// FromSubmission is true when it is NgayNopHoSo (the fallback).
-	Received       time.Time
+	// FromSubmission is true when Received is NgayNopHoSo (the fallback).
 	FromSubmission bool
-	Facts          Facts
+	// Facts are the record facts that decided the metric verdicts.
+	Facts Facts
+	// Received is the instant that placed the dossier in the period (zero when absent).
+	Received time.Time
+
+	lr       ledgerReason
+	outcomes [NumDossierMetrics]outcome
+}
+
+// Metrics returns the five metric verdicts (4.1, 4.2, 4.3, 4.5, 4.6b). No allocation.
+func (v Verdict) Metrics() [NumDossierMetrics]indicator.Verdict {
+	var out [NumDossierMetrics]indicator.Verdict
+	for i := range out {
+		out[i] = v.metric(i)
+	}
+	return out
+}
+
+func (v *Verdict) metric(i int) indicator.Verdict {
+	if !v.Counted || v.outcomes[i] == 0 || v.outcomes[i] >= numOutcomes {
+		return indicator.Verdict{Metric: dossierMetrics[i], Reason: v.Reason}
+	}
+	return outcomeTable[v.outcomes[i]]
 }
 
 // Metric returns the verdict for metric id and whether the dossier's verdict has one.
 func (v Verdict) Metric(id indicator.ID) (indicator.Verdict, bool) {
 	for i, m := range dossierMetrics {
 		if m == id {
-			return v.Metrics[i], true
+			return v.metric(i), true
 		}
 	}
 	return indicator.Verdict{}, false
@@ -303,14 +398,14 @@ func (v Verdict) Metric(id indicator.ID) (indicator.Verdict, bool) {
 
 // AppendVerdicts appends the five metric verdicts to dst and returns it. No allocation when dst has room.
 func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
-	return append(dst, v.Metrics[:]...)
+	for i := range v.outcomes {
+		dst = append(dst, v.metric(i))
+	}
+	return dst
 }
 
-func (v *Verdict) exclude(r indicator.Reason) Verdict {
-	v.Reason, v.Counted = r, false
-	for i, m := range dossierMetrics {
-		v.Metrics[i] = indicator.Verdict{Metric: m, Reason: r}
-	}
+func (v *Verdict) exclude(lr ledgerReason) Verdict {
+	v.lr, v.Reason, v.Counted = lr, ledgerReasons[lr].r, false
 	return *v
 }
 
@@ -323,34 +418,34 @@ func (v *Verdict) exclude(r indicator.Reason) Verdict {
 func (c *Calculator) Classify(d *model.Dossier) Verdict {
 	v := Verdict{Unit: d.UnitID, Code: d.Code}
 	if d.UnitID == "" {
-		return v.exclude(ReasonNoUnit)
+		return v.exclude(lrNoUnit)
 	}
 	rec := d.ReceivedAt
 	if !rec.Valid && c.fallback {
 		rec, v.FromSubmission = d.SubmittedAt, d.SubmittedAt.Valid
 	}
 	if !rec.Valid {
-		return v.exclude(ReasonNoDate)
+		return v.exclude(lrNoDate)
 	}
 	v.Received = rec.T
 	if !d.ReceivedAt.Valid {
 		switch d.Status.Code() {
 		case model.StatusRegistered:
-			return v.exclude(ReasonNotReceived)
+			return v.exclude(lrNotReceived)
 		case model.StatusWithdrawn:
 			if c.noWithdraw {
-				return v.exclude(ReasonWithdrawnBeforeReception)
+				return v.exclude(lrWithdrawn)
 			}
 		}
 	}
 	if rec.T.Before(c.start) {
-		return v.exclude(ReasonNotInPeriod)
+		return v.exclude(lrNotInPeriod)
 	}
 	if !rec.T.Before(c.end) {
 		if !rec.T.Before(c.periodEnd) {
-			return v.exclude(ReasonNotInPeriod)
+			return v.exclude(lrNotInPeriod)
 		}
-		return v.exclude(ReasonAfterAsOf)
+		return v.exclude(lrAfterAsOf)
 	}
 
 	// Facts.
@@ -401,70 +496,55 @@ func (c *Calculator) Classify(d *model.Dossier) Verdict {
 	}
 	v.Facts = f
 	v.Counted = true
-	v.Reason = ReasonCounted
+	v.lr, v.Reason = lrCounted, ReasonCounted
 	if !d.ReceivedAt.Valid {
-		v.Reason = ReasonCountedWithoutReception
+		v.lr, v.Reason = lrCountedWithoutReception, ReasonCountedWithoutReception
 	}
-
-	// 4.1
-	m := indicator.Verdict{Metric: indicator.M41}
-	switch {
+	o := &v.outcomes
+	switch { // 4.1
 	case c.scope == PaperResultDossiers && !known:
-		m.Reason = ReasonUnknownProcedure
+		o[0] = o41Unknown
 	case c.scope == PaperResultDossiers && !p.paper:
-		m.Reason = ReasonNoPaperResult
-	case f.Has(FactElectronicResult):
-		m.InDenominator, m.InNumerator, m.Reason = true, true, ReasonElectronicResult
+		o[0] = o41NoPaper
+	case f&FactElectronicResult != 0:
+		o[0] = o41Electronic
 	default:
-		m.InDenominator, m.Reason = true, ReasonNoElectronicResult
+		o[0] = o41NoElectronic
 	}
-	v.Metrics[0] = m
-	// 4.2
-	m = indicator.Verdict{Metric: indicator.M42, InDenominator: true}
-	switch {
-	case !f.Has(FactSubmittedFile):
-		m.Reason = ReasonNoSubmittedFile
-	case !f.Has(FactResultFile):
-		m.Reason = ReasonNoResultFile
+	switch { // 4.2
+	case f&FactSubmittedFile == 0:
+		o[1] = o42NoSubmitted
+	case f&FactResultFile == 0:
+		o[1] = o42NoResult
 	default:
-		m.InNumerator, m.Reason = true, ReasonDigitised
+		o[1] = o42Digitised
 	}
-	v.Metrics[1] = m
-	// 4.3
-	m = indicator.Verdict{Metric: indicator.M43}
-	switch {
-	case !f.Has(FactReceptionDate):
-		m.Reason = ReasonNoReceptionDate
-	case f.Has(FactReusedData):
-		m.InDenominator, m.InNumerator, m.Reason = true, true, ReasonReusedData
+	switch { // 4.3
+	case f&FactReceptionDate == 0:
+		o[2] = o43NoReception
+	case f&FactReusedData != 0:
+		o[2] = o43Reused
 	default:
-		m.InDenominator, m.Reason = true, ReasonNoReusedData
+		o[2] = o43NoReused
 	}
-	v.Metrics[2] = m
-	// 4.5
-	m = indicator.Verdict{Metric: indicator.M45, InDenominator: true}
-	switch {
-	case f.Has(FactFileFromStore):
-		m.InNumerator, m.Reason = true, ReasonFileFromStore
-	case f.Has(FactResultSynced):
-		m.InNumerator, m.Reason = true, ReasonResultSynced
+	switch { // 4.5
+	case f&FactFileFromStore != 0:
+		o[3] = o45FromStore
+	case f&FactResultSynced != 0:
+		o[3] = o45Synced
 	default:
-		m.Reason = ReasonNotLinkedToStore
+		o[3] = o45NotLinked
 	}
-	v.Metrics[3] = m
-	// 4.6b
-	m = indicator.Verdict{Metric: indicator.M46b, InDenominator: true}
-	switch {
-	case f.Has(FactVNeID):
-		m.InNumerator, m.Reason = true, ReasonVNeID
-	case f.Has(FactFileFromStore):
-		m.InNumerator, m.Reason = true, ReasonStoreData
-	case f.Has(FactPopulationDB):
-		m.InNumerator, m.Reason = true, ReasonPopulationDB
+	switch { // 4.6b
+	case f&FactVNeID != 0:
+		o[4] = o46Vneid
+	case f&FactFileFromStore != 0:
+		o[4] = o46Store
+	case f&FactPopulationDB != 0:
+		o[4] = o46PopDB
 	default:
-		m.Reason = ReasonNoPopulationData
+		o[4] = o46None
 	}
-	v.Metrics[4] = m
 	return v
 }
 

@@ -177,7 +177,7 @@ func TestClassifyRules(t *testing.T) {
 				require.True(t, ok, "metric %s", id)
 				assert.Equal(t, w, exp{m.InDenominator, m.InNumerator, m.Reason}, "metric %s", id)
 			}
-			for i, m := range v.Metrics {
+			for i, m := range v.Metrics() {
 				assert.Equal(t, dossierMetrics[i], m.Metric)
 				assert.False(t, m.InNumerator && !m.InDenominator, "numerator without denominator")
 				if !v.Counted {
@@ -363,7 +363,8 @@ func TestAppendVerdictsNoAlloc(t *testing.T) {
 	allocs := testing.AllocsPerRun(100, func() { buf = v.AppendVerdicts(buf[:0]) })
 	assert.Zero(t, allocs)
 	require.Len(t, buf, NumDossierMetrics)
-	assert.Equal(t, v.Metrics[:], buf)
+	ms := v.Metrics()
+	assert.Equal(t, ms[:], buf)
 	allocs = testing.AllocsPerRun(100, func() { v = c.Classify(&d) })
 	assert.Zero(t, allocs, "Classify allocates nothing")
 }

@@ -62,7 +62,7 @@ func ExampleCalculator_Classify() {
 		SubmittedAt: model.Some(time.Date(2026, 8, 1, 8, 0, 0, 0, vn)), VNeIDAuthenticated: model.FlagTrue}
 	v := c.Classify(&d)
 	fmt.Println(v.Reason, v.Facts)
-	for _, m := range v.Metrics {
+	for _, m := range v.Metrics() {
 		fmt.Println(m.Metric, m.InDenominator, m.InNumerator, m.Reason)
 	}
 	// Output:

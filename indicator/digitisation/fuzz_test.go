@@ -37,7 +37,7 @@ func FuzzClassify(f *testing.F) {
 			d.Databases = []string{db}
 		}
 		v := c.Classify(&d)
-		for i, m := range v.Metrics {
+		for i, m := range v.Metrics() {
 			if m.Metric != dossierMetrics[i] {
 				t.Fatalf("metric %d is %s", i, m.Metric)
 			}
@@ -51,7 +51,7 @@ func FuzzClassify(f *testing.F) {
 				t.Fatalf("%s: empty reason", m.Metric)
 			}
 		}
-		if v.Counted && !(v.Metrics[1].InDenominator && v.Metrics[3].InDenominator && v.Metrics[4].InDenominator) {
+		if v.Counted && !(v.Metrics()[1].InDenominator && v.Metrics()[3].InDenominator && v.Metrics()[4].InDenominator) {
 			t.Fatalf("counted dossier missing from 4.2/4.5/4.6b: %+v", v)
 		}
 		a.Add(v)

@@ -35,9 +35,17 @@ func (r RatingRule) String() string {
 
 // TimelinessFunc reports, for one dossier, whether it is "received and processed in the period" (counted)
 // and whether it was resolved late — 2.1's judgement. The scorecard wires it to package
-// indicator/timeliness (its Calculator's verdict for the same period, AsOf and policies); tests may pass any
-// function. It must be safe for concurrent use when Classify is called concurrently, and should not
-// allocate if the 5.3 path is to stay allocation-free.
+// indicator/timeliness, built for the same period, AsOf, calendar and policies, e.g.
+//
+//	tc, _ := timeliness.New(…)
+//	opts.Timeliness = func(d *model.Dossier) (counted, late bool) {
+//		v := tc.Classify(d)
+//		return v.Counted, v.Counted && !v.InNumerator // late, or open past its due date
+//	}
+//
+// This package does not import indicator/timeliness; tests may pass any function. It must be safe for
+// concurrent use when Classify is called concurrently, and should not allocate if the 5.3 path is to stay
+// allocation-free.
 type TimelinessFunc func(d *model.Dossier) (counted, late bool)
 
 // Options configures a Calculator. Nothing is global: every input comes from here. The slices are read by
