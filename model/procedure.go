@@ -40,6 +40,9 @@ type Procedure struct {
 
 	// Publication is the announcement (QĐCB) data for group 1.
 	Publication []Publication
+	// Extra keeps unknown keys of a decoded procedure (components, steps,
+	// requirements, ...) verbatim, in input order.
+	Extra []RawField
 }
 
 // Ref is a code and name pair (field, agency, result).

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,7 +30,7 @@ import (
 // The sequence can be ranged over once.
 func DecodeDossiers(r io.Reader) iter.Seq2[model.Dossier, error] {
 	return func(yield func(model.Dossier, error) bool) {
-		stream(r, func(i int, raw json.RawMessage) bool {
+		stream(r, []string{"data"}, func(i int, raw json.RawMessage) bool {
 			d, err := decodeDossier(i, raw)
 			return yield(d, err)
 		}, func(err error) { yield(model.Dossier{}, err) })
@@ -41,7 +42,7 @@ func DecodeDossiers(r io.Reader) iter.Seq2[model.Dossier, error] {
 // Step.RealEvent is true unless the local key SuKienThuc is "0".
 func DecodeSteps(r io.Reader) iter.Seq2[model.Step, error] {
 	return func(yield func(model.Step, error) bool) {
-		stream(r, func(i int, raw json.RawMessage) bool {
+		stream(r, []string{"data"}, func(i int, raw json.RawMessage) bool {
 			s, err := decodeStepRecord(i, raw)
 			return yield(s, err)
 		}, func(err error) { yield(model.Step{}, err) })
@@ -50,7 +51,7 @@ func DecodeSteps(r io.Reader) iter.Seq2[model.Step, error] {
 
 // stream walks the envelope and calls rec for every element of data[]; fail
 // is called once with a terminal error.
-func stream(r io.Reader, rec func(int, json.RawMessage) bool, fail func(error)) {
+func stream(r io.Reader, keys []string, rec func(int, json.RawMessage) bool, fail func(error)) {
 	dec := json.NewDecoder(r)
 	index := 0
 	syntax := func(err error) {
@@ -100,7 +101,7 @@ func stream(r io.Reader, rec func(int, json.RawMessage) bool, fail func(error)) 
 				return
 			}
 			key, _ := kt.(string)
-			if key == "data" && !seen {
+			if slices.Contains(keys, key) && !seen {
 				t, err := dec.Token()
 				if err != nil {
 					syntax(err)

@@ -206,6 +206,9 @@ func TestParseTime(t *testing.T) {
 		{"hôm nay", time.Time{}, LayoutNone},
 		{"2026-08-03T08:15:12+25:00", time.Time{}, LayoutNone},
 		{"202608030815", time.Time{}, LayoutNone},
+		{"0000-01-01 0:00", time.Time{}, LayoutNone},
+		{"01/01/0000", time.Time{}, LayoutNone},
+		{"9999-12-31T23:00:00-05:00", time.Time{}, LayoutNone},
 	}
 	for _, tt := range tests {
 		got, l, err := ParseTime(tt.in)

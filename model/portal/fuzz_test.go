@@ -122,3 +122,23 @@ func FuzzParseTime(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeProcedure checks that no input panics the LayThuTuc decoder.
+func FuzzDecodeProcedure(f *testing.F) {
+	addSeeds(f, "procedures.json")
+	f.Add([]byte(`{"MATTHC":"1","CACHTHUCTHUCHIEN":[{"KENH":"2","THOIGIAN":[{"THOIGIANGIAIQUYET":"0,5","PHILEPHI":[{"SOTIEN":"8.000"}]}]}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if _, err := DecodeProcedure(data); err != nil {
+			if _, ok := err.(*RecordError); !ok {
+				t.Fatalf("error %T", err)
+			}
+		}
+		for _, err := range DecodeProcedures(bytes.NewReader(data)) {
+			if err != nil {
+				if _, ok := err.(*RecordError); !ok {
+					t.Fatalf("error %T", err)
+				}
+			}
+		}
+	})
+}

@@ -67,11 +67,7 @@ func ParseTime(s string) (time.Time, Layout, error) {
 			"2006-01-02 15:04:05.999999999Z07:00",
 		} {
 			if t, err := time.Parse(l, s); err == nil {
-				t = t.In(vn)
-				if y := t.Year(); y < 1 || y > 9999 {
-					return time.Time{}, LayoutNone, fmt.Errorf("%w: %q out of range in Vietnam time", ErrBadDate, s)
-				}
-				return t, LayoutISO, nil
+				return checkYear(s, t.In(vn), LayoutISO)
 			}
 		}
 		for _, l := range [...]string{
@@ -82,18 +78,27 @@ func ParseTime(s string) (time.Time, Layout, error) {
 			"2006-01-02",
 		} {
 			if t, err := time.ParseInLocation(l, s, vn); err == nil {
-				return t, LayoutISO, nil
+				return checkYear(s, t, LayoutISO)
 			}
 		}
 	}
 	if strings.IndexByte(s, '/') > 0 {
 		for _, l := range [...]string{"2/1/2006 15:04:05", "2/1/2006 15:04", "2/1/2006"} {
 			if t, err := time.ParseInLocation(l, s, vn); err == nil {
-				return t, LayoutDMY, nil
+				return checkYear(s, t, LayoutDMY)
 			}
 		}
 	}
 	return time.Time{}, LayoutNone, fmt.Errorf("%w: %q", ErrBadDate, s)
+}
+
+// checkYear rejects instants whose Vietnam year is outside 1..9999, which the
+// legacy layout cannot write.
+func checkYear(s string, t time.Time, l Layout) (time.Time, Layout, error) {
+	if y := t.Year(); y < 1 || y > 9999 {
+		return time.Time{}, LayoutNone, fmt.Errorf("%w: %q out of range", ErrBadDate, s)
+	}
+	return t, l, nil
 }
 
 // FormatTime writes t as yyyyMMddHHmmss in Vietnam time (the legacy payload
