@@ -252,6 +252,16 @@ func TestOverlays(t *testing.T) {
 	if info := c.Day(d("2026-03-07")); info.Working || !info.Reception || info.Name != "Saturday reception" {
 		t.Errorf("reception: %+v", info)
 	}
+	// P7: a dossier received at the Saturday desk counts from the next working day.
+	dl, err := c.Due(at("2026-03-07 09:00"), Duration{Amount: 2}, DefaultDeadlinePolicy())
+	if err != nil || dl.DeemedReceipt != d("2026-03-09") || dl.Due != d("2026-03-11") || !dl.Moved {
+		t.Errorf("Saturday reception: %+v, %v", dl, err)
+	}
+	// A closure moves receipt past it: received during the stop → first day after.
+	dl, err = c.Due(at("2026-02-11 09:00"), Duration{Amount: 1}, DefaultDeadlinePolicy())
+	if err != nil || dl.DeemedReceipt != d("2026-02-21") || dl.Due != d("2026-02-23") {
+		t.Errorf("closure: %+v, %v", dl, err)
+	}
 	if !c.IsWorkingDay(d("2026-12-31")) || c.IsWorkingDay(d("2026-12-30")) {
 		t.Error("overlay order")
 	}
