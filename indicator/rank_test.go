@@ -68,4 +68,7 @@ func TestRankScopeString(t *testing.T) {
 	assert.Equal(t, "siblings", RankSiblings.String())
 	assert.Equal(t, "within-root-by-kind", RankWithinRootByKind.String())
 	assert.Equal(t, "RankScope(9)", RankScope(9).String())
+	b, err := RankSiblings.MarshalText()
+	assert.NoError(t, err)
+	assert.Equal(t, "siblings", string(b))
 }

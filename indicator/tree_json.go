@@ -8,30 +8,6 @@ import (
 	"strconv"
 )
 
-// The unit-tree JSON document (see also testdata/tree/README.md) holds the counts of a whole unit tree for
-// one period, so that counts copied from the portal can be scored and ranked without any records:
-//
-//	{
-//	  "edition": "portal",          // optional, informative (Tree.Edition)
-//	  "period": "2026-08",          // optional, informative (Tree.Period)
-//	  "units": [                    // required; parents may come before or after their children
-//	    {"id": "H44", "name": "UBND tỉnh Phú Thọ", "kind": "province", "pooled": true,
-//	     "counts": {"1.3": {"num": 87, "den": 89}, "2.1": {"num": 144625, "den": 184513}},
-//	     "extra": {"completed": 147765}},
-//	    {"id": "H44.03", "parent": "H44", "kind": "department",
-//	     "counts": {"2.1": {"num": 486, "den": 588}}, "extra": {"overdue": 102}}
-//	  ]
-//	}
-//
-// A unit has "id" (required, unique), "name", "kind" (province, ministry, department, commune, district or
-// any other string), "parent" (the parent's id; absent or "" for a root), "pooled" (true when the counts
-// already include the sub-units, as on the portal's parent rows; see UnitNode.Pooled), "counts" (the
-// Tally JSON codec: metric ids or portal codes → {"num":…,"den":…}) and "extra" (the Tally's extra counts
-// by name: syncReportDen, overdue, completed, processingSeconds, partialOnline, fullOnline,
-// fullOnlineEligible, feeProceduresWithDossiers, petitionsStaff, onlineReceived, lateOnlineReceptions).
-// "extra" may also be nested inside "counts" as the Tally codec writes it, but not in both places. Unknown
-// keys are errors.
-
 var (
 	errMissingUnits = errors.New(`the document has no "units" array`)
 	errExtraTwice   = errors.New(`"extra" given both in the unit and inside "counts"`)
@@ -54,12 +30,35 @@ type unitDoc struct {
 	Extra  json.RawMessage `json:"extra"`
 }
 
-// DecodeTree reads one unit-tree JSON document (format above) from r and builds the tree with the default
-// pooling policy: DecodeTreeWith(r, TreeOptions{}).
+// DecodeTree reads one unit-tree JSON document from r and builds the tree with the default pooling policy
+// (DecodeTreeWith(r, TreeOptions{}); errors and cost as there). The document holds the counts of a whole
+// unit tree for one period, so that counts copied from the portal can be scored and ranked without any
+// records (see also testdata/tree/README.md):
+//
+//	{
+//	  "edition": "portal",          // optional, informative (Tree.Edition)
+//	  "period": "2026-08",          // optional, informative (Tree.Period)
+//	  "units": [                    // required; parents may come before or after their children
+//	    {"id": "H44", "name": "UBND tỉnh Phú Thọ", "kind": "province", "pooled": true,
+//	     "counts": {"1.3": {"num": 87, "den": 89}, "2.1": {"num": 144625, "den": 184513}},
+//	     "extra": {"completed": 147765}},
+//	    {"id": "H44.03", "parent": "H44", "kind": "department",
+//	     "counts": {"2.1": {"num": 486, "den": 588}}, "extra": {"overdue": 102}}
+//	  ]
+//	}
+//
+// A unit has "id" (required, unique), "name", "kind" (province, ministry, department, commune, district or
+// any other string), "parent" (the parent's id; absent or "" for a root), "pooled" (true when the counts
+// already include the sub-units, as on the portal's parent rows; see UnitNode.Pooled), "counts" (the
+// Tally JSON codec: metric ids or portal codes → {"num":…,"den":…}) and "extra" (the Tally's extra counts
+// by name: syncReportDen, overdue, completed, processingSeconds, partialOnline, fullOnline,
+// fullOnlineEligible, feeProceduresWithDossiers, petitionsStaff, onlineReceived, lateOnlineReceptions).
+// "extra" may also be nested inside "counts" as the Tally codec writes it, but not in both places. Unknown
+// keys are errors.
 func DecodeTree(r io.Reader) (*Tree, error) { return DecodeTreeWith(r, TreeOptions{}) }
 
-// DecodeTreeWith reads one unit-tree JSON document from r and builds the tree with NewTree and opt; the
-// document's "edition" and "period", when present, replace opt's labels. Every error is a *TreeError
+// DecodeTreeWith reads one unit-tree JSON document (see DecodeTree) from r and builds the tree with
+// NewTree and opt; the document's "edition" and "period", when present, replace opt's labels. Every error is a *TreeError
 // naming the unit's index (-1 for the document) and id and the field: malformed JSON, unknown keys,
 // trailing data and bad count syntax wrap a *DecodeError (errors.Is ErrBadJSON); invalid counts wrap a
 // *CountError; structural problems wrap ErrNoUnitID, ErrDuplicateUnit, ErrUnknownParent, ErrCycle or
@@ -147,7 +146,7 @@ func decodeUnitCounts(counts, extra json.RawMessage) (Tally, bool, error) {
 	return tl, true, nil
 }
 
-// MarshalJSON encodes the tree as the unit-tree document (format above) with every unit's own counts
+// MarshalJSON encodes the tree as the unit-tree document (see DecodeTree) with every unit's own counts
 // (Tree.Own), so "pooled" is never written: decoding the output gives a tree with the same own and pooled
 // counts. Units keep their input order; "counts" and "extra" are omitted when empty. The pooling policy is
 // not part of the document. Never fails. Cost: O(units × metrics), allocates the output.

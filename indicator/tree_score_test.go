@@ -134,6 +134,9 @@ func TestScoreTreeChange(t *testing.T) {
 	b, err := json.Marshal(s1)
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"change":{"previousTotal":`)
+	b, err = json.Marshal(res)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"period":"p","previousPeriod":"prev","rankScope":"within-root","units":[`)
 }
 
 func TestScoreTreeErrors(t *testing.T) {
