@@ -84,6 +84,15 @@
 // offering_not_in_force, duplicate, no_unit (excluded), certified_copy_offered (4.4 num),
 // certified_copy_not_offered (4.4 den).
 //
+// # Tests and golden data
+//
+// TestClassifyRules has one or more cases per rule sentence above, named after it; TestCatalogueMetrics
+// covers 4.4 and 4.6a; TestStreamTalliesAndLedger checks the tallies and ledger of a small stream against
+// testdata/small-stream.golden.json; TestMergeEqualsSinglePass and TestConcurrentShards check sharding;
+// TestPortalFixtureUnits reproduces the portal's published group-4 scores of two Phú Thọ communes for 8/2026
+// (testdata/portal-phutho-2026-08-group4.csv) from synthesised records; FuzzClassify checks the verdict
+// invariants; BenchmarkClassifyAdd measures Classify + Add per dossier (ns/record, cpu-ns/record, allocs).
+//
 // # Use
 //
 // Build a Calculator with New (validated Options), then either Run over a stream, or Classify each dossier

@@ -119,3 +119,42 @@ func TestMergeEqualsSinglePass(t *testing.T) {
 	assert.Equal(t, a.Result().Units, a.Result().Units)
 	assert.Equal(t, indicator.Count{Num: 1, Den: 1}, a.Result().Units["U1"].Counts[indicator.M46a])
 }
+
+// TestConcurrentShards classifies a stream from four goroutines, each with its own accumulator, and checks
+// that the merged result equals one pass (run with -race to check Classify's concurrency safety).
+func TestConcurrentShards(t *testing.T) {
+	c := newCalc(t, baseOptions())
+	ds := slices.Repeat(smallStream(), 40)
+	whole := c.Run(slices.Values(ds))
+	const shards = 4
+	accs := make([]*Accumulator, shards)
+	done := make(chan struct{})
+	for s := range shards {
+		accs[s] = c.NewAccumulator()
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := s; i < len(ds); i += shards {
+				accs[s].Add(c.Classify(&ds[i]))
+			}
+		}()
+	}
+	for range shards {
+		<-done
+	}
+	for _, a := range accs[1:] {
+		accs[0].Merge(a)
+	}
+	r := accs[0].Result()
+	assert.Equal(t, whole.Units, r.Units)
+	assert.Equal(t, whole.Ledger.Entries(), r.Ledger.Entries())
+	assert.Equal(t, int64(len(ds)), r.Ledger.Read)
+}
+
+func TestRunAllocationsDoNotGrowWithDossiers(t *testing.T) {
+	c := newCalc(t, baseOptions())
+	ds := smallStream()
+	many := slices.Repeat(ds, 100)
+	few := testing.AllocsPerRun(5, func() { c.Run(slices.Values(ds)) })
+	lots := testing.AllocsPerRun(5, func() { c.Run(slices.Values(many)) })
+	assert.InDelta(t, few, lots, 2, "Run allocates per unit and reason, not per dossier (%v vs %v)", few, lots)
+}

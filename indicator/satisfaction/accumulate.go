@@ -196,8 +196,10 @@ func (a *Accumulator) Result() Result {
 func (c *Calculator) Run(dossiers iter.Seq[model.Dossier], petitions iter.Seq[model.Petition]) Result {
 	a := c.NewAccumulator()
 	if dossiers != nil {
-		for d := range dossiers {
-			a.Add(c.Classify(&d))
+		d := new(model.Dossier) // one buffer: Timeliness may retain nothing, but escape analysis cannot know
+		for x := range dossiers {
+			*d = x
+			a.Add(c.Classify(d))
 		}
 	}
 	if petitions != nil {

@@ -87,6 +87,18 @@
 // petition_satisfied (numerator), petition_unsatisfied, petition_repeated, petition_handled_late (checked in
 // that order).
 //
+// # Tests and golden data
+//
+// TestPetitionRules has cases per deadline and 5.2 rule, named after them (forwarded petitions, rejection,
+// more information, publication, open petitions, dislikes, repeated petitions); TestOpenPetitionDay15And16
+// checks the open-petition boundary on the 2026 calendar (Saturday 22/8 is a make-up working day);
+// TestDossierRules covers 5.3; TestNoPetitions the zero case; TestStreamTalliesAndLedger checks a small
+// stream against testdata/small-stream.golden.json; TestMergeEqualsSinglePass and TestConcurrentShards check
+// sharding; TestPortalFixtureUnits reproduces the portal's published group-5 scores of Phú Thọ (province row)
+// and two communes for 8/2026 (testdata/portal-phutho-2026-08-group5.csv) from synthesised records;
+// FuzzClassifyPetition checks the petition invariants; BenchmarkDossier and BenchmarkPetition measure the two
+// paths (ns/record, cpu-ns/record, allocs).
+//
 // # Use
 //
 // Build a Calculator with New, then Run over the dossier and petition streams, or Classify /

@@ -43,9 +43,9 @@ func (r RatingRule) String() string {
 //		return v.Counted, v.Counted && !v.InNumerator // late, or open past its due date
 //	}
 //
-// This package does not import indicator/timeliness; tests may pass any function. It must be safe for
-// concurrent use when Classify is called concurrently, and should not allocate if the 5.3 path is to stay
-// allocation-free.
+// This package does not import indicator/timeliness; tests may pass any function. It must not retain d
+// (Run reuses one buffer for the whole stream), must be safe for concurrent use when Classify is called
+// concurrently, and should not allocate if the 5.3 path is to stay allocation-free.
 type TimelinessFunc func(d *model.Dossier) (counted, late bool)
 
 // Options configures a Calculator. Nothing is global: every input comes from here. The slices are read by

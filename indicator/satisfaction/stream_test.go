@@ -163,3 +163,52 @@ func TestMergeEqualsSinglePass(t *testing.T) {
 	a.Merge(nil)
 	assert.Empty(t, a.Result().Units)
 }
+
+// TestConcurrentShards classifies a stream from four goroutines, each with its own accumulator, and checks
+// that the merged result equals one pass (run with -race to check Classify's concurrency safety).
+func TestConcurrentShards(t *testing.T) {
+	c := newCalc(t, streamOptions(t))
+	var ds []model.Dossier
+	var ps []model.Petition
+	for range 25 {
+		ds = append(ds, smallDossiers()...)
+		ps = append(ps, smallPetitions()...)
+	}
+	whole := c.Run(slices.Values(ds), slices.Values(ps))
+	const shards = 4
+	accs := make([]*Accumulator, shards)
+	done := make(chan struct{})
+	for s := range shards {
+		accs[s] = c.NewAccumulator()
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := s; i < len(ds); i += shards {
+				accs[s].Add(c.Classify(&ds[i]))
+			}
+			for i := s; i < len(ps); i += shards {
+				accs[s].AddPetition(c.ClassifyPetition(&ps[i]))
+			}
+		}()
+	}
+	for range shards {
+		<-done
+	}
+	for _, a := range accs[1:] {
+		accs[0].Merge(a)
+	}
+	r := accs[0].Result()
+	assert.Equal(t, whole.Units, r.Units)
+	assert.Equal(t, whole.Ledger.Entries(), r.Ledger.Entries())
+	assert.Equal(t, whole.Petitions.Entries(), r.Petitions.Entries())
+	assert.Equal(t, int64(len(ds)), r.Ledger.Read)
+	assert.Equal(t, int64(len(ps)), r.Petitions.Read)
+}
+
+func TestRunAllocationsDoNotGrowWithDossiers(t *testing.T) {
+	c := newCalc(t, streamOptions(t))
+	ds := smallDossiers()
+	many := slices.Repeat(ds, 100)
+	few := testing.AllocsPerRun(5, func() { c.Run(slices.Values(ds), nil) })
+	lots := testing.AllocsPerRun(5, func() { c.Run(slices.Values(many), nil) })
+	assert.InDelta(t, few, lots, 2, "Run allocates per unit and reason, not per dossier (%v vs %v)", few, lots)
+}
