@@ -1,0 +1,104 @@
+package scorecard
+
+import (
+	"fmt"
+	"runtime"
+	"testing"
+)
+
+// BenchmarkAddDossier measures the tally pass: AddDossier (every calculator's Classify + Add and the
+// explanations) over a pre-generated pool of genPool distinct dossiers, one dossier per iteration.
+func BenchmarkAddDossier(b *testing.B) {
+	in := genInputs()
+	s := mustScorer(b, in, testOptionsGen())
+	pool := genPoolOf(genPool, in.Units)
+	p := s.NewPartial()
+	for i := range pool { // warm up: every unit and reason seen
+		p.AddDossier(&pool[i])
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		p.AddDossier(&pool[i%len(pool)])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "dossiers/s")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/dossier")
+	runtime.KeepAlive(p)
+}
+
+// BenchmarkScorecard runs the whole scorecard (tally pass + Finish: tree, scores, ranks, bands,
+// explanations) over n generated dossiers — cycling through genPool distinct records, so nothing of size
+// O(n) is kept — sequentially (Run) and with RunParallel on 2 workers. It reports dossiers/s, allocations
+// per dossier, the heap in use after the pass (HeapInuse, with the pool of records and the partial state
+// alive) and the memory obtained from the OS (Sys): both stay flat from 1e5 to 1e6 dossiers.
+func BenchmarkScorecard(b *testing.B) {
+	in := genInputs()
+	s := mustScorer(b, in, testOptionsGen())
+	pool := genPoolOf(genPool, in.Units)
+	for _, n := range []int{100_000, 1_000_000} {
+		for _, workers := range []int{1, 2} {
+			b.Run(fmt.Sprintf("dossiers=%d/workers=%d", n, workers), func(b *testing.B) {
+				var before, after runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				var heap uint64
+				for b.Loop() {
+					var err error
+					if workers == 1 {
+						_, err = s.Run(cycle(pool, n))
+					} else {
+						_, err = s.RunParallel(cycle(pool, n), workers)
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+					var m runtime.MemStats
+					runtime.ReadMemStats(&m)
+					heap = max(heap, m.HeapInuse)
+				}
+				runtime.ReadMemStats(&after)
+				total := float64(n) * float64(b.N)
+				b.ReportMetric(total/b.Elapsed().Seconds(), "dossiers/s")
+				b.ReportMetric(float64(after.Mallocs-before.Mallocs)/total, "allocs/dossier")
+				b.ReportMetric(float64(heap)/(1<<20), "heap-inuse-MB")
+				b.ReportMetric(float64(after.Sys)/(1<<20), "sys-MB")
+			})
+		}
+	}
+}
+
+// BenchmarkFinish measures Finish alone (tree, scores, ranks, bands, explanations) for the generated
+// province of 81 units.
+func BenchmarkFinish(b *testing.B) {
+	in := genInputs()
+	s := mustScorer(b, in, testOptionsGen())
+	pool := genPoolOf(genPool, in.Units)
+	p := s.NewPartial()
+	for i := range pool {
+		p.AddDossier(&pool[i])
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.Finish(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPlan measures a full what-if plan (every scored metric) from a tally.
+func BenchmarkPlan(b *testing.B) {
+	in := genInputs()
+	s := mustScorer(b, in, testOptionsGen())
+	c, err := s.Run(cycle(genPoolOf(genPool, in.Units), genPool))
+	if err != nil {
+		b.Fatal(err)
+	}
+	t := c.Tree.Pooled("G00")
+	e := s.Edition()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := PlanGain(e, t, dec("5"), PlanOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,350 @@
+package scorecard
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/payment"
+	"github.com/vn-dvc/chiso766/model"
+)
+
+// Scorecard reason codes for lost points that no record verdict carries.
+const (
+	// ReasonProcedureNotPaidOnline: a fee-bearing procedure offered by the unit none of whose dossiers in
+	// the period was paid online (3.4's denominator, not its numerator). Examples are procedure codes.
+	ReasonProcedureNotPaidOnline indicator.Reason = "scorecard.procedure_not_paid_online"
+	// ReasonProcedureNoFeeData: a fee-bearing procedure offered by the unit none of whose dossiers carried
+	// fee data (3.5). Examples are procedure codes.
+	ReasonProcedureNoFeeData indicator.Reason = "scorecard.procedure_no_fee_data"
+	// ReasonUnexplained: the part of a metric's shortfall (denominator − numerator) that no record verdict
+	// explains — counts supplied from outside (1.4's reporting denominator), counts of calculators whose
+	// records the scorecard does not see one by one (procedure metrics of group 1, 3a and 4.6a, petitions,
+	// communes), or pooling rules that are not sums (carry-down, own).
+	ReasonUnexplained indicator.Reason = "scorecard.unexplained"
+)
+
+// Card is the outcome of a scorecard: every unit of the hierarchy with its own and pooled scores, ranks,
+// band, change against the previous period and explanations of the lost points, plus the ledgers of every
+// calculator. A Card is read-only once returned.
+type Card struct {
+	Period  model.Period
+	AsOf    time.Time
+	Edition string
+	// Units lists every unit in the input order of Inputs.Units.
+	Units []UnitCard
+	// Tree holds the own and pooled counts of every unit (indicator.Tree); Result the scored tree.
+	Tree   *indicator.Tree
+	Result indicator.TreeResult
+	// Ledgers accounts for every record read by each calculator, in a fixed calculator order.
+	Ledgers []CalculatorLedger
+	// Unattributed lists, sorted, the unit ids that records were attributed to but that are not in
+	// Inputs.Units; their counts are in UnattributedCounts and take no part in the tree [Policy].
+	Unattributed       []string
+	UnattributedCounts map[string]indicator.Tally
+	// Dossiers is the number of dossiers read.
+	Dossiers int64
+
+	index map[string]int
+}
+
+// CalculatorLedger is one calculator's accounting: Records for the streamed records (Read == Counted +
+// Excluded) and Catalogue for the preloaded inputs it read (procedures, offerings, communes), when it
+// keeps one.
+type CalculatorLedger struct {
+	Calculator string
+	Records    indicator.Ledger
+	Catalogue  indicator.Ledger
+}
+
+// UnitCard is one unit's scorecard: the scored tree's result for it (own and pooled Result, Band, Rank,
+// GroupRanks, Change) and the explanations of its pooled score's lost points, one per scored metric that
+// lost points or records, in catalogue order.
+type UnitCard struct {
+	indicator.UnitResult
+	Explanations []Explanation
+}
+
+// Explanation explains one metric of one unit's pooled score: the counts and score used, the points lost
+// (Max − Score) and the reasons of the records in the denominator but not in the numerator, most
+// frequent first (ties by reason code). The reason counts add up to Den − Num (ReasonUnexplained takes
+// the rest).
+type Explanation struct {
+	Metric     indicator.ID
+	Num, Den   int64
+	Score, Max decimal.Decimal
+	PointsLost decimal.Decimal
+	Null       bool
+	Reasons    []LostReason
+}
+
+// LostReason is one reason of lost records, with up to Options.Examples example codes (the smallest
+// codes, ascending: dossier codes, or procedure codes for the procedure reasons).
+type LostReason struct {
+	Reason   indicator.Reason
+	Count    int64
+	Examples []string
+}
+
+// Unit returns the card of one unit; ok is false for an unknown id. Cost: O(1).
+func (c *Card) Unit(id string) (u UnitCard, ok bool) {
+	i, ok := c.index[id]
+	if !ok {
+		return UnitCard{}, false
+	}
+	return c.Units[i], true
+}
+
+// Explanation returns the explanation of metric id for unit; ok is false when the unit is unknown or the
+// metric lost nothing. Cost: O(metrics).
+func (u UnitCard) Explanation(id indicator.ID) (Explanation, bool) {
+	for _, e := range u.Explanations {
+		if e.Metric == id {
+			return e, true
+		}
+	}
+	return Explanation{}, false
+}
+
+// Tallies returns every unit's own counts (the input of the tree), keyed by unit id. Cost: O(units).
+func (c *Card) Tallies() map[string]indicator.Tally {
+	out := make(map[string]indicator.Tally, len(c.Units))
+	for _, u := range c.Units {
+		if t, ok := c.Tree.Own(u.Unit.ID); ok {
+			out[u.Unit.ID] = t
+		}
+	}
+	return out
+}
+
+// Finish turns a partial state into a Card: it collects every calculator's per-unit tallies (dossier
+// counts and catalogue counts), builds the indicator tree over Inputs.Units (pooling parents), scores it
+// with the edition (scores, ranks overall and per group, bands, change against Options.Previous) and
+// builds the explanations. p is not modified and may keep accumulating. Errors: a *indicator.TreeError
+// when the counts are invalid (not expected from the calculators) or overflow int64, and the errors of
+// Edition.ScoreTreeWith. Cost: O(units × metrics × depth) plus a few dozen decimal allocations per unit.
+func (s *Scorer) Finish(p *Partial) (*Card, error) {
+	if p == nil || p.s != s {
+		return nil, &OptionError{Field: "Partial", Err: fmt.Errorf("not a partial of this scorer")}
+	}
+	tr := p.tim.Result()
+	pr := p.pay.Result()
+	dr := p.dig.Result()
+	sacc := p.s.sat.NewAccumulator()
+	sacc.Merge(p.sat)
+	pex := newExplainer(s.k, &s.scored)
+	pex.merge(&p.ex)
+	var pbuf []indicator.Verdict
+	for i := range s.petitions {
+		v := s.sat.ClassifyPetition(&s.petitions[i])
+		sacc.AddPetition(v)
+		pbuf = v.AppendVerdicts(pbuf[:0])
+		pex.note(v.Unit, v.ID, pbuf)
+	}
+	sr := sacc.Result()
+
+	counts := make(map[string]indicator.Tally)
+	add := func(units map[string]indicator.Tally) {
+		for id, t := range units {
+			c := counts[id]
+			c.Merge(t)
+			counts[id] = c
+		}
+	}
+	add(tr.Units)
+	add(pr.Units)
+	add(dr.Units)
+	add(sr.Units)
+	// Group 3b's procedure counts of a parent are distinct procedures over its sub-tree (payment.Result.Pool),
+	// which the tree takes as the parent's own counts under PoolOwn.
+	if s.agg.Modes[indicator.M34] == indicator.PoolOwn || s.agg.Modes[indicator.M35] == indicator.PoolOwn {
+		for parent := range s.kids {
+			pooled := pr.Pool(s.subtree(parent))
+			c := counts[parent]
+			for _, id := range []indicator.ID{indicator.M34, indicator.M35} {
+				if s.agg.Modes[id] == indicator.PoolOwn {
+					c.Counts[id] = pooled.Counts[id]
+				}
+			}
+			c.FeeProceduresWithDossiers = pooled.FeeProceduresWithDossiers
+			if c != (indicator.Tally{}) {
+				counts[parent] = c
+			}
+		}
+	}
+	for id, n := range s.syncDen {
+		c := counts[id]
+		c.SyncReportDen = n
+		counts[id] = c
+	}
+
+	card := &Card{
+		Period: s.opts.Period, AsOf: s.opts.AsOf, Edition: s.edition.Name, Dossiers: p.dossiers,
+		Ledgers: []CalculatorLedger{
+			{Calculator: "timeliness", Records: tr.Ledger},
+			{Calculator: "payment", Records: pr.Ledger, Catalogue: pr.Catalogue},
+			{Calculator: "digitisation", Records: dr.Ledger, Catalogue: dr.Catalogue},
+			{Calculator: "satisfaction", Records: sr.Ledger},
+			{Calculator: "satisfaction.petitions", Records: sr.Petitions},
+		},
+	}
+	for id, t := range counts {
+		if !s.known[id] {
+			if card.UnattributedCounts == nil {
+				card.UnattributedCounts = make(map[string]indicator.Tally)
+			}
+			card.UnattributedCounts[id] = t
+			card.Unattributed = append(card.Unattributed, id)
+			delete(counts, id)
+		}
+	}
+	sort.Strings(card.Unattributed)
+
+	tree, err := indicator.NewTree(s.nodes, counts, indicator.TreeOptions{
+		Aggregation: &s.agg, Edition: s.edition.Name, Period: s.opts.Period.String(),
+	})
+	if err != nil {
+		return nil, err
+	}
+	so := indicator.TreeScoreOptions{Bands: s.opts.Bands, Rank: s.opts.Rank}
+	if s.opts.Previous != nil {
+		so.Previous = s.opts.Previous.Tree
+	}
+	res, err := s.edition.ScoreTreeWith(tree, so)
+	if err != nil {
+		return nil, err
+	}
+	card.Tree, card.Result = tree, res
+
+	// Explanations: own lost records per unit (dossier verdicts + procedure flags), pooled per metric
+	// following the tree's aggregation.
+	own := pex.units
+	for unit := range s.known {
+		s.explainProcedures(own, unit, pr)
+	}
+	for unit := range card.UnattributedCounts {
+		s.explainProcedures(own, unit, pr)
+	}
+	card.index = make(map[string]int, len(res.Units))
+	card.Units = make([]UnitCard, len(res.Units))
+	for i, ur := range res.Units {
+		card.index[ur.Unit.ID] = i
+		card.Units[i] = UnitCard{UnitResult: ur, Explanations: s.explain(tree, own, ur)}
+	}
+	return card, nil
+}
+
+// explainProcedures adds the 3.4/3.5 lost procedures of unit: its own fee-bearing offered procedures, or,
+// under PoolOwn for a parent, the distinct procedures of its sub-tree (a procedure counts as paid online or
+// carrying fee data when any unit's dossiers made it so, as payment.Result.Pool counts them).
+func (s *Scorer) explainProcedures(own map[string]*unitLost, unit string, pr payment.Result) {
+	type flags struct{ paid, fee bool }
+	procs := map[string]flags{}
+	var order []string
+	ids := []string{unit}
+	if len(s.kids[unit]) > 0 && (s.agg.Modes[indicator.M34] == indicator.PoolOwn || s.agg.Modes[indicator.M35] == indicator.PoolOwn) {
+		ids = s.subtree(unit)
+	}
+	for _, id := range ids {
+		for _, p := range pr.Procedures[id] {
+			f, seen := procs[p.Code]
+			if !seen {
+				order = append(order, p.Code)
+			}
+			procs[p.Code] = flags{paid: f.paid || p.PaidOnline, fee: f.fee || p.FeeData}
+		}
+	}
+	if len(procs) == 0 {
+		return
+	}
+	u := own[unit]
+	if u == nil {
+		u = new(unitLost)
+		own[unit] = u
+	}
+	for _, code := range order {
+		f := procs[code]
+		if !f.paid {
+			u.add(indicator.M34, ReasonProcedureNotPaidOnline, 1, []string{code}, s.k)
+		}
+		if !f.fee {
+			u.add(indicator.M35, ReasonProcedureNoFeeData, 1, []string{code}, s.k)
+		}
+	}
+}
+
+// explain builds one unit's explanations of its pooled result.
+func (s *Scorer) explain(tree *indicator.Tree, own map[string]*unitLost, ur indicator.UnitResult) []Explanation {
+	var out []Explanation
+	for _, id := range indicator.IDs() {
+		if !s.scored[id] {
+			continue
+		}
+		mr := ur.Pooled.Metric(id)
+		lost := mr.Max.Sub(mr.Score)
+		short := mr.Den - mr.Num
+		if short < 0 {
+			short = 0
+		}
+		if lost.Sign() <= 0 && short == 0 {
+			continue
+		}
+		var acc unitLost
+		for _, uid := range s.sources(tree, ur.Unit.ID, id) {
+			if u := own[uid]; u != nil {
+				for _, e := range u.metrics[id] {
+					acc.add(id, e.reason, e.count, e.codes, s.k)
+				}
+			}
+		}
+		ex := Explanation{Metric: id, Num: mr.Num, Den: mr.Den, Score: mr.Score, Max: mr.Max, PointsLost: lost, Null: mr.Null}
+		var explained int64
+		for _, e := range acc.metrics[id] {
+			ex.Reasons = append(ex.Reasons, LostReason{Reason: e.reason, Count: e.count, Examples: append([]string(nil), e.codes...)})
+			explained += e.count
+		}
+		if short > explained {
+			ex.Reasons = append(ex.Reasons, LostReason{Reason: ReasonUnexplained, Count: short - explained})
+		}
+		sort.Slice(ex.Reasons, func(a, b int) bool {
+			ra, rb := ex.Reasons[a], ex.Reasons[b]
+			if ra.Count != rb.Count {
+				return ra.Count > rb.Count
+			}
+			return ra.Reason < rb.Reason
+		})
+		out = append(out, ex)
+	}
+	return out
+}
+
+// sources returns the units whose own lost records make up unit's pooled metric id: the unit and all its
+// descendants for PoolSum, the unit alone for PoolOwn, the computing ancestor for PoolCarryDown.
+func (s *Scorer) sources(tree *indicator.Tree, unit string, id indicator.ID) []string {
+	switch s.agg.Modes[id] {
+	case indicator.PoolOwn:
+		return []string{unit}
+	case indicator.PoolCarryDown:
+		cur := unit
+		for {
+			n, _ := tree.Unit(cur)
+			for _, k := range s.agg.ComputingKinds {
+				if n.Kind == k {
+					return []string{cur}
+				}
+			}
+			if n.Parent == "" {
+				return []string{cur}
+			}
+			cur = n.Parent
+		}
+	}
+	out := []string{unit}
+	for i := 0; i < len(out); i++ {
+		out = append(out, tree.Children(out[i])...)
+	}
+	return out
+}

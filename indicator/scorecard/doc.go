@@ -1,0 +1,105 @@
+// Package scorecard runs every calculator of the Decision 766 index over one province's (or
+// ministry's) records for one period in a single pass, and returns for every unit of the hierarchy —
+// and, pooled, for its parents — the metric, group and total scores, ranks (overall and per group), band
+// and change against a previous period, with explanations of the points lost down to the records that
+// lost them. It also answers what-if questions (Plan), compares two editions record by record
+// (Reconcile) and shards: partial states merge, so goroutines or machines can each take a slice of the
+// records (RunParallel).
+//
+// # Legal basis
+//
+// Prime Minister's Decision 766/QĐ-TTg of 23/6/2022 (the index, applied by the Government Office on the
+// National Public Service Portal); the record rules of each group are those of the calculator packages
+// (indicator/timeliness, payment, digitisation, satisfaction), the scoring, pooling, ranking and bands
+// those of package indicator (INDICATORS.md §4–§5). The explanations, what-if and period comparison
+// answer §6: the Hậu Giang plan 146/KH-UBND (2024) asks every department and commune to find the causes
+// of lost points and fix them.
+//
+// # One pass
+//
+// New builds the calculators from the edition's record policies (Edition.Policy) and the preloaded
+// inputs (units, procedure catalogue, offerings, communes for 4.4, petitions, ratings). A Partial holds
+// the state of a pass: Partial.AddDossier classifies a dossier with every dossier calculator —
+// timeliness (2.1, 2.2, reception check), payment (3.6 and the 3.4/3.5 flags), digitisation (4.1–4.3,
+// 4.5, 4.6b) and satisfaction (5.3, whose "resolved late" is the timeliness verdict) — adds the
+// verdicts to each calculator's accumulator, and notes the lost records for the explanations. It does
+// not allocate once a unit and its reasons have been seen. Petitions (5.0–5.2) are classified by Finish
+// from Inputs.Petitions, or streamed with Partial.AddPetition.
+//
+// Finish merges the calculators' per-unit tallies into one indicator.Tally per unit, builds the
+// indicator.Tree over Inputs.Units and scores it (indicator.Edition.ScoreTreeWith): own and pooled
+// results, competition ranks within the pools of Options.Rank, bands (Options.Bands), and the change
+// against Options.Previous. Run is NewPartial + AddDossier + Finish; RunParallel fans the stream out in
+// batches to several workers and merges their partials.
+//
+// Groups 1 (publication, 1.1–1.4) and 3a (online services, 3.1–3.3) are not computed yet: their
+// calculators (indicator/publication, indicator/online) were not available when this package was
+// written, so those metrics have no counts and score under their zero rules. Tallies for them can be
+// scored through the what-if planner, which works from tallies alone.
+//
+// # Sharding and determinism
+//
+// Partial.Merge is associative and commutative: every count is an integer sum, payment's procedure
+// flags are ORed, and example codes are the smallest codes (a total order), so the card of a merged
+// state equals the single-pass card bit for bit, whatever the split and the order of the merges
+// (TestParallelIdentical). Memory is O(units × (procedures + metrics × reasons × Examples)), never
+// O(records).
+//
+// # Explanations
+//
+// For each unit and scored metric that lost points or records, Explanation gives the counts, the score,
+// the points lost (Max − Score) and, for the records in the denominator but not in the numerator, the
+// calculators' reason codes with their counts and up to Options.Examples example codes (default 5): the
+// smallest dossier codes (petition ids for 5.1/5.2, procedure codes for 3.4/3.5), so a department head
+// can open them. A parent's explanation follows the pooling of the metric: the sum over its sub-tree
+// (PoolSum), its own counts (PoolOwn — for 3.4/3.5 the distinct procedures of its sub-tree) or those of
+// the computing ancestor (PoolCarryDown). Reason counts add up to Den − Num; what no record verdict
+// explains is ReasonUnexplained.
+//
+// # What-if
+//
+// PlanTally (a target total) and PlanGain (a number of points) work from a tally alone; Card.Plan from
+// a unit's pooled counts. For each scored metric they give the points the next compliant record brings
+// and the fewest compliant records that reach the target through that metric alone, the other metrics
+// unchanged, found by exponential and binary search with the edition's exact scoring (caps, thresholds,
+// rounding, zero rules, the portal's 3b float pipeline); Cheapest ranks the reachable metrics by the
+// records needed. PlanMode says whether a compliant record is a new one (PlanAdd, default) or a fix of
+// a record already in the denominator (PlanFix). In reality a new dossier moves several metrics at once
+// (2.1, 3.6, group 4, 5.3): the plan is per metric, by design.
+//
+// # Reconciliation
+//
+// Reconcile runs two scorers (two editions, e.g. the portal and the formula document, or the portal and a
+// province's own record policies) over the same dossiers in one pass and lists the records whose
+// verdicts differ for some metric, with both verdicts and reasons (the smallest codes, bounded), plus both
+// cards. Petitions and catalogue records are not compared record by record.
+//
+// # Policies
+//
+//   - Records attributed to a unit that is not in Inputs.Units are not scored in the tree; their ids and
+//     counts are listed in Card.Unattributed and Card.UnattributedCounts [Policy: never silently
+//     dropped, never an error].
+//   - Units' validity dates (model.Unit.ValidFrom/ValidTo) and successors are not applied: the caller
+//     passes the hierarchy of the period.
+//   - Bands: indicator.DefaultBands (unofficial) unless Options.Bands; ranks: indicator.RankWithinRoot
+//     unless Options.Rank; pooling: indicator.DefaultAggregation unless Options.Aggregation.
+//   - Calculator policies are passed through unchanged with their defaults: Options.Terminated,
+//     Financial (timeliness), NoFeeLines, FeeData (payment), PopulationDBCodes, ElectronicResultScope
+//     (digitisation), RatingRule (satisfaction).
+//   - Procedure catalogue: the first record of a code wins (digitisation refuses duplicates; the
+//     scorecard gives it the first of each).
+//
+// # Reason codes
+//
+// The scorecard adds three codes to those of the calculators:
+//
+//	scorecard.procedure_not_paid_online  3.4  a fee-bearing offered procedure none of whose dossiers was paid online
+//	scorecard.procedure_no_fee_data      3.5  a fee-bearing offered procedure none of whose dossiers carried fee data
+//	scorecard.unexplained                any  the shortfall Den − Num that no record verdict explains
+//
+// # Cost
+//
+// AddDossier is the sum of the four calculators' Classify + Add (timeliness twice: once for 2.1 and
+// once inside 5.3's injected judgement) plus O(lost metrics) for the explanations; see BENCHMARKS.md for
+// measured throughput. Finish costs two Edition.Score per unit plus the explanations.
+package scorecard

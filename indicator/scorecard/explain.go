@@ -1,0 +1,120 @@
+package scorecard
+
+import (
+	"sort"
+
+	"github.com/vn-dvc/chiso766/indicator"
+)
+
+// lostEntry counts the records of one unit × metric × reason that are in the metric's denominator but not
+// in its numerator, with the smallest few record codes as examples.
+type lostEntry struct {
+	reason indicator.Reason
+	count  int64
+	codes  []string // ascending, distinct, len ≤ k, cap k
+}
+
+// offer keeps code if it is among the k smallest codes seen. No allocation: codes has capacity k.
+func (le *lostEntry) offer(code string, k int) {
+	n := len(le.codes)
+	if k == 0 || (n == k && code >= le.codes[n-1]) {
+		return
+	}
+	i := sort.SearchStrings(le.codes, code)
+	if i < n && le.codes[i] == code {
+		return
+	}
+	if n < k {
+		le.codes = append(le.codes, "")
+	}
+	copy(le.codes[i+1:], le.codes[i:len(le.codes)-1])
+	le.codes[i] = code
+}
+
+// unitLost is the explanations of one unit: per metric, the reasons of its lost records.
+type unitLost struct {
+	metrics [indicator.NumIDs][]lostEntry
+}
+
+func (u *unitLost) entry(id indicator.ID, r indicator.Reason, k int) *lostEntry {
+	es := u.metrics[id]
+	for i := range es {
+		if es[i].reason == r {
+			return &es[i]
+		}
+	}
+	u.metrics[id] = append(es, lostEntry{reason: r, codes: make([]string, 0, k)})
+	return &u.metrics[id][len(u.metrics[id])-1]
+}
+
+// add counts n lost records of reason r with the given example codes (already sorted).
+func (u *unitLost) add(id indicator.ID, r indicator.Reason, n int64, codes []string, k int) {
+	if n <= 0 {
+		return
+	}
+	e := u.entry(id, r, k)
+	e.count += n
+	for _, c := range codes {
+		e.offer(c, k)
+	}
+}
+
+func (u *unitLost) merge(v *unitLost, k int) {
+	for id := range v.metrics {
+		for i := range v.metrics[id] {
+			ve := &v.metrics[id][i]
+			u.add(indicator.ID(id), ve.reason, ve.count, ve.codes, k)
+		}
+	}
+}
+
+// explainer is the explanation part of a Partial.
+type explainer struct {
+	k      int
+	scored *[indicator.NumIDs]bool
+	units  map[string]*unitLost
+
+	lastUnit string
+	last     *unitLost
+}
+
+func newExplainer(k int, scored *[indicator.NumIDs]bool) explainer {
+	return explainer{k: k, scored: scored, units: make(map[string]*unitLost)}
+}
+
+func (e *explainer) unit(id string) *unitLost {
+	if e.last != nil && id == e.lastUnit {
+		return e.last
+	}
+	u := e.units[id]
+	if u == nil {
+		u = new(unitLost)
+		e.units[id] = u
+	}
+	e.lastUnit, e.last = id, u
+	return u
+}
+
+// note records the lost verdicts of one record (in a denominator, not in the numerator, scored metric).
+// Hot path: no allocation once the unit and its reasons have been seen.
+func (e *explainer) note(unit, code string, vs []indicator.Verdict) {
+	var u *unitLost
+	for i := range vs {
+		v := &vs[i]
+		if !v.InDenominator || v.InNumerator || !v.Metric.Valid() || !e.scored[v.Metric] {
+			continue
+		}
+		if u == nil {
+			u = e.unit(unit)
+		}
+		le := u.entry(v.Metric, v.Reason, e.k)
+		le.count++
+		le.offer(code, e.k)
+	}
+}
+
+func (e *explainer) merge(f *explainer) {
+	for id, v := range f.units {
+		e.unit(id).merge(v, e.k)
+	}
+}

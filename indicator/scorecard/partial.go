@@ -1,0 +1,147 @@
+package scorecard
+
+import (
+	"iter"
+
+	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/digitisation"
+	"github.com/vn-dvc/chiso766/indicator/payment"
+	"github.com/vn-dvc/chiso766/indicator/satisfaction"
+	"github.com/vn-dvc/chiso766/indicator/timeliness"
+	"github.com/vn-dvc/chiso766/model"
+)
+
+// Partial is the mergeable state of a pass over some of the records: the accumulators of every
+// calculator and the lost-point explanations (counts and bounded example codes per unit × metric ×
+// reason). Memory is O(units × (metrics × reasons × Examples + procedures)), never O(records). A Partial
+// is not safe for concurrent use: give each goroutine its own and Merge them.
+type Partial struct {
+	s   *Scorer
+	tim *timeliness.Accumulator
+	pay *payment.Accumulator
+	dig *digitisation.Accumulator
+	sat *satisfaction.Accumulator
+	ex  explainer
+
+	// sc is this partial's 5.3 calculator, whose injected timeliness judgement reads the memo of the
+	// verdict AddDossier computed just before (so 2.1 is judged once per dossier).
+	sc          *satisfaction.Calculator
+	memo        *model.Dossier
+	memoCounted bool
+	memoLate    bool
+
+	// last holds the metric verdicts of the most recent dossier (all calculators), for Reconcile.
+	last     []indicator.Verdict
+	lastUnit string
+	lastCode string
+	dossiers int64
+}
+
+// NewPartial returns an empty partial state for s. Cost: O(ratings + complaints) — the partial builds its
+// own 5.3 calculator (satisfaction.New) — plus a few small allocations.
+func (s *Scorer) NewPartial() *Partial {
+	p := &Partial{
+		s:    s,
+		tim:  s.tim.NewAccumulator(),
+		pay:  s.pay.NewAccumulator(),
+		dig:  s.dig.NewAccumulator(),
+		sat:  s.sat.NewAccumulator(),
+		ex:   newExplainer(s.k, &s.scored),
+		last: make([]indicator.Verdict, 0, 16),
+	}
+	o := s.satOpts
+	o.Timeliness = p.timelinessOf
+	sc, err := satisfaction.New(o)
+	if err != nil { // not expected: the same options were accepted by New
+		sc = s.sat
+	}
+	p.sc = sc
+	return p
+}
+
+// timelinessOf answers 5.3's question from the memo of the current dossier, else asks the calculator.
+func (p *Partial) timelinessOf(d *model.Dossier) (counted, late bool) {
+	if d == p.memo {
+		return p.memoCounted, p.memoLate
+	}
+	return p.s.timelinessOf(d)
+}
+
+// AddDossier judges one dossier with every dossier calculator (2.1/2.2, 3.6, 4.1–4.6b) and accumulates
+// the verdicts and the lost-point explanations. The hot path: no allocation once the dossier's unit and
+// reasons have been seen. d is not modified; its Code and UnitID strings may be retained as example codes
+// (bounded). A nil dossier is ignored. Data problems are never errors: each calculator ledgers an
+// exclusion reason.
+func (p *Partial) AddDossier(d *model.Dossier) {
+	if d == nil {
+		return
+	}
+	p.dossiers++
+	buf := p.last[:0]
+
+	tv := p.s.tim.Classify(d)
+	p.tim.Add(tv)
+	buf = tv.AppendVerdicts(buf)
+	p.memo, p.memoCounted, p.memoLate = d, tv.Counted, tv.Counted && !tv.InNumerator
+
+	pv := p.s.pay.Classify(d)
+	p.pay.Add(pv)
+	buf = pv.AppendVerdicts(buf)
+
+	dv := p.s.dig.Classify(d)
+	p.dig.Add(dv)
+	buf = dv.AppendVerdicts(buf)
+
+	sv := p.sc.Classify(d)
+	p.sat.Add(sv)
+	buf = sv.AppendVerdicts(buf)
+	p.memo = nil
+
+	p.ex.note(d.UnitID, d.Code, buf)
+	p.last, p.lastUnit, p.lastCode = buf, d.UnitID, d.Code
+}
+
+// AddPetition judges one petition for 5.0–5.2 and accumulates it, for callers that stream petitions
+// rather than pass them in Inputs.Petitions (do not do both with the same petitions: they would count
+// twice). Lost-point explanations name the petition id. No allocation once the unit and reasons have been
+// seen. A nil petition is ignored.
+func (p *Partial) AddPetition(pt *model.Petition) {
+	if pt == nil {
+		return
+	}
+	v := p.s.sat.ClassifyPetition(pt)
+	p.sat.AddPetition(v)
+	p.last = v.AppendVerdicts(p.last[:0])
+	p.ex.note(v.Unit, v.ID, p.last)
+}
+
+// Dossiers returns the number of dossiers added (directly or through Merge). Cost: O(1).
+func (p *Partial) Dossiers() int64 { return p.dossiers }
+
+// Merge adds q's state into p; q is unchanged and may be discarded. Merge is associative and
+// commutative and, because example codes are kept by a total order (the smallest codes), merging the
+// partials of any split of a stream gives exactly the single-pass state. Both partials must come from
+// the same Scorer. Cost: O(size of q).
+func (p *Partial) Merge(q *Partial) {
+	if q == nil || q == p {
+		return
+	}
+	p.tim.Merge(q.tim)
+	p.pay.Merge(q.pay)
+	p.dig.Merge(q.dig)
+	p.sat.Merge(q.sat)
+	p.ex.merge(&q.ex)
+	p.dossiers += q.dossiers
+}
+
+// Run scores one stream of dossiers in a single sequential pass: NewPartial, AddDossier for each, Finish.
+// Cost: one AddDossier per dossier plus Finish; memory independent of the number of dossiers.
+func (s *Scorer) Run(dossiers iter.Seq[model.Dossier]) (*Card, error) {
+	p := s.NewPartial()
+	if dossiers != nil {
+		for d := range dossiers {
+			p.AddDossier(&d)
+		}
+	}
+	return s.Finish(p)
+}

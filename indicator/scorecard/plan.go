@@ -1,0 +1,265 @@
+package scorecard
+
+import (
+	"errors"
+	"sort"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/vn-dvc/chiso766/indicator"
+)
+
+// PlanMode says what "one more compliant record" means to the what-if planner.
+type PlanMode uint8
+
+const (
+	// PlanAdd (default): a new compliant record joins the metric — numerator and denominator both grow by
+	// one (e.g. one more dossier received and resolved on time). The shortfall stays; its weight shrinks.
+	PlanAdd PlanMode = iota
+	// PlanFix: an existing record in the denominator becomes compliant — the numerator grows by one, the
+	// denominator stays (e.g. a late dossier that would have been on time). At most Den − Num records.
+	PlanFix
+)
+
+// String returns "add" or "fix".
+func (m PlanMode) String() string {
+	if m == PlanFix {
+		return "fix"
+	}
+	return "add"
+}
+
+// DefaultPlanLimit bounds the number of records the planner considers per metric under PlanAdd.
+const DefaultPlanLimit int64 = 1 << 40
+
+// PlanOptions configures the what-if planner. The zero value plans with PlanAdd over every scored
+// metric.
+type PlanOptions struct {
+	Mode PlanMode
+	// Metrics restricts the plan to these metrics (nil: every scored metric of the edition).
+	Metrics []indicator.ID
+	// Limit is the largest number of records considered per metric (0: DefaultPlanLimit).
+	Limit int64
+}
+
+// ErrPlan is matched (errors.Is) by the errors of the planner: an invalid tally or edition, or an
+// invalid target.
+var ErrPlan = errors.New("scorecard: cannot plan")
+
+// PlanError reports why a plan could not be made; Err is the tally's *indicator.CountError, the
+// edition's *indicator.RuleError, or a description of a bad argument.
+type PlanError struct {
+	Field string // "tally", "edition", "target", "gain", "unit"
+	Err   error
+}
+
+// Error names the field and the cause.
+func (e *PlanError) Error() string { return "scorecard: plan: " + e.Field + ": " + e.Err.Error() }
+
+// Unwrap returns the cause.
+func (e *PlanError) Unwrap() error { return e.Err }
+
+// Is reports whether target is ErrPlan.
+func (e *PlanError) Is(target error) bool { return target == ErrPlan }
+
+// MetricPlan is what one metric can do for a unit's total, the other metrics' counts unchanged.
+type MetricPlan struct {
+	Metric indicator.ID
+	// Score and Max are the metric's current published score and maximum.
+	Score, Max decimal.Decimal
+	// NextRecord is the change of the published total brought by one more compliant record (it may be 0:
+	// the total is rounded per metric to the edition's places, and a capped metric at its cap gains
+	// nothing).
+	NextRecord decimal.Decimal
+	// Reachable reports whether the target total can be reached through this metric alone within the
+	// limit; Records is then the fewest compliant records that reach it (0 when the total already does)
+	// and Gain the total's change with them. When not reachable, Records is the records that would bring
+	// the metric to its best score within the limit and Gain that best change.
+	Reachable bool
+	Records   int64
+	Gain      decimal.Decimal
+	// PerRecord is Gain / Records (0 when Records is 0), rounded half up to 4 decimals.
+	PerRecord decimal.Decimal
+}
+
+// Plan is a what-if answer for one unit's tally: every metric's plan towards Target, and the reachable
+// ones ranked from the cheapest (fewest records; ties: larger gain, then catalogue order).
+type Plan struct {
+	Edition  string
+	Mode     PlanMode
+	Total    decimal.Decimal // the current published total
+	Target   decimal.Decimal
+	Metrics  []MetricPlan // catalogue order
+	Cheapest []MetricPlan // reachable only, cheapest first
+}
+
+// PlanTally answers the what-if question from a tally alone: for each scored metric, the points one more
+// compliant record brings to the total, and the fewest compliant records needed for the total to reach
+// target through that metric alone, respecting the edition's caps, thresholds, rounding, zero rules and
+// the 3b pipeline (every candidate is scored with Edition.Score: exact arithmetic, no approximation). The
+// search is exponential then binary over the number of records, which is exact because every metric's
+// published score is non-decreasing in the number of compliant records. Errors: *PlanError (ErrPlan)
+// wrapping the tally's or the edition's validation error. Cost: O(metrics × log Limit) calls of
+// Edition.Score (a few milliseconds).
+func PlanTally(e indicator.Edition, t indicator.Tally, target decimal.Decimal, opt PlanOptions) (Plan, error) {
+	base, err := e.Score(t)
+	if err != nil {
+		field := "tally"
+		var re *indicator.RuleError
+		if errors.As(err, &re) {
+			field = "edition"
+		}
+		return Plan{}, &PlanError{Field: field, Err: err}
+	}
+	limit := opt.Limit
+	if limit <= 0 {
+		limit = DefaultPlanLimit
+	}
+	ids := opt.Metrics
+	if ids == nil {
+		ids = indicator.IDs()
+	}
+	pl := Plan{Edition: e.Name, Mode: opt.Mode, Total: base.Total, Target: target}
+	for _, id := range ids {
+		if !id.Valid() || e.Rules[id].Kind == indicator.Unscored {
+			continue
+		}
+		pl.Metrics = append(pl.Metrics, planMetric(e, t, base, id, target, opt.Mode, limit))
+	}
+	for _, m := range pl.Metrics {
+		if m.Reachable {
+			pl.Cheapest = append(pl.Cheapest, m)
+		}
+	}
+	sort.SliceStable(pl.Cheapest, func(a, b int) bool {
+		x, y := pl.Cheapest[a], pl.Cheapest[b]
+		if x.Records != y.Records {
+			return x.Records < y.Records
+		}
+		return x.Gain.GreaterThan(y.Gain)
+	})
+	return pl, nil
+}
+
+// PlanGain is PlanTally with target = the current total + gain: the cheapest ways to gain that many
+// points. gain must not be negative (*PlanError).
+func PlanGain(e indicator.Edition, t indicator.Tally, gain decimal.Decimal, opt PlanOptions) (Plan, error) {
+	if gain.Sign() < 0 {
+		return Plan{}, &PlanError{Field: "gain", Err: errors.New("negative")}
+	}
+	r, err := e.Score(t)
+	if err != nil {
+		return Plan{}, &PlanError{Field: "tally", Err: err}
+	}
+	return PlanTally(e, t, r.Total.Add(gain), opt)
+}
+
+// With returns t with k more compliant records of metric id under mode (see PlanMode): the tally the
+// planner scores. Under PlanFix k is clamped to Den − Num. For 3.1 the records are procedures offered
+// fully online (FullOnline, and FullOnlineEligible under PlanAdd, grow too). Cost: O(1).
+func With(t indicator.Tally, id indicator.ID, k int64, mode PlanMode) indicator.Tally {
+	if !id.Valid() || k <= 0 {
+		return t
+	}
+	c := &t.Counts[id]
+	if mode == PlanFix {
+		if room := c.Den - c.Num; k > room {
+			k = room
+		}
+		c.Num += k
+		if id == indicator.M31 {
+			t.FullOnline += k
+		}
+		return t
+	}
+	c.Num += k
+	c.Den += k
+	if id == indicator.M31 {
+		t.FullOnline += k
+		t.FullOnlineEligible += k
+	}
+	return t
+}
+
+func planMetric(e indicator.Edition, t indicator.Tally, base indicator.Result, id indicator.ID, target decimal.Decimal, mode PlanMode, limit int64) MetricPlan {
+	mr := base.Metric(id)
+	mp := MetricPlan{Metric: id, Score: mr.Score, Max: mr.Max}
+	total := func(k int64) decimal.Decimal {
+		r, err := e.Score(With(t, id, k, mode))
+		if err != nil {
+			return base.Total // not expected: With keeps a valid tally valid
+		}
+		return r.Total
+	}
+	hi := limit
+	if mode == PlanFix {
+		hi = t.Counts[id].Den - t.Counts[id].Num
+	}
+	if hi >= 1 {
+		mp.NextRecord = total(1).Sub(base.Total)
+	}
+	if base.Total.GreaterThanOrEqual(target) {
+		mp.Reachable = true
+		return mp
+	}
+	if k, ok := smallest(total, target, hi); ok {
+		mp.Reachable = true
+		mp.Records = k
+		mp.Gain = total(k).Sub(base.Total)
+		mp.PerRecord = mp.Gain.DivRound(decimal.NewFromInt(k), 4)
+		return mp
+	}
+	// Unreachable: report the fewest records that give the metric's best total within the limit.
+	if hi >= 1 {
+		if best := total(hi); best.GreaterThan(base.Total) {
+			k, _ := smallest(total, best, hi)
+			mp.Records = k
+			mp.Gain = best.Sub(base.Total)
+			mp.PerRecord = mp.Gain.DivRound(decimal.NewFromInt(k), 4)
+		}
+	}
+	return mp
+}
+
+// smallest returns the smallest k in 1..hi with total(k) ≥ target, given total(0) < target and total
+// non-decreasing: an exponential search for a bracket, then a binary search. ok is false when even
+// total(hi) falls short. Cost: O(log hi) calls of total.
+func smallest(total func(int64) decimal.Decimal, target decimal.Decimal, hi int64) (int64, bool) {
+	lo := int64(0) // total(lo) < target
+	k := int64(1)
+	for {
+		if k > hi {
+			return 0, false
+		}
+		if total(k).GreaterThanOrEqual(target) {
+			break
+		}
+		lo = k
+		if k == hi {
+			return 0, false
+		}
+		if k > hi/2 {
+			k = hi
+		} else {
+			k *= 2
+		}
+	}
+	for k-lo > 1 { // invariant: total(lo) < target ≤ total(k)
+		mid := lo + (k-lo)/2
+		if total(mid).GreaterThanOrEqual(target) {
+			k = mid
+		} else {
+			lo = mid
+		}
+	}
+	return k, true
+}
+
+// Plan answers the what-if question for one unit of the card from its pooled counts (the counts behind
+// its published score). Errors: *PlanError for an unknown unit, else PlanTally's. Cost: PlanTally's.
+func (c *Card) Plan(e indicator.Edition, unit string, target decimal.Decimal, opt PlanOptions) (Plan, error) {
+	if _, ok := c.index[unit]; !ok || c.Tree == nil {
+		return Plan{}, &PlanError{Field: "unit", Err: errors.New("unknown unit " + unit)}
+	}
+	return PlanTally(e, c.Tree.Pooled(unit), target, opt)
+}

@@ -1,0 +1,160 @@
+package scorecard
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/vn-dvc/chiso766/indicator"
+)
+
+func tally(counts map[indicator.ID][2]int64) indicator.Tally {
+	var t indicator.Tally
+	for id, c := range counts {
+		t.Counts[id] = indicator.Count{Num: c[0], Den: c[1]}
+	}
+	return t
+}
+
+func findPlan(t *testing.T, pl Plan, id indicator.ID) MetricPlan {
+	t.Helper()
+	for _, m := range pl.Metrics {
+		if m.Metric == id {
+			return m
+		}
+	}
+	t.Fatalf("no plan for %s", id)
+	return MetricPlan{}
+}
+
+// TestPlanRules: one case per scoring shape; each answer is checked by re-scoring the tally with exactly
+// that many compliant records (reaches the target) and one fewer (does not).
+func TestPlanRules(t *testing.T) {
+	portal := indicator.Portal()
+	doc := indicator.Document()
+	cases := []struct {
+		name    string
+		e       indicator.Edition
+		t       indicator.Tally
+		metric  indicator.ID
+		gain    string
+		mode    PlanMode
+		records int64
+		reach   bool
+	}{
+		// 2.1 linear 20·R: 3/4 → 15; +1 point needs 16 → 4/5: one new on-time dossier.
+		{"linear add (2.1 P·R)", portal, tally(map[indicator.ID][2]int64{indicator.M21: {3, 4}}), indicator.M21, "1", PlanAdd, 1, true},
+		// 2.1 900/1000 → 18.00; +1 → a published 19.00, i.e. 20·R ≥ 18.995 (half up):
+		// (900+k)/(1000+k) ≥ 0.94975 → k ≥ 990.05 → 991 (not the 1000 an unrounded 19 would need).
+		{"linear add, many records, rounding", portal, tally(map[indicator.ID][2]int64{indicator.M21: {900, 1000}}), indicator.M21, "1", PlanAdd, 991, true},
+		// Fixing late dossiers instead: 20·(900+k)/1000 ≥ 18.995 → k ≥ 49.75 → 50 fixes.
+		{"linear fix (2.1)", portal, tally(map[indicator.ID][2]int64{indicator.M21: {900, 1000}}), indicator.M21, "1", PlanFix, 50, true},
+		// Fix mode cannot exceed the shortfall: 2.1 at 3/4 can gain at most 5 points.
+		{"fix bounded by the shortfall", portal, tally(map[indicator.ID][2]int64{indicator.M21: {3, 4}}), indicator.M21, "6", PlanFix, 1, false},
+		// 4.3 capped min(2, 2·R/0.8): 1/10 → 0.25; +1.75 → full marks at R ≥ 0.8: (1+k)/(10+k) ≥ 0.8 → k ≥ 35.
+		{"capped target (4.3 min(P, P·R/0.8))", portal, tally(map[indicator.ID][2]int64{indicator.M43: {1, 10}}), indicator.M43, "1.75", PlanAdd, 35, true},
+		// Beyond the cap nothing is reachable: 4.3 can give at most 1.75 more.
+		{"cap respected", portal, tally(map[indicator.ID][2]int64{indicator.M43: {1, 10}}), indicator.M43, "1.76", PlanAdd, 35, false},
+		// 5.3 min(6, 6·R/0.9): 0/2 → 0; +3 → R ≥ 0.45: k/(2+k) ≥ 0.45 → k ≥ 1.64 → 2.
+		{"threshold 0.9 (5.3)", portal, tally(map[indicator.ID][2]int64{indicator.M53: {0, 2}}), indicator.M53, "3", PlanAdd, 2, true},
+		// 3.6 through the portal's float pipeline: 0/3 → 0; +3 → pA ≥ 50 %: k/(3+k) ≥ 0.5 → k = 3.
+		{"payment pipeline (3.6)", portal, tally(map[indicator.ID][2]int64{indicator.M36: {0, 3}, indicator.M34: {1, 1}, indicator.M35: {1, 1}}), indicator.M36, "3", PlanAdd, 3, true},
+		// 3.4 capped at 80 % inside the composite: 0/5 → 0; +2 → 4/5: four procedures fixed.
+		{"payment composite cap (3.4)", portal, tally(map[indicator.ID][2]int64{indicator.M34: {0, 5}}), indicator.M34, "2", PlanFix, 4, true},
+		// 4.2 is capped at 80 % in the document edition only: 0/10 → 0; +4 → k ≥ 8 fixes.
+		{"document edition 4.2 cap", doc, tally(map[indicator.ID][2]int64{indicator.M42: {0, 10}}), indicator.M42, "4", PlanFix, 8, true},
+		{"portal edition 4.2 no cap", portal, tally(map[indicator.ID][2]int64{indicator.M42: {0, 10}}), indicator.M42, "4", PlanFix, 10, true},
+		// A metric without data under a null zero rule: one record gives full marks (1.1 6·1/1).
+		{"no data (1.1 null → 1/1)", portal, indicator.Tally{}, indicator.M11, "6", PlanAdd, 1, true},
+		// Already at the target: 0 records.
+		{"already reached", portal, tally(map[indicator.ID][2]int64{indicator.M21: {4, 4}}), indicator.M21, "0", PlanAdd, 0, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			pl, err := PlanGain(tc.e, tc.t, dec(tc.gain), PlanOptions{Mode: tc.mode, Metrics: []indicator.ID{tc.metric}})
+			require.NoError(t, err)
+			m := findPlan(t, pl, tc.metric)
+			assert.Equal(t, tc.reach, m.Reachable)
+			assert.Equal(t, tc.records, m.Records)
+			score := func(k int64) decimal.Decimal {
+				r, err := tc.e.Score(With(tc.t, tc.metric, k, tc.mode))
+				require.NoError(t, err)
+				return r.Total
+			}
+			if tc.reach {
+				assert.True(t, score(m.Records).GreaterThanOrEqual(pl.Target), "k records reach the target")
+				if m.Records > 0 {
+					assert.True(t, score(m.Records-1).LessThan(pl.Target), "k−1 records do not")
+				}
+				assert.True(t, m.Gain.Equal(score(m.Records).Sub(pl.Total)))
+			} else {
+				assert.True(t, score(m.Records).LessThan(pl.Target))
+			}
+		})
+	}
+}
+
+// TestPlanProperty: for varied tallies and every scored metric, a reachable answer is minimal.
+func TestPlanProperty(t *testing.T) {
+	e := indicator.Portal()
+	n := 12
+	if testing.Short() {
+		n = 4
+	}
+	for i := range n {
+		var tl indicator.Tally
+		for _, id := range indicator.IDs() {
+			den := int64((i*7+int(id)*13)%50 + 1)
+			tl.Counts[id] = indicator.Count{Num: den * int64((i+int(id))%5) / 5, Den: den}
+		}
+		tl.Counts[indicator.M50] = indicator.Count{}
+		tl.Counts[indicator.M22] = indicator.Count{}
+		tl.PartialOnline = tl.Counts[indicator.M31].Num
+		require.NoError(t, tl.Validate())
+		for _, mode := range []PlanMode{PlanAdd, PlanFix} {
+			pl, err := PlanGain(e, tl, dec("0.5"), PlanOptions{Mode: mode, Limit: 1 << 20})
+			require.NoError(t, err)
+			for _, m := range pl.Metrics {
+				if !m.Reachable || m.Records == 0 {
+					continue
+				}
+				r, err := e.Score(With(tl, m.Metric, m.Records, mode))
+				require.NoError(t, err)
+				assert.True(t, r.Total.GreaterThanOrEqual(pl.Target), "%d %s %s", i, m.Metric, mode)
+				r, err = e.Score(With(tl, m.Metric, m.Records-1, mode))
+				require.NoError(t, err)
+				assert.True(t, r.Total.LessThan(pl.Target), "%d %s %s minimal", i, m.Metric, mode)
+			}
+			for j := 1; j < len(pl.Cheapest); j++ {
+				assert.LessOrEqual(t, pl.Cheapest[j-1].Records, pl.Cheapest[j].Records)
+			}
+		}
+	}
+}
+
+func TestPlanErrors(t *testing.T) {
+	bad := tally(map[indicator.ID][2]int64{indicator.M21: {5, 4}})
+	_, err := PlanTally(indicator.Portal(), bad, dec("50"), PlanOptions{})
+	assert.ErrorIs(t, err, ErrPlan)
+	assert.ErrorIs(t, err, indicator.ErrNumExceedsDen)
+	var pe *PlanError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "tally", pe.Field)
+
+	e := indicator.Portal()
+	e.Rules[indicator.M43].Target = decimal.Zero
+	_, err = PlanTally(e, indicator.Tally{}, dec("50"), PlanOptions{})
+	assert.ErrorIs(t, err, indicator.ErrBadRule)
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "edition", pe.Field)
+
+	_, err = PlanGain(indicator.Portal(), indicator.Tally{}, dec("-1"), PlanOptions{})
+	assert.ErrorIs(t, err, ErrPlan)
+
+	s := mustScorer(t, testInputs(), testOptions())
+	c := mustRun(t, s, testDossiers())
+	_, err = c.Plan(s.Edition(), "nope", dec("1"), PlanOptions{})
+	assert.ErrorIs(t, err, ErrPlan)
+}

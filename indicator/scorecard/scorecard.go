@@ -1,0 +1,294 @@
+package scorecard
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/vn-dvc/chiso766/calendar"
+	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/digitisation"
+	"github.com/vn-dvc/chiso766/indicator/payment"
+	"github.com/vn-dvc/chiso766/indicator/satisfaction"
+	"github.com/vn-dvc/chiso766/indicator/timeliness"
+	"github.com/vn-dvc/chiso766/model"
+)
+
+// DefaultExamples is the number of example record codes kept per unit × metric × reason when
+// Options.Examples is 0.
+const DefaultExamples = 5
+
+// Inputs are the small, preloaded records of one evaluation: the unit hierarchy, the procedure catalogue
+// and offerings, and the per-unit inputs that are not records of a stream. Dossiers are streamed
+// (Partial.AddDossier, Scorer.Run). New reads the slices and maps and does not retain them.
+type Inputs struct {
+	// Units is the hierarchy (provinces or ministries and their sub-units). Every unit that records are
+	// attributed to should be listed: counts of units that are not are reported in Card.Unattributed and
+	// left out of the tree [Policy: never dropped silently, never an error].
+	Units []model.Unit
+	// Procedures is the procedure catalogue (durations for 2.1, fees for 3b, paper result and
+	// citizen-facing flags for group 4). The first record of a code wins.
+	Procedures []model.Procedure
+	// Offerings says which unit offers which procedure online (3.4/3.5, 4.6a).
+	Offerings []model.Offering
+	// Communes is the 4.4 input, one entry per commune (see digitisation.CommuneCopy). Empty means no data.
+	Communes []digitisation.CommuneCopy
+	// CodeMap maps local procedure codes to national ones for group 3b (payment.Options.CodeMap).
+	CodeMap map[string]string
+	// Petitions are the petitions (phản ánh, kiến nghị) of the period for 5.0–5.2, classified once by Finish
+	// (callers with a large stream may use Partial.AddPetition instead); those naming a dossier are also
+	// the complaints of 5.3.
+	Petitions []model.Petition
+	// Ratings are the dossier ratings for 5.3 (matched by dossier code).
+	Ratings []model.Rating
+	// SyncReportDen is 1.4's denominator from the national reporting system per unit id
+	// (indicator.Tally.SyncReportDen), when the caller has it.
+	SyncReportDen map[string]int64
+}
+
+// Options configures a Scorer. Nothing is global: every input comes from here.
+type Options struct {
+	// Period is the evaluation period (required).
+	Period model.Period
+	// AsOf is the instant the data describe (required): open records are judged at min(Period end, AsOf).
+	AsOf time.Time
+	// Calendar is the working-day calendar (required): deadlines of 2.1 and petitions.
+	Calendar *calendar.Calendar
+	// Edition is the scoring edition; its Policy is passed to every calculator. The zero Edition (no Name)
+	// means indicator.Portal().
+	Edition indicator.Edition
+	// Examples is the number of example record codes kept per unit × metric × reason (the smallest codes,
+	// so the choice never depends on the order or the sharding of the stream). 0 means DefaultExamples; a
+	// negative value keeps none.
+	Examples int
+	// Previous is the card of an earlier period over the same hierarchy (optional): each unit then gets
+	// its change (indicator.UnitChange).
+	Previous *Card
+	// Bands classifies totals; nil means indicator.DefaultBands() (unofficial, INDICATORS.md §5).
+	Bands indicator.Bands
+	// Rank selects the ranking pools (default indicator.RankWithinRoot).
+	Rank indicator.RankScope
+	// Aggregation is the pooling policy; nil means indicator.DefaultAggregation().
+	Aggregation *indicator.Aggregation
+
+	// The calculators' own policies, with their defaults as zero values.
+
+	// Terminated is the timeliness treatment of withdrawn/stopped dossiers (timeliness.Options.Terminated).
+	Terminated timeliness.TerminatedRule
+	// Financial is the timeliness treatment of financial pauses (timeliness.Options.Financial).
+	Financial timeliness.FinancialRule
+	// NoFeeLines and FeeData are group 3b's policies (payment.Options).
+	NoFeeLines payment.NoFeeLinesPolicy
+	FeeData    payment.FeeDataRule
+	// RatingRule is 5.3's notion of a dislike (satisfaction.Options.RatingRule).
+	RatingRule satisfaction.RatingRule
+	// PopulationDBCodes and ElectronicResultScope are group 4's policies (digitisation.Options).
+	PopulationDBCodes     []string
+	ElectronicResultScope digitisation.ElectronicResultScope
+}
+
+// ErrOption is matched (errors.Is) by every *OptionError New returns.
+var ErrOption = errors.New("scorecard: invalid option")
+
+// OptionError reports an invalid Options or Inputs field, or a calculator that refused its options (Err
+// then wraps the calculator's own *OptionError, so errors.As reaches it).
+type OptionError struct {
+	Field string // e.g. "Options.Calendar", "Inputs.Units[3]", "timeliness"
+	Err   error
+}
+
+// Error names the field and the cause.
+func (e *OptionError) Error() string { return fmt.Sprintf("scorecard: option %s: %v", e.Field, e.Err) }
+
+// Unwrap returns the cause.
+func (e *OptionError) Unwrap() error { return e.Err }
+
+// Is reports whether target is ErrOption.
+func (e *OptionError) Is(target error) bool { return target == ErrOption }
+
+// Scorer runs every calculator of the index over one province's (or ministry's) records for one period
+// and edition. It is immutable after New and safe for concurrent use; the mutable state of a pass lives
+// in a Partial.
+type Scorer struct {
+	opts    Options
+	edition indicator.Edition
+	agg     indicator.Aggregation
+	nodes   []indicator.UnitNode
+	known   map[string]bool
+	kids    map[string][]string // unit id → sub-unit ids, input order
+	syncDen map[string]int64
+	k       int
+	scored  [indicator.NumIDs]bool
+
+	tim *timeliness.Calculator
+	pay *payment.Calculator
+	dig *digitisation.Calculator
+	sat *satisfaction.Calculator
+
+	satOpts   satisfaction.Options // for the per-Partial 5.3 calculators
+	petitions []model.Petition
+}
+
+// New validates the options and inputs and builds the calculators from the edition's record policies.
+// Errors are *OptionError values (errors.Is ErrOption): a zero Period or AsOf, a nil Calendar, an invalid
+// edition (wrapping *indicator.RuleError), an invalid band table or aggregation, a hierarchy that
+// indicator.NewTree refuses (wrapping *indicator.TreeError), or a calculator's option error. Cost:
+// O(units + procedures + offerings) time and memory.
+func New(in Inputs, opts Options) (*Scorer, error) {
+	if opts.Edition.Name == "" {
+		opts.Edition = indicator.Portal()
+	}
+	if opts.Period.Start.IsZero() {
+		return nil, &OptionError{Field: "Options.Period", Err: errors.New("required")}
+	}
+	if opts.AsOf.IsZero() {
+		return nil, &OptionError{Field: "Options.AsOf", Err: errors.New("required")}
+	}
+	if opts.Calendar == nil {
+		return nil, &OptionError{Field: "Options.Calendar", Err: errors.New("required")}
+	}
+	if err := opts.Edition.Validate(); err != nil {
+		return nil, &OptionError{Field: "Options.Edition", Err: err}
+	}
+	if opts.Bands != nil {
+		if err := opts.Bands.Validate(); err != nil {
+			return nil, &OptionError{Field: "Options.Bands", Err: err}
+		}
+	}
+	s := &Scorer{opts: opts, edition: opts.Edition, k: opts.Examples}
+	if s.k == 0 {
+		s.k = DefaultExamples
+	} else if s.k < 0 {
+		s.k = 0
+	}
+	if opts.Aggregation != nil {
+		if err := opts.Aggregation.Validate(); err != nil {
+			return nil, &OptionError{Field: "Options.Aggregation", Err: err}
+		}
+		s.agg = *opts.Aggregation
+	} else {
+		s.agg = indicator.DefaultAggregation()
+	}
+	for _, id := range indicator.IDs() {
+		if m, ok := indicator.Lookup(id); ok {
+			s.scored[id] = m.Scored
+		}
+	}
+	s.nodes = make([]indicator.UnitNode, len(in.Units))
+	s.known = make(map[string]bool, len(in.Units))
+	for i, u := range in.Units {
+		s.nodes[i] = indicator.UnitNode{ID: u.ID, Name: u.Name, Kind: unitKind(u.Kind), Parent: u.Parent}
+		s.known[u.ID] = true
+	}
+	s.kids = make(map[string][]string)
+	for _, u := range in.Units {
+		if u.Parent != "" {
+			s.kids[u.Parent] = append(s.kids[u.Parent], u.ID)
+		}
+	}
+	// Check the hierarchy now rather than at Finish.
+	if _, err := indicator.NewTree(s.nodes, nil, indicator.TreeOptions{Aggregation: &s.agg}); err != nil {
+		return nil, &OptionError{Field: "Inputs.Units", Err: err}
+	}
+	s.syncDen = make(map[string]int64, len(in.SyncReportDen))
+	for id, n := range in.SyncReportDen {
+		if n < 0 {
+			return nil, &OptionError{Field: "Inputs.SyncReportDen[" + id + "]", Err: indicator.ErrNegative}
+		}
+		s.syncDen[id] = n
+	}
+
+	pol := opts.Edition.Policy
+	procMap := make(map[string]model.Procedure, len(in.Procedures))
+	for _, p := range in.Procedures {
+		if _, dup := procMap[p.Code]; !dup && p.Code != "" {
+			procMap[p.Code] = p
+		}
+	}
+	var err error
+	s.tim, err = timeliness.New(timeliness.Options{
+		Period: opts.Period, AsOf: opts.AsOf, Calendar: opts.Calendar, Policy: pol,
+		Procedures: procMap, Terminated: opts.Terminated, Financial: opts.Financial,
+	})
+	if err != nil {
+		return nil, &OptionError{Field: "timeliness", Err: err}
+	}
+	s.pay, err = payment.New(payment.Options{
+		Period: opts.Period, AsOf: opts.AsOf, Policy: pol, Procedures: in.Procedures,
+		Offerings: in.Offerings, CodeMap: in.CodeMap, NoFeeLines: opts.NoFeeLines, FeeData: opts.FeeData,
+	})
+	if err != nil {
+		return nil, &OptionError{Field: "payment", Err: err}
+	}
+	// digitisation refuses duplicate catalogue codes; give it the first record of each code.
+	uniq := make([]model.Procedure, 0, len(procMap))
+	seen := make(map[string]bool, len(procMap))
+	for _, p := range in.Procedures {
+		if p.Code != "" && !seen[p.Code] {
+			seen[p.Code] = true
+			uniq = append(uniq, p)
+		}
+	}
+	s.dig, err = digitisation.New(digitisation.Options{
+		Period: opts.Period, AsOf: opts.AsOf, Policy: pol, Procedures: uniq, Offerings: in.Offerings,
+		Communes: in.Communes, PopulationDBCodes: opts.PopulationDBCodes,
+		ElectronicResultScope: opts.ElectronicResultScope,
+	})
+	if err != nil {
+		return nil, &OptionError{Field: "digitisation", Err: err}
+	}
+	s.satOpts = satisfaction.Options{
+		Period: opts.Period, AsOf: opts.AsOf, Calendar: opts.Calendar, Policy: pol,
+		Timeliness: s.timelinessOf, Ratings: in.Ratings, Complaints: in.Petitions, RatingRule: opts.RatingRule,
+	}
+	s.sat, err = satisfaction.New(s.satOpts)
+	if err != nil {
+		return nil, &OptionError{Field: "satisfaction", Err: err}
+	}
+	s.petitions = append([]model.Petition(nil), in.Petitions...)
+	return s, nil
+}
+
+// timelinessOf is 5.3's view of 2.1 (satisfaction.TimelinessFunc): the timeliness calculator's verdict.
+// Partials use a memo of the verdict AddDossier has just computed instead (Partial.timelinessOf).
+func (s *Scorer) timelinessOf(d *model.Dossier) (counted, late bool) {
+	v := s.tim.Classify(d)
+	return v.Counted, v.Counted && !v.InNumerator
+}
+
+// Edition returns the scorer's edition (a copy). Cost: O(1).
+func (s *Scorer) Edition() indicator.Edition { return s.edition }
+
+// Period returns the evaluation period. Cost: O(1).
+func (s *Scorer) Period() model.Period { return s.opts.Period }
+
+// subtree returns unit and all its descendants (breadth first).
+func (s *Scorer) subtree(unit string) []string {
+	out := []string{unit}
+	for i := 0; i < len(out); i++ {
+		out = append(out, s.kids[out[i]]...)
+	}
+	return out
+}
+
+// unitKind maps the model's unit kinds to the indicator tree's.
+func unitKind(k model.UnitKind) indicator.UnitKind {
+	switch k.Code() {
+	case model.UnitProvince:
+		return indicator.KindProvince
+	case model.UnitMinistry:
+		return indicator.KindMinistry
+	case model.UnitDepartment:
+		return indicator.KindDepartment
+	case model.UnitDistrict:
+		return indicator.KindDistrict
+	case model.UnitCommune:
+		return indicator.KindCommune
+	case model.UnitBranch:
+		return indicator.UnitKind("branch")
+	}
+	if k.IsSet() {
+		return indicator.UnitKind(k.String())
+	}
+	return ""
+}

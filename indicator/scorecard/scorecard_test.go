@@ -1,0 +1,276 @@
+package scorecard
+
+import (
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/model"
+)
+
+func scoreOf(t *testing.T, u UnitCard, id indicator.ID) string {
+	t.Helper()
+	return u.Pooled.Metric(id).Score.StringFixed(2)
+}
+
+// TestEndToEnd scores the small province by hand (portal edition, INDICATORS.md §2–§5):
+//
+//	H44.01, H44.02 (identical): 2.1 3/4 → 15.00; 3b: 3.6 4/4 → 6, 3.4 1/1 → 2, 3.5 1/1 → 2 = 10;
+//	  group 4: 4.1 4/4 → 6, 4.2 → 4, 4.3 → 2 (capped at 80 %), 4.4 no data → 2 (full marks), 4.5 → 4,
+//	  4.6a no data → null, 4.6b → 2 = 20; group 5: 5.1, 5.2 no petitions → 6 + 6 (full marks), 5.3 3/4
+//	  (the late dossier) → min(6, 6·0.75/0.9) = 5.00 = 17; groups 1 and 3a have no data (no calculator
+//	  input) → 0. Total 62.00.
+//	H44.03: 2.1 4/4 → 20; 3.6 2/4 (codes 1 and 2 are paid, 0 is not) → pA 50 % → 3.00, 3.4, 3.5 → 2 + 2
+//	  = 7; 4.1 3/4 → 4.50, 4.2 3/4 → 3.00, 4.3 → 2, 4.4 → 2, 4.5 → 4, 4.6b → 2 = 17.50; 5.1 1/2 (PK-2
+//	  overdue) → 3.00, 5.2 1/2 (PK-2 handled late) → 3.00, 5.3 3/4 (PK-2 complains about dossier 0004) →
+//	  5.00 = 11. Total 55.50.
+//	H44 (pooled): 2.1 10/12 → 16.67; 3.6 10/12 → pA 83.33 → 6·83.33/100 = 4.9998 → 5.00; 3.4/3.5 distinct
+//	  procedures of the sub-tree: P5, paid and with fee data → 2 + 2; group 4: 4.1 11/12 → 5.50, 4.2 11/12 →
+//	  3.67, 4.3 → 2, 4.4 → 2, 4.5 → 4, 4.6b → 2 = 19.17; 5.1 1/2 → 3, 5.2 1/2 → 3, 5.3 9/12 → 5.00 = 11.
+//	  Total 16.67 + 9 + 19.17 + 11 = 55.84.
+//
+// Ranks within the province: H44.01 and H44.02 tie at 1, H44.03 is 3 (competition ranking 1, 1, 3).
+// All bands: average (≥ 50).
+func TestEndToEnd(t *testing.T) {
+	s := mustScorer(t, testInputs(), testOptions())
+	c := mustRun(t, s, testDossiers())
+	require.Len(t, c.Units, 4)
+	assert.Equal(t, indicator.Portal().Name, c.Edition)
+	assert.Equal(t, int64(12), c.Dossiers)
+	assert.Empty(t, c.Unattributed)
+
+	d1, ok := c.Unit("H44.01")
+	require.True(t, ok)
+	d2, _ := c.Unit("H44.02")
+	c1, _ := c.Unit("H44.03")
+	p, _ := c.Unit("H44")
+
+	for _, u := range []UnitCard{d1, d2} {
+		assert.Equal(t, "15.00", scoreOf(t, u, indicator.M21))
+		assert.Equal(t, "10.00", u.Pooled.Group(indicator.G3b).Score.StringFixed(2))
+		assert.Equal(t, "20.00", u.Pooled.Group(indicator.G4).Score.StringFixed(2))
+		assert.Equal(t, "5.00", scoreOf(t, u, indicator.M53))
+		assert.Equal(t, "17.00", u.Pooled.Group(indicator.G5).Score.StringFixed(2))
+		assert.Equal(t, "62.00", u.Pooled.Total.StringFixed(2))
+		assert.Equal(t, 1, u.Rank, "tie shares rank 1")
+		assert.Equal(t, "average", u.Band.Code)
+	}
+	assert.Equal(t, "20.00", scoreOf(t, c1, indicator.M21))
+	assert.Equal(t, "3.00", scoreOf(t, c1, indicator.M36))
+	assert.Equal(t, "4.50", scoreOf(t, c1, indicator.M41))
+	assert.Equal(t, "3.00", scoreOf(t, c1, indicator.M42))
+	assert.Equal(t, "17.50", c1.Pooled.Group(indicator.G4).Score.StringFixed(2))
+	assert.Equal(t, "3.00", scoreOf(t, c1, indicator.M51))
+	assert.Equal(t, "3.00", scoreOf(t, c1, indicator.M52))
+	assert.Equal(t, "5.00", scoreOf(t, c1, indicator.M53))
+	assert.Equal(t, "55.50", c1.Pooled.Total.StringFixed(2))
+	assert.Equal(t, 3, c1.Rank, "competition ranking skips rank 2")
+
+	assert.Equal(t, [2]int64{10, 12}, [2]int64{p.Pooled.Metric(indicator.M21).Num, p.Pooled.Metric(indicator.M21).Den})
+	assert.Equal(t, "16.67", scoreOf(t, p, indicator.M21))
+	assert.Equal(t, "5.00", scoreOf(t, p, indicator.M36))
+	assert.Equal(t, "2.00", scoreOf(t, p, indicator.M34))
+	assert.Equal(t, "19.17", p.Pooled.Group(indicator.G4).Score.StringFixed(2))
+	assert.Equal(t, "5.00", scoreOf(t, p, indicator.M53))
+	assert.Equal(t, "55.84", p.Pooled.Total.StringFixed(2))
+	assert.Equal(t, 1, p.Rank)
+	assert.Equal(t, "average", p.Band.Code)
+
+	// Explanations name the right dossiers.
+	e, ok := p.Explanation(indicator.M21)
+	require.True(t, ok)
+	assert.Equal(t, "3.33", e.PointsLost.StringFixed(2))
+	require.Len(t, e.Reasons, 1)
+	assert.Equal(t, indicator.Reason("timeliness.late"), e.Reasons[0].Reason)
+	assert.Equal(t, int64(2), e.Reasons[0].Count)
+	assert.Equal(t, []string{"H44.01-260803-0004", "H44.02-260803-0004"}, e.Reasons[0].Examples)
+
+	e, ok = p.Explanation(indicator.M53)
+	require.True(t, ok)
+	require.Len(t, e.Reasons, 2, "%+v", e.Reasons)
+	assert.Equal(t, int64(2), e.Reasons[0].Count, "late first (most frequent)")
+	assert.Equal(t, []string{"H44.01-260803-0004", "H44.02-260803-0004"}, e.Reasons[0].Examples)
+	assert.Equal(t, []string{"H44.03-260803-0004"}, e.Reasons[1].Examples, "the complaint")
+
+	for _, id := range []indicator.ID{indicator.M51, indicator.M52} {
+		e, ok = p.Explanation(id)
+		require.True(t, ok)
+		require.Len(t, e.Reasons, 1)
+		assert.Equal(t, []string{"PK-2"}, e.Reasons[0].Examples, "petition ids name the petitions")
+	}
+
+	e, ok = c1.Explanation(indicator.M36)
+	require.True(t, ok)
+	require.Len(t, e.Reasons, 1)
+	assert.Equal(t, indicator.Reason("payment.not_paid_online"), e.Reasons[0].Reason)
+	assert.Equal(t, []string{"H44.03-260803-0002", "H44.03-260803-0003"}, e.Reasons[0].Examples)
+
+	e, ok = p.Explanation(indicator.M41)
+	require.True(t, ok)
+	require.Len(t, e.Reasons, 1)
+	assert.Equal(t, int64(1), e.Reasons[0].Count)
+	assert.Equal(t, []string{"H44.03-260803-0003"}, e.Reasons[0].Examples)
+
+	_, ok = d1.Explanation(indicator.M36)
+	assert.False(t, ok, "nothing lost on 3.6")
+
+	// Every explanation's reason counts add up to the shortfall Den − Num.
+	for _, u := range c.Units {
+		for _, e := range u.Explanations {
+			var n int64
+			for _, r := range e.Reasons {
+				n += r.Count
+				assert.LessOrEqual(t, len(r.Examples), DefaultExamples)
+			}
+			assert.Equal(t, max(e.Den-e.Num, 0), n, "%s %s", u.Unit.ID, e.Metric)
+		}
+	}
+
+	// Ledgers: every dossier read once per calculator, Read == Counted + Excluded.
+	for _, l := range c.Ledgers {
+		if l.Calculator == "satisfaction.petitions" {
+			assert.Equal(t, int64(2), l.Records.Read)
+		} else {
+			assert.Equal(t, int64(12), l.Records.Read, l.Calculator)
+		}
+		assert.Equal(t, l.Records.Read, l.Records.Counted+l.Records.Excluded, l.Calculator)
+	}
+}
+
+// TestWhatIfByRecords checks a what-if answer by adding exactly that many records to the stream and
+// re-scoring. H44.01 alone: ten perfect dossiers of which six were not paid online: 3.6 4/10 → pA 40 % →
+// 2.40, everything else at its best (total 64.40). To gain 2 points through 3.6 with new paid dossiers
+// (which leave every other metric at 100 %): 6·pA/100 ≥ 4.40 ⇔ pA ≥ 73.33 % ⇔ (4+k)/(10+k) ≥ 0.7333 ⇔
+// k ≥ 12.5, so k = 13 (17/23 = 73.91 % → 4.43, total 66.43); k = 12 gives 16/22 = 72.73 % → 4.36.
+func TestWhatIfByRecords(t *testing.T) {
+	s := mustScorer(t, testInputs(), testOptions())
+	var base []model.Dossier
+	for i := 1; i <= 10; i++ {
+		z := dz{unit: "H44.01", n: i}
+		if i <= 4 {
+			z.pay = 1
+		}
+		base = append(base, z.build())
+	}
+	c := mustRun(t, s, base)
+	u, _ := c.Unit("H44.01")
+	require.Equal(t, "64.40", u.Pooled.Total.StringFixed(2))
+	pl, err := c.Plan(s.Edition(), "H44.01", dec("66.40"), PlanOptions{})
+	require.NoError(t, err)
+	var m MetricPlan
+	for _, mp := range pl.Metrics {
+		if mp.Metric == indicator.M36 {
+			m = mp
+		}
+	}
+	require.True(t, m.Reachable)
+	assert.Equal(t, int64(13), m.Records)
+	assert.Equal(t, "2.03", m.Gain.StringFixed(2))
+
+	total := func(extra int) string {
+		ds := slices.Clone(base)
+		for i := range extra {
+			ds = append(ds, dz{unit: "H44.01", n: 100 + i, pay: 1}.build())
+		}
+		u, _ := mustRun(t, s, ds).Unit("H44.01")
+		return u.Pooled.Total.StringFixed(2)
+	}
+	assert.Equal(t, "66.43", total(int(m.Records)), "exactly that many records reach the target")
+	assert.Equal(t, "66.36", total(int(m.Records)-1), "one fewer does not")
+
+	// The cheapest ways to gain 2 points start with metrics that have no data at all (one record of 1.1
+	// gives 6 points), and never list 3.6 before a cheaper metric.
+	require.NotEmpty(t, pl.Cheapest)
+	for i := 1; i < len(pl.Cheapest); i++ {
+		assert.LessOrEqual(t, pl.Cheapest[i-1].Records, pl.Cheapest[i].Records)
+	}
+}
+
+func TestPreviousPeriodChange(t *testing.T) {
+	s := mustScorer(t, testInputs(), testOptions())
+	prev := mustRun(t, s, testDossiers())
+	o := testOptions()
+	o.Previous = prev
+	s2 := mustScorer(t, testInputs(), o)
+	ds := testDossiers()
+	ds[3] = dz{unit: "H44.01", n: 4, pay: 1}.build() // the late dossier is now on time
+	c := mustRun(t, s2, ds)
+	u, _ := c.Unit("H44.01")
+	require.NotNil(t, u.Change)
+	assert.Equal(t, "6.00", u.Change.Total.StringFixed(2), "2.1 +5, 5.3 +1")
+	assert.Equal(t, 0, u.Change.Rank, "H44.01 stays first")
+	v, _ := c.Unit("H44.02")
+	assert.Equal(t, -1, v.Change.Rank, "H44.02 fell from 1 to 2")
+}
+
+func TestUnattributedUnits(t *testing.T) {
+	s := mustScorer(t, testInputs(), testOptions())
+	ds := append(testDossiers(), dz{unit: "H99.01", n: 1, pay: 1}.build())
+	c := mustRun(t, s, ds)
+	assert.Equal(t, []string{"H99.01"}, c.Unattributed)
+	assert.Equal(t, indicator.Count{Num: 1, Den: 1}, c.UnattributedCounts["H99.01"].Counts[indicator.M21])
+	p, _ := c.Unit("H44")
+	assert.Equal(t, int64(12), p.Pooled.Metric(indicator.M21).Den, "not pooled into the tree")
+}
+
+func TestExamplesBoundAndOption(t *testing.T) {
+	o := testOptions()
+	o.Examples = 1
+	s := mustScorer(t, testInputs(), o)
+	var ds []model.Dossier
+	for i := 50; i > 0; i-- { // descending order: the smallest code must still win
+		ds = append(ds, dz{unit: "H44.01", n: i, pay: 1, late: true}.build())
+	}
+	c := mustRun(t, s, ds)
+	u, _ := c.Unit("H44.01")
+	e, _ := u.Explanation(indicator.M21)
+	require.Len(t, e.Reasons, 1)
+	assert.Equal(t, int64(50), e.Reasons[0].Count)
+	assert.Equal(t, []string{"H44.01-260803-0001"}, e.Reasons[0].Examples)
+
+	o.Examples = -1
+	c = mustRun(t, mustScorer(t, testInputs(), o), ds)
+	u, _ = c.Unit("H44.01")
+	e, _ = u.Explanation(indicator.M21)
+	assert.Empty(t, e.Reasons[0].Examples)
+}
+
+func TestNewErrors(t *testing.T) {
+	cases := []struct {
+		name  string
+		edit  func(*Inputs, *Options)
+		field string
+	}{
+		{"zero period", func(_ *Inputs, o *Options) { o.Period = model.Period{} }, "Options.Period"},
+		{"zero as-of", func(_ *Inputs, o *Options) { o.AsOf = time.Time{} }, "Options.AsOf"},
+		{"nil calendar", func(_ *Inputs, o *Options) { o.Calendar = nil }, "Options.Calendar"},
+		{"bad edition", func(_ *Inputs, o *Options) { o.Edition.Rules[indicator.M21].Max = dec("-1") }, "Options.Edition"},
+		{"bad bands", func(_ *Inputs, o *Options) { o.Bands = indicator.Bands{} }, "Options.Bands"},
+		{"unit cycle", func(in *Inputs, _ *Options) { in.Units[0].Parent = "H44.01" }, "Inputs.Units"},
+		{"negative sync den", func(in *Inputs, _ *Options) { in.SyncReportDen = map[string]int64{"H44": -1} }, "Inputs.SyncReportDen[H44]"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			in, o := testInputs(), testOptions()
+			tc.edit(&in, &o)
+			_, err := New(in, o)
+			if tc.field == "" {
+				return
+			}
+			require.Error(t, err)
+			assert.ErrorIs(t, err, ErrOption)
+			var oe *OptionError
+			require.True(t, errors.As(err, &oe))
+			assert.Equal(t, tc.field, oe.Field)
+		})
+	}
+	in, o := testInputs(), testOptions()
+	in.Units[0].Parent = "H44.01"
+	_, err := New(in, o)
+	assert.ErrorIs(t, err, indicator.ErrCycle)
+}
