@@ -79,6 +79,10 @@
 //	repeated                  repeated-complaint flag (1/0)
 //	events                    items at|kind|note
 //
+// Further layouts for the data calculators need next to dossiers: timeline
+// steps (StepColumns), per-unit offerings (OfferingColumns), units
+// (UnitColumns) and dossier ratings (RatingColumns); see their functions.
+//
 // # Streaming and errors
 //
 // Decoders return an iter.Seq2 over an io.Reader and hold one row at a time.
