@@ -110,10 +110,197 @@ func (c *Calculator) lateness(out *calendar.Outcome, dl *calendar.Deadline, t ti
 	if err != nil {
 		return err
 	}
-	h, err := c.cal.WorkingHoursBetween(dl.DueAt, t)
+	h, err := c.hoursBetween(dl.DueAt, t)
 	if err != nil {
 		return err
 	}
 	out.LateWorkingDays, out.LateWorkingHours = max(n, 0), max(h, 0)
 	return nil
+}
+
+// hoursTable reproduces Calendar.WorkingHoursBetween for instants whose dates fall in a window of days
+// around the period, from data probed once through the calendar's public API: the office time of each
+// weekday minute by minute, and prefix sums of whole days over the window. It is enabled only for a
+// fixed-offset zone and office hours whose span boundaries fall on whole minutes (probing checks this);
+// otherwise, and outside the window, the calendar is called.
+type hoursTable struct {
+	ok     bool
+	first  calendar.Date          // window's first day
+	cum    []time.Duration        // cum[i] = office time from first 00:00 to (first+i) 00:00; len days+1
+	minute [7][1441]time.Duration // minute[w][m] = office time from 00:00 to m minutes on a working weekday w
+	full   [7]time.Duration       // minute[w][1440]
+	inMin  [7][1440]bool          // the whole minute m is office time
+}
+
+// buildHours probes the calendar for the window [from, to] (clipped to the calendar's range). Cost:
+// 7 × 1441 WorkingHoursBetween calls plus O(window days); memory 8 bytes per window day plus ≈ 90 KB.
+func (c *Calculator) buildHours(from, to calendar.Date) {
+	h := &c.hours
+	if !c.fixed {
+		return
+	}
+	lo, hi := c.cal.Range()
+	if from.Before(lo) {
+		from = lo
+	}
+	if to.After(hi) {
+		to = hi
+	}
+	if to.Before(from) {
+		return
+	}
+	for w := range 7 {
+		// A working day with weekday w anywhere in the calendar; none means the weekday is never worked.
+		var day calendar.Date
+		found := false
+		for d := lo; !d.After(hi); d = d.AddDays(1) {
+			if int(d.Weekday()) == w && c.cal.IsWorkingDay(d) {
+				day, found = d, true
+				break
+			}
+			if d.Sub(lo) > 3660 { // ten years without such a working day: treat as never worked
+				break
+			}
+		}
+		if !found {
+			continue
+		}
+		start := c.startOf(day)
+		for m := 0; m <= 1440; m++ {
+			v, err := c.cal.WorkingHoursBetween(start, start.Add(time.Duration(m)*time.Minute))
+			if err != nil {
+				return
+			}
+			h.minute[w][m] = v
+			if m > 0 {
+				switch v - h.minute[w][m-1] {
+				case 0:
+				case time.Minute:
+					h.inMin[w][m-1] = true
+				default:
+					return // a span boundary inside a minute: not exact, keep the calendar path
+				}
+			}
+		}
+		h.full[w] = h.minute[w][1440]
+	}
+	n := to.Sub(from) + 1
+	h.cum = make([]time.Duration, n+1)
+	for i := range n {
+		d := from.AddDays(i)
+		h.cum[i+1] = h.cum[i]
+		if c.cal.IsWorkingDay(d) {
+			h.cum[i+1] += h.full[d.Weekday()]
+		}
+	}
+	h.first, h.ok = from, true
+}
+
+// officeCum returns the office time from the window's start to t, and false when t's date is outside the
+// window.
+func (c *Calculator) officeCum(t time.Time) (time.Duration, bool) {
+	h := &c.hours
+	s := t.Unix() + c.fixedOff
+	days := s / 86400
+	sod := s % 86400
+	if sod < 0 {
+		days--
+		sod += 86400
+	}
+	d := c.epoch.AddDays(int(days))
+	i := d.Sub(h.first)
+	if i < 0 || i >= len(h.cum)-1 {
+		return 0, false
+	}
+	v := h.cum[i]
+	if c.cal.IsWorkingDay(d) {
+		w := d.Weekday()
+		m := int(sod / 60)
+		v += h.minute[w][m]
+		if h.inMin[w][m] {
+			v += time.Duration(sod%60)*time.Second + time.Duration(t.Nanosecond())
+		}
+	}
+	return v, true
+}
+
+// hoursBetween is Calendar.WorkingHoursBetween(from, to).
+func (c *Calculator) hoursBetween(from, to time.Time) (time.Duration, error) {
+	if c.hours.ok {
+		a, ok1 := c.officeCum(from)
+		b, ok2 := c.officeCum(to)
+		if ok1 && ok2 {
+			return b - a, nil
+		}
+	}
+	return c.cal.WorkingHoursBetween(from, to)
+}
+
+// due is Calendar.Due(received, dur, c.dp) for day units under P4 midnight in a fixed zone, without its
+// time-zone conversions; other cases call the calendar. Deadline.Start is left at the reception instant
+// (the calculator does not read it for day units).
+func (c *Calculator) due(received time.Time, dur calendar.Duration) (calendar.Deadline, error) {
+	if !c.fixed || c.dp.EndOfDay != calendar.Midnight || dur.Unit == calendar.WorkingHours || dur.Amount < 0 {
+		return c.cal.Due(received, dur, c.dp)
+	}
+	rd := c.dateOf(received)
+	if !c.cal.Contains(rd) {
+		return c.cal.Due(received, dur, c.dp) // the calendar's range error
+	}
+	cutoffAt := c.dp.Cutoff
+	if cutoffAt == 0 {
+		cutoffAt = calendar.DefaultCutoff
+	}
+	dl := calendar.Deadline{Received: received.In(c.loc), DeemedReceipt: rd, Start: received.In(c.loc), Duration: dur}
+	cutoff := c.dp.CutoffScope == calendar.CutoffAll || (c.dp.CutoffScope == calendar.CutoffSameDayOnly && dur.Amount == 0)
+	if !c.cal.IsWorkingDay(rd) || (cutoff && received.Sub(c.startOf(rd)) >= cutoffAt) {
+		next, err := c.cal.NextWorkingDay(rd)
+		if err != nil {
+			return calendar.Deadline{}, err
+		}
+		dl.DeemedReceipt, dl.Moved = next, true
+	}
+	n := dur.Amount
+	if dl.Moved && c.dp.ReceiptCounting == calendar.MovedReceiptIsDayOne && n > 0 {
+		n--
+	}
+	var err error
+	if dur.Unit == calendar.WorkingDays {
+		if dl.Due, err = c.cal.AddWorkingDays(dl.DeemedReceipt, n); err != nil {
+			return calendar.Deadline{}, err
+		}
+	} else {
+		d := dl.DeemedReceipt.AddDays(n)
+		if !c.cal.Contains(d) {
+			return c.cal.Due(received, dur, c.dp)
+		}
+		if !c.cal.IsWorkingDay(d) {
+			if d, err = c.cal.NextWorkingDay(d); err != nil {
+				return calendar.Deadline{}, err
+			}
+		}
+		dl.Due = d
+	}
+	dl.DueAt = c.startOf(dl.Due.AddDays(1))
+	return dl, nil
+}
+
+// supplement is Calendar.Supplement(dl, requested, resubmitted, p) for a pause of a working-day deadline
+// under P4 midnight in a fixed zone; other cases call the calendar. The caller has checked that
+// resubmitted is not before requested.
+func (c *Calculator) supplement(dl calendar.Deadline, requested, resubmitted time.Time, p calendar.DeadlinePolicy) (calendar.Deadline, error) {
+	if p.Supplement != calendar.Pause || !c.fixed || p.EndOfDay != calendar.Midnight || dl.Duration.Unit != calendar.WorkingDays {
+		return c.cal.Supplement(dl, requested, resubmitted, p)
+	}
+	k, err := c.cal.WorkingDaysBetween(c.dateOf(requested), c.dateOf(resubmitted))
+	if err != nil {
+		return calendar.Deadline{}, err
+	}
+	d, err := c.cal.AddWorkingDays(dl.Due, k)
+	if err != nil {
+		return calendar.Deadline{}, err
+	}
+	dl.Due, dl.DueAt = d, c.startOf(d.AddDays(1))
+	dl.Supplements++
+	return dl, nil
 }

@@ -45,7 +45,7 @@ func TestFastPathMatchesCalendar(t *testing.T) {
 				rng := rand.New(rand.NewPCG(uint64(asOf.Unix()), uint64(eod)))
 				base := at("2023-12-20 00:00")
 				for i := 0; i < n; i++ {
-					ti := base.Add(time.Duration(rng.Int64N(int64(4*366*24*time.Hour)))).Add(time.Duration(rng.IntN(60)) * time.Second)
+					ti := base.Add(time.Duration(rng.Int64N(int64(4 * 366 * 24 * time.Hour)))).Add(time.Duration(rng.IntN(60)) * time.Second)
 					if got, want := c.dateOf(ti), calendar.DateOf(ti, cal.Location()); got != want {
 						t.Fatalf("dateOf(%v) = %v, want %v", ti, got, want)
 					}
@@ -94,5 +94,73 @@ func TestFixedOffset(t *testing.T) {
 		if ok, _ := fixedOffset(hcm); ok {
 			t.Error("Asia/Ho_Chi_Minh has history (UTC+8 before 1975): not fixed")
 		}
+	}
+}
+
+// TestFastHoursDueSupplement checks hoursBetween, due and supplement against the calendar's
+// WorkingHoursBetween, Due and Supplement, with default office hours, per-weekday hours, and hours whose
+// boundaries are not whole minutes (the table must then be disabled), for random instants.
+func TestFastHoursDueSupplement(t *testing.T) {
+	sp := func(a, b time.Duration) calendar.Span { return calendar.Span{Start: a, End: b} }
+	h, m := time.Hour, time.Minute
+	custom := calendar.OfficeHours{Default: []calendar.Span{sp(7*h+30*m, 11*h+30*m), sp(13*h+30*m, 17*h+30*m)}}
+	custom.ByWeekday[time.Saturday] = []calendar.Span{sp(8*h, 11*h)}
+	custom.ByWeekday[time.Friday] = []calendar.Span{sp(7*h, 12*h), sp(13*h, 16*h+45*m)}
+	odd := calendar.OfficeHours{Default: []calendar.Span{sp(7*h+30*time.Second, 11*h+30*m)}}
+	n := 4000
+	if testing.Short() {
+		n = 800
+	}
+	for _, tc := range []struct {
+		name      string
+		hours     calendar.OfficeHours
+		wantTable bool
+	}{{"default hours", calendar.OfficeHours{}, true}, {"per-weekday hours", custom, true}, {"sub-minute boundary", odd, false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			cal, err := calendar.New(calendar.Options{FromYear: 2024, ToYear: 2027, OfficeHours: tc.hours,
+				Overlays: []calendar.Overlay{{Kind: calendar.OverlayWorking, From: calendar.NewDate(2026, 8, 15), Name: "extra Saturday"}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, pol := range []calendar.DeadlinePolicy{calendar.DefaultDeadlinePolicy(),
+				{CutoffScope: calendar.CutoffSameDayOnly, ReceiptCounting: calendar.MovedReceiptIsDayOne, Cutoff: 16 * time.Hour, Supplement: calendar.Pause}} {
+				o := baseOptions()
+				o.Calendar = cal
+				o.Policy.Deadline = pol
+				c := mustNew(t, o)
+				if c.hours.ok != tc.wantTable {
+					t.Fatalf("hours table enabled = %v, want %v", c.hours.ok, tc.wantTable)
+				}
+				pause := pol
+				pause.Supplement = calendar.Pause
+				rng := rand.New(rand.NewPCG(3, uint64(pol.Cutoff)))
+				base := at("2023-06-01 00:00")
+				for i := 0; i < n; i++ {
+					a := base.Add(time.Duration(rng.Int64N(int64(4 * 366 * 24 * time.Hour)))).Add(time.Duration(rng.IntN(1e9)))
+					b := a.Add(time.Duration(rng.Int64N(int64(40*24*time.Hour))) - 5*24*time.Hour)
+					got, gerr := c.hoursBetween(a, b)
+					want, werr := cal.WorkingHoursBetween(a, b)
+					if (gerr == nil) != (werr == nil) || got != want {
+						t.Fatalf("hoursBetween(%v, %v) = %v, %v; calendar %v, %v", a, b, got, gerr, want, werr)
+					}
+					dur := calendar.Duration{Amount: rng.IntN(25), Unit: []calendar.Unit{calendar.WorkingDays, calendar.CalendarDays, calendar.WorkingHours}[rng.IntN(3)]}
+					gd, gerr := c.due(a, dur)
+					wd, werr := cal.Due(a, dur, c.dp)
+					if (gerr == nil) != (werr == nil) || gd.Due != wd.Due || !gd.DueAt.Equal(wd.DueAt) || gd.DeemedReceipt != wd.DeemedReceipt || gd.Moved != wd.Moved || gd.Duration != wd.Duration {
+						t.Fatalf("due(%v, %+v) = %+v, %v; calendar %+v, %v", a, dur, gd, gerr, wd, werr)
+					}
+					if gerr != nil {
+						continue
+					}
+					req := a.Add(time.Duration(rng.Int64N(int64(10 * 24 * time.Hour))))
+					res := req.Add(time.Duration(rng.Int64N(int64(20 * 24 * time.Hour))))
+					gs, gerr := c.supplement(gd, req, res, pause)
+					ws, werr := cal.Supplement(wd, req, res, pause)
+					if (gerr == nil) != (werr == nil) || gs.Due != ws.Due || !gs.DueAt.Equal(ws.DueAt) || gs.Supplements != ws.Supplements {
+						t.Fatalf("supplement(%v → %v) = %+v, %v; calendar %+v, %v", req, res, gs, gerr, ws, werr)
+					}
+				}
+			}
+		})
 	}
 }

@@ -41,6 +41,7 @@ type Calculator struct {
 	fixed     bool
 	fixedOff  int64 // seconds east of UTC when fixed
 	limitDate calendar.Date
+	hours     hoursTable
 }
 
 // New validates opts and returns a Calculator. Cost: O(procedures) to convert the catalogue's durations
@@ -70,6 +71,7 @@ func New(opts Options) (*Calculator, error) {
 	c.epoch = calendar.NewDate(1970, time.January, 1)
 	c.fixed, c.fixedOff = fixedOffset(c.loc)
 	c.limitDate = c.dateOf(c.limit)
+	c.buildHours(c.dateOf(c.start).AddDays(-3*366), c.limitDate.AddDays(1))
 	if c.pol.SupplementRule == indicator.SupplementRestart {
 		c.dp.Supplement = calendar.Restart
 	} else {
@@ -232,7 +234,7 @@ func (c *Calculator) checkReception(d *model.Dossier, v *Verdict) {
 	if t.Before(c.start) || t.After(c.limit) {
 		return
 	}
-	if t.Sub(d.SubmittedAt.T) <= c.recvHours {
+	if !t.After(d.SubmittedAt.T.Add(c.recvHours)) {
 		// Office time never exceeds elapsed time, so the reception is in time; the deadline is not needed.
 		v.Reception = ReceptionCheck{Checked: true}
 		return
@@ -462,7 +464,7 @@ func (c *Calculator) judge(d *model.Dossier, v *Verdict) reason {
 			if ev.financial {
 				p.Supplement = calendar.Pause
 			}
-			if dl, err = c.cal.Supplement(dl, ev.req.T, ev.resub.T, p); err != nil {
+			if dl, err = c.supplement(dl, ev.req.T, ev.resub.T, p); err != nil {
 				if errors.Is(err, calendar.ErrOutOfRange) {
 					return rCalendarRange
 				}
@@ -510,7 +512,12 @@ func (c *Calculator) judge(d *model.Dossier, v *Verdict) reason {
 	v.Counted = true
 	v.Finished = kind == endFound
 	if v.Finished {
-		v.ProcessingSeconds = int64(v.End.Sub(v.Received) / time.Second)
+		// (End − Received) truncated to whole seconds, without time.Sub's overflow check.
+		secs, ns := v.End.Unix()-v.Received.Unix(), v.End.Nanosecond()-v.Received.Nanosecond()
+		if ns < 0 {
+			secs--
+		}
+		v.ProcessingSeconds = secs
 	}
 	if repeated {
 		v.Class, v.InNumerator = calendar.Late, false
@@ -553,7 +560,7 @@ func (c *Calculator) deadline(d *model.Dossier, recv time.Time, dueBefore model.
 			return errNoDeadline
 		}
 		var err error
-		*dl, err = c.cal.Due(recv, e[ch].dur, c.dp)
+		*dl, err = c.due(recv, e[ch].dur)
 		return err
 	}
 	v.FromAppointment = true
