@@ -303,7 +303,8 @@ func (c *tally) add(b bool) {
 func (c tally) share() float64 { return float64(c.k) / float64(max(c.n, 1)) }
 
 // TestPlausibility checks the mix of the default 50 000-dossier stream against the ranges the brief asks for,
-// and that every dossier refers to an existing unit, procedure and offering, with a unique code.
+// that every dossier refers to an existing unit, procedure and offering, with a unique code, and — in the same
+// pass — that the stream goes through the 2.1 calculator cleanly (checkTimeliness).
 func TestPlausibility(t *testing.T) {
 	p := fullProvince(t)
 	cal := p.Calendar
@@ -336,9 +337,12 @@ func TestPlausibility(t *testing.T) {
 	var online, sup1, sup2, late, lateTet, lateOther, feePaid, elec, steps, lateReception tally
 	var code0, code3, vneid, popDB, store, digitised, synced, open, waiting, makeUpSat, dueChecked int
 	status := map[model.StatusCode]int{}
+	tc := timelinessCalc(t, p)
+	acc := tc.NewAccumulator()
 	n := 0
 	for d := range p.Dossiers() {
 		n++
+		acc.Add(tc.Classify(&d))
 		if _, dup := codes[d.Code]; dup {
 			t.Fatalf("duplicate dossier code %s", d.Code)
 		}
@@ -453,6 +457,7 @@ func TestPlausibility(t *testing.T) {
 	if n != DefaultDossiers {
 		t.Fatalf("%d dossiers, want %d", n, DefaultDossiers)
 	}
+	checkTimeliness(t, p, acc.Result())
 	ranges := []struct {
 		name     string
 		got      float64
