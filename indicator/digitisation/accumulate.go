@@ -47,17 +47,17 @@ func (a *Accumulator) Add(v Verdict) {
 		return
 	}
 	t := a.tally(v.Unit)
-	for i, o := range v.outcomes {
-		if o == 0 || o >= numOutcomes {
-			continue
-		}
-		if m := &outcomeTable[o]; m.InDenominator {
-			t.Counts[dossierMetrics[i]].Den++
-			if m.InNumerator {
-				t.Counts[dossierMetrics[i]].Num++
-			}
-		}
-	}
+	den, num := int64(v.den), int64(v.num&v.den) // branch-free: the verdicts vary from dossier to dossier
+	t.Counts[indicator.M41].Den += den & 1
+	t.Counts[indicator.M41].Num += num & 1
+	t.Counts[indicator.M42].Den += den >> 1 & 1
+	t.Counts[indicator.M42].Num += num >> 1 & 1
+	t.Counts[indicator.M43].Den += den >> 2 & 1
+	t.Counts[indicator.M43].Num += num >> 2 & 1
+	t.Counts[indicator.M45].Den += den >> 3 & 1
+	t.Counts[indicator.M45].Num += num >> 3 & 1
+	t.Counts[indicator.M46b].Den += den >> 4 & 1
+	t.Counts[indicator.M46b].Num += num >> 4 & 1
 }
 
 // ledgerOf returns the accumulator's dossier ledger: the fixed counters plus any other reasons.

@@ -81,3 +81,27 @@ func reportPerRecord(b *testing.B, cpu0 time.Duration, ok bool) {
 		b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/record")
 	}
 }
+
+// BenchmarkAdd measures Accumulator.Add alone over pre-classified verdicts of 40 units.
+func BenchmarkAdd(b *testing.B) {
+	c := newCalc(b, baseOptions())
+	ds := benchDossiers(4096)
+	vs := make([]Verdict, len(ds))
+	for i := range ds {
+		vs[i] = c.Classify(&ds[i])
+	}
+	a := c.NewAccumulator()
+	for i := range vs {
+		a.Add(vs[i])
+	}
+	b.ReportAllocs()
+	lockThread()
+	defer unlockThread()
+	cpu0, ok := threadCPU()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a.Add(vs[i%len(vs)])
+	}
+	b.StopTimer()
+	reportPerRecord(b, cpu0, ok)
+}

@@ -320,6 +320,19 @@ var outcomeTable = [numOutcomes]indicator.Verdict{
 	o46None:         {Metric: indicator.M46b, InDenominator: true, Reason: ReasonNoPopulationData},
 }
 
+// outcomeBits gives each outcome's denominator and numerator membership as 0/1. Read-only.
+var outcomeBits = func() (b [numOutcomes]struct{ den, num uint8 }) {
+	for i, v := range outcomeTable {
+		if v.InDenominator {
+			b[i].den = 1
+			if v.InNumerator {
+				b[i].num = 1
+			}
+		}
+	}
+	return b
+}()
+
 // ledgerReason indexes the dossier ledger reasons for the accumulator's fixed counters (0: other).
 type ledgerReason uint8
 
@@ -368,6 +381,7 @@ type Verdict struct {
 
 	lr       ledgerReason
 	outcomes [NumDossierMetrics]outcome
+	den, num uint8 // bit i: metric i in its denominator / numerator (counted verdicts only)
 }
 
 // Metrics returns the five metric verdicts (4.1, 4.2, 4.3, 4.5, 4.6b). No allocation.
@@ -544,6 +558,10 @@ func (c *Calculator) Classify(d *model.Dossier) Verdict {
 		o[4] = o46PopDB
 	default:
 		o[4] = o46None
+	}
+	for i, x := range o {
+		v.den |= outcomeBits[x].den << i
+		v.num |= outcomeBits[x].num << i
 	}
 	return v
 }

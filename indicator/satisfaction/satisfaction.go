@@ -392,7 +392,7 @@ func (c *Calculator) ClassifyPetition(p *model.Petition) PetitionVerdict {
 	check(answer, c.dl.Start, MissedStart)
 	if !awaiting.IsZero() && reject.IsZero() && ok {
 		to := c.judgeDate
-		if !published.IsZero() && !published.Before(awaiting) {
+		if !published.IsZero() { // published (even if recorded before the awaiting step): measured to it
 			to = calendar.DateOf(published, c.loc)
 		}
 		if n, good := wd(awaiting, to); !good {

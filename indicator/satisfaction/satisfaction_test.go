@@ -131,6 +131,8 @@ func TestPetitionRules(t *testing.T) {
 			HandledOnTime, 0, ReasonPetitionOnTime, ReasonPetitionSatisfied, 7, false},
 		{"publish/3 working days after awaiting publication is late", petition(ev(awaiting, day(8, 12)), ev(published, day(8, 17))),
 			HandledLate, MissedPublish, ReasonPetitionLate, ReasonPetitionHandledLate, 7, false},
+		{"publish/published recorded before awaiting publication is not overdue", petition(ev(awaiting, day(8, 12)), ev(published, day(8, 11))),
+			HandledOnTime, 0, ReasonPetitionOnTime, ReasonPetitionSatisfied, 6, false},
 		{"publish/still unpublished at period end is late", petition(ev(awaiting, day(8, 12))),
 			HandledLate, MissedPublish, ReasonPetitionLate, ReasonPetitionHandledLate, 7, false},
 		// forwarded: deadlines from the latest forwarding date
