@@ -1,0 +1,261 @@
+package online
+
+import (
+	"slices"
+
+	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/model"
+)
+
+type unitAcc struct {
+	m33  indicator.Count
+	seen []bool // per 3.2 service of the unit: received an online dossier
+}
+
+// Accumulator is the partial state of one pass over some of the dossiers: per-unit 3.3 counts, per unit
+// and online service a "received an online dossier" flag, and the ledger. Memory is O(offerings), never
+// O(dossiers). Accumulators of disjoint slices of one stream merge into the single-pass state. Not safe
+// for concurrent use: give each goroutine its own and Merge them.
+type Accumulator struct {
+	c       *Calculator
+	known   []unitAcc
+	other   map[string]*unitAcc
+	ledger  indicator.Ledger  // verdicts not made by Classify
+	reasons [numReasons]int64 // per reason index, verdicts made by Classify
+}
+
+// NewAccumulator returns an empty accumulator for c's verdicts. Cost: O(offerings).
+func (c *Calculator) NewAccumulator() *Accumulator {
+	a := &Accumulator{c: c, known: make([]unitAcc, len(c.units)), other: make(map[string]*unitAcc)}
+	for i, u := range c.units {
+		a.known[i].seen = make([]bool, len(u.services))
+	}
+	return a
+}
+
+func (a *Accumulator) otherUnit(id string) *unitAcc {
+	u := a.other[id]
+	if u == nil {
+		u = &unitAcc{}
+		a.other[id] = u
+	}
+	return u
+}
+
+// Add records one verdict of the Accumulator's Calculator: one ledger entry, and for a counted dossier its
+// 3.3 counts and its service's 3.2 flag. Hot path: no allocation once the unit has been seen.
+func (a *Accumulator) Add(v Verdict) {
+	if v.reason > 0 && v.reason < numReasons {
+		a.reasons[v.reason]++
+	} else {
+		a.ledger.Add(v.Reason, v.Counted)
+	}
+	if !v.Counted {
+		return
+	}
+	var u *unitAcc
+	if v.unit >= 0 && int(v.unit) < len(a.known) {
+		u = &a.known[v.unit]
+	} else {
+		u = a.otherUnit(v.UnitID)
+	}
+	u.m33.Den++
+	if v.InNumerator {
+		u.m33.Num++
+	}
+	if v.service >= 0 && int(v.service) < len(u.seen) {
+		u.seen[v.service] = true
+	}
+}
+
+// Merge adds b's state into a (b is unchanged). Associative and commutative; merging the accumulators of a
+// split stream gives the single-pass Result. When b comes from another Calculator, units and services are
+// matched by code, and flags of services a's Calculator does not count are dropped. Merging a into itself
+// doubles its counts. Cost: O(offerings).
+func (a *Accumulator) Merge(b *Accumulator) {
+	if b == nil {
+		return
+	}
+	if b == a {
+		a.ledger.Merge(a.ledger.Clone())
+		for i := range a.reasons {
+			a.reasons[i] *= 2
+		}
+		for i := range a.known {
+			a.known[i].m33.Num *= 2
+			a.known[i].m33.Den *= 2
+		}
+		for _, u := range a.other {
+			u.m33.Num *= 2
+			u.m33.Den *= 2
+		}
+		return
+	}
+	a.ledger.Merge(b.ledger)
+	for i, n := range b.reasons {
+		a.reasons[i] += n
+	}
+	for i := range b.known {
+		bu := &b.known[i]
+		info := &b.c.units[i]
+		var au *unitAcc
+		if a.c == b.c {
+			au = &a.known[i]
+		} else if ai, ok := a.c.unitIdx[info.id]; ok {
+			au = &a.known[ai]
+		} else {
+			au = a.otherUnit(info.id)
+		}
+		au.m33.Num += bu.m33.Num
+		au.m33.Den += bu.m33.Den
+		for j, s := range bu.seen {
+			if !s {
+				continue
+			}
+			if a.c == b.c {
+				au.seen[j] = true
+				continue
+			}
+			code := info.procs[info.services[j]].Code
+			if pi, ok := a.c.pairs[pairKey{info.id, code}]; ok && pi.service >= 0 {
+				a.known[pi.unit].seen[pi.service] = true
+			}
+		}
+	}
+	for id, bu := range b.other {
+		var au *unitAcc
+		if ai, ok := a.c.unitIdx[id]; ok {
+			au = &a.known[ai]
+		} else {
+			au = a.otherUnit(id)
+		}
+		au.m33.Num += bu.m33.Num
+		au.m33.Den += bu.m33.Den
+	}
+}
+
+// Result is the outcome of a pass.
+//
+// Units holds one Tally per unit that has an offering in force or a counted dossier: Counts[M31] with
+// PartialOnline, FullOnline and FullOnlineEligible, Counts[M32] and Counts[M33]. Ledger accounts for every
+// dossier read (Read == Counted + Excluded); Catalogue for every procedure and offering record of Options.
+// Procedures lists, per unit, the procedures under its authority sorted by code: the records behind 3.1
+// and 3.2.
+type Result struct {
+	Units      map[string]indicator.Tally
+	Ledger     indicator.Ledger
+	Catalogue  indicator.Ledger
+	Procedures map[string][]ProcedureStatus
+}
+
+// Result returns the tallies so far. It does not modify the accumulator and can be called repeatedly.
+// Cost: O(offerings), allocates the maps and the procedure lists.
+func (a *Accumulator) Result() Result {
+	r := Result{
+		Units:      make(map[string]indicator.Tally, len(a.known)+len(a.other)),
+		Ledger:     a.ledger.Clone(),
+		Catalogue:  a.c.catalogue.Clone(),
+		Procedures: make(map[string][]ProcedureStatus, len(a.known)),
+	}
+	for i, n := range a.reasons {
+		r.Ledger.AddN(dossierReasons[i], reasonCounted(uint8(i)), n)
+	}
+	for i := range a.known {
+		u := &a.known[i]
+		info := &a.c.units[i]
+		ps := slices.Clone(info.procs)
+		for j, s := range u.seen {
+			ps[info.services[j]].OnlineDossier = s
+		}
+		t := tallyOf(ps)
+		t.Counts[indicator.M33] = u.m33
+		r.Units[info.id] = t
+		r.Procedures[info.id] = ps
+	}
+	for id, u := range a.other {
+		var t indicator.Tally
+		t.Counts[indicator.M33] = u.m33
+		r.Units[id] = t
+	}
+	return r
+}
+
+// tallyOf counts 3.1 and 3.2 over one unit's procedures.
+func tallyOf(ps []ProcedureStatus) indicator.Tally {
+	var t indicator.Tally
+	t.Counts[indicator.M31].Den = int64(len(ps))
+	for _, p := range ps {
+		switch p.Level {
+		case model.OnlinePartial:
+			t.PartialOnline++
+		case model.OnlineFull:
+			t.FullOnline++
+		}
+		if p.FullOnlineEligible {
+			t.FullOnlineEligible++
+		}
+		if p.Service {
+			t.Counts[indicator.M32].Den++
+			if p.OnlineDossier {
+				t.Counts[indicator.M32].Num++
+			}
+		}
+	}
+	t.Counts[indicator.M31].Num = t.PartialOnline + t.FullOnline
+	return t
+}
+
+// UnitIDs returns the result's unit ids, sorted. Cost: O(units log units).
+func (r Result) UnitIDs() []string {
+	ids := make([]string, 0, len(r.Units))
+	for id := range r.Units {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// Pool returns the tally of a set of units taken together (a parent and its sub-units). 3.2 and 3.3 are
+// summed (3.2's services are per applying unit). 3.1 counts each procedure code once at the highest level
+// any of the units offers it ("a procedure offered at both levels counts once at the higher"), so a
+// procedure offered by a department and a commune is one procedure of the province; PartialOnline,
+// FullOnline and FullOnlineEligible follow. Unknown and repeated ids are ignored. Whether the portal's
+// parent rows count 3.1 this way is [Open]: only the province row publishes 3.1 inputs. Cost: O(Σ
+// procedures of the units), allocates a set of codes.
+func (r Result) Pool(ids []string) indicator.Tally {
+	var t indicator.Tally
+	seenUnit := make(map[string]bool, len(ids))
+	best := make(map[string]ProcedureStatus)
+	for _, id := range ids {
+		if seenUnit[id] {
+			continue
+		}
+		seenUnit[id] = true
+		u, ok := r.Units[id]
+		if !ok {
+			continue
+		}
+		for _, m := range []indicator.ID{indicator.M32, indicator.M33} {
+			t.Counts[m].Num += u.Counts[m].Num
+			t.Counts[m].Den += u.Counts[m].Den
+		}
+		for _, p := range r.Procedures[id] {
+			q, ok := best[p.Code]
+			if !ok || p.Level > q.Level {
+				q.Level = p.Level
+			}
+			q.Code = p.Code
+			q.FullOnlineEligible = q.FullOnlineEligible || p.FullOnlineEligible
+			best[p.Code] = q
+		}
+	}
+	ps := make([]ProcedureStatus, 0, len(best))
+	for _, p := range best {
+		p.Service = false // 3.2 is summed above, not recounted
+		ps = append(ps, p)
+	}
+	pt := tallyOf(ps)
+	t.Counts[indicator.M31] = pt.Counts[indicator.M31]
+	t.PartialOnline, t.FullOnline, t.FullOnlineEligible = pt.PartialOnline, pt.FullOnline, pt.FullOnlineEligible
+	return t
+}

@@ -1,0 +1,78 @@
+package online
+
+import "github.com/vn-dvc/chiso766/indicator"
+
+// Dossier reasons: every dossier read gets exactly one (Result.Ledger). They are tried in the order listed.
+const (
+	// ReasonNoUnit: the dossier has no unit (UnitID empty). Excluded.
+	ReasonNoUnit indicator.Reason = "online.no_unit"
+	// ReasonNoReception: no reception time (NgayTiepNhan, nor NgayNopHoSo under the fallback policy).
+	// Excluded.
+	ReasonNoReception indicator.Reason = "online.no_reception"
+	// ReasonOutsidePeriod: "dossiers received in the period" — received before or after it. Excluded.
+	ReasonOutsidePeriod indicator.Reason = "online.outside_period"
+	// ReasonAfterAsOf: received in the period but after the as-of instant. Excluded.
+	ReasonAfterAsOf indicator.Reason = "online.after_as_of"
+	// ReasonNotOnline: received through another channel (direct, postal) or with no channel ("an absent
+	// value counts as direct"). Counted in 3.3's denominator only.
+	ReasonNotOnline indicator.Reason = "online.not_online"
+	// ReasonOnlineWithoutEResult: received online, but its procedure returns a paper result and the dossier
+	// carries no electronic result ("and, for procedures whose result is a paper document, carrying an
+	// electronic result"). Counted in 3.3's denominator only.
+	ReasonOnlineWithoutEResult indicator.Reason = "online.online_without_e_result"
+	// ReasonOnline: "dossiers received online (KenhThucHien in OnlineChannelCodes) in the period" meeting
+	// the result condition. Counted in 3.3's numerator and denominator.
+	ReasonOnline indicator.Reason = "online.online"
+)
+
+// Catalogue reasons: every procedure and offering record of Options gets exactly one (Result.Catalogue).
+const (
+	// ReasonProcedureListed: a catalogue procedure (its PaperResult and FullOnlineEligible flags are used).
+	// Counted.
+	ReasonProcedureListed indicator.Reason = "online.procedure_listed"
+	// ReasonProcedureDuplicate: a second record with the same (mapped) code; the first wins. Excluded.
+	ReasonProcedureDuplicate indicator.Reason = "online.procedure_duplicate"
+	// ReasonProcedureNoCode: a procedure record without a code. Excluded.
+	ReasonProcedureNoCode indicator.Reason = "online.procedure_no_code"
+	// ReasonOfferingService: the offering that gives its (unit, procedure) pair its highest level, which is
+	// partial or full, and the pair is an online service in a counted state: 3.1 numerator, 3.2
+	// denominator. Counted.
+	ReasonOfferingService indicator.Reason = "online.offering_service"
+	// ReasonOfferingInactiveService: as ReasonOfferingService, but no offering of the pair is in a state of
+	// Policy.OfferingStates: 3.1 numerator only. Counted.
+	ReasonOfferingInactiveService indicator.Reason = "online.offering_inactive_service"
+	// ReasonOfferingNotOnline: the pair's highest level is none, information only or unknown: 3.1
+	// denominator only ("all procedures under its authority"). Counted.
+	ReasonOfferingNotOnline indicator.Reason = "online.offering_not_online"
+	// ReasonOfferingDuplicate: another offering of the same unit and procedure decides the pair ("a
+	// procedure offered at both levels counts once at the higher"). Excluded.
+	ReasonOfferingDuplicate indicator.Reason = "online.offering_duplicate"
+	// ReasonOfferingNotInForce: not valid at the judgement instant. Excluded.
+	ReasonOfferingNotInForce indicator.Reason = "online.offering_not_in_force"
+	// ReasonOfferingNoUnit: an offering without a unit. Excluded.
+	ReasonOfferingNoUnit indicator.Reason = "online.offering_no_unit"
+	// ReasonOfferingNoProcedure: an offering without a procedure code. Excluded.
+	ReasonOfferingNoProcedure indicator.Reason = "online.offering_no_procedure"
+)
+
+// dossierReasons lists the dossier reasons in rule order; Verdict.reason indexes it (0: not made by
+// Classify).
+var dossierReasons = [...]indicator.Reason{
+	"", ReasonNoUnit, ReasonNoReception, ReasonOutsidePeriod, ReasonAfterAsOf, ReasonNotOnline,
+	ReasonOnlineWithoutEResult, ReasonOnline,
+}
+
+// Indexes into dossierReasons.
+const (
+	rNoUnit uint8 = iota + 1
+	rNoReception
+	rOutsidePeriod
+	rAfterAsOf
+	rNotOnline
+	rOnlineWithoutEResult
+	rOnline
+	numReasons
+)
+
+// reasonCounted reports whether dossiers with reason index r are counted (in 3.3's denominator).
+func reasonCounted(r uint8) bool { return r >= rNotOnline && r <= rOnline }
