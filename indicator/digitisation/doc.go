@@ -62,7 +62,7 @@
 //
 // Every dossier read gets exactly one ledger reason (Result.Ledger; Read == Counted + Excluded):
 //
-//	digitisation.counted                    received in the period (NgayTiepNhan): counted in 4.1*, 4.2, 4.3, 4.5, 4.6b
+//	digitisation.counted                    received in the period (NgayTiepNhan): in 4.1 (paper-result procedures), 4.2, 4.3, 4.5, 4.6b
 //	digitisation.counted_without_reception  received in the period by the NgayNopHoSo fallback: as above but not 4.3
 //	digitisation.no_unit                    excluded: no unit id
 //	digitisation.no_date                    excluded: no reception (nor, with the fallback, submission) time

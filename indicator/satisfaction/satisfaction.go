@@ -153,6 +153,18 @@ func New(opts Options) (*Calculator, error) {
 	return c, nil
 }
 
+// WithTimeliness returns a calculator identical to c except for its Timeliness function, sharing c's
+// immutable rating and complaint sets: O(1), one small allocation, instead of New's O(ratings +
+// complaints). Use it to give each shard its own (e.g. memoising) TimelinessFunc. A nil f returns c.
+func (c *Calculator) WithTimeliness(f TimelinessFunc) *Calculator {
+	if f == nil {
+		return c
+	}
+	d := *c
+	d.timeliness = f
+	return &d
+}
+
 // ---- 5.3: dossiers ----
 
 // DossierVerdict is the 5.3 judgement of one dossier: its unit and code, the ledger reason (also the

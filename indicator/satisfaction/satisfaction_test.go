@@ -372,3 +372,15 @@ func TestNoAllocs(t *testing.T) {
 	a.Add(dv)
 	assert.Zero(t, testing.AllocsPerRun(100, func() { a.Add(dv) }), "Accumulator.Add")
 }
+
+func TestWithTimeliness(t *testing.T) {
+	o := baseOptions(t)
+	o.Ratings = []model.Rating{{DossierCode: "D1", Dislike: true}}
+	c := newCalc(t, o)
+	allLate := c.WithTimeliness(func(*model.Dossier) (bool, bool) { return true, true })
+	assert.Same(t, c, c.WithTimeliness(nil))
+	d1, d2 := model.Dossier{Code: "D1", UnitID: "U"}, model.Dossier{Code: "D2", UnitID: "U"}
+	assert.Equal(t, ReasonDossierDisliked, allLate.Classify(&d1).Reason, "shares the rating set")
+	assert.Equal(t, ReasonDossierLate, allLate.Classify(&d2).Reason)
+	assert.Equal(t, ReasonDossierSatisfied, c.Classify(&d2).Reason, "the original is unchanged")
+}
