@@ -63,6 +63,7 @@ type pairKey struct{ unit, proc string }
 type pairInfo struct {
 	unit    int32 // index into Calculator.units
 	service int32 // index into units[unit].services, -1 when the pair is not an active online service
+	paper   bool  // the procedure returns a paper result (UnknownProcedure applied)
 }
 
 // ProcedureStatus is one procedure under a unit's authority: its highest online level, whether it is an
@@ -233,7 +234,7 @@ func New(opts Options) (*Calculator, error) {
 		u := unitInfo{id: id, procs: ps}
 		c.unitIdx[id] = int32(ui)
 		for pi := range ps {
-			info := pairInfo{unit: int32(ui), service: -1}
+			info := pairInfo{unit: int32(ui), service: -1, paper: c.paperResult(ps[pi].Code)}
 			if ps[pi].Service {
 				info.service = int32(len(u.services))
 				u.services = append(u.services, int32(pi))
@@ -243,6 +244,15 @@ func New(opts Options) (*Calculator, error) {
 		c.units[ui] = u
 	}
 	return c, nil
+}
+
+// paperResult reports whether procedure code returns a paper result, applying UnknownProcedure to codes
+// missing from the catalogue.
+func (c *Calculator) paperResult(code string) bool {
+	if pr, ok := c.procs[code]; ok {
+		return pr.paperResult
+	}
+	return c.unknown == UnknownPaperResult
 }
 
 // stateCounted reports whether an offering state is in Policy.OfferingStates (model.PublishedStateCode and
@@ -325,7 +335,8 @@ func (c *Calculator) Classify(d *model.Dossier) Verdict {
 	}
 	v.Counted = true
 	v.Online = d.Channel.IsSet() && c.policy.OnlineChannelCodes.Has(int(d.Channel.Code()))
-	if pi, ok := c.pairs[pairKey{d.UnitID, v.ProcedureCode}]; ok {
+	pi, pair := c.pairs[pairKey{d.UnitID, v.ProcedureCode}]
+	if pair {
 		v.unit = pi.unit
 		if v.Online {
 			v.service = pi.service
@@ -337,10 +348,10 @@ func (c *Calculator) Classify(d *model.Dossier) Verdict {
 		v.setReason(rNotOnline)
 		return v
 	}
-	if pr, ok := c.procs[v.ProcedureCode]; ok {
-		v.PaperResult = pr.paperResult
+	if pair {
+		v.PaperResult = pi.paper
 	} else {
-		v.PaperResult = c.unknown == UnknownPaperResult
+		v.PaperResult = c.paperResult(v.ProcedureCode)
 	}
 	v.EResult = d.HasElectronicResult()
 	if v.PaperResult && !v.EResult {
