@@ -2,7 +2,6 @@ package quality
 
 import (
 	"fmt"
-	"hash/fnv"
 	"strconv"
 	"strings"
 	"time"
@@ -357,17 +356,6 @@ func endBeforeReception(d *model.Dossier, add addFunc) {
 	if d.DueAt.Before(d.ReceivedAt) {
 		add(EndBeforeReception, Warning, "NgayHenTra", "due time %s before reception %s", d.DueAt, d.ReceivedAt)
 	}
-}
-
-// Fingerprint returns a 64-bit FNV-1a hash of every field of d, used by
-// duplicate-code to tell "same content" from "different content". Times
-// compare by instant. Cost: formats the whole record once.
-func Fingerprint(d *model.Dossier) uint64 {
-	h := fnv.New64a()
-	cp := *d
-	cp.Steps = nil // a timeline attached later is not part of the synced content
-	fmt.Fprintf(h, "%+v", cp)
-	return h.Sum64()
 }
 
 func (c *Checker) duplicate(d *model.Dossier, rec int, add addFunc) {

@@ -226,3 +226,50 @@ func BenchmarkCheck(b *testing.B) {
 		_ = c.Check(&d)
 	}
 }
+
+func TestFingerprintSensitivity(t *testing.T) {
+	full := func() model.Dossier {
+		d := base()
+		d.Aliases = []string{"X"}
+		d.Files = []model.File{{ID: "f", Digitised: model.FlagTrue, Extra: []model.RawField{{Key: "k", Value: []byte(`"v"`)}}}}
+		d.Results = []model.ResultDoc{{Code: "c", URL: "u"}}
+		d.Fees = []model.Fee{{Code: "p", Amount: 5}}
+		d.OtherDocs = []model.OtherDoc{{Name: "o"}}
+		d.Payments = []model.Payment{{At: at(4, 9), Amount: 5}}
+		d.Supplements = []model.Supplement{{RequestedAt: at(4, 9), Documents: []byte(`[]`), Fees: []model.Fee{{Amount: 1}}}}
+		d.Databases = []string{"7"}
+		d.Extra = []model.RawField{{Key: "E", Value: []byte(`1`)}}
+		return d
+	}
+	ref := full()
+	fp := Fingerprint(&ref)
+	same := full()
+	same.ReceivedAt = model.Some(same.ReceivedAt.T.UTC()) // same instant, other zone
+	if Fingerprint(&same) != fp {
+		t.Error("same content must hash equal")
+	}
+	for name, change := range map[string]func(d *model.Dossier){
+		"summary":    func(d *model.Dossier) { d.Summary += "x" },
+		"received":   func(d *model.Dossier) { d.ReceivedAt = at(3, 10) },
+		"absent due": func(d *model.Dossier) { d.DueAt = model.Time{} },
+		"status raw": func(d *model.Dossier) { d.Status = model.ParseStatus("04") },
+		"file flag":  func(d *model.Dossier) { d.Files[0].Digitised = model.FlagFalse },
+		"file extra": func(d *model.Dossier) { d.Files[0].Extra[0].Value = []byte(`"w"`) },
+		"result url": func(d *model.Dossier) { d.Results[0].URL = "" },
+		"fee":        func(d *model.Dossier) { d.Fees[0].Amount = 6 },
+		"other doc":  func(d *model.Dossier) { d.OtherDocs[0].Name = "p" },
+		"payment":    func(d *model.Dossier) { d.Payments[0].Amount = 6 },
+		"supplement": func(d *model.Dossier) { d.Supplements[0].ResubmittedAt = at(5, 9) },
+		"supp fee":   func(d *model.Dossier) { d.Supplements[0].Fees[0].Amount = 2 },
+		"database":   func(d *model.Dossier) { d.Databases = nil },
+		"extra":      func(d *model.Dossier) { d.Extra = nil },
+		"alias":      func(d *model.Dossier) { d.Aliases = []string{"Y"} },
+		"split":      func(d *model.Dossier) { d.ProcedureCode, d.ProcedureName = "2.0008", "15"+d.ProcedureName },
+	} {
+		d := full()
+		change(&d)
+		if Fingerprint(&d) == fp {
+			t.Errorf("%s: change not detected", name)
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package quality
+
+import (
+	"encoding/binary"
+	"hash"
+	"hash/fnv"
+
+	"github.com/vn-dvc/chiso766/model"
+)
+
+// hasher feeds length-prefixed values into a 64-bit FNV-1a hash.
+type hasher struct {
+	h   hash.Hash64
+	buf [8]byte
+}
+
+func (h *hasher) u64(v uint64) {
+	binary.LittleEndian.PutUint64(h.buf[:], v)
+	h.h.Write(h.buf[:])
+}
+
+func (h *hasher) str(s string) {
+	h.u64(uint64(len(s)))
+	h.h.Write([]byte(s))
+}
+
+func (h *hasher) bytes(b []byte) {
+	h.u64(uint64(len(b)))
+	h.h.Write(b)
+}
+
+func (h *hasher) time(t model.Time) {
+	if !t.Valid {
+		h.u64(0)
+		return
+	}
+	h.u64(1)
+	h.u64(uint64(t.T.UnixNano()))
+}
+
+func (h *hasher) extra(fs []model.RawField) {
+	h.u64(uint64(len(fs)))
+	for _, f := range fs {
+		h.str(f.Key)
+		h.bytes(f.Value)
+	}
+}
+
+// Fingerprint returns a 64-bit FNV-1a hash of every field of d except the
+// attached timeline (Steps), used by duplicate-code to tell "same content"
+// from "different content". Times hash by instant, codes by raw text. Cost:
+// O(size of d), no allocation beyond the hash state.
+func Fingerprint(d *model.Dossier) uint64 {
+	h := &hasher{h: fnv.New64a()}
+	for _, s := range []string{d.Code, d.NationalID, d.ProcedureCode, d.ProcedureName, d.CaseCode, d.UnitID, d.FieldCode,
+		d.FieldName, d.Channel.String(), d.SubmittedVia, d.ApplicantType.String(), d.ReceiptNo, d.ApplicantName,
+		d.ApplicantAccount, d.ApplicantDocNo, d.OtherInfo, d.Email, d.Fax, d.Phone, d.Summary, d.HandlingAgency, d.Note,
+		d.ReturnNote, d.Status.String(), d.ReturnMethod.String(), d.OnlinePayment.String(),
+		d.HasDigitisedComponents.String(), d.VNeIDAuthenticated.String(), d.ResultSyncedToStore.String(),
+		d.Sync.Updating.String(), d.Sync.ErrorCode, d.Sync.Message} {
+		h.str(s)
+	}
+	for _, t := range []model.Time{d.SubmittedAt, d.ReceiveDeadline, d.ReceivedAt, d.DueAt, d.RejectedAt,
+		d.ProcessingEndedAt, d.ResultReturnedAt, d.Sync.SentAt} {
+		h.time(t)
+	}
+	h.u64(uint64(len(d.Aliases)))
+	for _, a := range d.Aliases {
+		h.str(a)
+	}
+	h.u64(uint64(len(d.ApplicantIDs)))
+	for _, a := range d.ApplicantIDs {
+		h.str(a.Kind)
+		h.str(a.Number)
+	}
+	h.u64(uint64(len(d.Files)))
+	for _, f := range d.Files {
+		for _, s := range []string{f.ID, f.Name, f.ComponentCode, f.URL, f.ReplacedResultCode, f.Reused,
+			f.Deleted.String(), f.Digitised.String(), f.FromStore.String()} {
+			h.str(s)
+		}
+		h.extra(f.Extra)
+	}
+	h.u64(uint64(len(d.Results)))
+	for _, r := range d.Results {
+		for _, s := range []string{r.Name, r.ComponentCode, r.ID, r.URL, r.Code} {
+			h.str(s)
+		}
+		h.extra(r.Extra)
+	}
+	fees := func(fs []model.Fee) {
+		h.u64(uint64(len(fs)))
+		for _, f := range fs {
+			for _, s := range []string{f.Name, f.Code, f.Method, f.Kind} {
+				h.str(s)
+			}
+			h.u64(uint64(f.Amount))
+			h.extra(f.Extra)
+		}
+	}
+	fees(d.Fees)
+	h.u64(uint64(len(d.OtherDocs)))
+	for _, o := range d.OtherDocs {
+		for _, s := range []string{o.Name, o.Quantity, o.Kind} {
+			h.str(s)
+		}
+		h.extra(o.Extra)
+	}
+	h.u64(uint64(len(d.Payments)))
+	for _, p := range d.Payments {
+		h.time(p.At)
+		h.u64(uint64(p.Amount))
+		h.str(p.Via.String())
+		h.str(p.TransactionID)
+	}
+	h.u64(uint64(len(d.Supplements)))
+	for _, s := range d.Supplements {
+		for _, x := range []string{s.Kind.String(), s.ID, s.RequestedBy, s.Reason, s.ReceivedBy, s.ReceptionNote, s.State} {
+			h.str(x)
+		}
+		for _, t := range []model.Time{s.RequestedAt, s.ResubmittedAt, s.DueBefore, s.DueAfter} {
+			h.time(t)
+		}
+		h.bytes(s.Documents)
+		fees(s.Fees)
+		h.extra(s.Extra)
+	}
+	h.u64(uint64(len(d.Databases)))
+	for _, c := range d.Databases {
+		h.str(c)
+	}
+	h.extra(d.Extra)
+	return h.h.Sum64()
+}
