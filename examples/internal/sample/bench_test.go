@@ -2,6 +2,7 @@ package sample
 
 import (
 	"testing"
+	"time"
 
 	"github.com/vn-dvc/chiso766/calendar"
 )
@@ -17,6 +18,7 @@ func BenchmarkDossiers(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	cpu0, ok := processCPU()
 	for b.Loop() {
 		n := 0
 		for range p.Dossiers() {
@@ -25,6 +27,14 @@ func BenchmarkDossiers(b *testing.B) {
 		if n != DefaultDossiers {
 			b.Fatalf("got %d dossiers", n)
 		}
+	}
+	reportCPU(b, cpu0, ok)
+}
+
+// reportCPU adds the process CPU time per operation (cpu-ms/op) when the platform provides it.
+func reportCPU(b *testing.B, cpu0 time.Duration, ok bool) {
+	if cpu1, ok1 := processCPU(); ok && ok1 {
+		b.ReportMetric(float64(cpu1-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 	}
 }
 
@@ -35,9 +45,11 @@ func BenchmarkGenerate(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	cpu0, ok := processCPU()
 	for b.Loop() {
 		if _, err := Generate(Options{Seed: 1, Year: 2026, Calendar: cal}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, cpu0, ok)
 }
