@@ -109,7 +109,9 @@ func (e *explainer) note(unit, code string, vs []indicator.Verdict) {
 		}
 		le := u.entry(v.Metric, v.Reason, e.k)
 		le.count++
-		le.offer(code, e.k)
+		if n := len(le.codes); n < e.k || (n > 0 && code < le.codes[n-1]) { // fast path: most codes are not kept
+			le.offer(code, e.k)
+		}
 	}
 }
 

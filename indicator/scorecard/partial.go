@@ -26,7 +26,8 @@ type Partial struct {
 	// sc is this partial's 5.3 calculator, whose injected timeliness judgement reads the memo of the
 	// verdict AddDossier computed just before (so 2.1 is judged once per dossier).
 	sc          *satisfaction.Calculator
-	memo        *model.Dossier
+	memoValid   bool
+	memoCode    string
 	memoCounted bool
 	memoLate    bool
 
@@ -59,9 +60,11 @@ func (s *Scorer) NewPartial() *Partial {
 	return p
 }
 
-// timelinessOf answers 5.3's question from the memo of the current dossier, else asks the calculator.
+// timelinessOf answers 5.3's question from the memo of the dossier AddDossier is judging (satisfaction
+// judges the dossier it is given), else asks the calculator. The memo holds no pointer to the dossier, so
+// a dossier passed to AddDossier does not escape to the heap.
 func (p *Partial) timelinessOf(d *model.Dossier) (counted, late bool) {
-	if d == p.memo {
+	if p.memoValid && d.Code == p.memoCode {
 		return p.memoCounted, p.memoLate
 	}
 	return p.s.timelinessOf(d)
@@ -82,7 +85,7 @@ func (p *Partial) AddDossier(d *model.Dossier) {
 	tv := p.s.tim.Classify(d)
 	p.tim.Add(tv)
 	buf = tv.AppendVerdicts(buf)
-	p.memo, p.memoCounted, p.memoLate = d, tv.Counted, tv.Counted && !tv.InNumerator
+	p.memoValid, p.memoCode, p.memoCounted, p.memoLate = true, d.Code, tv.Counted, tv.Counted && !tv.InNumerator
 
 	pv := p.s.pay.Classify(d)
 	p.pay.Add(pv)
@@ -95,7 +98,7 @@ func (p *Partial) AddDossier(d *model.Dossier) {
 	sv := p.sc.Classify(d)
 	p.sat.Add(sv)
 	buf = sv.AppendVerdicts(buf)
-	p.memo = nil
+	p.memoValid = false
 
 	p.ex.note(d.UnitID, d.Code, buf)
 	p.last, p.lastUnit, p.lastCode = buf, d.UnitID, d.Code
@@ -139,8 +142,11 @@ func (p *Partial) Merge(q *Partial) {
 func (s *Scorer) Run(dossiers iter.Seq[model.Dossier]) (*Card, error) {
 	p := s.NewPartial()
 	if dossiers != nil {
-		for d := range dossiers {
-			p.AddDossier(&d)
+		// One reused dossier: satisfaction's injected judgement makes the dossier escape, so taking the
+		// address of the loop variable would allocate once per dossier.
+		d := new(model.Dossier)
+		for *d = range dossiers {
+			p.AddDossier(d)
 		}
 	}
 	return s.Finish(p)

@@ -60,9 +60,10 @@ func Reconcile(a, b *Scorer, dossiers iter.Seq[model.Dossier], limit int) (*Reco
 	var ha, hb [indicator.NumIDs]bool
 	var diffs []RecordDiff
 	if dossiers != nil {
-		for d := range dossiers {
-			pa.AddDossier(&d)
-			pb.AddDossier(&d)
+		d := new(model.Dossier) // reused: see Run
+		for *d = range dossiers {
+			pa.AddDossier(d)
+			pb.AddDossier(d)
 			rec.Records++
 			clear(ha[:])
 			clear(hb[:])
