@@ -248,7 +248,7 @@ func units() []Unit {
 		{ID: "H44", Kind: ParseUnitKind("PROVINCE"), Name: "Phú Thọ"},
 		{ID: "H44.07", Code: "000.00.07.H44", Kind: ParseUnitKind("PROVINCIAL_DEPARTMENT"), Parent: "H44"},
 		{ID: "H44.100", Kind: ParseUnitKind("COMMUNE_PEOPLE_COMMITTEE"), Parent: "H44"},
-		{ID: "H44.07.1", Parent: "H44.07"},
+		{ID: "H44.07.1", Parent: "H44.07", Successors: []string{"H44.07"}},
 		{ID: "G01", Kind: ParseUnitKind("MINISTRY")},
 	}
 }
@@ -308,6 +308,7 @@ func TestHierarchyErrors(t *testing.T) {
 		{"unknown parent", []Unit{{ID: "A"}, {ID: "B", Parent: "Z"}}, 1, "Parent", ErrUnknownParent},
 		{"cycle", []Unit{{ID: "R"}, {ID: "A", Parent: "C"}, {ID: "B", Parent: "A"}, {ID: "C", Parent: "B"}}, 1, "Parent", ErrCycle},
 		{"self parent", []Unit{{ID: "A", Parent: "A"}}, 0, "Parent", ErrCycle},
+		{"unknown successor", []Unit{{ID: "A", Successors: []string{"C"}}, {ID: "C", Successors: []string{"Z"}}}, 1, "Successors", ErrUnknownSuccessor},
 	}
 	for _, tt := range tests {
 		_, err := NewHierarchy(tt.units)

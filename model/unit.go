@@ -39,6 +39,8 @@ var (
 	ErrCycle = errors.New("cycle in unit parents")
 	// ErrEmptyUnitID: a unit has no ID.
 	ErrEmptyUnitID = errors.New("empty unit id")
+	// ErrUnknownSuccessor: a Successors entry names no unit.
+	ErrUnknownSuccessor = errors.New("unknown successor unit")
 )
 
 // UnitError reports a bad unit record: its index in the input, its ID, the
@@ -48,7 +50,7 @@ type UnitError struct {
 	Index int
 	// ID is the unit's ID.
 	ID string
-	// Field is "ID" or "Parent".
+	// Field is "ID", "Parent" or "Successors".
 	Field string
 	// Err is the cause.
 	Err error
@@ -73,8 +75,8 @@ type Hierarchy struct {
 }
 
 // NewHierarchy validates units and builds the tree. Every unit needs a unique
-// non-empty ID, every non-empty Parent must name a unit, and parent links must
-// not form a cycle; the first violation is returned as a *UnitError. The input
+// non-empty ID, every non-empty Parent and every Successors entry must name a
+// unit, and parent links must not form a cycle; the first violation is returned as a *UnitError. The input
 // slice is copied. Children keep input order. Cost: O(n) time and memory.
 func NewHierarchy(units []Unit) (*Hierarchy, error) {
 	h := &Hierarchy{
@@ -106,6 +108,13 @@ func NewHierarchy(units []Unit) (*Hierarchy, error) {
 			return nil, &UnitError{Index: i, ID: u.ID, Field: "Parent", Err: ErrUnknownParent}
 		}
 		h.children[u.Parent] = append(h.children[u.Parent], u.ID)
+	}
+	for i, u := range h.units {
+		for _, s := range u.Successors {
+			if _, ok := h.index[s]; !ok {
+				return nil, &UnitError{Index: i, ID: u.ID, Field: "Successors", Err: ErrUnknownSuccessor}
+			}
+		}
 	}
 	// Cycle detection: colour walk up the parent chain.
 	state := make([]uint8, len(h.units)) // 0 new, 1 on path, 2 done
