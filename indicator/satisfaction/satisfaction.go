@@ -81,6 +81,7 @@ type Calculator struct {
 	cal              *calendar.Calendar
 	loc              *time.Location
 	judgeDate        calendar.Date // the date open petitions are measured to
+	epoch            calendar.Date // 1970-01-01, the origin of Unix time (for dateOf)
 	dl               indicator.PetitionDeadlines
 	timeliness       TimelinessFunc
 	marks            map[string]uint8 // dossier code → markDisliked | markComplaint
@@ -127,6 +128,7 @@ func New(opts Options) (*Calculator, error) {
 		dl:         dl,
 		timeliness: opts.Timeliness,
 		marks:      map[string]uint8{},
+		epoch:      calendar.NewDate(1970, time.January, 1),
 	}
 	c.cut = c.periodEnd
 	if a := opts.AsOf.Add(time.Nanosecond); a.Before(c.cut) {
@@ -326,6 +328,19 @@ func (v *PetitionVerdict) exclude(r indicator.Reason) PetitionVerdict {
 	return *v
 }
 
+// dateOf is calendar.DateOf(t, c.loc) without the civil-date split: the zone offset in force at t added to
+// the Unix seconds, floored to days from the Unix epoch. Equal to DateOf for every instant and zone
+// (TestDateOfMatchesCalendar).
+func (c *Calculator) dateOf(t time.Time) calendar.Date {
+	_, off := t.In(c.loc).Zone()
+	s := t.Unix() + int64(off)
+	d := s / 86400
+	if s%86400 < 0 {
+		d--
+	}
+	return c.epoch.AddDays(int(d))
+}
+
 // seen reports whether t happened before the judging bound.
 func (c *Calculator) seen(t model.Time) bool { return t.Valid && t.T.Before(c.cut) }
 
@@ -380,9 +395,9 @@ func (c *Calculator) ClassifyPetition(p *model.Petition) PetitionVerdict {
 			earliest(&published, e.At.T)
 		}
 	}
-	start := calendar.DateOf(v.Start, c.loc)
+	start := c.dateOf(v.Start)
 	wd := func(from time.Time, to calendar.Date) (int, bool) {
-		n, err := c.cal.WorkingDaysBetween(calendar.DateOf(from, c.loc), to)
+		n, err := c.cal.WorkingDaysBetween(c.dateOf(from), to)
 		return n, err == nil
 	}
 	ok := true
@@ -390,8 +405,8 @@ func (c *Calculator) ClassifyPetition(p *model.Petition) PetitionVerdict {
 		if t.IsZero() || !ok {
 			return
 		}
-		n, good := wd(v.Start, calendar.DateOf(t, c.loc))
-		if !good {
+		n, err := c.cal.WorkingDaysBetween(start, c.dateOf(t))
+		if err != nil {
 			ok = false
 			return
 		}
@@ -405,7 +420,7 @@ func (c *Calculator) ClassifyPetition(p *model.Petition) PetitionVerdict {
 	if !awaiting.IsZero() && reject.IsZero() && ok {
 		to := c.judgeDate
 		if !published.IsZero() { // published (even if recorded before the awaiting step): measured to it
-			to = calendar.DateOf(published, c.loc)
+			to = c.dateOf(published)
 		}
 		if n, good := wd(awaiting, to); !good {
 			ok = false
@@ -420,7 +435,7 @@ func (c *Calculator) ClassifyPetition(p *model.Petition) PetitionVerdict {
 	if ok {
 		to := c.judgeDate
 		if !closing.IsZero() {
-			to = calendar.DateOf(closing, c.loc)
+			to = c.dateOf(closing)
 		}
 		n, err := c.cal.WorkingDaysBetween(start, to)
 		if err != nil {

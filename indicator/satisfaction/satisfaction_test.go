@@ -384,3 +384,20 @@ func TestWithTimeliness(t *testing.T) {
 	assert.Equal(t, ReasonDossierLate, allLate.Classify(&d2).Reason)
 	assert.Equal(t, ReasonDossierSatisfied, c.Classify(&d2).Reason, "the original is unchanged")
 }
+
+func TestDateOfMatchesCalendar(t *testing.T) {
+	c := newCalc(t, baseOptions(t))
+	other := time.FixedZone("W", -5*3600-1800)
+	for _, tm := range []time.Time{
+		time.Date(2026, 8, 31, 23, 59, 59, 999999999, vn), time.Date(2026, 9, 1, 0, 0, 0, 0, vn),
+		time.Date(2026, 8, 31, 16, 59, 59, 0, time.UTC), time.Date(2026, 8, 31, 17, 0, 0, 0, time.UTC),
+		time.Date(1969, 12, 31, 20, 0, 0, 0, time.UTC), time.Date(1900, 1, 1, 0, 0, 0, 0, other),
+		time.Date(2099, 12, 31, 23, 0, 0, 0, other), time.Unix(-1, 0), time.Unix(0, 0),
+	} {
+		assert.Equal(t, calendar.DateOf(tm, c.loc), c.dateOf(tm), tm.String())
+	}
+	for s := int64(-3e9); s < 5e9; s += 86400*17 + 3607 {
+		tm := time.Unix(s, 0)
+		require.Equal(t, calendar.DateOf(tm, c.loc), c.dateOf(tm), tm.String())
+	}
+}
