@@ -170,7 +170,8 @@ func TestScoreTreeBandsAndUnitLookup(t *testing.T) {
 			assert.Equal(t, "hi", u.Band.Code)
 		} else {
 			assert.False(t, u.Banded, "%s %s", u.Unit.ID, u.Pooled.Total)
-			assert.Equal(t, Band{}, u.Band)
+			assert.Empty(t, u.Band.Code)
+			assert.True(t, u.Band.Min.IsZero())
 		}
 	}
 	// A result built by hand (without ScoreTree's index) still finds units.
@@ -180,4 +181,54 @@ func TestScoreTreeBandsAndUnitLookup(t *testing.T) {
 	assert.Equal(t, "D", u.Unit.Parent)
 	_, ok = dec.Unit("nope")
 	assert.False(t, ok)
+}
+
+// TestScoreTreeMatchesScore: every unit's Own and Pooled results are exactly Edition.Score of Tree.Own and
+// Tree.Pooled (ScoreTree reuses the pooled result when the counts are equal; the copy shares no slice).
+func TestScoreTreeMatchesScore(t *testing.T) {
+	tr := sampleTree(t, nil)
+	for _, e := range []Edition{Portal(), Document()} {
+		res, err := e.ScoreTree(tr)
+		require.NoError(t, err)
+		for _, u := range res.Units {
+			own, _ := tr.Own(u.Unit.ID)
+			wantOwn, err := e.Score(own)
+			require.NoError(t, err)
+			wantPooled, err := e.Score(tr.Pooled(u.Unit.ID))
+			require.NoError(t, err)
+			assertSameResult(t, wantOwn, u.Own, u.Unit.ID+" own")
+			assertSameResult(t, wantPooled, u.Pooled, u.Unit.ID+" pooled")
+		}
+	}
+	// A leaf whose own and pooled counts are equal: the two results do not share metric slices.
+	leaf, err := NewTree([]UnitNode{{ID: "L"}}, map[string]Tally{"L": cnt(1, 2)}, TreeOptions{})
+	require.NoError(t, err)
+	res, err := Portal().ScoreTree(leaf)
+	require.NoError(t, err)
+	u := res.Units[0]
+	assertSameResult(t, u.Own, u.Pooled, "leaf")
+	u.Own.Groups[G2-1].Metrics[0].Num = 99
+	assert.Equal(t, int64(1), u.Pooled.Groups[G2-1].Metrics[0].Num)
+}
+
+// assertSameResult compares two results field by field, decimals with Equal.
+func assertSameResult(t *testing.T, a, b Result, what string) {
+	t.Helper()
+	sameMetric := func(x, y MetricResult) bool {
+		return x.ID == y.ID && x.Num == y.Num && x.Den == y.Den && x.Null == y.Null && x.Edition == y.Edition &&
+			x.Ratio.Equal(y.Ratio) && x.Score.Equal(y.Score) && x.Max.Equal(y.Max)
+	}
+	require.Equal(t, a.Edition, b.Edition, what)
+	require.True(t, a.Total.Equal(b.Total) && a.Max.Equal(b.Max) && a.AvgProcessingDays.Equal(b.AvgProcessingDays), what)
+	for id := range a.Metrics {
+		require.True(t, sameMetric(a.Metrics[id], b.Metrics[id]), "%s metric %d", what, id)
+	}
+	for g := range a.Groups {
+		ga, gb := a.Groups[g], b.Groups[g]
+		require.True(t, ga.Group == gb.Group && ga.Score.Equal(gb.Score) && ga.Max.Equal(gb.Max) && ga.Ratio.Equal(gb.Ratio), "%s group %d", what, g)
+		require.Len(t, gb.Metrics, len(ga.Metrics), what)
+		for k := range ga.Metrics {
+			require.True(t, sameMetric(ga.Metrics[k], gb.Metrics[k]), "%s group %d metric #%d", what, g, k)
+		}
+	}
 }
