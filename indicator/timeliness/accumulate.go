@@ -107,13 +107,15 @@ func (a *Accumulator) cell(unit, proc string) *cell {
 
 // Add counts one verdict. It allocates only the first time a (unit, procedure) pair is seen. A zero Verdict
 // (not produced by Classify) is counted as ReasonExcludedNilRecord.
-func (a *Accumulator) Add(v Verdict) {
+func (a *Accumulator) Add(v Verdict) { a.add(&v) }
+
+func (a *Accumulator) add(v *Verdict) {
 	r := v.r
+	counted := v.Counted
 	if r == rNone {
-		r = rNilRecord
-		v.Counted = false
+		r, counted = rNilRecord, false
 	}
-	if !v.Counted {
+	if !counted {
 		a.reasons[r][0]++
 		if !v.Reception.Checked {
 			return
@@ -128,7 +130,7 @@ func (a *Accumulator) Add(v Verdict) {
 			x.onlineLate++
 		}
 	}
-	if !v.Counted {
+	if !counted {
 		return
 	}
 	x.m21.Den++

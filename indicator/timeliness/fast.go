@@ -46,16 +46,20 @@ func (c *Calculator) startOf(d calendar.Date) time.Time {
 	return time.Unix(int64(d.Sub(c.epoch))*86400-c.fixedOff, 0).In(c.loc)
 }
 
-// outcome is calendar.Classify(*dl, end, finished, c.limit, c.dp) — or ClassifyRefusal when refusal — with
-// the same results and errors on the paths the calculator uses (no rescheduled appointment).
-func (c *Calculator) outcome(dl *calendar.Deadline, end time.Time, finished, refusal bool) (calendar.Outcome, error) {
+// outcome sets *out to calendar.Classify(*dl, end, finished, c.limit, c.dp) — or ClassifyRefusal when
+// refusal — with the same results and errors on the paths the calculator uses (no rescheduled
+// appointment). *out must be the zero Outcome.
+func (c *Calculator) outcome(out *calendar.Outcome, dl *calendar.Deadline, end time.Time, finished, refusal bool) error {
+	var err error
 	if c.dp.ClassifyByAppointment && !dl.Appointment.IsZero() {
 		if refusal {
-			return c.cal.ClassifyRefusal(*dl, end, c.dp)
+			*out, err = c.cal.ClassifyRefusal(*dl, end, c.dp)
+		} else {
+			*out, err = c.cal.Classify(*dl, end, finished, c.limit, c.dp)
 		}
-		return c.cal.Classify(*dl, end, finished, c.limit, c.dp)
+		return err
 	}
-	out := calendar.Outcome{Due: dl.Due, LateApology: dl.LateApology}
+	out.Due, out.LateApology = dl.Due, dl.LateApology
 	if finished {
 		ed := c.dateOf(end)
 		switch ed.Compare(dl.Due) {
@@ -63,29 +67,24 @@ func (c *Calculator) outcome(dl *calendar.Deadline, end time.Time, finished, ref
 			// ClassifyRefusal goes through Classify, which counts the days (and can fail on the range).
 			n, err := c.cal.WorkingDaysBetween(ed, dl.Due)
 			if err != nil {
-				return calendar.Outcome{}, err
+				return err
 			}
 			if refusal {
 				out.Class = calendar.OnTime
-				return out, nil
+				return nil
 			}
 			out.Class, out.EarlyWorkingDays = calendar.Early, n
 		case 0:
 			out.Class = calendar.OnTime
 		default:
 			out.Class = calendar.Late
-			if err := c.lateness(&out, dl, end, ed); err != nil {
-				return calendar.Outcome{}, err
-			}
+			return c.lateness(out, dl, end, ed)
 		}
-		return out, nil
+		return nil
 	}
 	if c.limit.After(dl.DueAt) {
 		out.Class = calendar.OpenOverdue
-		if err := c.lateness(&out, dl, c.limit, c.limitDate); err != nil {
-			return calendar.Outcome{}, err
-		}
-		return out, nil
+		return c.lateness(out, dl, c.limit, c.limitDate)
 	}
 	out.Class = calendar.OpenWithinDeadline
 	soon := c.dp.DueSoonDays
@@ -94,15 +93,15 @@ func (c *Calculator) outcome(dl *calendar.Deadline, end time.Time, finished, ref
 	}
 	if soon > 0 {
 		if !c.cal.Contains(c.limitDate) {
-			return calendar.Outcome{}, &calendar.RangeError{Op: "Classify", Date: c.limitDate}
+			return &calendar.RangeError{Op: "Classify", Date: c.limitDate}
 		}
 		from, err := c.cal.AddWorkingDays(dl.Due, -soon)
 		if err != nil {
-			return calendar.Outcome{}, err
+			return err
 		}
 		out.DueSoon = !c.limitDate.Before(from)
 	}
-	return out, nil
+	return nil
 }
 
 func (c *Calculator) lateness(out *calendar.Outcome, dl *calendar.Deadline, t time.Time, td calendar.Date) error {

@@ -62,7 +62,11 @@ func TestFastPathMatchesCalendar(t *testing.T) {
 					dl := calendar.Deadline{Due: due, DueAt: dueAt}
 					end := ti.Add(time.Duration(rng.IntN(30*24)) * time.Hour)
 					for _, mode := range []struct{ finished, refusal bool }{{true, false}, {true, true}, {false, false}} {
-						got, gerr := c.outcome(&dl, end, mode.finished, mode.refusal)
+						var got calendar.Outcome
+						gerr := c.outcome(&got, &dl, end, mode.finished, mode.refusal)
+						if gerr != nil {
+							got = calendar.Outcome{}
+						}
 						var want calendar.Outcome
 						var werr error
 						switch {

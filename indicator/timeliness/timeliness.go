@@ -214,8 +214,7 @@ func (c *Calculator) happened(t time.Time) bool { return !t.After(c.limit) }
 // with an appointment time or a day-unit procedure duration. Data problems never return an error: the
 // dossier is excluded with a reason code. Cost: O(len(Steps) + len(Supplements)) plus O(1) calendar
 // look-ups (O(log n) for working-hour durations and the reception check).
-func (c *Calculator) Classify(d *model.Dossier) Verdict {
-	var v Verdict
+func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
 	if d == nil {
 		v.set(rNilRecord)
 		return v
@@ -405,40 +404,19 @@ func (c *Calculator) judge(d *model.Dossier, v *Verdict) reason {
 
 	// First pass over the supplements: count requests, find a pending one, check consistency.
 	hasSupp := len(d.Supplements) > 0 || len(d.Steps) > 0
-	it := suppIter{d: d}
-	nReq := 0
-	var pendingAt time.Time
-	pending := false
-	var dueBefore model.Time
-	first := true
-	var ev suppEvent
-	for hasSupp && it.next(&ev) {
-		if first {
-			dueBefore, first = ev.dueBefore, false
-		}
-		if ev.financial && c.financial == FinancialClockRuns {
-			continue
-		}
-		if !ev.req.Valid || ev.req.T.After(stop) {
-			continue
-		}
-		if !ev.financial {
-			nReq++
-		}
-		if !ev.resub.Valid || ev.resub.T.After(c.limit) {
-			pending, pendingAt = true, ev.req.T
-			break
-		}
-		if ev.resub.T.Before(ev.req.T) {
-			v.Supplements = nReq
+	var sc suppScan
+	if hasSupp {
+		c.scanSupplements(d, stop, &sc)
+		v.Supplements = sc.nReq
+		if sc.bad {
 			return rBadSupplement
 		}
 	}
-	v.Supplements = nReq
+	nReq, pending, pendingAt := sc.nReq, sc.pending, sc.pendingAt
 	repeated := c.pol.SupplementRule == indicator.SupplementSubtract && nReq > c.pol.MaxSupplements
 
 	var dl calendar.Deadline
-	err := c.deadline(d, recv.T, dueBefore, v, &dl)
+	err := c.deadline(d, recv.T, sc.dueBefore, v, &dl)
 	if err != nil {
 		if errors.Is(err, calendar.ErrOutOfRange) {
 			return rCalendarRange
@@ -448,28 +426,8 @@ func (c *Calculator) judge(d *model.Dossier, v *Verdict) reason {
 		}
 	}
 	if err == nil && !repeated && hasSupp {
-		// Second pass: apply the completed supplements (and counted financial pauses) to the deadline.
-		it = suppIter{d: d}
-		for it.next(&ev) {
-			if ev.financial && c.financial == FinancialClockRuns {
-				continue
-			}
-			if !ev.req.Valid || ev.req.T.After(stop) {
-				continue
-			}
-			if !ev.resub.Valid || ev.resub.T.After(c.limit) {
-				break
-			}
-			p := c.dp
-			if ev.financial {
-				p.Supplement = calendar.Pause
-			}
-			if dl, err = c.supplement(dl, ev.req.T, ev.resub.T, p); err != nil {
-				if errors.Is(err, calendar.ErrOutOfRange) {
-					return rCalendarRange
-				}
-				return rBadSupplement
-			}
+		if r := c.applySupplements(d, stop, &dl); r != rNone {
+			return r
 		}
 	}
 	v.Due, v.DueAt = dl.Due, dl.DueAt
@@ -485,21 +443,21 @@ func (c *Calculator) judge(d *model.Dossier, v *Verdict) reason {
 		v.End, v.EndStatus = pendingAt, model.StatusSupplement
 		kind = endOpen // not finished: no 2.2, no Completed
 		if err == nil {
-			out, err = c.outcome(&dl, pendingAt, true, false)
+			err = c.outcome(&out, &dl, pendingAt, true, false)
 		}
 		r = rSupplementPending
 	case kind == endFound:
 		if err == nil {
 			if endSt == model.StatusNotAccepted {
-				out, err = c.outcome(&dl, endT, true, true)
+				err = c.outcome(&out, &dl, endT, true, true)
 			} else {
-				out, err = c.outcome(&dl, endT, true, false)
+				err = c.outcome(&out, &dl, endT, true, false)
 			}
 		}
 	default:
 		v.End = c.limit
 		if err == nil {
-			out, err = c.outcome(&dl, time.Time{}, false, false)
+			err = c.outcome(&out, &dl, time.Time{}, false, false)
 		}
 	}
 	if err != nil && !repeated {
@@ -543,6 +501,74 @@ func (c *Calculator) judge(d *model.Dossier, v *Verdict) reason {
 	return rOpenOverdue
 }
 
+// suppScan is the result of the first pass over a dossier's supplements.
+type suppScan struct {
+	nReq      int        // supplement requests before the end (financial pauses excluded)
+	pending   bool       // a request the applicant has not answered by the judgement instant
+	pendingAt time.Time  // that request's time
+	dueBefore model.Time // the first entry's NgayHenTraTruoc
+	bad       bool       // a re-submission before its request
+}
+
+// scanSupplements counts the requests made before stop, finds a pending one and checks consistency.
+func (c *Calculator) scanSupplements(d *model.Dossier, stop time.Time, sc *suppScan) {
+	it := suppIter{d: d}
+	first := true
+	var ev suppEvent
+	for it.next(&ev) {
+		if first {
+			sc.dueBefore, first = ev.dueBefore, false
+		}
+		if ev.financial && c.financial == FinancialClockRuns {
+			continue
+		}
+		if !ev.req.Valid || ev.req.T.After(stop) {
+			continue
+		}
+		if !ev.financial {
+			sc.nReq++
+		}
+		if !ev.resub.Valid || ev.resub.T.After(c.limit) {
+			sc.pending, sc.pendingAt = true, ev.req.T
+			return
+		}
+		if ev.resub.T.Before(ev.req.T) {
+			sc.bad = true
+			return
+		}
+	}
+}
+
+// applySupplements applies the completed supplements (and counted financial pauses) made before stop to
+// the deadline; it returns rNone, or the exclusion reason when the calendar cannot.
+func (c *Calculator) applySupplements(d *model.Dossier, stop time.Time, dl *calendar.Deadline) reason {
+	it := suppIter{d: d}
+	var ev suppEvent
+	for it.next(&ev) {
+		if ev.financial && c.financial == FinancialClockRuns {
+			continue
+		}
+		if !ev.req.Valid || ev.req.T.After(stop) {
+			continue
+		}
+		if !ev.resub.Valid || ev.resub.T.After(c.limit) {
+			break
+		}
+		p := c.dp
+		if ev.financial {
+			p.Supplement = calendar.Pause
+		}
+		var err error
+		if *dl, err = c.supplement(*dl, ev.req.T, ev.resub.T, p); err != nil {
+			if errors.Is(err, calendar.ErrOutOfRange) {
+				return rCalendarRange
+			}
+			return rBadSupplement
+		}
+	}
+	return rNone
+}
+
 // deadline returns the dossier's deadline: from its appointment (the first supplement's NgayHenTraTruoc
 // when present, else NgayHenTra), else from the procedure's maximum duration for the dossier's channel.
 func (c *Calculator) deadline(d *model.Dossier, recv time.Time, dueBefore model.Time, v *Verdict, dl *calendar.Deadline) error {
@@ -573,7 +599,8 @@ func (c *Calculator) deadline(d *model.Dossier, recv time.Time, dueBefore model.
 		return err
 	}
 	// Pauses move an appointment by whole working days (P15 day granularity).
-	*dl = calendar.Deadline{Received: recv, Due: due, DueAt: dueAt, Duration: calendar.Duration{Unit: calendar.WorkingDays}}
+	// dl is the caller's zero Deadline: set the fields (no composite-literal copy on the hot path).
+	dl.Received, dl.Due, dl.DueAt = recv, due, dueAt
 	if c.dp.Supplement == calendar.Restart && (len(d.Supplements) > 0 || len(d.Steps) > 0) {
 		// A restart recomputes the due date with the legal duration: the catalogue's when known, else the
 		// working days from the deemed receipt to the appointment.
