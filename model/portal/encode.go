@@ -36,7 +36,9 @@ var ErrClosed = errors.New("portal: encoder closed")
 // KetQuaDongBoKho, LoaiBoSung; DonViChuyen, DonViNhan, SuKienThuc on steps)
 // are written only when set; MaDonVi only when it differs from the unit prefix
 // of MaHoSo. Payments and Sync are local data and are not written.
-// Sub-second precision of times is dropped.
+// Sub-second precision of times is dropped; 0/1 flags are written as "1"/"0"
+// (an input "true" comes back as "1", the same model value); fee amounts are
+// written as decimal integers.
 //
 // Records are written as they come (buffered); call Close to finish the
 // payload and flush. An Encoder is not safe for concurrent use. Errors from the
