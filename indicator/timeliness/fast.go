@@ -149,16 +149,15 @@ func (c *Calculator) buildHours(from, to calendar.Date) {
 		return
 	}
 	for w := range 7 {
-		// A working day with weekday w anywhere in the calendar; none means the weekday is never worked.
+		// A working day with weekday w: in the window first, else anywhere in the calendar (e.g. a make-up
+		// Saturday); none means the weekday is never worked and its table is never read.
 		var day calendar.Date
 		found := false
-		for d := lo; !d.After(hi); d = d.AddDays(1) {
-			if int(d.Weekday()) == w && c.cal.IsWorkingDay(d) {
-				day, found = d, true
-				break
-			}
-			if d.Sub(lo) > 3660 { // ten years without such a working day: treat as never worked
-				break
+		for _, r := range [2][2]calendar.Date{{from, to}, {lo, hi}} {
+			for d := r[0]; !found && !d.After(r[1]); d = d.AddDays(1) {
+				if int(d.Weekday()) == w && c.cal.IsWorkingDay(d) {
+					day, found = d, true
+				}
 			}
 		}
 		if !found {

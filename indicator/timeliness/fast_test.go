@@ -119,9 +119,11 @@ func TestFastHoursDueSupplement(t *testing.T) {
 		name      string
 		hours     calendar.OfficeHours
 		wantTable bool
-	}{{"default hours", calendar.OfficeHours{}, true}, {"per-weekday hours", custom, true}, {"sub-minute boundary", odd, false}} {
+		from, to  int
+	}{{"default hours", calendar.OfficeHours{}, true, 2024, 2027}, {"default range 1976–2099", calendar.OfficeHours{}, true, 0, 0},
+		{"per-weekday hours", custom, true, 2024, 2027}, {"sub-minute boundary", odd, false, 2024, 2027}} {
 		t.Run(tc.name, func(t *testing.T) {
-			cal, err := calendar.New(calendar.Options{FromYear: 2024, ToYear: 2027, OfficeHours: tc.hours,
+			cal, err := calendar.New(calendar.Options{FromYear: tc.from, ToYear: tc.to, OfficeHours: tc.hours,
 				Overlays: []calendar.Overlay{{Kind: calendar.OverlayWorking, From: calendar.NewDate(2026, 8, 15), Name: "extra Saturday"}}})
 			if err != nil {
 				t.Fatal(err)
