@@ -320,19 +320,6 @@ var outcomeTable = [numOutcomes]indicator.Verdict{
 	o46None:         {Metric: indicator.M46b, InDenominator: true, Reason: ReasonNoPopulationData},
 }
 
-// outcomeBits gives each outcome's denominator and numerator membership as 0/1. Read-only.
-var outcomeBits = func() (b [numOutcomes]struct{ den, num uint8 }) {
-	for i, v := range outcomeTable {
-		if v.InDenominator {
-			b[i].den = 1
-			if v.InNumerator {
-				b[i].num = 1
-			}
-		}
-	}
-	return b
-}()
-
 // ledgerReason indexes the dossier ledger reasons for the accumulator's fixed counters (0: other).
 type ledgerReason uint8
 
@@ -514,55 +501,57 @@ func (c *Calculator) Classify(d *model.Dossier) Verdict {
 	if !d.ReceivedAt.Valid {
 		v.lr, v.Reason = lrCountedWithoutReception, ReasonCountedWithoutReception
 	}
-	o := &v.outcomes
+	// Outcome codes and the denominator/numerator bits (bit i = metric i), set together.
+	var o [NumDossierMetrics]outcome
+	var den, num uint8
 	switch { // 4.1
 	case c.scope == PaperResultDossiers && !known:
 		o[0] = o41Unknown
 	case c.scope == PaperResultDossiers && !p.paper:
 		o[0] = o41NoPaper
 	case f&FactElectronicResult != 0:
-		o[0] = o41Electronic
+		o[0], den, num = o41Electronic, 1, 1
 	default:
-		o[0] = o41NoElectronic
+		o[0], den = o41NoElectronic, 1
 	}
-	switch { // 4.2
+	den |= 1 << 1 // 4.2: every counted dossier
+	switch {
 	case f&FactSubmittedFile == 0:
 		o[1] = o42NoSubmitted
 	case f&FactResultFile == 0:
 		o[1] = o42NoResult
 	default:
-		o[1] = o42Digitised
+		o[1], num = o42Digitised, num|1<<1
 	}
 	switch { // 4.3
 	case f&FactReceptionDate == 0:
 		o[2] = o43NoReception
 	case f&FactReusedData != 0:
-		o[2] = o43Reused
+		o[2], den, num = o43Reused, den|1<<2, num|1<<2
 	default:
-		o[2] = o43NoReused
+		o[2], den = o43NoReused, den|1<<2
 	}
-	switch { // 4.5
+	den |= 1 << 3 // 4.5: every counted dossier
+	switch {
 	case f&FactFileFromStore != 0:
-		o[3] = o45FromStore
+		o[3], num = o45FromStore, num|1<<3
 	case f&FactResultSynced != 0:
-		o[3] = o45Synced
+		o[3], num = o45Synced, num|1<<3
 	default:
 		o[3] = o45NotLinked
 	}
-	switch { // 4.6b
+	den |= 1 << 4 // 4.6b: every counted dossier
+	switch {
 	case f&FactVNeID != 0:
-		o[4] = o46Vneid
+		o[4], num = o46Vneid, num|1<<4
 	case f&FactFileFromStore != 0:
-		o[4] = o46Store
+		o[4], num = o46Store, num|1<<4
 	case f&FactPopulationDB != 0:
-		o[4] = o46PopDB
+		o[4], num = o46PopDB, num|1<<4
 	default:
 		o[4] = o46None
 	}
-	for i, x := range o {
-		v.den |= outcomeBits[x].den << i
-		v.num |= outcomeBits[x].num << i
-	}
+	v.outcomes, v.den, v.num = o, den, num
 	return v
 }
 

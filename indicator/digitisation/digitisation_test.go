@@ -183,6 +183,9 @@ func TestClassifyRules(t *testing.T) {
 				if !v.Counted {
 					assert.False(t, m.InDenominator)
 					assert.Equal(t, v.Reason, m.Reason)
+				} else {
+					assert.Equal(t, m.InDenominator, v.den>>i&1 == 1, "denominator bit of %s", m.Metric)
+					assert.Equal(t, m.InNumerator, v.num>>i&1 == 1, "numerator bit of %s", m.Metric)
 				}
 			}
 		})

@@ -54,6 +54,13 @@ func FuzzClassify(f *testing.F) {
 		if v.Counted && !(v.Metrics()[1].InDenominator && v.Metrics()[3].InDenominator && v.Metrics()[4].InDenominator) {
 			t.Fatalf("counted dossier missing from 4.2/4.5/4.6b: %+v", v)
 		}
+		if v.Counted { // the bits Add uses agree with the verdicts Metrics reports
+			for i, m := range v.Metrics() {
+				if m.InDenominator != (v.den>>i&1 == 1) || m.InNumerator != (v.num>>i&1 == 1) {
+					t.Fatalf("%s: verdict %+v, bits den %05b num %05b", m.Metric, m, v.den, v.num)
+				}
+			}
+		}
 		a.Add(v)
 		if l := a.ledger; l.Read != l.Counted+l.Excluded {
 			t.Fatalf("ledger %d != %d + %d", l.Read, l.Counted, l.Excluded)
