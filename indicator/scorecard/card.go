@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/online"
 	"github.com/vn-dvc/chiso766/indicator/payment"
 	"github.com/vn-dvc/chiso766/model"
 )
@@ -20,6 +21,13 @@ const (
 	// ReasonProcedureNoFeeData: a fee-bearing procedure offered by the unit none of whose dossiers carried
 	// fee data (3.5). Examples are procedure codes.
 	ReasonProcedureNoFeeData indicator.Reason = "scorecard.procedure_no_fee_data"
+	// ReasonProcedureNotOnline: a procedure under the unit's authority offered with no online service
+	// (3.1's denominator, not its numerator). Examples are procedure codes.
+	ReasonProcedureNotOnline indicator.Reason = "scorecard.procedure_not_online"
+	// ReasonServiceWithoutOnlineDossier: an online service of the unit that received no online dossier in
+	// the period (3.2). Examples are procedure codes (prefixed with the unit id, "H44.03/1.000123", in a
+	// parent's explanation).
+	ReasonServiceWithoutOnlineDossier indicator.Reason = "scorecard.service_without_online_dossier"
 	// ReasonUnexplained: the part of a metric's shortfall (denominator − numerator) that no record verdict
 	// explains — counts supplied from outside (1.4's reporting denominator), counts of calculators whose
 	// records the scorecard does not see one by one (procedure metrics of group 1, 3a and 4.6a, petitions,
@@ -131,6 +139,7 @@ func (s *Scorer) Finish(p *Partial) (*Card, error) {
 		return nil, &OptionError{Field: "Partial", Err: fmt.Errorf("not a partial of this scorer")}
 	}
 	tr := p.tim.Result()
+	or := p.onl.Result()
 	pr := p.pay.Result()
 	dr := p.dig.Result()
 	sacc := p.s.sat.NewAccumulator()
@@ -155,6 +164,7 @@ func (s *Scorer) Finish(p *Partial) (*Card, error) {
 		}
 	}
 	add(tr.Units)
+	add(or.Units)
 	add(pr.Units)
 	add(dr.Units)
 	add(sr.Units)
@@ -175,6 +185,24 @@ func (s *Scorer) Finish(p *Partial) (*Card, error) {
 			}
 		}
 	}
+	// Likewise 3.1 (distinct procedures at their highest level) and 3.2 (services summed) of a parent
+	// (online.Result.Pool).
+	if s.agg.Modes[indicator.M31] == indicator.PoolOwn || s.agg.Modes[indicator.M32] == indicator.PoolOwn {
+		for parent := range s.kids {
+			pooled := or.Pool(s.subtree(parent))
+			c := counts[parent]
+			if s.agg.Modes[indicator.M31] == indicator.PoolOwn {
+				c.Counts[indicator.M31] = pooled.Counts[indicator.M31]
+				c.PartialOnline, c.FullOnline, c.FullOnlineEligible = pooled.PartialOnline, pooled.FullOnline, pooled.FullOnlineEligible
+			}
+			if s.agg.Modes[indicator.M32] == indicator.PoolOwn {
+				c.Counts[indicator.M32] = pooled.Counts[indicator.M32]
+			}
+			if c != (indicator.Tally{}) {
+				counts[parent] = c
+			}
+		}
+	}
 	for id, n := range s.syncDen {
 		c := counts[id]
 		c.SyncReportDen = n
@@ -185,6 +213,7 @@ func (s *Scorer) Finish(p *Partial) (*Card, error) {
 		Period: s.opts.Period, AsOf: s.opts.AsOf, Edition: s.edition.Name, Dossiers: p.dossiers,
 		Ledgers: []CalculatorLedger{
 			{Calculator: "timeliness", Records: tr.Ledger},
+			{Calculator: "online", Records: or.Ledger, Catalogue: or.Catalogue},
 			{Calculator: "payment", Records: pr.Ledger, Catalogue: pr.Catalogue},
 			{Calculator: "digitisation", Records: dr.Ledger, Catalogue: dr.Catalogue},
 			{Calculator: "satisfaction", Records: sr.Ledger},
@@ -224,9 +253,11 @@ func (s *Scorer) Finish(p *Partial) (*Card, error) {
 	own := pex.units
 	for unit := range s.known {
 		s.explainProcedures(own, unit, pr)
+		s.explainOnline(own, unit, or)
 	}
 	for unit := range card.UnattributedCounts {
 		s.explainProcedures(own, unit, pr)
+		s.explainOnline(own, unit, or)
 	}
 	card.index = make(map[string]int, len(res.Units))
 	card.Units = make([]UnitCard, len(res.Units))
@@ -272,6 +303,58 @@ func (s *Scorer) explainProcedures(own map[string]*unitLost, unit string, pr pay
 		}
 		if !f.fee {
 			u.add(indicator.M35, ReasonProcedureNoFeeData, 1, []string{code}, s.k)
+		}
+	}
+}
+
+// explainOnline adds the 3.1 procedures without an online service and the 3.2 services without an online
+// dossier of unit: its own, or, under PoolOwn for a parent, those of its sub-tree (3.1 distinct at the
+// highest level, as online.Result.Pool counts them; 3.2 per unit).
+func (s *Scorer) explainOnline(own map[string]*unitLost, unit string, or online.Result) {
+	ids31, ids32 := []string{unit}, []string{unit}
+	if len(s.kids[unit]) > 0 {
+		if s.agg.Modes[indicator.M31] == indicator.PoolOwn {
+			ids31 = s.subtree(unit)
+		}
+		if s.agg.Modes[indicator.M32] == indicator.PoolOwn {
+			ids32 = s.subtree(unit)
+		}
+	}
+	best := map[string]model.OnlineLevelCode{}
+	var order []string
+	for _, id := range ids31 {
+		for _, p := range or.Procedures[id] {
+			l, seen := best[p.Code]
+			if !seen {
+				order = append(order, p.Code)
+			}
+			best[p.Code] = max(l, p.Level)
+		}
+	}
+	var u *unitLost
+	get := func() *unitLost {
+		if u == nil {
+			if u = own[unit]; u == nil {
+				u = new(unitLost)
+				own[unit] = u
+			}
+		}
+		return u
+	}
+	for _, code := range order {
+		if l := best[code]; l != model.OnlinePartial && l != model.OnlineFull {
+			get().add(indicator.M31, ReasonProcedureNotOnline, 1, []string{code}, s.k)
+		}
+	}
+	for _, id := range ids32 {
+		for _, p := range or.Procedures[id] {
+			if p.Service && !p.OnlineDossier {
+				ex := p.Code
+				if id != unit {
+					ex = id + "/" + p.Code
+				}
+				get().add(indicator.M32, ReasonServiceWithoutOnlineDossier, 1, []string{ex}, s.k)
+			}
 		}
 	}
 }

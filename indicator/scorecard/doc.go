@@ -10,7 +10,7 @@
 //
 // Prime Minister's Decision 766/QĐ-TTg of 23/6/2022 (the index, applied by the Government Office on the
 // National Public Service Portal); the record rules of each group are those of the calculator packages
-// (indicator/timeliness, payment, digitisation, satisfaction), the scoring, pooling, ranking and bands
+// (indicator/timeliness, online, payment, digitisation, satisfaction), the scoring, pooling, ranking and bands
 // those of package indicator (INDICATORS.md §4–§5). The explanations, what-if and period comparison
 // answer §6: the Hậu Giang plan 146/KH-UBND (2024) asks every department and commune to find the causes
 // of lost points and fix them.
@@ -20,8 +20,9 @@
 // New builds the calculators from the edition's record policies (Edition.Policy) and the preloaded
 // inputs (units, procedure catalogue, offerings, communes for 4.4, petitions, ratings). A Partial holds
 // the state of a pass: Partial.AddDossier classifies a dossier with every dossier calculator —
-// timeliness (2.1, 2.2, reception check), payment (3.6 and the 3.4/3.5 flags), digitisation (4.1–4.3,
-// 4.5, 4.6b) and satisfaction (5.3, whose "resolved late" is the timeliness verdict) — adds the
+// timeliness (2.1, 2.2, reception check), online (3.3 and the 3.2 flags), payment (3.6 and the 3.4/3.5
+// flags), digitisation (4.1–4.3, 4.5, 4.6b) and satisfaction (5.3, whose "resolved late" is the
+// timeliness verdict of the same dossier, judged once) — adds the
 // verdicts to each calculator's accumulator, and notes the lost records for the explanations. It does
 // not allocate once a unit and its reasons have been seen. Petitions (5.0–5.2) are classified by Finish
 // from Inputs.Petitions, or streamed with Partial.AddPetition.
@@ -32,10 +33,16 @@
 // against Options.Previous. Run is NewPartial + AddDossier + Finish; RunParallel fans the stream out in
 // batches to several workers and merges their partials.
 //
-// Groups 1 (publication, 1.1–1.4) and 3a (online services, 3.1–3.3) are not computed yet: their
-// calculators (indicator/publication, indicator/online) were not available when this package was
-// written, so those metrics have no counts and score under their zero rules. Tallies for them can be
+// Group 1 (publication, 1.1–1.4) is not computed yet: its calculator (indicator/publication) was not
+// available when this package was written, so those metrics have no counts and score under their zero
+// rules (1.4's reporting denominator, Inputs.SyncReportDen, is passed through). Tallies for them can be
 // scored through the what-if planner, which works from tallies alone.
+//
+// Procedure counts of parents: under the default pooling (PoolOwn for 3.1, 3.2, 3.4, 3.5) a parent's own
+// counts for them are computed by the scorecard from its sub-tree — 3.1, 3.4 and 3.5 over distinct
+// procedures (online.Result.Pool, payment.Result.Pool), 3.2 summed over the units' services — as the
+// portal's province rows count them. 4.6a is not pooled this way (the digitisation calculator offers no
+// pool): a parent shows its own offerings' count.
 //
 // # Sharding and determinism
 //
@@ -51,9 +58,10 @@
 // the points lost (Max − Score) and, for the records in the denominator but not in the numerator, the
 // calculators' reason codes with their counts and up to Options.Examples example codes (default 5): the
 // smallest dossier codes (petition ids for 5.1/5.2, procedure codes for 3.4/3.5), so a department head
-// can open them. A parent's explanation follows the pooling of the metric: the sum over its sub-tree
-// (PoolSum), its own counts (PoolOwn — for 3.4/3.5 the distinct procedures of its sub-tree) or those of
-// the computing ancestor (PoolCarryDown). Reason counts add up to Den − Num; what no record verdict
+// can open them; procedure codes for 3.1, 3.4, 3.5 and services for 3.2. A parent's explanation follows
+// the pooling of the metric: the sum over its sub-tree (PoolSum), its own counts (PoolOwn — for 3.1,
+// 3.4, 3.5 the distinct procedures of its sub-tree, for 3.2 its sub-units' services as "unit/procedure")
+// or those of the computing ancestor (PoolCarryDown). Reason counts add up to Den − Num; what no record verdict
 // explains is ReasonUnexplained.
 //
 // # What-if
@@ -91,15 +99,17 @@
 //
 // # Reason codes
 //
-// The scorecard adds three codes to those of the calculators:
+// The scorecard adds five codes to those of the calculators:
 //
-//	scorecard.procedure_not_paid_online  3.4  a fee-bearing offered procedure none of whose dossiers was paid online
-//	scorecard.procedure_no_fee_data      3.5  a fee-bearing offered procedure none of whose dossiers carried fee data
-//	scorecard.unexplained                any  the shortfall Den − Num that no record verdict explains
+//	scorecard.procedure_not_online             3.1  a procedure under the unit's authority without an online service
+//	scorecard.service_without_online_dossier   3.2  an online service that received no online dossier in the period
+//	scorecard.procedure_not_paid_online        3.4  a fee-bearing offered procedure none of whose dossiers was paid online
+//	scorecard.procedure_no_fee_data            3.5  a fee-bearing offered procedure none of whose dossiers carried fee data
+//	scorecard.unexplained                      any  the shortfall Den − Num that no record verdict explains
 //
 // # Cost
 //
-// AddDossier is the sum of the four calculators' Classify + Add (timeliness twice: once for 2.1 and
-// once inside 5.3's injected judgement) plus O(lost metrics) for the explanations; see BENCHMARKS.md for
+// AddDossier is the sum of the five calculators' Classify + Add plus O(lost metrics) for the
+// explanations; see BENCHMARKS.md for
 // measured throughput. Finish costs two Edition.Score per unit plus the explanations.
 package scorecard

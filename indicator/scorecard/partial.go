@@ -5,6 +5,7 @@ import (
 
 	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/indicator/digitisation"
+	"github.com/vn-dvc/chiso766/indicator/online"
 	"github.com/vn-dvc/chiso766/indicator/payment"
 	"github.com/vn-dvc/chiso766/indicator/satisfaction"
 	"github.com/vn-dvc/chiso766/indicator/timeliness"
@@ -18,6 +19,7 @@ import (
 type Partial struct {
 	s   *Scorer
 	tim *timeliness.Accumulator
+	onl *online.Accumulator
 	pay *payment.Accumulator
 	dig *digitisation.Accumulator
 	sat *satisfaction.Accumulator
@@ -44,6 +46,7 @@ func (s *Scorer) NewPartial() *Partial {
 	p := &Partial{
 		s:    s,
 		tim:  s.tim.NewAccumulator(),
+		onl:  s.onl.NewAccumulator(),
 		pay:  s.pay.NewAccumulator(),
 		dig:  s.dig.NewAccumulator(),
 		sat:  s.sat.NewAccumulator(),
@@ -70,7 +73,8 @@ func (p *Partial) timelinessOf(d *model.Dossier) (counted, late bool) {
 	return p.s.timelinessOf(d)
 }
 
-// AddDossier judges one dossier with every dossier calculator (2.1/2.2, 3.6, 4.1–4.6b) and accumulates
+// AddDossier judges one dossier with every dossier calculator (2.1/2.2, 3.3 and the 3.2 flags, 3.6 and
+// the 3.4/3.5 flags, 4.1–4.3, 4.5, 4.6b, 5.3) and accumulates
 // the verdicts and the lost-point explanations. The hot path: no allocation once the dossier's unit and
 // reasons have been seen. d is not modified; its Code and UnitID strings may be retained as example codes
 // (bounded). A nil dossier is ignored. Data problems are never errors: each calculator ledgers an
@@ -86,6 +90,10 @@ func (p *Partial) AddDossier(d *model.Dossier) {
 	p.tim.Add(tv)
 	buf = tv.AppendVerdicts(buf)
 	p.memoValid, p.memoCode, p.memoCounted, p.memoLate = true, d.Code, tv.Counted, tv.Counted && !tv.InNumerator
+
+	ov := p.s.onl.Classify(d)
+	p.onl.Add(ov)
+	buf = ov.AppendVerdicts(buf)
 
 	pv := p.s.pay.Classify(d)
 	p.pay.Add(pv)
@@ -130,6 +138,7 @@ func (p *Partial) Merge(q *Partial) {
 		return
 	}
 	p.tim.Merge(q.tim)
+	p.onl.Merge(q.onl)
 	p.pay.Merge(q.pay)
 	p.dig.Merge(q.dig)
 	p.sat.Merge(q.sat)

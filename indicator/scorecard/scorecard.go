@@ -8,6 +8,7 @@ import (
 	"github.com/vn-dvc/chiso766/calendar"
 	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/indicator/digitisation"
+	"github.com/vn-dvc/chiso766/indicator/online"
 	"github.com/vn-dvc/chiso766/indicator/payment"
 	"github.com/vn-dvc/chiso766/indicator/satisfaction"
 	"github.com/vn-dvc/chiso766/indicator/timeliness"
@@ -33,7 +34,8 @@ type Inputs struct {
 	Offerings []model.Offering
 	// Communes is the 4.4 input, one entry per commune (see digitisation.CommuneCopy). Empty means no data.
 	Communes []digitisation.CommuneCopy
-	// CodeMap maps local procedure codes to national ones for group 3b (payment.Options.CodeMap).
+	// CodeMap maps local procedure codes to national ones for groups 3a and 3b (online.Options.CodeMap,
+	// payment.Options.CodeMap).
 	CodeMap map[string]string
 	// Petitions are the petitions (phản ánh, kiến nghị) of the period for 5.0–5.2, classified once by Finish
 	// (callers with a large stream may use Partial.AddPetition instead); those naming a dossier are also
@@ -77,6 +79,9 @@ type Options struct {
 	Terminated timeliness.TerminatedRule
 	// Financial is the timeliness treatment of financial pauses (timeliness.Options.Financial).
 	Financial timeliness.FinancialRule
+	// OnlineUnknownProcedure is 3.3's treatment of a procedure missing from the catalogue
+	// (online.Options.UnknownProcedure).
+	OnlineUnknownProcedure online.UnknownProcedurePolicy
 	// NoFeeLines and FeeData are group 3b's policies (payment.Options).
 	NoFeeLines payment.NoFeeLinesPolicy
 	FeeData    payment.FeeDataRule
@@ -121,6 +126,7 @@ type Scorer struct {
 	scored  [indicator.NumIDs]bool
 
 	tim *timeliness.Calculator
+	onl *online.Calculator
 	pay *payment.Calculator
 	dig *digitisation.Calculator
 	sat *satisfaction.Calculator
@@ -212,6 +218,13 @@ func New(in Inputs, opts Options) (*Scorer, error) {
 	})
 	if err != nil {
 		return nil, &OptionError{Field: "timeliness", Err: err}
+	}
+	s.onl, err = online.New(online.Options{
+		Period: opts.Period, AsOf: opts.AsOf, Policy: pol, Procedures: in.Procedures,
+		Offerings: in.Offerings, CodeMap: in.CodeMap, UnknownProcedure: opts.OnlineUnknownProcedure,
+	})
+	if err != nil {
+		return nil, &OptionError{Field: "online", Err: err}
 	}
 	s.pay, err = payment.New(payment.Options{
 		Period: opts.Period, AsOf: opts.AsOf, Policy: pol, Procedures: in.Procedures,

@@ -23,19 +23,21 @@ func scoreOf(t *testing.T, u UnitCard, id indicator.ID) string {
 //	H44.01, H44.02 (identical): 2.1 3/4 → 15.00; 3b: 3.6 4/4 → 6, 3.4 1/1 → 2, 3.5 1/1 → 2 = 10;
 //	  group 4: 4.1 4/4 → 6, 4.2 → 4, 4.3 → 2 (capped at 80 %), 4.4 no data → 2 (full marks), 4.5 → 4,
 //	  4.6a no data → null, 4.6b → 2 = 20; group 5: 5.1, 5.2 no petitions → 6 + 6 (full marks), 5.3 3/4
-//	  (the late dossier) → min(6, 6·0.75/0.9) = 5.00 = 17; groups 1 and 3a have no data (no calculator
-//	  input) → 0. Total 62.00.
+//	  (the late dossier) → min(6, 6·0.75/0.9) = 5.00 = 17; 3a: 3.1 1/1 (P5 offered fully online) → 2,
+//	  3.2 1/1 (the service received online dossiers) → 4, 3.3 4/4 (online, with an electronic result) →
+//	  6 = 12; group 1 has no data (no calculator input yet) → 0. Total 74.00.
 //	H44.03: 2.1 4/4 → 20; 3.6 2/4 (codes 1 and 2 are paid, 0 is not) → pA 50 % → 3.00, 3.4, 3.5 → 2 + 2
 //	  = 7; 4.1 3/4 → 4.50, 4.2 3/4 → 3.00, 4.3 → 2, 4.4 → 2, 4.5 → 4, 4.6b → 2 = 17.50; 5.1 1/2 (PK-2
 //	  overdue) → 3.00, 5.2 1/2 (PK-2 handled late) → 3.00, 5.3 3/4 (PK-2 complains about dossier 0004) →
-//	  5.00 = 11. Total 55.50.
+//	  5.00 = 11; 3a: 2 + 4 + 3.3 3/4 → min(6, 6·0.75/0.5) = 6 = 12. Total 67.50.
 //	H44 (pooled): 2.1 10/12 → 16.67; 3.6 10/12 → pA 83.33 → 6·83.33/100 = 4.9998 → 5.00; 3.4/3.5 distinct
 //	  procedures of the sub-tree: P5, paid and with fee data → 2 + 2; group 4: 4.1 11/12 → 5.50, 4.2 11/12 →
 //	  3.67, 4.3 → 2, 4.4 → 2, 4.5 → 4, 4.6b → 2 = 19.17; 5.1 1/2 → 3, 5.2 1/2 → 3, 5.3 9/12 → 5.00 = 11.
-//	  Total 16.67 + 9 + 19.17 + 11 = 55.84.
+//	  3a: 3.1 distinct procedures 1/1 → 2, 3.2 services summed 3/3 → 4, 3.3 11/12 → 6 = 12.
+//	  Total 16.67 + 12 + 9 + 19.17 + 11 = 67.84.
 //
 // Ranks within the province: H44.01 and H44.02 tie at 1, H44.03 is 3 (competition ranking 1, 1, 3).
-// All bands: average (≥ 50).
+// Bands (unofficial defaults): H44.01 and H44.02 fair (≥ 70), H44.03 and H44 average (≥ 50).
 func TestEndToEnd(t *testing.T) {
 	s := mustScorer(t, testInputs(), testOptions())
 	c := mustRun(t, s, testDossiers())
@@ -56,28 +58,33 @@ func TestEndToEnd(t *testing.T) {
 		assert.Equal(t, "20.00", u.Pooled.Group(indicator.G4).Score.StringFixed(2))
 		assert.Equal(t, "5.00", scoreOf(t, u, indicator.M53))
 		assert.Equal(t, "17.00", u.Pooled.Group(indicator.G5).Score.StringFixed(2))
-		assert.Equal(t, "62.00", u.Pooled.Total.StringFixed(2))
+		assert.Equal(t, "74.00", u.Pooled.Total.StringFixed(2))
 		assert.Equal(t, 1, u.Rank, "tie shares rank 1")
-		assert.Equal(t, "average", u.Band.Code)
+		assert.Equal(t, "fair", u.Band.Code, "≥ 70")
 	}
 	assert.Equal(t, "20.00", scoreOf(t, c1, indicator.M21))
 	assert.Equal(t, "3.00", scoreOf(t, c1, indicator.M36))
 	assert.Equal(t, "4.50", scoreOf(t, c1, indicator.M41))
 	assert.Equal(t, "3.00", scoreOf(t, c1, indicator.M42))
+	assert.Equal(t, "12.00", c1.Pooled.Group(indicator.G3a).Score.StringFixed(2))
 	assert.Equal(t, "17.50", c1.Pooled.Group(indicator.G4).Score.StringFixed(2))
 	assert.Equal(t, "3.00", scoreOf(t, c1, indicator.M51))
 	assert.Equal(t, "3.00", scoreOf(t, c1, indicator.M52))
 	assert.Equal(t, "5.00", scoreOf(t, c1, indicator.M53))
-	assert.Equal(t, "55.50", c1.Pooled.Total.StringFixed(2))
+	assert.Equal(t, "67.50", c1.Pooled.Total.StringFixed(2))
 	assert.Equal(t, 3, c1.Rank, "competition ranking skips rank 2")
+	assert.Equal(t, "average", c1.Band.Code)
 
 	assert.Equal(t, [2]int64{10, 12}, [2]int64{p.Pooled.Metric(indicator.M21).Num, p.Pooled.Metric(indicator.M21).Den})
 	assert.Equal(t, "16.67", scoreOf(t, p, indicator.M21))
 	assert.Equal(t, "5.00", scoreOf(t, p, indicator.M36))
 	assert.Equal(t, "2.00", scoreOf(t, p, indicator.M34))
+	assert.Equal(t, [2]int64{1, 1}, [2]int64{p.Pooled.Metric(indicator.M31).Num, p.Pooled.Metric(indicator.M31).Den}, "distinct procedures")
+	assert.Equal(t, [2]int64{3, 3}, [2]int64{p.Pooled.Metric(indicator.M32).Num, p.Pooled.Metric(indicator.M32).Den}, "services summed")
+	assert.Equal(t, [2]int64{11, 12}, [2]int64{p.Pooled.Metric(indicator.M33).Num, p.Pooled.Metric(indicator.M33).Den})
 	assert.Equal(t, "19.17", p.Pooled.Group(indicator.G4).Score.StringFixed(2))
 	assert.Equal(t, "5.00", scoreOf(t, p, indicator.M53))
-	assert.Equal(t, "55.84", p.Pooled.Total.StringFixed(2))
+	assert.Equal(t, "67.84", p.Pooled.Total.StringFixed(2))
 	assert.Equal(t, 1, p.Rank)
 	assert.Equal(t, "average", p.Band.Code)
 
@@ -144,9 +151,9 @@ func TestEndToEnd(t *testing.T) {
 
 // TestWhatIfByRecords checks a what-if answer by adding exactly that many records to the stream and
 // re-scoring. H44.01 alone: ten perfect dossiers of which six were not paid online: 3.6 4/10 → pA 40 % →
-// 2.40, everything else at its best (total 64.40). To gain 2 points through 3.6 with new paid dossiers
+// 2.40, everything else at its best (total 76.40; group 1 has no data). To gain 2 points through 3.6 with new paid dossiers
 // (which leave every other metric at 100 %): 6·pA/100 ≥ 4.40 ⇔ pA ≥ 73.33 % ⇔ (4+k)/(10+k) ≥ 0.7333 ⇔
-// k ≥ 12.5, so k = 13 (17/23 = 73.91 % → 4.43, total 66.43); k = 12 gives 16/22 = 72.73 % → 4.36.
+// k ≥ 12.5, so k = 13 (17/23 = 73.91 % → 4.43, total 78.43); k = 12 gives 16/22 = 72.73 % → 4.36.
 func TestWhatIfByRecords(t *testing.T) {
 	s := mustScorer(t, testInputs(), testOptions())
 	var base []model.Dossier
@@ -159,8 +166,8 @@ func TestWhatIfByRecords(t *testing.T) {
 	}
 	c := mustRun(t, s, base)
 	u, _ := c.Unit("H44.01")
-	require.Equal(t, "64.40", u.Pooled.Total.StringFixed(2))
-	pl, err := c.Plan(s.Edition(), "H44.01", dec("66.40"), PlanOptions{})
+	require.Equal(t, "76.40", u.Pooled.Total.StringFixed(2))
+	pl, err := c.Plan(s.Edition(), "H44.01", dec("78.40"), PlanOptions{})
 	require.NoError(t, err)
 	var m MetricPlan
 	for _, mp := range pl.Metrics {
@@ -180,8 +187,8 @@ func TestWhatIfByRecords(t *testing.T) {
 		u, _ := mustRun(t, s, ds).Unit("H44.01")
 		return u.Pooled.Total.StringFixed(2)
 	}
-	assert.Equal(t, "66.43", total(int(m.Records)), "exactly that many records reach the target")
-	assert.Equal(t, "66.36", total(int(m.Records)-1), "one fewer does not")
+	assert.Equal(t, "78.43", total(int(m.Records)), "exactly that many records reach the target")
+	assert.Equal(t, "78.36", total(int(m.Records)-1), "one fewer does not")
 
 	// The cheapest ways to gain 2 points start with metrics that have no data at all (one record of 1.1
 	// gives 6 points), and never list 3.6 before a cheaper metric.
@@ -273,4 +280,40 @@ func TestNewErrors(t *testing.T) {
 	in.Units[0].Parent = "H44.01"
 	_, err := New(in, o)
 	assert.ErrorIs(t, err, indicator.ErrCycle)
+}
+
+// TestProcedureExplanations: procedure-level metrics are explained by procedure codes. H44.03 also offers
+// P7 partially online (an online service that received no online dossier: 3.2) and P8 for information
+// only (not an online service: 3.1). The parent counts 3.1 over the distinct procedures of its sub-tree
+// and 3.2 over its sub-units' services.
+func TestProcedureExplanations(t *testing.T) {
+	in := testInputs()
+	in.Procedures = append(in.Procedures, model.Procedure{Code: "P7"}, model.Procedure{Code: "P8"})
+	in.Offerings = append(in.Offerings,
+		model.Offering{UnitID: "H44.03", ProcedureCode: "P7", Level: model.NewOnlineLevel(model.OnlinePartial), State: model.NewPublishedState(model.StatePublished)},
+		model.Offering{UnitID: "H44.03", ProcedureCode: "P8", Level: model.NewOnlineLevel(model.OnlineInfoOnly), State: model.NewPublishedState(model.StatePublished)},
+	)
+	c := mustRun(t, mustScorer(t, in, testOptions()), testDossiers())
+	cases := []struct {
+		unit     string
+		metric   indicator.ID
+		num, den int64
+		reason   indicator.Reason
+		examples []string
+	}{
+		{"H44.03", indicator.M31, 2, 3, ReasonProcedureNotOnline, []string{"P8"}},
+		{"H44.03", indicator.M32, 1, 2, ReasonServiceWithoutOnlineDossier, []string{"P7"}},
+		{"H44", indicator.M31, 2, 3, ReasonProcedureNotOnline, []string{"P8"}},
+		{"H44", indicator.M32, 3, 4, ReasonServiceWithoutOnlineDossier, []string{"H44.03/P7"}},
+	}
+	for _, tc := range cases {
+		u, ok := c.Unit(tc.unit)
+		require.True(t, ok)
+		e, ok := u.Explanation(tc.metric)
+		require.True(t, ok, "%s %s", tc.unit, tc.metric)
+		assert.Equal(t, [2]int64{tc.num, tc.den}, [2]int64{e.Num, e.Den}, "%s %s", tc.unit, tc.metric)
+		require.Len(t, e.Reasons, 1)
+		assert.Equal(t, tc.reason, e.Reasons[0].Reason)
+		assert.Equal(t, tc.examples, e.Reasons[0].Examples)
+	}
 }
