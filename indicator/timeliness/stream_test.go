@@ -1,14 +1,18 @@
 package timeliness
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"math/rand/v2"
 	"os"
 	"reflect"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/vn-dvc/chiso766/calendar"
 	"github.com/vn-dvc/chiso766/indicator"
@@ -375,5 +379,50 @@ func TestGoldenDeadlineVectors(t *testing.T) {
 				t.Errorf("finished on %v: reason %s, late days %d", next, v.Reason, v.LateWorkingDays)
 			}
 		})
+	}
+}
+
+// TestPortalOverdueDefinition pins Tally.Overdue to the portal's totalOverdue: on every row of the Phú Thọ
+// 8/2026 fixture (testdata/portal-phutho-2026-08/2-progress.csv) totalOverdue = totalReceived −
+// totalOnTime, which is what Accumulator.Add counts (denominator − numerator); and the published 2.1 score
+// is 20 · totalOnTime / totalReceived, rounded half up to 2 decimals, from the counts a Tally carries.
+func TestPortalOverdueDefinition(t *testing.T) {
+	f, err := os.Open("testdata/portal-phutho-2026-08/2-progress.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	checked := 0
+	for _, r := range rows[1:] {
+		recv, on, over, score := r[col["totalReceived"]], r[col["totalOnTime"]], r[col["totalOverdue"]], r[col["score"]]
+		if recv == "" || on == "" {
+			continue
+		}
+		den, _ := strconv.ParseInt(recv, 10, 64)
+		num, _ := strconv.ParseInt(on, 10, 64)
+		if over != "" {
+			o, _ := strconv.ParseInt(over, 10, 64)
+			if o != den-num {
+				t.Errorf("%s: totalOverdue %d ≠ %d − %d", r[col["unit_code"]], o, den, num)
+			}
+			checked++
+		}
+		if den > 0 && score != "" {
+			got := decimal.NewFromInt(20*num).DivRound(decimal.NewFromInt(den), 2)
+			if want := decimal.RequireFromString(score); !got.Equal(want) {
+				t.Errorf("%s: 20·%d/%d = %s, published %s", r[col["unit_code"]], num, den, got, want)
+			}
+		}
+	}
+	if checked != 326 {
+		t.Errorf("checked %d rows with totalOverdue, want 326", checked)
 	}
 }
