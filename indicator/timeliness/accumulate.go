@@ -82,8 +82,26 @@ type Accumulator struct {
 	cells   map[cellKey]*cell
 	reasons [numReasons][2]int64 // [reason][0 = excluded, 1 = counted]
 
-	lastKey  cellKey
-	lastCell *cell
+	// cache is a small direct-mapped cache in front of cells, indexed by a cheap hash of the key's last
+	// bytes; a miss falls back to the map.
+	cache [64]cacheEntry
+}
+
+type cacheEntry struct {
+	key cellKey
+	x   *cell
+}
+
+// slot hashes the last two bytes of the unit and procedure codes, where sibling codes usually differ.
+func slot(unit, proc string) int {
+	h := uint(len(unit))*7 + uint(len(proc))*13
+	if n := len(unit); n >= 2 {
+		h += uint(unit[n-1])*31 + uint(unit[n-2])*17
+	}
+	if n := len(proc); n >= 2 {
+		h += uint(proc[n-1])*37 + uint(proc[n-2])*11
+	}
+	return int(h & 63)
 }
 
 // NewAccumulator returns an empty Accumulator. Cost: one small map allocation.
@@ -92,8 +110,9 @@ func (c *Calculator) NewAccumulator() *Accumulator {
 }
 
 func (a *Accumulator) cell(unit, proc string) *cell {
-	if a.lastCell != nil && a.lastKey.unit == unit && a.lastKey.proc == proc {
-		return a.lastCell
+	e := &a.cache[slot(unit, proc)]
+	if e.x != nil && e.key.unit == unit && e.key.proc == proc {
+		return e.x
 	}
 	k := cellKey{unit, proc}
 	x, ok := a.cells[k]
@@ -101,7 +120,7 @@ func (a *Accumulator) cell(unit, proc string) *cell {
 		x = new(cell)
 		a.cells[k] = x
 	}
-	a.lastKey, a.lastCell = k, x
+	e.key, e.x = k, x
 	return x
 }
 

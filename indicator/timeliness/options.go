@@ -123,6 +123,8 @@ func validate(o *Options) error {
 		return &OptionError{Field: "Options.Period", Reason: "end before start", Err: ErrInvalidValue}
 	case o.AsOf.IsZero():
 		return &OptionError{Field: "Options.AsOf", Reason: "zero as-of instant", Err: ErrMissing}
+	case o.AsOf.Before(o.Period.StartTime()):
+		return &OptionError{Field: "Options.AsOf", Reason: "before the period starts: nothing of the period has happened", Err: ErrInvalidValue}
 	case o.Calendar == nil:
 		return &OptionError{Field: "Options.Calendar", Reason: "nil calendar", Err: ErrMissing}
 	case o.Policy.EndStatusRank == (indicator.StatusRank{}):

@@ -293,6 +293,7 @@ func TestOptionErrors(t *testing.T) {
 		{"zero period", func(o *Options) { o.Period = model.Period{} }, "Options.Period", ErrMissing},
 		{"reversed period", func(o *Options) { o.Period.End = o.Period.Start.AddDate(0, 0, -1) }, "Options.Period", ErrInvalidValue},
 		{"zero as-of", func(o *Options) { o.AsOf = time.Time{} }, "Options.AsOf", ErrMissing},
+		{"as-of before the period", func(o *Options) { o.AsOf = at("2026-07-31 23:00") }, "Options.AsOf", ErrInvalidValue},
 		{"nil calendar", func(o *Options) { o.Calendar = nil }, "Options.Calendar", ErrMissing},
 		{"zero policy", func(o *Options) { o.Policy = indicator.RecordPolicy{} }, "Options.Policy", ErrMissing},
 		{"unknown supplement rule", func(o *Options) { o.Policy.SupplementRule = 9 }, "Options.Policy.SupplementRule", ErrInvalidValue},
