@@ -10,14 +10,13 @@ import (
 
 // FuzzClassifyPetition builds a petition from fuzzed fields and checks the invariants: no panic, three
 // verdicts in order, a numerator only inside its denominator, an excluded petition in no denominator, a
-// counted one in all three, 5.1 numerator ⇔ on time or open within, 5.2 numerator ⇒ 5.1 numerator, and the
-// accumulator's ledger balancing.
+// counted one in all three, 5.1 numerator ⇔ on time or open within, 5.2 numerator ⇒ 5.1 numerator, a
+// petition read twice counted once, and the ledger balancing.
 func FuzzClassifyPetition(f *testing.F) {
 	f.Add("U1", "P1", int64(1785722400), int64(0), uint8(1), int64(1), int64(0), false, []byte{6, 3, 7, 4})
 	f.Add("", "", int64(0), int64(-5), uint8(9), int64(0), int64(3), true, []byte{})
 	f.Add("U2", "X", int64(1786300000), int64(1786400000), uint8(2), int64(2), int64(2), false, []byte{3, 255, 1, 0, 5})
 	c := newCalc(f, baseOptions(f))
-	a := c.NewAccumulator()
 	f.Fuzz(func(t *testing.T, unitID, id string, recSec, fwdSec int64, category uint8, likes, dislikes int64, rep bool, evs []byte) {
 		p := model.Petition{ID: id, UnitID: unitID, Category: model.NewPetitionCategory(model.PetitionCategoryCode(category % 4)),
 			Likes: likes, Dislikes: dislikes, Repeated: rep}
@@ -57,8 +56,13 @@ func FuzzClassifyPetition(f *testing.F) {
 		} else if v.Status != StatusExcluded {
 			t.Fatalf("excluded with status %s", v.Status)
 		}
+		a := c.NewAccumulator()
 		a.AddPetition(v)
+		a.AddPetition(v) // the same petition twice: counted once when it has an id
 		r := a.Result()
+		if v.Counted && v.ID != "" && (r.Petitions.Counted != 1 || r.Petitions.Entry(ReasonPetitionDuplicate).Excluded != 1) {
+			t.Fatalf("duplicate not folded: %+v", r.Petitions.Entries())
+		}
 		if r.Petitions.Read != r.Petitions.Counted+r.Petitions.Excluded {
 			t.Fatalf("ledger does not balance: %+v", r.Petitions)
 		}
