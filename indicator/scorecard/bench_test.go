@@ -142,6 +142,10 @@ func BenchmarkParts(b *testing.B) {
 		a := s.tim.NewAccumulator()
 		run(b, func(i int) { a.Add(s.tim.Classify(&pool[i])) })
 	})
+	b.Run("online", func(b *testing.B) {
+		a := s.onl.NewAccumulator()
+		run(b, func(i int) { a.Add(s.onl.Classify(&pool[i])) })
+	})
 	b.Run("payment", func(b *testing.B) {
 		a := s.pay.NewAccumulator()
 		run(b, func(i int) { a.Add(s.pay.Classify(&pool[i])) })

@@ -10,6 +10,7 @@ import (
 	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/indicator/online"
 	"github.com/vn-dvc/chiso766/indicator/payment"
+	"github.com/vn-dvc/chiso766/indicator/timeliness"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -55,6 +56,9 @@ type Card struct {
 	UnattributedCounts map[string]indicator.Tally
 	// Dossiers is the number of dossiers read.
 	Dossiers int64
+	// Procedures is the per-procedure breakdown of 2.1 and 2.2 over all units (INDICATORS.md §3: 2.2
+	// "shown per procedure"; §6: per-procedure breakdowns), keyed by procedure code.
+	Procedures map[string]timeliness.ProcedureStats
 
 	index map[string]int
 }
@@ -211,6 +215,7 @@ func (s *Scorer) Finish(p *Partial) (*Card, error) {
 
 	card := &Card{
 		Period: s.opts.Period, AsOf: s.opts.AsOf, Edition: s.edition.Name, Dossiers: p.dossiers,
+		Procedures: tr.Procedures,
 		Ledgers: []CalculatorLedger{
 			{Calculator: "timeliness", Records: tr.Ledger},
 			{Calculator: "online", Records: or.Ledger, Catalogue: or.Catalogue},

@@ -88,6 +88,12 @@ func TestEndToEnd(t *testing.T) {
 	assert.Equal(t, 1, p.Rank)
 	assert.Equal(t, "average", p.Band.Code)
 
+	// Per-procedure breakdown of 2.1/2.2: P5 10/12 on time, 2 overdue, 12 finished.
+	ps := c.Procedures["P5"]
+	assert.Equal(t, indicator.Count{Num: 10, Den: 12}, ps.Count)
+	assert.Equal(t, int64(2), ps.Overdue)
+	assert.Equal(t, int64(12), ps.Finished)
+
 	// Explanations name the right dossiers.
 	e, ok := p.Explanation(indicator.M21)
 	require.True(t, ok)
