@@ -233,7 +233,7 @@ func (a *Accumulator) Result() Result {
 }
 
 // Run classifies every dossier of the stream and returns the Result of that single pass. Cost: one
-// Classify and one Add per dossier; memory O(units + procedures).
+// Classify and one Add per dossier; memory O((unit, procedure) pairs).
 func (c *Calculator) Run(dossiers iter.Seq[model.Dossier]) Result {
 	a := c.NewAccumulator()
 	for d := range dossiers {

@@ -17,8 +17,8 @@ type TerminatedRule uint8
 const (
 	// TerminatedEndsProcessing (default, [Doc]): 3, 7 (after reception) and 8 are end-of-processing events
 	// ranked below 9 and 10 (RecordPolicy.EndStatusRank); the dossier is counted and judged at that event
-	// (3 by CALENDAR P13: on time when refused on or before the due date, never early). This is the rule of
-	// INDICATORS.md §3, group 2, which the portal applies.
+	// (3 by CALENDAR P13: on time when refused on or before the due date, never early). This is the [Doc]
+	// rule of INDICATORS.md §3, group 2 (whether the portal counts 7 and 8 this way is unverified).
 	TerminatedEndsProcessing TerminatedRule = iota
 	// TerminatedP14: follow CALENDAR.md P14 through Policy.Deadline.IncludeWithdrawn — with its default
 	// (false) such dossiers are excluded (ReasonExcludedWithdrawn, ReasonExcludedStopped); with true they
@@ -72,8 +72,9 @@ type Options struct {
 	Calendar *calendar.Calendar
 	// Policy holds the edition's record policies; callers pass Edition.Policy (e.g. indicator.Portal().Policy).
 	// Used: SupplementRule, MaxSupplements, EndStatusRank, ExcludeWithdrawnBeforeReception,
-	// ReceivedFallbackToSubmitted, OnlineChannelCodes, OnlineReceptionHours and Deadline (P1, P3, P4, P12,
-	// P14, P15 — P10 comes from SupplementRule instead of Deadline.Supplement).
+	// ReceivedFallbackToSubmitted, OnlineChannelCodes, OnlineReceptionHours and Deadline (P1 cut-off, P3,
+	// P4, P15 due-soon, and P14 IncludeWithdrawn under TerminatedP14; P10 comes from SupplementRule instead of
+	// Deadline.Supplement; P12 rescheduling is not applied: the dossier carries no rescheduling record).
 	Policy indicator.RecordPolicy
 	// Procedures is the procedure catalogue keyed by procedure code (MaTTHC as it appears on dossiers). It is
 	// read once by New (durations per channel) and only used for dossiers without an appointment time

@@ -45,8 +45,10 @@ type Calculator struct {
 }
 
 // New validates opts and returns a Calculator. Cost: O(procedures) to convert the catalogue's durations
-// (one map of that size is allocated). Errors: an *OptionError (errors.Is ErrOption, and ErrMissing or
-// ErrInvalidValue) naming the offending field.
+// (one map of that size), plus a one-off probe of the calendar's office hours (≈ 10 000 O(1) calendar
+// calls, about 2 ms, and 8 bytes per day of a window from three years before the period to its end).
+// Errors: an *OptionError (errors.Is ErrOption, and ErrMissing or ErrInvalidValue) naming the offending
+// field.
 func New(opts Options) (*Calculator, error) {
 	if err := validate(&opts); err != nil {
 		return nil, err
@@ -210,10 +212,11 @@ const (
 // happened reports whether instant t is on or before the judgement instant.
 func (c *Calculator) happened(t time.Time) bool { return !t.After(c.limit) }
 
-// Classify judges one dossier. It is pure, safe for concurrent use and does not allocate for dossiers
-// with an appointment time or a day-unit procedure duration. Data problems never return an error: the
-// dossier is excluded with a reason code. Cost: O(len(Steps) + len(Supplements)) plus O(1) calendar
-// look-ups (O(log n) for working-hour durations and the reception check).
+// Classify judges one dossier. It is pure, safe for concurrent use and does not allocate (except for the
+// calendar's error value when a dossier is excluded with ReasonExcludedCalendarRange). Data problems never
+// return an error: the dossier is excluded with a reason code. Cost: O(len(Steps) + len(Supplements)) plus
+// O(1) calendar look-ups (O(log n) for working-hour durations and for the reception check of dossiers
+// received more than OnlineReceptionHours after submission).
 func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
 	if d == nil {
 		v.set(rNilRecord)
