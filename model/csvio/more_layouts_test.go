@@ -78,7 +78,9 @@ func TestStepsOfferingsUnitsRatings(t *testing.T) {
 	units := roundTrip(t, "id,name,kind,parent,successors,department_type\n"+
 		"H44,Phú Thọ,PROVINCE,,,PROVINCE\n"+
 		"H44.07,Sở Nông nghiệp và Môi trường,PROVINCIAL_DEPARTMENT,H44,,PROVINCIAL_DEPARTMENT\n"+
-		"H44.100,Phường Việt Trì,COMMUNE_PEOPLE_COMMITTEE,H44,H44.101;H44.102,COMMUNE_PEOPLE_COMMITTEE\n",
+		"H44.100,Phường Việt Trì,COMMUNE_PEOPLE_COMMITTEE,H44,H44.101;H44.102,COMMUNE_PEOPLE_COMMITTEE\n"+
+		"H44.101,Phường Thanh Miếu,COMMUNE_PEOPLE_COMMITTEE,H44,,COMMUNE_PEOPLE_COMMITTEE\n"+
+		"H44.102,Phường Bạch Hạc,COMMUNE_PEOPLE_COMMITTEE,H44,,COMMUNE_PEOPLE_COMMITTEE\n",
 		DecodeUnits, func(w io.Writer, xs []model.Unit) error {
 			uw := NewUnitWriter(w)
 			for i := range xs {
@@ -89,7 +91,7 @@ func TestStepsOfferingsUnitsRatings(t *testing.T) {
 			return uw.Flush()
 		})
 	h, err := model.NewHierarchy(units)
-	if err != nil || !reflect.DeepEqual(h.Children("H44"), []string{"H44.07", "H44.100"}) || len(units[2].Successors) != 2 || !units[2].Kind.Is(model.UnitCommune) {
+	if err != nil || !reflect.DeepEqual(h.Children("H44"), []string{"H44.07", "H44.100", "H44.101", "H44.102"}) || len(units[2].Successors) != 2 || !units[2].Kind.Is(model.UnitCommune) {
 		t.Errorf("units %+v %v", units, err)
 	}
 	ratings := roundTrip(t, "dossier_code,at,dislike,level,criteria\n"+

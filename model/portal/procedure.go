@@ -85,11 +85,12 @@ func parseDuration(s string) (decimal.Decimal, error) {
 	return d, nil
 }
 
-func decodeProcedureRecord(index int, raw []byte) (model.Procedure, error) {
+func decodeProcedureRecord(index int, rawBytes []byte) (model.Procedure, error) {
+	raw := string(rawBytes)
 	re := &RecordError{Index: index}
 	c := &cursor{re: re}
 	var p model.Procedure
-	c.record(raw, func(k string, v []byte) {
+	c.record(raw, func(k string, v string) {
 		switch strings.ToUpper(k) {
 		case "ID":
 			p.ID = c.str(k, v)
@@ -107,8 +108,8 @@ func decodeProcedureRecord(index int, raw []byte) (model.Procedure, error) {
 		case "MACOQUANCONGBO":
 			p.PublisherCode = c.str(k, v)
 		case "CAPTHUCHIEN":
-			p.Levels = objects(c, k, v, func(c *cursor, raw []byte) (l model.ProcedureLevel) {
-				c.record(raw, func(k string, v []byte) {
+			p.Levels = objects(c, k, v, func(c *cursor, raw string) (l model.ProcedureLevel) {
+				c.record(raw, func(k string, v string) {
 					switch strings.ToUpper(k) {
 					case "CAPTHUCHIEN":
 						l.Level = c.str(k, v)
@@ -131,8 +132,8 @@ func decodeProcedureRecord(index int, raw []byte) (model.Procedure, error) {
 				p.Applicants = append(p.Applicants, a.Name)
 			}
 		case "CANCUPHAPLY":
-			p.LegalBasis = objects(c, k, v, func(c *cursor, raw []byte) (l model.LegalDoc) {
-				c.record(raw, func(k string, v []byte) {
+			p.LegalBasis = objects(c, k, v, func(c *cursor, raw string) (l model.LegalDoc) {
+				c.record(raw, func(k string, v string) {
 					switch strings.ToUpper(k) {
 					case "SOVANBAN", "SOHIEU", "SOKYHIEU":
 						l.Number = c.str(k, v)
@@ -147,7 +148,7 @@ func decodeProcedureRecord(index int, raw []byte) (model.Procedure, error) {
 				return l
 			})
 		case "CACHTHUCTHUCHIEN":
-			objects(c, k, v, func(c *cursor, raw []byte) struct{} {
+			objects(c, k, v, func(c *cursor, raw string) struct{} {
 				decodeMethod(c, raw, &p)
 				return struct{}{}
 			})
@@ -164,9 +165,9 @@ func decodeProcedureRecord(index int, raw []byte) (model.Procedure, error) {
 	return p, nil
 }
 
-func refDecoder(codeKey, nameKey string) func(*cursor, []byte) model.Ref {
-	return func(c *cursor, raw []byte) (r model.Ref) {
-		c.record(raw, func(k string, v []byte) {
+func refDecoder(codeKey, nameKey string) func(*cursor, string) model.Ref {
+	return func(c *cursor, raw string) (r model.Ref) {
+		c.record(raw, func(k string, v string) {
 			switch strings.ToUpper(k) {
 			case codeKey:
 				r.Code = c.str(k, v)
@@ -179,11 +180,11 @@ func refDecoder(codeKey, nameKey string) func(*cursor, []byte) model.Ref {
 }
 
 // decodeMethod reads one CACHTHUCTHUCHIEN entry into p's durations and fees.
-func decodeMethod(c *cursor, raw []byte, p *model.Procedure) {
+func decodeMethod(c *cursor, raw string, p *model.Procedure) {
 	var channel model.Channel
-	var times, fees [][]byte
+	var times, fees []string
 	var timesKey, feesKey string
-	c.record(raw, func(k string, v []byte) {
+	c.record(raw, func(k string, v string) {
 		switch strings.ToUpper(k) {
 		case "KENH":
 			channel = model.ParseChannel(c.str(k, v))
@@ -193,10 +194,10 @@ func decodeMethod(c *cursor, raw []byte, p *model.Procedure) {
 			feesKey, fees = k, append(fees, v)
 		}
 	})
-	decodeFees := func(c *cursor, key string, v []byte) {
-		p.Fees = append(p.Fees, objects(c, key, v, func(c *cursor, raw []byte) (f model.ProcedureFee) {
+	decodeFees := func(c *cursor, key string, v string) {
+		p.Fees = append(p.Fees, objects(c, key, v, func(c *cursor, raw string) (f model.ProcedureFee) {
 			f.Channel = channel
-			c.record(raw, func(k string, v []byte) {
+			c.record(raw, func(k string, v string) {
 				switch strings.ToUpper(k) {
 				case "MAPHILEPHI":
 					f.Code = c.str(k, v)
@@ -221,10 +222,10 @@ func decodeMethod(c *cursor, raw []byte, p *model.Procedure) {
 		decodeFees(c, feesKey, v)
 	}
 	for _, v := range times {
-		p.Durations = append(p.Durations, objects(c, timesKey, v, func(c *cursor, raw []byte) (d model.ProcedureDuration) {
+		p.Durations = append(p.Durations, objects(c, timesKey, v, func(c *cursor, raw string) (d model.ProcedureDuration) {
 			d.Channel = channel
 			d.NoDueDate = true
-			c.record(raw, func(k string, v []byte) {
+			c.record(raw, func(k string, v string) {
 				switch strings.ToUpper(k) {
 				case "THOIGIANGIAIQUYET":
 					if s := strings.TrimSpace(c.str(k, v)); s != "" {

@@ -8,11 +8,13 @@ import (
 
 // The record scanner walks one JSON object that json.Decoder has already
 // checked to be well-formed; it still checks bounds everywhere, so malformed
-// input yields ErrSyntax rather than a panic.
+// input yields ErrSyntax rather than a panic. It works on a string holding the
+// whole record, so that unescaped string values are substrings of it and cost
+// no allocation: the strings of one decoded record share one backing array.
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-func skipSpace(b []byte, i int) int {
+func skipSpace(b string, i int) int {
 	for i < len(b) && isSpace(b[i]) {
 		i++
 	}
@@ -21,7 +23,7 @@ func skipSpace(b []byte, i int) int {
 
 // stringEnd returns the index just after the closing quote of the string
 // starting at b[i] == '"', and whether it contains a backslash.
-func stringEnd(b []byte, i int) (int, bool, error) {
+func stringEnd(b string, i int) (int, bool, error) {
 	esc := false
 	for j := i + 1; j < len(b); j++ {
 		switch b[j] {
@@ -36,7 +38,7 @@ func stringEnd(b []byte, i int) (int, bool, error) {
 }
 
 // valueEnd returns the index just after the JSON value starting at b[i].
-func valueEnd(b []byte, i int) (int, error) {
+func valueEnd(b string, i int) (int, error) {
 	if i >= len(b) {
 		return 0, fmt.Errorf("%w: missing value", ErrSyntax)
 	}
@@ -78,7 +80,7 @@ func valueEnd(b []byte, i int) (int, error) {
 // eachField calls fn for every key/value pair of the object b, in order.
 // Keys are unescaped; values are raw JSON. It returns ErrNotObject when b is
 // not an object.
-func eachField(b []byte, fn func(key string, val []byte)) error {
+func eachField(b string, fn func(key string, val string)) error {
 	i := skipSpace(b, 0)
 	if i >= len(b) || b[i] != '{' {
 		return ErrNotObject
@@ -124,7 +126,7 @@ func eachField(b []byte, fn func(key string, val []byte)) error {
 }
 
 // eachElement calls fn for every element of the array b.
-func eachElement(b []byte, fn func(i int, val []byte)) error {
+func eachElement(b string, fn func(i int, val string)) error {
 	i := skipSpace(b, 0)
 	if i >= len(b) || b[i] != '[' {
 		return fmt.Errorf("%w: expected an array", ErrBadType)
@@ -154,21 +156,21 @@ func eachElement(b []byte, fn func(i int, val []byte)) error {
 }
 
 // unquote decodes a JSON string literal q (with its quotes).
-func unquote(q []byte, esc bool) (string, error) {
+func unquote(q string, esc bool) (string, error) {
 	if len(q) < 2 {
 		return "", fmt.Errorf("%w: bad string", ErrSyntax)
 	}
 	inner := q[1 : len(q)-1]
-	if !esc && utf8.Valid(inner) {
-		for _, c := range inner {
-			if c < 0x20 {
+	if !esc && utf8.ValidString(inner) {
+		for i := 0; i < len(inner); i++ {
+			if inner[i] < 0x20 {
 				return "", fmt.Errorf("%w: control character in string", ErrSyntax)
 			}
 		}
-		return string(inner), nil
+		return inner, nil
 	}
 	var s string
-	if err := json.Unmarshal(q, &s); err != nil {
+	if err := json.Unmarshal([]byte(q), &s); err != nil {
 		return "", fmt.Errorf("%w: %v", ErrSyntax, err)
 	}
 	return s, nil
