@@ -84,7 +84,7 @@ type Accumulator struct {
 
 	// cache is a small direct-mapped cache in front of cells, indexed by a cheap hash of the key's last
 	// bytes; a miss falls back to the map.
-	cache [64]cacheEntry
+	cache [256]cacheEntry
 }
 
 type cacheEntry struct {
@@ -92,16 +92,17 @@ type cacheEntry struct {
 	x   *cell
 }
 
-// slot hashes the last two bytes of the unit and procedure codes, where sibling codes usually differ.
+// slot hashes the lengths and last two bytes of the unit and procedure codes (where sibling codes usually
+// differ) into the cache's 256 slots (Fibonacci hashing).
 func slot(unit, proc string) int {
-	h := uint(len(unit))*7 + uint(len(proc))*13
+	h := uint32(len(unit))<<8 | uint32(len(proc))
 	if n := len(unit); n >= 2 {
-		h += uint(unit[n-1])*31 + uint(unit[n-2])*17
+		h = h<<16 | uint32(unit[n-1])<<8 | uint32(unit[n-2])
 	}
 	if n := len(proc); n >= 2 {
-		h += uint(proc[n-1])*37 + uint(proc[n-2])*11
+		h ^= (uint32(proc[n-1])<<8 | uint32(proc[n-2])) * 0x85EBCA6B
 	}
-	return int(h & 63)
+	return int((h * 0x9E3779B1) >> 24)
 }
 
 // NewAccumulator returns an empty Accumulator. Cost: one small map allocation.
