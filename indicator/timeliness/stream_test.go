@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -426,4 +427,31 @@ func TestPortalOverdueDefinition(t *testing.T) {
 	if checked != 326 {
 		t.Errorf("checked %d rows with totalOverdue, want 326", checked)
 	}
+}
+
+// TestConcurrentShards: one Calculator shared by goroutines, one Accumulator each, merged: equal to one
+// pass (run under -race).
+func TestConcurrentShards(t *testing.T) {
+	c := mustNew(t, baseOptions())
+	stream := randomStream(5, 1200)
+	want := c.RunSlice(stream)
+	const shards = 4
+	accs := make([]*Accumulator, shards)
+	var wg sync.WaitGroup
+	for s := range shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			a := c.NewAccumulator()
+			for i := s; i < len(stream); i += shards {
+				a.Add(c.Classify(&stream[i]))
+			}
+			accs[s] = a
+		}()
+	}
+	wg.Wait()
+	for _, a := range accs[1:] {
+		accs[0].Merge(a)
+	}
+	sameResult(t, accs[0].Result(), want)
 }
