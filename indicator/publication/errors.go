@@ -1,0 +1,34 @@
+package publication
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrOption is matched (errors.Is) by every error New returns.
+var ErrOption = errors.New("publication: invalid option")
+
+// Detail errors carried in OptionError.Err.
+var (
+	// ErrMissing: a required option is absent (zero Period, zero AsOf, nil Calendar).
+	ErrMissing = errors.New("required")
+	// ErrInvalid: an option has a value outside its documented range.
+	ErrInvalid = errors.New("out of range")
+)
+
+// OptionError reports an invalid Options field. It matches ErrOption and its detail error
+// (ErrMissing or ErrInvalid) with errors.Is.
+type OptionError struct {
+	Field string // the Options field, e.g. "AsOf" or "Calendar"
+	Err   error  // ErrMissing or ErrInvalid
+}
+
+func (e *OptionError) Error() string {
+	return fmt.Sprintf("publication: option %s: %v", e.Field, e.Err)
+}
+
+// Unwrap returns the detail error.
+func (e *OptionError) Unwrap() error { return e.Err }
+
+// Is reports whether target is ErrOption.
+func (e *OptionError) Is(target error) bool { return target == ErrOption }
