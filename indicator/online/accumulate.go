@@ -42,9 +42,14 @@ func (a *Accumulator) otherUnit(id string) *unitAcc {
 	return u
 }
 
-// Add records one verdict of the Accumulator's Calculator: one ledger entry, and for a counted dossier its
-// 3.3 counts and its service's 3.2 flag. Hot path: no allocation once the unit has been seen.
+// Add records one verdict: one ledger entry, and for a counted dossier its 3.3 counts and its service's 3.2
+// flag. Verdicts of another Calculator, or built by hand, are re-indexed by unit and procedure code. Hot
+// path: no allocation once the unit has been seen.
 func (a *Accumulator) Add(v Verdict) {
+	if v.calc != a.c {
+		v.unit, v.service = a.c.index(v.UnitID, v.ProcedureCode, v.Online)
+		v.calc = a.c
+	}
 	if v.reason > 0 && v.reason < numReasons {
 		a.reasons[v.reason]++
 	} else {

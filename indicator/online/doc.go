@@ -27,7 +27,8 @@
 //     TestOfferingRules, TestStreamResult.
 //   - 3.3 "Dossiers received online (KenhThucHien = 2) in the period — and, for procedures whose result is a
 //     paper document, carrying an electronic result — / all dossiers received in the period." Counts[M33]
-//     per d.UnitID. Golden: TestClassifyRules.
+//     per d.UnitID. Golden: TestClassifyRules; TestFixtureProvince reproduces both province rows of the
+//     Phú Thọ 8/2026 fixtures (8.83 and 12 points) from synthesised records.
 //
 // Result.Procedures lists every procedure under each unit's authority with its level and 3.2 status, which
 // explains 3.1 and 3.2 procedure by procedure. Pooling parents is the indicator tree's job; Result.Pool

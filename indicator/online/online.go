@@ -286,9 +286,10 @@ type Verdict struct {
 	EResult       bool             // the dossier carries an electronic result (result code and file link)
 	InNumerator   bool             // in 3.3's numerator
 
-	reason  uint8 // index in dossierReasons (0: not made by Classify)
-	unit    int32 // calculator unit index or -1
-	service int32 // index among the unit's 3.2 services or -1
+	calc    *Calculator // the Calculator whose indexes unit and service refer to
+	reason  uint8       // index in dossierReasons (0: not made by Classify)
+	unit    int32       // calculator unit index or -1
+	service int32       // index among the unit's 3.2 services or -1
 }
 
 func (v *Verdict) setReason(r uint8) {
@@ -312,7 +313,7 @@ func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
 // fail: the dossier gets an exclusion reason (order in the package doc). Cost: one or two map lookups and
 // a scan of the result documents.
 func (c *Calculator) Classify(d *model.Dossier) Verdict {
-	v := Verdict{UnitID: d.UnitID, Code: d.Code, unit: -1, service: -1}
+	v := Verdict{UnitID: d.UnitID, Code: d.Code, calc: c, unit: -1, service: -1}
 	v.ProcedureCode = c.mapCode(d.ProcedureCode)
 	if c.policy.ReceivedFallbackToSubmitted {
 		v.Received = d.Received()
@@ -361,6 +362,21 @@ func (c *Calculator) Classify(d *model.Dossier) Verdict {
 	v.InNumerator = true
 	v.setReason(rOnline)
 	return v
+}
+
+// index returns the unit and 3.2 service indexes of (unit, procedure) in c for a dossier received online
+// or not, -1 when absent.
+func (c *Calculator) index(unit, proc string, online bool) (int32, int32) {
+	if pi, ok := c.pairs[pairKey{unit, proc}]; ok {
+		if !online {
+			return pi.unit, -1
+		}
+		return pi.unit, pi.service
+	}
+	if ui, ok := c.unitIdx[unit]; ok {
+		return ui, -1
+	}
+	return -1, -1
 }
 
 // Run classifies every dossier of the stream in one pass and returns the result. Cost: O(dossiers) time,

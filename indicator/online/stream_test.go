@@ -3,6 +3,7 @@ package online
 import (
 	"fmt"
 	"math/rand/v2"
+	"sync"
 	"testing"
 	"time"
 
@@ -181,4 +182,48 @@ func TestPoolCountsProceduresOnceAtHighestLevel(t *testing.T) {
 	assert.Equal(t, indicator.Count{Num: 1, Den: 3}, p.Counts[indicator.M32])
 	assert.Equal(t, indicator.Count{Num: 1, Den: 2}, p.Counts[indicator.M33])
 	require.NoError(t, p.Validate())
+}
+
+func TestAddVerdictOfAnotherCalculator(t *testing.T) {
+	c1 := newCalc(t, nil)
+	c2 := newCalc(t, func(o *Options) {
+		o.Offerings = append([]model.Offering{offering("U0", "P1", model.OnlineFull, model.StatePublished)}, o.Offerings...)
+	})
+	ds := randomStream(rand.New(rand.NewPCG(9, 9)), 400)
+	want := c1.Run(sliceSeq(ds))
+	a := c1.NewAccumulator()
+	for i := range ds {
+		a.Add(c2.Classify(&ds[i]))
+	}
+	resultsEqual(t, want, a.Result())
+	h := c1.NewAccumulator()
+	h.Add(Verdict{UnitID: "U1", ProcedureCode: "P3", Reason: ReasonOnline, Counted: true, Online: true, InNumerator: true})
+	r := h.Result()
+	assert.Equal(t, indicator.Count{Num: 1, Den: 2}, r.Units["U1"].Counts[indicator.M32])
+	assert.Equal(t, indicator.Count{Num: 1, Den: 1}, r.Units["U1"].Counts[indicator.M33])
+}
+
+func TestConcurrentShards(t *testing.T) {
+	c := newCalc(t, nil)
+	ds := randomStream(rand.New(rand.NewPCG(11, 12)), 1200)
+	want := c.Run(sliceSeq(ds))
+	const shards = 4
+	accs := make([]*Accumulator, shards)
+	var wg sync.WaitGroup
+	for s := range shards {
+		accs[s] = c.NewAccumulator()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := s; i < len(ds); i += shards {
+				accs[s].Add(c.Classify(&ds[i]))
+			}
+		}()
+	}
+	wg.Wait()
+	total := c.NewAccumulator()
+	for _, a := range accs {
+		total.Merge(a)
+	}
+	resultsEqual(t, want, total.Result())
 }

@@ -51,10 +51,14 @@ func (a *Accumulator) unit(v *Verdict) *unitAcc {
 	return u
 }
 
-// Add records one verdict of the Accumulator's Calculator: one ledger entry, and for a counted dossier its
-// 3.6 counts and the flags of its (unit, procedure). Hot path: no allocation once the unit and reason have
-// been seen.
+// Add records one verdict: one ledger entry, and for a counted dossier its 3.6 counts and the flags of its
+// (unit, procedure). Verdicts of another Calculator, or built by hand, are re-indexed by unit and
+// procedure code. Hot path: no allocation once the unit and reason have been seen.
 func (a *Accumulator) Add(v Verdict) {
+	if v.calc != a.c {
+		v.unit, v.proc = a.c.index(v.UnitID, v.ProcedureCode)
+		v.calc = a.c
+	}
 	if v.reason > 0 && v.reason < numReasons {
 		a.reasons[v.reason]++
 	} else {

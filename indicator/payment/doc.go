@@ -15,14 +15,15 @@
 //     ministry/province gateway) with processing start in the period / dossiers of fee-bearing procedures,
 //     excluding dossiers whose every fee line has amount 0." Processing start is the reception time
 //     (NgayTiepNhan, else NgayNopHoSo under Policy.ReceivedFallbackToSubmitted). Counts[M36] per d.UnitID.
-//     Golden: TestClassifyRules, TestFixtureUnits.
+//     Golden: TestClassifyRules, TestFixtureUnits (every sub-unit row of the Phú Thọ 8/2026 fixtures,
+//     reproduced to the cent with the portal edition).
 //   - 3.4 (B, 2 points) "Fee-bearing procedures with at least one online-paid dossier / fee-bearing
 //     procedures." Per unit, the denominator is the fee-bearing procedures among the unit's offerings in
 //     force; a procedure is in the numerator when a dossier of that unit counted in 3.6 was paid online.
-//     Counts[M34].
+//     Counts[M34]. Golden: TestProcedureRules, TestStreamResult, TestFixtureUnits.
 //   - 3.5 (C, 2 points) "Fee-bearing procedures whose dossiers carry fee data on the portal / fee-bearing
 //     procedures." Same denominator; numerator: a dossier of that unit counted in 3.6 carries fee data
-//     (Options.FeeData). Counts[M35].
+//     (Options.FeeData). Counts[M35]. Golden: TestProcedureRules, TestFixtureUnits.
 //
 // A procedure is fee-bearing when the catalogue gives it at least one fee neither 0 nor null
 // (model.Procedure.FeeBearing, DATA-MODEL §2). Tally.FeeProceduresWithDossiers counts the unit's fee-bearing
@@ -82,6 +83,7 @@
 // # Cost
 //
 // Classify does one map lookup on (unit, procedure) — two when the unit does not offer the procedure —
-// and scans the fee lines; with Accumulator.Add it takes about 30–50 ns and allocates nothing (see
-// BenchmarkClassifyAdd). Memory is O(units × fee-bearing procedures).
+// and scans the fee lines; with Accumulator.Add it allocates nothing (BenchmarkClassifyAdd reports
+// ns/record and allocs). Memory is O(units × fee-bearing procedures). Result.Pool pools a parent the way
+// the portal's parent rows do (3.6 summed, 3.4/3.5 over distinct procedure codes).
 package payment

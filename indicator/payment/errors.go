@@ -23,6 +23,7 @@ type OptionError struct {
 	Err   error  // ErrMissing or ErrInvalid
 }
 
+// Error names the option and the problem.
 func (e *OptionError) Error() string {
 	return fmt.Sprintf("payment: option %s: %v", e.Field, e.Err)
 }

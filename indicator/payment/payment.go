@@ -239,9 +239,10 @@ type Verdict struct {
 	FeeData       bool             // carries fee data (Options.FeeData); feeds 3.5
 	NoFeeLines    bool             // no fee line at all (counted under NoFeeLinesCounted)
 
-	reason uint8 // index of Reason in dossierReasons
-	unit   int32 // calculator unit index, -1 when the unit offers no fee-bearing procedure
-	proc   int32 // index among the unit's fee-bearing offered procedures, -1 when not offered there
+	calc   *Calculator // the Calculator whose indexes unit and proc refer to
+	reason uint8       // index of Reason in dossierReasons
+	unit   int32       // calculator unit index, -1 when the unit offers no fee-bearing procedure
+	proc   int32       // index among the unit's fee-bearing offered procedures, -1 when not offered there
 }
 
 func (v *Verdict) setReason(r uint8) {
@@ -265,7 +266,7 @@ func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
 // exclusion reason (see the package doc for the order in which the rules apply). Cost: one or two map
 // lookups and a scan of the fee lines.
 func (c *Calculator) Classify(d *model.Dossier) Verdict {
-	v := Verdict{UnitID: d.UnitID, Code: d.Code, unit: -1, proc: -1}
+	v := Verdict{UnitID: d.UnitID, Code: d.Code, calc: c, unit: -1, proc: -1}
 	v.ProcedureCode = c.mapCode(d.ProcedureCode)
 	if c.policy.ReceivedFallbackToSubmitted {
 		v.Received = d.Received()
@@ -321,6 +322,17 @@ func (c *Calculator) Classify(d *model.Dossier) Verdict {
 		v.setReason(rNotPaidOnline)
 	}
 	return v
+}
+
+// index returns the unit and procedure indexes of (unit, procedure) in c, -1 when absent.
+func (c *Calculator) index(unit, proc string) (int32, int32) {
+	if pi, ok := c.pairs[pairKey{unit, proc}]; ok {
+		return pi.unit, pi.proc
+	}
+	if ui, ok := c.unitIdx[unit]; ok {
+		return ui, -1
+	}
+	return -1, -1
 }
 
 // Run classifies every dossier of the stream in one pass and returns the result. Cost: O(dossiers) time,

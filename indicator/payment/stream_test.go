@@ -3,6 +3,7 @@ package payment
 import (
 	"fmt"
 	"math/rand/v2"
+	"sync"
 	"testing"
 	"time"
 
@@ -255,4 +256,50 @@ func TestRunReadsWholeStream(t *testing.T) {
 	r := c.Run(seq)
 	assert.Equal(t, int64(len(ds)), r.Ledger.Read)
 	assert.Equal(t, len(ds), n)
+}
+
+func TestAddVerdictOfAnotherCalculator(t *testing.T) {
+	c1 := newCalc(t, nil)
+	c2 := newCalc(t, func(o *Options) {
+		// Unit U0 sorts first and shifts every index of c2 relative to c1.
+		o.Offerings = append([]model.Offering{offering("U0", "P1"), offering("U0", "P3")}, o.Offerings...)
+	})
+	ds := randomStream(rand.New(rand.NewPCG(9, 9)), 400)
+	want := c1.Run(sliceSeq(ds))
+	a := c1.NewAccumulator()
+	for i := range ds {
+		a.Add(c2.Classify(&ds[i]))
+	}
+	resultsEqual(t, want, a.Result())
+	// A hand-built verdict is attributed by unit and procedure code.
+	h := c1.NewAccumulator()
+	h.Add(Verdict{UnitID: "U1", ProcedureCode: "P3", Reason: ReasonPaidOnline, Counted: true, PaidOnline: true, FeeData: true})
+	r := h.Result()
+	assert.Equal(t, indicator.Count{Num: 1, Den: 2}, r.Units["U1"].Counts[indicator.M34])
+	assert.Equal(t, int64(1), r.Ledger.Entry(ReasonPaidOnline).Counted)
+}
+
+func TestConcurrentShards(t *testing.T) {
+	c := newCalc(t, nil)
+	ds := randomStream(rand.New(rand.NewPCG(11, 12)), 1200)
+	want := c.Run(sliceSeq(ds))
+	const shards = 4
+	accs := make([]*Accumulator, shards)
+	var wg sync.WaitGroup
+	for s := range shards {
+		accs[s] = c.NewAccumulator()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := s; i < len(ds); i += shards {
+				accs[s].Add(c.Classify(&ds[i]))
+			}
+		}()
+	}
+	wg.Wait()
+	total := c.NewAccumulator()
+	for _, a := range accs {
+		total.Merge(a)
+	}
+	resultsEqual(t, want, total.Result())
 }

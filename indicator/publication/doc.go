@@ -26,7 +26,8 @@
 //     Judged on the unit's latest publication whose publish click is ≤ AsOf; a procedure whose latest
 //     published decision abolished it is left out. Golden: TestProcedureRules/1.3_*.
 //   - 1.4 DOSSIER_SYNC "Dossiers synced to the portal with reception date in the period / dossiers received
-//     in the period." Counted per d.UnitID. Golden: TestClassifyRules.
+//     in the period." Counted per d.UnitID. Golden: TestClassifyRules; TestFixtureTransparency reproduces
+//     every group-1 row (scope all) of the Phú Thọ 8/2026 fixtures from synthesised records.
 //
 // 1.2 and 1.3 are computed at province/ministry level only; sub-units show the parent's value. This
 // package counts them at the issuing unit; the indicator tree carries the value down to sub-units. 1.1 and

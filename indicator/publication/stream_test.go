@@ -3,6 +3,7 @@ package publication
 import (
 	"fmt"
 	"math/rand/v2"
+	"sync"
 	"testing"
 	"time"
 
@@ -213,4 +214,32 @@ func TestAddHandMadeVerdicts(t *testing.T) {
 	assert.Equal(t, indicator.Count{Num: 1, Den: 1}, r.Units["X"].Counts[indicator.M14])
 	assert.Equal(t, int64(1), r.Ledger.Entry("custom.reason").Counted)
 	assert.Equal(t, int64(1), r.Ledger13.Entry(ReasonNoPublication).Excluded)
+}
+
+func TestConcurrentShards(t *testing.T) {
+	c := newCalc(t, nil)
+	ps, ds := randomRecords(rand.New(rand.NewPCG(11, 12)), 300, 900)
+	want := c.Run(sliceSeq(ps), sliceSeq(ds))
+	const shards = 4
+	accs := make([]*Accumulator, shards)
+	var wg sync.WaitGroup
+	for s := range shards {
+		accs[s] = c.NewAccumulator()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := s; i < len(ps); i += shards {
+				accs[s].AddProcedure(c.ClassifyProcedure(&ps[i]))
+			}
+			for i := s; i < len(ds); i += shards {
+				accs[s].Add(c.Classify(&ds[i]))
+			}
+		}()
+	}
+	wg.Wait()
+	total := c.NewAccumulator()
+	for _, a := range accs {
+		total.Merge(a)
+	}
+	resultsEqual(t, want, total.Result())
 }
