@@ -138,6 +138,10 @@ func BenchmarkParts(b *testing.B) {
 		}
 		b.ReportMetric(float64((processCPU()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/dossier")
 	}
+	b.Run("publication-1.4", func(b *testing.B) {
+		a := s.pub.NewAccumulator()
+		run(b, func(i int) { a.Add(s.pub.Classify(&pool[i])) })
+	})
 	b.Run("timeliness", func(b *testing.B) {
 		a := s.tim.NewAccumulator()
 		run(b, func(i int) { a.Add(s.tim.Classify(&pool[i])) })

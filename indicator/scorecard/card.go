@@ -142,14 +142,26 @@ func (s *Scorer) Finish(p *Partial) (*Card, error) {
 	if p == nil || p.s != s {
 		return nil, &OptionError{Field: "Partial", Err: fmt.Errorf("not a partial of this scorer")}
 	}
+	pex := newExplainer(s.k, &s.scored)
+	pex.merge(&p.ex)
+	pacc := s.pub.NewAccumulator()
+	pacc.Merge(p.pub)
+	for i := range s.procedures {
+		v := s.pub.ClassifyProcedure(&s.procedures[i])
+		pacc.AddProcedure(v)
+		for _, j := range v.Judgements {
+			if j.InDenominator && !j.InNumerator && j.UnitID != "" && j.Metric.Valid() && s.scored[j.Metric] {
+				pex.unit(j.UnitID).add(j.Metric, j.Reason, 1, []string{v.Code}, s.k)
+			}
+		}
+	}
+	br := pacc.Result()
 	tr := p.tim.Result()
 	or := p.onl.Result()
 	pr := p.pay.Result()
 	dr := p.dig.Result()
 	sacc := p.s.sat.NewAccumulator()
 	sacc.Merge(p.sat)
-	pex := newExplainer(s.k, &s.scored)
-	pex.merge(&p.ex)
 	var pbuf []indicator.Verdict
 	for i := range s.petitions {
 		v := s.sat.ClassifyPetition(&s.petitions[i])
@@ -167,6 +179,7 @@ func (s *Scorer) Finish(p *Partial) (*Card, error) {
 			counts[id] = c
 		}
 	}
+	add(br.Units)
 	add(tr.Units)
 	add(or.Units)
 	add(pr.Units)
@@ -217,6 +230,10 @@ func (s *Scorer) Finish(p *Partial) (*Card, error) {
 		Period: s.opts.Period, AsOf: s.opts.AsOf, Edition: s.edition.Name, Dossiers: p.dossiers,
 		Procedures: tr.Procedures,
 		Ledgers: []CalculatorLedger{
+			{Calculator: "publication", Records: br.Ledger},
+			{Calculator: "publication.1.1", Records: br.Ledger11},
+			{Calculator: "publication.1.2", Records: br.Ledger12},
+			{Calculator: "publication.1.3", Records: br.Ledger13},
 			{Calculator: "timeliness", Records: tr.Ledger},
 			{Calculator: "online", Records: or.Ledger, Catalogue: or.Catalogue},
 			{Calculator: "payment", Records: pr.Ledger, Catalogue: pr.Catalogue},

@@ -10,7 +10,7 @@
 //
 // Prime Minister's Decision 766/QĐ-TTg of 23/6/2022 (the index, applied by the Government Office on the
 // National Public Service Portal); the record rules of each group are those of the calculator packages
-// (indicator/timeliness, online, payment, digitisation, satisfaction), the scoring, pooling, ranking and bands
+// (indicator/publication, timeliness, online, payment, digitisation, satisfaction), the scoring, pooling, ranking and bands
 // those of package indicator (INDICATORS.md §4–§5). The explanations, what-if and period comparison
 // answer §6: the Hậu Giang plan 146/KH-UBND (2024) asks every department and commune to find the causes
 // of lost points and fix them.
@@ -20,7 +20,7 @@
 // New builds the calculators from the edition's record policies (Edition.Policy) and the preloaded
 // inputs (units, procedure catalogue, offerings, communes for 4.4, petitions, ratings). A Partial holds
 // the state of a pass: Partial.AddDossier classifies a dossier with every dossier calculator —
-// timeliness (2.1, 2.2, reception check), online (3.3 and the 3.2 flags), payment (3.6 and the 3.4/3.5
+// publication (1.4), timeliness (2.1, 2.2, reception check), online (3.3 and the 3.2 flags), payment (3.6 and the 3.4/3.5
 // flags), digitisation (4.1–4.3, 4.5, 4.6b) and satisfaction (5.3, whose "resolved late" is the
 // timeliness verdict of the same dossier, judged once) — adds the
 // verdicts to each calculator's accumulator, and notes the lost records for the explanations. It does
@@ -33,10 +33,10 @@
 // against Options.Previous. Run is NewPartial + AddDossier + Finish; RunParallel fans the stream out in
 // batches to several workers and merges their partials.
 //
-// Group 1 (publication, 1.1–1.4) is not computed yet: its calculator (indicator/publication) was not
-// available when this package was written, so those metrics have no counts and score under their zero
-// rules (1.4's reporting denominator, Inputs.SyncReportDen, is passed through). Tallies for them can be
-// scored through the what-if planner, which works from tallies alone.
+// Group 1's procedure metrics (1.1–1.3) are judged by Finish, once per catalogue record of
+// Inputs.Procedures (their announcement decisions and publication), and counted at the issuing unit;
+// the tree carries 1.2 and 1.3 down to sub-units (PoolCarryDown). 1.4's reporting denominator is
+// Inputs.SyncReportDen.
 //
 // Procedure counts of parents: under the default pooling (PoolOwn for 3.1, 3.2, 3.4, 3.5) a parent's own
 // counts for them are computed by the scorecard from its sub-tree — 3.1, 3.4 and 3.5 over distinct
@@ -58,7 +58,7 @@
 // the points lost (Max − Score) and, for the records in the denominator but not in the numerator, the
 // calculators' reason codes with their counts and up to Options.Examples example codes (default 5): the
 // smallest dossier codes (petition ids for 5.1/5.2, procedure codes for 3.4/3.5), so a department head
-// can open them; procedure codes for 3.1, 3.4, 3.5 and services for 3.2. A parent's explanation follows
+// can open them; procedure codes for 1.1–1.3, 3.1, 3.4, 3.5 and services for 3.2. A parent's explanation follows
 // the pooling of the metric: the sum over its sub-tree (PoolSum), its own counts (PoolOwn — for 3.1,
 // 3.4, 3.5 the distinct procedures of its sub-tree, for 3.2 its sub-units' services as "unit/procedure")
 // or those of the computing ancestor (PoolCarryDown). Reason counts add up to Den − Num; what no record verdict
@@ -91,8 +91,8 @@
 //     passes the hierarchy of the period.
 //   - Bands: indicator.DefaultBands (unofficial) unless Options.Bands; ranks: indicator.RankWithinRoot
 //     unless Options.Rank; pooling: indicator.DefaultAggregation unless Options.Aggregation.
-//   - Calculator policies are passed through unchanged with their defaults: Options.Terminated,
-//     Financial (timeliness), NoFeeLines, FeeData (payment), PopulationDBCodes, ElectronicResultScope
+//   - Calculator policies are passed through unchanged with their defaults: Options.Pending,
+//     SyncSuccessCodes (publication), Terminated, Financial (timeliness), OnlineUnknownProcedure (online), NoFeeLines, FeeData (payment), PopulationDBCodes, ElectronicResultScope
 //     (digitisation), RatingRule (satisfaction).
 //   - Procedure catalogue: the first record of a code wins (digitisation refuses duplicates; the
 //     scorecard gives it the first of each).
@@ -109,7 +109,7 @@
 //
 // # Cost
 //
-// AddDossier is the sum of the five calculators' Classify + Add plus O(lost metrics) for the
+// AddDossier is the sum of the six dossier calculators' Classify + Add plus O(lost metrics) for the
 // explanations; see BENCHMARKS.md for
 // measured throughput. Finish costs two Edition.Score per unit plus the explanations.
 package scorecard

@@ -45,6 +45,17 @@ func genProcedures() []model.Procedure {
 		if i%2 == 0 {
 			p.Fees = []model.ProcedureFee{{Code: "LP", Amount: int64(10000 * (1 + i%5)), Known: true}}
 		}
+		if i%5 == 0 { // announced by the province in August, published a few days later
+			dec := time.Date(2026, 8, 1+i%20, 9, 0, 0, 0, model.Vietnam())
+			p.Publication = []model.Publication{{
+				DecisionID: fmt.Sprintf("QD-%d", i), DecisionDate: model.Some(dec),
+				Kind:   model.NewPublicationKind(model.PublicationNew),
+				Issuer: model.NewUnitKind(model.UnitProvince), IssuerCode: "G00",
+				LegalEffectiveDate: model.Some(dec.AddDate(0, 0, 3+i%15)),
+				PublishedAt:        model.Some(dec.AddDate(0, 0, 1+i%12)),
+				Components:         [7]bool{true, true, true, true, i%3 != 0, true, true},
+			}}
+		}
 		ps = append(ps, p)
 	}
 	return ps
@@ -146,6 +157,12 @@ func genDossier(i int, units []model.Unit) model.Dossier {
 		d.Results = []model.ResultDoc{{Code: "KQ", URL: "r"}}
 	}
 	d.VNeIDAuthenticated = model.FlagOf(i%3 == 1)
+	if i%4 != 0 {
+		d.Sync = model.SyncInfo{SentAt: model.Some(recv.Add(time.Hour)), ErrorCode: "0"}
+		if i%13 == 0 {
+			d.Sync.ErrorCode = "E1"
+		}
+	}
 	if i%9 == 0 {
 		d.Databases = []string{"7"}
 	}

@@ -44,10 +44,22 @@ func testUnits() []model.Unit {
 	}
 }
 
-// P5: 5 working days, a 50 000 VND fee, paper result.
+// P5: 5 working days, a 50 000 VND fee, paper result. Announced by the province H44 on Monday 3/8/2026
+// for a legal document effective Saturday 15/8 (deadline: 5 working days before, Monday 10/8: on time,
+// 1.1); published on the national database on Wednesday 12/8 (deadline: decision + 5 working days,
+// Monday 10/8: late, 1.2); component (đ) "time limit" missing (incomplete, 1.3).
 func testProcedures() []model.Procedure {
+	pub := model.Publication{
+		DecisionID: "QD-1", DecisionDate: model.Some(at("2026-08-03 09:00")),
+		Kind:   model.NewPublicationKind(model.PublicationNew),
+		Issuer: model.NewUnitKind(model.UnitProvince), IssuerCode: "H44",
+		LegalEffectiveDate: model.Some(at("2026-08-15 00:00")),
+		PublishedAt:        model.Some(at("2026-08-12 10:00")),
+		Components:         [7]bool{true, true, true, true, false, true, true},
+	}
 	return []model.Procedure{{
 		Code:        "P5",
+		Publication: []model.Publication{pub},
 		Durations:   []model.ProcedureDuration{{Amount: decimal.NewFromInt(5), Unit: model.NewDurationUnit(model.DurationWorkingDays)}},
 		Fees:        []model.ProcedureFee{{Code: "LP", Amount: 50000, Known: true}},
 		PaperResult: true,
@@ -71,6 +83,7 @@ type dz struct {
 	late    bool
 	pay     model.OnlinePaymentCode // 0 = not paid online
 	noEResu bool                    // no result document (fails 4.1 and 4.2)
+	noSync  bool                    // never sent to the portal (fails 1.4)
 }
 
 func (z dz) code() string { return fmt.Sprintf("%s-260803-%04d", z.unit, z.n) }
@@ -99,14 +112,18 @@ func (z dz) build() model.Dossier {
 	} else {
 		d.OnlinePayment = model.NewOnlinePayment(model.OnlinePaymentCode(0))
 	}
+	if !z.noSync {
+		d.Sync = model.SyncInfo{SentAt: model.Some(at("2026-08-03 09:00")), ErrorCode: "0"}
+	}
 	if !z.noEResu {
 		d.Results = []model.ResultDoc{{Name: "KQ", Code: "KQ01", URL: "https://r/1"}}
 	}
 	return d
 }
 
-// testDossiers: H44.01 and H44.02 identical (three on time, one late: a tie); H44.03 four on time, two
-// not paid online (one of them paid via the province gateway, code 2 — paid), one without a result.
+// testDossiers: H44.01 and H44.02 identical (three on time, one late: a tie); H44.03 four on time, one
+// paid via the province gateway (code 2: paid), one not paid online and never synced to the portal, one
+// without a result.
 func testDossiers() []model.Dossier {
 	var zs []dz
 	for _, u := range []string{"H44.01", "H44.02"} {
@@ -114,7 +131,7 @@ func testDossiers() []model.Dossier {
 	}
 	zs = append(zs,
 		dz{unit: "H44.03", n: 1, pay: 2},
-		dz{unit: "H44.03", n: 2},
+		dz{unit: "H44.03", n: 2, noSync: true},
 		dz{unit: "H44.03", n: 3, noEResu: true},
 		dz{unit: "H44.03", n: 4, pay: 1},
 	)

@@ -7,6 +7,7 @@ import (
 	"github.com/vn-dvc/chiso766/indicator/digitisation"
 	"github.com/vn-dvc/chiso766/indicator/online"
 	"github.com/vn-dvc/chiso766/indicator/payment"
+	"github.com/vn-dvc/chiso766/indicator/publication"
 	"github.com/vn-dvc/chiso766/indicator/satisfaction"
 	"github.com/vn-dvc/chiso766/indicator/timeliness"
 	"github.com/vn-dvc/chiso766/model"
@@ -18,6 +19,7 @@ import (
 // is not safe for concurrent use: give each goroutine its own and Merge them.
 type Partial struct {
 	s   *Scorer
+	pub *publication.Accumulator
 	tim *timeliness.Accumulator
 	onl *online.Accumulator
 	pay *payment.Accumulator
@@ -45,6 +47,7 @@ type Partial struct {
 func (s *Scorer) NewPartial() *Partial {
 	p := &Partial{
 		s:    s,
+		pub:  s.pub.NewAccumulator(),
 		tim:  s.tim.NewAccumulator(),
 		onl:  s.onl.NewAccumulator(),
 		pay:  s.pay.NewAccumulator(),
@@ -73,7 +76,7 @@ func (p *Partial) timelinessOf(d *model.Dossier) (counted, late bool) {
 	return p.s.timelinessOf(d)
 }
 
-// AddDossier judges one dossier with every dossier calculator (2.1/2.2, 3.3 and the 3.2 flags, 3.6 and
+// AddDossier judges one dossier with every dossier calculator (1.4, 2.1/2.2, 3.3 and the 3.2 flags, 3.6 and
 // the 3.4/3.5 flags, 4.1–4.3, 4.5, 4.6b, 5.3) and accumulates
 // the verdicts and the lost-point explanations. The hot path: no allocation once the dossier's unit and
 // reasons have been seen. d is not modified; its Code and UnitID strings may be retained as example codes
@@ -85,6 +88,10 @@ func (p *Partial) AddDossier(d *model.Dossier) {
 	}
 	p.dossiers++
 	buf := p.last[:0]
+
+	bv := p.s.pub.Classify(d)
+	p.pub.Add(bv)
+	buf = bv.AppendVerdicts(buf)
 
 	tv := p.s.tim.Classify(d)
 	p.tim.Add(tv)
@@ -137,6 +144,7 @@ func (p *Partial) Merge(q *Partial) {
 	if q == nil || q == p {
 		return
 	}
+	p.pub.Merge(q.pub)
 	p.tim.Merge(q.tim)
 	p.onl.Merge(q.onl)
 	p.pay.Merge(q.pay)

@@ -10,6 +10,7 @@ import (
 	"github.com/vn-dvc/chiso766/indicator/digitisation"
 	"github.com/vn-dvc/chiso766/indicator/online"
 	"github.com/vn-dvc/chiso766/indicator/payment"
+	"github.com/vn-dvc/chiso766/indicator/publication"
 	"github.com/vn-dvc/chiso766/indicator/satisfaction"
 	"github.com/vn-dvc/chiso766/indicator/timeliness"
 	"github.com/vn-dvc/chiso766/model"
@@ -27,8 +28,10 @@ type Inputs struct {
 	// attributed to should be listed: counts of units that are not are reported in Card.Unattributed and
 	// left out of the tree [Policy: never dropped silently, never an error].
 	Units []model.Unit
-	// Procedures is the procedure catalogue (durations for 2.1, fees for 3b, paper result and
-	// citizen-facing flags for group 4). The first record of a code wins.
+	// Procedures is the procedure catalogue (announcement decisions and publication for 1.1–1.3,
+	// durations for 2.1, paper result and full-online eligibility for 3a, fees for 3b, paper result and
+	// citizen-facing flags for group 4). The first record of a code wins; Finish judges each record once
+	// for 1.1–1.3.
 	Procedures []model.Procedure
 	// Offerings says which unit offers which procedure online (3.4/3.5, 4.6a).
 	Offerings []model.Offering
@@ -79,6 +82,9 @@ type Options struct {
 	Terminated timeliness.TerminatedRule
 	// Financial is the timeliness treatment of financial pauses (timeliness.Options.Financial).
 	Financial timeliness.FinancialRule
+	// Pending and SyncSuccessCodes are group 1's policies (publication.Options).
+	Pending          publication.PendingRule
+	SyncSuccessCodes []string
 	// OnlineUnknownProcedure is 3.3's treatment of a procedure missing from the catalogue
 	// (online.Options.UnknownProcedure).
 	OnlineUnknownProcedure online.UnknownProcedurePolicy
@@ -125,14 +131,16 @@ type Scorer struct {
 	k       int
 	scored  [indicator.NumIDs]bool
 
+	pub *publication.Calculator
 	tim *timeliness.Calculator
 	onl *online.Calculator
 	pay *payment.Calculator
 	dig *digitisation.Calculator
 	sat *satisfaction.Calculator
 
-	satOpts   satisfaction.Options // for the per-Partial 5.3 calculators
-	petitions []model.Petition
+	satOpts    satisfaction.Options // for the per-Partial 5.3 calculators
+	petitions  []model.Petition
+	procedures []model.Procedure
 }
 
 // New validates the options and inputs and builds the calculators from the edition's record policies.
@@ -212,6 +220,13 @@ func New(in Inputs, opts Options) (*Scorer, error) {
 		}
 	}
 	var err error
+	s.pub, err = publication.New(publication.Options{
+		Period: opts.Period, AsOf: opts.AsOf, Calendar: opts.Calendar, Policy: pol,
+		Pending: opts.Pending, SyncSuccessCodes: opts.SyncSuccessCodes,
+	})
+	if err != nil {
+		return nil, &OptionError{Field: "publication", Err: err}
+	}
 	s.tim, err = timeliness.New(timeliness.Options{
 		Period: opts.Period, AsOf: opts.AsOf, Calendar: opts.Calendar, Policy: pol,
 		Procedures: procMap, Terminated: opts.Terminated, Financial: opts.Financial,
@@ -259,6 +274,7 @@ func New(in Inputs, opts Options) (*Scorer, error) {
 		return nil, &OptionError{Field: "satisfaction", Err: err}
 	}
 	s.petitions = append([]model.Petition(nil), in.Petitions...)
+	s.procedures = append([]model.Procedure(nil), in.Procedures...)
 	return s, nil
 }
 

@@ -20,24 +20,29 @@ func scoreOf(t *testing.T, u UnitCard, id indicator.ID) string {
 
 // TestEndToEnd scores the small province by hand (portal edition, INDICATORS.md §2–§5):
 //
-//	H44.01, H44.02 (identical): 2.1 3/4 → 15.00; 3b: 3.6 4/4 → 6, 3.4 1/1 → 2, 3.5 1/1 → 2 = 10;
-//	  group 4: 4.1 4/4 → 6, 4.2 → 4, 4.3 → 2 (capped at 80 %), 4.4 no data → 2 (full marks), 4.5 → 4,
-//	  4.6a no data → null, 4.6b → 2 = 20; group 5: 5.1, 5.2 no petitions → 6 + 6 (full marks), 5.3 3/4
-//	  (the late dossier) → min(6, 6·0.75/0.9) = 5.00 = 17; 3a: 3.1 1/1 (P5 offered fully online) → 2,
-//	  3.2 1/1 (the service received online dossiers) → 4, 3.3 4/4 (online, with an electronic result) →
-//	  6 = 12; group 1 has no data (no calculator input yet) → 0. Total 74.00.
-//	H44.03: 2.1 4/4 → 20; 3.6 2/4 (codes 1 and 2 are paid, 0 is not) → pA 50 % → 3.00, 3.4, 3.5 → 2 + 2
-//	  = 7; 4.1 3/4 → 4.50, 4.2 3/4 → 3.00, 4.3 → 2, 4.4 → 2, 4.5 → 4, 4.6b → 2 = 17.50; 5.1 1/2 (PK-2
-//	  overdue) → 3.00, 5.2 1/2 (PK-2 handled late) → 3.00, 5.3 3/4 (PK-2 complains about dossier 0004) →
-//	  5.00 = 11; 3a: 2 + 4 + 3.3 3/4 → min(6, 6·0.75/0.5) = 6 = 12. Total 67.50.
-//	H44 (pooled): 2.1 10/12 → 16.67; 3.6 10/12 → pA 83.33 → 6·83.33/100 = 4.9998 → 5.00; 3.4/3.5 distinct
-//	  procedures of the sub-tree: P5, paid and with fee data → 2 + 2; group 4: 4.1 11/12 → 5.50, 4.2 11/12 →
-//	  3.67, 4.3 → 2, 4.4 → 2, 4.5 → 4, 4.6b → 2 = 19.17; 5.1 1/2 → 3, 5.2 1/2 → 3, 5.3 9/12 → 5.00 = 11.
-//	  3a: 3.1 distinct procedures 1/1 → 2, 3.2 services summed 3/3 → 4, 3.3 11/12 → 6 = 12.
-//	  Total 16.67 + 12 + 9 + 19.17 + 11 = 67.84.
+//	H44 (own, procedure P5 announced by the province): 1.1 1/1 (on time) → 6; 1.2 0/1 (published late)
+//	  → 0; 1.3 0/1 (incomplete) → 0. Sub-units show the province's 1.2 and 1.3 (carried down) and have
+//	  no 1.1 (null → 0).
+//	H44.01, H44.02 (identical): 1.4 4/4 synced → 6 (group 1 = 6); 2.1 3/4 → 15.00; 3a: 3.1 1/1 (P5
+//	  offered fully online) → min(2, 2·1/0.8) = 2, 3.2 1/1 (the service received online dossiers) → 4,
+//	  3.3 4/4 (online, with an electronic result) → 6 = 12; 3b: 3.6 4/4 → 6, 3.4 1/1 → 2, 3.5 1/1 → 2 =
+//	  10; group 4: 4.1 4/4 → 6, 4.2 → 4, 4.3 → 2 (capped at 80 %), 4.4 no data → 2 (full marks), 4.5 →
+//	  4, 4.6a no data → null, 4.6b → 2 = 20; group 5: 5.1, 5.2 no petitions → 6 + 6 (full marks), 5.3
+//	  3/4 (the late dossier) → min(6, 6·0.75/0.9) = 5.00 = 17. Total 6 + 15 + 12 + 10 + 20 + 17 = 80.00.
+//	H44.03: 1.4 3/4 (dossier 0002 never synced) → 4.50; 2.1 4/4 → 20; 3a: 2 + 4 + 3.3 3/4 → min(6,
+//	  6·0.75/0.5) = 6 = 12; 3.6 2/4 (codes 1 and 2 are paid, 0 is not) → pA 50 % → 3.00, 3.4, 3.5 → 2 +
+//	  2 = 7; 4.1 3/4 → 4.50, 4.2 3/4 → 3.00, 4.3 → 2, 4.4 → 2, 4.5 → 4, 4.6b → 2 = 17.50; 5.1 1/2 (PK-2
+//	  overdue) → 3.00, 5.2 1/2 (PK-2 handled late) → 3.00, 5.3 3/4 (PK-2 complains about dossier 0004)
+//	  → 5.00 = 11. Total 4.50 + 20 + 12 + 7 + 17.50 + 11 = 72.00.
+//	H44 (pooled): 1.1 → 6, 1.2 → 0, 1.3 → 0, 1.4 11/12 → 5.50 = 11.50; 2.1 10/12 → 16.67; 3a: 3.1
+//	  distinct procedures 1/1 → 2, 3.2 services summed 3/3 → 4, 3.3 11/12 → 6 = 12; 3.6 10/12 → pA 83.33
+//	  → 6·83.33/100 = 4.9998 → 5.00, 3.4/3.5 distinct procedures of the sub-tree: P5, paid and with fee
+//	  data → 2 + 2 = 9; group 4: 4.1 11/12 → 5.50, 4.2 11/12 → 3.67, 4.3 → 2, 4.4 → 2, 4.5 → 4, 4.6b → 2
+//	  = 19.17; 5.1 1/2 → 3, 5.2 1/2 → 3, 5.3 9/12 → 5.00 = 11. Total 11.50 + 16.67 + 12 + 9 + 19.17 + 11
+//	  = 79.34.
 //
 // Ranks within the province: H44.01 and H44.02 tie at 1, H44.03 is 3 (competition ranking 1, 1, 3).
-// Bands (unofficial defaults): H44.01 and H44.02 fair (≥ 70), H44.03 and H44 average (≥ 50).
+// Bands (unofficial defaults): H44.01 and H44.02 good (≥ 80), H44.03 and H44 fair (≥ 70).
 func TestEndToEnd(t *testing.T) {
 	s := mustScorer(t, testInputs(), testOptions())
 	c := mustRun(t, s, testDossiers())
@@ -53,15 +58,18 @@ func TestEndToEnd(t *testing.T) {
 	p, _ := c.Unit("H44")
 
 	for _, u := range []UnitCard{d1, d2} {
+		assert.Equal(t, "6.00", u.Pooled.Group(indicator.G1).Score.StringFixed(2))
+		assert.Equal(t, "0.00", scoreOf(t, u, indicator.M12), "carried down from H44")
 		assert.Equal(t, "15.00", scoreOf(t, u, indicator.M21))
 		assert.Equal(t, "10.00", u.Pooled.Group(indicator.G3b).Score.StringFixed(2))
 		assert.Equal(t, "20.00", u.Pooled.Group(indicator.G4).Score.StringFixed(2))
 		assert.Equal(t, "5.00", scoreOf(t, u, indicator.M53))
 		assert.Equal(t, "17.00", u.Pooled.Group(indicator.G5).Score.StringFixed(2))
-		assert.Equal(t, "74.00", u.Pooled.Total.StringFixed(2))
+		assert.Equal(t, "80.00", u.Pooled.Total.StringFixed(2))
 		assert.Equal(t, 1, u.Rank, "tie shares rank 1")
-		assert.Equal(t, "fair", u.Band.Code, "≥ 70")
+		assert.Equal(t, "good", u.Band.Code, "≥ 80")
 	}
+	assert.Equal(t, "4.50", scoreOf(t, c1, indicator.M14))
 	assert.Equal(t, "20.00", scoreOf(t, c1, indicator.M21))
 	assert.Equal(t, "3.00", scoreOf(t, c1, indicator.M36))
 	assert.Equal(t, "4.50", scoreOf(t, c1, indicator.M41))
@@ -71,11 +79,13 @@ func TestEndToEnd(t *testing.T) {
 	assert.Equal(t, "3.00", scoreOf(t, c1, indicator.M51))
 	assert.Equal(t, "3.00", scoreOf(t, c1, indicator.M52))
 	assert.Equal(t, "5.00", scoreOf(t, c1, indicator.M53))
-	assert.Equal(t, "67.50", c1.Pooled.Total.StringFixed(2))
+	assert.Equal(t, "72.00", c1.Pooled.Total.StringFixed(2))
 	assert.Equal(t, 3, c1.Rank, "competition ranking skips rank 2")
-	assert.Equal(t, "average", c1.Band.Code)
+	assert.Equal(t, "fair", c1.Band.Code)
 
 	assert.Equal(t, [2]int64{10, 12}, [2]int64{p.Pooled.Metric(indicator.M21).Num, p.Pooled.Metric(indicator.M21).Den})
+	assert.Equal(t, "11.50", p.Pooled.Group(indicator.G1).Score.StringFixed(2))
+	assert.Equal(t, "6.00", scoreOf(t, p, indicator.M11))
 	assert.Equal(t, "16.67", scoreOf(t, p, indicator.M21))
 	assert.Equal(t, "5.00", scoreOf(t, p, indicator.M36))
 	assert.Equal(t, "2.00", scoreOf(t, p, indicator.M34))
@@ -84,9 +94,9 @@ func TestEndToEnd(t *testing.T) {
 	assert.Equal(t, [2]int64{11, 12}, [2]int64{p.Pooled.Metric(indicator.M33).Num, p.Pooled.Metric(indicator.M33).Den})
 	assert.Equal(t, "19.17", p.Pooled.Group(indicator.G4).Score.StringFixed(2))
 	assert.Equal(t, "5.00", scoreOf(t, p, indicator.M53))
-	assert.Equal(t, "67.84", p.Pooled.Total.StringFixed(2))
+	assert.Equal(t, "79.34", p.Pooled.Total.StringFixed(2))
 	assert.Equal(t, 1, p.Rank)
-	assert.Equal(t, "average", p.Band.Code)
+	assert.Equal(t, "fair", p.Band.Code)
 
 	// Per-procedure breakdown of 2.1/2.2: P5 10/12 on time, 2 overdue, 12 finished.
 	ps := c.Procedures["P5"]
@@ -109,6 +119,28 @@ func TestEndToEnd(t *testing.T) {
 	assert.Equal(t, int64(2), e.Reasons[0].Count, "late first (most frequent)")
 	assert.Equal(t, []string{"H44.01-260803-0004", "H44.02-260803-0004"}, e.Reasons[0].Examples)
 	assert.Equal(t, []string{"H44.03-260803-0004"}, e.Reasons[1].Examples, "the complaint")
+
+	// Procedure-level explanations of group 1: the carried-down 1.2 names the procedure on the sub-unit too.
+	for _, tc := range []struct {
+		unit   string
+		id     indicator.ID
+		reason indicator.Reason
+	}{
+		{"H44", indicator.M12, "publication.published_late"},
+		{"H44.01", indicator.M12, "publication.published_late"},
+		{"H44", indicator.M13, "publication.incomplete"},
+	} {
+		u, _ := c.Unit(tc.unit)
+		e, ok := u.Explanation(tc.id)
+		require.True(t, ok, "%s %s", tc.unit, tc.id)
+		require.Len(t, e.Reasons, 1)
+		assert.Equal(t, tc.reason, e.Reasons[0].Reason)
+		assert.Equal(t, []string{"P5"}, e.Reasons[0].Examples)
+	}
+	e, ok = c1.Explanation(indicator.M14)
+	require.True(t, ok)
+	assert.Equal(t, indicator.Reason("publication.not_synced"), e.Reasons[0].Reason)
+	assert.Equal(t, []string{"H44.03-260803-0002"}, e.Reasons[0].Examples)
 
 	for _, id := range []indicator.ID{indicator.M51, indicator.M52} {
 		e, ok = p.Explanation(id)
@@ -146,9 +178,12 @@ func TestEndToEnd(t *testing.T) {
 
 	// Ledgers: every dossier read once per calculator, Read == Counted + Excluded.
 	for _, l := range c.Ledgers {
-		if l.Calculator == "satisfaction.petitions" {
+		switch l.Calculator {
+		case "satisfaction.petitions":
 			assert.Equal(t, int64(2), l.Records.Read)
-		} else {
+		case "publication.1.1", "publication.1.2", "publication.1.3":
+			assert.Equal(t, int64(1), l.Records.Read, "one procedure")
+		default:
 			assert.Equal(t, int64(12), l.Records.Read, l.Calculator)
 		}
 		assert.Equal(t, l.Records.Read, l.Records.Counted+l.Records.Excluded, l.Calculator)
@@ -157,9 +192,10 @@ func TestEndToEnd(t *testing.T) {
 
 // TestWhatIfByRecords checks a what-if answer by adding exactly that many records to the stream and
 // re-scoring. H44.01 alone: ten perfect dossiers of which six were not paid online: 3.6 4/10 → pA 40 % →
-// 2.40, everything else at its best (total 76.40; group 1 has no data). To gain 2 points through 3.6 with new paid dossiers
+// 2.40; everything else at its best except 1.2 and 1.3, carried down from the province (0), and 1.1
+// (no decision of this unit: null) — total 82.40. To gain 2 points through 3.6 with new paid dossiers
 // (which leave every other metric at 100 %): 6·pA/100 ≥ 4.40 ⇔ pA ≥ 73.33 % ⇔ (4+k)/(10+k) ≥ 0.7333 ⇔
-// k ≥ 12.5, so k = 13 (17/23 = 73.91 % → 4.43, total 78.43); k = 12 gives 16/22 = 72.73 % → 4.36.
+// k ≥ 12.5, so k = 13 (17/23 = 73.91 % → 4.43, total 84.43); k = 12 gives 16/22 = 72.73 % → 4.36.
 func TestWhatIfByRecords(t *testing.T) {
 	s := mustScorer(t, testInputs(), testOptions())
 	var base []model.Dossier
@@ -172,8 +208,8 @@ func TestWhatIfByRecords(t *testing.T) {
 	}
 	c := mustRun(t, s, base)
 	u, _ := c.Unit("H44.01")
-	require.Equal(t, "76.40", u.Pooled.Total.StringFixed(2))
-	pl, err := c.Plan(s.Edition(), "H44.01", dec("78.40"), PlanOptions{})
+	require.Equal(t, "82.40", u.Pooled.Total.StringFixed(2))
+	pl, err := c.Plan(s.Edition(), "H44.01", dec("84.40"), PlanOptions{})
 	require.NoError(t, err)
 	var m MetricPlan
 	for _, mp := range pl.Metrics {
@@ -193,8 +229,8 @@ func TestWhatIfByRecords(t *testing.T) {
 		u, _ := mustRun(t, s, ds).Unit("H44.01")
 		return u.Pooled.Total.StringFixed(2)
 	}
-	assert.Equal(t, "78.43", total(int(m.Records)), "exactly that many records reach the target")
-	assert.Equal(t, "78.36", total(int(m.Records)-1), "one fewer does not")
+	assert.Equal(t, "84.43", total(int(m.Records)), "exactly that many records reach the target")
+	assert.Equal(t, "84.36", total(int(m.Records)-1), "one fewer does not")
 
 	// The cheapest ways to gain 2 points start with metrics that have no data at all (one record of 1.1
 	// gives 6 points), and never list 3.6 before a cheaper metric.
