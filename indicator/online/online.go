@@ -275,16 +275,17 @@ func (c *Calculator) mapCode(code string) string {
 // and numerator, and the facts that decided it. 3.1 and 3.2 are decided per unit and procedure
 // (Result.Procedures); a dossier only marks its (unit, procedure) service as having an online dossier.
 type Verdict struct {
-	UnitID        string           // the dossier's unit (d.UnitID)
-	Code          string           // the dossier code (MaHoSo)
-	ProcedureCode string           // the procedure code after CodeMap
-	Received      model.Time       // the reception time used for the period (absent when none)
-	Reason        indicator.Reason // the single ledger reason
-	Counted       bool             // in 3.3's denominator (received in the period)
-	Online        bool             // received through a channel in Policy.OnlineChannelCodes
-	PaperResult   bool             // the procedure returns a paper result, so 3.3 needs an electronic result
-	EResult       bool             // the dossier carries an electronic result (result code and file link)
-	InNumerator   bool             // in 3.3's numerator
+	UnitID        string            // the dossier's unit (d.UnitID)
+	Code          string            // the dossier code (MaHoSo)
+	ProcedureCode string            // the procedure code after CodeMap
+	Received      model.Time        // the reception time used for the period (absent when none)
+	Reason        indicator.Reason  // the single ledger reason
+	Counted       bool              // in 3.3's denominator (received in the period)
+	Channel       model.ChannelCode // KenhThucHien as read (ChannelUnknown when absent: direct for 3.3)
+	Online        bool              // received through a channel in Policy.OnlineChannelCodes
+	PaperResult   bool              // the procedure returns a paper result, so 3.3 needs an electronic result
+	EResult       bool              // the dossier carries an electronic result (result code and file link)
+	InNumerator   bool              // in 3.3's numerator
 
 	calc    *Calculator // the Calculator whose indexes unit and service refer to
 	reason  uint8       // index in dossierReasons (0: not made by Classify)
@@ -335,7 +336,8 @@ func (c *Calculator) Classify(d *model.Dossier) Verdict {
 		return v
 	}
 	v.Counted = true
-	v.Online = d.Channel.IsSet() && c.policy.OnlineChannelCodes.Has(int(d.Channel.Code()))
+	v.Channel = d.Channel.Code()
+	v.Online = d.Channel.IsSet() && c.policy.OnlineChannelCodes.Has(int(v.Channel))
 	pi, pair := c.pairs[pairKey{d.UnitID, v.ProcedureCode}]
 	if pair {
 		v.unit = pi.unit

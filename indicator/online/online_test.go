@@ -165,6 +165,9 @@ func TestClassifyRules(t *testing.T) {
 			assert.Equal(t, tc.counted, v.Counted, "counted")
 			assert.Equal(t, tc.inNum, v.InNumerator, "numerator")
 			assert.Equal(t, tc.hasServc, v.service >= 0, "3.2 service")
+			if tc.counted {
+				assert.Equal(t, tc.d.Channel.Code(), v.Channel, "channel")
+			}
 			vs := v.AppendVerdicts(make([]indicator.Verdict, 0, 1))
 			require.Len(t, vs, 1)
 			assert.Equal(t, indicator.Verdict{Metric: indicator.M33, InDenominator: tc.counted, InNumerator: tc.inNum, Reason: tc.reason}, vs[0])

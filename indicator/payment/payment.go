@@ -229,15 +229,16 @@ func (c *Calculator) mapCode(code string) string {
 // and numerator, and the facts that decided it. The procedure-level metrics 3.4 and 3.5 are decided per
 // unit and procedure after the pass (Result.Procedures) from the dossiers counted in 3.6.
 type Verdict struct {
-	UnitID        string           // the dossier's unit (d.UnitID)
-	Code          string           // the dossier code (MaHoSo)
-	ProcedureCode string           // the procedure code after CodeMap
-	Received      model.Time       // the reception time used for the period (absent when none)
-	Reason        indicator.Reason // the single ledger reason
-	Counted       bool             // in 3.6's denominator
-	PaidOnline    bool             // in 3.6's numerator (payment code in Policy.PaidOnlineCodes)
-	FeeData       bool             // carries fee data (Options.FeeData); feeds 3.5
-	NoFeeLines    bool             // no fee line at all (counted under NoFeeLinesCounted)
+	UnitID        string                  // the dossier's unit (d.UnitID)
+	Code          string                  // the dossier code (MaHoSo)
+	ProcedureCode string                  // the procedure code after CodeMap
+	Received      model.Time              // the reception time used for the period (absent when none)
+	Reason        indicator.Reason        // the single ledger reason
+	Counted       bool                    // in 3.6's denominator
+	PaidOnline    bool                    // in 3.6's numerator (payment code in Policy.PaidOnlineCodes)
+	FeeData       bool                    // carries fee data (Options.FeeData); feeds 3.5
+	NoFeeLines    bool                    // no fee line at all (counted under NoFeeLinesCounted)
+	PaymentCode   model.OnlinePaymentCode // DuocThanhToanTrucTuyen as read (PaymentUnknown when absent)
 
 	calc   *Calculator // the Calculator whose indexes unit and proc refer to
 	reason uint8       // index of Reason in dossierReasons
@@ -266,7 +267,7 @@ func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
 // exclusion reason (see the package doc for the order in which the rules apply). Cost: one or two map
 // lookups and a scan of the fee lines.
 func (c *Calculator) Classify(d *model.Dossier) Verdict {
-	v := Verdict{UnitID: d.UnitID, Code: d.Code, calc: c, unit: -1, proc: -1}
+	v := Verdict{UnitID: d.UnitID, Code: d.Code, PaymentCode: model.PaymentUnknown, calc: c, unit: -1, proc: -1}
 	v.ProcedureCode = c.mapCode(d.ProcedureCode)
 	if c.policy.ReceivedFallbackToSubmitted {
 		v.Received = d.Received()
@@ -315,7 +316,8 @@ func (c *Calculator) Classify(d *model.Dossier) Verdict {
 	}
 	v.Counted = true
 	v.FeeData = positive || (c.feeData == FeeDataAnyLine && !v.NoFeeLines)
-	v.PaidOnline = c.policy.PaidOnlineCodes.Has(int(d.OnlinePayment.Code()))
+	v.PaymentCode = d.OnlinePayment.Code()
+	v.PaidOnline = c.policy.PaidOnlineCodes.Has(int(v.PaymentCode))
 	if v.PaidOnline {
 		v.setReason(rPaidOnline)
 	} else {

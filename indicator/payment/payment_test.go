@@ -184,6 +184,7 @@ func TestClassifyRules(t *testing.T) {
 			assert.Equal(t, tc.paidOnline, v.PaidOnline, "paid online")
 			if tc.counted {
 				assert.Equal(t, tc.feeData, v.FeeData, "fee data")
+				assert.Equal(t, tc.d.OnlinePayment.Code(), v.PaymentCode, "payment code")
 			}
 			assert.Equal(t, tc.d.UnitID, v.UnitID)
 			assert.Equal(t, tc.d.Code, v.Code)

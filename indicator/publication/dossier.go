@@ -8,13 +8,14 @@ import (
 // Verdict is one dossier's outcome for 1.4: the ledger reason, whether it is in the denominator (received
 // in the period) and the numerator (synced to the portal), and the facts that decided it.
 type Verdict struct {
-	UnitID   string           // the dossier's unit (d.UnitID)
-	Code     string           // the dossier code (MaHoSo)
-	Received model.Time       // the reception time used for the period (absent when none)
-	SentAt   model.Time       // when the dossier was last sent to the portal (absent when never)
-	Reason   indicator.Reason // the single ledger reason
-	Counted  bool             // in 1.4's denominator
-	Synced   bool             // in 1.4's numerator
+	UnitID    string           // the dossier's unit (d.UnitID)
+	Code      string           // the dossier code (MaHoSo)
+	Received  model.Time       // the reception time used for the period (absent when none)
+	SentAt    model.Time       // when the dossier was last sent to the portal (absent when never)
+	ErrorCode string           // the portal's error_code for that sending ("" when none recorded)
+	Reason    indicator.Reason // the single ledger reason
+	Counted   bool             // in 1.4's denominator
+	Synced    bool             // in 1.4's numerator
 
 	reason uint8 // index in dossierReasons (0: not made by Classify)
 }
@@ -40,7 +41,7 @@ func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
 // later than AsOf whose ErrorCode is one of Options.SyncSuccessCodes. Pure, safe for concurrent use, no
 // allocation; d is not retained. Cost: a few comparisons and a scan of SyncSuccessCodes.
 func (c *Calculator) Classify(d *model.Dossier) Verdict {
-	v := Verdict{UnitID: d.UnitID, Code: d.Code, SentAt: d.Sync.SentAt}
+	v := Verdict{UnitID: d.UnitID, Code: d.Code, SentAt: d.Sync.SentAt, ErrorCode: d.Sync.ErrorCode}
 	if c.policy.ReceivedFallbackToSubmitted {
 		v.Received = d.Received()
 	} else {

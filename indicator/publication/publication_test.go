@@ -317,6 +317,8 @@ func TestClassifyRules(t *testing.T) {
 			assert.Equal(t, tc.reason, v.Reason)
 			assert.Equal(t, tc.counted, v.Counted)
 			assert.Equal(t, tc.synced, v.Synced)
+			assert.Equal(t, tc.d.Sync.ErrorCode, v.ErrorCode)
+			assert.Equal(t, tc.d.Sync.SentAt, v.SentAt)
 			vs := v.AppendVerdicts(make([]indicator.Verdict, 0, 1))
 			assert.Equal(t, []indicator.Verdict{{Metric: indicator.M14, InDenominator: tc.counted, InNumerator: tc.synced, Reason: tc.reason}}, vs)
 		})
