@@ -10,6 +10,7 @@ import (
 	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/indicator/online"
 	"github.com/vn-dvc/chiso766/indicator/payment"
+	"github.com/vn-dvc/chiso766/indicator/publication"
 	"github.com/vn-dvc/chiso766/indicator/timeliness"
 	"github.com/vn-dvc/chiso766/model"
 )
@@ -452,4 +453,20 @@ func (s *Scorer) sources(tree *indicator.Tree, unit string, id indicator.ID) []s
 		out = append(out, tree.Children(out[i])...)
 	}
 	return out
+}
+
+// judgements turns publication judgements into (unit, verdict) pairs.
+func judgements(js []publication.Judgement) []publicationJudgement {
+	out := make([]publicationJudgement, 0, len(js))
+	for _, j := range js {
+		out = append(out, publicationJudgement{unit: j.UnitID, v: indicator.Verdict{
+			Metric: j.Metric, InDenominator: j.InDenominator, InNumerator: j.InNumerator, Reason: j.Reason}})
+	}
+	return out
+}
+
+// publicationJudgement is one 1.1–1.3 judgement as a unit and a metric verdict.
+type publicationJudgement struct {
+	unit string
+	v    indicator.Verdict
 }

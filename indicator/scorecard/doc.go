@@ -80,7 +80,8 @@
 // Reconcile runs two scorers (two editions, e.g. the portal and the formula document, or the portal and a
 // province's own record policies) over the same dossiers in one pass and lists the records whose
 // verdicts differ for some metric, with both verdicts and reasons (the smallest codes, bounded), plus both
-// cards. Petitions and catalogue records are not compared record by record.
+// cards. When both scorers have the same petitions and procedures, those are compared too (5.0–5.2 per
+// petition; 1.1–1.3 per procedure and issuing unit).
 //
 // # Policies
 //

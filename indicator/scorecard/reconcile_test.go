@@ -23,7 +23,9 @@ func TestReconcile(t *testing.T) {
 
 	rec, err := Reconcile(a, b, slices.Values(testDossiers()), 10)
 	require.NoError(t, err)
-	assert.Equal(t, int64(12), rec.Records)
+	assert.True(t, rec.PetitionsCompared)
+	assert.True(t, rec.ProceduresCompared)
+	assert.Equal(t, int64(12+2+1), rec.Records, "12 dossiers, 2 petitions, 1 procedure at 1 issuing unit")
 	assert.Equal(t, int64(1), rec.Differing)
 	assert.Equal(t, int64(1), rec.Pairs)
 	assert.Equal(t, int64(1), rec.ByMetric[indicator.M36])
@@ -50,6 +52,47 @@ func TestReconcile(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(0), rec.Differing)
 	assert.Empty(t, rec.Differences)
+}
+
+// TestReconcileKinds: a province policy that also gives 10 working days to publish (1.2) and 20 to
+// start handling a petition (5.1, 5.2) changes procedure P5 (published on working day 7 after its
+// decision: late under 5, on time under 10) and petition PK-2 (open on working day 20 at the end of
+// August: overdue under 15, within the deadline under 20).
+func TestReconcileKinds(t *testing.T) {
+	a := mustScorer(t, testInputs(), testOptions())
+	o := testOptions()
+	o.Edition.Name = "province-policy"
+	o.Edition.Policy.PublishWithinDays.Province = 10
+	o.Edition.Policy.PetitionDeadlines.Start = 20
+	b := mustScorer(t, testInputs(), o)
+	rec, err := Reconcile(a, b, slices.Values(testDossiers()), 10)
+	require.NoError(t, err)
+	got := map[string][]string{}
+	for _, d := range rec.Differences {
+		got[d.Kind.String()+" "+d.Code] = append(got[d.Kind.String()+" "+d.Code], d.Metric.String()+": "+string(d.A.Reason)+" → "+string(d.B.Reason))
+	}
+	assert.Equal(t, map[string][]string{
+		"procedure P5": {"1.2: publication.published_late → publication.published_on_time"},
+		"petition PK-2": {
+			"5.1: " + string(findDiff(rec, "PK-2", indicator.M51).A.Reason) + " → " + string(findDiff(rec, "PK-2", indicator.M51).B.Reason),
+			"5.2: " + string(findDiff(rec, "PK-2", indicator.M52).A.Reason) + " → " + string(findDiff(rec, "PK-2", indicator.M52).B.Reason),
+		},
+	}, got)
+	d := findDiff(rec, "PK-2", indicator.M51)
+	assert.False(t, d.A.InNumerator, "overdue under 15 working days")
+	assert.True(t, d.B.InNumerator, "within 20 working days")
+	assert.Equal(t, int64(2), rec.Differing)
+	u, _ := rec.B.Unit("H44")
+	assert.Equal(t, "4.00", u.Pooled.Metric(indicator.M12).Score.StringFixed(2))
+}
+
+func findDiff(rec *Reconciliation, code string, id indicator.ID) RecordDiff {
+	for _, d := range rec.Differences {
+		if d.Code == code && d.Metric == id {
+			return d
+		}
+	}
+	return RecordDiff{}
 }
 
 // TestReconcileLimit keeps the smallest codes, whatever the order of the stream.
