@@ -196,7 +196,7 @@ func tallyOf(ps []ProcedureStatus) indicator.Tally {
 		case model.OnlineFull:
 			t.FullOnline++
 		}
-		if p.FullOnlineEligible {
+		if p.FullOnlineEligible || p.Level == model.OnlineFull { // offered in full ⇒ eligible
 			t.FullOnlineEligible++
 		}
 		if p.Service {

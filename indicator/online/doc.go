@@ -17,7 +17,9 @@
 //     Procedures under a unit's authority are the distinct procedures of its offerings in force at the
 //     judgement instant; each counts once at its highest level. Counts[M31] = {partial + full, all};
 //     Tally.PartialOnline and Tally.FullOnline split the numerator; Tally.FullOnlineEligible counts the
-//     procedures the catalogue marks eligible for full online (the document's secondary measure).
+//     procedures eligible for full online — marked so in the catalogue (model.Procedure.FullOnlineEligible,
+//     field unverified) or already offered in full, which proves eligibility [Policy], so that FullOnline ≤
+//     FullOnlineEligible for the formula document's secondary measure (indicator.OnlineFullOnly).
 //     Golden: TestOfferingRules.
 //   - 3.2 "Online services (per applying unit, in states being published, awaiting unpublication, in
 //     testing) that received at least one online dossier in the period / all online services of the

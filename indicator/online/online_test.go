@@ -190,7 +190,12 @@ func TestOfferingRules(t *testing.T) {
 		want     want
 	}{
 		{name: "3.1 procedures under authority, online at partial or full; P1 offered at both levels counts once, at full",
-			unit: "U1", want: want{m31: indicator.Count{Num: 3, Den: 4}, partial: 1, full: 2, fullEligibles: 2, m32: indicator.Count{Den: 2}}},
+			unit: "U1", want: want{m31: indicator.Count{Num: 3, Den: 4}, partial: 1, full: 2, fullEligibles: 3, m32: indicator.Count{Den: 2}}},
+		{name: "3.1 full-online eligibility: catalogue flag, or offered in full (P1 full, unflagged, counts)",
+			mod: func(o *Options) {
+				o.Offerings = []model.Offering{offering("U1", "P1", model.OnlineFull, model.StatePublished), offering("U1", "P3", model.OnlinePartial, model.StatePublished), offering("U1", "P9", model.OnlinePartial, model.StatePublished)}
+			},
+			unit: "U1", want: want{m31: indicator.Count{Num: 3, Den: 3}, partial: 2, full: 1, fullEligibles: 2, m32: indicator.Count{Den: 3}}},
 		{name: "3.1 information-only offering is under authority but not online",
 			mod:  func(o *Options) { o.Offerings = o.Offerings[2:3] },
 			unit: "U1", want: want{m31: indicator.Count{Num: 0, Den: 1}, fullEligibles: 1}},
@@ -198,19 +203,19 @@ func TestOfferingRules(t *testing.T) {
 			mod: func(o *Options) {
 				o.Offerings = []model.Offering{offering("U1", "P1", model.OnlineFull, model.StatePublished), offering("U1", "P1", model.OnlinePartial, model.StatePublished)}
 			},
-			unit: "U1", want: want{m31: indicator.Count{Num: 1, Den: 1}, full: 1, m32: indicator.Count{Den: 1}}},
+			unit: "U1", want: want{m31: indicator.Count{Num: 1, Den: 1}, full: 1, fullEligibles: 1, m32: indicator.Count{Den: 1}}},
 		{name: "3.1 offering not in force at the judgement instant is not under authority",
 			mod: func(o *Options) {
 				o.Offerings[2].ValidTo = at(2026, time.August, 20, 0, 0)
 				o.Offerings[4].ValidFrom = at(2026, time.September, 2, 0, 0) // after AsOf's period end
 			},
-			unit: "U1", want: want{m31: indicator.Count{Num: 2, Den: 2}, full: 2, fullEligibles: 1, m32: indicator.Count{Den: 2}}},
+			unit: "U1", want: want{m31: indicator.Count{Num: 2, Den: 2}, full: 2, fullEligibles: 2, m32: indicator.Count{Den: 2}}},
 		{name: "3.1 judgement at AsOf when it falls inside the period",
 			mod: func(o *Options) {
 				o.AsOf = time.Date(2026, 8, 15, 0, 0, 0, 0, vn)
 				o.Offerings[3].ValidFrom = at(2026, time.August, 20, 0, 0)
 			},
-			unit: "U1", want: want{m31: indicator.Count{Num: 2, Den: 3}, partial: 1, full: 1, fullEligibles: 1, m32: indicator.Count{Den: 1}}},
+			unit: "U1", want: want{m31: indicator.Count{Num: 2, Den: 3}, partial: 1, full: 1, fullEligibles: 2, m32: indicator.Count{Den: 1}}},
 		{name: "3.2 an unpublished online service is not counted; no state is not counted",
 			unit: "U2", want: want{m31: indicator.Count{Num: 1, Den: 1}, partial: 1}},
 		{name: "3.2 awaiting-unpublication state is counted",
@@ -218,22 +223,22 @@ func TestOfferingRules(t *testing.T) {
 			unit: "U2", want: want{m31: indicator.Count{Num: 1, Den: 1}, partial: 1, m32: indicator.Count{Den: 1}}},
 		{name: "3.2 OfferingStates policy decides the counted states",
 			mod:  func(o *Options) { o.Policy.OfferingStates[indicator.OfferingTesting] = false },
-			unit: "U1", want: want{m31: indicator.Count{Num: 3, Den: 4}, partial: 1, full: 2, fullEligibles: 2, m32: indicator.Count{Den: 1}}},
+			unit: "U1", want: want{m31: indicator.Count{Num: 3, Den: 4}, partial: 1, full: 2, fullEligibles: 3, m32: indicator.Count{Den: 1}}},
 		{name: "3.2 service that received an online dossier in the period is in the numerator",
 			dossiers: []model.Dossier{dossier("a", "U1", "P1"), dossier("b", "U1", "P1")},
-			unit:     "U1", want: want{m31: indicator.Count{Num: 3, Den: 4}, partial: 1, full: 2, fullEligibles: 2, m32: indicator.Count{Num: 1, Den: 2}}},
+			unit:     "U1", want: want{m31: indicator.Count{Num: 3, Den: 4}, partial: 1, full: 2, fullEligibles: 3, m32: indicator.Count{Num: 1, Den: 2}}},
 		{name: "3.2 online dossier received before the period does not count",
 			dossiers: []model.Dossier{dossier("a", "U1", "P1", received(at(2026, time.July, 15, 9, 0)))},
-			unit:     "U1", want: want{m31: indicator.Count{Num: 3, Den: 4}, partial: 1, full: 2, fullEligibles: 2, m32: indicator.Count{Den: 2}}},
+			unit:     "U1", want: want{m31: indicator.Count{Num: 3, Den: 4}, partial: 1, full: 2, fullEligibles: 3, m32: indicator.Count{Den: 2}}},
 		{name: "3.2 direct dossier does not count",
 			dossiers: []model.Dossier{dossier("a", "U1", "P3", channel(model.ChannelDirect))},
-			unit:     "U1", want: want{m31: indicator.Count{Num: 3, Den: 4}, partial: 1, full: 2, fullEligibles: 2, m32: indicator.Count{Den: 2}}},
+			unit:     "U1", want: want{m31: indicator.Count{Num: 3, Den: 4}, partial: 1, full: 2, fullEligibles: 3, m32: indicator.Count{Den: 2}}},
 		{name: "3.2 online dossier at another unit does not count for this unit's service",
 			dossiers: []model.Dossier{dossier("a", "U2", "P3")},
-			unit:     "U1", want: want{m31: indicator.Count{Num: 3, Den: 4}, partial: 1, full: 2, fullEligibles: 2, m32: indicator.Count{Den: 2}}},
+			unit:     "U1", want: want{m31: indicator.Count{Num: 3, Den: 4}, partial: 1, full: 2, fullEligibles: 3, m32: indicator.Count{Den: 2}}},
 		{name: "3.2 online dossier counts even without the electronic result that 3.3 needs",
 			dossiers: []model.Dossier{dossier("a", "U1", "P3")},
-			unit:     "U1", want: want{m31: indicator.Count{Num: 3, Den: 4}, partial: 1, full: 2, fullEligibles: 2, m32: indicator.Count{Num: 1, Den: 2}}},
+			unit:     "U1", want: want{m31: indicator.Count{Num: 3, Den: 4}, partial: 1, full: 2, fullEligibles: 3, m32: indicator.Count{Num: 1, Den: 2}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
