@@ -25,3 +25,46 @@ func TestAddDossierNoAllocs(t *testing.T) {
 		t.Fatalf("AddDossier allocates %.2f times per dossier", allocs)
 	}
 }
+
+// TestExplanationMemoryBounded: the explanation state holds at most Examples codes per unit × metric ×
+// reason, so it stops growing once every combination has been seen (entries) and filled (codes),
+// however many dossiers follow.
+func TestExplanationMemoryBounded(t *testing.T) {
+	in := genInputs()
+	s := mustScorer(t, in, testOptionsGen())
+	size := func(p *Partial) (entries, codes int) {
+		for _, u := range p.ex.units {
+			for _, es := range u.metrics {
+				for _, e := range es {
+					entries++
+					codes += len(e.codes)
+					if len(e.codes) > DefaultExamples || cap(e.codes) > DefaultExamples {
+						t.Fatalf("entry keeps %d codes (cap %d)", len(e.codes), cap(e.codes))
+					}
+				}
+			}
+		}
+		return entries, codes
+	}
+	p := s.NewPartial()
+	n := 12000
+	if testing.Short() {
+		n = 6000
+	}
+	var e1, c1 int
+	for i := range n {
+		d := genDossier(i, in.Units) // distinct codes
+		p.AddDossier(&d)
+		if i == n/2 {
+			e1, c1 = size(p)
+		}
+	}
+	e2, c2 := size(p)
+	t.Logf("after %d dossiers: %d entries, %d codes; after %d: %d entries, %d codes", n/2, e1, c1, n, e2, c2)
+	if e1 != e2 {
+		t.Fatalf("explanation entries grew from %d to %d", e1, e2)
+	}
+	if c2 > e2*DefaultExamples {
+		t.Fatalf("%d codes for %d entries", c2, e2)
+	}
+}

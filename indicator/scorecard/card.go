@@ -1,6 +1,7 @@
 package scorecard
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"time"
@@ -68,9 +69,9 @@ type Card struct {
 // Excluded) and Catalogue for the preloaded inputs it read (procedures, offerings, communes), when it
 // keeps one.
 type CalculatorLedger struct {
-	Calculator string
-	Records    indicator.Ledger
-	Catalogue  indicator.Ledger
+	Calculator string           `json:"calculator"`
+	Records    indicator.Ledger `json:"records"`
+	Catalogue  indicator.Ledger `json:"catalogue"`
 }
 
 // UnitCard is one unit's scorecard: the scored tree's result for it (own and pooled Result, Band, Rank,
@@ -78,7 +79,7 @@ type CalculatorLedger struct {
 // lost points or records, in catalogue order.
 type UnitCard struct {
 	indicator.UnitResult
-	Explanations []Explanation
+	Explanations []Explanation `json:"explanations"`
 }
 
 // Explanation explains one metric of one unit's pooled score: the counts and score used, the points lost
@@ -86,20 +87,54 @@ type UnitCard struct {
 // frequent first (ties by reason code). The reason counts add up to Den − Num (ReasonUnexplained takes
 // the rest).
 type Explanation struct {
-	Metric     indicator.ID
-	Num, Den   int64
-	Score, Max decimal.Decimal
-	PointsLost decimal.Decimal
-	Null       bool
-	Reasons    []LostReason
+	Metric     indicator.ID    `json:"metric"`
+	Num        int64           `json:"num"`
+	Den        int64           `json:"den"`
+	Score      decimal.Decimal `json:"score"`
+	Max        decimal.Decimal `json:"max"`
+	PointsLost decimal.Decimal `json:"pointsLost"`
+	Null       bool            `json:"null"`
+	Reasons    []LostReason    `json:"reasons"`
 }
 
 // LostReason is one reason of lost records, with up to Options.Examples example codes (the smallest
 // codes, ascending: dossier codes, or procedure codes for the procedure reasons).
 type LostReason struct {
-	Reason   indicator.Reason
-	Count    int64
-	Examples []string
+	Reason   indicator.Reason `json:"reason"`
+	Count    int64            `json:"count"`
+	Examples []string         `json:"examples,omitempty"`
+}
+
+// MarshalJSON encodes the card for dashboards and archives: period, as-of instant, edition, number of
+// dossiers, every unit (the indicator.UnitResult fields plus "explanations"), the ledgers, the
+// unattributed units and the per-procedure 2.1/2.2 breakdown. Tree and Result are not repeated (their
+// content is in the units). The encoding is deterministic: equal cards give equal bytes. Cost: O(size of
+// the card), allocates the output.
+func (c *Card) MarshalJSON() ([]byte, error) {
+	type procedure struct {
+		Code              string `json:"code"`
+		Num               int64  `json:"num"`
+		Den               int64  `json:"den"`
+		Overdue           int64  `json:"overdue"`
+		Finished          int64  `json:"finished"`
+		ProcessingSeconds int64  `json:"processingSeconds"`
+	}
+	procs := make([]procedure, 0, len(c.Procedures))
+	for code, p := range c.Procedures {
+		procs = append(procs, procedure{code, p.Count.Num, p.Count.Den, p.Overdue, p.Finished, p.ProcessingSeconds})
+	}
+	sort.Slice(procs, func(a, b int) bool { return procs[a].Code < procs[b].Code })
+	return json.Marshal(struct {
+		Period             string                     `json:"period"`
+		AsOf               time.Time                  `json:"asOf"`
+		Edition            string                     `json:"edition"`
+		Dossiers           int64                      `json:"dossiers"`
+		Units              []UnitCard                 `json:"units"`
+		Ledgers            []CalculatorLedger         `json:"ledgers"`
+		Unattributed       []string                   `json:"unattributed,omitempty"`
+		UnattributedCounts map[string]indicator.Tally `json:"unattributedCounts,omitempty"`
+		Procedures         []procedure                `json:"procedures"`
+	}{c.Period.String(), c.AsOf, c.Edition, c.Dossiers, c.Units, c.Ledgers, c.Unattributed, c.UnattributedCounts, procs})
 }
 
 // Unit returns the card of one unit; ok is false for an unknown id. Cost: O(1).

@@ -98,3 +98,46 @@ func ExamplePlanGain() {
 	// 2.1: 199 more compliant dossiers, +1.00 (next one +0.01)
 	// 5.3: 297 more compliant dossiers, +1.00 (next one +0.01)
 }
+
+// Reconcile the portal edition with a province policy that counts only payments on the portal (code 1)
+// as online: the dossier paid through the province gateway (code 2) changes its 3.6 verdict.
+func ExampleReconcile() {
+	cal, err := calendar.New(calendar.Options{FromYear: 2026, ToYear: 2026})
+	if err != nil {
+		panic(err)
+	}
+	in := scorecard.Inputs{
+		Units:      []model.Unit{{ID: "H44", Kind: model.NewUnitKind(model.UnitProvince)}},
+		Procedures: []model.Procedure{{Code: "P1", Fees: []model.ProcedureFee{{Amount: 20000, Known: true}}}},
+	}
+	opts := scorecard.Options{
+		Period: model.Month(2026, time.August), AsOf: time.Date(2026, 9, 5, 0, 0, 0, 0, model.Vietnam()),
+		Calendar: cal, Edition: indicator.Portal(),
+	}
+	portal, err := scorecard.New(in, opts)
+	if err != nil {
+		panic(err)
+	}
+	opts.Edition.Name = "province"
+	opts.Edition.Policy.PaidOnlineCodes = indicator.Codes(1)
+	province, err := scorecard.New(in, opts)
+	if err != nil {
+		panic(err)
+	}
+	a := exampleDossier("H44", 1, false)
+	b := exampleDossier("H44", 2, false)
+	b.OnlinePayment = model.NewOnlinePayment(model.PaymentGateway)
+	rec, err := scorecard.Reconcile(portal, province, slices.Values([]model.Dossier{a, b}), 10)
+	if err != nil {
+		panic(err)
+	}
+	for _, d := range rec.Differences {
+		fmt.Printf("%s %s %s: %s → %s\n", d.Kind, d.Code, d.Metric, d.A.Reason, d.B.Reason)
+	}
+	ua, _ := rec.A.Unit("H44")
+	ub, _ := rec.B.Unit("H44")
+	fmt.Println("3.6:", ua.Pooled.Metric(indicator.M36).Score.StringFixed(2), "→", ub.Pooled.Metric(indicator.M36).Score.StringFixed(2))
+	// Output:
+	// dossier H44-260803-0002 3.6: payment.paid_online → payment.not_paid_online
+	// 3.6: 6.00 → 3.00
+}

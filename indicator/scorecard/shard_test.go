@@ -1,6 +1,8 @@
 package scorecard
 
 import (
+	"bytes"
+	"encoding/json"
 	"reflect"
 	"slices"
 	"testing"
@@ -45,11 +47,18 @@ func TestParallelIdentical(t *testing.T) {
 	require.NoError(t, err)
 	want := canon(seq)
 	require.Equal(t, int64(n), seq.Dossiers)
+	wantJSON, err := json.Marshal(seq)
+	require.NoError(t, err)
 	for workers := 1; workers <= 4; workers++ {
 		par, err := s.RunParallel(slices.Values(pool), workers)
 		require.NoError(t, err)
 		if !reflect.DeepEqual(want, canon(par)) {
 			t.Fatalf("workers=%d: parallel card differs from the sequential one", workers)
+		}
+		gotJSON, err := json.Marshal(par)
+		require.NoError(t, err)
+		if !bytes.Equal(wantJSON, gotJSON) {
+			t.Fatalf("workers=%d: the JSON of the parallel card differs from the sequential one", workers)
 		}
 	}
 	for _, split := range []int{0, 1, n / 3, n - 1, n} {
