@@ -32,9 +32,8 @@ const (
 	// parent's explanation).
 	ReasonServiceWithoutOnlineDossier indicator.Reason = "scorecard.service_without_online_dossier"
 	// ReasonUnexplained: the part of a metric's shortfall (denominator − numerator) that no record verdict
-	// explains — counts supplied from outside (1.4's reporting denominator), counts of calculators whose
-	// records the scorecard does not see one by one (procedure metrics of group 1, 3a and 4.6a, petitions,
-	// communes), or pooling rules that are not sums (carry-down, own).
+	// explains — counts supplied from outside (1.4's reporting denominator), counts the scorecard does not
+	// see record by record (4.4's communes, 4.6a's procedures), or pooling rules that are not sums.
 	ReasonUnexplained indicator.Reason = "scorecard.unexplained"
 )
 

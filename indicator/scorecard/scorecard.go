@@ -33,7 +33,7 @@ type Inputs struct {
 	// citizen-facing flags for group 4). The first record of a code wins; Finish judges each record once
 	// for 1.1–1.3.
 	Procedures []model.Procedure
-	// Offerings says which unit offers which procedure online (3.4/3.5, 4.6a).
+	// Offerings says which unit offers which procedure, at which online level and state (3.1–3.5, 4.6a).
 	Offerings []model.Offering
 	// Communes is the 4.4 input, one entry per commune (see digitisation.CommuneCopy). Empty means no data.
 	Communes []digitisation.CommuneCopy

@@ -82,6 +82,10 @@ func TestEndToEnd(t *testing.T) {
 	assert.Equal(t, "72.00", c1.Pooled.Total.StringFixed(2))
 	assert.Equal(t, 3, c1.Rank, "competition ranking skips rank 2")
 	assert.Equal(t, "fair", c1.Band.Code)
+	// Ranks per group: group 2 (timeliness) puts H44.03 (20) first and the tied departments (15) second;
+	// group 5 puts the departments (17) before H44.03 (11).
+	assert.Equal(t, [3]int{2, 2, 1}, [3]int{d1.GroupRanks[indicator.G2-1], d2.GroupRanks[indicator.G2-1], c1.GroupRanks[indicator.G2-1]})
+	assert.Equal(t, [3]int{1, 1, 3}, [3]int{d1.GroupRanks[indicator.G5-1], d2.GroupRanks[indicator.G5-1], c1.GroupRanks[indicator.G5-1]})
 
 	assert.Equal(t, [2]int64{10, 12}, [2]int64{p.Pooled.Metric(indicator.M21).Num, p.Pooled.Metric(indicator.M21).Den})
 	assert.Equal(t, "11.50", p.Pooled.Group(indicator.G1).Score.StringFixed(2))
