@@ -75,10 +75,8 @@ type Calculator struct {
 	start, end time.Time
 	asOf       time.Time
 	judge      time.Time
-	firstDay   calendar.Date // period's first and last civil days (UTC+7)
-	lastDay    calendar.Date
-	judgeDay   calendar.Date
-	asOfDay    calendar.Date
+	lastDay    calendar.Date // the period's last civil day (UTC+7)
+	judgeDay   calendar.Date // the civil day of the judgement instant
 	cal        *calendar.Calendar
 	unit       calendar.Unit
 	policy     indicator.RecordPolicy
@@ -149,10 +147,8 @@ func New(opts Options) (*Calculator, error) {
 	if c.asOf.Before(c.judge) {
 		c.judge = c.asOf
 	}
-	c.firstDay = day(c.start)
 	c.lastDay = day(c.end.Add(-time.Nanosecond))
 	c.judgeDay = day(c.judge)
-	c.asOfDay = day(c.asOf)
 	return c, nil
 }
 
