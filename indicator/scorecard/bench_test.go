@@ -35,6 +35,32 @@ func BenchmarkAddDossier(b *testing.B) {
 	runtime.KeepAlive(p)
 }
 
+// BenchmarkAddDossiers is BenchmarkAddDossier through AddDossiers (calculator by calculator over chunks
+// of 64 dossiers), the path Run and RunParallel take; one dossier per iteration.
+func BenchmarkAddDossiers(b *testing.B) {
+	in := genInputs()
+	s := mustScorer(b, in, testOptionsGen())
+	pool := genPoolOf(genPool, in.Units)
+	p := s.NewPartial()
+	p.AddDossiers(pool)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := processCPU()
+	n := 0
+	for b.Loop() {
+		i := n % len(pool)
+		p.AddDossiers(pool[i : i+chunk])
+		n += chunk
+	}
+	cpu := processCPU() - cpu0
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "dossiers/s")
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(n), "cpu-ns/dossier")
+	if cpu > 0 {
+		b.ReportMetric(float64(n)/cpu.Seconds(), "dossiers/cpu-s")
+	}
+	b.ReportMetric(float64(chunk), "dossiers/op")
+}
+
 // BenchmarkScorecard runs the whole scorecard (tally pass + Finish: tree, scores, ranks, bands,
 // explanations) over n generated dossiers — cycling through genPool distinct records, so nothing of size
 // O(n) is kept — sequentially (Run) and with RunParallel on 2 workers. It reports dossiers/s, allocations

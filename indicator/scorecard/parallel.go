@@ -35,9 +35,7 @@ func (s *Scorer) RunParallel(dossiers iter.Seq[model.Dossier], workers int) (*Ca
 		go func(p *Partial) {
 			defer wg.Done()
 			for batch := range work {
-				for j := range batch {
-					p.AddDossier(&batch[j])
-				}
+				p.AddDossiers(batch)
 				clear(batch) // drop references to the dossiers' slices before reuse
 				free <- batch[:0]
 			}

@@ -34,6 +34,7 @@ type Partial struct {
 	memoCode    string
 	memoCounted bool
 	memoLate    bool
+	cs          *chunkState
 
 	// last holds the metric verdicts of the most recent dossier (all calculators), for Reconcile.
 	last     []indicator.Verdict
@@ -133,6 +134,121 @@ func (p *Partial) AddPetition(pt *model.Petition) {
 	p.ex.note(v.Unit, v.ID, p.last)
 }
 
+// chunk is the number of dossiers AddDossiers runs through one calculator before the next.
+const chunk = 64
+
+// AddDossiers is AddDossier over a slice, with the same result, but calculator by calculator over chunks
+// of the slice (each calculator's code and state stay hot in the CPU caches, which is markedly faster
+// than interleaving six calculators per dossier). Run and RunParallel use it. No allocation once the
+// units and reasons have been seen.
+func (p *Partial) AddDossiers(ds []model.Dossier) {
+	for len(ds) > 0 {
+		n := min(len(ds), chunk)
+		p.addChunk(ds[:n])
+		ds = ds[n:]
+	}
+}
+
+// maxVerdicts bounds the metric verdicts one dossier gets from all calculators (1 + 2 + 1 + 1 + 5 + 1
+// today); addChunk falls back to AddDossier's path if a calculator ever returns more.
+const maxVerdicts = 24
+
+// chunkState is addChunk's scratch space, kept in the Partial so that it is not allocated per call.
+type chunkState struct {
+	verdicts [chunk][maxVerdicts]indicator.Verdict
+	n        [chunk]int
+	counted  [chunk]bool
+	late     [chunk]bool
+}
+
+func (p *Partial) addChunk(ds []model.Dossier) {
+	if p.cs == nil {
+		p.cs = new(chunkState)
+	}
+	cs := p.cs
+	s := p.s
+	clear(cs.n[:len(ds)])
+	// app appends dossier i's verdicts to its row; ok is false on overflow (not expected).
+	ok := true
+	app := func(i int, vs []indicator.Verdict) {
+		if cs.n[i]+len(vs) > maxVerdicts {
+			ok = false
+			return
+		}
+		cs.n[i] += copy(cs.verdicts[i][cs.n[i]:], vs)
+	}
+	buf := p.last[:0]
+	for i := range ds {
+		v := s.pub.Classify(&ds[i])
+		p.pub.Add(v)
+		buf = v.AppendVerdicts(buf[:0])
+		app(i, buf)
+	}
+	for i := range ds {
+		v := s.tim.Classify(&ds[i])
+		p.tim.Add(v)
+		cs.counted[i], cs.late[i] = v.Counted, v.Counted && !v.InNumerator
+		buf = v.AppendVerdicts(buf[:0])
+		app(i, buf)
+	}
+	for i := range ds {
+		v := s.onl.Classify(&ds[i])
+		p.onl.Add(v)
+		buf = v.AppendVerdicts(buf[:0])
+		app(i, buf)
+	}
+	for i := range ds {
+		v := s.pay.Classify(&ds[i])
+		p.pay.Add(v)
+		buf = v.AppendVerdicts(buf[:0])
+		app(i, buf)
+	}
+	for i := range ds {
+		v := s.dig.Classify(&ds[i])
+		p.dig.Add(v)
+		buf = v.AppendVerdicts(buf[:0])
+		app(i, buf)
+	}
+	for i := range ds {
+		d := &ds[i]
+		p.memoValid, p.memoCode, p.memoCounted, p.memoLate = true, d.Code, cs.counted[i], cs.late[i]
+		v := p.sc.Classify(d)
+		p.sat.Add(v)
+		buf = v.AppendVerdicts(buf[:0])
+		app(i, buf)
+	}
+	p.memoValid = false
+	p.last = buf[:0]
+	p.lastUnit, p.lastCode = "", ""
+	p.dossiers += int64(len(ds))
+	if !ok { // a calculator returned more verdicts than maxVerdicts: explain from AddDossier's path
+		for i := range ds {
+			d := &ds[i]
+			p.last = p.verdictsOf(d, p.last[:0])
+			p.ex.note(d.UnitID, d.Code, p.last)
+		}
+		return
+	}
+	for i := range ds {
+		p.ex.note(ds[i].UnitID, ds[i].Code, cs.verdicts[i][:cs.n[i]])
+	}
+}
+
+// verdictsOf appends every calculator's verdicts for d without accumulating them.
+func (p *Partial) verdictsOf(d *model.Dossier, buf []indicator.Verdict) []indicator.Verdict {
+	s := p.s
+	buf = s.pub.Classify(d).AppendVerdicts(buf)
+	tv := s.tim.Classify(d)
+	buf = tv.AppendVerdicts(buf)
+	buf = s.onl.Classify(d).AppendVerdicts(buf)
+	buf = s.pay.Classify(d).AppendVerdicts(buf)
+	buf = s.dig.Classify(d).AppendVerdicts(buf)
+	p.memoValid, p.memoCode, p.memoCounted, p.memoLate = true, d.Code, tv.Counted, tv.Counted && !tv.InNumerator
+	buf = p.sc.Classify(d).AppendVerdicts(buf)
+	p.memoValid = false
+	return buf
+}
+
 // Dossiers returns the number of dossiers added (directly or through Merge). Cost: O(1).
 func (p *Partial) Dossiers() int64 { return p.dossiers }
 
@@ -159,12 +275,17 @@ func (p *Partial) Merge(q *Partial) {
 func (s *Scorer) Run(dossiers iter.Seq[model.Dossier]) (*Card, error) {
 	p := s.NewPartial()
 	if dossiers != nil {
-		// One reused dossier: satisfaction's injected judgement makes the dossier escape, so taking the
-		// address of the loop variable would allocate once per dossier.
-		d := new(model.Dossier)
-		for *d = range dossiers {
-			p.AddDossier(d)
+		// One reused chunk of dossiers (AddDossiers runs it calculator by calculator).
+		batch := make([]model.Dossier, 0, chunk)
+		for d := range dossiers {
+			batch = append(batch, d)
+			if len(batch) == chunk {
+				p.AddDossiers(batch)
+				batch = batch[:0]
+			}
 		}
+		p.AddDossiers(batch)
+		clear(batch[:cap(batch)])
 	}
 	return s.Finish(p)
 }
