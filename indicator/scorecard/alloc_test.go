@@ -24,6 +24,14 @@ func TestAddDossierNoAllocs(t *testing.T) {
 	if allocs != 0 {
 		t.Fatalf("AddDossier allocates %.2f times per dossier", allocs)
 	}
+	p.AddDossiers(pool) // first use allocates the chunk scratch space
+	allocs = testing.AllocsPerRun(50, func() {
+		p.AddDossiers(pool[i%512 : i%512+200])
+		i++
+	})
+	if allocs != 0 {
+		t.Fatalf("AddDossiers allocates %.2f times per call", allocs)
+	}
 }
 
 // TestExplanationMemoryBounded: the explanation state holds at most Examples codes per unit × metric ×
