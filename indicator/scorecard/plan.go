@@ -29,8 +29,9 @@ func (m PlanMode) String() string {
 	return "add"
 }
 
-// DefaultPlanLimit bounds the number of records the planner considers per metric under PlanAdd.
-const DefaultPlanLimit int64 = 1 << 40
+// DefaultPlanLimit bounds the number of records the planner considers per metric under PlanAdd (about
+// 4.3 billion: far more records than a province handles in a year).
+const DefaultPlanLimit int64 = 1 << 32
 
 // PlanOptions configures the what-if planner. The zero value plans with PlanAdd over every scored
 // metric.
