@@ -19,7 +19,7 @@ const (
 	genDepts    = 20
 	genCommunes = 60
 	genProcs    = 50
-	genPool     = 4096
+	genPool     = 1024
 )
 
 func genUnits() []model.Unit {

@@ -36,8 +36,7 @@ func (s *Scorer) RunParallel(dossiers iter.Seq[model.Dossier], workers int) (*Ca
 			defer wg.Done()
 			for batch := range work {
 				p.AddDossiers(batch)
-				clear(batch) // drop references to the dossiers' slices before reuse
-				free <- batch[:0]
+				free <- batch[:0] // the stale dossiers are overwritten by the next batch, or dropped on return
 			}
 		}(parts[i])
 	}
