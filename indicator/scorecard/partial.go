@@ -122,8 +122,9 @@ func (p *Partial) AddDossier(d *model.Dossier) {
 
 // AddPetition judges one petition for 5.0–5.2 and accumulates it, for callers that stream petitions
 // rather than pass them in Inputs.Petitions (do not do both with the same petitions: they would count
-// twice). Lost-point explanations name the petition id. No allocation once the unit and reasons have been
-// seen. A nil petition is ignored.
+// twice). Lost-point explanations name the petition id. Streamed petitions are not 5.3 complaints: the
+// satisfaction calculator takes its complaints preloaded, from Inputs.Petitions. No allocation once the
+// unit and reasons have been seen. A nil petition is ignored.
 func (p *Partial) AddPetition(pt *model.Petition) {
 	if pt == nil {
 		return

@@ -363,3 +363,39 @@ func TestProcedureExplanations(t *testing.T) {
 		assert.Equal(t, tc.examples, e.Reasons[0].Examples)
 	}
 }
+
+// TestStreamedPetitions: petitions streamed with Partial.AddPetition (and merged across partials) give
+// the same card as petitions passed in Inputs.Petitions.
+func TestStreamedPetitions(t *testing.T) {
+	want := mustRun(t, mustScorer(t, testInputs(), testOptions()), testDossiers())
+
+	in := testInputs()
+	pets := in.Petitions
+	in.Petitions = nil
+	o := testOptions()
+	s := mustScorer(t, in, o)
+	a, b := s.NewPartial(), s.NewPartial()
+	ds := testDossiers()
+	a.AddDossiers(ds[:5])
+	b.AddDossiers(ds[5:])
+	a.AddPetition(&pets[0])
+	b.AddPetition(&pets[1])
+	b.AddPetition(nil)
+	a.Merge(b)
+	got, err := s.Finish(a)
+	require.NoError(t, err)
+	for _, id := range []string{"H44", "H44.03"} {
+		w, _ := want.Unit(id)
+		g, _ := got.Unit(id)
+		for _, m := range []indicator.ID{indicator.M50, indicator.M51, indicator.M52} {
+			assert.Equal(t, [2]int64{w.Pooled.Metric(m).Num, w.Pooled.Metric(m).Den}, [2]int64{g.Pooled.Metric(m).Num, g.Pooled.Metric(m).Den}, "%s %s", id, m)
+		}
+		we, _ := w.Explanation(indicator.M51)
+		ge, _ := g.Explanation(indicator.M51)
+		assert.Equal(t, we.Reasons, ge.Reasons)
+	}
+	// 5.3's complaint came from Inputs.Petitions in the first run only: streamed petitions are not
+	// complaints (satisfaction.Options.Complaints is preloaded), so H44.03's 5.3 is 4/4 here.
+	g, _ := got.Unit("H44.03")
+	assert.Equal(t, int64(4), g.Pooled.Metric(indicator.M53).Num)
+}
