@@ -59,8 +59,8 @@ type Options struct {
 	AsOf time.Time
 	// Calendar is the working-day calendar (required): deadlines of 2.1 and petitions.
 	Calendar *calendar.Calendar
-	// Edition is the scoring edition; its Policy is passed to every calculator. The zero Edition (no Name)
-	// means indicator.Portal().
+	// Edition is the scoring edition; its Policy is passed to every calculator. The zero Edition means
+	// indicator.Portal(); any other edition must pass Edition.Validate.
 	Edition indicator.Edition
 	// Examples is the number of example record codes kept per unit × metric × reason (the smallest codes,
 	// so the choice never depends on the order or the sharding of the stream). 0 means DefaultExamples; a
@@ -149,8 +149,8 @@ type Scorer struct {
 // indicator.NewTree refuses (wrapping *indicator.TreeError), or a calculator's option error. Cost:
 // O(units + procedures + offerings) time and memory.
 func New(in Inputs, opts Options) (*Scorer, error) {
-	if opts.Edition.Name == "" {
-		opts.Edition = indicator.Portal()
+	if opts.Edition.Name == "" && opts.Edition.Rules == ([indicator.NumIDs]indicator.Rule{}) {
+		opts.Edition = indicator.Portal() // the zero Edition
 	}
 	if opts.Period.Start.IsZero() {
 		return nil, &OptionError{Field: "Options.Period", Err: errors.New("required")}

@@ -399,3 +399,14 @@ func TestStreamedPetitions(t *testing.T) {
 	g, _ := got.Unit("H44.03")
 	assert.Equal(t, int64(4), g.Pooled.Metric(indicator.M53).Num)
 }
+
+func TestZeroEditionIsPortal(t *testing.T) {
+	o := testOptions()
+	o.Edition = indicator.Edition{}
+	s := mustScorer(t, testInputs(), o)
+	assert.Equal(t, indicator.Portal().Name, s.Edition().Name)
+	// A named edition with no rules is not the zero Edition: it is validated (and refused).
+	o.Edition = indicator.Edition{Name: "mine"}
+	_, err := New(testInputs(), o)
+	assert.ErrorIs(t, err, ErrOption)
+}
