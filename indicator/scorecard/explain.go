@@ -14,10 +14,11 @@ type lostEntry struct {
 	codes  []string // ascending, distinct, len ≤ k, cap k
 }
 
-// offer keeps code if it is among the k smallest codes seen. No allocation: codes has capacity k.
+// offer keeps code if it is among the k smallest codes seen; an empty code (a record without one) is
+// counted but never kept. No allocation: codes has capacity k.
 func (le *lostEntry) offer(code string, k int) {
 	n := len(le.codes)
-	if k == 0 || (n == k && code >= le.codes[n-1]) {
+	if k == 0 || code == "" || (n == k && code >= le.codes[n-1]) {
 		return
 	}
 	i := sort.SearchStrings(le.codes, code)
@@ -109,7 +110,7 @@ func (e *explainer) note(unit, code string, vs []indicator.Verdict) {
 		}
 		le := u.entry(v.Metric, v.Reason, e.k)
 		le.count++
-		if n := len(le.codes); n < e.k || (n > 0 && code < le.codes[n-1]) { // fast path: most codes are not kept
+		if n := len(le.codes); code != "" && (n < e.k || (n > 0 && code < le.codes[n-1])) { // fast path: most codes are not kept
 			le.offer(code, e.k)
 		}
 	}
