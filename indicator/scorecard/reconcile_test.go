@@ -52,6 +52,14 @@ func TestReconcile(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(0), rec.Differing)
 	assert.Empty(t, rec.Differences)
+	// Same records, different scores: with no petitions the document shares 5.2's 6 points between 5.1
+	// and 5.3 (maxima 9 and 9): H44.01's 5.1 → 9, 5.3 3/4 → min(9, 9·0.75/0.9) = 7.50; group 5 = 16.50
+	// instead of 17, total 79.50 instead of 80.00.
+	ua, _ = rec.A.Unit("H44.01")
+	ub, _ = rec.B.Unit("H44.01")
+	assert.Equal(t, "80.00", ua.Pooled.Total.StringFixed(2))
+	assert.Equal(t, "16.50", ub.Pooled.Group(indicator.G5).Score.StringFixed(2))
+	assert.Equal(t, "79.50", ub.Pooled.Total.StringFixed(2))
 }
 
 // TestReconcileKinds: a province policy that also gives 10 working days to publish (1.2) and 20 to
