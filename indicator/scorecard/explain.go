@@ -2,6 +2,7 @@ package scorecard
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/vn-dvc/chiso766/indicator"
 )
@@ -15,11 +16,23 @@ type lostEntry struct {
 }
 
 // offer keeps code if it is among the k smallest codes seen; an empty code (a record without one) is
-// counted but never kept. No allocation: codes has capacity k.
+// counted but never kept. The common cases cost one string comparison: a code not below the largest
+// kept one is dropped (or appended while fewer than k are kept). No allocation: codes has capacity k.
 func (le *lostEntry) offer(code string, k int) {
 	n := len(le.codes)
-	if k == 0 || code == "" || (n == k && code >= le.codes[n-1]) {
+	if k == 0 || code == "" {
 		return
+	}
+	if n > 0 {
+		switch c := strings.Compare(code, le.codes[n-1]); {
+		case c == 0:
+			return
+		case c > 0:
+			if n < k {
+				le.codes = append(le.codes, code)
+			}
+			return
+		}
 	}
 	i := sort.SearchStrings(le.codes, code)
 	if i < n && le.codes[i] == code {
@@ -110,9 +123,7 @@ func (e *explainer) note(unit, code string, vs []indicator.Verdict) {
 		}
 		le := u.entry(v.Metric, v.Reason, e.k)
 		le.count++
-		if n := len(le.codes); code != "" && (n < e.k || (n > 0 && code < le.codes[n-1])) { // fast path: most codes are not kept
-			le.offer(code, e.k)
-		}
+		le.offer(code, e.k)
 	}
 }
 
