@@ -1,11 +1,15 @@
 package scorecard
 
 import (
+	"bytes"
+	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/model"
 )
 
 // FuzzPlan: for any valid single-metric tally, mode and gain, the planner never fails or panics, and a
@@ -56,6 +60,74 @@ func FuzzPlan(f *testing.F) {
 			if m.Records > 0 && total(m.Records-1).GreaterThanOrEqual(pl.Target) {
 				t.Fatalf("%s: %d records are not the fewest", id, m.Records)
 			}
+		}
+	})
+}
+
+// FuzzScorecard: dossiers built from arbitrary field values never make the scorecard fail or panic, every
+// ledger reconciles (Read == Counted + Excluded), explanations add up to each pooled shortfall, and a
+// parallel run gives the same card.
+func FuzzScorecard(f *testing.F) {
+	f.Add(uint8(0), uint8(9), uint8(2), uint8(1), int16(0), int16(4), int16(2), uint8(0xff), "H44.01-260803-0001")
+	f.Add(uint8(2), uint8(10), uint8(1), uint8(0), int16(-40), int16(3), int16(9), uint8(0), "x")
+	f.Add(uint8(3), uint8(7), uint8(3), uint8(3), int16(3), int16(-2), int16(-1), uint8(0x0f), "")
+	f.Add(uint8(5), uint8(5), uint8(0), uint8(2), int16(400), int16(0), int16(0), uint8(0xaa), "H99-1")
+	s, err := New(testInputs(), testOptions())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, unit, status, channel, pay uint8, recvDay, dueDays, endDays int16, flags uint8, code string) {
+		units := []string{"H44", "H44.01", "H44.02", "H44.03", "", "H99"}
+		base := at("2026-08-03 08:00").AddDate(0, 0, int(recvDay))
+		ds := testDossiers()
+		for i := range 3 {
+			d := dz{unit: units[int(unit)%len(units)], n: 900 + i, pay: model.OnlinePaymentCode(int(pay) % 5), late: flags&1 != 0, noEResu: flags&2 != 0, noSync: flags&4 != 0}.build()
+			d.Code = code
+			d.Status = model.NewStatus(model.StatusCode(status % 16))
+			d.Channel = model.NewChannel(model.ChannelCode(channel % 4))
+			if flags&8 != 0 {
+				d.ReceivedAt = model.Some(base)
+			} else {
+				d.ReceivedAt = model.Time{}
+			}
+			d.DueAt = model.Some(base.AddDate(0, 0, int(dueDays)))
+			d.ProcessingEndedAt = model.Some(base.AddDate(0, 0, int(endDays)))
+			if flags&16 != 0 {
+				d.Fees = nil
+			}
+			if flags&32 != 0 {
+				d.ProcedureCode = "UNKNOWN"
+			}
+			ds = append(ds, d)
+		}
+		c, err := s.Run(slices.Values(ds))
+		if err != nil {
+			t.Fatalf("Run: %v", err)
+		}
+		for _, l := range c.Ledgers {
+			if l.Records.Read != l.Records.Counted+l.Records.Excluded {
+				t.Fatalf("%s: read %d ≠ counted %d + excluded %d", l.Calculator, l.Records.Read, l.Records.Counted, l.Records.Excluded)
+			}
+		}
+		for _, u := range c.Units {
+			for _, e := range u.Explanations {
+				var n int64
+				for _, r := range e.Reasons {
+					n += r.Count
+				}
+				if n != max(e.Den-e.Num, 0) {
+					t.Fatalf("%s %s: reasons add to %d, shortfall %d", u.Unit.ID, e.Metric, n, e.Den-e.Num)
+				}
+			}
+		}
+		p, err := s.RunParallel(slices.Values(ds), 2)
+		if err != nil {
+			t.Fatalf("RunParallel: %v", err)
+		}
+		a, _ := json.Marshal(c)
+		b, _ := json.Marshal(p)
+		if !bytes.Equal(a, b) {
+			t.Fatal("parallel card differs")
 		}
 	})
 }
