@@ -30,8 +30,9 @@
 // Finish merges the calculators' per-unit tallies into one indicator.Tally per unit, builds the
 // indicator.Tree over Inputs.Units and scores it (indicator.Edition.ScoreTreeWith): own and pooled
 // results, competition ranks within the pools of Options.Rank, bands (Options.Bands), and the change
-// against Options.Previous. Run is NewPartial + AddDossier + Finish; RunParallel fans the stream out in
-// batches to several workers and merges their partials.
+// against Options.Previous. Run is NewPartial + AddDossiers (the same as AddDossier, in chunks of 64
+// dossiers run calculator by calculator) + Finish; RunParallel fans the stream out in batches to several
+// workers and merges their partials.
 //
 // Group 1's procedure metrics (1.1–1.3) are judged by Finish, once per catalogue record of
 // Inputs.Procedures (their announcement decisions and publication), and counted at the issuing unit;
@@ -56,10 +57,10 @@
 //
 // For each unit and scored metric that lost points or records, Explanation gives the counts, the score,
 // the points lost (Max − Score) and, for the records in the denominator but not in the numerator, the
-// calculators' reason codes with their counts and up to Options.Examples example codes (default 5): the
-// smallest dossier codes (petition ids for 5.1/5.2, procedure codes for 3.4/3.5), so a department head
-// can open them; procedure codes for 1.1–1.3, 3.1, 3.4, 3.5 and services for 3.2. A parent's explanation follows
-// the pooling of the metric: the sum over its sub-tree (PoolSum), its own counts (PoolOwn — for 3.1,
+// calculators' reason codes with their counts and up to Options.Examples example codes (default 5), the
+// smallest codes, so a department head can open the records: dossier codes for the dossier metrics,
+// petition ids for 5.0–5.2, procedure codes for 1.1–1.3, 3.1, 3.4 and 3.5, services for 3.2. A parent's
+// explanation follows the pooling of the metric: the sum over its sub-tree (PoolSum), its own counts (PoolOwn — for 3.1,
 // 3.4, 3.5 the distinct procedures of its sub-tree, for 3.2 its sub-units' services as "unit/procedure")
 // or those of the computing ancestor (PoolCarryDown). Reason counts add up to Den − Num; what no record verdict
 // explains is ReasonUnexplained.
