@@ -171,7 +171,8 @@ func (c *Card) Tallies() map[string]indicator.Tally {
 // counts and catalogue counts), builds the indicator tree over Inputs.Units (pooling parents), scores it
 // with the edition (scores, ranks overall and per group, bands, change against Options.Previous) and
 // builds the explanations. p is not modified and may keep accumulating. Errors: a *indicator.TreeError
-// when the counts are invalid (not expected from the calculators) or overflow int64, and the errors of
+// when the counts are invalid (not expected from the calculators) or overflow int64, an *OptionError
+// wrapping the *indicator.TreeError of invalid Options.PreviousTallies, and the errors of
 // Edition.ScoreTreeWith. Cost: O(units × metrics × depth) plus a few dozen decimal allocations per unit.
 func (s *Scorer) Finish(p *Partial) (*Card, error) {
 	if p == nil || p.s != s {
@@ -298,6 +299,18 @@ func (s *Scorer) Finish(p *Partial) (*Card, error) {
 	so := indicator.TreeScoreOptions{Bands: s.opts.Bands, Rank: s.opts.Rank}
 	if s.opts.Previous != nil {
 		so.Previous = s.opts.Previous.Tree
+	} else if s.opts.PreviousTallies != nil {
+		prev := make(map[string]indicator.Tally, len(s.opts.PreviousTallies))
+		for id, t := range s.opts.PreviousTallies {
+			if s.known[id] {
+				prev[id] = t
+			}
+		}
+		pt, err := indicator.NewTree(s.nodes, prev, indicator.TreeOptions{Aggregation: &s.agg, Edition: s.edition.Name})
+		if err != nil {
+			return nil, &OptionError{Field: "Options.PreviousTallies", Err: err}
+		}
+		so.Previous = pt
 	}
 	res, err := s.edition.ScoreTreeWith(tree, so)
 	if err != nil {

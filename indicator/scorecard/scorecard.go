@@ -69,6 +69,10 @@ type Options struct {
 	// Previous is the card of an earlier period over the same hierarchy (optional): each unit then gets
 	// its change (indicator.UnitChange).
 	Previous *Card
+	// PreviousTallies is the alternative to Previous when only the earlier period's counts were kept
+	// (e.g. Card.Tallies saved as JSON): every unit's own counts, keyed by unit id, scored over this
+	// scorer's hierarchy. Ids that are not units of Inputs.Units are ignored. Used when Previous is nil.
+	PreviousTallies map[string]indicator.Tally
 	// Bands classifies totals; nil means indicator.DefaultBands() (unofficial, INDICATORS.md §5).
 	Bands indicator.Bands
 	// Rank selects the ranking pools (default indicator.RankWithinRoot).

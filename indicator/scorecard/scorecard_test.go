@@ -261,6 +261,38 @@ func TestPreviousPeriodChange(t *testing.T) {
 	assert.Equal(t, -1, v.Change.Rank, "H44.02 fell from 1 to 2")
 }
 
+// TestPreviousTallies: the change can come from the previous period's saved tallies instead of its card,
+// with the same result; invalid saved counts are an *OptionError naming the field.
+func TestPreviousTallies(t *testing.T) {
+	prev := mustRun(t, mustScorer(t, testInputs(), testOptions()), testDossiers())
+	ds := testDossiers()
+	ds[3] = dz{unit: "H44.01", n: 4, pay: 1}.build()
+
+	o := testOptions()
+	o.Previous = prev
+	want := mustRun(t, mustScorer(t, testInputs(), o), ds)
+
+	o = testOptions()
+	saved := prev.Tallies()
+	saved["H99"] = indicator.Tally{} // not a unit: ignored
+	o.PreviousTallies = saved
+	got := mustRun(t, mustScorer(t, testInputs(), o), ds)
+	for i := range want.Units {
+		require.NotNil(t, got.Units[i].Change)
+		assert.True(t, want.Units[i].Change.Total.Equal(got.Units[i].Change.Total), want.Units[i].Unit.ID)
+		assert.Equal(t, want.Units[i].Change.Rank, got.Units[i].Change.Rank)
+	}
+
+	bad := prev.Tallies()
+	b := bad["H44.01"]
+	b.Counts[indicator.M21] = indicator.Count{Num: 5, Den: 4}
+	bad["H44.01"] = b
+	o.PreviousTallies = bad
+	_, err := mustScorer(t, testInputs(), o).Run(slices.Values(ds))
+	assert.ErrorIs(t, err, ErrOption)
+	assert.ErrorIs(t, err, indicator.ErrNumExceedsDen)
+}
+
 func TestUnattributedUnits(t *testing.T) {
 	s := mustScorer(t, testInputs(), testOptions())
 	ds := append(testDossiers(), dz{unit: "H99.01", n: 1, pay: 1}.build())
