@@ -265,3 +265,12 @@ func (c *Card) Plan(e indicator.Edition, unit string, target decimal.Decimal, op
 	}
 	return PlanTally(e, c.Tree.Pooled(unit), target, opt)
 }
+
+// PlanGain is Card.Plan with target = the unit's published total + gain: the cheapest ways for the unit
+// to gain that many points. Errors: as Card.Plan and PlanGain.
+func (c *Card) PlanGain(e indicator.Edition, unit string, gain decimal.Decimal, opt PlanOptions) (Plan, error) {
+	if _, ok := c.index[unit]; !ok || c.Tree == nil {
+		return Plan{}, &PlanError{Field: "unit", Err: errors.New("unknown unit " + unit)}
+	}
+	return PlanGain(e, c.Tree.Pooled(unit), gain, opt)
+}

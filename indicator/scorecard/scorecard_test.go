@@ -236,6 +236,13 @@ func TestWhatIfByRecords(t *testing.T) {
 	assert.Equal(t, "84.43", total(int(m.Records)), "exactly that many records reach the target")
 	assert.Equal(t, "84.36", total(int(m.Records)-1), "one fewer does not")
 
+	// The same question as a gain for the unit.
+	pg, err := c.PlanGain(s.Edition(), "H44.01", dec("2"), PlanOptions{Metrics: []indicator.ID{indicator.M36}})
+	require.NoError(t, err)
+	assert.Equal(t, int64(13), pg.Metrics[0].Records)
+	_, err = c.PlanGain(s.Edition(), "nope", dec("2"), PlanOptions{})
+	assert.ErrorIs(t, err, ErrPlan)
+
 	// The cheapest ways to gain 2 points start with metrics that have no data at all (one record of 1.1
 	// gives 6 points), and never list 3.6 before a cheaper metric.
 	require.NotEmpty(t, pl.Cheapest)
