@@ -99,7 +99,10 @@ type Plan struct {
 // target through that metric alone, respecting the edition's caps, thresholds, rounding, zero rules and
 // the 3b pipeline (every candidate is scored with Edition.Score: exact arithmetic, no approximation). The
 // search is exponential then binary over the number of records, which is exact because every metric's
-// published score is non-decreasing in the number of compliant records. Errors: *PlanError (ErrPlan)
+// published score is non-decreasing in the number of compliant records — with one exception: under
+// Edition.DocShare52 (the formula document) the first petition of 5.2 moves points back from 5.1 and 5.3,
+// so the total is not monotone in 5.2's records; the answer for 5.2 then reaches the target but may not
+// be the fewest records. Errors: *PlanError (ErrPlan)
 // wrapping the tally's or the edition's validation error. Cost: O(metrics × log Limit) calls of
 // Edition.Score — with every metric and the default limit up to a few thousand calls, 0.1–0.2 s
 // (BenchmarkPlan); restrict PlanOptions.Metrics or Limit for interactive use.
