@@ -139,7 +139,7 @@ func BenchmarkPlan(b *testing.B) {
 	e := s.Edition()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := PlanGain(e, t, dec("5"), PlanOptions{}); err != nil {
+		if _, err := PlanGain(e, t, decOf("5"), PlanOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -78,7 +78,7 @@ func FuzzScorecard(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, unit, status, channel, pay uint8, recvDay, dueDays, endDays int16, flags uint8, code string) {
 		units := []string{"H44", "H44.01", "H44.02", "H44.03", "", "H99"}
-		base := at("2026-08-03 08:00").AddDate(0, 0, int(recvDay))
+		base := vnTime("2026-08-03 08:00").AddDate(0, 0, int(recvDay))
 		ds := testDossiers()
 		for i := range 3 {
 			d := dz{unit: units[int(unit)%len(units)], n: 900 + i, pay: model.OnlinePaymentCode(int(pay) % 5), late: flags&1 != 0, noEResu: flags&2 != 0, noSync: flags&4 != 0}.build()

@@ -14,8 +14,8 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// testCalendar is built once (2025–2027).
-var testCalendar = sync.OnceValue(func() *calendar.Calendar {
+// scTestCalendar is built once (2025–2027).
+var scTestCalendar = sync.OnceValue(func() *calendar.Calendar {
 	c, err := calendar.New(calendar.Options{FromYear: 2025, ToYear: 2027})
 	if err != nil {
 		panic(err)
@@ -24,7 +24,7 @@ var testCalendar = sync.OnceValue(func() *calendar.Calendar {
 })
 
 // at parses "2006-01-02 15:04" in Vietnam time.
-func at(s string) time.Time {
+func vnTime(s string) time.Time {
 	t, err := time.ParseInLocation("2006-01-02 15:04", s, model.Vietnam())
 	if err != nil {
 		panic(err)
@@ -32,7 +32,7 @@ func at(s string) time.Time {
 	return t
 }
 
-func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+func decOf(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 // Units: province H44 with two departments and a commune.
 func testUnits() []model.Unit {
@@ -50,11 +50,11 @@ func testUnits() []model.Unit {
 // Monday 10/8: late, 1.2); component (đ) "time limit" missing (incomplete, 1.3).
 func testProcedures() []model.Procedure {
 	pub := model.Publication{
-		DecisionID: "QD-1", DecisionDate: model.Some(at("2026-08-03 09:00")),
+		DecisionID: "QD-1", DecisionDate: model.Some(vnTime("2026-08-03 09:00")),
 		Kind:   model.NewPublicationKind(model.PublicationNew),
 		Issuer: model.NewUnitKind(model.UnitProvince), IssuerCode: "H44",
-		LegalEffectiveDate: model.Some(at("2026-08-15 00:00")),
-		PublishedAt:        model.Some(at("2026-08-12 10:00")),
+		LegalEffectiveDate: model.Some(vnTime("2026-08-15 00:00")),
+		PublishedAt:        model.Some(vnTime("2026-08-12 10:00")),
 		Components:         [7]bool{true, true, true, true, false, true, true},
 	}
 	return []model.Procedure{{
@@ -89,17 +89,17 @@ type dz struct {
 func (z dz) code() string { return fmt.Sprintf("%s-260803-%04d", z.unit, z.n) }
 
 func (z dz) build() model.Dossier {
-	end := at("2026-08-07 10:00")
+	end := vnTime("2026-08-07 10:00")
 	if z.late {
-		end = at("2026-08-12 10:00")
+		end = vnTime("2026-08-12 10:00")
 	}
 	d := model.Dossier{
 		Code: z.code(), UnitID: z.unit, ProcedureCode: "P5",
 		Channel:                model.NewChannel(model.ChannelOnline),
 		Status:                 model.NewStatus(model.StatusCode(9)),
-		SubmittedAt:            model.Some(at("2026-08-03 07:30")),
-		ReceivedAt:             model.Some(at("2026-08-03 08:00")),
-		DueAt:                  model.Some(at("2026-08-10 17:00")),
+		SubmittedAt:            model.Some(vnTime("2026-08-03 07:30")),
+		ReceivedAt:             model.Some(vnTime("2026-08-03 08:00")),
+		DueAt:                  model.Some(vnTime("2026-08-10 17:00")),
 		ProcessingEndedAt:      model.Some(end),
 		Fees:                   []model.Fee{{Code: "LP", Amount: 50000}},
 		Files:                  []model.File{{Name: "don.pdf", URL: "https://f/1", Digitised: model.FlagTrue, FromStore: model.FlagTrue}},
@@ -113,7 +113,7 @@ func (z dz) build() model.Dossier {
 		d.OnlinePayment = model.NewOnlinePayment(model.OnlinePaymentCode(0))
 	}
 	if !z.noSync {
-		d.Sync = model.SyncInfo{SentAt: model.Some(at("2026-08-03 09:00")), ErrorCode: "0"}
+		d.Sync = model.SyncInfo{SentAt: model.Some(vnTime("2026-08-03 09:00")), ErrorCode: "0"}
 	}
 	if !z.noEResu {
 		d.Results = []model.ResultDoc{{Name: "KQ", Code: "KQ01", URL: "https://r/1"}}
@@ -145,8 +145,8 @@ func testDossiers() []model.Dossier {
 func testOptions() Options {
 	return Options{
 		Period:   model.Month(2026, time.August),
-		AsOf:     at("2026-09-05 10:00"),
-		Calendar: testCalendar(),
+		AsOf:     vnTime("2026-09-05 10:00"),
+		Calendar: scTestCalendar(),
 		Edition:  indicator.Portal(),
 	}
 }
@@ -156,16 +156,16 @@ func testOptions() Options {
 // period (working day 20 > 15: overdue) and complains about dossier H44.03-260803-0004 (5.3).
 func testPetitions() []model.Petition {
 	ev := func(k model.PetitionEventCode, s string) model.PetitionEvent {
-		return model.PetitionEvent{At: model.Some(at(s)), Kind: model.NewPetitionEventKind(k)}
+		return model.PetitionEvent{At: model.Some(vnTime(s)), Kind: model.NewPetitionEventKind(k)}
 	}
 	return []model.Petition{
-		{ID: "PK-1", UnitID: "H44.03", ReceivedAt: model.Some(at("2026-08-03 09:00")),
+		{ID: "PK-1", UnitID: "H44.03", ReceivedAt: model.Some(vnTime("2026-08-03 09:00")),
 			Category: model.NewPetitionCategory(model.PetitionProcedure),
 			Events: []model.PetitionEvent{
 				ev(model.PetitionEventAwaitingPublication, "2026-08-05 10:00"),
 				ev(model.PetitionEventPublished, "2026-08-06 10:00"),
 			}},
-		{ID: "PK-2", UnitID: "H44.03", ReceivedAt: model.Some(at("2026-08-03 09:00")),
+		{ID: "PK-2", UnitID: "H44.03", ReceivedAt: model.Some(vnTime("2026-08-03 09:00")),
 			Category: model.NewPetitionCategory(model.PetitionProcedure), DossierCode: "H44.03-260803-0004"},
 	}
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/vn-dvc/chiso766/indicator"
 )
 
-func tally(counts map[indicator.ID][2]int64) indicator.Tally {
+func tallyOf(counts map[indicator.ID][2]int64) indicator.Tally {
 	var t indicator.Tally
 	for id, c := range counts {
 		t.Counts[id] = indicator.Count{Num: c[0], Den: c[1]}
@@ -45,35 +45,35 @@ func TestPlanRules(t *testing.T) {
 		reach   bool
 	}{
 		// 2.1 linear 20·R: 3/4 → 15; +1 point needs 16 → 4/5: one new on-time dossier.
-		{"linear add (2.1 P·R)", portal, tally(map[indicator.ID][2]int64{indicator.M21: {3, 4}}), indicator.M21, "1", PlanAdd, 1, true},
+		{"linear add (2.1 P·R)", portal, tallyOf(map[indicator.ID][2]int64{indicator.M21: {3, 4}}), indicator.M21, "1", PlanAdd, 1, true},
 		// 2.1 900/1000 → 18.00; +1 → a published 19.00, i.e. 20·R ≥ 18.995 (half up):
 		// (900+k)/(1000+k) ≥ 0.94975 → k ≥ 990.05 → 991 (not the 1000 an unrounded 19 would need).
-		{"linear add, many records, rounding", portal, tally(map[indicator.ID][2]int64{indicator.M21: {900, 1000}}), indicator.M21, "1", PlanAdd, 991, true},
+		{"linear add, many records, rounding", portal, tallyOf(map[indicator.ID][2]int64{indicator.M21: {900, 1000}}), indicator.M21, "1", PlanAdd, 991, true},
 		// Fixing late dossiers instead: 20·(900+k)/1000 ≥ 18.995 → k ≥ 49.75 → 50 fixes.
-		{"linear fix (2.1)", portal, tally(map[indicator.ID][2]int64{indicator.M21: {900, 1000}}), indicator.M21, "1", PlanFix, 50, true},
+		{"linear fix (2.1)", portal, tallyOf(map[indicator.ID][2]int64{indicator.M21: {900, 1000}}), indicator.M21, "1", PlanFix, 50, true},
 		// Fix mode cannot exceed the shortfall: 2.1 at 3/4 can gain at most 5 points.
-		{"fix bounded by the shortfall", portal, tally(map[indicator.ID][2]int64{indicator.M21: {3, 4}}), indicator.M21, "6", PlanFix, 1, false},
+		{"fix bounded by the shortfall", portal, tallyOf(map[indicator.ID][2]int64{indicator.M21: {3, 4}}), indicator.M21, "6", PlanFix, 1, false},
 		// 4.3 capped min(2, 2·R/0.8): 1/10 → 0.25; +1.75 → full marks at R ≥ 0.8: (1+k)/(10+k) ≥ 0.8 → k ≥ 35.
-		{"capped target (4.3 min(P, P·R/0.8))", portal, tally(map[indicator.ID][2]int64{indicator.M43: {1, 10}}), indicator.M43, "1.75", PlanAdd, 35, true},
+		{"capped target (4.3 min(P, P·R/0.8))", portal, tallyOf(map[indicator.ID][2]int64{indicator.M43: {1, 10}}), indicator.M43, "1.75", PlanAdd, 35, true},
 		// Beyond the cap nothing is reachable: 4.3 can give at most 1.75 more.
-		{"cap respected", portal, tally(map[indicator.ID][2]int64{indicator.M43: {1, 10}}), indicator.M43, "1.76", PlanAdd, 35, false},
+		{"cap respected", portal, tallyOf(map[indicator.ID][2]int64{indicator.M43: {1, 10}}), indicator.M43, "1.76", PlanAdd, 35, false},
 		// 5.3 min(6, 6·R/0.9): 0/2 → 0; +3 → R ≥ 0.45: k/(2+k) ≥ 0.45 → k ≥ 1.64 → 2.
-		{"threshold 0.9 (5.3)", portal, tally(map[indicator.ID][2]int64{indicator.M53: {0, 2}}), indicator.M53, "3", PlanAdd, 2, true},
+		{"threshold 0.9 (5.3)", portal, tallyOf(map[indicator.ID][2]int64{indicator.M53: {0, 2}}), indicator.M53, "3", PlanAdd, 2, true},
 		// 3.6 through the portal's float pipeline: 0/3 → 0; +3 → pA ≥ 50 %: k/(3+k) ≥ 0.5 → k = 3.
-		{"payment pipeline (3.6)", portal, tally(map[indicator.ID][2]int64{indicator.M36: {0, 3}, indicator.M34: {1, 1}, indicator.M35: {1, 1}}), indicator.M36, "3", PlanAdd, 3, true},
+		{"payment pipeline (3.6)", portal, tallyOf(map[indicator.ID][2]int64{indicator.M36: {0, 3}, indicator.M34: {1, 1}, indicator.M35: {1, 1}}), indicator.M36, "3", PlanAdd, 3, true},
 		// 3.4 capped at 80 % inside the composite: 0/5 → 0; +2 → 4/5: four procedures fixed.
-		{"payment composite cap (3.4)", portal, tally(map[indicator.ID][2]int64{indicator.M34: {0, 5}}), indicator.M34, "2", PlanFix, 4, true},
+		{"payment composite cap (3.4)", portal, tallyOf(map[indicator.ID][2]int64{indicator.M34: {0, 5}}), indicator.M34, "2", PlanFix, 4, true},
 		// 4.2 is capped at 80 % in the document edition only: 0/10 → 0; +4 → k ≥ 8 fixes.
-		{"document edition 4.2 cap", doc, tally(map[indicator.ID][2]int64{indicator.M42: {0, 10}}), indicator.M42, "4", PlanFix, 8, true},
-		{"portal edition 4.2 no cap", portal, tally(map[indicator.ID][2]int64{indicator.M42: {0, 10}}), indicator.M42, "4", PlanFix, 10, true},
+		{"document edition 4.2 cap", doc, tallyOf(map[indicator.ID][2]int64{indicator.M42: {0, 10}}), indicator.M42, "4", PlanFix, 8, true},
+		{"portal edition 4.2 no cap", portal, tallyOf(map[indicator.ID][2]int64{indicator.M42: {0, 10}}), indicator.M42, "4", PlanFix, 10, true},
 		// A metric without data under a null zero rule: one record gives full marks (1.1 6·1/1).
 		{"no data (1.1 null → 1/1)", portal, indicator.Tally{}, indicator.M11, "6", PlanAdd, 1, true},
 		// Already at the target: 0 records.
-		{"already reached", portal, tally(map[indicator.ID][2]int64{indicator.M21: {4, 4}}), indicator.M21, "0", PlanAdd, 0, true},
+		{"already reached", portal, tallyOf(map[indicator.ID][2]int64{indicator.M21: {4, 4}}), indicator.M21, "0", PlanAdd, 0, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			pl, err := PlanGain(tc.e, tc.t, dec(tc.gain), PlanOptions{Mode: tc.mode, Metrics: []indicator.ID{tc.metric}})
+			pl, err := PlanGain(tc.e, tc.t, decOf(tc.gain), PlanOptions{Mode: tc.mode, Metrics: []indicator.ID{tc.metric}})
 			require.NoError(t, err)
 			m := findPlan(t, pl, tc.metric)
 			assert.Equal(t, tc.reach, m.Reachable)
@@ -114,7 +114,7 @@ func TestPlanProperty(t *testing.T) {
 		tl.PartialOnline = tl.Counts[indicator.M31].Num
 		require.NoError(t, tl.Validate())
 		for _, mode := range []PlanMode{PlanAdd, PlanFix} {
-			pl, err := PlanGain(e, tl, dec("0.5"), PlanOptions{Mode: mode, Limit: 1 << 20})
+			pl, err := PlanGain(e, tl, decOf("0.5"), PlanOptions{Mode: mode, Limit: 1 << 20})
 			require.NoError(t, err)
 			for _, m := range pl.Metrics {
 				if !m.Reachable || m.Records == 0 {
@@ -135,8 +135,8 @@ func TestPlanProperty(t *testing.T) {
 }
 
 func TestPlanErrors(t *testing.T) {
-	bad := tally(map[indicator.ID][2]int64{indicator.M21: {5, 4}})
-	_, err := PlanTally(indicator.Portal(), bad, dec("50"), PlanOptions{})
+	bad := tallyOf(map[indicator.ID][2]int64{indicator.M21: {5, 4}})
+	_, err := PlanTally(indicator.Portal(), bad, decOf("50"), PlanOptions{})
 	assert.ErrorIs(t, err, ErrPlan)
 	assert.ErrorIs(t, err, indicator.ErrNumExceedsDen)
 	var pe *PlanError
@@ -145,16 +145,16 @@ func TestPlanErrors(t *testing.T) {
 
 	e := indicator.Portal()
 	e.Rules[indicator.M43].Target = decimal.Zero
-	_, err = PlanTally(e, indicator.Tally{}, dec("50"), PlanOptions{})
+	_, err = PlanTally(e, indicator.Tally{}, decOf("50"), PlanOptions{})
 	assert.ErrorIs(t, err, indicator.ErrBadRule)
 	require.ErrorAs(t, err, &pe)
 	assert.Equal(t, "edition", pe.Field)
 
-	_, err = PlanGain(indicator.Portal(), indicator.Tally{}, dec("-1"), PlanOptions{})
+	_, err = PlanGain(indicator.Portal(), indicator.Tally{}, decOf("-1"), PlanOptions{})
 	assert.ErrorIs(t, err, ErrPlan)
 
 	s := mustScorer(t, testInputs(), testOptions())
 	c := mustRun(t, s, testDossiers())
-	_, err = c.Plan(s.Edition(), "nope", dec("1"), PlanOptions{})
+	_, err = c.Plan(s.Edition(), "nope", decOf("1"), PlanOptions{})
 	assert.ErrorIs(t, err, ErrPlan)
 }

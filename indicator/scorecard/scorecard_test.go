@@ -213,7 +213,7 @@ func TestWhatIfByRecords(t *testing.T) {
 	c := mustRun(t, s, base)
 	u, _ := c.Unit("H44.01")
 	require.Equal(t, "82.40", u.Pooled.Total.StringFixed(2))
-	pl, err := c.Plan(s.Edition(), "H44.01", dec("84.40"), PlanOptions{})
+	pl, err := c.Plan(s.Edition(), "H44.01", decOf("84.40"), PlanOptions{})
 	require.NoError(t, err)
 	var m MetricPlan
 	for _, mp := range pl.Metrics {
@@ -237,10 +237,10 @@ func TestWhatIfByRecords(t *testing.T) {
 	assert.Equal(t, "84.36", total(int(m.Records)-1), "one fewer does not")
 
 	// The same question as a gain for the unit.
-	pg, err := c.PlanGain(s.Edition(), "H44.01", dec("2"), PlanOptions{Metrics: []indicator.ID{indicator.M36}})
+	pg, err := c.PlanGain(s.Edition(), "H44.01", decOf("2"), PlanOptions{Metrics: []indicator.ID{indicator.M36}})
 	require.NoError(t, err)
 	assert.Equal(t, int64(13), pg.Metrics[0].Records)
-	_, err = c.PlanGain(s.Edition(), "nope", dec("2"), PlanOptions{})
+	_, err = c.PlanGain(s.Edition(), "nope", decOf("2"), PlanOptions{})
 	assert.ErrorIs(t, err, ErrPlan)
 
 	// The cheapest ways to gain 2 points start with metrics that have no data at all (one record of 1.1
@@ -341,7 +341,7 @@ func TestNewErrors(t *testing.T) {
 		{"zero period", func(_ *Inputs, o *Options) { o.Period = model.Period{} }, "Options.Period"},
 		{"zero as-of", func(_ *Inputs, o *Options) { o.AsOf = time.Time{} }, "Options.AsOf"},
 		{"nil calendar", func(_ *Inputs, o *Options) { o.Calendar = nil }, "Options.Calendar"},
-		{"bad edition", func(_ *Inputs, o *Options) { o.Edition.Rules[indicator.M21].Max = dec("-1") }, "Options.Edition"},
+		{"bad edition", func(_ *Inputs, o *Options) { o.Edition.Rules[indicator.M21].Max = decOf("-1") }, "Options.Edition"},
 		{"bad bands", func(_ *Inputs, o *Options) { o.Bands = indicator.Bands{} }, "Options.Bands"},
 		{"unit cycle", func(in *Inputs, _ *Options) { in.Units[0].Parent = "H44.01" }, "Inputs.Units"},
 		{"negative sync den", func(in *Inputs, _ *Options) { in.SyncReportDen = map[string]int64{"H44": -1} }, "Inputs.SyncReportDen[H44]"},
