@@ -99,9 +99,15 @@ type Explanation struct {
 // LostReason is one reason of lost records, with up to Options.Examples example codes (the smallest
 // codes, ascending: dossier codes, or procedure codes for the procedure reasons).
 type LostReason struct {
-	Reason   indicator.Reason `json:"reason"`
-	Count    int64            `json:"count"`
-	Examples []string         `json:"examples,omitempty"`
+	Reason indicator.Reason `json:"reason"`
+	Count  int64            `json:"count"`
+	// Points is what the metric would regain if these Count records had been compliant: the metric's
+	// score on (Num + Count) / Den minus its score on Num / Den, both by Edition.ScoreMetric (exact, with
+	// the metric's cap, threshold, rounding and the 3b pipeline; the rules that involve other metrics —
+	// 3.1 under OnlineFullOnly, 3.3's sync factor, DocShare52 — are left out). Because of caps and
+	// rounding the reasons' points need not add up to PointsLost.
+	Points   decimal.Decimal `json:"points"`
+	Examples []string        `json:"examples,omitempty"`
 }
 
 // MarshalJSON encodes the card for dashboards and archives: period, as-of instant, edition, number of
@@ -461,6 +467,11 @@ func (s *Scorer) explain(tree *indicator.Tree, own map[string]*unitLost, ur indi
 		}
 		if short > explained {
 			ex.Reasons = append(ex.Reasons, LostReason{Reason: ReasonUnexplained, Count: short - explained})
+		}
+		base := s.edition.ScoreMetric(id, indicator.Count{Num: mr.Num, Den: mr.Den}).Score
+		for i := range ex.Reasons {
+			n := min(mr.Num+ex.Reasons[i].Count, mr.Den)
+			ex.Reasons[i].Points = s.edition.ScoreMetric(id, indicator.Count{Num: n, Den: mr.Den}).Score.Sub(base)
 		}
 		sort.Slice(ex.Reasons, func(a, b int) bool {
 			ra, rb := ex.Reasons[a], ex.Reasons[b]

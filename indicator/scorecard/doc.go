@@ -63,7 +63,9 @@
 // explanation follows the pooling of the metric: the sum over its sub-tree (PoolSum), its own counts (PoolOwn — for 3.1,
 // 3.4, 3.5 the distinct procedures of its sub-tree, for 3.2 its sub-units' services as "unit/procedure")
 // or those of the computing ancestor (PoolCarryDown). Reason counts add up to Den − Num; what no record verdict
-// explains is ReasonUnexplained.
+// explains is ReasonUnexplained. Each reason also gives the points its records cost the metric (what the
+// metric would score had they been compliant), so "2 late dossiers cost 3.33 points of 2.1" reads off
+// the card.
 //
 // # What-if
 //

@@ -116,6 +116,7 @@ func TestEndToEnd(t *testing.T) {
 	assert.Equal(t, indicator.Reason("timeliness.late"), e.Reasons[0].Reason)
 	assert.Equal(t, int64(2), e.Reasons[0].Count)
 	assert.Equal(t, []string{"H44.01-260803-0004", "H44.02-260803-0004"}, e.Reasons[0].Examples)
+	assert.Equal(t, "3.33", e.Reasons[0].Points.StringFixed(2), "12/12 → 20.00 instead of 16.67")
 
 	e, ok = p.Explanation(indicator.M53)
 	require.True(t, ok)
@@ -157,6 +158,7 @@ func TestEndToEnd(t *testing.T) {
 	require.True(t, ok)
 	require.Len(t, e.Reasons, 1)
 	assert.Equal(t, indicator.Reason("payment.not_paid_online"), e.Reasons[0].Reason)
+	assert.Equal(t, "3.00", e.Reasons[0].Points.StringFixed(2), "4/4 → 6.00 instead of 3.00 (portal 3b pipeline)")
 	assert.Equal(t, []string{"H44.03-260803-0002", "H44.03-260803-0003"}, e.Reasons[0].Examples)
 
 	e, ok = p.Explanation(indicator.M41)
