@@ -169,57 +169,51 @@ func (p *Partial) addChunk(ds []model.Dossier) {
 	cs := p.cs
 	s := p.s
 	clear(cs.n[:len(ds)])
-	// app appends dossier i's verdicts to its row; ok is false on overflow (not expected).
+	// Each calculator appends dossier i's verdicts in place to row i (no copy); ok turns false if a row
+	// would overflow (AppendVerdicts would then have moved it to a new array; not expected).
 	ok := true
-	app := func(i int, vs []indicator.Verdict) {
-		if cs.n[i]+len(vs) > maxVerdicts {
+	row := func(i int) []indicator.Verdict { return cs.verdicts[i][:cs.n[i]] }
+	done := func(i int, r []indicator.Verdict) {
+		if len(r) > 0 && &r[0] != &cs.verdicts[i][0] {
 			ok = false
 			return
 		}
-		cs.n[i] += copy(cs.verdicts[i][cs.n[i]:], vs)
+		cs.n[i] = len(r)
 	}
-	buf := p.last[:0]
 	for i := range ds {
 		v := s.pub.Classify(&ds[i])
 		p.pub.Add(v)
-		buf = v.AppendVerdicts(buf[:0])
-		app(i, buf)
+		done(i, v.AppendVerdicts(row(i)))
 	}
 	for i := range ds {
 		v := s.tim.Classify(&ds[i])
 		p.tim.Add(v)
 		cs.counted[i], cs.late[i] = v.Counted, v.Counted && !v.InNumerator
-		buf = v.AppendVerdicts(buf[:0])
-		app(i, buf)
+		done(i, v.AppendVerdicts(row(i)))
 	}
 	for i := range ds {
 		v := s.onl.Classify(&ds[i])
 		p.onl.Add(v)
-		buf = v.AppendVerdicts(buf[:0])
-		app(i, buf)
+		done(i, v.AppendVerdicts(row(i)))
 	}
 	for i := range ds {
 		v := s.pay.Classify(&ds[i])
 		p.pay.Add(v)
-		buf = v.AppendVerdicts(buf[:0])
-		app(i, buf)
+		done(i, v.AppendVerdicts(row(i)))
 	}
 	for i := range ds {
 		v := s.dig.Classify(&ds[i])
 		p.dig.Add(v)
-		buf = v.AppendVerdicts(buf[:0])
-		app(i, buf)
+		done(i, v.AppendVerdicts(row(i)))
 	}
 	for i := range ds {
 		d := &ds[i]
 		p.memoValid, p.memoCode, p.memoCounted, p.memoLate = true, d.Code, cs.counted[i], cs.late[i]
 		v := p.sc.Classify(d)
 		p.sat.Add(v)
-		buf = v.AppendVerdicts(buf[:0])
-		app(i, buf)
+		done(i, v.AppendVerdicts(row(i)))
 	}
 	p.memoValid = false
-	p.last = buf[:0]
 	p.lastUnit, p.lastCode = "", ""
 	p.dossiers += int64(len(ds))
 	if !ok { // a calculator returned more verdicts than maxVerdicts: explain from AddDossier's path
