@@ -56,7 +56,9 @@ func (s *Scorer) RunParallel(dossiers iter.Seq[model.Dossier], workers int) (*Ca
 	close(work)
 	wg.Wait()
 	for _, q := range parts[1:] {
-		parts[0].Merge(q)
+		if err := parts[0].Merge(q); err != nil {
+			return nil, err // not expected: every part comes from s
+		}
 	}
 	return s.Finish(parts[0])
 }

@@ -1,6 +1,7 @@
 package scorecard
 
 import (
+	"fmt"
 	"iter"
 
 	"github.com/vn-dvc/chiso766/indicator"
@@ -250,10 +251,14 @@ func (p *Partial) Dossiers() int64 { return p.dossiers }
 // Merge adds q's state into p; q is unchanged and may be discarded. Merge is associative and
 // commutative and, because example codes are kept by a total order (the smallest codes), merging the
 // partials of any split of a stream gives exactly the single-pass state. Both partials must come from
-// the same Scorer. Cost: O(size of q).
-func (p *Partial) Merge(q *Partial) {
+// the same Scorer: a partial of another Scorer is refused with an *OptionError (errors.Is ErrOption)
+// and p is left unchanged. Merging nil or p itself does nothing. Cost: O(size of q).
+func (p *Partial) Merge(q *Partial) error {
 	if q == nil || q == p {
-		return
+		return nil
+	}
+	if q.s != p.s {
+		return &OptionError{Field: "Partial", Err: fmt.Errorf("merging a partial of another scorer")}
 	}
 	p.pub.Merge(q.pub)
 	p.tim.Merge(q.tim)
@@ -263,9 +268,11 @@ func (p *Partial) Merge(q *Partial) {
 	p.sat.Merge(q.sat)
 	p.ex.merge(&q.ex)
 	p.dossiers += q.dossiers
+	return nil
 }
 
-// Run scores one stream of dossiers in a single sequential pass: NewPartial, AddDossier for each, Finish.
+// Run scores one stream of dossiers in a single sequential pass: NewPartial, AddDossiers over chunks of
+// the stream, Finish.
 // Cost: one AddDossier per dossier plus Finish; memory independent of the number of dossiers.
 func (s *Scorer) Run(dossiers iter.Seq[model.Dossier]) (*Card, error) {
 	p := s.NewPartial()

@@ -422,7 +422,7 @@ func TestStreamedPetitions(t *testing.T) {
 	a.AddPetition(&pets[0])
 	b.AddPetition(&pets[1])
 	b.AddPetition(nil)
-	a.Merge(b)
+	require.NoError(t, a.Merge(b))
 	got, err := s.Finish(a)
 	require.NoError(t, err)
 	for _, id := range []string{"H44", "H44.03"} {

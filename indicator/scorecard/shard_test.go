@@ -71,10 +71,10 @@ func TestParallelIdentical(t *testing.T) {
 			}
 		}
 		ab, ba := s.NewPartial(), s.NewPartial()
-		ab.Merge(a)
-		ab.Merge(b)
-		ba.Merge(b)
-		ba.Merge(a)
+		require.NoError(t, ab.Merge(a))
+		require.NoError(t, ab.Merge(b))
+		require.NoError(t, ba.Merge(b))
+		require.NoError(t, ba.Merge(a))
 		for _, m := range []*Partial{ab, ba} {
 			c, err := s.Finish(m)
 			require.NoError(t, err)
@@ -104,6 +104,13 @@ func TestFinishForeignPartial(t *testing.T) {
 	s2 := mustScorer(t, testInputs(), testOptions())
 	_, err := s.Finish(s2.NewPartial())
 	assert.ErrorIs(t, err, ErrOption)
+	p, q := s.NewPartial(), s2.NewPartial()
+	ds := testDossiers()
+	q.AddDossiers(ds)
+	assert.ErrorIs(t, p.Merge(q), ErrOption)
+	assert.Equal(t, int64(0), p.Dossiers(), "unchanged")
+	assert.NoError(t, p.Merge(nil))
+	assert.NoError(t, p.Merge(p))
 	_, err = s.Finish(nil)
 	assert.ErrorIs(t, err, ErrOption)
 }
