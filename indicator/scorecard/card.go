@@ -262,6 +262,13 @@ func (s *Scorer) Finish(p *Partial) (*Card, error) {
 			}
 		}
 	}
+	for parent, n := range s.pooled46a {
+		c := counts[parent]
+		c.Counts[indicator.M46a] = n
+		if c != (indicator.Tally{}) {
+			counts[parent] = c
+		}
+	}
 	for id, n := range s.syncDen {
 		c := counts[id]
 		c.SyncReportDen = n

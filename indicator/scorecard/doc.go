@@ -42,8 +42,8 @@
 // Procedure counts of parents: under the default pooling (PoolOwn for 3.1, 3.2, 3.4, 3.5) a parent's own
 // counts for them are computed by the scorecard from its sub-tree — 3.1, 3.4 and 3.5 over distinct
 // procedures (online.Result.Pool, payment.Result.Pool), 3.2 summed over the units' services — as the
-// portal's province rows count them. 4.6a is not pooled this way (the digitisation calculator offers no
-// pool): a parent shows its own offerings' count.
+// portal's province rows count them; 4.6a over the distinct procedures offered in its sub-tree (the
+// digitisation calculator run over the sub-tree's offerings attributed to the parent, once in New).
 //
 // # Sharding and determinism
 //

@@ -142,7 +142,8 @@ type Scorer struct {
 	dig *digitisation.Calculator
 	sat *satisfaction.Calculator
 
-	satOpts    satisfaction.Options // for the per-Partial 5.3 calculators
+	pooled46a  map[string]indicator.Count // 4.6a of each parent over its sub-tree (PoolOwn)
+	satOpts    satisfaction.Options       // for the per-Partial 5.3 calculators
 	petitions  []model.Petition
 	procedures []model.Procedure
 }
@@ -268,6 +269,32 @@ func New(in Inputs, opts Options) (*Scorer, error) {
 	})
 	if err != nil {
 		return nil, &OptionError{Field: "digitisation", Err: err}
+	}
+	// 4.6a of a parent under PoolOwn: the distinct procedures offered anywhere in its sub-tree, counted by
+	// the digitisation calculator itself over the sub-tree's offerings attributed to the parent.
+	if s.agg.Modes[indicator.M46a] == indicator.PoolOwn {
+		s.pooled46a = make(map[string]indicator.Count)
+		for parent := range s.kids {
+			in46 := make(map[string]bool)
+			for _, id := range s.subtree(parent) {
+				in46[id] = true
+			}
+			var offs []model.Offering
+			for _, o := range in.Offerings {
+				if in46[o.UnitID] {
+					o.UnitID = parent
+					offs = append(offs, o)
+				}
+			}
+			c, err := digitisation.New(digitisation.Options{
+				Period: opts.Period, AsOf: opts.AsOf, Policy: pol, Procedures: uniq, Offerings: offs,
+				PopulationDBCodes: opts.PopulationDBCodes, ElectronicResultScope: opts.ElectronicResultScope,
+			})
+			if err != nil {
+				return nil, &OptionError{Field: "digitisation", Err: err}
+			}
+			s.pooled46a[parent] = c.Run(nil).Units[parent].Counts[indicator.M46a]
+		}
 	}
 	s.satOpts = satisfaction.Options{
 		Period: opts.Period, AsOf: opts.AsOf, Calendar: opts.Calendar, Policy: pol,

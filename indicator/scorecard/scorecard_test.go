@@ -451,3 +451,25 @@ func TestZeroEditionIsPortal(t *testing.T) {
 	_, err := New(testInputs(), o)
 	assert.ErrorIs(t, err, ErrOption)
 }
+
+// TestPooled46a: a parent's 4.6a counts each citizen-facing procedure of its sub-tree once. H44.01
+// offers P5 (connected to the population database) and P6 (not connected), H44.03 offers P5: the
+// province has 1 of 2 distinct procedures connected (a sum would give 2 of 3).
+func TestPooled46a(t *testing.T) {
+	in := testInputs()
+	in.Procedures[0].Applicants = []string{model.ApplicantVietnameseCitizen}
+	in.Procedures[0].PopulationDBConnected = true
+	in.Procedures = append(in.Procedures, model.Procedure{Code: "P6", Applicants: []string{model.ApplicantVietnameseCitizen}})
+	in.Offerings = []model.Offering{
+		{UnitID: "H44.01", ProcedureCode: "P5"}, {UnitID: "H44.01", ProcedureCode: "P6"}, {UnitID: "H44.03", ProcedureCode: "P5"},
+	}
+	c := mustRun(t, mustScorer(t, in, testOptions()), testDossiers())
+	for _, tc := range []struct {
+		unit     string
+		num, den int64
+	}{{"H44.01", 1, 2}, {"H44.03", 1, 1}, {"H44.02", 0, 0}, {"H44", 1, 2}} {
+		u, _ := c.Unit(tc.unit)
+		m := u.Pooled.Metric(indicator.M46a)
+		assert.Equal(t, [2]int64{tc.num, tc.den}, [2]int64{m.Num, m.Den}, tc.unit)
+	}
+}
