@@ -22,7 +22,8 @@ const DefaultExamples = 5
 
 // Inputs are the small, preloaded records of one evaluation: the unit hierarchy, the procedure catalogue
 // and offerings, and the per-unit inputs that are not records of a stream. Dossiers are streamed
-// (Partial.AddDossier, Scorer.Run). New reads the slices and maps and does not retain them.
+// (Partial.AddDossier, Scorer.Run). New copies what it keeps (the petitions and procedures, judged again
+// by every Finish, are copied shallowly: do not modify their elements while the Scorer is in use).
 type Inputs struct {
 	// Units is the hierarchy (provinces or ministries and their sub-units). Every unit that records are
 	// attributed to should be listed: counts of units that are not are reported in Card.Unattributed and
@@ -152,7 +153,8 @@ type Scorer struct {
 // Errors are *OptionError values (errors.Is ErrOption): a zero Period or AsOf, a nil Calendar, an invalid
 // edition (wrapping *indicator.RuleError), an invalid band table or aggregation, a hierarchy that
 // indicator.NewTree refuses (wrapping *indicator.TreeError), or a calculator's option error. Cost:
-// O(units + procedures + offerings) time and memory.
+// O(units + procedures + offerings + ratings + petitions) time and memory, plus O(offerings) per parent
+// unit for the parents' 4.6a.
 func New(in Inputs, opts Options) (*Scorer, error) {
 	if opts.Edition.Name == "" && opts.Edition.Rules == ([indicator.NumIDs]indicator.Rule{}) {
 		opts.Edition = indicator.Portal() // the zero Edition
