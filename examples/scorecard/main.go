@@ -64,11 +64,11 @@ const (
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 type config struct {
-	dossiers, procedures, petitions, tallies string
+	dossiers, procedures, petitions, tallies  string
 	period, unit, asof, edition, format, lang string
-	bom, allowUnknown                        bool
-	whatIf                                   float64
-	workers, sampleDossiers                  int
+	bom, allowUnknown                         bool
+	whatIf                                    float64
+	workers, sampleDossiers                   int
 }
 
 // run is the whole command; it returns the exit status.
