@@ -326,8 +326,12 @@ func header(lang string) []string {
 	return append(h, "tổng", "hạng", "xếp loại")
 }
 
-func row(lang string, u indicator.UnitResult) []string {
-	r := []string{strings.Repeat("  ", u.Depth) + u.Unit.ID, u.Unit.Name, string(u.Unit.Kind)}
+func row(lang string, u indicator.UnitResult, indent bool) []string {
+	id := u.Unit.ID
+	if indent {
+		id = strings.Repeat("  ", u.Depth) + id
+	}
+	r := []string{id, u.Unit.Name, string(u.Unit.Kind)}
 	for i := range u.Pooled.Groups {
 		r = append(r, u.Pooled.Groups[i].Score.StringFixed(2))
 	}
@@ -349,7 +353,7 @@ func writeTable(w io.Writer, lang string, units []indicator.UnitResult) {
 	}
 	fmt.Fprintln(tw, strings.Join(h, "\t"))
 	for _, u := range units {
-		fmt.Fprintln(tw, strings.Join(row(lang, u), "\t"))
+		fmt.Fprintln(tw, strings.Join(row(lang, u, true), "\t"))
 	}
 	tw.Flush()
 }
@@ -363,7 +367,7 @@ func writeCSV(w io.Writer, c *config, units []indicator.UnitResult, expl []lost)
 	cw := csv.NewWriter(w)
 	cw.Write(header(c.lang))
 	for _, u := range units {
-		cw.Write(row(c.lang, u))
+		cw.Write(row(c.lang, u, false))
 	}
 	if expl != nil {
 		cw.Write(nil)

@@ -4,8 +4,14 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/vn-dvc/chiso766/examples/internal/sample"
+	"github.com/vn-dvc/chiso766/model/csvio"
 )
 
 func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
@@ -202,4 +208,130 @@ func BenchmarkDefaultRun(b *testing.B) {
 			b.Fatal(errb.String())
 		}
 	}
+}
+
+// TestCSVFiles writes the sample's dossiers, procedures and petitions as csvio CSV files and checks that
+// scoring the files gives the same scorecard as scoring the generated records.
+func TestCSVFiles(t *testing.T) {
+	const n = 3000
+	p, err := sample.Generate(sample.Options{Seed: DefaultSeed, Year: DefaultYear, Dossiers: n})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write := func(name string, fill func(f *os.File) error) string {
+		path := filepath.Join(dir, name)
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := fill(f); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	dpath := write("dossiers.csv", func(f *os.File) error {
+		w := csvio.NewDossierWriter(f)
+		for d := range p.Dossiers() {
+			if err := w.Write(&d); err != nil {
+				return err
+			}
+		}
+		return w.Flush()
+	})
+	ppath := write("procedures.csv", func(f *os.File) error {
+		w := csvio.NewProcedureWriter(f)
+		for i := range p.Procedures {
+			if err := w.Write(&p.Procedures[i]); err != nil {
+				return err
+			}
+		}
+		return w.Flush()
+	})
+	tpath := write("petitions.csv", func(f *os.File) error {
+		w := csvio.NewPetitionWriter(f)
+		for i := range p.Petitions {
+			if err := w.Write(&p.Petitions[i]); err != nil {
+				return err
+			}
+		}
+		return w.Flush()
+	})
+	want, errs, code := runCLI(t, "-sample-dossiers", fmt.Sprint(n), "-format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d stderr %q", code, errs)
+	}
+	// Groups 2–5 must survive the CSV round trip. Group 1 does not (found by this test, not fixed here: a
+	// csvio gap): the procedure layout drops the publisher codes (Publication.IssuerCode,
+	// PublicationDecisionID, PublisherCode) and group 1's 1.4 changes with dossiers read back from CSV too.
+	w := readCSV(t, want)
+	for _, files := range [][]string{{"-dossiers", dpath, "-petitions", tpath},
+		{"-dossiers", dpath, "-procedures", ppath, "-petitions", tpath}} {
+		got, errs, code := runCLI(t, append([]string{"-sample-dossiers", fmt.Sprint(n), "-format", "csv"}, files...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d stderr %q", files, code, errs)
+		}
+		g := readCSV(t, got)
+		for i := 1; i <= 11; i++ {
+			if g[i][0] != w[i][0] || strings.Join(g[i][4:9], ",") != strings.Join(w[i][4:9], ",") {
+				t.Errorf("%v row %d: groups 2–5 %v, want %v", files, i, g[i], w[i])
+			}
+		}
+	}
+}
+
+func readCSV(t *testing.T, s string) [][]string {
+	t.Helper()
+	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(s, "\uFEFF")))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("CSV: %v", err)
+	}
+	return recs
+}
+
+// FuzzDossierPayload feeds arbitrary bytes as the dossier file: the command must exit 0 or 1, and on 1 print
+// exactly one "scorecard: " line on stderr.
+func FuzzDossierPayload(f *testing.F) {
+	for _, name := range []string{"dossier-ok.json", "dossier-bad-date.json", "dossier-truncated.json",
+		"dossier-unknown-status.json", "dossier-empty.json"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`[{"MaHoSo":"x","TrangThaiHoSo":"done"}]`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		path := filepath.Join(t.TempDir(), "d.json")
+		if err := os.WriteFile(path, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, errs, code := runCLI(t, "-sample-dossiers", "10", "-workers", "1", "-dossiers", path, "-period", "2026-01")
+		switch code {
+		case 0:
+		case 1:
+			if !strings.HasPrefix(errs, "scorecard: ") || strings.Count(errs, "\n") != 1 {
+				t.Errorf("stderr %q", errs)
+			}
+		default:
+			t.Errorf("exit %d", code)
+		}
+	})
+}
+
+// The portal's published counts of August 2026 (a unit-tree tallies file) scored without any records.
+func Example_tallies() {
+	run([]string{"-tallies", "../../indicator/testdata/tree/sample.json", "-format", "csv", "-lang", "en"},
+		os.Stdout, os.Stderr)
+	// Output:
+	// unit,name,kind,1 publication and transparency,2 timeliness of resolution,3a online public services,3b online payment,4 digitisation of dossiers,5 satisfaction,total,rank,band
+	// H44,UBND tỉnh Phú Thọ,province,7.93,17.16,0.00,7.20,2.46,16.36,51.11,1,average
+	// H44.03,Ban quản lý các khu công nghiệp - Tỉnh Phú Thọ,department,7.96,16.53,0.00,6.00,2.00,12.00,44.49,1,weak
+	// H44.X1,Xã A (illustrative),commune,7.91,18.18,0.00,0.00,2.00,10.00,38.09,2,weak
+	// H44.X2,Xã B (illustrative),commune,1.96,15.00,0.00,0.00,2.00,18.00,36.96,3,weak
 }
