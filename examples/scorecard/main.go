@@ -1,25 +1,3 @@
-// Command scorecard prints the Decision 766/QĐ-TTg scorecard of a province: one row per unit (kind, the six
-// portal group scores, total, rank, band), the province's pooled row first, then the largest sources of lost
-// points with example record codes.
-//
-// With no flags it scores the generated sample province (package examples/internal/sample, year 2026, a
-// fixed seed) over the year 2026 as of the sample's AsOf. Records can be read from files instead:
-//
-//	go run ./examples/scorecard -dossiers payload.json -period 2026-08 -asof 2026-09-01
-//	go run ./examples/scorecard -dossiers dossiers.csv -procedures procedures.csv -format csv -bom
-//	go run ./examples/scorecard -tallies indicator/testdata/tree/sample.json
-//	go run ./examples/scorecard -unit H99.01 -what-if 5 -lang en
-//
-// Policies of the command (not of the library):
-//   - unknown dossier status codes are errors: the model keeps them as StatusUnknown and never fails, but a
-//     scorecard built on records whose status cannot be read would be silently wrong, so the command stops
-//     with the record, its code and the field (-allow-unknown-status counts them instead, as the library does);
-//   - the first bad record stops the run: `scorecard: <file>: record N (code X) field F: message`, exit 1
-//     (N counts from 1);
-//   - a dossier file without any record is an error.
-//
-// The units, offerings, ratings and certified-copy data always come from the sample province (the files
-// replace the dossiers, procedures and petitions only).
 package main
 
 import (
@@ -435,6 +413,7 @@ type fileSource struct {
 	seq          iter.Seq2[model.Dossier, error]
 	allowUnknown bool
 	stderr       io.Writer
+	every        int64 // progress interval; 0 means ProgressEvery
 	n            int64
 	err          error
 }
@@ -452,7 +431,11 @@ func (s *fileSource) all() iter.Seq[model.Dossier] {
 				return
 			}
 			s.n++
-			if s.n%ProgressEvery == 0 {
+			every := s.every
+			if every <= 0 {
+				every = ProgressEvery
+			}
+			if s.n%every == 0 {
 				fmt.Fprintf(s.stderr, "scorecard: %s: %d dossiers…\n", s.name, s.n)
 			}
 			if !yield(d) {

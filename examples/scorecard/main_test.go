@@ -338,3 +338,25 @@ func Example_tallies() {
 	// H44.X1,Xã A (illustrative),commune,7.91,18.18,0.00,0.00,2.00,10.00,38.09,2,weak
 	// H44.X2,Xã B (illustrative),commune,1.96,15.00,0.00,0.00,2.00,18.00,36.96,3,weak
 }
+
+func TestProgress(t *testing.T) {
+	b, err := os.ReadFile("testdata/dossier-ok.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(string(b)), `{"data":[`), "]}")
+	payload := "[" + strings.Repeat(rec+",", 4) + rec + "]"
+	var errb bytes.Buffer
+	src := &fileSource{name: "p.json", seq: portal.DecodeDossiers(strings.NewReader(payload)), stderr: &errb, every: 2}
+	n := 0
+	for range src.all() {
+		n++
+	}
+	if n != 5 || src.err != nil {
+		t.Fatalf("read %d, err %v", n, src.err)
+	}
+	want := "scorecard: p.json: 2 dossiers…\nscorecard: p.json: 4 dossiers…\n"
+	if errb.String() != want {
+		t.Errorf("progress %q, want %q", errb.String(), want)
+	}
+}

@@ -1,0 +1,29 @@
+// Command scorecard prints the Decision 766/QĐ-TTg scorecard of a province: one row per unit (kind, the six
+// portal group scores, total, rank, band), the province's pooled row first, then the largest sources of lost
+// points with example record codes.
+//
+// With no flags it scores the generated sample province (package examples/internal/sample, year 2026, a
+// fixed seed) over the year 2026 as of the sample's AsOf. Records can be read from files instead:
+//
+//	go run ./examples/scorecard -dossiers payload.json -period 2026-08 -asof 2026-09-01
+//	go run ./examples/scorecard -dossiers dossiers.csv -procedures procedures.csv -format csv -bom
+//	go run ./examples/scorecard -tallies indicator/testdata/tree/sample.json
+//	go run ./examples/scorecard -unit H99.01 -what-if 5 -lang en
+//
+// Policies of the command (not of the library):
+//   - unknown dossier status codes are errors: the model keeps them as StatusUnknown and never fails, but a
+//     scorecard built on records whose status cannot be read would be silently wrong, so the command stops
+//     with the record, its code and the field (-allow-unknown-status counts them instead, as the library does);
+//   - the first bad record stops the run: `scorecard: <file>: record N (code X) field F: message`, exit 1
+//     (N counts from 1);
+//   - a dossier file without any record is an error.
+//
+// Progress: with a dossier file, a line "scorecard: <file>: N dossiers…" goes to stderr every ProgressEvery
+// records, and the final count when the file held at least that many.
+//
+// Legal basis: Decision 766/QĐ-TTg (2022) and the National Public Service Portal's published method; see the
+// doc of package indicator and the project's INDICATORS.md. All scoring is done by package indicator/scorecard.
+//
+// The units, offerings, ratings and certified-copy data always come from the sample province (the files
+// replace the dossiers, procedures and petitions only).
+package main
