@@ -58,6 +58,13 @@
 // Metrics that count procedures (Metric.DistinctProcedures: 1.1–1.3, 3.1, 3.4, 3.5, 4.6a) count a
 // procedure once at the parent, so the parent's counts for them must be counted at the parent, not summed.
 //
+// Tree (NewTree, DecodeTree) applies this per metric through an Aggregation (DefaultAggregation): most
+// metrics are summed over a unit and all its descendants; 1.2 and 1.3 are computed at province/ministry level
+// and carried down unchanged to every sub-unit; procedure-counting metrics keep the unit's own counts. A unit
+// marked pooled in the tree document already includes its sub-units (as the portal's province row does).
+// Edition.ScoreTree then scores own and pooled tallies, ranks units (competition ranking, overall and per
+// group) and assigns a band from a Bands table (DefaultBands: unofficial thresholds 90/80/70/50).
+//
 // # Verification
 //
 // Specification: INDICATORS.md §1–5 of the project. Fixtures: testdata/portal-phutho-2026-08, the portal's

@@ -5,8 +5,9 @@ import (
 	"fmt"
 )
 
-// Sentinel errors. Every error returned by this package wraps exactly one of them, so callers test with
-// errors.Is and extract details with errors.As on the typed errors below.
+// Sentinel errors. Every error returned by this package wraps exactly one of them or one of the tree and
+// band sentinels (tree_errors.go, band.go: ErrDuplicateUnit, ErrUnknownParent, ErrCycle, ErrBadBands …), so
+// callers test with errors.Is and extract details with errors.As on the typed errors.
 var (
 	// ErrUnknownID: a metric id or portal code that is not in the catalogue (*IDError).
 	ErrUnknownID = errors.New("indicator: unknown metric id")
