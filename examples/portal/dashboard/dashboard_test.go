@@ -1,0 +1,226 @@
+package dashboard
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/vn-dvc/chiso766/examples/internal/sample"
+	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/scorecard"
+	"github.com/vn-dvc/chiso766/model"
+)
+
+var (
+	testOnce    sync.Once
+	testHandler http.Handler
+	testUnits   int
+	testErr     error
+)
+
+// newTestHandler builds one handler over a small sample (3 000 dossiers) shared by the tests.
+func newTestHandler(t testing.TB) http.Handler {
+	t.Helper()
+	testOnce.Do(func() {
+		p, err := sample.Generate(sample.Options{Seed: 766, Year: 2026, Dossiers: 3000})
+		if err != nil {
+			testErr = err
+			return
+		}
+		testUnits = len(p.Units)
+		ed := indicator.Portal()
+		var trend []model.Period
+		for m := time.January; m <= time.December; m++ {
+			trend = append(trend, model.Month(2026, m))
+		}
+		testHandler, testErr = NewHandler(Config{Cards: SampleCards(p, ed), Edition: &ed,
+			Default: model.Month(2026, 8), Trend: trend, Root: sample.RootID, MaxBodyBytes: 4096})
+	})
+	require.NoError(t, testErr)
+	return testHandler
+}
+
+func do(t testing.TB, h http.Handler, method, target, ctype, body string) *httptest.ResponseRecorder {
+	t.Helper()
+	var r io.Reader
+	if body != "" {
+		r = strings.NewReader(body)
+	}
+	req := httptest.NewRequest(method, target, r)
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	return w
+}
+
+func TestEndpoints(t *testing.T) {
+	h := newTestHandler(t)
+	tally := `{"2.1":{"num":9,"den":10},"extra":{"completed":10}}`
+	tests := []struct {
+		name, method, target, ctype, body string
+		status                            int
+		wantCT                            string
+	}{
+		{"card", "GET", "/api/scorecard?period=2026-08", "", "", 200, "application/json"},
+		{"card default period", "GET", "/api/scorecard", "", "", 200, "application/json"},
+		{"bad period", "GET", "/api/scorecard?period=2026-13", "", "", 400, "application/json"},
+		{"period outside the sample", "GET", "/api/scorecard?period=2025-08", "", "", 404, "application/json"},
+		{"card wrong method", "POST", "/api/scorecard", "", "", 405, ""},
+		{"explanations", "GET", "/api/units/H99/explanations?period=2026-08", "", "", 200, "application/json"},
+		{"explanations unknown unit", "GET", "/api/units/NOPE/explanations", "", "", 404, "application/json"},
+		{"explanations bad period", "GET", "/api/units/H99/explanations?period=x", "", "", 400, "application/json"},
+		{"explanations wrong method", "DELETE", "/api/units/H99/explanations", "", "", 405, ""},
+		{"whatif get", "GET", "/api/units/H99/whatif?points=2", "", "", 200, "application/json"},
+		{"whatif unknown unit", "GET", "/api/units/NOPE/whatif?points=2", "", "", 404, "application/json"},
+		{"whatif no points", "GET", "/api/units/H99/whatif", "", "", 400, "application/json"},
+		{"whatif bad points", "GET", "/api/units/H99/whatif?points=abc", "", "", 400, "application/json"},
+		{"whatif too many points", "GET", "/api/units/H99/whatif?points=1000", "", "", 400, "application/json"},
+		{"whatif post", "POST", "/api/units/H99/whatif?points=1", "application/json", tally, 200, "application/json"},
+		{"whatif post bad json", "POST", "/api/units/H99/whatif?points=1", "application/json", "{", 400, "application/json"},
+		{"whatif post bad type", "POST", "/api/units/H99/whatif?points=1", "text/plain", tally, 415, "application/json"},
+		{"whatif post oversize", "POST", "/api/units/H99/whatif?points=1", "application/json",
+			`{"2.1":{"num":9,"den":10}` + strings.Repeat(" ", 5000) + `}`, 413, "application/json"},
+		{"whatif wrong method", "PUT", "/api/units/H99/whatif?points=1", "", "", 405, ""},
+		{"page", "GET", "/", "", "", 200, "text/html; charset=utf-8"},
+		{"page bad period", "GET", "/?period=bad", "", "", 400, "application/json"},
+		{"page wrong method", "POST", "/", "", "", 405, ""},
+		{"unknown path", "GET", "/nope", "", "", 404, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w := do(t, h, tc.method, tc.target, tc.ctype, tc.body)
+			require.Equal(t, tc.status, w.Code, w.Body.String())
+			if tc.wantCT != "" {
+				require.True(t, strings.HasPrefix(w.Header().Get("Content-Type"), tc.wantCT), w.Header().Get("Content-Type"))
+			}
+			if tc.status == 200 && strings.HasPrefix(tc.wantCT, "application/json") {
+				require.True(t, json.Valid(w.Body.Bytes()))
+			}
+		})
+	}
+}
+
+func TestCardJSON(t *testing.T) {
+	h := newTestHandler(t)
+	w := do(t, h, "GET", "/api/scorecard?period=2026-08", "", "")
+	require.Equal(t, 200, w.Code)
+	var v map[string]any
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &v))
+	require.NotEmpty(t, v)
+	require.Contains(t, w.Body.String(), `"H99"`)
+}
+
+func TestWhatIfPlan(t *testing.T) {
+	h := newTestHandler(t)
+	w := do(t, h, "GET", "/api/units/H99/whatif?points=1", "", "")
+	require.Equal(t, 200, w.Code, w.Body.String())
+	var plan struct {
+		Total, Target string
+		Metrics       []json.RawMessage
+	}
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &plan))
+	require.NotEmpty(t, plan.Metrics)
+}
+
+func count(re, s string) int { return len(regexp.MustCompile(re).FindAllStringIndex(s, -1)) }
+
+func TestPageSVG(t *testing.T) {
+	h := newTestHandler(t)
+	w := do(t, h, "GET", "/?period=2026-08", "", "")
+	require.Equal(t, 200, w.Code)
+	body := w.Body.String()
+	require.Equal(t, testUnits, count(`<rect class="bar"`, body), "one total bar per unit")
+	require.Equal(t, testUnits*indicator.NumGroups, count(`<rect class="gbar"`, body), "one group bar per unit and group")
+	require.Equal(t, 12, count(`<circle `, body), "one trend point per month")
+	require.Contains(t, body, "<polyline")
+	require.Contains(t, body, "Tổng điểm theo đơn vị")
+	for _, bad := range []string{"<script", "http://fonts", "https://", "<link"} {
+		require.NotContains(t, body, bad)
+	}
+}
+
+func TestPageEscapes(t *testing.T) {
+	// A unit name with markup must come out escaped.
+	p, err := sample.Generate(sample.Options{Seed: 766, Year: 2026, Dossiers: 200})
+	require.NoError(t, err)
+	p.Units[1].Name = `<script>alert(1)</script>`
+	ed := indicator.Portal()
+	h, err := NewHandler(Config{Cards: SampleCards(p, ed), Default: model.Month(2026, 8)})
+	require.NoError(t, err)
+	w := do(t, h, "GET", "/", "", "")
+	require.Equal(t, 200, w.Code)
+	require.NotContains(t, w.Body.String(), "<script>")
+	require.Contains(t, w.Body.String(), "&lt;script&gt;")
+}
+
+func TestNewHandlerErrors(t *testing.T) {
+	cards := CardFunc(func(context.Context, model.Period) (*scorecard.Card, error) { return nil, nil })
+	tests := []struct {
+		name  string
+		cfg   Config
+		field string
+	}{
+		{"no cards", Config{Default: model.Month(2026, 8)}, "Cards"},
+		{"no period", Config{Cards: cards}, "Default"},
+		{"negative body", Config{Cards: cards, Default: model.Month(2026, 8), MaxBodyBytes: -1}, "MaxBodyBytes"},
+		{"negative timeout", Config{Cards: cards, Default: model.Month(2026, 8), Timeout: -1}, "Timeout"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := NewHandler(tc.cfg)
+			require.ErrorIs(t, err, ErrConfig)
+			var ce *ConfigError
+			require.True(t, errors.As(err, &ce))
+			require.Equal(t, tc.field, ce.Field)
+		})
+	}
+}
+
+func TestCardError(t *testing.T) {
+	h, err := NewHandler(Config{Default: model.Month(2026, 8),
+		Cards: func(context.Context, model.Period) (*scorecard.Card, error) { return nil, fmt.Errorf("boom") }})
+	require.NoError(t, err)
+	w := do(t, h, "GET", "/api/scorecard", "", "")
+	require.Equal(t, 500, w.Code)
+}
+
+func FuzzWhatIfBody(f *testing.F) {
+	f.Add(`{"2.1":{"num":9,"den":10},"extra":{"completed":10}}`)
+	f.Add(`{`)
+	f.Add(`{"2.1":{"num":3,"den":2}}`)
+	f.Add(`[]`)
+	h := newTestHandler(f)
+	f.Fuzz(func(t *testing.T, body string) {
+		w := do(t, h, "POST", "/api/units/H99/whatif?points=1", "application/json", body)
+		switch w.Code {
+		case 200, 400, 413:
+		default:
+			t.Fatalf("status %d for %q", w.Code, body)
+		}
+		require.True(t, json.Valid(w.Body.Bytes()))
+	})
+}
+
+func BenchmarkPage(b *testing.B) {
+	h := newTestHandler(b)
+	do(b, h, "GET", "/", "", "") // warm the cache
+	b.ReportAllocs()
+	for b.Loop() {
+		if w := do(b, h, "GET", "/", "", ""); w.Code != 200 {
+			b.Fatal(w.Code)
+		}
+	}
+}
