@@ -1,0 +1,137 @@
+package scorecard
+
+// Scenario dataset (issue 5 point 2), first cut: group 3a (online services, 3.1–3.3) over a small
+// province H99 (province root, two departments H99.01/H99.02, two communes H99.03/H99.04) for the
+// period 2026-08, judged as of 5/9/2026. Data: testdata/scenario/*.csv in the model/csvio layouts.
+//
+// Dossier archetypes (one row = one rule case × count; codes <archetype>-<nn>):
+//
+//	arch  n  unit    proc ch  received    e-result  rule (INDICATORS.md §3 3.3)                  3.3 num/den
+//	A1   20  H99.01  PA   2   4/8         yes       online, paper result with e-result           +20/+20
+//	A2    5  H99.01  PA   2   5/8         no        online, paper result, no e-result            +0/+5
+//	A3   15  H99.01  PB   1   22/8 (Sat)  -         direct (make-up working Saturday)            +0/+15
+//	A4    5  H99.01  PA   2   28/7        yes       received before the period: excluded         -
+//	A5   10  H99.02  PA   3   31/8        -         postal (swapped day 31/8)                    +0/+10
+//	A6   10  H99.02  PA   2   10/8        yes       online with e-result                         +10/+10
+//	A11   3  H99.02  PA   2   2/9         yes       received after the period: excluded          -
+//	A7   12  H99.03  PB   2   12/8        no        online, procedure without paper result       +12/+12
+//	A8    8  H99.03  PB   ""  13/8        -         absent channel counts as direct              +0/+8
+//	A9   12  H99.04  PB   2   14/8        no        online, no paper result                      +12/+12
+//	A10   8  H99.04  PB   1   17/8        -         direct                                       +0/+8
+//
+// Hand sums:
+//
+//	3.3 H99.01 = A1 / (A1+A2+A3)   = 20/(20+5+15) = 20/40
+//	3.3 H99.02 = A6 / (A5+A6)      = 10/(10+10)   = 10/20
+//	3.3 H99.03 = A7 / (A7+A8)      = 12/(12+8)    = 12/20
+//	3.3 H99.04 = A9 / (A9+A10)     = 12/(12+8)    = 12/20   (ties H99.03 on purpose)
+//	Ledger: read 108 = 20+5+15+5+10+10+3+12+8+12+8; counted 100 = 40+20+20+20;
+//	excluded 8 = A4 (5, outside_period) + A11 (3, outside_period: 2/9 is after the period's last day
+//	and before AsOf 5/9, so the period test decides first).
+//	Per reason: online = A1+A6+A7+A9 = 20+10+12+12 = 54; online_without_e_result = A2 = 5;
+//	not_online = A3+A5+A8+A10 = 15+10+8+8 = 41 (54+5+41 = 100).
+//
+// Offerings (3.1, 3.2): H99.01 PA full, PB partial; H99.02 PA partial; H99.03 PB full; H99.04 PB full,
+// all "being published".
+//
+//	3.1 H99.01 = {PA, PB} / {PA, PB} = 2/2, FullOnline 1 (PA), PartialOnline 1 (PB)
+//	3.1 H99.02 = {PA}/{PA} = 1/1 partial; H99.03 and H99.04 = {PB}/{PB} = 1/1 full
+//	3.2 H99.01 = (H99.01,PA) had online dossiers counted in 3.3 (A1, A2); (H99.01,PB) none (A3 is
+//	    direct) = 1/2
+//	3.2 H99.02 = (H99.02,PA): A6 = 1/1; H99.03 = (H99.03,PB): A7 = 1/1; H99.04 = (H99.04,PB): A9 = 1/1
+
+import (
+	"iter"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/online"
+	"github.com/vn-dvc/chiso766/model"
+	"github.com/vn-dvc/chiso766/model/csvio"
+)
+
+// scenRead decodes one CSV of testdata/scenario with dec, failing on any record error.
+func scenRead[T any](t *testing.T, name string, dec func(f *os.File) iter.Seq2[T, error]) []T {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "scenario", name))
+	require.NoError(t, err)
+	defer f.Close()
+	var out []T
+	for r, err := range dec(f) {
+		require.NoError(t, err, name)
+		out = append(out, r)
+	}
+	return out
+}
+
+func scenarioDossiers(t *testing.T) []model.Dossier {
+	return scenRead(t, "dossiers.csv", func(f *os.File) iter.Seq2[model.Dossier, error] { return csvio.DecodeDossiers(f) })
+}
+
+func TestScenarioOnline(t *testing.T) {
+	procs := scenRead(t, "procedures.csv", func(f *os.File) iter.Seq2[model.Procedure, error] { return csvio.DecodeProcedures(f) })
+	offs := scenRead(t, "offerings.csv", func(f *os.File) iter.Seq2[model.Offering, error] { return csvio.DecodeOfferings(f) })
+	ds := scenarioDossiers(t)
+	require.Len(t, ds, 108)
+
+	period := model.Month(2026, time.August)
+	c, err := online.New(online.Options{
+		Period:     period,
+		AsOf:       time.Date(2026, 9, 5, 0, 0, 0, 0, model.Vietnam()),
+		Policy:     indicator.Portal().Policy,
+		Procedures: procs,
+		Offerings:  offs,
+	})
+	require.NoError(t, err)
+	res := c.Run(func(yield func(model.Dossier) bool) {
+		for _, d := range ds {
+			if !yield(d) {
+				return
+			}
+		}
+	})
+
+	type row struct {
+		unit          string
+		m31, m32, m33 indicator.Count
+		full, partial int64
+	}
+	want := []row{
+		{"H99.01", indicator.Count{Num: 2, Den: 2}, indicator.Count{Num: 1, Den: 2}, indicator.Count{Num: 20, Den: 40}, 1, 1},
+		{"H99.02", indicator.Count{Num: 1, Den: 1}, indicator.Count{Num: 1, Den: 1}, indicator.Count{Num: 10, Den: 20}, 0, 1},
+		{"H99.03", indicator.Count{Num: 1, Den: 1}, indicator.Count{Num: 1, Den: 1}, indicator.Count{Num: 12, Den: 20}, 1, 0},
+		{"H99.04", indicator.Count{Num: 1, Den: 1}, indicator.Count{Num: 1, Den: 1}, indicator.Count{Num: 12, Den: 20}, 1, 0},
+	}
+	require.Len(t, res.Units, len(want))
+	for _, w := range want {
+		t.Run(w.unit, func(t *testing.T) {
+			got, ok := res.Units[w.unit]
+			require.True(t, ok)
+			require.Equal(t, w.m31, got.Counts[indicator.M31], "3.1")
+			require.Equal(t, w.m32, got.Counts[indicator.M32], "3.2")
+			require.Equal(t, w.m33, got.Counts[indicator.M33], "3.3")
+			require.Equal(t, w.full, got.FullOnline, "3.1 full")
+			require.Equal(t, w.partial, got.PartialOnline, "3.1 partial")
+		})
+	}
+	require.EqualValues(t, 108, res.Ledger.Read)
+	require.EqualValues(t, 100, res.Ledger.Counted)
+	require.EqualValues(t, 8, res.Ledger.Excluded)
+	for _, r := range []struct {
+		reason indicator.Reason
+		n      int64
+	}{
+		{online.ReasonOnline, 54},              // A1+A6+A7+A9
+		{online.ReasonOnlineWithoutEResult, 5}, // A2
+		{online.ReasonNotOnline, 41},           // A3+A5+A8+A10
+		{online.ReasonOutsidePeriod, 8},        // A4+A11
+	} {
+		e := res.Ledger.Entry(r.reason)
+		require.EqualValues(t, r.n, e.Counted+e.Excluded, string(r.reason))
+	}
+}
