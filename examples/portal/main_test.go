@@ -1,0 +1,38 @@
+package main
+
+import (
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+func TestNewHandler(t *testing.T) {
+	h, err := newHandler("2026-08", 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		target string
+		code   int
+	}{{"/", 200}, {"/api/scorecard", 200}, {"/api/units/H99/explanations", 200}, {"/api/units/H99/whatif?points=1", 200}, {"/api/units/Z/whatif?points=1", 404}} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", tc.target, nil))
+		if w.Code != tc.code {
+			t.Errorf("GET %s: %d, want %d: %s", tc.target, w.Code, tc.code, w.Body.String())
+		}
+	}
+	if _, err := newHandler("2026-13", 1000); err == nil || !strings.Contains(err.Error(), "-period") {
+		t.Errorf("bad period: %v", err)
+	}
+}
+
+// BenchmarkStartup measures building the server's handler over the default 50 000-dossier sample
+// (cards are computed lazily, so this is the start-up cost).
+func BenchmarkStartup(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := newHandler("2026-08", 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
