@@ -224,3 +224,14 @@ func BenchmarkPage(b *testing.B) {
 		}
 	}
 }
+
+func TestTimeout(t *testing.T) {
+	slow := func(ctx context.Context, _ model.Period) (*scorecard.Card, error) {
+		<-ctx.Done() // a card that never arrives: the handler's context is cancelled by the timeout
+		return nil, ctx.Err()
+	}
+	h, err := NewHandler(Config{Cards: slow, Default: model.Month(2026, 8), Timeout: 20 * time.Millisecond})
+	require.NoError(t, err)
+	w := do(t, h, "GET", "/api/scorecard", "", "")
+	require.Equal(t, http.StatusServiceUnavailable, w.Code)
+}
