@@ -49,8 +49,10 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/vn-dvc/chiso766/calendar"
 	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/indicator/online"
+	"github.com/vn-dvc/chiso766/indicator/timeliness"
 	"github.com/vn-dvc/chiso766/model"
 	"github.com/vn-dvc/chiso766/model/csvio"
 )
@@ -130,6 +132,78 @@ func TestScenarioOnline(t *testing.T) {
 		{online.ReasonOnlineWithoutEResult, 5}, // A2
 		{online.ReasonNotOnline, 41},           // A3+A5+A8+A10
 		{online.ReasonOutsidePeriod, 8},        // A4+A11
+	} {
+		e := res.Ledger.Entry(r.reason)
+		require.EqualValues(t, r.n, e.Counted+e.Excluded, string(r.reason))
+	}
+}
+
+// TestScenarioTimeliness checks 2.1 over the same dossiers. Judged at 31/8/2026 23:59:59 (period end,
+// before AsOf 5/9). Due dates are the appointments (due_at), compared as dates.
+//
+//	arch  n  unit    due    end / status         rule (INDICATORS.md §3 2.1)                    2.1 num/den
+//	A1   20  H99.01  11/8   ended 7/8 (9)        finished before the due date: early            +20/+20
+//	A2    5  H99.01  12/8   ended 14/8 (9)       finished after the due date: late              +0/+5
+//	A3   15  H99.01  4/9    open (4)             open, due after the judgement instant          +15/+15
+//	A4    5  H99.01  4/8    ended 3/8 (9)        received 28/7 (before), finished in period     +5/+5
+//	A5   10  H99.02  7/9    open (4)             open within deadline (received 31/8)           +10/+10
+//	A6   10  H99.02  17/8   ended 17/8 (9)       finished on the due date: on time              +10/+10
+//	A11   3  H99.02  9/9    open (4)             received 2/9, after the period: excluded       -
+//	A7   12  H99.03  20/8   open (4)             open, due date passed by 31/8: open overdue    +0/+12
+//	A8    8  H99.03  20/8   ended 20/8 (9)       on time                                        +8/+8
+//	A9   12  H99.04  21/8   ended 25/8 (9)       late                                           +0/+12
+//	A10   8  H99.04  24/8   ended 24/8 (9)       on time                                        +8/+8
+//
+// Hand sums:
+//
+//	2.1 H99.01 = (A1+A3+A4)/(A1+A2+A3+A4) = (20+15+5)/(20+5+15+5) = 40/45
+//	2.1 H99.02 = (A5+A6)/(A5+A6)          = 20/20
+//	2.1 H99.03 = A8/(A7+A8)               = 8/20
+//	2.1 H99.04 = A10/(A9+A10)             = 8/20   (ties H99.03 again)
+//	Ledger: read 108, counted 105, excluded 3 (A11).
+//	Per reason: early+on-time = A1+A4+A6+A8+A10 = 20+5+10+8+8 = 51; open-within = A3+A5 = 25;
+//	late = A2+A9 = 17; open-overdue = A7 = 12; outside-period = A11 = 3 (51+25+17+12+3 = 108).
+//	Early: A1 (7/8 < 11/8) and A4 (3/8 < 4/8) = 25; on time: A6, A8, A10 = 26.
+func TestScenarioTimeliness(t *testing.T) {
+	ds := scenarioDossiers(t)
+	cal, err := calendar.New(calendar.Options{FromYear: 2025, ToYear: 2027})
+	require.NoError(t, err)
+	c, err := timeliness.New(timeliness.Options{
+		Period:   model.Month(2026, time.August),
+		AsOf:     time.Date(2026, 9, 5, 0, 0, 0, 0, model.Vietnam()),
+		Calendar: cal,
+		Policy:   indicator.Portal().Policy,
+	})
+	require.NoError(t, err)
+	res := c.Run(func(yield func(model.Dossier) bool) {
+		for _, d := range ds {
+			if !yield(d) {
+				return
+			}
+		}
+	})
+	want := map[string]indicator.Count{
+		"H99.01": {Num: 40, Den: 45},
+		"H99.02": {Num: 20, Den: 20},
+		"H99.03": {Num: 8, Den: 20},
+		"H99.04": {Num: 8, Den: 20},
+	}
+	for u, w := range want {
+		require.Equal(t, w, res.Units[u].Counts[indicator.M21], "2.1 %s", u)
+	}
+	require.EqualValues(t, 108, res.Ledger.Read)
+	require.EqualValues(t, 105, res.Ledger.Counted)
+	require.EqualValues(t, 3, res.Ledger.Excluded)
+	for _, r := range []struct {
+		reason indicator.Reason
+		n      int64
+	}{
+		{timeliness.ReasonEarly, 25},                // A1+A4
+		{timeliness.ReasonOnTime, 26},               // A6+A8+A10
+		{timeliness.ReasonOpenWithinDeadline, 25},   // A3+A5
+		{timeliness.ReasonLate, 17},                 // A2+A9
+		{timeliness.ReasonOpenOverdue, 12},          // A7
+		{timeliness.ReasonExcludedOutsidePeriod, 3}, // A11
 	} {
 		e := res.Ledger.Entry(r.reason)
 		require.EqualValues(t, r.n, e.Counted+e.Excluded, string(r.reason))
