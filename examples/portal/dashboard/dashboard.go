@@ -126,10 +126,10 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 func httpError(w http.ResponseWriter, status int, msg string) {
-	writeJSON2(w, status, map[string]string{"error": msg})
+	writeError(w, status, map[string]string{"error": msg})
 }
 
-func writeJSON2(w http.ResponseWriter, status int, v map[string]string) {
+func writeError(w http.ResponseWriter, status int, v map[string]string) {
 	b, _ := json.Marshal(v)
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
@@ -188,8 +188,8 @@ func (h *handler) explanations(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// whatif answers GET (the unit's pooled counts of the card) and POST (a tally JSON body) with the plan
-// to gain ?points=N (1..MaxPoints) points.
+// whatif answers GET (the unit's pooled counts of the card) and POST (a tally JSON body, for a unit
+// that must exist in the card) with the plan to gain ?points=N (1..MaxPoints) points.
 func (h *handler) whatif(w http.ResponseWriter, r *http.Request) {
 	pts, err := strconv.Atoi(r.URL.Query().Get("points"))
 	if err != nil || pts < 1 || pts > MaxPoints {
@@ -197,6 +197,10 @@ func (h *handler) whatif(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	gain := decimal.NewFromInt(int64(pts))
+	c, u, ok := h.unit(w, r)
+	if !ok {
+		return
+	}
 	var plan scorecard.Plan
 	if r.Method == http.MethodPost {
 		if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
@@ -219,10 +223,6 @@ func (h *handler) whatif(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	} else {
-		c, u, ok := h.unit(w, r)
-		if !ok {
-			return
-		}
 		if plan, err = c.PlanGain(h.ed, u.Unit.ID, gain, scorecard.PlanOptions{}); err != nil {
 			httpError(w, http.StatusInternalServerError, err.Error())
 			return

@@ -89,6 +89,7 @@ func TestEndpoints(t *testing.T) {
 		{"whatif bad points", "GET", "/api/units/H99/whatif?points=abc", "", "", 400, "application/json"},
 		{"whatif too many points", "GET", "/api/units/H99/whatif?points=1000", "", "", 400, "application/json"},
 		{"whatif post", "POST", "/api/units/H99/whatif?points=1", "application/json", tally, 200, "application/json"},
+		{"whatif post unknown unit", "POST", "/api/units/NOPE/whatif?points=1", "application/json", tally, 404, "application/json"},
 		{"whatif post bad json", "POST", "/api/units/H99/whatif?points=1", "application/json", "{", 400, "application/json"},
 		{"whatif post bad type", "POST", "/api/units/H99/whatif?points=1", "text/plain", tally, 415, "application/json"},
 		{"whatif post oversize", "POST", "/api/units/H99/whatif?points=1", "application/json",

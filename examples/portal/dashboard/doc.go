@@ -13,7 +13,7 @@
 //	GET      /api/scorecard?period=2026-08           the card (JSON)
 //	GET      /api/units/{id}/explanations?period=…   a unit's explanations (JSON)
 //	GET      /api/units/{id}/whatif?points=N&period=… plan for the unit to gain N points (JSON)
-//	POST     /api/units/{id}/whatif?points=N          plan for an indicator.Tally JSON body (JSON)
+//	POST     /api/units/{id}/whatif?points=N          plan for an indicator.Tally JSON body; the unit must exist (JSON)
 //	GET      /                                       HTML page, Vietnamese labels, no external resources
 //
 // Bad parameters give 400, unknown units or periods without data 404, wrong methods 405, oversized
