@@ -87,6 +87,26 @@ func TestScenarioEndToEnd(t *testing.T) {
 		require.Equal(t, w.example, e.Reasons[0].Examples[0], w.unit)
 	}
 
+	// Group 2 (timeliness) ranks: its score is 2.1 alone (2.2 is unscored), so H99.02 20.00 > H99.01
+	// 17.78 > H99.03 = H99.04 8.00, a tie on purpose. Competition ranks (1, 2, 3, 3) when the four are one
+	// pool; (1, 2) and (1, 1) when departments and communes are ranked apart.
+	gr := func(u string) (int, indicator.RankPool) {
+		uc, _ := card.Unit(u)
+		return uc.GroupRanks[1], uc.Pool
+	}
+	r1, p1 := gr("H99.01")
+	r2, p2 := gr("H99.02")
+	r3, p3 := gr("H99.03")
+	r4, p4 := gr("H99.04")
+	require.Equal(t, p1, p2)
+	require.Equal(t, p3, p4)
+	require.Equal(t, [2]int{1, 2}, [2]int{r2, r1}, "departments' group-2 ranks")
+	if p1 == p3 {
+		require.Equal(t, [2]int{3, 3}, [2]int{r3, r4}, "communes tie (one pool)")
+	} else {
+		require.Equal(t, [2]int{1, 1}, [2]int{r3, r4}, "communes tie (own pool)")
+	}
+
 	pl, err := card.PlanGain(indicator.Portal(), "H99.03", decimal.NewFromInt(2), PlanOptions{Metrics: []indicator.ID{indicator.M21}})
 	require.NoError(t, err)
 	require.Len(t, pl.Cheapest, 1)
