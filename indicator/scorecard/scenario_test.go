@@ -52,6 +52,7 @@ import (
 	"github.com/vn-dvc/chiso766/calendar"
 	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/indicator/online"
+	"github.com/vn-dvc/chiso766/indicator/satisfaction"
 	"github.com/vn-dvc/chiso766/indicator/timeliness"
 	"github.com/vn-dvc/chiso766/model"
 	"github.com/vn-dvc/chiso766/model/csvio"
@@ -207,5 +208,54 @@ func TestScenarioTimeliness(t *testing.T) {
 	} {
 		e := res.Ledger.Entry(r.reason)
 		require.EqualValues(t, r.n, e.Counted+e.Excluded, string(r.reason))
+	}
+}
+
+// TestScenarioPetitions checks 5.1 and 5.2 (testdata/scenario/petitions.csv), judged on Monday 31/8/2026
+// (period end; a swapped day off). Working days of August after 7/8: 10–14, 17–21, Sat 22 (make-up
+// work), 24–28 (31/8 is off), so an open petition received 10/8 has waited 4+5+1+5 = 15 working days
+// (within the 15-day start deadline) and one received 7/8 has waited 16 (overdue).
+//
+//	id   unit    rule                                                           5.1     5.2
+//	PK1  H99.01  awaiting publication 5/8, published 6/8: handled on time       num     num
+//	PK2  H99.01  awaiting publication 28/8: 20 working days after 3/8 > 15: late  -       -
+//	PK3  H99.02  open, day 15: within deadline                                  num     num
+//	PK4  H99.02  open, day 16: past the start deadline                           -       -
+//	PK5  H99.03  received 3/8, forwarded 10/8, open: deadline from 10/8, day 15  num     num
+//	PK6  H99.03  on time, dislikes 5 > likes 1: unsatisfied                     num     -
+//	PK7  H99.04  on time, repeated                                              num     -
+//	PK8  H99.04  on time                                                        num     num
+//
+//	5.1: H99.01 1/2, H99.02 1/2, H99.03 2/2, H99.04 2/2; 5.2: 1/2 for every unit.
+func TestScenarioPetitions(t *testing.T) {
+	pets := scenRead(t, "petitions.csv", func(f *os.File) iter.Seq2[model.Petition, error] { return csvio.DecodePetitions(f) })
+	require.Len(t, pets, 8)
+	cal, err := calendar.New(calendar.Options{FromYear: 2025, ToYear: 2027})
+	require.NoError(t, err)
+	c, err := satisfaction.New(satisfaction.Options{
+		Period:     model.Month(2026, time.August),
+		AsOf:       time.Date(2026, 9, 5, 0, 0, 0, 0, model.Vietnam()),
+		Calendar:   cal,
+		Policy:     indicator.Portal().Policy,
+		Timeliness: func(*model.Dossier) (bool, bool) { return false, false },
+	})
+	require.NoError(t, err)
+	res := c.Run(func(func(model.Dossier) bool) {}, func(yield func(model.Petition) bool) {
+		for _, p := range pets {
+			if !yield(p) {
+				return
+			}
+		}
+	})
+	want := map[string][2]indicator.Count{
+		"H99.01": {{Num: 1, Den: 2}, {Num: 1, Den: 2}},
+		"H99.02": {{Num: 1, Den: 2}, {Num: 1, Den: 2}},
+		"H99.03": {{Num: 2, Den: 2}, {Num: 1, Den: 2}},
+		"H99.04": {{Num: 2, Den: 2}, {Num: 1, Den: 2}},
+	}
+	for u, w := range want {
+		got := res.Units[u]
+		require.Equal(t, w[0], got.Counts[indicator.M51], "5.1 %s", u)
+		require.Equal(t, w[1], got.Counts[indicator.M52], "5.2 %s", u)
 	}
 }
