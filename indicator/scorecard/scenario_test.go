@@ -52,6 +52,7 @@ import (
 	"github.com/vn-dvc/chiso766/calendar"
 	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/indicator/online"
+	"github.com/vn-dvc/chiso766/indicator/payment"
 	"github.com/vn-dvc/chiso766/indicator/satisfaction"
 	"github.com/vn-dvc/chiso766/indicator/timeliness"
 	"github.com/vn-dvc/chiso766/model"
@@ -257,5 +258,70 @@ func TestScenarioPetitions(t *testing.T) {
 		got := res.Units[u]
 		require.Equal(t, w[0], got.Counts[indicator.M51], "5.1 %s", u)
 		require.Equal(t, w[1], got.Counts[indicator.M52], "5.2 %s", u)
+	}
+}
+
+// TestScenarioPayment checks group 3b. PA is fee-bearing (LP 50 000 VND), PB has no fee.
+//
+//	arch  n  unit    paid  fee lines   rule (INDICATORS.md §3 3.6)                         3.6 num/den
+//	A1   20  H99.01  1     LP 50 000   paid on the portal                                  +20/+20
+//	A2    5  H99.01  0     LP 0        every fee line 0: excluded                          -
+//	A3   15  H99.01  -     -           PB is not fee-bearing: excluded                     -
+//	A4    5  H99.01  1     LP 50 000   received before the period: excluded                -
+//	A5   10  H99.02  3     LP 50 000   code 3 is not paid online                           +0/+10
+//	A6   10  H99.02  2     LP 50 000   paid through the province gateway                   +10/+10
+//	A11   3  H99.02  1     LP 50 000   received after the period: excluded                 -
+//	A7–A10           -     -           PB: excluded                                        -
+//
+//	3.6 H99.01 = 20/20; H99.02 = 10/(10+10) = 10/20; H99.03, H99.04 = 0/0.
+//	3.4 (fee-bearing offered procedures with an online-paid dossier): H99.01 {PA} by A1 = 1/1;
+//	    H99.02 {PA} by A6 = 1/1; H99.03, H99.04 offer PB only = 0/0.
+//	3.5 (a counted dossier with a positive fee line): H99.01 1/1 (A1), H99.02 1/1 (A5, A6); others 0/0.
+func TestScenarioPayment(t *testing.T) {
+	procs := scenRead(t, "procedures.csv", func(f *os.File) iter.Seq2[model.Procedure, error] { return csvio.DecodeProcedures(f) })
+	offs := scenRead(t, "offerings.csv", func(f *os.File) iter.Seq2[model.Offering, error] { return csvio.DecodeOfferings(f) })
+	ds := scenarioDossiers(t)
+	c, err := payment.New(payment.Options{
+		Period:     model.Month(2026, time.August),
+		AsOf:       time.Date(2026, 9, 5, 0, 0, 0, 0, model.Vietnam()),
+		Policy:     indicator.Portal().Policy,
+		Procedures: procs,
+		Offerings:  offs,
+	})
+	require.NoError(t, err)
+	res := c.Run(func(yield func(model.Dossier) bool) {
+		for _, d := range ds {
+			if !yield(d) {
+				return
+			}
+		}
+	})
+	want := map[string][3]indicator.Count{ // 3.4, 3.5, 3.6
+		"H99.01": {{Num: 1, Den: 1}, {Num: 1, Den: 1}, {Num: 20, Den: 20}},
+		"H99.02": {{Num: 1, Den: 1}, {Num: 1, Den: 1}, {Num: 10, Den: 20}},
+		"H99.03": {},
+		"H99.04": {},
+	}
+	for u, w := range want {
+		got := res.Units[u]
+		require.Equal(t, w[0], got.Counts[indicator.M34], "3.4 %s", u)
+		require.Equal(t, w[1], got.Counts[indicator.M35], "3.5 %s", u)
+		require.Equal(t, w[2], got.Counts[indicator.M36], "3.6 %s", u)
+	}
+	require.EqualValues(t, 108, res.Ledger.Read)
+	// Counted 40 = A1+A5+A6 = 20+10+10 (paid_online 30 = A1+A6, not_paid_online 10 = A5);
+	// excluded 68 = zero_fee_lines 5 (A2) + free_procedure 55 (A3+A7+A8+A9+A10 = 15+12+8+12+8)
+	// + outside_period 8 (A4+A11).
+	require.EqualValues(t, 40, res.Ledger.Counted)
+	require.EqualValues(t, 68, res.Ledger.Excluded)
+	for _, r := range []struct {
+		reason indicator.Reason
+		n      int64
+	}{
+		{"payment.paid_online", 30}, {"payment.not_paid_online", 10}, {"payment.zero_fee_lines", 5},
+		{"payment.free_procedure", 55}, {"payment.outside_period", 8},
+	} {
+		e := res.Ledger.Entry(r.reason)
+		require.EqualValues(t, r.n, e.Counted+e.Excluded, string(r.reason))
 	}
 }
