@@ -41,6 +41,10 @@ func TestScenarioEndToEnd(t *testing.T) {
 	card, err := s.Run(slices.Values(ds))
 	require.NoError(t, err)
 	require.EqualValues(t, 108, card.Dossiers)
+	// Sharded run: the same tallies as the single pass (merge of partials).
+	par, err := s.RunParallel(slices.Values(ds), 3)
+	require.NoError(t, err)
+	require.Equal(t, card.Tallies(), par.Tallies())
 
 	m21 := func(c *Card, u string) indicator.MetricResult {
 		uc, ok := c.Unit(u)
