@@ -52,6 +52,11 @@ type CommuneCopy struct {
 // Options configures a Calculator. Nothing is global: every input comes from here. The slices are read
 // by New and not retained.
 type Options struct {
+	// Keys, when not nil, is the shared index of unit ids and procedure codes of a pass (the scorecard
+	// builds one for all calculators); ClassifyRef then takes Refs made by it. Nil: the calculator builds
+	// its own from its inputs. It never changes a verdict, only the cost of finding the unit and procedure.
+	Keys *indicator.Keys
+
 	// Period is the evaluation period (required).
 	Period model.Period
 	// AsOf is the instant of evaluation (required). Dossiers received after min(Period end, AsOf) are

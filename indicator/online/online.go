@@ -36,6 +36,11 @@ func (p UnknownProcedurePolicy) String() string {
 // Options configures a Calculator. No globals: everything comes from here. The catalogue slices are read
 // once by New and not retained.
 type Options struct {
+	// Keys, when not nil, is the shared index of unit ids and procedure codes of a pass (the scorecard
+	// builds one for all calculators); ClassifyRef then takes Refs made by it. Nil: the calculator builds
+	// its own from its inputs. It never changes a verdict, only the cost of finding the unit and procedure.
+	Keys *indicator.Keys
+
 	// Period is the evaluation period (required). A dossier belongs to it by its reception time,
 	// Period.Contains semantics (UTC+7, whole days).
 	Period model.Period

@@ -45,6 +45,11 @@ func DefaultSyncSuccessCodes() []string { return append([]string(nil), defaultSy
 
 // Options configures a Calculator. No globals: everything comes from here.
 type Options struct {
+	// Keys, when not nil, is the shared index of unit ids and procedure codes of a pass (the scorecard
+	// builds one for all calculators); ClassifyRef then takes Refs made by it. Nil: the calculator builds
+	// its own from its inputs. It never changes a verdict, only the cost of finding the unit and procedure.
+	Keys *indicator.Keys
+
 	// Period is the evaluation period (required). Decisions (1.1), publish clicks (1.2) and dossier
 	// receptions (1.4) belong to it by their civil date in UTC+7 (Period.Contains).
 	Period model.Period

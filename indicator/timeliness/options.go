@@ -63,6 +63,11 @@ func (f FinancialRule) String() string {
 
 // Options configures a Calculator. No globals: everything comes from here.
 type Options struct {
+	// Keys, when not nil, is the shared index of unit ids and procedure codes of a pass (the scorecard
+	// builds one for all calculators); ClassifyRef then takes Refs made by it. Nil: the calculator builds
+	// its own from its inputs. It never changes a verdict, only the cost of finding the unit and procedure.
+	Keys *indicator.Keys
+
 	// Period is the evaluation period (required; build it with model.Month, Quarter, Year or Custom).
 	Period model.Period
 	// AsOf is the instant the data describe (required). Open dossiers are judged at min(period end, AsOf);
