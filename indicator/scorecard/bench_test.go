@@ -152,6 +152,12 @@ func BenchmarkParts(b *testing.B) {
 	in := genInputs()
 	s := mustScorer(b, in, testOptionsGen())
 	pool := genPoolOf(genPool, in.Units)
+	// The scorecard resolves each dossier's unit and procedure once (Keys.Ref) and hands the Ref to every
+	// calculator; the parts below take the Refs pre-resolved, and "resolve" measures that step alone.
+	refs := make([]indicator.Ref, len(pool))
+	for i := range pool {
+		refs[i] = s.keys.Ref(pool[i].UnitID, pool[i].ProcedureCode)
+	}
 	run := func(b *testing.B, f func(i int)) {
 		for i := range pool {
 			f(i)
@@ -166,28 +172,48 @@ func BenchmarkParts(b *testing.B) {
 	}
 	b.Run("publication-1.4", func(b *testing.B) {
 		a := s.pub.NewAccumulator()
-		run(b, func(i int) { a.Add(s.pub.Classify(&pool[i])) })
+		run(b, func(i int) { a.Add(s.pub.ClassifyRef(&pool[i], refs[i])) })
 	})
 	b.Run("timeliness", func(b *testing.B) {
 		a := s.tim.NewAccumulator()
-		run(b, func(i int) { a.Add(s.tim.Classify(&pool[i])) })
+		run(b, func(i int) { a.Add(s.tim.ClassifyRef(&pool[i], refs[i])) })
 	})
 	b.Run("online", func(b *testing.B) {
 		a := s.onl.NewAccumulator()
-		run(b, func(i int) { a.Add(s.onl.Classify(&pool[i])) })
+		run(b, func(i int) { a.Add(s.onl.ClassifyRef(&pool[i], refs[i])) })
 	})
 	b.Run("payment", func(b *testing.B) {
 		a := s.pay.NewAccumulator()
-		run(b, func(i int) { a.Add(s.pay.Classify(&pool[i])) })
+		run(b, func(i int) { a.Add(s.pay.ClassifyRef(&pool[i], refs[i])) })
 	})
 	b.Run("digitisation", func(b *testing.B) {
 		a := s.dig.NewAccumulator()
-		run(b, func(i int) { a.Add(s.dig.Classify(&pool[i])) })
+		run(b, func(i int) { a.Add(s.dig.ClassifyRef(&pool[i], refs[i])) })
 	})
 	b.Run("satisfaction-5.3", func(b *testing.B) {
 		p := s.NewPartial()
 		a := s.sat.NewAccumulator()
-		run(b, func(i int) { a.Add(p.sc.Classify(&pool[i])) }) // includes the timeliness judgement (no memo)
+		run(b, func(i int) { a.Add(p.sc.ClassifyRef(&pool[i], refs[i])) }) // includes the timeliness judgement (no memo)
+	})
+	b.Run("satisfaction-5.3-memo", func(b *testing.B) {
+		// as the tally pass runs it: the 2.1 judgement comes from the memo of the verdict just computed
+		p := s.NewPartial()
+		a := s.sat.NewAccumulator()
+		counted, late := make([]bool, len(pool)), make([]bool, len(pool))
+		for i := range pool {
+			v := s.tim.Classify(&pool[i])
+			counted[i], late[i] = v.Counted, v.Counted && !v.InNumerator
+		}
+		run(b, func(i int) {
+			d := &pool[i]
+			p.memoValid, p.memoCode, p.memoCounted, p.memoLate = true, d.Code, counted[i], late[i]
+			a.Add(p.sc.ClassifyRef(d, refs[i]))
+		})
+	})
+	b.Run("resolve", func(b *testing.B) {
+		var n int32
+		run(b, func(i int) { n += s.keys.Ref(pool[i].UnitID, pool[i].ProcedureCode).Unit })
+		_ = n
 	})
 	b.Run("explanations", func(b *testing.B) {
 		p := s.NewPartial()
@@ -196,6 +222,6 @@ func BenchmarkParts(b *testing.B) {
 			p.AddDossier(&pool[i])
 			verdicts[i] = slices.Clone(p.last)
 		}
-		run(b, func(i int) { p.ex.note(pool[i].UnitID, pool[i].Code, verdicts[i]) })
+		run(b, func(i int) { p.ex.note(refs[i].Unit, pool[i].UnitID, pool[i].Code, verdicts[i]) })
 	})
 }

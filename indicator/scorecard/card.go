@@ -184,7 +184,7 @@ func (s *Scorer) Finish(p *Partial) (*Card, error) {
 	if p == nil || p.s != s {
 		return nil, &OptionError{Field: "Partial", Err: fmt.Errorf("not a partial of this scorer")}
 	}
-	pex := newExplainer(s.k, &s.scored)
+	pex := newExplainer(s.k, &s.scored, 0)
 	pex.merge(&p.ex)
 	pacc := s.pub.NewAccumulator()
 	pacc.Merge(p.pub)
@@ -209,7 +209,7 @@ func (s *Scorer) Finish(p *Partial) (*Card, error) {
 		v := s.sat.ClassifyPetition(&s.petitions[i])
 		sacc.AddPetition(v)
 		pbuf = v.AppendVerdicts(pbuf[:0])
-		pex.note(v.Unit, v.ID, pbuf)
+		pex.note(-1, v.Unit, v.ID, pbuf)
 	}
 	sr := sacc.Result()
 

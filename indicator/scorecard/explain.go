@@ -87,13 +87,29 @@ type explainer struct {
 	k      int
 	scored *[indicator.NumIDs]bool
 	units  map[string]*unitLost
+	// byRef caches units' entries of the map by indicator.Keys unit index (the scorer's Keys), so the
+	// hot path indexes a slice instead of hashing the unit id.
+	byRef []*unitLost
 
 	lastUnit string
 	last     *unitLost
 }
 
-func newExplainer(k int, scored *[indicator.NumIDs]bool) explainer {
-	return explainer{k: k, scored: scored, units: make(map[string]*unitLost)}
+func newExplainer(k int, scored *[indicator.NumIDs]bool, numUnits int) explainer {
+	return explainer{k: k, scored: scored, units: make(map[string]*unitLost), byRef: make([]*unitLost, numUnits)}
+}
+
+// unitRef is unit(id) for a unit whose Keys index is ui (-1 or out of range: by id).
+func (e *explainer) unitRef(ui int32, id string) *unitLost {
+	if ui < 0 || int(ui) >= len(e.byRef) {
+		return e.unit(id)
+	}
+	if u := e.byRef[ui]; u != nil {
+		return u
+	}
+	u := e.unit(id)
+	e.byRef[ui] = u
+	return u
 }
 
 func (e *explainer) unit(id string) *unitLost {
@@ -111,7 +127,8 @@ func (e *explainer) unit(id string) *unitLost {
 
 // note records the lost verdicts of one record (in a denominator, not in the numerator, scored metric).
 // Hot path: no allocation once the unit and its reasons have been seen.
-func (e *explainer) note(unit, code string, vs []indicator.Verdict) {
+// ui is the unit's index in the scorer's Keys (-1 when unknown or not resolved).
+func (e *explainer) note(ui int32, unit, code string, vs []indicator.Verdict) {
 	var u *unitLost
 	for i := range vs {
 		v := &vs[i]
@@ -119,7 +136,7 @@ func (e *explainer) note(unit, code string, vs []indicator.Verdict) {
 			continue
 		}
 		if u == nil {
-			u = e.unit(unit)
+			u = e.unitRef(ui, unit)
 		}
 		le := u.entry(v.Metric, v.Reason, e.k)
 		le.count++

@@ -55,7 +55,7 @@ func (s *Scorer) NewPartial() *Partial {
 		pay:  s.pay.NewAccumulator(),
 		dig:  s.dig.NewAccumulator(),
 		sat:  s.sat.NewAccumulator(),
-		ex:   newExplainer(s.k, &s.scored),
+		ex:   newExplainer(s.k, &s.scored, s.keys.NumUnits()),
 		last: make([]indicator.Verdict, 0, 16),
 	}
 	o := s.satOpts
@@ -90,34 +90,35 @@ func (p *Partial) AddDossier(d *model.Dossier) {
 	}
 	p.dossiers++
 	buf := p.last[:0]
+	r := p.s.keys.Ref(d.UnitID, d.ProcedureCode)
 
-	bv := p.s.pub.Classify(d)
+	bv := p.s.pub.ClassifyRef(d, r)
 	p.pub.Add(bv)
 	buf = bv.AppendVerdicts(buf)
 
-	tv := p.s.tim.Classify(d)
+	tv := p.s.tim.ClassifyRef(d, r)
 	p.tim.Add(tv)
 	buf = tv.AppendVerdicts(buf)
 	p.memoValid, p.memoCode, p.memoCounted, p.memoLate = true, d.Code, tv.Counted, tv.Counted && !tv.InNumerator
 
-	ov := p.s.onl.Classify(d)
+	ov := p.s.onl.ClassifyRef(d, r)
 	p.onl.Add(ov)
 	buf = ov.AppendVerdicts(buf)
 
-	pv := p.s.pay.Classify(d)
+	pv := p.s.pay.ClassifyRef(d, r)
 	p.pay.Add(pv)
 	buf = pv.AppendVerdicts(buf)
 
-	dv := p.s.dig.Classify(d)
+	dv := p.s.dig.ClassifyRef(d, r)
 	p.dig.Add(dv)
 	buf = dv.AppendVerdicts(buf)
 
-	sv := p.sc.Classify(d)
+	sv := p.sc.ClassifyRef(d, r)
 	p.sat.Add(sv)
 	buf = sv.AppendVerdicts(buf)
 	p.memoValid = false
 
-	p.ex.note(d.UnitID, d.Code, buf)
+	p.ex.note(r.Unit, d.UnitID, d.Code, buf)
 	p.last, p.lastUnit, p.lastCode = buf, d.UnitID, d.Code
 }
 
@@ -133,7 +134,7 @@ func (p *Partial) AddPetition(pt *model.Petition) {
 	v := p.s.sat.ClassifyPetition(pt)
 	p.sat.AddPetition(v)
 	p.last = v.AppendVerdicts(p.last[:0])
-	p.ex.note(v.Unit, v.ID, p.last)
+	p.ex.note(p.s.keys.Unit(v.Unit), v.Unit, v.ID, p.last)
 }
 
 // chunk is the number of dossiers AddDossiers runs through one calculator before the next.
@@ -159,6 +160,7 @@ const maxVerdicts = 24
 type chunkState struct {
 	verdicts [chunk][maxVerdicts]indicator.Verdict
 	n        [chunk]int
+	refs     [chunk]indicator.Ref
 	counted  [chunk]bool
 	late     [chunk]bool
 }
@@ -170,6 +172,9 @@ func (p *Partial) addChunk(ds []model.Dossier) {
 	cs := p.cs
 	s := p.s
 	clear(cs.n[:len(ds)])
+	for i := range ds {
+		cs.refs[i] = s.keys.Ref(ds[i].UnitID, ds[i].ProcedureCode)
+	}
 	// Each calculator appends dossier i's verdicts in place to row i (no copy); ok turns false if a row
 	// would overflow (AppendVerdicts would then have moved it to a new array; not expected).
 	ok := true
@@ -182,35 +187,35 @@ func (p *Partial) addChunk(ds []model.Dossier) {
 		cs.n[i] = len(r)
 	}
 	for i := range ds {
-		v := s.pub.Classify(&ds[i])
+		v := s.pub.ClassifyRef(&ds[i], cs.refs[i])
 		p.pub.Add(v)
 		done(i, v.AppendVerdicts(row(i)))
 	}
 	for i := range ds {
-		v := s.tim.Classify(&ds[i])
+		v := s.tim.ClassifyRef(&ds[i], cs.refs[i])
 		p.tim.Add(v)
 		cs.counted[i], cs.late[i] = v.Counted, v.Counted && !v.InNumerator
 		done(i, v.AppendVerdicts(row(i)))
 	}
 	for i := range ds {
-		v := s.onl.Classify(&ds[i])
+		v := s.onl.ClassifyRef(&ds[i], cs.refs[i])
 		p.onl.Add(v)
 		done(i, v.AppendVerdicts(row(i)))
 	}
 	for i := range ds {
-		v := s.pay.Classify(&ds[i])
+		v := s.pay.ClassifyRef(&ds[i], cs.refs[i])
 		p.pay.Add(v)
 		done(i, v.AppendVerdicts(row(i)))
 	}
 	for i := range ds {
-		v := s.dig.Classify(&ds[i])
+		v := s.dig.ClassifyRef(&ds[i], cs.refs[i])
 		p.dig.Add(v)
 		done(i, v.AppendVerdicts(row(i)))
 	}
 	for i := range ds {
 		d := &ds[i]
 		p.memoValid, p.memoCode, p.memoCounted, p.memoLate = true, d.Code, cs.counted[i], cs.late[i]
-		v := p.sc.Classify(d)
+		v := p.sc.ClassifyRef(d, cs.refs[i])
 		p.sat.Add(v)
 		done(i, v.AppendVerdicts(row(i)))
 	}
@@ -221,12 +226,12 @@ func (p *Partial) addChunk(ds []model.Dossier) {
 		for i := range ds {
 			d := &ds[i]
 			p.last = p.verdictsOf(d, p.last[:0])
-			p.ex.note(d.UnitID, d.Code, p.last)
+			p.ex.note(cs.refs[i].Unit, d.UnitID, d.Code, p.last)
 		}
 		return
 	}
 	for i := range ds {
-		p.ex.note(ds[i].UnitID, ds[i].Code, cs.verdicts[i][:cs.n[i]])
+		p.ex.note(cs.refs[i].Unit, ds[i].UnitID, ds[i].Code, cs.verdicts[i][:cs.n[i]])
 	}
 }
 

@@ -3,6 +3,7 @@ package scorecard
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/vn-dvc/chiso766/calendar"
@@ -143,6 +144,10 @@ type Scorer struct {
 	dig *digitisation.Calculator
 	sat *satisfaction.Calculator
 
+	// keys is the pass's shared index of unit ids and procedure codes, given to every calculator, so a
+	// dossier's unit and procedure are resolved once (Partial.AddDossier, AddDossiers).
+	keys *indicator.Keys
+
 	pooled46a  map[string]indicator.Count // 4.6a of each parent over its sub-tree (PoolOwn)
 	satOpts    satisfaction.Options       // for the per-Partial 5.3 calculators
 	petitions  []model.Petition
@@ -226,8 +231,10 @@ func New(in Inputs, opts Options) (*Scorer, error) {
 			procMap[p.Code] = p
 		}
 	}
+	s.keys = keysOf(in)
 	var err error
 	s.pub, err = publication.New(publication.Options{
+		Keys:   s.keys,
 		Period: opts.Period, AsOf: opts.AsOf, Calendar: opts.Calendar, Policy: pol,
 		Pending: opts.Pending, SyncSuccessCodes: opts.SyncSuccessCodes,
 	})
@@ -235,6 +242,7 @@ func New(in Inputs, opts Options) (*Scorer, error) {
 		return nil, &OptionError{Field: "publication", Err: err}
 	}
 	s.tim, err = timeliness.New(timeliness.Options{
+		Keys:   s.keys,
 		Period: opts.Period, AsOf: opts.AsOf, Calendar: opts.Calendar, Policy: pol,
 		Procedures: procMap, Terminated: opts.Terminated, Financial: opts.Financial,
 	})
@@ -242,6 +250,7 @@ func New(in Inputs, opts Options) (*Scorer, error) {
 		return nil, &OptionError{Field: "timeliness", Err: err}
 	}
 	s.onl, err = online.New(online.Options{
+		Keys:   s.keys,
 		Period: opts.Period, AsOf: opts.AsOf, Policy: pol, Procedures: in.Procedures,
 		Offerings: in.Offerings, CodeMap: in.CodeMap, UnknownProcedure: opts.OnlineUnknownProcedure,
 	})
@@ -249,6 +258,7 @@ func New(in Inputs, opts Options) (*Scorer, error) {
 		return nil, &OptionError{Field: "online", Err: err}
 	}
 	s.pay, err = payment.New(payment.Options{
+		Keys:   s.keys,
 		Period: opts.Period, AsOf: opts.AsOf, Policy: pol, Procedures: in.Procedures,
 		Offerings: in.Offerings, CodeMap: in.CodeMap, NoFeeLines: opts.NoFeeLines, FeeData: opts.FeeData,
 	})
@@ -265,6 +275,7 @@ func New(in Inputs, opts Options) (*Scorer, error) {
 		}
 	}
 	s.dig, err = digitisation.New(digitisation.Options{
+		Keys:   s.keys,
 		Period: opts.Period, AsOf: opts.AsOf, Policy: pol, Procedures: uniq, Offerings: in.Offerings,
 		Communes: in.Communes, PopulationDBCodes: opts.PopulationDBCodes,
 		ElectronicResultScope: opts.ElectronicResultScope,
@@ -299,6 +310,7 @@ func New(in Inputs, opts Options) (*Scorer, error) {
 		}
 	}
 	s.satOpts = satisfaction.Options{
+		Keys:   s.keys,
 		Period: opts.Period, AsOf: opts.AsOf, Calendar: opts.Calendar, Policy: pol,
 		Timeliness: s.timelinessOf, Ratings: in.Ratings, Complaints: in.Petitions, RatingRule: opts.RatingRule,
 	}
@@ -309,6 +321,31 @@ func New(in Inputs, opts Options) (*Scorer, error) {
 	s.petitions = append([]model.Petition(nil), in.Petitions...)
 	s.procedures = append([]model.Procedure(nil), in.Procedures...)
 	return s, nil
+}
+
+// keysOf interns every unit id and procedure code a dossier of the pass may name: the hierarchy's and
+// the offerings' units; the catalogue's, the offerings' and the code map's procedure codes (map keys and
+// values, in sorted order so that the indexes do not depend on map iteration). Dossiers naming anything
+// else are still judged exactly, by the calculators' string lookups.
+func keysOf(in Inputs) *indicator.Keys {
+	units := make([]string, 0, len(in.Units)+len(in.Offerings))
+	for _, u := range in.Units {
+		units = append(units, u.ID)
+	}
+	procs := make([]string, 0, len(in.Procedures)+len(in.Offerings)+2*len(in.CodeMap))
+	for _, p := range in.Procedures {
+		procs = append(procs, p.Code)
+	}
+	for _, o := range in.Offerings {
+		units = append(units, o.UnitID)
+		procs = append(procs, o.ProcedureCode)
+	}
+	mapped := make([]string, 0, 2*len(in.CodeMap))
+	for local, national := range in.CodeMap {
+		mapped = append(mapped, local, national)
+	}
+	slices.Sort(mapped)
+	return indicator.NewKeys(units, append(procs, mapped...))
 }
 
 // timelinessOf is 5.3's view of 2.1 (satisfaction.TimelinessFunc): the timeliness calculator's verdict.
