@@ -1,7 +1,7 @@
 package scorecard
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/vn-dvc/chiso766/indicator"
@@ -34,8 +34,8 @@ func (le *lostEntry) offer(code string, k int) {
 			return
 		}
 	}
-	i := sort.SearchStrings(le.codes, code)
-	if i < n && le.codes[i] == code {
+	i, found := slices.BinarySearch(le.codes, code)
+	if found {
 		return
 	}
 	if n < k {
