@@ -154,7 +154,7 @@ func (p *Partial) AddDossiers(ds []model.Dossier) {
 
 // maxVerdicts bounds the metric verdicts one dossier gets from all calculators (1 + 2 + 1 + 1 + 5 + 1
 // today); addChunk falls back to AddDossier's path if a calculator ever returns more.
-const maxVerdicts = 24
+const maxVerdicts = 16
 
 // chunkState is addChunk's scratch space, kept in the Partial so that it is not allocated per call.
 type chunkState struct {
