@@ -167,6 +167,15 @@ func splitItems(s string) []string {
 
 // structList is a list cell of items with n '|'-separated parts.
 func structList[T, E any](name string, n int, p func(*T) *[]E, enc func(*E) []string, dec func([]string) (E, error)) column[T] {
+	return structListRange(name, n, n, p, enc, dec)
+}
+
+// structListRange is a list cell of items with min to max '|'-separated parts:
+// trailing optional parts let a layout grow without breaking older files. dec
+// always receives max parts (missing trailing parts are ""); enc may return
+// fewer than max parts (it should drop empty optional trailing parts so that
+// older readers still accept the file).
+func structListRange[T, E any](name string, min, max int, p func(*T) *[]E, enc func(*E) []string, dec func([]string) (E, error)) column[T] {
 	return column[T]{name,
 		func(r *T) (string, error) {
 			items := make([]string, 0, len(*p(r)))
@@ -185,8 +194,14 @@ func structList[T, E any](name string, n int, p func(*T) *[]E, enc func(*E) []st
 			var out []E
 			for i, it := range splitItems(s) {
 				parts := strings.Split(it, "|")
-				if len(parts) != n {
-					return fmt.Errorf("%w: item %d has %d parts, want %d", ErrBadList, i, len(parts), n)
+				switch {
+				case len(parts) < min || len(parts) > max:
+					if min == max {
+						return fmt.Errorf("%w: item %d has %d parts, want %d", ErrBadList, i, len(parts), min)
+					}
+					return fmt.Errorf("%w: item %d has %d parts, want %d to %d", ErrBadList, i, len(parts), min, max)
+				case len(parts) < max:
+					parts = append(parts, make([]string, max-len(parts))...)
 				}
 				for j := range parts {
 					parts[j] = strings.TrimSpace(parts[j])

@@ -347,7 +347,7 @@ func TestEarlyStopAndWriterErrors(t *testing.T) {
 			t.Errorf("header-only output %q %v", b.String(), err)
 		}
 	}
-	if len(DossierColumns()) != 31 || len(ProcedureColumns()) != 14 || len(PetitionColumns()) != 11 {
+	if len(DossierColumns()) != 35 || len(ProcedureColumns()) != 16 || len(PetitionColumns()) != 11 {
 		t.Errorf("columns %d %d %d", len(DossierColumns()), len(ProcedureColumns()), len(PetitionColumns()))
 	}
 	fw := NewDossierWriter(failWriter{})

@@ -51,6 +51,10 @@
 //	fees                      DanhSachLePhi items fee_code|amount
 //	supplements               DanhSachHoSoBoSung items requested|resubmitted|due_before|due_after
 //	databases                 DSKetNoiCSDL codes, ';'-separated
+//	sync_sent_at              Sync.SentAt: when the dossier was last sent to the portal (local)
+//	sync_updating             Sync.Updating: the isUpdating parameter used (flag)
+//	sync_error_code           Sync.ErrorCode: the portal's error_code ("0" success; group 1.4)
+//	sync_message              Sync.Message: the portal's message
 //
 // Procedure layout (ProcedureColumns):
 //
@@ -64,8 +68,12 @@
 //	paper_result              requires a paper result (1/0)
 //	full_online_eligible      eligible for full online (1/0)
 //	population_db_connected   connected to the population database (1/0)
-//	publications              items decision_id|decision_date|kind|issuer|legal_effective|published_at|components,
-//	                          components = 7 characters 0/1 for items a b c d đ e g
+//	publication_decision_id   IDQUYETDINHCONGBO
+//	publisher_code            MACOQUANCONGBO (issuing unit when a publication names none)
+//	publications              items decision_id|decision_date|kind|issuer|legal_effective|published_at|components[|issuer_code],
+//	                          components = 7 characters 0/1 for items a b c d đ e g; issuer is the unit
+//	                          kind (PROVINCE, MINISTRY), issuer_code the issuing unit's code (optional
+//	                          8th part: 7-part items, as written before it existed, still decode)
 //
 // Petition layout (PetitionColumns):
 //
@@ -82,6 +90,13 @@
 // Further layouts for the data calculators need next to dossiers: timeline
 // steps (StepColumns), per-unit offerings (OfferingColumns), units
 // (UnitColumns) and dossier ratings (RatingColumns); see their functions.
+//
+// # Compatibility
+//
+// Layouts only grow: new columns are added at the end of a layout and new item
+// parts at the end of an item, optional. A file written before a column existed
+// still decodes (the field is absent); the writer omits an empty optional
+// trailing part (publications without an issuer code are written with 7 parts).
 //
 // # Streaming and errors
 //

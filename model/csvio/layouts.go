@@ -86,6 +86,10 @@ func dossierColumns() []dcol {
 				return s, nil
 			}),
 		strList("databases", func(d *D) *[]string { return &d.Databases }),
+		tm("sync_sent_at", func(d *D) *model.Time { return &d.Sync.SentAt }),
+		flag("sync_updating", func(d *D) *model.Flag { return &d.Sync.Updating }),
+		str("sync_error_code", func(d *D) *string { return &d.Sync.ErrorCode }),
+		str("sync_message", func(d *D) *string { return &d.Sync.Message }),
 	}
 }
 
@@ -104,7 +108,7 @@ func DecodeDossiers(r io.Reader) iter.Seq2[model.Dossier, error] {
 
 // DossierWriter writes dossiers in the dossier layout. Nested records are
 // reduced to the list cells of the layout (other sub-fields, Steps,
-// Payments, Sync and Extra are not written).
+// Payments and Extra are not written); Sync is written to the sync_* columns.
 type DossierWriter struct{ w *writer[model.Dossier] }
 
 // NewDossierWriter returns a writer to w; the header is written with the
@@ -176,17 +180,23 @@ func procedureColumns() []pcol {
 		boolean("paper_result", func(p *P) *bool { return &p.PaperResult }),
 		boolean("full_online_eligible", func(p *P) *bool { return &p.FullOnlineEligible }),
 		boolean("population_db_connected", func(p *P) *bool { return &p.PopulationDBConnected }),
-		structList("publications", 7, func(p *P) *[]model.Publication { return &p.Publication },
+		str("publication_decision_id", func(p *P) *string { return &p.PublicationDecisionID }),
+		str("publisher_code", func(p *P) *string { return &p.PublisherCode }),
+		structListRange("publications", 7, 8, func(p *P) *[]model.Publication { return &p.Publication },
 			func(x *model.Publication) []string {
 				comp := make([]byte, 7)
 				for i, c := range x.Components {
 					comp[i] = "01"[b2i(c)]
 				}
-				return []string{x.DecisionID, fmtTime(x.DecisionDate), x.Kind.String(), x.Issuer.String(),
+				parts := []string{x.DecisionID, fmtTime(x.DecisionDate), x.Kind.String(), x.Issuer.String(),
 					fmtTime(x.LegalEffectiveDate), fmtTime(x.PublishedAt), string(comp)}
+				if x.IssuerCode != "" { // the 8th part is optional: files without it stay 7-part
+					parts = append(parts, x.IssuerCode)
+				}
+				return parts
 			},
 			func(s []string) (x model.Publication, err error) {
-				x.DecisionID = s[0]
+				x.DecisionID, x.IssuerCode = s[0], s[7]
 				x.Kind, x.Issuer = model.ParsePublicationKind(s[2]), model.ParseUnitKind(s[3])
 				for _, f := range []struct {
 					i   int
