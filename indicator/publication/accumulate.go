@@ -1,6 +1,7 @@
 package publication
 
 import (
+	"iter"
 	"slices"
 	"strings"
 
@@ -48,31 +49,42 @@ type unitAcc struct {
 	procs map[string]*[3]Outcome // 1.1, 1.2, 1.3 by procedure code
 }
 
+// touched reports whether the unit has been counted (a counted dossier or procedure; merging keeps this),
+// i.e. whether it has a Tally in Result.
+func (u *unitAcc) touched() bool { return u.m14.Den != 0 || len(u.procs) > 0 }
+
 // Accumulator is the partial state of one pass: per unit the 1.4 counts and, per procedure, the outcome
 // of 1.1–1.3 (a set, so a procedure met twice — in several records or shards — counts once, late if any
-// was late); plus the ledgers. Memory is O(units × procedures), never O(dossiers). Not safe for concurrent
-// use: give each goroutine its own and Merge them.
+// was late); plus the ledgers. The units of the calculator's Keys live in a slice indexed by their Keys
+// index (Add of a verdict made by ClassifyRef hashes no string); other units in a map by id. Memory is
+// O(units × procedures), never O(dossiers). Not safe for concurrent use: give each goroutine its own and
+// Merge them.
 type Accumulator struct {
 	c             *Calculator
-	units         map[string]*unitAcc
-	ledger        indicator.Ledger  // dossier verdicts not made by Classify
-	reasons       [numReasons]int64 // dossier verdicts made by Classify, per reason index
+	slots         []unitAcc           // by unit index of c.keys
+	units         map[string]*unitAcc // units not in c.keys
+	ledger        indicator.Ledger    // dossier verdicts not made by Classify
+	reasons       [numReasons]int64   // dossier verdicts made by Classify, per reason index
 	l11, l12, l13 indicator.Ledger
 	lastID        string
 	last          *unitAcc
 }
 
-// NewAccumulator returns an empty accumulator. Cost: O(1).
+// NewAccumulator returns an empty accumulator. Cost: O(units of the calculator's Keys) time and memory
+// (one allocation of 24 bytes per unit).
 func (c *Calculator) NewAccumulator() *Accumulator {
-	return &Accumulator{c: c, units: make(map[string]*unitAcc)}
+	return &Accumulator{c: c, slots: make([]unitAcc, c.nUnits), units: make(map[string]*unitAcc)}
 }
 
+// unit finds a unit by id (slow path: one or two map lookups).
 func (a *Accumulator) unit(id string) *unitAcc {
 	if a.last != nil && a.lastID == id {
 		return a.last
 	}
-	u := a.units[id]
-	if u == nil {
+	var u *unitAcc
+	if i := a.c.keys.Unit(id); i >= 0 && int(i) < len(a.slots) {
+		u = &a.slots[i]
+	} else if u = a.units[id]; u == nil {
 		u = &unitAcc{}
 		a.units[id] = u
 	}
@@ -81,8 +93,26 @@ func (a *Accumulator) unit(id string) *unitAcc {
 }
 
 // Add records one dossier verdict (1.4): one ledger entry and, when counted, the unit's counts. Hot path:
-// no allocation once the unit has been seen.
+// no allocation once the unit has been seen; no string hashing for a verdict made by this accumulator's
+// Calculator whose unit is in its Keys. Verdicts made by hand or by another Calculator find their unit by
+// id.
 func (a *Accumulator) Add(v Verdict) {
+	if v.calc == a.c && uint(v.slot) < uint(len(a.slots)) { // made by ClassifyRef: v.reason is in range
+		a.reasons[v.reason%numReasons]++
+		if v.Counted {
+			u := &a.slots[v.slot]
+			u.m14.Den++
+			if v.Synced {
+				u.m14.Num++
+			}
+		}
+		return
+	}
+	a.addSlow(v)
+}
+
+// addSlow is Add for verdicts made by hand, by another Calculator, or whose unit is not in the Keys.
+func (a *Accumulator) addSlow(v Verdict) {
 	if v.reason > 0 && v.reason < numReasons {
 		a.reasons[v.reason]++
 	} else {
@@ -122,7 +152,10 @@ func (a *Accumulator) AddProcedure(v ProcedureVerdict) {
 }
 
 func (a *Accumulator) setOutcome(unit, code string, k int, o Outcome) {
-	u := a.unit(unit)
+	a.setOutcomeAt(a.unit(unit), code, k, o)
+}
+
+func (a *Accumulator) setOutcomeAt(u *unitAcc, code string, k int, o Outcome) {
 	if u.procs == nil {
 		u.procs = make(map[string]*[3]Outcome)
 	}
@@ -149,7 +182,7 @@ func (a *Accumulator) Merge(b *Accumulator) {
 		for i := range a.reasons {
 			a.reasons[i] *= 2
 		}
-		for _, u := range a.units {
+		for _, u := range a.all() {
 			u.m14.Num *= 2
 			u.m14.Den *= 2
 		}
@@ -162,15 +195,45 @@ func (a *Accumulator) Merge(b *Accumulator) {
 	for i, n := range b.reasons {
 		a.reasons[i] += n
 	}
+	sameKeys := a.c.keys == b.c.keys && len(a.slots) == len(b.slots)
+	for i := range b.slots {
+		if bu := &b.slots[i]; bu.touched() {
+			if sameKeys {
+				a.mergeUnit(&a.slots[i], bu)
+			} else {
+				a.mergeUnit(a.unit(b.c.keys.UnitID(int32(i))), bu)
+			}
+		}
+	}
 	for id, bu := range b.units {
-		au := a.unit(id)
-		au.m14.Num += bu.m14.Num
-		au.m14.Den += bu.m14.Den
-		for code, s := range bu.procs {
-			for k, o := range s {
-				if o != OutcomeNone {
-					a.setOutcome(id, code, k, o)
-				}
+		a.mergeUnit(a.unit(id), bu)
+	}
+}
+
+// mergeUnit adds b's counts and procedure outcomes of one unit into au.
+func (a *Accumulator) mergeUnit(au, bu *unitAcc) {
+	au.m14.Num += bu.m14.Num
+	au.m14.Den += bu.m14.Den
+	for code, s := range bu.procs {
+		for k, o := range s {
+			if o != OutcomeNone {
+				a.setOutcomeAt(au, code, k, o)
+			}
+		}
+	}
+}
+
+// all yields every unit touched so far with its id: the touched slots in Keys order, then the other units.
+func (a *Accumulator) all() iter.Seq2[string, *unitAcc] {
+	return func(yield func(string, *unitAcc) bool) {
+		for i := range a.slots {
+			if u := &a.slots[i]; u.touched() && !yield(a.c.keys.UnitID(int32(i)), u) {
+				return
+			}
+		}
+		for id, u := range a.units {
+			if !yield(id, u) {
+				return
 			}
 		}
 	}
@@ -193,7 +256,7 @@ type Result struct {
 // Cost: O(units × procedures log procedures); allocates.
 func (a *Accumulator) Result() Result {
 	r := Result{
-		Units:      make(map[string]indicator.Tally, len(a.units)),
+		Units:      make(map[string]indicator.Tally, len(a.units)+len(a.slots)),
 		Ledger:     a.ledger.Clone(),
 		Ledger11:   a.l11.Clone(),
 		Ledger12:   a.l12.Clone(),
@@ -203,7 +266,7 @@ func (a *Accumulator) Result() Result {
 	for i, n := range a.reasons {
 		r.Ledger.AddN(dossierReasons[i], reasonCounted(uint8(i)), n)
 	}
-	for id, u := range a.units {
+	for id, u := range a.all() {
 		var t indicator.Tally
 		t.Counts[indicator.M14] = u.m14
 		if len(u.procs) > 0 {

@@ -6,45 +6,97 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/model"
 )
 
+// benchUnits and benchProcedures are the ~80 units and ~50 procedure codes of the benchmark dossiers.
+func benchUnits() []string {
+	us := make([]string, 80)
+	for i := range us {
+		us[i] = fmt.Sprintf("H44.%03d", 100+i)
+	}
+	return us
+}
+
+func benchProcedures() []string {
+	ps := make([]string, 50)
+	for i := range ps {
+		ps[i] = fmt.Sprintf("1.%06d", 1000+i)
+	}
+	return ps
+}
+
+// benchDossiers returns n varied dossiers over benchUnits and benchProcedures: received across August
+// (some in July, outside the period), one in ten never synced, one in twenty with a portal error.
 func benchDossiers(n int) []model.Dossier {
 	rng := rand.New(rand.NewPCG(7, 8))
+	units, procs := benchUnits(), benchProcedures()
 	ds := make([]model.Dossier, n)
 	for i := range ds {
-		u := fmt.Sprintf("H44.%03d", 100+rng.IntN(100))
+		u := units[rng.IntN(len(units))]
 		ds[i] = dossier(fmt.Sprintf("%s-260810-%04d", u, i), u)
+		ds[i].ProcedureCode = procs[rng.IntN(len(procs))]
 		ds[i].ReceivedAt = at(2026, time.August, 1+rng.IntN(31), 8+rng.IntN(9), rng.IntN(60))
-		if rng.IntN(10) == 0 {
+		switch rng.IntN(20) {
+		case 0, 1:
 			ds[i].Sync = model.SyncInfo{}
+		case 2:
+			ds[i].Sync.ErrorCode = "-1"
+		case 3:
+			ds[i].ReceivedAt = at(2026, time.July, 1+rng.IntN(31), 9, 0)
 		}
 	}
 	return ds
 }
 
-// BenchmarkClassifyAdd measures Classify + Accumulator.Add per dossier for 1.4 (a flag path: target ≤ 50 ns, 0 allocs) over a
-// pre-generated slice. records=64 keeps the records in cache, as in a decoding pipeline where each record
-// was just read; records=4096 (about 4 MB of model.Dossier values) measures cache misses on the record too.
+// BenchmarkClassifyAdd measures judging one dossier for 1.4 and adding it to an accumulator (a flag path:
+// target ≤ 50 ns, 0 allocs), over a pre-generated slice of dossiers of 80 units and 50 procedures:
+//
+//   - ref: ClassifyRef + Add with the Refs resolved before the loop by the Keys given in Options, as the
+//     scorecard runs it (it resolves each dossier once for all six calculators);
+//   - classify: Classify + Add with the same Keys, Classify resolving the unit itself;
+//   - nokeys: Classify + Add without Options.Keys (units found by id in the accumulator's map).
+//
+// records=64 keeps the records in cache, as in a decoding pipeline where each record was just read;
+// records=4096 (about 4 MB of model.Dossier values) measures cache misses on the record too.
 // cpu-ns/record is the process CPU time per record, which stays meaningful when the machine is
 // oversubscribed and wall-clock ns/op is not.
 func BenchmarkClassifyAdd(b *testing.B) {
-	for _, n := range []int{64, 4096} {
-		b.Run(fmt.Sprintf("records=%d", n), func(b *testing.B) {
-			c := newCalc(b, nil)
-			ds := benchDossiers(n)
-			a := c.NewAccumulator()
-			for i := range ds {
-				a.Add(c.Classify(&ds[i]))
-			}
-			b.ReportAllocs()
-			cpu0 := processCPU()
-			for i := 0; b.Loop(); i++ {
-				a.Add(c.Classify(&ds[i&(len(ds)-1)]))
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
-			b.ReportMetric(float64((processCPU()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/record")
-		})
+	keys := indicator.NewKeys(benchUnits(), benchProcedures())
+	for _, mode := range []string{"ref", "classify", "nokeys"} {
+		for _, n := range []int{64, 4096} {
+			b.Run(fmt.Sprintf("%s/records=%d", mode, n), func(b *testing.B) {
+				c := newCalc(b, func(o *Options) {
+					if mode != "nokeys" {
+						o.Keys = keys
+					}
+				})
+				ds := benchDossiers(n)
+				refs := make([]indicator.Ref, n)
+				for i := range ds {
+					refs[i] = keys.Ref(ds[i].UnitID, ds[i].ProcedureCode)
+				}
+				a := c.NewAccumulator()
+				for i := range ds {
+					a.Add(c.Classify(&ds[i]))
+				}
+				b.ReportAllocs()
+				cpu0 := processCPU()
+				if mode == "ref" {
+					for i := 0; b.Loop(); i++ {
+						j := i & (n - 1)
+						a.Add(c.ClassifyRef(&ds[j], refs[j]))
+					}
+				} else {
+					for i := 0; b.Loop(); i++ {
+						a.Add(c.Classify(&ds[i&(n-1)]))
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
+				b.ReportMetric(float64((processCPU()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/record")
+			})
+		}
 	}
 }
 

@@ -17,12 +17,9 @@ type Verdict struct {
 	Counted   bool             // in 1.4's denominator
 	Synced    bool             // in 1.4's numerator
 
-	reason uint8 // index in dossierReasons (0: not made by Classify)
-}
-
-func (v *Verdict) setReason(r uint8) {
-	v.reason = r
-	v.Reason = dossierReasons[r]
+	reason uint8       // index in dossierReasons (0: not made by Classify)
+	slot   int32       // the unit's index in calc's Keys, or -1 (Add then finds the unit by UnitID)
+	calc   *Calculator // the Calculator that made the verdict (nil: made by hand)
 }
 
 // Metric14 returns the dossier's verdict for 1.4. No allocation.
@@ -39,39 +36,63 @@ func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
 // Classify judges one dossier for 1.4: "dossiers synced to the portal with reception date in the period /
 // dossiers received in the period". A dossier is synced when model.SyncInfo records a sending (SentAt) no
 // later than AsOf whose ErrorCode is one of Options.SyncSuccessCodes. Pure, safe for concurrent use, no
-// allocation; d is not retained. Cost: a few comparisons and a scan of SyncSuccessCodes.
+// allocation; d is not retained. Cost: one lookup of the unit id in the calculator's Keys (when it has
+// units), a few comparisons and a scan of SyncSuccessCodes. Classify(d) is ClassifyRef(d, keys.Ref(d.UnitID,
+// d.ProcedureCode)) for the calculator's Keys.
 func (c *Calculator) Classify(d *model.Dossier) Verdict {
-	v := Verdict{UnitID: d.UnitID, Code: d.Code, SentAt: d.Sync.SentAt, ErrorCode: d.Sync.ErrorCode}
-	if c.policy.ReceivedFallbackToSubmitted {
-		v.Received = d.Received()
-	} else {
-		v.Received = d.ReceivedAt
+	r := indicator.NoRef
+	if c.nUnits > 0 && d.UnitID != "" {
+		r.Unit = c.keys.Unit(d.UnitID)
 	}
+	return c.ClassifyRef(d, r)
+}
+
+// ClassifyRef is Classify for a dossier whose unit was already resolved by the Keys of Options (r ==
+// Options.Keys.Ref(d.UnitID, d.ProcedureCode); only r.Unit is read). It returns the verdict of Classify(d)
+// and hashes no string: the verdict carries r.Unit as the accumulator slot of the unit. A unit index of -1
+// or out of the Keys' range is not an error: Accumulator.Add then finds the unit by its id (slower, same
+// result). A Ref made by another Keys puts the dossier's counts at the wrong unit: pass the Ref of the
+// Keys given in Options. Pure, safe for concurrent use, no allocation.
+func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) Verdict {
+	slot := r.Unit
+	if uint32(slot) >= uint32(c.nUnits) {
+		slot = -1
+	}
+	rec := d.ReceivedAt
+	if !rec.Valid && c.fallback {
+		rec = d.SubmittedAt
+	}
+	var reason uint8
 	switch {
 	case d.UnitID == "":
-		v.setReason(rNoUnit)
-		return v
-	case !v.Received.Valid:
-		v.setReason(rNoReception)
-		return v
-	case !c.inPeriod(v.Received.T):
-		v.setReason(rOutsidePeriod)
-		return v
-	case v.Received.T.After(c.asOf):
-		v.setReason(rAfterAsOf)
-		return v
-	}
-	v.Counted = true
-	switch s := &d.Sync; {
-	case !s.SentAt.Valid || s.SentAt.T.After(c.asOf):
-		v.setReason(rNotSynced)
-	case !c.syncSuccess(s.ErrorCode):
-		v.setReason(rSyncFailed)
+		reason = rNoUnit
+	case !rec.Valid:
+		reason = rNoReception
 	default:
-		v.Synced = true
-		v.setReason(rSynced)
+		// Whole seconds strictly inside (start, min(end, AsOf)) decide without the exact comparisons.
+		if ts := rec.T.Unix(); ts <= c.startSec || ts >= c.countSec {
+			switch {
+			case !c.inPeriod(rec.T):
+				reason = rOutsidePeriod
+			case rec.T.After(c.asOf):
+				reason = rAfterAsOf
+			}
+		}
+		if reason != 0 {
+			break
+		}
+		switch s := &d.Sync; {
+		case !s.SentAt.Valid || s.SentAt.T.Unix() >= c.asOfSec && s.SentAt.T.After(c.asOf):
+			reason = rNotSynced
+		case !c.syncSuccess(s.ErrorCode):
+			reason = rSyncFailed
+		default:
+			reason = rSynced
+		}
 	}
-	return v
+	return Verdict{UnitID: d.UnitID, Code: d.Code, Received: rec, SentAt: d.Sync.SentAt, ErrorCode: d.Sync.ErrorCode,
+		Reason: dossierReasons[reason], Counted: reason >= rNotSynced, Synced: reason == rSynced,
+		reason: reason, calc: c, slot: slot}
 }
 
 func (c *Calculator) syncSuccess(code string) bool {

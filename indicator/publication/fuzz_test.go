@@ -1,6 +1,7 @@
 package publication
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -71,19 +72,40 @@ func FuzzClassifyProcedure(f *testing.F) {
 	})
 }
 
-// FuzzClassify feeds arbitrary dossier dates and sync data through the 1.4 path.
+// FuzzClassify feeds arbitrary dossier dates and sync data through the 1.4 path, and checks that
+// ClassifyRef with the Keys' Ref and with NoRef, on a calculator given Keys, gives Classify's verdict and
+// the same Result.
 func FuzzClassify(f *testing.F) {
 	f.Add("H44", int64(1786327200), int64(0), int64(1786327200), "0")
 	f.Add("", int64(0), int64(1786327200), int64(0), "")
 	f.Add("H44.100", int64(1786327200), int64(0), int64(1893456000), "-3")
+	f.Add("H44", int64(1785517200), int64(0), int64(1788541200), "0") // on the period's start; sent at AsOf
+	f.Add("H45", int64(1788195599), int64(0), int64(1788541199), "")  // last second of the period
 	c := newCalc(f, nil)
+	keys := indicator.NewKeys([]string{"H45", "H44", "H44.100"}, nil)
+	ck := newCalc(f, func(o *Options) { o.Keys = keys })
 	f.Fuzz(func(t *testing.T, unit string, recv, sub, sent int64, code string) {
 		d := model.Dossier{UnitID: unit, ReceivedAt: unixTime(recv), SubmittedAt: unixTime(sub), Sync: model.SyncInfo{SentAt: unixTime(sent), ErrorCode: code}}
 		v := c.Classify(&d)
 		if v.Reason == "" || v.Synced && !v.Counted || v.Counted != reasonCounted(v.reason) {
 			t.Fatalf("bad verdict %+v", v)
 		}
+		vr, vn := ck.ClassifyRef(&d, keys.Ref(unit, "")), ck.ClassifyRef(&d, indicator.NoRef)
+		if public(vr) != public(v) || public(vn) != public(v) {
+			t.Fatalf("ClassifyRef %+v / NoRef %+v, Classify %+v", vr, vn, v)
+		}
+		ak := ck.NewAccumulator()
+		ak.Add(vr)
+		ak.Add(vn)
+		ak.Add(v)
 		a := c.NewAccumulator()
+		a.Add(v)
+		a.Add(v)
+		a.Add(v)
+		if !reflect.DeepEqual(ak.Result(), a.Result()) {
+			t.Fatalf("Result with Keys %+v, without %+v", ak.Result(), a.Result())
+		}
+		a = c.NewAccumulator()
 		a.Add(v)
 		r := a.Result()
 		if r.Ledger.Read != 1 || r.Ledger.Read != r.Ledger.Counted+r.Ledger.Excluded {

@@ -2,6 +2,8 @@ package publication
 
 import (
 	"iter"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/vn-dvc/chiso766/calendar"
@@ -88,12 +90,17 @@ type Calculator struct {
 	pending    PendingRule
 	syncOK     []string
 	reportDen  map[string]int64
+	fallback   bool            // Policy.ReceivedFallbackToSubmitted
+	keys       *indicator.Keys // Options.Keys, or the calculator's own (the units of SyncReportDen)
+	nUnits     int32           // keys.NumUnits(): a Ref's unit index below it is an accumulator slot
+	// Unix seconds of start, min(end, AsOf) and AsOf: 1.4's fast comparisons (exact ones decide at the edges).
+	startSec, countSec, asOfSec int64
 }
 
 // New validates opts. Errors are *OptionError values matching ErrOption and ErrMissing or ErrInvalid:
 // zero Period, Period end before start, zero AsOf, AsOf before the period, zero Policy, nil Calendar with
 // working days, an unknown Pending rule or PublicationDayUnit, negative lead days or SyncReportDen.
-// Cost: O(len(SyncReportDen)).
+// Cost: O(len(SyncReportDen) log len(SyncReportDen)) (it builds its own Keys when Options.Keys is nil).
 func New(opts Options) (*Calculator, error) {
 	p := opts.Period
 	pol := opts.Policy
@@ -148,6 +155,14 @@ func New(opts Options) (*Calculator, error) {
 			c.reportDen[k] = v
 		}
 	}
+	c.fallback = pol.ReceivedFallbackToSubmitted
+	c.keys = opts.Keys
+	if c.keys == nil { // 1.4 needs only units; the only units known in advance are SyncReportDen's
+		c.keys = indicator.NewKeys(slices.Sorted(maps.Keys(c.reportDen)), nil)
+	}
+	c.nUnits = int32(c.keys.NumUnits())
+	c.startSec, c.asOfSec = c.start.Unix(), c.asOf.Unix()
+	c.countSec = min(c.end.Unix(), c.asOfSec)
 	c.judge = c.end.Add(-time.Nanosecond)
 	if c.asOf.Before(c.judge) {
 		c.judge = c.asOf
