@@ -90,6 +90,10 @@ type Calculator struct {
 	dl               indicator.PetitionDeadlines
 	timeliness       TimelinessFunc
 	marks            map[string]uint8 // dossier code → markDisliked | markComplaint
+	filter           []uint64         // blocked Bloom filter of marks' keys (see mark); nil when marks is empty
+	shift            uint             // filter word index = codeHash >> shift
+	keys             *indicator.Keys  // Options.Keys, or one built from the complaints' units
+	numUnits         uint32           // keys.NumUnits()
 }
 
 const (
@@ -97,7 +101,8 @@ const (
 	markComplaint
 )
 
-// New validates opts and builds a Calculator. Cost: O(len(Ratings) + len(Complaints)) time and memory.
+// New validates opts and builds a Calculator. Cost: O(len(Ratings) + len(Complaints)) time and memory
+// (the marked codes in a map, plus a bit filter of 16 bits per marked code).
 // Errors: *OptionError (errors.Is ErrOptionMissing or ErrOptionInvalid) naming the field: a zero Period,
 // AsOf, Calendar or Timeliness; a period ending before it starts; negative petition deadlines; an unknown
 // RatingRule; a judging date outside the calendar's years.
@@ -157,6 +162,16 @@ func New(opts Options) (*Calculator, error) {
 		}
 		c.marks[strings.TrimSpace(p.DossierCode)] |= markComplaint
 	}
+	c.buildFilter()
+	c.keys = opts.Keys
+	if c.keys == nil {
+		units := make([]string, 0, len(opts.Complaints))
+		for _, p := range opts.Complaints {
+			units = append(units, p.UnitID)
+		}
+		c.keys = indicator.NewKeys(units, nil)
+	}
+	c.numUnits = uint32(c.keys.NumUnits())
 	return c, nil
 }
 
@@ -184,6 +199,12 @@ type DossierVerdict struct {
 	Late       bool              // resolved late (from Options.Timeliness)
 	Disliked   bool              // a dislike rating (Options.Ratings under RatingRule)
 	Complaint  bool              // a petition names the dossier (Options.Complaints)
+
+	// Set by ClassifyRef for Accumulator.Add's fast path: the Keys of the calculator, the unit's index in
+	// it (-1: unknown) and the reason's index (0 for verdicts built by hand, which Add handles by string).
+	keys *indicator.Keys
+	slot int32
+	rsn  uint8
 }
 
 // AppendVerdicts appends the 5.3 verdict to dst. No allocation when dst has room.
@@ -194,40 +215,11 @@ func (v DossierVerdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verd
 // Classify judges one dossier for 5.3: in the denominator when Options.Timeliness says it was received and
 // processed in the period; in the numerator unless it has a dislike, a complaint or was resolved late.
 // Pure and safe for concurrent use (if Timeliness is); no allocation beyond Timeliness's own. Data problems
-// are reasons, never errors (ReasonDossierNoUnit, ReasonDossierNotProcessed). Cost: one Timeliness call and
-// one map lookup per code and alias.
-func (c *Calculator) Classify(d *model.Dossier) DossierVerdict {
-	v := DossierVerdict{Unit: d.UnitID, Code: d.Code, Metric: indicator.Verdict{Metric: indicator.M53}}
-	if d.UnitID == "" {
-		v.Reason, v.Metric.Reason = ReasonDossierNoUnit, ReasonDossierNoUnit
-		return v
-	}
-	counted, late := c.timeliness(d)
-	if !counted {
-		v.Reason, v.Metric.Reason = ReasonDossierNotProcessed, ReasonDossierNotProcessed
-		return v
-	}
-	var m uint8
-	if len(c.marks) > 0 {
-		m = c.marks[d.Code]
-		for _, a := range d.Aliases {
-			m |= c.marks[a]
-		}
-	}
-	v.Counted, v.Late = true, late
-	v.Disliked, v.Complaint = m&markDisliked != 0, m&markComplaint != 0
-	v.Metric.InDenominator = true
-	switch {
-	case v.Disliked:
-		v.Reason = ReasonDossierDisliked
-	case v.Complaint:
-		v.Reason = ReasonDossierComplaint
-	case late:
-		v.Reason = ReasonDossierLate
-	default:
-		v.Reason, v.Metric.InNumerator = ReasonDossierSatisfied, true
-	}
-	v.Metric.Reason = v.Reason
+// are reasons, never errors (ReasonDossierNoUnit, ReasonDossierNotProcessed). Cost: ClassifyRef's plus,
+// for a counted dossier, one map lookup of the unit id in the calculator's Keys; the scorecard resolves
+// the unit once per dossier for all calculators and calls ClassifyRef instead.
+func (c *Calculator) Classify(d *model.Dossier) (v DossierVerdict) {
+	c.classify(d, indicator.NoRef, &v)
 	return v
 }
 
