@@ -2,6 +2,7 @@ package timeliness
 
 import (
 	"iter"
+	"math/bits"
 
 	"github.com/shopspring/decimal"
 
@@ -52,11 +53,8 @@ type Result struct {
 	Procedures map[string]ProcedureStats
 }
 
-// cellKey identifies a (unit, procedure) pair.
-type cellKey struct{ unit, proc string }
-
 // cell holds the counts of one (unit, procedure) pair: the unit's tally and the procedure's breakdown are
-// both sums of cells.
+// both sums of cells. 64 bytes: one cache line.
 type cell struct {
 	m21                    indicator.Count
 	overdue, completed     int64
@@ -75,58 +73,155 @@ func (x *cell) merge(y *cell) {
 	x.onlineLate += y.onlineLate
 }
 
+// pair is a cell's unit and procedure as indexes: below the calculator's Keys sizes, indexes of its Keys;
+// from there on, indexes into the accumulator's own extra units and procedures (ids and codes not in the
+// Keys, interned by string).
+type pair struct{ unit, proc int32 }
+
+// tabSlot is a slot of the open-addressing table from a pair's key to its cell (key 0: empty).
+type tabSlot struct {
+	key uint64
+	idx int32
+}
+
+// pairKey packs a pair into a non-zero table key.
+func pairKey(u, p int32) uint64 { return (uint64(uint32(u))<<32 | uint64(uint32(p))) + 1 }
+
 // Accumulator is the partial state of a pass over a slice of dossiers: counts per (unit, procedure) pair and
 // per reason. Memory is O(pairs seen) ≤ O(units × procedures), never O(dossiers). It is not safe for
 // concurrent use; give each goroutine its own and Merge them.
 type Accumulator struct {
-	cells   map[cellKey]*cell
+	c              *Calculator // the calculator that made the accumulator (its Keys index the pairs)
+	nUnits, nProcs int32       // c's Keys sizes
+
+	// Cells by pair: an open-addressing table (linear probing, Fibonacci hashing of the pair's key) from
+	// the pair to the index of its cell in cells; at[i] is cells[i]'s pair.
+	tab   []tabSlot
+	shift uint8 // 64 − log2(len(tab))
+	cells []cell
+	at    []pair
+
+	// Units and procedures not in the Keys, by string (the slow path).
+	extraUnit  map[string]int32
+	extraUnits []string
+	extraProc  map[string]int32
+	extraProcs []string
+
 	reasons [numReasons][2]int64 // [reason][0 = excluded, 1 = counted]
-
-	// cache is a small direct-mapped cache in front of cells, indexed by a cheap hash of the key's last
-	// bytes; a miss falls back to the map.
-	cache [256]cacheEntry
 }
 
-type cacheEntry struct {
-	key cellKey
-	x   *cell
-}
-
-// slot hashes the lengths and last two bytes of the unit and procedure codes (where sibling codes usually
-// differ) into the cache's 256 slots (Fibonacci hashing).
-func slot(unit, proc string) int {
-	h := uint32(len(unit))<<8 | uint32(len(proc))
-	if n := len(unit); n >= 2 {
-		h = h<<16 | uint32(unit[n-1])<<8 | uint32(unit[n-2])
-	}
-	if n := len(proc); n >= 2 {
-		h ^= (uint32(proc[n-1])<<8 | uint32(proc[n-2])) * 0x85EBCA6B
-	}
-	return int((h * 0x9E3779B1) >> 24)
-}
-
-// NewAccumulator returns an empty Accumulator. Cost: one small map allocation.
+// NewAccumulator returns an empty Accumulator. Cost: a 1 KB table; it grows with the pairs seen.
 func (c *Calculator) NewAccumulator() *Accumulator {
-	return &Accumulator{cells: make(map[cellKey]*cell)}
+	a := &Accumulator{c: c}
+	if c != nil {
+		a.nUnits, a.nProcs = c.nUnits, int32(len(c.procByKey))
+	}
+	a.resize(64)
+	return a
 }
 
-func (a *Accumulator) cell(unit, proc string) *cell {
-	e := &a.cache[slot(unit, proc)]
-	if e.x != nil && e.key.unit == unit && e.key.proc == proc {
-		return e.x
+// resize rebuilds the table with n slots (a power of two).
+func (a *Accumulator) resize(n int) {
+	a.tab = make([]tabSlot, n)
+	a.shift = uint8(64 - bits.Len(uint(n-1)))
+	mask := uint64(n - 1)
+	for i, pr := range a.at {
+		k := pairKey(pr.unit, pr.proc)
+		j := (k * 0x9E3779B97F4A7C15) >> a.shift
+		for a.tab[j].key != 0 {
+			j = (j + 1) & mask
+		}
+		a.tab[j] = tabSlot{key: k, idx: int32(i)}
 	}
-	k := cellKey{unit, proc}
-	x, ok := a.cells[k]
+}
+
+// cell returns the cell of pair (u, p), creating it. Cost: O(1) expected, no allocation once the pair
+// exists.
+func (a *Accumulator) cell(u, p int32) *cell {
+	if len(a.tab) == 0 {
+		a.resize(64)
+	}
+	k := pairKey(u, p)
+	mask := uint64(len(a.tab) - 1)
+	for j := (k * 0x9E3779B97F4A7C15) >> a.shift; ; j = (j + 1) & mask {
+		s := &a.tab[j]
+		if s.key == k {
+			return &a.cells[s.idx]
+		}
+		if s.key == 0 {
+			return a.insert(s, k, u, p)
+		}
+	}
+}
+
+func (a *Accumulator) insert(s *tabSlot, k uint64, u, p int32) *cell {
+	i := len(a.cells)
+	a.cells = append(a.cells, cell{})
+	a.at = append(a.at, pair{u, p})
+	s.key, s.idx = k, int32(i)
+	if 2*len(a.cells) > len(a.tab) {
+		a.resize(2 * len(a.tab))
+	}
+	return &a.cells[i]
+}
+
+// unitIndex returns the pair index of a unit id: its Keys index, else its extra index (interned).
+func (a *Accumulator) unitIndex(id string) int32 {
+	if a.c != nil {
+		if i := a.c.keys.Unit(id); i >= 0 && i < a.nUnits {
+			return i
+		}
+	}
+	i, ok := a.extraUnit[id]
 	if !ok {
-		x = new(cell)
-		a.cells[k] = x
+		if a.extraUnit == nil {
+			a.extraUnit = make(map[string]int32)
+		}
+		i = int32(len(a.extraUnits))
+		a.extraUnit[id] = i
+		a.extraUnits = append(a.extraUnits, id)
 	}
-	e.key, e.x = k, x
-	return x
+	return a.nUnits + i
+}
+
+// procIndex returns the pair index of a procedure code: its Keys index, else its extra index (interned).
+func (a *Accumulator) procIndex(code string) int32 {
+	if a.c != nil {
+		if i := a.c.keys.Procedure(code); i >= 0 && i < a.nProcs {
+			return i
+		}
+	}
+	i, ok := a.extraProc[code]
+	if !ok {
+		if a.extraProc == nil {
+			a.extraProc = make(map[string]int32)
+		}
+		i = int32(len(a.extraProcs))
+		a.extraProc[code] = i
+		a.extraProcs = append(a.extraProcs, code)
+	}
+	return a.nProcs + i
+}
+
+// unitID and procCode invert unitIndex and procIndex.
+func (a *Accumulator) unitID(u int32) string {
+	if u < a.nUnits {
+		return a.c.keys.UnitID(u)
+	}
+	return a.extraUnits[u-a.nUnits]
+}
+
+func (a *Accumulator) procCode(p int32) string {
+	if p < a.nProcs {
+		return a.c.keys.ProcedureCode(p)
+	}
+	return a.extraProcs[p-a.nProcs]
 }
 
 // Add counts one verdict. It allocates only the first time a (unit, procedure) pair is seen. A zero Verdict
-// (not produced by Classify) is counted as ReasonExcludedNilRecord.
+// (not produced by Classify) is counted as ReasonExcludedNilRecord. Verdicts of this accumulator's
+// Calculator find their cell by the Keys indexes they carry; others (another Calculator's, hand-made) by
+// their Unit and Procedure strings, with the same counts.
 func (a *Accumulator) Add(v Verdict) { a.add(&v) }
 
 func (a *Accumulator) add(v *Verdict) {
@@ -143,7 +238,11 @@ func (a *Accumulator) add(v *Verdict) {
 	} else {
 		a.reasons[r][1]++
 	}
-	x := a.cell(v.Unit, v.Procedure)
+	u, p := v.unit, v.proc
+	if v.calc != a.c || a.c == nil || u < 0 || p < 0 {
+		u, p = a.resolve(v)
+	}
+	x := a.cell(u, p)
 	if v.Reception.Checked {
 		x.onlineRecv++
 		if v.Reception.Late {
@@ -166,6 +265,21 @@ func (a *Accumulator) add(v *Verdict) {
 	}
 }
 
+// resolve finds a verdict's pair by its strings (the slow path of add).
+func (a *Accumulator) resolve(v *Verdict) (u, p int32) {
+	u, p = -1, -1
+	if v.calc == a.c && a.c != nil {
+		u, p = v.unit, v.proc
+	}
+	if u < 0 {
+		u = a.unitIndex(v.Unit)
+	}
+	if p < 0 {
+		p = a.procIndex(v.Procedure)
+	}
+	return u, p
+}
+
 // Merge adds b's state into a (b is unchanged). Merge is associative and commutative: merging the
 // accumulators of any split of a stream gives the single-pass Result. Cost: O(pairs of b).
 func (a *Accumulator) Merge(b *Accumulator) {
@@ -173,9 +287,9 @@ func (a *Accumulator) Merge(b *Accumulator) {
 		return
 	}
 	if b == a {
-		for _, x := range a.cells {
-			y := *x
-			x.merge(&y)
+		for i := range a.cells {
+			y := a.cells[i]
+			a.cells[i].merge(&y)
 		}
 		for r := range a.reasons {
 			a.reasons[r][0] *= 2
@@ -183,8 +297,17 @@ func (a *Accumulator) Merge(b *Accumulator) {
 		}
 		return
 	}
-	for k, y := range b.cells {
-		a.cell(k.unit, k.proc).merge(y)
+	same := a.c == b.c && a.c != nil
+	for i := range b.cells {
+		pr := b.at[i]
+		u, p := pr.unit, pr.proc
+		if !same || u >= b.nUnits {
+			u = a.unitIndex(b.unitID(u))
+		}
+		if !same || p >= b.nProcs {
+			p = a.procIndex(b.procCode(p))
+		}
+		a.cell(u, p).merge(&b.cells[i])
 	}
 	for r := range a.reasons {
 		a.reasons[r][0] += b.reasons[r][0]
@@ -198,11 +321,13 @@ func (a *Accumulator) Merge(b *Accumulator) {
 func (a *Accumulator) Result() Result {
 	units := make(map[string]*indicator.Tally)
 	res := Result{Units: make(map[string]indicator.Tally), Procedures: make(map[string]ProcedureStats)}
-	for k, x := range a.cells {
-		t := units[k.unit]
+	for i := range a.cells {
+		x, pr := &a.cells[i], a.at[i]
+		unit := a.unitID(pr.unit)
+		t := units[unit]
 		if t == nil {
 			t = new(indicator.Tally)
-			units[k.unit] = t
+			units[unit] = t
 		}
 		t.Counts[indicator.M21].Num += x.m21.Num
 		t.Counts[indicator.M21].Den += x.m21.Den
@@ -215,13 +340,14 @@ func (a *Accumulator) Result() Result {
 		if x.m21.Den == 0 {
 			continue
 		}
-		p := res.Procedures[k.proc]
+		proc := a.procCode(pr.proc)
+		p := res.Procedures[proc]
 		p.Count.Num += x.m21.Num
 		p.Count.Den += x.m21.Den
 		p.Overdue += x.overdue
 		p.Finished += x.finished
 		p.ProcessingSeconds += x.seconds
-		res.Procedures[k.proc] = p
+		res.Procedures[proc] = p
 	}
 	for id, t := range units {
 		res.Units[id] = *t

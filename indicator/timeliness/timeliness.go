@@ -2,6 +2,7 @@ package timeliness
 
 import (
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -31,10 +32,17 @@ type Calculator struct {
 	loc        *time.Location
 	pol        indicator.RecordPolicy
 	dp         calendar.DeadlinePolicy // pol.Deadline; Supplement set per SupplementRule
-	procs      map[string]procEntry
 	terminated TerminatedRule
 	financial  FinancialRule
 	recvHours  time.Duration
+
+	// The procedure catalogue: entries holds the converted durations, procs finds them by code (the slow
+	// path), procByKey by index of keys (the hot path; -1: not in the catalogue).
+	keys      *indicator.Keys
+	entries   []procEntry
+	procs     map[string]int32
+	procByKey []int32
+	nUnits    int32 // keys.NumUnits()
 
 	// Fast civil dates for fixed-offset zones (UTC+7): day numbers from the Unix epoch.
 	epoch     calendar.Date // 1970-01-01
@@ -79,17 +87,51 @@ func New(opts Options) (*Calculator, error) {
 	} else {
 		c.dp.Supplement = calendar.Pause
 	}
-	c.procs = make(map[string]procEntry, len(opts.Procedures))
-	for code, p := range opts.Procedures {
-		var e procEntry
+	c.procs = make(map[string]int32, len(opts.Procedures))
+	codes := make([]string, 0, len(opts.Procedures))
+	for code := range opts.Procedures {
+		codes = append(codes, code)
+	}
+	slices.Sort(codes)
+	c.entries = make([]procEntry, len(codes))
+	for i, code := range codes {
+		p := opts.Procedures[code]
+		e := &c.entries[i]
 		for ch := range e {
 			if pd, ok := p.Duration(model.ChannelCode(ch)); ok {
 				e[ch] = convertDuration(pd)
 			}
 		}
-		c.procs[code] = e
+		c.procs[code] = int32(i)
+	}
+	c.keys = opts.Keys
+	if c.keys == nil {
+		c.keys = indicator.NewKeys(nil, codes)
+	}
+	c.nUnits = int32(c.keys.NumUnits())
+	c.procByKey = make([]int32, c.keys.NumProcedures())
+	for i := range c.procByKey {
+		c.procByKey[i] = -1
+		if j, ok := c.procs[c.keys.ProcedureCode(int32(i))]; ok {
+			c.procByKey[i] = j
+		}
 	}
 	return c, nil
+}
+
+// procedure returns the catalogue entry of the dossier's procedure: by p, the index of d.ProcedureCode in
+// the Keys, when known, else by code. Cost: O(1); one string hash on the slow path.
+func (c *Calculator) procedure(d *model.Dossier, p int32) *procEntry {
+	j := int32(-1)
+	if uint32(p) < uint32(len(c.procByKey)) {
+		j = c.procByKey[p]
+	} else if k, ok := c.procs[d.ProcedureCode]; ok {
+		j = k
+	}
+	if j < 0 {
+		return nil
+	}
+	return &c.entries[j]
 }
 
 var eight = decimal.NewFromInt(8)
@@ -183,6 +225,10 @@ type Verdict struct {
 	Reception ReceptionCheck
 
 	r reason
+	// calc made the verdict; unit and proc are the Keys indexes of Unit and Procedure in calc (-1: not
+	// there). Accumulators of calc use them instead of the strings.
+	calc       *Calculator
+	unit, proc int32
 }
 
 // AppendVerdicts appends the dossier's per-metric verdicts: always one for 2.1 (M21, with the reason),
@@ -217,15 +263,11 @@ func (c *Calculator) happened(t time.Time) bool { return !t.After(c.limit) }
 // return an error: the dossier is excluded with a reason code. Cost: O(len(Steps) + len(Supplements)) plus
 // O(1) calendar look-ups (O(log n) for working-hour durations and for the reception check of dossiers
 // received more than OnlineReceptionHours after submission).
-func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
+func (c *Calculator) Classify(d *model.Dossier) Verdict {
 	if d == nil {
-		v.set(rNilRecord)
-		return v
+		return c.ClassifyRef(d, indicator.NoRef)
 	}
-	v.Unit, v.Code, v.Procedure = d.UnitID, d.Code, d.ProcedureCode
-	c.checkReception(d, &v)
-	v.set(c.judge(d, &v))
-	return v
+	return c.ClassifyRef(d, c.keys.Ref(d.UnitID, d.ProcedureCode))
 }
 
 func (c *Calculator) checkReception(d *model.Dossier, v *Verdict) {
@@ -584,8 +626,8 @@ func (c *Calculator) deadline(d *model.Dossier, recv time.Time, dueBefore model.
 		if ch < 0 || int(ch) >= len(procEntry{}) {
 			ch = 0
 		}
-		e, ok := c.procs[d.ProcedureCode]
-		if !ok || !e[ch].ok {
+		e := c.procedure(d, v.proc)
+		if e == nil || !e[ch].ok {
 			return errNoDeadline
 		}
 		var err error
@@ -612,7 +654,7 @@ func (c *Calculator) deadline(d *model.Dossier, recv time.Time, dueBefore model.
 			return err
 		}
 		dl.DeemedReceipt, dl.Moved, dl.Start = base.DeemedReceipt, base.Moved, base.Start
-		if e, ok := c.procs[d.ProcedureCode]; ok {
+		if e := c.procedure(d, v.proc); e != nil {
 			if ch := d.Channel.Code(); ch >= 0 && int(ch) < len(e) && e[ch].ok {
 				dl.Duration = e[ch].dur
 				return nil
