@@ -197,6 +197,12 @@ func (c *Calculator) buildHours(from, to calendar.Date) {
 // officeCum returns the office time from the window's start to t, and false when t's date is outside the
 // window.
 func (c *Calculator) officeCum(t time.Time) (time.Duration, bool) {
+	v, _, ok := c.officeCumDay(t)
+	return v, ok
+}
+
+// officeCumDay is officeCum, also returning the index of t's date in the window.
+func (c *Calculator) officeCumDay(t time.Time) (time.Duration, int, bool) {
 	h := &c.hours
 	s := t.Unix() + c.fixedOff
 	days := s / 86400
@@ -208,7 +214,7 @@ func (c *Calculator) officeCum(t time.Time) (time.Duration, bool) {
 	d := c.epoch.AddDays(int(days))
 	i := d.Sub(h.first)
 	if i < 0 || i >= len(h.cum)-1 {
-		return 0, false
+		return 0, 0, false
 	}
 	v := h.cum[i]
 	if c.cal.IsWorkingDay(d) {
@@ -219,7 +225,48 @@ func (c *Calculator) officeCum(t time.Time) (time.Duration, bool) {
 			v += time.Duration(sod%60)*time.Second + time.Duration(t.Nanosecond())
 		}
 	}
-	return v, true
+	return v, i, true
+}
+
+// officeAt returns the earliest instant whose office time from the window's start is v, searching forward
+// from window day i0 (a day on or before that instant), and false when it lies beyond the window. v must
+// exceed cum[i0].
+func (c *Calculator) officeAt(v time.Duration, i0 int) (time.Time, bool) {
+	h := &c.hours
+	i, n := i0, len(h.cum)-1
+	for i < n && h.cum[i+1] < v {
+		i++
+	}
+	if i >= n || i < 0 || h.cum[i] >= v {
+		return time.Time{}, false
+	}
+	// h.cum[i] < v ≤ h.cum[i+1]: day i is a working day and reaches v; find the first minute boundary m
+	// with minute[w][m] ≥ rem. Minute m−1 is then a whole office minute holding the instant.
+	d := h.first.AddDays(i)
+	rem := v - h.cum[i]
+	tab := &h.minute[d.Weekday()]
+	lo, hi := 1, 1440
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if tab[mid] >= rem {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return c.startOf(d).Add(time.Duration(lo)*time.Minute - (tab[lo] - rem)), true
+}
+
+// addHours is Calendar.AddWorkingHours(t, d).
+func (c *Calculator) addHours(t time.Time, d time.Duration) (time.Time, error) {
+	if c.hours.ok && d > 0 {
+		if v, i, ok := c.officeCumDay(t); ok {
+			if r, ok := c.officeAt(v+d, i); ok {
+				return r, nil
+			}
+		}
+	}
+	return c.cal.AddWorkingHours(t, d)
 }
 
 // hoursBetween is Calendar.WorkingHoursBetween(from, to).

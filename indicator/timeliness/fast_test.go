@@ -101,8 +101,8 @@ func TestFixedOffset(t *testing.T) {
 	}
 }
 
-// TestFastHoursDueSupplement checks hoursBetween, due and supplement against the calendar's
-// WorkingHoursBetween, Due and Supplement, with default office hours, per-weekday hours, and hours whose
+// TestFastHoursDueSupplement checks hoursBetween, addHours, due and supplement against the calendar's
+// WorkingHoursBetween, AddWorkingHours, Due and Supplement, with default office hours, per-weekday hours, and hours whose
 // boundaries are not whole minutes (the table must then be disabled), for random instants.
 func TestFastHoursDueSupplement(t *testing.T) {
 	sp := func(a, b time.Duration) calendar.Span { return calendar.Span{Start: a, End: b} }
@@ -148,6 +148,13 @@ func TestFastHoursDueSupplement(t *testing.T) {
 					want, werr := cal.WorkingHoursBetween(a, b)
 					if (gerr == nil) != (werr == nil) || got != want {
 						t.Fatalf("hoursBetween(%v, %v) = %v, %v; calendar %v, %v", a, b, got, gerr, want, werr)
+					}
+					for _, dh := range []time.Duration{8 * time.Hour, time.Duration(rng.Int64N(int64(120 * time.Hour))), time.Duration(rng.IntN(5)) * time.Minute} {
+						got, gerr := c.addHours(a, dh)
+						want, werr := cal.AddWorkingHours(a, dh)
+						if (gerr == nil) != (werr == nil) || got != want {
+							t.Fatalf("addHours(%v, %v) = %v, %v; calendar %v, %v", a, dh, got, gerr, want, werr)
+						}
 					}
 					dur := calendar.Duration{Amount: rng.IntN(25), Unit: []calendar.Unit{calendar.WorkingDays, calendar.CalendarDays, calendar.WorkingHours}[rng.IntN(3)]}
 					gd, gerr := c.due(a, dur)

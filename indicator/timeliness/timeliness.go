@@ -283,7 +283,7 @@ func (c *Calculator) checkReception(d *model.Dossier, v *Verdict) {
 		v.Reception = ReceptionCheck{Checked: true}
 		return
 	}
-	dl, err := c.cal.AddWorkingHours(d.SubmittedAt.T, c.recvHours)
+	dl, err := c.addHours(d.SubmittedAt.T, c.recvHours)
 	if err != nil {
 		return
 	}
