@@ -18,46 +18,82 @@ type Result struct {
 	Catalogue indicator.Ledger `json:"catalogue"`
 }
 
-// Accumulator is the partial state of one pass over a slice of dossiers: per-unit tallies and the ledger.
-// Memory is O(units). It is not safe for concurrent use; give each goroutine its own and Merge them.
+// Accumulator is the partial state of one pass over a slice of dossiers: per-unit counts and the ledger.
+// The units of the calculator's Keys live in a slice indexed by their Keys index (Add of a verdict made by
+// ClassifyRef hashes no string); other units in a map by id. Memory is O(units). It is not safe for
+// concurrent use; give each goroutine its own and Merge them.
 type Accumulator struct {
 	c        *Calculator
-	units    map[string]*indicator.Tally
+	slots    []unitCounts            // by unit index of c.keys
+	units    map[string]*unitCounts  // units not in c.keys
 	ledger   indicator.Ledger        // reasons outside the fixed table (hand-built verdicts)
 	reasons  [numLedgerReasons]int64 // per ledger reason
 	lastUnit string
-	last     *indicator.Tally
+	last     *unitCounts
+}
+
+// unitCounts is one unit's dossier counts: metric i of dossierMetrics in den[i], num[i].
+type unitCounts struct {
+	den, num [NumDossierMetrics]int64
+	seen     bool // a counted verdict was added (the unit then has a Tally in Result)
+}
+
+// add counts a counted verdict's denominator and numerator bits, branch-free (the verdicts vary from
+// dossier to dossier).
+func (u *unitCounts) add(den, num uint8) {
+	num &= den
+	u.seen = true
+	u.den[0] += int64(den & 1)
+	u.num[0] += int64(num & 1)
+	u.den[1] += int64(den >> 1 & 1)
+	u.num[1] += int64(num >> 1 & 1)
+	u.den[2] += int64(den >> 2 & 1)
+	u.num[2] += int64(num >> 2 & 1)
+	u.den[3] += int64(den >> 3 & 1)
+	u.num[3] += int64(num >> 3 & 1)
+	u.den[4] += int64(den >> 4 & 1)
+	u.num[4] += int64(num >> 4 & 1)
+}
+
+func (u *unitCounts) merge(b *unitCounts) {
+	u.seen = true
+	for i := range u.den {
+		u.den[i] += b.den[i]
+		u.num[i] += b.num[i]
+	}
 }
 
 // NewAccumulator returns an empty accumulator bound to c (whose 4.4 and 4.6a counts Result adds).
-// Cost: one small allocation.
+// Cost: O(units of the calculator's Keys) time and memory (88 bytes per unit, one allocation).
 func (c *Calculator) NewAccumulator() *Accumulator {
-	return &Accumulator{c: c, units: map[string]*indicator.Tally{}}
+	return &Accumulator{c: c, slots: make([]unitCounts, c.nUnits), units: map[string]*unitCounts{}}
 }
 
-// Add counts one verdict: its ledger reason, and when counted its metric verdicts in its unit's tally.
-// Cost: no allocation once the unit and the reason have been seen.
+// Add counts one verdict: its ledger reason, and when counted its metric verdicts in its unit's counts.
+// Cost: no allocation once the unit and the reason have been seen; no string hashing for a verdict made by
+// this accumulator's Calculator whose unit is in its Keys. Verdicts made by hand or by another Calculator
+// find their unit by id.
 func (a *Accumulator) Add(v Verdict) {
+	if v.calc == a.c && uint(v.slot) < uint(len(a.slots)) && v.lr < numLedgerReasons { // made by ClassifyRef
+		a.reasons[v.lr]++
+		if v.Counted {
+			a.slots[v.slot].add(v.den, v.num)
+		}
+		return
+	}
+	a.addSlow(&v)
+}
+
+// addSlow is Add for verdicts made by hand, by another Calculator, or whose unit is not in the Keys.
+func (a *Accumulator) addSlow(v *Verdict) {
 	if v.lr != lrOther && v.lr < numLedgerReasons {
 		a.reasons[v.lr]++
 	} else {
 		a.ledger.Add(v.Reason, v.Counted)
 	}
-	if !v.Counted {
-		return
+	if v.Counted {
+		a.unit(v.Unit).add(v.den, v.num)
 	}
-	t := a.tally(v.Unit)
-	den, num := int64(v.den), int64(v.num&v.den) // branch-free: the verdicts vary from dossier to dossier
-	t.Counts[indicator.M41].Den += den & 1
-	t.Counts[indicator.M41].Num += num & 1
-	t.Counts[indicator.M42].Den += den >> 1 & 1
-	t.Counts[indicator.M42].Num += num >> 1 & 1
-	t.Counts[indicator.M43].Den += den >> 2 & 1
-	t.Counts[indicator.M43].Num += num >> 2 & 1
-	t.Counts[indicator.M45].Den += den >> 3 & 1
-	t.Counts[indicator.M45].Num += num >> 3 & 1
-	t.Counts[indicator.M46b].Den += den >> 4 & 1
-	t.Counts[indicator.M46b].Num += num >> 4 & 1
 }
 
 // ledgerOf returns the accumulator's dossier ledger: the fixed counters plus any other reasons.
@@ -71,28 +107,41 @@ func (a *Accumulator) ledgerOf() indicator.Ledger {
 	return l
 }
 
-func (a *Accumulator) tally(unit string) *indicator.Tally {
-	if a.last != nil && unit == a.lastUnit {
+// unit finds a unit's counts by id (slow path: one or two map lookups).
+func (a *Accumulator) unit(id string) *unitCounts {
+	if a.last != nil && id == a.lastUnit {
 		return a.last
 	}
-	t, ok := a.units[unit]
-	if !ok {
-		t = new(indicator.Tally)
-		a.units[unit] = t
+	var u *unitCounts
+	if i := a.c.keys.Unit(id); i >= 0 && int(i) < len(a.slots) {
+		u = &a.slots[i]
+	} else if u = a.units[id]; u == nil {
+		u = new(unitCounts)
+		a.units[id] = u
 	}
-	a.lastUnit, a.last = unit, t
-	return t
+	a.lastUnit, a.last = id, u
+	return u
 }
 
 // Merge adds b's dossier counts and ledger into a. It is associative and commutative, and merging the
 // accumulators of the parts of a stream gives the same Result as one pass over the whole stream. b is not
-// modified. Cost: O(units of b).
+// modified; merging a into itself does nothing. Cost: O(units of b).
 func (a *Accumulator) Merge(b *Accumulator) {
 	if b == nil || b == a {
 		return
 	}
-	for u, t := range b.units {
-		a.tally(u).Merge(*t)
+	sameKeys := a.c.keys == b.c.keys && len(a.slots) == len(b.slots)
+	for i := range b.slots {
+		if bu := &b.slots[i]; bu.seen {
+			if sameKeys {
+				a.slots[i].merge(bu)
+			} else {
+				a.unit(b.c.keys.UnitID(int32(i))).merge(bu)
+			}
+		}
+	}
+	for u, bu := range b.units {
+		a.unit(u).merge(bu)
 	}
 	a.ledger.Merge(b.ledger)
 	for i, n := range b.reasons {
@@ -105,8 +154,20 @@ func (a *Accumulator) Merge(b *Accumulator) {
 func (a *Accumulator) Result() Result {
 	r := Result{Units: make(map[string]indicator.Tally, len(a.units)+len(a.c.static)), Ledger: a.ledgerOf(),
 		Catalogue: a.c.staticLedger.Clone()}
-	for u, t := range a.units {
-		r.Units[u] = *t
+	put := func(id string, u *unitCounts) {
+		var t indicator.Tally
+		for i, m := range dossierMetrics {
+			t.Counts[m] = indicator.Count{Num: u.num[i], Den: u.den[i]}
+		}
+		r.Units[id] = t
+	}
+	for i := range a.slots {
+		if u := &a.slots[i]; u.seen {
+			put(a.c.keys.UnitID(int32(i)), u)
+		}
+	}
+	for id, u := range a.units {
+		put(id, u)
 	}
 	for u, t := range a.c.static {
 		x := r.Units[u]

@@ -5,16 +5,51 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// benchDossiers returns n varied dossiers over 40 units, received in August 2026.
+// benchProcedures are the 50 procedure codes of the benchmark dossiers: the test catalogue's four, 42 more
+// in the benchmark catalogue (benchOptions) and four unknown ones.
+func benchProcedures() []string {
+	ps := []string{"P.PAPER", "P.NOPAPER", "P.BIZ", "P.FOREIGN"}
+	for i := range 46 {
+		ps = append(ps, fmt.Sprintf("1.%06d", 1000+i))
+	}
+	return ps
+}
+
+// benchOptions are baseOptions with the benchmark catalogue: 42 procedures of varied paper results and
+// applicants (the last four benchProcedures are not in it).
+func benchOptions() Options {
+	o := baseOptions()
+	for i, code := range benchProcedures()[4:46] {
+		p := model.Procedure{Code: code, PaperResult: i%3 != 0, PopulationDBConnected: i%4 == 0,
+			Applicants: []string{model.ApplicantVietnameseCitizen}}
+		if i%5 == 0 {
+			p.Applicants = []string{"Doanh nghiệp"}
+		}
+		o.Procedures = append(o.Procedures, p)
+	}
+	return o
+}
+
+// benchUnits are the 80 units of the benchmark dossiers.
+func benchUnits() []string {
+	us := make([]string, 80)
+	for i := range us {
+		us[i] = fmt.Sprintf("U%02d", i)
+	}
+	return us
+}
+
+// benchDossiers returns n varied dossiers over 80 units and 50 procedures, received in August 2026.
 func benchDossiers(n int) []model.Dossier {
 	out := make([]model.Dossier, n)
-	procs := []string{"P.PAPER", "P.NOPAPER", "P.BIZ", "P.UNKNOWN"}
+	procs := benchProcedures()
 	for i := range out {
-		d := model.Dossier{Code: fmt.Sprintf("U%02d-260805-%04d", i%40, i), UnitID: fmt.Sprintf("U%02d", i%40),
-			ProcedureCode: procs[i%len(procs)],
+		d := model.Dossier{Code: fmt.Sprintf("U%02d-260805-%04d", i%80, i), UnitID: fmt.Sprintf("U%02d", i%80),
+			ProcedureCode: procs[(i*7)%len(procs)],
 			ReceivedAt:    model.Some(time.Date(2026, 8, 1+i%31, 9, 0, 0, 0, vn))}
 		if i%3 == 0 {
 			d.Files = []model.File{plainFile, reusedFile}
@@ -31,34 +66,67 @@ func benchDossiers(n int) []model.Dossier {
 		if i%11 == 0 {
 			d.ReceivedAt = model.None()
 		}
+		if i%13 == 0 {
+			d.ReceivedAt = model.Some(time.Date(2026, 7, 1+i%31, 9, 0, 0, 0, vn))
+		}
 		out[i] = d
 	}
 	return out
 }
 
-// BenchmarkClassifyAdd measures Classify + Accumulator.Add per dossier (target ≤ 50 ns, 0 allocs).
+// BenchmarkClassifyAdd measures judging one dossier and adding it to an accumulator (target ≤ 50 ns, 0
+// allocs) over 4096 pre-generated dossiers of 80 units and 50 procedures:
+//
+//   - ref: ClassifyRef + Add with the Refs resolved before the loop by the Keys given in Options, as the
+//     scorecard runs it (it resolves each dossier once for all six calculators);
+//   - classify: Classify + Add with the same Keys, Classify resolving the unit and procedure itself;
+//   - nokeys: Classify + Add without Options.Keys (the calculator's own Keys hold the catalogue's codes
+//     but no units: units are found by id in the accumulator's map).
+//
+// cpu-ns/record is the thread's CPU time per record, which stays meaningful when the machine is
+// oversubscribed and wall-clock ns/op is not.
 func BenchmarkClassifyAdd(b *testing.B) {
-	c := newCalc(b, baseOptions())
+	keys := indicator.NewKeys(benchUnits(), benchProcedures())
 	ds := benchDossiers(4096)
-	a := c.NewAccumulator()
-	for i := range ds { // warm up: units and reasons known
-		a.Add(c.Classify(&ds[i]))
+	refs := make([]indicator.Ref, len(ds))
+	for i := range ds {
+		refs[i] = keys.Ref(ds[i].UnitID, ds[i].ProcedureCode)
 	}
-	b.ReportAllocs()
-	lockThread()
-	defer unlockThread()
-	cpu0, ok := threadCPU()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		a.Add(c.Classify(&ds[i%len(ds)]))
+	for _, mode := range []string{"ref", "classify", "nokeys"} {
+		b.Run(mode, func(b *testing.B) {
+			o := benchOptions()
+			if mode != "nokeys" {
+				o.Keys = keys
+			}
+			c := newCalc(b, o)
+			a := c.NewAccumulator()
+			for i := range ds { // warm up: units and reasons known
+				a.Add(c.Classify(&ds[i]))
+			}
+			b.ReportAllocs()
+			lockThread()
+			defer unlockThread()
+			cpu0, ok := threadCPU()
+			b.ResetTimer()
+			if mode == "ref" {
+				for i := 0; i < b.N; i++ {
+					j := i & (len(ds) - 1)
+					a.Add(c.ClassifyRef(&ds[j], refs[j]))
+				}
+			} else {
+				for i := 0; i < b.N; i++ {
+					a.Add(c.Classify(&ds[i&(len(ds)-1)]))
+				}
+			}
+			b.StopTimer()
+			reportPerRecord(b, cpu0, ok)
+		})
 	}
-	b.StopTimer()
-	reportPerRecord(b, cpu0, ok)
 }
 
 // BenchmarkClassify measures Classify alone.
 func BenchmarkClassify(b *testing.B) {
-	c := newCalc(b, baseOptions())
+	c := newCalc(b, benchOptions())
 	ds := benchDossiers(4096)
 	b.ReportAllocs()
 	lockThread()
@@ -82,9 +150,9 @@ func reportPerRecord(b *testing.B, cpu0 time.Duration, ok bool) {
 	}
 }
 
-// BenchmarkAdd measures Accumulator.Add alone over pre-classified verdicts of 40 units.
+// BenchmarkAdd measures Accumulator.Add alone over pre-classified verdicts of 80 units (no Options.Keys).
 func BenchmarkAdd(b *testing.B) {
-	c := newCalc(b, baseOptions())
+	c := newCalc(b, benchOptions())
 	ds := benchDossiers(4096)
 	vs := make([]Verdict, len(ds))
 	for i := range ds {

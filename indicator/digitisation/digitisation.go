@@ -92,16 +92,22 @@ type Calculator struct {
 	procs      map[string]procInfo
 	popCodes   []string
 
+	keys      *indicator.Keys // Options.Keys, or the calculator's own (offering/commune units, catalogue codes)
+	nUnits    int32           // keys.NumUnits(): a Ref's unit index below it is an accumulator slot
+	procByKey []procInfo      // catalogue entry by Keys procedure index (known false: not in the catalogue)
+	// Unix seconds of the window's start and exclusive end: whole seconds strictly inside decide fast.
+	startSec, endSec int64
+
 	static       map[string]indicator.Tally // 4.4 and 4.6a per unit
 	staticLedger indicator.Ledger
 }
 
 type procInfo struct {
-	paper, citizen, connected bool
+	known, paper, citizen, connected bool
 }
 
-// New validates opts and builds a Calculator. Cost: O(len(Procedures) + len(Offerings) + len(Communes))
-// time and memory. Errors: *OptionError (errors.Is ErrOptionMissing or ErrOptionInvalid) naming the field:
+// New validates opts and builds a Calculator. Cost: O(len(Procedures) + len(Offerings) + len(Communes)
+// + procedures of Options.Keys) time and memory. Errors: *OptionError (errors.Is ErrOptionMissing or ErrOptionInvalid) naming the field:
 // a zero Period or AsOf, a period that ends before it starts, a procedure without a code or two catalogue
 // entries with the same code, an unknown ElectronicResultScope, an empty population-database code.
 func New(opts Options) (*Calculator, error) {
@@ -150,10 +156,37 @@ func New(opts Options) (*Calculator, error) {
 		if _, dup := c.procs[p.Code]; dup {
 			return nil, &OptionError{Field: fmt.Sprintf("Procedures[%d].Code", i), Err: fmt.Errorf("%w: duplicate code %q", ErrOptionInvalid, p.Code)}
 		}
-		c.procs[p.Code] = procInfo{paper: p.PaperResult, citizen: p.CitizenFacing(), connected: p.PopulationDBConnected}
+		c.procs[p.Code] = procInfo{known: true, paper: p.PaperResult, citizen: p.CitizenFacing(), connected: p.PopulationDBConnected}
 	}
 	c.buildStatic(opts)
+	c.buildIndex(opts)
 	return c, nil
+}
+
+// buildIndex keeps Options.Keys (or builds the calculator's own from the units of the offerings and
+// communes and the catalogue's codes) and translates its procedure indexes to catalogue entries once.
+func (c *Calculator) buildIndex(opts Options) {
+	c.keys = opts.Keys
+	if c.keys == nil {
+		units := make([]string, 0, len(opts.Offerings)+len(opts.Communes))
+		for i := range opts.Offerings {
+			units = append(units, opts.Offerings[i].UnitID)
+		}
+		for _, cc := range opts.Communes {
+			units = append(units, cc.UnitID)
+		}
+		codes := make([]string, 0, len(opts.Procedures))
+		for i := range opts.Procedures {
+			codes = append(codes, opts.Procedures[i].Code)
+		}
+		c.keys = indicator.NewKeys(units, codes)
+	}
+	c.nUnits = int32(c.keys.NumUnits())
+	c.procByKey = make([]procInfo, c.keys.NumProcedures())
+	for i := range c.procByKey {
+		c.procByKey[i] = c.procs[c.keys.ProcedureCode(int32(i))]
+	}
+	c.startSec, c.endSec = c.start.Unix(), c.end.Unix()
 }
 
 // buildStatic computes 4.6a from the offerings and 4.4 from the communes, with their ledger.
@@ -373,7 +406,9 @@ type Verdict struct {
 
 	lr       ledgerReason
 	outcomes [NumDossierMetrics]outcome
-	den, num uint8 // bit i: metric i in its denominator / numerator (counted verdicts only)
+	den, num uint8       // bit i: metric i in its denominator / numerator (counted verdicts only)
+	slot     int32       // the unit's index in calc's Keys, or -1 (Add then finds the unit by Unit)
+	calc     *Calculator // the Calculator that made the verdict (nil: made by hand)
 }
 
 // Metrics returns the five metric verdicts (4.1, 4.2, 4.3, 4.5, 4.6b). No allocation.
@@ -410,48 +445,73 @@ func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
 	return dst
 }
 
-func (v *Verdict) exclude(lr ledgerReason) Verdict {
+func (v *Verdict) exclude(lr ledgerReason) {
 	v.lr, v.Reason, v.Counted = lr, ledgerReasons[lr].r, false
-	return *v
 }
 
 // Classify judges one dossier for 4.1, 4.2, 4.3, 4.5 and 4.6b. It is pure, safe for concurrent use and does
 // not allocate. Data problems are never errors: the dossier is excluded with a reason (ReasonNoUnit,
 // ReasonNoDate, ReasonNotReceived, ReasonWithdrawnBeforeReception, ReasonNotInPeriod, ReasonAfterAsOf),
 // or, for one metric only, kept out of that metric's denominator (4.1: ReasonUnknownProcedure,
-// ReasonNoPaperResult; 4.3: ReasonNoReceptionDate). Cost: one map lookup of the procedure code plus scans of
-// the dossier's files, results and database codes.
+// ReasonNoPaperResult; 4.3: ReasonNoReceptionDate). Classify(d) is ClassifyRef(d, keys.Ref(d.UnitID,
+// d.ProcedureCode)) for the calculator's Keys. Cost: two map lookups (unit id and procedure code in the
+// Keys) plus scans of the dossier's files, results and database codes.
 func (c *Calculator) Classify(d *model.Dossier) Verdict {
-	v := Verdict{Unit: d.UnitID, Code: d.Code}
+	return c.ClassifyRef(d, c.keys.Ref(d.UnitID, d.ProcedureCode))
+}
+
+// ClassifyRef is Classify for a dossier whose unit and procedure were already resolved by the Keys of
+// Options (r == Options.Keys.Ref(d.UnitID, d.ProcedureCode)). It returns the verdict of Classify(d) and
+// hashes no string when both indexes are in the Keys: the procedure's catalogue entry is read from a table
+// built by New, and the verdict carries r.Unit as the accumulator slot of the unit. An index of -1 or out
+// of the Keys' range is not an error: the procedure is then looked up by code, and Accumulator.Add finds
+// the unit by id (slower, same result). A Ref made by another Keys gives wrong verdicts: pass the Ref of
+// the Keys given in Options. Pure, safe for concurrent use, no allocation. Cost: scans of the dossier's
+// files, results and database codes.
+func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) {
+	slot := r.Unit
+	if uint32(slot) >= uint32(c.nUnits) {
+		slot = -1
+	}
+	v.Unit, v.Code, v.slot, v.calc = d.UnitID, d.Code, slot, c
 	if d.UnitID == "" {
-		return v.exclude(lrNoUnit)
+		v.exclude(lrNoUnit)
+		return
 	}
 	rec := d.ReceivedAt
 	if !rec.Valid && c.fallback {
 		rec, v.FromSubmission = d.SubmittedAt, d.SubmittedAt.Valid
 	}
 	if !rec.Valid {
-		return v.exclude(lrNoDate)
+		v.exclude(lrNoDate)
+		return
 	}
 	v.Received = rec.T
 	if !d.ReceivedAt.Valid {
 		switch d.Status.Code() {
 		case model.StatusRegistered:
-			return v.exclude(lrNotReceived)
+			v.exclude(lrNotReceived)
+			return
 		case model.StatusWithdrawn:
 			if c.noWithdraw {
-				return v.exclude(lrWithdrawn)
+				v.exclude(lrWithdrawn)
+				return
 			}
 		}
 	}
-	if rec.T.Before(c.start) {
-		return v.exclude(lrNotInPeriod)
-	}
-	if !rec.T.Before(c.end) {
-		if !rec.T.Before(c.periodEnd) {
-			return v.exclude(lrNotInPeriod)
+	if ts := rec.T.Unix(); ts <= c.startSec || ts >= c.endSec { // else strictly inside [start, end)
+		if rec.T.Before(c.start) {
+			v.exclude(lrNotInPeriod)
+			return
 		}
-		return v.exclude(lrAfterAsOf)
+		if !rec.T.Before(c.end) {
+			if !rec.T.Before(c.periodEnd) {
+				v.exclude(lrNotInPeriod)
+				return
+			}
+			v.exclude(lrAfterAsOf)
+			return
+		}
 	}
 
 	// Facts.
@@ -459,7 +519,14 @@ func (c *Calculator) Classify(d *model.Dossier) Verdict {
 	if d.ReceivedAt.Valid {
 		f |= FactReceptionDate
 	}
-	p, known := c.procs[d.ProcedureCode]
+	var p procInfo
+	switch {
+	case uint32(r.Procedure) < uint32(len(c.procByKey)):
+		p = c.procByKey[r.Procedure]
+	case d.ProcedureCode != "": // New refuses empty catalogue codes
+		p = c.procs[d.ProcedureCode]
+	}
+	known := p.known
 	if known {
 		f |= FactKnownProcedure
 		if p.paper {
@@ -557,7 +624,7 @@ func (c *Calculator) Classify(d *model.Dossier) Verdict {
 		o[4] = o46None
 	}
 	v.outcomes, v.den, v.num = o, den, num
-	return v
+	return
 }
 
 func (c *Calculator) populationLink(codes []string) bool {

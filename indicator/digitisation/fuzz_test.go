@@ -1,22 +1,31 @@
 package digitisation
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
+	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/model"
 )
 
 // FuzzClassify builds a dossier from fuzzed fields and checks the invariants of a verdict: no panic, five
 // metric verdicts in order, a numerator only inside its denominator, an excluded dossier in no denominator
 // with its ledger reason on every metric, a counted dossier always in 4.2, 4.5 and 4.6b, and Add keeping
-// Read == Counted + Excluded.
+// Read == Counted + Excluded; and that ClassifyRef with the Keys' Ref and with NoRef, on a calculator given
+// Keys, gives Classify's verdict and the same counts.
 func FuzzClassify(f *testing.F) {
 	f.Add("U1", "P.PAPER", int64(1785895200), int64(1785891600), uint8(4), uint16(0), "7")
 	f.Add("", "P.X", int64(0), int64(0), uint8(1), uint16(0xffff), "")
 	f.Add("U2", "P.NOPAPER", int64(-1), int64(1788000000), uint8(7), uint16(0x0155), "3")
+	f.Add("U1", "P.BIZ", int64(1785517200), int64(0), uint8(2), uint16(0x8040), "7") // on the period's start
+	f.Add("U.X", "P.PAPER", int64(1788195599), int64(0), uint8(2), uint16(0x80c0), "")  // last second of the period
 	c := newCalc(f, baseOptions())
 	a := c.NewAccumulator()
+	ko := baseOptions()
+	ko.Keys = indicator.NewKeys([]string{"U2", "U1"}, []string{"P.X", "P.PAPER", "P.NOPAPER", "P.BIZ"})
+	ck := newCalc(f, ko)
+	ak, a1 := ck.NewAccumulator(), c.NewAccumulator()
 	f.Fuzz(func(t *testing.T, unitID, procCode string, recSec, subSec int64, st uint8, bits uint16, db string) {
 		d := model.Dossier{UnitID: unitID, ProcedureCode: procCode, Status: model.NewStatus(model.StatusCode(st % 12))}
 		if recSec != 0 {
@@ -60,6 +69,17 @@ func FuzzClassify(f *testing.F) {
 					t.Fatalf("%s: verdict %+v, bits den %05b num %05b", m.Metric, m, v.den, v.num)
 				}
 			}
+		}
+		vr, vn := ck.ClassifyRef(&d, ko.Keys.Ref(unitID, procCode)), ck.ClassifyRef(&d, indicator.NoRef)
+		if public(vr) != public(v) || public(vn) != public(v) {
+			t.Fatalf("ClassifyRef %+v / NoRef %+v, Classify %+v", vr, vn, v)
+		}
+		ak.Add(vr)
+		ak.Add(vn)
+		a1.Add(v)
+		a1.Add(v)
+		if rk, r1 := ak.Result(), a1.Result(); !reflect.DeepEqual(rk.Units, r1.Units) || !reflect.DeepEqual(rk.Ledger.Entries(), r1.Ledger.Entries()) {
+			t.Fatalf("Result with Keys %+v, without %+v", rk, r1)
 		}
 		a.Add(v)
 		if l := a.ledger; l.Read != l.Counted+l.Excluded {
