@@ -18,8 +18,8 @@ func FuzzClassify(f *testing.F) {
 	f.Add("U1", "P.PAPER", int64(1785895200), int64(1785891600), uint8(4), uint16(0), "7")
 	f.Add("", "P.X", int64(0), int64(0), uint8(1), uint16(0xffff), "")
 	f.Add("U2", "P.NOPAPER", int64(-1), int64(1788000000), uint8(7), uint16(0x0155), "3")
-	f.Add("U1", "P.BIZ", int64(1785517200), int64(0), uint8(2), uint16(0x8040), "7") // on the period's start
-	f.Add("U.X", "P.PAPER", int64(1788195599), int64(0), uint8(2), uint16(0x80c0), "")  // last second of the period
+	f.Add("U1", "P.BIZ", int64(1785517200), int64(0), uint8(2), uint16(0x8040), "7")   // on the period's start
+	f.Add("U.X", "P.PAPER", int64(1788195599), int64(0), uint8(2), uint16(0x80c0), "") // last second of the period
 	c := newCalc(f, baseOptions())
 	a := c.NewAccumulator()
 	ko := baseOptions()
