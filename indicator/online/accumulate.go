@@ -45,7 +45,9 @@ func (a *Accumulator) otherUnit(id string) *unitAcc {
 // Add records one verdict: one ledger entry, and for a counted dossier its 3.3 counts and its service's 3.2
 // flag. Verdicts of another Calculator, or built by hand, are re-indexed by unit and procedure code. Hot
 // path: no allocation once the unit has been seen.
-func (a *Accumulator) Add(v Verdict) {
+func (a *Accumulator) Add(v Verdict) { a.add(&v) }
+
+func (a *Accumulator) add(v *Verdict) {
 	if v.calc != a.c {
 		v.unit, v.service = a.c.index(v.UnitID, v.ProcedureCode, v.Online)
 		v.calc = a.c
@@ -106,7 +108,7 @@ func (a *Accumulator) Merge(b *Accumulator) {
 		var au *unitAcc
 		if a.c == b.c {
 			au = &a.known[i]
-		} else if ai, ok := a.c.unitIdx[info.id]; ok {
+		} else if ai := a.c.idx.UnitSlot(info.id); ai >= 0 {
 			au = &a.known[ai]
 		} else {
 			au = a.otherUnit(info.id)
@@ -122,14 +124,14 @@ func (a *Accumulator) Merge(b *Accumulator) {
 				continue
 			}
 			code := info.procs[info.services[j]].Code
-			if pi, ok := a.c.pairs[pairKey{info.id, code}]; ok && pi.service >= 0 {
-				a.known[pi.unit].seen[pi.service] = true
+			if ai, svc := a.c.index(info.id, code, true); svc >= 0 {
+				a.known[ai].seen[svc] = true
 			}
 		}
 	}
 	for id, bu := range b.other {
 		var au *unitAcc
-		if ai, ok := a.c.unitIdx[id]; ok {
+		if ai := a.c.idx.UnitSlot(id); ai >= 0 {
 			au = &a.known[ai]
 		} else {
 			au = a.otherUnit(id)

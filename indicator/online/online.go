@@ -2,10 +2,10 @@ package online
 
 import (
 	"iter"
-	"slices"
 	"time"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -63,24 +63,6 @@ type Options struct {
 	UnknownProcedure UnknownProcedurePolicy
 }
 
-type pairKey struct{ unit, proc string }
-
-type pairInfo struct {
-	unit    int32 // index into Calculator.units
-	service int32 // index into units[unit].services, -1 when the pair is not an active online service
-	paper   bool  // the procedure returns a paper result (UnknownProcedure applied)
-}
-
-// ProcedureStatus is one procedure under a unit's authority: its highest online level, whether it is an
-// online service counted by 3.2 and, after a pass, whether it received an online dossier.
-type ProcedureStatus struct {
-	Code               string                `json:"code"`
-	Level              model.OnlineLevelCode `json:"level"`              // highest level among the unit's offerings in force
-	FullOnlineEligible bool                  `json:"fullOnlineEligible"` // catalogue flag (3.1 full-online denominator)
-	Service            bool                  `json:"service"`            // 3.2 denominator: online level and a counted state
-	OnlineDossier      bool                  `json:"onlineDossier"`      // 3.2 numerator: ≥ 1 online dossier in the period
-}
-
 type unitInfo struct {
 	id       string
 	procs    []ProcedureStatus // sorted by code, OnlineDossier unset
@@ -94,58 +76,38 @@ type procInfo struct {
 // Calculator classifies dossiers and offerings for group 3a (3.1, 3.2, 3.3). It is immutable after New
 // and safe for concurrent use.
 type Calculator struct {
-	start, end time.Time
-	asOf       time.Time
-	judge      time.Time
-	policy     indicator.RecordPolicy
-	unknown    UnknownProcedurePolicy
-	codeMap    map[string]string
-	procs      map[string]procInfo
-	units      []unitInfo
-	unitIdx    map[string]int32
-	pairs      map[pairKey]pairInfo
-	catalogue  indicator.Ledger
+	w         offer.Window
+	policy    indicator.RecordPolicy
+	unknown   UnknownProcedurePolicy
+	procs     map[string]procInfo
+	keys      *indicator.Keys
+	idx       *offer.Index[bool] // Proc.Info: paper result (UnknownProcedure applied); Pos: 3.2 service index or -1
+	units     []unitInfo         // per index slot
+	catalogue indicator.Ledger
 }
 
 // New validates opts and preloads the catalogue. Errors are *OptionError values matching ErrOption and
 // ErrMissing or ErrInvalid: zero Period, Period end before start, zero AsOf, AsOf before the period, zero
 // Policy, unknown UnknownProcedure. Data problems in the catalogue are not errors: each procedure and
-// offering record gets one reason in Result.Catalogue. Cost: O((procedures + offerings) · log) time,
-// O(procedures + offerings) memory.
+// offering record gets one reason in Result.Catalogue. Cost: O((procedures + offerings) · log + Keys size)
+// time, O(procedures + offerings + Keys size) memory, plus units × procedures int32s (up to 4 MiB).
 func New(opts Options) (*Calculator, error) {
-	p := opts.Period
+	w, bad := offer.NewWindow(opts.Period, opts.AsOf, opts.Policy)
 	switch {
-	case p.Start.IsZero():
-		return nil, &OptionError{Field: "Period", Err: ErrMissing}
-	case p.End.Before(p.Start):
-		return nil, &OptionError{Field: "Period", Err: ErrInvalid}
-	case opts.AsOf.IsZero():
-		return nil, &OptionError{Field: "AsOf", Err: ErrMissing}
-	case opts.AsOf.Before(p.StartTime()):
-		return nil, &OptionError{Field: "AsOf", Err: ErrInvalid}
-	case opts.Policy == indicator.RecordPolicy{}:
-		return nil, &OptionError{Field: "Policy", Err: ErrMissing}
+	case bad != nil:
+		return nil, optionError(bad)
 	case opts.UnknownProcedure > UnknownPaperResult:
 		return nil, &OptionError{Field: "UnknownProcedure", Err: ErrInvalid}
 	}
 	c := &Calculator{
-		start:   p.StartTime(),
-		end:     p.EndTime(),
-		asOf:    opts.AsOf,
+		w:       w,
 		policy:  opts.Policy,
 		unknown: opts.UnknownProcedure,
-		codeMap: opts.CodeMap,
 		procs:   make(map[string]procInfo, len(opts.Procedures)),
-		unitIdx: make(map[string]int32),
-		pairs:   make(map[pairKey]pairInfo),
-	}
-	c.judge = c.end.Add(-time.Nanosecond)
-	if c.asOf.Before(c.judge) {
-		c.judge = c.asOf
 	}
 	for i := range opts.Procedures {
 		pr := &opts.Procedures[i]
-		code := c.mapCode(pr.Code)
+		code := offer.MapCode(opts.CodeMap, pr.Code)
 		switch _, dup := c.procs[code]; {
 		case code == "":
 			c.catalogue.Add(ReasonProcedureNoCode, false)
@@ -164,13 +126,13 @@ func New(opts Options) (*Calculator, error) {
 		level   int8 // highest level (OnlineUnknown = -1 below OnlineNone)
 		service bool // some offering with an online level and a counted state
 	}
-	judge := model.Some(c.judge)
-	groups := make(map[pairKey]*group)
-	var order []pairKey
+	judge := w.InForce()
+	b := offer.NewBuilder()
+	var groups []group
 	reasons := make([]indicator.Reason, len(opts.Offerings))
 	for i := range opts.Offerings {
 		o := &opts.Offerings[i]
-		code := c.mapCode(o.ProcedureCode)
+		code := offer.MapCode(opts.CodeMap, o.ProcedureCode)
 		switch {
 		case o.UnitID == "":
 			reasons[i] = ReasonOfferingNoUnit
@@ -182,26 +144,22 @@ func New(opts Options) (*Calculator, error) {
 			reasons[i] = ReasonOfferingNotInForce
 			continue
 		}
-		k := pairKey{o.UnitID, code}
 		lvl := int8(o.Level.Code())
 		svc := o.Level.Online() && c.stateCounted(o.State)
-		g := groups[k]
-		if g == nil {
-			groups[k] = &group{rep: i, level: lvl, service: svc}
-			order = append(order, k)
+		gi, added := b.Pair(o.UnitID, code, true)
+		if added {
+			groups = append(groups, group{rep: i, level: lvl, service: svc})
 			continue
 		}
+		g := &groups[gi]
 		g.service = g.service || svc
 		if lvl > g.level {
 			g.rep, g.level = i, lvl
 		}
 	}
-	perUnit := make(map[string][]ProcedureStatus)
-	for _, k := range order {
-		g := groups[k]
+	for _, g := range groups {
 		lvl := model.OnlineLevelCode(g.level)
-		online := lvl == model.OnlinePartial || lvl == model.OnlineFull
-		switch {
+		switch online := lvl == model.OnlinePartial || lvl == model.OnlineFull; {
 		case !online:
 			reasons[g.rep] = ReasonOfferingNotOnline
 		case g.service:
@@ -209,9 +167,6 @@ func New(opts Options) (*Calculator, error) {
 		default:
 			reasons[g.rep] = ReasonOfferingInactiveService
 		}
-		perUnit[k.unit] = append(perUnit[k.unit], ProcedureStatus{
-			Code: k.proc, Level: lvl, FullOnlineEligible: c.procs[k.proc].fullEligible, Service: g.service,
-		})
 	}
 	for _, r := range reasons {
 		if r == "" {
@@ -219,36 +174,54 @@ func New(opts Options) (*Calculator, error) {
 		}
 		c.catalogue.Add(r, r == ReasonOfferingService || r == ReasonOfferingInactiveService || r == ReasonOfferingNotOnline)
 	}
-	ids := make([]string, 0, len(perUnit))
-	for id := range perUnit {
-		ids = append(ids, id)
+
+	c.keys = opts.Keys
+	if c.keys == nil {
+		c.keys = offer.OwnKeys(offeringUnits(opts.Offerings), codes(opts), opts.CodeMap)
 	}
-	slices.Sort(ids)
-	c.units = make([]unitInfo, len(ids))
-	for ui, id := range ids {
-		ps := perUnit[id]
-		slices.SortFunc(ps, func(a, b ProcedureStatus) int {
-			switch {
-			case a.Code < b.Code:
-				return -1
-			case a.Code > b.Code:
-				return 1
+	c.idx = offer.Build(b, c.keys, opts.CodeMap, c.paperResult)
+	c.units = make([]unitInfo, c.idx.NumUnits())
+	serviceOf := make([][]int32, len(c.units)) // per slot and position in the unit's list: service index or -1
+	for slot := range c.units {
+		iu := c.idx.Unit(int32(slot))
+		u := unitInfo{id: iu.ID, procs: make([]ProcedureStatus, len(iu.Codes))}
+		serviceOf[slot] = make([]int32, len(iu.Codes))
+		for pi, code := range iu.Codes {
+			g := &groups[iu.Groups[pi]]
+			u.procs[pi] = ProcedureStatus{
+				Code: code, Level: model.OnlineLevelCode(g.level), FullOnlineEligible: c.procs[code].fullEligible, Service: g.service,
 			}
-			return 0
-		})
-		u := unitInfo{id: id, procs: ps}
-		c.unitIdx[id] = int32(ui)
-		for pi := range ps {
-			info := pairInfo{unit: int32(ui), service: -1, paper: c.paperResult(ps[pi].Code)}
-			if ps[pi].Service {
-				info.service = int32(len(u.services))
+			serviceOf[slot][pi] = -1
+			if g.service {
+				serviceOf[slot][pi] = int32(len(u.services))
 				u.services = append(u.services, int32(pi))
 			}
-			c.pairs[pairKey{id, ps[pi].Code}] = info
 		}
-		c.units[ui] = u
+		c.units[slot] = u
 	}
+	c.idx.Remap(func(slot, pos int32) int32 { return serviceOf[slot][pos] })
 	return c, nil
+}
+
+// offeringUnits returns the unit ids of the offerings (with repeats).
+func offeringUnits(os []model.Offering) []string {
+	ids := make([]string, len(os))
+	for i := range os {
+		ids[i] = os[i].UnitID
+	}
+	return ids
+}
+
+// codes returns the raw procedure codes of the catalogue and the offerings (with repeats).
+func codes(opts Options) []string {
+	cs := make([]string, 0, len(opts.Procedures)+len(opts.Offerings))
+	for i := range opts.Procedures {
+		cs = append(cs, opts.Procedures[i].Code)
+	}
+	for i := range opts.Offerings {
+		cs = append(cs, opts.Offerings[i].ProcedureCode)
+	}
+	return cs
 }
 
 // paperResult reports whether procedure code returns a paper result, applying UnknownProcedure to codes
@@ -267,13 +240,14 @@ func (c *Calculator) stateCounted(s model.PublishedState) bool {
 	return k > 0 && k < len(c.policy.OfferingStates) && c.policy.OfferingStates[k]
 }
 
-func (c *Calculator) mapCode(code string) string {
-	if c.codeMap != nil {
-		if m, ok := c.codeMap[code]; ok {
-			return m
-		}
-	}
-	return code
+// ProcedureStatus is one procedure under a unit's authority: its highest online level, whether it is an
+// online service counted by 3.2 and, after a pass, whether it received an online dossier.
+type ProcedureStatus struct {
+	Code               string                `json:"code"`
+	Level              model.OnlineLevelCode `json:"level"`              // highest level among the unit's offerings in force
+	FullOnlineEligible bool                  `json:"fullOnlineEligible"` // catalogue flag (3.1 full-online denominator)
+	Service            bool                  `json:"service"`            // 3.2 denominator: online level and a counted state
+	OnlineDossier      bool                  `json:"onlineDossier"`      // 3.2 numerator: ≥ 1 online dossier in the period
 }
 
 // Verdict is one dossier's outcome for group 3a: the ledger reason, whether it entered 3.3's denominator
@@ -316,77 +290,22 @@ func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
 
 // Classify judges one dossier for 3.3 and notes whether it gives its (unit, procedure) online service a
 // dossier for 3.2. Pure, safe for concurrent use, no allocation; d is not retained. Data problems never
-// fail: the dossier gets an exclusion reason (order in the package doc). Cost: one or two map lookups and
-// a scan of the result documents.
+// fail: the dossier gets an exclusion reason (order in the package doc). Cost: resolving the unit and
+// procedure in the Keys (two map lookups), then as ClassifyRef.
 func (c *Calculator) Classify(d *model.Dossier) Verdict {
-	v := Verdict{UnitID: d.UnitID, Code: d.Code, calc: c, unit: -1, service: -1}
-	v.ProcedureCode = c.mapCode(d.ProcedureCode)
-	if c.policy.ReceivedFallbackToSubmitted {
-		v.Received = d.Received()
-	} else {
-		v.Received = d.ReceivedAt
-	}
-	switch {
-	case d.UnitID == "":
-		v.setReason(rNoUnit)
-		return v
-	case !v.Received.Valid:
-		v.setReason(rNoReception)
-		return v
-	case v.Received.T.Before(c.start) || !v.Received.T.Before(c.end):
-		v.setReason(rOutsidePeriod)
-		return v
-	case v.Received.T.After(c.asOf):
-		v.setReason(rAfterAsOf)
-		return v
-	}
-	v.Counted = true
-	v.Channel = d.Channel.Code()
-	v.Online = d.Channel.IsSet() && c.policy.OnlineChannelCodes.Has(int(v.Channel))
-	pi, pair := c.pairs[pairKey{d.UnitID, v.ProcedureCode}]
-	if pair {
-		v.unit = pi.unit
-		if v.Online {
-			v.service = pi.service
-		}
-	} else if ui, ok := c.unitIdx[d.UnitID]; ok {
-		v.unit = ui
-	}
-	if !v.Online {
-		v.setReason(rNotOnline)
-		return v
-	}
-	if pair {
-		v.PaperResult = pi.paper
-	} else {
-		v.PaperResult = c.paperResult(v.ProcedureCode)
-	}
-	v.EResult = d.HasElectronicResult()
-	if v.PaperResult && !v.EResult {
-		v.setReason(rOnlineWithoutEResult)
-		return v
-	}
-	v.InNumerator = true
-	v.setReason(rOnline)
-	return v
+	return c.ClassifyRef(d, c.keys.Ref(d.UnitID, d.ProcedureCode))
 }
 
 // index returns the unit and 3.2 service indexes of (unit, procedure) in c for a dossier received online
 // or not, -1 when absent.
 func (c *Calculator) index(unit, proc string, online bool) (int32, int32) {
-	if pi, ok := c.pairs[pairKey{unit, proc}]; ok {
-		if !online {
-			return pi.unit, -1
-		}
-		return pi.unit, pi.service
+	slot, svc := c.idx.Find(unit, proc)
+	if !online {
+		return slot, -1
 	}
-	if ui, ok := c.unitIdx[unit]; ok {
-		return ui, -1
-	}
-	return -1, -1
+	return slot, svc
 }
 
-// Run classifies every dossier of the stream in one pass and returns the result. Cost: O(dossiers) time,
 // O(offerings) memory.
 func (c *Calculator) Run(dossiers iter.Seq[model.Dossier]) Result {
 	a := c.NewAccumulator()

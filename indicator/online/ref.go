@@ -2,12 +2,49 @@ package online
 
 import (
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 	"github.com/vn-dvc/chiso766/model"
 )
 
 // ClassifyRef is Classify for a dossier whose unit and procedure were already resolved by the Keys of
-// Options (r == Options.Keys.Ref(d.UnitID, d.ProcedureCode)); it returns exactly Classify(d).
-func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) Verdict {
-	_ = r
-	return c.Classify(d)
+// Options (r == Options.Keys.Ref(d.UnitID, d.ProcedureCode)); it returns exactly Classify(d). It does no
+// string hashing when r's indexes are in the Keys; an index of -1 (or out of the Keys' range) is looked up
+// by string instead, with the same verdict. Pure, safe for concurrent use, no allocation.
+func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) {
+	p := c.idx.Proc(r.Procedure, d.ProcedureCode)
+	v.UnitID, v.Code, v.ProcedureCode, v.Received = d.UnitID, d.Code, p.Code, c.w.Received(d)
+	v.calc, v.unit, v.service = c, -1, -1
+	if d.UnitID == "" {
+		v.setReason(rNoUnit)
+		return v
+	}
+	switch c.w.Place(v.Received) {
+	case offer.NoReception:
+		v.setReason(rNoReception)
+		return v
+	case offer.OutsidePeriod:
+		v.setReason(rOutsidePeriod)
+		return v
+	case offer.AfterAsOf:
+		v.setReason(rAfterAsOf)
+		return v
+	}
+	v.Counted = true
+	v.Channel = d.Channel.Code()
+	v.Online = d.Channel.IsSet() && c.policy.OnlineChannelCodes.Has(int(v.Channel))
+	v.unit = c.idx.Slot(r.Unit, d.UnitID)
+	if !v.Online {
+		v.setReason(rNotOnline)
+		return v
+	}
+	v.service = c.idx.Pos(v.unit, p.ID)
+	v.PaperResult = p.Info
+	v.EResult = d.HasElectronicResult()
+	if v.PaperResult && !v.EResult {
+		v.setReason(rOnlineWithoutEResult)
+		return v
+	}
+	v.InNumerator = true
+	v.setReason(rOnline)
+	return v
 }

@@ -54,7 +54,9 @@ func (a *Accumulator) unit(v *Verdict) *unitAcc {
 // Add records one verdict: one ledger entry, and for a counted dossier its 3.6 counts and the flags of its
 // (unit, procedure). Verdicts of another Calculator, or built by hand, are re-indexed by unit and
 // procedure code. Hot path: no allocation once the unit and reason have been seen.
-func (a *Accumulator) Add(v Verdict) {
+func (a *Accumulator) Add(v Verdict) { a.add(&v) }
+
+func (a *Accumulator) add(v *Verdict) {
 	if v.calc != a.c {
 		v.unit, v.proc = a.c.index(v.UnitID, v.ProcedureCode)
 		v.calc = a.c
@@ -67,7 +69,7 @@ func (a *Accumulator) Add(v Verdict) {
 	if !v.Counted {
 		return
 	}
-	u := a.unit(&v)
+	u := a.unit(v)
 	u.m36.Den++
 	if v.PaidOnline {
 		u.m36.Num++
@@ -111,9 +113,9 @@ func (a *Accumulator) Merge(b *Accumulator) {
 			}
 			continue
 		}
-		ai, ok := a.c.unitIdx[id]
+		ai := a.c.idx.UnitSlot(id)
 		var au *unitAcc
-		if ok {
+		if ai >= 0 {
 			au = &a.known[ai]
 		} else {
 			au = a.otherUnit(id)
@@ -121,14 +123,14 @@ func (a *Accumulator) Merge(b *Accumulator) {
 		au.m36.Num += bu.m36.Num
 		au.m36.Den += bu.m36.Den
 		for j, f := range bu.flags {
-			if pi, ok := a.c.pairs[pairKey{id, b.c.units[i].procs[j]}]; ok {
-				a.known[pi.unit].flags[pi.proc] |= f
+			if ai, pos := a.c.index(id, b.c.units[i].procs[j]); pos >= 0 {
+				a.known[ai].flags[pos] |= f
 			}
 		}
 	}
 	for id, bu := range b.other {
 		var au *unitAcc
-		if ai, ok := a.c.unitIdx[id]; ok {
+		if ai := a.c.idx.UnitSlot(id); ai >= 0 {
 			au = &a.known[ai]
 		} else {
 			au = a.otherUnit(id)

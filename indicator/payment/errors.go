@@ -3,6 +3,8 @@ package payment
 import (
 	"errors"
 	"fmt"
+
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 )
 
 // ErrOption is matched (errors.Is) by every error New returns.
@@ -33,3 +35,11 @@ func (e *OptionError) Unwrap() error { return e.Err }
 
 // Is reports whether target is ErrOption.
 func (e *OptionError) Is(target error) bool { return target == ErrOption }
+
+// optionError turns a shared window problem into an *OptionError.
+func optionError(bad *offer.Invalid) error {
+	if bad.Missing {
+		return &OptionError{Field: bad.Field, Err: ErrMissing}
+	}
+	return &OptionError{Field: bad.Field, Err: ErrInvalid}
+}

@@ -2,10 +2,10 @@ package payment
 
 import (
 	"iter"
-	"slices"
 	"time"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -88,76 +88,56 @@ type Options struct {
 	FeeData FeeDataRule
 }
 
-type pairKey struct{ unit, proc string }
-
-type pairInfo struct {
-	unit int32 // index into Calculator.units
-	proc int32 // index into units[unit].procs
-}
-
 type unitInfo struct {
 	id    string
 	procs []string // fee-bearing procedures offered by the unit, sorted
 }
 
+// procInfo is what the catalogue says of a (mapped) procedure code.
+type procInfo struct {
+	known bool // in the catalogue
+	fee   bool // fee-bearing
+}
+
 // Calculator classifies dossiers for group 3b (3.4, 3.5, 3.6). It is immutable after New and safe for
 // concurrent use.
 type Calculator struct {
-	start, end time.Time // period bounds [start, end)
-	asOf       time.Time
-	judge      time.Time
-	policy     indicator.RecordPolicy
-	noFee      NoFeeLinesPolicy
-	feeData    FeeDataRule
-	codeMap    map[string]string
-	feeProc    map[string]bool // national code → fee-bearing
-	units      []unitInfo      // units with at least one offering in force, sorted by id
-	unitIdx    map[string]int32
-	pairs      map[pairKey]pairInfo // (unit, fee-bearing procedure) offered
-	catalogue  indicator.Ledger
+	w         offer.Window
+	policy    indicator.RecordPolicy
+	noFee     NoFeeLinesPolicy
+	feeData   FeeDataRule
+	feeProc   map[string]bool // national code → fee-bearing
+	keys      *indicator.Keys
+	idx       *offer.Index[procInfo] // units with an offering in force; listed pairs: fee-bearing ones
+	units     []unitInfo             // per index slot
+	catalogue indicator.Ledger
 }
 
 // New validates opts and preloads the catalogue. Errors are *OptionError values matching ErrOption and
 // ErrMissing or ErrInvalid: zero Period, Period end before start, zero AsOf, AsOf before the period, zero
 // Policy, unknown NoFeeLines or FeeData. Data problems in the catalogue are not errors: each procedure and
-// offering gets one reason in Result.Catalogue. Cost: O(procedures + offerings) time and memory.
+// offering gets one reason in Result.Catalogue. Cost: O((procedures + offerings) · log + Keys size) time
+// and O(procedures + offerings + Keys size) memory, plus units × fee-bearing procedures int32s (up to 4 MiB).
 func New(opts Options) (*Calculator, error) {
-	p := opts.Period
+	w, bad := offer.NewWindow(opts.Period, opts.AsOf, opts.Policy)
 	switch {
-	case p.Start.IsZero():
-		return nil, &OptionError{Field: "Period", Err: ErrMissing}
-	case p.End.Before(p.Start):
-		return nil, &OptionError{Field: "Period", Err: ErrInvalid}
-	case opts.AsOf.IsZero():
-		return nil, &OptionError{Field: "AsOf", Err: ErrMissing}
-	case opts.AsOf.Before(p.StartTime()):
-		return nil, &OptionError{Field: "AsOf", Err: ErrInvalid}
-	case opts.Policy == indicator.RecordPolicy{}:
-		return nil, &OptionError{Field: "Policy", Err: ErrMissing}
+	case bad != nil:
+		return nil, optionError(bad)
 	case opts.NoFeeLines > NoFeeLinesExcluded:
 		return nil, &OptionError{Field: "NoFeeLines", Err: ErrInvalid}
 	case opts.FeeData > FeeDataAnyLine:
 		return nil, &OptionError{Field: "FeeData", Err: ErrInvalid}
 	}
 	c := &Calculator{
-		start:   p.StartTime(),
-		end:     p.EndTime(),
-		asOf:    opts.AsOf,
+		w:       w,
 		policy:  opts.Policy,
 		noFee:   opts.NoFeeLines,
 		feeData: opts.FeeData,
-		codeMap: opts.CodeMap,
 		feeProc: make(map[string]bool, len(opts.Procedures)),
-		unitIdx: make(map[string]int32),
-		pairs:   make(map[pairKey]pairInfo),
-	}
-	c.judge = c.end.Add(-time.Nanosecond)
-	if c.asOf.Before(c.judge) {
-		c.judge = c.asOf
 	}
 	for i := range opts.Procedures {
 		pr := &opts.Procedures[i]
-		code := c.mapCode(pr.Code)
+		code := offer.MapCode(opts.CodeMap, pr.Code)
 		if code == "" {
 			c.catalogue.Add(ReasonProcedureNoCode, false)
 			continue
@@ -174,14 +154,12 @@ func New(opts Options) (*Calculator, error) {
 			c.catalogue.Add(ReasonProcedureFree, false)
 		}
 	}
-	judge := model.Some(c.judge)
-	offered := make(map[string][]string)
-	seen := make(map[pairKey]bool)
+	judge := w.InForce()
+	b := offer.NewBuilder()
 	for i := range opts.Offerings {
 		o := &opts.Offerings[i]
-		code := c.mapCode(o.ProcedureCode)
+		code := offer.MapCode(opts.CodeMap, o.ProcedureCode)
 		fb, known := c.feeProc[code]
-		k := pairKey{o.UnitID, code}
 		switch {
 		case o.UnitID == "":
 			c.catalogue.Add(ReasonOfferingNoUnit, false)
@@ -189,45 +167,55 @@ func New(opts Options) (*Calculator, error) {
 			c.catalogue.Add(ReasonOfferingNotInForce, false)
 		case !known:
 			c.catalogue.Add(ReasonOfferingUnknownProcedure, false)
-		case seen[k]:
-			c.catalogue.Add(ReasonOfferingDuplicate, false)
-		case !fb:
-			seen[k] = true
-			c.catalogue.Add(ReasonOfferingFree, false)
-			if _, ok := offered[o.UnitID]; !ok {
-				offered[o.UnitID] = nil
-			}
 		default:
-			seen[k] = true
-			c.catalogue.Add(ReasonOfferingFeeBearing, true)
-			offered[o.UnitID] = append(offered[o.UnitID], code)
+			// Only fee-bearing pairs are listed; a free one still makes its unit a unit of the index.
+			switch _, added := b.Pair(o.UnitID, code, fb); {
+			case !added:
+				c.catalogue.Add(ReasonOfferingDuplicate, false)
+			case !fb:
+				c.catalogue.Add(ReasonOfferingFree, false)
+			default:
+				c.catalogue.Add(ReasonOfferingFeeBearing, true)
+			}
 		}
 	}
-	ids := make([]string, 0, len(offered))
-	for id := range offered {
-		ids = append(ids, id)
+	c.keys = opts.Keys
+	if c.keys == nil {
+		c.keys = offer.OwnKeys(offeringUnits(opts.Offerings), codes(opts), opts.CodeMap)
 	}
-	slices.Sort(ids)
-	c.units = make([]unitInfo, len(ids))
-	for ui, id := range ids {
-		procs := offered[id]
-		slices.Sort(procs)
-		c.units[ui] = unitInfo{id: id, procs: procs}
-		c.unitIdx[id] = int32(ui)
-		for pi, code := range procs {
-			c.pairs[pairKey{id, code}] = pairInfo{unit: int32(ui), proc: int32(pi)}
-		}
+	c.idx = offer.Build(b, c.keys, opts.CodeMap, c.procInfo)
+	c.units = make([]unitInfo, c.idx.NumUnits())
+	for slot := range c.units {
+		u := c.idx.Unit(int32(slot))
+		c.units[slot] = unitInfo{id: u.ID, procs: u.Codes}
 	}
 	return c, nil
 }
 
-func (c *Calculator) mapCode(code string) string {
-	if c.codeMap != nil {
-		if m, ok := c.codeMap[code]; ok {
-			return m
-		}
+// offeringUnits returns the unit ids of the offerings (with repeats).
+func offeringUnits(os []model.Offering) []string {
+	ids := make([]string, len(os))
+	for i := range os {
+		ids[i] = os[i].UnitID
 	}
-	return code
+	return ids
+}
+
+// codes returns the raw procedure codes of the catalogue and the offerings (with repeats).
+func codes(opts Options) []string {
+	cs := make([]string, 0, len(opts.Procedures)+len(opts.Offerings))
+	for i := range opts.Procedures {
+		cs = append(cs, opts.Procedures[i].Code)
+	}
+	for i := range opts.Offerings {
+		cs = append(cs, opts.Offerings[i].ProcedureCode)
+	}
+	return cs
+}
+
+func (c *Calculator) procInfo(code string) procInfo {
+	fb, known := c.feeProc[code]
+	return procInfo{known: known, fee: fb}
 }
 
 // Verdict is one dossier's outcome for group 3b: the ledger reason, whether it entered 3.6's denominator
@@ -269,77 +257,15 @@ func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
 
 // Classify judges one dossier for 3.6 and notes what it contributes to 3.4/3.5. It is pure, safe for
 // concurrent use and does not allocate; d is not retained. Data problems never fail: the dossier gets an
-// exclusion reason (see the package doc for the order in which the rules apply). Cost: one or two map
-// lookups and a scan of the fee lines.
+// exclusion reason (see the package doc for the order in which the rules apply). Cost: resolving the unit
+// and procedure in the Keys (two map lookups), then as ClassifyRef.
 func (c *Calculator) Classify(d *model.Dossier) Verdict {
-	v := Verdict{UnitID: d.UnitID, Code: d.Code, PaymentCode: model.PaymentUnknown, calc: c, unit: -1, proc: -1}
-	v.ProcedureCode = c.mapCode(d.ProcedureCode)
-	if c.policy.ReceivedFallbackToSubmitted {
-		v.Received = d.Received()
-	} else {
-		v.Received = d.ReceivedAt
-	}
-	switch {
-	case d.UnitID == "":
-		v.setReason(rNoUnit)
-		return v
-	case !v.Received.Valid:
-		v.setReason(rNoReception)
-		return v
-	case v.Received.T.Before(c.start) || !v.Received.T.Before(c.end):
-		v.setReason(rOutsidePeriod)
-		return v
-	case v.Received.T.After(c.asOf):
-		v.setReason(rAfterAsOf)
-		return v
-	}
-	if pi, ok := c.pairs[pairKey{d.UnitID, v.ProcedureCode}]; ok {
-		v.unit, v.proc = pi.unit, pi.proc // offered there and fee-bearing
-	} else {
-		fb, known := c.feeProc[v.ProcedureCode]
-		switch {
-		case !known:
-			v.setReason(rUnknownProcedure)
-			return v
-		case !fb:
-			v.setReason(rFreeProcedure)
-			return v
-		}
-		if ui, ok := c.unitIdx[d.UnitID]; ok {
-			v.unit = ui
-		}
-	}
-	positive := d.FeeBearing()
-	v.NoFeeLines = len(d.Fees) == 0
-	switch {
-	case !v.NoFeeLines && !positive && c.policy.ZeroFeeLinesExcluded:
-		v.setReason(rZeroFeeLines)
-		return v
-	case v.NoFeeLines && c.noFee == NoFeeLinesExcluded:
-		v.setReason(rNoFeeLines)
-		return v
-	}
-	v.Counted = true
-	v.FeeData = positive || (c.feeData == FeeDataAnyLine && !v.NoFeeLines)
-	v.PaymentCode = d.OnlinePayment.Code()
-	v.PaidOnline = c.policy.PaidOnlineCodes.Has(int(v.PaymentCode))
-	if v.PaidOnline {
-		v.setReason(rPaidOnline)
-	} else {
-		v.setReason(rNotPaidOnline)
-	}
-	return v
+	return c.ClassifyRef(d, c.keys.Ref(d.UnitID, d.ProcedureCode))
 }
 
 // index returns the unit and procedure indexes of (unit, procedure) in c, -1 when absent.
 func (c *Calculator) index(unit, proc string) (int32, int32) {
-	if pi, ok := c.pairs[pairKey{unit, proc}]; ok {
-		return pi.unit, pi.proc
-	}
-	if ui, ok := c.unitIdx[unit]; ok {
-		return ui, -1
-	}
-	return -1, -1
+	return c.idx.Find(unit, proc)
 }
 
 // Run classifies every dossier of the stream in one pass and returns the result. Cost: O(dossiers) time,

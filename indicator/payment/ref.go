@@ -2,12 +2,61 @@ package payment
 
 import (
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 	"github.com/vn-dvc/chiso766/model"
 )
 
 // ClassifyRef is Classify for a dossier whose unit and procedure were already resolved by the Keys of
-// Options (r == Options.Keys.Ref(d.UnitID, d.ProcedureCode)); it returns exactly Classify(d).
-func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) Verdict {
-	_ = r
-	return c.Classify(d)
+// Options (r == Options.Keys.Ref(d.UnitID, d.ProcedureCode)); it returns exactly Classify(d). It does no
+// string hashing when r's indexes are in the Keys; an index of -1 (or out of the Keys' range) is looked up
+// by string instead, with the same verdict. Pure, safe for concurrent use, no allocation.
+func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) {
+	p := c.idx.Proc(r.Procedure, d.ProcedureCode)
+	v.UnitID, v.Code, v.ProcedureCode, v.Received = d.UnitID, d.Code, p.Code, c.w.Received(d)
+	v.PaymentCode, v.calc, v.unit, v.proc = model.PaymentUnknown, c, -1, -1
+	if d.UnitID == "" {
+		v.setReason(rNoUnit)
+		return v
+	}
+	switch c.w.Place(v.Received) {
+	case offer.NoReception:
+		v.setReason(rNoReception)
+		return v
+	case offer.OutsidePeriod:
+		v.setReason(rOutsidePeriod)
+		return v
+	case offer.AfterAsOf:
+		v.setReason(rAfterAsOf)
+		return v
+	}
+	switch {
+	case !p.Info.known:
+		v.setReason(rUnknownProcedure)
+		return v
+	case !p.Info.fee:
+		v.setReason(rFreeProcedure)
+		return v
+	}
+	v.unit = c.idx.Slot(r.Unit, d.UnitID)
+	v.proc = c.idx.Pos(v.unit, p.ID) // -1 when the unit does not offer the procedure
+	positive := d.FeeBearing()
+	v.NoFeeLines = len(d.Fees) == 0
+	switch {
+	case !v.NoFeeLines && !positive && c.policy.ZeroFeeLinesExcluded:
+		v.setReason(rZeroFeeLines)
+		return v
+	case v.NoFeeLines && c.noFee == NoFeeLinesExcluded:
+		v.setReason(rNoFeeLines)
+		return v
+	}
+	v.Counted = true
+	v.FeeData = positive || (c.feeData == FeeDataAnyLine && !v.NoFeeLines)
+	v.PaymentCode = d.OnlinePayment.Code()
+	v.PaidOnline = c.policy.PaidOnlineCodes.Has(int(v.PaymentCode))
+	if v.PaidOnline {
+		v.setReason(rPaidOnline)
+	} else {
+		v.setReason(rNotPaidOnline)
+	}
+	return v
 }

@@ -1,0 +1,133 @@
+package offer
+
+import (
+	"time"
+
+	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/model"
+)
+
+// Invalid names the Options field New refuses and whether it is missing (zero) or out of range. The
+// calculator packages turn it into their own *OptionError.
+type Invalid struct {
+	Field   string // "Period", "AsOf" or "Policy"
+	Missing bool   // true: the field is absent (ErrMissing); false: out of range (ErrInvalid)
+}
+
+// Window is the validated evaluation window of a pass: the period's bounds, the as-of instant and the
+// judgement instant at which offerings are taken as in force. Immutable; safe for concurrent use.
+type Window struct {
+	Start, End time.Time // [Start, End): the period's first instant and the instant just after it
+	AsOf       time.Time // the evaluation instant
+	Judge      time.Time // min(End − 1 ns, AsOf)
+	fallback   bool      // Policy.ReceivedFallbackToSubmitted
+
+	// The bounds as Unix seconds and nanoseconds, compared as integers when wall is set: none of Start,
+	// End and AsOf carries a monotonic clock reading, so time.Time.Before/After compare wall clocks.
+	wall                    bool
+	start, end, asOfInstant instant
+	lo, hi                  int64 // a time whose Unix second s has lo < s < hi is in the window (wall only)
+}
+
+// instant is a wall-clock instant as Unix seconds and nanoseconds: ordered like time.Time.Before on times
+// without a monotonic reading, for every year time.Time can hold.
+type instant struct {
+	s int64
+	n int32
+}
+
+func instantOf(t time.Time) instant { return instant{t.Unix(), int32(t.Nanosecond())} }
+
+func (a instant) before(b instant) bool { return a.s < b.s || a.s == b.s && a.n < b.n }
+
+// NewWindow validates the options every calculator of group 3 shares, in this order: zero Period, Period
+// end before start, zero AsOf, AsOf before the period, zero Policy. It returns the first problem, or nil.
+// Cost: O(1), no allocation unless a problem is found.
+func NewWindow(p model.Period, asOf time.Time, pol indicator.RecordPolicy) (Window, *Invalid) {
+	switch {
+	case p.Start.IsZero():
+		return Window{}, &Invalid{Field: "Period", Missing: true}
+	case p.End.Before(p.Start):
+		return Window{}, &Invalid{Field: "Period"}
+	case asOf.IsZero():
+		return Window{}, &Invalid{Field: "AsOf", Missing: true}
+	case asOf.Before(p.StartTime()):
+		return Window{}, &Invalid{Field: "AsOf"}
+	case pol == indicator.RecordPolicy{}:
+		return Window{}, &Invalid{Field: "Policy", Missing: true}
+	}
+	w := Window{Start: p.StartTime(), End: p.EndTime(), AsOf: asOf, fallback: pol.ReceivedFallbackToSubmitted}
+	w.wall = !hasMonotonic(w.Start) && !hasMonotonic(w.End) && !hasMonotonic(w.AsOf)
+	w.start, w.end, w.asOfInstant = instantOf(w.Start), instantOf(w.End), instantOf(w.AsOf)
+	if w.wall {
+		w.lo, w.hi = w.start.s, min(w.end.s, w.asOfInstant.s)
+	} else {
+		w.lo, w.hi = 1, 0 // never
+	}
+	w.Judge = w.End.Add(-time.Nanosecond)
+	if w.AsOf.Before(w.Judge) {
+		w.Judge = w.AsOf
+	}
+	return w, nil
+}
+
+// Place is where a dossier's reception time falls relative to the window.
+type Place uint8
+
+const (
+	// InWindow: received in the period, not after AsOf.
+	InWindow Place = iota
+	// NoReception: no reception time (nor submission time under the fallback policy).
+	NoReception
+	// OutsidePeriod: received before the period's start or from its end on.
+	OutsidePeriod
+	// AfterAsOf: received in the period but after AsOf.
+	AfterAsOf
+)
+
+// Received returns the reception time the policy uses: NgayTiepNhan, or NgayNopHoSo when it is absent and
+// Policy.ReceivedFallbackToSubmitted holds. No allocation.
+func (w *Window) Received(d *model.Dossier) model.Time {
+	if w.fallback {
+		return d.Received()
+	}
+	return d.ReceivedAt
+}
+
+// Place judges a reception time: absent, outside [Start, End), after AsOf, or in the window (tried in this
+// order). No allocation; a time whose second lies strictly inside the window is placed by one integer
+// comparison pair (inlined).
+func (w *Window) Place(t model.Time) Place {
+	if s := t.T.Unix(); t.Valid && s > w.lo && s < w.hi {
+		return InWindow
+	}
+	return w.place(t)
+}
+
+func (w *Window) place(t model.Time) Place {
+	if t.Valid && w.wall {
+		i := instantOf(t.T)
+		switch {
+		case i.before(w.start) || !i.before(w.end):
+			return OutsidePeriod
+		case w.asOfInstant.before(i):
+			return AfterAsOf
+		}
+		return InWindow
+	}
+	switch {
+	case !t.Valid:
+		return NoReception
+	case t.T.Before(w.Start) || !t.T.Before(w.End):
+		return OutsidePeriod
+	case t.T.After(w.AsOf):
+		return AfterAsOf
+	}
+	return InWindow
+}
+
+// InForce is Judge as an optional time, the argument of model.Offering.ValidAt.
+func (w *Window) InForce() model.Time { return model.Some(w.Judge) }
+
+// hasMonotonic reports whether t carries a monotonic clock reading (time.Time.Round(0) strips it).
+func hasMonotonic(t time.Time) bool { return t != t.Round(0) }
