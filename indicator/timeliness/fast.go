@@ -117,22 +117,30 @@ func (c *Calculator) lateness(out *calendar.Outcome, dl *calendar.Deadline, t ti
 	return nil
 }
 
-// hoursTable reproduces Calendar.WorkingHoursBetween for instants whose dates fall in a window of days
-// around the period, from data probed once through the calendar's public API: the office time of each
-// weekday minute by minute, and prefix sums of whole days over the window. It is enabled only for a
-// fixed-offset zone and office hours whose span boundaries fall on whole minutes (probing checks this);
-// otherwise, and outside the window, the calendar is called.
+// hoursTable reproduces Calendar.WorkingHoursBetween and AddWorkingHours for instants whose dates fall in a
+// window of days around the period, from data probed once through the calendar's public API: the office
+// minutes of each weekday minute by minute, each window day's weekday (or "not working"), and prefix sums
+// of whole days over the window. It is enabled only for a fixed-offset zone and office hours whose span
+// boundaries fall on whole minutes (probing checks this); otherwise, and outside the window, the calendar
+// is called.
 type hoursTable struct {
-	ok     bool
-	first  calendar.Date          // window's first day
-	cum    []time.Duration        // cum[i] = office time from first 00:00 to (first+i) 00:00; len days+1
-	minute [7][1441]time.Duration // minute[w][m] = office time from 00:00 to m minutes on a working weekday w
-	full   [7]time.Duration       // minute[w][1440]
-	inMin  [7][1440]bool          // the whole minute m is office time
+	ok       bool
+	first    calendar.Date   // window's first day
+	firstDay int64           // first as days since the Unix epoch
+	cum      []time.Duration // cum[i] = office time from first 00:00 to (first+i) 00:00; len days+1
+	wday     []uint8         // wday[i] = weekday of first+i when a working day, else offDay
+	// mins[w][m] = office minutes from 00:00 to m minutes on a working weekday w (row offDay: all zero;
+	// column 1441 pads m+1); reach[w][k] = the smallest m with mins[w][m] ≥ k.
+	mins  [8][1442]int16
+	reach [8][1441]int16
+	full  [8]time.Duration // mins[w][1440] minutes
 }
 
+// offDay is the hoursTable weekday row of a day that is not worked.
+const offDay = 7
+
 // buildHours probes the calendar for the window [from, to] (clipped to the calendar's range). Cost:
-// 7 × 1441 WorkingHoursBetween calls plus O(window days); memory 8 bytes per window day plus ≈ 90 KB.
+// 7 × 1441 WorkingHoursBetween calls plus O(window days); memory 9 bytes per window day plus ≈ 46 KB.
 func (c *Calculator) buildHours(from, to calendar.Date) {
 	h := &c.hours
 	if !c.fixed {
@@ -166,32 +174,39 @@ func (c *Calculator) buildHours(from, to calendar.Date) {
 		start := c.startOf(day)
 		for m := 0; m <= 1440; m++ {
 			v, err := c.cal.WorkingHoursBetween(start, start.Add(time.Duration(m)*time.Minute))
-			if err != nil {
+			if err != nil || v%time.Minute != 0 || v > 24*time.Hour {
 				return
 			}
-			h.minute[w][m] = v
-			if m > 0 {
-				switch v - h.minute[w][m-1] {
-				case 0:
-				case time.Minute:
-					h.inMin[w][m-1] = true
-				default:
-					return // a span boundary inside a minute: not exact, keep the calendar path
-				}
+			// Whole minutes only, each minute wholly in or out of office hours (an increment of 0 or 1);
+			// otherwise a span boundary lies inside a minute: not exact, keep the calendar path.
+			h.mins[w][m] = int16(v / time.Minute)
+			if m > 0 && uint16(h.mins[w][m]-h.mins[w][m-1]) > 1 {
+				return
 			}
 		}
-		h.full[w] = h.minute[w][1440]
+		h.mins[w][1441] = h.mins[w][1440]
+		h.full[w] = time.Duration(h.mins[w][1440]) * time.Minute
+		m := 0
+		for k := 0; k <= int(h.mins[w][1440]); k++ {
+			for int(h.mins[w][m]) < k {
+				m++
+			}
+			h.reach[w][k] = int16(m)
+		}
 	}
 	n := to.Sub(from) + 1
 	h.cum = make([]time.Duration, n+1)
+	h.wday = make([]uint8, n)
 	for i := range n {
 		d := from.AddDays(i)
 		h.cum[i+1] = h.cum[i]
+		h.wday[i] = offDay
 		if c.cal.IsWorkingDay(d) {
 			h.cum[i+1] += h.full[d.Weekday()]
+			h.wday[i] = uint8(d.Weekday())
 		}
 	}
-	h.first, h.ok = from, true
+	h.first, h.firstDay, h.ok = from, int64(from.Sub(c.epoch)), true
 }
 
 // officeCum returns the office time from the window's start to t, and false when t's date is outside the
@@ -211,21 +226,17 @@ func (c *Calculator) officeCumDay(t time.Time) (time.Duration, int, bool) {
 		days--
 		sod += 86400
 	}
-	d := c.epoch.AddDays(int(days))
-	i := d.Sub(h.first)
-	if i < 0 || i >= len(h.cum)-1 {
+	i := days - h.firstDay
+	if uint64(i) >= uint64(len(h.wday)) {
 		return 0, 0, false
 	}
-	v := h.cum[i]
-	if c.cal.IsWorkingDay(d) {
-		w := d.Weekday()
-		m := int(sod / 60)
-		v += h.minute[w][m]
-		if h.inMin[w][m] {
-			v += time.Duration(sod%60)*time.Second + time.Duration(t.Nanosecond())
-		}
+	row := &h.mins[h.wday[i]]
+	m := sod / 60
+	v := h.cum[i] + time.Duration(row[m])*time.Minute
+	if row[m+1] != row[m] { // the whole minute m is office time
+		v += time.Duration(sod%60)*time.Second + time.Duration(t.Nanosecond())
 	}
-	return v, i, true
+	return v, int(i), true
 }
 
 // officeAt returns the earliest instant whose office time from the window's start is v, searching forward
@@ -233,28 +244,20 @@ func (c *Calculator) officeCumDay(t time.Time) (time.Duration, int, bool) {
 // exceed cum[i0].
 func (c *Calculator) officeAt(v time.Duration, i0 int) (time.Time, bool) {
 	h := &c.hours
-	i, n := i0, len(h.cum)-1
+	i, n := i0, len(h.wday)
 	for i < n && h.cum[i+1] < v {
 		i++
 	}
 	if i >= n || i < 0 || h.cum[i] >= v {
 		return time.Time{}, false
 	}
-	// h.cum[i] < v ≤ h.cum[i+1]: day i is a working day and reaches v; find the first minute boundary m
-	// with minute[w][m] ≥ rem. Minute m−1 is then a whole office minute holding the instant.
-	d := h.first.AddDays(i)
+	// h.cum[i] < v ≤ h.cum[i+1]: day i is a working day and reaches v in its minute m − 1, where m is the
+	// first minute boundary with at least ⌈rem⌉ office minutes; minute m − 1 is a whole office minute.
+	w := h.wday[i]
 	rem := v - h.cum[i]
-	tab := &h.minute[d.Weekday()]
-	lo, hi := 1, 1440
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if tab[mid] >= rem {
-			hi = mid
-		} else {
-			lo = mid + 1
-		}
-	}
-	return c.startOf(d).Add(time.Duration(lo)*time.Minute - (tab[lo] - rem)), true
+	m := h.reach[w][(rem+time.Minute-1)/time.Minute]
+	d := h.first.AddDays(i)
+	return c.startOf(d).Add(time.Duration(m)*time.Minute - (time.Duration(h.mins[w][m])*time.Minute - rem)), true
 }
 
 // addHours is Calendar.AddWorkingHours(t, d).
