@@ -108,11 +108,11 @@ func (a *Accumulator) Add(v Verdict) {
 		}
 		return
 	}
-	a.addSlow(v)
+	a.addSlow(&v)
 }
 
 // addSlow is Add for verdicts made by hand, by another Calculator, or whose unit is not in the Keys.
-func (a *Accumulator) addSlow(v Verdict) {
+func (a *Accumulator) addSlow(v *Verdict) {
 	if v.reason > 0 && v.reason < numReasons {
 		a.reasons[v.reason]++
 	} else {

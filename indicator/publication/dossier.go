@@ -97,8 +97,8 @@ func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) Verdict {
 
 func (c *Calculator) syncSuccess(code string) bool {
 	for _, ok := range c.syncOK {
-		if code == ok {
-			return true
+		if len(ok) == len(code) && (len(ok) == 0 || len(ok) == 1 && ok[0] == code[0] || ok == code) {
+			return true // the short forms skip a call to the runtime's memequal for "" and "0"
 		}
 	}
 	return false
