@@ -401,13 +401,13 @@ type Verdict struct {
 	FromSubmission bool
 	// Facts are the record facts that decided the metric verdicts.
 	Facts Facts
+	slot  int32 // the unit's index in calc's Keys, or -1 (Add then finds the unit by Unit)
 	// Received is the instant that placed the dossier in the period (zero when absent).
 	Received time.Time
 
 	lr       ledgerReason
 	outcomes [NumDossierMetrics]outcome
 	den, num uint8       // bit i: metric i in its denominator / numerator (counted verdicts only)
-	slot     int32       // the unit's index in calc's Keys, or -1 (Add then finds the unit by Unit)
 	calc     *Calculator // the Calculator that made the verdict (nil: made by hand)
 }
 
@@ -630,8 +630,8 @@ func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) 
 func (c *Calculator) populationLink(codes []string) bool {
 	for _, s := range codes {
 		for _, p := range c.popCodes {
-			if s == p {
-				return true
+			if len(s) == len(p) && (len(p) == 1 && s[0] == p[0] || s == p) {
+				return true // the one-byte form skips a call to the runtime's memequal for codes like "7"
 			}
 		}
 	}
