@@ -165,9 +165,10 @@ func (a *Accumulator) insert(s *tabSlot, k uint64, u, p int32) *cell {
 	return &a.cells[i]
 }
 
-// unitIndex returns the pair index of a unit id: its Keys index, else its extra index (interned).
-func (a *Accumulator) unitIndex(id string) int32 {
-	if a.c != nil {
+// unitIndex returns the pair index of a unit id: its Keys index, else its extra index (interned). With
+// looked set the id is known not to be in the Keys.
+func (a *Accumulator) unitIndex(id string, looked bool) int32 {
+	if a.c != nil && !looked {
 		if i := a.c.keys.Unit(id); i >= 0 && i < a.nUnits {
 			return i
 		}
@@ -185,8 +186,9 @@ func (a *Accumulator) unitIndex(id string) int32 {
 }
 
 // procIndex returns the pair index of a procedure code: its Keys index, else its extra index (interned).
-func (a *Accumulator) procIndex(code string) int32 {
-	if a.c != nil {
+// With looked set the code is known not to be in the Keys.
+func (a *Accumulator) procIndex(code string, looked bool) int32 {
+	if a.c != nil && !looked {
 		if i := a.c.keys.Procedure(code); i >= 0 && i < a.nProcs {
 			return i
 		}
@@ -267,15 +269,15 @@ func (a *Accumulator) add(v *Verdict) {
 
 // resolve finds a verdict's pair by its strings (the slow path of add).
 func (a *Accumulator) resolve(v *Verdict) (u, p int32) {
-	u, p = -1, -1
+	u, p = unknown, unknown
 	if v.calc == a.c && a.c != nil {
 		u, p = v.unit, v.proc
 	}
 	if u < 0 {
-		u = a.unitIndex(v.Unit)
+		u = a.unitIndex(v.Unit, u == notInKeys)
 	}
 	if p < 0 {
-		p = a.procIndex(v.Procedure)
+		p = a.procIndex(v.Procedure, p == notInKeys)
 	}
 	return u, p
 }
@@ -302,10 +304,10 @@ func (a *Accumulator) Merge(b *Accumulator) {
 		pr := b.at[i]
 		u, p := pr.unit, pr.proc
 		if !same || u >= b.nUnits {
-			u = a.unitIndex(b.unitID(u))
+			u = a.unitIndex(b.unitID(u), false)
 		}
 		if !same || p >= b.nProcs {
-			p = a.procIndex(b.procCode(p))
+			p = a.procIndex(b.procCode(p), false)
 		}
 		a.cell(u, p).merge(&b.cells[i])
 	}

@@ -56,16 +56,15 @@ func BenchmarkClassifyAdd(b *testing.B) {
 		a.Add(c.Classify(&stream[i]))
 	}
 	b.ReportAllocs()
+	lockThread()
+	defer unlockThread()
+	cpu0, ok := threadCPU()
 	b.ResetTimer()
-	i := 0
-	for b.Loop() {
-		a.Add(c.Classify(&stream[i]))
-		i++
-		if i == len(stream) {
-			i = 0
-		}
+	for i := 0; i < b.N; i++ {
+		a.Add(c.Classify(&stream[i&(len(stream)-1)]))
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
+	b.StopTimer()
+	reportPerRecord(b, cpu0, ok)
 }
 
 // BenchmarkClassifyAddGrouped is BenchmarkClassifyAdd over the same dossiers grouped by unit and procedure,
@@ -81,16 +80,15 @@ func BenchmarkClassifyAddGrouped(b *testing.B) {
 		a.Add(c.Classify(&stream[i]))
 	}
 	b.ReportAllocs()
+	lockThread()
+	defer unlockThread()
+	cpu0, ok := threadCPU()
 	b.ResetTimer()
-	i := 0
-	for b.Loop() {
-		a.Add(c.Classify(&stream[i]))
-		i++
-		if i == len(stream) {
-			i = 0
-		}
+	for i := 0; i < b.N; i++ {
+		a.Add(c.Classify(&stream[i&(len(stream)-1)]))
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
+	b.StopTimer()
+	reportPerRecord(b, cpu0, ok)
 }
 
 // BenchmarkClassify measures Classify alone on a finished dossier with an appointment.

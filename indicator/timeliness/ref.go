@@ -11,10 +11,24 @@ import (
 // d's strings, with the same verdict. A Ref of another Keys gives wrong answers. Cost, errors and
 // concurrency: as Classify.
 func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) {
-	v.calc, v.unit, v.proc = c, -1, -1
+	c.classify(d, r, unknown, &v)
+	return v
+}
+
+// Keys indexes of a verdict's unit and procedure outside the Keys' range.
+const (
+	unknown   int32 = -1 // not resolved (the string may still be in the Keys)
+	notInKeys int32 = -2 // looked up: the string is not in the Keys
+)
+
+// classify is ClassifyRef into *v, which must be the zero Verdict (ClassifyRef stays small enough to be
+// inlined, so the verdict is built in the caller's variable). miss is what an index of r outside the Keys
+// means: unknown, or notInKeys when r was just looked up.
+func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, miss int32, v *Verdict) {
+	v.calc, v.unit, v.proc = c, miss, miss
 	if d == nil {
 		v.set(rNilRecord)
-		return v
+		return
 	}
 	if uint32(r.Unit) < uint32(c.nUnits) {
 		v.unit = r.Unit
@@ -23,7 +37,6 @@ func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) 
 		v.proc = r.Procedure
 	}
 	v.Unit, v.Code, v.Procedure = d.UnitID, d.Code, d.ProcedureCode
-	c.checkReception(d, &v)
-	v.set(c.judge(d, &v))
-	return v
+	c.checkReception(d, v)
+	v.set(c.judge(d, v))
 }

@@ -44,6 +44,8 @@ type Calculator struct {
 	procByKey []int32
 	nUnits    int32 // keys.NumUnits()
 
+	keysHoldCatalogue bool // every catalogue code is in keys
+
 	// Fast civil dates for fixed-offset zones (UTC+7): day numbers from the Unix epoch.
 	epoch     calendar.Date // 1970-01-01
 	fixed     bool
@@ -110,21 +112,27 @@ func New(opts Options) (*Calculator, error) {
 	}
 	c.nUnits = int32(c.keys.NumUnits())
 	c.procByKey = make([]int32, c.keys.NumProcedures())
+	found := 0
 	for i := range c.procByKey {
 		c.procByKey[i] = -1
 		if j, ok := c.procs[c.keys.ProcedureCode(int32(i))]; ok {
 			c.procByKey[i] = j
+			found++
 		}
 	}
+	c.keysHoldCatalogue = found == len(c.procs)
 	return c, nil
 }
 
 // procedure returns the catalogue entry of the dossier's procedure: by p, the index of d.ProcedureCode in
-// the Keys, when known, else by code. Cost: O(1); one string hash on the slow path.
+// the Keys, when known, else by code (not at all when p is notInKeys and the Keys hold the whole
+// catalogue). Cost: O(1); one string hash on the slow path.
 func (c *Calculator) procedure(d *model.Dossier, p int32) *procEntry {
 	j := int32(-1)
 	if uint32(p) < uint32(len(c.procByKey)) {
 		j = c.procByKey[p]
+	} else if p == notInKeys && c.keysHoldCatalogue {
+		return nil
 	} else if k, ok := c.procs[d.ProcedureCode]; ok {
 		j = k
 	}
@@ -263,11 +271,13 @@ func (c *Calculator) happened(t time.Time) bool { return !t.After(c.limit) }
 // return an error: the dossier is excluded with a reason code. Cost: O(len(Steps) + len(Supplements)) plus
 // O(1) calendar look-ups (O(log n) for working-hour durations and for the reception check of dossiers
 // received more than OnlineReceptionHours after submission).
-func (c *Calculator) Classify(d *model.Dossier) Verdict {
-	if d == nil {
-		return c.ClassifyRef(d, indicator.NoRef)
+func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
+	r := indicator.NoRef
+	if d != nil {
+		r = c.keys.Ref(d.UnitID, d.ProcedureCode)
 	}
-	return c.ClassifyRef(d, c.keys.Ref(d.UnitID, d.ProcedureCode))
+	c.classify(d, r, notInKeys, &v)
+	return v
 }
 
 func (c *Calculator) checkReception(d *model.Dossier, v *Verdict) {
