@@ -574,7 +574,7 @@ func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) 
 		v.lr, v.Reason = lrCountedWithoutReception, ReasonCountedWithoutReception
 	}
 	// Outcome codes and the denominator/numerator bits (bit i = metric i), set together.
-	var o [NumDossierMetrics]outcome
+	o := &v.outcomes
 	var den, num uint8
 	switch { // 4.1
 	case c.scope == PaperResultDossiers && !known:
@@ -623,7 +623,7 @@ func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) 
 	default:
 		o[4] = o46None
 	}
-	v.outcomes, v.den, v.num = o, den, num
+	v.den, v.num = den, num
 	return
 }
 
