@@ -37,7 +37,8 @@ package scorecard
 //	B8    5  H99.01  PA   2  9    08-18     08-25  08-20  res, paid 1, file, sync error -1            early; sync failed
 //	B9    5  H99.01  PB   1  9    08-19     08-26  08-26  never sent to the portal                    on time; not synced
 //	C1    5  H99.02  PA   1  10   08-11     08-18  08-19  returned 08-19, res, paid 0, file,           status 10 with end: late;
-//	                                                      has digitised components, synced            direct with e-result
+//	                                                      has digitised components, population DB     direct with e-result;
+//	                                                      link (MaCSDL 7), synced                     4.6b by the DB link
 //	C2    5  H99.02  PA   2  9    08-12     08-19  08-18  res, paid 2, file from store, not sent      early; not synced
 //	C3    3  H99.02  PA   2  9    08-13     08-20  08-20  res (no submitted file), paid 1,            on time; sync failed
 //	                                                      has digitised components, sync error -1
@@ -82,6 +83,7 @@ type scenArch struct {
 	hasDigitised, vneid        bool
 	resultSynced               bool
 	supplements                string // supplements cell
+	databases                  string // connected database code (DSKetNoiCSDL MaCSDL)
 	sync                       string // "ok" (sent, error 0), "fail" (sent, error -1), "" (never sent)
 }
 
@@ -112,7 +114,7 @@ func scenArchetypes() []scenArch {
 		{id: "B8", n: 5, unit: "H99.01", proc: "PA", ch: "2", status: "9", recv: "08-18", due: "08-25", end: "08-20", res: true, pay: "1", fees: fee, file: "plain", sync: "fail"},
 		{id: "B9", n: 5, unit: "H99.01", proc: "PB", ch: "1", status: "9", recv: "08-19", due: "08-26", end: "08-26"},
 
-		{id: "C1", n: 5, unit: "H99.02", proc: "PA", ch: "1", status: "10", recv: "08-11", due: "08-18", end: "08-19", returned: "08-19", res: true, pay: "0", fees: fee, file: "plain", hasDigitised: true, sync: "ok"},
+		{id: "C1", n: 5, unit: "H99.02", proc: "PA", ch: "1", status: "10", recv: "08-11", due: "08-18", end: "08-19", returned: "08-19", res: true, pay: "0", fees: fee, file: "plain", hasDigitised: true, databases: "7", sync: "ok"},
 		{id: "C2", n: 5, unit: "H99.02", proc: "PA", ch: "2", status: "9", recv: "08-12", due: "08-19", end: "08-18", res: true, pay: "2", fees: fee, file: "store"},
 		{id: "C3", n: 3, unit: "H99.02", proc: "PA", ch: "2", status: "9", recv: "08-13", due: "08-20", end: "08-20", res: true, pay: "1", fees: fee, hasDigitised: true, sync: "fail"},
 
@@ -178,6 +180,9 @@ func scenBuild(t *testing.T) []byte {
 			}
 			if a.vneid {
 				d.VNeIDAuthenticated = model.FlagTrue
+			}
+			if a.databases != "" {
+				d.Databases = []string{a.databases}
 			}
 			if a.resultSynced {
 				d.ResultSyncedToStore = model.FlagTrue

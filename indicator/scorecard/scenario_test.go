@@ -385,7 +385,8 @@ func TestScenarioPublication(t *testing.T) {
 //	                                                     (A2, B4: file, no result)  a result but no file)     (A7/A9: file, no result)
 //	4.3    HoSoCoThanhPhanSoHoa or DuocSoHoa file / all  A1 20 + B1 6 = 26/73      C1 5 + C3 3 = 8/33        A8 8 / 41, A10 8 / 41
 //	4.5    file from the store or result synced / all    A1 20 (synced) = 20/73    A6 10 + C2 5 = 15/33      D2 10 / 41, E2 10 / 41
-//	4.6b   VNeID, store data or population DB / all      A1 20 (VNeID) = 20/73     A6 10 + C2 5 = 15/33      A7 12+D1 6+D2 10 = 28/41;
+//	4.6b   VNeID, store data or population DB / all      A1 20 (VNeID) = 20/73     A6 10 + C2 5 (store) +    A7 12+D1 6+D2 10 = 28/41;
+//	                                                                               C1 5 (MaCSDL 7) = 20/33
 //	                                                                                                         A9 12+E1 6+E2 10 = 28/41
 //	4.4    communes offering e-certified copies          0/0                       0/0                       1/1 (communes.json)
 //	4.6a   offered citizen-facing procedures connected   {PA conn, PB not} 1/2     {PA} 1/1                  {PB} 0/1
@@ -410,7 +411,7 @@ func TestScenarioDigitisation(t *testing.T) {
 		"H99.01": {indicator.M41: {Num: 34, Den: 42}, indicator.M42: {Num: 34, Den: 73}, indicator.M43: {Num: 26, Den: 73},
 			indicator.M44: {}, indicator.M45: {Num: 20, Den: 73}, indicator.M46a: {Num: 1, Den: 2}, indicator.M46b: {Num: 20, Den: 73}},
 		"H99.02": {indicator.M41: {Num: 23, Den: 33}, indicator.M42: {Num: 20, Den: 33}, indicator.M43: {Num: 8, Den: 33},
-			indicator.M44: {}, indicator.M45: {Num: 15, Den: 33}, indicator.M46a: {Num: 1, Den: 1}, indicator.M46b: {Num: 15, Den: 33}},
+			indicator.M44: {}, indicator.M45: {Num: 15, Den: 33}, indicator.M46a: {Num: 1, Den: 1}, indicator.M46b: {Num: 20, Den: 33}},
 		"H99.03": {indicator.M41: {}, indicator.M42: {Num: 10, Den: 41}, indicator.M43: {Num: 8, Den: 41},
 			indicator.M44: {Num: 1, Den: 1}, indicator.M45: {Num: 10, Den: 41}, indicator.M46a: {Num: 0, Den: 1}, indicator.M46b: {Num: 28, Den: 41}},
 		"H99.04": {indicator.M41: {}, indicator.M42: {Num: 10, Den: 41}, indicator.M43: {Num: 8, Den: 41},
