@@ -1,0 +1,127 @@
+package offer
+
+import (
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/model"
+)
+
+var (
+	vn      = model.Vietnam()
+	aug2026 = model.Month(2026, time.August)
+	pol     = indicator.DefaultRecordPolicy()
+)
+
+func TestNewWindowErrors(t *testing.T) {
+	asOf := time.Date(2026, 9, 5, 0, 0, 0, 0, vn)
+	cases := []struct {
+		name string
+		p    model.Period
+		asOf time.Time
+		pol  indicator.RecordPolicy
+		want *Invalid
+	}{
+		{"zero period", model.Period{}, asOf, pol, &Invalid{Field: "Period", Missing: true}},
+		{"period end before start", model.Period{Start: aug2026.End, End: aug2026.Start}, asOf, pol, &Invalid{Field: "Period"}},
+		{"zero as-of", aug2026, time.Time{}, pol, &Invalid{Field: "AsOf", Missing: true}},
+		{"as-of before the period", aug2026, aug2026.StartTime().Add(-time.Nanosecond), pol, &Invalid{Field: "AsOf"}},
+		{"zero policy", aug2026, asOf, indicator.RecordPolicy{}, &Invalid{Field: "Policy", Missing: true}},
+		{"valid", aug2026, asOf, pol, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, bad := NewWindow(tc.p, tc.asOf, tc.pol)
+			assert.Equal(t, tc.want, bad)
+		})
+	}
+}
+
+func TestJudgeInstant(t *testing.T) {
+	w, bad := NewWindow(aug2026, time.Date(2026, 9, 5, 0, 0, 0, 0, vn), pol)
+	require.Nil(t, bad)
+	assert.True(t, w.Judge.Equal(aug2026.EndTime().Add(-time.Nanosecond)), "period end − 1 ns when AsOf is later")
+	assert.Equal(t, model.Some(w.Judge), w.InForce())
+	mid := time.Date(2026, 8, 20, 10, 0, 0, 0, vn)
+	w, _ = NewWindow(aug2026, mid, pol)
+	assert.True(t, w.Judge.Equal(mid), "AsOf when inside the period")
+}
+
+// placeOracle is the rule as written: absent; before the start or not before the end; after AsOf.
+func placeOracle(w *Window, t model.Time) Place {
+	switch {
+	case !t.Valid:
+		return NoReception
+	case t.T.Before(w.Start) || !t.T.Before(w.End):
+		return OutsidePeriod
+	case t.T.After(w.AsOf):
+		return AfterAsOf
+	}
+	return InWindow
+}
+
+// TestPlaceMatchesTimeComparisons: the integer comparisons give the time.Time answer on and around every
+// bound (to the nanosecond), far away, in other zones, and with monotonic clock readings on either side.
+func TestPlaceMatchesTimeComparisons(t *testing.T) {
+	now := time.Now() // only for a monotonic clock reading
+	asOfs := []time.Time{
+		time.Date(2026, 9, 5, 0, 0, 0, 0, vn), time.Date(2026, 8, 20, 12, 30, 15, 500, vn),
+		aug2026.StartTime(), aug2026.EndTime().Add(-time.Nanosecond), aug2026.EndTime(),
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, asOf := range asOfs {
+		w, bad := NewWindow(aug2026, asOf, pol)
+		require.Nil(t, bad)
+		require.True(t, w.wall)
+		var ts []time.Time
+		for _, b := range []time.Time{w.Start, w.End, w.AsOf} {
+			for _, d := range []time.Duration{-time.Second - 1, -time.Second, -1, 0, 1, time.Second - 1, time.Second, time.Second + 1} {
+				ts = append(ts, b.Add(d), b.Add(d).UTC())
+			}
+		}
+		ts = append(ts, time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC), time.Unix(0, 0))
+		for range 2000 {
+			ts = append(ts, w.Start.Add(time.Duration(rng.Int64N(int64(40*24*time.Hour)))-3*24*time.Hour))
+		}
+		ts = append(ts, now)
+		for _, tm := range ts {
+			mt := model.Some(tm)
+			require.Equal(t, placeOracle(&w, mt), w.Place(mt), "%v as of %v", tm, asOf)
+		}
+		assert.Equal(t, NoReception, w.Place(model.None()))
+		assert.Equal(t, NoReception, w.Place(model.Time{T: w.Start.Add(time.Hour)}), "an absent time is absent whatever T holds")
+	}
+
+	// Bounds with a monotonic reading: time.Time compares monotonic readings when both sides have one, so
+	// Place falls back to the time.Time comparisons.
+	p := model.Period{Start: now.Add(-time.Hour), End: now.Add(time.Hour)}
+	w, bad := NewWindow(p, now.Add(time.Minute), pol)
+	require.Nil(t, bad)
+	assert.False(t, w.wall)
+	for _, d := range []time.Duration{-2 * time.Hour, -time.Minute, 0, time.Minute, 2 * time.Minute, 30 * time.Hour} {
+		for _, tm := range []time.Time{now.Add(d), now.Add(d).Round(0)} {
+			assert.Equal(t, placeOracle(&w, model.Some(tm)), w.Place(model.Some(tm)), "%v", d)
+		}
+	}
+}
+
+func TestReceivedFallback(t *testing.T) {
+	sub := model.Some(time.Date(2026, 8, 3, 9, 0, 0, 0, vn))
+	d := model.Dossier{SubmittedAt: sub}
+	noFallback := pol
+	noFallback.ReceivedFallbackToSubmitted = false
+	w, _ := NewWindow(aug2026, time.Date(2026, 9, 5, 0, 0, 0, 0, vn), noFallback)
+	assert.Equal(t, model.None(), w.Received(&d))
+	fb := pol
+	fb.ReceivedFallbackToSubmitted = true
+	w, _ = NewWindow(aug2026, time.Date(2026, 9, 5, 0, 0, 0, 0, vn), fb)
+	assert.Equal(t, sub, w.Received(&d))
+	rec := model.Some(time.Date(2026, 8, 4, 9, 0, 0, 0, vn))
+	d.ReceivedAt = rec
+	assert.Equal(t, rec, w.Received(&d))
+}
