@@ -125,6 +125,11 @@ func reasonTotals(t *testing.T, l indicator.Ledger, want map[indicator.Reason]in
 //	        (A8 absent channel = direct, D3 direct)
 //	H99.04  A9 12 + E1 6 + E2 10 = 28                           A9 12 + A10 8 + E1 6 + E2 10 + E3 5 = 41
 //	Ledger: read 198, counted 190, excluded 8 = A4 5 (28/7) + A11 3 (2/9): outside the period.
+//	[Reported to the lead] B6 follows the online calculator's documented policies (it reads
+//	ReceivedFallbackToSubmitted, not ExcludeWithdrawnBeforeReception); indicator.RecordPolicy documents
+//	ExcludeWithdrawnBeforeReception as "dossiers withdrawn before reception are not counted", which only
+//	timeliness and digitisation apply. Were online (and publication, payment) to apply it, H99.01's 3.3
+//	would be 34/73 and 1.4 63/73.
 //	Per reason: online 108 = 34+18+28+28; online_without_e_result 10 = A2 5 + B4 3 + B6 2;
 //	not_online 72 = A3 15 + A5 10 + A8 8 + A10 8 + B2 4 + B5 4 + B7 3 + B9 5 + C1 5 + D3 5 + E3 5.
 //
