@@ -71,7 +71,7 @@ type Accumulator struct {
 }
 
 // NewAccumulator returns an empty accumulator. Cost: O(units of the calculator's Keys) time and memory
-// (one allocation of 24 bytes per unit).
+// (24 bytes per unit, one allocation).
 func (c *Calculator) NewAccumulator() *Accumulator {
 	return &Accumulator{c: c, slots: make([]unitAcc, c.nUnits), units: make(map[string]*unitAcc)}
 }
@@ -169,8 +169,8 @@ func (a *Accumulator) setOutcomeAt(u *unitAcc, code string, k int, o Outcome) {
 
 // Merge adds b's state into a (b is unchanged): counts and ledgers add, procedure outcomes combine as in
 // AddProcedure (missed wins). Associative and commutative; merging the accumulators of a split stream gives
-// the single-pass Result. Merging a into itself doubles its counts and ledgers. Cost: O(b's units ×
-// procedures).
+// the single-pass Result. Merging a into itself doubles its counts and ledgers. Cost: O(units of the
+// calculator's Keys + b's units × procedures).
 func (a *Accumulator) Merge(b *Accumulator) {
 	if b == nil {
 		return
@@ -253,7 +253,7 @@ type Result struct {
 }
 
 // Result returns the tallies so far. It does not modify the accumulator and can be called repeatedly.
-// Cost: O(units × procedures log procedures); allocates.
+// Cost: O(units of the Keys + units × procedures log procedures); allocates.
 func (a *Accumulator) Result() Result {
 	r := Result{
 		Units:      make(map[string]indicator.Tally, len(a.units)+len(a.slots)),

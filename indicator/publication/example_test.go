@@ -58,3 +58,49 @@ func Example() {
 	// 1.3 H44 publication.complete
 	// 1.1 {0 1} 1.2 {1 1} 1.3 {1 1} 1.4 {1 1} national 3
 }
+
+// ExampleCalculator_ClassifyRef shows the scorecard's way of driving the 1.4 path: one Keys for the pass,
+// each dossier resolved once, ClassifyRef then Add (no string is hashed for a unit in the Keys).
+func ExampleCalculator_ClassifyRef() {
+	vn := model.Vietnam()
+	day := func(d int) model.Time { return model.Some(time.Date(2026, time.August, d, 9, 0, 0, 0, vn)) }
+	keys := indicator.NewKeys([]string{"H44.100", "H44.200"}, nil)
+	calc, err := publication.New(publication.Options{
+		Keys:   keys,
+		Period: model.Month(2026, time.August),
+		AsOf:   time.Date(2026, time.September, 1, 0, 0, 0, 0, vn),
+		Policy: indicator.Portal().Policy, // working days: a calendar is required
+		Calendar: func() *calendar.Calendar {
+			cal, _ := calendar.New(calendar.Options{})
+			return cal
+		}(),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	dossiers := []model.Dossier{
+		{Code: "A", UnitID: "H44.100", ReceivedAt: day(3), Sync: model.SyncInfo{SentAt: day(3), ErrorCode: "0"}},
+		{Code: "B", UnitID: "H44.200", ReceivedAt: day(4), Sync: model.SyncInfo{SentAt: day(4), ErrorCode: "-1"}},
+		{Code: "C", UnitID: "H44.999", ReceivedAt: day(5)}, // unit not in the Keys; never sent
+	}
+	acc := calc.NewAccumulator()
+	for i := range dossiers {
+		d := &dossiers[i]
+		r := keys.Ref(d.UnitID, d.ProcedureCode)
+		v := calc.ClassifyRef(d, r)
+		fmt.Println(d.Code, r.Unit, v.Reason)
+		acc.Add(v)
+	}
+	res := acc.Result()
+	for _, u := range res.UnitIDs() {
+		fmt.Println(u, res.Units[u].Counts[indicator.M14])
+	}
+	// Output:
+	// A 0 publication.synced
+	// B 1 publication.sync_failed
+	// C -1 publication.not_synced
+	// H44.100 {1 1}
+	// H44.200 {0 1}
+	// H44.999 {0 1}
+}
