@@ -125,7 +125,7 @@ func (a *Accumulator) unit(id string) *unitCounts {
 
 // Merge adds b's dossier counts and ledger into a. It is associative and commutative, and merging the
 // accumulators of the parts of a stream gives the same Result as one pass over the whole stream. b is not
-// modified; merging a into itself does nothing. Cost: O(units of b).
+// modified; merging a into itself does nothing. Cost: O(units of the Keys + units of b).
 func (a *Accumulator) Merge(b *Accumulator) {
 	if b == nil || b == a {
 		return
@@ -150,7 +150,7 @@ func (a *Accumulator) Merge(b *Accumulator) {
 }
 
 // Result returns the per-unit tallies (dossier counts plus the calculator's 4.4 and 4.6a counts) and the
-// ledgers, as fresh values: the accumulator may keep accumulating. Cost: O(units).
+// ledgers, as fresh values: the accumulator may keep accumulating. Cost: O(units of the Keys + units).
 func (a *Accumulator) Result() Result {
 	r := Result{Units: make(map[string]indicator.Tally, len(a.units)+len(a.c.static)), Ledger: a.ledgerOf(),
 		Catalogue: a.c.staticLedger.Clone()}

@@ -73,3 +73,47 @@ func ExampleCalculator_Classify() {
 	// 4.5 true false digitisation.not_linked_to_store
 	// 4.6b true true digitisation.vneid
 }
+
+// ExampleCalculator_ClassifyRef shows the scorecard's way of driving the calculator: one Keys for the
+// pass, each dossier resolved once, ClassifyRef then Add (no string is hashed for known units and codes).
+func ExampleCalculator_ClassifyRef() {
+	vn := model.Vietnam()
+	keys := indicator.NewKeys([]string{"H44.100", "H44.200"}, []string{"1.001", "1.002"})
+	c, err := digitisation.New(digitisation.Options{
+		Keys:   keys,
+		Period: model.Month(2026, time.August), AsOf: time.Date(2026, 9, 5, 0, 0, 0, 0, vn),
+		Policy: indicator.Portal().Policy, Procedures: []model.Procedure{{Code: "1.001", PaperResult: true}},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	received := model.Some(time.Date(2026, 8, 3, 8, 0, 0, 0, vn))
+	dossiers := []model.Dossier{
+		{Code: "A", UnitID: "H44.100", ProcedureCode: "1.001", ReceivedAt: received,
+			Results: []model.ResultDoc{{Code: "KQ", URL: "https://kq/a.pdf"}}},
+		{Code: "B", UnitID: "H44.200", ProcedureCode: "1.002", ReceivedAt: received}, // not in the catalogue
+		{Code: "C", UnitID: "H44.999", ProcedureCode: "1.001", ReceivedAt: received}, // unit not in the Keys
+	}
+	acc := c.NewAccumulator()
+	for i := range dossiers {
+		d := &dossiers[i]
+		r := keys.Ref(d.UnitID, d.ProcedureCode)
+		v := c.ClassifyRef(d, r)
+		m, _ := v.Metric(indicator.M41)
+		fmt.Println(d.Code, r, m.Reason)
+		acc.Add(v)
+	}
+	res := acc.Result()
+	for _, u := range []string{"H44.100", "H44.200", "H44.999"} {
+		t := res.Units[u]
+		fmt.Println(u, "4.1", t.Counts[indicator.M41], "4.2", t.Counts[indicator.M42])
+	}
+	// Output:
+	// A {0 0} digitisation.electronic_result
+	// B {1 1} digitisation.unknown_procedure
+	// C {-1 0} digitisation.no_electronic_result
+	// H44.100 4.1 {1 1} 4.2 {0 1}
+	// H44.200 4.1 {0 0} 4.2 {0 1}
+	// H44.999 4.1 {0 1} 4.2 {0 1}
+}
