@@ -176,10 +176,11 @@ func BenchmarkClassifyAdd(b *testing.B) {
 				memo := new(benchMemo)
 				c := s.calculator(b, memo)
 				a := c.NewAccumulator()
+				byRef := mode == "ref"
 				step := func(i int) {
 					d := &s.ds[i]
 					memo.valid, memo.code, memo.counted, memo.late = true, d.Code, s.counted[i], s.late[i]
-					if mode == "ref" {
+					if byRef {
 						a.Add(c.ClassifyRef(d, s.refs[i]))
 					} else {
 						a.Add(c.Classify(d))
