@@ -266,10 +266,11 @@ type Verdict struct {
 	EResult       bool              // the dossier carries an electronic result (result code and file link)
 	InNumerator   bool              // in 3.3's numerator
 
-	calc    *Calculator // the Calculator whose indexes unit and service refer to
+	// Unexported fields ordered to pack the struct (120 bytes): it is copied on every Classify and Add.
 	reason  uint8       // index in dossierReasons (0: not made by Classify)
 	unit    int32       // calculator unit index or -1
 	service int32       // index among the unit's 3.2 services or -1
+	calc    *Calculator // the Calculator whose indexes unit and service refer to
 }
 
 func (v *Verdict) setReason(r uint8) {
