@@ -80,9 +80,24 @@ var (
 	dossierCounted = [numRsn]bool{false, true, true, true, true, false, false}
 )
 
+// set sets the reason (ledger and 5.3 verdict) and its index; the cases store constants.
 func (v *DossierVerdict) set(i uint8) {
-	v.rsn = i
-	v.Reason, v.Metric.Reason = dossierReasons[i], dossierReasons[i]
+	var r indicator.Reason
+	switch i {
+	case rsnSatisfied:
+		r = ReasonDossierSatisfied
+	case rsnDisliked:
+		r = ReasonDossierDisliked
+	case rsnComplaint:
+		r = ReasonDossierComplaint
+	case rsnLate:
+		r = ReasonDossierLate
+	case rsnNotProcessed:
+		r = ReasonDossierNotProcessed
+	default:
+		r = ReasonDossierNoUnit
+	}
+	v.rsn, v.Reason, v.Metric.Reason = i, r, r
 }
 
 // ---- the mark filter ----
