@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -18,28 +19,17 @@ type unitAcc struct {
 // for concurrent use: give each goroutine its own and Merge them.
 type Accumulator struct {
 	c       *Calculator
-	known   []unitAcc
-	other   map[string]*unitAcc
-	ledger  indicator.Ledger  // verdicts not made by Classify
-	reasons [numReasons]int64 // per reason index, verdicts made by Classify
+	units   offer.Units[unitAcc] // Known indexed like c.units; Other: units without offerings
+	reasons offer.Reasons        // by reason index for verdicts made by Classify, by string for others
 }
 
 // NewAccumulator returns an empty accumulator for c's verdicts. Cost: O(offerings).
 func (c *Calculator) NewAccumulator() *Accumulator {
-	a := &Accumulator{c: c, known: make([]unitAcc, len(c.units)), other: make(map[string]*unitAcc)}
+	a := &Accumulator{c: c, units: offer.NewUnits[unitAcc](len(c.units))}
 	for i, u := range c.units {
-		a.known[i].seen = make([]bool, len(u.services))
+		a.units.Known[i].seen = make([]bool, len(u.services))
 	}
 	return a
-}
-
-func (a *Accumulator) otherUnit(id string) *unitAcc {
-	u := a.other[id]
-	if u == nil {
-		u = &unitAcc{}
-		a.other[id] = u
-	}
-	return u
 }
 
 // Add records one verdict: one ledger entry, and for a counted dossier its 3.3 counts and its service's 3.2
@@ -52,20 +42,11 @@ func (a *Accumulator) add(v *Verdict) {
 		v.unit, v.service = a.c.index(v.UnitID, v.ProcedureCode, v.Online)
 		v.calc = a.c
 	}
-	if v.reason > 0 && v.reason < numReasons {
-		a.reasons[v.reason]++
-	} else {
-		a.ledger.Add(v.Reason, v.Counted)
-	}
+	a.reasons.Add(v.reason, v.Reason, v.Counted)
 	if !v.Counted {
 		return
 	}
-	var u *unitAcc
-	if v.unit >= 0 && int(v.unit) < len(a.known) {
-		u = &a.known[v.unit]
-	} else {
-		u = a.otherUnit(v.UnitID)
-	}
+	u := a.units.At(v.unit, v.UnitID)
 	u.m33.Den++
 	if v.InNumerator {
 		u.m33.Num++
@@ -83,36 +64,22 @@ func (a *Accumulator) Merge(b *Accumulator) {
 	if b == nil {
 		return
 	}
+	a.reasons.Merge(&b.reasons)
 	if b == a {
-		a.ledger.Merge(a.ledger.Clone())
-		for i := range a.reasons {
-			a.reasons[i] *= 2
-		}
-		for i := range a.known {
-			a.known[i].m33.Num *= 2
-			a.known[i].m33.Den *= 2
-		}
-		for _, u := range a.other {
+		for u := range a.units.Each() {
 			u.m33.Num *= 2
 			u.m33.Den *= 2
 		}
 		return
 	}
-	a.ledger.Merge(b.ledger)
-	for i, n := range b.reasons {
-		a.reasons[i] += n
-	}
-	for i := range b.known {
-		bu := &b.known[i]
+	for i := range b.units.Known {
+		bu := &b.units.Known[i]
 		info := &b.c.units[i]
-		var au *unitAcc
-		if a.c == b.c {
-			au = &a.known[i]
-		} else if ai := a.c.idx.UnitSlot(info.id); ai >= 0 {
-			au = &a.known[ai]
-		} else {
-			au = a.otherUnit(info.id)
+		slot := int32(i)
+		if a.c != b.c {
+			slot = a.c.idx.UnitSlot(info.id)
 		}
+		au := a.units.At(slot, info.id)
 		au.m33.Num += bu.m33.Num
 		au.m33.Den += bu.m33.Den
 		for j, s := range bu.seen {
@@ -125,17 +92,12 @@ func (a *Accumulator) Merge(b *Accumulator) {
 			}
 			code := info.procs[info.services[j]].Code
 			if ai, svc := a.c.index(info.id, code, true); svc >= 0 {
-				a.known[ai].seen[svc] = true
+				a.units.Known[ai].seen[svc] = true
 			}
 		}
 	}
-	for id, bu := range b.other {
-		var au *unitAcc
-		if ai := a.c.idx.UnitSlot(id); ai >= 0 {
-			au = &a.known[ai]
-		} else {
-			au = a.otherUnit(id)
-		}
+	for id, bu := range b.units.Other {
+		au := a.units.At(a.c.idx.UnitSlot(id), id)
 		au.m33.Num += bu.m33.Num
 		au.m33.Den += bu.m33.Den
 	}
@@ -159,16 +121,13 @@ type Result struct {
 // Cost: O(offerings), allocates the maps and the procedure lists.
 func (a *Accumulator) Result() Result {
 	r := Result{
-		Units:      make(map[string]indicator.Tally, len(a.known)+len(a.other)),
-		Ledger:     a.ledger.Clone(),
+		Units:      make(map[string]indicator.Tally, len(a.units.Known)+len(a.units.Other)),
+		Ledger:     a.reasons.Ledger(dossierReasons[:], reasonCounted),
 		Catalogue:  a.c.catalogue.Clone(),
-		Procedures: make(map[string][]ProcedureStatus, len(a.known)),
+		Procedures: make(map[string][]ProcedureStatus, len(a.units.Known)),
 	}
-	for i, n := range a.reasons {
-		r.Ledger.AddN(dossierReasons[i], reasonCounted(uint8(i)), n)
-	}
-	for i := range a.known {
-		u := &a.known[i]
+	for i := range a.units.Known {
+		u := &a.units.Known[i]
 		info := &a.c.units[i]
 		ps := slices.Clone(info.procs)
 		for j, s := range u.seen {
@@ -179,7 +138,7 @@ func (a *Accumulator) Result() Result {
 		r.Units[info.id] = t
 		r.Procedures[info.id] = ps
 	}
-	for id, u := range a.other {
+	for id, u := range a.units.Other {
 		var t indicator.Tally
 		t.Counts[indicator.M33] = u.m33
 		r.Units[id] = t
@@ -213,14 +172,7 @@ func tallyOf(ps []ProcedureStatus) indicator.Tally {
 }
 
 // UnitIDs returns the result's unit ids, sorted. Cost: O(units log units).
-func (r Result) UnitIDs() []string {
-	ids := make([]string, 0, len(r.Units))
-	for id := range r.Units {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids
-}
+func (r Result) UnitIDs() []string { return offer.SortedIDs(r.Units) }
 
 // Pool returns the tally of a set of units taken together (a parent and its sub-units). 3.2 and 3.3 are
 // summed (3.2's services are per applying unit). 3.1 counts each procedure code once at the highest level
@@ -231,17 +183,8 @@ func (r Result) UnitIDs() []string {
 // procedures of the units), allocates a set of codes.
 func (r Result) Pool(ids []string) indicator.Tally {
 	var t indicator.Tally
-	seenUnit := make(map[string]bool, len(ids))
 	best := make(map[string]ProcedureStatus)
-	for _, id := range ids {
-		if seenUnit[id] {
-			continue
-		}
-		seenUnit[id] = true
-		u, ok := r.Units[id]
-		if !ok {
-			continue
-		}
+	for id, u := range offer.Distinct(r.Units, ids) {
 		for _, m := range []indicator.ID{indicator.M32, indicator.M33} {
 			t.Counts[m].Num += u.Counts[m].Num
 			t.Counts[m].Den += u.Counts[m].Den

@@ -177,7 +177,7 @@ func New(opts Options) (*Calculator, error) {
 
 	c.keys = opts.Keys
 	if c.keys == nil {
-		c.keys = offer.OwnKeys(offeringUnits(opts.Offerings), codes(opts), opts.CodeMap)
+		c.keys = offer.OwnKeys(opts.Procedures, opts.Offerings, opts.CodeMap)
 	}
 	c.idx = offer.Build(b, c.keys, opts.CodeMap, c.paperResult)
 	c.units = make([]unitInfo, c.idx.NumUnits())
@@ -201,27 +201,6 @@ func New(opts Options) (*Calculator, error) {
 	}
 	c.idx.Remap(func(slot, pos int32) int32 { return serviceOf[slot][pos] })
 	return c, nil
-}
-
-// offeringUnits returns the unit ids of the offerings (with repeats).
-func offeringUnits(os []model.Offering) []string {
-	ids := make([]string, len(os))
-	for i := range os {
-		ids[i] = os[i].UnitID
-	}
-	return ids
-}
-
-// codes returns the raw procedure codes of the catalogue and the offerings (with repeats).
-func codes(opts Options) []string {
-	cs := make([]string, 0, len(opts.Procedures)+len(opts.Offerings))
-	for i := range opts.Procedures {
-		cs = append(cs, opts.Procedures[i].Code)
-	}
-	for i := range opts.Offerings {
-		cs = append(cs, opts.Offerings[i].ProcedureCode)
-	}
-	return cs
 }
 
 // paperResult reports whether procedure code returns a paper result, applying UnknownProcedure to codes

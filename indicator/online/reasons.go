@@ -1,6 +1,9 @@
 package online
 
-import "github.com/vn-dvc/chiso766/indicator"
+import (
+	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
+)
 
 // Dossier reasons: every dossier read gets exactly one (Result.Ledger). They are tried in the order listed.
 const (
@@ -72,6 +75,19 @@ const (
 	rOnlineWithoutEResult
 	rOnline
 	numReasons
+)
+
+// The first reasons are numbered as offer.Place, and every index fits offer.Reasons.
+var (
+	_ [uint8(offer.NoUnit) - rNoUnit]struct{}
+	_ [rNoUnit - uint8(offer.NoUnit)]struct{}
+	_ [uint8(offer.NoReception) - rNoReception]struct{}
+	_ [rNoReception - uint8(offer.NoReception)]struct{}
+	_ [uint8(offer.OutsidePeriod) - rOutsidePeriod]struct{}
+	_ [rOutsidePeriod - uint8(offer.OutsidePeriod)]struct{}
+	_ [uint8(offer.AfterAsOf) - rAfterAsOf]struct{}
+	_ [rAfterAsOf - uint8(offer.AfterAsOf)]struct{}
+	_ [offer.MaxReasons - numReasons]struct{}
 )
 
 // reasonCounted reports whether dossiers with reason index r are counted (in 3.3's denominator).

@@ -1,9 +1,8 @@
 package payment
 
 import (
-	"slices"
-
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 )
 
 // Procedure flags kept per unit and fee-bearing offered procedure.
@@ -24,31 +23,17 @@ type unitAcc struct {
 // Accumulator is not safe for concurrent use: give each goroutine its own and Merge them.
 type Accumulator struct {
 	c       *Calculator
-	known   []unitAcc           // indexed like c.units
-	other   map[string]*unitAcc // units without a fee-bearing offering
-	ledger  indicator.Ledger    // verdicts not made by Classify (reason index 0)
-	reasons [numReasons]int64   // per reason index, verdicts made by Classify
+	units   offer.Units[unitAcc] // Known indexed like c.units; Other: units without an offering in force
+	reasons offer.Reasons        // by reason index for verdicts made by Classify, by string for others
 }
 
 // NewAccumulator returns an empty accumulator for c's verdicts. Cost: O(units × fee-bearing procedures).
 func (c *Calculator) NewAccumulator() *Accumulator {
-	a := &Accumulator{c: c, known: make([]unitAcc, len(c.units)), other: make(map[string]*unitAcc)}
+	a := &Accumulator{c: c, units: offer.NewUnits[unitAcc](len(c.units))}
 	for i, u := range c.units {
-		a.known[i].flags = make([]uint8, len(u.procs))
+		a.units.Known[i].flags = make([]uint8, len(u.procs))
 	}
 	return a
-}
-
-func (a *Accumulator) unit(v *Verdict) *unitAcc {
-	if v.unit >= 0 && int(v.unit) < len(a.known) {
-		return &a.known[v.unit]
-	}
-	u := a.other[v.UnitID]
-	if u == nil {
-		u = &unitAcc{}
-		a.other[v.UnitID] = u
-	}
-	return u
 }
 
 // Add records one verdict: one ledger entry, and for a counted dossier its 3.6 counts and the flags of its
@@ -61,15 +46,11 @@ func (a *Accumulator) add(v *Verdict) {
 		v.unit, v.proc = a.c.index(v.UnitID, v.ProcedureCode)
 		v.calc = a.c
 	}
-	if v.reason > 0 && v.reason < numReasons {
-		a.reasons[v.reason]++
-	} else {
-		a.ledger.Add(v.Reason, v.Counted)
-	}
+	a.reasons.Add(v.reason, v.Reason, v.Counted)
 	if !v.Counted {
 		return
 	}
-	u := a.unit(v)
+	u := a.units.At(v.unit, v.UnitID)
 	u.m36.Den++
 	if v.PaidOnline {
 		u.m36.Num++
@@ -89,23 +70,25 @@ func (a *Accumulator) add(v *Verdict) {
 // Merge adds b's state into a (b is unchanged). It is associative and commutative, and merging the
 // accumulators of a split stream gives the single-pass Result. When b comes from another Calculator, units
 // and procedures are matched by code, and flags of procedures a's Calculator does not count at that unit
-// are dropped. Cost: O(units × fee-bearing procedures).
+// are dropped. Merging a into itself doubles its counts (flags are idempotent). Cost: O(units × fee-bearing
+// procedures).
 func (a *Accumulator) Merge(b *Accumulator) {
-	if b == nil || b == a {
-		if b == a && a != nil {
-			a.mergeSelf()
+	if b == nil {
+		return
+	}
+	a.reasons.Merge(&b.reasons)
+	if b == a {
+		for u := range a.units.Each() {
+			u.m36.Num *= 2
+			u.m36.Den *= 2
 		}
 		return
 	}
-	a.ledger.Merge(b.ledger)
-	for i, n := range b.reasons {
-		a.reasons[i] += n
-	}
-	for i := range b.known {
-		bu := &b.known[i]
+	for i := range b.units.Known {
+		bu := &b.units.Known[i]
 		id := b.c.units[i].id
 		if a.c == b.c {
-			au := &a.known[i]
+			au := &a.units.Known[i]
 			au.m36.Num += bu.m36.Num
 			au.m36.Den += bu.m36.Den
 			for j, f := range bu.flags {
@@ -113,56 +96,20 @@ func (a *Accumulator) Merge(b *Accumulator) {
 			}
 			continue
 		}
-		ai := a.c.idx.UnitSlot(id)
-		var au *unitAcc
-		if ai >= 0 {
-			au = &a.known[ai]
-		} else {
-			au = a.otherUnit(id)
-		}
+		au := a.units.At(a.c.idx.UnitSlot(id), id)
 		au.m36.Num += bu.m36.Num
 		au.m36.Den += bu.m36.Den
 		for j, f := range bu.flags {
 			if ai, pos := a.c.index(id, b.c.units[i].procs[j]); pos >= 0 {
-				a.known[ai].flags[pos] |= f
+				a.units.Known[ai].flags[pos] |= f
 			}
 		}
 	}
-	for id, bu := range b.other {
-		var au *unitAcc
-		if ai := a.c.idx.UnitSlot(id); ai >= 0 {
-			au = &a.known[ai]
-		} else {
-			au = a.otherUnit(id)
-		}
+	for id, bu := range b.units.Other {
+		au := a.units.At(a.c.idx.UnitSlot(id), id)
 		au.m36.Num += bu.m36.Num
 		au.m36.Den += bu.m36.Den
 	}
-}
-
-// mergeSelf doubles a's counts (Merge(a, a)); flags are idempotent.
-func (a *Accumulator) mergeSelf() {
-	a.ledger.Merge(a.ledger.Clone())
-	for i := range a.reasons {
-		a.reasons[i] *= 2
-	}
-	for i := range a.known {
-		a.known[i].m36.Num *= 2
-		a.known[i].m36.Den *= 2
-	}
-	for _, u := range a.other {
-		u.m36.Num *= 2
-		u.m36.Den *= 2
-	}
-}
-
-func (a *Accumulator) otherUnit(id string) *unitAcc {
-	u := a.other[id]
-	if u == nil {
-		u = &unitAcc{}
-		a.other[id] = u
-	}
-	return u
 }
 
 // ProcedureStatus is one fee-bearing procedure offered by a unit, and what the period's dossiers showed.
@@ -191,13 +138,13 @@ type Result struct {
 // Cost: O(units × fee-bearing procedures), allocates the maps.
 func (a *Accumulator) Result() Result {
 	r := Result{
-		Units:      make(map[string]indicator.Tally, len(a.known)+len(a.other)),
-		Ledger:     a.ledgerResult(),
+		Units:      make(map[string]indicator.Tally, len(a.units.Known)+len(a.units.Other)),
+		Ledger:     a.reasons.Ledger(dossierReasons[:], reasonCounted),
 		Catalogue:  a.c.catalogue.Clone(),
-		Procedures: make(map[string][]ProcedureStatus, len(a.known)),
+		Procedures: make(map[string][]ProcedureStatus, len(a.units.Known)),
 	}
-	for i := range a.known {
-		u := &a.known[i]
+	for i := range a.units.Known {
+		u := &a.units.Known[i]
 		info := &a.c.units[i]
 		var t indicator.Tally
 		t.Counts[indicator.M36] = u.m36
@@ -222,7 +169,7 @@ func (a *Accumulator) Result() Result {
 			r.Procedures[info.id] = ps
 		}
 	}
-	for id, u := range a.other {
+	for id, u := range a.units.Other {
 		var t indicator.Tally
 		t.Counts[indicator.M36] = u.m36
 		r.Units[id] = t
@@ -231,14 +178,7 @@ func (a *Accumulator) Result() Result {
 }
 
 // UnitIDs returns the result's unit ids, sorted. Cost: O(units log units).
-func (r Result) UnitIDs() []string {
-	ids := make([]string, 0, len(r.Units))
-	for id := range r.Units {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids
-}
+func (r Result) UnitIDs() []string { return offer.SortedIDs(r.Units) }
 
 // Pool returns the tally of a set of units taken together (a parent and its sub-units), the way the
 // portal's parent rows count group 3b: 3.6 counts are summed, while 3.4 and 3.5 count distinct procedure
@@ -249,17 +189,8 @@ func (r Result) UnitIDs() []string {
 // units), allocates a set of codes.
 func (r Result) Pool(ids []string) indicator.Tally {
 	var t indicator.Tally
-	seenUnit := make(map[string]bool, len(ids))
 	procs := make(map[string]ProcedureStatus)
-	for _, id := range ids {
-		if seenUnit[id] {
-			continue
-		}
-		seenUnit[id] = true
-		u, ok := r.Units[id]
-		if !ok {
-			continue
-		}
+	for id, u := range offer.Distinct(r.Units, ids) {
 		t.Counts[indicator.M36].Num += u.Counts[indicator.M36].Num
 		t.Counts[indicator.M36].Den += u.Counts[indicator.M36].Den
 		for _, p := range r.Procedures[id] {
@@ -285,12 +216,4 @@ func (r Result) Pool(ids []string) indicator.Tally {
 		}
 	}
 	return t
-}
-
-func (a *Accumulator) ledgerResult() indicator.Ledger {
-	l := a.ledger.Clone()
-	for r, n := range a.reasons {
-		l.AddN(dossierReasons[r], reasonCounted(uint8(r)), n)
-	}
-	return l
 }

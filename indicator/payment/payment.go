@@ -181,7 +181,7 @@ func New(opts Options) (*Calculator, error) {
 	}
 	c.keys = opts.Keys
 	if c.keys == nil {
-		c.keys = offer.OwnKeys(offeringUnits(opts.Offerings), codes(opts), opts.CodeMap)
+		c.keys = offer.OwnKeys(opts.Procedures, opts.Offerings, opts.CodeMap)
 	}
 	c.idx = offer.Build(b, c.keys, opts.CodeMap, c.procInfo)
 	c.units = make([]unitInfo, c.idx.NumUnits())
@@ -190,27 +190,6 @@ func New(opts Options) (*Calculator, error) {
 		c.units[slot] = unitInfo{id: u.ID, procs: u.Codes}
 	}
 	return c, nil
-}
-
-// offeringUnits returns the unit ids of the offerings (with repeats).
-func offeringUnits(os []model.Offering) []string {
-	ids := make([]string, len(os))
-	for i := range os {
-		ids[i] = os[i].UnitID
-	}
-	return ids
-}
-
-// codes returns the raw procedure codes of the catalogue and the offerings (with repeats).
-func codes(opts Options) []string {
-	cs := make([]string, 0, len(opts.Procedures)+len(opts.Offerings))
-	for i := range opts.Procedures {
-		cs = append(cs, opts.Procedures[i].Code)
-	}
-	for i := range opts.Offerings {
-		cs = append(cs, opts.Offerings[i].ProcedureCode)
-	}
-	return cs
 }
 
 func (c *Calculator) procInfo(code string) procInfo {

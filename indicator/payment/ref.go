@@ -12,21 +12,11 @@ import (
 // by string instead, with the same verdict. Pure, safe for concurrent use, no allocation.
 func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) {
 	p := c.idx.Proc(r.Procedure, d.ProcedureCode)
-	v.UnitID, v.Code, v.ProcedureCode, v.Received = d.UnitID, d.Code, p.Code, c.w.Received(d)
+	v.UnitID, v.Code, v.ProcedureCode = d.UnitID, d.Code, p.Code
 	v.PaymentCode, v.calc, v.unit, v.proc = model.PaymentUnknown, c, -1, -1
-	if d.UnitID == "" {
-		v.setReason(rNoUnit)
-		return v
-	}
-	switch c.w.Place(v.Received) {
-	case offer.NoReception:
-		v.setReason(rNoReception)
-		return v
-	case offer.OutsidePeriod:
-		v.setReason(rOutsidePeriod)
-		return v
-	case offer.AfterAsOf:
-		v.setReason(rAfterAsOf)
+	var place offer.Place
+	if v.Received, place = c.w.Admit(d); place != offer.InWindow {
+		v.setReason(uint8(place)) // the first four reasons are numbered as offer.Place
 		return v
 	}
 	switch {

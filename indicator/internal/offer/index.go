@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/model"
 )
 
 // MapCode applies a CodeMap (local → national procedure codes) to code: the mapped code when m has it,
@@ -18,16 +19,26 @@ func MapCode(m map[string]string, code string) string {
 	return code
 }
 
-// OwnKeys builds the Keys a calculator uses when its Options give none: the unit ids, then every code a
-// dossier could carry that matters to the calculator — the given raw codes, and CodeMap's keys and
-// values (sorted, so the result does not depend on map order). Cost: O(n log n).
-func OwnKeys(unitIDs, codes []string, codeMap map[string]string) *indicator.Keys {
+// OwnKeys builds the Keys a calculator uses when its Options give none: the offerings' unit ids, then
+// every code a dossier could carry that matters to the calculator — the raw codes of the catalogue and of
+// the offerings, and CodeMap's keys and values (sorted, so the result does not depend on map order).
+// Cost: O(n log n).
+func OwnKeys(procs []model.Procedure, offs []model.Offering, codeMap map[string]string) *indicator.Keys {
+	units := make([]string, len(offs))
+	codes := make([]string, 0, len(procs)+len(offs)+2*len(codeMap))
+	for i := range procs {
+		codes = append(codes, procs[i].Code)
+	}
+	for i := range offs {
+		units[i] = offs[i].UnitID
+		codes = append(codes, offs[i].ProcedureCode)
+	}
 	extra := make([]string, 0, 2*len(codeMap))
 	for k, v := range codeMap {
 		extra = append(extra, k, v)
 	}
 	slices.Sort(extra)
-	return indicator.NewKeys(unitIDs, append(slices.Clip(codes), extra...))
+	return indicator.NewKeys(units, append(codes, extra...))
 }
 
 type pairKey struct{ unit, code string }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/model"
 )
 
 func TestMapCode(t *testing.T) {
@@ -20,9 +21,11 @@ func TestMapCode(t *testing.T) {
 }
 
 func TestOwnKeysHoldsCodeMapKeysAndValues(t *testing.T) {
-	k := OwnKeys([]string{"U1", "U1", ""}, []string{"P1"}, map[string]string{"L2": "P2", "L1": "P1"})
+	k := OwnKeys([]model.Procedure{{Code: "P1"}, {Code: "P3"}},
+		[]model.Offering{{UnitID: "U1", ProcedureCode: "P4"}, {UnitID: "U1", ProcedureCode: "P1"}, {ProcedureCode: "P5"}},
+		map[string]string{"L2": "P2", "L1": "P1"})
 	assert.Equal(t, []string{"U1"}, k.UnitIDs())
-	assert.Equal(t, []string{"P1", "L1", "L2", "P2"}, k.ProcedureCodes())
+	assert.Equal(t, []string{"P1", "P3", "P4", "P5", "L1", "L2", "P2"}, k.ProcedureCodes())
 }
 
 func TestBuilderGroupsInFirstSeenOrder(t *testing.T) {

@@ -71,12 +71,15 @@ func NewWindow(p model.Period, asOf time.Time, pol indicator.RecordPolicy) (Wind
 	return w, nil
 }
 
-// Place is where a dossier's reception time falls relative to the window.
+// Place is where a dossier falls relative to the window. Its values 1…4 are the first four dossier
+// reason indexes of both calculators (no unit, no reception, outside the period, after as-of).
 type Place uint8
 
 const (
 	// InWindow: received in the period, not after AsOf.
 	InWindow Place = iota
+	// NoUnit: the dossier has no unit (Admit only).
+	NoUnit
 	// NoReception: no reception time (nor submission time under the fallback policy).
 	NoReception
 	// OutsidePeriod: received before the period's start or from its end on.
@@ -92,6 +95,17 @@ func (w *Window) Received(d *model.Dossier) model.Time {
 		return d.Received()
 	}
 	return d.ReceivedAt
+}
+
+// Admit applies the rules every group-3 dossier goes through first, in this order: no unit, no reception
+// time, received outside the period, received after AsOf. It returns the reception time used (Received)
+// and where the dossier falls. No allocation.
+func (w *Window) Admit(d *model.Dossier) (model.Time, Place) {
+	t := w.Received(d)
+	if d.UnitID == "" {
+		return t, NoUnit
+	}
+	return t, w.Place(t)
 }
 
 // Place judges a reception time: absent, outside [Start, End), after AsOf, or in the window (tried in this

@@ -125,3 +125,26 @@ func TestReceivedFallback(t *testing.T) {
 	d.ReceivedAt = rec
 	assert.Equal(t, rec, w.Received(&d))
 }
+
+func TestAdmitOrder(t *testing.T) {
+	w, _ := NewWindow(aug2026, time.Date(2026, 8, 20, 0, 0, 0, 0, vn), pol)
+	in := model.Some(time.Date(2026, 8, 10, 9, 0, 0, 0, vn))
+	cases := []struct {
+		name string
+		d    model.Dossier
+		want Place
+	}{
+		{"no unit comes first", model.Dossier{ReceivedAt: model.Some(time.Date(2025, 1, 1, 0, 0, 0, 0, vn))}, NoUnit},
+		{"then no reception", model.Dossier{UnitID: "U"}, NoReception},
+		{"then outside the period", model.Dossier{UnitID: "U", ReceivedAt: model.Some(time.Date(2026, 7, 31, 23, 0, 0, 0, vn))}, OutsidePeriod},
+		{"then after as-of", model.Dossier{UnitID: "U", ReceivedAt: model.Some(time.Date(2026, 8, 21, 0, 0, 0, 0, vn))}, AfterAsOf},
+		{"in the window", model.Dossier{UnitID: "U", ReceivedAt: in}, InWindow},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, place := w.Admit(&tc.d)
+			assert.Equal(t, tc.want, place)
+			assert.Equal(t, w.Received(&tc.d), got)
+		})
+	}
+}
