@@ -82,7 +82,7 @@ func (c *Calculator) outcome(out *calendar.Outcome, dl *calendar.Deadline, end t
 		}
 		return nil
 	}
-	if c.limit.After(dl.DueAt) {
+	if dl.DueAt.Before(c.limit) {
 		out.Class = calendar.OpenOverdue
 		return c.lateness(out, dl, c.limit, c.limitDate)
 	}

@@ -13,7 +13,7 @@ import (
 // supplements, a terminal step) and checks the invariants: no panic, a documented reason, numerator and
 // finished imply the denominator, non-negative processing time, an accumulator that reconciles and a tally
 // that validates, and the same verdict and Result from a calculator with a shared Keys (ClassifyRef with
-// the Keys' Ref and with NoRef, Classify). Seeds: testdata/fuzz/FuzzClassify and the f.Add calls below.
+// the Keys' Ref and with NoRef, Classify) and from judge alone (the simple path off). Seeds: testdata/fuzz/FuzzClassify and the f.Add calls below.
 func FuzzClassify(f *testing.F) {
 	// status, channel, flags (bit 0 sub, 1 recv, 2 due, 3 end, 4 rejected, 5 returned, 6 step, 7 proc),
 	// recv, sub offset, due offset, end offset, step status, step offset, supplements (count), supp offsets.
@@ -29,6 +29,9 @@ func FuzzClassify(f *testing.F) {
 	ko := baseOptions()
 	ko.Keys = indicator.NewKeys([]string{"V", "U"}, []string{"NOPE", "P4H", "P5", "PHALF", "Q"})
 	kc := mustNew(f, ko)
+	// judge alone (the simple path off) must agree with the simple path.
+	slow := mustNew(f, baseOptions())
+	slow.simple = false
 	known := map[indicator.Reason]bool{}
 	for _, r := range Reasons() {
 		known[r] = true
@@ -83,6 +86,9 @@ func FuzzClassify(f *testing.F) {
 		}
 		if v.Counted && v.Finished && v.End.Before(c.start) {
 			t.Fatalf("finished before the period yet counted: %+v", v)
+		}
+		if w := slow.Classify(&d); !reflect.DeepEqual(exported(w), exported(v)) {
+			t.Fatalf("simple path differs from judge:\n got %+v\nwant %+v", v, w)
 		}
 		a := c.NewAccumulator()
 		a.Add(v)

@@ -38,5 +38,9 @@ func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, miss int32, v *
 	}
 	v.Unit, v.Code, v.Procedure = d.UnitID, d.Code, d.ProcedureCode
 	c.checkReception(d, v)
+	if r, ok := c.judgeSimple(d, v); ok {
+		v.set(r)
+		return
+	}
 	v.set(c.judge(d, v))
 }

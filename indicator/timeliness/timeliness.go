@@ -28,6 +28,12 @@ type Calculator struct {
 	start, end time.Time // period bounds: [start, end)
 	asOf       time.Time
 	limit      time.Time // last instant that has happened: min(end − 1 ns, asOf)
+
+	// start and limit as Unix seconds and nanoseconds; *Mono: the bound carries a monotonic reading.
+	startS, limitS       int64
+	startN, limitN       int32
+	startMono, limitMono bool
+
 	cal        *calendar.Calendar
 	loc        *time.Location
 	pol        indicator.RecordPolicy
@@ -45,6 +51,9 @@ type Calculator struct {
 	nUnits    int32 // keys.NumUnits()
 
 	keysHoldCatalogue bool // every catalogue code is in keys
+
+	simple  bool // judgeSimple applies: fixed zone, P4 midnight, no classification by appointment
+	dueSoon int  // P15 due-soon working days (DueSoonDays, 0 → 1)
 
 	// Fast civil dates for fixed-offset zones (UTC+7): day numbers from the Unix epoch.
 	epoch     calendar.Date // 1970-01-01
@@ -80,9 +89,19 @@ func New(opts Options) (*Calculator, error) {
 	if c.asOf.Before(c.limit) {
 		c.limit = c.asOf
 	}
+	// Unix (seconds, nanoseconds) of the bounds, for comparisons without time.Time's monotonic-clock
+	// branch; only used when the bound has no monotonic reading (then Before/After compare wall times).
+	c.startS, c.startN = c.start.Unix(), int32(c.start.Nanosecond())
+	c.limitS, c.limitN = c.limit.Unix(), int32(c.limit.Nanosecond())
+	c.startMono, c.limitMono = c.start != c.start.Round(0), c.limit != c.limit.Round(0)
 	c.epoch = calendar.NewDate(1970, time.January, 1)
 	c.fixed, c.fixedOff = fixedOffset(c.loc)
 	c.limitDate = c.dateOf(c.limit)
+	c.simple = c.fixed && c.dp.EndOfDay == calendar.Midnight && !c.dp.ClassifyByAppointment
+	c.dueSoon = c.dp.DueSoonDays
+	if c.dueSoon == 0 {
+		c.dueSoon = 1
+	}
 	c.buildHours(c.dateOf(c.start).AddDays(-3*366), c.limitDate.AddDays(1))
 	if c.pol.SupplementRule == indicator.SupplementRestart {
 		c.dp.Supplement = calendar.Restart
@@ -264,7 +283,33 @@ const (
 )
 
 // happened reports whether instant t is on or before the judgement instant.
-func (c *Calculator) happened(t time.Time) bool { return !t.After(c.limit) }
+func (c *Calculator) happened(t time.Time) bool { return !c.afterLimit(t) }
+
+// afterLimit is t.After(c.limit).
+func (c *Calculator) afterLimit(t time.Time) bool {
+	if c.limitMono {
+		return c.afterLimitMono(t)
+	}
+	s := t.Unix()
+	return s > c.limitS || (s == c.limitS && int32(t.Nanosecond()) > c.limitN)
+}
+
+// afterLimitMono and beforeStartMono are the paths of bounds with monotonic readings (kept out of line).
+//
+//go:noinline
+func (c *Calculator) afterLimitMono(t time.Time) bool { return t.After(c.limit) }
+
+//go:noinline
+func (c *Calculator) beforeStartMono(t time.Time) bool { return t.Before(c.start) }
+
+// beforeStart is t.Before(c.start).
+func (c *Calculator) beforeStart(t time.Time) bool {
+	if c.startMono {
+		return c.beforeStartMono(t)
+	}
+	s := t.Unix()
+	return s < c.startS || (s == c.startS && int32(t.Nanosecond()) < c.startN)
+}
 
 // Classify judges one dossier. It is pure, safe for concurrent use and does not allocate (except for the
 // calendar's error value when a dossier is excluded with ReasonExcludedCalendarRange). Data problems never
@@ -285,7 +330,7 @@ func (c *Calculator) checkReception(d *model.Dossier, v *Verdict) {
 		return
 	}
 	t := d.ReceivedAt.T
-	if t.Before(c.start) || t.After(c.limit) {
+	if c.beforeStart(t) || c.afterLimit(t) {
 		return
 	}
 	if !t.After(d.SubmittedAt.T.Add(c.recvHours)) {
@@ -428,7 +473,7 @@ func (c *Calculator) judge(d *model.Dossier, v *Verdict) reason {
 		return rNoReceptionTime
 	}
 	v.Received = recv.T
-	if recv.T.After(c.limit) {
+	if c.afterLimit(recv.T) {
 		return rOutsidePeriod
 	}
 	switch kind {
@@ -440,7 +485,7 @@ func (c *Calculator) judge(d *model.Dossier, v *Verdict) reason {
 		if endT.Before(recv.T) {
 			return rEndBeforeReception
 		}
-		if endT.Before(c.start) {
+		if c.beforeStart(endT) {
 			return rOutsidePeriod
 		}
 		if c.terminated == TerminatedP14 && !c.dp.IncludeWithdrawn {
@@ -491,7 +536,7 @@ func (c *Calculator) judge(d *model.Dossier, v *Verdict) reason {
 	var r reason
 	switch {
 	case pending:
-		if pendingAt.Before(c.start) {
+		if c.beforeStart(pendingAt) {
 			v.End, v.EndStatus = pendingAt, model.StatusSupplement
 			return rOutsidePeriod
 		}
@@ -583,7 +628,7 @@ func (c *Calculator) scanSupplements(d *model.Dossier, stop time.Time, sc *suppS
 		if !ev.financial {
 			sc.nReq++
 		}
-		if !ev.resub.Valid || ev.resub.T.After(c.limit) {
+		if !ev.resub.Valid || c.afterLimit(ev.resub.T) {
 			sc.pending, sc.pendingAt = true, ev.req.T
 			return
 		}
@@ -606,7 +651,7 @@ func (c *Calculator) applySupplements(d *model.Dossier, stop time.Time, dl *cale
 		if !ev.req.Valid || ev.req.T.After(stop) {
 			continue
 		}
-		if !ev.resub.Valid || ev.resub.T.After(c.limit) {
+		if !ev.resub.Valid || c.afterLimit(ev.resub.T) {
 			break
 		}
 		p := c.dp

@@ -1,0 +1,127 @@
+package timeliness
+
+import (
+	"time"
+
+	"github.com/vn-dvc/chiso766/calendar"
+	"github.com/vn-dvc/chiso766/model"
+)
+
+// judgeSimple is judge for the most common dossier — received, with an appointment time (NgayHenTra), no
+// timeline and no supplement entries, open or finished by a status other than 3, 7 and 8 — under a fixed
+// zone and P4 midnight. It computes exactly what judge computes on that path, with fewer copies, and
+// returns false without touching v whenever the dossier or a calendar look-up leaves that path (judge then
+// decides). TestSimplePathMatchesJudge compares the two on random streams and FuzzClassify on fuzzed
+// dossiers.
+func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
+	if !c.simple || len(d.Steps) != 0 || len(d.Supplements) != 0 || !d.DueAt.Valid || !d.ReceivedAt.Valid {
+		return rNone, false
+	}
+	st := d.Status.Code()
+	rank := &c.pol.EndStatusRank
+	finished := false
+	var end time.Time
+	switch {
+	case st == model.StatusRegistered || st == model.StatusWithdrawn || st == model.StatusStopped || st == model.StatusNotAccepted:
+		return rNone, false
+	case st > 0 && int(st) < len(rank) && rank[st] != 0:
+		t := &d.ProcessingEndedAt
+		if !t.Valid && st == model.StatusReturned {
+			t = &d.ResultReturnedAt
+		}
+		if !t.Valid {
+			return rNone, false
+		}
+		if c.happened(t.T) {
+			finished, end = true, t.T
+		}
+	}
+	recv := &d.ReceivedAt.T
+	if c.afterLimit(*recv) || (finished && (end.Before(*recv) || c.beforeStart(end))) {
+		return rNone, false
+	}
+	due := c.dateOf(d.DueAt.T)
+	if !c.cal.Contains(due) {
+		return rNone, false
+	}
+	dueAt := c.startOf(due.AddDays(1))
+
+	var class calendar.Class
+	var early, lateDays int
+	var lateHours time.Duration
+	dueSoon := false
+	if finished {
+		ed := c.dateOf(end)
+		switch ed.Compare(due) {
+		case -1:
+			n, err := c.cal.WorkingDaysBetween(ed, due)
+			if err != nil {
+				return rNone, false
+			}
+			class, early = calendar.Early, n
+		case 0:
+			class = calendar.OnTime
+		default:
+			n, err := c.cal.WorkingDaysBetween(due, ed)
+			if err != nil {
+				return rNone, false
+			}
+			h, err := c.hoursBetween(dueAt, end)
+			if err != nil {
+				return rNone, false
+			}
+			class, lateDays, lateHours = calendar.Late, max(n, 0), max(h, 0)
+		}
+	} else if dueAt.Before(c.limit) {
+		n, err := c.cal.WorkingDaysBetween(due, c.limitDate)
+		if err != nil {
+			return rNone, false
+		}
+		h, err := c.hoursBetween(dueAt, c.limit)
+		if err != nil {
+			return rNone, false
+		}
+		class, lateDays, lateHours = calendar.OpenOverdue, max(n, 0), max(h, 0)
+	} else {
+		class = calendar.OpenWithinDeadline
+		if soon := c.dueSoon; soon > 0 {
+			if !c.cal.Contains(c.limitDate) {
+				return rNone, false
+			}
+			from, err := c.cal.AddWorkingDays(due, -soon)
+			if err != nil {
+				return rNone, false
+			}
+			dueSoon = !c.limitDate.Before(from)
+		}
+	}
+
+	v.Received = *recv
+	if finished {
+		v.End, v.EndStatus = end, st
+		// (End − Received) truncated to whole seconds, as judge computes it.
+		secs, ns := end.Unix()-recv.Unix(), end.Nanosecond()-recv.Nanosecond()
+		if ns < 0 {
+			secs--
+		}
+		v.ProcessingSeconds = secs
+	} else {
+		v.End = c.limit
+	}
+	v.FromAppointment = true
+	v.Due, v.DueAt = due, dueAt
+	v.Class, v.EarlyWorkingDays, v.LateWorkingDays, v.LateHours, v.DueSoon = class, early, lateDays, lateHours, dueSoon
+	v.Counted, v.Finished = true, finished
+	v.InNumerator = inNumerator(class)
+	switch class {
+	case calendar.Early:
+		return rEarly, true
+	case calendar.OnTime:
+		return rOnTime, true
+	case calendar.Late:
+		return rLate, true
+	case calendar.OpenWithinDeadline:
+		return rOpenWithin, true
+	}
+	return rOpenOverdue, true
+}
