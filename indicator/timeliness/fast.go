@@ -30,12 +30,26 @@ func (c *Calculator) dateOf(t time.Time) calendar.Date {
 	if !c.fixed {
 		return calendar.DateOf(t, c.loc)
 	}
-	s := t.Unix() + c.fixedOff
-	days := s / 86400
-	if s%86400 < 0 {
-		days--
-	}
+	days, _ := splitDay(t.Unix() + c.fixedOff)
 	return c.epoch.AddDays(int(days))
+}
+
+// dayBias shifts Unix seconds by a whole number of days so that splitDay can divide unsigned.
+const dayBias = 1 << 40 // days (≈ 3 billion years)
+
+// splitDay returns ⌊s / 86400⌋ and s mod 86400 (in [0, 86400)): unsigned division for |s| below
+// dayBias days, signed with a correction beyond.
+func splitDay(s int64) (days, sod int64) {
+	if u := uint64(s) + dayBias*86400; u < 2*dayBias*86400 {
+		q := u / 86400
+		return int64(q) - dayBias, int64(u - q*86400)
+	}
+	days, sod = s/86400, s%86400
+	if sod < 0 {
+		days--
+		sod += 86400
+	}
+	return days, sod
 }
 
 // startOf is d.In(c.loc): 00:00 of d.
@@ -219,22 +233,16 @@ func (c *Calculator) officeCum(t time.Time) (time.Duration, bool) {
 // officeCumDay is officeCum, also returning the index of t's date in the window.
 func (c *Calculator) officeCumDay(t time.Time) (time.Duration, int, bool) {
 	h := &c.hours
-	s := t.Unix() + c.fixedOff
-	days := s / 86400
-	sod := s % 86400
-	if sod < 0 {
-		days--
-		sod += 86400
-	}
+	days, sod := splitDay(t.Unix() + c.fixedOff)
 	i := days - h.firstDay
 	if uint64(i) >= uint64(len(h.wday)) {
 		return 0, 0, false
 	}
 	row := &h.mins[h.wday[i]]
-	m := sod / 60
+	m := uint64(sod) / 60
 	v := h.cum[i] + time.Duration(row[m])*time.Minute
 	if row[m+1] != row[m] { // the whole minute m is office time
-		v += time.Duration(sod%60)*time.Second + time.Duration(t.Nanosecond())
+		v += time.Duration(uint64(sod)-m*60)*time.Second + time.Duration(t.Nanosecond())
 	}
 	return v, int(i), true
 }

@@ -177,3 +177,27 @@ func TestFastHoursDueSupplement(t *testing.T) {
 		})
 	}
 }
+
+// TestSplitDay checks splitDay's unsigned fast path and its signed fallback against floor division.
+func TestSplitDay(t *testing.T) {
+	floor := func(s int64) (int64, int64) {
+		q, r := s/86400, s%86400
+		if r < 0 {
+			q, r = q-1, r+86400
+		}
+		return q, r
+	}
+	rng := rand.New(rand.NewPCG(9, 9))
+	cases := []int64{0, -1, 1, 86399, 86400, -86400, -86401, 1 << 62, -1 << 62, 1<<63 - 1, -1 << 63,
+		dayBias * 86400, dayBias*86400 - 1, -dayBias * 86400, -dayBias*86400 - 1}
+	for range 10000 {
+		cases = append(cases, int64(rng.Uint64()), rng.Int64N(1<<40)-1<<39)
+	}
+	for _, s := range cases {
+		d, r := splitDay(s)
+		wd, wr := floor(s)
+		if d != wd || r != wr {
+			t.Fatalf("splitDay(%d) = %d, %d; want %d, %d", s, d, r, wd, wr)
+		}
+	}
+}
