@@ -113,3 +113,15 @@ func TestAddVerdictsAcrossKeys(t *testing.T) {
 	resultsEqual(t, want, a.Result())
 	assert.Equal(t, int64(len(ds)), a.Result().Ledger.Read)
 }
+
+// TestReasonIndexes: each reason index names its reason (the first four are shared with offer.Place).
+func TestReasonIndexes(t *testing.T) {
+	want := map[uint8]indicator.Reason{
+		rNoUnit: ReasonNoUnit, rNoReception: ReasonNoReception, rOutsidePeriod: ReasonOutsidePeriod, rAfterAsOf: ReasonAfterAsOf,
+		rNotOnline: ReasonNotOnline, rOnlineWithoutEResult: ReasonOnlineWithoutEResult, rOnline: ReasonOnline,
+	}
+	require.Len(t, want, int(numReasons)-1)
+	for i, r := range want {
+		assert.Equal(t, r, dossierReasons[i], "index %d", i)
+	}
+}

@@ -71,11 +71,11 @@ var dossierReasons = [...]indicator.Reason{
 
 // Indexes into dossierReasons.
 const (
-	rNoUnit uint8 = iota + 1
-	rNoReception
-	rOutsidePeriod
-	rAfterAsOf
-	rUnknownProcedure
+	rNoUnit                 = uint8(offer.NoUnit) // the first four are numbered as offer.Place (Window.Admit)
+	rNoReception            = uint8(offer.NoReception)
+	rOutsidePeriod          = uint8(offer.OutsidePeriod)
+	rAfterAsOf              = uint8(offer.AfterAsOf)
+	rUnknownProcedure uint8 = iota + 1
 	rFreeProcedure
 	rZeroFeeLines
 	rNoFeeLines
@@ -84,18 +84,8 @@ const (
 	numReasons
 )
 
-// The first reasons are numbered as offer.Place, and every index fits offer.Reasons.
-var (
-	_ [uint8(offer.NoUnit) - rNoUnit]struct{}
-	_ [rNoUnit - uint8(offer.NoUnit)]struct{}
-	_ [uint8(offer.NoReception) - rNoReception]struct{}
-	_ [rNoReception - uint8(offer.NoReception)]struct{}
-	_ [uint8(offer.OutsidePeriod) - rOutsidePeriod]struct{}
-	_ [rOutsidePeriod - uint8(offer.OutsidePeriod)]struct{}
-	_ [uint8(offer.AfterAsOf) - rAfterAsOf]struct{}
-	_ [rAfterAsOf - uint8(offer.AfterAsOf)]struct{}
-	_ [offer.MaxReasons - numReasons]struct{}
-)
+// Every reason index fits offer.Reasons.
+var _ [offer.MaxReasons - numReasons]struct{}
 
 // reasonCounted reports whether dossiers with reason index r are counted (in 3.6's denominator).
 func reasonCounted(r uint8) bool { return r == rPaidOnline || r == rNotPaidOnline }

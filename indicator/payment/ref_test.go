@@ -115,3 +115,16 @@ func TestAddVerdictsAcrossKeys(t *testing.T) {
 	resultsEqual(t, want, a.Result())
 	assert.Equal(t, int64(len(ds)), a.Result().Ledger.Read)
 }
+
+// TestReasonIndexes: each reason index names its reason (the first four are shared with offer.Place).
+func TestReasonIndexes(t *testing.T) {
+	want := map[uint8]indicator.Reason{
+		rNoUnit: ReasonNoUnit, rNoReception: ReasonNoReception, rOutsidePeriod: ReasonOutsidePeriod, rAfterAsOf: ReasonAfterAsOf,
+		rUnknownProcedure: ReasonUnknownProcedure, rFreeProcedure: ReasonFreeProcedure, rZeroFeeLines: ReasonZeroFeeLines,
+		rNoFeeLines: ReasonNoFeeLines, rPaidOnline: ReasonPaidOnline, rNotPaidOnline: ReasonNotPaidOnline,
+	}
+	require.Len(t, want, int(numReasons)-1)
+	for i, r := range want {
+		assert.Equal(t, r, dossierReasons[i], "index %d", i)
+	}
+}

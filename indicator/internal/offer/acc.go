@@ -26,8 +26,11 @@ func (l *Reasons) Add(i uint8, reason indicator.Reason, counted bool) {
 		l.n[i]++
 		return
 	}
-	l.ledger.Add(reason, counted)
+	l.addByName(reason, counted)
 }
+
+// addByName is Add's slow path, kept out of line so that Add inlines.
+func (l *Reasons) addByName(reason indicator.Reason, counted bool) { l.ledger.Add(reason, counted) }
 
 // Merge adds b's counts to l (b unchanged; b == l doubles l). Cost: O(reasons).
 func (l *Reasons) Merge(b *Reasons) {
