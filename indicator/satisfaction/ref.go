@@ -36,7 +36,7 @@ func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *DossierVerdi
 	if uint32(r.Unit) < c.numUnits {
 		v.slot = r.Unit
 	} else {
-		v.slot = c.keys.Unit(d.UnitID)
+		v.slot = c.units.find(d.UnitID)
 	}
 	var m uint8
 	if c.filter != nil {
@@ -174,4 +174,51 @@ func le64(s string) uint64 {
 	_ = s[7]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// unitTable is an immutable open-addressing table from the Keys' unit ids to their indexes, built once by
+// New: Classify resolves a dossier's unit with one codeHash and usually one string comparison, cheaper
+// than the Keys' map (the scorecard's path, ClassifyRef with a known Ref, does not use it).
+type unitTable struct {
+	slots []unitSlot // a power of two ≥ 2 × units; id "" marks an empty slot
+	shift uint
+}
+
+type unitSlot struct {
+	id  string
+	idx int32
+}
+
+func newUnitTable(k *indicator.Keys) unitTable {
+	n, lg := 1, 0
+	for n < 2*k.NumUnits() {
+		n, lg = n*2, lg+1
+	}
+	t := unitTable{slots: make([]unitSlot, n), shift: uint(64 - lg)}
+	for i := range int32(k.NumUnits()) {
+		id := k.UnitID(i)
+		j := codeHash(id) >> t.shift
+		for t.slots[j].id != "" {
+			j = (j + 1) & uint64(n-1)
+		}
+		t.slots[j] = unitSlot{id: id, idx: i}
+	}
+	return t
+}
+
+// find returns the index of unit id, or -1 when it is not in the table (or is empty).
+func (t *unitTable) find(id string) int32 {
+	if id == "" {
+		return -1
+	}
+	mask := uint64(len(t.slots) - 1)
+	for j := codeHash(id) >> t.shift; ; j = (j + 1) & mask {
+		s := &t.slots[j]
+		if s.id == id {
+			return s.idx
+		}
+		if s.id == "" {
+			return -1
+		}
+	}
 }

@@ -94,6 +94,7 @@ type Calculator struct {
 	shift            uint             // filter word index = codeHash >> shift
 	keys             *indicator.Keys  // Options.Keys, or one built from the complaints' units
 	numUnits         uint32           // keys.NumUnits()
+	units            unitTable        // keys' unit ids → indexes, for Classify
 }
 
 const (
@@ -172,6 +173,7 @@ func New(opts Options) (*Calculator, error) {
 		c.keys = indicator.NewKeys(units, nil)
 	}
 	c.numUnits = uint32(c.keys.NumUnits())
+	c.units = newUnitTable(c.keys)
 	return c, nil
 }
 
