@@ -232,39 +232,37 @@ func (a *Accumulator) add(v *Verdict) {
 	if r == rNone {
 		r, counted = rNilRecord, false
 	}
-	if !counted {
-		a.reasons[r][0]++
-		if !v.Reception.Checked {
-			return
-		}
-	} else {
-		a.reasons[r][1]++
+	cnt := b2i(counted)
+	a.reasons[r][cnt]++
+	if !counted && !v.Reception.Checked {
+		return
 	}
 	u, p := v.unit, v.proc
 	if v.calc != a.c || a.c == nil || u < 0 || p < 0 {
 		u, p = a.resolve(v)
 	}
+	// Branch-free counting: the flags of consecutive verdicts are unpredictable.
 	x := a.cell(u, p)
-	if v.Reception.Checked {
-		x.onlineRecv++
-		if v.Reception.Late {
-			x.onlineLate++
-		}
+	chk := b2i(v.Reception.Checked)
+	x.onlineRecv += chk
+	x.onlineLate += chk & b2i(v.Reception.Late)
+	num := cnt & b2i(v.InNumerator)
+	fin := cnt & b2i(v.Finished)
+	x.m21.Den += cnt
+	x.m21.Num += num
+	x.overdue += cnt - num
+	x.completed += fin
+	x.finished += fin
+	x.seconds += v.ProcessingSeconds & -fin
+}
+
+// b2i is 1 for true, 0 for false (compiled without a branch).
+func b2i(b bool) int64 {
+	var i int64
+	if b {
+		i = 1
 	}
-	if !counted {
-		return
-	}
-	x.m21.Den++
-	if v.InNumerator {
-		x.m21.Num++
-	} else {
-		x.overdue++
-	}
-	if v.Finished {
-		x.completed++
-		x.finished++
-		x.seconds += v.ProcessingSeconds
-	}
+	return i
 }
 
 // resolve finds a verdict's pair by its strings (the slow path of add).

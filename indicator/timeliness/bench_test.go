@@ -182,9 +182,15 @@ func newBenchSet(n int) *benchSet {
 // ClassifyRef+Add with the Refs resolved outside the loop (the scorecard's hot path), "classify" is
 // Classify+Add (the calculator resolves the unit and procedure itself).
 func BenchmarkClassifyAddRef(b *testing.B) {
-	s := newBenchSet(4096)
+	for _, n := range []int{4096, 64} {
+		benchClassifyAddRef(b, n)
+	}
+}
+
+func benchClassifyAddRef(b *testing.B, n int) {
+	s := newBenchSet(n)
 	for _, mode := range []string{"ref", "classify"} {
-		b.Run(mode, func(b *testing.B) {
+		b.Run(fmt.Sprintf("%s/records=%d", mode, n), func(b *testing.B) {
 			o := baseOptions()
 			o.Keys, o.Procedures = s.keys, s.procs
 			c := mustNew(b, o)
@@ -205,7 +211,7 @@ func BenchmarkClassifyAddRef(b *testing.B) {
 			cpu0, ok := threadCPU()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				step(i & (len(s.ds) - 1))
+				step(i & (n - 1))
 			}
 			b.StopTimer()
 			reportPerRecord(b, cpu0, ok)
