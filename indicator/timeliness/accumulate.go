@@ -383,3 +383,17 @@ func (c *Calculator) RunSlice(dossiers []model.Dossier) Result {
 func inNumerator(k calendar.Class) bool {
 	return k == calendar.Early || k == calendar.OnTime || k == calendar.OpenWithinDeadline
 }
+
+// classes holds, per calendar.Class of a counted dossier, its reason and whether it is in the numerator
+// (a table look-up: the class of consecutive dossiers is unpredictable).
+var classes = func() (t [256]struct {
+	r   reason
+	num bool
+}) {
+	for k := range t {
+		t[k].r, t[k].num = rOpenOverdue, inNumerator(calendar.Class(k))
+	}
+	t[calendar.Early].r, t[calendar.OnTime].r, t[calendar.Late].r = rEarly, rOnTime, rLate
+	t[calendar.OpenWithinDeadline].r = rOpenWithin
+	return t
+}()

@@ -112,16 +112,7 @@ func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
 	v.Due, v.DueAt = due, dueAt
 	v.Class, v.EarlyWorkingDays, v.LateWorkingDays, v.LateHours, v.DueSoon = class, early, lateDays, lateHours, dueSoon
 	v.Counted, v.Finished = true, finished
-	v.InNumerator = inNumerator(class)
-	switch class {
-	case calendar.Early:
-		return rEarly, true
-	case calendar.OnTime:
-		return rOnTime, true
-	case calendar.Late:
-		return rLate, true
-	case calendar.OpenWithinDeadline:
-		return rOpenWithin, true
-	}
-	return rOpenOverdue, true
+	k := &classes[class]
+	v.InNumerator = k.num
+	return k.r, true
 }
