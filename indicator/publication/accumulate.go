@@ -76,13 +76,13 @@ func (c *Calculator) NewAccumulator() *Accumulator {
 	return &Accumulator{c: c, slots: make([]unitAcc, c.nUnits), units: make(map[string]*unitAcc)}
 }
 
-// unit finds a unit by id (slow path: one or two map lookups).
+// unit finds a unit by id (slow path: a lookup in the Keys' units, then in the map of other units).
 func (a *Accumulator) unit(id string) *unitAcc {
 	if a.last != nil && a.lastID == id {
 		return a.last
 	}
 	var u *unitAcc
-	if i := a.c.keys.Unit(id); i >= 0 && int(i) < len(a.slots) {
+	if i := a.c.units.find(id); i >= 0 && int(i) < len(a.slots) {
 		u = &a.slots[i]
 	} else if u = a.units[id]; u == nil {
 		u = &unitAcc{}

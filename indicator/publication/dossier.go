@@ -36,16 +36,11 @@ func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
 // Classify judges one dossier for 1.4: "dossiers synced to the portal with reception date in the period /
 // dossiers received in the period". A dossier is synced when model.SyncInfo records a sending (SentAt) no
 // later than AsOf whose ErrorCode is one of Options.SyncSuccessCodes. Pure, safe for concurrent use, no
-// allocation; d is not retained. Cost: one lookup of the unit id in the calculator's Keys (when it has
-// units), a few comparisons and a scan of SyncSuccessCodes. Classify(d) is ClassifyRef(d, keys.Ref(d.UnitID,
+// allocation; d is not retained. Cost: one lookup of the unit id among the Keys' units (a hash of the id
+// and usually one string comparison, in a table built by New), a few comparisons and a scan of
+// SyncSuccessCodes. Classify(d) is ClassifyRef(d, keys.Ref(d.UnitID,
 // d.ProcedureCode)) for the calculator's Keys.
-func (c *Calculator) Classify(d *model.Dossier) Verdict {
-	r := indicator.NoRef
-	if c.nUnits > 0 && d.UnitID != "" {
-		r.Unit = c.keys.Unit(d.UnitID)
-	}
-	return c.ClassifyRef(d, r)
-}
+func (c *Calculator) Classify(d *model.Dossier) Verdict { return c.classify(d, -1, true) }
 
 // ClassifyRef is Classify for a dossier whose unit was already resolved by the Keys of Options (r ==
 // Options.Keys.Ref(d.UnitID, d.ProcedureCode); only r.Unit is read). It returns the verdict of Classify(d)
@@ -54,8 +49,18 @@ func (c *Calculator) Classify(d *model.Dossier) Verdict {
 // result). A Ref made by another Keys puts the dossier's counts at the wrong unit: pass the Ref of the
 // Keys given in Options. Pure, safe for concurrent use, no allocation.
 func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) Verdict {
-	slot := r.Unit
-	if uint32(slot) >= uint32(c.nUnits) {
+	return c.classify(d, r.Unit, false)
+}
+
+// classify is Classify (resolve: the unit is looked up by id) and ClassifyRef (slot is the Ref's unit
+// index). Both are one call of it, small enough to be inlined, so its result is not copied once more.
+func (c *Calculator) classify(d *model.Dossier, slot int32, resolve bool) Verdict {
+	if resolve {
+		slot = -1
+		if c.nUnits > 0 {
+			slot = c.units.find(d.UnitID) // == c.keys.Unit(d.UnitID), without the map
+		}
+	} else if uint32(slot) >= uint32(c.nUnits) {
 		slot = -1
 	}
 	rec := d.ReceivedAt

@@ -93,6 +93,7 @@ type Calculator struct {
 	fallback   bool            // Policy.ReceivedFallbackToSubmitted
 	keys       *indicator.Keys // Options.Keys, or the calculator's own (the units of SyncReportDen)
 	nUnits     int32           // keys.NumUnits(): a Ref's unit index below it is an accumulator slot
+	units      strIndex        // keys' unit ids → indexes, for Classify and Add's slow path
 	// Unix seconds of start, min(end, AsOf) and AsOf: 1.4's fast comparisons (exact ones decide at the edges).
 	startSec, countSec, asOfSec int64
 }
@@ -100,7 +101,8 @@ type Calculator struct {
 // New validates opts. Errors are *OptionError values matching ErrOption and ErrMissing or ErrInvalid:
 // zero Period, Period end before start, zero AsOf, AsOf before the period, zero Policy, nil Calendar with
 // working days, an unknown Pending rule or PublicationDayUnit, negative lead days or SyncReportDen.
-// Cost: O(len(SyncReportDen) log len(SyncReportDen)) (it builds its own Keys when Options.Keys is nil).
+// Cost: O(len(SyncReportDen) log len(SyncReportDen) + units of Options.Keys) (it builds its own Keys when
+// Options.Keys is nil).
 func New(opts Options) (*Calculator, error) {
 	p := opts.Period
 	pol := opts.Policy
@@ -161,6 +163,7 @@ func New(opts Options) (*Calculator, error) {
 		c.keys = indicator.NewKeys(slices.Sorted(maps.Keys(c.reportDen)), nil)
 	}
 	c.nUnits = int32(c.keys.NumUnits())
+	c.units = unitIndex(c.keys)
 	c.startSec, c.asOfSec = c.start.Unix(), c.asOf.Unix()
 	c.countSec = min(c.end.Unix(), c.asOfSec)
 	c.judge = c.end.Add(-time.Nanosecond)
