@@ -107,13 +107,14 @@ func (a *Accumulator) ledgerOf() indicator.Ledger {
 	return l
 }
 
-// unit finds a unit's counts by id (slow path: one or two map lookups).
+// unit finds a unit's counts by id (slow path: a lookup in the Keys' units, then in the map of other
+// units).
 func (a *Accumulator) unit(id string) *unitCounts {
 	if a.last != nil && id == a.lastUnit {
 		return a.last
 	}
 	var u *unitCounts
-	if i := a.c.keys.Unit(id); i >= 0 && int(i) < len(a.slots) {
+	if i := a.c.units.find(id); i >= 0 && int(i) < len(a.slots) {
 		u = &a.slots[i]
 	} else if u = a.units[id]; u == nil {
 		u = new(unitCounts)

@@ -94,6 +94,8 @@ type Calculator struct {
 
 	keys      *indicator.Keys // Options.Keys, or the calculator's own (offering/commune units, catalogue codes)
 	nUnits    int32           // keys.NumUnits(): a Ref's unit index below it is an accumulator slot
+	units     strIndex        // keys' unit ids → indexes, for Classify and Add's slow path
+	codes     strIndex        // keys' procedure codes → indexes, for Classify
 	procByKey []procInfo      // catalogue entry by Keys procedure index (known false: not in the catalogue)
 	// Unix seconds of the window's start and exclusive end: whole seconds strictly inside decide fast.
 	startSec, endSec int64
@@ -107,7 +109,7 @@ type procInfo struct {
 }
 
 // New validates opts and builds a Calculator. Cost: O(len(Procedures) + len(Offerings) + len(Communes)
-// + procedures of Options.Keys) time and memory. Errors: *OptionError (errors.Is ErrOptionMissing or ErrOptionInvalid) naming the field:
+// + units and procedures of Options.Keys) time and memory. Errors: *OptionError (errors.Is ErrOptionMissing or ErrOptionInvalid) naming the field:
 // a zero Period or AsOf, a period that ends before it starts, a procedure without a code or two catalogue
 // entries with the same code, an unknown ElectronicResultScope, an empty population-database code.
 func New(opts Options) (*Calculator, error) {
@@ -182,6 +184,7 @@ func (c *Calculator) buildIndex(opts Options) {
 		c.keys = indicator.NewKeys(units, codes)
 	}
 	c.nUnits = int32(c.keys.NumUnits())
+	c.units, c.codes = unitIndex(c.keys), procedureIndex(c.keys)
 	c.procByKey = make([]procInfo, c.keys.NumProcedures())
 	for i := range c.procByKey {
 		c.procByKey[i] = c.procs[c.keys.ProcedureCode(int32(i))]
@@ -454,10 +457,11 @@ func (v *Verdict) exclude(lr ledgerReason) {
 // ReasonNoDate, ReasonNotReceived, ReasonWithdrawnBeforeReception, ReasonNotInPeriod, ReasonAfterAsOf),
 // or, for one metric only, kept out of that metric's denominator (4.1: ReasonUnknownProcedure,
 // ReasonNoPaperResult; 4.3: ReasonNoReceptionDate). Classify(d) is ClassifyRef(d, keys.Ref(d.UnitID,
-// d.ProcedureCode)) for the calculator's Keys. Cost: two map lookups (unit id and procedure code in the
-// Keys) plus scans of the dossier's files, results and database codes.
+// d.ProcedureCode)) for the calculator's Keys. Cost: two lookups, of the unit id and the procedure code
+// among the Keys' (a hash and usually one string comparison each, in tables built by New), plus scans of
+// the dossier's files, results and database codes.
 func (c *Calculator) Classify(d *model.Dossier) Verdict {
-	return c.ClassifyRef(d, c.keys.Ref(d.UnitID, d.ProcedureCode))
+	return c.classify(d, indicator.NoRef, true)
 }
 
 // ClassifyRef is Classify for a dossier whose unit and procedure were already resolved by the Keys of
@@ -468,7 +472,17 @@ func (c *Calculator) Classify(d *model.Dossier) Verdict {
 // the unit by id (slower, same result). A Ref made by another Keys gives wrong verdicts: pass the Ref of
 // the Keys given in Options. Pure, safe for concurrent use, no allocation. Cost: scans of the dossier's
 // files, results and database codes.
-func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) {
+func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) Verdict {
+	return c.classify(d, r, false)
+}
+
+// classify is Classify (resolve: the unit and procedure are looked up by id and code) and ClassifyRef (r
+// is the dossier's Ref). Both are one call of it, small enough to be inlined, so its result is not copied
+// once more.
+func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, resolve bool) (v Verdict) {
+	if resolve { // == c.keys.Ref(d.UnitID, d.ProcedureCode), without the maps
+		r = indicator.Ref{Unit: c.units.find(d.UnitID), Procedure: c.codes.find(d.ProcedureCode)}
+	}
 	slot := r.Unit
 	if uint32(slot) >= uint32(c.nUnits) {
 		slot = -1

@@ -70,6 +70,9 @@ func FuzzClassify(f *testing.F) {
 				}
 			}
 		}
+		if got, want := (indicator.Ref{Unit: ck.units.find(unitID), Procedure: ck.codes.find(procCode)}), ko.Keys.Ref(unitID, procCode); got != want {
+			t.Fatalf("tables give %v, Keys.Ref %v", got, want)
+		}
 		vr, vn := ck.ClassifyRef(&d, ko.Keys.Ref(unitID, procCode)), ck.ClassifyRef(&d, indicator.NoRef)
 		if public(vr) != public(v) || public(vn) != public(v) {
 			t.Fatalf("ClassifyRef %+v / NoRef %+v, Classify %+v", vr, vn, v)
