@@ -8,28 +8,19 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 )
 
-type unitAcc struct {
-	m33  indicator.Count
-	seen []bool // per 3.2 service of the unit: received an online dossier
-}
-
 // Accumulator is the partial state of one pass over some of the dossiers: per-unit 3.3 counts, per unit
 // and online service a "received an online dossier" flag, and the ledger. Memory is O(offerings), never
 // O(dossiers). Accumulators of disjoint slices of one stream merge into the single-pass state. Not safe
 // for concurrent use: give each goroutine its own and Merge them.
 type Accumulator struct {
 	c       *Calculator
-	units   offer.Units[unitAcc] // Known indexed like c.units; Other: units without offerings
-	reasons offer.Reasons        // by reason index for verdicts made by Classify, by string for others
+	units   offer.Units   // Known indexed like c.units (Count: 3.3, Flags: per 3.2 service, 1 = online dossier); Other: units without offerings
+	reasons offer.Reasons // by reason index for verdicts made by Classify, by string for others
 }
 
 // NewAccumulator returns an empty accumulator for c's verdicts. Cost: O(offerings).
 func (c *Calculator) NewAccumulator() *Accumulator {
-	a := &Accumulator{c: c, units: offer.NewUnits[unitAcc](len(c.units))}
-	for i, u := range c.units {
-		a.units.Known[i].seen = make([]bool, len(u.services))
-	}
-	return a
+	return &Accumulator{c: c, units: offer.NewUnits(len(c.units), func(i int) int { return len(c.units[i].services) })}
 }
 
 // Add records one verdict: one ledger entry, and for a counted dossier its 3.3 counts and its service's 3.2
@@ -47,12 +38,12 @@ func (a *Accumulator) add(v *Verdict) {
 		return
 	}
 	u := a.units.At(v.unit, v.UnitID)
-	u.m33.Den++
+	u.Count.Den++
 	if v.InNumerator {
-		u.m33.Num++
+		u.Count.Num++
 	}
-	if v.service >= 0 && int(v.service) < len(u.seen) {
-		u.seen[v.service] = true
+	if v.service >= 0 && int(v.service) < len(u.Flags) {
+		u.Flags[v.service] = 1
 	}
 }
 
@@ -65,42 +56,11 @@ func (a *Accumulator) Merge(b *Accumulator) {
 		return
 	}
 	a.reasons.Merge(&b.reasons)
-	if b == a {
-		for u := range a.units.Each() {
-			u.m33.Num *= 2
-			u.m33.Den *= 2
-		}
-		return
-	}
-	for i := range b.units.Known {
-		bu := &b.units.Known[i]
-		info := &b.c.units[i]
-		slot := int32(i)
-		if a.c != b.c {
-			slot = a.c.idx.UnitSlot(info.id)
-		}
-		au := a.units.At(slot, info.id)
-		au.m33.Num += bu.m33.Num
-		au.m33.Den += bu.m33.Den
-		for j, s := range bu.seen {
-			if !s {
-				continue
-			}
-			if a.c == b.c {
-				au.seen[j] = true
-				continue
-			}
-			code := info.procs[info.services[j]].Code
-			if ai, svc := a.c.index(info.id, code, true); svc >= 0 {
-				a.units.Known[ai].seen[svc] = true
-			}
-		}
-	}
-	for id, bu := range b.units.Other {
-		au := a.units.At(a.c.idx.UnitSlot(id), id)
-		au.m33.Num += bu.m33.Num
-		au.m33.Den += bu.m33.Den
-	}
+	a.units.Merge(&b.units, a.c == b.c, func(i int) string { return b.c.units[i].id }, a.c.idx.UnitSlot,
+		func(i, j int) (int32, int32) {
+			info := &b.c.units[i]
+			return a.c.index(info.id, info.procs[info.services[j]].Code, true)
+		})
 }
 
 // Result is the outcome of a pass.
@@ -130,17 +90,17 @@ func (a *Accumulator) Result() Result {
 		u := &a.units.Known[i]
 		info := &a.c.units[i]
 		ps := slices.Clone(info.procs)
-		for j, s := range u.seen {
-			ps[info.services[j]].OnlineDossier = s
+		for j, f := range u.Flags {
+			ps[info.services[j]].OnlineDossier = f != 0
 		}
 		t := tallyOf(ps)
-		t.Counts[indicator.M33] = u.m33
+		t.Counts[indicator.M33] = u.Count
 		r.Units[info.id] = t
 		r.Procedures[info.id] = ps
 	}
 	for id, u := range a.units.Other {
 		var t indicator.Tally
-		t.Counts[indicator.M33] = u.m33
+		t.Counts[indicator.M33] = u.Count
 		r.Units[id] = t
 	}
 	return r

@@ -12,28 +12,19 @@ const (
 	flagFeeData                   // at least one dossier carrying fee data (3.5)
 )
 
-type unitAcc struct {
-	m36   indicator.Count
-	flags []uint8 // per fee-bearing offered procedure of the unit (nil for units without offerings)
-}
-
 // Accumulator is the partial state of one pass over some of the dossiers: per-unit 3.6 counts, per unit
 // and fee-bearing offered procedure three flags, and the ledger. Memory is O(units × fee-bearing procedures),
 // never O(dossiers). Accumulators of disjoint slices of one stream merge into the single-pass state. An
 // Accumulator is not safe for concurrent use: give each goroutine its own and Merge them.
 type Accumulator struct {
 	c       *Calculator
-	units   offer.Units[unitAcc] // Known indexed like c.units; Other: units without an offering in force
-	reasons offer.Reasons        // by reason index for verdicts made by Classify, by string for others
+	units   offer.Units   // Known indexed like c.units (Count: 3.6, Flags: per fee-bearing offered procedure); Other: units without an offering in force
+	reasons offer.Reasons // by reason index for verdicts made by Classify, by string for others
 }
 
 // NewAccumulator returns an empty accumulator for c's verdicts. Cost: O(units × fee-bearing procedures).
 func (c *Calculator) NewAccumulator() *Accumulator {
-	a := &Accumulator{c: c, units: offer.NewUnits[unitAcc](len(c.units))}
-	for i, u := range c.units {
-		a.units.Known[i].flags = make([]uint8, len(u.procs))
-	}
-	return a
+	return &Accumulator{c: c, units: offer.NewUnits(len(c.units), func(i int) int { return len(c.units[i].procs) })}
 }
 
 // Add records one verdict: one ledger entry, and for a counted dossier its 3.6 counts and the flags of its
@@ -51,11 +42,11 @@ func (a *Accumulator) add(v *Verdict) {
 		return
 	}
 	u := a.units.At(v.unit, v.UnitID)
-	u.m36.Den++
+	u.Count.Den++
 	if v.PaidOnline {
-		u.m36.Num++
+		u.Count.Num++
 	}
-	if v.proc >= 0 && int(v.proc) < len(u.flags) {
+	if v.proc >= 0 && int(v.proc) < len(u.Flags) {
 		f := flagDossier
 		if v.PaidOnline {
 			f |= flagPaid
@@ -63,7 +54,7 @@ func (a *Accumulator) add(v *Verdict) {
 		if v.FeeData {
 			f |= flagFeeData
 		}
-		u.flags[v.proc] |= f
+		u.Flags[v.proc] |= f
 	}
 }
 
@@ -77,39 +68,8 @@ func (a *Accumulator) Merge(b *Accumulator) {
 		return
 	}
 	a.reasons.Merge(&b.reasons)
-	if b == a {
-		for u := range a.units.Each() {
-			u.m36.Num *= 2
-			u.m36.Den *= 2
-		}
-		return
-	}
-	for i := range b.units.Known {
-		bu := &b.units.Known[i]
-		id := b.c.units[i].id
-		if a.c == b.c {
-			au := &a.units.Known[i]
-			au.m36.Num += bu.m36.Num
-			au.m36.Den += bu.m36.Den
-			for j, f := range bu.flags {
-				au.flags[j] |= f
-			}
-			continue
-		}
-		au := a.units.At(a.c.idx.UnitSlot(id), id)
-		au.m36.Num += bu.m36.Num
-		au.m36.Den += bu.m36.Den
-		for j, f := range bu.flags {
-			if ai, pos := a.c.index(id, b.c.units[i].procs[j]); pos >= 0 {
-				a.units.Known[ai].flags[pos] |= f
-			}
-		}
-	}
-	for id, bu := range b.units.Other {
-		au := a.units.At(a.c.idx.UnitSlot(id), id)
-		au.m36.Num += bu.m36.Num
-		au.m36.Den += bu.m36.Den
-	}
+	a.units.Merge(&b.units, a.c == b.c, func(i int) string { return b.c.units[i].id }, a.c.idx.UnitSlot,
+		func(i, j int) (int32, int32) { return a.c.index(b.c.units[i].id, b.c.units[i].procs[j]) })
 }
 
 // ProcedureStatus is one fee-bearing procedure offered by a unit, and what the period's dossiers showed.
@@ -147,12 +107,12 @@ func (a *Accumulator) Result() Result {
 		u := &a.units.Known[i]
 		info := &a.c.units[i]
 		var t indicator.Tally
-		t.Counts[indicator.M36] = u.m36
+		t.Counts[indicator.M36] = u.Count
 		n := int64(len(info.procs))
 		t.Counts[indicator.M34].Den = n
 		t.Counts[indicator.M35].Den = n
 		ps := make([]ProcedureStatus, len(info.procs))
-		for j, f := range u.flags {
+		for j, f := range u.Flags {
 			ps[j] = ProcedureStatus{Code: info.procs[j], Dossiers: f&flagDossier != 0, PaidOnline: f&flagPaid != 0, FeeData: f&flagFeeData != 0}
 			if ps[j].PaidOnline {
 				t.Counts[indicator.M34].Num++
@@ -171,7 +131,7 @@ func (a *Accumulator) Result() Result {
 	}
 	for id, u := range a.units.Other {
 		var t indicator.Tally
-		t.Counts[indicator.M36] = u.m36
+		t.Counts[indicator.M36] = u.Count
 		r.Units[id] = t
 	}
 	return r

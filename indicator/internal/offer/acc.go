@@ -54,45 +54,88 @@ func (l *Reasons) Ledger(names []indicator.Reason, counted func(uint8) bool) ind
 	return out
 }
 
-// Units is an accumulator's per-unit state: a slice by index slot for the units of the calculator's
-// Index, and a map by id for the others (units without an offering), filled on first use.
-type Units[T any] struct {
-	Known []T
-	Other map[string]*T
+// State is an accumulator's state for one unit: its dossier count for the package's dossier metric and
+// one flag byte per pair its calculator tracks for the unit (3.2 services, fee-bearing procedures).
+type State struct {
+	Count indicator.Count
+	Flags []uint8
 }
 
-// NewUnits returns the state of n slots (zero values) and an empty map. Cost: O(n).
-func NewUnits[T any](n int) Units[T] {
-	return Units[T]{Known: make([]T, n), Other: make(map[string]*T)}
+// Units is an accumulator's per-unit state: a slice by index slot for the units of the calculator's
+// Index, and a map by id for the others (units without an offering), filled on first use.
+type Units struct {
+	Known []State
+	Other map[string]*State
+}
+
+// NewUnits returns the state of n slots, slot i with flags(i) zero flags, and an empty map. Cost: O(n +
+// flags).
+func NewUnits(n int, flags func(slot int) int) Units {
+	u := Units{Known: make([]State, n), Other: make(map[string]*State)}
+	for i := range u.Known {
+		u.Known[i].Flags = make([]uint8, flags(i))
+	}
+	return u
 }
 
 // At returns the state of slot when 0 ≤ slot < len(Known), else of id in Other, added on first use (the
 // only allocation).
-func (u *Units[T]) At(slot int32, id string) *T {
+func (u *Units) At(slot int32, id string) *State {
 	if slot >= 0 && int(slot) < len(u.Known) {
 		return &u.Known[slot]
 	}
-	t := u.Other[id]
-	if t == nil {
-		t = new(T)
-		u.Other[id] = t
+	s := u.Other[id]
+	if s == nil {
+		s = new(State)
+		u.Other[id] = s
 	}
-	return t
+	return s
 }
 
-// Each yields every unit's state: the slots in order, then Other's in map order.
-func (u *Units[T]) Each() iter.Seq[*T] {
-	return func(yield func(*T) bool) {
+// Merge adds b's counts to u and ORs b's flags into u's (b unchanged; b == u doubles the counts, flags
+// being idempotent). same tells that b's slots are u's (accumulators of one calculator). Otherwise unit
+// slot i of b is matched by its id, id(i), to u's slot slotOf(id) or to Other, and flag j of b's slot i
+// goes to the flag flagOf(i, j) returns (slot and flag index in u; a negative flag index drops it: u's
+// calculator does not track that pair). Cost: O(units + flags).
+func (u *Units) Merge(b *Units, same bool, id func(i int) string, slotOf func(id string) int32, flagOf func(i, j int) (int32, int32)) {
+	if b == u {
 		for i := range u.Known {
-			if !yield(&u.Known[i]) {
-				return
+			u.Known[i].Count.Num *= 2
+			u.Known[i].Count.Den *= 2
+		}
+		for _, s := range u.Other {
+			s.Count.Num *= 2
+			s.Count.Den *= 2
+		}
+		return
+	}
+	for i := range b.Known {
+		bs := &b.Known[i]
+		var as *State
+		if same {
+			as = &u.Known[i]
+		} else {
+			bid := id(i)
+			as = u.At(slotOf(bid), bid)
+		}
+		as.Count.Num += bs.Count.Num
+		as.Count.Den += bs.Count.Den
+		for j, f := range bs.Flags {
+			switch {
+			case f == 0:
+			case same:
+				as.Flags[j] |= f
+			default:
+				if slot, k := flagOf(i, j); k >= 0 {
+					u.Known[slot].Flags[k] |= f
+				}
 			}
 		}
-		for _, t := range u.Other {
-			if !yield(t) {
-				return
-			}
-		}
+	}
+	for id, bs := range b.Other {
+		as := u.At(slotOf(id), id)
+		as.Count.Num += bs.Count.Num
+		as.Count.Den += bs.Count.Den
 	}
 }
 
