@@ -81,7 +81,9 @@ func (e petEntry) addTo(t *indicator.Tally) {
 
 // Accumulator is the partial state of one pass: per-unit 5.3 tallies, the dossier ledger, and the counted
 // petitions keyed by (unit, id) so that a petition is counted once however often it is read. Memory is
-// O(units + petitions), never O(dossiers). Not safe for concurrent use: one per goroutine, then Merge.
+// O(units + petitions), never O(dossiers): 16 bytes per unit of the calculator's Keys (the 5.3 counts of
+// those units, by index), a map entry per other unit seen. Not safe for concurrent use: one per goroutine,
+// then Merge.
 type Accumulator struct {
 	// 5.3 fast path (verdicts from ClassifyRef of a calculator with the same Keys): the counts per Keys
 	// unit index (a unit is present once its Den > 0) and the ledger per reason index.

@@ -36,7 +36,7 @@ func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *DossierVerdi
 	if uint32(r.Unit) < c.numUnits {
 		v.slot = r.Unit
 	} else {
-		v.slot = c.units.find(d.UnitID)
+		v.slot = c.unitIndex(d.UnitID)
 	}
 	var m uint8
 	if c.filter != nil {
@@ -105,13 +105,14 @@ func (v *DossierVerdict) set(i uint8) {
 // marks holds the dossier codes with a dislike or a complaint; almost every dossier has neither. filter is
 // a blocked Bloom filter over marks' keys: one 64-bit word per probe, two bits per code (both set for every
 // key of marks, so a code whose bits are not both set is certainly not in marks — the answer stays exact,
-// the map is only consulted on a hit). 16 bits per key: about 1.5 % of unmarked codes hit.
+// the table of marked codes is only probed on a hit). 16 bits per key: about 1.5 % of unmarked codes hit.
 
 // filterBitsPerKey sizes the filter (rounded up to a power of two words).
 const filterBitsPerKey = 16
 
-// buildFilter fills c.filter and c.shift from c.marks; nil when marks is empty.
+// buildFilter fills c.filter, c.shift and c.markTab from c.marks; filter is nil when marks is empty.
 func (c *Calculator) buildFilter() {
+	c.markTab = newStrTable(len(c.marks))
 	if len(c.marks) == 0 {
 		c.filter, c.shift = nil, 64
 		return
@@ -121,22 +122,30 @@ func (c *Calculator) buildFilter() {
 		words, lg = words*2, lg+1
 	}
 	c.filter, c.shift = make([]uint64, words), uint(64-lg)
-	for code := range c.marks {
+	for code, m := range c.marks {
 		h := codeHash(code)
 		c.filter[h>>c.shift] |= filterBits(h)
+		if code != "" {
+			c.markTab.put(code, int32(m))
+		}
 	}
 }
 
 func filterBits(h uint64) uint64 { return 1<<(h&63) | 1<<(h>>6&63) }
 
-// mark returns the marks of one code: a filter probe, then the map on a hit.
+// mark returns the marks of one code (exactly c.marks[code]): a filter probe, then on a hit the table of
+// marked codes, probed with the same hash.
 func (c *Calculator) mark(code string) uint8 {
 	h := codeHash(code)
 	b := filterBits(h)
 	if c.filter[h>>c.shift]&b != b {
 		return 0
 	}
-	return c.marks[code]
+	if code == "" {
+		return c.marks[""] // a rating of a blank code (" ") marks dossiers without a code
+	}
+	m, _ := c.markTab.find(code, h)
+	return uint8(m)
 }
 
 // codeHash hashes a whole code, eight bytes at a time (the last block overlapping the one before), so that
@@ -176,49 +185,69 @@ func le64(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// unitTable is an immutable open-addressing table from the Keys' unit ids to their indexes, built once by
-// New: Classify resolves a dossier's unit with one codeHash and usually one string comparison, cheaper
-// than the Keys' map (the scorecard's path, ClassifyRef with a known Ref, does not use it).
-type unitTable struct {
-	slots []unitSlot // a power of two ≥ 2 × units; id "" marks an empty slot
+// strTable is an immutable open-addressing table from non-empty strings to int32, keyed by codeHash. New
+// builds two: the Keys' unit ids → indexes (Classify resolves a dossier's unit with one codeHash and
+// usually one string comparison, cheaper than the Keys' map; the scorecard's path, ClassifyRef with a
+// known Ref, does not use it) and the marked dossier codes → marks (probed with the hash the filter has
+// already computed, instead of hashing the code again for the marks map).
+type strTable struct {
+	slots []strSlot // a power of two ≥ 2 × keys; key "" marks an empty slot
 	shift uint
 }
 
-type unitSlot struct {
-	id  string
-	idx int32
+type strSlot struct {
+	key string
+	val int32
 }
 
-func newUnitTable(k *indicator.Keys) unitTable {
-	n, lg := 1, 0
-	for n < 2*k.NumUnits() {
-		n, lg = n*2, lg+1
+// newStrTable builds a table for n keys; put adds each key once (empty keys are not allowed).
+func newStrTable(n int) strTable {
+	size, lg := 1, 0
+	for size < 2*n {
+		size, lg = size*2, lg+1
 	}
-	t := unitTable{slots: make([]unitSlot, n), shift: uint(64 - lg)}
-	for i := range int32(k.NumUnits()) {
-		id := k.UnitID(i)
-		j := codeHash(id) >> t.shift
-		for t.slots[j].id != "" {
-			j = (j + 1) & uint64(n-1)
+	return strTable{slots: make([]strSlot, size), shift: uint(64 - lg)}
+}
+
+func (t *strTable) put(key string, val int32) {
+	mask := uint64(len(t.slots) - 1)
+	j := codeHash(key) >> t.shift
+	for t.slots[j].key != "" {
+		j = (j + 1) & mask
+	}
+	t.slots[j] = strSlot{key: key, val: val}
+}
+
+// find returns the value of key, whose codeHash is h, and whether it is present. An empty key is never
+// present.
+func (t *strTable) find(key string, h uint64) (int32, bool) {
+	if key == "" {
+		return 0, false
+	}
+	mask := uint64(len(t.slots) - 1)
+	for j := h >> t.shift; ; j = (j + 1) & mask {
+		s := &t.slots[j]
+		if s.key == key {
+			return s.val, true
 		}
-		t.slots[j] = unitSlot{id: id, idx: i}
+		if s.key == "" {
+			return 0, false
+		}
+	}
+}
+
+func newUnitTable(k *indicator.Keys) strTable {
+	t := newStrTable(k.NumUnits())
+	for i := range int32(k.NumUnits()) {
+		t.put(k.UnitID(i), i)
 	}
 	return t
 }
 
-// find returns the index of unit id, or -1 when it is not in the table (or is empty).
-func (t *unitTable) find(id string) int32 {
-	if id == "" {
-		return -1
+// unitIndex returns the index of a unit id in the Keys, or -1.
+func (c *Calculator) unitIndex(id string) int32 {
+	if i, ok := c.units.find(id, codeHash(id)); ok {
+		return i
 	}
-	mask := uint64(len(t.slots) - 1)
-	for j := codeHash(id) >> t.shift; ; j = (j + 1) & mask {
-		s := &t.slots[j]
-		if s.id == id {
-			return s.idx
-		}
-		if s.id == "" {
-			return -1
-		}
-	}
+	return -1
 }

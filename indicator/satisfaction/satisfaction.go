@@ -94,7 +94,8 @@ type Calculator struct {
 	shift            uint             // filter word index = codeHash >> shift
 	keys             *indicator.Keys  // Options.Keys, or one built from the complaints' units
 	numUnits         uint32           // keys.NumUnits()
-	units            unitTable        // keys' unit ids → indexes, for Classify
+	units            strTable         // keys' unit ids → indexes, for Classify
+	markTab          strTable         // marks' non-empty codes → marks, probed after the filter
 }
 
 const (
