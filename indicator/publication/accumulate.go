@@ -82,7 +82,7 @@ func (a *Accumulator) unit(id string) *unitAcc {
 		return a.last
 	}
 	var u *unitAcc
-	if i := a.c.units.find(id); i >= 0 && int(i) < len(a.slots) {
+	if i := a.c.unitIndex(id); i >= 0 && int(i) < len(a.slots) {
 		u = &a.slots[i]
 	} else if u = a.units[id]; u == nil {
 		u = &unitAcc{}

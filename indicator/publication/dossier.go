@@ -56,10 +56,7 @@ func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) Verdict {
 // index). Both are one call of it, small enough to be inlined, so its result is not copied once more.
 func (c *Calculator) classify(d *model.Dossier, slot int32, resolve bool) Verdict {
 	if resolve {
-		slot = -1
-		if c.nUnits > 0 {
-			slot = c.units.find(d.UnitID) // == c.keys.Unit(d.UnitID), without the map
-		}
+		slot = c.unitIndex(d.UnitID)
 	} else if uint32(slot) >= uint32(c.nUnits) {
 		slot = -1
 	}
