@@ -114,7 +114,7 @@ func (a *Accumulator) unit(id string) *unitCounts {
 		return a.last
 	}
 	var u *unitCounts
-	if i := a.c.units.find(id); i >= 0 && int(i) < len(a.slots) {
+	if i := a.c.unitIndex(id); i >= 0 && int(i) < len(a.slots) {
 		u = &a.slots[i]
 	} else if u = a.units[id]; u == nil {
 		u = new(unitCounts)

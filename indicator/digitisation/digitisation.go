@@ -184,7 +184,7 @@ func (c *Calculator) buildIndex(opts Options) {
 		c.keys = indicator.NewKeys(units, codes)
 	}
 	c.nUnits = int32(c.keys.NumUnits())
-	c.units, c.codes = unitIndex(c.keys), procedureIndex(c.keys)
+	c.units, c.codes = unitTable(c.keys), procedureTable(c.keys)
 	c.procByKey = make([]procInfo, c.keys.NumProcedures())
 	for i := range c.procByKey {
 		c.procByKey[i] = c.procs[c.keys.ProcedureCode(int32(i))]
@@ -481,7 +481,7 @@ func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) Verdict {
 // once more.
 func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, resolve bool) (v Verdict) {
 	if resolve { // == c.keys.Ref(d.UnitID, d.ProcedureCode), without the maps
-		r = indicator.Ref{Unit: c.units.find(d.UnitID), Procedure: c.codes.find(d.ProcedureCode)}
+		r = indicator.Ref{Unit: c.unitIndex(d.UnitID), Procedure: c.codes.find(d.ProcedureCode)}
 	}
 	slot := r.Unit
 	if uint32(slot) >= uint32(c.nUnits) {

@@ -110,10 +110,19 @@ func le64(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// unitIndex indexes the unit ids of k.
-func unitIndex(k *indicator.Keys) strIndex { return newStrIndex(k.NumUnits(), k.UnitID) }
+// unitIndex returns the index of unit id in the Keys, or -1 (Keys.Unit without the map; no hashing when
+// the Keys have no units).
+func (c *Calculator) unitIndex(id string) int32 {
+	if c.nUnits == 0 {
+		return -1
+	}
+	return c.units.find(id)
+}
 
-// procedureIndex indexes the procedure codes of k.
-func procedureIndex(k *indicator.Keys) strIndex {
+// unitTable indexes the unit ids of k.
+func unitTable(k *indicator.Keys) strIndex { return newStrIndex(k.NumUnits(), k.UnitID) }
+
+// procedureTable indexes the procedure codes of k.
+func procedureTable(k *indicator.Keys) strIndex {
 	return newStrIndex(k.NumProcedures(), k.ProcedureCode)
 }
