@@ -317,11 +317,13 @@ func (c *Calculator) beforeStart(t time.Time) bool {
 // O(1) calendar look-ups (O(log n) for working-hour durations and for the reception check of dossiers
 // received more than OnlineReceptionHours after submission).
 func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
-	r := indicator.NoRef
-	if d != nil {
-		r = c.keys.Ref(d.UnitID, d.ProcedureCode)
+	if d == nil || c.nUnits == 0 {
+		// No shared Keys (or one without units): nothing to gain from hashing the strings up front; the
+		// catalogue is searched by code when needed and the Accumulator resolves the pair (cached).
+		c.classify(d, indicator.NoRef, unknown, &v)
+		return v
 	}
-	c.classify(d, r, notInKeys, &v)
+	c.classify(d, c.keys.Ref(d.UnitID, d.ProcedureCode), notInKeys, &v)
 	return v
 }
 
