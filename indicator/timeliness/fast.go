@@ -264,8 +264,10 @@ func (c *Calculator) officeAt(v time.Duration, i0 int) (time.Time, bool) {
 	w := h.wday[i]
 	rem := v - h.cum[i]
 	m := h.reach[w][(rem+time.Minute-1)/time.Minute]
-	d := h.first.AddDays(i)
-	return c.startOf(d).Add(time.Duration(m)*time.Minute - (time.Duration(h.mins[w][m])*time.Minute - rem)), true
+	// startOf(first + i).Add(x) for x in [0, 24h], built directly (the table exists only for a fixed zone).
+	x := time.Duration(m)*time.Minute - (time.Duration(h.mins[w][m])*time.Minute - rem)
+	day := (h.firstDay+int64(i))*86400 - c.fixedOff
+	return time.Unix(day+int64(x/time.Second), int64(x%time.Second)).In(c.loc), true
 }
 
 // addHours is Calendar.AddWorkingHours(t, d).
