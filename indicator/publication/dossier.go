@@ -37,9 +37,8 @@ func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
 // dossiers received in the period". A dossier is synced when model.SyncInfo records a sending (SentAt) no
 // later than AsOf whose ErrorCode is one of Options.SyncSuccessCodes. Pure, safe for concurrent use, no
 // allocation; d is not retained. Cost: one lookup of the unit id among the Keys' units (a hash of the id
-// and usually one string comparison, in a table built by New), a few comparisons and a scan of
-// SyncSuccessCodes. Classify(d) is ClassifyRef(d, keys.Ref(d.UnitID,
-// d.ProcedureCode)) for the calculator's Keys.
+// and a comparison of words, in a table built by New), a few comparisons and a scan of SyncSuccessCodes.
+// Classify(d) is ClassifyRef(d, keys.Ref(d.UnitID, d.ProcedureCode)) for the calculator's Keys.
 func (c *Calculator) Classify(d *model.Dossier) Verdict { return c.classify(d, -1, true) }
 
 // ClassifyRef is Classify for a dossier whose unit was already resolved by the Keys of Options (r ==
