@@ -458,8 +458,8 @@ func (v *Verdict) exclude(lr ledgerReason) {
 // or, for one metric only, kept out of that metric's denominator (4.1: ReasonUnknownProcedure,
 // ReasonNoPaperResult; 4.3: ReasonNoReceptionDate). Classify(d) is ClassifyRef(d, keys.Ref(d.UnitID,
 // d.ProcedureCode)) for the calculator's Keys. Cost: two lookups, of the unit id and the procedure code
-// among the Keys' (a hash and usually one string comparison each, in tables built by New), plus scans of
-// the dossier's files, results and database codes.
+// among the Keys' (a hash and a comparison of words each, in tables built by New), plus scans of the
+// dossier's files, results and database codes.
 func (c *Calculator) Classify(d *model.Dossier) Verdict {
 	return c.classify(d, indicator.NoRef, true)
 }
