@@ -100,17 +100,19 @@
 //
 //	go test -run '^$' -bench 'ClassifyR?e?f?Add' -count 3 ./indicator/payment/
 //
-// on 2 vCPU AMD EPYC 2.45 GHz shared with other helpers' jobs (load average LOADAVG; cpu-ns/record, the
-// process CPU time per record, is given because wall time is inflated by the load), over 4096 (and 64)
-// pre-generated dossiers of 100 units × 40 fee-bearing procedures:
+// on 2 vCPU AMD EPYC 2.45 GHz shared with other helpers' jobs (load average 1.9–6.5, two runs at 22:38 and
+// 22:40 UTC; cpu-ns/record, the process CPU time per record, is given because wall time is inflated by the
+// load), over 64 and 4096 pre-generated dossiers of 100 units × 40 fee-bearing procedures, cpu-ns/record:
 //
-//	ClassifyRef + Add, Refs resolved before the loop (the scorecard's way)   REFADD cpu-ns/record, 0 allocs
-//	Classify + Add (resolving the Ref itself)                                CLSADD cpu-ns/record, 0 allocs
+//	                                                              64 dossiers   4096 dossiers
+//	ClassifyRef + Add, Refs resolved before the loop (scorecard)  46–49         52–62, 0 allocs
+//	Classify + Add, resolving the Ref itself                      93–119        105–163, 0 allocs
 //
 // (before this work, Classify + Add on the same benchmark on the idle machine: 141–147 cpu-ns/record for
-// 4096 dossiers, 119–120 for 64). The target is met by ClassifyRef + Add, the scorecard's path;
-// Classify + Add, which must hash the unit id and the procedure code itself, is not (one string-keyed map
-// lookup costs ~20–25 ns here). TestClassifyRefMatchesClassify and FuzzClassify check that ClassifyRef
-// with the Keys' Ref, with indicator.NoRef and with a Keys of other inputs gives Classify's verdict and
-// Result.
+// 4096 dossiers, 119–120 for 64). The target is met by ClassifyRef + Add, the scorecard's path, when the
+// records are in cache (64 dossiers); over 4096 dossiers (4 MB of records plus their fee lines, the L3 cache
+// shared with the other jobs) it is not (52–62). Classify + Add, which must hash the unit id and the
+// procedure code itself (one string-keyed map lookup costs ~20–25 ns here), does not meet it.
+// TestClassifyRefMatchesClassify and FuzzClassify check that ClassifyRef with the Keys' Ref, with
+// indicator.NoRef and with a Keys of other inputs gives Classify's verdict and Result.
 package payment
