@@ -7,6 +7,13 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 )
 
+// Kinds of status for judgeSimple (Calculator.simpleStatus, by status code 0–15).
+const (
+	simpleOpen  uint8 = iota // not an end status: open
+	simpleEnd                // an end status whose time is NgayKetThucXuLy (10: else NgayTra)
+	simpleOther              // 1, 3, 7, 8: left to judge
+)
+
 // judgeSimple is judge for the most common dossier — received, with an appointment time (NgayHenTra), no
 // timeline and no supplement entries, open or finished by a status other than 3, 7 and 8 — under a fixed
 // zone and P4 midnight. It computes exactly what judge computes on that path, with fewer copies, and
@@ -18,13 +25,15 @@ func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
 		return rNone, false
 	}
 	st := d.Status.Code()
-	rank := &c.pol.EndStatusRank
 	finished := false
 	var end time.Time
-	switch {
-	case st == model.StatusRegistered || st == model.StatusWithdrawn || st == model.StatusStopped || st == model.StatusNotAccepted:
+	switch c.simpleStatus[uint8(st)&15] {
+	case simpleOther:
 		return rNone, false
-	case st > 0 && int(st) < len(rank) && rank[st] != 0:
+	case simpleEnd:
+		if st < 0 || st > 15 {
+			return rNone, false
+		}
 		t := &d.ProcessingEndedAt
 		if !t.Valid && st == model.StatusReturned {
 			t = &d.ResultReturnedAt

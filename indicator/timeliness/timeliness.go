@@ -52,8 +52,9 @@ type Calculator struct {
 
 	keysHoldCatalogue bool // every catalogue code is in keys
 
-	simple  bool // judgeSimple applies: fixed zone, P4 midnight, no classification by appointment
-	dueSoon int  // P15 due-soon working days (DueSoonDays, 0 → 1)
+	simple       bool      // judgeSimple applies: fixed zone, P4 midnight, no classification by appointment
+	simpleStatus [16]uint8 // judgeSimple's kind of each status code
+	dueSoon      int       // P15 due-soon working days (DueSoonDays, 0 → 1)
 
 	// Fast civil dates for fixed-offset zones (UTC+7): day numbers from the Unix epoch.
 	epoch     calendar.Date // 1970-01-01
@@ -98,6 +99,14 @@ func New(opts Options) (*Calculator, error) {
 	c.fixed, c.fixedOff = fixedOffset(c.loc)
 	c.limitDate = c.dateOf(c.limit)
 	c.simple = c.fixed && c.dp.EndOfDay == calendar.Midnight && !c.dp.ClassifyByAppointment
+	for st := range c.simpleStatus {
+		switch code := model.StatusCode(st); {
+		case code == model.StatusRegistered || code == model.StatusWithdrawn || code == model.StatusStopped || code == model.StatusNotAccepted:
+			c.simpleStatus[st] = simpleOther
+		case code > 0 && c.pol.EndStatusRank[st] != 0:
+			c.simpleStatus[st] = simpleEnd
+		}
+	}
 	c.dueSoon = c.dp.DueSoonDays
 	if c.dueSoon == 0 {
 		c.dueSoon = 1
