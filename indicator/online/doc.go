@@ -81,7 +81,7 @@
 //	online.offering_no_unit           excluded  empty unit
 //	online.offering_no_procedure      excluded  empty procedure code
 //
-// # Cost and performance
+// # Cost
 //
 // Options.Keys (the scorecard's shared indicator.Keys; without it New builds one from the offerings' units,
 // the catalogue's and offerings' codes and CodeMap's keys and values) numbers units and raw procedure
@@ -95,6 +95,8 @@
 // inside them is placed by two integer comparisons. Classify is ClassifyRef after Keys.Ref (two
 // string-keyed map lookups). Nothing allocates per dossier; memory is O(offerings + Keys size) plus the
 // units × codes int32 table (a map by integer key beyond 2^20 entries).
+//
+// # Performance
 //
 // Target (issue 5): ≤ 50 ns and 0 allocations per dossier. Measured with
 //

@@ -80,7 +80,7 @@
 //	payment.offering_duplicate          excluded  the unit already offers that procedure
 //	payment.offering_no_unit            excluded  empty unit
 //
-// # Cost and performance
+// # Cost
 //
 // Options.Keys (the scorecard's shared indicator.Keys; without it New builds one from the offerings' units,
 // the catalogue's and offerings' codes and CodeMap's keys and values) numbers units and raw procedure
@@ -95,6 +95,8 @@
 // comparisons. Classify is ClassifyRef after Keys.Ref (two string-keyed map lookups). Nothing allocates
 // per dossier; memory is O(units × fee-bearing procedures + Keys size). Result.Pool pools a parent the way
 // the portal's parent rows do (3.6 summed, 3.4/3.5 over distinct procedure codes).
+//
+// # Performance
 //
 // Target (issue 5): ≤ 50 ns and 0 allocations per dossier. Measured with
 //
