@@ -22,21 +22,30 @@ func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v DossierVe
 
 // classify is ClassifyRef writing into *v (zero on entry), so that the inlined ClassifyRef builds the
 // verdict in its caller's frame instead of copying it.
+//
+// v must be the zero DossierVerdict on entry.
 func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *DossierVerdict) {
-	v.Unit, v.Code, v.Metric.Metric, v.keys, v.slot = d.UnitID, d.Code, indicator.M53, c.keys, -1
 	if d.UnitID == "" {
+		v.Unit, v.Code, v.Metric.Metric, v.keys, v.slot = d.UnitID, d.Code, indicator.M53, c.keys, -1
 		v.set(rsnNoUnit)
 		return
 	}
+	slot := r.Unit
+	if uint32(slot) >= c.numUnits {
+		slot = c.unitIndex(d.UnitID)
+	}
+	// Written first as for a satisfied dossier, the usual outcome, so that these stores have completed by
+	// the time the caller copies the verdict (a copy reading fields stored just before stalls); the other
+	// outcomes overwrite what differs.
+	// (Field by field: a composite literal would be built aside and copied, stalling the same way.)
+	v.Unit, v.Code, v.Reason, v.Counted = d.UnitID, d.Code, ReasonDossierSatisfied, true
+	v.Metric.Metric, v.Metric.InDenominator, v.Metric.InNumerator = indicator.M53, true, true
+	v.Metric.Reason, v.keys, v.slot, v.rsn = ReasonDossierSatisfied, c.keys, slot, rsnSatisfied
 	counted, late := c.timeliness(d)
 	if !counted {
+		v.Counted, v.Metric.InDenominator, v.Metric.InNumerator = false, false, false
 		v.set(rsnNotProcessed)
 		return
-	}
-	if uint32(r.Unit) < c.numUnits {
-		v.slot = r.Unit
-	} else {
-		v.slot = c.unitIndex(d.UnitID)
 	}
 	var m uint8
 	if c.filter != nil {
@@ -45,19 +54,18 @@ func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *DossierVerdi
 			m |= c.mark(a)
 		}
 	}
-	v.Counted, v.Late = true, late
-	v.Disliked, v.Complaint = m&markDisliked != 0, m&markComplaint != 0
-	v.Metric.InDenominator = true
+	if m == 0 && !late {
+		return
+	}
+	v.Late, v.Disliked, v.Complaint = late, m&markDisliked != 0, m&markComplaint != 0
+	v.Metric.InNumerator = false
 	switch {
 	case v.Disliked:
 		v.set(rsnDisliked)
 	case v.Complaint:
 		v.set(rsnComplaint)
-	case late:
-		v.set(rsnLate)
 	default:
-		v.set(rsnSatisfied)
-		v.Metric.InNumerator = true
+		v.set(rsnLate)
 	}
 }
 
