@@ -14,14 +14,14 @@ const (
 	simpleOther              // 1, 3, 7, 8: left to judge
 )
 
-// judgeSimple is judge for the most common dossier — received, with an appointment time (NgayHenTra), no
-// timeline and no supplement entries, open or finished by a status other than 3, 7 and 8 — under a fixed
-// zone and P4 midnight. It computes exactly what judge computes on that path, with fewer copies, and
+// judgeSimple is judge for the most common dossier — received, with an appointment time (NgayHenTra) or a
+// usable catalogue duration, no timeline and no supplement entries, open or finished by a status other
+// than 3, 7 and 8 — under a fixed zone and P4 midnight. It computes exactly what judge computes on that path, with fewer copies, and
 // returns false without touching v whenever the dossier or a calendar look-up leaves that path (judge then
 // decides). TestSimplePathMatchesJudge compares the two on random streams and FuzzClassify on fuzzed
 // dossiers.
 func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
-	if !c.simple || len(d.Steps) != 0 || len(d.Supplements) != 0 || !d.DueAt.Valid || !d.ReceivedAt.Valid {
+	if !c.simple || len(d.Steps) != 0 || len(d.Supplements) != 0 || !d.ReceivedAt.Valid {
 		return rNone, false
 	}
 	st := d.Status.Code()
@@ -49,11 +49,31 @@ func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
 	if c.afterLimit(*recv) || (finished && (end.Before(*recv) || c.beforeStart(end))) {
 		return rNone, false
 	}
-	due := c.dateOf(d.DueAt.T)
-	if !c.cal.Contains(due) {
-		return rNone, false
+	var due calendar.Date
+	var dueAt time.Time
+	fromAppt := d.DueAt.Valid
+	if fromAppt {
+		due = c.dateOf(d.DueAt.T)
+		if !c.cal.Contains(due) {
+			return rNone, false
+		}
+		dueAt = c.startOf(due.AddDays(1))
+	} else {
+		// No appointment: the catalogue's maximum duration for the dossier's channel (judge's deadline).
+		ch := d.Channel.Code()
+		if ch < 0 || int(ch) >= len(procEntry{}) {
+			ch = 0
+		}
+		e := c.procedure(d, v.proc)
+		if e == nil || !e[ch].ok {
+			return rNone, false
+		}
+		dl, err := c.due(*recv, e[ch].dur)
+		if err != nil {
+			return rNone, false
+		}
+		due, dueAt = dl.Due, dl.DueAt
 	}
-	dueAt := c.startOf(due.AddDays(1))
 
 	var class calendar.Class
 	var early, lateDays int
@@ -117,7 +137,7 @@ func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
 	} else {
 		v.End = c.limit
 	}
-	v.FromAppointment = true
+	v.FromAppointment = fromAppt
 	v.Due, v.DueAt = due, dueAt
 	v.Class, v.EarlyWorkingDays, v.LateWorkingDays, v.LateHours, v.DueSoon = class, early, lateDays, lateHours, dueSoon
 	v.Counted, v.Finished = true, finished

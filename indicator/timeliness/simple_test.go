@@ -11,7 +11,8 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// simpleStream generates dossiers aimed at judgeSimple's path and its edges: every status, end times
+// simpleStream generates dossiers aimed at judgeSimple's path and its edges: every status, catalogue
+// procedures of every duration unit (and unknown ones) for dossiers without appointment, end times
 // missing, before reception, before or after the period and AsOf, only a result-returned time,
 // appointments before, on and after the end (also outside the calendar's years), received before the
 // period or after AsOf, plus a few with a timeline or a supplement (which leave the path).
@@ -22,13 +23,13 @@ func simpleStream(seed uint64, n int) []model.Dossier {
 	out := make([]model.Dossier, n)
 	for i := range out {
 		recv := rng.IntN(55 * 24 * 60)
-		d := model.Dossier{UnitID: "A", ProcedureCode: "P5", Status: model.NewStatus(model.StatusCode(rng.IntN(12))),
+		d := model.Dossier{UnitID: "A", ProcedureCode: []string{"P5", "P5", "P5", "P3CAL", "P4H", "PHALF", "PNODUE", "PMONTH", "NOPE"}[rng.IntN(9)], Status: model.NewStatus(model.StatusCode(rng.IntN(12))),
 			Channel: model.NewChannel(model.ChannelCode(rng.IntN(3))), ReceivedAt: tm(recv), SubmittedAt: tm(recv - rng.IntN(3000))}
 		switch rng.IntN(20) {
 		case 0:
 			d.DueAt = model.Some(at("2031-01-05 10:00")) // outside the calendar
-		case 1:
-			d.DueAt = model.Time{}
+		case 1, 2, 3, 4:
+			d.DueAt = model.Time{} // catalogue duration
 		default:
 			d.DueAt = tm(recv + rng.IntN(20*24*60) - 2*24*60)
 		}
