@@ -22,6 +22,14 @@
 // table would exceed 2^20 entries), with no string hashing. An index of -1 or out of the Keys' range is
 // looked up by string with the same answer, so a Ref is only a speed-up.
 //
+// # Accumulators and results
+//
+// Reasons counts the dossier ledger by reason index (the first four indexes of both calculators are the
+// Place values Window.Admit returns) and by string for hand-made verdicts; Units keeps each unit's dossier
+// count and one flag byte per tracked pair, in a slice by slot with a map for units without an offering,
+// and merges accumulators of one calculator or of two (pairs matched by code). SortedIDs and Distinct are
+// the Result.UnitIDs and Result.Pool scaffolding.
+//
 // The package has no exported API outside the module's indicator tree (it is internal) and no state
 // beyond what its values hold.
 package offer
