@@ -104,10 +104,12 @@
 // 1.4 needs only the dossier's unit. Options.Keys (the scorecard's shared indicator.Keys; without it the
 // calculator builds its own from SyncReportDen's units) numbers the units: ClassifyRef takes the dossier's
 // indicator.Ref, resolved once per pass for all calculators, and puts the unit index in the verdict, so
-// Accumulator.Add counts into a slice without hashing the unit id. Units outside the Keys, hand-made
-// verdicts and verdicts of another Calculator are found by id in a map (slower, same Result). The period
-// bounds are kept as Unix seconds: a reception or sending strictly inside them is decided by two integer
-// comparisons, the exact time.Time comparisons only run within a second of a bound.
+// Accumulator.Add counts into a slice without hashing the unit id. Classify resolves the unit itself in
+// an immutable table built by New (a hash of the id and a comparison of two words; the same answers as
+// Keys.Unit, cheaper than its map). Units outside the Keys, hand-made verdicts and verdicts of another
+// Calculator are found by id in a map (slower, same Result). The period bounds are kept as Unix seconds:
+// a reception or sending strictly inside them is decided by integer comparisons, the exact time.Time
+// comparisons only run within a second of a bound.
 //
 // # Performance
 //
@@ -115,15 +117,15 @@
 //
 //	go test -run '^$' -bench ClassifyAdd -count 3 ./indicator/publication/
 //
-// on 2 vCPU AMD EPYC 2.45 GHz shared with other jobs (load average 3.1–4.7; cpu-ns/record, the process CPU
-// time per record, is given because wall time is inflated by the load), over 4096 pre-generated dossiers of
-// 80 units and 50 procedures:
+// on 2 vCPU AMD EPYC 2.45 GHz shared with other jobs (1-minute load average 2.4–3.0; cpu-ns/record, the
+// process CPU time per record, is given because wall time is inflated by the load), over 4096
+// pre-generated dossiers of 80 units and 50 procedures (records=4096), three runs:
 //
-//	ClassifyRef + Add, Refs resolved before the loop (the scorecard's way)   37–38 ns/record, 0 allocs
-//	Classify + Add with Options.Keys (Classify hashes the unit id once)     65–66 ns/record, 0 allocs
-//	Classify + Add without Options.Keys (Add hashes the unit id once)       65–68 ns/record, 0 allocs
+//	ClassifyRef + Add, Refs resolved before the loop (the scorecard's way)   39–44 ns/record, 0 allocs
+//	Classify + Add with Options.Keys (Classify resolves the unit id)        50–55 ns/record, 0 allocs
+//	Classify + Add without Options.Keys (Add finds the unit in a map)       60–65 ns/record, 0 allocs
 //
-// (before this work, on the same benchmark: 88–92, 92–98 and 103–109 cpu-ns/record). The target is met
-// by ClassifyRef + Add, the scorecard's path; Classify + Add, which must hash the unit id itself, is not
-// (one string-keyed map lookup costs ~25 ns here).
+// Before this work the same benchmark ran at 69–88 cpu-ns/record in all three modes. The target is met
+// by ClassifyRef + Add, the scorecard's path; Classify + Add, which must also find the unit by its id, is
+// at the target's edge (47–55 ns over several runs), not reliably under it.
 package publication
