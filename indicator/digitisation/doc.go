@@ -107,10 +107,12 @@
 // units of Offerings and Communes and the catalogue's codes) numbers units and procedure codes. New
 // translates its procedure indexes to catalogue entries once; ClassifyRef takes the dossier's
 // indicator.Ref, resolved once per pass for all calculators, reads the catalogue entry by index and puts
-// the unit index in the verdict, so Accumulator.Add counts into a slice: no string is hashed. Codes and
-// units outside the Keys are looked up by string (slower, same verdict and Result), as are hand-made
-// verdicts and those of another Calculator. The window bounds are kept as Unix seconds: a reception
-// strictly inside them is decided by two integer comparisons.
+// the unit index in the verdict, so Accumulator.Add counts into a slice: no string is hashed. Classify
+// resolves the unit and the code itself in immutable tables built by New (a hash and a comparison of two
+// words each; the same answers as Keys.Ref, cheaper than its maps). Codes and units outside the Keys are
+// looked up by string (slower, same verdict and Result), as are hand-made verdicts and those of another
+// Calculator. The window bounds are kept as Unix seconds: a reception strictly inside them is decided by
+// integer comparisons.
 //
 // # Performance
 //
@@ -118,15 +120,15 @@
 //
 //	go test -run '^$' -bench ClassifyAdd -count 3 ./indicator/digitisation/
 //
-// on 2 vCPU AMD EPYC 2.45 GHz shared with other jobs (load average 3.1–4.7; cpu-ns/record, the thread's
-// CPU time per record, is given because wall time is inflated by the load), over 4096 pre-generated
-// dossiers of 80 units and 50 procedures:
+// on 2 vCPU AMD EPYC 2.45 GHz shared with other jobs (1-minute load average 2.4–3.0; cpu-ns/record, the
+// thread's CPU time per record, is given because wall time is inflated by the load), over 4096
+// pre-generated dossiers of 80 units and 50 procedures, three runs:
 //
-//	ClassifyRef + Add, Refs resolved before the loop (the scorecard's way)   39–41 ns/record, 0 allocs
-//	Classify + Add with Options.Keys (Classify hashes unit id and code)     82–85 ns/record, 0 allocs
-//	Classify + Add without Options.Keys                                      94–113 ns/record, 0 allocs
+//	ClassifyRef + Add, Refs resolved before the loop (the scorecard's way)   40–44 ns/record, 0 allocs
+//	Classify + Add with Options.Keys (Classify resolves unit id and code)   59–68 ns/record, 0 allocs
+//	Classify + Add without Options.Keys                                      68–70 ns/record, 0 allocs
 //
-// (before this work, on the same benchmark: 111–120, 126–140 and 102–135 cpu-ns/record). The target is
-// met by ClassifyRef + Add, the scorecard's path; Classify + Add, which must hash the unit id and the
-// procedure code itself, is not.
+// Before this work the same benchmark ran at 84–111 cpu-ns/record in all three modes. The target is met
+// by ClassifyRef + Add, the scorecard's path; Classify + Add, which must also find the unit and the
+// procedure by id and code, is not.
 package digitisation
