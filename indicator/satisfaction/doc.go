@@ -130,19 +130,24 @@
 //
 //	go test -run '^$' -bench 'ClassifyAdd' -count 3 ./indicator/satisfaction/
 //
-// on 2 vCPU AMD EPYC 2.45 GHz shared with other jobs (load average 4.8–5.0; cpu-ns/record is the thread's CPU
-// time per record, less inflated by the load than wall time), over 4096 pre-generated dossiers of 80 units
-// and 50 procedures (5 % disliked, 2 % with a complaint, a tenth with an alias, 2 000 more marked codes):
+// on 2 vCPU AMD EPYC 2.45 GHz shared with other helpers' jobs (never idle during this work; load average
+// 3.1 for the first figures, 3.8 for those in brackets). cpu-ns/record (the thread's CPU time per record)
+// is given next to wall ns/record because the latter is inflated whenever the thread is descheduled. Over
+// 4096 pre-generated dossiers of 80 units and 50 procedures (5 % disliked, 2 % with a complaint, a tenth
+// with an alias, 2 000 more marked codes), three runs each:
 //
-//	ClassifyRef + Add, Refs resolved before the loop (the scorecard's way)   45–53 ns/record, 0 allocs
-//	Classify + Add (the calculator resolves the unit itself)                48–67 ns/record, 0 allocs
-//	ClassifyRef + Add with 2.1 judged per dossier by indicator/timeliness   169–189 ns/record, 0 allocs
-//	  (indicator/timeliness's own ClassifyRef + Add on the same dossiers: 117–121 ns/record)
+//	                                                     ns/record          cpu-ns/record     allocs
+//	ClassifyRef + Add, Refs resolved before the loop     33–35 [51–53]      33–35 [39–43]     0
+//	  (the scorecard's way)
+//	Classify + Add (the calculator finds the unit)       56–90 [56–59]      47–63 [42–44]     0
+//	ClassifyRef + Add, 2.1 judged per dossier by         163–296 [160–175]  154–166 [158–173] 0
+//	  indicator/timeliness (its Classify, in Timeliness)
+//	  indicator/timeliness's own ClassifyRef + Add       104–111 [116–131]  104–109 [115–129] 0
 //
 // Before this work the first two were 102–119 and 100–107 ns/record (load average 0.7). The target is met
-// by ClassifyRef + Add, the scorecard's path, on a lightly loaded machine (42–43 cpu-ns/record at load
-// average 2.2), and only just or not at all while the two cores are shared with four other jobs (two of the
-// three runs above are under 50); Classify + Add, which must also find the unit by its id, is over it under
-// load. The 2.1 judgement computed per dossier by indicator/timeliness (its Classify, hashing the unit and
-// procedure itself) costs far more than 5.3's own work: pass a memo of the verdict the pass already has.
+// by ClassifyRef + Add, the scorecard's path (cpu time 33–43 ns in every run above; wall time over 50 only while
+// the thread waits for a core). Classify + Add, which must also find the unit by its id (one hash and one
+// probe of a small table), is not reliably under 50. The 2.1 judgement computed per dossier by
+// indicator/timeliness costs several times 5.3's own work: the scorecard passes a memo of the verdict the
+// pass has just computed instead.
 package satisfaction
