@@ -145,9 +145,9 @@
 //	  indicator/timeliness's own ClassifyRef + Add       104–111 [116–131]  104–109 [115–129] 0
 //
 // Before this work the first two were 102–119 and 100–107 ns/record (load average 0.7). The target is met
-// by ClassifyRef + Add, the scorecard's path (cpu time 33–43 ns in every run above; wall time over 50 only while
-// the thread waits for a core). Classify + Add, which must also find the unit by its id (one hash and one
-// probe of a small table), is not reliably under 50. The 2.1 judgement computed per dossier by
+// by ClassifyRef + Add, the scorecard's path (cpu time 33–43 ns in every run above; wall time over 50 only
+// while the thread waits for a core). Classify + Add, which must also find the unit by its id (one hash and
+// one probe of a small table), is not reliably under 50. The 2.1 judgement computed per dossier by
 // indicator/timeliness costs several times 5.3's own work: the scorecard passes a memo of the verdict the
 // pass has just computed instead.
 package satisfaction
