@@ -294,27 +294,32 @@ func (c *Calculator) hoursBetween(from, to time.Time) (time.Duration, error) {
 	return c.cal.WorkingHoursBetween(from, to)
 }
 
-// due is Calendar.Due(received, dur, c.dp) for day units under P4 midnight in a fixed zone, without its
-// time-zone conversions; other cases call the calendar. Deadline.Start is left at the reception instant
-// (the calculator does not read it for day units).
-func (c *Calculator) due(received time.Time, dur calendar.Duration) (calendar.Deadline, error) {
+// due sets *dl to Calendar.Due(received, dur, c.dp) (the zero Deadline with an error) for day units under
+// P4 midnight in a fixed zone, without its time-zone conversions; other cases call the calendar.
+// Deadline.Start is left at the reception instant (the calculator does not read it for day units). *dl
+// is written in place: no Deadline is copied on the fast path.
+func (c *Calculator) due(dl *calendar.Deadline, received time.Time, dur calendar.Duration) (err error) {
 	if !c.fixed || c.dp.EndOfDay != calendar.Midnight || dur.Unit == calendar.WorkingHours || dur.Amount < 0 {
-		return c.cal.Due(received, dur, c.dp)
+		*dl, err = c.cal.Due(received, dur, c.dp)
+		return err
 	}
 	rd := c.dateOf(received)
 	if !c.cal.Contains(rd) {
-		return c.cal.Due(received, dur, c.dp) // the calendar's range error
+		*dl, err = c.cal.Due(received, dur, c.dp) // the calendar's range error
+		return err
 	}
 	cutoffAt := c.dp.Cutoff
 	if cutoffAt == 0 {
 		cutoffAt = calendar.DefaultCutoff
 	}
-	dl := calendar.Deadline{Received: received.In(c.loc), DeemedReceipt: rd, Start: received.In(c.loc), Duration: dur}
+	*dl = calendar.Deadline{Received: received.In(c.loc), DeemedReceipt: rd, Duration: dur}
+	dl.Start = dl.Received
 	cutoff := c.dp.CutoffScope == calendar.CutoffAll || (c.dp.CutoffScope == calendar.CutoffSameDayOnly && dur.Amount == 0)
 	if !c.cal.IsWorkingDay(rd) || (cutoff && received.Sub(c.startOf(rd)) >= cutoffAt) {
 		next, err := c.cal.NextWorkingDay(rd)
 		if err != nil {
-			return calendar.Deadline{}, err
+			*dl = calendar.Deadline{}
+			return err
 		}
 		dl.DeemedReceipt, dl.Moved = next, true
 	}
@@ -322,43 +327,48 @@ func (c *Calculator) due(received time.Time, dur calendar.Duration) (calendar.De
 	if dl.Moved && c.dp.ReceiptCounting == calendar.MovedReceiptIsDayOne && n > 0 {
 		n--
 	}
-	var err error
 	if dur.Unit == calendar.WorkingDays {
 		if dl.Due, err = c.cal.AddWorkingDays(dl.DeemedReceipt, n); err != nil {
-			return calendar.Deadline{}, err
+			*dl = calendar.Deadline{}
+			return err
 		}
 	} else {
 		d := dl.DeemedReceipt.AddDays(n)
 		if !c.cal.Contains(d) {
-			return c.cal.Due(received, dur, c.dp)
+			*dl, err = c.cal.Due(received, dur, c.dp)
+			return err
 		}
 		if !c.cal.IsWorkingDay(d) {
 			if d, err = c.cal.NextWorkingDay(d); err != nil {
-				return calendar.Deadline{}, err
+				*dl = calendar.Deadline{}
+				return err
 			}
 		}
 		dl.Due = d
 	}
 	dl.DueAt = c.startOf(dl.Due.AddDays(1))
-	return dl, nil
+	return nil
 }
 
-// supplement is Calendar.Supplement(dl, requested, resubmitted, p) for a pause of a working-day deadline
-// under P4 midnight in a fixed zone; other cases call the calendar. The caller has checked that
-// resubmitted is not before requested.
-func (c *Calculator) supplement(dl calendar.Deadline, requested, resubmitted time.Time, p calendar.DeadlinePolicy) (calendar.Deadline, error) {
+// supplement applies Calendar.Supplement(*dl, requested, resubmitted, p) to *dl in place (the zero
+// Deadline with an error) for a pause of a working-day deadline under P4 midnight in a fixed zone; other
+// cases call the calendar. The caller has checked that resubmitted is not before requested.
+func (c *Calculator) supplement(dl *calendar.Deadline, requested, resubmitted time.Time, p calendar.DeadlinePolicy) (err error) {
 	if p.Supplement != calendar.Pause || !c.fixed || p.EndOfDay != calendar.Midnight || dl.Duration.Unit != calendar.WorkingDays {
-		return c.cal.Supplement(dl, requested, resubmitted, p)
+		*dl, err = c.cal.Supplement(*dl, requested, resubmitted, p)
+		return err
 	}
 	k, err := c.cal.WorkingDaysBetween(c.dateOf(requested), c.dateOf(resubmitted))
 	if err != nil {
-		return calendar.Deadline{}, err
+		*dl = calendar.Deadline{}
+		return err
 	}
 	d, err := c.cal.AddWorkingDays(dl.Due, k)
 	if err != nil {
-		return calendar.Deadline{}, err
+		*dl = calendar.Deadline{}
+		return err
 	}
 	dl.Due, dl.DueAt = d, c.startOf(d.AddDays(1))
 	dl.Supplements++
-	return dl, nil
+	return nil
 }

@@ -157,7 +157,8 @@ func TestFastHoursDueSupplement(t *testing.T) {
 						}
 					}
 					dur := calendar.Duration{Amount: rng.IntN(25), Unit: []calendar.Unit{calendar.WorkingDays, calendar.CalendarDays, calendar.WorkingHours}[rng.IntN(3)]}
-					gd, gerr := c.due(a, dur)
+					var gd calendar.Deadline
+					gerr = c.due(&gd, a, dur)
 					wd, werr := cal.Due(a, dur, c.dp)
 					if (gerr == nil) != (werr == nil) || gd.Due != wd.Due || !gd.DueAt.Equal(wd.DueAt) || gd.DeemedReceipt != wd.DeemedReceipt || gd.Moved != wd.Moved || gd.Duration != wd.Duration {
 						t.Fatalf("due(%v, %+v) = %+v, %v; calendar %+v, %v", a, dur, gd, gerr, wd, werr)
@@ -167,7 +168,8 @@ func TestFastHoursDueSupplement(t *testing.T) {
 					}
 					req := a.Add(time.Duration(rng.Int64N(int64(10 * 24 * time.Hour))))
 					res := req.Add(time.Duration(rng.Int64N(int64(20 * 24 * time.Hour))))
-					gs, gerr := c.supplement(gd, req, res, pause)
+					gs := gd
+					gerr = c.supplement(&gs, req, res, pause)
 					ws, werr := cal.Supplement(wd, req, res, pause)
 					if (gerr == nil) != (werr == nil) || gs.Due != ws.Due || !gs.DueAt.Equal(ws.DueAt) || gs.Supplements != ws.Supplements {
 						t.Fatalf("supplement(%v → %v) = %+v, %v; calendar %+v, %v", req, res, gs, gerr, ws, werr)

@@ -68,8 +68,8 @@ func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
 		if e == nil || !e[ch].ok {
 			return rNone, false
 		}
-		dl, err := c.due(*recv, e[ch].dur)
-		if err != nil {
+		var dl calendar.Deadline
+		if c.due(&dl, *recv, e[ch].dur) != nil {
 			return rNone, false
 		}
 		due, dueAt = dl.Due, dl.DueAt

@@ -670,7 +670,7 @@ func (c *Calculator) applySupplements(d *model.Dossier, stop time.Time, dl *cale
 			p.Supplement = calendar.Pause
 		}
 		var err error
-		if *dl, err = c.supplement(*dl, ev.req.T, ev.resub.T, p); err != nil {
+		if err = c.supplement(dl, ev.req.T, ev.resub.T, p); err != nil {
 			if errors.Is(err, calendar.ErrOutOfRange) {
 				return rCalendarRange
 			}
@@ -696,9 +696,7 @@ func (c *Calculator) deadline(d *model.Dossier, recv time.Time, dueBefore model.
 		if e == nil || !e[ch].ok {
 			return errNoDeadline
 		}
-		var err error
-		*dl, err = c.due(recv, e[ch].dur)
-		return err
+		return c.due(dl, recv, e[ch].dur)
 	}
 	v.FromAppointment = true
 	due := c.dateOf(appt.T)
