@@ -282,6 +282,20 @@ func (c *Calculator) addHours(t time.Time, d time.Duration) (time.Time, error) {
 	return c.cal.AddWorkingHours(t, d)
 }
 
+// hoursAfterDay is hoursBetween(dueAt, to) where dueAt is 00:00 of day next (the end of the due day under
+// P4 midnight): the office time up to 00:00 of a window day is its prefix sum, so only to is converted.
+func (c *Calculator) hoursAfterDay(next calendar.Date, dueAt, to time.Time) (time.Duration, error) {
+	h := &c.hours
+	if h.ok {
+		if i := int64(next.Sub(c.epoch)) - h.firstDay; uint64(i) < uint64(len(h.wday)) {
+			if b, _, ok := c.officeCumDay(to); ok {
+				return b - h.cum[i], nil
+			}
+		}
+	}
+	return c.hoursBetween(dueAt, to)
+}
+
 // hoursBetween is Calendar.WorkingHoursBetween(from, to).
 func (c *Calculator) hoursBetween(from, to time.Time) (time.Duration, error) {
 	if c.hours.ok {

@@ -101,7 +101,7 @@ func TestFixedOffset(t *testing.T) {
 	}
 }
 
-// TestFastHoursDueSupplement checks hoursBetween, addHours, due and supplement against the calendar's
+// TestFastHoursDueSupplement checks hoursBetween, hoursAfterDay, addHours, due and supplement against the calendar's
 // WorkingHoursBetween, AddWorkingHours, Due and Supplement, with default office hours, per-weekday hours, and hours whose
 // boundaries are not whole minutes (the table must then be disabled), for random instants.
 func TestFastHoursDueSupplement(t *testing.T) {
@@ -148,6 +148,13 @@ func TestFastHoursDueSupplement(t *testing.T) {
 					want, werr := cal.WorkingHoursBetween(a, b)
 					if (gerr == nil) != (werr == nil) || got != want {
 						t.Fatalf("hoursBetween(%v, %v) = %v, %v; calendar %v, %v", a, b, got, gerr, want, werr)
+					}
+					next := calendar.DateOf(a, cal.Location()).AddDays(1)
+					mid := next.In(cal.Location())
+					got, gerr = c.hoursAfterDay(next, mid, b)
+					want, werr = cal.WorkingHoursBetween(mid, b)
+					if (gerr == nil) != (werr == nil) || got != want {
+						t.Fatalf("hoursAfterDay(%v, %v) = %v, %v; calendar %v, %v", next, b, got, gerr, want, werr)
 					}
 					for _, dh := range []time.Duration{8 * time.Hour, time.Duration(rng.Int64N(int64(120 * time.Hour))), time.Duration(rng.IntN(5)) * time.Minute} {
 						got, gerr := c.addHours(a, dh)

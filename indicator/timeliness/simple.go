@@ -95,7 +95,7 @@ func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
 			if err != nil {
 				return rNone, false
 			}
-			h, err := c.hoursBetween(dueAt, end)
+			h, err := c.hoursUntil(fromAppt, due, dueAt, end)
 			if err != nil {
 				return rNone, false
 			}
@@ -106,7 +106,7 @@ func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
 		if err != nil {
 			return rNone, false
 		}
-		h, err := c.hoursBetween(dueAt, c.limit)
+		h, err := c.hoursUntil(fromAppt, due, dueAt, c.limit)
 		if err != nil {
 			return rNone, false
 		}
@@ -144,4 +144,13 @@ func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
 	k := &classes[class]
 	v.InNumerator = k.num
 	return k.r, true
+}
+
+// hoursUntil is hoursBetween(dueAt, t) — through hoursAfterDay when dueAt is known to be 00:00 after due
+// (an appointment's due day under P4 midnight).
+func (c *Calculator) hoursUntil(midnight bool, due calendar.Date, dueAt, t time.Time) (time.Duration, error) {
+	if midnight {
+		return c.hoursAfterDay(due.AddDays(1), dueAt, t)
+	}
+	return c.hoursBetween(dueAt, t)
 }
