@@ -133,19 +133,63 @@
 //
 // # Cost
 //
-// New is O(procedures) plus a one-off probe of the calendar (7 × 1441 WorkingHoursBetween calls and 8 bytes
-// per day of a window from three years before the period to its end, ≈ 2 ms). Classify is
+// New is O(procedures + Keys) plus a one-off probe of the calendar (7 × 1441 WorkingHoursBetween calls and
+// ≈ 9 bytes per day of a window from three years before the period to its end, ≈ 2 ms). Classify is
 // O(len(Steps) + len(Supplements)) with O(1) work per record and no allocation: for the fixed UTC+7 zone it
 // computes civil dates, end-of-day instants, due dates (calendar.Due for day units), pauses
-// (calendar.Supplement) and office time (calendar.WorkingHoursBetween, through the probed minute table) without
-// time-zone conversions, and classifies as calendar.Classify does; TestFastPathMatchesCalendar and
-// TestFastHoursDueSupplement check on random inputs that every such shortcut returns exactly what the calendar
-// returns (and other zones, hour units, office hours with sub-minute boundaries or dates outside the window
-// simply call the calendar). Accumulator.Add allocates only for a (unit, procedure) pair seen for the first
-// time; memory is O(pairs) ≤ O(units × procedures), never O(dossiers). BenchmarkClassifyAdd (20 units × 8
-// procedures interleaved, 30 % online, 20 % open, 10 % without appointment, 10 % with a supplement) and
-// BenchmarkClassifyAddGrouped (the same, grouped by unit) measure Classify + Add per dossier against the
-// target of ≤ 150 ns and 0 allocations.
+// (calendar.Supplement), office time (calendar.WorkingHoursBetween) and the reception deadline
+// (calendar.AddWorkingHours) without time-zone conversions, through a probed minute table with prefix sums
+// and its O(1) inverse, and classifies as calendar.Classify does; TestFastPathMatchesCalendar and
+// TestFastHoursDueSupplement check on random inputs that every such shortcut returns exactly what the
+// calendar returns (other zones, hour units, office hours with sub-minute boundaries or dates outside the
+// window simply call the calendar). The most common dossier (received, with an appointment or a usable
+// catalogue duration, no timeline, no supplement entry, not ended by 3/7/8) takes a shorter path
+// (judgeSimple) that TestSimplePathMatchesJudge and FuzzClassify check against the general one.
+//
+// Keys. The scorecard passes one indicator.Keys for all calculators (Options.Keys) and calls ClassifyRef
+// with the dossier's Ref, resolved once: the verdict then carries the Keys indexes of its unit and
+// procedure and Accumulator.Add finds its (unit, procedure) cell in an integer-keyed open-addressing table
+// without hashing any string. Classify resolves the Ref itself (two string look-ups) when the Keys has
+// units, and otherwise leaves the pair to the Accumulator (a small cache of resolved strings in front of
+// the Keys and its own map of ids not in the Keys). Verdicts of another Calculator or made by hand are
+// resolved by their strings, with the same counts (TestClassifyRefMatchesClassify). Accumulator.Add
+// allocates only for a (unit, procedure) pair seen for the first time; memory is O(pairs) ≤ O(units ×
+// procedures), never O(dossiers).
+//
+// # Performance
+//
+// Issue 5's target is ≤ 150 ns and 0 allocations per dossier for Classify + Add with the calendar.
+// BenchmarkClassifyAddRef measures it over pre-generated dossiers of August 2026 (newBenchSet: 80 units,
+// 50 procedures with working-day, calendar-day and working-hour durations, 20 % open, 10 % without
+// appointment, 10 % with a supplement, a third online and submitted up to 30 h before reception, so most
+// need the reception deadline): "ref" is ClassifyRef + Add with the Refs resolved outside the loop (the
+// scorecard's pass), "classify" is Classify + Add resolving through the shared Keys; records=4096 (≈ 4 MB
+// of model.Dossier: cache misses and unpredictable branches, as in a real pass) and records=64 (in cache).
+// BenchmarkClassifyAdd and BenchmarkClassifyAddGrouped are the older, lighter mix (20 units × 8
+// procedures, no Keys, submissions 3 h before reception). Measured with
+//
+//	go test -run '^$' -bench ClassifyAdd -count 3 ./indicator/timeliness/
+//
+// on the 2 vCPU AMD EPYC 2.45 GHz machine, load average 0.9 (other helpers were benchmarking on and off;
+// runs a few minutes apart varied by up to 2×; cpu-ns/record is the thread's CPU time), ns per dossier,
+// 0 B and 0 allocs in every case:
+//
+//	ClassifyAddRef/ref/records=4096       147.6  145.7  154.2   (before this work: 310, 311, 399)
+//	ClassifyAddRef/classify/records=4096  188.9  191.5  188.6   (before: 344, 317, 277)
+//	ClassifyAddRef/ref/records=64         108.7  101.3  121.5
+//	ClassifyAddRef/classify/records=64    140.5  161.6  146.8
+//	ClassifyAdd (20 × 8, no Keys)         161.2  158.3  126.3   (before: 185, 206, 179)
+//	ClassifyAddGrouped                    127.7  146.9  141.8   (before: 188, 203, 143)
+//
+// Counted instructions (valgrind --tool=cachegrind, GOGC=off, per dossier; independent of the machine's
+// load): ref 1884 → 1111, classify 1874 → 1470, ClassifyAdd 1374 → 1250.
+//
+// Verdict: the scorecard's path (ref, records=4096) is at the target — 146–154 ns, met on two runs of
+// three, not with a margin. Classify + Add resolving the unit and procedure itself is NOT at the target
+// (≈ 190 ns): its two string-hash look-ups in the Keys cost ≈ 40 ns; callers that care pass a Keys and
+// call ClassifyRef. What remains per dossier is mostly fixed: zeroing and copying the 256-byte Verdict
+// (Add takes it by value), reading ≈ 8 cache lines of the 1 KB model.Dossier, and the branches on the
+// dossier's data (online or not, finished or open, early, on time or late).
 //
 // # Tests
 //
@@ -153,5 +197,10 @@
 // TestRuleOwnerHungKings2026, TestReceptionCheck); stream_test.go checks Result tallies and the ledger on a
 // small stream (TestStreamResult), Merge against one pass (TestMerge), and runs the CALENDAR.md §7 deadline
 // vectors (testdata/deadline-vectors.json) through the no-appointment rule (TestGoldenDeadlineVectors);
-// fuzz_test.go holds FuzzClassify.
+// ref_test.go checks ClassifyRef (with the Keys' Ref, NoRef, out-of-range indexes), Classify, foreign and
+// hand-made verdicts and cross-calculator merges against one reference for several Keys
+// (TestClassifyRefMatchesClassify); simple_test.go checks the short path against judge
+// (TestSimplePathMatchesJudge); fast_test.go checks every calendar shortcut (TestFastPathMatchesCalendar,
+// TestFastHoursDueSupplement, TestSplitDay); fuzz_test.go holds FuzzClassify, which also checks the Keys
+// variants and the short path.
 package timeliness

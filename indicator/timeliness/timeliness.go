@@ -323,8 +323,8 @@ func (c *Calculator) beforeStart(t time.Time) bool {
 // Classify judges one dossier. It is pure, safe for concurrent use and does not allocate (except for the
 // calendar's error value when a dossier is excluded with ReasonExcludedCalendarRange). Data problems never
 // return an error: the dossier is excluded with a reason code. Cost: O(len(Steps) + len(Supplements)) plus
-// O(1) calendar look-ups (O(log n) for working-hour durations and for the reception check of dossiers
-// received more than OnlineReceptionHours after submission).
+// O(1) calendar look-ups (O(log n) for working-hour durations, and for reception deadlines outside the
+// probed window), plus two string look-ups in Options.Keys when it has units (ClassifyRef avoids them).
 func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
 	if d == nil || c.nUnits == 0 {
 		// No shared Keys (or one without units): nothing to gain from hashing the strings up front; the
