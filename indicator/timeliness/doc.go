@@ -149,10 +149,10 @@
 // Keys. The scorecard passes one indicator.Keys for all calculators (Options.Keys) and calls ClassifyRef
 // with the dossier's Ref, resolved once: the verdict then carries the Keys indexes of its unit and
 // procedure and Accumulator.Add finds its (unit, procedure) cell in an integer-keyed open-addressing table
-// without hashing any string. Classify resolves the Ref itself (two string look-ups) when the Keys has
-// units, and otherwise leaves the pair to the Accumulator (a small cache of resolved strings in front of
-// the Keys and its own map of ids not in the Keys). Verdicts of another Calculator or made by hand are
-// resolved by their strings, with the same counts (TestClassifyRefMatchesClassify). Accumulator.Add
+// without hashing any string. Classify hashes nothing up front: the catalogue is searched by code only for
+// a dossier without appointment, and Add resolves the unit and procedure by their strings through two small
+// direct-mapped caches (256 slots each) in front of the Keys and its own map of ids not in the Keys; so are
+// verdicts of another Calculator or made by hand, with the same counts (TestClassifyRefMatchesClassify). Accumulator.Add
 // allocates only for a (unit, procedure) pair seen for the first time; memory is O(pairs) ≤ O(units ×
 // procedures), never O(dossiers).
 //

@@ -11,21 +11,18 @@ import (
 // d's strings, with the same verdict. A Ref of another Keys gives wrong answers. Cost, errors and
 // concurrency: as Classify.
 func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) {
-	c.classify(d, r, unknown, &v)
+	c.classify(d, r, &v)
 	return v
 }
 
-// Keys indexes of a verdict's unit and procedure outside the Keys' range.
-const (
-	unknown   int32 = -1 // not resolved (the string may still be in the Keys)
-	notInKeys int32 = -2 // looked up: the string is not in the Keys
-)
+// unknown is the Keys index of a verdict's unit or procedure that was not resolved (the string may still
+// be in the Keys: the Accumulator looks it up).
+const unknown int32 = -1
 
 // classify is ClassifyRef into *v, which must be the zero Verdict (ClassifyRef stays small enough to be
-// inlined, so the verdict is built in the caller's variable). miss is what an index of r outside the Keys
-// means: unknown, or notInKeys when r was just looked up.
-func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, miss int32, v *Verdict) {
-	v.calc, v.unit, v.proc = c, miss, miss
+// inlined, so the verdict is built in the caller's variable).
+func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) {
+	v.calc, v.unit, v.proc = c, unknown, unknown
 	if d == nil {
 		v.set(rNilRecord)
 		return

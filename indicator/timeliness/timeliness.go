@@ -50,8 +50,6 @@ type Calculator struct {
 	procByKey []int32
 	nUnits    int32 // keys.NumUnits()
 
-	keysHoldCatalogue bool // every catalogue code is in keys
-
 	simple       bool      // judgeSimple applies: fixed zone, P4 midnight, no classification by appointment
 	simpleStatus [16]uint8 // judgeSimple's kind of each status code
 	dueSoon      int       // P15 due-soon working days (DueSoonDays, 0 → 1)
@@ -140,27 +138,21 @@ func New(opts Options) (*Calculator, error) {
 	}
 	c.nUnits = int32(c.keys.NumUnits())
 	c.procByKey = make([]int32, c.keys.NumProcedures())
-	found := 0
 	for i := range c.procByKey {
 		c.procByKey[i] = -1
 		if j, ok := c.procs[c.keys.ProcedureCode(int32(i))]; ok {
 			c.procByKey[i] = j
-			found++
 		}
 	}
-	c.keysHoldCatalogue = found == len(c.procs)
 	return c, nil
 }
 
 // procedure returns the catalogue entry of the dossier's procedure: by p, the index of d.ProcedureCode in
-// the Keys, when known, else by code (not at all when p is notInKeys and the Keys hold the whole
-// catalogue). Cost: O(1); one string hash on the slow path.
+// the Keys, when known, else by code. Cost: O(1); one string hash on the slow path.
 func (c *Calculator) procedure(d *model.Dossier, p int32) *procEntry {
 	j := int32(-1)
 	if uint32(p) < uint32(len(c.procByKey)) {
 		j = c.procByKey[p]
-	} else if p == notInKeys && c.keysHoldCatalogue {
-		return nil
 	} else if k, ok := c.procs[d.ProcedureCode]; ok {
 		j = k
 	}
@@ -324,15 +316,12 @@ func (c *Calculator) beforeStart(t time.Time) bool {
 // calendar's error value when a dossier is excluded with ReasonExcludedCalendarRange). Data problems never
 // return an error: the dossier is excluded with a reason code. Cost: O(len(Steps) + len(Supplements)) plus
 // O(1) calendar look-ups (O(log n) for working-hour durations, and for reception deadlines outside the
-// probed window), plus two string look-ups in Options.Keys when it has units (ClassifyRef avoids them).
+// probed window). It does not look the unit and procedure up in Options.Keys: Accumulator.Add resolves
+// them (through small caches), and ClassifyRef takes them resolved.
 func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
-	if d == nil || c.nUnits == 0 {
-		// No shared Keys (or one without units): nothing to gain from hashing the strings up front; the
-		// catalogue is searched by code when needed and the Accumulator resolves the pair (cached).
-		c.classify(d, indicator.NoRef, unknown, &v)
-		return v
-	}
-	c.classify(d, c.keys.Ref(d.UnitID, d.ProcedureCode), notInKeys, &v)
+	// No string is hashed up front: the catalogue is searched by code only for a dossier without
+	// appointment, and the Accumulator resolves the unit and procedure through its caches.
+	c.classify(d, indicator.NoRef, &v)
 	return v
 }
 
