@@ -27,6 +27,8 @@ func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
 	st := d.Status.Code()
 	finished := false
 	var end time.Time
+	var es int64 // end as Unix seconds and nanoseconds (the bounds carry no monotonic reading: see simple)
+	var en int32
 	switch c.simpleStatus[uint8(st)&15] {
 	case simpleOther:
 		return rNone, false
@@ -41,19 +43,21 @@ func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
 		if !t.Valid {
 			return rNone, false
 		}
-		if c.happened(t.T) {
-			finished, end = true, t.T
+		if ts, tn := t.T.Unix(), int32(t.T.Nanosecond()); !c.afterLimitSN(ts, tn) {
+			finished, end, es, en = true, t.T, ts, tn
 		}
 	}
 	recv := &d.ReceivedAt.T
-	if c.afterLimit(*recv) || (finished && (end.Before(*recv) || c.beforeStart(end))) {
+	rs, rn := recv.Unix(), int32(recv.Nanosecond())
+	if c.afterLimitSN(rs, rn) || (finished && (end.Before(*recv) || c.beforeStartSN(es, en))) {
 		return rNone, false
 	}
 	var due calendar.Date
 	var dueAt time.Time
 	fromAppt := d.DueAt.Valid
 	if fromAppt {
-		due = c.dateOf(d.DueAt.T)
+		days, _ := splitDay(d.DueAt.T.Unix() + c.fixedOff) // dateOf in the fixed zone
+		due = c.epoch.AddDays(int(days))
 		if !c.cal.Contains(due) {
 			return rNone, false
 		}
@@ -80,7 +84,8 @@ func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
 	var lateHours time.Duration
 	dueSoon := false
 	if finished {
-		ed := c.dateOf(end)
+		days, _ := splitDay(es + c.fixedOff)
+		ed := c.epoch.AddDays(int(days))
 		switch ed.Compare(due) {
 		case -1:
 			n, err := c.cal.WorkingDaysBetween(ed, due)
@@ -129,7 +134,7 @@ func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
 	if finished {
 		v.End, v.EndStatus = end, st
 		// (End − Received) truncated to whole seconds, as judge computes it.
-		secs, ns := end.Unix()-recv.Unix(), end.Nanosecond()-recv.Nanosecond()
+		secs, ns := es-rs, en-rn
 		if ns < 0 {
 			secs--
 		}
@@ -153,4 +158,14 @@ func (c *Calculator) hoursUntil(midnight bool, due calendar.Date, dueAt, t time.
 		return c.hoursAfterDay(due.AddDays(1), dueAt, t)
 	}
 	return c.hoursBetween(dueAt, t)
+}
+
+// afterLimitSN and beforeStartSN are afterLimit and beforeStart for an instant given as Unix seconds and
+// nanoseconds, valid when the bound carries no monotonic reading (Calculator.simple ensures it).
+func (c *Calculator) afterLimitSN(s int64, n int32) bool {
+	return s > c.limitS || (s == c.limitS && n > c.limitN)
+}
+
+func (c *Calculator) beforeStartSN(s int64, n int32) bool {
+	return s < c.startS || (s == c.startS && n < c.startN)
 }

@@ -33,6 +33,7 @@ type Calculator struct {
 	startS, limitS       int64
 	startN, limitN       int32
 	startMono, limitMono bool
+	plainBounds          bool // neither bound has a monotonic reading: compare Unix ints (…SN)
 
 	cal        *calendar.Calendar
 	loc        *time.Location
@@ -50,7 +51,7 @@ type Calculator struct {
 	procByKey []int32
 	nUnits    int32 // keys.NumUnits()
 
-	simple       bool      // judgeSimple applies: fixed zone, P4 midnight, no classification by appointment
+	simple       bool      // judgeSimple applies: fixed zone, P4 midnight, no classification by appointment, bounds without monotonic readings
 	simpleStatus [16]uint8 // judgeSimple's kind of each status code
 	dueSoon      int       // P15 due-soon working days (DueSoonDays, 0 → 1)
 
@@ -93,10 +94,11 @@ func New(opts Options) (*Calculator, error) {
 	c.startS, c.startN = c.start.Unix(), int32(c.start.Nanosecond())
 	c.limitS, c.limitN = c.limit.Unix(), int32(c.limit.Nanosecond())
 	c.startMono, c.limitMono = c.start != c.start.Round(0), c.limit != c.limit.Round(0)
+	c.plainBounds = !c.startMono && !c.limitMono
 	c.epoch = calendar.NewDate(1970, time.January, 1)
 	c.fixed, c.fixedOff = fixedOffset(c.loc)
 	c.limitDate = c.dateOf(c.limit)
-	c.simple = c.fixed && c.dp.EndOfDay == calendar.Midnight && !c.dp.ClassifyByAppointment
+	c.simple = c.fixed && c.dp.EndOfDay == calendar.Midnight && !c.dp.ClassifyByAppointment && c.plainBounds
 	for st := range c.simpleStatus {
 		switch code := model.StatusCode(st); {
 		case code == model.StatusRegistered || code == model.StatusWithdrawn || code == model.StatusStopped || code == model.StatusNotAccepted:
@@ -330,7 +332,11 @@ func (c *Calculator) checkReception(d *model.Dossier, v *Verdict) {
 		return
 	}
 	t := d.ReceivedAt.T
-	if c.beforeStart(t) || c.afterLimit(t) {
+	if c.plainBounds {
+		if ts, tn := t.Unix(), int32(t.Nanosecond()); c.beforeStartSN(ts, tn) || c.afterLimitSN(ts, tn) {
+			return
+		}
+	} else if c.beforeStart(t) || c.afterLimit(t) {
 		return
 	}
 	if !t.After(d.SubmittedAt.T.Add(c.recvHours)) {
