@@ -54,6 +54,8 @@ func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
 	}
 	var due calendar.Date
 	var dueAt time.Time
+	var dueS int64 // dueAt as Unix seconds and nanoseconds
+	var dueN int32
 	fromAppt := d.DueAt.Valid
 	if fromAppt {
 		days, _ := splitDay(d.DueAt.T.Unix() + c.fixedOff) // dateOf in the fixed zone
@@ -61,7 +63,8 @@ func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
 		if !c.cal.Contains(due) {
 			return rNone, false
 		}
-		dueAt = c.startOf(due.AddDays(1))
+		dueS = int64(due.Sub(c.epoch)+1)*86400 - c.fixedOff // startOf(due + 1)
+		dueAt = time.Unix(dueS, 0).In(c.loc)
 	} else {
 		// No appointment: the catalogue's maximum duration for the dossier's channel (judge's deadline).
 		ch := d.Channel.Code()
@@ -77,6 +80,7 @@ func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
 			return rNone, false
 		}
 		due, dueAt = dl.Due, dl.DueAt
+		dueS, dueN = dueAt.Unix(), int32(dueAt.Nanosecond())
 	}
 
 	var class calendar.Class
@@ -106,7 +110,7 @@ func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
 			}
 			class, lateDays, lateHours = calendar.Late, max(n, 0), max(h, 0)
 		}
-	} else if dueAt.Before(c.limit) {
+	} else if dueS < c.limitS || (dueS == c.limitS && dueN < c.limitN) { // dueAt.Before(c.limit)
 		n, err := c.cal.WorkingDaysBetween(due, c.limitDate)
 		if err != nil {
 			return rNone, false
