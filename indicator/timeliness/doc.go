@@ -163,33 +163,41 @@
 // 50 procedures with working-day, calendar-day and working-hour durations, 20 % open, 10 % without
 // appointment, 10 % with a supplement, a third online and submitted up to 30 h before reception, so most
 // need the reception deadline): "ref" is ClassifyRef + Add with the Refs resolved outside the loop (the
-// scorecard's pass), "classify" is Classify + Add resolving through the shared Keys; records=4096 (≈ 4 MB
-// of model.Dossier: cache misses and unpredictable branches, as in a real pass) and records=64 (in cache).
-// BenchmarkClassifyAdd and BenchmarkClassifyAddGrouped are the older, lighter mix (20 units × 8
-// procedures, no Keys, submissions 3 h before reception). Measured with
+// scorecard's pass), "classify" is Classify + Add (the calculator resolves the unit and procedure);
+// records=4096 (≈ 4 MB of model.Dossier: cache misses and unpredictable branches, as in a real pass) and
+// records=64 (in cache, branches learnt). BenchmarkClassifyAdd and BenchmarkClassifyAddGrouped are the
+// older, lighter mix (20 units × 8 procedures, no Keys, submissions 3 h before reception). Measured with
 //
 //	go test -run '^$' -bench ClassifyAdd -count 3 ./indicator/timeliness/
 //
-// on the 2 vCPU AMD EPYC 2.45 GHz machine, load average 0.9 (other helpers were benchmarking on and off;
-// runs a few minutes apart varied by up to 2×; cpu-ns/record is the thread's CPU time), ns per dossier,
-// 0 B and 0 allocs in every case:
+// on the 2 vCPU AMD EPYC 2.45 GHz machine (load average 0.55–0.9; other helpers benchmarked in bursts, and
+// the same binary varied by up to 1.5× between runs minutes apart, in CPU time as well as wall time), ns
+// per dossier, 0 B and 0 allocs/op in every case. Two sets of three runs of the final code, and the code
+// before this work (same benchmarks, same machine, minutes apart):
 //
-//	ClassifyAddRef/ref/records=4096       147.6  145.7  154.2   (before this work: 310, 311, 399)
-//	ClassifyAddRef/classify/records=4096  188.9  191.5  188.6   (before: 344, 317, 277)
-//	ClassifyAddRef/ref/records=64         108.7  101.3  121.5
-//	ClassifyAddRef/classify/records=64    140.5  161.6  146.8
-//	ClassifyAdd (20 × 8, no Keys)         161.2  158.3  126.3   (before: 185, 206, 179)
-//	ClassifyAddGrouped                    127.7  146.9  141.8   (before: 188, 203, 143)
+//	                                      final, set 1          final, set 2          before
+//	ClassifyAddRef/ref/records=4096       168.7  201.6  147.1   137.5  155.0  187.7   293.8  298.0  278.2
+//	ClassifyAddRef/classify/records=4096  192.0  253.5  249.2   235.7  183.2  219.7   325.9  396.2  352.3
+//	ClassifyAddRef/ref/records=64         149.0  109.1   87.3   164.7  152.6  100.0
+//	ClassifyAddRef/classify/records=64    103.1  132.8  100.0   132.5  146.6  133.5
+//	ClassifyAdd (20 × 8, no Keys)         170.2  135.2  137.3                         225.2  206.0  244.8
+//	ClassifyAddGrouped                    183.7  122.6  134.3                         171.8  186.2  164.6
 //
-// Counted instructions (valgrind --tool=cachegrind, GOGC=off, per dossier; independent of the machine's
-// load): ref 1884 → 1111, classify 1874 → 1470, ClassifyAdd 1374 → 1250.
+// Ten interleaved 300 ms runs of each: ref/records=4096 min 137.6, median 179.4 (before: 275.7, 366.0);
+// classify/records=4096 min 148.4, median 243 (before: 272.9, 359.1). A quieter set a few commits earlier
+// (22:56 UTC, load 0.7) gave ref 144.7, 142.2, 144.5 and classify 159.2, 162.6, 170.7.
 //
-// Verdict: the scorecard's path (ref, records=4096) is at the target — 146–154 ns, met on two runs of
-// three, not with a margin. Classify + Add resolving the unit and procedure itself is NOT at the target
-// (≈ 190 ns): its two string-hash look-ups in the Keys cost ≈ 40 ns; callers that care pass a Keys and
-// call ClassifyRef. What remains per dossier is mostly fixed: zeroing and copying the 256-byte Verdict
-// (Add takes it by value), reading ≈ 8 cache lines of the 1 KB model.Dossier, and the branches on the
-// dossier's data (online or not, finished or open, early, on time or late).
+// Counted instructions and (simulated) mispredicted branches per dossier — valgrind --tool=cachegrind
+// --branch-sim=yes, GOGC=off, GOMAXPROCS=1, the difference of two run lengths; independent of the machine's
+// load: ref 1884 → 1025 instructions (9.1 → 4.9 mispredicts), classify 1874 → 1168 (9.7 → 4.9),
+// ClassifyAdd 1374 → 1108, ClassifyAddGrouped 1341 → 1109.
+//
+// Verdict: the target is NOT reliably met on this machine. The scorecard's path (ref, records=4096) is
+// under 150 ns in its quiet runs (137–147 ns) and above it in the noisy ones (155–200 ns); Classify + Add,
+// which resolves the unit and procedure by string, is 150–250 ns. What remains per dossier is mostly fixed:
+// zeroing and copying the 256-byte Verdict (Add takes it by value), reading ≈ 8 cache lines of the 1 KB
+// model.Dossier, storing ≈ 10 pointer-holding fields, and ≈ 5 branches on the dossier's data that no
+// predictor can learn (online or not, finished or open, early, on time or late).
 //
 // # Tests
 //
