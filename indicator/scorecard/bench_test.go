@@ -39,26 +39,37 @@ func BenchmarkAddDossier(b *testing.B) {
 // of 64 dossiers), the path Run and RunParallel take; one dossier per iteration.
 func BenchmarkAddDossiers(b *testing.B) {
 	in := genInputs()
-	s := mustScorer(b, in, testOptionsGen())
 	pool := genPoolOf(genPool, in.Units)
-	p := s.NewPartial()
-	p.AddDossiers(pool)
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu0 := processCPU()
-	n := 0
-	for b.Loop() {
-		i := n % len(pool)
-		p.AddDossiers(pool[i : i+chunk])
-		n += chunk
+	for _, skip := range []bool{false, true} {
+		// explain=off is the tally pass alone (Options.SkipDossierExplanations): the six calculators.
+		name := "explain=on"
+		if skip {
+			name = "explain=off"
+		}
+		b.Run(name, func(b *testing.B) {
+			opts := testOptionsGen()
+			opts.SkipDossierExplanations = skip
+			s := mustScorer(b, in, opts)
+			p := s.NewPartial()
+			p.AddDossiers(pool)
+			b.ReportAllocs()
+			b.ResetTimer()
+			cpu0 := processCPU()
+			n := 0
+			for b.Loop() {
+				i := n % len(pool)
+				p.AddDossiers(pool[i : i+chunk])
+				n += chunk
+			}
+			cpu := processCPU() - cpu0
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "dossiers/s")
+			b.ReportMetric(float64(cpu.Nanoseconds())/float64(n), "cpu-ns/dossier")
+			if cpu > 0 {
+				b.ReportMetric(float64(n)/cpu.Seconds(), "dossiers/cpu-s")
+			}
+			b.ReportMetric(float64(chunk), "dossiers/op")
+		})
 	}
-	cpu := processCPU() - cpu0
-	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "dossiers/s")
-	b.ReportMetric(float64(cpu.Nanoseconds())/float64(n), "cpu-ns/dossier")
-	if cpu > 0 {
-		b.ReportMetric(float64(n)/cpu.Seconds(), "dossiers/cpu-s")
-	}
-	b.ReportMetric(float64(chunk), "dossiers/op")
 }
 
 // BenchmarkScorecard runs the whole scorecard (tally pass + Finish: tree, scores, ranks, bands,
@@ -68,43 +79,54 @@ func BenchmarkAddDossiers(b *testing.B) {
 // alive) and the memory obtained from the OS (Sys): both stay flat from 1e5 to 1e6 dossiers.
 func BenchmarkScorecard(b *testing.B) {
 	in := genInputs()
-	s := mustScorer(b, in, testOptionsGen())
 	pool := genPoolOf(genPool, in.Units)
 	for _, n := range []int{100_000, 1_000_000} {
 		for _, workers := range []int{1, 2} {
-			b.Run(fmt.Sprintf("dossiers=%d/workers=%d", n, workers), func(b *testing.B) {
-				var before, after runtime.MemStats
-				runtime.GC()
-				runtime.ReadMemStats(&before)
-				var heap uint64
-				cpu0 := processCPU()
-				for b.Loop() {
-					var err error
-					if workers == 1 {
-						_, err = s.Run(cycle(pool, n))
-					} else {
-						_, err = s.RunParallel(cycle(pool, n), workers)
-					}
-					if err != nil {
-						b.Fatal(err)
-					}
-					var m runtime.MemStats
-					runtime.ReadMemStats(&m)
-					heap = max(heap, m.HeapInuse)
+			for _, skip := range []bool{false, true} {
+				if skip && n != 1_000_000 {
+					continue
 				}
-				cpu := processCPU() - cpu0
-				runtime.ReadMemStats(&after)
-				total := float64(n) * float64(b.N)
-				if cpu > 0 {
-					// CPU time over all threads (workers, reader, GC): dossiers per CPU-second is the
-					// per-core throughput.
-					b.ReportMetric(total/cpu.Seconds(), "dossiers/cpu-s")
+				name := fmt.Sprintf("dossiers=%d/workers=%d", n, workers)
+				opts := testOptionsGen()
+				if skip {
+					name += "/explain=off"
+					opts.SkipDossierExplanations = true
 				}
-				b.ReportMetric(total/b.Elapsed().Seconds(), "dossiers/s")
-				b.ReportMetric(float64(after.Mallocs-before.Mallocs)/total, "allocs/dossier")
-				b.ReportMetric(float64(heap)/(1<<20), "heap-inuse-MB")
-				b.ReportMetric(float64(after.Sys)/(1<<20), "sys-MB")
-			})
+				s := mustScorer(b, in, opts)
+				b.Run(name, func(b *testing.B) {
+					var before, after runtime.MemStats
+					runtime.GC()
+					runtime.ReadMemStats(&before)
+					var heap uint64
+					cpu0 := processCPU()
+					for b.Loop() {
+						var err error
+						if workers == 1 {
+							_, err = s.Run(cycle(pool, n))
+						} else {
+							_, err = s.RunParallel(cycle(pool, n), workers)
+						}
+						if err != nil {
+							b.Fatal(err)
+						}
+						var m runtime.MemStats
+						runtime.ReadMemStats(&m)
+						heap = max(heap, m.HeapInuse)
+					}
+					cpu := processCPU() - cpu0
+					runtime.ReadMemStats(&after)
+					total := float64(n) * float64(b.N)
+					if cpu > 0 {
+						// CPU time over all threads (workers, reader, GC): dossiers per CPU-second is the
+						// per-core throughput.
+						b.ReportMetric(total/cpu.Seconds(), "dossiers/cpu-s")
+					}
+					b.ReportMetric(total/b.Elapsed().Seconds(), "dossiers/s")
+					b.ReportMetric(float64(after.Mallocs-before.Mallocs)/total, "allocs/dossier")
+					b.ReportMetric(float64(heap)/(1<<20), "heap-inuse-MB")
+					b.ReportMetric(float64(after.Sys)/(1<<20), "sys-MB")
+				})
+			}
 		}
 	}
 }

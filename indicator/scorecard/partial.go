@@ -118,7 +118,9 @@ func (p *Partial) AddDossier(d *model.Dossier) {
 	buf = sv.AppendVerdicts(buf)
 	p.memoValid = false
 
-	p.ex.note(r.Unit, d.UnitID, d.Code, buf)
+	if !p.s.opts.SkipDossierExplanations {
+		p.ex.note(r.Unit, d.UnitID, d.Code, buf)
+	}
 	p.last, p.lastUnit, p.lastCode = buf, d.UnitID, d.Code
 }
 
@@ -171,10 +173,14 @@ func (p *Partial) addChunk(ds []model.Dossier) {
 	}
 	cs := p.cs
 	s := p.s
-	clear(cs.n[:len(ds)])
 	for i := range ds {
 		cs.refs[i] = s.keys.Ref(ds[i].UnitID, ds[i].ProcedureCode)
 	}
+	if s.opts.SkipDossierExplanations {
+		p.tallyChunk(ds)
+		return
+	}
+	clear(cs.n[:len(ds)])
 	// Each calculator appends dossier i's verdicts in place to row i (no copy); ok turns false if a row
 	// would overflow (AppendVerdicts would then have moved it to a new array; not expected).
 	ok := true
@@ -233,6 +239,37 @@ func (p *Partial) addChunk(ds []model.Dossier) {
 	for i := range ds {
 		p.ex.note(cs.refs[i].Unit, ds[i].UnitID, ds[i].Code, cs.verdicts[i][:cs.n[i]])
 	}
+}
+
+// tallyChunk is addChunk without explanations (Options.SkipDossierExplanations): the calculators'
+// Classify + Add only, with the Refs already in p.cs.
+func (p *Partial) tallyChunk(ds []model.Dossier) {
+	cs, s := p.cs, p.s
+	for i := range ds {
+		p.pub.Add(s.pub.ClassifyRef(&ds[i], cs.refs[i]))
+	}
+	for i := range ds {
+		v := s.tim.ClassifyRef(&ds[i], cs.refs[i])
+		p.tim.Add(v)
+		cs.counted[i], cs.late[i] = v.Counted, v.Counted && !v.InNumerator
+	}
+	for i := range ds {
+		p.onl.Add(s.onl.ClassifyRef(&ds[i], cs.refs[i]))
+	}
+	for i := range ds {
+		p.pay.Add(s.pay.ClassifyRef(&ds[i], cs.refs[i]))
+	}
+	for i := range ds {
+		p.dig.Add(s.dig.ClassifyRef(&ds[i], cs.refs[i]))
+	}
+	for i := range ds {
+		d := &ds[i]
+		p.memoValid, p.memoCode, p.memoCounted, p.memoLate = true, d.Code, cs.counted[i], cs.late[i]
+		p.sat.Add(p.sc.ClassifyRef(d, cs.refs[i]))
+	}
+	p.memoValid = false
+	p.lastUnit, p.lastCode = "", ""
+	p.dossiers += int64(len(ds))
 }
 
 // verdictsOf appends every calculator's verdicts for d without accumulating them.
