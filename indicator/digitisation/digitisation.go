@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/strindex"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -94,8 +95,8 @@ type Calculator struct {
 
 	keys      *indicator.Keys // Options.Keys, or the calculator's own (offering/commune units, catalogue codes)
 	nUnits    int32           // keys.NumUnits(): a Ref's unit index below it is an accumulator slot
-	units     strIndex        // keys' unit ids → indexes, for Classify and Add's slow path
-	codes     strIndex        // keys' procedure codes → indexes, for Classify
+	units     strindex.Index  // keys' unit ids → indexes, for Classify and Add's slow path
+	codes     strindex.Index  // keys' procedure codes → indexes, for Classify
 	procByKey []procInfo      // catalogue entry by Keys procedure index (known false: not in the catalogue)
 	// Unix seconds of the window's start and exclusive end: whole seconds strictly inside decide fast.
 	startSec, endSec int64
@@ -481,7 +482,7 @@ func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) Verdict {
 // once more.
 func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, resolve bool) (v Verdict) {
 	if resolve { // == c.keys.Ref(d.UnitID, d.ProcedureCode), without the maps
-		r = indicator.Ref{Unit: c.unitIndex(d.UnitID), Procedure: c.codes.find(d.ProcedureCode)}
+		r = indicator.Ref{Unit: c.unitIndex(d.UnitID), Procedure: c.codes.Find(d.ProcedureCode)}
 	}
 	slot := r.Unit
 	if uint32(slot) >= uint32(c.nUnits) {

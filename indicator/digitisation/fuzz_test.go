@@ -70,7 +70,7 @@ func FuzzClassify(f *testing.F) {
 				}
 			}
 		}
-		if got, want := (indicator.Ref{Unit: ck.units.find(unitID), Procedure: ck.codes.find(procCode)}), ko.Keys.Ref(unitID, procCode); got != want {
+		if got, want := (indicator.Ref{Unit: ck.units.Find(unitID), Procedure: ck.codes.Find(procCode)}), ko.Keys.Ref(unitID, procCode); got != want {
 			t.Fatalf("tables give %v, Keys.Ref %v", got, want)
 		}
 		vr, vn := ck.ClassifyRef(&d, ko.Keys.Ref(unitID, procCode)), ck.ClassifyRef(&d, indicator.NoRef)

@@ -90,8 +90,8 @@ func FuzzClassify(f *testing.F) {
 		if v.Reason == "" || v.Synced && !v.Counted || v.Counted != reasonCounted(v.reason) {
 			t.Fatalf("bad verdict %+v", v)
 		}
-		if got, want := ck.units.find(unit), keys.Unit(unit); got != want {
-			t.Fatalf("units.find(%q) = %d, Keys.Unit %d", unit, got, want)
+		if got, want := ck.units.Find(unit), keys.Unit(unit); got != want {
+			t.Fatalf("units.Find(%q) = %d, Keys.Unit %d", unit, got, want)
 		}
 		vr, vn := ck.ClassifyRef(&d, keys.Ref(unit, "")), ck.ClassifyRef(&d, indicator.NoRef)
 		if public(vr) != public(v) || public(vn) != public(v) {

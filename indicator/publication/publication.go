@@ -8,6 +8,7 @@ import (
 
 	"github.com/vn-dvc/chiso766/calendar"
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/strindex"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -93,7 +94,7 @@ type Calculator struct {
 	fallback   bool            // Policy.ReceivedFallbackToSubmitted
 	keys       *indicator.Keys // Options.Keys, or the calculator's own (the units of SyncReportDen)
 	nUnits     int32           // keys.NumUnits(): a Ref's unit index below it is an accumulator slot
-	units      strIndex        // keys' unit ids → indexes, for Classify and Add's slow path
+	units      strindex.Index  // keys' unit ids → indexes, for Classify and Add's slow path
 	// Unix seconds of start, min(end, AsOf) and AsOf: 1.4's fast comparisons (exact ones decide at the edges).
 	startSec, countSec, asOfSec int64
 }
