@@ -102,10 +102,8 @@ type Accumulator struct {
 	at    []pair
 
 	// Units and procedures not in the Keys, by string (the slow path).
-	extraUnit  map[string]int32
-	extraUnits []string
-	extraProc  map[string]int32
-	extraProcs []string
+	extraUnits extraIDs
+	extraProcs extraIDs
 
 	reasons [numReasons][2]int64 // [reason][0 = excluded, 1 = counted]
 
@@ -170,6 +168,26 @@ func (a *Accumulator) insert(s *tabSlot, k uint64, u, p int32) *cell {
 	return &a.cells[i]
 }
 
+// extraIDs interns the ids of units or procedures an accumulator meets that are not in its Keys.
+type extraIDs struct {
+	idx map[string]int32
+	ids []string
+}
+
+// intern returns the extra index of id, adding it when new (allocates then).
+func (e *extraIDs) intern(id string) int32 {
+	i, ok := e.idx[id]
+	if !ok {
+		if e.idx == nil {
+			e.idx = make(map[string]int32)
+		}
+		i = int32(len(e.ids))
+		e.idx[id] = i
+		e.ids = append(e.ids, id)
+	}
+	return i
+}
+
 // unitIndex returns the pair index of a unit id: its Keys index, else its extra index (interned).
 func (a *Accumulator) unitIndex(id string) int32 {
 	if a.c != nil {
@@ -177,16 +195,7 @@ func (a *Accumulator) unitIndex(id string) int32 {
 			return i
 		}
 	}
-	i, ok := a.extraUnit[id]
-	if !ok {
-		if a.extraUnit == nil {
-			a.extraUnit = make(map[string]int32)
-		}
-		i = int32(len(a.extraUnits))
-		a.extraUnit[id] = i
-		a.extraUnits = append(a.extraUnits, id)
-	}
-	return a.nUnits + i
+	return a.nUnits + a.extraUnits.intern(id)
 }
 
 // procIndex returns the pair index of a procedure code: its Keys index, else its extra index (interned).
@@ -196,16 +205,7 @@ func (a *Accumulator) procIndex(code string) int32 {
 			return i
 		}
 	}
-	i, ok := a.extraProc[code]
-	if !ok {
-		if a.extraProc == nil {
-			a.extraProc = make(map[string]int32)
-		}
-		i = int32(len(a.extraProcs))
-		a.extraProc[code] = i
-		a.extraProcs = append(a.extraProcs, code)
-	}
-	return a.nProcs + i
+	return a.nProcs + a.extraProcs.intern(code)
 }
 
 // unitID and procCode invert unitIndex and procIndex.
@@ -213,14 +213,14 @@ func (a *Accumulator) unitID(u int32) string {
 	if u < a.nUnits {
 		return a.c.keys.UnitID(u)
 	}
-	return a.extraUnits[u-a.nUnits]
+	return a.extraUnits.ids[u-a.nUnits]
 }
 
 func (a *Accumulator) procCode(p int32) string {
 	if p < a.nProcs {
 		return a.c.keys.ProcedureCode(p)
 	}
-	return a.extraProcs[p-a.nProcs]
+	return a.extraProcs.ids[p-a.nProcs]
 }
 
 // Add counts one verdict. It allocates only the first time a (unit, procedure) pair is seen. A zero Verdict
