@@ -43,6 +43,9 @@
 //   - Policy.OfferingStates (published, awaiting unpublication, testing): the offering states counted by
 //     3.2. model.PublishedStateCode and indicator.OfferingState share their numbering; an absent or unknown
 //     state is not counted.
+//   - Policy.ExcludeWithdrawnBeforeReception (true): "dossiers withdrawn before reception are not counted":
+//     a withdrawn dossier (status 7) without NgayTiepNhan is excluded (online.withdrawn_before_reception)
+//     instead of being judged on its submission time. False: judged as any other dossier.
 //   - Policy.ReceivedFallbackToSubmitted (true): "received" = NgayTiepNhan, else NgayNopHoSo [Doc]; this is
 //     also DATA-MODEL's "period fallback (3.2)".
 //   - Electronic result: a result document with a result code and a file link
@@ -60,13 +63,14 @@
 // Every dossier read gets exactly one reason in Result.Ledger (Read == Counted + Excluded), tried in this
 // order:
 //
-//	online.no_unit                  excluded  UnitID empty
-//	online.no_reception             excluded  no reception (or submission) time
-//	online.outside_period           excluded  not received in the period
-//	online.after_as_of              excluded  received after AsOf
-//	online.not_online               counted   3.3 denominator: channel direct, postal or absent
-//	online.online_without_e_result  counted   3.3 denominator: online, paper-result procedure, no electronic result
-//	online.online                   counted   3.3 numerator and denominator
+//	online.no_unit                     excluded  UnitID empty
+//	online.no_reception                excluded  no reception (or submission) time
+//	online.withdrawn_before_reception  excluded  status 7 without NgayTiepNhan (ExcludeWithdrawnBeforeReception)
+//	online.outside_period              excluded  not received in the period
+//	online.after_as_of                 excluded  received after AsOf
+//	online.not_online                  counted   3.3 denominator: channel direct, postal or absent
+//	online.online_without_e_result     counted   3.3 denominator: online, paper-result procedure, no electronic result
+//	online.online                      counted   3.3 numerator and denominator
 //
 // Every procedure and offering of Options gets one reason in Result.Catalogue:
 //

@@ -48,7 +48,8 @@ type Options struct {
 	// are excluded (ReasonAfterAsOf); offerings are taken as in force at min(last instant of Period, AsOf).
 	AsOf time.Time
 	// Policy is the edition's record policies: pass Edition.Policy (indicator.Portal().Policy by default).
-	// Used: OnlineChannelCodes, OfferingStates, ReceivedFallbackToSubmitted. The zero value is refused.
+	// Used: OnlineChannelCodes, OfferingStates, ReceivedFallbackToSubmitted,
+	// ExcludeWithdrawnBeforeReception. The zero value is refused.
 	Policy indicator.RecordPolicy
 	// Procedures is the procedure catalogue: PaperResult (3.3) and FullOnlineEligible (3.1's full-online
 	// denominator). The first record of a code wins.

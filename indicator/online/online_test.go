@@ -50,6 +50,7 @@ func eResult() dopt {
 	}
 }
 func received(t model.Time) dopt  { return func(d *model.Dossier) { d.ReceivedAt = t } }
+func withdrawn(d *model.Dossier)  { d.Status = model.NewStatus(model.StatusWithdrawn) }
 func submitted(t model.Time) dopt { return func(d *model.Dossier) { d.SubmittedAt = t } }
 
 // Catalogue: P1 paper result; P2 no paper result, eligible for full online; P3 paper result, eligible.
@@ -134,6 +135,13 @@ func TestClassifyRules(t *testing.T) {
 			d: dossier("D", "U1", "P2", received(model.Some(time.Date(2026, 7, 31, 17, 0, 0, 0, time.UTC)))), reason: ReasonOnline, counted: true, inNum: true},
 		{name: "received falls back to NgayNopHoSo (period fallback)",
 			d: dossier("D", "U1", "P2", received(model.None()), submitted(at(2026, time.August, 2, 8, 0))), reason: ReasonOnline, counted: true, inNum: true},
+		{name: "withdrawn before reception (status 7, no NgayTiepNhan): excluded by ExcludeWithdrawnBeforeReception",
+			d: dossier("D", "U1", "P2", received(model.None()), submitted(at(2026, time.August, 2, 8, 0)), withdrawn), reason: ReasonWithdrawnBeforeReception},
+		{name: "withdrawn before reception, policy off: judged on NgayNopHoSo as before",
+			mod: func(o *Options) { o.Policy.ExcludeWithdrawnBeforeReception = false },
+			d:   dossier("D", "U1", "P2", received(model.None()), submitted(at(2026, time.August, 2, 8, 0)), withdrawn), reason: ReasonOnline, counted: true, inNum: true},
+		{name: "withdrawn after reception is judged as any other",
+			d: dossier("D", "U1", "P2", withdrawn), reason: ReasonOnline, counted: true, inNum: true},
 		{name: "no fallback when ReceivedFallbackToSubmitted is off",
 			mod: func(o *Options) { o.Policy.ReceivedFallbackToSubmitted = false },
 			d:   dossier("D", "U1", "P2", received(model.None()), submitted(at(2026, time.August, 2, 8, 0))), reason: ReasonNoReception},

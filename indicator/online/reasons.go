@@ -12,6 +12,10 @@ const (
 	// ReasonNoReception: no reception time (NgayTiepNhan, nor NgayNopHoSo under the fallback policy).
 	// Excluded.
 	ReasonNoReception indicator.Reason = "online.no_reception"
+	// ReasonWithdrawnBeforeReception: withdrawn (status 7) without a reception time (NgayTiepNhan), under
+	// Policy.ExcludeWithdrawnBeforeReception: "dossiers withdrawn before reception are not counted".
+	// Excluded.
+	ReasonWithdrawnBeforeReception indicator.Reason = "online.withdrawn_before_reception"
 	// ReasonOutsidePeriod: "dossiers received in the period" — received before or after it. Excluded.
 	ReasonOutsidePeriod indicator.Reason = "online.outside_period"
 	// ReasonAfterAsOf: received in the period but after the as-of instant. Excluded.
@@ -61,14 +65,15 @@ const (
 // dossierReasons lists the dossier reasons in rule order; Verdict.reason indexes it (0: not made by
 // Classify).
 var dossierReasons = [...]indicator.Reason{
-	"", ReasonNoUnit, ReasonNoReception, ReasonOutsidePeriod, ReasonAfterAsOf, ReasonNotOnline,
+	"", ReasonNoUnit, ReasonNoReception, ReasonWithdrawnBeforeReception, ReasonOutsidePeriod, ReasonAfterAsOf, ReasonNotOnline,
 	ReasonOnlineWithoutEResult, ReasonOnline,
 }
 
 // Indexes into dossierReasons.
 const (
-	rNoUnit              = uint8(offer.NoUnit) // the first four are numbered as offer.Place (Window.Admit)
+	rNoUnit              = uint8(offer.NoUnit) // the first five are numbered as offer.Place (Window.Admit)
 	rNoReception         = uint8(offer.NoReception)
+	rWithdrawn           = uint8(offer.Withdrawn)
 	rOutsidePeriod       = uint8(offer.OutsidePeriod)
 	rAfterAsOf           = uint8(offer.AfterAsOf)
 	rNotOnline     uint8 = iota + 1

@@ -16,7 +16,7 @@ func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) 
 	v.calc, v.unit, v.service = c, -1, -1
 	var place offer.Place
 	if v.Received, place = c.w.Admit(d); place != offer.InWindow {
-		v.setReason(uint8(place)) // the first four reasons are numbered as offer.Place
+		v.setReason(uint8(place)) // the first five reasons are numbered as offer.Place
 		return v
 	}
 	v.Counted = true

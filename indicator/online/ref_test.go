@@ -117,7 +117,7 @@ func TestAddVerdictsAcrossKeys(t *testing.T) {
 // TestReasonIndexes: each reason index names its reason (the first four are shared with offer.Place).
 func TestReasonIndexes(t *testing.T) {
 	want := map[uint8]indicator.Reason{
-		rNoUnit: ReasonNoUnit, rNoReception: ReasonNoReception, rOutsidePeriod: ReasonOutsidePeriod, rAfterAsOf: ReasonAfterAsOf,
+		rNoUnit: ReasonNoUnit, rNoReception: ReasonNoReception, rWithdrawn: ReasonWithdrawnBeforeReception, rOutsidePeriod: ReasonOutsidePeriod, rAfterAsOf: ReasonAfterAsOf,
 		rNotOnline: ReasonNotOnline, rOnlineWithoutEResult: ReasonOnlineWithoutEResult, rOnline: ReasonOnline,
 	}
 	require.Len(t, want, int(numReasons)-1)

@@ -43,6 +43,9 @@
 //     the denominator, since its procedure is fee-bearing [Policy].
 //   - FeeData (FeeDataPositiveLine): "carries fee data" = at least one fee line with a positive amount
 //     [Policy].
+//   - Policy.ExcludeWithdrawnBeforeReception (true): "dossiers withdrawn before reception are not counted":
+//     a withdrawn dossier (status 7) without NgayTiepNhan is excluded (payment.withdrawn_before_reception)
+//     instead of being judged on its submission time. False: judged as any other dossier.
 //   - Policy.ReceivedFallbackToSubmitted (true): "received" falls back to the submission time [Doc].
 //   - Offerings in force: procedures under a unit's authority are those of its offerings valid at the
 //     judgement instant min(last instant of the period, AsOf), at any online level and in any state; each
@@ -56,16 +59,17 @@
 // Every dossier read gets exactly one reason in Result.Ledger (Read == Counted + Excluded), tried in this
 // order:
 //
-//	payment.no_unit            excluded  UnitID empty
-//	payment.no_reception       excluded  no reception (or submission) time
-//	payment.outside_period     excluded  received outside the period ("processing start in the period")
-//	payment.after_as_of        excluded  received after AsOf
-//	payment.unknown_procedure  excluded  procedure not in the catalogue
-//	payment.free_procedure     excluded  procedure not fee-bearing ("dossiers of fee-bearing procedures")
-//	payment.zero_fee_lines     excluded  every fee line is 0 ("excluding dossiers whose every fee line has amount 0")
-//	payment.no_fee_lines       excluded  no fee line, under NoFeeLinesExcluded only
-//	payment.paid_online        counted   3.6 numerator and denominator
-//	payment.not_paid_online    counted   3.6 denominator only
+//	payment.no_unit                     excluded  UnitID empty
+//	payment.no_reception                excluded  no reception (or submission) time
+//	payment.withdrawn_before_reception  excluded  status 7 without NgayTiepNhan (ExcludeWithdrawnBeforeReception)
+//	payment.outside_period              excluded  received outside the period ("processing start in the period")
+//	payment.after_as_of                 excluded  received after AsOf
+//	payment.unknown_procedure           excluded  procedure not in the catalogue
+//	payment.free_procedure              excluded  procedure not fee-bearing ("dossiers of fee-bearing procedures")
+//	payment.zero_fee_lines              excluded  every fee line is 0 ("excluding dossiers whose every fee line has amount 0")
+//	payment.no_fee_lines                excluded  no fee line, under NoFeeLinesExcluded only
+//	payment.paid_online                 counted   3.6 numerator and denominator
+//	payment.not_paid_online             counted   3.6 denominator only
 //
 // Every procedure and offering of Options gets one reason in Result.Catalogue:
 //

@@ -71,7 +71,8 @@ type Options struct {
 	// excluded (ReasonAfterAsOf); offerings are taken as in force at min(last instant of Period, AsOf).
 	AsOf time.Time
 	// Policy is the edition's record policies: pass Edition.Policy (indicator.Portal().Policy by default).
-	// Used: PaidOnlineCodes, ZeroFeeLinesExcluded, ReceivedFallbackToSubmitted. The zero value is refused.
+	// Used: PaidOnlineCodes, ZeroFeeLinesExcluded, ReceivedFallbackToSubmitted,
+	// ExcludeWithdrawnBeforeReception. The zero value is refused.
 	Policy indicator.RecordPolicy
 	// Procedures is the procedure catalogue; Procedure.FeeBearing decides "fee-bearing" (a fee neither 0
 	// nor null). The first record of a code wins; later duplicates are ledgered and ignored.

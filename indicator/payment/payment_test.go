@@ -68,6 +68,7 @@ func fees(amounts ...int64) dopt {
 	}
 }
 func received(t model.Time) dopt  { return func(d *model.Dossier) { d.ReceivedAt = t } }
+func withdrawn(d *model.Dossier)  { d.Status = model.NewStatus(model.StatusWithdrawn) }
 func submitted(t model.Time) dopt { return func(d *model.Dossier) { d.SubmittedAt = t } }
 
 // catalogue: P1, P3 fee-bearing; P2 free (fee 0); P4 fee unknown (null). U1 offers P1, P2, P3; U2 offers P1.
@@ -149,6 +150,13 @@ func TestClassifyRules(t *testing.T) {
 			d: dossier("D", "U1", "P1", received(model.Some(time.Date(2026, 7, 31, 17, 30, 0, 0, time.UTC)))), reason: ReasonNotPaidOnline, counted: true, feeData: true},
 		{name: "received falls back to NgayNopHoSo",
 			d: dossier("D", "U1", "P1", received(model.None()), submitted(at(2026, time.August, 3, 8, 0))), reason: ReasonNotPaidOnline, counted: true, feeData: true},
+		{name: "withdrawn before reception (status 7, no NgayTiepNhan): excluded by ExcludeWithdrawnBeforeReception",
+			d: dossier("D", "U1", "P1", received(model.None()), submitted(at(2026, time.August, 3, 8, 0)), withdrawn), reason: ReasonWithdrawnBeforeReception},
+		{name: "withdrawn before reception, policy off: judged on NgayNopHoSo as before",
+			mod: func(o *Options) { o.Policy.ExcludeWithdrawnBeforeReception = false },
+			d:   dossier("D", "U1", "P1", received(model.None()), submitted(at(2026, time.August, 3, 8, 0)), withdrawn), reason: ReasonNotPaidOnline, counted: true, feeData: true},
+		{name: "withdrawn after reception is judged as any other",
+			d: dossier("D", "U1", "P1", withdrawn), reason: ReasonNotPaidOnline, counted: true, feeData: true},
 		{name: "no fallback when ReceivedFallbackToSubmitted is off",
 			mod: func(o *Options) { o.Policy.ReceivedFallbackToSubmitted = false },
 			d:   dossier("D", "U1", "P1", received(model.None()), submitted(at(2026, time.August, 3, 8, 0))), reason: ReasonNoReception},

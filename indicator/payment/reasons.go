@@ -12,6 +12,10 @@ const (
 	// ReasonNoReception: no reception time (NgayTiepNhan, nor NgayNopHoSo under the fallback policy).
 	// Excluded.
 	ReasonNoReception indicator.Reason = "payment.no_reception"
+	// ReasonWithdrawnBeforeReception: withdrawn (status 7) without a reception time (NgayTiepNhan), under
+	// Policy.ExcludeWithdrawnBeforeReception: "dossiers withdrawn before reception are not counted".
+	// Excluded.
+	ReasonWithdrawnBeforeReception indicator.Reason = "payment.withdrawn_before_reception"
 	// ReasonOutsidePeriod: "with processing start in the period" — received before or after the period.
 	// Excluded.
 	ReasonOutsidePeriod indicator.Reason = "payment.outside_period"
@@ -65,14 +69,15 @@ const (
 // dossierReasons lists the dossier reasons in rule order; Verdict.reason indexes it (0: not set by
 // Classify).
 var dossierReasons = [...]indicator.Reason{
-	"", ReasonNoUnit, ReasonNoReception, ReasonOutsidePeriod, ReasonAfterAsOf, ReasonUnknownProcedure,
+	"", ReasonNoUnit, ReasonNoReception, ReasonWithdrawnBeforeReception, ReasonOutsidePeriod, ReasonAfterAsOf, ReasonUnknownProcedure,
 	ReasonFreeProcedure, ReasonZeroFeeLines, ReasonNoFeeLines, ReasonPaidOnline, ReasonNotPaidOnline,
 }
 
 // Indexes into dossierReasons.
 const (
-	rNoUnit                 = uint8(offer.NoUnit) // the first four are numbered as offer.Place (Window.Admit)
+	rNoUnit                 = uint8(offer.NoUnit) // the first five are numbered as offer.Place (Window.Admit)
 	rNoReception            = uint8(offer.NoReception)
+	rWithdrawn              = uint8(offer.Withdrawn)
 	rOutsidePeriod          = uint8(offer.OutsidePeriod)
 	rAfterAsOf              = uint8(offer.AfterAsOf)
 	rUnknownProcedure uint8 = iota + 1

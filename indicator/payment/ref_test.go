@@ -119,7 +119,7 @@ func TestAddVerdictsAcrossKeys(t *testing.T) {
 // TestReasonIndexes: each reason index names its reason (the first four are shared with offer.Place).
 func TestReasonIndexes(t *testing.T) {
 	want := map[uint8]indicator.Reason{
-		rNoUnit: ReasonNoUnit, rNoReception: ReasonNoReception, rOutsidePeriod: ReasonOutsidePeriod, rAfterAsOf: ReasonAfterAsOf,
+		rNoUnit: ReasonNoUnit, rNoReception: ReasonNoReception, rWithdrawn: ReasonWithdrawnBeforeReception, rOutsidePeriod: ReasonOutsidePeriod, rAfterAsOf: ReasonAfterAsOf,
 		rUnknownProcedure: ReasonUnknownProcedure, rFreeProcedure: ReasonFreeProcedure, rZeroFeeLines: ReasonZeroFeeLines,
 		rNoFeeLines: ReasonNoFeeLines, rPaidOnline: ReasonPaidOnline, rNotPaidOnline: ReasonNotPaidOnline,
 	}

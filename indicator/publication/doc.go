@@ -58,6 +58,10 @@
 //   - SyncSuccessCodes (DefaultSyncSuccessCodes: "0" and ""): a dossier is synced when its last sending
 //     (model.SyncInfo.SentAt ≤ AsOf) got one of these error codes [Policy].
 //   - Policy.ReceivedFallbackToSubmitted (true): "received" = NgayTiepNhan, else NgayNopHoSo [Doc].
+//   - Policy.ExcludeWithdrawnBeforeReception (true): "dossiers withdrawn before reception are not counted":
+//     a withdrawn dossier (status 7) without NgayTiepNhan is excluded from 1.4
+//     (publication.withdrawn_before_reception) instead of being judged on its submission time. False:
+//     judged as any other dossier.
 //
 // # Reason codes
 //
@@ -87,13 +91,14 @@
 //
 // Every dossier read gets exactly one reason in Result.Ledger, tried in this order:
 //
-//	publication.no_unit         excluded  UnitID empty
-//	publication.no_reception    excluded  no reception (or submission) time
-//	publication.outside_period  excluded  not received in the period
-//	publication.after_as_of     excluded  received after AsOf
-//	publication.not_synced      counted   denominator only: never sent (by AsOf)
-//	publication.sync_failed     counted   denominator only: sent, error code not a success
-//	publication.synced          counted   numerator and denominator
+//	publication.no_unit                     excluded  UnitID empty
+//	publication.no_reception                excluded  no reception (or submission) time
+//	publication.withdrawn_before_reception  excluded  status 7 without NgayTiepNhan (ExcludeWithdrawnBeforeReception)
+//	publication.outside_period              excluded  not received in the period
+//	publication.after_as_of                 excluded  received after AsOf
+//	publication.not_synced                  counted   denominator only: never sent (by AsOf)
+//	publication.sync_failed                 counted   denominator only: sent, error code not a success
+//	publication.synced                      counted   numerator and denominator
 //
 // # Cost
 //

@@ -69,6 +69,8 @@ func (c *Calculator) classify(d *model.Dossier, slot int32, resolve bool) Verdic
 		reason = rNoUnit
 	case !rec.Valid:
 		reason = rNoReception
+	case c.noWithdraw && !d.ReceivedAt.Valid && d.Status.Code() == model.StatusWithdrawn:
+		reason = rWithdrawn // as digitisation: "dossiers withdrawn before reception are not counted"
 	default:
 		// Whole seconds strictly inside (start, min(end, AsOf)) decide without the exact comparisons.
 		if ts := rec.T.Unix(); ts <= c.startSec || ts >= c.countSec {

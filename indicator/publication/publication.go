@@ -63,8 +63,8 @@ type Options struct {
 	// Calendar is the working-day calendar (required when Policy.PublicationDayUnit is WorkingDays).
 	Calendar *calendar.Calendar
 	// Policy is the edition's record policies: pass Edition.Policy (indicator.Portal().Policy by default).
-	// Used: PublicationDayUnit, PublicationLeadDays, PublishWithinDays, ReceivedFallbackToSubmitted. The
-	// zero value is refused.
+	// Used: PublicationDayUnit, PublicationLeadDays, PublishWithinDays, ReceivedFallbackToSubmitted,
+	// ExcludeWithdrawnBeforeReception. The zero value is refused.
 	Policy indicator.RecordPolicy
 	// Pending is 1.2's rule for procedures not yet published (default PendingDecidedBy).
 	Pending PendingRule
@@ -92,6 +92,7 @@ type Calculator struct {
 	syncOK     []string
 	reportDen  map[string]int64
 	fallback   bool            // Policy.ReceivedFallbackToSubmitted
+	noWithdraw bool            // Policy.ExcludeWithdrawnBeforeReception
 	keys       *indicator.Keys // Options.Keys, or the calculator's own (the units of SyncReportDen)
 	nUnits     int32           // keys.NumUnits(): a Ref's unit index below it is an accumulator slot
 	units      strindex.Index  // keys' unit ids → indexes, for Classify and Add's slow path
@@ -159,6 +160,7 @@ func New(opts Options) (*Calculator, error) {
 		}
 	}
 	c.fallback = pol.ReceivedFallbackToSubmitted
+	c.noWithdraw = pol.ExcludeWithdrawnBeforeReception
 	c.keys = opts.Keys
 	if c.keys == nil { // 1.4 needs only units; the only units known in advance are SyncReportDen's
 		c.keys = indicator.NewKeys(slices.Sorted(maps.Keys(c.reportDen)), nil)

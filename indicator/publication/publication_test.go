@@ -280,6 +280,10 @@ func dossier(code, unit string, opts ...dopt) model.Dossier {
 	return d
 }
 func received(t model.Time) dopt { return func(d *model.Dossier) { d.ReceivedAt = t } }
+func submittedOn(day int) dopt {
+	return func(d *model.Dossier) { d.SubmittedAt = on(time.August, day) }
+}
+func withdrawn(d *model.Dossier) { d.Status = model.NewStatus(model.StatusWithdrawn) }
 func synced(t model.Time, code string) dopt {
 	return func(d *model.Dossier) { d.Sync = model.SyncInfo{SentAt: t, ErrorCode: code} }
 }
@@ -309,12 +313,21 @@ func TestClassifyRules(t *testing.T) {
 		{name: "1.4 no reception", d: dossier("D", "U1", received(model.None())), reason: ReasonNoReception},
 		{name: "1.4 reception falls back to submission", d: dossier("D", "U1", received(model.None()), func(d *model.Dossier) { d.SubmittedAt = on(time.August, 9) }), reason: ReasonSynced, counted: true, synced: true},
 		{name: "1.4 no unit", d: dossier("D", ""), reason: ReasonNoUnit},
+		{name: "1.4 withdrawn before reception (status 7, no NgayTiepNhan) is not counted", d: dossier("D", "U1", received(model.None()), submittedOn(9), withdrawn), reason: ReasonWithdrawnBeforeReception},
+		{name: "1.4 withdrawn before reception, ExcludeWithdrawnBeforeReception off: judged on the submission",
+			mod: func(o *Options) { o.Policy.ExcludeWithdrawnBeforeReception = false },
+			d:   dossier("D", "U1", received(model.None()), submittedOn(9), withdrawn), reason: ReasonSynced, counted: true, synced: true},
+		{name: "1.4 withdrawn without any date: no reception", d: dossier("D", "U1", received(model.None()), withdrawn), reason: ReasonNoReception},
+		{name: "1.4 withdrawn after reception is judged as any other", d: dossier("D", "U1", withdrawn), reason: ReasonSynced, counted: true, synced: true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c := newCalc(t, tc.mod)
 			v := c.Classify(&tc.d)
 			assert.Equal(t, tc.reason, v.Reason)
+			r := c.ClassifyRef(&tc.d, indicator.NoRef)
+			assert.Equal(t, tc.reason, r.Reason, "ClassifyRef")
+			assert.Equal(t, tc.counted, r.Counted, "ClassifyRef")
 			assert.Equal(t, tc.counted, v.Counted)
 			assert.Equal(t, tc.synced, v.Synced)
 			assert.Equal(t, tc.d.Sync.ErrorCode, v.ErrorCode)

@@ -62,6 +62,10 @@ const (
 	ReasonNoUnit indicator.Reason = "publication.no_unit"
 	// ReasonNoReception: no reception time (nor submission time under the fallback policy). Excluded.
 	ReasonNoReception indicator.Reason = "publication.no_reception"
+	// ReasonWithdrawnBeforeReception: withdrawn (status 7) without a reception time (NgayTiepNhan), under
+	// Policy.ExcludeWithdrawnBeforeReception: "dossiers withdrawn before reception are not counted".
+	// Excluded.
+	ReasonWithdrawnBeforeReception indicator.Reason = "publication.withdrawn_before_reception"
 	// ReasonOutsidePeriod: "with reception date in the period" — received outside it. Excluded.
 	ReasonOutsidePeriod indicator.Reason = "publication.outside_period"
 	// ReasonAfterAsOf: received after AsOf. Excluded.
@@ -76,13 +80,14 @@ const (
 )
 
 var dossierReasons = [...]indicator.Reason{
-	"", ReasonNoUnit, ReasonNoReception, ReasonOutsidePeriod, ReasonAfterAsOf, ReasonNotSynced, ReasonSyncFailed,
+	"", ReasonNoUnit, ReasonNoReception, ReasonWithdrawnBeforeReception, ReasonOutsidePeriod, ReasonAfterAsOf, ReasonNotSynced, ReasonSyncFailed,
 	ReasonSynced,
 }
 
 const (
 	rNoUnit uint8 = iota + 1
 	rNoReception
+	rWithdrawn
 	rOutsidePeriod
 	rAfterAsOf
 	rNotSynced

@@ -30,16 +30,17 @@ import (
 //	1.1     4/5 → 6·0.8 = 4.80        0/0 null → 0            0/0 → 0                 0/0 → 0
 //	1.2     3/5 → 4·0.6 = 2.40        3/5 carried → 2.40      2.40                    2.40
 //	1.3     3/4 → 2·0.75 = 1.50       1.50                    1.50                    1.50
-//	1.4     162/190 → 972/190 = 5.116 65/75 → 5.20            25/33 → 150/33 = 4.545  36/41 → 216/41 = 5.268
-//	        → 5.12                                            → 4.55                  → 5.27
-//	G1      13.82                     9.10                    8.45                    9.17
+//	1.4     160/188 → 960/188 = 5.106 63/73 → 378/73 = 5.178  25/33 → 150/33 = 4.545  36/41 → 216/41 = 5.268
+//	        → 5.11                    → 5.18                  → 4.55                  → 5.27
+//	G1      13.81                     9.08                    8.45                    9.17
 //	2.1     152/193 → 3040/193        66/78 → 1320/78         28/33 → 560/33          29/41 → 580/41
 //	        = 15.751 → 15.75          = 16.923 → 16.92        = 16.970 → 16.97        = 14.146 → 14.15
 //	G2      15.75                     16.92                   16.97                   14.15
 //	3.1     2/2 {PA, PB} → 2.00       2/2 → 2.00              1/1 → 2.00              1/1 → 2.00
 //	3.2     4/5 services → 3.20       1/2 → 2.00              1/1 → 4.00              1/1 → 4.00
-//	3.3     108/190 = 0.568 → 6.00    34/75 → 12·34/75 = 5.44 18/33 = 0.545 → 6.00    28/41 = 0.683 → 6.00
-//	G3a     11.20                     9.44                    12.00                   12.00
+//	3.3     108/188 = 0.574 → 6.00    34/73 → 12·34/73        18/33 = 0.545 → 6.00    28/41 = 0.683 → 6.00
+//	                                  = 408/73 = 5.589 → 5.59
+//	G3a     11.20                     9.59                    12.00                   12.00
 //	3.4     1/1 → 2.00                1/1 → 2.00              1/1 → 2.00              0/0 → 0
 //	3.5     1/1 → 2.00                1/1 → 2.00              1/1 → 2.00              0/0 → 0
 //	3.6     52/70 = 74.29 % → 4.4574  34/37 = 91.89 % → 5.5134 18/33 = 54.55 % → 3.273 0/0 → 0
@@ -63,20 +64,20 @@ import (
 //	5.3     148/193 → 888/173.7       66/78 → 396/70.2        28/33 → 168/29.7        27/41 → 162/36.9
 //	        = 5.112 → 5.11            = 5.641 → 5.64          = 5.657 → 5.66          = 4.390 → 4.39
 //	G5      14.11                     11.64                   11.66                   14.89
-//	total   75.32                     68.87                   70.59                   56.03
+//	total   75.31                     69.00                   70.59                   56.03
 //	band    fair (≥ 70)               average (≥ 50)          fair                    average
 //	rank    1 (pool of roots)         2                       1                       3 and 3: tie on total
 //
-// Totals: H99 13.82+15.75+11.20+8.46+11.98+14.11 = 75.32; H99.01 9.10+16.92+9.44+9.51+12.26+11.64 =
-// 68.87; H99.02 8.45+16.97+12.00+7.27+14.24+11.66 = 70.59; H99.03/04 9.17+14.15+12.00+0+5.82+14.89 =
+// Totals: H99 13.81+15.75+11.20+8.46+11.98+14.11 = 75.31; H99.01 9.08+16.92+9.59+9.51+12.26+11.64 =
+// 69.00; H99.02 8.45+16.97+12.00+7.27+14.24+11.66 = 70.59; H99.03/04 9.17+14.15+12.00+0+5.82+14.89 =
 // 56.03. The two communes tie on total (and on every group) with different records behind the same
 // counts: H99.03 loses 2.1 to 12 open-overdue dossiers (A7) and 5.3 to 2 disliked ones (D1-1, D1-2);
 // H99.04 to 12 late dossiers (A9) and 2 complaints (E1-1, E1-2, petitions PK9, PK10).
 // Group ranks (sub-units ranked together, RankWithinRoot):
 //
-//	G1  H99.03 = H99.04 9.17 (1, 1), H99.01 9.10 (3), H99.02 8.45 (4)
+//	G1  H99.03 = H99.04 9.17 (1, 1), H99.01 9.08 (3), H99.02 8.45 (4)
 //	G2  H99.02 16.97 (1), H99.01 16.92 (2), H99.03 = H99.04 14.15 (3, 3)
-//	G3a H99.02 = H99.03 = H99.04 12.00 (1, 1, 1), H99.01 9.44 (4)
+//	G3a H99.02 = H99.03 = H99.04 12.00 (1, 1, 1), H99.01 9.59 (4)
 //	G3b H99.01 9.51 (1), H99.02 7.27 (2), communes 0.00 (3, 3)
 //	G4  H99.02 14.24 (1), H99.01 12.26 (2), communes 5.82 (3, 3)
 //	G5  communes 14.89 (1, 1), H99.02 11.66 (3), H99.01 11.64 (4)
@@ -102,28 +103,28 @@ func scenExpectedScores() []scenScores {
 	type c = [2]int64
 	return []scenScores{
 		{unit: "H99",
-			metric: ms(indicator.M11, "4.80", indicator.M12, "2.40", indicator.M13, "1.50", indicator.M14, "5.12", indicator.M21, "15.75",
+			metric: ms(indicator.M11, "4.80", indicator.M12, "2.40", indicator.M13, "1.50", indicator.M14, "5.11", indicator.M21, "15.75",
 				indicator.M31, "2.00", indicator.M32, "3.20", indicator.M33, "6.00", indicator.M34, "2.00", indicator.M35, "2.00", indicator.M36, "4.46",
 				indicator.M41, "4.56", indicator.M42, "1.57", indicator.M43, "0.66", indicator.M44, "2.00", indicator.M45, "1.17", indicator.M46a, "1.00",
 				indicator.M46b, "1.02", indicator.M51, "5.00", indicator.M52, "4.00", indicator.M53, "5.11"),
-			counts: map[indicator.ID][2]int64{indicator.M11: c{4, 5}, indicator.M12: c{3, 5}, indicator.M13: c{3, 4}, indicator.M14: c{162, 190},
-				indicator.M21: c{152, 193}, indicator.M31: c{2, 2}, indicator.M32: c{4, 5}, indicator.M33: c{108, 190}, indicator.M34: c{1, 1},
+			counts: map[indicator.ID][2]int64{indicator.M11: c{4, 5}, indicator.M12: c{3, 5}, indicator.M13: c{3, 4}, indicator.M14: c{160, 188},
+				indicator.M21: c{152, 193}, indicator.M31: c{2, 2}, indicator.M32: c{4, 5}, indicator.M33: c{108, 188}, indicator.M34: c{1, 1},
 				indicator.M35: c{1, 1}, indicator.M36: c{52, 70}, indicator.M41: c{57, 75}, indicator.M42: c{74, 188}, indicator.M43: c{50, 188},
 				indicator.M44: c{2, 2}, indicator.M45: c{55, 188}, indicator.M46a: c{1, 2}, indicator.M46b: c{96, 188}, indicator.M51: c{10, 12},
 				indicator.M52: c{8, 12}, indicator.M53: c{148, 193}},
-			groups: [6]string{"13.82", "15.75", "11.20", "8.46", "11.98", "14.11"}, total: "75.32", band: "fair", rank: 1,
+			groups: [6]string{"13.81", "15.75", "11.20", "8.46", "11.98", "14.11"}, total: "75.31", band: "fair", rank: 1,
 			granks: [6]int{1, 1, 1, 1, 1, 1}},
 		{unit: "H99.01",
-			metric: ms(indicator.M11, "0.00", indicator.M12, "2.40", indicator.M13, "1.50", indicator.M14, "5.20", indicator.M21, "16.92",
-				indicator.M31, "2.00", indicator.M32, "2.00", indicator.M33, "5.44", indicator.M34, "2.00", indicator.M35, "2.00", indicator.M36, "5.51",
+			metric: ms(indicator.M11, "0.00", indicator.M12, "2.40", indicator.M13, "1.50", indicator.M14, "5.18", indicator.M21, "16.92",
+				indicator.M31, "2.00", indicator.M32, "2.00", indicator.M33, "5.59", indicator.M34, "2.00", indicator.M35, "2.00", indicator.M36, "5.51",
 				indicator.M41, "4.86", indicator.M42, "1.86", indicator.M43, "0.89", indicator.M44, "2.00", indicator.M45, "1.10", indicator.M46a, "1.00",
 				indicator.M46b, "0.55", indicator.M51, "3.00", indicator.M52, "3.00", indicator.M53, "5.64"),
-			counts: map[indicator.ID][2]int64{indicator.M11: c{0, 0}, indicator.M12: c{3, 5}, indicator.M13: c{3, 4}, indicator.M14: c{65, 75},
-				indicator.M21: c{66, 78}, indicator.M31: c{2, 2}, indicator.M32: c{1, 2}, indicator.M33: c{34, 75}, indicator.M34: c{1, 1},
+			counts: map[indicator.ID][2]int64{indicator.M11: c{0, 0}, indicator.M12: c{3, 5}, indicator.M13: c{3, 4}, indicator.M14: c{63, 73},
+				indicator.M21: c{66, 78}, indicator.M31: c{2, 2}, indicator.M32: c{1, 2}, indicator.M33: c{34, 73}, indicator.M34: c{1, 1},
 				indicator.M35: c{1, 1}, indicator.M36: c{34, 37}, indicator.M41: c{34, 42}, indicator.M42: c{34, 73}, indicator.M43: c{26, 73},
 				indicator.M44: c{0, 0}, indicator.M45: c{20, 73}, indicator.M46a: c{1, 2}, indicator.M46b: c{20, 73}, indicator.M51: c{1, 2},
 				indicator.M52: c{1, 2}, indicator.M53: c{66, 78}},
-			groups: [6]string{"9.10", "16.92", "9.44", "9.51", "12.26", "11.64"}, total: "68.87", band: "average", rank: 2,
+			groups: [6]string{"9.08", "16.92", "9.59", "9.51", "12.26", "11.64"}, total: "69.00", band: "average", rank: 2,
 			granks: [6]int{3, 2, 4, 1, 2, 4}},
 		{unit: "H99.02",
 			metric: ms(indicator.M11, "0.00", indicator.M12, "2.40", indicator.M13, "1.50", indicator.M14, "4.55", indicator.M21, "16.97",
@@ -247,7 +248,7 @@ func TestScenarioEndToEnd(t *testing.T) {
 //	H99     2.1     20 − 15.75 = 4.25    late 26 (A2 5, A9 12, B2 4, C1 5): A2-1…A2-5; open-overdue 12; repeated 3
 //	H99.03  5.3     6 − 4.39 = 1.61      resolved late 12: A7-01…; disliked 2: D1-1, D1-2
 //	H99.04  5.3     1.61                 resolved late 12: A9-01…; complaint 2: E1-1, E1-2
-//	H99.01  1.4     6 − 5.20 = 0.80      not_synced 5: B9-1…B9-5; sync_failed 5: B8-1…B8-5 (tie: by code)
+//	H99.01  1.4     6 − 5.18 = 0.82      not_synced 5: B9-1…B9-5; sync_failed 5: B8-1…B8-5 (tie: by code)
 //	H99     1.1     6 − 4.80 = 1.20      announced_late 1: PC
 //	H99     1.2     4 − 2.40 = 1.60      published_late 1: PB; unpublished 1: PE
 //	H99.02  1.3     2 − 1.50 = 0.50      incomplete 1: PC (carried down from H99)
@@ -296,7 +297,7 @@ func TestScenarioExplanations(t *testing.T) {
 			{"satisfaction.dossier_disliked", 2, []string{"D1-1", "D1-2"}}}},
 		{"H99.04", indicator.M53, "1.61", []reason{{"satisfaction.dossier_resolved_late", 12, five("A9", 1, true)},
 			{"satisfaction.dossier_complaint", 2, []string{"E1-1", "E1-2"}}}},
-		{"H99.01", indicator.M14, "0.80", []reason{{"publication.not_synced", 5, five("B9", 1, false)},
+		{"H99.01", indicator.M14, "0.82", []reason{{"publication.not_synced", 5, five("B9", 1, false)},
 			{"publication.sync_failed", 5, five("B8", 1, false)}}},
 		{"H99", indicator.M11, "1.20", []reason{{"publication.announced_late", 1, []string{"PC"}}}},
 		{"H99", indicator.M12, "1.60", []reason{{"publication.published_late", 1, []string{"PB"}},

@@ -116,21 +116,18 @@ func reasonTotals(t *testing.T, l indicator.Ledger, want map[indicator.Reason]in
 //
 //	unit    3.3 numerator (online, e-result where PA)          3.3 denominator (received in the period)
 //	H99.01  A1 20 + B1 6 + B3 3 + B8 5 = 34                      A1 20 + A2 5 + A3 15 + B1 6 + B2 4 + B3 3 + B4 3
-//	                                                             + B5 4 + B6 2 + B7 3 + B8 5 + B9 5 = 75
-//	        (A2, B4, B6 online PA without e-result; A3, B2, B7, B9 direct; B5 postal; B6 withdrawn before
-//	        reception but received by the NgayNopHoSo fallback, so it is in 3.3)
+//	                                                             + B5 4 + B7 3 + B8 5 + B9 5 = 73
+//	        (A2, B4 online PA without e-result; A3, B2, B7, B9 direct; B5 postal; B6 2 withdrawn before
+//	        reception (status 7, only NgayNopHoSo): excluded by ExcludeWithdrawnBeforeReception, not in 3.3)
 //	H99.02  A6 10 + C2 5 + C3 3 = 18                            A5 10 + A6 10 + C1 5 + C2 5 + C3 3 = 33
 //	        (A5 postal, C1 direct)
 //	H99.03  A7 12 + D1 6 + D2 10 = 28 (PB: no paper result)     A7 12 + A8 8 + D1 6 + D2 10 + D3 5 = 41
 //	        (A8 absent channel = direct, D3 direct)
 //	H99.04  A9 12 + E1 6 + E2 10 = 28                           A9 12 + A10 8 + E1 6 + E2 10 + E3 5 = 41
-//	Ledger: read 198, counted 190, excluded 8 = A4 5 (28/7) + A11 3 (2/9): outside the period.
-//	[Reported to the lead] B6 follows the online calculator's documented policies (it reads
-//	ReceivedFallbackToSubmitted, not ExcludeWithdrawnBeforeReception); indicator.RecordPolicy documents
-//	ExcludeWithdrawnBeforeReception as "dossiers withdrawn before reception are not counted", which only
-//	timeliness and digitisation apply. Were online (and publication, payment) to apply it, H99.01's 3.3
-//	would be 34/73 and 1.4 63/73.
-//	Per reason: online 108 = 34+18+28+28; online_without_e_result 10 = A2 5 + B4 3 + B6 2;
+//	Ledger: read 198, counted 188, excluded 10 = A4 5 (28/7) + A11 3 (2/9): outside the period 8; B6 2:
+//	withdrawn before reception (RecordPolicy.ExcludeWithdrawnBeforeReception, applied as by timeliness
+//	and digitisation).
+//	Per reason: online 108 = 34+18+28+28; online_without_e_result 8 = A2 5 + B4 3;
 //	not_online 72 = A3 15 + A5 10 + A8 8 + A10 8 + B2 4 + B5 4 + B7 3 + B9 5 + C1 5 + D3 5 + E3 5.
 //
 // 3.1 (procedures offered online / procedures offered): H99.01 {PA full, PB partial} 2/2 (full 1,
@@ -157,7 +154,7 @@ func TestScenarioOnline(t *testing.T) {
 		full, partial int64
 	}
 	want := []row{
-		{"H99.01", indicator.Count{Num: 2, Den: 2}, indicator.Count{Num: 1, Den: 2}, indicator.Count{Num: 34, Den: 75}, 1, 1},
+		{"H99.01", indicator.Count{Num: 2, Den: 2}, indicator.Count{Num: 1, Den: 2}, indicator.Count{Num: 34, Den: 73}, 1, 1},
 		{"H99.02", indicator.Count{Num: 1, Den: 1}, indicator.Count{Num: 1, Den: 1}, indicator.Count{Num: 18, Den: 33}, 0, 1},
 		{"H99.03", indicator.Count{Num: 1, Den: 1}, indicator.Count{Num: 1, Den: 1}, indicator.Count{Num: 28, Den: 41}, 1, 0},
 		{"H99.04", indicator.Count{Num: 1, Den: 1}, indicator.Count{Num: 1, Den: 1}, indicator.Count{Num: 28, Den: 41}, 1, 0},
@@ -175,13 +172,14 @@ func TestScenarioOnline(t *testing.T) {
 		})
 	}
 	require.EqualValues(t, 198, res.Ledger.Read)
-	require.EqualValues(t, 190, res.Ledger.Counted)
-	require.EqualValues(t, 8, res.Ledger.Excluded)
+	require.EqualValues(t, 188, res.Ledger.Counted)
+	require.EqualValues(t, 10, res.Ledger.Excluded)
 	reasonTotals(t, res.Ledger, map[indicator.Reason]int64{
-		online.ReasonOnline:               108,
-		online.ReasonOnlineWithoutEResult: 10,
-		online.ReasonNotOnline:            72,
-		online.ReasonOutsidePeriod:        8,
+		online.ReasonOnline:                   108,
+		online.ReasonOnlineWithoutEResult:     8,
+		online.ReasonNotOnline:                72,
+		online.ReasonOutsidePeriod:            8,
+		online.ReasonWithdrawnBeforeReception: 2,
 	})
 }
 
@@ -320,15 +318,17 @@ func TestScenarioTimeliness(t *testing.T) {
 //	(not_published PE, abolished PF).
 //
 // 1.4 (dossiers synced with reception date in the period / dossiers received in the period; reception
-// falls back to NgayNopHoSo, so B6 counts):
+// falls back to NgayNopHoSo, but a status-7 dossier without NgayTiepNhan is not counted
+// (ExcludeWithdrawnBeforeReception), so B6 leaves it although it was synced):
 //
-//	H99.01 den A1 20 + A2 5 + A3 15 + B1 6 + B2 4 + B3 3 + B4 3 + B5 4 + B6 2 + B7 3 + B8 5 + B9 5 = 75;
-//	       num 75 − B8 5 (sync error -1) − B9 5 (never sent) = 65                → 65/75
+//	H99.01 den A1 20 + A2 5 + A3 15 + B1 6 + B2 4 + B3 3 + B4 3 + B5 4 + B7 3 + B8 5 + B9 5 = 73;
+//	       num 73 − B8 5 (sync error -1) − B9 5 (never sent) = 63                → 63/73
 //	H99.02 den A5 10 + A6 10 + C1 5 + C2 5 + C3 3 = 33; num 33 − C2 5 (never sent) − C3 3 (error) = 25
 //	H99.03 den A7 12 + A8 8 + D1 6 + D2 10 + D3 5 = 41; num 41 − D3 5 (never sent) = 36
 //	H99.04 den 41; num 41 − E3 5 = 36
-//	Ledger: read 198, counted 190, excluded 8 = A4 5 + A11 3 (outside_period);
-//	synced 162 = 65+25+36+36, sync_failed 8 = B8 5 + C3 3, not_synced 20 = B9 5 + C2 5 + D3 5 + E3 5.
+//	Ledger: read 198, counted 188, excluded 10 = A4 5 + A11 3 (outside_period) + B6 2
+//	(withdrawn_before_reception); synced 160 = 63+25+36+36, sync_failed 8 = B8 5 + C3 3, not_synced 20 =
+//	B9 5 + C2 5 + D3 5 + E3 5.
 func TestScenarioPublication(t *testing.T) {
 	ds := scenarioDossiers(t)
 	procs := scenarioProcedures(t)
@@ -347,7 +347,7 @@ func TestScenarioPublication(t *testing.T) {
 	require.Equal(t, indicator.Count{Num: 3, Den: 4}, h.Counts[indicator.M13], "1.3 H99")
 	require.Equal(t, indicator.Count{}, h.Counts[indicator.M14], "1.4 H99 (no own dossiers)")
 	for u, w := range map[string]indicator.Count{
-		"H99.01": {Num: 65, Den: 75},
+		"H99.01": {Num: 63, Den: 73},
 		"H99.02": {Num: 25, Den: 33},
 		"H99.03": {Num: 36, Den: 41},
 		"H99.04": {Num: 36, Den: 41},
@@ -368,10 +368,10 @@ func TestScenarioPublication(t *testing.T) {
 	reasonTotals(t, res.Ledger13, map[indicator.Reason]int64{
 		publication.ReasonComplete: 3, publication.ReasonIncomplete: 1, publication.ReasonNotPublished: 1, publication.ReasonAbolished: 1,
 	})
-	require.EqualValues(t, 190, res.Ledger.Counted)
+	require.EqualValues(t, 188, res.Ledger.Counted)
 	reasonTotals(t, res.Ledger, map[indicator.Reason]int64{
-		publication.ReasonSynced: 162, publication.ReasonSyncFailed: 8, publication.ReasonNotSynced: 20,
-		publication.ReasonOutsidePeriod: 8,
+		publication.ReasonSynced: 160, publication.ReasonSyncFailed: 8, publication.ReasonNotSynced: 20,
+		publication.ReasonOutsidePeriod: 8, publication.ReasonWithdrawnBeforeReception: 2,
 	})
 }
 
@@ -527,7 +527,7 @@ func TestScenarioPetitions(t *testing.T) {
 //	B1    6  H99.01  1                 paid on the portal (status 10)                      num
 //	B3    3  H99.01  1                 paid (late by supplements: irrelevant here)         num
 //	B4    3  H99.01  0     LP 50 000   not paid online                                     den
-//	B6    2  H99.01  -     LP 0        every fee line 0 (withdrawn, received by fallback)  -
+//	B6    2  H99.01  -     LP 0        withdrawn before reception: excluded (rule first)   -
 //	B8    5  H99.01  1                                                                     num
 //	C1    5  H99.02  0                 not paid online                                     den
 //	C2    5  H99.02  2                                                                     num
@@ -540,9 +540,10 @@ func TestScenarioPetitions(t *testing.T) {
 //	    H99.02 {PA} by A6 = 1/1; H99.03, H99.04 offer PB only = 0/0.
 //	3.5 (a counted dossier with a positive fee line): H99.01 1/1, H99.02 1/1; others 0/0.
 //	Ledger: read 198; counted 70 = 37 + 33 (paid_online 52, not_paid_online 18 = A5 10 + B4 3 + C1 5);
-//	excluded 128 = zero_fee_lines 7 (A2 5, B6 2) + free_procedure 113 (A3 15 + A7 12 + A8 8 + A9 12 +
-//	A10 8 + B2 4 + B5 4 + B7 3 + B9 5 + D1 6 + D2 10 + D3 5 + E1 6 + E2 10 + E3 5) + outside_period 8
-//	(A4, A11).
+//	excluded 128 = zero_fee_lines 5 (A2) + withdrawn_before_reception 2 (B6: status 7 without NgayTiepNhan,
+//	ExcludeWithdrawnBeforeReception, tried before the fee rules; its fee lines are 0 too, so 3.6 is the
+//	same either way) + free_procedure 113 (A3 15 + A7 12 + A8 8 + A9 12 + A10 8 + B2 4 + B5 4 + B7 3 + B9 5
+//	+ D1 6 + D2 10 + D3 5 + E1 6 + E2 10 + E3 5) + outside_period 8 (A4, A11).
 func TestScenarioPayment(t *testing.T) {
 	ds := scenarioDossiers(t)
 	c, err := payment.New(payment.Options{
@@ -570,7 +571,7 @@ func TestScenarioPayment(t *testing.T) {
 	require.EqualValues(t, 70, res.Ledger.Counted)
 	require.EqualValues(t, 128, res.Ledger.Excluded)
 	reasonTotals(t, res.Ledger, map[indicator.Reason]int64{
-		"payment.paid_online": 52, "payment.not_paid_online": 18, "payment.zero_fee_lines": 7,
-		"payment.free_procedure": 113, "payment.outside_period": 8,
+		"payment.paid_online": 52, "payment.not_paid_online": 18, "payment.zero_fee_lines": 5,
+		"payment.withdrawn_before_reception": 2, "payment.free_procedure": 113, "payment.outside_period": 8,
 	})
 }

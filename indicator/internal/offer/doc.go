@@ -24,7 +24,7 @@
 //
 // # Accumulators and results
 //
-// Reasons counts the dossier ledger by reason index (the first four indexes of both calculators are the
+// Reasons counts the dossier ledger by reason index (the first five indexes of both calculators are the
 // Place values Window.Admit returns) and by string for hand-made verdicts; Units keeps each unit's dossier
 // count and one flag byte per tracked pair, in a slice by slot with a map for units without an offering,
 // and merges accumulators of one calculator or of two (pairs matched by code). SortedIDs and Distinct are

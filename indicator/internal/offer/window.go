@@ -21,6 +21,7 @@ type Window struct {
 	AsOf       time.Time // the evaluation instant
 	Judge      time.Time // min(End − 1 ns, AsOf)
 	fallback   bool      // Policy.ReceivedFallbackToSubmitted
+	noWithdraw bool      // Policy.ExcludeWithdrawnBeforeReception
 
 	// The bounds as Unix seconds and nanoseconds, compared as integers when wall is set: none of Start,
 	// End and AsOf carries a monotonic clock reading, so time.Time.Before/After compare wall clocks.
@@ -56,7 +57,8 @@ func NewWindow(p model.Period, asOf time.Time, pol indicator.RecordPolicy) (Wind
 	case pol == indicator.RecordPolicy{}:
 		return Window{}, &Invalid{Field: "Policy", Missing: true}
 	}
-	w := Window{Start: p.StartTime(), End: p.EndTime(), AsOf: asOf, fallback: pol.ReceivedFallbackToSubmitted}
+	w := Window{Start: p.StartTime(), End: p.EndTime(), AsOf: asOf, fallback: pol.ReceivedFallbackToSubmitted,
+		noWithdraw: pol.ExcludeWithdrawnBeforeReception}
 	w.wall = !hasMonotonic(w.Start) && !hasMonotonic(w.End) && !hasMonotonic(w.AsOf)
 	w.start, w.end, w.asOfInstant = instantOf(w.Start), instantOf(w.End), instantOf(w.AsOf)
 	if w.wall {
@@ -71,8 +73,9 @@ func NewWindow(p model.Period, asOf time.Time, pol indicator.RecordPolicy) (Wind
 	return w, nil
 }
 
-// Place is where a dossier falls relative to the window. Its values 1…4 are the first four dossier
-// reason indexes of both calculators (no unit, no reception, outside the period, after as-of).
+// Place is where a dossier falls relative to the window. Its values 1…5 are the first five dossier
+// reason indexes of both calculators (no unit, no reception, withdrawn before reception, outside the
+// period, after as-of).
 type Place uint8
 
 const (
@@ -82,6 +85,11 @@ const (
 	NoUnit
 	// NoReception: no reception time (nor submission time under the fallback policy).
 	NoReception
+	// Withdrawn: withdrawn (model.StatusWithdrawn) with no reception time (NgayTiepNhan), while
+	// Policy.ExcludeWithdrawnBeforeReception holds (Admit only): "dossiers withdrawn before reception are not
+	// counted". Only a dossier with a submission time under the fallback policy gets here; one without is
+	// NoReception.
+	Withdrawn
 	// OutsidePeriod: received before the period's start or from its end on.
 	OutsidePeriod
 	// AfterAsOf: received in the period but after AsOf.
@@ -98,13 +106,16 @@ func (w *Window) Received(d *model.Dossier) model.Time {
 }
 
 // Admit applies the rules every group-3 dossier goes through first, in this order: no unit, no reception
-// time, received outside the period, received after AsOf. It returns the reception time used (Received)
-// and where the dossier falls. No allocation.
+// time, withdrawn before reception (Policy.ExcludeWithdrawnBeforeReception), received outside the period,
+// received after AsOf. It returns the reception time used (Received) and where the dossier falls. No
+// allocation.
 func (w *Window) Admit(d *model.Dossier) (model.Time, Place) {
 	t := w.Received(d)
 	switch s := t.T.Unix(); {
 	case d.UnitID == "":
 		return t, NoUnit
+	case w.noWithdraw && t.Valid && !d.ReceivedAt.Valid && d.Status.Code() == model.StatusWithdrawn:
+		return t, Withdrawn
 	case t.Valid && s > w.lo && s < w.hi: // Place's fast path, repeated to save a call
 		return t, InWindow
 	}

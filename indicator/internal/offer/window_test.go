@@ -137,6 +137,10 @@ func TestAdmitOrder(t *testing.T) {
 	}{
 		{"no unit comes first", model.Dossier{ReceivedAt: model.Some(time.Date(2025, 1, 1, 0, 0, 0, 0, vn))}, NoUnit},
 		{"then no reception", model.Dossier{UnitID: "U"}, NoReception},
+		{"withdrawn without any date: no reception", model.Dossier{UnitID: "U", Status: model.NewStatus(model.StatusWithdrawn)}, NoReception},
+		{"then withdrawn before reception", model.Dossier{UnitID: "U", Status: model.NewStatus(model.StatusWithdrawn), SubmittedAt: model.Some(time.Date(2025, 1, 1, 0, 0, 0, 0, vn))}, Withdrawn},
+		{"withdrawn after reception: judged on", model.Dossier{UnitID: "U", Status: model.NewStatus(model.StatusWithdrawn), ReceivedAt: in}, InWindow},
+		{"submitted only, not withdrawn", model.Dossier{UnitID: "U", SubmittedAt: in}, InWindow},
 		{"then outside the period", model.Dossier{UnitID: "U", ReceivedAt: model.Some(time.Date(2026, 7, 31, 23, 0, 0, 0, vn))}, OutsidePeriod},
 		{"then after as-of", model.Dossier{UnitID: "U", ReceivedAt: model.Some(time.Date(2026, 8, 21, 0, 0, 0, 0, vn))}, AfterAsOf},
 		{"in the window", model.Dossier{UnitID: "U", ReceivedAt: in}, InWindow},
@@ -147,5 +151,23 @@ func TestAdmitOrder(t *testing.T) {
 			assert.Equal(t, tc.want, place)
 			assert.Equal(t, w.Received(&tc.d), got)
 		})
+	}
+}
+
+// TestAdmitWithdrawnPolicy: with ExcludeWithdrawnBeforeReception false, a dossier withdrawn before
+// reception is placed by its submission time, as any other.
+func TestAdmitWithdrawnPolicy(t *testing.T) {
+	d := model.Dossier{UnitID: "U", Status: model.NewStatus(model.StatusWithdrawn),
+		SubmittedAt: model.Some(time.Date(2026, 8, 10, 9, 0, 0, 0, vn))}
+	for _, exclude := range []bool{true, false} {
+		p := pol
+		p.ExcludeWithdrawnBeforeReception = exclude
+		w, _ := NewWindow(aug2026, time.Date(2026, 8, 20, 0, 0, 0, 0, vn), p)
+		_, place := w.Admit(&d)
+		if exclude {
+			assert.Equal(t, Withdrawn, place)
+		} else {
+			assert.Equal(t, InWindow, place)
+		}
 	}
 }
