@@ -187,20 +187,26 @@ func BenchmarkClassifyAdd(b *testing.B) {
 					}
 					memo.valid = false
 				}
-				for i := range s.ds {
-					step(i)
-				}
-				b.ReportAllocs()
-				lockThread()
-				defer unlockThread()
-				cpu0, ok := threadCPU()
-				b.ResetTimer()
-				for i := 0; i < b.N; i++ {
-					step(i & (n - 1))
-				}
-				b.StopTimer()
-				reportPerRecord(b, cpu0, ok)
+				runSteps(b, len(s.ds), n, step)
 			})
 		}
 	}
+}
+
+// runSteps warms step over the n0 records, then times step over records i & (n-1) (n a power of two),
+// reporting allocations and the thread's CPU time per record.
+func runSteps(b *testing.B, n0, n int, step func(i int)) {
+	for i := range n0 {
+		step(i)
+	}
+	b.ReportAllocs()
+	lockThread()
+	defer unlockThread()
+	cpu0, ok := threadCPU()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		step(i & (n - 1))
+	}
+	b.StopTimer()
+	reportPerRecord(b, cpu0, ok)
 }

@@ -64,19 +64,7 @@ func BenchmarkClassifyAddWithTimeliness(b *testing.B) {
 					ta.Add(tc.ClassifyRef(&s.ds[i], s.refs[i]))
 				}
 			}
-			for i := range s.ds {
-				step(i)
-			}
-			b.ReportAllocs()
-			lockThread()
-			defer unlockThread()
-			cpu0, ok := threadCPU()
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				step(i & (n - 1))
-			}
-			b.StopTimer()
-			reportPerRecord(b, cpu0, ok)
+			runSteps(b, len(s.ds), n, step)
 		})
 	}
 }
