@@ -5,29 +5,80 @@ package model
 // given in brackets. Optional times are Time values whose zero value is absent;
 // codes keep their raw text. A Dossier is plain data: copying it copies slice
 // headers, not their elements.
+//
+// Field order is for speed only: the fields the indicator calculators read on
+// every dossier (identity, channel, status, times, the lists they scan, the
+// flags) come first, in the first 568 bytes of the 1 KB struct (amd64),
+// so judging a dossier touches few cache lines; descriptive fields follow.
+// Always use keyed composite literals (go vet's composites check): the order
+// may change again.
 type Dossier struct {
 	// Code is the primary dossier code [MaHoSo], "{unit id}-{yyMMdd}-{NNNN}".
 	Code string
+	// UnitID is the handling unit's code (e.g. "H44.03" or "000.00.01.H22").
+	// Codecs fill it from [MaDonVi] when present, else from the prefix of Code
+	// before "-{yyMMdd}-{NNNN}".
+	UnitID string
+	// ProcedureCode is the procedure code [MaTTHC], national or local variant.
+	ProcedureCode string
+	// Channel is the submission channel [KenhThucHien].
+	Channel Channel
+	// Status [TrangThaiHoSo].
+	Status Status
+
+	// SubmittedAt [NgayNopHoSo].
+	SubmittedAt Time
+	// ReceivedAt is the reception (acceptance) time [NgayTiepNhan].
+	ReceivedAt Time
+	// DueAt is the appointment (due) time [NgayHenTra]; may be absent.
+	DueAt Time
+	// ProcessingEndedAt is the end of processing [NgayKetThucXuLy].
+	ProcessingEndedAt Time
+	// ResultReturnedAt is the result hand-over time [NgayTra].
+	ResultReturnedAt Time
+	// RejectedAt [NgayTuChoi].
+	RejectedAt Time
+	// ReceiveDeadline is submission + 8 working hours [HanTiepNhan, local].
+	ReceiveDeadline Time
+
+	// Supplements are supplement requests / pauses [DanhSachHoSoBoSung].
+	Supplements []Supplement
+	// Steps is the timeline (CapNhatTienDoHoSoMC), attached by the caller.
+	Steps []Step
+	// Results are the result documents [DanhSachGiayToKetQua].
+	Results []ResultDoc
+	// Fees are the fee lines [DanhSachLePhi].
+	Fees []Fee
+	// Files are the submitted files [TaiLieuNop].
+	Files []File
+	// Databases are the connected national database codes [DSKetNoiCSDL MaCSDL].
+	Databases []string
+	// OnlinePayment [DuocThanhToanTrucTuyen].
+	OnlinePayment OnlinePayment
+	// HasDigitisedComponents [HoSoCoThanhPhanSoHoa].
+	HasDigitisedComponents Flag
+	// VNeIDAuthenticated [TaiKhoanDuocXacThucVoiVNeID].
+	VNeIDAuthenticated Flag
+	// ResultSyncedToStore records that the electronic result was synced to the
+	// applicant's data store on the portal (4.5); local, not in the legacy
+	// payload [KetQuaDongBoKho].
+	ResultSyncedToStore Flag
+	// Sync is what was last sent to the portal.
+	Sync SyncInfo
+
+	// Descriptive fields, rarely read by the calculators.
+
 	// Aliases are other codes of the same dossier (local codes, [MaHoSoKhac]);
 	// lookups search Code and Aliases.
 	Aliases []string
 	// NationalID is the portal's dossier id of the newer API [IdHoSo].
 	NationalID string
-	// ProcedureCode is the procedure code [MaTTHC], national or local variant.
-	ProcedureCode string
 	// ProcedureName is the procedure name [TenTTHC].
 	ProcedureName string
 	// CaseCode is the procedure case (trường hợp) when known locally [MaTruongHop].
 	CaseCode string
-	// UnitID is the handling unit's code (e.g. "H44.03" or "000.00.01.H22").
-	// Codecs fill it from [MaDonVi] when present, else from the prefix of Code
-	// before "-{yyMMdd}-{NNNN}".
-	UnitID string
 	// FieldCode and FieldName are the procedure's field [MaLinhVuc, TenLinhVuc].
 	FieldCode, FieldName string
-
-	// Channel is the submission channel [KenhThucHien].
-	Channel Channel
 	// SubmittedVia is where the dossier was submitted [NoiNopHoSo]; meaning
 	// unverified (1 = portal, 2 = local system?), kept as raw text.
 	SubmittedVia string
@@ -45,57 +96,13 @@ type Dossier struct {
 	// HandlingAgency is the agency name [DonViXuLy]; Note [GhiChu];
 	// ReturnNote [ThongTinTra].
 	HandlingAgency, Note, ReturnNote string
-
-	// SubmittedAt [NgayNopHoSo].
-	SubmittedAt Time
-	// ReceiveDeadline is submission + 8 working hours [HanTiepNhan, local].
-	ReceiveDeadline Time
-	// ReceivedAt is the reception (acceptance) time [NgayTiepNhan].
-	ReceivedAt Time
-	// DueAt is the appointment (due) time [NgayHenTra]; may be absent.
-	DueAt Time
-	// RejectedAt [NgayTuChoi].
-	RejectedAt Time
-	// ProcessingEndedAt is the end of processing [NgayKetThucXuLy].
-	ProcessingEndedAt Time
-	// ResultReturnedAt is the result hand-over time [NgayTra].
-	ResultReturnedAt Time
-
-	// Status [TrangThaiHoSo].
-	Status Status
 	// ReturnMethod [HinhThuc].
 	ReturnMethod ReturnMethod
-	// HasDigitisedComponents [HoSoCoThanhPhanSoHoa].
-	HasDigitisedComponents Flag
-	// VNeIDAuthenticated [TaiKhoanDuocXacThucVoiVNeID].
-	VNeIDAuthenticated Flag
-	// OnlinePayment [DuocThanhToanTrucTuyen].
-	OnlinePayment OnlinePayment
-	// ResultSyncedToStore records that the electronic result was synced to the
-	// applicant's data store on the portal (4.5); local, not in the legacy
-	// payload [KetQuaDongBoKho].
-	ResultSyncedToStore Flag
-
-	// Files are the submitted files [TaiLieuNop].
-	Files []File
-	// Results are the result documents [DanhSachGiayToKetQua].
-	Results []ResultDoc
-	// Fees are the fee lines [DanhSachLePhi].
-	Fees []Fee
 	// OtherDocs are other paper documents [DanhSachTepDinhKemKhac].
 	OtherDocs []OtherDoc
 	// Payments are payment transactions known locally (not in the legacy
 	// payload).
 	Payments []Payment
-	// Supplements are supplement requests / pauses [DanhSachHoSoBoSung].
-	Supplements []Supplement
-	// Steps is the timeline (CapNhatTienDoHoSoMC), attached by the caller.
-	Steps []Step
-	// Databases are the connected national database codes [DSKetNoiCSDL MaCSDL].
-	Databases []string
-
-	// Sync is what was last sent to the portal.
-	Sync SyncInfo
 	// Extra keeps unknown payload keys verbatim, in input order, for lossless
 	// re-sending.
 	Extra []RawField
