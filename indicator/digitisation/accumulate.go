@@ -73,7 +73,23 @@ func (c *Calculator) NewAccumulator() *Accumulator {
 // Cost: no allocation once the unit and the reason have been seen; no string hashing for a verdict made by
 // this accumulator's Calculator whose unit is in its Keys. Verdicts made by hand or by another Calculator
 // find their unit by id.
-func (a *Accumulator) Add(v Verdict) {
+func (a *Accumulator) Add(v Verdict) { a.add(&v) }
+
+// AddRef classifies d with the accumulator's Calculator and adds the verdict: the same state as
+// a.Add(c.ClassifyRef(d, r)), without copying the Verdict out of ClassifyRef and into Add. It is the
+// tally-only hot path (the scorecard's when it does not explain lost points); call ClassifyRef and Add
+// when the Verdict itself is needed. r is a Ref of the Calculator's Keys, as for ClassifyRef. Cost: as
+// ClassifyRef plus Add; no allocation once the unit has been seen. A nil d is ignored
+// (it is no record).
+func (a *Accumulator) AddRef(d *model.Dossier, r indicator.Ref) {
+	if d == nil {
+		return
+	}
+	v := a.c.ClassifyRef(d, r)
+	a.add(&v)
+}
+
+func (a *Accumulator) add(v *Verdict) {
 	if v.calc == a.c && uint(v.slot) < uint(len(a.slots)) && v.lr < numLedgerReasons { // made by ClassifyRef
 		a.reasons[v.lr]++
 		if v.Counted {
@@ -81,7 +97,7 @@ func (a *Accumulator) Add(v Verdict) {
 		}
 		return
 	}
-	a.addSlow(&v)
+	a.addSlow(v)
 }
 
 // addSlow is Add for verdicts made by hand, by another Calculator, or whose unit is not in the Keys.

@@ -75,10 +75,15 @@ func benchDossiers(n int) []model.Dossier {
 }
 
 // BenchmarkClassifyAdd measures judging one dossier and adding it to an accumulator (target ≤ 50 ns, 0
-// allocs) over 4096 pre-generated dossiers of 80 units and 50 procedures:
+// allocs) over 64 or 4096 pre-generated dossiers of 80 units and 50 procedures (records=64 keeps the records
+// in cache, as the scorecard's chunks of 64 dossiers are; records=4096, about 4 MB of model.Dossier values,
+// measures cache misses on the record too):
 //
+//   - addref: Accumulator.AddRef with the Refs resolved before the loop (ClassifyRef + Add without
+//     copying the Verdict): the scorecard's tally path;
 //   - ref: ClassifyRef + Add with the Refs resolved before the loop by the Keys given in Options, as the
-//     scorecard runs it (it resolves each dossier once for all six calculators);
+//     scorecard runs it when it explains lost points (it resolves each dossier once for all six
+//     calculators);
 //   - classify: Classify + Add with the same Keys, Classify resolving the unit and procedure itself;
 //   - nokeys: Classify + Add without Options.Keys (the calculator's own Keys hold the catalogue's codes
 //     but no units: units are found by id in the accumulator's map).
@@ -87,41 +92,54 @@ func benchDossiers(n int) []model.Dossier {
 // oversubscribed and wall-clock ns/op is not.
 func BenchmarkClassifyAdd(b *testing.B) {
 	keys := indicator.NewKeys(benchUnits(), benchProcedures())
-	ds := benchDossiers(4096)
+	for _, mode := range []string{"addref", "ref", "classify", "nokeys"} {
+		for _, n := range []int{64, 4096} {
+			benchClassifyAdd(b, keys, mode, n)
+		}
+	}
+}
+
+// benchClassifyAdd runs one BenchmarkClassifyAdd case.
+func benchClassifyAdd(b *testing.B, keys *indicator.Keys, mode string, n int) {
+	ds := benchDossiers(n)
 	refs := make([]indicator.Ref, len(ds))
 	for i := range ds {
 		refs[i] = keys.Ref(ds[i].UnitID, ds[i].ProcedureCode)
 	}
-	for _, mode := range []string{"ref", "classify", "nokeys"} {
-		b.Run(mode, func(b *testing.B) {
-			o := benchOptions()
-			if mode != "nokeys" {
-				o.Keys = keys
+	b.Run(fmt.Sprintf("%s/records=%d", mode, n), func(b *testing.B) {
+		o := benchOptions()
+		if mode != "nokeys" {
+			o.Keys = keys
+		}
+		c := newCalc(b, o)
+		a := c.NewAccumulator()
+		for i := range ds { // warm up: units and reasons known
+			a.Add(c.Classify(&ds[i]))
+		}
+		b.ReportAllocs()
+		lockThread()
+		defer unlockThread()
+		cpu0, ok := threadCPU()
+		b.ResetTimer()
+		switch mode {
+		case "addref":
+			for i := 0; i < b.N; i++ {
+				j := i & (len(ds) - 1)
+				a.AddRef(&ds[j], refs[j])
 			}
-			c := newCalc(b, o)
-			a := c.NewAccumulator()
-			for i := range ds { // warm up: units and reasons known
-				a.Add(c.Classify(&ds[i]))
+		case "ref":
+			for i := 0; i < b.N; i++ {
+				j := i & (len(ds) - 1)
+				a.Add(c.ClassifyRef(&ds[j], refs[j]))
 			}
-			b.ReportAllocs()
-			lockThread()
-			defer unlockThread()
-			cpu0, ok := threadCPU()
-			b.ResetTimer()
-			if mode == "ref" {
-				for i := 0; i < b.N; i++ {
-					j := i & (len(ds) - 1)
-					a.Add(c.ClassifyRef(&ds[j], refs[j]))
-				}
-			} else {
-				for i := 0; i < b.N; i++ {
-					a.Add(c.Classify(&ds[i&(len(ds)-1)]))
-				}
+		default:
+			for i := 0; i < b.N; i++ {
+				a.Add(c.Classify(&ds[i&(len(ds)-1)]))
 			}
-			b.StopTimer()
-			reportPerRecord(b, cpu0, ok)
-		})
-	}
+		}
+		b.StopTimer()
+		reportPerRecord(b, cpu0, ok)
+	})
 }
 
 // BenchmarkClassify measures Classify alone.

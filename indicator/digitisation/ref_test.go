@@ -91,6 +91,7 @@ func TestClassifyRefMatchesClassify(t *testing.T) {
 				c := newCalc(t, ok)
 				byRef, byNoRef, byClassify, cross := c.NewAccumulator(), c.NewAccumulator(), c.NewAccumulator(), base.NewAccumulator()
 				h1, h2 := c.NewAccumulator(), base.NewAccumulator()
+				byAddRef, byAddNoRef := c.NewAccumulator(), c.NewAccumulator() // AddRef: ClassifyRef + Add in one call
 				for i := range ds {
 					d := &ds[i]
 					w := public(base.Classify(d))
@@ -104,18 +105,22 @@ func TestClassifyRefMatchesClassify(t *testing.T) {
 					byNoRef.Add(nv)
 					byClassify.Add(c.Classify(d))
 					cross.Add(v)
+					byAddRef.AddRef(d, c.keys.Ref(d.UnitID, d.ProcedureCode))
+					byAddNoRef.AddRef(d, indicator.NoRef)
 					if i%2 == 0 {
 						h1.Add(v)
 					} else {
 						h2.Add(base.Classify(d))
 					}
 				}
+				byAddRef.AddRef(nil, indicator.NoRef) // no record: ignored
 				m1, m2 := c.NewAccumulator(), base.NewAccumulator()
 				m1.Merge(h1)
 				m1.Merge(h2)
 				m2.Merge(h2)
 				m2.Merge(h1)
-				for name, a := range map[string]*Accumulator{"ref": byRef, "noref": byNoRef, "classify": byClassify, "cross": cross, "merge": m1, "merge-other": m2} {
+				for name, a := range map[string]*Accumulator{"ref": byRef, "noref": byNoRef, "classify": byClassify, "cross": cross, "merge": m1, "merge-other": m2,
+					"addref": byAddRef, "addref-noref": byAddNoRef} {
 					r := a.Result()
 					assert.Equal(t, want.Units, r.Units, name)
 					assert.Equal(t, want.Ledger.Entries(), r.Ledger.Entries(), name)

@@ -97,6 +97,32 @@ func BenchmarkClassifyRefAdd(b *testing.B) {
 	}
 }
 
+// BenchmarkAddRef is BenchmarkClassifyRefAdd through Accumulator.AddRef (ClassifyRef + Add without
+// copying the Verdict): the scorecard's tally path. Target ≤ 50 ns, 0 allocs.
+func BenchmarkAddRef(b *testing.B) {
+	for _, n := range []int{64, 4096} {
+		b.Run(fmt.Sprintf("records=%d", n), func(b *testing.B) {
+			c, ds := benchSetup(b, n)
+			refs := make([]indicator.Ref, len(ds))
+			for i := range ds {
+				refs[i] = c.keys.Ref(ds[i].UnitID, ds[i].ProcedureCode)
+			}
+			a := c.NewAccumulator()
+			for i := range ds {
+				a.AddRef(&ds[i], refs[i])
+			}
+			b.ReportAllocs()
+			cpu0 := processCPU()
+			for i := 0; b.Loop(); i++ {
+				j := i & (len(ds) - 1)
+				a.AddRef(&ds[j], refs[j])
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
+			b.ReportMetric(float64((processCPU()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/record")
+		})
+	}
+}
+
 // BenchmarkResult measures building the Result of a 100-unit × 40-procedure province.
 func BenchmarkResult(b *testing.B) {
 	c, ds := benchSetup(b, 1<<12)

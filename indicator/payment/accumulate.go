@@ -3,6 +3,7 @@ package payment
 import (
 	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/indicator/internal/offer"
+	"github.com/vn-dvc/chiso766/model"
 )
 
 // Procedure flags kept per unit and fee-bearing offered procedure.
@@ -31,6 +32,20 @@ func (c *Calculator) NewAccumulator() *Accumulator {
 // (unit, procedure). Verdicts of another Calculator, or built by hand, are re-indexed by unit and
 // procedure code. Hot path: no allocation once the unit and reason have been seen.
 func (a *Accumulator) Add(v Verdict) { a.add(&v) }
+
+// AddRef classifies d with the accumulator's Calculator and adds the verdict: the same state as
+// a.Add(c.ClassifyRef(d, r)), without copying the Verdict out of ClassifyRef and into Add. It is the
+// tally-only hot path (the scorecard's when it does not explain lost points); call ClassifyRef and Add
+// when the Verdict itself is needed. r is a Ref of the Calculator's Keys, as for ClassifyRef. Cost: as
+// ClassifyRef plus Add; no allocation once the unit has been seen. A nil d is ignored
+// (it is no record).
+func (a *Accumulator) AddRef(d *model.Dossier, r indicator.Ref) {
+	if d == nil {
+		return
+	}
+	v := a.c.ClassifyRef(d, r)
+	a.add(&v)
+}
 
 func (a *Accumulator) add(v *Verdict) {
 	if v.calc != a.c {

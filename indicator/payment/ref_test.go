@@ -86,6 +86,7 @@ func TestClassifyRefMatchesClassify(t *testing.T) {
 			want := base.Run(sliceSeq(ds))
 			for kname, c := range refVariants(t, o) {
 				a := c.NewAccumulator()
+				byAddRef, byAddNoRef := c.NewAccumulator(), c.NewAccumulator() // AddRef: ClassifyRef + Add in one call
 				for i := range ds {
 					d := &ds[i]
 					v := c.Classify(d)
@@ -94,8 +95,13 @@ func TestClassifyRefMatchesClassify(t *testing.T) {
 						require.Equal(t, withoutCalc(v), withoutCalc(c.ClassifyRef(d, r)), "%s: %s ref %v", kname, d.Code, r)
 					}
 					a.Add(c.ClassifyRef(d, indicator.NoRef))
+					byAddRef.AddRef(d, c.keys.Ref(d.UnitID, d.ProcedureCode))
+					byAddNoRef.AddRef(d, indicator.NoRef)
 				}
+				byAddRef.AddRef(nil, indicator.NoRef) // no record: ignored
 				resultsEqual(t, want, a.Result())
+				resultsEqual(t, want, byAddRef.Result())
+				resultsEqual(t, want, byAddNoRef.Result())
 				resultsEqual(t, want, c.Run(sliceSeq(ds)))
 			}
 		})

@@ -53,8 +53,10 @@ func benchDossiers(n int) []model.Dossier {
 // BenchmarkClassifyAdd measures judging one dossier for 1.4 and adding it to an accumulator (a flag path:
 // target ≤ 50 ns, 0 allocs), over a pre-generated slice of dossiers of 80 units and 50 procedures:
 //
+//   - addref: Accumulator.AddRef with the Refs resolved before the loop (ClassifyRef + Add without
+//     copying the Verdict): the scorecard's tally path;
 //   - ref: ClassifyRef + Add with the Refs resolved before the loop by the Keys given in Options, as the
-//     scorecard runs it (it resolves each dossier once for all six calculators);
+//     scorecard runs it when it explains lost points (it resolves each dossier once for all six calculators);
 //   - classify: Classify + Add with the same Keys, Classify resolving the unit itself;
 //   - nokeys: Classify + Add without Options.Keys (units found by id in the accumulator's map).
 //
@@ -64,7 +66,7 @@ func benchDossiers(n int) []model.Dossier {
 // oversubscribed and wall-clock ns/op is not.
 func BenchmarkClassifyAdd(b *testing.B) {
 	keys := indicator.NewKeys(benchUnits(), benchProcedures())
-	for _, mode := range []string{"ref", "classify", "nokeys"} {
+	for _, mode := range []string{"addref", "ref", "classify", "nokeys"} {
 		for _, n := range []int{64, 4096} {
 			b.Run(fmt.Sprintf("%s/records=%d", mode, n), func(b *testing.B) {
 				c := newCalc(b, func(o *Options) {
@@ -83,12 +85,18 @@ func BenchmarkClassifyAdd(b *testing.B) {
 				}
 				b.ReportAllocs()
 				cpu0 := processCPU()
-				if mode == "ref" {
+				switch mode {
+				case "addref":
+					for i := 0; b.Loop(); i++ {
+						j := i & (n - 1)
+						a.AddRef(&ds[j], refs[j])
+					}
+				case "ref":
 					for i := 0; b.Loop(); i++ {
 						j := i & (n - 1)
 						a.Add(c.ClassifyRef(&ds[j], refs[j]))
 					}
-				} else {
+				default:
 					for i := 0; b.Loop(); i++ {
 						a.Add(c.Classify(&ds[i&(n-1)]))
 					}

@@ -72,10 +72,11 @@ func TestClassifyRefMatchesClassify(t *testing.T) {
 	for name, c := range calcs {
 		t.Run(name, func(t *testing.T) {
 			byRef, byNoRef, byClassify := c.NewAccumulator(), c.NewAccumulator(), c.NewAccumulator()
+			byAddRef := c.NewAccumulator() // AddRef: ClassifyRef + Add in one call
 			cross := base.NewAccumulator() // verdicts of c added to another calculator's accumulator
 			for i := range procs {
 				v := c.ClassifyProcedure(&procs[i])
-				for _, a := range []*Accumulator{byRef, byNoRef, byClassify, cross} {
+				for _, a := range []*Accumulator{byRef, byNoRef, byClassify, byAddRef, cross} {
 					a.AddProcedure(v)
 				}
 			}
@@ -93,8 +94,11 @@ func TestClassifyRefMatchesClassify(t *testing.T) {
 				byNoRef.Add(nv)
 				byClassify.Add(c.Classify(d))
 				cross.Add(v)
+				byAddRef.AddRef(d, r)
 			}
+			byAddRef.AddRef(nil, indicator.NoRef) // no record: ignored
 			resultsEqual(t, want, byRef.Result())
+			resultsEqual(t, want, byAddRef.Result())
 			resultsEqual(t, want, byNoRef.Result())
 			resultsEqual(t, want, byClassify.Result())
 			resultsEqual(t, want, cross.Result())

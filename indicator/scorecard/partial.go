@@ -241,26 +241,25 @@ func (p *Partial) addChunk(ds []model.Dossier) {
 	}
 }
 
-// tallyChunk is addChunk without explanations (Options.SkipDossierExplanations): the calculators'
-// Classify + Add only, with the Refs already in p.cs.
+// tallyChunk is addChunk without explanations (Options.SkipDossierExplanations): each calculator's
+// Accumulator.AddRef (ClassifyRef + Add without copying the Verdict), with the Refs already in p.cs.
 func (p *Partial) tallyChunk(ds []model.Dossier) {
-	cs, s := p.cs, p.s
+	cs := p.cs
 	for i := range ds {
-		p.pub.Add(s.pub.ClassifyRef(&ds[i], cs.refs[i]))
+		p.pub.AddRef(&ds[i], cs.refs[i])
 	}
 	for i := range ds {
-		v := s.tim.ClassifyRef(&ds[i], cs.refs[i])
-		p.tim.Add(v)
-		cs.counted[i], cs.late[i] = v.Counted, v.Counted && !v.InNumerator
+		counted, onTime := p.tim.AddRef(&ds[i], cs.refs[i])
+		cs.counted[i], cs.late[i] = counted, counted && !onTime
 	}
 	for i := range ds {
-		p.onl.Add(s.onl.ClassifyRef(&ds[i], cs.refs[i]))
+		p.onl.AddRef(&ds[i], cs.refs[i])
 	}
 	for i := range ds {
-		p.pay.Add(s.pay.ClassifyRef(&ds[i], cs.refs[i]))
+		p.pay.AddRef(&ds[i], cs.refs[i])
 	}
 	for i := range ds {
-		p.dig.Add(s.dig.ClassifyRef(&ds[i], cs.refs[i]))
+		p.dig.AddRef(&ds[i], cs.refs[i])
 	}
 	for i := range ds {
 		d := &ds[i]

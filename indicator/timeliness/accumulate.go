@@ -229,6 +229,22 @@ func (a *Accumulator) procCode(p int32) string {
 // their Unit and Procedure strings, with the same counts.
 func (a *Accumulator) Add(v Verdict) { a.add(&v) }
 
+// AddRef classifies d with the accumulator's Calculator and adds the verdict: the same state as
+// a.Add(c.ClassifyRef(d, r)), without copying the Verdict out of ClassifyRef and into Add. It is the
+// tally-only hot path (the scorecard's when it does not explain lost points); call ClassifyRef and Add
+// when the Verdict itself is needed. r is a Ref of the Calculator's Keys, as for ClassifyRef. Cost: as
+// ClassifyRef plus Add; no allocation once the unit has been seen. A nil d is counted as
+// ReasonExcludedNilRecord, as Add(Classify(nil)) would be.
+//
+// It returns the verdict's Counted and InNumerator (in 2.1's denominator; on time), which the scorecard's
+// 5.3 rule reuses.
+func (a *Accumulator) AddRef(d *model.Dossier, r indicator.Ref) (counted, inNumerator bool) {
+	var v Verdict
+	a.c.classify(d, r, &v)
+	a.add(&v)
+	return v.Counted, v.InNumerator
+}
+
 func (a *Accumulator) add(v *Verdict) {
 	r := v.r
 	counted := v.Counted

@@ -179,8 +179,10 @@ func newBenchSet(n int) *benchSet {
 
 // BenchmarkClassifyAddRef measures one dossier of the scorecard's pass (target ≤ 150 ns, 0 allocs) over a
 // pre-generated slice of 4096 dossiers (newBenchSet: 80 units, 50 procedures, shared Keys): "ref" is
-// ClassifyRef+Add with the Refs resolved outside the loop (the scorecard's hot path), "classify" is
-// Classify+Add (the calculator resolves the unit and procedure itself).
+// ClassifyRef+Add with the Refs resolved outside the loop (the scorecard's path when it explains lost
+// points), "addref" is Accumulator.AddRef with the same Refs (ClassifyRef+Add without copying the
+// Verdict: the scorecard's tally path), "classify" is Classify+Add (the calculator resolves the unit and
+// procedure itself). records=64 keeps the records in cache, as the scorecard's chunks of 64 dossiers are.
 func BenchmarkClassifyAddRef(b *testing.B) {
 	for _, n := range []int{4096, 64} {
 		benchClassifyAddRef(b, n)
@@ -189,15 +191,18 @@ func BenchmarkClassifyAddRef(b *testing.B) {
 
 func benchClassifyAddRef(b *testing.B, n int) {
 	s := newBenchSet(n)
-	for _, mode := range []string{"ref", "classify"} {
+	for _, mode := range []string{"addref", "ref", "classify"} {
 		b.Run(fmt.Sprintf("%s/records=%d", mode, n), func(b *testing.B) {
 			o := baseOptions()
 			o.Keys, o.Procedures = s.keys, s.procs
 			c := mustNew(b, o)
 			a := c.NewAccumulator()
 			step := func(i int) { a.Add(c.Classify(&s.ds[i])) }
-			if mode == "ref" {
+			switch mode {
+			case "ref":
 				step = func(i int) { a.Add(c.ClassifyRef(&s.ds[i], s.refs[i])) }
+			case "addref":
+				step = func(i int) { a.AddRef(&s.ds[i], s.refs[i]) }
 			}
 			for i := range s.ds { // warm: every cell exists
 				step(i)

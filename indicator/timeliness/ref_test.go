@@ -76,7 +76,8 @@ func TestClassifyRefMatchesClassify(t *testing.T) {
 			o.Keys = tc.keys
 			c := mustNew(t, o)
 			k := c.keys
-			accs := make([]*Accumulator, 7) // 5 variants, another calculator's verdicts, hand-made verdicts
+			// 5 variants, another calculator's verdicts, hand-made verdicts, AddRef with the Ref and with NoRef
+			accs := make([]*Accumulator, 9)
 			for j := range accs {
 				accs[j] = c.NewAccumulator()
 			}
@@ -98,6 +99,8 @@ func TestClassifyRefMatchesClassify(t *testing.T) {
 				}
 				accs[5].Add(ref.Classify(d)) // another calculator's verdict: re-resolved by string
 				accs[6].Add(hand(want[i]))   // hand-made (no calculator)
+				accs[7].AddRef(d, r)
+				accs[8].AddRef(d, indicator.NoRef)
 			}
 			for _, a := range accs {
 				sameResult(t, a.Result(), wantRes)
@@ -134,4 +137,16 @@ func hand(v Verdict) Verdict {
 		}
 	}
 	return w
+}
+
+// TestAddRefNil: AddRef(nil) counts a nil record, as Add(Classify(nil)) does.
+func TestAddRefNil(t *testing.T) {
+	c := mustNew(t, baseOptions())
+	a, b := c.NewAccumulator(), c.NewAccumulator()
+	a.AddRef(nil, indicator.NoRef)
+	b.Add(c.Classify(nil))
+	sameResult(t, a.Result(), b.Result())
+	if got := a.Result().Ledger.Entries(); len(got) != 1 || got[0].Reason != ReasonExcludedNilRecord || got[0].Excluded != 1 {
+		t.Fatalf("ledger %+v, want one %s", got, ReasonExcludedNilRecord)
+	}
 }
