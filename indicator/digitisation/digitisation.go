@@ -462,7 +462,9 @@ func (v *Verdict) exclude(lr ledgerReason) {
 // among the Keys' (a hash and a comparison of words each, in tables built by New), plus scans of the
 // dossier's files, results and database codes.
 func (c *Calculator) Classify(d *model.Dossier) Verdict {
-	return c.classify(d, indicator.NoRef, true)
+	var v Verdict
+	c.classify(d, indicator.NoRef, true, &v)
+	return v
 }
 
 // ClassifyRef is Classify for a dossier whose unit and procedure were already resolved by the Keys of
@@ -473,14 +475,15 @@ func (c *Calculator) Classify(d *model.Dossier) Verdict {
 // the unit by id (slower, same result). A Ref made by another Keys gives wrong verdicts: pass the Ref of
 // the Keys given in Options. Pure, safe for concurrent use, no allocation. Cost: scans of the dossier's
 // files, results and database codes.
-func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) Verdict {
-	return c.classify(d, r, false)
+func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) {
+	c.classify(d, r, false, &v)
+	return v
 }
 
 // classify is Classify (resolve: the unit and procedure are looked up by id and code) and ClassifyRef (r
-// is the dossier's Ref). Both are one call of it, small enough to be inlined, so its result is not copied
-// once more.
-func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, resolve bool) (v Verdict) {
+// is the dossier's Ref) into *v, which must be the zero Verdict: both are small enough to be inlined, so
+// the verdict is built in the caller's variable (AddRef builds it in its own).
+func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, resolve bool, v *Verdict) {
 	if resolve { // == c.keys.Ref(d.UnitID, d.ProcedureCode), without the maps
 		r = indicator.Ref{Unit: c.unitIndex(d.UnitID), Procedure: c.codes.Find(d.ProcedureCode)}
 	}
@@ -639,7 +642,6 @@ func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, resolve bool) (
 		o[4] = o46None
 	}
 	v.den, v.num = den, num
-	return
 }
 
 func (c *Calculator) populationLink(codes []string) bool {

@@ -11,13 +11,20 @@ import (
 // string hashing when r's indexes are in the Keys; an index of -1 (or out of the Keys' range) is looked up
 // by string instead, with the same verdict. Pure, safe for concurrent use, no allocation.
 func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) {
+	c.classify(d, r, &v)
+	return v
+}
+
+// classify is ClassifyRef into *v, which must be the zero Verdict (ClassifyRef stays small enough to be
+// inlined, so the verdict is built in the caller's variable; AddRef builds it in its own).
+func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) {
 	p := c.idx.Proc(r.Procedure, d.ProcedureCode)
 	v.UnitID, v.Code, v.ProcedureCode = d.UnitID, d.Code, p.Code
 	v.calc, v.unit, v.service = c, -1, -1
 	var place offer.Place
 	if v.Received, place = c.w.Admit(d); place != offer.InWindow {
 		v.setReason(uint8(place)) // the first five reasons are numbered as offer.Place
-		return v
+		return
 	}
 	v.Counted = true
 	v.Channel = d.Channel.Code()
@@ -25,16 +32,15 @@ func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) 
 	v.unit = c.idx.Slot(r.Unit, d.UnitID)
 	if !v.Online {
 		v.setReason(rNotOnline)
-		return v
+		return
 	}
 	v.service = c.idx.Pos(v.unit, p.ID)
 	v.PaperResult = p.Info
 	v.EResult = d.HasElectronicResult()
 	if v.PaperResult && !v.EResult {
 		v.setReason(rOnlineWithoutEResult)
-		return v
+		return
 	}
 	v.InNumerator = true
 	v.setReason(rOnline)
-	return v
 }

@@ -43,7 +43,8 @@ func (a *Accumulator) AddRef(d *model.Dossier, r indicator.Ref) {
 	if d == nil {
 		return
 	}
-	v := a.c.ClassifyRef(d, r)
+	var v Verdict
+	a.c.classify(d, r, &v)
 	a.add(&v)
 }
 

@@ -11,21 +11,28 @@ import (
 // string hashing when r's indexes are in the Keys; an index of -1 (or out of the Keys' range) is looked up
 // by string instead, with the same verdict. Pure, safe for concurrent use, no allocation.
 func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) {
+	c.classify(d, r, &v)
+	return v
+}
+
+// classify is ClassifyRef into *v, which must be the zero Verdict (ClassifyRef stays small enough to be
+// inlined, so the verdict is built in the caller's variable; AddRef builds it in its own).
+func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) {
 	p := c.idx.Proc(r.Procedure, d.ProcedureCode)
 	v.UnitID, v.Code, v.ProcedureCode = d.UnitID, d.Code, p.Code
 	v.PaymentCode, v.calc, v.unit, v.proc = model.PaymentUnknown, c, -1, -1
 	var place offer.Place
 	if v.Received, place = c.w.Admit(d); place != offer.InWindow {
 		v.setReason(uint8(place)) // the first five reasons are numbered as offer.Place
-		return v
+		return
 	}
 	switch {
 	case !p.Info.known:
 		v.setReason(rUnknownProcedure)
-		return v
+		return
 	case !p.Info.fee:
 		v.setReason(rFreeProcedure)
-		return v
+		return
 	}
 	v.unit = c.idx.Slot(r.Unit, d.UnitID)
 	v.proc = c.idx.Pos(v.unit, p.ID) // -1 when the unit does not offer the procedure
@@ -34,10 +41,10 @@ func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) 
 	switch {
 	case !v.NoFeeLines && !positive && c.policy.ZeroFeeLinesExcluded:
 		v.setReason(rZeroFeeLines)
-		return v
+		return
 	case v.NoFeeLines && c.noFee == NoFeeLinesExcluded:
 		v.setReason(rNoFeeLines)
-		return v
+		return
 	}
 	v.Counted = true
 	v.FeeData = positive || (c.feeData == FeeDataAnyLine && !v.NoFeeLines)
@@ -48,5 +55,4 @@ func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) 
 	} else {
 		v.setReason(rNotPaidOnline)
 	}
-	return v
 }

@@ -109,7 +109,8 @@ func (a *Accumulator) AddRef(d *model.Dossier, r indicator.Ref) {
 	if d == nil {
 		return
 	}
-	v := a.c.ClassifyRef(d, r)
+	var v Verdict
+	a.c.classify(d, r.Unit, false, &v)
 	a.add(&v)
 }
 

@@ -39,7 +39,10 @@ func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
 // allocation; d is not retained. Cost: one lookup of the unit id among the Keys' units (a hash of the id
 // and a comparison of words, in a table built by New), a few comparisons and a scan of SyncSuccessCodes.
 // Classify(d) is ClassifyRef(d, keys.Ref(d.UnitID, d.ProcedureCode)) for the calculator's Keys.
-func (c *Calculator) Classify(d *model.Dossier) Verdict { return c.classify(d, -1, true) }
+func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
+	c.classify(d, -1, true, &v)
+	return v
+}
 
 // ClassifyRef is Classify for a dossier whose unit was already resolved by the Keys of Options (r ==
 // Options.Keys.Ref(d.UnitID, d.ProcedureCode); only r.Unit is read). It returns the verdict of Classify(d)
@@ -47,13 +50,15 @@ func (c *Calculator) Classify(d *model.Dossier) Verdict { return c.classify(d, -
 // or out of the Keys' range is not an error: Accumulator.Add then finds the unit by its id (slower, same
 // result). A Ref made by another Keys puts the dossier's counts at the wrong unit: pass the Ref of the
 // Keys given in Options. Pure, safe for concurrent use, no allocation.
-func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) Verdict {
-	return c.classify(d, r.Unit, false)
+func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) {
+	c.classify(d, r.Unit, false, &v)
+	return v
 }
 
 // classify is Classify (resolve: the unit is looked up by id) and ClassifyRef (slot is the Ref's unit
-// index). Both are one call of it, small enough to be inlined, so its result is not copied once more.
-func (c *Calculator) classify(d *model.Dossier, slot int32, resolve bool) Verdict {
+// index) into *v: both are small enough to be inlined, so the verdict is built in the caller's variable
+// (AddRef builds it in its own).
+func (c *Calculator) classify(d *model.Dossier, slot int32, resolve bool, v *Verdict) {
 	if resolve {
 		slot = c.unitIndex(d.UnitID)
 	} else if uint32(slot) >= uint32(c.nUnits) {
@@ -93,7 +98,7 @@ func (c *Calculator) classify(d *model.Dossier, slot int32, resolve bool) Verdic
 			reason = rSynced
 		}
 	}
-	return Verdict{UnitID: d.UnitID, Code: d.Code, Received: rec, SentAt: d.Sync.SentAt, ErrorCode: d.Sync.ErrorCode,
+	*v = Verdict{UnitID: d.UnitID, Code: d.Code, Received: rec, SentAt: d.Sync.SentAt, ErrorCode: d.Sync.ErrorCode,
 		Reason: dossierReasons[reason], Counted: reason >= rNotSynced, Synced: reason == rSynced,
 		reason: reason, calc: c, slot: slot}
 }
