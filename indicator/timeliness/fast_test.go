@@ -210,3 +210,28 @@ func TestSplitDay(t *testing.T) {
 		}
 	}
 }
+
+// TestReceptionDeadlineInTable: the office-hours table reaches far enough past the judgement date that the
+// 8-working-hour reception deadline of every dossier submitted in the period's last week (Friday 28 to
+// Monday 31 August 2026, ahead of the National Day holiday) is found in it, without the calendar's slower
+// AddWorkingHours, and equals the calendar's.
+func TestReceptionDeadlineInTable(t *testing.T) {
+	c := mustNew(t, baseOptions())
+	if !c.hours.ok {
+		t.Fatal("the office-hours table must be built for UTC+7")
+	}
+	for s := at("2026-08-25 00:00"); s.Before(at("2026-09-01 00:00")); s = s.Add(17 * time.Minute) {
+		v, i, ok := c.officeCumDay(s)
+		if !ok {
+			t.Fatalf("%v: not in the table", s)
+		}
+		got, ok := c.officeAt(v+c.recvHours, i)
+		if !ok {
+			t.Fatalf("%v + %v: beyond the table", s, c.recvHours)
+		}
+		want, err := c.cal.AddWorkingHours(s, c.recvHours)
+		if err != nil || !got.Equal(want) {
+			t.Fatalf("%v + %v = %v, calendar %v (%v)", s, c.recvHours, got, want, err)
+		}
+	}
+}

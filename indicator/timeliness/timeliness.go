@@ -111,7 +111,10 @@ func New(opts Options) (*Calculator, error) {
 	if c.dueSoon == 0 {
 		c.dueSoon = 1
 	}
-	c.buildHours(c.dateOf(c.start).AddDays(-3*366), c.limitDate.AddDays(1))
+	// The office-hours table spans three years before the period (late dossiers received long ago) to 40
+	// days after the judgement date: the 8-working-hour reception deadline of a dossier submitted on the
+	// last days, or a due day just after the judgement date, stays in the table across a long holiday.
+	c.buildHours(c.dateOf(c.start).AddDays(-3*366), c.limitDate.AddDays(40))
 	if c.pol.SupplementRule == indicator.SupplementRestart {
 		c.dp.Supplement = calendar.Restart
 	} else {
