@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/vn-dvc/chiso766/calendar"
+	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -15,13 +16,14 @@ const (
 )
 
 // judgeSimple is judge for the most common dossier — received, with an appointment time (NgayHenTra) or a
-// usable catalogue duration, no timeline and no supplement entries, open or finished by a status other
-// than 3, 7 and 8 — under a fixed zone and P4 midnight. It computes exactly what judge computes on that path, with fewer copies, and
-// returns false without touching v whenever the dossier or a calendar look-up leaves that path (judge then
-// decides). TestSimplePathMatchesJudge compares the two on random streams and FuzzClassify on fuzzed
-// dossiers.
+// usable catalogue duration, no timeline, open or finished by a status other than 3, 7 and 8 — under a
+// fixed zone and P4 midnight; and for such a dossier with an appointment and supplement entries that were
+// all answered in time (pauses), when supplements pause the clock. It computes exactly what judge
+// computes on that path, with fewer copies, and returns false without touching v whenever the dossier or a
+// calendar look-up leaves that path (judge then decides). TestSimplePathMatchesJudge compares the two on
+// random streams and FuzzClassify on fuzzed dossiers.
 func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
-	if !c.simple || len(d.Steps) != 0 || len(d.Supplements) != 0 || !d.ReceivedAt.Valid {
+	if !c.simple || len(d.Steps) != 0 || !d.ReceivedAt.Valid || (len(d.Supplements) != 0 && !c.simplePauses) {
 		return rNone, false
 	}
 	st := d.Status.Code()
@@ -56,16 +58,36 @@ func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
 	var dueAt time.Time
 	var dueS int64 // dueAt as Unix seconds and nanoseconds
 	var dueN int32
-	fromAppt := d.DueAt.Valid
+	appt := &d.DueAt
+	if len(d.Supplements) != 0 {
+		if db := firstDueBefore(d); db != nil && db.Valid { // deadline: the first entry's NgayHenTraTruoc
+			appt = db
+		}
+	}
+	fromAppt := appt.Valid
+	nReq := 0
 	if fromAppt {
-		days, _ := splitDay(d.DueAt.T.Unix() + c.fixedOff) // dateOf in the fixed zone
+		days, _ := splitDay(appt.T.Unix() + c.fixedOff) // dateOf in the fixed zone
 		due = c.epoch.AddDays(int(days))
 		if !c.cal.Contains(due) {
 			return rNone, false
 		}
+		if len(d.Supplements) != 0 {
+			stop := c.limit
+			if finished {
+				stop = end
+			}
+			var ok bool
+			if due, nReq, ok = c.pauses(d, stop, due); !ok {
+				return rNone, false
+			}
+		}
 		dueS = int64(due.Sub(c.epoch)+1)*86400 - c.fixedOff // startOf(due + 1)
 		dueAt = time.Unix(dueS, 0).In(c.loc)
 	} else {
+		if len(d.Supplements) != 0 {
+			return rNone, false // pauses of a catalogue deadline: judge
+		}
 		// No appointment: the catalogue's maximum duration for the dossier's channel (judge's deadline).
 		ch := d.Channel.Code()
 		if ch < 0 || int(ch) >= len(procEntry{}) {
@@ -147,6 +169,7 @@ func (c *Calculator) judgeSimple(d *model.Dossier, v *Verdict) (reason, bool) {
 		v.End = c.limit
 	}
 	v.FromAppointment = fromAppt
+	v.Supplements = nReq
 	v.Due, v.DueAt = due, dueAt
 	v.Class, v.EarlyWorkingDays, v.LateWorkingDays, v.LateHours, v.DueSoon = class, early, lateDays, lateHours, dueSoon
 	v.Counted, v.Finished = true, finished
@@ -172,4 +195,57 @@ func (c *Calculator) afterLimitSN(s int64, n int32) bool {
 
 func (c *Calculator) beforeStartSN(s int64, n int32) bool {
 	return s < c.startS || (s == c.startS && n < c.startN)
+}
+
+// firstDueBefore returns the NgayHenTraTruoc of the dossier's first supplement entry that suppIter yields
+// (stop entries are skipped), or nil when there is none.
+func firstDueBefore(d *model.Dossier) *model.Time {
+	for i := range d.Supplements {
+		if d.Supplements[i].Kind.Code() != model.SupplementStop {
+			return &d.Supplements[i].DueBefore
+		}
+	}
+	return nil
+}
+
+// pauses is scanSupplements followed by applySupplements for an appointment deadline (due, a date in the
+// calendar) under the Pause rule, P4 midnight and a fixed zone: each request made by stop and answered (a
+// financial obligation too, unless its clock runs) moves due by the working days from the request's date
+// to the re-submission's, as Calculator.supplement does. It returns the new due date and the number of
+// requests (financial obligations excluded), or false — judge then decides — when a request is pending
+// (no re-submission by the judgement instant), a re-submission precedes its request, the requests exceed
+// MaxSupplements under SupplementSubtract, or the calendar cannot answer. No allocation.
+func (c *Calculator) pauses(d *model.Dossier, stop time.Time, due calendar.Date) (calendar.Date, int, bool) {
+	n := 0
+	for i := range d.Supplements {
+		s := &d.Supplements[i]
+		k := s.Kind.Code()
+		if k == model.SupplementStop {
+			continue
+		}
+		financial := k == model.SupplementFinancial
+		if financial && c.financial == FinancialClockRuns {
+			continue
+		}
+		if !s.RequestedAt.Valid || s.RequestedAt.T.After(stop) {
+			continue
+		}
+		if !financial {
+			n++
+		}
+		if !s.ResubmittedAt.Valid || c.afterLimit(s.ResubmittedAt.T) || s.ResubmittedAt.T.Before(s.RequestedAt.T) {
+			return due, 0, false
+		}
+		days, err := c.cal.WorkingDaysBetween(c.dateOf(s.RequestedAt.T), c.dateOf(s.ResubmittedAt.T))
+		if err != nil {
+			return due, 0, false
+		}
+		if due, err = c.cal.AddWorkingDays(due, days); err != nil {
+			return due, 0, false
+		}
+	}
+	if c.pol.SupplementRule == indicator.SupplementSubtract && n > c.pol.MaxSupplements {
+		return due, 0, false
+	}
+	return due, n, true
 }

@@ -50,10 +50,46 @@ func simpleStream(seed uint64, n int) []model.Dossier {
 			d.Steps = []model.Step{{At: tm(end), Status: model.NewStatus(model.StatusFinished)}}
 		case 2:
 			d.Supplements = []model.Supplement{{RequestedAt: tm(recv + 60), ResubmittedAt: tm(recv + 3000)}}
+		case 3, 4, 5, 6, 7:
+			d.Supplements = randomSupplements(rng, tm, recv)
 		}
 		out[i] = d
 	}
 	return out
+}
+
+// randomSupplements returns one to three supplement entries (mostly one) starting near reception: every
+// kind (unknown, documents, financial, stop), requests missing, pending, answered before their request,
+// after the judgement instant or in time, some with an earlier appointment (NgayHenTraTruoc). Requests
+// may fall after the end of processing.
+func randomSupplements(rng *rand.Rand, tm func(int) model.Time, recv int) []model.Supplement {
+	n := 1
+	if rng.IntN(3) == 0 {
+		n += 1 + rng.IntN(2)
+	}
+	ss := make([]model.Supplement, n)
+	req := recv + rng.IntN(3*24*60) - 60
+	for j := range ss {
+		s := &ss[j]
+		s.Kind = model.NewSupplementKind(model.SupplementKindCode([]int{0, 0, 1, 1, 2, 3}[rng.IntN(6)]))
+		s.RequestedAt = tm(req)
+		switch rng.IntN(12) {
+		case 0:
+			s.RequestedAt = model.Time{}
+		case 1: // pending: no re-submission
+		case 2:
+			s.ResubmittedAt = tm(req - 30) // before its request
+		case 3:
+			s.ResubmittedAt = tm(req + 60*24*60) // after the judgement instant
+		default:
+			s.ResubmittedAt = tm(req + rng.IntN(6*24*60))
+		}
+		if rng.IntN(3) == 0 {
+			s.DueBefore = tm(recv + rng.IntN(20*24*60))
+		}
+		req += rng.IntN(5 * 24 * 60)
+	}
+	return ss
 }
 
 // TestSimplePathMatchesJudge: with the simple path and without it (judge alone), every verdict is the same,
@@ -85,6 +121,9 @@ func TestSimplePathMatchesJudge(t *testing.T) {
 		{"due soon off", func(o *Options) { o.Policy.Deadline.DueSoonDays = -1 }},
 		{"P14", func(o *Options) { o.Terminated = TerminatedP14 }},
 		{"office close", func(o *Options) { o.Policy.Deadline.EndOfDay = calendar.OfficeClose }},
+		{"financial paused", func(o *Options) { o.Financial = FinancialPaused }},
+		{"restart", func(o *Options) { o.Policy.SupplementRule = indicator.SupplementRestart }},
+		{"two supplements allowed", func(o *Options) { o.Policy.MaxSupplements = 2 }},
 	}
 	if hcmCal != nil {
 		variants = append(variants, variant{"zone with history", func(o *Options) { o.Calendar = hcmCal }})
@@ -95,11 +134,14 @@ func TestSimplePathMatchesJudge(t *testing.T) {
 			tc.mod(&o)
 			fast, slow := mustNew(t, o), mustNew(t, o)
 			slow.simple = false
-			taken := 0
+			taken, takenSupp := 0, 0
 			for i := range ds {
 				var probe Verdict
 				if _, ok := fast.judgeSimple(&ds[i], &probe); ok {
 					taken++
+					if len(ds[i].Supplements) > 0 {
+						takenSupp++
+					}
 				}
 				got, want := exported(fast.Classify(&ds[i])), exported(slow.Classify(&ds[i]))
 				if !reflect.DeepEqual(got, want) {
@@ -109,7 +151,10 @@ func TestSimplePathMatchesJudge(t *testing.T) {
 			if fast.simple && taken < len(ds)/10 {
 				t.Errorf("simple path taken for %d of %d dossiers only", taken, len(ds))
 			}
-			t.Logf("simple path taken for %d of %d dossiers", taken, len(ds))
+			if fast.simplePauses && takenSupp < 50 {
+				t.Errorf("simple path taken for %d dossiers with supplements only", takenSupp)
+			}
+			t.Logf("simple path taken for %d of %d dossiers (%d with supplements)", taken, len(ds), takenSupp)
 		})
 	}
 }

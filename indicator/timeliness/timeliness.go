@@ -52,6 +52,7 @@ type Calculator struct {
 	nUnits    int32 // keys.NumUnits()
 
 	simple       bool      // judgeSimple applies: fixed zone, P4 midnight, no classification by appointment, bounds without monotonic readings
+	simplePauses bool      // judgeSimple also takes supplement entries: simple, and supplements pause the clock
 	simpleStatus [16]uint8 // judgeSimple's kind of each status code
 	dueSoon      int       // P15 due-soon working days (DueSoonDays, 0 → 1)
 
@@ -120,6 +121,7 @@ func New(opts Options) (*Calculator, error) {
 	} else {
 		c.dp.Supplement = calendar.Pause
 	}
+	c.simplePauses = c.simple && c.dp.Supplement == calendar.Pause
 	c.procs = make(map[string]int32, len(opts.Procedures))
 	codes := make([]string, 0, len(opts.Procedures))
 	for code := range opts.Procedures {
