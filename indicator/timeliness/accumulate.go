@@ -2,7 +2,6 @@ package timeliness
 
 import (
 	"iter"
-	"math/bits"
 
 	"github.com/shopspring/decimal"
 
@@ -53,53 +52,50 @@ type Result struct {
 	Procedures map[string]ProcedureStats
 }
 
-// cell holds the counts of one (unit, procedure) pair: the unit's tally and the procedure's breakdown are
-// both sums of cells. 64 bytes: one cache line.
-type cell struct {
+// unitCell holds one unit's counts; procCell one procedure's, pooled over the units (Result.Procedures).
+// A dossier adds to one of each: both arrays are dense (by Keys index, then extra index), so the cells of
+// a province's units and procedures stay in the CPU caches, unlike a table of (unit, procedure) pairs. 2.1's
+// overdue count is Den − Num and Tally.Completed equals 2.2's denominator, so neither is stored.
+type unitCell struct {
 	m21                    indicator.Count
-	overdue, completed     int64
-	finished, seconds      int64
-	onlineRecv, onlineLate int64
+	finished, seconds      int64 // 2.2's denominator and numerator (seconds from reception to end)
+	onlineRecv, onlineLate int64 // reception checks, and late ones
+	seen                   bool  // a counted dossier or a checked online reception: the unit is in Result.Units
 }
 
-func (x *cell) merge(y *cell) {
+func (x *unitCell) merge(y *unitCell) {
 	x.m21.Num += y.m21.Num
 	x.m21.Den += y.m21.Den
-	x.overdue += y.overdue
-	x.completed += y.completed
 	x.finished += y.finished
 	x.seconds += y.seconds
 	x.onlineRecv += y.onlineRecv
 	x.onlineLate += y.onlineLate
+	x.seen = x.seen || y.seen
 }
 
-// pair is a cell's unit and procedure as indexes: below the calculator's Keys sizes, indexes of its Keys;
-// from there on, indexes into the accumulator's own extra units and procedures (ids and codes not in the
-// Keys, interned by string).
-type pair struct{ unit, proc int32 }
-
-// tabSlot is a slot of the open-addressing table from a pair's key to its cell (key 0: empty).
-type tabSlot struct {
-	key uint64
-	idx int32
+type procCell struct {
+	m21               indicator.Count
+	finished, seconds int64
 }
 
-// pairKey packs a pair into a non-zero table key.
-func pairKey(u, p int32) uint64 { return (uint64(uint32(u))<<32 | uint64(uint32(p))) + 1 }
+func (x *procCell) merge(y *procCell) {
+	x.m21.Num += y.m21.Num
+	x.m21.Den += y.m21.Den
+	x.finished += y.finished
+	x.seconds += y.seconds
+}
 
-// Accumulator is the partial state of a pass over a slice of dossiers: counts per (unit, procedure) pair and
-// per reason. Memory is O(pairs seen) ≤ O(units × procedures), never O(dossiers). It is not safe for
-// concurrent use; give each goroutine its own and Merge them.
+// Accumulator is the partial state of a pass over a slice of dossiers: counts per unit, per procedure and
+// per reason. Memory is O(units + procedures) — those of the calculator's Keys, plus any others met —
+// never O(dossiers). It is not safe for concurrent use; give each goroutine its own and Merge them.
 type Accumulator struct {
-	c              *Calculator // the calculator that made the accumulator (its Keys index the pairs)
+	c              *Calculator // the calculator that made the accumulator (its Keys index the cells)
 	nUnits, nProcs int32       // c's Keys sizes
 
-	// Cells by pair: an open-addressing table (linear probing, Fibonacci hashing of the pair's key) from
-	// the pair to the index of its cell in cells; at[i] is cells[i]'s pair.
-	tab   []tabSlot
-	shift uint8 // 64 − log2(len(tab))
-	cells []cell
-	at    []pair
+	// Cells by index: below nUnits (nProcs), the Keys index; from there on, the index of an id (code) not
+	// in the Keys, interned by string in extraUnits (extraProcs).
+	units []unitCell
+	procs []procCell
 
 	// Units and procedures not in the Keys, by string (the slow path).
 	extraUnits extraIDs
@@ -107,65 +103,37 @@ type Accumulator struct {
 
 	reasons [numReasons][2]int64 // [reason][0 = excluded, 1 = counted]
 
-	// units and procs remember the pair indexes of recently resolved strings (verdicts of Classify, of
+	// unitCache and procCache remember the indexes of recently resolved strings (verdicts of Classify, of
 	// another calculator or made by hand).
-	units, procs [256]cacheEntry
+	unitCache, procCache [256]cacheEntry
 }
 
-// NewAccumulator returns an empty Accumulator. Cost: ≈ 17 KB (a 1 KB table that grows with the pairs seen,
-// and two 8 KB caches of resolved strings).
+// NewAccumulator returns an empty Accumulator. Cost: 56 bytes per unit and 32 per procedure of the
+// calculator's Keys (two allocations), plus two 8 KB caches of resolved strings.
 func (c *Calculator) NewAccumulator() *Accumulator {
 	a := &Accumulator{c: c}
 	if c != nil {
 		a.nUnits, a.nProcs = c.nUnits, int32(len(c.procByKey))
 	}
-	a.resize(64)
+	a.units = make([]unitCell, a.nUnits)
+	a.procs = make([]procCell, a.nProcs)
 	return a
 }
 
-// resize rebuilds the table with n slots (a power of two).
-func (a *Accumulator) resize(n int) {
-	a.tab = make([]tabSlot, n)
-	a.shift = uint8(64 - bits.Len(uint(n-1)))
-	mask := uint64(n - 1)
-	for i, pr := range a.at {
-		k := pairKey(pr.unit, pr.proc)
-		j := (k * 0x9E3779B97F4A7C15) >> a.shift
-		for a.tab[j].key != 0 {
-			j = (j + 1) & mask
-		}
-		a.tab[j] = tabSlot{key: k, idx: int32(i)}
+// unit returns the cell of unit index u, growing the array for an extra index (u ≥ 0).
+func (a *Accumulator) unit(u int32) *unitCell {
+	if int(u) >= len(a.units) {
+		a.units = append(a.units, make([]unitCell, int(u)+1-len(a.units))...)
 	}
+	return &a.units[u]
 }
 
-// cell returns the cell of pair (u, p), creating it. Cost: O(1) expected, no allocation once the pair
-// exists.
-func (a *Accumulator) cell(u, p int32) *cell {
-	if len(a.tab) == 0 {
-		a.resize(64)
+// proc returns the cell of procedure index p, growing the array for an extra index (p ≥ 0).
+func (a *Accumulator) proc(p int32) *procCell {
+	if int(p) >= len(a.procs) {
+		a.procs = append(a.procs, make([]procCell, int(p)+1-len(a.procs))...)
 	}
-	k := pairKey(u, p)
-	mask := uint64(len(a.tab) - 1)
-	for j := (k * 0x9E3779B97F4A7C15) >> a.shift; ; j = (j + 1) & mask {
-		s := &a.tab[j]
-		if s.key == k {
-			return &a.cells[s.idx]
-		}
-		if s.key == 0 {
-			return a.insert(s, k, u, p)
-		}
-	}
-}
-
-func (a *Accumulator) insert(s *tabSlot, k uint64, u, p int32) *cell {
-	i := len(a.cells)
-	a.cells = append(a.cells, cell{})
-	a.at = append(a.at, pair{u, p})
-	s.key, s.idx = k, int32(i)
-	if 2*len(a.cells) > len(a.tab) {
-		a.resize(2 * len(a.tab))
-	}
-	return &a.cells[i]
+	return &a.procs[p]
 }
 
 // extraIDs interns the ids of units or procedures an accumulator meets that are not in its Keys.
@@ -188,7 +156,7 @@ func (e *extraIDs) intern(id string) int32 {
 	return i
 }
 
-// unitIndex returns the pair index of a unit id: its Keys index, else its extra index (interned).
+// unitIndex returns the cell index of a unit id: its Keys index, else its extra index (interned).
 func (a *Accumulator) unitIndex(id string) int32 {
 	if a.c != nil {
 		if i := a.c.keys.Unit(id); i >= 0 && i < a.nUnits {
@@ -198,7 +166,7 @@ func (a *Accumulator) unitIndex(id string) int32 {
 	return a.nUnits + a.extraUnits.intern(id)
 }
 
-// procIndex returns the pair index of a procedure code: its Keys index, else its extra index (interned).
+// procIndex returns the cell index of a procedure code: its Keys index, else its extra index (interned).
 func (a *Accumulator) procIndex(code string) int32 {
 	if a.c != nil {
 		if i := a.c.keys.Procedure(code); i >= 0 && i < a.nProcs {
@@ -223,8 +191,8 @@ func (a *Accumulator) procCode(p int32) string {
 	return a.extraProcs.ids[p-a.nProcs]
 }
 
-// Add counts one verdict. It allocates only the first time a (unit, procedure) pair is seen. A zero Verdict
-// (not produced by Classify) is counted as ReasonExcludedNilRecord. Verdicts of this accumulator's
+// Add counts one verdict. It allocates only the first time a unit or procedure outside the Keys is seen.
+// A zero Verdict (not produced by Classify) is counted as ReasonExcludedNilRecord. Verdicts of this accumulator's
 // Calculator find their cell by the Keys indexes they carry; others (another Calculator's, hand-made) by
 // their Unit and Procedure strings, with the same counts.
 func (a *Accumulator) Add(v Verdict) { a.add(&v) }
@@ -257,22 +225,26 @@ func (a *Accumulator) add(v *Verdict) {
 		return
 	}
 	u, p := v.unit, v.proc
-	if v.calc != a.c || a.c == nil || u < 0 || p < 0 {
+	if v.calc != a.c || a.c == nil || u < 0 || p < 0 || u >= a.nUnits || p >= a.nProcs {
 		u, p = a.resolve(v)
 	}
 	// Branch-free counting: the flags of consecutive verdicts are unpredictable.
-	x := a.cell(u, p)
+	x, y := a.unit(u), a.proc(p)
 	chk := b2i(v.Reception.Checked)
+	x.seen = true
 	x.onlineRecv += chk
 	x.onlineLate += chk & b2i(v.Reception.Late)
 	num := cnt & b2i(v.InNumerator)
 	fin := cnt & b2i(v.Finished)
+	secs := v.ProcessingSeconds & -fin
 	x.m21.Den += cnt
 	x.m21.Num += num
-	x.overdue += cnt - num
-	x.completed += fin
 	x.finished += fin
-	x.seconds += v.ProcessingSeconds & -fin
+	x.seconds += secs
+	y.m21.Den += cnt
+	y.m21.Num += num
+	y.finished += fin
+	y.seconds += secs
 }
 
 // b2i is 1 for true, 0 for false (compiled without a branch).
@@ -284,15 +256,15 @@ func b2i(b bool) int64 {
 	return i
 }
 
-// resolve finds a verdict's pair by its strings (the slow path of add), through small direct-mapped caches
+// resolve finds a verdict's unit and procedure cells by its strings (the slow path of add), through small direct-mapped caches
 // of resolved unit ids and procedure codes in front of the Keys and the extra maps.
 func (a *Accumulator) resolve(v *Verdict) (u, p int32) {
 	u, p = unknown, unknown
 	if v.calc == a.c && a.c != nil {
 		u, p = v.unit, v.proc
 	}
-	if u < 0 {
-		e := &a.units[cacheSlot(v.Unit)]
+	if u < 0 || u >= a.nUnits {
+		e := &a.unitCache[cacheSlot(v.Unit)]
 		if e.ok && e.s == v.Unit {
 			u = e.i
 		} else {
@@ -300,8 +272,8 @@ func (a *Accumulator) resolve(v *Verdict) (u, p int32) {
 			*e = cacheEntry{s: v.Unit, i: u, ok: true}
 		}
 	}
-	if p < 0 {
-		e := &a.procs[cacheSlot(v.Procedure)]
+	if p < 0 || p >= a.nProcs {
+		e := &a.procCache[cacheSlot(v.Procedure)]
 		if e.ok && e.s == v.Procedure {
 			p = e.i
 		} else {
@@ -312,7 +284,7 @@ func (a *Accumulator) resolve(v *Verdict) (u, p int32) {
 	return u, p
 }
 
-// cacheEntry is a slot of the accumulator's caches of resolved strings: the string and its pair index.
+// cacheEntry is a slot of the accumulator's caches of resolved strings: the string and its cell index.
 type cacheEntry struct {
 	s  string
 	i  int32
@@ -337,15 +309,20 @@ func cacheSlot(s string) int {
 }
 
 // Merge adds b's state into a (b is unchanged). Merge is associative and commutative: merging the
-// accumulators of any split of a stream gives the single-pass Result. Cost: O(pairs of b).
+// accumulators of any split of a stream gives the single-pass Result. Merging a into itself doubles its
+// counts. Cost: O(units + procedures of b).
 func (a *Accumulator) Merge(b *Accumulator) {
 	if b == nil {
 		return
 	}
 	if b == a {
-		for i := range a.cells {
-			y := a.cells[i]
-			a.cells[i].merge(&y)
+		for i := range a.units {
+			y := a.units[i]
+			a.units[i].merge(&y)
+		}
+		for i := range a.procs {
+			y := a.procs[i]
+			a.procs[i].merge(&y)
 		}
 		for r := range a.reasons {
 			a.reasons[r][0] *= 2
@@ -354,16 +331,27 @@ func (a *Accumulator) Merge(b *Accumulator) {
 		return
 	}
 	same := a.c == b.c && a.c != nil
-	for i := range b.cells {
-		pr := b.at[i]
-		u, p := pr.unit, pr.proc
+	for i := range b.units {
+		x := &b.units[i]
+		if !x.seen {
+			continue
+		}
+		u := int32(i)
 		if !same || u >= b.nUnits {
 			u = a.unitIndex(b.unitID(u))
 		}
+		a.unit(u).merge(x)
+	}
+	for i := range b.procs {
+		x := &b.procs[i]
+		if x.m21.Den == 0 { // only counted dossiers add to a procedure
+			continue
+		}
+		p := int32(i)
 		if !same || p >= b.nProcs {
 			p = a.procIndex(b.procCode(p))
 		}
-		a.cell(u, p).merge(&b.cells[i])
+		a.proc(p).merge(x)
 	}
 	for r := range a.reasons {
 		a.reasons[r][0] += b.reasons[r][0]
@@ -373,40 +361,31 @@ func (a *Accumulator) Merge(b *Accumulator) {
 
 // Result returns the accumulated state as fresh maps (the Accumulator can keep going). A unit appears when
 // it has a counted dossier or a checked online reception; a procedure when it has a counted dossier.
-// Cost: O(pairs + reasons).
+// Cost: O(units + procedures + reasons).
 func (a *Accumulator) Result() Result {
-	units := make(map[string]*indicator.Tally)
 	res := Result{Units: make(map[string]indicator.Tally), Procedures: make(map[string]ProcedureStats)}
-	for i := range a.cells {
-		x, pr := &a.cells[i], a.at[i]
-		unit := a.unitID(pr.unit)
-		t := units[unit]
-		if t == nil {
-			t = new(indicator.Tally)
-			units[unit] = t
+	for i := range a.units {
+		x := &a.units[i]
+		if !x.seen {
+			continue
 		}
-		t.Counts[indicator.M21].Num += x.m21.Num
-		t.Counts[indicator.M21].Den += x.m21.Den
-		t.Counts[indicator.M22].Den += x.finished
-		t.ProcessingSeconds += x.seconds
-		t.Overdue += x.overdue
-		t.Completed += x.completed
-		t.OnlineReceived += x.onlineRecv
-		t.LateOnlineReceptions += x.onlineLate
+		var t indicator.Tally
+		t.Counts[indicator.M21] = x.m21
+		t.Counts[indicator.M22].Den = x.finished
+		t.ProcessingSeconds = x.seconds
+		t.Overdue = x.m21.Den - x.m21.Num
+		t.Completed = x.finished
+		t.OnlineReceived = x.onlineRecv
+		t.LateOnlineReceptions = x.onlineLate
+		res.Units[a.unitID(int32(i))] = t
+	}
+	for i := range a.procs {
+		x := &a.procs[i]
 		if x.m21.Den == 0 {
 			continue
 		}
-		proc := a.procCode(pr.proc)
-		p := res.Procedures[proc]
-		p.Count.Num += x.m21.Num
-		p.Count.Den += x.m21.Den
-		p.Overdue += x.overdue
-		p.Finished += x.finished
-		p.ProcessingSeconds += x.seconds
-		res.Procedures[proc] = p
-	}
-	for id, t := range units {
-		res.Units[id] = *t
+		res.Procedures[a.procCode(int32(i))] = ProcedureStats{Count: x.m21, Overdue: x.m21.Den - x.m21.Num,
+			Finished: x.finished, ProcessingSeconds: x.seconds}
 	}
 	for r := rEarly; r < numReasons; r++ {
 		res.Ledger.AddN(reasonCodes[r], false, a.reasons[r][0])
@@ -416,7 +395,7 @@ func (a *Accumulator) Result() Result {
 }
 
 // Run classifies every dossier of the stream and returns the Result of that single pass. Cost: one
-// Classify and one Add per dossier; memory O((unit, procedure) pairs).
+// Classify and one Add per dossier; memory O(units + procedures).
 func (c *Calculator) Run(dossiers iter.Seq[model.Dossier]) Result {
 	a := c.NewAccumulator()
 	for d := range dossiers {

@@ -68,7 +68,7 @@ func BenchmarkClassifyAdd(b *testing.B) {
 }
 
 // BenchmarkClassifyAddGrouped is BenchmarkClassifyAdd over the same dossiers grouped by unit and procedure,
-// as exports per agency usually are (the accumulator's last-cell cache then hits).
+// as exports per agency usually are.
 func BenchmarkClassifyAddGrouped(b *testing.B) {
 	c := mustNew(b, baseOptions())
 	stream := benchStream(4096)
@@ -204,7 +204,7 @@ func benchClassifyAddRef(b *testing.B, n int) {
 			case "addref":
 				step = func(i int) { a.AddRef(&s.ds[i], s.refs[i]) }
 			}
-			for i := range s.ds { // warm: every cell exists
+			for i := range s.ds { // warm: units and reasons seen
 				step(i)
 			}
 			b.ReportAllocs()

@@ -143,18 +143,19 @@
 // TestFastHoursDueSupplement check on random inputs that every such shortcut returns exactly what the
 // calendar returns (other zones, hour units, office hours with sub-minute boundaries or dates outside the
 // window simply call the calendar). The most common dossier (received, with an appointment or a usable
-// catalogue duration, no timeline, no supplement entry, not ended by 3/7/8) takes a shorter path
-// (judgeSimple) that TestSimplePathMatchesJudge and FuzzClassify check against the general one.
+// catalogue duration, no timeline, not ended by 3/7/8, and with an appointment if it has supplement
+// entries, all answered in time) takes a shorter path (judgeSimple) that TestSimplePathMatchesJudge and
+// FuzzClassify check against the general one.
 //
 // Keys. The scorecard passes one indicator.Keys for all calculators (Options.Keys) and calls ClassifyRef
 // with the dossier's Ref, resolved once: the verdict then carries the Keys indexes of its unit and
-// procedure and Accumulator.Add finds its (unit, procedure) cell in an integer-keyed open-addressing table
-// without hashing any string. Classify hashes nothing up front: the catalogue is searched by code only for
+// procedure and Accumulator.Add finds its unit's and its procedure's cells in two dense arrays without
+// hashing any string. Classify hashes nothing up front: the catalogue is searched by code only for
 // a dossier without appointment, and Add resolves the unit and procedure by their strings through two small
 // direct-mapped caches (256 slots each) in front of the Keys and its own map of ids not in the Keys; so are
-// verdicts of another Calculator or made by hand, with the same counts (TestClassifyRefMatchesClassify). Accumulator.Add
-// allocates only for a (unit, procedure) pair seen for the first time; memory is O(pairs) ≤ O(units ×
-// procedures), never O(dossiers).
+// verdicts of another Calculator or made by hand, with the same counts (TestClassifyRefMatchesClassify).
+// Accumulator.Add allocates only for a unit or procedure outside the Keys seen for the first time; memory
+// is O(units + procedures), never O(dossiers).
 //
 // # Performance
 //
