@@ -104,21 +104,23 @@
 //
 // Target (issue 5): ≤ 50 ns and 0 allocations per dossier. Measured with
 //
-//	go test -run '^$' -bench 'ClassifyR?e?f?Add' -count 3 ./indicator/online/
+//	go test -run '^$' -bench 'AddRef|ClassifyR?e?f?Add' -count 10 ./indicator/online/
 //
-// on 2 vCPU AMD EPYC 2.45 GHz shared with other helpers' jobs (load average 1.9–6.5, two runs at 22:38 and
-// 22:40 UTC; cpu-ns/record, the process CPU time per record, is given because wall time is inflated by the
-// load), over 64 and 4096 pre-generated dossiers of 100 units × 40 procedures, cpu-ns/record:
+// on the 2 vCPU AMD EPYC 2.45 GHz virtual machine (otherwise idle, 26 Nov 2026 02:00 UTC; medians of ten
+// 1-second runs by benchstat, ± the 95 % interval it reports; the same binary varies by up to ±30 % between
+// runs minutes apart on this machine). Process CPU time per dossier, 0 B and 0 allocs/op in every case.
+// Over 64 and 4096 pre-generated dossiers of 100 units × 40 procedures (64 dossiers stay in cache, as in
+// the scorecard, which runs each calculator over chunks of 64; 4096 are 4 MB of model.Dossier):
 //
-//	                                                              64 dossiers   4096 dossiers
-//	ClassifyRef + Add, Refs resolved before the loop (scorecard)  43–46         49–61, 0 allocs
-//	Classify + Add, resolving the Ref itself                      98–117        110–124, 0 allocs
+//	                                                           64 dossiers    4096 dossiers
+//	Accumulator.AddRef, Refs resolved before the loop          33 ns ± 20 %   34 ns ± 20 %
+//	  (the scorecard's tally pass)
+//	ClassifyRef + Add (the scorecard when it explains points)  43 ns ± 2 %    48 ns ± 5 %
+//	Classify + Add, resolving unit and procedure itself        110 ns         123 ns        (5 runs)
 //
-// (before this work, Classify + Add on the same benchmark on the idle machine: 134–147 cpu-ns/record for
-// 4096 dossiers, 114–117 for 64). The target is met by ClassifyRef + Add, the scorecard's path, when the
-// records are in cache (64 dossiers); over 4096 dossiers (4 MB of records, the L3 cache shared with the
-// other jobs) it is met in one run (48–52) and missed in the other (56–61). Classify + Add, which must hash
-// the unit id and the procedure code itself (one string-keyed map lookup costs ~20–25 ns here), does not
-// meet it. TestClassifyRefMatchesClassify and FuzzClassify check that ClassifyRef with the Keys' Ref, with
-// indicator.NoRef and with a Keys of other inputs gives Classify's verdict and Result.
+// The target is met by AddRef and by ClassifyRef + Add. Classify + Add, which hashes the unit id and the
+// procedure code in the Keys' maps, does not meet it. AddRef differs from
+// ClassifyRef + Add only in building the Verdict in its own frame instead of copying it out and back in;
+// TestClassifyRefMatchesClassify checks that both, with the Keys' Ref and with indicator.NoRef, give
+// Classify's Result.
 package online

@@ -128,26 +128,23 @@
 // Target (issue 5): ≤ 50 ns and 0 allocations per dossier for 5.3, with the 2.1 judgement injected as the
 // scorecard does (Options.Timeliness reading the memo of the timeliness verdict just computed). Measured with
 //
-//	go test -run '^$' -bench 'ClassifyAdd' -count 3 ./indicator/satisfaction/
+//	go test -run '^$' -bench 'ClassifyAdd' -count 10 ./indicator/satisfaction/
 //
-// on 2 vCPU AMD EPYC 2.45 GHz shared with other helpers' jobs (never idle during this work; load average
-// 3.1 for the first figures, 3.8 for those in brackets). cpu-ns/record (the thread's CPU time per record)
-// is given next to wall ns/record because the latter is inflated whenever the thread is descheduled. Over
+// on the 2 vCPU AMD EPYC 2.45 GHz virtual machine (otherwise idle, 26 Nov 2026 02:00 UTC; medians of ten
+// 1-second runs by benchstat, ± its 95 % interval), process CPU time per dossier, 0 allocs, over 64 and
 // 4096 pre-generated dossiers of 80 units and 50 procedures (5 % disliked, 2 % with a complaint, a tenth
-// with an alias, 2 000 more marked codes), three runs each:
+// with an alias, 2 000 more marked codes):
 //
-//	                                                     ns/record          cpu-ns/record     allocs
-//	ClassifyRef + Add, Refs resolved before the loop     33–35 [51–53]      33–35 [39–43]     0
+//	                                                     64 dossiers    4096 dossiers
+//	ClassifyRef + Add, Refs resolved before the loop     38 ns ± 16 %   44 ns ± 13 %
 //	  (the scorecard's way)
-//	Classify + Add (the calculator finds the unit)       56–90 [56–59]      47–63 [42–44]     0
-//	ClassifyRef + Add, 2.1 judged per dossier by         163–296 [160–175]  154–166 [158–173] 0
+//	Classify + Add (the calculator finds the unit)       42 ns ± 16 %   59 ns ± 3 %
+//	ClassifyRef + Add, 2.1 judged per dossier by                        164 ns ± 13 %
 //	  indicator/timeliness (its Classify, in Timeliness)
-//	  indicator/timeliness's own ClassifyRef + Add       104–111 [116–131]  104–109 [115–129] 0
+//	  indicator/timeliness's own ClassifyRef + Add                      112 ns ± 34 %
 //
-// Before this work the first two were 102–119 and 100–107 ns/record (load average 0.7). The target is met
-// by ClassifyRef + Add, the scorecard's path (cpu time 33–43 ns in every run above; wall time over 50 only
-// while the thread waits for a core). Classify + Add, which must also find the unit by its id (one hash and
-// one probe of a small table), is not reliably under 50. The 2.1 judgement computed per dossier by
+// The target is met by ClassifyRef + Add, the scorecard's path. Classify + Add, which must also find the
+// unit by its id, is not reliably under 50 over 4096 records. The 2.1 judgement computed per dossier by
 // indicator/timeliness costs several times 5.3's own work: the scorecard passes a memo of the verdict the
 // pass has just computed instead.
 package satisfaction

@@ -167,9 +167,9 @@ func BenchmarkPlan(b *testing.B) {
 	}
 }
 
-// BenchmarkParts splits the tally pass's CPU time between the calculators (Classify + Add over the same
-// pool) and the scorecard's own work (verdict collection and explanations), to show where the time of
-// BenchmarkAddDossier goes.
+// BenchmarkParts splits the tally pass's CPU time between the calculators (Accumulator.AddRef — ClassifyRef
+// + Add — over the same pool, as the pass without explanations runs them) and the scorecard's own work
+// (resolving the Refs, explanations), to show where the time of BenchmarkAddDossiers goes.
 func BenchmarkParts(b *testing.B) {
 	in := genInputs()
 	s := mustScorer(b, in, testOptionsGen())
@@ -194,23 +194,23 @@ func BenchmarkParts(b *testing.B) {
 	}
 	b.Run("publication-1.4", func(b *testing.B) {
 		a := s.pub.NewAccumulator()
-		run(b, func(i int) { a.Add(s.pub.ClassifyRef(&pool[i], refs[i])) })
+		run(b, func(i int) { a.AddRef(&pool[i], refs[i]) })
 	})
 	b.Run("timeliness", func(b *testing.B) {
 		a := s.tim.NewAccumulator()
-		run(b, func(i int) { a.Add(s.tim.ClassifyRef(&pool[i], refs[i])) })
+		run(b, func(i int) { a.AddRef(&pool[i], refs[i]) })
 	})
 	b.Run("online", func(b *testing.B) {
 		a := s.onl.NewAccumulator()
-		run(b, func(i int) { a.Add(s.onl.ClassifyRef(&pool[i], refs[i])) })
+		run(b, func(i int) { a.AddRef(&pool[i], refs[i]) })
 	})
 	b.Run("payment", func(b *testing.B) {
 		a := s.pay.NewAccumulator()
-		run(b, func(i int) { a.Add(s.pay.ClassifyRef(&pool[i], refs[i])) })
+		run(b, func(i int) { a.AddRef(&pool[i], refs[i]) })
 	})
 	b.Run("digitisation", func(b *testing.B) {
 		a := s.dig.NewAccumulator()
-		run(b, func(i int) { a.Add(s.dig.ClassifyRef(&pool[i], refs[i])) })
+		run(b, func(i int) { a.AddRef(&pool[i], refs[i]) })
 	})
 	b.Run("satisfaction-5.3", func(b *testing.B) {
 		p := s.NewPartial()
