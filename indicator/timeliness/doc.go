@@ -180,9 +180,9 @@
 //	ref (explaining pass)     106 ns ± 13 %   134 ns ± 13 %
 //	classify                  126 ns ± 26 %   164 ns ± 25 %
 //
-// The target is met by the scorecard's paths (addref, ref) in median, with single runs over 4 MB of
-// records reaching 150–155 ns on this machine; Classify + Add, which resolves the unit and procedure by
-// string, is not under it over 4096 records. In the scorecard's own breakdown (BenchmarkParts in
+// The target is met by addref, the tally pass, in every one of the ten runs (89–132 ns over 64 records,
+// 122–149 ns over 4096), and by ref in median (two of its ten 4096-record runs took 150 and 156 ns);
+// Classify + Add, which resolves the unit and procedure by string, is not under it over 4096 records. In the scorecard's own breakdown (BenchmarkParts in
 // indicator/scorecard, a pool of 1 024 dossiers) timeliness takes 135–149 ns per dossier.
 //
 // What made it: the simple path (judgeSimple) covers open and finished dossiers with an appointment or a
