@@ -70,46 +70,14 @@ func BenchmarkClassifyAdd(b *testing.B) {
 // BenchmarkClassifyRefAdd measures ClassifyRef + Accumulator.Add per dossier with the Refs resolved
 // outside the loop, as the scorecard runs it (one shared Keys, each dossier resolved once for all six
 // calculators). Target ≤ 50 ns, 0 allocs.
-func BenchmarkClassifyRefAdd(b *testing.B) {
-	for _, n := range []int{64, 4096} {
-		b.Run(fmt.Sprintf("records=%d", n), func(b *testing.B) {
-			c, ds := benchSetup(b, n)
-			refs := make([]indicator.Ref, len(ds))
-			for i := range ds {
-				refs[i] = c.keys.Ref(ds[i].UnitID, ds[i].ProcedureCode)
-			}
-			a := c.NewAccumulator()
-			for i := range ds {
-				a.Add(c.ClassifyRef(&ds[i], refs[i]))
-			}
-			b.ReportAllocs()
-			cpu0 := processCPU()
-			for i := 0; b.Loop(); i++ {
-				j := i & (len(ds) - 1)
-				a.Add(c.ClassifyRef(&ds[j], refs[j]))
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
-			b.ReportMetric(float64((processCPU()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/record")
-		})
-	}
-}
-
-// BenchmarkClassify measures Classify alone.
-func BenchmarkClassify(b *testing.B) {
-	c, ds := benchSetup(b, 1<<10)
-	var sink int
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		if c.Classify(&ds[i&(len(ds)-1)]).Counted {
-			sink++
-		}
-	}
-	_ = sink
-}
+func BenchmarkClassifyRefAdd(b *testing.B) { benchRefs(b, false) }
 
 // BenchmarkAddRef is BenchmarkClassifyRefAdd through Accumulator.AddRef (ClassifyRef + Add without
 // copying the Verdict): the scorecard's tally path. Target ≤ 50 ns, 0 allocs.
-func BenchmarkAddRef(b *testing.B) {
+func BenchmarkAddRef(b *testing.B) { benchRefs(b, true) }
+
+// benchRefs runs BenchmarkClassifyRefAdd (addRef false) or BenchmarkAddRef over 64 and 4096 dossiers.
+func benchRefs(b *testing.B, addRef bool) {
 	for _, n := range []int{64, 4096} {
 		b.Run(fmt.Sprintf("records=%d", n), func(b *testing.B) {
 			c, ds := benchSetup(b, n)
@@ -123,9 +91,16 @@ func BenchmarkAddRef(b *testing.B) {
 			}
 			b.ReportAllocs()
 			cpu0 := processCPU()
-			for i := 0; b.Loop(); i++ {
-				j := i & (len(ds) - 1)
-				a.AddRef(&ds[j], refs[j])
+			if addRef {
+				for i := 0; b.Loop(); i++ {
+					j := i & (len(ds) - 1)
+					a.AddRef(&ds[j], refs[j])
+				}
+			} else {
+				for i := 0; b.Loop(); i++ {
+					j := i & (len(ds) - 1)
+					a.Add(c.ClassifyRef(&ds[j], refs[j]))
+				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
 			b.ReportMetric(float64((processCPU()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/record")
