@@ -63,6 +63,7 @@
 // Every dossier read gets exactly one reason in Result.Ledger (Read == Counted + Excluded), tried in this
 // order:
 //
+//	online.nil_record                  excluded  a nil *model.Dossier (a caller's bug; never a panic)
 //	online.no_unit                     excluded  UnitID empty
 //	online.no_reception                excluded  no reception (or submission) time
 //	online.withdrawn_before_reception  excluded  status 7 without NgayTiepNhan (ExcludeWithdrawnBeforeReception)

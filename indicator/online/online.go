@@ -271,9 +271,13 @@ func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
 
 // Classify judges one dossier for 3.3 and notes whether it gives its (unit, procedure) online service a
 // dossier for 3.2. Pure, safe for concurrent use, no allocation; d is not retained. Data problems never
-// fail: the dossier gets an exclusion reason (order in the package doc). Cost: resolving the unit and
+// fail: the dossier gets an exclusion reason (order in the package doc); a nil d gets ReasonNilRecord,
+// never a panic. Cost: resolving the unit and
 // procedure in the Keys (two map lookups), then as ClassifyRef.
 func (c *Calculator) Classify(d *model.Dossier) Verdict {
+	if d == nil {
+		return c.ClassifyRef(nil, indicator.NoRef)
+	}
 	return c.ClassifyRef(d, c.keys.Ref(d.UnitID, d.ProcedureCode))
 }
 

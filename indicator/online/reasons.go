@@ -7,6 +7,9 @@ import (
 
 // Dossier reasons: every dossier read gets exactly one (Result.Ledger). They are tried in the order listed.
 const (
+	// ReasonNilRecord: Classify or ClassifyRef was given a nil *model.Dossier (a caller's bug, not a
+	// portal record); counted in the ledger rather than a panic. Excluded.
+	ReasonNilRecord indicator.Reason = "online.nil_record"
 	// ReasonNoUnit: the dossier has no unit (UnitID empty). Excluded.
 	ReasonNoUnit indicator.Reason = "online.no_unit"
 	// ReasonNoReception: no reception time (NgayTiepNhan, nor NgayNopHoSo under the fallback policy).
@@ -66,7 +69,7 @@ const (
 // Classify).
 var dossierReasons = [...]indicator.Reason{
 	"", ReasonNoUnit, ReasonNoReception, ReasonWithdrawnBeforeReception, ReasonOutsidePeriod, ReasonAfterAsOf, ReasonNotOnline,
-	ReasonOnlineWithoutEResult, ReasonOnline,
+	ReasonOnlineWithoutEResult, ReasonOnline, ReasonNilRecord,
 }
 
 // Indexes into dossierReasons.
@@ -79,6 +82,7 @@ const (
 	rNotOnline     uint8 = iota + 1
 	rOnlineWithoutEResult
 	rOnline
+	rNilRecord // last: the first five indexes are offer.Place's
 	numReasons
 )
 

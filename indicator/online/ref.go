@@ -18,6 +18,11 @@ func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) 
 // classify is ClassifyRef into *v, which must be the zero Verdict (ClassifyRef stays small enough to be
 // inlined, so the verdict is built in the caller's variable; AddRef builds it in its own).
 func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) {
+	if d == nil {
+		v.calc, v.unit, v.service = c, -1, -1
+		v.setReason(rNilRecord)
+		return
+	}
 	p := c.idx.Proc(r.Procedure, d.ProcedureCode)
 	v.UnitID, v.Code, v.ProcedureCode = d.UnitID, d.Code, p.Code
 	v.calc, v.unit, v.service = c, -1, -1

@@ -96,7 +96,6 @@ func TestClassifyRefMatchesClassify(t *testing.T) {
 					byAddRef.AddRef(d, c.keys.Ref(d.UnitID, d.ProcedureCode))
 					byAddNoRef.AddRef(d, indicator.NoRef)
 				}
-				byAddRef.AddRef(nil, indicator.NoRef) // no record: ignored
 				resultsEqual(t, want, a.Result())
 				resultsEqual(t, want, byAddRef.Result())
 				resultsEqual(t, want, byAddNoRef.Result())
@@ -125,9 +124,28 @@ func TestReasonIndexes(t *testing.T) {
 	want := map[uint8]indicator.Reason{
 		rNoUnit: ReasonNoUnit, rNoReception: ReasonNoReception, rWithdrawn: ReasonWithdrawnBeforeReception, rOutsidePeriod: ReasonOutsidePeriod, rAfterAsOf: ReasonAfterAsOf,
 		rNotOnline: ReasonNotOnline, rOnlineWithoutEResult: ReasonOnlineWithoutEResult, rOnline: ReasonOnline,
+		rNilRecord: ReasonNilRecord,
 	}
 	require.Len(t, want, int(numReasons)-1)
 	for i, r := range want {
 		assert.Equal(t, r, dossierReasons[i], "index %d", i)
+	}
+}
+
+// TestNilRecord: a nil dossier is never a panic: Classify, ClassifyRef and AddRef count it as one excluded
+// ReasonNilRecord, and Read == Counted + Excluded.
+func TestNilRecord(t *testing.T) {
+	c, err := New(testOptions())
+	require.NoError(t, err)
+	for _, v := range []Verdict{c.Classify(nil), c.ClassifyRef(nil, indicator.NoRef), c.ClassifyRef(nil, indicator.Ref{Unit: 0, Procedure: 0})} {
+		assert.Equal(t, ReasonNilRecord, v.Reason)
+		assert.False(t, v.Counted)
+	}
+	a, b := c.NewAccumulator(), c.NewAccumulator()
+	a.AddRef(nil, indicator.NoRef)
+	b.Add(c.Classify(nil))
+	for _, r := range []Result{a.Result(), b.Result()} {
+		assert.Equal(t, [3]int64{1, 0, 1}, [3]int64{r.Ledger.Read, r.Ledger.Counted, r.Ledger.Excluded})
+		assert.Equal(t, []indicator.LedgerEntry{{Reason: ReasonNilRecord, Excluded: 1}}, r.Ledger.Entries())
 	}
 }

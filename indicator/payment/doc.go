@@ -59,6 +59,7 @@
 // Every dossier read gets exactly one reason in Result.Ledger (Read == Counted + Excluded), tried in this
 // order:
 //
+//	payment.nil_record                  excluded  a nil *model.Dossier (a caller's bug; never a panic)
 //	payment.no_unit                     excluded  UnitID empty
 //	payment.no_reception                excluded  no reception (or submission) time
 //	payment.withdrawn_before_reception  excluded  status 7 without NgayTiepNhan (ExcludeWithdrawnBeforeReception)

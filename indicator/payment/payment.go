@@ -238,9 +238,13 @@ func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
 
 // Classify judges one dossier for 3.6 and notes what it contributes to 3.4/3.5. It is pure, safe for
 // concurrent use and does not allocate; d is not retained. Data problems never fail: the dossier gets an
-// exclusion reason (see the package doc for the order in which the rules apply). Cost: resolving the unit
+// exclusion reason (see the package doc for the order in which the rules apply); a nil d gets
+// ReasonNilRecord, never a panic. Cost: resolving the unit
 // and procedure in the Keys (two map lookups), then as ClassifyRef.
 func (c *Calculator) Classify(d *model.Dossier) Verdict {
+	if d == nil {
+		return c.ClassifyRef(nil, indicator.NoRef)
+	}
 	return c.ClassifyRef(d, c.keys.Ref(d.UnitID, d.ProcedureCode))
 }
 

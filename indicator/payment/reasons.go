@@ -7,6 +7,9 @@ import (
 
 // Dossier reasons: every dossier read gets exactly one (Result.Ledger). They are tried in the order listed.
 const (
+	// ReasonNilRecord: Classify or ClassifyRef was given a nil *model.Dossier (a caller's bug, not a
+	// portal record); counted in the ledger rather than a panic. Excluded.
+	ReasonNilRecord indicator.Reason = "payment.nil_record"
 	// ReasonNoUnit: the dossier has no unit (UnitID empty), so it cannot be attributed. Excluded.
 	ReasonNoUnit indicator.Reason = "payment.no_unit"
 	// ReasonNoReception: no reception time (NgayTiepNhan, nor NgayNopHoSo under the fallback policy).
@@ -70,7 +73,7 @@ const (
 // Classify).
 var dossierReasons = [...]indicator.Reason{
 	"", ReasonNoUnit, ReasonNoReception, ReasonWithdrawnBeforeReception, ReasonOutsidePeriod, ReasonAfterAsOf, ReasonUnknownProcedure,
-	ReasonFreeProcedure, ReasonZeroFeeLines, ReasonNoFeeLines, ReasonPaidOnline, ReasonNotPaidOnline,
+	ReasonFreeProcedure, ReasonZeroFeeLines, ReasonNoFeeLines, ReasonPaidOnline, ReasonNotPaidOnline, ReasonNilRecord,
 }
 
 // Indexes into dossierReasons.
@@ -86,6 +89,7 @@ const (
 	rNoFeeLines
 	rPaidOnline
 	rNotPaidOnline
+	rNilRecord // last: the first five indexes are offer.Place's
 	numReasons
 )
 
