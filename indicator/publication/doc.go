@@ -91,6 +91,7 @@
 //
 // Every dossier read gets exactly one reason in Result.Ledger, tried in this order:
 //
+//	publication.nil_record                  excluded  a nil *model.Dossier (a caller's bug; never a panic)
 //	publication.no_unit                     excluded  UnitID empty
 //	publication.no_reception                excluded  no reception (or submission) time
 //	publication.withdrawn_before_reception  excluded  status 7 without NgayTiepNhan (ExcludeWithdrawnBeforeReception)

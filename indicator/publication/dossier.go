@@ -59,6 +59,10 @@ func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) 
 // index) into *v: both are small enough to be inlined, so the verdict is built in the caller's variable
 // (AddRef builds it in its own).
 func (c *Calculator) classify(d *model.Dossier, slot int32, resolve bool, v *Verdict) {
+	if d == nil {
+		*v = Verdict{Reason: ReasonNilRecord, reason: rNilRecord, calc: c, slot: -1}
+		return
+	}
 	if resolve {
 		slot = c.unitIndex(d.UnitID)
 	} else if uint32(slot) >= uint32(c.nUnits) {

@@ -58,6 +58,9 @@ const (
 
 // Dossier reasons (1.4): every dossier read gets exactly one (Result.Ledger), tried in this order.
 const (
+	// ReasonNilRecord: Classify or ClassifyRef was given a nil *model.Dossier (a caller's bug, not a
+	// portal record); counted in the ledger rather than a panic. Excluded.
+	ReasonNilRecord indicator.Reason = "publication.nil_record"
 	// ReasonNoUnit: the dossier has no unit. Excluded.
 	ReasonNoUnit indicator.Reason = "publication.no_unit"
 	// ReasonNoReception: no reception time (nor submission time under the fallback policy). Excluded.
@@ -80,12 +83,13 @@ const (
 )
 
 var dossierReasons = [...]indicator.Reason{
-	"", ReasonNoUnit, ReasonNoReception, ReasonWithdrawnBeforeReception, ReasonOutsidePeriod, ReasonAfterAsOf, ReasonNotSynced, ReasonSyncFailed,
+	"", ReasonNilRecord, ReasonNoUnit, ReasonNoReception, ReasonWithdrawnBeforeReception, ReasonOutsidePeriod, ReasonAfterAsOf, ReasonNotSynced, ReasonSyncFailed,
 	ReasonSynced,
 }
 
 const (
-	rNoUnit uint8 = iota + 1
+	rNilRecord uint8 = iota + 1
+	rNoUnit
 	rNoReception
 	rWithdrawn
 	rOutsidePeriod

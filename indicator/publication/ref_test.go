@@ -96,7 +96,6 @@ func TestClassifyRefMatchesClassify(t *testing.T) {
 				cross.Add(v)
 				byAddRef.AddRef(d, r)
 			}
-			byAddRef.AddRef(nil, indicator.NoRef) // no record: ignored
 			resultsEqual(t, want, byRef.Result())
 			resultsEqual(t, want, byAddRef.Result())
 			resultsEqual(t, want, byNoRef.Result())
@@ -144,4 +143,24 @@ func TestAddCopiedVerdicts(t *testing.T) {
 	r := a.Result()
 	assert.Equal(t, indicator.Count{Num: 1, Den: 2}, r.Units["U1"].Counts[indicator.M14])
 	assert.Equal(t, int64(3), r.Ledger.Entry(ReasonSynced).Counted)
+}
+
+// TestNilRecord: a nil dossier is never a panic: Classify, ClassifyRef and AddRef count it as one excluded
+// ReasonNilRecord, and Read == Counted + Excluded.
+func TestNilRecord(t *testing.T) {
+	c := newCalc(t, nil)
+	for _, v := range []Verdict{c.Classify(nil), c.ClassifyRef(nil, indicator.NoRef), c.ClassifyRef(nil, indicator.Ref{})} {
+		if v.Reason != ReasonNilRecord || v.Counted || v.Synced {
+			t.Fatalf("nil dossier: %+v", v)
+		}
+	}
+	a, b := c.NewAccumulator(), c.NewAccumulator()
+	a.AddRef(nil, indicator.NoRef)
+	b.Add(c.Classify(nil))
+	for _, r := range []Result{a.Result(), b.Result()} {
+		l := r.Ledger
+		if l.Read != 1 || l.Excluded != 1 || l.Counted != 0 || len(l.Entries()) != 1 || l.Entries()[0].Reason != ReasonNilRecord {
+			t.Fatalf("ledger %+v", l.Entries())
+		}
+	}
 }
