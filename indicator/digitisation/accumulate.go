@@ -79,12 +79,9 @@ func (a *Accumulator) Add(v Verdict) { a.add(&v) }
 // a.Add(c.ClassifyRef(d, r)), without copying the Verdict out of ClassifyRef and into Add. It is the
 // tally-only hot path (the scorecard's when it does not explain lost points); call ClassifyRef and Add
 // when the Verdict itself is needed. r is a Ref of the Calculator's Keys, as for ClassifyRef. Cost: as
-// ClassifyRef plus Add; no allocation once the unit has been seen. A nil d is ignored
-// (it is no record).
+// ClassifyRef plus Add; no allocation once the unit has been seen. A nil d is counted as ReasonNilRecord,
+// as Add(Classify(nil)) would be.
 func (a *Accumulator) AddRef(d *model.Dossier, r indicator.Ref) {
-	if d == nil {
-		return
-	}
 	var v Verdict
 	a.c.classify(d, r, false, &v)
 	a.add(&v)

@@ -375,6 +375,7 @@ const (
 	lrWithdrawn
 	lrNotInPeriod
 	lrAfterAsOf
+	lrNilRecord
 	numLedgerReasons
 )
 
@@ -385,7 +386,7 @@ var ledgerReasons = [numLedgerReasons]struct {
 	lrCounted: {ReasonCounted, true}, lrCountedWithoutReception: {ReasonCountedWithoutReception, true},
 	lrNoUnit: {ReasonNoUnit, false}, lrNoDate: {ReasonNoDate, false}, lrNotReceived: {ReasonNotReceived, false},
 	lrWithdrawn: {ReasonWithdrawnBeforeReception, false}, lrNotInPeriod: {ReasonNotInPeriod, false},
-	lrAfterAsOf: {ReasonAfterAsOf, false},
+	lrAfterAsOf: {ReasonAfterAsOf, false}, lrNilRecord: {ReasonNilRecord, false},
 }
 
 // Verdict is the judgement of one dossier: its unit and code, the single ledger reason, one
@@ -454,7 +455,8 @@ func (v *Verdict) exclude(lr ledgerReason) {
 }
 
 // Classify judges one dossier for 4.1, 4.2, 4.3, 4.5 and 4.6b. It is pure, safe for concurrent use and does
-// not allocate. Data problems are never errors: the dossier is excluded with a reason (ReasonNoUnit,
+// not allocate. Data problems are never errors: the dossier is excluded with a reason (ReasonNilRecord for
+// a nil d, ReasonNoUnit,
 // ReasonNoDate, ReasonNotReceived, ReasonWithdrawnBeforeReception, ReasonNotInPeriod, ReasonAfterAsOf),
 // or, for one metric only, kept out of that metric's denominator (4.1: ReasonUnknownProcedure,
 // ReasonNoPaperResult; 4.3: ReasonNoReceptionDate). Classify(d) is ClassifyRef(d, keys.Ref(d.UnitID,
@@ -484,6 +486,11 @@ func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) 
 // is the dossier's Ref) into *v, which must be the zero Verdict: both are small enough to be inlined, so
 // the verdict is built in the caller's variable (AddRef builds it in its own).
 func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, resolve bool, v *Verdict) {
+	if d == nil {
+		v.slot, v.calc = -1, c
+		v.exclude(lrNilRecord)
+		return
+	}
 	if resolve { // == c.keys.Ref(d.UnitID, d.ProcedureCode), without the maps
 		r = indicator.Ref{Unit: c.unitIndex(d.UnitID), Procedure: c.codes.Find(d.ProcedureCode)}
 	}

@@ -64,6 +64,7 @@
 //
 //	digitisation.counted                    received in the period (NgayTiepNhan): in 4.1 (paper-result procedures), 4.2, 4.3, 4.5, 4.6b
 //	digitisation.counted_without_reception  received in the period by the NgayNopHoSo fallback: as above but not 4.3
+//	digitisation.nil_record                 excluded: a nil *model.Dossier (a caller's bug; never a panic)
 //	digitisation.no_unit                    excluded: no unit id
 //	digitisation.no_date                    excluded: no reception (nor, with the fallback, submission) time
 //	digitisation.not_received               excluded: status 1, not yet received

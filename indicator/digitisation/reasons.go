@@ -8,6 +8,7 @@ const (
 	// Ledger reasons of a dossier (exactly one per dossier read).
 	ReasonCounted                  indicator.Reason = "digitisation.counted"                    // received in the period with NgayTiepNhan
 	ReasonCountedWithoutReception  indicator.Reason = "digitisation.counted_without_reception"  // received in the period by the NgayNopHoSo fallback: not in 4.3
+	ReasonNilRecord                indicator.Reason = "digitisation.nil_record"                 // a nil *model.Dossier given to Classify (a caller's bug; never a panic)
 	ReasonNoUnit                   indicator.Reason = "digitisation.no_unit"                    // no unit id (dossiers, offerings, communes)
 	ReasonNoDate                   indicator.Reason = "digitisation.no_date"                    // neither NgayTiepNhan nor (with the fallback) NgayNopHoSo
 	ReasonNotReceived              indicator.Reason = "digitisation.not_received"               // status 1 (registered, not yet received) without NgayTiepNhan

@@ -113,7 +113,6 @@ func TestClassifyRefMatchesClassify(t *testing.T) {
 						h2.Add(base.Classify(d))
 					}
 				}
-				byAddRef.AddRef(nil, indicator.NoRef) // no record: ignored
 				m1, m2 := c.NewAccumulator(), base.NewAccumulator()
 				m1.Merge(h1)
 				m1.Merge(h2)
@@ -147,4 +146,21 @@ func TestAddHandBuiltVerdicts(t *testing.T) {
 	assert.Equal(t, map[string]indicator.Tally{"U1": {}, "U8": {}}, r.Units)
 	assert.Equal(t, int64(2), r.Ledger.Entry("custom.reason").Counted)
 	assert.Equal(t, int64(1), r.Ledger.Entry(ReasonNotInPeriod).Excluded)
+}
+
+// TestNilRecord: a nil dossier is never a panic: Classify, ClassifyRef and AddRef count it as one excluded
+// ReasonNilRecord, and Read == Counted + Excluded.
+func TestNilRecord(t *testing.T) {
+	c := newCalc(t, baseOptions())
+	for _, v := range []Verdict{c.Classify(nil), c.ClassifyRef(nil, indicator.NoRef), c.ClassifyRef(nil, indicator.Ref{})} {
+		assert.Equal(t, ReasonNilRecord, v.Reason)
+		assert.False(t, v.Counted)
+	}
+	a, b := c.NewAccumulator(), c.NewAccumulator()
+	a.AddRef(nil, indicator.NoRef)
+	b.Add(c.Classify(nil))
+	for _, r := range []Result{a.Result(), b.Result()} {
+		assert.Equal(t, [3]int64{1, 0, 1}, [3]int64{r.Ledger.Read, r.Ledger.Counted, r.Ledger.Excluded})
+		assert.Equal(t, []indicator.LedgerEntry{{Reason: ReasonNilRecord, Excluded: 1}}, r.Ledger.Entries())
+	}
 }
