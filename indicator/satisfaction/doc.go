@@ -69,6 +69,7 @@
 //	dossier_resolved_late  5.3 denominator only: resolved late (Options.Timeliness)
 //	dossier_not_processed  excluded: not received and processed in the period (Options.Timeliness)
 //	dossier_no_unit        excluded: no unit id
+//	dossier_nil_record     excluded: a nil *model.Dossier (a caller's bug; never a panic)
 //
 // Petitions (Result.Petitions; also the 5.1 verdict's reason):
 //

@@ -13,6 +13,7 @@ const (
 	ReasonDossierLate         indicator.Reason = "satisfaction.dossier_resolved_late" // 5.3 denominator only: resolved late (timeliness)
 	ReasonDossierNotProcessed indicator.Reason = "satisfaction.dossier_not_processed" // excluded: not received and processed in the period (timeliness)
 	ReasonDossierNoUnit       indicator.Reason = "satisfaction.dossier_no_unit"       // excluded: no unit id
+	ReasonDossierNilRecord    indicator.Reason = "satisfaction.dossier_nil_record"    // excluded: a nil *model.Dossier given to Classify (a caller's bug; never a panic)
 
 	// Petition ledger reasons (one per petition read).
 	ReasonPetitionOnTime          indicator.Reason = "satisfaction.petition_on_time"          // handled, every deadline met

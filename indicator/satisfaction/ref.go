@@ -25,6 +25,11 @@ func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v DossierVe
 //
 // v must be the zero DossierVerdict on entry.
 func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *DossierVerdict) {
+	if d == nil {
+		v.Metric.Metric, v.keys, v.slot = indicator.M53, c.keys, -1
+		v.set(rsnNilRecord)
+		return
+	}
 	if d.UnitID == "" {
 		v.Unit, v.Code, v.Metric.Metric, v.keys, v.slot = d.UnitID, d.Code, indicator.M53, c.keys, -1
 		v.set(rsnNoUnit)
@@ -78,14 +83,15 @@ const (
 	rsnLate
 	rsnNotProcessed
 	rsnNoUnit
+	rsnNilRecord
 	numRsn
 )
 
 // dossierReasons maps a reason index to its code; dossierCounted says whether it is a counted reason.
 var (
 	dossierReasons = [numRsn]indicator.Reason{"", ReasonDossierSatisfied, ReasonDossierDisliked,
-		ReasonDossierComplaint, ReasonDossierLate, ReasonDossierNotProcessed, ReasonDossierNoUnit}
-	dossierCounted = [numRsn]bool{false, true, true, true, true, false, false}
+		ReasonDossierComplaint, ReasonDossierLate, ReasonDossierNotProcessed, ReasonDossierNoUnit, ReasonDossierNilRecord}
+	dossierCounted = [numRsn]bool{false, true, true, true, true, false, false, false}
 )
 
 // set sets the reason (ledger and 5.3 verdict) and its index; the cases store constants.
@@ -102,6 +108,8 @@ func (v *DossierVerdict) set(i uint8) {
 		r = ReasonDossierLate
 	case rsnNotProcessed:
 		r = ReasonDossierNotProcessed
+	case rsnNilRecord:
+		r = ReasonDossierNilRecord
 	default:
 		r = ReasonDossierNoUnit
 	}

@@ -318,3 +318,20 @@ func FuzzClassifyDossier(f *testing.F) {
 		}
 	})
 }
+
+// TestNilRecord: a nil dossier is never a panic: Classify and ClassifyRef judge it
+// ReasonDossierNilRecord (excluded), and the accumulator ledgers it, Read == Counted + Excluded.
+func TestNilRecord(t *testing.T) {
+	c := newCalc(t, baseOptions(t))
+	a := c.NewAccumulator()
+	for _, v := range []DossierVerdict{c.Classify(nil), c.ClassifyRef(nil, indicator.NoRef), c.ClassifyRef(nil, indicator.Ref{})} {
+		if v.Reason != ReasonDossierNilRecord || v.Counted || v.Metric.InDenominator || v.Metric.Metric != indicator.M53 {
+			t.Fatalf("nil dossier: %+v", v)
+		}
+		a.Add(v)
+	}
+	l := a.Result().Ledger
+	if l.Read != 3 || l.Excluded != 3 || l.Counted != 0 || len(l.Entries()) != 1 || l.Entries()[0].Reason != ReasonDossierNilRecord {
+		t.Fatalf("ledger %+v", l.Entries())
+	}
+}
