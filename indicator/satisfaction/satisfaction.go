@@ -218,9 +218,10 @@ func (v DossierVerdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verd
 // Classify judges one dossier for 5.3: in the denominator when Options.Timeliness says it was received and
 // processed in the period; in the numerator unless it has a dislike, a complaint or was resolved late.
 // Pure and safe for concurrent use (if Timeliness is); no allocation beyond Timeliness's own. Data problems
-// are reasons, never errors or panics (ReasonDossierNilRecord, ReasonDossierNoUnit, ReasonDossierNotProcessed). Cost: ClassifyRef's plus,
-// for a counted dossier, one map lookup of the unit id in the calculator's Keys; the scorecard resolves
-// the unit once per dossier for all calculators and calls ClassifyRef instead.
+// are reasons, never errors or panics (ReasonDossierNilRecord, ReasonDossierNoUnit,
+// ReasonDossierNotProcessed). Cost: ClassifyRef's plus, for a counted dossier, one map lookup of the unit
+// id in the calculator's Keys; the scorecard resolves the unit once per dossier for all calculators and
+// calls ClassifyRef instead.
 func (c *Calculator) Classify(d *model.Dossier) (v DossierVerdict) {
 	c.classify(d, indicator.NoRef, &v)
 	return v
