@@ -95,3 +95,33 @@ func ExampleAccumulator_Merge() {
 	// timeliness.open-overdue 23
 	// timeliness.open-within-deadline 3
 }
+
+// ExampleAccumulator_AddRef tallies dossiers as the scorecard does: one indicator.Keys of the province's
+// units and procedure codes shared by the calculators, each dossier's Ref resolved once, and AddRef
+// (ClassifyRef + Add without copying the Verdict) when only the tallies are wanted.
+func ExampleAccumulator_AddRef() {
+	cal, _ := calendar.New(calendar.Options{FromYear: 2025, ToYear: 2027})
+	keys := indicator.NewKeys([]string{"H44.03", "H44.07"}, []string{"1.000001"})
+	calc, _ := timeliness.New(timeliness.Options{
+		Keys:   keys,
+		Period: model.Month(2026, time.August), AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, model.Vietnam()),
+		Calendar: cal, Policy: indicator.Portal().Policy,
+	})
+	done := model.NewStatus(model.StatusFinished)
+	a := calc.NewAccumulator()
+	for day := 3; day <= 7; day++ {
+		d := model.Dossier{UnitID: "H44.03", ProcedureCode: "1.000001", Status: done,
+			ReceivedAt: vn(2026, 8, day, 9, 0), DueAt: vn(2026, 8, day+3, 17, 0), ProcessingEndedAt: vn(2026, 8, 9, 10, 0)}
+		counted, onTime := a.AddRef(&d, keys.Ref(d.UnitID, d.ProcedureCode))
+		fmt.Println(day, counted, onTime)
+	}
+	c := a.Result().Units["H44.03"].Counts[indicator.M21]
+	fmt.Printf("2.1 = %d/%d\n", c.Num, c.Den)
+	// Output:
+	// 3 true false
+	// 4 true false
+	// 5 true false
+	// 6 true true
+	// 7 true true
+	// 2.1 = 2/5
+}
