@@ -1,5 +1,6 @@
 // Package strindex is an immutable open-addressing table from strings to dense int32 indexes, used by
-// indicator.Keys: a lookup costs one hash of the string and, for strings of up to 16 bytes, a comparison of
+// the publication and digitisation calculators to find a dossier's unit (and procedure) by string in
+// their Classify: a lookup costs one hash of the string and, for strings of up to 16 bytes, a comparison of
 // their length and two words (longer strings compare the string), which is cheaper than a Go map with
 // string keys on the calculators' hot paths. Memory: a power of two ≥ 2 × n slots of 40 bytes.
 package strindex
