@@ -54,8 +54,8 @@ type Result struct {
 
 // unitCell holds one unit's counts; procCell one procedure's, pooled over the units (Result.Procedures).
 // A dossier adds to one of each: both arrays are dense (by Keys index, then extra index), so the cells of
-// a province's units and procedures stay in the CPU caches, unlike a table of (unit, procedure) pairs. 2.1's
-// overdue count is Den − Num and Tally.Completed equals 2.2's denominator, so neither is stored.
+// a province's units and procedures stay in the CPU caches, unlike a table of (unit, procedure) pairs.
+// 2.1's overdue count is Den − Num and Tally.Completed equals 2.2's denominator, so neither is stored.
 type unitCell struct {
 	m21                    indicator.Count
 	finished, seconds      int64 // 2.2's denominator and numerator (seconds from reception to end)
@@ -192,9 +192,9 @@ func (a *Accumulator) procCode(p int32) string {
 }
 
 // Add counts one verdict. It allocates only the first time a unit or procedure outside the Keys is seen.
-// A zero Verdict (not produced by Classify) is counted as ReasonExcludedNilRecord. Verdicts of this accumulator's
-// Calculator find their cell by the Keys indexes they carry; others (another Calculator's, hand-made) by
-// their Unit and Procedure strings, with the same counts.
+// A zero Verdict (not produced by Classify) is counted as ReasonExcludedNilRecord. Verdicts of this
+// accumulator's Calculator find their cells by the Keys indexes they carry; others (another Calculator's,
+// hand-made) by their Unit and Procedure strings, with the same counts.
 func (a *Accumulator) Add(v Verdict) { a.add(&v) }
 
 // AddRef classifies d with the accumulator's Calculator and adds the verdict: the same state as
@@ -256,8 +256,8 @@ func b2i(b bool) int64 {
 	return i
 }
 
-// resolve finds a verdict's unit and procedure cells by its strings (the slow path of add), through small direct-mapped caches
-// of resolved unit ids and procedure codes in front of the Keys and the extra maps.
+// resolve finds a verdict's unit and procedure cells by its strings (the slow path of add), through small
+// direct-mapped caches of resolved unit ids and procedure codes in front of the Keys and the extra maps.
 func (a *Accumulator) resolve(v *Verdict) (u, p int32) {
 	u, p = unknown, unknown
 	if v.calc == a.c && a.c != nil {
