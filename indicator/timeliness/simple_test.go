@@ -151,7 +151,7 @@ func TestSimplePathMatchesJudge(t *testing.T) {
 			if fast.simple && taken < len(ds)/10 {
 				t.Errorf("simple path taken for %d of %d dossiers only", taken, len(ds))
 			}
-			if fast.simplePauses && takenSupp < 50 {
+			if fast.simplePauses && takenSupp < len(ds)/100 {
 				t.Errorf("simple path taken for %d dossiers with supplements only", takenSupp)
 			}
 			t.Logf("simple path taken for %d of %d dossiers (%d with supplements)", taken, len(ds), takenSupp)
