@@ -58,7 +58,8 @@
 // flags are ORed, and example codes are the smallest codes (a total order), so the card of a merged
 // state equals the single-pass card bit for bit, whatever the split and the order of the merges
 // (TestParallelIdentical). Memory is O(units × (procedures + metrics × reasons × Examples)), never
-// O(records).
+// O(records). Partials merge within one process (goroutines, RunParallel): a Partial has no serialised
+// form yet, so shards computed on other machines cannot be merged into it.
 //
 // # Explanations
 //
