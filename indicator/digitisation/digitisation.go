@@ -185,7 +185,8 @@ func (c *Calculator) buildIndex(opts Options) {
 		c.keys = indicator.NewKeys(units, codes)
 	}
 	c.nUnits = int32(c.keys.NumUnits())
-	c.units, c.codes = unitTable(c.keys), procedureTable(c.keys)
+	c.units = strindex.New(c.keys.NumUnits(), c.keys.UnitID)
+	c.codes = strindex.New(c.keys.NumProcedures(), c.keys.ProcedureCode)
 	c.procByKey = make([]procInfo, c.keys.NumProcedures())
 	for i := range c.procByKey {
 		c.procByKey[i] = c.procs[c.keys.ProcedureCode(int32(i))]

@@ -1,10 +1,5 @@
 package digitisation
 
-import (
-	"github.com/vn-dvc/chiso766/indicator"
-	"github.com/vn-dvc/chiso766/indicator/internal/strindex"
-)
-
 // Classify resolves a dossier's unit (and procedure) through strindex tables built once by New from the
 // Keys: one cheap hash and a two-word comparison for ids of up to 16 bytes, cheaper here than the Keys'
 // maps (ClassifyRef with a known Ref, the scorecard's path, does not use them). Their answers are exactly
@@ -17,12 +12,4 @@ func (c *Calculator) unitIndex(id string) int32 {
 		return -1
 	}
 	return c.units.Find(id)
-}
-
-// unitTable indexes the unit ids of k.
-func unitTable(k *indicator.Keys) strindex.Index { return strindex.New(k.NumUnits(), k.UnitID) }
-
-// procedureTable indexes the procedure codes of k.
-func procedureTable(k *indicator.Keys) strindex.Index {
-	return strindex.New(k.NumProcedures(), k.ProcedureCode)
 }

@@ -166,7 +166,7 @@ func New(opts Options) (*Calculator, error) {
 		c.keys = indicator.NewKeys(slices.Sorted(maps.Keys(c.reportDen)), nil)
 	}
 	c.nUnits = int32(c.keys.NumUnits())
-	c.units = unitTable(c.keys)
+	c.units = strindex.New(c.keys.NumUnits(), c.keys.UnitID)
 	c.startSec, c.asOfSec = c.start.Unix(), c.asOf.Unix()
 	c.countSec = min(c.end.Unix(), c.asOfSec)
 	c.judge = c.end.Add(-time.Nanosecond)

@@ -264,24 +264,21 @@ func (a *Accumulator) resolve(v *Verdict) (u, p int32) {
 		u, p = v.unit, v.proc
 	}
 	if u < 0 || u >= a.nUnits {
-		e := &a.unitCache[cacheSlot(v.Unit)]
-		if e.ok && e.s == v.Unit {
-			u = e.i
-		} else {
-			u = a.unitIndex(v.Unit)
-			*e = cacheEntry{s: v.Unit, i: u, ok: true}
-		}
+		u = cached(&a.unitCache, v.Unit, a.unitIndex)
 	}
 	if p < 0 || p >= a.nProcs {
-		e := &a.procCache[cacheSlot(v.Procedure)]
-		if e.ok && e.s == v.Procedure {
-			p = e.i
-		} else {
-			p = a.procIndex(v.Procedure)
-			*e = cacheEntry{s: v.Procedure, i: p, ok: true}
-		}
+		p = cached(&a.procCache, v.Procedure, a.procIndex)
 	}
 	return u, p
+}
+
+// cached returns index(s) through the direct-mapped cache c.
+func cached(c *[256]cacheEntry, s string, index func(string) int32) int32 {
+	e := &c[cacheSlot(s)]
+	if !e.ok || e.s != s {
+		*e = cacheEntry{s: s, i: index(s), ok: true}
+	}
+	return e.i
 }
 
 // cacheEntry is a slot of the accumulator's caches of resolved strings: the string and its cell index.
