@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/vn-dvc/chiso766/model"
 )
 
 func TestDiffPortalDocument(t *testing.T) {
@@ -35,32 +37,34 @@ func TestDiffPortalDocument(t *testing.T) {
 	e.Places = 3
 	e.Rounding = RoundHalfEven
 	e.Online = OnlineFullOnly
-	e.Policy.MaxSupplements = 2
-	e.Policy.SupplementRule = SupplementRestart
-	e.Policy.PublicationDayUnit = CalendarDays
-	e.Policy.PaidOnlineCodes = Codes(1)
-	e.Policy.PublicationLeadDays.Province = 7
-	e.Policy.EndStatusRank[7] = 0
-	e.Policy.OfferingStates[OfferingTesting] = false
-	e.Policy.OnlineReceptionHours = 4
-	e.Policy.PetitionDeadlines.Start = 10
-	e.Policy.ZeroFeeLinesExcluded = false
-	e.Policy.ReceivedFallbackToSubmitted = false
-	e.Policy.ExcludeWithdrawnBeforeReception = false
-	e.Policy.OnlineChannelCodes = Codes(2, 3)
-	e.Policy.PublishWithinDays.Ministry = 12
+	e.Policy.Timeliness.MaxSupplements = 2
+	e.Policy.Timeliness.Supplements = SupplementRestart
+	e.Policy.Publication.DayUnit = CalendarDays
+	e.Policy.Payment.PaidOnlineCodes = Codes(1)
+	e.Policy.Publication.LeadDays.Province = 7
+	e.Policy.Timeliness.EndStatusRank[7] = 0
+	e.Policy.Online.OfferingStates[model.StateTesting] = false
+	e.Policy.Timeliness.OnlineReceptionHours = 4
+	e.Policy.Satisfaction.PetitionDeadlines.Start = 10
+	e.Policy.Payment.ZeroFeeLinesExcluded = false
+	e.Policy.Reception.FallbackToSubmitted = false
+	e.Policy.Reception.ExcludeWithdrawnBeforeReception = false
+	e.Policy.Online.ChannelCodes = Codes(2, 3)
+	e.Policy.Payment.FeeData = FeeDataAnyLine
+	e.Policy.Digitisation.PopulationDBCodes = []string{"7", "9"}
+	e.Policy.Publication.PublishWithinDays.Ministry = 12
 	d = Diff(Portal(), e)
-	if len(d) != 19 {
+	if len(d) != 21 {
 		for _, x := range d {
 			t.Log(x)
 		}
-		t.Fatalf("%d differences, want 19", len(d))
+		t.Fatalf("%d differences, want 21", len(d))
 	}
 	if d[0].String() == "" || !strings.Contains(d[0].String(), "→") {
 		t.Error("Difference.String")
 	}
 	// Portal() returns fresh values: the change above did not leak.
-	if len(Diff(Portal(), Portal())) != 0 || Portal().Policy.MaxSupplements != 1 {
+	if len(Diff(Portal(), Portal())) != 0 || Portal().Policy.Timeliness.MaxSupplements != 1 {
 		t.Error("editions share state")
 	}
 }

@@ -102,7 +102,7 @@ func ExampleDiff() {
 	mine := indicator.Portal()
 	mine.Name = "strict-2027"
 	mine.Rules[indicator.M44].Zero = indicator.ZeroNull // no free marks without data
-	mine.Policy.PublicationDayUnit = indicator.CalendarDays
+	mine.Policy.Publication.DayUnit = indicator.CalendarDays
 	for _, d := range indicator.Diff(indicator.Portal(), mine) {
 		fmt.Println(d)
 	}
@@ -116,7 +116,7 @@ func ExampleDiff() {
 	// DocShare52: false → true
 	// SyncMultiplies33: false → true
 	// Rules[4.4]: 2·R, no data: full marks → 2·R, no data: null
-	// Policy.PublicationDayUnit: working days → calendar days
+	// Policy.Publication.DayUnit: working days → calendar days
 	// portal 59.92 document 60.03
 }
 

@@ -2,17 +2,12 @@ package indicator
 
 import "slices"
 
-// Keys interns unit ids and procedure codes as dense int32 indexes, so that the calculators of one pass
-// resolve a record's unit and procedure once — one string hash each — instead of hashing the same
-// strings in every calculator. A Keys is immutable after NewKeys and safe for concurrent use.
-//
-// The calculator packages accept a *Keys in their Options and translate its indexes to their own tables
-// when they are built; their ClassifyRef methods then take a Ref made by the same Keys. A Ref made by
-// another Keys gives wrong answers (an index out of range is treated as unknown), so pass the Ref of the
-// Keys given to the calculator. Keys holds raw codes only: each calculator applies its own code mapping
-// (e.g. local → national procedure codes) to the Keys' codes when it is built.
-//
-// Memory: O(units + procedures) strings and two maps.
+// Keys interns unit ids and procedure codes as dense int32 indexes: the one string→index facility of the
+// module. A pass resolves a dossier's unit and procedure once (Ref) and every calculator of the pass indexes
+// its own tables with it. A Keys is immutable after NewKeys and safe for concurrent use; a calculator given
+// a Keys in its Options builds its tables over the Keys' indexes. Keys holds raw codes only: each calculator
+// applies its own code mapping (local → national procedure codes) when it is built. Memory: O(units +
+// procedures) strings and two maps.
 type Keys struct {
 	unitIdx map[string]int32
 	units   []string
@@ -20,15 +15,18 @@ type Keys struct {
 	procs   []string
 }
 
-// Ref is a record's unit and procedure as indexes of a Keys; -1 means the id or code is not in the Keys
-// (calculators then fall back to their own lookups by string, with the same result, only slower).
+// Ref is a record's unit and procedure resolved in a Keys. The zero Ref is "not resolved" (or not in the
+// Keys): calculators then look the codes up by string, with the same result, only slower. A Ref made by
+// another Keys than the calculator's gives wrong answers.
 type Ref struct {
-	Unit      int32 // index of the unit id in Keys.UnitID, or -1
-	Procedure int32 // index of the raw procedure code in Keys.ProcedureCode, or -1
+	unit, proc int32 // index + 1; 0: not resolved
 }
 
-// NoRef is the Ref of a record whose unit and procedure are both unknown.
-var NoRef = Ref{Unit: -1, Procedure: -1}
+// Unit returns the unit's index in the Keys, or -1. Cost: O(1).
+func (r Ref) Unit() int32 { return r.unit - 1 }
+
+// Procedure returns the raw procedure code's index in the Keys, or -1. Cost: O(1).
+func (r Ref) Procedure() int32 { return r.proc - 1 }
 
 // NewKeys interns the given unit ids and procedure codes in order, skipping empty strings and
 // duplicates (the first occurrence keeps its index). The slices are not retained. Cost: O(n) time and
@@ -116,7 +114,7 @@ func (k *Keys) Procedure(code string) int32 {
 
 // Ref resolves a record's unit id and raw procedure code. Cost: two map lookups; no allocation.
 func (k *Keys) Ref(unitID, procedureCode string) Ref {
-	return Ref{Unit: k.Unit(unitID), Procedure: k.Procedure(procedureCode)}
+	return Ref{unit: k.Unit(unitID) + 1, proc: k.Procedure(procedureCode) + 1}
 }
 
 // UnitIDs returns a copy of the interned unit ids in index order. Cost: O(units), one allocation.

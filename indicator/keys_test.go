@@ -17,23 +17,25 @@ func TestKeys(t *testing.T) {
 	tests := []struct {
 		name       string
 		unit, proc string
-		want       indicator.Ref
+		unitIdx    int32
+		procIdx    int32
 	}{
-		{"both known", "H99.01", "2.002", indicator.Ref{Unit: 1, Procedure: 1}},
-		{"first wins on duplicates", "H99", "1.001", indicator.Ref{Unit: 0, Procedure: 0}},
-		{"unknown unit", "H98", "1.001", indicator.Ref{Unit: -1, Procedure: 0}},
-		{"unknown procedure", "H99", "9.9", indicator.Ref{Unit: 0, Procedure: -1}},
-		{"empty strings are never interned", "", "", indicator.NoRef},
+		{"both known", "H99.01", "2.002", 1, 1},
+		{"first wins on duplicates", "H99", "1.001", 0, 0},
+		{"unknown unit", "H98", "1.001", -1, 0},
+		{"unknown procedure", "H99", "9.9", 0, -1},
+		{"empty strings are never interned", "", "", -1, -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := k.Ref(tt.unit, tt.proc)
-			assert.Equal(t, tt.want, r)
-			if r.Unit >= 0 {
-				assert.Equal(t, tt.unit, k.UnitID(r.Unit))
+			assert.Equal(t, tt.unitIdx, r.Unit())
+			assert.Equal(t, tt.procIdx, r.Procedure())
+			if r.Unit() >= 0 {
+				assert.Equal(t, tt.unit, k.UnitID(r.Unit()))
 			}
-			if r.Procedure >= 0 {
-				assert.Equal(t, tt.proc, k.ProcedureCode(r.Procedure))
+			if r.Procedure() >= 0 {
+				assert.Equal(t, tt.proc, k.ProcedureCode(r.Procedure()))
 			}
 		})
 	}
@@ -46,7 +48,7 @@ func TestKeysNil(t *testing.T) {
 	var k *indicator.Keys
 	assert.Equal(t, 0, k.NumUnits())
 	assert.Equal(t, 0, k.NumProcedures())
-	assert.Equal(t, indicator.NoRef, k.Ref("H99", "1.001"))
+	assert.Equal(t, indicator.Ref{}, k.Ref("H99", "1.001"))
 	assert.Equal(t, "", k.UnitID(0))
 	assert.Equal(t, "", k.ProcedureCode(0))
 	assert.Nil(t, k.UnitIDs())
@@ -66,7 +68,7 @@ func BenchmarkKeysRef(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		r := k.Ref(units[i], procs[(i*7)%len(procs)])
-		n += r.Unit + r.Procedure
+		n += r.Unit() + r.Procedure()
 		i = (i + 1) % len(units)
 	}
 	_ = n
@@ -75,9 +77,10 @@ func BenchmarkKeysRef(b *testing.B) {
 func ExampleKeys() {
 	k := indicator.NewKeys([]string{"H99", "H99.01"}, []string{"1.001", "2.002"})
 	r := k.Ref("H99.01", "1.001")
-	fmt.Println(r.Unit, r.Procedure, k.UnitID(r.Unit), k.ProcedureCode(r.Procedure))
-	fmt.Println(k.Ref("H98", "1.001"))
+	fmt.Println(r.Unit(), r.Procedure(), k.UnitID(r.Unit()), k.ProcedureCode(r.Procedure()))
+	u := k.Ref("H98", "1.001")
+	fmt.Println(u.Unit(), u.Procedure())
 	// Output:
 	// 1 0 H99.01 1.001
-	// {-1 0}
+	// -1 0
 }

@@ -20,8 +20,8 @@ type Window struct {
 	Start, End time.Time // [Start, End): the period's first instant and the instant just after it
 	AsOf       time.Time // the evaluation instant
 	Judge      time.Time // min(End − 1 ns, AsOf)
-	fallback   bool      // Policy.ReceivedFallbackToSubmitted
-	noWithdraw bool      // Policy.ExcludeWithdrawnBeforeReception
+	fallback   bool      // Reception.FallbackToSubmitted
+	noWithdraw bool      // Reception.ExcludeWithdrawnBeforeReception
 
 	// The bounds as Unix seconds and nanoseconds, compared as integers when wall is set: none of Start,
 	// End and AsOf carries a monotonic clock reading, so time.Time.Before/After compare wall clocks.
@@ -41,10 +41,10 @@ func instantOf(t time.Time) instant { return instant{t.Unix(), int32(t.Nanosecon
 
 func (a instant) before(b instant) bool { return a.s < b.s || a.s == b.s && a.n < b.n }
 
-// NewWindow validates the options every calculator of group 3 shares, in this order: zero Period, Period
-// end before start, zero AsOf, AsOf before the period, zero Policy. It returns the first problem, or nil.
+// NewWindow validates the options every dossier calculator shares, in this order: zero Period, Period
+// end before start, zero AsOf, AsOf before the period. It returns the first problem, or nil.
 // Cost: O(1), no allocation unless a problem is found.
-func NewWindow(p model.Period, asOf time.Time, pol indicator.RecordPolicy) (Window, *Invalid) {
+func NewWindow(p model.Period, asOf time.Time, pol indicator.ReceptionPolicy) (Window, *Invalid) {
 	switch {
 	case p.Start.IsZero():
 		return Window{}, &Invalid{Field: "Period", Missing: true}
@@ -54,10 +54,8 @@ func NewWindow(p model.Period, asOf time.Time, pol indicator.RecordPolicy) (Wind
 		return Window{}, &Invalid{Field: "AsOf", Missing: true}
 	case asOf.Before(p.StartTime()):
 		return Window{}, &Invalid{Field: "AsOf"}
-	case pol == indicator.RecordPolicy{}:
-		return Window{}, &Invalid{Field: "Policy", Missing: true}
 	}
-	w := Window{Start: p.StartTime(), End: p.EndTime(), AsOf: asOf, fallback: pol.ReceivedFallbackToSubmitted,
+	w := Window{Start: p.StartTime(), End: p.EndTime(), AsOf: asOf, fallback: pol.FallbackToSubmitted,
 		noWithdraw: pol.ExcludeWithdrawnBeforeReception}
 	w.wall = !hasMonotonic(w.Start) && !hasMonotonic(w.End) && !hasMonotonic(w.AsOf)
 	w.start, w.end, w.asOfInstant = instantOf(w.Start), instantOf(w.End), instantOf(w.AsOf)
@@ -86,7 +84,7 @@ const (
 	// NoReception: no reception time (nor submission time under the fallback policy).
 	NoReception
 	// Withdrawn: withdrawn (model.StatusWithdrawn) with no reception time (NgayTiepNhan), while
-	// Policy.ExcludeWithdrawnBeforeReception holds (Admit only): "dossiers withdrawn before reception are not
+	// Reception.ExcludeWithdrawnBeforeReception holds (Admit only): "dossiers withdrawn before reception are not
 	// counted". Only a dossier with a submission time under the fallback policy gets here; one without is
 	// NoReception.
 	Withdrawn
@@ -97,7 +95,7 @@ const (
 )
 
 // Received returns the reception time the policy uses: NgayTiepNhan, or NgayNopHoSo when it is absent and
-// Policy.ReceivedFallbackToSubmitted holds. No allocation.
+// Reception.FallbackToSubmitted holds. No allocation.
 func (w *Window) Received(d *model.Dossier) model.Time {
 	if w.fallback {
 		return d.Received()
@@ -106,7 +104,7 @@ func (w *Window) Received(d *model.Dossier) model.Time {
 }
 
 // Admit applies the rules every group-3 dossier goes through first, in this order: no unit, no reception
-// time, withdrawn before reception (Policy.ExcludeWithdrawnBeforeReception), received outside the period,
+// time, withdrawn before reception (Reception.ExcludeWithdrawnBeforeReception), received outside the period,
 // received after AsOf. It returns the reception time used (Received) and where the dossier falls. No
 // allocation.
 func (w *Window) Admit(d *model.Dossier) (model.Time, Place) {

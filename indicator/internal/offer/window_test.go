@@ -15,7 +15,7 @@ import (
 var (
 	vn      = model.Vietnam()
 	aug2026 = model.Month(2026, time.August)
-	pol     = indicator.DefaultRecordPolicy()
+	pol     = indicator.DefaultReceptionPolicy()
 )
 
 func TestNewWindowErrors(t *testing.T) {
@@ -24,14 +24,13 @@ func TestNewWindowErrors(t *testing.T) {
 		name string
 		p    model.Period
 		asOf time.Time
-		pol  indicator.RecordPolicy
+		pol  indicator.ReceptionPolicy
 		want *Invalid
 	}{
 		{"zero period", model.Period{}, asOf, pol, &Invalid{Field: "Period", Missing: true}},
 		{"period end before start", model.Period{Start: aug2026.End, End: aug2026.Start}, asOf, pol, &Invalid{Field: "Period"}},
 		{"zero as-of", aug2026, time.Time{}, pol, &Invalid{Field: "AsOf", Missing: true}},
 		{"as-of before the period", aug2026, aug2026.StartTime().Add(-time.Nanosecond), pol, &Invalid{Field: "AsOf"}},
-		{"zero policy", aug2026, asOf, indicator.RecordPolicy{}, &Invalid{Field: "Policy", Missing: true}},
 		{"valid", aug2026, asOf, pol, nil},
 	}
 	for _, tc := range cases {
@@ -115,11 +114,11 @@ func TestReceivedFallback(t *testing.T) {
 	sub := model.Some(time.Date(2026, 8, 3, 9, 0, 0, 0, vn))
 	d := model.Dossier{SubmittedAt: sub}
 	noFallback := pol
-	noFallback.ReceivedFallbackToSubmitted = false
+	noFallback.FallbackToSubmitted = false
 	w, _ := NewWindow(aug2026, time.Date(2026, 9, 5, 0, 0, 0, 0, vn), noFallback)
 	assert.Equal(t, model.None(), w.Received(&d))
 	fb := pol
-	fb.ReceivedFallbackToSubmitted = true
+	fb.FallbackToSubmitted = true
 	w, _ = NewWindow(aug2026, time.Date(2026, 9, 5, 0, 0, 0, 0, vn), fb)
 	assert.Equal(t, sub, w.Received(&d))
 	rec := model.Some(time.Date(2026, 8, 4, 9, 0, 0, 0, vn))
