@@ -1,5 +1,8 @@
 package model
 
+// codes.go is generated from the table in internal/gencodes/table.go.
+//go:generate go run ./internal/gencodes -o codes.go
+
 // PaidOnline reports whether the dossier counts as paid online for 3.6:
 // default policy, true for codes 1 (portal platform) and 2 (ministry/province
 // gateway) only; 0 and 3 (meaning unknown) and absent are not paid online.

@@ -2,7 +2,8 @@ package model
 
 import (
 	"strings"
-	"unicode"
+
+	"github.com/vn-dvc/chiso766/model/internal/textfold"
 )
 
 // parseSmallInt parses an optionally space-padded decimal integer of at most
@@ -33,49 +34,10 @@ func parseSmallInt(s string) (int, bool) {
 
 // fold normalises a label for matching: lower case, Vietnamese diacritics
 // removed (đ → d), '_' and '-' read as spaces, runs of spaces collapsed.
-func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range strings.TrimSpace(s) {
-		if r == '_' || r == '-' || r == ' ' || r == '\t' {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(foldRune(r))
-	}
-	return b.String()
-}
+func fold(s string) string { return textfold.Fold(s) }
 
 // FoldText normalises free text for tolerant matching: lower case, Vietnamese
 // diacritics removed (đ → d), '_' and '-' read as spaces, spaces collapsed.
 // "Ngày làm việc" and "NGAY_LAM_VIEC" both fold to "ngay lam viec". Cost: one
 // allocation of len(s) bytes.
-func FoldText(s string) string { return fold(s) }
-
-func foldRune(r rune) rune {
-	if r < 0x80 {
-		if r >= 'A' && r <= 'Z' {
-			return r + ('a' - 'A')
-		}
-		return r
-	}
-	for _, g := range [...]string{
-		"aàáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ",
-		"eèéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆ",
-		"iìíỉĩịÌÍỈĨỊ",
-		"oòóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ",
-		"uùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰ",
-		"yỳýỷỹỵỲÝỶỸỴ",
-		"dđĐ",
-	} {
-		if strings.ContainsRune(g[1:], r) {
-			return rune(g[0])
-		}
-	}
-	return unicode.ToLower(r)
-}
+func FoldText(s string) string { return textfold.Fold(s) }
