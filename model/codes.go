@@ -2,7 +2,7 @@
 // To change a code list, edit the table and run: go generate ./model
 
 // Code types of the portal's vocabulary. Each type pairs a canonical value with the
-// raw text it was parsed from, so that re-encoding is lossless (DATA-MODEL.md §7).
+// raw text it was parsed from, so that re-encoding is lossless (docs/data.md, Code lists).
 
 package model
 
@@ -150,7 +150,7 @@ func parseStatusCode(raw string) (k StatusCode, ok bool) {
 	return StatusUnknown, false
 }
 
-// Status is a dossier status (TrangThaiHoSo / TrangThai, DATA-MODEL.md §1.5).
+// Status is a dossier status, TrangThaiHoSo / TrangThai (docs/data.md, Code lists).
 // The canonical codes are 1..10; the English aliases of OpenCPS-style systems
 // ("receiving", "new", ..., "releasing", "done") are accepted as input and
 // "interoperating"/"posting" map to StatusUnknown.
@@ -283,8 +283,8 @@ func parseChannelCode(raw string) (k ChannelCode, ok bool) {
 }
 
 // Channel is the submission channel (KenhThucHien on dossiers, KENH on procedures).
-// An absent channel is reported by IsSet; INDICATORS.md counts it as direct for 3.3,
-// which is the calculators' policy, not applied here.
+// An absent channel is reported by IsSet; the 3.3 rule counts it as direct
+// (docs/rules.md, 3.3), which is the calculators' policy, not applied here.
 //
 // The zero value is absent. String returns the raw text (lossless re-encoding);
 // Code gives the canonical value, Label/LabelEN the labels and Known whether the
@@ -343,7 +343,7 @@ func (v Channel) Label() string { return v.Code().Label() }
 // LabelEN returns the English label of the canonical value.
 func (v Channel) LabelEN() string { return v.Code().LabelEN() }
 
-// ApplicantTypeCode is the canonical value of a ApplicantType. Its numeric value equals the portal code
+// ApplicantTypeCode is the canonical value of an ApplicantType. Its numeric value equals the portal code
 // where the portal uses numbers.
 type ApplicantTypeCode int8
 
@@ -543,7 +543,7 @@ func parseReturnMethodCode(raw string) (k ReturnMethodCode, ok bool) {
 }
 
 // ReturnMethod is how the result is returned (HinhThuc). The meanings of 0 and 1
-// are inferred and unverified (DATA-MODEL.md §1.5).
+// are inferred and unverified (docs/data.md, Code lists).
 //
 // The zero value is absent. String returns the raw text (lossless re-encoding);
 // Code gives the canonical value, Label/LabelEN the labels and Known whether the
@@ -602,7 +602,7 @@ func (v ReturnMethod) Label() string { return v.Code().Label() }
 // LabelEN returns the English label of the canonical value.
 func (v ReturnMethod) LabelEN() string { return v.Code().LabelEN() }
 
-// OnlinePaymentCode is the canonical value of a OnlinePayment. Its numeric value equals the portal code
+// OnlinePaymentCode is the canonical value of an OnlinePayment. Its numeric value equals the portal code
 // where the portal uses numbers.
 type OnlinePaymentCode int8
 
@@ -744,7 +744,7 @@ func (v OnlinePayment) Label() string { return v.Code().Label() }
 // LabelEN returns the English label of the canonical value.
 func (v OnlinePayment) LabelEN() string { return v.Code().LabelEN() }
 
-// OnlineLevelCode is the canonical value of a OnlineLevel. Its numeric value equals the portal code
+// OnlineLevelCode is the canonical value of an OnlineLevel. Its numeric value equals the portal code
 // where the portal uses numbers.
 type OnlineLevelCode int8
 
@@ -956,7 +956,8 @@ func parseDurationUnitCode(raw string) (k DurationUnitCode, ok bool) {
 // DurationUnit is the unit of a procedure's processing time (DONVITINH):
 // "Giờ" (hours), "Ngày" (calendar days), "Ngày làm việc" (working days) or
 // "Tháng" (months). Matching ignores case and Vietnamese diacritics. Numeric
-// raw values are not defined by the spec and read as unknown.
+// raw values are not defined for this list (docs/data.md, Procedure record) and
+// read as unknown.
 //
 // The zero value is absent. String returns the raw text (lossless re-encoding);
 // Code gives the canonical value, Label/LabelEN the labels and Known whether the
@@ -968,10 +969,10 @@ type DurationUnit struct {
 	known bool
 }
 
-// ParseDurationUnit parses raw text (number, alias or label; case and diacritics are
-// ignored for words). It never fails: unrecognised text gives Code() == DurationUnknown
-// and Known() == false, and "" gives the absent value. Cost: no allocation for
-// numeric input; one small allocation for words.
+// ParseDurationUnit parses raw text (alias or label; case and diacritics are ignored;
+// numbers are not codes of this list). It never fails: unrecognised text gives
+// Code() == DurationUnknown and Known() == false, and "" gives the absent value.
+// Cost: one small allocation.
 func ParseDurationUnit(raw string) DurationUnit {
 	if raw == "" {
 		return DurationUnit{}
@@ -1112,10 +1113,10 @@ type UnitKind struct {
 	known bool
 }
 
-// ParseUnitKind parses raw text (number, alias or label; case and diacritics are
-// ignored for words). It never fails: unrecognised text gives Code() == UnitKindUnknown
-// and Known() == false, and "" gives the absent value. Cost: no allocation for
-// numeric input; one small allocation for words.
+// ParseUnitKind parses raw text (alias or label; case and diacritics are ignored;
+// numbers are not codes of this list). It never fails: unrecognised text gives
+// Code() == UnitKindUnknown and Known() == false, and "" gives the absent value.
+// Cost: one small allocation.
 func ParseUnitKind(raw string) UnitKind {
 	if raw == "" {
 		return UnitKind{}
@@ -1379,10 +1380,10 @@ type PublishedState struct {
 	known bool
 }
 
-// ParsePublishedState parses raw text (number, alias or label; case and diacritics are
-// ignored for words). It never fails: unrecognised text gives Code() == PublishedUnknown
-// and Known() == false, and "" gives the absent value. Cost: no allocation for
-// numeric input; one small allocation for words.
+// ParsePublishedState parses raw text (alias or label; case and diacritics are ignored;
+// numbers are not codes of this list). It never fails: unrecognised text gives
+// Code() == PublishedUnknown and Known() == false, and "" gives the absent value.
+// Cost: one small allocation.
 func ParsePublishedState(raw string) PublishedState {
 	if raw == "" {
 		return PublishedState{}
@@ -1497,7 +1498,7 @@ func parseSupplementKindCode(raw string) (k SupplementKindCode, ok bool) {
 }
 
 // SupplementKind says what paused a dossier: a request for more documents, a
-// financial obligation, or a stop (DATA-MODEL.md §7).
+// financial obligation, or a stop (docs/data.md, Sub-objects).
 //
 // The zero value is absent. String returns the raw text (lossless re-encoding);
 // Code gives the canonical value, Label/LabelEN the labels and Known whether the
@@ -1795,7 +1796,7 @@ func parsePetitionEventCode(raw string) (k PetitionEventCode, ok bool) {
 	return PetitionEventUnknown, false
 }
 
-// PetitionEventKind is a step in a petition's timeline (INDICATORS.md §3 group 5).
+// PetitionEventKind is a step in a petition's timeline (docs/rules.md, 5.1).
 //
 // The zero value is absent. String returns the raw text (lossless re-encoding);
 // Code gives the canonical value, Label/LabelEN the labels and Known whether the

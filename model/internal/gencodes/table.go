@@ -7,7 +7,7 @@ var table = []codeType{
 	{
 		Name: "Status", Unknown: "StatusUnknown",
 		Ignored: []string{"interoperating", "posting"},
-		Doc: `Status is a dossier status (TrangThaiHoSo / TrangThai, DATA-MODEL.md §1.5).
+		Doc: `Status is a dossier status, TrangThaiHoSo / TrangThai (docs/data.md, Code lists).
 The canonical codes are 1..10; the English aliases of OpenCPS-style systems
 ("receiving", "new", ..., "releasing", "done") are accepted as input and
 "interoperating"/"posting" map to StatusUnknown.`,
@@ -27,8 +27,8 @@ The canonical codes are 1..10; the English aliases of OpenCPS-style systems
 	{
 		Name: "Channel", Unknown: "ChannelUnknown",
 		Doc: `Channel is the submission channel (KenhThucHien on dossiers, KENH on procedures).
-An absent channel is reported by IsSet; INDICATORS.md counts it as direct for 3.3,
-which is the calculators' policy, not applied here.`,
+An absent channel is reported by IsSet; the 3.3 rule counts it as direct
+(docs/rules.md, 3.3), which is the calculators' policy, not applied here.`,
 		Values: []value{
 			val(1, "ChannelDirect", "Trực tiếp", "direct"),
 			val(2, "ChannelOnline", "Trực tuyến", "online"),
@@ -48,7 +48,7 @@ which is the calculators' policy, not applied here.`,
 	{
 		Name: "ReturnMethod", Unknown: "ReturnUnknown",
 		Doc: `ReturnMethod is how the result is returned (HinhThuc). The meanings of 0 and 1
-are inferred and unverified (DATA-MODEL.md §1.5).`,
+are inferred and unverified (docs/data.md, Code lists).`,
 		Values: []value{
 			val(0, "ReturnAtDesk", "Trả tại bộ phận một cửa", "at the one-stop desk"),
 			val(1, "ReturnByPost", "Trả qua bưu chính", "by post"),
@@ -85,7 +85,8 @@ unverified; raw "1" is read as information only.`,
 		Doc: `DurationUnit is the unit of a procedure's processing time (DONVITINH):
 "Giờ" (hours), "Ngày" (calendar days), "Ngày làm việc" (working days) or
 "Tháng" (months). Matching ignores case and Vietnamese diacritics. Numeric
-raw values are not defined by the spec and read as unknown.`,
+raw values are not defined for this list (docs/data.md, Procedure record) and
+read as unknown.`,
 		Values: []value{
 			val(1, "DurationHours", "Giờ", "hours", "h", "hour", "gio lam viec", "working hours"),
 			val(2, "DurationDays", "Ngày", "days", "day", "calendar days"),
@@ -134,7 +135,7 @@ Indicator 3.2 counts Published, PendingUnpublish and Testing (Active).`,
 	{
 		Name: "SupplementKind", Unknown: "SupplementUnknown",
 		Doc: `SupplementKind says what paused a dossier: a request for more documents, a
-financial obligation, or a stop (DATA-MODEL.md §7).`,
+financial obligation, or a stop (docs/data.md, Sub-objects).`,
 		Values: []value{
 			val(1, "SupplementDocuments", "Yêu cầu bổ sung giấy tờ", "supplement documents", "supplement", "bo sung"),
 			val(2, "SupplementFinancial", "Yêu cầu thực hiện nghĩa vụ tài chính", "financial obligation", "financial", "nghia vu tai chinh"),
@@ -152,7 +153,7 @@ financial obligation, or a stop (DATA-MODEL.md §7).`,
 	},
 	{
 		Name: "PetitionEventKind", Unknown: "PetitionEventUnknown", Code: "PetitionEventCode",
-		Doc: `PetitionEventKind is a step in a petition's timeline (INDICATORS.md §3 group 5).`,
+		Doc: `PetitionEventKind is a step in a petition's timeline (docs/rules.md, 5.1).`,
 		Values: []value{
 			val(1, "PetitionEventReceived", "Tiếp nhận", "received"),
 			val(2, "PetitionEventForwarded", "Chuyển xử lý", "forwarded", "chuyen"),
