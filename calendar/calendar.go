@@ -56,6 +56,9 @@ type Calendar struct {
 	notes          map[int32]note  // by day offset: names, bases, reception flags
 	provisional    []bool          // by year offset
 	minDate, maxDt Date
+	// off is the zone's offset (seconds east of UTC) in the Unix-second stretch [fixLo, fixHi), where
+	// instants convert by integer arithmetic (instant.go).
+	zoneOff, fixLo, fixHi int64
 }
 
 type note struct {
@@ -85,6 +88,7 @@ func New(opts Options) (*Calendar, error) {
 	}
 	c.minDate = NewDate(from, 1, 1)
 	c.maxDt = NewDate(to, 12, 31)
+	c.fixLo, c.fixHi, c.zoneOff = zoneStretch(c.loc, c.maxDt.In(c.loc))
 	c.first = c.minDate.n
 	c.ndays = c.maxDt.n - c.first + 1
 	c.kind = make([]DayKind, c.ndays)

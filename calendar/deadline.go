@@ -202,7 +202,7 @@ func (c *Calendar) Due(received time.Time, dur Duration, p DeadlinePolicy) (Dead
 		if dl.Due, err = c.AddWorkingDays(dl.DeemedReceipt, n); err != nil {
 			return Deadline{}, err
 		}
-		dl.DueAt = c.endOfDay(dl.Due, p)
+		dl.DueAt = c.EndOfDay(dl.Due, p)
 	case CalendarDays:
 		if n > int(c.ndays) {
 			return Deadline{}, c.rangeErr("Due", rd, dur.Amount)
@@ -210,22 +210,22 @@ func (c *Calendar) Due(received time.Time, dur Duration, p DeadlinePolicy) (Dead
 		if dl.Due, err = c.rollForward(dl.DeemedReceipt.AddDays(n)); err != nil {
 			return Deadline{}, err
 		}
-		dl.DueAt = c.endOfDay(dl.Due, p)
+		dl.DueAt = c.EndOfDay(dl.Due, p)
 	case WorkingHours:
-		v, err := c.cum("Due", dl.Start)
+		v, day, err := c.cumDay("Due", dl.Start)
 		if err != nil {
 			return Deadline{}, err
 		}
-		if dl.Start, err = c.at("Due", v, false); err != nil {
+		if dl.Start, err = c.at("Due", v, false, day); err != nil {
 			return Deadline{}, err
 		}
 		if int64(n) > int64(c.hp[c.ndays]/time.Hour) {
 			return Deadline{}, c.rangeErr("Due", rd, dur.Amount)
 		}
-		if dl.DueAt, err = c.at("Due", v+time.Duration(n)*time.Hour, n > 0); err != nil {
+		if dl.DueAt, err = c.at("Due", v+time.Duration(n)*time.Hour, n > 0, day); err != nil {
 			return Deadline{}, err
 		}
-		dl.Due = DateOf(dl.DueAt, c.loc)
+		dl.Due = c.DateOf(dl.DueAt)
 	}
 	return dl, nil
 }
@@ -239,14 +239,6 @@ func (c *Calendar) rollForward(d Date) (Date, error) {
 		return Date{}, c.rangeErr("Due", d, 0)
 	}
 	return c.NextWorkingDay(d)
-}
-
-// endOfDay returns the end of day d under P4.
-func (c *Calendar) endOfDay(d Date, p DeadlinePolicy) time.Time {
-	if p.EndOfDay == OfficeClose && c.IsWorkingDay(d) {
-		return c.closing(d)
-	}
-	return d.AddDays(1).In(c.loc)
 }
 
 // Interval is a half-open span of time [From, To), e.g. a supplement pause or a sector's excluded period.
@@ -306,18 +298,18 @@ func (c *Calendar) pause(dl Deadline, iv Interval, p DeadlinePolicy) (Deadline, 
 		if dl.DueAt, err = c.AddWorkingHours(dl.DueAt, h); err != nil {
 			return Deadline{}, err
 		}
-		dl.Due = DateOf(dl.DueAt, c.loc)
+		dl.Due = c.DateOf(dl.DueAt)
 		return dl, nil
 	case CalendarDays:
-		k := DateOf(iv.To, c.loc).Sub(DateOf(iv.From, c.loc))
+		k := c.DateOf(iv.To).Sub(c.DateOf(iv.From))
 		d, err := c.rollForward(dl.Due.AddDays(k))
 		if err != nil {
 			return Deadline{}, err
 		}
-		dl.Due, dl.DueAt = d, c.endOfDay(d, p)
+		dl.Due, dl.DueAt = d, c.EndOfDay(d, p)
 		return dl, nil
 	}
-	k, err := c.WorkingDaysBetween(DateOf(iv.From, c.loc), DateOf(iv.To, c.loc))
+	k, err := c.WorkingDaysBetween(c.DateOf(iv.From), c.DateOf(iv.To))
 	if err != nil {
 		return Deadline{}, err
 	}
@@ -325,7 +317,7 @@ func (c *Calendar) pause(dl Deadline, iv Interval, p DeadlinePolicy) (Deadline, 
 	if err != nil {
 		return Deadline{}, err
 	}
-	dl.Due, dl.DueAt = d, c.endOfDay(d, p)
+	dl.Due, dl.DueAt = d, c.EndOfDay(d, p)
 	return dl, nil
 }
 
@@ -347,7 +339,7 @@ func (c *Calendar) Reschedule(dl Deadline, apology time.Time, newDue Date, p Dea
 	}
 	dl.Appointment = newDue
 	dl.Reschedules++
-	dl.LateApology = DateOf(apology, c.loc).After(latest)
+	dl.LateApology = c.DateOf(apology).After(latest)
 	return dl, nil
 }
 
@@ -410,21 +402,36 @@ type Outcome struct {
 
 // Classify classifies a finished dossier (by its end instant) or an open one (as of asOf) against dl under
 // P15 at day granularity: end date before Due → Early, equal → OnTime, after → Late; open → OpenOverdue once
-// asOf passes DueAt (end of the due day per P4), else OpenWithinDeadline. Cost: O(1) for day units, plus
-// O(1) office-time lookups; no allocation on success. Errors: *InputError for a zero end (finished) or zero
-// asOf (open); *RangeError when end or asOf falls outside the calendar.
+// asOf passes DueAt (end of the due day per P4), else OpenWithinDeadline. Under ClassifyByAppointment a
+// rescheduled dossier is classified against its Appointment instead. It is ClassifyDue with the deadline's
+// due date and instant. Cost: O(1), no allocation on success. Errors: *InputError for a zero end (finished)
+// or zero asOf (open); *RangeError when end or asOf falls outside the calendar.
 func (c *Calendar) Classify(dl Deadline, end time.Time, finished bool, asOf time.Time, p DeadlinePolicy) (Outcome, error) {
-	p = p.normal()
 	due, dueAt := dl.Due, dl.DueAt
 	if p.ClassifyByAppointment && !dl.Appointment.IsZero() {
-		due, dueAt = dl.Appointment, c.endOfDay(dl.Appointment, p)
+		due, dueAt = dl.Appointment, c.EndOfDay(dl.Appointment, p)
 	}
-	out := Outcome{Due: due, LateApology: dl.LateApology}
+	out, err := c.ClassifyDue(due, dueAt, end, finished, asOf, p.DueSoonDays)
+	out.LateApology = dl.LateApology && err == nil
+	return out, err
+}
+
+// ClassifyDue classifies against a due date given directly — due, the day, and dueAt, the instant it ends
+// (EndOfDay, or an exact due instant) — without a Deadline: a finished dossier by the date of its end
+// instant (before due → Early with EarlyWorkingDays, equal → OnTime, after → Late with LateWorkingDays and
+// LateWorkingHours), an open one as of asOf (after dueAt → OpenOverdue with its lateness, else
+// OpenWithinDeadline, DueSoon from due − dueSoonDays working days; dueSoonDays 0 means 1 and a negative
+// value disables the flag). Cost: O(1), integer arithmetic where the zone's offset is fixed (FixedOffset);
+// no allocation on success. Errors: *InputError for a zero end (finished) or zero asOf (open); *RangeError
+// when due, or the date of end or asOf, is outside the calendar where the class counts days from it (an
+// open dossier's as-of date may lie past the range: it is only compared).
+func (c *Calendar) ClassifyDue(due Date, dueAt, end time.Time, finished bool, asOf time.Time, dueSoonDays int) (Outcome, error) {
+	out := Outcome{Due: due}
 	if finished {
 		if end.IsZero() {
 			return Outcome{}, &InputError{Op: "Classify", Field: "end", Value: "0001-01-01T00:00:00Z", Reason: "a finished dossier needs its end instant"}
 		}
-		ed := DateOf(end, c.loc)
+		ed := c.DateOf(end)
 		switch ed.Compare(due) {
 		case -1:
 			out.Class = Early
@@ -437,7 +444,7 @@ func (c *Calendar) Classify(dl Deadline, end time.Time, finished bool, asOf time
 			out.Class = OnTime
 		default:
 			out.Class = Late
-			if err := c.lateness(&out, due, dueAt, end); err != nil {
+			if err := c.lateness(&out, due, dueAt, end, ed); err != nil {
 				return Outcome{}, err
 			}
 		}
@@ -446,17 +453,20 @@ func (c *Calendar) Classify(dl Deadline, end time.Time, finished bool, asOf time
 	if asOf.IsZero() {
 		return Outcome{}, &InputError{Op: "Classify", Field: "asOf", Value: "0001-01-01T00:00:00Z", Reason: "an open dossier needs an as-of instant"}
 	}
+	ad := c.DateOf(asOf)
 	if asOf.After(dueAt) {
 		out.Class = OpenOverdue
-		if err := c.lateness(&out, due, dueAt, asOf); err != nil {
+		if err := c.lateness(&out, due, dueAt, asOf, ad); err != nil {
 			return Outcome{}, err
 		}
 		return out, nil
 	}
 	out.Class = OpenWithinDeadline
-	if p.DueSoonDays > 0 {
-		ad := DateOf(asOf, c.loc)
-		from, err := c.AddWorkingDays(due, -p.DueSoonDays)
+	if dueSoonDays == 0 {
+		dueSoonDays = 1
+	}
+	if dueSoonDays > 0 {
+		from, err := c.AddWorkingDays(due, -dueSoonDays)
 		if err != nil {
 			return Outcome{}, err
 		}
@@ -465,8 +475,9 @@ func (c *Calendar) Classify(dl Deadline, end time.Time, finished bool, asOf time
 	return out, nil
 }
 
-func (c *Calendar) lateness(out *Outcome, due Date, dueAt, t time.Time) error {
-	n, err := c.WorkingDaysBetween(due, DateOf(t, c.loc))
+// lateness sets the working days from due to td (t's date) and the office time from dueAt to t.
+func (c *Calendar) lateness(out *Outcome, due Date, dueAt, t time.Time, td Date) error {
+	n, err := c.WorkingDaysBetween(due, td)
 	if err != nil {
 		return err
 	}

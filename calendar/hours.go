@@ -45,21 +45,18 @@ func total(s []Span) time.Duration {
 	return t
 }
 
-// clock returns the calendar offset of t's local date and the time elapsed since local midnight.
-func (c *Calendar) clock(t time.Time) (Date, time.Duration) {
-	lt := t.In(c.loc)
-	y, m, d := lt.Date()
-	day := NewDate(y, m, d)
-	h, mi, s := lt.Clock()
-	return day, time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute + time.Duration(s)*time.Second + time.Duration(lt.Nanosecond())
-}
-
 // cum returns the office time from the calendar's start to instant t.
 func (c *Calendar) cum(op string, t time.Time) (time.Duration, error) {
+	v, _, err := c.cumDay(op, t)
+	return v, err
+}
+
+// cumDay is cum, also returning the offset of t's local date (a search hint for at).
+func (c *Calendar) cumDay(op string, t time.Time) (time.Duration, int, error) {
 	day, clk := c.clock(t)
 	i, ok := c.off(day)
 	if !ok {
-		return 0, c.rangeErr(op, day, 0)
+		return 0, 0, c.rangeErr(op, day, 0)
 	}
 	v := c.hp[i]
 	if c.kind[i].Working() {
@@ -70,18 +67,34 @@ func (c *Calendar) cum(op string, t time.Time) (time.Duration, error) {
 			v += min(clk, sp.End) - sp.Start
 		}
 	}
-	return v, nil
+	return v, int(i), nil
 }
 
 // at returns the instant whose cumulative office time is v: the earliest such instant when earliest is
-// set (a span end rather than the next span start), else the latest (the next span start).
-func (c *Calendar) at(op string, v time.Duration, earliest bool) (time.Time, error) {
-	// Find day i with hp[i] < v ≤ hp[i+1] (earliest) or hp[i] ≤ v < hp[i+1] (latest).
-	lo, hi := 0, int(c.ndays) // search over hp[1..ndays]
+// set (a span end rather than the next span start), else the latest (the next span start). The answer's
+// day is searched from offset lo on (0, or the day of an instant known to have office time below v): by
+// galloping, so that a step of a few days from lo costs a few comparisons, then by bisection.
+func (c *Calendar) at(op string, v time.Duration, earliest bool, lo int) (time.Time, error) {
+	// Find the first day i with hp[i+1] > v (earliest: ≥ v); then hp[i] < v ≤ hp[i+1] (earliest) or
+	// hp[i] ≤ v < hp[i+1] (latest).
+	reaches := func(i int) bool { x := c.hp[i+1]; return x > v || (earliest && x == v) }
+	hi := int(c.ndays)
+	if lo > 0 {
+		for step := 1; ; step *= 2 {
+			probe := lo + step - 1
+			if probe >= hi {
+				break
+			}
+			if reaches(probe) {
+				hi = probe + 1
+				break
+			}
+			lo = probe + 1
+		}
+	}
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
-		x := c.hp[mid+1]
-		if x > v || (earliest && x == v) {
+		if reaches(mid) {
 			hi = mid
 		} else {
 			lo = mid + 1
@@ -99,7 +112,7 @@ func (c *Calendar) at(op string, v time.Duration, earliest bool) (time.Time, err
 	for _, sp := range c.spans[day.Weekday()] {
 		l := sp.End - sp.Start
 		if rem < l || (earliest && rem == l) {
-			return day.In(c.loc).Add(sp.Start + rem), nil
+			return c.Start(day).Add(sp.Start + rem), nil
 		}
 		rem -= l
 	}
@@ -107,8 +120,8 @@ func (c *Calendar) at(op string, v time.Duration, earliest bool) (time.Time, err
 }
 
 // WorkingHoursBetween returns the office time between instants from and to (negative if to is before from),
-// counting only office hours of working days (P5). Cost: O(1) plus two time-zone conversions; no
-// allocation. Errors: *RangeError if either instant's local date is outside the range.
+// counting only office hours of working days (P5). Cost: O(1) — integer arithmetic where the zone's offset
+// is fixed (FixedOffset), else two time-zone conversions; no allocation. Errors: *RangeError if either instant's local date is outside the range.
 func (c *Calendar) WorkingHoursBetween(from, to time.Time) (time.Duration, error) {
 	a, err := c.cum("WorkingHoursBetween", from)
 	if err != nil {
@@ -125,17 +138,17 @@ func (c *Calendar) WorkingHoursBetween(from, to time.Time) (time.Duration, error
 // outside office hours first move per P6: before opening → opening; lunch → 13:30; after closing → the next
 // working day's opening. For d > 0 the result is the earliest instant reaching the amount (a result at a
 // span end stays at 11:30 or 17:00); for d ≤ 0 it is the latest (the next span start), so d == 0 returns the
-// P6-normalised t. Negative d subtracts office time. Cost: O(log n) binary search over prefix sums; no
+// P6-normalised t. Negative d subtracts office time. Cost: for d > 0, O(log k) for a result k days after t
+// (a galloping search over prefix sums from t's day); for d ≤ 0, O(log n) over the whole range; no
 // allocation. Errors: *RangeError if t or the result is outside the range.
 func (c *Calendar) AddWorkingHours(t time.Time, d time.Duration) (time.Time, error) {
-	v, err := c.cum("AddWorkingHours", t)
+	v, i, err := c.cumDay("AddWorkingHours", t)
 	if err != nil {
 		return time.Time{}, err
 	}
 	if d == 0 {
 		// Inside office hours t itself is the only instant with this office time: keep its precision.
 		day, clk := c.clock(t)
-		i, _ := c.off(day)
 		if c.kind[i].Working() {
 			for _, sp := range c.spans[day.Weekday()] {
 				if clk >= sp.Start && clk < sp.End {
@@ -144,21 +157,24 @@ func (c *Calendar) AddWorkingHours(t time.Time, d time.Duration) (time.Time, err
 			}
 		}
 	}
-	return c.at("AddWorkingHours", v+d, d > 0)
+	if d <= 0 {
+		i = 0 // the answer may lie before t's day
+	}
+	return c.at("AddWorkingHours", v+d, d > 0, i)
 }
 
 // opening returns the first office instant of working day d (00:00 if it has no office hours).
 func (c *Calendar) opening(d Date) time.Time {
 	if s := c.spans[d.Weekday()]; len(s) > 0 {
-		return d.In(c.loc).Add(s[0].Start)
+		return c.Start(d).Add(s[0].Start)
 	}
-	return d.In(c.loc)
+	return c.Start(d)
 }
 
 // closing returns the end of office hours of day d (24:00 if it has no office hours).
 func (c *Calendar) closing(d Date) time.Time {
 	if s := c.spans[d.Weekday()]; len(s) > 0 {
-		return d.In(c.loc).Add(s[len(s)-1].End)
+		return c.Start(d).Add(s[len(s)-1].End)
 	}
-	return d.AddDays(1).In(c.loc)
+	return c.Start(d.AddDays(1))
 }

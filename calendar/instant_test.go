@@ -1,0 +1,271 @@
+package calendar
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+// slowCopy returns c converting every instant through its time.Location: the reference path of the integer
+// arithmetic (instant.go), on the same days and office hours.
+func slowCopy(c *Calendar) *Calendar {
+	s := *c
+	s.fixLo, s.fixHi = 0, 0
+	return &s
+}
+
+func TestFixedOffset(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		loc  *time.Location
+		off  int
+		ok   bool
+	}{
+		{"nil is UTC+7", nil, 7 * 3600, true},
+		{"UTC", time.UTC, 0, true},
+		{"UTC-3", time.FixedZone("X", -3*3600), -3 * 3600, true},
+		{"UTC+5:45", time.FixedZone("NPT", 5*3600+45*60), 5*3600 + 45*60, true},
+	} {
+		c := mustNew(t, Options{FromYear: 2024, ToYear: 2027, Location: tc.loc})
+		if off, ok := c.FixedOffset(); off != tc.off || ok != tc.ok {
+			t.Errorf("%s: FixedOffset() = %d, %v; want %d, %v", tc.name, off, ok, tc.off, tc.ok)
+		}
+	}
+	if loc, err := time.LoadLocation("Europe/Paris"); err == nil {
+		c := mustNew(t, Options{FromYear: 2024, ToYear: 2027, Location: loc})
+		if _, ok := c.FixedOffset(); ok {
+			t.Error("Europe/Paris: FixedOffset reports a fixed offset")
+		}
+	}
+}
+
+func TestInstantConversions(t *testing.T) {
+	c := mustNew(t, Options{FromYear: 2024, ToYear: 2027})
+	vn := c.Location()
+	for _, tc := range []struct {
+		in   time.Time
+		date string
+	}{
+		{time.Date(2026, 4, 24, 16, 59, 59, 999999999, time.UTC), "2026-04-24"},
+		{time.Date(2026, 4, 24, 17, 0, 0, 0, time.UTC), "2026-04-25"},
+		{time.Date(2026, 4, 25, 0, 0, 0, 0, vn), "2026-04-25"},
+		{time.Date(1969, 12, 31, 16, 59, 59, 0, time.UTC), "1969-12-31"},
+		{time.Date(1969, 12, 31, 17, 0, 0, 0, time.UTC), "1970-01-01"},
+		{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), "0001-01-01"},
+		{time.Date(9999, 12, 31, 23, 0, 0, 0, vn), "9999-12-31"},
+	} {
+		want := mustDate(t, tc.date)
+		if got := c.DateOf(tc.in); got != want {
+			t.Errorf("DateOf(%s) = %s, want %s", tc.in, got, want)
+		}
+		if got := c.DateOfUnix(tc.in.Unix()); got != want {
+			t.Errorf("DateOfUnix(%d) = %s, want %s", tc.in.Unix(), got, want)
+		}
+		start := want.In(vn)
+		if got := c.Start(want); got != start {
+			t.Errorf("Start(%s) = %s, want %s", want, got, start)
+		}
+		if got := c.StartUnix(want); got != start.Unix() {
+			t.Errorf("StartUnix(%s) = %d, want %d", want, got, start.Unix())
+		}
+	}
+}
+
+func TestEndOfDayAndClassifyDue(t *testing.T) {
+	c := mustNew(t, Options{FromYear: 2024, ToYear: 2027})
+	p := DefaultDeadlinePolicy()
+	due := mustDate(t, "2026-08-07") // a Friday
+	dueAt := c.EndOfDay(due, p)
+	if want := time.Date(2026, 8, 8, 0, 0, 0, 0, c.Location()); dueAt != want {
+		t.Fatalf("EndOfDay(Midnight) = %s, want %s", dueAt, want)
+	}
+	close := p
+	close.EndOfDay = OfficeClose
+	if got, want := c.EndOfDay(due, close), time.Date(2026, 8, 7, 17, 0, 0, 0, c.Location()); got != want {
+		t.Errorf("EndOfDay(OfficeClose) = %s, want %s", got, want)
+	}
+	if got, want := c.EndOfDay(mustDate(t, "2026-08-08"), close), time.Date(2026, 8, 9, 0, 0, 0, 0, c.Location()); got != want {
+		t.Errorf("EndOfDay(OfficeClose, Saturday) = %s, want %s", got, want)
+	}
+	vn := func(s string) time.Time {
+		x, err := time.ParseInLocation("2006-01-02 15:04", s, c.Location())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	for _, tc := range []struct {
+		name     string
+		end      string
+		finished bool
+		asOf     string
+		soon     int
+		want     Outcome
+	}{
+		{"early", "2026-08-05 10:00", true, "", 0, Outcome{Class: Early, Due: due, EarlyWorkingDays: 2}},
+		{"on time late in the day", "2026-08-07 23:59", true, "", 0, Outcome{Class: OnTime, Due: due}},
+		{"late Monday", "2026-08-10 08:00", true, "", 0, Outcome{Class: Late, Due: due, LateWorkingDays: 1, LateWorkingHours: time.Hour}},
+		{"open within", "", false, "2026-08-05 10:00", 0, Outcome{Class: OpenWithinDeadline, Due: due}},
+		{"open due soon", "", false, "2026-08-06 10:00", 0, Outcome{Class: OpenWithinDeadline, Due: due, DueSoon: true}},
+		{"open soon 3", "", false, "2026-08-04 10:00", 3, Outcome{Class: OpenWithinDeadline, Due: due, DueSoon: true}},
+		{"open soon off", "", false, "2026-08-07 10:00", -1, Outcome{Class: OpenWithinDeadline, Due: due}},
+		{"open overdue", "", false, "2026-08-10 09:00", 0, Outcome{Class: OpenOverdue, Due: due, LateWorkingDays: 1, LateWorkingHours: 2 * time.Hour}},
+	} {
+		var end, asOf time.Time
+		if tc.end != "" {
+			end = vn(tc.end)
+		}
+		if tc.asOf != "" {
+			asOf = vn(tc.asOf)
+		}
+		got, err := c.ClassifyDue(due, dueAt, end, tc.finished, asOf, tc.soon)
+		if err != nil || got != tc.want {
+			t.Errorf("%s: ClassifyDue = %+v, %v; want %+v", tc.name, got, err, tc.want)
+		}
+	}
+	if _, err := c.ClassifyDue(due, dueAt, time.Time{}, true, time.Time{}, 0); !errors.Is(err, ErrInvalid) {
+		t.Errorf("zero end: %v, want ErrInvalid", err)
+	}
+	if _, err := c.ClassifyDue(due, dueAt, vn("2028-01-03 10:00"), true, time.Time{}, 0); !errors.Is(err, ErrOutOfRange) {
+		t.Errorf("end outside the range: %v, want ErrOutOfRange", err)
+	}
+}
+
+// FuzzFastInstants checks the integer-arithmetic paths (DateOf, Start, the office-time operations, Due,
+// Supplement, Classify) against the same calendar converting every instant through time.Location.
+func FuzzFastInstants(f *testing.F) {
+	fast := mustNew(f, Options{FromYear: 2020, ToYear: 2030})
+	slow := slowCopy(fast)
+	first, last := fast.Range()
+	for _, s := range [][4]int64{
+		{1777000000, 0, int64(8 * time.Hour), 5},
+		{1777030000, 999999999, -int64(3 * time.Hour), 0},
+		{first.In(fast.Location()).Unix(), 0, 1, 0},
+		{last.AddDays(1).In(fast.Location()).Unix() - 1, 1, int64(time.Hour), 3},
+		{0, 0, 0, 0},
+		{-1 << 50, 0, 1 << 50, -1},
+		{1785000000, 500, int64(200 * time.Hour), 40},
+	} {
+		f.Add(s[0], s[1], s[2], s[3])
+	}
+	f.Fuzz(func(t *testing.T, sec, nsec, dur, days int64) {
+		if sec < -1<<45 || sec > 1<<45 {
+			sec %= 1 << 45
+		}
+		t0 := time.Unix(sec, nsec%1e9)
+		if a, b := fast.DateOf(t0), DateOf(t0, fast.Location()); a != b {
+			t.Fatalf("DateOf(%s) = %s, reference %s", t0, a, b)
+		}
+		if a, b := fast.DateOfUnix(sec), DateOf(time.Unix(sec, 0), fast.Location()); a != b {
+			t.Fatalf("DateOfUnix(%d) = %s, reference %s", sec, a, b)
+		}
+		d := fast.DateOf(t0)
+		if a, b := fast.Start(d), d.In(fast.Location()); a != b {
+			t.Fatalf("Start(%s) = %s, reference %s", d, a, b)
+		}
+		if a, b := fast.StartUnix(d), d.In(fast.Location()).Unix(); a != b {
+			t.Fatalf("StartUnix(%s) = %d, reference %d", d, a, b)
+		}
+		t1 := t0.Add(time.Duration(dur))
+		same := func(op string, a, b any, ea, eb error) {
+			t.Helper()
+			if a != b || (ea == nil) != (eb == nil) || (ea != nil && ea.Error() != eb.Error()) {
+				t.Fatalf("%s(%s, %s): %v, %v; reference %v, %v", op, t0, time.Duration(dur), a, ea, b, eb)
+			}
+		}
+		h1, e1 := fast.WorkingHoursBetween(t0, t1)
+		h2, e2 := slow.WorkingHoursBetween(t0, t1)
+		same("WorkingHoursBetween", h1, h2, e1, e2)
+		a1, e1 := fast.AddWorkingHours(t0, time.Duration(dur))
+		a2, e2 := slow.AddWorkingHours(t0, time.Duration(dur))
+		same("AddWorkingHours", a1, a2, e1, e2)
+		if v, day, err := fast.cumDay("test", t0); err == nil && dur > 0 {
+			// The galloping search from t0's day finds what the bisection of the whole range finds.
+			g1, e1 := fast.at("test", v+time.Duration(dur), true, day)
+			g2, e2 := fast.at("test", v+time.Duration(dur), true, 0)
+			same("at", g1, g2, e1, e2)
+		}
+		for _, p := range []DeadlinePolicy{{}, {Supplement: Pause, EndOfDay: OfficeClose, ReceiptCounting: MovedReceiptIsDayOne}} {
+			for _, u := range []Unit{WorkingDays, WorkingHours, CalendarDays} {
+				dd := Duration{Amount: int(uint64(days) % 50), Unit: u}
+				l1, e1 := fast.Due(t0, dd, p)
+				l2, e2 := slow.Due(t0, dd, p)
+				same("Due", l1, l2, e1, e2)
+				if e1 != nil {
+					continue
+				}
+				s1, e1 := fast.Supplement(l1, t0, t1, p)
+				s2, e2 := slow.Supplement(l2, t0, t1, p)
+				same("Supplement", s1, s2, e1, e2)
+				for _, fin := range []bool{true, false} {
+					o1, e1 := fast.Classify(l1, t1, fin, t1, p)
+					o2, e2 := slow.Classify(l2, t1, fin, t1, p)
+					same("Classify", o1, o2, e1, e2)
+				}
+			}
+		}
+	})
+}
+
+var sinkTime time.Time
+
+// BenchmarkInstants compares the integer paths with the time.Location paths they replace (the "slow"
+// sub-benchmarks run the same calendar without its fixed offset).
+func BenchmarkInstants(b *testing.B) {
+	fast := mustNew(b, Options{})
+	ts := make([]time.Time, 1024)
+	for i := range ts {
+		ts[i] = time.Unix(1767200000+int64(i)*7919*60, 0)
+	}
+	for _, tc := range []struct {
+		name string
+		c    *Calendar
+	}{{"fast", fast}, {"slow", slowCopy(fast)}} {
+		c := tc.c
+		b.Run("DateOf/"+tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				sinkDate = c.DateOf(ts[i&1023])
+			}
+		})
+		b.Run("Start/"+tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			d := c.DateOf(ts[0])
+			for i := 0; b.Loop(); i++ {
+				sinkTime = c.Start(d.AddDays(i & 1023))
+			}
+		})
+		b.Run("WorkingHoursBetween/"+tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				h, _ := c.WorkingHoursBetween(ts[i&1023], ts[(i+7)&1023])
+				sinkInt = int(h)
+			}
+		})
+		b.Run("AddWorkingHours8h/"+tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				sinkTime, _ = c.AddWorkingHours(ts[i&1023], 8*time.Hour)
+			}
+		})
+		b.Run("ClassifyDue/"+tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			p := DefaultDeadlinePolicy()
+			for i := 0; b.Loop(); i++ {
+				t := ts[i&1023]
+				due := c.DateOf(t).AddDays(5)
+				o, _ := c.ClassifyDue(due, c.EndOfDay(due, p), t.Add(time.Duration(i&255)*time.Hour), true, time.Time{}, 0)
+				sinkInt = int(o.Class)
+			}
+		})
+	}
+}
+
+func mustDate(t testing.TB, s string) Date {
+	t.Helper()
+	d, err := ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
