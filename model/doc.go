@@ -8,7 +8,7 @@
 // # Legal basis and sources
 //
 // The records follow the portal's exchange model as rebuilt in the project's
-// DATA-MODEL.md from open implementations and the circulating formula document
+// handbook (docs/data.md) from open implementations and the circulating formula document
 // "Mô tả công thức tính chỉ số 766": dossiers (hồ sơ), timeline steps,
 // procedures (thủ tục hành chính, TTHC) of the national database, per-unit
 // online-service offerings (Decree 42/2022/NĐ-CP levels một phần and toàn
@@ -26,10 +26,10 @@
 //     ReturnMethod, OnlinePayment, OnlineLevel, DurationUnit, UnitKind,
 //     PetitionCategory, PublishedState, plus the local lists SupplementKind,
 //     PublicationKind, PetitionEventKind, RatingLevel). A value keeps the raw
-//     text and a canonical code. Following DATA-MODEL.md §7, String returns the
+//     text and a canonical code. Following the handbook (docs/data.md, Code lists), String returns the
 //     raw text so that re-encoding is lossless; Label gives the Vietnamese label
 //     and LabelEN the English one (the issue text asked String for the label;
-//     DATA-MODEL's rule was chosen). Parsing never fails: unknown text yields
+//     the handbook's rule was chosen). Parsing never fails: unknown text yields
 //     the type's Unknown code and Known() == false. Compare canonical codes
 //     with Code() or Is(): "09" and "9" are the same status.
 //   - Money is integer VND (int64); counts are int64.
@@ -39,13 +39,13 @@
 //   - Dossier.Received: NgayTiepNhan, else NgayNopHoSo ([Doc] rule). Use
 //     ReceivedAt directly to avoid the fallback.
 //   - OnlinePayment.PaidOnline: true for codes 1 and 2 only; the meaning of 0
-//     and 3 is unknown and they count as not paid online (DATA-MODEL §1.5).
+//     and 3 is unknown and they count as not paid online (docs/data.md, Code lists).
 //   - OnlineLevel: raw "1" and "2" read as information only, "3" partial, "4"
 //     full (customary legacy mapping, unverified).
 //   - Procedure.CitizenFacing: one of the three citizen applicant kinds
 //     suffices.
-//   - Absent Channel: left absent here; INDICATORS.md counts it as direct for
-//     3.3, which is a calculator policy.
+//   - Absent Channel: left absent here; the 3.3 rule counts it as direct
+//     (docs/rules.md, 3.3), which is a calculator policy.
 //   - Unit attribution: Dossier.UnitID comes from the payload's local MaDonVi
 //     key, else from the prefix of MaHoSo (codecs).
 //

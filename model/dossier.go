@@ -1,7 +1,7 @@
 package model
 
 // Dossier is one administrative-procedure dossier (hồ sơ TTHC) in the portal's
-// vocabulary (DongBoHoSoMC data[], DATA-MODEL.md §1.2). Payload key names are
+// vocabulary (DongBoHoSoMC data[]; docs/data.md, Dossier payload). Payload key names are
 // given in brackets. Optional times are Time values whose zero value is absent;
 // codes keep their raw text. A Dossier is plain data: copying it copies slice
 // headers, not their elements.
@@ -152,7 +152,7 @@ type ResultDoc struct {
 }
 
 // Electronic reports whether the result is electronic: it has a result code and
-// a file link (DATA-MODEL §1.3). It does not allocate.
+// a file link (docs/data.md, Sub-objects). It does not allocate.
 func (r ResultDoc) Electronic() bool { return r.Code != "" && r.URL != "" }
 
 // Fee is a fee line [DanhSachLePhi].
@@ -216,7 +216,7 @@ type Supplement struct {
 	Extra []RawField
 }
 
-// Step is one timeline step (CapNhatTienDoHoSoMC data[], DATA-MODEL §1.4).
+// Step is one timeline step (CapNhatTienDoHoSoMC data[]; docs/data.md, Timeline steps).
 type Step struct {
 	// DossierCode [MaHoSo].
 	DossierCode string
@@ -249,7 +249,7 @@ type SyncInfo struct {
 }
 
 // Received returns the reception time NgayTiepNhan, or NgayNopHoSo when it is
-// absent ([Doc] rule of INDICATORS.md §3). The result is absent when both are.
+// absent (the [Doc] rule; docs/rules.md, Reception). The result is absent when both are.
 // Calculators that must not use the fallback read ReceivedAt directly. It does
 // not allocate.
 func (d *Dossier) Received() Time {

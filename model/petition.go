@@ -1,7 +1,7 @@
 package model
 
 // Petition is a feedback or petition (phản ánh, kiến nghị, PAKN) with its
-// timeline (DATA-MODEL §3).
+// timeline (docs/data.md, Petitions and ratings).
 type Petition struct {
 	// ID and handling UnitID.
 	ID, UnitID string
@@ -44,7 +44,7 @@ func (p *Petition) DeadlineStart() Time {
 	return p.ReceivedAt
 }
 
-// Rating is a dossier satisfaction rating (DATA-MODEL §3).
+// Rating is a dossier satisfaction rating (docs/data.md, Petitions and ratings).
 type Rating struct {
 	// DossierCode is the rated dossier.
 	DossierCode string

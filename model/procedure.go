@@ -3,7 +3,7 @@ package model
 import "github.com/shopspring/decimal"
 
 // Procedure is an administrative procedure (TTHC) of the national database
-// (LayThuTuc, DATA-MODEL.md §2). Upper-case payload keys are given in brackets.
+// (LayThuTuc; docs/data.md, Procedure record). Upper-case payload keys are given in brackets.
 type Procedure struct {
 	// ID [ID], Code [MATTHC], Name [TENTTHC].
 	ID, Code, Name string
@@ -141,7 +141,8 @@ func (p *Procedure) FeeBearing() bool {
 	return false
 }
 
-// Citizen applicant kinds of DATA-MODEL §2 (4.6a), as folded text.
+// Citizen applicant kinds of the procedure record (docs/data.md, Procedure
+// record), read by 4.6a (docs/rules.md, 4.6a), as folded text.
 const (
 	// ApplicantVietnameseCitizen is "Công dân Việt Nam".
 	ApplicantVietnameseCitizen = "Công dân Việt Nam"
@@ -152,7 +153,7 @@ const (
 )
 
 // CitizenFacing reports whether any applicant kind is one of the three citizen
-// kinds of DATA-MODEL §2 (ApplicantVietnameseCitizen,
+// kinds of the procedure record (ApplicantVietnameseCitizen,
 // ApplicantOverseasVietnamese, ApplicantForeigner), matched ignoring case and
 // diacritics. Policy: one matching kind suffices. Cost: one allocation per
 // applicant.
@@ -181,7 +182,7 @@ func (p *Procedure) Duration(c ChannelCode) (ProcedureDuration, bool) {
 }
 
 // Offering is the online service of one procedure at one unit, time-versioned
-// (DATA-MODEL §2 "Per-agency offering").
+// (docs/data.md, Procedure record: per-agency offering).
 type Offering struct {
 	// UnitID is the offering unit's code; ProcedureCode the procedure's.
 	UnitID, ProcedureCode string

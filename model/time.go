@@ -9,8 +9,8 @@ import (
 var vietnam = time.FixedZone("ICT", 7*3600)
 
 // Vietnam returns the official time zone of Vietnam, a fixed UTC+07:00 offset
-// without daylight-saving time (equal to IANA Asia/Ho_Chi_Minh from 1976 on,
-// CALENDAR.md §1). It needs no tzdata and never consults time.Local. Cost: no
+// without daylight-saving time (equal to IANA Asia/Ho_Chi_Minh from 1976 on;
+// docs/calendar.md, Time zone). It needs no tzdata and never consults time.Local. Cost: no
 // allocation; the same *time.Location is returned every time and must not be
 // modified.
 func Vietnam() *time.Location { return vietnam }
@@ -70,8 +70,8 @@ func (t Time) String() string {
 }
 
 // Flag is a tri-state 0/1 flag of the portal (DuocSoHoa, HoSoCoThanhPhanSoHoa,
-// TaiKhoanDuocXacThucVoiVNeID, ...): absent is distinct from false (DATA-MODEL
-// §1.5). The zero value is FlagAbsent.
+// TaiKhoanDuocXacThucVoiVNeID, ...): absent is distinct from false
+// (docs/data.md, Code lists). The zero value is FlagAbsent.
 type Flag uint8
 
 // Flag values.

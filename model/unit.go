@@ -7,7 +7,7 @@ import (
 
 // Unit is an administrative unit: a province or ministry (root), a provincial
 // department, a commune, a (historical) district or a vertical branch
-// (DATA-MODEL §4). Parent links are data; Hierarchy validates them.
+// (docs/data.md, Unit hierarchy). Parent links are data; Hierarchy validates them.
 type Unit struct {
 	// ID is the unit's key (often the departmentCode, e.g. "H44.07"; may be
 	// the portal's UUID departmentId). Parent refers to IDs.
@@ -211,7 +211,7 @@ func (h *Hierarchy) Root(id string) (string, bool) {
 
 // Walk visits id and all units below it in depth-first pre-order, stopping
 // early when fn returns false. An unknown id visits nothing. Pooled ratios of a
-// parent use exactly this set (DATA-MODEL §4). Cost: O(subtree size).
+// parent use exactly this set (docs/data.md, Unit hierarchy). Cost: O(subtree size).
 func (h *Hierarchy) Walk(id string, fn func(Unit) bool) {
 	id, ok := h.resolve(id)
 	if !ok {

@@ -1,7 +1,7 @@
 // Package csvio reads and writes flat CSV layouts of dossiers, procedures and
 // petitions, for users who export their data from a database rather than from
 // the National Public Service Portal's payloads. The records are those of
-// package model (Decision 766/QĐ-TTg vocabulary, DATA-MODEL.md).
+// package model (Decision 766/QĐ-TTg vocabulary; docs/data.md).
 //
 // # Format
 //

@@ -1,7 +1,7 @@
 // Package portal reads and writes the legacy exchange payloads of Vietnam's
 // National Public Service Portal (Cổng DVCQG): the dossier sync service
-// DongBoHoSoMC and the timeline service CapNhatTienDoHoSoMC (DATA-MODEL.md
-// §1). These payloads feed the service-quality index of Decision
+// DongBoHoSoMC and the timeline service CapNhatTienDoHoSoMC (docs/data.md,
+// Exchange formats). These payloads feed the service-quality index of Decision
 // 766/QĐ-TTg.
 //
 // # Format
@@ -17,9 +17,9 @@
 // records' Extra fields (in input order) for lossless re-sending.
 //
 // Writers (Encoder) emit strings only and omit absent optional fields
-// (whether the portal prefers "" is unverified, DATA-MODEL §1.1). Codes are
-// written with their raw text, so decode → encode → decode is the identity on
-// every known field; times lose sub-second precision.
+// (whether the portal prefers "" is unverified; docs/data.md, Transport and
+// value encoding). Codes are written with their raw text, so decode → encode →
+// decode is the identity on every known field; times lose sub-second precision.
 //
 // # Streaming and errors
 //

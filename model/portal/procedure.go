@@ -13,7 +13,7 @@ import (
 )
 
 // DecodeProcedures streams procedures of the national database as returned by
-// LayThuTuc (upper-case keys, DATA-MODEL §2): a bare array, or an object whose
+// LayThuTuc (upper-case keys; docs/data.md, Procedure record): a bare array, or an object whose
 // "data", "result" or "Result" key holds the array. Use DecodeProcedure for a
 // single procedure object. Keys are matched case-insensitively; nesting
 // variants are tolerated (fees directly under CACHTHUCTHUCHIEN as well as

@@ -42,7 +42,7 @@ func (l Layout) String() string {
 const LegacyLayout = "20060102150405"
 
 // ParseTime reads a portal date in one of the three accepted formats
-// (DATA-MODEL §1.1): yyyyMMddHHmmss, ISO 8601 (with or without fraction or
+// (docs/data.md, Transport and value encoding): yyyyMMddHHmmss, ISO 8601 (with or without fraction or
 // offset) and dd/MM/yyyy HH:mm:ss. Text without an offset is Vietnam time
 // (UTC+7). Surrounding spaces are ignored. The result is always in the
 // model.Vietnam() zone, with a year in 1..9999. Errors wrap ErrBadDate; "" is an error (callers treat

@@ -1,4 +1,4 @@
-// Package quality runs the data-quality checks of DATA-MODEL.md §5 over
+// Package quality runs the data-quality checks (docs/data.md, Data-quality checks) over
 // dossiers of the National Public Service Portal before the Decision
 // 766/QĐ-TTg indicators are computed. Validators return typed findings
 // (check, severity, record, field, message) and never modify records.

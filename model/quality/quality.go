@@ -9,7 +9,7 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// Severity of a finding (DATA-MODEL §5).
+// Severity of a finding (docs/data.md, Data-quality checks).
 type Severity uint8
 
 // Severities, in increasing order.
@@ -35,10 +35,11 @@ func (s Severity) String() string {
 	return "severity(" + strconv.Itoa(int(s)) + ")"
 }
 
-// Check names the rule of DATA-MODEL §5 that produced a finding.
+// Check names the data-quality rule (docs/data.md, Data-quality checks) that
+// produced a finding.
 type Check string
 
-// The checks of DATA-MODEL §5.
+// The data-quality checks (docs/data.md, Data-quality checks).
 const (
 	// OnlineNotOffered: KenhThucHien = 2 but the offering at reception was none
 	// or information-only, or there is no offering. Error.
@@ -107,7 +108,7 @@ func (f Finding) String() string {
 const DefaultFutureTolerance = 10 * time.Minute
 
 // DefaultFillerOfficers are officer names used as filler in real data
-// ("Chuyên viên", DATA-MODEL §1.4) [Policy]; matched ignoring case and
+// ("Chuyên viên"; docs/data.md, Timeline steps) [Policy]; matched ignoring case and
 // diacritics.
 func DefaultFillerOfficers() []string { return []string{"Chuyên viên"} }
 
@@ -133,7 +134,7 @@ type Options struct {
 	// skips the check.
 	Offerings []model.Offering
 	// AllowSubmittedFallback lowers missing-reception-time to a warning when
-	// NgayNopHoSo is present (the [Doc] fallback of INDICATORS.md §3).
+	// NgayNopHoSo is present (the [Doc] fallback; docs/rules.md, Reception).
 	AllowSubmittedFallback bool
 	// FillerOfficers overrides DefaultFillerOfficers when non-nil.
 	FillerOfficers []string
@@ -150,7 +151,8 @@ type seenCode struct {
 
 type offerKey struct{ unit, procedure string }
 
-// Checker runs the checks of DATA-MODEL §5 over a stream of dossiers. It
+// Checker runs the data-quality checks (docs/data.md, Data-quality checks)
+// over a stream of dossiers. It
 // remembers every dossier code and alias seen for duplicate-code: memory is
 // O(distinct codes) (one map entry of the code plus 16 bytes each). The other
 // checks look at one record only. A Checker is not safe for concurrent use.

@@ -8,7 +8,7 @@ package sample
 const RootID = "H99"
 
 // PopulationDatabaseCode is the MaCSDL value the generator puts on dossiers linked to the population database
-// (4.6b). Which code the portal uses for that database is unverified (DATA-MODEL.md §1.3); "7" is the value one
+// (4.6b). Which code the portal uses for that database is unverified (docs/data.md, Sub-objects); "7" is the value one
 // open client hard-codes.
 const PopulationDatabaseCode = "7"
 

@@ -7,7 +7,7 @@
 // 50 000 dossiers a year.
 //
 // Nothing here is real: names, codes and numbers are invented. The data follow the record shapes of package
-// model and the rules of the project's specification (INDICATORS.md, DATA-MODEL.md, CALENDAR.md) closely
+// model and the rules of the module's handbook (docs/rules.md, docs/data.md, docs/calendar.md) closely
 // enough to exercise every indicator of Decision 766/QĐ-TTg: due dates come from the calendar's deadline
 // engine (Civil Code 2015 arts. 147–148; Decree 61/2018/NĐ-CP arts. 18–19: 15:00 cut-off, supplement restarts
 // the clock), late dossiers cluster around Tết and the announced day swaps, online payments use codes 1 and 2
