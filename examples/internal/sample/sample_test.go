@@ -11,21 +11,16 @@ import (
 	"time"
 
 	"github.com/vn-dvc/chiso766/calendar"
+	"github.com/vn-dvc/chiso766/internal/testkit"
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// testCal is one calendar shared by the tests (building it is the expensive part of Generate).
-var testCal = sync.OnceValues(func() (*calendar.Calendar, error) {
-	return calendar.New(calendar.Options{FromYear: 2024, ToYear: 2028})
-})
+// testCal is the calendar shared by the tests (building it is the expensive part of Generate).
+func testCal(tb testing.TB) *calendar.Calendar { return testkit.Calendar(tb, 2024, 2028) }
 
 func province(t testing.TB, seed uint64, n int) *Province {
 	t.Helper()
-	cal, err := testCal()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := Generate(Options{Seed: seed, Year: 2026, Dossiers: n, Calendar: cal})
+	p, err := Generate(Options{Seed: seed, Year: 2026, Dossiers: n, Calendar: testCal(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,21 +28,20 @@ func province(t testing.TB, seed uint64, n int) *Province {
 }
 
 // full is the default 50 000-dossier province of seed 1, shared by the read-only tests.
-var full = sync.OnceValues(func() (*Province, error) {
-	cal, err := testCal()
-	if err != nil {
-		return nil, err
-	}
-	return Generate(Options{Seed: 1, Year: 2026, Calendar: cal})
-})
+var full struct {
+	once sync.Once
+	p    *Province
+	err  error
+}
 
 func fullProvince(t *testing.T) *Province {
 	t.Helper()
-	p, err := full()
-	if err != nil {
-		t.Fatal(err)
+	cal := testCal(t)
+	full.once.Do(func() { full.p, full.err = Generate(Options{Seed: 1, Year: 2026, Calendar: cal}) })
+	if full.err != nil {
+		t.Fatal(full.err)
 	}
-	return p
+	return full.p
 }
 
 func hashJSON(t testing.TB, h hash.Hash, v any) {
@@ -153,10 +147,7 @@ func TestDossierSlice(t *testing.T) {
 
 // TestOptionsErrors: bad options return *OptionsError naming the field, matching ErrOptions.
 func TestOptionsErrors(t *testing.T) {
-	short, err := calendar.New(calendar.Options{FromYear: 2026, ToYear: 2026})
-	if err != nil {
-		t.Fatal(err)
-	}
+	short := testkit.Calendar(t, 2026, 2026)
 	tests := []struct {
 		name  string
 		opts  Options
@@ -588,10 +579,7 @@ func FuzzGenerate(f *testing.F) {
 	f.Add(uint64(0), uint16(1), uint8(0))
 	f.Add(uint64(1), uint16(300), uint8(1))
 	f.Add(uint64(1<<63), uint16(65535), uint8(2))
-	cal, err := testCal()
-	if err != nil {
-		f.Fatal(err)
-	}
+	cal := testCal(f)
 	f.Fuzz(func(t *testing.T, seed uint64, n uint16, y uint8) {
 		year := 2025 + int(y%3)
 		p, err := Generate(Options{Seed: seed, Year: year, Dossiers: 1 + int(n)%800, Calendar: cal})
