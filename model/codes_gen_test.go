@@ -2,7 +2,8 @@ package model
 
 import "testing"
 
-// Alias tables from the same one-off generator as codes.go.
+// Alias tables of every code list, written out independently of the generator
+// table (internal/gencodes/table.go) so that they check the generated codes.go.
 
 func TestParseStatusAliases(t *testing.T) {
 	cases := []struct {
