@@ -182,7 +182,7 @@ func (p *Procedure) Duration(c ChannelCode) (ProcedureDuration, bool) {
 }
 
 // Offering is the online service of one procedure at one unit, time-versioned
-// (docs/data.md, Procedure record: per-agency offering).
+// (docs/data.md, Per-agency offering).
 type Offering struct {
 	// UnitID is the offering unit's code; ProcedureCode the procedure's.
 	UnitID, ProcedureCode string

@@ -1,7 +1,7 @@
 // Package portal reads and writes the legacy exchange payloads of Vietnam's
 // National Public Service Portal (Cổng DVCQG): the dossier sync service
 // DongBoHoSoMC and the timeline service CapNhatTienDoHoSoMC (docs/data.md,
-// Exchange formats). These payloads feed the service-quality index of Decision
+// Dossier payload, Timeline steps). These payloads feed the service-quality index of Decision
 // 766/QĐ-TTg.
 //
 // # Format
