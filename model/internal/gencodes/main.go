@@ -80,8 +80,8 @@ type typeData struct {
 
 type valueData struct {
 	value
-	Numbers string // the quoted case list of the numeric switch
-	Words   string // the quoted case list of the word switch
+	Numbers string // the case list of the numeric switch, e.g. "2, 1"
+	Words   string // the case list of the word switch: the quoted, folded labels and aliases
 }
 
 // generate returns the gofmt-ed source of codes.go for the table ts.
