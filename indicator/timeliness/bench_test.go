@@ -1,7 +1,6 @@
 package timeliness
 
 import (
-	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -9,6 +8,7 @@ import (
 	"time"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/internal/testkit"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -46,51 +46,6 @@ func benchStream(n int) []model.Dossier {
 	return out
 }
 
-// BenchmarkClassifyAdd measures Classify + Accumulator.Add per dossier over a pre-generated slice, with the
-// working-day calendar (target ≤ 150 ns, 0 allocs).
-func BenchmarkClassifyAdd(b *testing.B) {
-	c := mustNew(b, baseOptions())
-	stream := benchStream(4096)
-	a := c.NewAccumulator()
-	for i := range stream { // warm: units and procedures known
-		a.Add(c.Classify(&stream[i]))
-	}
-	b.ReportAllocs()
-	lockThread()
-	defer unlockThread()
-	cpu0, ok := threadCPU()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		a.Add(c.Classify(&stream[i&(len(stream)-1)]))
-	}
-	b.StopTimer()
-	reportPerRecord(b, cpu0, ok)
-}
-
-// BenchmarkClassifyAddGrouped is BenchmarkClassifyAdd over the same dossiers grouped by unit and procedure,
-// as exports per agency usually are.
-func BenchmarkClassifyAddGrouped(b *testing.B) {
-	c := mustNew(b, baseOptions())
-	stream := benchStream(4096)
-	slices.SortStableFunc(stream, func(x, y model.Dossier) int {
-		return cmp.Or(cmp.Compare(x.UnitID, y.UnitID), cmp.Compare(x.ProcedureCode, y.ProcedureCode))
-	})
-	a := c.NewAccumulator()
-	for i := range stream {
-		a.Add(c.Classify(&stream[i]))
-	}
-	b.ReportAllocs()
-	lockThread()
-	defer unlockThread()
-	cpu0, ok := threadCPU()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		a.Add(c.Classify(&stream[i&(len(stream)-1)]))
-	}
-	b.StopTimer()
-	reportPerRecord(b, cpu0, ok)
-}
-
 // BenchmarkClassify measures Classify alone on a finished dossier with an appointment.
 func BenchmarkClassify(b *testing.B) {
 	c := mustNew(b, baseOptions())
@@ -107,7 +62,7 @@ func BenchmarkRun(b *testing.B) {
 	stream := benchStream(4096)
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = c.RunSlice(stream)
+		_ = c.Run(slices.Values(stream))
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(stream)), "ns/record")
 }
@@ -177,55 +132,41 @@ func newBenchSet(n int) *benchSet {
 	return s
 }
 
-// BenchmarkClassifyAddRef measures one dossier of the scorecard's pass (target ≤ 150 ns, 0 allocs) over a
-// pre-generated slice of 4096 dossiers (newBenchSet: 80 units, 50 procedures, shared Keys): "ref" is
-// ClassifyRef+Add with the Refs resolved outside the loop (the scorecard's path when it explains lost
-// points), "addref" is Accumulator.AddRef with the same Refs (ClassifyRef+Add without copying the
-// Verdict: the scorecard's tally path), "classify" is Classify+Add (the calculator resolves the unit and
-// procedure itself). records=64 keeps the records in cache, as the scorecard's chunks of 64 dossiers are.
-func BenchmarkClassifyAddRef(b *testing.B) {
+// BenchmarkAdd measures one dossier of a scorecard pass (Accumulator.Add, 0 allocs) over a pre-generated
+// slice (newBenchSet: 80 units, 50 procedures, shared Keys): "ref" with the Refs resolved outside the loop
+// and no note (the tally pass), "note" the same with a note receiving the verdicts (explanations on),
+// "noref" with the zero Ref (the calculator resolves the unit and procedure itself). records=64 keeps the
+// records in cache, as a scorecard's chunks of 64 dossiers are.
+func BenchmarkAdd(b *testing.B) {
 	for _, n := range []int{4096, 64} {
-		benchClassifyAddRef(b, n)
-	}
-}
-
-func benchClassifyAddRef(b *testing.B, n int) {
-	s := newBenchSet(n)
-	for _, mode := range []string{"addref", "ref", "classify"} {
-		b.Run(fmt.Sprintf("%s/records=%d", mode, n), func(b *testing.B) {
-			o := baseOptions()
-			o.Keys, o.Procedures = s.keys, s.procs
-			c := mustNew(b, o)
-			a := c.NewAccumulator()
-			step := func(i int) { a.Add(c.Classify(&s.ds[i])) }
-			switch mode {
-			case "ref":
-				step = func(i int) { a.Add(c.ClassifyRef(&s.ds[i], s.refs[i])) }
-			case "addref":
-				step = func(i int) { a.AddRef(&s.ds[i], s.refs[i]) }
-			}
-			for i := range s.ds { // warm: units and reasons seen
-				step(i)
-			}
-			b.ReportAllocs()
-			lockThread()
-			defer unlockThread()
-			cpu0, ok := threadCPU()
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				step(i & (n - 1))
-			}
-			b.StopTimer()
-			reportPerRecord(b, cpu0, ok)
-		})
-	}
-}
-
-// reportPerRecord reports wall ns/record and, where the OS gives per-thread CPU time, cpu-ns/record (which
-// does not grow when other processes compete for the cores).
-func reportPerRecord(b *testing.B, cpu0 time.Duration, ok bool) {
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
-	if cpu1, ok1 := threadCPU(); ok && ok1 {
-		b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/record")
+		s := newBenchSet(n)
+		for _, mode := range []string{"ref", "note", "noref"} {
+			b.Run(fmt.Sprintf("%s/records=%d", mode, n), func(b *testing.B) {
+				o := baseOptions()
+				o.Keys, o.Procedures = s.keys, s.procs
+				c := mustNew(b, o)
+				a := c.NewAccumulator()
+				var note indicator.Note
+				var sink int
+				if mode == "note" {
+					note = func(_ *indicator.Case, v indicator.Verdict) { sink += int(v.Metric) }
+				}
+				cases := make([]indicator.Case, n)
+				for i := range cases {
+					cases[i].Dossier = &s.ds[i]
+					if mode != "noref" {
+						cases[i].Ref = s.refs[i]
+					}
+					a.Add(&cases[i], note) // warm: units and reasons seen
+				}
+				pr := testkit.StartPerRecord(b)
+				for i := 0; i < b.N; i++ {
+					a.Add(&cases[i&(n-1)], note)
+				}
+				b.StopTimer()
+				pr.Report(b.N, "dossier")
+				_ = sink
+			})
+		}
 	}
 }

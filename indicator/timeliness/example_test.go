@@ -25,10 +25,11 @@ func Example() {
 		panic(err)
 	}
 	calc, err := timeliness.New(timeliness.Options{
-		Period:   model.Month(2026, time.August),
-		AsOf:     time.Date(2026, 9, 5, 10, 0, 0, 0, model.Vietnam()),
-		Calendar: cal,
-		Policy:   indicator.Portal().Policy,
+		Period:    model.Month(2026, time.August),
+		AsOf:      time.Date(2026, 9, 5, 10, 0, 0, 0, model.Vietnam()),
+		Calendar:  cal,
+		Policy:    indicator.Portal().Policy.Timeliness,
+		Reception: indicator.Portal().Policy.Reception,
 		Procedures: map[string]model.Procedure{"1.000001": {Code: "1.000001", Durations: []model.ProcedureDuration{
 			{Amount: decimal.NewFromInt(5), Unit: model.NewDurationUnit(model.DurationWorkingDays)}}}},
 	})
@@ -71,19 +72,21 @@ func ExampleAccumulator_Merge() {
 	cal, _ := calendar.New(calendar.Options{FromYear: 2025, ToYear: 2027})
 	calc, _ := timeliness.New(timeliness.Options{
 		Period: model.Month(2026, time.August), AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, model.Vietnam()),
-		Calendar: cal, Policy: indicator.Portal().Policy,
+		Calendar: cal, Policy: indicator.Portal().Policy.Timeliness, Reception: indicator.Portal().Policy.Reception,
 	})
 	open := model.NewStatus(model.StatusProcessing)
 	a, b := calc.NewAccumulator(), calc.NewAccumulator()
 	for day := 3; day <= 28; day++ {
 		d := model.Dossier{UnitID: "H44.07", Status: open, ReceivedAt: vn(2026, 8, day, 9, 0), DueAt: vn(2026, 8, day+5, 17, 0)}
 		if day%2 == 0 {
-			a.Add(calc.Classify(&d))
+			a.Add(&indicator.Case{Dossier: &d}, nil)
 		} else {
-			b.Add(calc.Classify(&d))
+			b.Add(&indicator.Case{Dossier: &d}, nil)
 		}
 	}
-	a.Merge(b)
+	if err := a.Merge(b); err != nil {
+		panic(err)
+	}
 	res := a.Result()
 	c := res.Units["H44.07"].Counts[indicator.M21]
 	fmt.Printf("open within deadline at the period end: %d of %d\n", c.Num, c.Den)
@@ -96,32 +99,33 @@ func ExampleAccumulator_Merge() {
 	// timeliness.open-within-deadline 3
 }
 
-// ExampleAccumulator_AddRef tallies dossiers as the scorecard does: one indicator.Keys of the province's
-// units and procedure codes shared by the calculators, each dossier's Ref resolved once, and AddRef
-// (ClassifyRef + Add without copying the Verdict) when only the tallies are wanted.
-func ExampleAccumulator_AddRef() {
+// ExampleAccumulator_Add tallies dossiers as a scorecard pass does: one indicator.Keys of the province's
+// units and procedure codes shared by the calculators, each dossier's Ref resolved once, and Add, which
+// leaves 2.1's outcome in the Case for 5.3.
+func ExampleAccumulator_Add() {
 	cal, _ := calendar.New(calendar.Options{FromYear: 2025, ToYear: 2027})
 	keys := indicator.NewKeys([]string{"H44.03", "H44.07"}, []string{"1.000001"})
 	calc, _ := timeliness.New(timeliness.Options{
 		Keys:   keys,
 		Period: model.Month(2026, time.August), AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, model.Vietnam()),
-		Calendar: cal, Policy: indicator.Portal().Policy,
+		Calendar: cal, Policy: indicator.Portal().Policy.Timeliness, Reception: indicator.Portal().Policy.Reception,
 	})
 	done := model.NewStatus(model.StatusFinished)
 	a := calc.NewAccumulator()
 	for day := 3; day <= 7; day++ {
 		d := model.Dossier{UnitID: "H44.03", ProcedureCode: "1.000001", Status: done,
 			ReceivedAt: vn(2026, 8, day, 9, 0), DueAt: vn(2026, 8, day+3, 17, 0), ProcessingEndedAt: vn(2026, 8, 9, 10, 0)}
-		counted, onTime := a.AddRef(&d, keys.Ref(d.UnitID, d.ProcedureCode))
-		fmt.Println(day, counted, onTime)
+		cs := indicator.Case{Dossier: &d, Ref: keys.Ref(d.UnitID, d.ProcedureCode)}
+		a.Add(&cs, nil)
+		fmt.Println(day, cs.Timing)
 	}
 	c := a.Result().Units["H44.03"].Counts[indicator.M21]
 	fmt.Printf("2.1 = %d/%d\n", c.Num, c.Den)
 	// Output:
-	// 3 true false
-	// 4 true false
-	// 5 true false
-	// 6 true true
-	// 7 true true
+	// 3 late
+	// 4 late
+	// 5 late
+	// 6 on-time
+	// 7 on-time
 	// 2.1 = 2/5
 }

@@ -12,8 +12,8 @@ import (
 // FuzzClassify builds a dossier from fuzzed fields (times as minute offsets around August 2026, statuses,
 // supplements, a terminal step) and checks the invariants: no panic, a documented reason, numerator and
 // finished imply the denominator, non-negative processing time, an accumulator that reconciles and a tally
-// that validates, and the same verdict and Result from a calculator with a shared Keys (ClassifyRef with
-// the Keys' Ref and with NoRef, Classify) and from judge alone (the simple path off). Seeds: testdata/fuzz/FuzzClassify and the f.Add calls below.
+// that validates, and the same verdict and Result from a calculator with a shared Keys (Add with the Keys'
+// Ref and with the zero Ref). Seeds: testdata/fuzz/FuzzClassify and the f.Add calls below.
 func FuzzClassify(f *testing.F) {
 	// status, channel, flags (bit 0 sub, 1 recv, 2 due, 3 end, 4 rejected, 5 returned, 6 step, 7 proc),
 	// recv, sub offset, due offset, end offset, step status, step offset, supplements (count), supp offsets.
@@ -24,14 +24,11 @@ func FuzzClassify(f *testing.F) {
 	f.Add(uint8(3), uint8(3), uint8(0b0001_0101), int32(40*24*60), int32(0), int32(-3*24*60), int32(0), uint8(0), int32(0), uint8(0), int32(0), int32(0))
 	f.Add(uint8(4), uint8(1), uint8(0b1000_0010), int32(8*24*60), int32(0), int32(0), int32(0), uint8(5), int32(24*60), uint8(3), int32(-100), int32(5000))
 	c := mustNew(f, baseOptions())
-	// A calculator with a shared Keys that knows the unit and some of the procedures: its ClassifyRef (with
-	// the Keys' Ref and with NoRef) and Classify must give c's verdict and Result.
+	// A calculator with a shared Keys that knows the unit and some of the procedures: its verdict and its
+	// Result, with the Keys' Ref and with the zero Ref, must be c's.
 	ko := baseOptions()
 	ko.Keys = indicator.NewKeys([]string{"V", "U"}, []string{"NOPE", "P4H", "P5", "PHALF", "Q"})
 	kc := mustNew(f, ko)
-	// judge alone (the simple path off) must agree with the simple path.
-	slow := mustNew(f, baseOptions())
-	slow.simple = false
 	known := map[indicator.Reason]bool{}
 	for _, r := range Reasons() {
 		known[r] = true
@@ -87,19 +84,22 @@ func FuzzClassify(f *testing.F) {
 		if v.Counted && v.Finished && v.End.Before(c.start) {
 			t.Fatalf("finished before the period yet counted: %+v", v)
 		}
-		if w := slow.Classify(&d); !reflect.DeepEqual(exported(w), exported(v)) {
-			t.Fatalf("simple path differs from judge:\n got %+v\nwant %+v", v, w)
+		if w := kc.Classify(&d); !reflect.DeepEqual(w, v) {
+			t.Fatalf("shared keys:\n got %+v\nwant %+v", w, v)
 		}
 		a := c.NewAccumulator()
-		a.Add(v)
+		cs := indicator.Case{Dossier: &d}
+		a.Add(&cs, nil)
+		if cs.Timing != v.Timing() {
+			t.Fatalf("timing %v, verdict %+v", cs.Timing, v)
+		}
 		res := a.Result()
-		for j, w := range []Verdict{kc.ClassifyRef(&d, ko.Keys.Ref(d.UnitID, d.ProcedureCode)), kc.ClassifyRef(&d, indicator.NoRef), kc.Classify(&d)} {
-			if !reflect.DeepEqual(exported(w), exported(v)) {
-				t.Fatalf("keys variant %d:\n got %+v\nwant %+v", j, w, v)
-			}
+		for j, r := range []indicator.Ref{ko.Keys.Ref(d.UnitID, d.ProcedureCode), {}} {
 			ka := kc.NewAccumulator()
-			ka.Add(w)
-			sameResult(t, ka.Result(), res)
+			ka.Add(&indicator.Case{Dossier: &d, Ref: r}, nil)
+			if !reflect.DeepEqual(ka.Result(), res) {
+				t.Fatalf("keys variant %d: %+v, want %+v", j, ka.Result(), res)
+			}
 		}
 		if res.Ledger.Read != 1 || res.Ledger.Counted+res.Ledger.Excluded != 1 {
 			t.Fatalf("ledger %+v", res.Ledger)

@@ -114,7 +114,8 @@ func baseOptions() Options {
 		Period:     model.Month(2026, time.August),
 		AsOf:       at("2026-09-05 10:00"),
 		Calendar:   testCalendar(),
-		Policy:     indicator.Portal().Policy,
+		Policy:     indicator.Portal().Policy.Timeliness,
+		Reception:  indicator.Portal().Policy.Reception,
 		Procedures: testCatalogue(),
 	}
 }
@@ -126,4 +127,26 @@ func mustNew(t testing.TB, o Options) *Calculator {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// add judges d into a (the pass's way in, without a Ref).
+func add(a *Accumulator, d *model.Dossier) {
+	a.Add(&indicator.Case{Dossier: d}, nil)
+}
+
+// runSlice is Run over a slice.
+func runSlice(c *Calculator, ds []model.Dossier) Result {
+	a := c.NewAccumulator()
+	for i := range ds {
+		add(a, &ds[i])
+	}
+	return a.Result()
+}
+
+// merge is a.Merge(b) for a test that cannot fail.
+func merge(t testing.TB, a, b *Accumulator) {
+	t.Helper()
+	if err := a.Merge(b); err != nil {
+		t.Fatal(err)
+	}
 }

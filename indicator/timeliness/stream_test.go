@@ -97,7 +97,7 @@ func TestStreamResult(t *testing.T) {
 	}
 
 	// RunSlice gives the same result.
-	if r2 := c.RunSlice(smallStream()); !reflect.DeepEqual(r2.Units, res.Units) || !reflect.DeepEqual(r2.Ledger.Entries(), l.Entries()) {
+	if r2 := runSlice(c, smallStream()); !reflect.DeepEqual(r2.Units, res.Units) || !reflect.DeepEqual(r2.Ledger.Entries(), l.Entries()) {
 		t.Error("RunSlice differs from Run")
 	}
 }
@@ -155,41 +155,43 @@ func sameResult(t *testing.T, got, want Result) {
 func TestMerge(t *testing.T) {
 	c := mustNew(t, baseOptions())
 	stream := randomStream(1, 400)
-	one := c.RunSlice(stream)
+	one := runSlice(c, stream)
 	if one.Ledger.Read != 400 || one.Ledger.Read != one.Ledger.Counted+one.Ledger.Excluded {
 		t.Fatalf("ledger totals %+v", one.Ledger)
 	}
 	acc := func(ds []model.Dossier) *Accumulator {
 		a := c.NewAccumulator()
 		for i := range ds {
-			a.Add(c.Classify(&ds[i]))
+			add(a, &ds[i])
 		}
 		return a
 	}
 	for _, k := range []int{0, 1, 137, 399, 400} {
 		a, b := acc(stream[:k]), acc(stream[k:])
-		a.Merge(b)
+		merge(t, a, b)
 		sameResult(t, a.Result(), one)
 		a, b = acc(stream[:k]), acc(stream[k:])
-		b.Merge(a) // commutative
+		merge(t, b, a) // commutative
 		sameResult(t, b.Result(), one)
 	}
 	// Three shards, merged as (x·y)·z and x·(y·z).
 	x, y, z := stream[:100], stream[100:250], stream[250:]
 	l := acc(x)
-	l.Merge(acc(y))
-	l.Merge(acc(z))
+	merge(t, l, acc(y))
+	merge(t, l, acc(z))
 	r := acc(y)
-	r.Merge(acc(z))
+	merge(t, r, acc(z))
 	x2 := acc(x)
-	x2.Merge(r)
+	merge(t, x2, r)
 	sameResult(t, l.Result(), one)
 	sameResult(t, x2.Result(), one)
 	// Self-merge doubles; nil is a no-op.
 	d := acc(stream)
-	d.Merge(nil)
-	d.Merge(d)
-	two := c.RunSlice(append(slices.Clone(stream), stream...))
+	if err := d.Merge(nil); !errors.Is(err, indicator.ErrOption) {
+		t.Errorf("Merge(nil) = %v, want an option error", err)
+	}
+	merge(t, d, d)
+	two := runSlice(c, append(slices.Clone(stream), stream...))
 	sameResult(t, d.Result(), two)
 	for id, tl := range one.Units {
 		if err := tl.Validate(); err != nil {
@@ -224,7 +226,7 @@ func TestEveryRecordOneReason(t *testing.T) {
 		}
 		seen[v.Reason]++
 	}
-	res := c.RunSlice(stream)
+	res := runSlice(c, stream)
 	var sum int64
 	for _, e := range res.Ledger.Entries() {
 		if e.Counted+e.Excluded != seen[e.Reason] {
@@ -237,32 +239,42 @@ func TestEveryRecordOneReason(t *testing.T) {
 	}
 }
 
-func TestAppendVerdicts(t *testing.T) {
+// TestNote: Add hands the note 2.1's verdict, then 2.2's for a finished dossier, and sets the Case's Timing.
+func TestNote(t *testing.T) {
 	c := mustNew(t, baseOptions())
-	fin := c.Classify(rec{status: sDone, recv: "2026-08-03 09:00", due: "2026-08-10 17:00", end: "2026-08-11 08:00"}.build())
-	open := c.Classify(rec{status: sProc, recv: "2026-08-03 09:00", due: "2026-08-10 17:00"}.build())
-	excl := c.Classify(rec{status: sReg}.build())
-	got := fin.AppendVerdicts(nil)
-	want := []indicator.Verdict{{Metric: indicator.M21, InDenominator: true, Reason: ReasonLate}, {Metric: indicator.M22, InDenominator: true, Reason: ReasonLate}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("finished: %+v", got)
-	}
-	if got := open.AppendVerdicts(nil); len(got) != 1 || got[0] != (indicator.Verdict{Metric: indicator.M21, InDenominator: true, Reason: ReasonOpenOverdue}) {
-		t.Errorf("open: %+v", got)
-	}
-	if got := excl.AppendVerdicts(nil); len(got) != 1 || got[0] != (indicator.Verdict{Metric: indicator.M21, Reason: ReasonExcludedNotReceived}) {
-		t.Errorf("excluded: %+v", got)
-	}
-	buf := make([]indicator.Verdict, 0, 2)
-	if n := testing.AllocsPerRun(100, func() { buf = fin.AppendVerdicts(buf[:0]) }); n != 0 {
-		t.Errorf("AppendVerdicts allocates %v", n)
-	}
-	var tl indicator.Tally
-	for _, v := range fin.AppendVerdicts(nil) {
-		tl.AddVerdict(v)
-	}
-	if tl.Counts[indicator.M21] != (indicator.Count{Den: 1}) || tl.Counts[indicator.M22] != (indicator.Count{Den: 1}) {
-		t.Errorf("AddVerdict tally %+v", tl.Counts)
+	for _, tc := range []struct {
+		name   string
+		rec    rec
+		timing indicator.Timing
+		want   []indicator.Verdict
+	}{
+		{"finished late", rec{status: sDone, recv: "2026-08-03 09:00", due: "2026-08-10 17:00", end: "2026-08-11 08:00"}, indicator.Late,
+			[]indicator.Verdict{{Metric: indicator.M21, InDenominator: true, Reason: ReasonLate}, {Metric: indicator.M22, InDenominator: true, Reason: ReasonLate}}},
+		{"open overdue", rec{status: sProc, recv: "2026-08-03 09:00", due: "2026-08-10 17:00"}, indicator.Late,
+			[]indicator.Verdict{{Metric: indicator.M21, InDenominator: true, Reason: ReasonOpenOverdue}}},
+		{"early", rec{status: sDone, recv: "2026-08-03 09:00", due: "2026-08-10 17:00", end: "2026-08-05 08:00"}, indicator.OnTime,
+			[]indicator.Verdict{{Metric: indicator.M21, InDenominator: true, InNumerator: true, Reason: ReasonEarly}, {Metric: indicator.M22, InDenominator: true, Reason: ReasonEarly}}},
+		{"excluded", rec{status: sReg}, indicator.NotTimed, []indicator.Verdict{{Metric: indicator.M21, Reason: ReasonExcludedNotReceived}}},
+	} {
+		a := c.NewAccumulator()
+		cs := indicator.Case{Dossier: tc.rec.build(), Timing: indicator.Late}
+		var got []indicator.Verdict
+		a.Add(&cs, func(n *indicator.Case, v indicator.Verdict) {
+			if n != &cs {
+				t.Errorf("%s: note got another case", tc.name)
+			}
+			got = append(got, v)
+		})
+		if !reflect.DeepEqual(got, tc.want) || cs.Timing != tc.timing {
+			t.Errorf("%s: verdicts %+v timing %v; want %+v %v", tc.name, got, cs.Timing, tc.want, tc.timing)
+		}
+		var tl indicator.Tally
+		for _, v := range got {
+			tl.AddVerdict(v)
+		}
+		if r := a.Result(); len(r.Units) > 0 && tl.Counts != r.Units["H44.03"].Counts {
+			t.Errorf("%s: the verdicts tally %+v, the accumulator %+v", tc.name, tl.Counts, r.Units["H44.03"].Counts)
+		}
 	}
 }
 
@@ -272,11 +284,13 @@ func TestClassifyAddNoAlloc(t *testing.T) {
 	stream := benchStream(64)
 	a := c.NewAccumulator()
 	for i := range stream {
-		a.Add(c.Classify(&stream[i]))
+		add(a, &stream[i])
 	}
 	i := 0
+	var cs indicator.Case
 	n := testing.AllocsPerRun(500, func() {
-		a.Add(c.Classify(&stream[i%len(stream)]))
+		cs = indicator.Case{Dossier: &stream[i%len(stream)]}
+		a.Add(&cs, nil)
 		i++
 	})
 	if n != 0 {
@@ -291,17 +305,17 @@ func TestOptionErrors(t *testing.T) {
 		field  string
 		cause  error
 	}{
-		{"zero period", func(o *Options) { o.Period = model.Period{} }, "Options.Period", ErrMissing},
-		{"reversed period", func(o *Options) { o.Period.End = o.Period.Start.AddDate(0, 0, -1) }, "Options.Period", ErrInvalidValue},
-		{"zero as-of", func(o *Options) { o.AsOf = time.Time{} }, "Options.AsOf", ErrMissing},
-		{"as-of before the period", func(o *Options) { o.AsOf = at("2026-07-31 23:00") }, "Options.AsOf", ErrInvalidValue},
-		{"nil calendar", func(o *Options) { o.Calendar = nil }, "Options.Calendar", ErrMissing},
-		{"zero policy", func(o *Options) { o.Policy = indicator.RecordPolicy{} }, "Options.Policy", ErrMissing},
-		{"unknown supplement rule", func(o *Options) { o.Policy.SupplementRule = 9 }, "Options.Policy.SupplementRule", ErrInvalidValue},
-		{"negative max supplements", func(o *Options) { o.Policy.MaxSupplements = -1 }, "Options.Policy.MaxSupplements", ErrInvalidValue},
-		{"negative reception hours", func(o *Options) { o.Policy.OnlineReceptionHours = -8 }, "Options.Policy.OnlineReceptionHours", ErrInvalidValue},
-		{"unknown terminated rule", func(o *Options) { o.Terminated = 7 }, "Options.Terminated", ErrInvalidValue},
-		{"unknown financial rule", func(o *Options) { o.Financial = 7 }, "Options.Financial", ErrInvalidValue},
+		{"zero period", func(o *Options) { o.Period = model.Period{} }, "Period", indicator.ErrMissing},
+		{"reversed period", func(o *Options) { o.Period.End = o.Period.Start.AddDate(0, 0, -1) }, "Period", indicator.ErrInvalid},
+		{"zero as-of", func(o *Options) { o.AsOf = time.Time{} }, "AsOf", indicator.ErrMissing},
+		{"as-of before the period", func(o *Options) { o.AsOf = at("2026-07-31 23:00") }, "AsOf", indicator.ErrInvalid},
+		{"nil calendar", func(o *Options) { o.Calendar = nil }, "Calendar", indicator.ErrMissing},
+		{"zero policy", func(o *Options) { o.Policy = indicator.TimelinessPolicy{} }, "Policy.EndStatusRank", indicator.ErrMissing},
+		{"unknown supplement rule", func(o *Options) { o.Policy.Supplements = 9 }, "Policy.Supplements", indicator.ErrInvalid},
+		{"negative max supplements", func(o *Options) { o.Policy.MaxSupplements = -1 }, "Policy.MaxSupplements", indicator.ErrInvalid},
+		{"negative reception hours", func(o *Options) { o.Policy.OnlineReceptionHours = -8 }, "Policy.OnlineReceptionHours", indicator.ErrInvalid},
+		{"unknown terminated rule", func(o *Options) { o.Policy.Terminated = 7 }, "Policy.Terminated", indicator.ErrInvalid},
+		{"unknown financial rule", func(o *Options) { o.Policy.Financial = 7 }, "Policy.Financial", indicator.ErrInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -311,8 +325,8 @@ func TestOptionErrors(t *testing.T) {
 			if c != nil || err == nil {
 				t.Fatal("want an error")
 			}
-			var oe *OptionError
-			if !errors.As(err, &oe) || oe.Field != tt.field || !errors.Is(err, ErrOption) || !errors.Is(err, tt.cause) {
+			var oe *indicator.OptionError
+			if !errors.As(err, &oe) || oe.Pkg != "timeliness" || oe.Field != tt.field || !errors.Is(err, indicator.ErrOption) || !errors.Is(err, tt.cause) {
 				t.Fatalf("got %v (%T)", err, err)
 			}
 			if oe.Error() == "" {
@@ -322,12 +336,6 @@ func TestOptionErrors(t *testing.T) {
 	}
 	if _, err := New(baseOptions()); err != nil {
 		t.Fatal(err)
-	}
-	for _, s := range []string{TerminatedEndsProcessing.String(), TerminatedP14.String(), TerminatedRule(9).String(),
-		FinancialClockRuns.String(), FinancialPaused.String(), FinancialRule(9).String()} {
-		if s == "" {
-			t.Error("empty String")
-		}
 	}
 }
 
@@ -434,7 +442,7 @@ func TestPortalOverdueDefinition(t *testing.T) {
 func TestConcurrentShards(t *testing.T) {
 	c := mustNew(t, baseOptions())
 	stream := randomStream(5, 1200)
-	want := c.RunSlice(stream)
+	want := runSlice(c, stream)
 	const shards = 4
 	accs := make([]*Accumulator, shards)
 	var wg sync.WaitGroup
@@ -444,14 +452,14 @@ func TestConcurrentShards(t *testing.T) {
 			defer wg.Done()
 			a := c.NewAccumulator()
 			for i := s; i < len(stream); i += shards {
-				a.Add(c.Classify(&stream[i]))
+				add(a, &stream[i])
 			}
 			accs[s] = a
 		}()
 	}
 	wg.Wait()
 	for _, a := range accs[1:] {
-		accs[0].Merge(a)
+		merge(t, accs[0], a)
 	}
 	sameResult(t, accs[0].Result(), want)
 }

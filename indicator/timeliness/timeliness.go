@@ -24,104 +24,63 @@ type procEntry [4]durEntry
 // Calculator judges dossiers for 2.1, 2.2 and the online reception check. It is immutable after New and
 // safe for concurrent use.
 type Calculator struct {
-	period     model.Period
-	start, end time.Time // period bounds: [start, end)
-	asOf       time.Time
-	limit      time.Time // last instant that has happened: min(end − 1 ns, asOf)
+	period model.Period
+	// start and limit bound the instants that count, [start, limit]: the period's first instant, and the
+	// judgement instant min(last instant of the period, AsOf); both without monotonic reading, and as Unix
+	// seconds and nanoseconds for comparisons.
+	start, limit   time.Time
+	startS, limitS int64
+	startN, limitN int32
+	limitDate      calendar.Date
+	limitInCal     bool // limitDate is in the calendar (due-soon needs it)
 
-	// start and limit as Unix seconds and nanoseconds; *Mono: the bound carries a monotonic reading.
-	startS, limitS       int64
-	startN, limitN       int32
-	startMono, limitMono bool
-	plainBounds          bool // neither bound has a monotonic reading: compare Unix ints (…SN)
+	cal       *calendar.Calendar
+	pol       indicator.TimelinessPolicy
+	rec       indicator.ReceptionPolicy
+	online    indicator.CodeSet
+	dp        calendar.DeadlinePolicy // pol.Deadline with Supplement set by pol.Supplements
+	recvHours time.Duration
 
-	cal        *calendar.Calendar
-	loc        *time.Location
-	pol        indicator.RecordPolicy
-	dp         calendar.DeadlinePolicy // pol.Deadline; Supplement set per SupplementRule
-	terminated TerminatedRule
-	financial  FinancialRule
-	recvHours  time.Duration
-
-	// The procedure catalogue: entries holds the converted durations, procs finds them by code (the slow
-	// path), procByKey by index of keys (the hot path; -1: not in the catalogue).
+	// The procedure catalogue: entries holds the converted durations, procs finds them by code and
+	// procByKey by index of keys (-1: not in the catalogue).
 	keys      *indicator.Keys
 	entries   []procEntry
 	procs     map[string]int32
 	procByKey []int32
-	nUnits    int32 // keys.NumUnits()
-
-	simple       bool      // judgeSimple applies: fixed zone, P4 midnight, no classification by appointment, bounds without monotonic readings
-	simplePauses bool      // judgeSimple also takes supplement entries: simple, and supplements pause the clock
-	simpleStatus [16]uint8 // judgeSimple's kind of each status code
-	dueSoon      int       // P15 due-soon working days (DueSoonDays, 0 → 1)
-
-	// Fast civil dates for fixed-offset zones (UTC+7): day numbers from the Unix epoch.
-	epoch     calendar.Date // 1970-01-01
-	fixed     bool
-	fixedOff  int64 // seconds east of UTC when fixed
-	limitDate calendar.Date
-	hours     hoursTable
 }
 
-// New validates opts and returns a Calculator. Cost: O(procedures) to convert the catalogue's durations
-// (one map of that size), plus a one-off probe of the calendar's office hours (≈ 10 000 O(1) calendar
-// calls, about 2 ms, and 8 bytes per day of a window from three years before the period to its end).
-// Errors: an *OptionError (errors.Is ErrOption, and ErrMissing or ErrInvalidValue) naming the offending
-// field.
+// New validates opts and returns a Calculator. Cost: O(procedures) to convert the catalogue's durations.
+// Errors: an *indicator.OptionError (Pkg "timeliness") naming the offending field.
 func New(opts Options) (*Calculator, error) {
 	if err := validate(&opts); err != nil {
 		return nil, err
 	}
 	c := &Calculator{
-		period:     opts.Period,
-		start:      opts.Period.StartTime(),
-		end:        opts.Period.EndTime(),
-		asOf:       opts.AsOf,
-		cal:        opts.Calendar,
-		loc:        opts.Calendar.Location(),
-		pol:        opts.Policy,
-		dp:         opts.Policy.Deadline,
-		terminated: opts.Terminated,
-		financial:  opts.Financial,
-		recvHours:  time.Duration(opts.Policy.OnlineReceptionHours) * time.Hour,
+		period:    opts.Period,
+		start:     opts.Period.StartTime().Round(0),
+		cal:       opts.Calendar,
+		pol:       opts.Policy,
+		rec:       opts.Reception,
+		online:    opts.OnlineChannels,
+		dp:        opts.Policy.Deadline,
+		recvHours: time.Duration(opts.Policy.OnlineReceptionHours) * time.Hour,
 	}
-	c.limit = c.end.Add(-time.Nanosecond)
-	if c.asOf.Before(c.limit) {
-		c.limit = c.asOf
+	if c.online == 0 {
+		c.online = indicator.DefaultOnlinePolicy().ChannelCodes
 	}
-	// Unix (seconds, nanoseconds) of the bounds, for comparisons without time.Time's monotonic-clock
-	// branch; only used when the bound has no monotonic reading (then Before/After compare wall times).
+	c.limit = opts.Period.EndTime().Add(-time.Nanosecond).Round(0)
+	if opts.AsOf.Before(c.limit) {
+		c.limit = opts.AsOf.Round(0)
+	}
 	c.startS, c.startN = c.start.Unix(), int32(c.start.Nanosecond())
 	c.limitS, c.limitN = c.limit.Unix(), int32(c.limit.Nanosecond())
-	c.startMono, c.limitMono = c.start != c.start.Round(0), c.limit != c.limit.Round(0)
-	c.plainBounds = !c.startMono && !c.limitMono
-	c.epoch = calendar.NewDate(1970, time.January, 1)
-	c.fixed, c.fixedOff = fixedOffset(c.loc)
-	c.limitDate = c.dateOf(c.limit)
-	c.simple = c.fixed && c.dp.EndOfDay == calendar.Midnight && !c.dp.ClassifyByAppointment && c.plainBounds
-	for st := range c.simpleStatus {
-		switch code := model.StatusCode(st); {
-		case code == model.StatusRegistered || code == model.StatusWithdrawn || code == model.StatusStopped || code == model.StatusNotAccepted:
-			c.simpleStatus[st] = simpleOther
-		case code > 0 && c.pol.EndStatusRank[st] != 0:
-			c.simpleStatus[st] = simpleEnd
-		}
-	}
-	c.dueSoon = c.dp.DueSoonDays
-	if c.dueSoon == 0 {
-		c.dueSoon = 1
-	}
-	// The office-hours table spans three years before the period (late dossiers received long ago) to 40
-	// days after the judgement date: the 8-working-hour reception deadline of a dossier submitted on the
-	// last days, or a due day just after the judgement date, stays in the table across a long holiday.
-	c.buildHours(c.dateOf(c.start).AddDays(-3*366), c.limitDate.AddDays(40))
-	if c.pol.SupplementRule == indicator.SupplementRestart {
+	c.limitDate = c.cal.DateOf(c.limit)
+	c.limitInCal = c.cal.Contains(c.limitDate)
+	if c.pol.Supplements == indicator.SupplementRestart {
 		c.dp.Supplement = calendar.Restart
 	} else {
 		c.dp.Supplement = calendar.Pause
 	}
-	c.simplePauses = c.simple && c.dp.Supplement == calendar.Pause
 	c.procs = make(map[string]int32, len(opts.Procedures))
 	codes := make([]string, 0, len(opts.Procedures))
 	for code := range opts.Procedures {
@@ -143,7 +102,6 @@ func New(opts Options) (*Calculator, error) {
 	if c.keys == nil {
 		c.keys = indicator.NewKeys(nil, codes)
 	}
-	c.nUnits = int32(c.keys.NumUnits())
 	c.procByKey = make([]int32, c.keys.NumProcedures())
 	for i := range c.procByKey {
 		c.procByKey[i] = -1
@@ -155,7 +113,7 @@ func New(opts Options) (*Calculator, error) {
 }
 
 // procedure returns the catalogue entry of the dossier's procedure: by p, the index of d.ProcedureCode in
-// the Keys, when known, else by code. Cost: O(1); one string hash on the slow path.
+// the Keys, when known (p ≥ 0), else by code. Cost: O(1); one string hash when p is unknown.
 func (c *Calculator) procedure(d *model.Dossier, p int32) *procEntry {
 	j := int32(-1)
 	if uint32(p) < uint32(len(c.procByKey)) {
@@ -260,25 +218,86 @@ type Verdict struct {
 	Reception ReceptionCheck
 
 	r reason
-	// calc made the verdict; unit and proc are the Keys indexes of Unit and Procedure in calc (-1: not
-	// there). Accumulators of calc use them instead of the strings.
-	calc       *Calculator
-	unit, proc int32
 }
 
-// AppendVerdicts appends the dossier's per-metric verdicts: always one for 2.1 (M21, with the reason),
-// plus one for 2.2 (M22, in the denominator) when the dossier finished in the period. It does not allocate
-// when dst has room for two more.
-func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
-	dst = append(dst, indicator.Verdict{Metric: indicator.M21, InDenominator: v.Counted, InNumerator: v.Counted && v.InNumerator, Reason: v.Reason})
-	if v.Counted && v.Finished {
-		dst = append(dst, indicator.Verdict{Metric: indicator.M22, InDenominator: true, Reason: v.Reason})
+// Timing is the verdict as 5.3 reads it: indicator.OnTime or indicator.Late when Counted, else
+// indicator.NotTimed.
+func (v *Verdict) Timing() indicator.Timing {
+	switch {
+	case !v.Counted:
+		return indicator.NotTimed
+	case v.InNumerator:
+		return indicator.OnTime
 	}
-	return dst
+	return indicator.Late
+}
+
+// note hands the dossier's per-metric verdicts to n: always one for 2.1 (M21, with the reason), plus one
+// for 2.2 (M22, in the denominator) when the dossier finished in the period.
+func (v *Verdict) note(cs *indicator.Case, n indicator.Note) {
+	n(cs, indicator.Verdict{Metric: indicator.M21, InDenominator: v.Counted, InNumerator: v.Counted && v.InNumerator, Reason: v.Reason})
+	if v.Counted && v.Finished {
+		n(cs, indicator.Verdict{Metric: indicator.M22, InDenominator: true, Reason: v.Reason})
+	}
 }
 
 func (v *Verdict) set(r reason) {
 	v.r, v.Reason = r, reasonCodes[r]
+}
+
+// Classify judges one dossier. It is pure, safe for concurrent use and does not allocate (except for the
+// calendar's error value when a dossier is excluded with ReasonExcludedCalendarRange). Data problems never
+// return an error: the dossier is excluded with a reason code; a nil d is ReasonExcludedNilRecord. Cost:
+// O(len(Steps) + len(Supplements)) plus O(1) calendar operations (O(log n) for working-hour durations).
+func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
+	c.classify(d, -1, &v)
+	return v
+}
+
+// classify is Classify into *v, which must be the zero Verdict; proc is the Keys index of d's procedure,
+// or -1 when not known.
+func (c *Calculator) classify(d *model.Dossier, proc int32, v *Verdict) {
+	if d == nil {
+		v.set(rNilRecord)
+		return
+	}
+	v.Unit, v.Code, v.Procedure = d.UnitID, d.Code, d.ProcedureCode
+	if c.online.Has(int(d.Channel.Code())) {
+		c.checkReception(d, v)
+	}
+	v.set(c.judge(d, proc, v))
+}
+
+// afterLimit is t.After(c.limit); beforeStart is t.Before(c.start) (neither bound has a monotonic reading).
+func (c *Calculator) afterLimit(t time.Time) bool {
+	s := t.Unix()
+	return s > c.limitS || (s == c.limitS && int32(t.Nanosecond()) > c.limitN)
+}
+
+func (c *Calculator) beforeStart(t time.Time) bool {
+	s := t.Unix()
+	return s < c.startS || (s == c.startS && int32(t.Nanosecond()) < c.startN)
+}
+
+// checkReception sets v.Reception for an online dossier.
+func (c *Calculator) checkReception(d *model.Dossier, v *Verdict) {
+	if !d.ReceivedAt.Valid || !d.SubmittedAt.Valid {
+		return
+	}
+	t := d.ReceivedAt.T
+	if c.beforeStart(t) || c.afterLimit(t) {
+		return
+	}
+	if !t.After(d.SubmittedAt.T.Add(c.recvHours)) {
+		// Office time never exceeds elapsed time, so the reception is in time; the deadline is not needed.
+		v.Reception = ReceptionCheck{Checked: true}
+		return
+	}
+	dl, err := c.cal.AddWorkingHours(d.SubmittedAt.T, c.recvHours)
+	if err != nil {
+		return
+	}
+	v.Reception = ReceptionCheck{Checked: true, Late: t.After(dl), Deadline: dl}
 }
 
 // end-event kinds
@@ -289,72 +308,6 @@ const (
 	endFound                 // a terminal event with its time
 	endNoTime                // a terminal status without any time
 )
-
-// happened reports whether instant t is on or before the judgement instant.
-func (c *Calculator) happened(t time.Time) bool { return !c.afterLimit(t) }
-
-// afterLimit is t.After(c.limit).
-func (c *Calculator) afterLimit(t time.Time) bool {
-	if c.limitMono {
-		return c.afterLimitMono(t)
-	}
-	s := t.Unix()
-	return s > c.limitS || (s == c.limitS && int32(t.Nanosecond()) > c.limitN)
-}
-
-// afterLimitMono and beforeStartMono are the paths of bounds with monotonic readings (kept out of line).
-//
-//go:noinline
-func (c *Calculator) afterLimitMono(t time.Time) bool { return t.After(c.limit) }
-
-//go:noinline
-func (c *Calculator) beforeStartMono(t time.Time) bool { return t.Before(c.start) }
-
-// beforeStart is t.Before(c.start).
-func (c *Calculator) beforeStart(t time.Time) bool {
-	if c.startMono {
-		return c.beforeStartMono(t)
-	}
-	s := t.Unix()
-	return s < c.startS || (s == c.startS && int32(t.Nanosecond()) < c.startN)
-}
-
-// Classify judges one dossier. It is pure, safe for concurrent use and does not allocate (except for the
-// calendar's error value when a dossier is excluded with ReasonExcludedCalendarRange). Data problems never
-// return an error: the dossier is excluded with a reason code. Cost: O(len(Steps) + len(Supplements)) plus
-// O(1) calendar look-ups (O(log n) for working-hour durations, and for reception deadlines outside the
-// probed window). It does not look the unit and procedure up in Options.Keys: Accumulator.Add resolves
-// them (through small caches), and ClassifyRef takes them resolved.
-func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
-	// No string is hashed up front: the catalogue is searched by code only for a dossier without
-	// appointment, and the Accumulator resolves the unit and procedure through its caches.
-	c.classify(d, indicator.NoRef, &v)
-	return v
-}
-
-func (c *Calculator) checkReception(d *model.Dossier, v *Verdict) {
-	if !c.pol.OnlineChannelCodes.Has(int(d.Channel.Code())) || !d.ReceivedAt.Valid || !d.SubmittedAt.Valid {
-		return
-	}
-	t := d.ReceivedAt.T
-	if c.plainBounds {
-		if ts, tn := t.Unix(), int32(t.Nanosecond()); c.beforeStartSN(ts, tn) || c.afterLimitSN(ts, tn) {
-			return
-		}
-	} else if c.beforeStart(t) || c.afterLimit(t) {
-		return
-	}
-	if !t.After(d.SubmittedAt.T.Add(c.recvHours)) {
-		// Office time never exceeds elapsed time, so the reception is in time; the deadline is not needed.
-		v.Reception = ReceptionCheck{Checked: true}
-		return
-	}
-	dl, err := c.addHours(d.SubmittedAt.T, c.recvHours)
-	if err != nil {
-		return
-	}
-	v.Reception = ReceptionCheck{Checked: true, Late: t.After(dl), Deadline: dl}
-}
 
 // endEvent finds the end of processing: the best-ranked terminal step that has happened (equal ranks: the
 // earliest), when the timeline has any terminal step; otherwise the dossier's status and end fields.
@@ -371,7 +324,7 @@ func (c *Calculator) endEvent(d *model.Dossier) (time.Time, model.StatusCode, en
 			continue
 		}
 		anyTerminal = true
-		if !c.happened(s.At.T) {
+		if c.afterLimit(s.At.T) {
 			continue
 		}
 		r := rank[st]
@@ -407,7 +360,7 @@ func (c *Calculator) endEvent(d *model.Dossier) (time.Time, model.StatusCode, en
 	if !t.Valid {
 		return time.Time{}, st, endNoTime
 	}
-	if !c.happened(t.T) {
+	if c.afterLimit(t.T) {
 		return time.Time{}, 0, endOpen
 	}
 	return t.T, st, endFound
@@ -465,19 +418,19 @@ func (it *suppIter) next(ev *suppEvent) bool {
 
 var errNoDeadline = errors.New("no deadline")
 
-func (c *Calculator) judge(d *model.Dossier, v *Verdict) reason {
+func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 	st := d.Status.Code()
 	if st == model.StatusRegistered {
 		return rNotReceived
 	}
 	endT, endSt, kind := c.endEvent(d)
-	if c.pol.ExcludeWithdrawnBeforeReception && (st == model.StatusWithdrawn || endSt == model.StatusWithdrawn) {
+	if c.rec.ExcludeWithdrawnBeforeReception && (st == model.StatusWithdrawn || endSt == model.StatusWithdrawn) {
 		if !d.ReceivedAt.Valid || (endSt == model.StatusWithdrawn && kind == endFound && endT.Before(d.ReceivedAt.T)) {
 			return rWithdrawnBeforeReception
 		}
 	}
 	recv := d.ReceivedAt
-	if !recv.Valid && c.pol.ReceivedFallbackToSubmitted {
+	if !recv.Valid && c.rec.FallbackToSubmitted {
 		recv = d.SubmittedAt
 	}
 	if !recv.Valid {
@@ -499,7 +452,7 @@ func (c *Calculator) judge(d *model.Dossier, v *Verdict) reason {
 		if c.beforeStart(endT) {
 			return rOutsidePeriod
 		}
-		if c.terminated == TerminatedP14 && !c.dp.IncludeWithdrawn {
+		if c.pol.Terminated == indicator.TerminatedP14 && !c.dp.IncludeWithdrawn {
 			switch endSt {
 			case model.StatusWithdrawn:
 				return rWithdrawn
@@ -524,10 +477,10 @@ func (c *Calculator) judge(d *model.Dossier, v *Verdict) reason {
 		}
 	}
 	nReq, pending, pendingAt := sc.nReq, sc.pending, sc.pendingAt
-	repeated := c.pol.SupplementRule == indicator.SupplementSubtract && nReq > c.pol.MaxSupplements
+	repeated := c.pol.Supplements == indicator.SupplementSubtract && nReq > c.pol.MaxSupplements
 
 	var dl calendar.Deadline
-	err := c.deadline(d, recv.T, sc.dueBefore, v, &dl)
+	err := c.deadline(d, proc, recv.T, sc.dueBefore, v, &dl)
 	if err != nil {
 		if errors.Is(err, calendar.ErrOutOfRange) {
 			return rCalendarRange
@@ -630,7 +583,7 @@ func (c *Calculator) scanSupplements(d *model.Dossier, stop time.Time, sc *suppS
 		if first {
 			sc.dueBefore, first = ev.dueBefore, false
 		}
-		if ev.financial && c.financial == FinancialClockRuns {
+		if ev.financial && c.pol.Financial == indicator.FinancialClockRuns {
 			continue
 		}
 		if !ev.req.Valid || ev.req.T.After(stop) {
@@ -656,7 +609,7 @@ func (c *Calculator) applySupplements(d *model.Dossier, stop time.Time, dl *cale
 	it := suppIter{d: d}
 	var ev suppEvent
 	for it.next(&ev) {
-		if ev.financial && c.financial == FinancialClockRuns {
+		if ev.financial && c.pol.Financial == indicator.FinancialClockRuns {
 			continue
 		}
 		if !ev.req.Valid || ev.req.T.After(stop) {
@@ -670,7 +623,7 @@ func (c *Calculator) applySupplements(d *model.Dossier, stop time.Time, dl *cale
 			p.Supplement = calendar.Pause
 		}
 		var err error
-		if err = c.supplement(dl, ev.req.T, ev.resub.T, p); err != nil {
+		if *dl, err = c.cal.Supplement(*dl, ev.req.T, ev.resub.T, p); err != nil {
 			if errors.Is(err, calendar.ErrOutOfRange) {
 				return rCalendarRange
 			}
@@ -682,7 +635,7 @@ func (c *Calculator) applySupplements(d *model.Dossier, stop time.Time, dl *cale
 
 // deadline returns the dossier's deadline: from its appointment (the first supplement's NgayHenTraTruoc
 // when present, else NgayHenTra), else from the procedure's maximum duration for the dossier's channel.
-func (c *Calculator) deadline(d *model.Dossier, recv time.Time, dueBefore model.Time, v *Verdict, dl *calendar.Deadline) error {
+func (c *Calculator) deadline(d *model.Dossier, proc int32, recv time.Time, dueBefore model.Time, v *Verdict, dl *calendar.Deadline) error {
 	appt := d.DueAt
 	if dueBefore.Valid {
 		appt = dueBefore
@@ -692,21 +645,20 @@ func (c *Calculator) deadline(d *model.Dossier, recv time.Time, dueBefore model.
 		if ch < 0 || int(ch) >= len(procEntry{}) {
 			ch = 0
 		}
-		e := c.procedure(d, v.proc)
+		e := c.procedure(d, proc)
 		if e == nil || !e[ch].ok {
 			return errNoDeadline
 		}
-		return c.due(dl, recv, e[ch].dur)
+		var err error
+		*dl, err = c.cal.Due(recv, e[ch].dur, c.dp)
+		return err
 	}
 	v.FromAppointment = true
-	due := c.dateOf(appt.T)
+	due := c.cal.DateOf(appt.T)
 	if !c.cal.Contains(due) {
 		return &calendar.RangeError{Op: "timeliness.deadline", Date: due}
 	}
-	dueAt, err := c.endOfDay(due)
-	if err != nil {
-		return err
-	}
+	dueAt := c.cal.EndOfDay(due, c.dp)
 	// Pauses move an appointment by whole working days (P15 day granularity).
 	// dl is the caller's zero Deadline: set the fields (no composite-literal copy on the hot path).
 	dl.Received, dl.Due, dl.DueAt = recv, due, dueAt
@@ -718,7 +670,7 @@ func (c *Calculator) deadline(d *model.Dossier, recv time.Time, dueBefore model.
 			return err
 		}
 		dl.DeemedReceipt, dl.Moved, dl.Start = base.DeemedReceipt, base.Moved, base.Start
-		if e := c.procedure(d, v.proc); e != nil {
+		if e := c.procedure(d, proc); e != nil {
 			if ch := d.Channel.Code(); ch >= 0 && int(ch) < len(e) && e[ch].ok {
 				dl.Duration = e[ch].dur
 				return nil
@@ -733,17 +685,27 @@ func (c *Calculator) deadline(d *model.Dossier, recv time.Time, dueBefore model.
 	return nil
 }
 
-// endOfDay returns the end of due day d under P4: midnight, or the close of office hours on a working day
-// under calendar.OfficeClose.
-func (c *Calculator) endOfDay(d calendar.Date) (time.Time, error) {
-	next := c.startOf(d.AddDays(1))
-	if c.dp.EndOfDay != calendar.OfficeClose || !c.cal.IsWorkingDay(d) {
-		return next, nil
-	}
-	day := c.startOf(d)
-	h, err := c.cal.WorkingHoursBetween(day, next)
+// outcome sets *out to the calendar's class of the dossier against dl (calendar.ClassifyDue; a refusal
+// is never early, P13), judged at end when finished, else at the judgement instant.
+func (c *Calculator) outcome(out *calendar.Outcome, dl *calendar.Deadline, end time.Time, finished, refusal bool) error {
+	var err error
+	*out, err = c.cal.ClassifyDue(dl.Due, dl.DueAt, end, finished, c.limit, c.dp.DueSoonDays)
 	if err != nil {
-		return time.Time{}, err
+		return err
 	}
-	return c.cal.AddWorkingHours(day, h)
+	switch {
+	case refusal && out.Class == calendar.Early:
+		out.Class, out.EarlyWorkingDays = calendar.OnTime, 0
+	case out.Class == calendar.OpenWithinDeadline && !c.limitInCal && c.dp.DueSoonDays >= 0:
+		// Due-soon counts working days up to the judgement date, which must be in the calendar.
+		return &calendar.RangeError{Op: "timeliness.outcome", Date: c.limitDate}
+	}
+	out.LateApology = dl.LateApology
+	return nil
+}
+
+// inNumerator reports whether a class puts a dossier in the 2.1 numerator (early, on time, open within
+// deadline): both "early" (trước hạn) and "on time" (đúng hạn) are on time for 2.1.
+func inNumerator(k calendar.Class) bool {
+	return k == calendar.Early || k == calendar.OnTime || k == calendar.OpenWithinDeadline
 }
