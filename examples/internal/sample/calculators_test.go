@@ -15,8 +15,9 @@ func timelinessCalc(t *testing.T, p *Province) *timeliness.Calculator {
 	for _, pr := range p.Procedures {
 		procs[pr.Code] = pr
 	}
+	pol := indicator.Portal().Policy
 	c, err := timeliness.New(timeliness.Options{Period: model.Year(p.Year), AsOf: p.AsOf, Calendar: p.Calendar,
-		Policy: indicator.Portal().Policy, Procedures: procs})
+		Policy: pol.Timeliness, Reception: pol.Reception, Procedures: procs})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/vn-dvc/chiso766/calendar"
+	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/internal/testkit"
 	"github.com/vn-dvc/chiso766/model"
 )
@@ -333,7 +334,7 @@ func TestPlausibility(t *testing.T) {
 	n := 0
 	for d := range p.Dossiers() {
 		n++
-		acc.Add(tc.Classify(&d))
+		acc.Add(&indicator.Case{Dossier: &d}, nil)
 		if _, dup := codes[d.Code]; dup {
 			t.Fatalf("duplicate dossier code %s", d.Code)
 		}
