@@ -8,71 +8,53 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// Accumulator is the partial state of one pass over some of the dossiers: per-unit 3.3 counts, per unit
-// and online service a "received an online dossier" flag, and the ledger. Memory is O(offerings), never
+// Accumulator is the state of one pass over some of the dossiers: per-unit 3.3 counts, per unit and
+// online service a "received an online dossier" flag, and the ledger. Memory is O(offerings), never
 // O(dossiers). Accumulators of disjoint slices of one stream merge into the single-pass state. Not safe
 // for concurrent use: give each goroutine its own and Merge them.
 type Accumulator struct {
 	c       *Calculator
-	units   offer.Units   // Known indexed like c.units (Count: 3.3, Flags: per 3.2 service, 1 = online dossier); Other: units without offerings
-	reasons offer.Reasons // by reason index for verdicts made by Classify, by string for others
+	units   offer.Units   // Known per index row (Count: 3.3, Flags: per 3.2 service, 1 = online dossier); Other: units without offerings
+	reasons offer.Reasons // by reason index
 }
+
+var _ indicator.Accumulator = (*Accumulator)(nil)
 
 // NewAccumulator returns an empty accumulator for c's verdicts. Cost: O(offerings).
 func (c *Calculator) NewAccumulator() *Accumulator {
 	return &Accumulator{c: c, units: offer.NewUnits(len(c.units), func(i int) int { return len(c.units[i].services) })}
 }
 
-// Add records one verdict: one ledger entry, and for a counted dossier its 3.3 counts and its service's 3.2
-// flag. Verdicts of another Calculator, or built by hand, are re-indexed by unit and procedure code. Hot
-// path: no allocation once the unit has been seen.
-func (a *Accumulator) Add(v Verdict) { a.add(&v) }
-
-// AddRef classifies d with the accumulator's Calculator and adds the verdict: the same state as
-// a.Add(c.ClassifyRef(d, r)), without copying the Verdict out of ClassifyRef and into Add. It is the
-// tally-only hot path (the scorecard's when it does not explain lost points); call ClassifyRef and Add
-// when the Verdict itself is needed. r is a Ref of the Calculator's Keys, as for ClassifyRef. Cost: as
-// ClassifyRef plus Add; no allocation once the unit has been seen. A nil d is counted as ReasonNilRecord,
-// as Add(Classify(nil)) would be.
-func (a *Accumulator) AddRef(d *model.Dossier, r indicator.Ref) {
+// Add judges k.Dossier as Classify does, with k.Ref when it is a Ref of the calculator's Keys (Options.Keys),
+// and counts it: one ledger entry, and for a counted dossier its 3.3 counts and its service's 3.2 flag.
+// note, when not nil, receives the dossier's 3.3 verdict. No allocation once the unit has been seen.
+func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 	var v Verdict
-	a.c.classify(d, r, &v)
-	a.add(&v)
-}
-
-func (a *Accumulator) add(v *Verdict) {
-	if v.calc != a.c {
-		v.unit, v.service = a.c.index(v.UnitID, v.ProcedureCode, v.Online)
-		v.calc = a.c
-	}
+	a.c.classify(k.Dossier, k.Ref, &v)
 	a.reasons.Add(v.reason, v.Reason, v.Counted)
-	if !v.Counted {
-		return
+	if v.Counted {
+		a.units.Count(v.unit, v.UnitID, v.InNumerator, v.service, 1)
 	}
-	u := a.units.At(v.unit, v.UnitID)
-	u.Count.Den++
-	if v.InNumerator {
-		u.Count.Num++
-	}
-	if v.service >= 0 && int(v.service) < len(u.Flags) {
-		u.Flags[v.service] = 1
+	if note != nil {
+		note(k, v.metric33())
 	}
 }
 
-// Merge adds b's state into a (b is unchanged). Associative and commutative; merging the accumulators of a
-// split stream gives the single-pass Result. When b comes from another Calculator, units and services are
-// matched by code, and flags of services a's Calculator does not count are dropped. Merging a into itself
-// doubles its counts. Cost: O(offerings).
-func (a *Accumulator) Merge(b *Accumulator) {
-	if b == nil {
-		return
+// Merge adds the state of other, an *Accumulator, into a (other is unchanged; an *indicator.OptionError
+// for another type; a nil *Accumulator adds nothing). When other comes from another Calculator, units and services are matched by code, and
+// flags of services a's Calculator does not count are dropped. Merging a into itself doubles its counts.
+// Cost: O(offerings).
+func (a *Accumulator) Merge(other indicator.Accumulator) error {
+	b, err := offer.As[*Accumulator]("online", other)
+	if err != nil || b == nil {
+		return err
 	}
 	a.reasons.Merge(&b.reasons)
-	a.units.Merge(&b.units, a.c == b.c, func(i int) string { return b.c.units[i].id }, a.c.idx.UnitSlot,
+	a.units.Merge(&b.units, a.c == b.c, func(i int) string { return b.c.idx.Unit(int32(i)).ID }, func(id string) int32 { return a.c.idx.Row(-1, id) },
 		func(i, j int) (int32, int32) {
-			info := &b.c.units[i]
-			return a.c.index(info.id, info.procs[info.services[j]].Code, true)
+			return a.c.idx.Find(b.c.idx.Unit(int32(i)).ID, b.c.units[i].procs[b.c.units[i].services[j]].Code)
 		})
+	return nil
 }
 
 // Result is the outcome of a pass.
@@ -89,8 +71,8 @@ type Result struct {
 	Procedures map[string][]ProcedureStatus
 }
 
-// Result returns the tallies so far. It does not modify the accumulator and can be called repeatedly.
-// Cost: O(offerings), allocates the maps and the procedure lists.
+// Result returns the tallies so far. It does not modify the accumulator. Cost: O(offerings), allocates
+// the maps and the procedure lists.
 func (a *Accumulator) Result() Result {
 	r := Result{
 		Units:      make(map[string]indicator.Tally, len(a.units.Known)+len(a.units.Other)),
@@ -107,8 +89,9 @@ func (a *Accumulator) Result() Result {
 		}
 		t := tallyOf(ps)
 		t.Counts[indicator.M33] = u.Count
-		r.Units[info.id] = t
-		r.Procedures[info.id] = ps
+		id := a.c.idx.Unit(int32(i)).ID
+		r.Units[id] = t
+		r.Procedures[id] = ps
 	}
 	for id, u := range a.units.Other {
 		var t indicator.Tally
@@ -116,6 +99,31 @@ func (a *Accumulator) Result() Result {
 		r.Units[id] = t
 	}
 	return r
+}
+
+// Report returns the pass's tallies and its ledger ("online"). Under s, a parent's 3.1 (with
+// PartialOnline, FullOnline, FullOnlineEligible) and 3.2 are pooled over its sub-tree when PoolOwn (3.1
+// counts each procedure code once at its highest level, 3.2 sums the services), and s.Note receives each
+// lost procedure as a RecordOffering verdict: 3.1's procedures without an online service
+// (ReasonProcedureNotOnline, code), 3.2's services without an online dossier
+// (ReasonServiceWithoutOnlineDossier, code, or "unit/code" for a sub-unit's service in a parent). It does
+// not modify the accumulator. Cost: as Result, plus O(Σ procedures of each parent's sub-tree).
+func (a *Accumulator) Report(s *indicator.Scope) indicator.Report {
+	r := a.Result()
+	return offer.Outcome{Name: "online", Units: r.Units, Ledger: r.Ledger, Catalogue: r.Catalogue,
+		Procedures: offer.SortedIDs(r.Procedures), Pooled: []indicator.ID{indicator.M31, indicator.M32},
+		Pool: func(ids []string, t *indicator.Tally, own func(indicator.ID) bool) {
+			p := r.pool(ids)
+			if own(indicator.M31) {
+				t.Counts[indicator.M31] = p.Counts[indicator.M31]
+				t.PartialOnline, t.FullOnline, t.FullOnlineEligible = p.PartialOnline, p.FullOnline, p.FullOnlineEligible
+			}
+			if own(indicator.M32) {
+				t.Counts[indicator.M32] = p.Counts[indicator.M32]
+			}
+		},
+		Explain: r.explain,
+	}.Report(s)
 }
 
 // tallyOf counts 3.1 and 3.2 over one unit's procedures.
@@ -146,14 +154,12 @@ func tallyOf(ps []ProcedureStatus) indicator.Tally {
 // UnitIDs returns the result's unit ids, sorted. Cost: O(units log units).
 func (r Result) UnitIDs() []string { return offer.SortedIDs(r.Units) }
 
-// Pool returns the tally of a set of units taken together (a parent and its sub-units). 3.2 and 3.3 are
+// pool returns the tally of a set of units taken together (a parent and its sub-units). 3.2 and 3.3 are
 // summed (3.2's services are per applying unit). 3.1 counts each procedure code once at the highest level
-// any of the units offers it ("a procedure offered at both levels counts once at the higher"), so a
-// procedure offered by a department and a commune is one procedure of the province; PartialOnline,
-// FullOnline and FullOnlineEligible follow. Unknown and repeated ids are ignored. Whether the portal's
-// parent rows count 3.1 this way is [Open]: only the province row publishes 3.1 inputs. Cost: O(Σ
-// procedures of the units), allocates a set of codes.
-func (r Result) Pool(ids []string) indicator.Tally {
+// any of the units offers it ("a procedure offered at both levels counts once at the higher");
+// PartialOnline, FullOnline and FullOnlineEligible follow. Unknown and repeated ids are ignored. Whether the
+// portal's parent rows count 3.1 this way is [Open]: only the province row publishes 3.1 inputs.
+func (r Result) pool(ids []string) indicator.Tally {
 	var t indicator.Tally
 	best := make(map[string]ProcedureStatus)
 	for id, u := range offer.Distinct(r.Units, ids) {
@@ -180,4 +186,36 @@ func (r Result) Pool(ids []string) indicator.Tally {
 	t.Counts[indicator.M31] = pt.Counts[indicator.M31]
 	t.PartialOnline, t.FullOnline, t.FullOnlineEligible = pt.PartialOnline, pt.FullOnline, pt.FullOnlineEligible
 	return t
+}
+
+// explain notes unit's 3.1 procedures without an online service (distinct over ids(M31) at their highest
+// level, as pool counts them) and its 3.2 services without an online dossier (per unit of ids(M32)).
+func (r Result) explain(unit string, ids func(...indicator.ID) []string, note offer.Note) {
+	best := map[string]model.OnlineLevelCode{}
+	var order []string
+	for _, id := range ids(indicator.M31) {
+		for _, p := range r.Procedures[id] {
+			l, seen := best[p.Code]
+			if !seen {
+				order = append(order, p.Code)
+			}
+			best[p.Code] = max(l, p.Level)
+		}
+	}
+	for _, code := range order {
+		if l := best[code]; l != model.OnlinePartial && l != model.OnlineFull {
+			note(indicator.M31, code, ReasonProcedureNotOnline)
+		}
+	}
+	for _, id := range ids(indicator.M32) {
+		for _, p := range r.Procedures[id] {
+			if p.Service && !p.OnlineDossier {
+				ex := p.Code
+				if id != unit {
+					ex = id + "/" + p.Code
+				}
+				note(indicator.M32, ex, ReasonServiceWithoutOnlineDossier)
+			}
+		}
+	}
 }

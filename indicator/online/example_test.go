@@ -13,9 +13,10 @@ func Example() {
 	vn := model.Vietnam()
 	published := model.NewPublishedState(model.StatePublished)
 	calc, err := online.New(online.Options{
-		Period: model.Month(2026, time.August),
-		AsOf:   time.Date(2026, time.September, 1, 0, 0, 0, 0, vn),
-		Policy: indicator.Portal().Policy,
+		Period:    model.Month(2026, time.August),
+		AsOf:      time.Date(2026, time.September, 1, 0, 0, 0, 0, vn),
+		Policy:    indicator.Portal().Policy.Online,
+		Reception: indicator.Portal().Policy.Reception,
 		Procedures: []model.Procedure{
 			{Code: "1.000001", PaperResult: true},
 			{Code: "1.000002"},
@@ -41,9 +42,9 @@ func Example() {
 	}
 	acc := calc.NewAccumulator()
 	for i := range dossiers {
-		v := calc.Classify(&dossiers[i])
-		fmt.Println(v.Code, v.Reason)
-		acc.Add(v)
+		acc.Add(&indicator.Case{Dossier: &dossiers[i]}, func(c *indicator.Case, v indicator.Verdict) {
+			fmt.Println(c.Dossier.Code, v.Reason)
+		})
 	}
 	t := acc.Result().Units["H44.100"]
 	fmt.Println("3.1", t.Count(indicator.M31), "partial", t.PartialOnline, "full", t.FullOnline)

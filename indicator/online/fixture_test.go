@@ -105,7 +105,7 @@ func TestFixtureProvince(t *testing.T) {
 					services = append(services, svc{unit, p})
 				}
 			}
-			c, err := New(Options{Period: aug2026, AsOf: asOf, Policy: indicator.Portal().Policy, Procedures: procs, Offerings: offs})
+			c, err := New(Options{Period: aug2026, AsOf: asOf, Policy: indicator.Portal().Policy.Online, Reception: indicator.Portal().Policy.Reception, Procedures: procs, Offerings: offs})
 			require.NoError(t, err)
 			n := 0
 			mk := func(s svc, ch model.ChannelCode) model.Dossier {
@@ -129,7 +129,7 @@ func TestFixtureProvince(t *testing.T) {
 					}
 				}
 			})
-			p := r.Pool(r.UnitIDs())
+			p := r.pool(r.UnitIDs())
 			assert.Equal(t, indicator.Count{Num: row.partial + row.full, Den: row.authority}, p.Counts[indicator.M31])
 			assert.Equal(t, [2]int64{row.partial, row.full}, [2]int64{p.PartialOnline, p.FullOnline})
 			assert.Equal(t, indicator.Count{Num: row.servicesWithDossier, Den: row.services}, p.Counts[indicator.M32])

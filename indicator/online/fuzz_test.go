@@ -9,18 +9,19 @@ import (
 )
 
 // FuzzClassify feeds arbitrary field values through Classify and an Accumulator: no panic, one known reason,
-// counted iff the reason is a counting one, numerator ⊆ denominator, and valid tallies; ClassifyRef with
-// the Keys' Ref, with NoRef, and on a calculator with a Keys of other inputs gives the same verdict. Seeds:
-// f.Add below and testdata/fuzz/FuzzClassify.
+// counted iff the reason is a counting one, numerator ⊆ denominator, and valid tallies; Add with the Ref of
+// a shared Keys of other inputs notes the same 3.3 verdict. Seeds: f.Add below and
+// testdata/fuzz/FuzzClassify.
 func FuzzClassify(f *testing.F) {
 	f.Add("U1", "P1", "2", int64(1786327200), int64(0), "KQ", "u")
 	f.Add("U1", "P3", "1", int64(0), int64(1786327200), "", "u")
 	f.Add("", "P9", "", int64(-62135596800), int64(0), "KQ", "")
 	f.Add("U2", "P1.H44", "truc tuyen", int64(1785949200), int64(253402300799), "", "")
 	c := newCalc(f, func(o *Options) { o.CodeMap = map[string]string{"P1.H44": "P1"} })
+	shared := indicator.NewKeys([]string{"Z", "U2"}, []string{"Q", "P1.H44", "P2"})
 	other := newCalc(f, func(o *Options) {
 		o.CodeMap = map[string]string{"P1.H44": "P1"}
-		o.Keys = indicator.NewKeys([]string{"Z", "U2"}, []string{"Q", "P1.H44", "P2"})
+		o.Keys = shared
 	})
 	f.Fuzz(func(t *testing.T, unit, proc, ch string, recv, sub int64, resCode, resURL string) {
 		d := model.Dossier{Code: "D", UnitID: unit, ProcedureCode: proc, Channel: model.ParseChannel(ch)}
@@ -34,10 +35,8 @@ func FuzzClassify(f *testing.F) {
 			d.Results = []model.ResultDoc{{Code: resCode, URL: resURL}}
 		}
 		v := c.Classify(&d)
-		for _, w := range []Verdict{c.ClassifyRef(&d, c.keys.Ref(unit, proc)), c.ClassifyRef(&d, indicator.NoRef), other.Classify(&d)} {
-			if withoutCalc(w) != withoutCalc(v) {
-				t.Fatalf("ClassifyRef %+v, Classify %+v", w, v)
-			}
+		if w := other.Classify(&d); w != v {
+			t.Fatalf("with a shared Keys %+v, own %+v", w, v)
 		}
 		known := false
 		for _, r := range dossierReasons[1:] {
@@ -49,9 +48,13 @@ func FuzzClassify(f *testing.F) {
 		if v.Counted != reasonCounted(v.reason) || (v.InNumerator && !v.Counted) || (v.InNumerator && !v.Online) {
 			t.Fatalf("inconsistent verdict %+v", v)
 		}
-		a := c.NewAccumulator()
-		a.Add(v)
-		a.Add(Verdict{UnitID: unit, Reason: "custom.reason"})
+		a := other.NewAccumulator()
+		a.Add(&indicator.Case{Dossier: &d, Ref: shared.Ref(unit, proc)}, func(_ *indicator.Case, m indicator.Verdict) {
+			if m != v.metric33() {
+				t.Fatalf("noted %+v, Classify %+v", m, v)
+			}
+		})
+		a.Add(&indicator.Case{}, nil)
 		r := a.Result()
 		if r.Ledger.Read != 2 || r.Ledger.Read != r.Ledger.Counted+r.Ledger.Excluded {
 			t.Fatalf("ledger %+v", r.Ledger)

@@ -9,63 +9,32 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// UnknownProcedurePolicy decides how 3.3 treats an online dossier whose procedure is not in the catalogue,
-// so that whether its result is a paper document is unknown [Policy].
-type UnknownProcedurePolicy uint8
-
-const (
-	// UnknownNoPaperResult (default): the electronic-result condition is not applied; the online channel
-	// suffices. The dossier is not penalised for a gap in the caller's catalogue.
-	UnknownNoPaperResult UnknownProcedurePolicy = iota
-	// UnknownPaperResult: the procedure is presumed to return a paper result, so the dossier also needs an
-	// electronic result.
-	UnknownPaperResult
-)
-
-// String names the policy.
-func (p UnknownProcedurePolicy) String() string {
-	switch p {
-	case UnknownNoPaperResult:
-		return "no-paper-result"
-	case UnknownPaperResult:
-		return "paper-result"
-	}
-	return "invalid"
-}
-
 // Options configures a Calculator. No globals: everything comes from here. The catalogue slices are read
 // once by New and not retained.
 type Options struct {
-	// Keys, when not nil, is the shared index of unit ids and procedure codes of a pass (the scorecard
-	// builds one for all calculators); ClassifyRef then takes Refs made by it. Nil: the calculator builds
-	// its own from its inputs. It never changes a verdict, only the cost of finding the unit and procedure.
+	// Keys, when not nil, is the pass's shared index of unit ids and procedure codes: Add then takes the
+	// Refs it made. Nil: the calculator builds its own from its inputs. It never changes a verdict.
 	Keys *indicator.Keys
-
-	// Period is the evaluation period (required). A dossier belongs to it by its reception time,
-	// Period.Contains semantics (UTC+7, whole days).
+	// Period is the evaluation period (required): a dossier belongs to it by its reception time.
 	Period model.Period
 	// AsOf is the evaluation instant (required, not before Period's start). Dossiers received after it
-	// are excluded (ReasonAfterAsOf); offerings are taken as in force at min(last instant of Period, AsOf).
+	// are excluded; offerings are taken as in force at min(last instant of Period, AsOf).
 	AsOf time.Time
-	// Policy is the edition's record policies: pass Edition.Policy (indicator.Portal().Policy by default).
-	// Used: OnlineChannelCodes, OfferingStates, ReceivedFallbackToSubmitted,
-	// ExcludeWithdrawnBeforeReception. The zero value is refused.
-	Policy indicator.RecordPolicy
-	// Procedures is the procedure catalogue: PaperResult (3.3) and FullOnlineEligible (3.1's full-online
-	// denominator). The first record of a code wins.
+	// Policy is group 3a's policy (indicator.DefaultOnlinePolicy; the zero value is refused).
+	Policy indicator.OnlinePolicy
+	// Reception is the reading of "received in the period" (indicator.DefaultReceptionPolicy).
+	Reception indicator.ReceptionPolicy
+	// Procedures is the catalogue: PaperResult (3.3) and FullOnlineEligible (3.1). The first record of a
+	// code wins.
 	Procedures []model.Procedure
-	// Offerings are the per-unit online-service records: the procedures under a unit's authority are
-	// those of its offerings in force at the judgement instant.
+	// Offerings are the per-unit online-service records: a unit's procedures are those of its offerings
+	// in force at the judgement instant.
 	Offerings []model.Offering
-	// CodeMap maps local procedure codes to national ones, applied to dossiers and offerings. Nil: none.
+	// CodeMap maps local procedure codes to national ones, for dossiers and offerings. Nil: none.
 	CodeMap map[string]string
-	// UnknownProcedure is 3.3's treatment of a procedure missing from the catalogue (default
-	// UnknownNoPaperResult).
-	UnknownProcedure UnknownProcedurePolicy
 }
 
 type unitInfo struct {
-	id       string
 	procs    []ProcedureStatus // sorted by code, OnlineDossier unset
 	services []int32           // indexes into procs of the 3.2 services
 }
@@ -74,51 +43,37 @@ type procInfo struct {
 	paperResult, fullEligible bool
 }
 
-// Calculator classifies dossiers and offerings for group 3a (3.1, 3.2, 3.3). It is immutable after New
-// and safe for concurrent use.
+// Calculator judges dossiers and offerings for group 3a (3.1, 3.2, 3.3). It is immutable after New and
+// safe for concurrent use.
 type Calculator struct {
 	w         offer.Window
-	policy    indicator.RecordPolicy
-	unknown   UnknownProcedurePolicy
+	policy    indicator.OnlinePolicy
 	procs     map[string]procInfo
 	keys      *indicator.Keys
 	idx       *offer.Index[bool] // Proc.Info: paper result (UnknownProcedure applied); Pos: 3.2 service index or -1
-	units     []unitInfo         // per index slot
+	units     []unitInfo         // per index row
 	catalogue indicator.Ledger
 }
 
-// New validates opts and preloads the catalogue. Errors are *OptionError values matching ErrOption and
-// ErrMissing or ErrInvalid: zero Period, Period end before start, zero AsOf, AsOf before the period, zero
-// Policy, unknown UnknownProcedure. Data problems in the catalogue are not errors: each procedure and
-// offering record gets one reason in Result.Catalogue. Cost: O((procedures + offerings) · log + Keys size)
-// time, O(procedures + offerings + Keys size) memory, plus units × procedures int32s (up to 4 MiB).
+// New validates opts and preloads the catalogue. Errors are *indicator.OptionError values: zero Period,
+// Period end before start, zero AsOf, AsOf before the period, zero Policy, unknown
+// Policy.UnknownProcedure. Data problems in the catalogue are not errors: each procedure and offering
+// record gets one reason in Result.Catalogue. Cost: O((procedures + offerings) · log + Keys size).
 func New(opts Options) (*Calculator, error) {
-	w, bad := offer.NewWindow(opts.Period, opts.AsOf, opts.Policy)
+	w, bad := offer.NewWindow(opts.Period, opts.AsOf, opts.Reception)
 	switch {
 	case bad != nil:
-		return nil, optionError(bad)
-	case opts.UnknownProcedure > UnknownPaperResult:
-		return nil, &OptionError{Field: "UnknownProcedure", Err: ErrInvalid}
+		return nil, bad.Option("online")
+	case opts.Policy == indicator.OnlinePolicy{}:
+		return nil, indicator.Missing("online", "Policy")
+	case opts.Policy.UnknownProcedure > indicator.UnknownPaperResult:
+		return nil, indicator.Invalid("online", "Policy.UnknownProcedure", "%d", opts.Policy.UnknownProcedure)
 	}
-	c := &Calculator{
-		w:       w,
-		policy:  opts.Policy,
-		unknown: opts.UnknownProcedure,
-		procs:   make(map[string]procInfo, len(opts.Procedures)),
-	}
-	for i := range opts.Procedures {
-		pr := &opts.Procedures[i]
-		code := offer.MapCode(opts.CodeMap, pr.Code)
-		switch _, dup := c.procs[code]; {
-		case code == "":
-			c.catalogue.Add(ReasonProcedureNoCode, false)
-		case dup:
-			c.catalogue.Add(ReasonProcedureDuplicate, false)
-		default:
-			c.procs[code] = procInfo{paperResult: pr.PaperResult, fullEligible: pr.FullOnlineEligible}
-			c.catalogue.Add(ReasonProcedureListed, true)
-		}
-	}
+	c := &Calculator{w: w, policy: opts.Policy, keys: offer.OwnKeys(opts.Keys, opts.Procedures, opts.Offerings, opts.CodeMap)}
+	c.procs = offer.Catalogue(opts.Procedures, opts.CodeMap, &c.catalogue, ReasonProcedureNoCode, ReasonProcedureDuplicate,
+		func(p *model.Procedure) (procInfo, indicator.Reason, bool) {
+			return procInfo{paperResult: p.PaperResult, fullEligible: p.FullOnlineEligible}, ReasonProcedureListed, true
+		})
 
 	// Group the offerings in force by (unit, procedure); the first offering with the highest level
 	// represents the pair, the others are duplicates.
@@ -128,7 +83,7 @@ func New(opts Options) (*Calculator, error) {
 		service bool // some offering with an online level and a counted state
 	}
 	judge := w.InForce()
-	b := offer.NewBuilder()
+	b := offer.NewBuilder(c.keys)
 	var groups []group
 	reasons := make([]indicator.Reason, len(opts.Offerings))
 	for i := range opts.Offerings {
@@ -146,7 +101,7 @@ func New(opts Options) (*Calculator, error) {
 			continue
 		}
 		lvl := int8(o.Level.Code())
-		svc := o.Level.Online() && c.stateCounted(o.State)
+		svc := o.Level.Online() && c.policy.OfferingStates.Has(o.State.Code())
 		gi, added := b.Pair(o.UnitID, code, true)
 		if added {
 			groups = append(groups, group{rep: i, level: lvl, service: svc})
@@ -159,9 +114,8 @@ func New(opts Options) (*Calculator, error) {
 		}
 	}
 	for _, g := range groups {
-		lvl := model.OnlineLevelCode(g.level)
-		switch online := lvl == model.OnlinePartial || lvl == model.OnlineFull; {
-		case !online:
+		switch lvl := model.OnlineLevelCode(g.level); {
+		case lvl != model.OnlinePartial && lvl != model.OnlineFull:
 			reasons[g.rep] = ReasonOfferingNotOnline
 		case g.service:
 			reasons[g.rep] = ReasonOfferingService
@@ -176,48 +130,37 @@ func New(opts Options) (*Calculator, error) {
 		c.catalogue.Add(r, r == ReasonOfferingService || r == ReasonOfferingInactiveService || r == ReasonOfferingNotOnline)
 	}
 
-	c.keys = opts.Keys
-	if c.keys == nil {
-		c.keys = offer.OwnKeys(opts.Procedures, opts.Offerings, opts.CodeMap)
-	}
-	c.idx = offer.Build(b, c.keys, opts.CodeMap, c.paperResult)
+	c.idx = offer.Build(b, opts.CodeMap, c.paperResult)
 	c.units = make([]unitInfo, c.idx.NumUnits())
-	serviceOf := make([][]int32, len(c.units)) // per slot and position in the unit's list: service index or -1
-	for slot := range c.units {
-		iu := c.idx.Unit(int32(slot))
-		u := unitInfo{id: iu.ID, procs: make([]ProcedureStatus, len(iu.Codes))}
-		serviceOf[slot] = make([]int32, len(iu.Codes))
+	serviceOf := make([][]int32, len(c.units)) // per row and position in the unit's list: service index or -1
+	for row := range c.units {
+		iu := c.idx.Unit(int32(row))
+		u := unitInfo{procs: make([]ProcedureStatus, len(iu.Codes))}
+		serviceOf[row] = make([]int32, len(iu.Codes))
 		for pi, code := range iu.Codes {
 			g := &groups[iu.Groups[pi]]
 			u.procs[pi] = ProcedureStatus{
 				Code: code, Level: model.OnlineLevelCode(g.level), FullOnlineEligible: c.procs[code].fullEligible, Service: g.service,
 			}
-			serviceOf[slot][pi] = -1
+			serviceOf[row][pi] = -1
 			if g.service {
-				serviceOf[slot][pi] = int32(len(u.services))
+				serviceOf[row][pi] = int32(len(u.services))
 				u.services = append(u.services, int32(pi))
 			}
 		}
-		c.units[slot] = u
+		c.units[row] = u
 	}
-	c.idx.Remap(func(slot, pos int32) int32 { return serviceOf[slot][pos] })
+	c.idx.Remap(func(row, pos int32) int32 { return serviceOf[row][pos] })
 	return c, nil
 }
 
-// paperResult reports whether procedure code returns a paper result, applying UnknownProcedure to codes
-// missing from the catalogue.
+// paperResult reports whether procedure code returns a paper result, applying Policy.UnknownProcedure to
+// codes missing from the catalogue.
 func (c *Calculator) paperResult(code string) bool {
 	if pr, ok := c.procs[code]; ok {
 		return pr.paperResult
 	}
-	return c.unknown == UnknownPaperResult
-}
-
-// stateCounted reports whether an offering state is in Policy.OfferingStates (model.PublishedStateCode and
-// indicator.OfferingState share their numbering; an absent or unknown state is not counted).
-func (c *Calculator) stateCounted(s model.PublishedState) bool {
-	k := int(s.Code())
-	return k > 0 && k < len(c.policy.OfferingStates) && c.policy.OfferingStates[k]
+	return c.policy.UnknownProcedure == indicator.UnknownPaperResult
 }
 
 // ProcedureStatus is one procedure under a unit's authority: its highest online level, whether it is an
@@ -241,16 +184,14 @@ type Verdict struct {
 	Reason        indicator.Reason  // the single ledger reason
 	Counted       bool              // in 3.3's denominator (received in the period)
 	Channel       model.ChannelCode // KenhThucHien as read (ChannelUnknown when absent: direct for 3.3)
-	Online        bool              // received through a channel in Policy.OnlineChannelCodes
+	Online        bool              // received through a channel in Policy.ChannelCodes
 	PaperResult   bool              // the procedure returns a paper result, so 3.3 needs an electronic result
 	EResult       bool              // the dossier carries an electronic result (result code and file link)
 	InNumerator   bool              // in 3.3's numerator
 
-	// Unexported fields ordered to pack the struct (120 bytes): it is copied on every Classify and Add.
-	reason  uint8       // index in dossierReasons (0: not made by Classify)
-	unit    int32       // calculator unit index or -1
-	service int32       // index among the unit's 3.2 services or -1
-	calc    *Calculator // the Calculator whose indexes unit and service refer to
+	reason  uint8 // index in dossierReasons
+	unit    int32 // index row or -1
+	service int32 // index among the unit's 3.2 services or -1
 }
 
 func (v *Verdict) setReason(r uint8) {
@@ -258,44 +199,58 @@ func (v *Verdict) setReason(r uint8) {
 	v.Reason = dossierReasons[r]
 }
 
-// Metric33 returns the dossier's verdict for 3.3. No allocation.
-func (v Verdict) Metric33() indicator.Verdict {
+// metric33 returns the dossier's verdict for 3.3.
+func (v *Verdict) metric33() indicator.Verdict {
 	return indicator.Verdict{Metric: indicator.M33, InDenominator: v.Counted, InNumerator: v.Counted && v.InNumerator, Reason: v.Reason}
-}
-
-// AppendVerdicts appends the dossier's per-metric verdicts (one, for 3.3) to dst. No allocation when dst
-// has capacity.
-func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
-	return append(dst, v.Metric33())
 }
 
 // Classify judges one dossier for 3.3 and notes whether it gives its (unit, procedure) online service a
 // dossier for 3.2. Pure, safe for concurrent use, no allocation; d is not retained. Data problems never
-// fail: the dossier gets an exclusion reason (order in the package doc); a nil d gets ReasonNilRecord,
-// never a panic. Cost: resolving the unit and
-// procedure in the Keys (two map lookups), then as ClassifyRef.
-func (c *Calculator) Classify(d *model.Dossier) Verdict {
+// fail: the dossier gets an exclusion reason (order in the package doc); a nil d gets ReasonNilRecord.
+// Cost: two Keys lookups, then slice loads.
+func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
+	c.classify(d, indicator.Ref{}, &v)
+	return v
+}
+
+// classify judges d into *v, which must be the zero Verdict, with r resolved in c.keys (the zero Ref:
+// looked up by string).
+func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) {
+	v.unit, v.service = -1, -1
 	if d == nil {
-		return c.ClassifyRef(nil, indicator.NoRef)
+		v.setReason(rNilRecord)
+		return
 	}
-	return c.ClassifyRef(d, c.keys.Ref(d.UnitID, d.ProcedureCode))
+	p := c.idx.Proc(r.Procedure(), d.ProcedureCode)
+	v.UnitID, v.Code, v.ProcedureCode = d.UnitID, d.Code, p.Code
+	var place offer.Place
+	if v.Received, place = c.w.Admit(d); place != offer.InWindow {
+		v.setReason(uint8(place)) // the first five reasons are numbered as offer.Place
+		return
+	}
+	v.Counted = true
+	v.Channel = d.Channel.Code()
+	v.Online = d.Channel.IsSet() && c.policy.ChannelCodes.Has(int(v.Channel))
+	v.unit = c.idx.Row(r.Unit(), d.UnitID)
+	if !v.Online {
+		v.setReason(rNotOnline)
+		return
+	}
+	v.service = c.idx.Pos(v.unit, p.ID)
+	v.PaperResult = p.Info
+	v.EResult = d.HasElectronicResult()
+	if v.PaperResult && !v.EResult {
+		v.setReason(rOnlineWithoutEResult)
+		return
+	}
+	v.InNumerator = true
+	v.setReason(rOnline)
 }
 
-// index returns the unit and 3.2 service indexes of (unit, procedure) in c for a dossier received online
-// or not, -1 when absent.
-func (c *Calculator) index(unit, proc string, online bool) (int32, int32) {
-	slot, svc := c.idx.Find(unit, proc)
-	if !online {
-		return slot, -1
-	}
-	return slot, svc
-}
-
+// Run judges every dossier of the stream in one pass and returns the result. Cost: O(dossiers) time,
 // O(offerings) memory.
 func (c *Calculator) Run(dossiers iter.Seq[model.Dossier]) Result {
 	a := c.NewAccumulator()
-	for d := range dossiers {
-		a.Add(c.Classify(&d))
-	}
+	offer.AddAll(a, dossiers)
 	return a.Result()
 }

@@ -58,9 +58,10 @@ func submitted(t model.Time) dopt { return func(d *model.Dossier) { d.SubmittedA
 // but unpublished. U2 offers P1 partial with no state.
 func testOptions() Options {
 	return Options{
-		Period: aug2026,
-		AsOf:   asOf,
-		Policy: indicator.DefaultRecordPolicy(),
+		Period:    aug2026,
+		AsOf:      asOf,
+		Policy:    indicator.DefaultOnlinePolicy(),
+		Reception: indicator.DefaultReceptionPolicy(),
 		Procedures: []model.Procedure{
 			{Code: "P1", PaperResult: true},
 			{Code: "P2", FullOnlineEligible: true},
@@ -125,7 +126,7 @@ func TestClassifyRules(t *testing.T) {
 		{name: "3.3 absent channel counts as direct",
 			d: dossier("D", "U1", "P2", noChannel()), reason: ReasonNotOnline, counted: true},
 		{name: "3.3 OnlineChannelCodes policy can admit the postal channel",
-			mod: func(o *Options) { o.Policy.OnlineChannelCodes = indicator.Codes(2, 3) },
+			mod: func(o *Options) { o.Policy.ChannelCodes = indicator.Codes(2, 3) },
 			d:   dossier("D", "U1", "P2", channel(model.ChannelPostal)), reason: ReasonOnline, counted: true, inNum: true},
 		{name: "3.3 dossier received before the period is not counted",
 			d: dossier("D", "U1", "P2", received(at(2026, time.July, 31, 23, 59))), reason: ReasonOutsidePeriod},
@@ -138,12 +139,12 @@ func TestClassifyRules(t *testing.T) {
 		{name: "withdrawn before reception (status 7, no NgayTiepNhan): excluded by ExcludeWithdrawnBeforeReception",
 			d: dossier("D", "U1", "P2", received(model.None()), submitted(at(2026, time.August, 2, 8, 0)), withdrawn), reason: ReasonWithdrawnBeforeReception},
 		{name: "withdrawn before reception, policy off: judged on NgayNopHoSo as before",
-			mod: func(o *Options) { o.Policy.ExcludeWithdrawnBeforeReception = false },
+			mod: func(o *Options) { o.Reception.ExcludeWithdrawnBeforeReception = false },
 			d:   dossier("D", "U1", "P2", received(model.None()), submitted(at(2026, time.August, 2, 8, 0)), withdrawn), reason: ReasonOnline, counted: true, inNum: true},
 		{name: "withdrawn after reception is judged as any other",
 			d: dossier("D", "U1", "P2", withdrawn), reason: ReasonOnline, counted: true, inNum: true},
 		{name: "no fallback when ReceivedFallbackToSubmitted is off",
-			mod: func(o *Options) { o.Policy.ReceivedFallbackToSubmitted = false },
+			mod: func(o *Options) { o.Reception.FallbackToSubmitted = false },
 			d:   dossier("D", "U1", "P2", received(model.None()), submitted(at(2026, time.August, 2, 8, 0))), reason: ReasonNoReception},
 		{name: "no reception time",
 			d: dossier("D", "U1", "P2", received(model.None())), reason: ReasonNoReception},
@@ -155,7 +156,7 @@ func TestClassifyRules(t *testing.T) {
 		{name: "unknown procedure: online suffices by default",
 			d: dossier("D", "U1", "P9"), reason: ReasonOnline, counted: true, inNum: true},
 		{name: "unknown procedure: UnknownPaperResult requires an electronic result",
-			mod: func(o *Options) { o.UnknownProcedure = UnknownPaperResult },
+			mod: func(o *Options) { o.Policy.UnknownProcedure = indicator.UnknownPaperResult },
 			d:   dossier("D", "U1", "P9"), reason: ReasonOnlineWithoutEResult, counted: true},
 		{name: "local code mapped through CodeMap",
 			mod: func(o *Options) { o.CodeMap = map[string]string{"P1.H44": "P1"} },
@@ -176,9 +177,9 @@ func TestClassifyRules(t *testing.T) {
 			if tc.counted {
 				assert.Equal(t, tc.d.Channel.Code(), v.Channel, "channel")
 			}
-			vs := v.AppendVerdicts(make([]indicator.Verdict, 0, 1))
-			require.Len(t, vs, 1)
-			assert.Equal(t, indicator.Verdict{Metric: indicator.M33, InDenominator: tc.counted, InNumerator: tc.inNum, Reason: tc.reason}, vs[0])
+			var vs []indicator.Verdict
+			c.NewAccumulator().Add(&indicator.Case{Dossier: &tc.d}, func(_ *indicator.Case, v indicator.Verdict) { vs = append(vs, v) })
+			assert.Equal(t, []indicator.Verdict{{Metric: indicator.M33, InDenominator: tc.counted, InNumerator: tc.inNum, Reason: tc.reason}}, vs)
 		})
 	}
 }
@@ -230,7 +231,7 @@ func TestOfferingRules(t *testing.T) {
 			mod:  func(o *Options) { o.Offerings[5].State = model.NewPublishedState(model.StatePendingUnpublish) },
 			unit: "U2", want: want{m31: indicator.Count{Num: 1, Den: 1}, partial: 1, m32: indicator.Count{Den: 1}}},
 		{name: "3.2 OfferingStates policy decides the counted states",
-			mod:  func(o *Options) { o.Policy.OfferingStates[indicator.OfferingTesting] = false },
+			mod:  func(o *Options) { o.Policy.OfferingStates[model.StateTesting] = false },
 			unit: "U1", want: want{m31: indicator.Count{Num: 3, Den: 4}, partial: 1, full: 2, fullEligibles: 3, m32: indicator.Count{Den: 1}}},
 		{name: "3.2 service that received an online dossier in the period is in the numerator",
 			dossiers: []model.Dossier{dossier("a", "U1", "P1"), dossier("b", "U1", "P1")},
@@ -267,12 +268,12 @@ func TestNewErrors(t *testing.T) {
 		field string
 		err   error
 	}{
-		{"zero period", func(o *Options) { o.Period = model.Period{} }, "Period", ErrMissing},
-		{"period end before start", func(o *Options) { o.Period.End = o.Period.Start.AddDate(0, 0, -1) }, "Period", ErrInvalid},
-		{"zero as-of", func(o *Options) { o.AsOf = time.Time{} }, "AsOf", ErrMissing},
-		{"as-of before the period", func(o *Options) { o.AsOf = time.Date(2026, 7, 1, 0, 0, 0, 0, vn) }, "AsOf", ErrInvalid},
-		{"zero policy", func(o *Options) { o.Policy = indicator.RecordPolicy{} }, "Policy", ErrMissing},
-		{"bad unknown-procedure policy", func(o *Options) { o.UnknownProcedure = 9 }, "UnknownProcedure", ErrInvalid},
+		{"zero period", func(o *Options) { o.Period = model.Period{} }, "Period", indicator.ErrMissing},
+		{"period end before start", func(o *Options) { o.Period.End = o.Period.Start.AddDate(0, 0, -1) }, "Period", indicator.ErrInvalid},
+		{"zero as-of", func(o *Options) { o.AsOf = time.Time{} }, "AsOf", indicator.ErrMissing},
+		{"as-of before the period", func(o *Options) { o.AsOf = time.Date(2026, 7, 1, 0, 0, 0, 0, vn) }, "AsOf", indicator.ErrInvalid},
+		{"zero policy", func(o *Options) { o.Policy = indicator.OnlinePolicy{} }, "Policy", indicator.ErrMissing},
+		{"bad unknown-procedure policy", func(o *Options) { o.Policy.UnknownProcedure = 9 }, "Policy.UnknownProcedure", indicator.ErrInvalid},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -281,11 +282,11 @@ func TestNewErrors(t *testing.T) {
 			c, err := New(o)
 			require.Error(t, err)
 			assert.Nil(t, c)
-			assert.ErrorIs(t, err, ErrOption)
+			assert.ErrorIs(t, err, indicator.ErrOption)
 			assert.ErrorIs(t, err, tc.err)
-			var oe *OptionError
+			var oe *indicator.OptionError
 			require.True(t, errors.As(err, &oe))
-			assert.Equal(t, tc.field, oe.Field)
+			assert.Equal(t, [2]string{"online", tc.field}, [2]string{oe.Pkg, oe.Field})
 			assert.Contains(t, err.Error(), tc.field)
 		})
 	}
@@ -321,10 +322,4 @@ func TestCatalogueLedger(t *testing.T) {
 		assert.Equal(t, w, [2]int64{e.Counted, e.Excluded}, string(r))
 	}
 	assert.Len(t, l.Entries(), len(want))
-}
-
-func TestPolicyStrings(t *testing.T) {
-	assert.Equal(t, "no-paper-result", UnknownNoPaperResult.String())
-	assert.Equal(t, "paper-result", UnknownPaperResult.String())
-	assert.Equal(t, "invalid", UnknownProcedurePolicy(9).String())
 }

@@ -7,8 +7,8 @@ import (
 
 // Dossier reasons: every dossier read gets exactly one (Result.Ledger). They are tried in the order listed.
 const (
-	// ReasonNilRecord: Classify or ClassifyRef was given a nil *model.Dossier (a caller's bug, not a
-	// portal record); counted in the ledger rather than a panic. Excluded.
+	// ReasonNilRecord: a nil *model.Dossier (a caller's bug, not a portal record); counted in the ledger
+	// rather than a panic. Excluded.
 	ReasonNilRecord indicator.Reason = "online.nil_record"
 	// ReasonNoUnit: the dossier has no unit (UnitID empty). Excluded.
 	ReasonNoUnit indicator.Reason = "online.no_unit"
@@ -16,7 +16,7 @@ const (
 	// Excluded.
 	ReasonNoReception indicator.Reason = "online.no_reception"
 	// ReasonWithdrawnBeforeReception: withdrawn (status 7) without a reception time (NgayTiepNhan), under
-	// Policy.ExcludeWithdrawnBeforeReception: "dossiers withdrawn before reception are not counted".
+	// Reception.ExcludeWithdrawnBeforeReception: "dossiers withdrawn before reception are not counted".
 	// Excluded.
 	ReasonWithdrawnBeforeReception indicator.Reason = "online.withdrawn_before_reception"
 	// ReasonOutsidePeriod: "dossiers received in the period" — received before or after it. Excluded.
@@ -30,7 +30,7 @@ const (
 	// carries no electronic result ("and, for procedures whose result is a paper document, carrying an
 	// electronic result"). Counted in 3.3's denominator only.
 	ReasonOnlineWithoutEResult indicator.Reason = "online.online_without_e_result"
-	// ReasonOnline: "dossiers received online (KenhThucHien in OnlineChannelCodes) in the period" meeting
+	// ReasonOnline: "dossiers received online (KenhThucHien in Policy.ChannelCodes) in the period" meeting
 	// the result condition. Counted in 3.3's numerator and denominator.
 	ReasonOnline indicator.Reason = "online.online"
 )
@@ -65,8 +65,17 @@ const (
 	ReasonOfferingNoProcedure indicator.Reason = "online.offering_no_procedure"
 )
 
-// dossierReasons lists the dossier reasons in rule order; Verdict.reason indexes it (0: not made by
-// Classify).
+// Reasons of the procedures Report notes (Scope.Note, RecordOffering) as losing points as a whole.
+const (
+	// ReasonProcedureNotOnline: a procedure under the unit's authority offered with no online service
+	// (3.1's denominator, not its numerator).
+	ReasonProcedureNotOnline indicator.Reason = "scorecard.procedure_not_online"
+	// ReasonServiceWithoutOnlineDossier: an online service of the unit that received no online dossier in
+	// the period (3.2); in a parent's notes a sub-unit's service is "unit/code".
+	ReasonServiceWithoutOnlineDossier indicator.Reason = "scorecard.service_without_online_dossier"
+)
+
+// dossierReasons lists the dossier reasons in rule order; Verdict.reason indexes it.
 var dossierReasons = [...]indicator.Reason{
 	"", ReasonNoUnit, ReasonNoReception, ReasonWithdrawnBeforeReception, ReasonOutsidePeriod, ReasonAfterAsOf, ReasonNotOnline,
 	ReasonOnlineWithoutEResult, ReasonOnline, ReasonNilRecord,

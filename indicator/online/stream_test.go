@@ -116,9 +116,9 @@ func TestMergeEqualsSinglePass(t *testing.T) {
 		a, b := c.NewAccumulator(), c.NewAccumulator()
 		for i := range ds {
 			if i < cut {
-				a.Add(c.Classify(&ds[i]))
+				a.Add(&indicator.Case{Dossier: &ds[i]}, nil)
 			} else {
-				b.Add(c.Classify(&ds[i]))
+				b.Add(&indicator.Case{Dossier: &ds[i]}, nil)
 			}
 		}
 		ab, ba := c.NewAccumulator(), c.NewAccumulator()
@@ -131,7 +131,7 @@ func TestMergeEqualsSinglePass(t *testing.T) {
 	}
 	sh := [3]*Accumulator{c.NewAccumulator(), c.NewAccumulator(), c.NewAccumulator()}
 	for i := range ds {
-		sh[i%3].Add(c.Classify(&ds[i]))
+		sh[i%3].Add(&indicator.Case{Dossier: &ds[i]}, nil)
 	}
 	left, right, bc := c.NewAccumulator(), c.NewAccumulator(), c.NewAccumulator()
 	left.Merge(sh[0])
@@ -153,14 +153,16 @@ func TestMergeAcrossCalculatorsSelfAndNil(t *testing.T) {
 	a, b := c1.NewAccumulator(), c2.NewAccumulator()
 	for i := range ds {
 		if i%2 == 0 {
-			a.Add(c1.Classify(&ds[i]))
+			a.Add(&indicator.Case{Dossier: &ds[i]}, nil)
 		} else {
-			b.Add(c2.Classify(&ds[i]))
+			b.Add(&indicator.Case{Dossier: &ds[i]}, nil)
 		}
 	}
-	a.Merge(b)
-	a.Merge(nil)
+	require.NoError(t, a.Merge(b))
+	require.NoError(t, a.Merge((*Accumulator)(nil)))
 	resultsEqual(t, single, a.Result())
+	var notOnline indicator.Accumulator
+	assert.ErrorIs(t, a.Merge(notOnline), indicator.ErrOption)
 	a.Merge(a)
 	d := a.Result()
 	assert.Equal(t, 2*single.Ledger.Read, d.Ledger.Read)
@@ -174,7 +176,7 @@ func TestPoolCountsProceduresOnceAtHighestLevel(t *testing.T) {
 	c, err := New(o)
 	require.NoError(t, err)
 	r := c.Run(sliceSeq([]model.Dossier{dossier("a", "U3", "P2"), dossier("b", "U1", "P1", channel(model.ChannelDirect))}))
-	p := r.Pool([]string{"U1", "U2", "U3", "U3", "nope"})
+	p := r.pool([]string{"U1", "U2", "U3", "U3", "nope"})
 	// Distinct procedures P1 (full at U1), P2 (info at U1, full at U3 → full), P3 (full), P4 (partial).
 	assert.Equal(t, indicator.Count{Num: 4, Den: 4}, p.Counts[indicator.M31])
 	assert.Equal(t, [3]int64{1, 3, 3}, [3]int64{p.PartialOnline, p.FullOnline, p.FullOnlineEligible})
@@ -182,25 +184,6 @@ func TestPoolCountsProceduresOnceAtHighestLevel(t *testing.T) {
 	assert.Equal(t, indicator.Count{Num: 1, Den: 3}, p.Counts[indicator.M32])
 	assert.Equal(t, indicator.Count{Num: 1, Den: 2}, p.Counts[indicator.M33])
 	require.NoError(t, p.Validate())
-}
-
-func TestAddVerdictOfAnotherCalculator(t *testing.T) {
-	c1 := newCalc(t, nil)
-	c2 := newCalc(t, func(o *Options) {
-		o.Offerings = append([]model.Offering{offering("U0", "P1", model.OnlineFull, model.StatePublished)}, o.Offerings...)
-	})
-	ds := randomStream(rand.New(rand.NewPCG(9, 9)), 400)
-	want := c1.Run(sliceSeq(ds))
-	a := c1.NewAccumulator()
-	for i := range ds {
-		a.Add(c2.Classify(&ds[i]))
-	}
-	resultsEqual(t, want, a.Result())
-	h := c1.NewAccumulator()
-	h.Add(Verdict{UnitID: "U1", ProcedureCode: "P3", Reason: ReasonOnline, Counted: true, Online: true, InNumerator: true})
-	r := h.Result()
-	assert.Equal(t, indicator.Count{Num: 1, Den: 2}, r.Units["U1"].Counts[indicator.M32])
-	assert.Equal(t, indicator.Count{Num: 1, Den: 1}, r.Units["U1"].Counts[indicator.M33])
 }
 
 func TestConcurrentShards(t *testing.T) {
@@ -216,7 +199,7 @@ func TestConcurrentShards(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := s; i < len(ds); i += shards {
-				accs[s].Add(c.Classify(&ds[i]))
+				accs[s].Add(&indicator.Case{Dossier: &ds[i]}, nil)
 			}
 		}()
 	}

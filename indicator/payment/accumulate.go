@@ -3,7 +3,6 @@ package payment
 import (
 	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/indicator/internal/offer"
-	"github.com/vn-dvc/chiso766/model"
 )
 
 // Procedure flags kept per unit and fee-bearing offered procedure.
@@ -13,53 +12,32 @@ const (
 	flagFeeData                   // at least one dossier carrying fee data (3.5)
 )
 
-// Accumulator is the partial state of one pass over some of the dossiers: per-unit 3.6 counts, per unit
-// and fee-bearing offered procedure three flags, and the ledger. Memory is O(units × fee-bearing procedures),
-// never O(dossiers). Accumulators of disjoint slices of one stream merge into the single-pass state. An
-// Accumulator is not safe for concurrent use: give each goroutine its own and Merge them.
+// Accumulator is the state of one pass over some of the dossiers: per-unit 3.6 counts, per unit and
+// fee-bearing offered procedure three flags, and the ledger. Memory is O(units × fee-bearing procedures),
+// never O(dossiers). Accumulators of disjoint slices of one stream merge into the single-pass state. Not
+// safe for concurrent use: give each goroutine its own and Merge them.
 type Accumulator struct {
 	c       *Calculator
-	units   offer.Units   // Known indexed like c.units (Count: 3.6, Flags: per fee-bearing offered procedure); Other: units without an offering in force
-	reasons offer.Reasons // by reason index for verdicts made by Classify, by string for others
+	units   offer.Units   // Known per index row (Count: 3.6, Flags: per fee-bearing offered procedure); Other: units without an offering in force
+	reasons offer.Reasons // by reason index
 }
+
+var _ indicator.Accumulator = (*Accumulator)(nil)
 
 // NewAccumulator returns an empty accumulator for c's verdicts. Cost: O(units × fee-bearing procedures).
 func (c *Calculator) NewAccumulator() *Accumulator {
-	return &Accumulator{c: c, units: offer.NewUnits(len(c.units), func(i int) int { return len(c.units[i].procs) })}
+	return &Accumulator{c: c, units: offer.NewUnits(c.idx.NumUnits(), func(i int) int { return len(c.idx.Unit(int32(i)).Codes) })}
 }
 
-// Add records one verdict: one ledger entry, and for a counted dossier its 3.6 counts and the flags of its
-// (unit, procedure). Verdicts of another Calculator, or built by hand, are re-indexed by unit and
-// procedure code. Hot path: no allocation once the unit and reason have been seen.
-func (a *Accumulator) Add(v Verdict) { a.add(&v) }
-
-// AddRef classifies d with the accumulator's Calculator and adds the verdict: the same state as
-// a.Add(c.ClassifyRef(d, r)), without copying the Verdict out of ClassifyRef and into Add. It is the
-// tally-only hot path (the scorecard's when it does not explain lost points); call ClassifyRef and Add
-// when the Verdict itself is needed. r is a Ref of the Calculator's Keys, as for ClassifyRef. Cost: as
-// ClassifyRef plus Add; no allocation once the unit has been seen. A nil d is counted as ReasonNilRecord,
-// as Add(Classify(nil)) would be.
-func (a *Accumulator) AddRef(d *model.Dossier, r indicator.Ref) {
+// Add judges k.Dossier as Classify does, with k.Ref when it is a Ref of the calculator's Keys
+// (Options.Keys), and counts it: one ledger entry, and for a counted dossier its 3.6 counts and the flags
+// of its (unit, procedure). note, when not nil, receives the dossier's 3.6 verdict. No allocation once the
+// unit has been seen.
+func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 	var v Verdict
-	a.c.classify(d, r, &v)
-	a.add(&v)
-}
-
-func (a *Accumulator) add(v *Verdict) {
-	if v.calc != a.c {
-		v.unit, v.proc = a.c.index(v.UnitID, v.ProcedureCode)
-		v.calc = a.c
-	}
+	a.c.classify(k.Dossier, k.Ref, &v)
 	a.reasons.Add(v.reason, v.Reason, v.Counted)
-	if !v.Counted {
-		return
-	}
-	u := a.units.At(v.unit, v.UnitID)
-	u.Count.Den++
-	if v.PaidOnline {
-		u.Count.Num++
-	}
-	if v.proc >= 0 && int(v.proc) < len(u.Flags) {
+	if v.Counted {
 		f := flagDossier
 		if v.PaidOnline {
 			f |= flagPaid
@@ -67,22 +45,28 @@ func (a *Accumulator) add(v *Verdict) {
 		if v.FeeData {
 			f |= flagFeeData
 		}
-		u.Flags[v.proc] |= f
+		a.units.Count(v.unit, v.UnitID, v.PaidOnline, v.proc, f)
+	}
+	if note != nil {
+		note(k, indicator.Verdict{Metric: indicator.M36, InDenominator: v.Counted, InNumerator: v.PaidOnline, Reason: v.Reason})
 	}
 }
 
-// Merge adds b's state into a (b is unchanged). It is associative and commutative, and merging the
-// accumulators of a split stream gives the single-pass Result. When b comes from another Calculator, units
-// and procedures are matched by code, and flags of procedures a's Calculator does not count at that unit
-// are dropped. Merging a into itself doubles its counts (flags are idempotent). Cost: O(units × fee-bearing
+// Merge adds the state of other, an *Accumulator, into a (other is unchanged; an *indicator.OptionError
+// for another type; a nil *Accumulator adds nothing). When other comes from another Calculator, units and
+// procedures are matched by code, and flags of procedures a's Calculator does not count at that unit are
+// dropped. Merging a into itself doubles its counts (flags are idempotent). Cost: O(units × fee-bearing
 // procedures).
-func (a *Accumulator) Merge(b *Accumulator) {
-	if b == nil {
-		return
+func (a *Accumulator) Merge(other indicator.Accumulator) error {
+	b, err := offer.As[*Accumulator]("payment", other)
+	if err != nil || b == nil {
+		return err
 	}
 	a.reasons.Merge(&b.reasons)
-	a.units.Merge(&b.units, a.c == b.c, func(i int) string { return b.c.units[i].id }, a.c.idx.UnitSlot,
-		func(i, j int) (int32, int32) { return a.c.index(b.c.units[i].id, b.c.units[i].procs[j]) })
+	bu := func(i int) *offer.Unit { return b.c.idx.Unit(int32(i)) }
+	a.units.Merge(&b.units, a.c == b.c, func(i int) string { return bu(i).ID }, func(id string) int32 { return a.c.idx.Row(-1, id) },
+		func(i, j int) (int32, int32) { return a.c.idx.Find(bu(i).ID, bu(i).Codes[j]) })
+	return nil
 }
 
 // ProcedureStatus is one fee-bearing procedure offered by a unit, and what the period's dossiers showed.
@@ -107,8 +91,8 @@ type Result struct {
 	Procedures map[string][]ProcedureStatus
 }
 
-// Result returns the tallies so far. It does not modify the accumulator; it can be called repeatedly.
-// Cost: O(units × fee-bearing procedures), allocates the maps.
+// Result returns the tallies so far. It does not modify the accumulator. Cost: O(units × fee-bearing
+// procedures), allocates the maps.
 func (a *Accumulator) Result() Result {
 	r := Result{
 		Units:      make(map[string]indicator.Tally, len(a.units.Known)+len(a.units.Other)),
@@ -117,29 +101,16 @@ func (a *Accumulator) Result() Result {
 		Procedures: make(map[string][]ProcedureStatus, len(a.units.Known)),
 	}
 	for i := range a.units.Known {
-		u := &a.units.Known[i]
-		info := &a.c.units[i]
-		var t indicator.Tally
-		t.Counts[indicator.M36] = u.Count
-		n := int64(len(info.procs))
-		t.Counts[indicator.M34].Den = n
-		t.Counts[indicator.M35].Den = n
-		ps := make([]ProcedureStatus, len(info.procs))
+		u, info := &a.units.Known[i], a.c.idx.Unit(int32(i))
+		ps := make([]ProcedureStatus, len(info.Codes))
 		for j, f := range u.Flags {
-			ps[j] = ProcedureStatus{Code: info.procs[j], Dossiers: f&flagDossier != 0, PaidOnline: f&flagPaid != 0, FeeData: f&flagFeeData != 0}
-			if ps[j].PaidOnline {
-				t.Counts[indicator.M34].Num++
-			}
-			if ps[j].FeeData {
-				t.Counts[indicator.M35].Num++
-			}
-			if ps[j].Dossiers {
-				t.FeeProceduresWithDossiers++
-			}
+			ps[j] = ProcedureStatus{Code: info.Codes[j], Dossiers: f&flagDossier != 0, PaidOnline: f&flagPaid != 0, FeeData: f&flagFeeData != 0}
 		}
-		r.Units[info.id] = t
+		t := tallyOf(ps)
+		t.Counts[indicator.M36] = u.Count
+		r.Units[info.ID] = t
 		if len(ps) > 0 {
-			r.Procedures[info.id] = ps
+			r.Procedures[info.ID] = ps
 		}
 	}
 	for id, u := range a.units.Other {
@@ -150,34 +121,48 @@ func (a *Accumulator) Result() Result {
 	return r
 }
 
+// Report returns the pass's tallies and its ledger ("payment"). Under s, a parent's 3.4, 3.5 and
+// FeeProceduresWithDossiers are counted over the distinct procedure codes of its sub-tree when 3.4 or 3.5
+// is PoolOwn (a procedure is in a numerator when any of the units' dossiers put it there), and s.Note
+// receives each lost procedure as a RecordOffering verdict (code): 3.4's procedures none of whose dossiers
+// was paid online (ReasonProcedureNotPaidOnline), 3.5's none of whose dossiers carried fee data
+// (ReasonProcedureNoFeeData). It does not modify the accumulator. Cost: as Result, plus O(Σ procedures of
+// each parent's sub-tree).
+func (a *Accumulator) Report(s *indicator.Scope) indicator.Report {
+	r := a.Result()
+	return offer.Outcome{Name: "payment", Units: r.Units, Ledger: r.Ledger, Catalogue: r.Catalogue,
+		Procedures: offer.SortedIDs(r.Procedures), Pooled: []indicator.ID{indicator.M34, indicator.M35},
+		Pool: func(ids []string, t *indicator.Tally, own func(indicator.ID) bool) {
+			p := tallyOf(r.distinct(ids))
+			for _, m := range []indicator.ID{indicator.M34, indicator.M35} {
+				if own(m) {
+					t.Counts[m] = p.Counts[m]
+				}
+			}
+			t.FeeProceduresWithDossiers = p.FeeProceduresWithDossiers
+		},
+		Explain: func(_ string, ids func(...indicator.ID) []string, note offer.Note) {
+			for _, p := range r.distinct(ids(indicator.M34, indicator.M35)) {
+				if !p.PaidOnline {
+					note(indicator.M34, p.Code, ReasonProcedureNotPaidOnline)
+				}
+				if !p.FeeData {
+					note(indicator.M35, p.Code, ReasonProcedureNoFeeData)
+				}
+			}
+		},
+	}.Report(s)
+}
+
 // UnitIDs returns the result's unit ids, sorted. Cost: O(units log units).
 func (r Result) UnitIDs() []string { return offer.SortedIDs(r.Units) }
 
-// Pool returns the tally of a set of units taken together (a parent and its sub-units), the way the
-// portal's parent rows count group 3b: 3.6 counts are summed, while 3.4 and 3.5 count distinct procedure
-// codes — a procedure offered by several of the units counts once in the denominator, and is in a
-// numerator when any of the units' dossiers put it there (likewise FeeProceduresWithDossiers). The Phú Thọ
-// 8/2026 fixtures show why a plain sum is wrong: the province row has 310 fee-bearing procedures while its
-// sub-units' rows add up to 5281. Unknown ids and duplicates in ids are ignored. Cost: O(Σ procedures of the
-// units), allocates a set of codes.
-func (r Result) Pool(ids []string) indicator.Tally {
+// tallyOf counts 3.4, 3.5 and FeeProceduresWithDossiers over procedures.
+func tallyOf(ps []ProcedureStatus) indicator.Tally {
 	var t indicator.Tally
-	procs := make(map[string]ProcedureStatus)
-	for id, u := range offer.Distinct(r.Units, ids) {
-		t.Counts[indicator.M36].Num += u.Counts[indicator.M36].Num
-		t.Counts[indicator.M36].Den += u.Counts[indicator.M36].Den
-		for _, p := range r.Procedures[id] {
-			q := procs[p.Code]
-			q.Code = p.Code
-			q.Dossiers = q.Dossiers || p.Dossiers
-			q.PaidOnline = q.PaidOnline || p.PaidOnline
-			q.FeeData = q.FeeData || p.FeeData
-			procs[p.Code] = q
-		}
-	}
-	n := int64(len(procs))
+	n := int64(len(ps))
 	t.Counts[indicator.M34].Den, t.Counts[indicator.M35].Den = n, n
-	for _, p := range procs {
+	for _, p := range ps {
 		if p.PaidOnline {
 			t.Counts[indicator.M34].Num++
 		}
@@ -187,6 +172,39 @@ func (r Result) Pool(ids []string) indicator.Tally {
 		if p.Dossiers {
 			t.FeeProceduresWithDossiers++
 		}
+	}
+	return t
+}
+
+// distinct returns the distinct procedures of the units ids in first-seen order, each flag set when any
+// unit's dossiers set it. Unknown and repeated ids are ignored.
+func (r Result) distinct(ids []string) []ProcedureStatus {
+	var out []ProcedureStatus
+	at := make(map[string]int)
+	for id := range offer.Distinct(r.Procedures, ids) {
+		for _, p := range r.Procedures[id] {
+			i, seen := at[p.Code]
+			if !seen {
+				i = len(out)
+				at[p.Code] = i
+				out = append(out, ProcedureStatus{Code: p.Code})
+			}
+			q := &out[i]
+			q.Dossiers, q.PaidOnline, q.FeeData = q.Dossiers || p.Dossiers, q.PaidOnline || p.PaidOnline, q.FeeData || p.FeeData
+		}
+	}
+	return out
+}
+
+// pool returns the tally of a set of units taken together (a parent and its sub-units), the way the
+// portal's parent rows count group 3b: 3.6 counts are summed, while 3.4 and 3.5 count distinct procedure
+// codes (distinct). The Phú Thọ 8/2026 fixtures show why a plain sum is wrong: the province row has 310
+// fee-bearing procedures while its sub-units' rows add up to 5281. Unknown and repeated ids are ignored.
+func (r Result) pool(ids []string) indicator.Tally {
+	t := tallyOf(r.distinct(ids))
+	for _, u := range offer.Distinct(r.Units, ids) {
+		t.Counts[indicator.M36].Num += u.Counts[indicator.M36].Num
+		t.Counts[indicator.M36].Den += u.Counts[indicator.M36].Den
 	}
 	return t
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/internal/testkit"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -14,7 +15,7 @@ import (
 // spread over it, most in the period.
 func benchSetup(b *testing.B, n int) (*Calculator, []model.Dossier) {
 	b.Helper()
-	o := Options{Period: aug2026, AsOf: asOf, Policy: indicator.DefaultRecordPolicy()}
+	o := Options{Period: aug2026, AsOf: asOf, Policy: indicator.DefaultPaymentPolicy(), Reception: indicator.DefaultReceptionPolicy()}
 	for p := range 40 {
 		o.Procedures = append(o.Procedures, procedure(fmt.Sprintf("1.%06d", p), 20000))
 	}
@@ -42,70 +43,42 @@ func benchSetup(b *testing.B, n int) (*Calculator, []model.Dossier) {
 	return c, ds
 }
 
-// BenchmarkClassifyAdd measures Classify + Accumulator.Add per dossier (target ≤ 50 ns, 0 allocs) over a
-// pre-generated slice: Classify resolves the dossier's unit and procedure in the calculator's Keys itself.
-// records=64 keeps the records in cache, as in a decoding pipeline where each record
-// was just read; records=4096 (about 4 MB of model.Dossier values) measures cache misses on the record too.
-// cpu-ns/record is the process CPU time per record, which stays meaningful when the machine is
-// oversubscribed and wall-clock ns/op is not.
-func BenchmarkClassifyAdd(b *testing.B) {
-	for _, n := range []int{64, 4096} {
-		b.Run(fmt.Sprintf("records=%d", n), func(b *testing.B) {
-			c, ds := benchSetup(b, n)
-			a := c.NewAccumulator()
-			for i := range ds {
-				a.Add(c.Classify(&ds[i]))
-			}
-			b.ReportAllocs()
-			cpu0 := processCPU()
-			for i := 0; b.Loop(); i++ {
-				a.Add(c.Classify(&ds[i&(len(ds)-1)]))
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
-			b.ReportMetric(float64((processCPU()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/record")
-		})
-	}
-}
-
-// BenchmarkClassifyRefAdd measures ClassifyRef + Accumulator.Add per dossier with the Refs resolved
-// outside the loop, as the scorecard runs it (one shared Keys, each dossier resolved once for all six
-// calculators). Target ≤ 50 ns, 0 allocs.
-func BenchmarkClassifyRefAdd(b *testing.B) { benchRefs(b, false) }
-
-// BenchmarkAddRef is BenchmarkClassifyRefAdd through Accumulator.AddRef (ClassifyRef + Add without
-// copying the Verdict): the scorecard's tally path. Target ≤ 50 ns, 0 allocs.
-func BenchmarkAddRef(b *testing.B) { benchRefs(b, true) }
-
-// benchRefs runs BenchmarkClassifyRefAdd (addRef false) or BenchmarkAddRef over 64 and 4096 dossiers.
-func benchRefs(b *testing.B, addRef bool) {
-	for _, n := range []int{64, 4096} {
-		b.Run(fmt.Sprintf("records=%d", n), func(b *testing.B) {
-			c, ds := benchSetup(b, n)
-			refs := make([]indicator.Ref, len(ds))
-			for i := range ds {
-				refs[i] = c.keys.Ref(ds[i].UnitID, ds[i].ProcedureCode)
-			}
-			a := c.NewAccumulator()
-			for i := range ds {
-				a.AddRef(&ds[i], refs[i])
-			}
-			b.ReportAllocs()
-			cpu0 := processCPU()
-			if addRef {
-				for i := 0; b.Loop(); i++ {
-					j := i & (len(ds) - 1)
-					a.AddRef(&ds[j], refs[j])
+// BenchmarkAdd measures Accumulator.Add per dossier (target ≤ 50 ns, 0 allocs) over pre-generated
+// dossiers: ref=pass with the Refs of the pass's Keys resolved before the loop and no Note (the scorecard's
+// tally pass), ref=none resolving unit and procedure by string, note=on with a Note (the scorecard when it
+// explains points). records=64 stay in cache; records=4096 (about 4 MB of model.Dossier) do not.
+func BenchmarkAdd(b *testing.B) {
+	var sink indicator.Verdict
+	note := func(_ *indicator.Case, v indicator.Verdict) { sink = v }
+	for _, mode := range []string{"ref=pass", "ref=none", "note=on"} {
+		for _, n := range []int{64, 4096} {
+			b.Run(fmt.Sprintf("%s/records=%d", mode, n), func(b *testing.B) {
+				c, ds := benchSetup(b, n)
+				keys := indicator.NewKeys(nil, nil) // a shared Keys: the calculator's own Refs
+				if mode != "ref=none" {
+					keys = c.keys
 				}
-			} else {
-				for i := 0; b.Loop(); i++ {
-					j := i & (len(ds) - 1)
-					a.Add(c.ClassifyRef(&ds[j], refs[j]))
+				cases := make([]indicator.Case, len(ds))
+				for i := range ds {
+					cases[i] = indicator.Case{Dossier: &ds[i], Ref: keys.Ref(ds[i].UnitID, ds[i].ProcedureCode)}
 				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
-			b.ReportMetric(float64((processCPU()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/record")
-		})
+				var nt indicator.Note
+				if mode == "note=on" {
+					nt = note
+				}
+				a := c.NewAccumulator()
+				for i := range cases {
+					a.Add(&cases[i], nt)
+				}
+				clock := testkit.StartPerRecord(b)
+				for i := 0; b.Loop(); i++ {
+					a.Add(&cases[i&(len(cases)-1)], nt)
+				}
+				clock.Report(b.N, "dossier")
+			})
+		}
 	}
+	_ = sink
 }
 
 // BenchmarkResult measures building the Result of a 100-unit × 40-procedure province.
@@ -113,7 +86,7 @@ func BenchmarkResult(b *testing.B) {
 	c, ds := benchSetup(b, 1<<12)
 	a := c.NewAccumulator()
 	for i := range ds {
-		a.Add(c.Classify(&ds[i]))
+		a.Add(&indicator.Case{Dossier: &ds[i]}, nil)
 	}
 	b.ReportAllocs()
 	for b.Loop() {

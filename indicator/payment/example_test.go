@@ -13,9 +13,10 @@ func Example() {
 	vn := model.Vietnam()
 	ed := indicator.Portal()
 	calc, err := payment.New(payment.Options{
-		Period: model.Month(2026, time.August),
-		AsOf:   time.Date(2026, time.September, 1, 0, 0, 0, 0, vn),
-		Policy: ed.Policy,
+		Period:    model.Month(2026, time.August),
+		AsOf:      time.Date(2026, time.September, 1, 0, 0, 0, 0, vn),
+		Policy:    ed.Policy.Payment,
+		Reception: ed.Policy.Reception,
 		Procedures: []model.Procedure{
 			{Code: "1.000001", Fees: []model.ProcedureFee{{Amount: 50000, Known: true}}},
 			{Code: "1.000002", Fees: []model.ProcedureFee{{Amount: 30000, Known: true}}},
@@ -40,9 +41,9 @@ func Example() {
 	}
 	acc := calc.NewAccumulator()
 	for i := range dossiers {
-		v := calc.Classify(&dossiers[i])
-		fmt.Println(v.Code, v.Reason)
-		acc.Add(v)
+		acc.Add(&indicator.Case{Dossier: &dossiers[i]}, func(c *indicator.Case, v indicator.Verdict) {
+			fmt.Println(c.Dossier.Code, v.Reason)
+		})
 	}
 	r := acc.Result()
 	t := r.Units["H44.100"]

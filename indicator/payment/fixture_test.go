@@ -120,7 +120,7 @@ func (u fixtureUnit) synthesise() (procs []model.Procedure, offs []model.Offerin
 func TestFixtureUnits(t *testing.T) {
 	units := readFixture(t)
 	require.Len(t, units, 163)
-	opts := Options{Period: aug2026, AsOf: asOf, Policy: indicator.Portal().Policy,
+	opts := Options{Period: aug2026, AsOf: asOf, Policy: indicator.Portal().Policy.Payment, Reception: indicator.Portal().Policy.Reception,
 		Procedures: []model.Procedure{procedure("X", 10000)}}
 	var gens []func(func(model.Dossier) bool) bool
 	for _, u := range units {

@@ -10,8 +10,8 @@ import (
 
 // FuzzClassify feeds arbitrary field values through Classify and an Accumulator: no panic, exactly one
 // known reason per dossier, counted iff the reason is a counting one, numerator ⊆ denominator, and a valid
-// tally; ClassifyRef with the Keys' Ref, with NoRef, and on a calculator with a Keys of other inputs gives
-// the same verdict. Seeds: f.Add below and testdata/fuzz/FuzzClassify.
+// tally; a calculator with a shared Keys of other inputs gives the same verdict, and notes its 3.6 verdict
+// from Add with that Keys' Ref. Seeds: f.Add below and testdata/fuzz/FuzzClassify.
 func FuzzClassify(f *testing.F) {
 	f.Add("U1", "P1", "1", int64(1786327200), int64(0), int64(50000), int64(0), uint8(1))
 	f.Add("U1", "P2", "2", int64(1786327200), int64(1786327200), int64(0), int64(0), uint8(2))
@@ -19,9 +19,10 @@ func FuzzClassify(f *testing.F) {
 	f.Add("U9", "P9", "x", int64(-62135596800), int64(253402300799), int64(1), int64(0), uint8(3))
 	f.Add("U2", "P1.000.00.00.H44", "0", int64(1785949200), int64(0), int64(0), int64(0), uint8(0))
 	c := newCalc(f, func(o *Options) { o.CodeMap = map[string]string{"P1.000.00.00.H44": "P1"} })
+	shared := indicator.NewKeys([]string{"Z", "U2"}, []string{"Q", "P1.000.00.00.H44", "P2"})
 	other := newCalc(f, func(o *Options) {
 		o.CodeMap = map[string]string{"P1.000.00.00.H44": "P1"}
-		o.Keys = indicator.NewKeys([]string{"Z", "U2"}, []string{"Q", "P1.000.00.00.H44", "P2"})
+		o.Keys = shared
 	})
 	f.Fuzz(func(t *testing.T, unit, proc, pay string, recv, sub, fee1, fee2 int64, nFees uint8) {
 		d := model.Dossier{Code: "D", UnitID: unit, ProcedureCode: proc, OnlinePayment: model.ParseOnlinePayment(pay)}
@@ -39,10 +40,8 @@ func FuzzClassify(f *testing.F) {
 			d.Fees = append(d.Fees, model.Fee{Amount: amt})
 		}
 		v := c.Classify(&d)
-		for _, w := range []Verdict{c.ClassifyRef(&d, c.keys.Ref(unit, proc)), c.ClassifyRef(&d, indicator.NoRef), other.Classify(&d)} {
-			if withoutCalc(w) != withoutCalc(v) {
-				t.Fatalf("ClassifyRef %+v, Classify %+v", w, v)
-			}
+		if w := other.Classify(&d); w != v {
+			t.Fatalf("with a shared Keys %+v, own %+v", w, v)
 		}
 		known := false
 		for _, r := range dossierReasons[1:] {
@@ -57,9 +56,14 @@ func FuzzClassify(f *testing.F) {
 		if v.PaidOnline && !v.Counted {
 			t.Fatalf("paid online but not counted")
 		}
-		a := c.NewAccumulator()
-		a.Add(v)
-		a.Add(Verdict{UnitID: unit, Reason: "custom.reason"}) // a hand-made verdict is ledgered as given
+		a := other.NewAccumulator()
+		want := indicator.Verdict{Metric: indicator.M36, InDenominator: v.Counted, InNumerator: v.PaidOnline, Reason: v.Reason}
+		a.Add(&indicator.Case{Dossier: &d, Ref: shared.Ref(unit, proc)}, func(_ *indicator.Case, m indicator.Verdict) {
+			if m != want {
+				t.Fatalf("noted %+v, want %+v", m, want)
+			}
+		})
+		a.Add(&indicator.Case{}, nil)
 		r := a.Result()
 		if r.Ledger.Read != 2 || r.Ledger.Read != r.Ledger.Counted+r.Ledger.Excluded {
 			t.Fatalf("ledger %+v", r.Ledger)

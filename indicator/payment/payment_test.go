@@ -74,9 +74,10 @@ func submitted(t model.Time) dopt { return func(d *model.Dossier) { d.SubmittedA
 // catalogue: P1, P3 fee-bearing; P2 free (fee 0); P4 fee unknown (null). U1 offers P1, P2, P3; U2 offers P1.
 func testOptions() Options {
 	return Options{
-		Period: aug2026,
-		AsOf:   asOf,
-		Policy: indicator.DefaultRecordPolicy(),
+		Period:    aug2026,
+		AsOf:      asOf,
+		Policy:    indicator.DefaultPaymentPolicy(),
+		Reception: indicator.DefaultReceptionPolicy(),
 		Procedures: []model.Procedure{
 			procedure("P1", 50000), procedure("P2", 0), procedure("P3", 100000), procedure("P4", -1),
 		},
@@ -136,7 +137,7 @@ func TestClassifyRules(t *testing.T) {
 		{name: "3.6 no fee lines at all: counted by default (procedure is fee-bearing)",
 			d: dossier("D", "U1", "P1", fees(), paid(model.PaymentPortal)), reason: ReasonPaidOnline, counted: true, paidOnline: true},
 		{name: "3.6 no fee lines at all: excluded under NoFeeLinesExcluded",
-			mod: func(o *Options) { o.NoFeeLines = NoFeeLinesExcluded },
+			mod: func(o *Options) { o.Policy.NoFeeLines = indicator.NoFeeLinesExcluded },
 			d:   dossier("D", "U1", "P1", fees()), reason: ReasonNoFeeLines},
 		{name: "3.6 processing start in the period: first instant of the period",
 			d: dossier("D", "U1", "P1", received(at(2026, time.August, 1, 0, 0))), reason: ReasonNotPaidOnline, counted: true, feeData: true},
@@ -153,12 +154,12 @@ func TestClassifyRules(t *testing.T) {
 		{name: "withdrawn before reception (status 7, no NgayTiepNhan): excluded by ExcludeWithdrawnBeforeReception",
 			d: dossier("D", "U1", "P1", received(model.None()), submitted(at(2026, time.August, 3, 8, 0)), withdrawn), reason: ReasonWithdrawnBeforeReception},
 		{name: "withdrawn before reception, policy off: judged on NgayNopHoSo as before",
-			mod: func(o *Options) { o.Policy.ExcludeWithdrawnBeforeReception = false },
+			mod: func(o *Options) { o.Reception.ExcludeWithdrawnBeforeReception = false },
 			d:   dossier("D", "U1", "P1", received(model.None()), submitted(at(2026, time.August, 3, 8, 0)), withdrawn), reason: ReasonNotPaidOnline, counted: true, feeData: true},
 		{name: "withdrawn after reception is judged as any other",
 			d: dossier("D", "U1", "P1", withdrawn), reason: ReasonNotPaidOnline, counted: true, feeData: true},
 		{name: "no fallback when ReceivedFallbackToSubmitted is off",
-			mod: func(o *Options) { o.Policy.ReceivedFallbackToSubmitted = false },
+			mod: func(o *Options) { o.Reception.FallbackToSubmitted = false },
 			d:   dossier("D", "U1", "P1", received(model.None()), submitted(at(2026, time.August, 3, 8, 0))), reason: ReasonNoReception},
 		{name: "no reception time at all",
 			d: dossier("D", "U1", "P1", received(model.None())), reason: ReasonNoReception},
@@ -176,7 +177,7 @@ func TestClassifyRules(t *testing.T) {
 			mod: func(o *Options) { o.Policy.ZeroFeeLinesExcluded = false },
 			d:   dossier("D", "U1", "P1", fees(0)), reason: ReasonNotPaidOnline, counted: true, feeData: false},
 		{name: "3.5 fee data: FeeDataAnyLine accepts a zero line",
-			mod: func(o *Options) { o.Policy.ZeroFeeLinesExcluded = false; o.FeeData = FeeDataAnyLine },
+			mod: func(o *Options) { o.Policy.ZeroFeeLinesExcluded = false; o.Policy.FeeData = indicator.FeeDataAnyLine },
 			d:   dossier("D", "U1", "P1", fees(0)), reason: ReasonNotPaidOnline, counted: true, feeData: true},
 		{name: "dossier of a unit that does not offer the procedure still counts for 3.6",
 			d: dossier("D", "U2", "P3", paid(model.PaymentPortal)), reason: ReasonPaidOnline, counted: true, paidOnline: true, feeData: true},
@@ -196,9 +197,9 @@ func TestClassifyRules(t *testing.T) {
 			}
 			assert.Equal(t, tc.d.UnitID, v.UnitID)
 			assert.Equal(t, tc.d.Code, v.Code)
-			vs := v.AppendVerdicts(nil)
-			require.Len(t, vs, 1)
-			assert.Equal(t, indicator.Verdict{Metric: indicator.M36, InDenominator: tc.counted, InNumerator: tc.counted && tc.paidOnline, Reason: tc.reason}, vs[0])
+			var vs []indicator.Verdict
+			c.NewAccumulator().Add(&indicator.Case{Dossier: &tc.d}, func(_ *indicator.Case, v indicator.Verdict) { vs = append(vs, v) })
+			assert.Equal(t, []indicator.Verdict{{Metric: indicator.M36, InDenominator: tc.counted, InNumerator: tc.counted && tc.paidOnline, Reason: tc.reason}}, vs)
 		})
 	}
 }
@@ -273,13 +274,13 @@ func TestNewErrors(t *testing.T) {
 		field string
 		err   error
 	}{
-		{"zero period", func(o *Options) { o.Period = model.Period{} }, "Period", ErrMissing},
-		{"period end before start", func(o *Options) { o.Period.End = o.Period.Start.AddDate(0, 0, -1) }, "Period", ErrInvalid},
-		{"zero as-of", func(o *Options) { o.AsOf = time.Time{} }, "AsOf", ErrMissing},
-		{"as-of before the period", func(o *Options) { o.AsOf = time.Date(2026, 7, 1, 0, 0, 0, 0, vn) }, "AsOf", ErrInvalid},
-		{"zero policy", func(o *Options) { o.Policy = indicator.RecordPolicy{} }, "Policy", ErrMissing},
-		{"bad no-fee-lines policy", func(o *Options) { o.NoFeeLines = 7 }, "NoFeeLines", ErrInvalid},
-		{"bad fee-data rule", func(o *Options) { o.FeeData = 7 }, "FeeData", ErrInvalid},
+		{"zero period", func(o *Options) { o.Period = model.Period{} }, "Period", indicator.ErrMissing},
+		{"period end before start", func(o *Options) { o.Period.End = o.Period.Start.AddDate(0, 0, -1) }, "Period", indicator.ErrInvalid},
+		{"zero as-of", func(o *Options) { o.AsOf = time.Time{} }, "AsOf", indicator.ErrMissing},
+		{"as-of before the period", func(o *Options) { o.AsOf = time.Date(2026, 7, 1, 0, 0, 0, 0, vn) }, "AsOf", indicator.ErrInvalid},
+		{"zero policy", func(o *Options) { o.Policy = indicator.PaymentPolicy{} }, "Policy", indicator.ErrMissing},
+		{"bad no-fee-lines policy", func(o *Options) { o.Policy.NoFeeLines = 7 }, "Policy.NoFeeLines", indicator.ErrInvalid},
+		{"bad fee-data rule", func(o *Options) { o.Policy.FeeData = 7 }, "Policy.FeeData", indicator.ErrInvalid},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -288,11 +289,11 @@ func TestNewErrors(t *testing.T) {
 			c, err := New(o)
 			require.Error(t, err)
 			assert.Nil(t, c)
-			assert.ErrorIs(t, err, ErrOption)
+			assert.ErrorIs(t, err, indicator.ErrOption)
 			assert.ErrorIs(t, err, tc.err)
-			var oe *OptionError
+			var oe *indicator.OptionError
 			require.True(t, errors.As(err, &oe))
-			assert.Equal(t, tc.field, oe.Field)
+			assert.Equal(t, [2]string{"payment", tc.field}, [2]string{oe.Pkg, oe.Field})
 			assert.Contains(t, err.Error(), tc.field)
 		})
 	}
@@ -329,13 +330,4 @@ func TestCatalogueLedger(t *testing.T) {
 		assert.Equal(t, w, [2]int64{e.Counted, e.Excluded}, string(r))
 	}
 	assert.Len(t, l.Entries(), len(want))
-}
-
-func TestPolicyStrings(t *testing.T) {
-	assert.Equal(t, "counted", NoFeeLinesCounted.String())
-	assert.Equal(t, "excluded", NoFeeLinesExcluded.String())
-	assert.Equal(t, "invalid", NoFeeLinesPolicy(9).String())
-	assert.Equal(t, "positive-line", FeeDataPositiveLine.String())
-	assert.Equal(t, "any-line", FeeDataAnyLine.String())
-	assert.Equal(t, "invalid", FeeDataRule(9).String())
 }

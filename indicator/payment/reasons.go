@@ -7,8 +7,8 @@ import (
 
 // Dossier reasons: every dossier read gets exactly one (Result.Ledger). They are tried in the order listed.
 const (
-	// ReasonNilRecord: Classify or ClassifyRef was given a nil *model.Dossier (a caller's bug, not a
-	// portal record); counted in the ledger rather than a panic. Excluded.
+	// ReasonNilRecord: a nil *model.Dossier (a caller's bug, not a portal record); counted in the ledger
+	// rather than a panic. Excluded.
 	ReasonNilRecord indicator.Reason = "payment.nil_record"
 	// ReasonNoUnit: the dossier has no unit (UnitID empty), so it cannot be attributed. Excluded.
 	ReasonNoUnit indicator.Reason = "payment.no_unit"
@@ -16,7 +16,7 @@ const (
 	// Excluded.
 	ReasonNoReception indicator.Reason = "payment.no_reception"
 	// ReasonWithdrawnBeforeReception: withdrawn (status 7) without a reception time (NgayTiepNhan), under
-	// Policy.ExcludeWithdrawnBeforeReception: "dossiers withdrawn before reception are not counted".
+	// Reception.ExcludeWithdrawnBeforeReception: "dossiers withdrawn before reception are not counted".
 	// Excluded.
 	ReasonWithdrawnBeforeReception indicator.Reason = "payment.withdrawn_before_reception"
 	// ReasonOutsidePeriod: "with processing start in the period" — received before or after the period.
@@ -30,16 +30,16 @@ const (
 	// ReasonFreeProcedure: "dossiers of fee-bearing procedures" — the procedure has no fee other than 0 or
 	// null. Excluded.
 	ReasonFreeProcedure indicator.Reason = "payment.free_procedure"
-	// ReasonZeroFeeLines: "excluding dossiers whose every fee line has amount 0" (policy
-	// ZeroFeeLinesExcluded). Excluded.
+	// ReasonZeroFeeLines: "excluding dossiers whose every fee line has amount 0"
+	// (Policy.ZeroFeeLinesExcluded). Excluded.
 	ReasonZeroFeeLines indicator.Reason = "payment.zero_fee_lines"
-	// ReasonNoFeeLines: no fee line at all, under NoFeeLinesExcluded. Excluded.
+	// ReasonNoFeeLines: no fee line at all, under Policy.NoFeeLines = NoFeeLinesExcluded. Excluded.
 	ReasonNoFeeLines indicator.Reason = "payment.no_fee_lines"
-	// ReasonPaidOnline: "dossiers paid online (DuocThanhToanTrucTuyen in PaidOnlineCodes)". Counted in 3.6's
-	// numerator and denominator.
+	// ReasonPaidOnline: "dossiers paid online" (DuocThanhToanTrucTuyen in Policy.PaidOnlineCodes). Counted
+	// in 3.6's numerator and denominator.
 	ReasonPaidOnline indicator.Reason = "payment.paid_online"
 	// ReasonNotPaidOnline: a counted dossier not paid online (code absent, 0, 3 or outside
-	// PaidOnlineCodes). Counted in 3.6's denominator only.
+	// Policy.PaidOnlineCodes). Counted in 3.6's denominator only.
 	ReasonNotPaidOnline indicator.Reason = "payment.not_paid_online"
 )
 
@@ -69,8 +69,17 @@ const (
 	ReasonOfferingNoUnit indicator.Reason = "payment.offering_no_unit"
 )
 
-// dossierReasons lists the dossier reasons in rule order; Verdict.reason indexes it (0: not set by
-// Classify).
+// Reasons of the procedures Report notes (Scope.Note, RecordOffering) as losing points as a whole.
+const (
+	// ReasonProcedureNotPaidOnline: a fee-bearing procedure offered by the unit none of whose dossiers in
+	// the period was paid online (3.4's denominator, not its numerator).
+	ReasonProcedureNotPaidOnline indicator.Reason = "scorecard.procedure_not_paid_online"
+	// ReasonProcedureNoFeeData: a fee-bearing procedure offered by the unit none of whose dossiers carried
+	// fee data (3.5).
+	ReasonProcedureNoFeeData indicator.Reason = "scorecard.procedure_no_fee_data"
+)
+
+// dossierReasons lists the dossier reasons in rule order; Verdict.reason indexes it.
 var dossierReasons = [...]indicator.Reason{
 	"", ReasonNoUnit, ReasonNoReception, ReasonWithdrawnBeforeReception, ReasonOutsidePeriod, ReasonAfterAsOf, ReasonUnknownProcedure,
 	ReasonFreeProcedure, ReasonZeroFeeLines, ReasonNoFeeLines, ReasonPaidOnline, ReasonNotPaidOnline, ReasonNilRecord,

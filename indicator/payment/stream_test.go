@@ -135,9 +135,9 @@ func TestMergeEqualsSinglePass(t *testing.T) {
 		a, b := c.NewAccumulator(), c.NewAccumulator()
 		for i := range ds {
 			if i < cut {
-				a.Add(c.Classify(&ds[i]))
+				a.Add(&indicator.Case{Dossier: &ds[i]}, nil)
 			} else {
-				b.Add(c.Classify(&ds[i]))
+				b.Add(&indicator.Case{Dossier: &ds[i]}, nil)
 			}
 		}
 		ab := c.NewAccumulator()
@@ -154,7 +154,7 @@ func TestMergeEqualsSinglePass(t *testing.T) {
 	// Associativity over three shards, interleaved.
 	sh := [3]*Accumulator{c.NewAccumulator(), c.NewAccumulator(), c.NewAccumulator()}
 	for i := range ds {
-		sh[i%3].Add(c.Classify(&ds[i]))
+		sh[i%3].Add(&indicator.Case{Dossier: &ds[i]}, nil)
 	}
 	left := c.NewAccumulator()
 	left.Merge(sh[0])
@@ -182,9 +182,9 @@ func TestMergeAcrossCalculators(t *testing.T) {
 	a, b := c1.NewAccumulator(), c2.NewAccumulator()
 	for i := range ds {
 		if i%2 == 0 {
-			a.Add(c1.Classify(&ds[i]))
+			a.Add(&indicator.Case{Dossier: &ds[i]}, nil)
 		} else {
-			b.Add(c2.Classify(&ds[i]))
+			b.Add(&indicator.Case{Dossier: &ds[i]}, nil)
 		}
 	}
 	a.Merge(b)
@@ -196,11 +196,13 @@ func TestMergeSelfAndNil(t *testing.T) {
 	a := c.NewAccumulator()
 	ds := smallStream()
 	for i := range ds {
-		a.Add(c.Classify(&ds[i]))
+		a.Add(&indicator.Case{Dossier: &ds[i]}, nil)
 	}
 	before := a.Result()
-	a.Merge(nil)
+	require.NoError(t, a.Merge((*Accumulator)(nil)))
 	resultsEqual(t, before, a.Result())
+	var notPayment indicator.Accumulator
+	assert.ErrorIs(t, a.Merge(notPayment), indicator.ErrOption)
 	a.Merge(a)
 	after := a.Result()
 	assert.Equal(t, 2*before.Ledger.Read, after.Ledger.Read)
@@ -220,7 +222,7 @@ func TestPoolCountsDistinctProcedures(t *testing.T) {
 		dossier("c", "U2", "P1"),
 	}))
 	// Sum of the units would be 3.4 den 2+2 = 4; distinct procedures are P1, P3.
-	p := r.Pool([]string{"U1", "U2", "U2", "nope"})
+	p := r.pool([]string{"U1", "U2", "U2", "nope"})
 	assert.Equal(t, indicator.Count{Num: 1, Den: 3}, p.Counts[indicator.M36])
 	assert.Equal(t, indicator.Count{Num: 1, Den: 2}, p.Counts[indicator.M34])
 	assert.Equal(t, indicator.Count{Num: 2, Den: 2}, p.Counts[indicator.M35])
@@ -232,9 +234,9 @@ func TestResultIsRepeatableAndDetached(t *testing.T) {
 	c := newCalc(t, nil)
 	a := c.NewAccumulator()
 	d := dossier("a", "U1", "P1", paid(1))
-	a.Add(c.Classify(&d))
+	a.Add(&indicator.Case{Dossier: &d}, nil)
 	r1 := a.Result()
-	a.Add(c.Classify(&d))
+	a.Add(&indicator.Case{Dossier: &d}, nil)
 	r2 := a.Result()
 	assert.Equal(t, indicator.Count{Num: 1, Den: 1}, r1.Units["U1"].Counts[indicator.M36])
 	assert.Equal(t, indicator.Count{Num: 2, Den: 2}, r2.Units["U1"].Counts[indicator.M36])
@@ -258,27 +260,6 @@ func TestRunReadsWholeStream(t *testing.T) {
 	assert.Equal(t, len(ds), n)
 }
 
-func TestAddVerdictOfAnotherCalculator(t *testing.T) {
-	c1 := newCalc(t, nil)
-	c2 := newCalc(t, func(o *Options) {
-		// Unit U0 sorts first and shifts every index of c2 relative to c1.
-		o.Offerings = append([]model.Offering{offering("U0", "P1"), offering("U0", "P3")}, o.Offerings...)
-	})
-	ds := randomStream(rand.New(rand.NewPCG(9, 9)), 400)
-	want := c1.Run(sliceSeq(ds))
-	a := c1.NewAccumulator()
-	for i := range ds {
-		a.Add(c2.Classify(&ds[i]))
-	}
-	resultsEqual(t, want, a.Result())
-	// A hand-built verdict is attributed by unit and procedure code.
-	h := c1.NewAccumulator()
-	h.Add(Verdict{UnitID: "U1", ProcedureCode: "P3", Reason: ReasonPaidOnline, Counted: true, PaidOnline: true, FeeData: true})
-	r := h.Result()
-	assert.Equal(t, indicator.Count{Num: 1, Den: 2}, r.Units["U1"].Counts[indicator.M34])
-	assert.Equal(t, int64(1), r.Ledger.Entry(ReasonPaidOnline).Counted)
-}
-
 func TestConcurrentShards(t *testing.T) {
 	c := newCalc(t, nil)
 	ds := randomStream(rand.New(rand.NewPCG(11, 12)), 1200)
@@ -292,7 +273,7 @@ func TestConcurrentShards(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := s; i < len(ds); i += shards {
-				accs[s].Add(c.Classify(&ds[i]))
+				accs[s].Add(&indicator.Case{Dossier: &ds[i]}, nil)
 			}
 		}()
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/model"
 )
 
 // MaxReasons bounds the dossier reason indexes a Reasons counts by index (index 0 and indexes from
@@ -61,8 +62,8 @@ type State struct {
 	Flags []uint8
 }
 
-// Units is an accumulator's per-unit state: a slice by index slot for the units of the calculator's
-// Index, and a map by id for the others (units without an offering), filled on first use.
+// Units is an accumulator's per-unit state: a slice by row for the units of the calculator's Index, and a
+// map by id for the others (units without an offering), filled on first use.
 type Units struct {
 	Known []State
 	Other map[string]*State
@@ -90,6 +91,20 @@ func (u *Units) At(slot int32, id string) *State {
 		u.Other[id] = s
 	}
 	return s
+}
+
+// Count adds one counted dossier to the state of row (or of id, as At): to the denominator, to the
+// numerator when num, and flags f to its pair when 0 ≤ pair < its number of flags. No allocation once the
+// unit has been seen.
+func (u *Units) Count(row int32, id string, num bool, pair int32, f uint8) {
+	s := u.At(row, id)
+	s.Count.Den++
+	if num {
+		s.Count.Num++
+	}
+	if pair >= 0 && int(pair) < len(s.Flags) {
+		s.Flags[pair] |= f
+	}
 }
 
 // Merge adds b's counts to u and ORs b's flags into u's (b unchanged; b == u doubles the counts, flags
@@ -163,5 +178,22 @@ func Distinct[T any](m map[string]T, ids []string) iter.Seq2[string, T] {
 				return
 			}
 		}
+	}
+}
+
+// As is the type check of a group-3 Accumulator.Merge: other as a P, or an *indicator.OptionError of
+// package pkg when other is of another type.
+func As[P indicator.Accumulator](pkg string, other indicator.Accumulator) (P, error) {
+	b, ok := other.(P)
+	if !ok {
+		return b, indicator.Invalid(pkg, "Merge", "%T is not a %T", other, b)
+	}
+	return b, nil
+}
+
+// AddAll adds every dossier of the stream to a, with no Ref and no Note: a Calculator's Run.
+func AddAll(a indicator.Accumulator, dossiers iter.Seq[model.Dossier]) {
+	for d := range dossiers {
+		a.Add(&indicator.Case{Dossier: &d}, nil)
 	}
 }

@@ -7,10 +7,10 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// Invalid names the Options field New refuses and whether it is missing (zero) or out of range. The
-// calculator packages turn it into their own *OptionError.
+// Invalid names the Options field New refuses and whether it is missing (zero) or out of range; Option
+// turns it into the calculator's *indicator.OptionError.
 type Invalid struct {
-	Field   string // "Period", "AsOf" or "Policy"
+	Field   string // "Period" or "AsOf"
 	Missing bool   // true: the field is absent (ErrMissing); false: out of range (ErrInvalid)
 }
 
@@ -157,3 +157,15 @@ func (w *Window) InForce() model.Time { return model.Some(w.Judge) }
 
 // hasMonotonic reports whether t carries a monotonic clock reading (time.Time.Round(0) strips it).
 func hasMonotonic(t time.Time) bool { return t != t.Round(0) }
+
+// Option returns the problem as the *indicator.OptionError of package pkg.
+func (bad *Invalid) Option(pkg string) *indicator.OptionError {
+	if bad.Missing {
+		return indicator.Missing(pkg, bad.Field)
+	}
+	what := "the period ends before it starts"
+	if bad.Field == "AsOf" {
+		what = "before the period"
+	}
+	return indicator.Invalid(pkg, bad.Field, "%s", what)
+}

@@ -1,0 +1,69 @@
+package offer
+
+import (
+	"slices"
+
+	"github.com/vn-dvc/chiso766/indicator"
+)
+
+// Outcome is what a group-3 calculator's Report is made of: its Result's parts and the two steps that
+// differ between the calculators.
+type Outcome struct {
+	Name              string                     // the ledger's calculator name ("online", "payment")
+	Units             map[string]indicator.Tally // the Result's tallies; Report pools parents into it
+	Ledger, Catalogue indicator.Ledger
+	Procedures        []string       // the units with procedures, sorted
+	Pooled            []indicator.ID // the metrics whose parent rows are pooled when any is PoolOwn
+	// Pool sets t's pooled fields from the tally of the units ids taken together; own(m) tells whether m
+	// is PoolOwn.
+	Pool func(ids []string, t *indicator.Tally, own func(indicator.ID) bool)
+	// Explain notes unit's lost procedures; ids(ms...) returns the units whose procedures count for unit
+	// (its sub-tree when it is a parent and one of ms is PoolOwn, else unit alone).
+	Explain func(unit string, ids func(ms ...indicator.ID) []string, note Note)
+}
+
+// Note is Explain's consumer of a lost procedure: its metric, its example code and its reason.
+type Note func(m indicator.ID, code string, reason indicator.Reason)
+
+// Report returns the indicator.Report of o under s: under PoolOwn, each parent's pooled fields replace its
+// own (a parent row is added when it is not zero), and s.Note receives, as a RecordOffering verdict in
+// the metric's denominator and not its numerator, every lost procedure of every unit with procedures and
+// of every parent. A nil s is no hierarchy and no Note. Cost: O(Σ procedures of each unit's sub-tree).
+func (o Outcome) Report(s *indicator.Scope) indicator.Report {
+	rep := indicator.Report{Units: o.Units, Ledgers: []indicator.CalculatorLedger{{Calculator: o.Name, Records: o.Ledger, Catalogue: o.Catalogue}}}
+	if s == nil {
+		return rep
+	}
+	own := func(m indicator.ID) bool { return s.Subtree != nil && s.Aggregation.Modes[m] == indicator.PoolOwn }
+	if slices.ContainsFunc(o.Pooled, own) {
+		for _, parent := range s.Parents {
+			t, had := o.Units[parent]
+			o.Pool(s.Subtree(parent), &t, own)
+			if had || t != (indicator.Tally{}) {
+				o.Units[parent] = t
+			}
+		}
+	}
+	if s.Note == nil {
+		return rep
+	}
+	parents := make(map[string]bool, len(s.Parents))
+	for _, p := range s.Parents {
+		parents[p] = true
+	}
+	units := slices.Concat(o.Procedures, s.Parents)
+	slices.Sort(units)
+	for _, unit := range slices.Compact(units) {
+		parent := parents[unit]
+		ids := func(ms ...indicator.ID) []string {
+			if parent && slices.ContainsFunc(ms, own) {
+				return s.Subtree(unit)
+			}
+			return []string{unit}
+		}
+		o.Explain(unit, ids, func(m indicator.ID, code string, reason indicator.Reason) {
+			s.Note(indicator.RecordOffering, unit, code, indicator.Verdict{Metric: m, InDenominator: true, Reason: reason})
+		})
+	}
+	return rep
+}
