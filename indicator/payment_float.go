@@ -8,7 +8,7 @@ import (
 )
 
 // portalPaymentPart computes one part of group 3b (3.4, 3.5 or 3.6) exactly as the portal does
-// [Portal, INDICATORS.md §4]. This is the library's only floating-point arithmetic, and it exists on
+// [Portal] (docs/rules.md, Scoring). This is the library's only floating-point arithmetic, and it exists on
 // purpose: the portal rounds each ratio to a percent with two decimals, then evaluates
 // max·percent/(100·target) — capped at max for a CappedTarget rule — in IEEE-754 float64 (JavaScript numbers),
 // and finally rounds that double half up on its exact binary value, which is what JavaScript's
