@@ -39,14 +39,14 @@ type Band struct {
 // Bands is a band table ordered from the highest band to the lowest (strictly decreasing Min). It is a
 // plain value the caller may build or modify; Validate checks it.
 //
-// No official thresholds exist (INDICATORS.md §5) [Policy]: DefaultBands is the table third-party
+// No official thresholds exist (docs/rules.md, Ranks and bands) [Policy]: DefaultBands is the table third-party
 // dashboards use, not an official classification.
 type Bands []Band
 
-// DefaultBands returns the unofficial default table (INDICATORS.md §5): ≥ 90 excellent (Xuất sắc),
-// ≥ 80 good (Tốt), ≥ 70 fair (Khá), ≥ 50 average (Trung bình), below 50 weak (Yếu). The thresholds are
-// points of the total (out of 100 in the built-in editions). It is not official: no official thresholds
-// were found; a district at 83.8 was called "tốt" in 2024, which the table agrees with. Cost: a few small
+// DefaultBands returns the unofficial default table (docs/rules.md, Ranks and bands): ≥ 90 excellent (Xuất
+// sắc), ≥ 80 good (Tốt), ≥ 70 fair (Khá), ≥ 50 average (Trung bình), below 50 weak (Yếu). The thresholds are
+// points of the total (out of 100 in the built-in editions). It is not official: no official thresholds were
+// found; a district at 83.8 was called "tốt" in 2024, which the table agrees with. Cost: a few small
 // allocations; the result is a fresh slice.
 func DefaultBands() Bands {
 	return Bands{

@@ -17,7 +17,7 @@ func TestDefaultBands(t *testing.T) {
 		{"100", "excellent", "Xuất sắc"},
 		{"90", "excellent", "Xuất sắc"},
 		{"89.99", "good", "Tốt"},
-		{"83.8", "good", "Tốt"}, // the district called "tốt" in 2024 (INDICATORS.md §5)
+		{"83.8", "good", "Tốt"}, // the district called "tốt" in 2024 (docs/rules.md, Ranks and bands)
 		{"80.00", "good", "Tốt"},
 		{"79.99", "fair", "Khá"},
 		{"70", "fair", "Khá"},

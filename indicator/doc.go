@@ -9,7 +9,7 @@
 //   - The registry (Registry, Lookup): one Metric per catalogue id 1.1 … 5.3, including the unscored 2.2 and
 //     5.0, with group, names, maximum, the portal's alias code, the formula document's numbering, the record
 //     rule and the legal basis. It generates the metric table of the repository README (go generate).
-//   - Tally: a unit's int64 counts for one period, mergeable (pooling over sub-units, §5 of the spec),
+//   - Tally: a unit's int64 counts for one period, mergeable (pooling over sub-units, docs/rules.md, Pooling),
 //     validated, with a stable JSON form. Calculators (sub-packages) turn records into Verdicts and Tallies
 //     and account for every record in a Ledger.
 //   - Edition: the scoring rules as values. Portal (the default, as observed on the portal in 2026) and
@@ -38,8 +38,8 @@
 //
 // # Policies
 //
-// Points the specification marks [Open] or [Policy] are named, documented fields of Edition with the
-// specification's default, never constants buried in code:
+// Points the sources leave [Open] or to a [Policy] are named, documented fields of Edition with a documented
+// default (docs/rules.md, Open questions), never constants buried in code:
 //
 //   - the 3a split 2·min(1, R1/0.8) + 4·R2 + 6·min(1, R3/0.5) (Rules[M31..M33], Online) — reproduces the
 //     province rows of the fixtures; sub-units publish no inputs, so it is unconfirmed;
@@ -67,11 +67,11 @@
 //
 // # Verification
 //
-// Specification: INDICATORS.md §1–5 of the project. Fixtures: testdata/portal-phutho-2026-08, the portal's
-// published evaluation of Phú Thọ (H44) and its 163 sub-units for 8/2026. TestPortalFixtures reproduces
-// every published metric score, group score, maximum and ratio exactly, except the sub-units' group 3a rows,
-// for which the portal publishes no inputs (listed in the test). TestPhuThoTotal and ExampleEdition_Score
-// compute the province's total, 59.92, from its counts.
+// Rules: docs/rules.md (one section per metric; Scoring, Pooling, Ranks and bands). Fixtures:
+// testdata/portal-phutho-2026-08, the portal's published evaluation of Phú Thọ (H44) and its 163 sub-units
+// for 8/2026. TestPortalFixtures reproduces every published metric score, group score, maximum and ratio
+// exactly, except the sub-units' group 3a rows, for which the portal publishes no inputs (listed in the
+// test). TestPhuThoTotal and ExampleEdition_Score compute the province's total, 59.92, from its counts.
 package indicator
 
 //go:generate go run ./internal/gentable -readme ../README.md

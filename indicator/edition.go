@@ -136,7 +136,7 @@ func (p PaymentRule) String() string {
 	return fmt.Sprintf("PaymentRule(%d)", uint8(p))
 }
 
-// OnlineRule selects the ratio R1 of metric 3.1 [Open: INDICATORS.md §3, §7].
+// OnlineRule selects the ratio R1 of metric 3.1 [Open] (docs/rules.md, 3.1).
 type OnlineRule uint8
 
 const (
@@ -191,8 +191,8 @@ func capped(max int64, target string, zero ZeroRule) Rule {
 	return Rule{Kind: CappedTarget, Max: decimal.NewFromInt(max), Target: decimal.RequireFromString(target), Zero: zero}
 }
 
-// Portal returns the portal edition as observed in 2026 (INDICATORS.md §2, §4): the default. Cost: O(1)
-// small allocations; the result is a fresh value.
+// Portal returns the portal edition as observed in 2026 (docs/rules.md, Editions and Scoring): the default.
+// Cost: O(1) small allocations; the result is a fresh value.
 func Portal() Edition {
 	e := Edition{Name: "portal-2026", Places: 2, Rounding: RoundHalfUp, Payment: PaymentPortalFloat,
 		Online: OnlineAnyLevel, Policy: DefaultRecordPolicy()}
@@ -224,9 +224,9 @@ func Portal() Edition {
 }
 
 // Document returns the formula-document edition ("Mô tả công thức tính chỉ số 766", post-2025): the portal
-// edition with the differences of INDICATORS.md §4 — 4.2 full marks at 80 %, no petitions ⇒ 5.2's points
-// shared between 5.1 and 5.3, 3.3 multiplied by the sync ratio — and exact decimal arithmetic for 3b.
-// Cost: as Portal.
+// edition with the differences listed in docs/rules.md, Editions — 4.2 full marks at 80 %, no petitions ⇒
+// 5.2's points shared between 5.1 and 5.3, 3.3 multiplied by the sync ratio — and exact decimal arithmetic
+// for 3b. Cost: as Portal.
 func Document() Edition {
 	e := Portal()
 	e.Name = "document"

@@ -5,9 +5,9 @@ import (
 	"strings"
 )
 
-// ID is the compact identifier of one metric of the catalogue (INDICATORS.md §2). It is small enough to
-// index arrays: valid IDs run from 1 to NumIDs-1 and slot 0 of every [NumIDs] array is unused, so the zero
-// ID means "no metric". Its text form is the catalogue id ("1.1", "4.6a", …).
+// ID is the compact identifier of one metric of the catalogue (docs/rules.md, Groups and maxima). It is small
+// enough to index arrays: valid IDs run from 1 to NumIDs-1 and slot 0 of every [NumIDs] array is unused, so
+// the zero ID means "no metric". Its text form is the catalogue id ("1.1", "4.6a", …).
 type ID uint8
 
 // The metric ids of the catalogue, in catalogue order. M22 (average resolution time) and M50 (petitions by
@@ -126,7 +126,8 @@ func ParseID(s string) (ID, error) {
 	return 0, &IDError{Input: s}
 }
 
-// Group is a group of the portal's six-group layout (INDICATORS.md §1). The zero Group is invalid.
+// Group is a group of the portal's six-group layout (docs/rules.md, Groups and maxima). The zero Group is
+// invalid.
 type Group uint8
 
 // The portal's six groups.

@@ -5,8 +5,8 @@ import (
 )
 
 // TestPoolingFixtures merges every sub-unit's tally (MergeChecked) and compares the pooled counts with the
-// province row (INDICATORS.md §5: a parent's score uses pooled counts). Dossier counts must add up exactly;
-// procedure counts (Metric.DistinctProcedures) must not be summed; petitions: the province receives
+// province row (docs/rules.md, Pooling: a parent's score uses pooled counts). Dossier counts must add up
+// exactly; procedure counts (Metric.DistinctProcedures) must not be summed; petitions: the province receives
 // petitions of its own, so its count is at least the sub-units' sum.
 func TestPoolingFixtures(t *testing.T) {
 	checked := 0

@@ -2,9 +2,9 @@ package indicator
 
 import "github.com/shopspring/decimal"
 
-// Metric is one entry of the catalogue (INDICATORS.md §2–3): the single source for the README's metric
-// table and for the points each group may reach. Max is the maximum of the portal edition; an edition may
-// change it (see Edition.Rules).
+// Metric is one entry of the catalogue (docs/rules.md, one section per metric): the single source for the
+// README's metric table and for the points each group may reach. Max is the maximum of the portal edition; an
+// edition may change it (see Edition.Rules).
 type Metric struct {
 	ID         ID
 	Group      Group           // portal six-group layout; Group.Decision() gives the five-group layout
@@ -16,10 +16,10 @@ type Metric struct {
 	Rule       string          // the record rule in one sentence
 	LegalBasis string          // the legal texts the metric rests on
 	Scored     bool            // false for 2.2 and 5.0, which are reported only
-	// DistinctProcedures is true for metrics that count procedures (1.1, 1.2, 1.3, 3.1, 3.4, 3.5, 4.6a):
-	// a procedure used by several units counts once at the parent, so a parent's counts are NOT the sum of
-	// its sub-units' and must be counted at the parent. Dossier and petition counts add up (pooling, §5);
-	// the fixtures confirm both (TestPoolingFixtures).
+	// DistinctProcedures is true for metrics that count procedures (1.1, 1.2, 1.3, 3.1, 3.4, 3.5, 4.6a): a
+	// procedure used by several units counts once at the parent, so a parent's counts are NOT the sum of its
+	// sub-units' and must be counted at the parent. Dossier and petition counts add up (docs/rules.md,
+	// Pooling); the fixtures confirm both (TestPoolingFixtures).
 	DistinctProcedures bool
 }
 

@@ -105,7 +105,7 @@ type extraField struct {
 	p      *int64
 }
 
-// Merge adds u's counts into t (pooling, INDICATORS.md §5). Merge is associative and commutative: it is
+// Merge adds u's counts into t (pooling; docs/rules.md, Pooling). Merge is associative and commutative: it is
 // field-wise integer addition. No allocation; overflow is not checked (use MergeChecked when the inputs
 // are untrusted).
 func (t *Tally) Merge(u Tally) {

@@ -6,13 +6,13 @@ import (
 	"strings"
 )
 
-// UnitKind is the kind of an administrative unit. The hierarchy is data, not code (INDICATORS.md §5): any
+// UnitKind is the kind of an administrative unit. The hierarchy is data, not code (docs/rules.md, Pooling): any
 // non-empty string is accepted, and the constants below name the kinds the library knows. The kind decides
 // which units compute the province/ministry-level metrics (Aggregation.ComputingKinds) and may split
 // rankings (RankWithinRootByKind).
 type UnitKind string
 
-// Known unit kinds (DATA-MODEL.md §4).
+// Known unit kinds (docs/data.md, Unit hierarchy).
 const (
 	KindProvince   UnitKind = "province"   // tỉnh / thành phố trực thuộc trung ương (root)
 	KindMinistry   UnitKind = "ministry"   // bộ, cơ quan ngang bộ (root)
@@ -56,7 +56,7 @@ type UnitNode struct {
 	Pooled bool `json:"pooled,omitempty"`
 }
 
-// Pooling is how one metric's counts aggregate over a unit and its sub-units (INDICATORS.md §5).
+// Pooling is how one metric's counts aggregate over a unit and its sub-units (docs/rules.md, Pooling).
 type Pooling uint8
 
 const (
@@ -98,11 +98,11 @@ func (p Pooling) String() string {
 type Aggregation struct {
 	Modes [NumIDs]Pooling
 	// ComputingKinds are the kinds whose units compute the PoolCarryDown metrics (default: province and
-	// ministry) [Policy: §5 says "province/ministry level"].
+	// ministry) [Policy: the rule says "province/ministry level"; docs/rules.md, Pooling].
 	ComputingKinds []UnitKind
 }
 
-// DefaultAggregation returns the specification's pooling policy (INDICATORS.md §5, DATA-MODEL.md §4):
+// DefaultAggregation returns the default pooling policy (docs/rules.md, Pooling; docs/data.md, Unit hierarchy):
 //   - PoolCarryDown for 1.2 and 1.3, computed by province and ministry units (ComputingKinds);
 //   - PoolOwn for the other procedure counts of the registry (Metric.DistinctProcedures: 1.1, 3.1, 3.4,
 //     3.5, 4.6a) and for 3.2, which counts online services, also shared between units [Open: the portal
@@ -167,8 +167,8 @@ type TreeOptions struct {
 // derived from them. It is immutable once built: NewTree and DecodeTree are the only constructors, and
 // every accessor returns copies. A Tree is safe for concurrent use.
 //
-// Pooled counts (INDICATORS.md §5) follow the tree's Aggregation: PoolSum metrics are summed over the unit
-// and all its descendants; PoolCarryDown metrics (1.2, 1.3) are the own counts of the nearest
+// Pooled counts (docs/rules.md, Pooling) follow the tree's Aggregation: PoolSum metrics are summed over the
+// unit and all its descendants; PoolCarryDown metrics (1.2, 1.3) are the own counts of the nearest
 // ancestor-or-self of a computing kind (province, ministry), carried down unchanged; PoolOwn metrics
 // (procedure counts) are the unit's own.
 type Tree struct {

@@ -103,7 +103,7 @@ func (e Edition) ScoreTree(t *Tree) (TreeResult, error) {
 }
 
 // ScoreTreeWith scores every unit of t under the edition: Own from the unit's own counts and Pooled from
-// its pooled counts (Tree.Pooled, INDICATORS.md §5); ranks each unit's pooled total and group scores by
+// its pooled counts (Tree.Pooled; docs/rules.md, Pooling); ranks each unit's pooled total and group scores by
 // competition ranking (1, 2, 2, 4; exact comparison of the published values, rounded to the edition's
 // Places) within the pools of opt.Rank; classifies the pooled total with opt.Bands; and, when opt.Previous is given, scores it the same
 // way and reports each unit's change.

@@ -6,7 +6,7 @@
 // Each test's name states the rule in plain words, and its comment gives the legal basis (Civil Code 2015
 // arts. 147–148, Labour Code 2019 arts. 111–112, Decree 61/2018/NĐ-CP arts. 18–19, the Government Office's
 // yearly holiday layout, the formula document "Mô tả công thức tính chỉ số 766", the portal's published
-// scores) and, where the law leaves a choice, the named policy (CALENDAR.md P1, P3, P10; RecordPolicy
+// scores) and, where the law leaves a choice, the named policy (docs/calendar.md, P1, P3, P10; RecordPolicy
 // fields) the test pins. When a library upgrade or a configuration change alters one of these outcomes the
 // test fails and names the rule, so the change is a decision, not an accident.
 //

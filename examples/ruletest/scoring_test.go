@@ -10,13 +10,13 @@ import (
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-// TestThreeSixteenthsOfSixPointsIs1_13 pins the portal's rounding (INDICATORS.md §4, [Portal], verified on
-// every published row of the Phú Thọ 8/2026 fixtures): a metric's score comes from the exact fraction of its
-// counts and is rounded half up to 2 decimals, once. 3 procedures announced on time out of 16 on metric 1.1
-// (6 points) is exactly 6·3/16 = 1.125 → 1.13; the ratio is published as 18.75 %. Rounding the ratio first
-// would be wrong elsewhere: 133609/184503 of 6 points = 4.34498… → 4.34 (rounding the ratio to 72.42 % first
-// gives 4.35). An edition with half-even rounding — a rule owner's possible choice, Edition.Rounding — gives
-// 1.12.
+// TestThreeSixteenthsOfSixPointsIs1_13 pins the portal's rounding (docs/rules.md, Scoring; [Portal], verified
+// on every published row of the Phú Thọ 8/2026 fixtures): a metric's score comes from the exact fraction of
+// its counts and is rounded half up to 2 decimals, once. 3 procedures announced on time out of 16 on metric
+// 1.1 (6 points) is exactly 6·3/16 = 1.125 → 1.13; the ratio is published as 18.75 %. Rounding the ratio
+// first would be wrong elsewhere: 133609/184503 of 6 points = 4.34498… → 4.34 (rounding the ratio to 72.42 %
+// first gives 4.35). An edition with half-even rounding — a rule owner's possible choice, Edition.Rounding —
+// gives 1.12.
 func TestThreeSixteenthsOfSixPointsIs1_13(t *testing.T) {
 	halfEven := indicator.Portal()
 	halfEven.Name, halfEven.Rounding = "half-even", indicator.RoundHalfEven
@@ -41,10 +41,10 @@ func TestThreeSixteenthsOfSixPointsIs1_13(t *testing.T) {
 	}
 }
 
-// TestGroupScoreIsTheSumOfRoundedMetricScores pins the group rule (INDICATORS.md §4, [Portal]: rounding the
-// unrounded sum fails on a third of the published digitisation rows). Group 1 with 1.1 = 3/16 of 6 points
+// TestGroupScoreIsTheSumOfRoundedMetricScores pins the group rule (docs/rules.md, Scoring; [Portal]: rounding
+// the unrounded sum fails on a third of the published digitisation rows). Group 1 with 1.1 = 3/16 of 6 points
 // (1.125 → 1.13) and 1.2 = 1/32 of 4 points (0.125 → 0.13) scores 1.13 + 0.13 = 1.26, not round(1.25) = 1.25;
-// 1.3 and 1.4 have no data, so they have no score (null) and add 0 (INDICATORS.md §2).
+// 1.3 and 1.4 have no data, so they have no score (null) and add 0 (docs/rules.md, Scoring).
 func TestGroupScoreIsTheSumOfRoundedMetricScores(t *testing.T) {
 	var tally indicator.Tally
 	tally.Add(indicator.M11, 3, 16)

@@ -22,7 +22,8 @@
 // records, and the final count when the file held at least that many.
 //
 // Legal basis: Decision 766/QĐ-TTg (2022) and the National Public Service Portal's published method; see the
-// doc of package indicator and the project's INDICATORS.md. All scoring is done by package indicator/scorecard.
+// doc of package indicator and the rules handbook, docs/rules.md. All scoring is done by package
+// indicator/scorecard.
 //
 // The units, offerings, ratings and certified-copy data always come from the sample province (the files
 // replace the dossiers, procedures and petitions only).
