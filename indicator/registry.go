@@ -2,7 +2,7 @@ package indicator
 
 import "github.com/shopspring/decimal"
 
-// Metric is one entry of the catalogue (docs/rules.md, one section per metric): the single source for the
+// Metric is one entry of the catalogue (docs/rules.md has a section per metric): the single source for the
 // README's metric table and for the points each group may reach. Max is the maximum of the portal edition; an
 // edition may change it (see Edition.Rules).
 type Metric struct {
