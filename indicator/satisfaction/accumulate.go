@@ -2,18 +2,19 @@ package satisfaction
 
 import (
 	"iter"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// Result is the outcome of one or more passes.
+// Result is the outcome of a pass: the dossiers and petitions added, and Options.Petitions.
 type Result struct {
 	// Units maps a unit id to its group-5 counts: Counts[M50] (procedure-category petitions / petitions),
-	// PetitionsStaff, Counts[M51], Counts[M52] and Counts[M53]. Units without records are absent: with no
-	// petitions the counts are zero and the edition's zero rule decides (full marks for 5.1 and 5.2 on the
-	// portal).
+	// PetitionsStaff, Counts[M51], Counts[M52] and Counts[M53]. Units without counted records are absent:
+	// with no petitions the counts are zero and the edition's zero rule decides.
 	Units map[string]indicator.Tally `json:"units"`
 	// Ledger accounts for every dossier read (5.3): Read == Counted + Excluded.
 	Ledger indicator.Ledger `json:"ledger"`
@@ -21,10 +22,191 @@ type Result struct {
 	Petitions indicator.Ledger `json:"petitions"`
 }
 
+// Accumulator is the state of one pass: 5.3 counts per unit, the dossier ledger, and the counted
+// petitions keyed by (unit, id) so that a petition is counted once however often it is read. Memory
+// O(units + petitions), never O(dossiers). Not safe for concurrent use: one per goroutine, then Merge.
+type Accumulator struct {
+	c     *Calculator
+	m53   []indicator.Count           // by unit index in the calculator's Keys
+	other map[string]*indicator.Count // units outside the Keys
+	rc    [numRsn]int64               // the dossier ledger, by reason index
+	pet   petitionSet
+}
+
+var _ indicator.Accumulator = (*Accumulator)(nil)
+
+// NewAccumulator returns an empty accumulator. Cost: 16 bytes per unit of the calculator's Keys.
+func (c *Calculator) NewAccumulator() *Accumulator {
+	return &Accumulator{c: c, m53: make([]indicator.Count, c.keys.NumUnits()), other: map[string]*indicator.Count{},
+		pet: petitionSet{byID: map[petKey]petEntry{}}}
+}
+
+// Add judges c.Dossier for 5.3 with c.Timing (2.1's outcome, set earlier in the pass) and counts it under
+// c.Ref's unit when the calculator has Options.Keys (the Ref must come from them), else under its unit id.
+// note, when not nil, receives the 5.3 verdict. No allocation once the unit has been seen.
+func (a *Accumulator) Add(c *indicator.Case, note indicator.Note) {
+	d := c.Dossier
+	r, _ := a.c.judge(d, c.Timing)
+	a.rc[r]++
+	if r < rsnNotProcessed {
+		n := a.count(d.UnitID, c.Ref)
+		n.Den++
+		if r == rsnSatisfied {
+			n.Num++
+		}
+	}
+	if note != nil {
+		note(c, verdictOf(r))
+	}
+}
+
+// count returns the 5.3 counts of a unit.
+func (a *Accumulator) count(unit string, ref indicator.Ref) *indicator.Count {
+	i := ref.Unit()
+	if !a.c.byRef || uint(i) >= uint(len(a.m53)) {
+		i = a.c.keys.Unit(unit)
+	}
+	if uint(i) < uint(len(a.m53)) {
+		return &a.m53[i]
+	}
+	n := a.other[unit]
+	if n == nil {
+		n = new(indicator.Count)
+		a.other[unit] = n
+	}
+	return n
+}
+
+// AddPetition judges one streamed petition for 5.0–5.2 and counts it; note, when not nil, receives its
+// three verdicts (kind RecordPetition, code the petition id). Streamed petitions are not 5.3 complaints
+// (those come from Options.Petitions): do not stream the petitions of Options.Petitions, they would be
+// read twice. A petition whose (unit, id) was already counted is excluded as ReasonPetitionDuplicate,
+// keeping the copy with the earliest first reception. Cost: ClassifyPetition and one map operation.
+func (a *Accumulator) AddPetition(p *model.Petition, note func(kind indicator.RecordKind, unit, code string, v indicator.Verdict)) {
+	v := a.c.ClassifyPetition(p)
+	a.pet.add(&v)
+	if note != nil {
+		for _, m := range v.Metrics {
+			note(indicator.RecordPetition, v.Unit, v.ID, m)
+		}
+	}
+}
+
+// Merge adds the state of other, an accumulator of the same Calculator (else an *indicator.OptionError);
+// other is unchanged. Associative and commutative: merging the accumulators of the parts of a stream gives
+// the state of one pass over the whole (duplicate petitions across parts are resolved the same way).
+// Merging nil or a itself does nothing. Cost: O(units + petitions of other).
+func (a *Accumulator) Merge(other indicator.Accumulator) error {
+	b, ok := other.(*Accumulator)
+	if other == nil || (ok && (b == nil || b == a)) {
+		return nil
+	}
+	if !ok || b.c != a.c {
+		return indicator.Invalid(pkg, "Merge", "%T is not an accumulator of this calculator", other)
+	}
+	for i, n := range b.m53 {
+		a.m53[i].Num += n.Num
+		a.m53[i].Den += n.Den
+	}
+	for u, n := range b.other {
+		m := a.count(u, indicator.Ref{})
+		m.Num += n.Num
+		m.Den += n.Den
+	}
+	for i, n := range b.rc {
+		a.rc[i] += n
+	}
+	a.pet.merge(&b.pet)
+	return nil
+}
+
+// Result returns the counts and ledgers of what was added, with Options.Petitions judged now (the
+// accumulator is not modified and may keep accumulating). Cost: O(units + petitions).
+func (a *Accumulator) Result() Result { return a.result(nil) }
+
+// Report returns Result as a pass report: the per-unit tallies (group 5 counts are sums over sub-units:
+// no pooling) and the ledgers "satisfaction" (dossiers) and "satisfaction.petitions". Each petition of
+// Options.Petitions, in order, gives s.Note its three verdicts (5.0, 5.1, 5.2) as RecordPetition with
+// its id. Cost: Result's.
+func (a *Accumulator) Report(s *indicator.Scope) indicator.Report {
+	var note func(indicator.RecordKind, string, string, indicator.Verdict)
+	if s != nil {
+		note = s.Note
+	}
+	r := a.result(note)
+	return indicator.Report{Units: r.Units, Ledgers: []indicator.CalculatorLedger{
+		{Calculator: "satisfaction", Records: r.Ledger},
+		{Calculator: "satisfaction.petitions", Records: r.Petitions},
+	}}
+}
+
+func (a *Accumulator) result(note func(indicator.RecordKind, string, string, indicator.Verdict)) Result {
+	ps := a.pet.clone()
+	for i := range a.c.petitions {
+		v := a.c.ClassifyPetition(&a.c.petitions[i])
+		ps.add(&v)
+		if note != nil {
+			for _, m := range v.Metrics {
+				note(indicator.RecordPetition, v.Unit, v.ID, m)
+			}
+		}
+	}
+	r := Result{Units: map[string]indicator.Tally{}}
+	for i, n := range a.rc {
+		r.Ledger.AddN(dossierReasons[i], i < int(rsnNotProcessed), n)
+	}
+	add53 := func(unit string, n indicator.Count) {
+		if n.Den > 0 {
+			t := r.Units[unit]
+			t.Add(indicator.M53, n.Num, n.Den)
+			r.Units[unit] = t
+		}
+	}
+	for i, n := range a.m53 {
+		add53(a.c.keys.UnitID(int32(i)), n)
+	}
+	for u, n := range a.other {
+		add53(u, *n)
+	}
+	r.Petitions = ps.excluded
+	for _, e := range ps.byID {
+		e.addTo(r.Units, &r.Petitions)
+	}
+	for _, e := range ps.anon {
+		e.addTo(r.Units, &r.Petitions)
+	}
+	return r
+}
+
+// Run adds every dossier of the stream with its 2.1 outcome and returns Result. Cost: one Add per
+// dossier, plus Result's.
+func (c *Calculator) Run(dossiers iter.Seq2[model.Dossier, indicator.Timing]) Result {
+	a := c.NewAccumulator()
+	if dossiers != nil {
+		cs := indicator.Case{Dossier: new(model.Dossier)} // one buffer for the whole stream
+		for d, t := range dossiers {
+			*cs.Dossier, cs.Timing = d, t
+			a.Add(&cs, nil)
+		}
+	}
+	return a.Result()
+}
+
+// ---- counted petitions ----
+
+// petitionSet holds the counted petitions of a pass: those with an id once per (unit, id), those without
+// (which cannot be deduplicated) in a list, and the ledger of the excluded ones and duplicates.
+type petitionSet struct {
+	byID     map[petKey]petEntry
+	anon     []petEntry
+	excluded indicator.Ledger
+}
+
 type petKey struct{ unit, id string }
 
-// petEntry is what a counted petition contributes; kept per (unit, id) so duplicates count once.
+// petEntry is what a counted petition contributes.
 type petEntry struct {
+	unit     string
 	received time.Time
 	reason   indicator.Reason
 	bits     uint8 // petM50Num | petStaff | petM51Num | petM52Num
@@ -37,21 +219,47 @@ const (
 	petM52Num
 )
 
-func entryOf(v *PetitionVerdict) petEntry {
-	e := petEntry{received: v.Received, reason: v.Reason}
-	if v.Metrics[0].InNumerator {
-		e.bits |= petM50Num
+func (s *petitionSet) add(v *PetitionVerdict) {
+	if !v.Counted {
+		s.excluded.Add(v.Reason, false)
+		return
+	}
+	e := petEntry{unit: v.Unit, received: v.Received, reason: v.Reason}
+	for i, m := range [...]uint8{petM50Num, petM51Num, petM52Num} {
+		if v.Metrics[i].InNumerator {
+			e.bits |= m
+		}
 	}
 	if v.Category == model.PetitionStaff {
 		e.bits |= petStaff
 	}
-	if v.Metrics[1].InNumerator {
-		e.bits |= petM51Num
+	if v.ID == "" {
+		s.anon = append(s.anon, e)
+		return
 	}
-	if v.Metrics[2].InNumerator {
-		e.bits |= petM52Num
+	s.put(petKey{v.Unit, v.ID}, e)
+}
+
+func (s *petitionSet) put(k petKey, e petEntry) {
+	if old, dup := s.byID[k]; dup {
+		s.excluded.Add(ReasonPetitionDuplicate, false)
+		if !e.less(old) {
+			return
+		}
 	}
-	return e
+	s.byID[k] = e
+}
+
+func (s *petitionSet) merge(o *petitionSet) {
+	for k, e := range o.byID {
+		s.put(k, e)
+	}
+	s.anon = append(s.anon, o.anon...)
+	s.excluded.Merge(o.excluded)
+}
+
+func (s *petitionSet) clone() petitionSet {
+	return petitionSet{byID: maps.Clone(s.byID), anon: slices.Clone(s.anon), excluded: s.excluded.Clone()}
 }
 
 // less orders entries of the same petition so that the kept one does not depend on arrival order: the
@@ -66,222 +274,19 @@ func (e petEntry) less(f petEntry) bool {
 	return e.bits < f.bits
 }
 
-func (e petEntry) addTo(t *indicator.Tally) {
+// addTo counts the petition in its unit's tally and in the ledger.
+func (e petEntry) addTo(units map[string]indicator.Tally, l *indicator.Ledger) {
 	b := func(m uint8) int64 {
 		if e.bits&m != 0 {
 			return 1
 		}
 		return 0
 	}
+	t := units[e.unit]
 	t.Add(indicator.M50, b(petM50Num), 1)
 	t.PetitionsStaff += b(petStaff)
 	t.Add(indicator.M51, b(petM51Num), 1)
 	t.Add(indicator.M52, b(petM52Num), 1)
-}
-
-// Accumulator is the partial state of one pass: per-unit 5.3 tallies, the dossier ledger, and the counted
-// petitions keyed by (unit, id) so that a petition is counted once however often it is read. Memory is
-// O(units + petitions), never O(dossiers): 16 bytes per unit of the calculator's Keys (the 5.3 counts of
-// those units, by index), a map entry per other unit seen. Not safe for concurrent use: one per goroutine,
-// then Merge.
-type Accumulator struct {
-	// 5.3 fast path (verdicts from ClassifyRef of a calculator with the same Keys): the counts per Keys
-	// unit index (a unit is present once its Den > 0) and the ledger per reason index.
-	keys *indicator.Keys
-	m53  []indicator.Count
-	rc   [numRsn]int64
-	// Slow path (verdicts built by hand, by a calculator with other Keys, or of units not in the Keys).
-	units    map[string]*indicator.Tally
-	ledger   indicator.Ledger
-	petLed   indicator.Ledger // excluded petitions and duplicates (counted ones are in pets or anon)
-	pets     map[petKey]petEntry
-	anon     map[string]*indicator.Tally // counted petitions without an id (cannot be deduplicated)
-	anonLed  indicator.Ledger
-	lastUnit string
-	last     *indicator.Tally
-}
-
-// NewAccumulator returns an empty accumulator. Cost: a few small allocations, one of 16 bytes per unit of
-// the calculator's Keys.
-func (c *Calculator) NewAccumulator() *Accumulator {
-	return &Accumulator{keys: c.keys, m53: make([]indicator.Count, c.numUnits),
-		units: map[string]*indicator.Tally{}, pets: map[petKey]petEntry{}, anon: map[string]*indicator.Tally{}}
-}
-
-func tallyIn(m map[string]*indicator.Tally, unit string) *indicator.Tally {
-	t, ok := m[unit]
-	if !ok {
-		t = new(indicator.Tally)
-		m[unit] = t
-	}
-	return t
-}
-
-// Add counts one dossier verdict (5.3). A verdict from Classify or ClassifyRef of a calculator sharing this
-// accumulator's Keys is counted by index: no string hashing, no allocation. Other verdicts (built by hand,
-// or by a calculator with other Keys) are counted by unit id and reason code, with the same result; no
-// allocation once the unit and reason have been seen. Do not modify a verdict's fields before adding it.
-func (a *Accumulator) Add(v DossierVerdict) {
-	a.add(&v)
-}
-
-func (a *Accumulator) add(v *DossierVerdict) {
-	if v.rsn == 0 || v.rsn >= numRsn || v.keys != a.keys {
-		a.addSlow(v)
-		return
-	}
-	a.rc[v.rsn]++
-	if !v.Counted {
-		return
-	}
-	if uint(v.slot) < uint(len(a.m53)) {
-		c := &a.m53[v.slot]
-		c.Den++
-		if v.Metric.InNumerator {
-			c.Num++
-		}
-		return
-	}
-	a.tally(v.Unit).AddVerdict(v.Metric)
-}
-
-// tally returns the slow-path tally of a unit, remembering the last one.
-func (a *Accumulator) tally(unit string) *indicator.Tally {
-	t := a.last
-	if t == nil || unit != a.lastUnit {
-		t = tallyIn(a.units, unit)
-		a.lastUnit, a.last = unit, t
-	}
-	return t
-}
-
-//go:noinline
-func (a *Accumulator) addSlow(v *DossierVerdict) {
-	a.ledger.Add(v.Reason, v.Counted)
-	if v.Counted {
-		a.tally(v.Unit).AddVerdict(v.Metric)
-	}
-}
-
-// AddPetition counts one petition verdict. A counted petition whose (unit, id) was already counted is
-// excluded as ReasonPetitionDuplicate, keeping the copy with the earliest first reception. Cost: one map
-// operation; allocates when the petition map grows.
-func (a *Accumulator) AddPetition(v PetitionVerdict) {
-	if !v.Counted {
-		a.petLed.Add(v.Reason, false)
-		return
-	}
-	e := entryOf(&v)
-	if v.ID == "" {
-		e.addTo(tallyIn(a.anon, v.Unit))
-		a.anonLed.Add(e.reason, true)
-		return
-	}
-	a.putPetition(petKey{v.Unit, v.ID}, e)
-}
-
-func (a *Accumulator) putPetition(k petKey, e petEntry) {
-	if old, dup := a.pets[k]; dup {
-		a.petLed.Add(ReasonPetitionDuplicate, false)
-		if !e.less(old) {
-			return
-		}
-	}
-	a.pets[k] = e
-}
-
-// Merge adds b's state into a. It is associative and commutative, and merging the accumulators of the
-// parts of a stream gives the same Result as one pass over the whole stream (duplicate petitions across
-// parts are resolved the same way). b is not modified. Cost: O(units + petitions of b).
-func (a *Accumulator) Merge(b *Accumulator) {
-	if b == nil || b == a {
-		return
-	}
-	for u, t := range b.units {
-		tallyIn(a.units, u).Merge(*t)
-	}
-	for i := range a.rc {
-		a.rc[i] += b.rc[i]
-	}
-	if a.keys == b.keys && len(a.m53) == len(b.m53) {
-		for i, c := range b.m53 {
-			a.m53[i].Num += c.Num
-			a.m53[i].Den += c.Den
-		}
-	} else {
-		for i, c := range b.m53 {
-			if c.Den == 0 {
-				continue
-			}
-			id := b.keys.UnitID(int32(i))
-			if j := a.keys.Unit(id); j >= 0 && int(j) < len(a.m53) {
-				a.m53[j].Num += c.Num
-				a.m53[j].Den += c.Den
-			} else {
-				tallyIn(a.units, id).Add(indicator.M53, c.Num, c.Den)
-			}
-		}
-	}
-	for u, t := range b.anon {
-		tallyIn(a.anon, u).Merge(*t)
-	}
-	for k, e := range b.pets {
-		a.putPetition(k, e)
-	}
-	a.ledger.Merge(b.ledger)
-	a.petLed.Merge(b.petLed)
-	a.anonLed.Merge(b.anonLed)
-}
-
-// Result returns the per-unit tallies and both ledgers as fresh values; the accumulator may keep
-// accumulating. Cost: O(units + petitions).
-func (a *Accumulator) Result() Result {
-	r := Result{Units: make(map[string]indicator.Tally, len(a.units)), Ledger: a.ledger.Clone(), Petitions: a.petLed.Clone()}
-	for i, n := range a.rc {
-		r.Ledger.AddN(dossierReasons[i], dossierCounted[i], n) // n == 0 (and index 0) add nothing
-	}
-	r.Petitions.Merge(a.anonLed)
-	for u, t := range a.units {
-		r.Units[u] = *t
-	}
-	for i, c := range a.m53 {
-		if c.Den == 0 {
-			continue
-		}
-		id := a.keys.UnitID(int32(i))
-		x := r.Units[id]
-		x.Add(indicator.M53, c.Num, c.Den)
-		r.Units[id] = x
-	}
-	for u, t := range a.anon {
-		x := r.Units[u]
-		x.Merge(*t)
-		r.Units[u] = x
-	}
-	for k, e := range a.pets {
-		x := r.Units[k.unit]
-		e.addTo(&x)
-		r.Units[k.unit] = x
-		r.Petitions.Add(e.reason, true)
-	}
-	return r
-}
-
-// Run classifies and accumulates both streams in one pass each (either may be nil).
-// Cost: one Classify and Add per dossier, one ClassifyPetition and AddPetition per petition.
-func (c *Calculator) Run(dossiers iter.Seq[model.Dossier], petitions iter.Seq[model.Petition]) Result {
-	a := c.NewAccumulator()
-	if dossiers != nil {
-		d := new(model.Dossier) // one buffer: Timeliness may retain nothing, but escape analysis cannot know
-		for x := range dossiers {
-			*d = x
-			a.Add(c.Classify(d))
-		}
-	}
-	if petitions != nil {
-		for p := range petitions {
-			a.AddPetition(c.ClassifyPetition(&p))
-		}
-	}
-	return a.Result()
+	units[e.unit] = t
+	l.Add(e.reason, true)
 }

@@ -2,7 +2,6 @@ package satisfaction_test
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/vn-dvc/chiso766/calendar"
@@ -19,26 +18,6 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	late := map[string]bool{"H44.100-260805-0003": true} // what indicator/timeliness would say
-	c, err := satisfaction.New(satisfaction.Options{
-		Period:   model.Month(2026, time.August),
-		AsOf:     time.Date(2026, 9, 5, 0, 0, 0, 0, vn),
-		Calendar: cal,
-		Policy:   indicator.Portal().Policy,
-		Timeliness: func(d *model.Dossier) (counted, isLate bool) {
-			return true, late[d.Code]
-		},
-		Ratings: []model.Rating{{DossierCode: "H44.100-260805-0002", Dislike: true}},
-	})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	dossiers := []model.Dossier{
-		{Code: "H44.100-260805-0001", UnitID: "H44.100"},
-		{Code: "H44.100-260805-0002", UnitID: "H44.100"},
-		{Code: "H44.100-260805-0003", UnitID: "H44.100"},
-	}
 	procedure := model.NewPetitionCategory(model.PetitionProcedure)
 	petitions := []model.Petition{
 		{ID: "1", UnitID: "H44.100", ReceivedAt: at(8, 3), Category: procedure, Events: []model.PetitionEvent{
@@ -48,7 +27,32 @@ func Example() {
 			{At: at(8, 5), Kind: model.NewPetitionEventKind(model.PetitionEventRejected)}}},
 		{ID: "3", UnitID: "H44.100", ReceivedAt: at(8, 3), Category: model.NewPetitionCategory(model.PetitionStaff)}, // still open
 	}
-	r := c.Run(slices.Values(dossiers), slices.Values(petitions))
+	c, err := satisfaction.New(satisfaction.Options{
+		Period:    model.Month(2026, time.August),
+		AsOf:      time.Date(2026, 9, 5, 0, 0, 0, 0, vn),
+		Calendar:  cal,
+		Policy:    indicator.Portal().Policy.Satisfaction,
+		Ratings:   []model.Rating{{DossierCode: "H44.100-260805-0002", Dislike: true}},
+		Petitions: petitions,
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// Each dossier with its 2.1 outcome, as indicator/timeliness judged it earlier in the pass.
+	dossiers := []model.Dossier{
+		{Code: "H44.100-260805-0001", UnitID: "H44.100"},
+		{Code: "H44.100-260805-0002", UnitID: "H44.100"},
+		{Code: "H44.100-260805-0003", UnitID: "H44.100"},
+	}
+	timing := []indicator.Timing{indicator.OnTime, indicator.OnTime, indicator.Late}
+	r := c.Run(func(yield func(model.Dossier, indicator.Timing) bool) {
+		for i, d := range dossiers {
+			if !yield(d, timing[i]) {
+				return
+			}
+		}
+	})
 	t := r.Units["H44.100"]
 	for _, id := range []indicator.ID{indicator.M50, indicator.M51, indicator.M52, indicator.M53} {
 		fmt.Printf("%s %d/%d\n", id, t.Counts[id].Num, t.Counts[id].Den)
@@ -74,7 +78,7 @@ func ExampleCalculator_ClassifyPetition() {
 	cal, _ := calendar.New(calendar.Options{FromYear: 2025, ToYear: 2027})
 	c, _ := satisfaction.New(satisfaction.Options{
 		Period: model.Month(2026, time.August), AsOf: time.Date(2026, 9, 5, 0, 0, 0, 0, vn), Calendar: cal,
-		Policy: indicator.Portal().Policy, Timeliness: func(*model.Dossier) (bool, bool) { return false, false },
+		Policy: indicator.Portal().Policy.Satisfaction,
 	})
 	p := model.Petition{ID: "77", UnitID: "H44.100", ReceivedAt: at(8, 3), ForwardedAt: at(8, 10),
 		Events: []model.PetitionEvent{{At: at(8, 28), Kind: model.NewPetitionEventKind(model.PetitionEventPublished)}}}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"testing"
 
@@ -112,9 +111,9 @@ func TestPortalFixtureUnits(t *testing.T) {
 				dossiers[i] = model.Dossier{Code: code, UnitID: unitID}
 			}
 			o := baseOptions(t)
-			o.Ratings, o.Complaints = ratings, complaints
+			o.Ratings, o.Petitions = ratings, append(petitions, complaints...)
 			c := newCalc(t, o)
-			r := c.Run(slices.Values(dossiers), slices.Values(petitions))
+			r := c.Run(timed(dossiers))
 			tally := r.Units[unitID]
 			res, err := indicator.Portal().Score(tally)
 			require.NoError(t, err)
@@ -139,6 +138,7 @@ func TestPortalFixtureUnits(t *testing.T) {
 				}
 			}
 			assert.Equal(t, np, r.Petitions.Counted)
+			assert.Equal(t, int64(len(complaints)), r.Petitions.Entry(ReasonPetitionNoUnit).Excluded, "the complaints name no unit")
 			assert.Equal(t, d53.den, r.Ledger.Counted)
 		})
 	}

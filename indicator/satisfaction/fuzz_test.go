@@ -57,8 +57,18 @@ func FuzzClassifyPetition(f *testing.F) {
 			t.Fatalf("excluded with status %s", v.Status)
 		}
 		a := c.NewAccumulator()
-		a.AddPetition(v)
-		a.AddPetition(v) // the same petition twice: counted once when it has an id
+		var notes []indicator.Verdict
+		note := func(k indicator.RecordKind, unit, code string, m indicator.Verdict) {
+			if k != indicator.RecordPetition || unit != p.UnitID || code != p.ID {
+				t.Fatalf("note %v %q %q", k, unit, code)
+			}
+			notes = append(notes, m)
+		}
+		a.AddPetition(&p, note)
+		a.AddPetition(&p, nil) // the same petition twice: counted once when it has an id
+		if [3]indicator.Verdict(notes) != v.Metrics {
+			t.Fatalf("AddPetition noted %+v, ClassifyPetition gave %+v", notes, v.Metrics)
+		}
 		r := a.Result()
 		if v.Counted && v.ID != "" && (r.Petitions.Counted != 1 || r.Petitions.Entry(ReasonPetitionDuplicate).Excluded != 1) {
 			t.Fatalf("duplicate not folded: %+v", r.Petitions.Entries())
@@ -75,4 +85,76 @@ func FuzzClassifyPetition(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzClassifyDossier checks the 5.3 invariants on fuzzed codes, aliases, units, marks and Timing: no
+// panic; the verdict's reason is its ledger reason; NotTimed, a nil dossier or no unit exclude; otherwise
+// in the denominator, in the numerator exactly when neither disliked, complained about nor late, with the
+// dislike taking precedence over the complaint and the complaint over lateness; Add counts what Classify
+// says and notes exactly its verdict.
+func FuzzClassifyDossier(f *testing.F) {
+	f.Add("H44.100-260805-0001", "", "H44.100", "H44.100-260805-0001", "", true, uint8(0))
+	f.Add("D-LATE", "LOCAL-7", "U1", " LOCAL-7 ", "D-LATE", false, uint8(1))
+	f.Add("", "x", "U9", "x", "x", true, uint8(2))
+	f.Add("D-OUT", "D-OUT", "", "D-OUT", "D-OUT", true, uint8(3))
+	f.Add("12345678", "123456789", "U2", "123456789", "12345678", false, uint8(7))
+	f.Fuzz(func(t *testing.T, code, alias, unit, rated, complained string, dislike bool, sel uint8) {
+		o := baseOptions(t)
+		o.Ratings = []model.Rating{{DossierCode: rated, Dislike: dislike, Level: model.NewRatingLevel(model.RatingUnsatisfied)}}
+		o.Petitions = []model.Petition{{ID: "K", UnitID: unit, DossierCode: complained}}
+		o.Policy.Ratings = indicator.RatingRule(sel % 2)
+		if sel&8 != 0 {
+			o.Keys = indicator.NewKeys([]string{"A", unit}, nil)
+		}
+		c := newCalc(t, o)
+		d := model.Dossier{Code: code, UnitID: unit}
+		if sel&4 != 0 {
+			d.Aliases = []string{alias, code}
+		}
+		tm := indicator.Timing(sel >> 4 % 4) // 3: not a Timing, read as NotTimed
+		v := c.Classify(&d, tm)
+		if v.Metric.Metric != indicator.M53 || v.Metric.Reason != v.Reason || v.Metric.InDenominator != v.Counted ||
+			(v.Metric.InNumerator && !v.Counted) || v.Unit != unit || v.Code != code {
+			t.Fatalf("verdict %+v", v)
+		}
+		timed := tm == indicator.OnTime || tm == indicator.Late
+		switch {
+		case unit == "" || !timed:
+			if v.Counted || v.Late || v.Disliked || v.Complaint {
+				t.Fatalf("excluded dossier with facts %+v", v)
+			}
+		case !v.Counted || v.Late != (tm == indicator.Late):
+			t.Fatalf("timing %v: %+v", tm, v)
+		case v.Metric.InNumerator != (!v.Late && !v.Disliked && !v.Complaint):
+			t.Fatalf("numerator: %+v", v)
+		case v.Disliked && v.Reason != ReasonDossierDisliked,
+			!v.Disliked && v.Complaint && v.Reason != ReasonDossierComplaint,
+			!v.Disliked && !v.Complaint && v.Late && v.Reason != ReasonDossierLate:
+			t.Fatalf("reason: %+v", v)
+		}
+		a := c.NewAccumulator()
+		cs := indicator.Case{Dossier: &d, Ref: c.keys.Ref(unit, ""), Timing: tm}
+		var noted []indicator.Verdict
+		a.Add(&cs, func(got *indicator.Case, m indicator.Verdict) {
+			if got != &cs {
+				t.Fatal("note got another Case")
+			}
+			noted = append(noted, m)
+		})
+		if len(noted) != 1 || noted[0] != v.Metric {
+			t.Fatalf("noted %+v, Classify %+v", noted, v.Metric)
+		}
+		r := a.Result()
+		if r.Ledger.Read != 1 || r.Ledger.Entry(v.Reason).Counted+r.Ledger.Entry(v.Reason).Excluded != 1 ||
+			r.Units[unit].Counts[indicator.M53] != (indicator.Count{Num: b2i(v.Metric.InNumerator), Den: b2i(v.Counted)}) {
+			t.Fatalf("result %+v for %+v", r, v)
+		}
+	})
+}
+
+func b2i(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -3,17 +3,16 @@ package satisfaction
 import "github.com/vn-dvc/chiso766/indicator"
 
 // Reason codes. Dossiers (5.3) and petitions (5.0–5.2) have separate ledgers (Result.Ledger and
-// Result.Petitions); every record read gets exactly one ledger reason. The package documentation lists the
-// rule sentence behind each code.
+// Result.Petitions); every record read gets exactly one ledger reason.
 const (
 	// Dossier ledger and 5.3 verdict reasons.
 	ReasonDossierSatisfied    indicator.Reason = "satisfaction.dossier_satisfied"     // 5.3 numerator: no dislike, no complaint, not late
 	ReasonDossierDisliked     indicator.Reason = "satisfaction.dossier_disliked"      // 5.3 denominator only: a dislike rating
 	ReasonDossierComplaint    indicator.Reason = "satisfaction.dossier_complaint"     // 5.3 denominator only: a petition names the dossier
-	ReasonDossierLate         indicator.Reason = "satisfaction.dossier_resolved_late" // 5.3 denominator only: resolved late (timeliness)
-	ReasonDossierNotProcessed indicator.Reason = "satisfaction.dossier_not_processed" // excluded: not received and processed in the period (timeliness)
+	ReasonDossierLate         indicator.Reason = "satisfaction.dossier_resolved_late" // 5.3 denominator only: resolved late (Timing Late)
+	ReasonDossierNotProcessed indicator.Reason = "satisfaction.dossier_not_processed" // excluded: not received and processed in the period (Timing NotTimed)
 	ReasonDossierNoUnit       indicator.Reason = "satisfaction.dossier_no_unit"       // excluded: no unit id
-	ReasonDossierNilRecord    indicator.Reason = "satisfaction.dossier_nil_record"    // excluded: a nil *model.Dossier given to Classify (a caller's bug; never a panic)
+	ReasonDossierNilRecord    indicator.Reason = "satisfaction.dossier_nil_record"    // excluded: a nil *model.Dossier (a caller's bug; never a panic)
 
 	// Petition ledger reasons (one per petition read).
 	ReasonPetitionOnTime          indicator.Reason = "satisfaction.petition_on_time"          // handled, every deadline met
@@ -26,6 +25,7 @@ const (
 	ReasonPetitionAfterAsOf       indicator.Reason = "satisfaction.petition_after_as_of"      // excluded: first received in the period after AsOf
 	ReasonPetitionOutsideCalendar indicator.Reason = "satisfaction.petition_outside_calendar" // excluded: a date outside the calendar's years
 	ReasonPetitionDuplicate       indicator.Reason = "satisfaction.petition_duplicate"        // excluded: same unit and id already counted
+	ReasonPetitionNilRecord       indicator.Reason = "satisfaction.petition_nil_record"       // excluded: a nil *model.Petition (never a panic)
 
 	// 5.0 verdict reasons.
 	ReasonCategoryProcedure    indicator.Reason = "satisfaction.category_procedure"    // numerator: policy/procedure category

@@ -2,15 +2,15 @@ package satisfaction
 
 import (
 	"errors"
+	"iter"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/vn-dvc/chiso766/calendar"
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/internal/testkit"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -18,38 +18,38 @@ import (
 
 var vn = model.Vietnam()
 
-var (
-	calOnce sync.Once
-	cal     *calendar.Calendar
-)
-
-func testCalendar(t testing.TB) *calendar.Calendar {
-	calOnce.Do(func() {
-		var err error
-		cal, err = calendar.New(calendar.Options{FromYear: 2025, ToYear: 2027})
-		if err != nil {
-			panic(err)
-		}
-	})
-	return cal
-}
-
 // day returns 09:00 on the given day of 2026 (month m).
 func day(m, d int) model.Time { return model.Some(time.Date(2026, time.Month(m), d, 9, 0, 0, 0, vn)) }
 
-// stubTimeliness: dossiers whose code contains "OUT" are not received-and-processed in the period; those
-// containing "LATE" were resolved late.
-func stubTimeliness(d *model.Dossier) (counted, late bool) {
-	return !strings.Contains(d.Code, "OUT"), strings.Contains(d.Code, "LATE")
+// timingOf is the 2.1 outcome the tests give a dossier: codes containing "OUT" are not received and
+// processed in the period, those containing "LATE" were resolved late.
+func timingOf(d *model.Dossier) indicator.Timing {
+	switch {
+	case strings.Contains(d.Code, "OUT"):
+		return indicator.NotTimed
+	case strings.Contains(d.Code, "LATE"):
+		return indicator.Late
+	}
+	return indicator.OnTime
+}
+
+// timed streams ds with timingOf, for Run.
+func timed(ds []model.Dossier) iter.Seq2[model.Dossier, indicator.Timing] {
+	return func(yield func(model.Dossier, indicator.Timing) bool) {
+		for i := range ds {
+			if !yield(ds[i], timingOf(&ds[i])) {
+				return
+			}
+		}
+	}
 }
 
 func baseOptions(t testing.TB) Options {
 	return Options{
-		Period:     model.Month(2026, time.August),
-		AsOf:       time.Date(2026, 9, 10, 0, 0, 0, 0, vn),
-		Calendar:   testCalendar(t),
-		Policy:     indicator.DefaultRecordPolicy(),
-		Timeliness: stubTimeliness,
+		Period:   model.Month(2026, time.August),
+		AsOf:     time.Date(2026, 9, 10, 0, 0, 0, 0, vn),
+		Calendar: testkit.Calendar(t, 2025, 2027),
+		Policy:   indicator.DefaultSatisfactionPolicy(),
 	}
 }
 
@@ -98,7 +98,7 @@ const (
 // 15 is Sat 22/8, 16 is Mon 24/8, and the period's last day 31/8 is day 20 (not a working day: the count
 // stays at Fri 28/8's).
 
-// ---- petition rules (INDICATORS.md §3 group 5) ----
+// ---- petition rules (docs/rules.md, 5.0–5.2) ----
 
 func TestPetitionRules(t *testing.T) {
 	c := newCalc(t, baseOptions(t))
@@ -263,7 +263,7 @@ func TestDossierRules(t *testing.T) {
 		{DossierCode: "D-FUTURE", Dislike: true, At: day(9, 15)}, // after AsOf: ignored
 		{DossierCode: "", Dislike: true},
 	}
-	o.Complaints = []model.Petition{
+	o.Petitions = []model.Petition{
 		{ID: "K1", DossierCode: "LOCAL-7", ReceivedAt: day(8, 25)},     // matches an alias
 		{ID: "K2", DossierCode: "D-AFTERASOF", ReceivedAt: day(9, 20)}, // after AsOf: ignored
 		{ID: "K3"}, // no dossier: not a complaint
@@ -291,7 +291,7 @@ func TestDossierRules(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			v := c.Classify(&tc.d)
+			v := c.Classify(&tc.d, timingOf(&tc.d))
 			assert.Equal(t, tc.reason, v.Reason)
 			assert.Equal(t, tc.den, v.Counted)
 			assert.Equal(t, indicator.Verdict{Metric: indicator.M53, InDenominator: tc.den, InNumerator: tc.num, Reason: tc.reason}, v.Metric)
@@ -301,12 +301,12 @@ func TestDossierRules(t *testing.T) {
 		})
 	}
 	t.Run("RatingRule DislikeOrUnsatisfiedLevel", func(t *testing.T) {
-		o.RatingRule = DislikeOrUnsatisfiedLevel
+		o.Policy.Ratings = indicator.DislikeOrUnsatisfiedLevel
 		c := newCalc(t, o)
 		d := model.Dossier{Code: "D-LEVEL", UnitID: "U1"}
-		assert.Equal(t, ReasonDossierDisliked, c.Classify(&d).Reason)
+		assert.Equal(t, ReasonDossierDisliked, c.Classify(&d, indicator.OnTime).Reason)
 		d = model.Dossier{Code: "D-LIKED", UnitID: "U1"}
-		assert.Equal(t, ReasonDossierSatisfied, c.Classify(&d).Reason)
+		assert.Equal(t, ReasonDossierSatisfied, c.Classify(&d, indicator.OnTime).Reason)
 	})
 }
 
@@ -317,14 +317,13 @@ func TestOptionErrors(t *testing.T) {
 		field string
 		err   error
 	}{
-		{"zero period", func(o *Options) { o.Period = model.Period{} }, "Period", ErrOptionMissing},
-		{"period ends before it starts", func(o *Options) { o.Period.End = o.Period.Start.AddDate(0, 0, -1) }, "Period", ErrOptionInvalid},
-		{"zero AsOf", func(o *Options) { o.AsOf = time.Time{} }, "AsOf", ErrOptionMissing},
-		{"no calendar", func(o *Options) { o.Calendar = nil }, "Calendar", ErrOptionMissing},
-		{"no timeliness", func(o *Options) { o.Timeliness = nil }, "Timeliness", ErrOptionMissing},
-		{"bad rating rule", func(o *Options) { o.RatingRule = 5 }, "RatingRule", ErrOptionInvalid},
-		{"negative deadline", func(o *Options) { o.Policy.PetitionDeadlines.Publish = -1 }, "Policy.PetitionDeadlines.Publish", ErrOptionInvalid},
-		{"period outside the calendar", func(o *Options) { o.Period = model.Month(2030, 1); o.AsOf = time.Date(2030, 2, 1, 0, 0, 0, 0, vn) }, "AsOf", ErrOptionInvalid},
+		{"zero period", func(o *Options) { o.Period = model.Period{} }, "Period", indicator.ErrMissing},
+		{"period ends before it starts", func(o *Options) { o.Period.End = o.Period.Start.AddDate(0, 0, -1) }, "Period", indicator.ErrInvalid},
+		{"zero AsOf", func(o *Options) { o.AsOf = time.Time{} }, "AsOf", indicator.ErrMissing},
+		{"no calendar", func(o *Options) { o.Calendar = nil }, "Calendar", indicator.ErrMissing},
+		{"bad rating rule", func(o *Options) { o.Policy.Ratings = 5 }, "Policy.Ratings", indicator.ErrInvalid},
+		{"negative deadline", func(o *Options) { o.Policy.PetitionDeadlines.Publish = -1 }, "Policy.PetitionDeadlines.Publish", indicator.ErrInvalid},
+		{"period outside the calendar", func(o *Options) { o.Period = model.Month(2030, 1); o.AsOf = time.Date(2030, 2, 1, 0, 0, 0, 0, vn) }, "AsOf", indicator.ErrInvalid},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -332,19 +331,17 @@ func TestOptionErrors(t *testing.T) {
 			tc.mod(&o)
 			c, err := New(o)
 			assert.Nil(t, c)
-			var oe *OptionError
+			var oe *indicator.OptionError
 			require.True(t, errors.As(err, &oe), "%v", err)
 			assert.Equal(t, tc.field, oe.Field)
 			assert.ErrorIs(t, err, tc.err)
+			assert.ErrorIs(t, err, indicator.ErrOption)
 			assert.Contains(t, err.Error(), tc.field)
 		})
 	}
 }
 
 func TestStrings(t *testing.T) {
-	assert.Equal(t, "dislike-only", DislikeOnly.String())
-	assert.Equal(t, "dislike-or-unsatisfied-level", DislikeOrUnsatisfiedLevel.String())
-	assert.Equal(t, "RatingRule(7)", RatingRule(7).String())
 	for s, w := range map[PetitionStatus]string{StatusExcluded: "excluded", HandledOnTime: "handled-on-time", HandledLate: "handled-late",
 		OpenWithinDeadline: "open-within-deadline", OpenOverdue: "open-overdue", 9: "PetitionStatus(9)"} {
 		assert.Equal(t, w, s.String())
@@ -360,44 +357,61 @@ func TestNoAllocs(t *testing.T) {
 	c := newCalc(t, o)
 	p := petition(forwarded(day(8, 4)), ev(moreInfo, day(8, 5)), ev(awaiting, day(8, 12)), ev(published, day(8, 13)))
 	d := model.Dossier{Code: "D1", UnitID: "U1", Aliases: []string{"X"}}
-	buf := make([]indicator.Verdict, 0, 8)
 	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = c.ClassifyPetition(&p) }), "ClassifyPetition")
-	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = c.Classify(&d) }), "Classify")
-	pv, dv := c.ClassifyPetition(&p), c.Classify(&d)
-	assert.Zero(t, testing.AllocsPerRun(100, func() { buf = pv.AppendVerdicts(buf[:0]); buf = dv.AppendVerdicts(buf) }))
-	require.Len(t, buf, 4)
-	assert.Equal(t, indicator.M50, buf[0].Metric)
-	assert.Equal(t, indicator.M53, buf[3].Metric)
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = c.Classify(&d, indicator.Late) }), "Classify")
 	a := c.NewAccumulator()
-	a.Add(dv)
-	assert.Zero(t, testing.AllocsPerRun(100, func() { a.Add(dv) }), "Accumulator.Add")
+	cs := indicator.Case{Dossier: &d, Timing: indicator.OnTime}
+	var got []indicator.Verdict
+	note := func(_ *indicator.Case, v indicator.Verdict) { got = append(got, v) }
+	a.Add(&cs, note)
+	assert.Equal(t, []indicator.Verdict{c.Classify(&d, indicator.OnTime).Metric}, got, "note gets the 5.3 verdict")
+	assert.Zero(t, testing.AllocsPerRun(100, func() { a.Add(&cs, nil) }), "Accumulator.Add")
+	got = got[:0:1]
+	assert.Zero(t, testing.AllocsPerRun(100, func() { got = got[:0]; a.Add(&cs, note) }), "Accumulator.Add with a note")
 }
 
-func TestWithTimeliness(t *testing.T) {
+// TestAddUnits: Add counts a dossier under its Case's Ref when the calculator has Options.Keys, under its
+// unit id otherwise (a zero Ref, a unit outside the Keys, a calculator without Keys).
+func TestAddUnits(t *testing.T) {
 	o := baseOptions(t)
-	o.Ratings = []model.Rating{{DossierCode: "D1", Dislike: true}}
-	c := newCalc(t, o)
-	allLate := c.WithTimeliness(func(*model.Dossier) (bool, bool) { return true, true })
-	assert.Same(t, c, c.WithTimeliness(nil))
-	d1, d2 := model.Dossier{Code: "D1", UnitID: "U"}, model.Dossier{Code: "D2", UnitID: "U"}
-	assert.Equal(t, ReasonDossierDisliked, allLate.Classify(&d1).Reason, "shares the rating set")
-	assert.Equal(t, ReasonDossierLate, allLate.Classify(&d2).Reason)
-	assert.Equal(t, ReasonDossierSatisfied, c.Classify(&d2).Reason, "the original is unchanged")
+	o.Keys = indicator.NewKeys([]string{"U1", "U2"}, nil)
+	withKeys, without := newCalc(t, o), newCalc(t, baseOptions(t))
+	ds := []model.Dossier{{Code: "a", UnitID: "U1"}, {Code: "b", UnitID: "U2"}, {Code: "c", UnitID: "U3"}, {Code: "LATE", UnitID: "U2"}}
+	for _, c := range []*Calculator{withKeys, without} {
+		a := c.NewAccumulator()
+		for i := range ds {
+			a.Add(&indicator.Case{Dossier: &ds[i], Ref: o.Keys.Ref(ds[i].UnitID, ""), Timing: timingOf(&ds[i])}, nil)
+			a.Add(&indicator.Case{Dossier: &ds[i], Timing: timingOf(&ds[i])}, nil)
+		}
+		u := a.Result().Units
+		assert.Equal(t, indicator.Count{Num: 2, Den: 2}, u["U1"].Counts[indicator.M53])
+		assert.Equal(t, indicator.Count{Num: 2, Den: 4}, u["U2"].Counts[indicator.M53])
+		assert.Equal(t, indicator.Count{Num: 2, Den: 2}, u["U3"].Counts[indicator.M53])
+	}
+	// With Options.Keys, the Ref decides the unit.
+	a := withKeys.NewAccumulator()
+	a.Add(&indicator.Case{Dossier: &ds[0], Ref: o.Keys.Ref("U2", ""), Timing: indicator.OnTime}, nil)
+	assert.Equal(t, indicator.Count{Num: 1, Den: 1}, a.Result().Units["U2"].Counts[indicator.M53])
 }
 
-func TestDateOfMatchesCalendar(t *testing.T) {
+// TestNilRecord: a nil dossier is never a panic: Classify judges it ReasonDossierNilRecord (excluded), and
+// Add ledgers it, Read == Counted + Excluded; a nil petition likewise.
+func TestNilRecord(t *testing.T) {
 	c := newCalc(t, baseOptions(t))
-	other := time.FixedZone("W", -5*3600-1800)
-	for _, tm := range []time.Time{
-		time.Date(2026, 8, 31, 23, 59, 59, 999999999, vn), time.Date(2026, 9, 1, 0, 0, 0, 0, vn),
-		time.Date(2026, 8, 31, 16, 59, 59, 0, time.UTC), time.Date(2026, 8, 31, 17, 0, 0, 0, time.UTC),
-		time.Date(1969, 12, 31, 20, 0, 0, 0, time.UTC), time.Date(1900, 1, 1, 0, 0, 0, 0, other),
-		time.Date(2099, 12, 31, 23, 0, 0, 0, other), time.Unix(-1, 0), time.Unix(0, 0),
-	} {
-		assert.Equal(t, calendar.DateOf(tm, c.loc), c.dateOf(tm), tm.String())
+	for _, tm := range []indicator.Timing{indicator.NotTimed, indicator.OnTime, indicator.Late} {
+		v := c.Classify(nil, tm)
+		if v.Reason != ReasonDossierNilRecord || v.Counted || v.Metric != (indicator.Verdict{Metric: indicator.M53, Reason: ReasonDossierNilRecord}) {
+			t.Fatalf("nil dossier: %+v", v)
+		}
 	}
-	for s := int64(-3e9); s < 5e9; s += 86400*17 + 3607 {
-		tm := time.Unix(s, 0)
-		require.Equal(t, calendar.DateOf(tm, c.loc), c.dateOf(tm), tm.String())
+	a := c.NewAccumulator()
+	a.Add(&indicator.Case{Timing: indicator.OnTime}, nil)
+	a.AddPetition(nil, nil)
+	r := a.Result()
+	if l := r.Ledger; l.Read != 1 || l.Excluded != 1 || len(l.Entries()) != 1 || l.Entries()[0].Reason != ReasonDossierNilRecord {
+		t.Fatalf("ledger %+v", l.Entries())
+	}
+	if l := r.Petitions; l.Read != 1 || l.Excluded != 1 || l.Entries()[0].Reason != ReasonPetitionNilRecord {
+		t.Fatalf("petition ledger %+v", l.Entries())
 	}
 }

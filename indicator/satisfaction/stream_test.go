@@ -3,6 +3,7 @@ package satisfaction
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,11 +17,22 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
+// streamOptions: a dislike of U1-D2, and smallPetitions as Options.Petitions (E is a complaint against
+// U2-D2).
 func streamOptions(t testing.TB) Options {
 	o := baseOptions(t)
 	o.Ratings = []model.Rating{{DossierCode: "U1-D2", Dislike: true}}
-	o.Complaints = []model.Petition{{ID: "K", DossierCode: "U2-D2", ReceivedAt: day(8, 20)}}
+	o.Petitions = smallPetitions()
 	return o
+}
+
+// streamedOptions is streamOptions with only the complaint E preloaded, and the other small petitions,
+// to be streamed with AddPetition.
+func streamedOptions(t testing.TB) (Options, []model.Petition) {
+	o := streamOptions(t)
+	ps := o.Petitions
+	o.Petitions = []model.Petition{ps[complaint]}
+	return o, append(ps[:complaint:complaint], ps[complaint+1:]...)
 }
 
 func smallDossiers() []model.Dossier {
@@ -42,15 +54,18 @@ func smallPetitions() []model.Petition {
 		petition(pid("C"), cat(model.PetitionUnclassified)),                                                          // U1 open overdue (received 3/8)
 		petition(pid("A"), ev(rejected, day(8, 4))),                                                                  // U1 duplicate of A
 		petition(pid("D"), punit("U2"), recv(day(8, 25)), repeated()),                                                // U2 open within, repeated
-		petition(pid("E"), punit("U2"), recv(day(7, 25))),                                                            // not in period
+		petition(pid("E"), punit("U2"), recv(day(7, 25)), func(p *model.Petition) { p.DossierCode = "U2-D2" }),       // not in period; complaint
 		petition(pid(""), punit("U2"), recv(day(8, 26))),                                                             // U2 open within, no id
 		petition(pid("F"), punit("")),                                                                                // no unit
 	}
 }
 
+// complaint is the index of E in smallPetitions.
+const complaint = 5
+
 func TestStreamTalliesAndLedger(t *testing.T) {
 	c := newCalc(t, streamOptions(t))
-	r := c.Run(slices.Values(smallDossiers()), slices.Values(smallPetitions()))
+	r := c.Run(timed(smallDossiers()))
 	u1, u2 := r.Units["U1"], r.Units["U2"]
 	assert.Len(t, r.Units, 2)
 	assert.Equal(t, indicator.Count{Num: 1, Den: 3}, u1.Counts[indicator.M53])
@@ -100,7 +115,7 @@ func TestStreamTalliesAndLedger(t *testing.T) {
 
 func TestNoPetitions(t *testing.T) {
 	c := newCalc(t, baseOptions(t))
-	r := c.Run(slices.Values([]model.Dossier{{Code: "D1", UnitID: "U1"}}), nil)
+	r := c.Run(timed([]model.Dossier{{Code: "D1", UnitID: "U1"}}))
 	u := r.Units["U1"]
 	for _, id := range []indicator.ID{indicator.M50, indicator.M51, indicator.M52} {
 		assert.Equal(t, indicator.Count{}, u.Counts[id], id)
@@ -113,39 +128,42 @@ func TestNoPetitions(t *testing.T) {
 		m := res.Metric(id)
 		assert.True(t, m.Score.Equal(m.Max), "%s portal zero rule", id)
 	}
-	empty := c.Run(nil, nil)
+	empty := c.Run(nil)
 	assert.Empty(t, empty.Units)
 	assert.Equal(t, int64(0), empty.Ledger.Read+empty.Petitions.Read)
 }
 
+// add adds ds[i] (with timingOf) and streams ps[i] for the i of [from, to) in steps of step.
+func add(a *Accumulator, ds []model.Dossier, ps []model.Petition, from, to, step int) {
+	for i := from; i < to; i += step {
+		if i < len(ds) {
+			a.Add(&indicator.Case{Dossier: &ds[i], Timing: timingOf(&ds[i])}, nil)
+		}
+		if i < len(ps) {
+			a.AddPetition(&ps[i], nil)
+		}
+	}
+}
+
 func TestMergeEqualsSinglePass(t *testing.T) {
-	c := newCalc(t, streamOptions(t))
-	ds, ps := smallDossiers(), smallPetitions()
+	o, ps := streamedOptions(t)
+	c := newCalc(t, o)
+	ds := smallDossiers()
 	// A second copy of B received earlier must win whichever shard sees it.
 	early := petition(pid("B"), recv(day(8, 1)), ev(rejected, day(8, 3)))
 	ps = append(ps, early)
-	whole := c.Run(slices.Values(ds), slices.Values(ps))
+	one := c.NewAccumulator()
+	add(one, ds, ps, 0, len(ps), 1)
+	whole := one.Result()
 	for split := 0; split <= len(ps); split++ {
 		a, b := c.NewAccumulator(), c.NewAccumulator()
-		for i := range ds {
-			if i < split {
-				a.Add(c.Classify(&ds[i]))
-			} else {
-				b.Add(c.Classify(&ds[i]))
-			}
-		}
-		for i := range ps {
-			if i < split {
-				a.AddPetition(c.ClassifyPetition(&ps[i]))
-			} else {
-				b.AddPetition(c.ClassifyPetition(&ps[i]))
-			}
-		}
+		add(a, ds, ps, 0, split, 1)
+		add(b, ds, ps, split, len(ps), 1)
 		ab, ba := c.NewAccumulator(), c.NewAccumulator()
-		ab.Merge(a)
-		ab.Merge(b)
-		ba.Merge(b)
-		ba.Merge(a)
+		require.NoError(t, ab.Merge(a))
+		require.NoError(t, ab.Merge(b))
+		require.NoError(t, ba.Merge(b))
+		require.NoError(t, ba.Merge(a))
 		for _, m := range []*Accumulator{ab, ba} {
 			r := m.Result()
 			assert.Equal(t, whole.Units, r.Units, "split %d", split)
@@ -159,22 +177,28 @@ func TestMergeEqualsSinglePass(t *testing.T) {
 	assert.Equal(t, int64(0), u1.PetitionsStaff)
 	assert.Equal(t, indicator.Count{Num: 2, Den: 3}, u1.Counts[indicator.M52])
 	a := c.NewAccumulator()
-	a.Merge(a)
-	a.Merge(nil)
-	assert.Empty(t, a.Result().Units)
+	require.NoError(t, a.Merge(a))
+	require.NoError(t, a.Merge(nil))
+	require.NoError(t, a.Merge((*Accumulator)(nil)))
+	assert.Equal(t, map[string]indicator.Tally{}, a.Result().Units, "only the preloaded complaint, not in the period")
+	err := a.Merge(newCalc(t, o).NewAccumulator())
+	assert.ErrorIs(t, err, indicator.ErrInvalid, "an accumulator of another calculator")
 }
 
-// TestConcurrentShards classifies a stream from four goroutines, each with its own accumulator, and checks
-// that the merged result equals one pass (run with -race to check Classify's concurrency safety).
+// TestConcurrentShards adds a stream from four goroutines, each with its own accumulator, and checks that
+// the merged result equals one pass (run with -race to check the calculator's concurrency safety).
 func TestConcurrentShards(t *testing.T) {
-	c := newCalc(t, streamOptions(t))
+	o, ps1 := streamedOptions(t)
+	c := newCalc(t, o)
 	var ds []model.Dossier
 	var ps []model.Petition
 	for range 25 {
 		ds = append(ds, smallDossiers()...)
-		ps = append(ps, smallPetitions()...)
+		ps = append(ps, ps1...)
 	}
-	whole := c.Run(slices.Values(ds), slices.Values(ps))
+	one := c.NewAccumulator()
+	add(one, ds, ps, 0, max(len(ds), len(ps)), 1)
+	whole := one.Result()
 	const shards = 4
 	accs := make([]*Accumulator, shards)
 	done := make(chan struct{})
@@ -182,33 +206,87 @@ func TestConcurrentShards(t *testing.T) {
 		accs[s] = c.NewAccumulator()
 		go func() {
 			defer func() { done <- struct{}{} }()
-			for i := s; i < len(ds); i += shards {
-				accs[s].Add(c.Classify(&ds[i]))
-			}
-			for i := s; i < len(ps); i += shards {
-				accs[s].AddPetition(c.ClassifyPetition(&ps[i]))
-			}
+			add(accs[s], ds, ps, s, max(len(ds), len(ps)), shards)
 		}()
 	}
 	for range shards {
 		<-done
 	}
 	for _, a := range accs[1:] {
-		accs[0].Merge(a)
+		require.NoError(t, accs[0].Merge(a))
 	}
 	r := accs[0].Result()
 	assert.Equal(t, whole.Units, r.Units)
 	assert.Equal(t, whole.Ledger.Entries(), r.Ledger.Entries())
 	assert.Equal(t, whole.Petitions.Entries(), r.Petitions.Entries())
 	assert.Equal(t, int64(len(ds)), r.Ledger.Read)
-	assert.Equal(t, int64(len(ps)), r.Petitions.Read)
+	assert.Equal(t, int64(len(ps)+len(o.Petitions)), r.Petitions.Read)
 }
 
 func TestRunAllocationsDoNotGrowWithDossiers(t *testing.T) {
 	c := newCalc(t, streamOptions(t))
 	ds := smallDossiers()
 	many := slices.Repeat(ds, 100)
-	few := testing.AllocsPerRun(5, func() { c.Run(slices.Values(ds), nil) })
-	lots := testing.AllocsPerRun(5, func() { c.Run(slices.Values(many), nil) })
+	few := testing.AllocsPerRun(5, func() { c.Run(timed(ds)) })
+	lots := testing.AllocsPerRun(5, func() { c.Run(timed(many)) })
 	assert.InDelta(t, few, lots, 2, "Run allocates per unit and reason, not per dossier (%v vs %v)", few, lots)
+}
+
+// TestReport: Report gives Result's tallies and ledgers under the names "satisfaction" and
+// "satisfaction.petitions", passes s.Note the three verdicts of each preloaded petition in order (after
+// the streamed ones were counted), and modifies nothing.
+func TestReport(t *testing.T) {
+	o, streamed := streamedOptions(t)
+	o.Petitions = append(o.Petitions, streamed[:3]...) // E, A, B, C: preloaded; A, B, C also streamed
+	c := newCalc(t, o)
+	a := c.NewAccumulator()
+	ds := smallDossiers()
+	var streamedNotes []string
+	for i := range ds {
+		a.Add(&indicator.Case{Dossier: &ds[i], Timing: timingOf(&ds[i])}, nil)
+	}
+	for i := range streamed {
+		a.AddPetition(&streamed[i], func(k indicator.RecordKind, unit, code string, v indicator.Verdict) {
+			streamedNotes = append(streamedNotes, fmt.Sprint(k, unit, code, v.Metric))
+		})
+	}
+	assert.Len(t, streamedNotes, 3*len(streamed))
+	want := a.Result()
+	var notes []string
+	s := &indicator.Scope{Note: func(k indicator.RecordKind, unit, code string, v indicator.Verdict) {
+		notes = append(notes, fmt.Sprintf("%v %s %s %v %v %v %s", k, unit, code, v.Metric, v.InDenominator, v.InNumerator, v.Reason))
+	}}
+	for range 2 {
+		notes = notes[:0]
+		r := a.Report(s)
+		assert.Equal(t, want.Units, r.Units)
+		require.Len(t, r.Ledgers, 2)
+		for i, w := range []indicator.CalculatorLedger{{Calculator: "satisfaction", Records: want.Ledger},
+			{Calculator: "satisfaction.petitions", Records: want.Petitions}} {
+			assert.Equal(t, w.Calculator, r.Ledgers[i].Calculator)
+			assert.Equal(t, w.Records.Entries(), r.Ledgers[i].Records.Entries(), w.Calculator)
+			assert.Equal(t, w.Records.Read, r.Ledgers[i].Records.Read, w.Calculator)
+			assert.Equal(t, indicator.Ledger{}, r.Ledgers[i].Catalogue)
+		}
+		assert.Nil(t, r.Procedures)
+		assert.Equal(t, []string{
+			"petition U2 E 5.0 false false satisfaction.petition_not_in_period",
+			"petition U2 E 5.1 false false satisfaction.petition_not_in_period",
+			"petition U2 E 5.2 false false satisfaction.petition_not_in_period",
+			"petition U1 A 5.0 true true satisfaction.category_procedure",
+			"petition U1 A 5.1 true true satisfaction.petition_on_time",
+			"petition U1 A 5.2 true true satisfaction.petition_satisfied",
+			"petition U1 B 5.0 true false satisfaction.category_staff",
+			"petition U1 B 5.1 true true satisfaction.petition_on_time",
+			"petition U1 B 5.2 true false satisfaction.petition_unsatisfied",
+			"petition U1 C 5.0 true false satisfaction.category_unclassified",
+			"petition U1 C 5.1 true false satisfaction.petition_open_overdue",
+			"petition U1 C 5.2 true false satisfaction.petition_handled_late",
+		}, notes)
+	}
+	// A, B and C were read twice, A once more in the stream: four duplicates; the counts are those of one
+	// reading.
+	assert.Equal(t, int64(4), want.Petitions.Entry(ReasonPetitionDuplicate).Excluded)
+	assert.Equal(t, indicator.Count{Num: 1, Den: 3}, want.Units["U1"].Counts[indicator.M52])
+	assert.Equal(t, want.Units, a.Report(nil).Units)
 }
