@@ -4,6 +4,7 @@ import (
 	"iter"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -18,19 +19,17 @@ type Result struct {
 	Catalogue indicator.Ledger `json:"catalogue"`
 }
 
-// Accumulator is the partial state of one pass over a slice of dossiers: per-unit counts and the ledger.
-// The units of the calculator's Keys live in a slice indexed by their Keys index (Add of a verdict made by
-// ClassifyRef hashes no string); other units in a map by id. Memory is O(units). It is not safe for
-// concurrent use; give each goroutine its own and Merge them.
+// Accumulator is the dossier state of one pass: per-unit counts (the units of the calculator's Keys in a
+// slice by index, others in a map by id) and the ledger. Memory is O(units). It is not safe for concurrent
+// use; give each goroutine its own and Merge them.
 type Accumulator struct {
-	c        *Calculator
-	slots    []unitCounts            // by unit index of c.keys
-	units    map[string]*unitCounts  // units not in c.keys
-	ledger   indicator.Ledger        // reasons outside the fixed table (hand-built verdicts)
-	reasons  [numLedgerReasons]int64 // per ledger reason
-	lastUnit string
-	last     *unitCounts
+	c       *Calculator
+	slots   []unitCounts           // by unit index of c.keys
+	units   map[string]*unitCounts // units not in c.keys
+	reasons offer.Reasons
 }
+
+var _ indicator.Accumulator = (*Accumulator)(nil)
 
 // unitCounts is one unit's dossier counts: metric i of dossierMetrics in den[i], num[i].
 type unitCounts struct {
@@ -66,109 +65,74 @@ func (u *unitCounts) merge(b *unitCounts) {
 // NewAccumulator returns an empty accumulator bound to c (whose 4.4 and 4.6a counts Result adds).
 // Cost: O(units of the calculator's Keys) time and memory (88 bytes per unit, one allocation).
 func (c *Calculator) NewAccumulator() *Accumulator {
-	return &Accumulator{c: c, slots: make([]unitCounts, c.nUnits), units: map[string]*unitCounts{}}
+	return &Accumulator{c: c, slots: make([]unitCounts, c.keys.NumUnits()), units: map[string]*unitCounts{}}
 }
 
-// Add counts one verdict: its ledger reason, and when counted its metric verdicts in its unit's counts.
-// Cost: no allocation once the unit and the reason have been seen; no string hashing for a verdict made by
-// this accumulator's Calculator whose unit is in its Keys. Verdicts made by hand or by another Calculator
-// find their unit by id.
-func (a *Accumulator) Add(v Verdict) { a.add(&v) }
-
-// AddRef classifies d with the accumulator's Calculator and adds the verdict: the same state as
-// a.Add(c.ClassifyRef(d, r)), without copying the Verdict out of ClassifyRef and into Add. It is the
-// tally-only hot path (the scorecard's when it does not explain lost points); call ClassifyRef and Add
-// when the Verdict itself is needed. r is a Ref of the Calculator's Keys, as for ClassifyRef. Cost: as
-// ClassifyRef plus Add; no allocation once the unit has been seen. A nil d is counted as ReasonNilRecord,
-// as Add(Classify(nil)) would be.
-func (a *Accumulator) AddRef(d *model.Dossier, r indicator.Ref) {
+// Add judges k.Dossier and counts it: its ledger reason, and when counted its metric verdicts in its
+// unit's counts; note, when not nil, receives the five metric verdicts (4.1, 4.2, 4.3, 4.5, 4.6b). k.Ref,
+// when not zero, must be of the calculator's Keys; the zero Ref is resolved by the dossier's unit id and
+// procedure code. No allocation once the unit has been seen.
+func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 	var v Verdict
-	a.c.classify(d, r, false, &v)
-	a.add(&v)
-}
-
-func (a *Accumulator) add(v *Verdict) {
-	if v.calc == a.c && uint(v.slot) < uint(len(a.slots)) && v.lr < numLedgerReasons { // made by ClassifyRef
-		a.reasons[v.lr]++
-		if v.Counted {
-			a.slots[v.slot].add(v.den, v.num)
-		}
-		return
-	}
-	a.addSlow(v)
-}
-
-// addSlow is Add for verdicts made by hand, by another Calculator, or whose unit is not in the Keys.
-func (a *Accumulator) addSlow(v *Verdict) {
-	if v.lr != lrOther && v.lr < numLedgerReasons {
-		a.reasons[v.lr]++
-	} else {
-		a.ledger.Add(v.Reason, v.Counted)
-	}
+	a.c.classify(&v, k.Dossier, k.Ref.Procedure())
+	a.reasons.Add(uint8(v.lr), v.Reason, v.Counted)
 	if v.Counted {
-		a.unit(v.Unit).add(v.den, v.num)
+		slot := k.Ref.Unit()
+		if k.Ref == (indicator.Ref{}) {
+			slot = a.c.keys.Unit(v.Unit)
+		}
+		a.unit(slot, v.Unit).add(v.den, v.num)
 	}
-}
-
-// ledgerOf returns the accumulator's dossier ledger: the fixed counters plus any other reasons.
-func (a *Accumulator) ledgerOf() indicator.Ledger {
-	l := a.ledger.Clone()
-	for lr, n := range a.reasons {
-		if n > 0 {
-			l.AddN(ledgerReasons[lr].r, ledgerReasons[lr].counted, n)
+	if note != nil {
+		for i := range NumDossierMetrics {
+			note(k, v.metric(i))
 		}
 	}
-	return l
 }
 
-// unit finds a unit's counts by id (slow path: a lookup in the Keys' units, then in the map of other
-// units).
-func (a *Accumulator) unit(id string) *unitCounts {
-	if a.last != nil && id == a.lastUnit {
-		return a.last
+// unit returns the counts of the unit of index slot in the Keys, or of id when slot is out of range.
+func (a *Accumulator) unit(slot int32, id string) *unitCounts {
+	if uint(slot) < uint(len(a.slots)) {
+		return &a.slots[slot]
 	}
-	var u *unitCounts
-	if i := a.c.unitIndex(id); i >= 0 && int(i) < len(a.slots) {
-		u = &a.slots[i]
-	} else if u = a.units[id]; u == nil {
+	u := a.units[id]
+	if u == nil {
 		u = new(unitCounts)
 		a.units[id] = u
 	}
-	a.lastUnit, a.last = id, u
 	return u
 }
 
-// Merge adds b's dossier counts and ledger into a. It is associative and commutative, and merging the
-// accumulators of the parts of a stream gives the same Result as one pass over the whole stream. b is not
-// modified; merging a into itself does nothing. Cost: O(units of the Keys + units of b).
-func (a *Accumulator) Merge(b *Accumulator) {
-	if b == nil || b == a {
-		return
+// Merge adds the state of other, an accumulator of this package (an *indicator.OptionError otherwise; a
+// nil *Accumulator adds nothing), into a; other is unchanged, and a.Merge(a) doubles a. Merging the accumulators of the
+// parts of a stream gives the Result of one pass over the whole stream. Cost: O(units).
+func (a *Accumulator) Merge(other indicator.Accumulator) error {
+	b, err := offer.As[*Accumulator](pkg, other)
+	if err != nil || b == nil {
+		return err
 	}
-	sameKeys := a.c.keys == b.c.keys && len(a.slots) == len(b.slots)
+	sameKeys := a.c.keys == b.c.keys
 	for i := range b.slots {
 		if bu := &b.slots[i]; bu.seen {
-			if sameKeys {
-				a.slots[i].merge(bu)
-			} else {
-				a.unit(b.c.keys.UnitID(int32(i))).merge(bu)
+			j := int32(i)
+			if !sameKeys {
+				j = a.c.keys.Unit(b.c.keys.UnitID(j))
 			}
+			a.unit(j, b.c.keys.UnitID(int32(i))).merge(bu)
 		}
 	}
-	for u, bu := range b.units {
-		a.unit(u).merge(bu)
+	for id, bu := range b.units {
+		a.unit(a.c.keys.Unit(id), id).merge(bu)
 	}
-	a.ledger.Merge(b.ledger)
-	for i, n := range b.reasons {
-		a.reasons[i] += n
-	}
+	a.reasons.Merge(&b.reasons)
+	return nil
 }
 
 // Result returns the per-unit tallies (dossier counts plus the calculator's 4.4 and 4.6a counts) and the
 // ledgers, as fresh values: the accumulator may keep accumulating. Cost: O(units of the Keys + units).
 func (a *Accumulator) Result() Result {
-	r := Result{Units: make(map[string]indicator.Tally, len(a.units)+len(a.c.static)), Ledger: a.ledgerOf(),
-		Catalogue: a.c.staticLedger.Clone()}
+	r := Result{Units: make(map[string]indicator.Tally, len(a.units)+len(a.c.static)),
+		Ledger: a.reasons.Ledger(ledgerNames[:], ledgerCounted), Catalogue: a.c.staticLedger.Clone()}
 	put := func(id string, u *unitCounts) {
 		var t indicator.Tally
 		for i, m := range dossierMetrics {
@@ -192,13 +156,59 @@ func (a *Accumulator) Result() Result {
 	return r
 }
 
-// Run classifies and accumulates every dossier of the stream in one pass. A nil stream gives the
-// catalogue counts alone. Cost: one Classify and Add per dossier.
+// Report is Result as a scorecard takes it: the tallies and the ledger "digitisation" (dossiers, and the
+// offerings and communes as its catalogue). When s.Aggregation pools 4.6a (PoolOwn), a parent of s.Parents
+// counts the distinct citizen-facing procedures offered anywhere in s.Subtree(parent) instead of its own
+// (the parent's tally is added only when it is not zero). A nil s pools nothing. Cost: as Result, plus
+// O(offerings of each parent's sub-tree).
+func (a *Accumulator) Report(s *indicator.Scope) indicator.Report {
+	r := a.Result()
+	if s != nil && s.Subtree != nil && s.Aggregation.Modes[indicator.M46a] == indicator.PoolOwn {
+		for _, parent := range s.Parents {
+			t := r.Units[parent]
+			t.Counts[indicator.M46a] = a.c.pooled46a(s.Subtree(parent))
+			if t != (indicator.Tally{}) {
+				r.Units[parent] = t
+			}
+		}
+	}
+	return indicator.Report{Units: r.Units, Ledgers: []indicator.CalculatorLedger{
+		{Calculator: "digitisation", Records: r.Ledger, Catalogue: r.Catalogue}}}
+}
+
+// pooled46a counts 4.6a over units taken together: each citizen-facing procedure offered by one of them
+// once, in the numerator when it is connected to the population database.
+func (c *Calculator) pooled46a(units []string) indicator.Count {
+	var n indicator.Count
+	seen := make(map[string]bool)
+	for _, u := range units {
+		for _, o := range c.offered[u] {
+			if !seen[o.code] {
+				seen[o.code] = true
+				n.Den++
+				n.Num += int64(b2i(o.connected))
+			}
+		}
+	}
+	return n
+}
+
+func b2i(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Run judges every dossier of the stream in one pass. A nil stream gives the catalogue counts alone.
+// Cost: one Add per dossier.
 func (c *Calculator) Run(dossiers iter.Seq[model.Dossier]) Result {
 	a := c.NewAccumulator()
 	if dossiers != nil {
-		for d := range dossiers {
-			a.Add(c.Classify(&d))
+		var d model.Dossier
+		k := &indicator.Case{Dossier: &d}
+		for d = range dossiers {
+			a.Add(k, nil)
 		}
 	}
 	return a.Result()

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/internal/testkit"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -74,120 +75,62 @@ func benchDossiers(n int) []model.Dossier {
 	return out
 }
 
-// BenchmarkClassifyAdd measures judging one dossier and adding it to an accumulator (target ≤ 50 ns, 0
-// allocs) over 64 or 4096 pre-generated dossiers of 80 units and 50 procedures (records=64 keeps the records
-// in cache, as the scorecard's chunks of 64 dossiers are; records=4096, about 4 MB of model.Dossier values,
-// measures cache misses on the record too):
+// BenchmarkAdd measures judging one dossier and counting it (Accumulator.Add; 0 allocs) over 64 or 4096
+// pre-generated dossiers of 80 units and 50 procedures (records=64 keeps the records in cache;
+// records=4096, about 4 MB of model.Dossier values, measures cache misses on the record too):
 //
-//   - addref: Accumulator.AddRef with the Refs resolved before the loop (ClassifyRef + Add without
-//     copying the Verdict): the scorecard's tally path;
-//   - ref: ClassifyRef + Add with the Refs resolved before the loop by the Keys given in Options, as the
-//     scorecard runs it when it explains lost points (it resolves each dossier once for all six
-//     calculators);
-//   - classify: Classify + Add with the same Keys, Classify resolving the unit and procedure itself;
-//   - nokeys: Classify + Add without Options.Keys (the calculator's own Keys hold the catalogue's codes
-//     but no units: units are found by id in the accumulator's map).
+//   - ref: the Case's Ref resolved before the loop by the Keys given in Options, no note: the tally pass;
+//   - note: the same with a note (a scorecard that explains lost points);
+//   - noref: the zero Ref with the same Keys (Add looks the unit and the code up);
+//   - nokeys: the zero Ref without Options.Keys (units found by id in the accumulator's map).
 //
-// cpu-ns/record is the thread's CPU time per record, which stays meaningful when the machine is
-// oversubscribed and wall-clock ns/op is not.
-func BenchmarkClassifyAdd(b *testing.B) {
+// cpu-ns/dossier is the process CPU time per dossier.
+func BenchmarkAdd(b *testing.B) {
 	keys := indicator.NewKeys(benchUnits(), benchProcedures())
-	for _, mode := range []string{"addref", "ref", "classify", "nokeys"} {
+	for _, mode := range []string{"ref", "note", "noref", "nokeys"} {
 		for _, n := range []int{64, 4096} {
-			benchClassifyAdd(b, keys, mode, n)
+			b.Run(fmt.Sprintf("%s/records=%d", mode, n), func(b *testing.B) {
+				o := benchOptions()
+				if mode != "nokeys" {
+					o.Keys = keys
+				}
+				c := newCalc(b, o)
+				ds := benchDossiers(n)
+				cs := make([]indicator.Case, n)
+				for i := range ds {
+					cs[i].Dossier = &ds[i]
+					if mode == "ref" || mode == "note" {
+						cs[i].Ref = keys.Ref(ds[i].UnitID, ds[i].ProcedureCode)
+					}
+				}
+				var note indicator.Note
+				var notes int
+				if mode == "note" {
+					note = func(*indicator.Case, indicator.Verdict) { notes++ }
+				}
+				a := c.NewAccumulator()
+				for i := range cs { // warm up: units and reasons known
+					a.Add(&cs[i], nil)
+				}
+				clock := testkit.StartPerRecord(b)
+				for i := 0; b.Loop(); i++ {
+					a.Add(&cs[i&(n-1)], note)
+				}
+				clock.Report(b.N, "dossier")
+			})
 		}
 	}
-}
-
-// benchClassifyAdd runs one BenchmarkClassifyAdd case.
-func benchClassifyAdd(b *testing.B, keys *indicator.Keys, mode string, n int) {
-	ds := benchDossiers(n)
-	refs := make([]indicator.Ref, len(ds))
-	for i := range ds {
-		refs[i] = keys.Ref(ds[i].UnitID, ds[i].ProcedureCode)
-	}
-	b.Run(fmt.Sprintf("%s/records=%d", mode, n), func(b *testing.B) {
-		o := benchOptions()
-		if mode != "nokeys" {
-			o.Keys = keys
-		}
-		c := newCalc(b, o)
-		a := c.NewAccumulator()
-		for i := range ds { // warm up: units and reasons known
-			a.Add(c.Classify(&ds[i]))
-		}
-		b.ReportAllocs()
-		lockThread()
-		defer unlockThread()
-		cpu0, ok := threadCPU()
-		b.ResetTimer()
-		switch mode {
-		case "addref":
-			for i := 0; i < b.N; i++ {
-				j := i & (len(ds) - 1)
-				a.AddRef(&ds[j], refs[j])
-			}
-		case "ref":
-			for i := 0; i < b.N; i++ {
-				j := i & (len(ds) - 1)
-				a.Add(c.ClassifyRef(&ds[j], refs[j]))
-			}
-		default:
-			for i := 0; i < b.N; i++ {
-				a.Add(c.Classify(&ds[i&(len(ds)-1)]))
-			}
-		}
-		b.StopTimer()
-		reportPerRecord(b, cpu0, ok)
-	})
 }
 
 // BenchmarkClassify measures Classify alone.
 func BenchmarkClassify(b *testing.B) {
 	c := newCalc(b, benchOptions())
 	ds := benchDossiers(4096)
-	b.ReportAllocs()
-	lockThread()
-	defer unlockThread()
-	cpu0, ok := threadCPU()
-	b.ResetTimer()
 	var v Verdict
-	for i := 0; i < b.N; i++ {
+	clock := testkit.StartPerRecord(b)
+	for i := 0; b.Loop(); i++ {
 		v = c.Classify(&ds[i%len(ds)])
 	}
-	b.StopTimer()
 	_ = v
-	reportPerRecord(b, cpu0, ok)
-}
-
-// reportPerRecord reports wall ns/record and, where the OS gives per-thread CPU time, cpu-ns/record.
-func reportPerRecord(b *testing.B, cpu0 time.Duration, ok bool) {
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
-	if cpu1, ok1 := threadCPU(); ok && ok1 {
-		b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/record")
-	}
-}
-
-// BenchmarkAdd measures Accumulator.Add alone over pre-classified verdicts of 80 units (no Options.Keys).
-func BenchmarkAdd(b *testing.B) {
-	c := newCalc(b, benchOptions())
-	ds := benchDossiers(4096)
-	vs := make([]Verdict, len(ds))
-	for i := range ds {
-		vs[i] = c.Classify(&ds[i])
-	}
-	a := c.NewAccumulator()
-	for i := range vs {
-		a.Add(vs[i])
-	}
-	b.ReportAllocs()
-	lockThread()
-	defer unlockThread()
-	cpu0, ok := threadCPU()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		a.Add(vs[i%len(vs)])
-	}
-	b.StopTimer()
-	reportPerRecord(b, cpu0, ok)
+	clock.Report(b.N, "dossier")
 }

@@ -2,43 +2,14 @@ package digitisation
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/vn-dvc/chiso766/indicator"
-	"github.com/vn-dvc/chiso766/indicator/internal/strindex"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 	"github.com/vn-dvc/chiso766/model"
 )
-
-// ElectronicResultScope selects the denominator of 4.1.
-type ElectronicResultScope uint8
-
-const (
-	// PaperResultDossiers: 4.1's denominator is the dossiers of procedures that return a paper result
-	// (Procedure.PaperResult), as INDICATORS.md §3 states. The default.
-	PaperResultDossiers ElectronicResultScope = iota
-	// AllDossiers: 4.1's denominator is every dossier received in the period. In the portal fixtures
-	// (Phú Thọ, 8/2026) 4.1's published denominator equals 4.2's on every row, which this scope reproduces
-	// whatever the catalogue says [Open: whether every procedure there returns a paper result, or the portal
-	// ignores the distinction].
-	AllDossiers
-)
-
-// String returns "paper-result-dossiers" or "all-dossiers".
-func (s ElectronicResultScope) String() string {
-	switch s {
-	case PaperResultDossiers:
-		return "paper-result-dossiers"
-	case AllDossiers:
-		return "all-dossiers"
-	}
-	return fmt.Sprintf("ElectronicResultScope(%d)", uint8(s))
-}
-
-// DefaultPopulationDBCodes returns the MaCSDL codes (DSKetNoiCSDL) that count as a link to the national
-// population database for 4.6b: {"7"}, the only code seen in an open client, which hard-codes it.
-// [Open] DATA-MODEL §1.3: which code is the population database is unverified. The result is a fresh slice.
-func DefaultPopulationDBCodes() []string { return []string{"7"} }
 
 // CommuneCopy is one commune's input to 4.4: whether it offers electronic certified copies from originals
 // (chứng thực bản sao điện tử từ bản chính). Each entry adds {Offers ? 1 : 0, 1} to 4.4 of the commune's own
@@ -53,111 +24,98 @@ type CommuneCopy struct {
 // Options configures a Calculator. Nothing is global: every input comes from here. The slices are read
 // by New and not retained.
 type Options struct {
-	// Keys, when not nil, is the shared index of unit ids and procedure codes of a pass (the scorecard
-	// builds one for all calculators); ClassifyRef then takes Refs made by it. Nil: the calculator builds
-	// its own from its inputs. It never changes a verdict, only the cost of finding the unit and procedure.
+	// Keys, when not nil, is the pass's index of unit ids and procedure codes: Add reads a Case's Ref in
+	// it. Nil: the calculator indexes the units of Offerings and Communes and the catalogue's codes. It
+	// never changes a verdict.
 	Keys *indicator.Keys
-
 	// Period is the evaluation period (required).
 	Period model.Period
-	// AsOf is the instant of evaluation (required). Dossiers received after min(Period end, AsOf) are
-	// excluded (ReasonAfterAsOf).
+	// AsOf is the evaluation instant (required, not before Period's start). Dossiers received after it
+	// are excluded (ReasonAfterAsOf); offerings are taken as in force at some instant up to it.
 	AsOf time.Time
-	// Policy holds the edition's record policies: pass Edition.Policy (indicator.Portal().Policy).
-	// Used: ReceivedFallbackToSubmitted ("received" = NgayTiepNhan, else NgayNopHoSo) and
-	// ExcludeWithdrawnBeforeReception.
-	Policy indicator.RecordPolicy
-	// Procedures is the procedure catalogue, keyed by Procedure.Code (local codes must already be mapped
-	// to the catalogue's codes). 4.1 reads PaperResult; 4.6a reads CitizenFacing and PopulationDBConnected.
+	// Policy is group 4's record policy; its zero value is the default.
+	Policy indicator.DigitisationPolicy
+	// Reception is the reading of "received in the period".
+	Reception indicator.ReceptionPolicy
+	// Procedures is the catalogue, one record per code (local codes already mapped to the catalogue's).
+	// 4.1 reads PaperResult; 4.6a reads CitizenFacing and PopulationDBConnected.
 	Procedures []model.Procedure
 	// Offerings say which unit offers which procedure (4.6a: a unit's procedures are those it offers at
-	// any time during the period, whatever the online level or published state).
+	// some instant of the period, whatever the online level or published state).
 	Offerings []model.Offering
 	// Communes is the 4.4 input, one entry per commune (see CommuneCopy). Empty means no data.
 	Communes []CommuneCopy
-	// PopulationDBCodes are the MaCSDL codes that count as a population-database link for 4.6b.
-	// nil means DefaultPopulationDBCodes(); a non-nil empty slice means "no code counts". [Open]
-	PopulationDBCodes []string
-	// ElectronicResultScope selects 4.1's denominator (default PaperResultDossiers).
-	ElectronicResultScope ElectronicResultScope
 }
 
-// Calculator classifies dossiers for group 4 (4.1, 4.2, 4.3, 4.5, 4.6b) and holds the per-unit counts
-// of 4.4 and 4.6a computed once from Options. It is immutable and safe for concurrent use.
+// Calculator judges dossiers for group 4 (4.1, 4.2, 4.3, 4.5, 4.6b) and holds the per-unit counts of 4.4
+// and 4.6a computed once from Options. It is immutable and safe for concurrent use.
 type Calculator struct {
-	start, end time.Time // window [start, end): period start, min(period end, AsOf + 1ns)
-	periodEnd  time.Time // the period's exclusive end
-	fallback   bool
-	noWithdraw bool
-	scope      ElectronicResultScope
-	procs      map[string]procInfo
-	popCodes   []string
-
+	w         offer.Window
+	inForce   time.Time // min(period end, AsOf + 1 ns): offerings valid from it on are not in force
+	scope     indicator.ElectronicResultScope
+	procs     map[string]procInfo
+	popCodes  []string
 	keys      *indicator.Keys // Options.Keys, or the calculator's own (offering/commune units, catalogue codes)
-	nUnits    int32           // keys.NumUnits(): a Ref's unit index below it is an accumulator slot
-	units     strindex.Index  // keys' unit ids → indexes, for Classify and Add's slow path
-	codes     strindex.Index  // keys' procedure codes → indexes, for Classify
 	procByKey []procInfo      // catalogue entry by Keys procedure index (known false: not in the catalogue)
-	// Unix seconds of the window's start and exclusive end: whole seconds strictly inside decide fast.
-	startSec, endSec int64
 
 	static       map[string]indicator.Tally // 4.4 and 4.6a per unit
 	staticLedger indicator.Ledger
+	offered      map[string][]offered // per unit, the distinct citizen-facing procedures it offers (4.6a)
 }
 
 type procInfo struct {
 	known, paper, citizen, connected bool
 }
 
+// offered is a citizen-facing catalogue procedure a unit offers, for pooling 4.6a over a sub-tree.
+type offered struct {
+	code      string
+	connected bool
+}
+
+const pkg = "digitisation"
+
 // New validates opts and builds a Calculator. Cost: O(len(Procedures) + len(Offerings) + len(Communes)
-// + units and procedures of Options.Keys) time and memory. Errors: *OptionError (errors.Is ErrOptionMissing or ErrOptionInvalid) naming the field:
-// a zero Period or AsOf, a period that ends before it starts, a procedure without a code or two catalogue
-// entries with the same code, an unknown ElectronicResultScope, an empty population-database code.
+// + units and procedures of Options.Keys) time and memory. Errors: *indicator.OptionError naming the
+// field: a zero Period or AsOf, a period that ends before it starts, AsOf before it, an unknown
+// Policy.ElectronicResultScope, an empty population-database code, a procedure without a code or two
+// catalogue records with the same code.
 func New(opts Options) (*Calculator, error) {
-	if opts.Period.Start.IsZero() || opts.Period.End.IsZero() {
-		return nil, &OptionError{Field: "Period", Err: ErrOptionMissing}
+	w, bad := offer.NewWindow(opts.Period, opts.AsOf, opts.Reception)
+	if bad != nil {
+		return nil, bad.Option(pkg)
 	}
-	if opts.Period.End.Before(opts.Period.Start) {
-		return nil, &OptionError{Field: "Period", Err: fmt.Errorf("%w: ends before it starts", ErrOptionInvalid)}
-	}
-	if opts.AsOf.IsZero() {
-		return nil, &OptionError{Field: "AsOf", Err: ErrOptionMissing}
-	}
-	if opts.ElectronicResultScope > AllDossiers {
-		return nil, &OptionError{Field: "ElectronicResultScope", Err: fmt.Errorf("%w: %v", ErrOptionInvalid, opts.ElectronicResultScope)}
+	pol := opts.Policy
+	if pol.ElectronicResultScope > indicator.ResultScopeAll {
+		return nil, indicator.Invalid(pkg, "Policy.ElectronicResultScope", "%v", pol.ElectronicResultScope)
 	}
 	c := &Calculator{
-		start:      opts.Period.StartTime(),
-		end:        opts.Period.EndTime(),
-		periodEnd:  opts.Period.EndTime(),
-		fallback:   opts.Policy.ReceivedFallbackToSubmitted,
-		noWithdraw: opts.Policy.ExcludeWithdrawnBeforeReception,
-		scope:      opts.ElectronicResultScope,
-		procs:      make(map[string]procInfo, len(opts.Procedures)),
-		static:     map[string]indicator.Tally{},
+		w:       w,
+		inForce: w.End,
+		scope:   pol.ElectronicResultScope,
+		procs:   make(map[string]procInfo, len(opts.Procedures)),
+		static:  map[string]indicator.Tally{},
+		offered: map[string][]offered{},
 	}
-	if asOfEnd := opts.AsOf.Add(time.Nanosecond); asOfEnd.Before(c.end) {
-		c.end = asOfEnd
+	if asOfEnd := w.AsOf.Add(time.Nanosecond); asOfEnd.Before(c.inForce) {
+		c.inForce = asOfEnd
 	}
-	if opts.PopulationDBCodes == nil {
-		c.popCodes = DefaultPopulationDBCodes()
-	} else {
-		c.popCodes = make([]string, len(opts.PopulationDBCodes))
-		for i, s := range opts.PopulationDBCodes {
-			s = strings.TrimSpace(s)
-			if s == "" {
-				return nil, &OptionError{Field: fmt.Sprintf("PopulationDBCodes[%d]", i), Err: fmt.Errorf("%w: empty code", ErrOptionInvalid)}
-			}
-			c.popCodes[i] = s
+	c.popCodes = slices.Clone(pol.PopulationDBCodes)
+	if pol.PopulationDBCodes == nil {
+		c.popCodes = indicator.DefaultDigitisationPolicy().PopulationDBCodes
+	}
+	for i, s := range c.popCodes {
+		if c.popCodes[i] = strings.TrimSpace(s); c.popCodes[i] == "" {
+			return nil, indicator.Invalid(pkg, fmt.Sprintf("Policy.PopulationDBCodes[%d]", i), "empty code")
 		}
 	}
 	for i := range opts.Procedures {
 		p := &opts.Procedures[i]
 		if p.Code == "" {
-			return nil, &OptionError{Field: fmt.Sprintf("Procedures[%d].Code", i), Err: ErrOptionMissing}
+			return nil, indicator.Missing(pkg, fmt.Sprintf("Procedures[%d].Code", i))
 		}
 		if _, dup := c.procs[p.Code]; dup {
-			return nil, &OptionError{Field: fmt.Sprintf("Procedures[%d].Code", i), Err: fmt.Errorf("%w: duplicate code %q", ErrOptionInvalid, p.Code)}
+			return nil, indicator.Invalid(pkg, fmt.Sprintf("Procedures[%d].Code", i), "duplicate code %q", p.Code)
 		}
 		c.procs[p.Code] = procInfo{known: true, paper: p.PaperResult, citizen: p.CitizenFacing(), connected: p.PopulationDBConnected}
 	}
@@ -184,14 +142,10 @@ func (c *Calculator) buildIndex(opts Options) {
 		}
 		c.keys = indicator.NewKeys(units, codes)
 	}
-	c.nUnits = int32(c.keys.NumUnits())
-	c.units = strindex.New(c.keys.NumUnits(), c.keys.UnitID)
-	c.codes = strindex.New(c.keys.NumProcedures(), c.keys.ProcedureCode)
 	c.procByKey = make([]procInfo, c.keys.NumProcedures())
 	for i := range c.procByKey {
 		c.procByKey[i] = c.procs[c.keys.ProcedureCode(int32(i))]
 	}
-	c.startSec, c.endSec = c.start.Unix(), c.end.Unix()
 }
 
 // buildStatic computes 4.6a from the offerings and 4.4 from the communes, with their ledger.
@@ -230,9 +184,11 @@ func (c *Calculator) buildStatic(opts Options) {
 		case !p.citizen:
 			c.staticLedger.Add(ReasonNotCitizenFacing, false)
 		case p.connected:
+			c.offered[o.UnitID] = append(c.offered[o.UnitID], offered{o.ProcedureCode, true})
 			add(o.UnitID, indicator.M46a, true)
 			c.staticLedger.Add(ReasonConnectedProcedure, true)
 		default:
+			c.offered[o.UnitID] = append(c.offered[o.UnitID], offered{o.ProcedureCode, false})
 			add(o.UnitID, indicator.M46a, false)
 			c.staticLedger.Add(ReasonUnconnectedProcedure, true)
 		}
@@ -258,10 +214,10 @@ func (c *Calculator) buildStatic(opts Options) {
 
 // offeringInPeriod reports whether the offering is in force at some instant of the evaluation window.
 func (c *Calculator) offeringInPeriod(o *model.Offering) bool {
-	if o.ValidFrom.Valid && !o.ValidFrom.T.Before(c.end) {
+	if o.ValidFrom.Valid && !o.ValidFrom.T.Before(c.inForce) {
 		return false
 	}
-	if o.ValidTo.Valid && !o.ValidTo.T.After(c.start) {
+	if o.ValidTo.Valid && !o.ValidTo.T.After(c.w.Start) {
 		return false
 	}
 	return true
@@ -363,39 +319,32 @@ var outcomeTable = [numOutcomes]indicator.Verdict{
 	o46None:         {Metric: indicator.M46b, InDenominator: true, Reason: ReasonNoPopulationData},
 }
 
-// ledgerReason indexes the dossier ledger reasons for the accumulator's fixed counters (0: other).
+// ledgerReason indexes the dossier ledger reasons for the accumulator's counters; lrNoUnit … lrAfterAsOf
+// are offer.Place's values.
 type ledgerReason uint8
 
 const (
-	lrOther ledgerReason = iota
-	lrCounted
-	lrCountedWithoutReception
-	lrNoUnit
+	lrNoUnit ledgerReason = iota + 1
 	lrNoDate
-	lrNotReceived
 	lrWithdrawn
 	lrNotInPeriod
 	lrAfterAsOf
+	lrNotReceived
 	lrNilRecord
+	lrCounted
+	lrCountedWithoutReception
 	numLedgerReasons
 )
 
-var ledgerReasons = [numLedgerReasons]struct {
-	r       indicator.Reason
-	counted bool
-}{
-	lrCounted: {ReasonCounted, true}, lrCountedWithoutReception: {ReasonCountedWithoutReception, true},
-	lrNoUnit: {ReasonNoUnit, false}, lrNoDate: {ReasonNoDate, false}, lrNotReceived: {ReasonNotReceived, false},
-	lrWithdrawn: {ReasonWithdrawnBeforeReception, false}, lrNotInPeriod: {ReasonNotInPeriod, false},
-	lrAfterAsOf: {ReasonAfterAsOf, false}, lrNilRecord: {ReasonNilRecord, false},
-}
+// ledgerNames names the ledger reasons by index (0: unused).
+var ledgerNames = [numLedgerReasons]indicator.Reason{"", ReasonNoUnit, ReasonNoDate, ReasonWithdrawnBeforeReception,
+	ReasonNotInPeriod, ReasonAfterAsOf, ReasonNotReceived, ReasonNilRecord, ReasonCounted, ReasonCountedWithoutReception}
+
+func ledgerCounted(lr uint8) bool { return lr >= uint8(lrCounted) }
 
 // Verdict is the judgement of one dossier: its unit and code, the single ledger reason, one
 // indicator.Verdict per dossier metric (4.1, 4.2, 4.3, 4.5, 4.6b in that order; see Metrics) and the values
-// that decided them. It is a small value (no pointers into the dossier except its two strings), kept compact
-// so that Classify + Add stay cheap: the metric verdicts are stored as small codes and expanded by Metrics,
-// Metric and AppendVerdicts. Verdicts come from Classify; a hand-built Verdict carries no metric verdicts
-// (Add then records only its ledger reason).
+// that decided them. The metric verdicts are stored as small codes, expanded by Metrics and Metric.
 type Verdict struct {
 	Unit string // Dossier.UnitID
 	Code string // Dossier.Code
@@ -407,14 +356,12 @@ type Verdict struct {
 	FromSubmission bool
 	// Facts are the record facts that decided the metric verdicts.
 	Facts Facts
-	slot  int32 // the unit's index in calc's Keys, or -1 (Add then finds the unit by Unit)
 	// Received is the instant that placed the dossier in the period (zero when absent).
 	Received time.Time
 
 	lr       ledgerReason
 	outcomes [NumDossierMetrics]outcome
-	den, num uint8       // bit i: metric i in its denominator / numerator (counted verdicts only)
-	calc     *Calculator // the Calculator that made the verdict (nil: made by hand)
+	den, num uint8 // bit i: metric i in its denominator / numerator (counted verdicts only)
 }
 
 // Metrics returns the five metric verdicts (4.1, 4.2, 4.3, 4.5, 4.6b). No allocation.
@@ -443,101 +390,46 @@ func (v Verdict) Metric(id indicator.ID) (indicator.Verdict, bool) {
 	return indicator.Verdict{}, false
 }
 
-// AppendVerdicts appends the five metric verdicts to dst and returns it. No allocation when dst has room.
-func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
-	for i := range v.outcomes {
-		dst = append(dst, v.metric(i))
-	}
-	return dst
-}
-
 func (v *Verdict) exclude(lr ledgerReason) {
-	v.lr, v.Reason, v.Counted = lr, ledgerReasons[lr].r, false
+	v.lr, v.Reason, v.Counted = lr, ledgerNames[lr], false
 }
 
 // Classify judges one dossier for 4.1, 4.2, 4.3, 4.5 and 4.6b. It is pure, safe for concurrent use and does
-// not allocate. Data problems are never errors: the dossier is excluded with a reason (ReasonNilRecord for
-// a nil d, ReasonNoUnit,
-// ReasonNoDate, ReasonNotReceived, ReasonWithdrawnBeforeReception, ReasonNotInPeriod, ReasonAfterAsOf),
-// or, for one metric only, kept out of that metric's denominator (4.1: ReasonUnknownProcedure,
-// ReasonNoPaperResult; 4.3: ReasonNoReceptionDate). Classify(d) is ClassifyRef(d, keys.Ref(d.UnitID,
-// d.ProcedureCode)) for the calculator's Keys. Cost: two lookups, of the unit id and the procedure code
-// among the Keys' (a hash and a comparison of words each, in tables built by New), plus scans of the
+// not allocate. Data problems are never errors: the dossier is excluded with a ledger reason (ReasonNilRecord
+// for a nil d), or, for one metric only, kept out of that metric's denominator (4.1: ReasonUnknownProcedure,
+// ReasonNoPaperResult; 4.3: ReasonNoReceptionDate). Cost: a lookup of the procedure code, plus scans of the
 // dossier's files, results and database codes.
 func (c *Calculator) Classify(d *model.Dossier) Verdict {
 	var v Verdict
-	c.classify(d, indicator.NoRef, true, &v)
+	c.classify(&v, d, -1)
 	return v
 }
 
-// ClassifyRef is Classify for a dossier whose unit and procedure were already resolved by the Keys of
-// Options (r == Options.Keys.Ref(d.UnitID, d.ProcedureCode)). It returns the verdict of Classify(d) and
-// hashes no string when both indexes are in the Keys: the procedure's catalogue entry is read from a table
-// built by New, and the verdict carries r.Unit as the accumulator slot of the unit. An index of -1 or out
-// of the Keys' range is not an error: the procedure is then looked up by code, and Accumulator.Add finds
-// the unit by id (slower, same result). A Ref made by another Keys gives wrong verdicts: pass the Ref of
-// the Keys given in Options. Pure, safe for concurrent use, no allocation. Cost: scans of the dossier's
-// files, results and database codes.
-func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) {
-	c.classify(d, r, false, &v)
-	return v
-}
-
-// classify is Classify (resolve: the unit and procedure are looked up by id and code) and ClassifyRef (r
-// is the dossier's Ref) into *v, which must be the zero Verdict: both are small enough to be inlined, so
-// the verdict is built in the caller's variable (AddRef builds it in its own).
-func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, resolve bool, v *Verdict) {
+// classify is Classify into *v, which must be the zero Verdict; proc is the procedure's index in the Keys,
+// or -1 (the code is then looked up in the catalogue).
+func (c *Calculator) classify(v *Verdict, d *model.Dossier, proc int32) {
 	if d == nil {
-		v.slot, v.calc = -1, c
 		v.exclude(lrNilRecord)
 		return
 	}
-	if resolve { // == c.keys.Ref(d.UnitID, d.ProcedureCode), without the maps
-		r = indicator.Ref{Unit: c.unitIndex(d.UnitID), Procedure: c.codes.Find(d.ProcedureCode)}
-	}
-	slot := r.Unit
-	if uint32(slot) >= uint32(c.nUnits) {
-		slot = -1
-	}
-	v.Unit, v.Code, v.slot, v.calc = d.UnitID, d.Code, slot, c
-	if d.UnitID == "" {
+	v.Unit, v.Code = d.UnitID, d.Code
+	rec, place := c.w.Admit(d)
+	if place == offer.NoUnit {
 		v.exclude(lrNoUnit)
 		return
 	}
-	rec := d.ReceivedAt
-	if !rec.Valid && c.fallback {
-		rec, v.FromSubmission = d.SubmittedAt, d.SubmittedAt.Valid
+	if rec.Valid {
+		v.Received, v.FromSubmission = rec.T, !d.ReceivedAt.Valid
 	}
-	if !rec.Valid {
-		v.exclude(lrNoDate)
+	switch {
+	case place == offer.NoReception || place == offer.Withdrawn:
+	case !d.ReceivedAt.Valid && d.Status.Code() == model.StatusRegistered:
+		v.exclude(lrNotReceived) // before the window: status 1 is never counted without NgayTiepNhan
 		return
 	}
-	v.Received = rec.T
-	if !d.ReceivedAt.Valid {
-		switch d.Status.Code() {
-		case model.StatusRegistered:
-			v.exclude(lrNotReceived)
-			return
-		case model.StatusWithdrawn:
-			if c.noWithdraw {
-				v.exclude(lrWithdrawn)
-				return
-			}
-		}
-	}
-	if ts := rec.T.Unix(); ts <= c.startSec || ts >= c.endSec { // else strictly inside [start, end)
-		if rec.T.Before(c.start) {
-			v.exclude(lrNotInPeriod)
-			return
-		}
-		if !rec.T.Before(c.end) {
-			if !rec.T.Before(c.periodEnd) {
-				v.exclude(lrNotInPeriod)
-				return
-			}
-			v.exclude(lrAfterAsOf)
-			return
-		}
+	if place != offer.InWindow {
+		v.exclude(ledgerReason(place))
+		return
 	}
 
 	// Facts.
@@ -547,8 +439,8 @@ func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, resolve bool, v
 	}
 	var p procInfo
 	switch {
-	case uint32(r.Procedure) < uint32(len(c.procByKey)):
-		p = c.procByKey[r.Procedure]
+	case uint32(proc) < uint32(len(c.procByKey)):
+		p = c.procByKey[proc]
 	case d.ProcedureCode != "": // New refuses empty catalogue codes
 		p = c.procs[d.ProcedureCode]
 	}
@@ -603,9 +495,9 @@ func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, resolve bool, v
 	o := &v.outcomes
 	var den, num uint8
 	switch { // 4.1
-	case c.scope == PaperResultDossiers && !known:
+	case c.scope == indicator.ResultScopePaper && !known:
 		o[0] = o41Unknown
-	case c.scope == PaperResultDossiers && !p.paper:
+	case c.scope == indicator.ResultScopePaper && !p.paper:
 		o[0] = o41NoPaper
 	case f&FactElectronicResult != 0:
 		o[0], den, num = o41Electronic, 1, 1

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -68,7 +69,8 @@ func baseOptions() Options {
 	return Options{
 		Period:     model.Month(2026, time.August),
 		AsOf:       time.Date(2026, 9, 10, 0, 0, 0, 0, vn),
-		Policy:     indicator.DefaultRecordPolicy(),
+		Policy:     indicator.DefaultDigitisationPolicy(),
+		Reception:  indicator.DefaultReceptionPolicy(),
 		Procedures: catalogue(),
 	}
 }
@@ -89,7 +91,7 @@ func num(r indicator.Reason) exp { return exp{true, true, r} }
 func den(r indicator.Reason) exp { return exp{true, false, r} }
 func out(r indicator.Reason) exp { return exp{false, false, r} }
 
-// ---- rule table: one or more cases per rule sentence of INDICATORS.md §3 group 4 ----
+// ---- rule table: one or more cases per rule sentence (docs/rules.md, 4.1–4.6b) ----
 
 func TestClassifyRules(t *testing.T) {
 	c := newCalc(t, baseOptions())
@@ -207,21 +209,21 @@ func TestAfterAsOf(t *testing.T) {
 func TestPolicies(t *testing.T) {
 	t.Run("ReceivedFallbackToSubmitted=false excludes dossiers without NgayTiepNhan", func(t *testing.T) {
 		o := baseOptions()
-		o.Policy.ReceivedFallbackToSubmitted = false
+		o.Reception.FallbackToSubmitted = false
 		c := newCalc(t, o)
 		d := dossier(received(model.None()))
 		assert.Equal(t, ReasonNoDate, c.Classify(&d).Reason)
 	})
 	t.Run("ExcludeWithdrawnBeforeReception=false counts them", func(t *testing.T) {
 		o := baseOptions()
-		o.Policy.ExcludeWithdrawnBeforeReception = false
+		o.Reception.ExcludeWithdrawnBeforeReception = false
 		c := newCalc(t, o)
 		d := dossier(received(model.None()), status(model.StatusWithdrawn))
 		assert.Equal(t, ReasonCountedWithoutReception, c.Classify(&d).Reason)
 	})
 	t.Run("PopulationDBCodes replaces the default", func(t *testing.T) {
 		o := baseOptions()
-		o.PopulationDBCodes = []string{" 3 "}
+		o.Policy.PopulationDBCodes = []string{" 3 "}
 		c := newCalc(t, o)
 		d := dossier(flags(func(d *model.Dossier) { d.Databases = []string{"3"} }))
 		m, _ := c.Classify(&d).Metric(indicator.M46b)
@@ -232,7 +234,7 @@ func TestPolicies(t *testing.T) {
 	})
 	t.Run("empty non-nil PopulationDBCodes: no code counts", func(t *testing.T) {
 		o := baseOptions()
-		o.PopulationDBCodes = []string{}
+		o.Policy.PopulationDBCodes = []string{}
 		c := newCalc(t, o)
 		d := dossier(flags(func(d *model.Dossier) { d.Databases = []string{"7"} }))
 		m, _ := c.Classify(&d).Metric(indicator.M46b)
@@ -240,7 +242,7 @@ func TestPolicies(t *testing.T) {
 	})
 	t.Run("ElectronicResultScope=AllDossiers puts every dossier in 4.1", func(t *testing.T) {
 		o := baseOptions()
-		o.ElectronicResultScope = AllDossiers
+		o.Policy.ElectronicResultScope = indicator.ResultScopeAll
 		c := newCalc(t, o)
 		for _, p := range []string{"P.NOPAPER", "P.UNKNOWN"} {
 			d := dossier(proc(p), result("KQ", "u"))
@@ -248,10 +250,6 @@ func TestPolicies(t *testing.T) {
 			assert.Equal(t, num(ReasonElectronicResult), exp{m.InDenominator, m.InNumerator, m.Reason}, p)
 		}
 	})
-	assert.Equal(t, []string{"7"}, DefaultPopulationDBCodes())
-	assert.Equal(t, "paper-result-dossiers", PaperResultDossiers.String())
-	assert.Equal(t, "all-dossiers", AllDossiers.String())
-	assert.Equal(t, "ElectronicResultScope(9)", ElectronicResultScope(9).String())
 }
 
 func TestOptionErrors(t *testing.T) {
@@ -261,13 +259,14 @@ func TestOptionErrors(t *testing.T) {
 		field string
 		err   error
 	}{
-		{"zero period", func(o *Options) { o.Period = model.Period{} }, "Period", ErrOptionMissing},
-		{"period ends before it starts", func(o *Options) { o.Period.End = o.Period.Start.AddDate(0, 0, -1) }, "Period", ErrOptionInvalid},
-		{"zero AsOf", func(o *Options) { o.AsOf = time.Time{} }, "AsOf", ErrOptionMissing},
-		{"bad scope", func(o *Options) { o.ElectronicResultScope = 7 }, "ElectronicResultScope", ErrOptionInvalid},
-		{"empty population code", func(o *Options) { o.PopulationDBCodes = []string{"7", " "} }, "PopulationDBCodes[1]", ErrOptionInvalid},
-		{"procedure without code", func(o *Options) { o.Procedures = append(o.Procedures, model.Procedure{}) }, "Procedures[4].Code", ErrOptionMissing},
-		{"duplicate procedure", func(o *Options) { o.Procedures = append(o.Procedures, model.Procedure{Code: "P.BIZ"}) }, "Procedures[4].Code", ErrOptionInvalid},
+		{"zero period", func(o *Options) { o.Period = model.Period{} }, "Period", indicator.ErrMissing},
+		{"period ends before it starts", func(o *Options) { o.Period.End = o.Period.Start.AddDate(0, 0, -1) }, "Period", indicator.ErrInvalid},
+		{"zero AsOf", func(o *Options) { o.AsOf = time.Time{} }, "AsOf", indicator.ErrMissing},
+		{"AsOf before the period", func(o *Options) { o.AsOf = time.Date(2026, 7, 1, 0, 0, 0, 0, vn) }, "AsOf", indicator.ErrInvalid},
+		{"bad scope", func(o *Options) { o.Policy.ElectronicResultScope = 7 }, "Policy.ElectronicResultScope", indicator.ErrInvalid},
+		{"empty population code", func(o *Options) { o.Policy.PopulationDBCodes = []string{"7", " "} }, "Policy.PopulationDBCodes[1]", indicator.ErrInvalid},
+		{"procedure without code", func(o *Options) { o.Procedures = append(o.Procedures, model.Procedure{}) }, "Procedures[4].Code", indicator.ErrMissing},
+		{"duplicate procedure", func(o *Options) { o.Procedures = append(o.Procedures, model.Procedure{Code: "P.BIZ"}) }, "Procedures[4].Code", indicator.ErrInvalid},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -276,10 +275,11 @@ func TestOptionErrors(t *testing.T) {
 			c, err := New(o)
 			assert.Nil(t, c)
 			require.Error(t, err)
-			var oe *OptionError
+			var oe *indicator.OptionError
 			require.True(t, errors.As(err, &oe))
 			assert.Equal(t, tc.field, oe.Field)
 			assert.ErrorIs(t, err, tc.err)
+			assert.ErrorIs(t, err, indicator.ErrOption)
 			assert.Contains(t, err.Error(), tc.field)
 		})
 	}
@@ -358,16 +358,51 @@ func TestFacts(t *testing.T) {
 	assert.Equal(t, [NumDossierMetrics]indicator.ID{indicator.M41, indicator.M42, indicator.M43, indicator.M45, indicator.M46b}, DossierMetrics())
 }
 
-func TestAppendVerdictsNoAlloc(t *testing.T) {
+// TestNoteNoAlloc: Add hands the five metric verdicts, in order, to its note without allocating, as
+// Metrics reports them; Classify allocates nothing.
+func TestNoteNoAlloc(t *testing.T) {
 	c := newCalc(t, baseOptions())
 	d := dossier(file(plainFile))
 	v := c.Classify(&d)
 	buf := make([]indicator.Verdict, 0, 8)
-	allocs := testing.AllocsPerRun(100, func() { buf = v.AppendVerdicts(buf[:0]) })
+	note := func(_ *indicator.Case, v indicator.Verdict) { buf = append(buf, v) }
+	a := c.NewAccumulator()
+	k := &indicator.Case{Dossier: &d}
+	a.Add(k, nil)
+	allocs := testing.AllocsPerRun(100, func() { buf = buf[:0]; a.Add(k, note) })
 	assert.Zero(t, allocs)
 	require.Len(t, buf, NumDossierMetrics)
 	ms := v.Metrics()
 	assert.Equal(t, ms[:], buf)
 	allocs = testing.AllocsPerRun(100, func() { v = c.Classify(&d) })
 	assert.Zero(t, allocs, "Classify allocates nothing")
+}
+
+// TestNilRecord: a nil dossier is never a panic: Classify and Add count it as one excluded record with
+// ReasonNilRecord, on every metric.
+func TestNilRecord(t *testing.T) {
+	c := newCalc(t, baseOptions())
+	v := c.Classify(nil)
+	assert.Equal(t, ReasonNilRecord, v.Reason)
+	assert.False(t, v.Counted)
+	for _, m := range v.Metrics() {
+		assert.Equal(t, indicator.Verdict{Metric: m.Metric, Reason: ReasonNilRecord}, m)
+	}
+	a := c.NewAccumulator()
+	n := 0
+	a.Add(&indicator.Case{}, func(_ *indicator.Case, m indicator.Verdict) { n++; assert.Equal(t, ReasonNilRecord, m.Reason) })
+	a.Add(&indicator.Case{}, nil)
+	assert.Equal(t, NumDossierMetrics, n)
+	r := a.Result()
+	assert.Equal(t, int64(2), r.Ledger.Entry(ReasonNilRecord).Excluded)
+	assert.Equal(t, r.Ledger.Read, r.Ledger.Excluded)
+}
+
+// TestReasonIndexes: the ledger reason indexes lrNoUnit … lrAfterAsOf are offer.Place's values.
+func TestReasonIndexes(t *testing.T) {
+	for p, r := range map[offer.Place]ledgerReason{offer.NoUnit: lrNoUnit, offer.NoReception: lrNoDate, offer.Withdrawn: lrWithdrawn,
+		offer.OutsidePeriod: lrNotInPeriod, offer.AfterAsOf: lrAfterAsOf} {
+		assert.Equal(t, r, ledgerReason(p))
+	}
+	assert.LessOrEqual(t, int(numLedgerReasons), offer.MaxReasons)
 }

@@ -15,7 +15,7 @@ func Example() {
 	c, err := digitisation.New(digitisation.Options{
 		Period: model.Month(2026, time.August),
 		AsOf:   time.Date(2026, 9, 5, 0, 0, 0, 0, vn),
-		Policy: indicator.Portal().Policy,
+		Policy: indicator.Portal().Policy.Digitisation, Reception: indicator.Portal().Policy.Reception,
 		Procedures: []model.Procedure{
 			{Code: "1.001", PaperResult: true, Applicants: []string{"Công dân Việt Nam"}, PopulationDBConnected: true},
 		},
@@ -56,7 +56,7 @@ func ExampleCalculator_Classify() {
 	vn := model.Vietnam()
 	c, _ := digitisation.New(digitisation.Options{
 		Period: model.Month(2026, time.August), AsOf: time.Date(2026, 9, 5, 0, 0, 0, 0, vn),
-		Policy: indicator.Portal().Policy, Procedures: []model.Procedure{{Code: "1.001", PaperResult: true}},
+		Reception: indicator.DefaultReceptionPolicy(), Procedures: []model.Procedure{{Code: "1.001", PaperResult: true}},
 	})
 	d := model.Dossier{Code: "H44.100-260801-0007", UnitID: "H44.100", ProcedureCode: "1.001",
 		SubmittedAt: model.Some(time.Date(2026, 8, 1, 8, 0, 0, 0, vn)), VNeIDAuthenticated: model.FlagTrue}
@@ -74,15 +74,21 @@ func ExampleCalculator_Classify() {
 	// 4.6b true true digitisation.vneid
 }
 
-// ExampleCalculator_ClassifyRef shows the scorecard's way of driving the calculator: one Keys for the
-// pass, each dossier resolved once, ClassifyRef then Add (no string is hashed for known units and codes).
-func ExampleCalculator_ClassifyRef() {
+// ExampleAccumulator_Report shows a scorecard's way of driving the calculator: one Keys for the pass, each
+// dossier resolved once into a Case, Add without a note (the tally pass), then Report with the hierarchy,
+// under which a parent's 4.6a counts the distinct procedures offered in its sub-tree.
+func ExampleAccumulator_Report() {
 	vn := model.Vietnam()
-	keys := indicator.NewKeys([]string{"H44.100", "H44.200"}, []string{"1.001", "1.002"})
+	keys := indicator.NewKeys([]string{"H44", "H44.100", "H44.200"}, []string{"1.001", "1.002"})
+	citizen := []string{"Công dân Việt Nam"}
 	c, err := digitisation.New(digitisation.Options{
 		Keys:   keys,
 		Period: model.Month(2026, time.August), AsOf: time.Date(2026, 9, 5, 0, 0, 0, 0, vn),
-		Policy: indicator.Portal().Policy, Procedures: []model.Procedure{{Code: "1.001", PaperResult: true}},
+		Reception: indicator.DefaultReceptionPolicy(),
+		Procedures: []model.Procedure{{Code: "1.001", PaperResult: true, Applicants: citizen, PopulationDBConnected: true},
+			{Code: "1.002", Applicants: citizen}},
+		Offerings: []model.Offering{{UnitID: "H44.100", ProcedureCode: "1.001"}, {UnitID: "H44.200", ProcedureCode: "1.001"},
+			{UnitID: "H44.200", ProcedureCode: "1.002"}},
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -92,28 +98,27 @@ func ExampleCalculator_ClassifyRef() {
 	dossiers := []model.Dossier{
 		{Code: "A", UnitID: "H44.100", ProcedureCode: "1.001", ReceivedAt: received,
 			Results: []model.ResultDoc{{Code: "KQ", URL: "https://kq/a.pdf"}}},
-		{Code: "B", UnitID: "H44.200", ProcedureCode: "1.002", ReceivedAt: received}, // not in the catalogue
+		{Code: "B", UnitID: "H44.200", ProcedureCode: "1.003", ReceivedAt: received}, // not in the catalogue
 		{Code: "C", UnitID: "H44.999", ProcedureCode: "1.001", ReceivedAt: received}, // unit not in the Keys
 	}
 	acc := c.NewAccumulator()
 	for i := range dossiers {
 		d := &dossiers[i]
-		r := keys.Ref(d.UnitID, d.ProcedureCode)
-		v := c.ClassifyRef(d, r)
-		m, _ := v.Metric(indicator.M41)
-		fmt.Println(d.Code, r, m.Reason)
-		acc.Add(v)
+		acc.Add(&indicator.Case{Dossier: d, Ref: keys.Ref(d.UnitID, d.ProcedureCode)}, nil)
 	}
-	res := acc.Result()
-	for _, u := range []string{"H44.100", "H44.200", "H44.999"} {
-		t := res.Units[u]
-		fmt.Println(u, "4.1", t.Counts[indicator.M41], "4.2", t.Counts[indicator.M42])
+	tree := map[string][]string{"H44": {"H44", "H44.100", "H44.200"}}
+	rep := acc.Report(&indicator.Scope{Aggregation: indicator.DefaultAggregation(), Parents: []string{"H44"},
+		Subtree: func(u string) []string { return tree[u] }})
+	for _, u := range []string{"H44", "H44.100", "H44.200", "H44.999"} {
+		t := rep.Units[u]
+		fmt.Println(u, "4.1", t.Counts[indicator.M41], "4.2", t.Counts[indicator.M42], "4.6a", t.Counts[indicator.M46a])
 	}
+	l := rep.Ledgers[0]
+	fmt.Println(l.Calculator, l.Records.Read, l.Records.Counted, l.Catalogue.Read)
 	// Output:
-	// A {0 0} digitisation.electronic_result
-	// B {1 1} digitisation.unknown_procedure
-	// C {-1 0} digitisation.no_electronic_result
-	// H44.100 4.1 {1 1} 4.2 {0 1}
-	// H44.200 4.1 {0 0} 4.2 {0 1}
-	// H44.999 4.1 {0 1} 4.2 {0 1}
+	// H44 4.1 {0 0} 4.2 {0 0} 4.6a {1 2}
+	// H44.100 4.1 {1 1} 4.2 {0 1} 4.6a {1 1}
+	// H44.200 4.1 {0 0} 4.2 {0 1} 4.6a {1 2}
+	// H44.999 4.1 {0 1} 4.2 {0 1} 4.6a {0 0}
+	// digitisation 3 3 3
 }

@@ -12,8 +12,8 @@ import (
 // FuzzClassify builds a dossier from fuzzed fields and checks the invariants of a verdict: no panic, five
 // metric verdicts in order, a numerator only inside its denominator, an excluded dossier in no denominator
 // with its ledger reason on every metric, a counted dossier always in 4.2, 4.5 and 4.6b, and Add keeping
-// Read == Counted + Excluded; and that ClassifyRef with the Keys' Ref and with NoRef, on a calculator given
-// Keys, gives Classify's verdict and the same counts.
+// Read == Counted + Excluded; and that Add hands Metrics' verdicts to its note and counts the same with
+// the Keys' Ref, the zero Ref, or without Keys.
 func FuzzClassify(f *testing.F) {
 	f.Add("U1", "P.PAPER", int64(1785895200), int64(1785891600), uint8(4), uint16(0), "7")
 	f.Add("", "P.X", int64(0), int64(0), uint8(1), uint16(0xffff), "")
@@ -70,22 +70,20 @@ func FuzzClassify(f *testing.F) {
 				}
 			}
 		}
-		if got, want := (indicator.Ref{Unit: ck.units.Find(unitID), Procedure: ck.codes.Find(procCode)}), ko.Keys.Ref(unitID, procCode); got != want {
-			t.Fatalf("tables give %v, Keys.Ref %v", got, want)
+		var notes []indicator.Verdict
+		note := func(_ *indicator.Case, m indicator.Verdict) { notes = append(notes, m) }
+		ak.Add(&indicator.Case{Dossier: &d, Ref: ko.Keys.Ref(unitID, procCode)}, note)
+		ak.Add(&indicator.Case{Dossier: &d}, nil)
+		a1.Add(&indicator.Case{Dossier: &d}, nil)
+		a1.Add(&indicator.Case{Dossier: &d}, nil)
+		if ms := v.Metrics(); !reflect.DeepEqual(notes, ms[:]) {
+			t.Fatalf("notes %+v, Metrics %+v", notes, ms)
 		}
-		vr, vn := ck.ClassifyRef(&d, ko.Keys.Ref(unitID, procCode)), ck.ClassifyRef(&d, indicator.NoRef)
-		if public(vr) != public(v) || public(vn) != public(v) {
-			t.Fatalf("ClassifyRef %+v / NoRef %+v, Classify %+v", vr, vn, v)
-		}
-		ak.Add(vr)
-		ak.Add(vn)
-		a1.Add(v)
-		a1.Add(v)
 		if rk, r1 := ak.Result(), a1.Result(); !reflect.DeepEqual(rk.Units, r1.Units) || !reflect.DeepEqual(rk.Ledger.Entries(), r1.Ledger.Entries()) {
 			t.Fatalf("Result with Keys %+v, without %+v", rk, r1)
 		}
-		a.Add(v)
-		if l := a.ledger; l.Read != l.Counted+l.Excluded {
+		a.Add(&indicator.Case{Dossier: &d}, nil)
+		if l := a.Result().Ledger; l.Read != l.Counted+l.Excluded {
 			t.Fatalf("ledger %d != %d + %d", l.Read, l.Counted, l.Excluded)
 		}
 	})

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -94,16 +95,16 @@ func TestMergeEqualsSinglePass(t *testing.T) {
 		a, b := c.NewAccumulator(), c.NewAccumulator()
 		for i := range s {
 			if i < split {
-				a.Add(c.Classify(&s[i]))
+				add(a, &s[i])
 			} else {
-				b.Add(c.Classify(&s[i]))
+				add(b, &s[i])
 			}
 		}
 		ab, ba := c.NewAccumulator(), c.NewAccumulator()
-		ab.Merge(a)
-		ab.Merge(b)
-		ba.Merge(b)
-		ba.Merge(a)
+		require.NoError(t, ab.Merge(a))
+		require.NoError(t, ab.Merge(b))
+		require.NoError(t, ba.Merge(b))
+		require.NoError(t, ba.Merge(a))
 		for _, m := range []*Accumulator{ab, ba} {
 			r := m.Result()
 			assert.Equal(t, whole.Units, r.Units, "split %d", split)
@@ -112,13 +113,30 @@ func TestMergeEqualsSinglePass(t *testing.T) {
 			assert.Equal(t, whole.Catalogue.Entries(), r.Catalogue.Entries())
 		}
 	}
-	// Result twice does not double the catalogue counts; Merge with itself or nil is a no-op.
+	// Result twice does not double the catalogue counts; Merge of an empty accumulator with itself
+	// is a no-op (nil is refused); a full one doubles its dossier counts, not the catalogue's.
 	a := c.NewAccumulator()
-	a.Merge(a)
-	a.Merge(nil)
+	require.NoError(t, a.Merge(a))
+	require.Error(t, a.Merge(nil), "nil is not an accumulator of this package")
 	assert.Equal(t, a.Result().Units, a.Result().Units)
 	assert.Equal(t, indicator.Count{Num: 1, Den: 1}, a.Result().Units["U1"].Counts[indicator.M46a])
+	for i := range s {
+		add(a, &s[i])
+	}
+	require.NoError(t, a.Merge(a))
+	r := a.Result()
+	assert.Equal(t, 2*whole.Ledger.Read, r.Ledger.Read)
+	assert.Equal(t, whole.Catalogue.Read, r.Catalogue.Read)
+	var oe *indicator.OptionError
+	require.ErrorAs(t, a.Merge(otherAccumulator{}), &oe)
+	assert.Equal(t, "Merge", oe.Field)
 }
+
+// otherAccumulator is an indicator.Accumulator of another package.
+type otherAccumulator struct{ indicator.Accumulator }
+
+// add judges d into a, as a pass without Keys does.
+func add(a *Accumulator, d *model.Dossier) { a.Add(&indicator.Case{Dossier: d}, nil) }
 
 // TestConcurrentShards classifies a stream from four goroutines, each with its own accumulator, and checks
 // that the merged result equals one pass (run with -race to check Classify's concurrency safety).
@@ -134,7 +152,7 @@ func TestConcurrentShards(t *testing.T) {
 		go func() {
 			defer func() { done <- struct{}{} }()
 			for i := s; i < len(ds); i += shards {
-				accs[s].Add(c.Classify(&ds[i]))
+				add(accs[s], &ds[i])
 			}
 		}()
 	}
@@ -142,7 +160,7 @@ func TestConcurrentShards(t *testing.T) {
 		<-done
 	}
 	for _, a := range accs[1:] {
-		accs[0].Merge(a)
+		require.NoError(t, accs[0].Merge(a))
 	}
 	r := accs[0].Result()
 	assert.Equal(t, whole.Units, r.Units)
@@ -157,4 +175,61 @@ func TestRunAllocationsDoNotGrowWithDossiers(t *testing.T) {
 	few := testing.AllocsPerRun(5, func() { c.Run(slices.Values(ds)) })
 	lots := testing.AllocsPerRun(5, func() { c.Run(slices.Values(many)) })
 	assert.InDelta(t, few, lots, 2, "Run allocates per unit and reason, not per dossier (%v vs %v)", few, lots)
+}
+
+// TestReportPools46a: under PoolOwn a parent's 4.6a is what the parent would count if it offered every
+// procedure its sub-tree offers (the scorecard counted it so, with one calculator per parent); its tally is
+// added only when not zero. Other metrics and units are Result's; without pooling Report is Result.
+func TestReportPools46a(t *testing.T) {
+	tree := map[string][]string{"P": {"P", "A", "B", "Q", "C"}, "Q": {"Q", "C"}, "E": {"E", "F"}}
+	o := baseOptions()
+	o.Offerings = []model.Offering{
+		{UnitID: "A", ProcedureCode: "P.PAPER"}, {UnitID: "B", ProcedureCode: "P.PAPER"}, {UnitID: "B", ProcedureCode: "P.NOPAPER"},
+		{UnitID: "C", ProcedureCode: "P.FOREIGN"}, {UnitID: "C", ProcedureCode: "P.BIZ"}, {UnitID: "C", ProcedureCode: "P.GONE"},
+		{UnitID: "Q", ProcedureCode: "P.NOPAPER", ValidTo: at(2026, 7, 1, 0)}, {UnitID: "F", ProcedureCode: "P.BIZ"},
+		{UnitID: "X", ProcedureCode: "P.PAPER"},
+	}
+	o.Communes = []CommuneCopy{{UnitID: "C", Offers: true}}
+	c := newCalc(t, o)
+	a := c.NewAccumulator()
+	s := smallStream()
+	for i := range s {
+		s[i].UnitID = []string{"A", "C", "P", "B"}[i%4]
+		add(a, &s[i])
+	}
+	res := a.Result()
+	want := maps.Clone(res.Units)
+	for parent, sub := range tree {
+		in := map[string]bool{}
+		for _, u := range sub {
+			in[u] = true
+		}
+		po := o
+		po.Offerings = nil
+		for _, off := range o.Offerings {
+			if in[off.UnitID] {
+				off.UnitID = parent
+				po.Offerings = append(po.Offerings, off)
+			}
+		}
+		tl := want[parent]
+		tl.Counts[indicator.M46a] = newCalc(t, po).Run(nil).Units[parent].Counts[indicator.M46a]
+		if tl != (indicator.Tally{}) {
+			want[parent] = tl
+		}
+	}
+	parents := []string{"E", "P", "Q"}
+	rep := a.Report(&indicator.Scope{Aggregation: indicator.DefaultAggregation(), Parents: parents,
+		Subtree: func(u string) []string { return tree[u] }})
+	assert.Equal(t, want, rep.Units)
+	assert.Equal(t, indicator.Count{Num: 2, Den: 3}, rep.Units["P"].Counts[indicator.M46a])
+	assert.NotContains(t, rep.Units, "E", "E and F offer only a procedure for businesses: nothing to add")
+	require.Len(t, rep.Ledgers, 1)
+	assert.Equal(t, indicator.CalculatorLedger{Calculator: "digitisation", Records: res.Ledger, Catalogue: res.Catalogue}, rep.Ledgers[0])
+	sum := indicator.DefaultAggregation()
+	sum.Modes[indicator.M46a] = indicator.PoolSum
+	for _, s := range []*indicator.Scope{nil, {Aggregation: sum, Parents: parents, Subtree: func(u string) []string { return tree[u] }}} {
+		assert.Equal(t, res.Units, a.Report(s).Units)
+	}
+	assert.Equal(t, res, a.Result(), "Report does not modify the accumulator")
 }

@@ -1,24 +1,20 @@
 package publication
 
 import (
-	"iter"
 	"slices"
 	"strings"
 
 	"github.com/vn-dvc/chiso766/indicator"
-	"github.com/vn-dvc/chiso766/model"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 )
 
 // Outcome is a procedure's outcome for one metric at one unit.
 type Outcome uint8
 
 const (
-	// OutcomeNone: not in the metric's denominator.
-	OutcomeNone Outcome = iota
-	// OutcomeMet: in the numerator (announced on time, published on time, complete).
-	OutcomeMet
-	// OutcomeMissed: in the denominator only (late, unpublished, incomplete).
-	OutcomeMissed
+	OutcomeNone   Outcome = iota // not in the metric's denominator
+	OutcomeMet                   // in the numerator (announced on time, published on time, complete)
+	OutcomeMissed                // in the denominator only (late, unpublished, incomplete)
 )
 
 // String returns "none", "met" or "missed".
@@ -37,7 +33,7 @@ func (o Outcome) String() string {
 // MarshalText encodes the outcome as its String.
 func (o Outcome) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
 
-// ProcedureStatus is one procedure at one issuing unit after a pass: its outcome for 1.1, 1.2 and 1.3.
+// ProcedureStatus is one procedure at one issuing unit: its outcome for 1.1, 1.2 and 1.3.
 type ProcedureStatus struct {
 	Code string  `json:"code"`
 	M11  Outcome `json:"1.1"`
@@ -45,213 +41,57 @@ type ProcedureStatus struct {
 	M13  Outcome `json:"1.3"`
 }
 
-type unitAcc struct {
-	m14   indicator.Count
-	procs map[string]*[3]Outcome // 1.1, 1.2, 1.3 by procedure code
-}
-
-// touched reports whether the unit has been counted (a counted dossier or procedure; merging keeps this),
-// i.e. whether it has a Tally in Result.
-func (u *unitAcc) touched() bool { return u.m14.Den != 0 || len(u.procs) > 0 }
-
-// Accumulator is the partial state of one pass: per unit the 1.4 counts and, per procedure, the outcome
-// of 1.1–1.3 (a set, so a procedure met twice — in several records or shards — counts once, late if any
-// was late); plus the ledgers. The units of the calculator's Keys live in a slice indexed by their Keys
-// index (Add of a verdict made by ClassifyRef hashes no string); other units in a map by id. Memory is
-// O(units × procedures), never O(dossiers). Not safe for concurrent use: give each goroutine its own and
-// Merge them.
+// Accumulator is the dossier state of one pass: per unit the 1.4 counts (the units of the calculator's
+// Keys in a slice by index, others in a map by id), and the ledger. Memory is O(units), never O(dossiers).
+// The catalogue is judged by Report and Result. Not safe for concurrent use: give each goroutine its own
+// and Merge them.
 type Accumulator struct {
-	c             *Calculator
-	slots         []unitAcc           // by unit index of c.keys
-	units         map[string]*unitAcc // units not in c.keys
-	ledger        indicator.Ledger    // dossier verdicts not made by Classify
-	reasons       [numReasons]int64   // dossier verdicts made by Classify, per reason index
-	l11, l12, l13 indicator.Ledger
-	lastID        string
-	last          *unitAcc
+	c       *Calculator
+	units   offer.Units
+	reasons offer.Reasons
 }
 
-// NewAccumulator returns an empty accumulator. Cost: O(units of the calculator's Keys) time and memory
-// (24 bytes per unit, one allocation).
+var _ indicator.Accumulator = (*Accumulator)(nil)
+
+// NewAccumulator returns an empty accumulator. Cost: O(units of the calculator's Keys), one allocation.
 func (c *Calculator) NewAccumulator() *Accumulator {
-	return &Accumulator{c: c, slots: make([]unitAcc, c.nUnits), units: make(map[string]*unitAcc)}
+	return &Accumulator{c: c, units: offer.NewUnits(c.keys.NumUnits(), func(int) int { return 0 })}
 }
 
-// unit finds a unit by id (slow path: a lookup in the Keys' units, then in the map of other units).
-func (a *Accumulator) unit(id string) *unitAcc {
-	if a.last != nil && a.lastID == id {
-		return a.last
-	}
-	var u *unitAcc
-	if i := a.c.unitIndex(id); i >= 0 && int(i) < len(a.slots) {
-		u = &a.slots[i]
-	} else if u = a.units[id]; u == nil {
-		u = &unitAcc{}
-		a.units[id] = u
-	}
-	a.lastID, a.last = id, u
-	return u
-}
-
-// Add records one dossier verdict (1.4): one ledger entry and, when counted, the unit's counts. Hot path:
-// no allocation once the unit has been seen; no string hashing for a verdict made by this accumulator's
-// Calculator whose unit is in its Keys. Verdicts made by hand or by another Calculator find their unit by
-// id.
-func (a *Accumulator) Add(v Verdict) { a.add(&v) }
-
-// AddRef classifies d with the accumulator's Calculator and adds the verdict: the same state as
-// a.Add(c.ClassifyRef(d, r)), without copying the Verdict out of ClassifyRef and into Add. It is the
-// tally-only hot path (the scorecard's when it does not explain lost points); call ClassifyRef and Add
-// when the Verdict itself is needed. r is a Ref of the Calculator's Keys, as for ClassifyRef. Cost: as
-// ClassifyRef plus Add; no allocation once the unit has been seen. A nil d is counted as ReasonNilRecord,
-// as Add(Classify(nil)) would be.
-func (a *Accumulator) AddRef(d *model.Dossier, r indicator.Ref) {
-	var v Verdict
-	a.c.classify(d, r.Unit, false, &v)
-	a.add(&v)
-}
-
-func (a *Accumulator) add(v *Verdict) {
-	if v.calc == a.c && uint(v.slot) < uint(len(a.slots)) { // made by ClassifyRef: v.reason is in range
-		a.reasons[v.reason%numReasons]++
-		if v.Counted {
-			u := &a.slots[v.slot]
-			u.m14.Den++
-			if v.Synced {
-				u.m14.Num++
-			}
+// Add judges k.Dossier for 1.4 and counts it: one ledger reason and, when counted, its unit's counts; note,
+// when not nil, receives the 1.4 verdict. k.Ref, when not zero, must be of the calculator's Keys; the zero
+// Ref is resolved by the dossier's unit id. No allocation once the unit has been seen.
+func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
+	r := a.c.judge(k.Dossier)
+	a.reasons.Add(r, "", false)
+	if r >= rNotSynced {
+		d := k.Dossier
+		i := k.Ref.Unit()
+		if k.Ref == (indicator.Ref{}) {
+			i = a.c.keys.Unit(d.UnitID)
 		}
-		return
+		s := a.units.At(i, d.UnitID)
+		s.Count.Den++
+		if r == rSynced {
+			s.Count.Num++
+		}
 	}
-	a.addSlow(v)
-}
-
-// addSlow is Add for verdicts made by hand, by another Calculator, or whose unit is not in the Keys.
-func (a *Accumulator) addSlow(v *Verdict) {
-	if v.reason > 0 && v.reason < numReasons {
-		a.reasons[v.reason]++
-	} else {
-		a.ledger.Add(v.Reason, v.Counted)
-	}
-	if !v.Counted {
-		return
-	}
-	u := a.unit(v.UnitID)
-	u.m14.Den++
-	if v.Synced {
-		u.m14.Num++
+	if note != nil {
+		note(k, metric14(r))
 	}
 }
 
-// AddProcedure records one procedure verdict: one reason per metric in the 1.1, 1.2 and 1.3 ledgers (the
-// primary judgement's) and each counted judgement in its unit's procedure set. Cost: O(judgements);
-// allocates when a unit or procedure is first seen.
-func (a *Accumulator) AddProcedure(v ProcedureVerdict) {
-	for k, l := range [3]*indicator.Ledger{&a.l11, &a.l12, &a.l13} {
-		if j, ok := v.Primary(indicator.M11 + indicator.ID(k)); ok {
-			l.Add(j.Reason, j.InDenominator)
-		} else {
-			l.Add(ReasonNoPublication, false)
-		}
+// Merge adds the state of other, an accumulator of this package (an *indicator.OptionError otherwise; a
+// nil *Accumulator adds nothing), into a; other is unchanged, and a.Merge(a) doubles a. Cost: O(units).
+func (a *Accumulator) Merge(other indicator.Accumulator) error {
+	b, err := offer.As[*Accumulator](pkg, other)
+	if err != nil || b == nil {
+		return err
 	}
-	for _, j := range v.Judgements {
-		if !j.InDenominator || j.Metric < indicator.M11 || j.Metric > indicator.M13 {
-			continue
-		}
-		o := OutcomeMissed
-		if j.InNumerator {
-			o = OutcomeMet
-		}
-		a.setOutcome(j.UnitID, v.Code, int(j.Metric-indicator.M11), o)
-	}
-}
-
-func (a *Accumulator) setOutcome(unit, code string, k int, o Outcome) {
-	a.setOutcomeAt(a.unit(unit), code, k, o)
-}
-
-func (a *Accumulator) setOutcomeAt(u *unitAcc, code string, k int, o Outcome) {
-	if u.procs == nil {
-		u.procs = make(map[string]*[3]Outcome)
-	}
-	s := u.procs[code]
-	if s == nil {
-		s = new([3]Outcome)
-		u.procs[code] = s
-	}
-	s[k] = max(s[k], o) // missed wins over met: "late if any of them was late"
-}
-
-// Merge adds b's state into a (b is unchanged): counts and ledgers add, procedure outcomes combine as in
-// AddProcedure (missed wins). Associative and commutative; merging the accumulators of a split stream gives
-// the single-pass Result. Merging a into itself doubles its counts and ledgers. Cost: O(units of the
-// calculator's Keys + b's units × procedures).
-func (a *Accumulator) Merge(b *Accumulator) {
-	if b == nil {
-		return
-	}
-	if b == a {
-		for _, l := range []*indicator.Ledger{&a.ledger, &a.l11, &a.l12, &a.l13} {
-			l.Merge(l.Clone())
-		}
-		for i := range a.reasons {
-			a.reasons[i] *= 2
-		}
-		for _, u := range a.all() {
-			u.m14.Num *= 2
-			u.m14.Den *= 2
-		}
-		return
-	}
-	a.ledger.Merge(b.ledger)
-	a.l11.Merge(b.l11)
-	a.l12.Merge(b.l12)
-	a.l13.Merge(b.l13)
-	for i, n := range b.reasons {
-		a.reasons[i] += n
-	}
-	sameKeys := a.c.keys == b.c.keys && len(a.slots) == len(b.slots)
-	for i := range b.slots {
-		if bu := &b.slots[i]; bu.touched() {
-			if sameKeys {
-				a.mergeUnit(&a.slots[i], bu)
-			} else {
-				a.mergeUnit(a.unit(b.c.keys.UnitID(int32(i))), bu)
-			}
-		}
-	}
-	for id, bu := range b.units {
-		a.mergeUnit(a.unit(id), bu)
-	}
-}
-
-// mergeUnit adds b's counts and procedure outcomes of one unit into au.
-func (a *Accumulator) mergeUnit(au, bu *unitAcc) {
-	au.m14.Num += bu.m14.Num
-	au.m14.Den += bu.m14.Den
-	for code, s := range bu.procs {
-		for k, o := range s {
-			if o != OutcomeNone {
-				a.setOutcomeAt(au, code, k, o)
-			}
-		}
-	}
-}
-
-// all yields every unit touched so far with its id: the touched slots in Keys order, then the other units.
-func (a *Accumulator) all() iter.Seq2[string, *unitAcc] {
-	return func(yield func(string, *unitAcc) bool) {
-		for i := range a.slots {
-			if u := &a.slots[i]; u.touched() && !yield(a.c.keys.UnitID(int32(i)), u) {
-				return
-			}
-		}
-		for id, u := range a.units {
-			if !yield(id, u) {
-				return
-			}
-		}
-	}
+	a.reasons.Merge(&b.reasons)
+	bk := b.c.keys
+	a.units.Merge(&b.units, a.c.keys == bk, func(i int) string { return bk.UnitID(int32(i)) }, a.c.keys.Unit, nil)
+	return nil
 }
 
 // Result is the outcome of a pass.
@@ -259,7 +99,7 @@ func (a *Accumulator) all() iter.Seq2[string, *unitAcc] {
 // Units holds one Tally per issuing unit or dossier unit (and per unit of Options.SyncReportDen):
 // Counts[M11], Counts[M12], Counts[M13] (distinct procedures), Counts[M14] and SyncReportDen. Ledger
 // accounts for every dossier read (Read == Counted + Excluded); Ledger11, Ledger12 and Ledger13 for every
-// procedure read, one reason each. Procedures lists each unit's counted procedures, sorted by code.
+// catalogue record, one reason each. Procedures lists each unit's counted procedures, sorted by code.
 type Result struct {
 	Units                        map[string]indicator.Tally
 	Ledger                       indicator.Ledger
@@ -267,43 +107,93 @@ type Result struct {
 	Procedures                   map[string][]ProcedureStatus
 }
 
-// Result returns the tallies so far. It does not modify the accumulator and can be called repeatedly.
-// Cost: O(units of the Keys + units × procedures log procedures); allocates.
-func (a *Accumulator) Result() Result {
-	r := Result{
-		Units:      make(map[string]indicator.Tally, len(a.units)+len(a.slots)),
-		Ledger:     a.ledger.Clone(),
-		Ledger11:   a.l11.Clone(),
-		Ledger12:   a.l12.Clone(),
-		Ledger13:   a.l13.Clone(),
-		Procedures: make(map[string][]ProcedureStatus),
+// Result judges the catalogue and returns it with the dossier tallies so far. It does not modify the
+// accumulator. Cost: O(units + procedures × publications), allocates.
+func (a *Accumulator) Result() Result { return a.result(nil) }
+
+// Report is Result as the scorecard takes it: the tallies, and the ledgers "publication" (dossiers),
+// "publication.1.1", "publication.1.2" and "publication.1.3" (catalogue records). Each judgement of a
+// catalogue procedure goes to s.Note (RecordProcedure, the issuing unit, the procedure code) when s and
+// s.Note are not nil, in catalogue order. 1.1 is counted at the issuing unit, which is the unit's own
+// count under PoolOwn: Report pools nothing.
+func (a *Accumulator) Report(s *indicator.Scope) indicator.Report {
+	var note func(code string, j *Judgement)
+	if s != nil && s.Note != nil {
+		note = func(code string, j *Judgement) { s.Note(indicator.RecordProcedure, j.UnitID, code, j.verdict()) }
 	}
-	for i, n := range a.reasons {
-		r.Ledger.AddN(dossierReasons[i], reasonCounted(uint8(i)), n)
+	r := a.result(note)
+	return indicator.Report{Units: r.Units, Ledgers: []indicator.CalculatorLedger{
+		{Calculator: "publication", Records: r.Ledger},
+		{Calculator: "publication.1.1", Records: r.Ledger11},
+		{Calculator: "publication.1.2", Records: r.Ledger12},
+		{Calculator: "publication.1.3", Records: r.Ledger13},
+	}}
+}
+
+func (a *Accumulator) result(note func(code string, j *Judgement)) Result {
+	c := a.c
+	r := Result{Units: make(map[string]indicator.Tally), Ledger: a.reasons.Ledger(dossierReasons[:], reasonCounted),
+		Procedures: make(map[string][]ProcedureStatus)}
+	put := func(id string, n indicator.Count) {
+		if n.Den != 0 {
+			t := r.Units[id]
+			t.Counts[indicator.M14] = n
+			r.Units[id] = t
+		}
 	}
-	for id, u := range a.all() {
-		var t indicator.Tally
-		t.Counts[indicator.M14] = u.m14
-		if len(u.procs) > 0 {
-			ps := make([]ProcedureStatus, 0, len(u.procs))
-			for code, s := range u.procs {
-				ps = append(ps, ProcedureStatus{Code: code, M11: s[0], M12: s[1], M13: s[2]})
-				for k, o := range s {
-					m := indicator.M11 + indicator.ID(k)
-					if o != OutcomeNone {
-						t.Counts[m].Den++
-					}
-					if o == OutcomeMet {
-						t.Counts[m].Num++
-					}
+	for i := range a.units.Known {
+		put(c.keys.UnitID(int32(i)), a.units.Known[i].Count)
+	}
+	for id, s := range a.units.Other {
+		put(id, s.Count)
+	}
+	// The catalogue: per unit a set of procedures (a procedure met in several records counts once, late
+	// if any was late), and one ledger reason per record and metric, the primary judgement's.
+	sets := make(map[string]map[string]*[3]Outcome)
+	for i := range c.procs {
+		v := c.ClassifyProcedure(&c.procs[i])
+		for k, l := range [3]*indicator.Ledger{&r.Ledger11, &r.Ledger12, &r.Ledger13} {
+			if j, ok := v.primary(indicator.M11 + indicator.ID(k)); ok {
+				l.Add(j.Reason, j.InDenominator)
+			} else {
+				l.Add(ReasonNoPublication, false)
+			}
+		}
+		for i := range v.Judgements {
+			j := &v.Judgements[i]
+			if note != nil {
+				note(v.Code, j)
+			}
+			if !j.InDenominator || j.Metric < indicator.M11 || j.Metric > indicator.M13 {
+				continue
+			}
+			if sets[j.UnitID] == nil {
+				sets[j.UnitID] = make(map[string]*[3]Outcome)
+			}
+			o := sets[j.UnitID][v.Code]
+			if o == nil {
+				o = new([3]Outcome)
+				sets[j.UnitID][v.Code] = o
+			}
+			o[j.Metric-indicator.M11] = max(o[j.Metric-indicator.M11], OutcomeMet+Outcome(b2i(!j.InNumerator)))
+		}
+	}
+	for id, set := range sets {
+		t := r.Units[id]
+		ps := make([]ProcedureStatus, 0, len(set))
+		for code, o := range set {
+			ps = append(ps, ProcedureStatus{Code: code, M11: o[0], M12: o[1], M13: o[2]})
+			for k, x := range o {
+				if x != OutcomeNone {
+					t.Add(indicator.M11+indicator.ID(k), int64(b2i(x == OutcomeMet)), 1)
 				}
 			}
-			slices.SortFunc(ps, func(x, y ProcedureStatus) int { return strings.Compare(x.Code, y.Code) })
-			r.Procedures[id] = ps
 		}
+		slices.SortFunc(ps, func(x, y ProcedureStatus) int { return strings.Compare(x.Code, y.Code) })
+		r.Procedures[id] = ps
 		r.Units[id] = t
 	}
-	for id, n := range a.c.reportDen {
+	for id, n := range c.reportDen {
 		t := r.Units[id]
 		t.SyncReportDen = n
 		r.Units[id] = t
@@ -311,12 +201,9 @@ func (a *Accumulator) Result() Result {
 	return r
 }
 
-// UnitIDs returns the result's unit ids, sorted. Cost: O(units log units).
-func (r Result) UnitIDs() []string {
-	ids := make([]string, 0, len(r.Units))
-	for id := range r.Units {
-		ids = append(ids, id)
+func b2i(b bool) uint8 {
+	if b {
+		return 1
 	}
-	slices.Sort(ids)
-	return ids
+	return 0
 }

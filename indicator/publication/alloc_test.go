@@ -8,43 +8,34 @@ import (
 	"github.com/vn-dvc/chiso766/indicator"
 )
 
-// TestClassifyAddNoAllocs: once units and reasons have been seen, Classify + Accumulator.Add (1.4) allocate
-// nothing (the race detector is off for this file: its instrumentation allocates).
-func TestClassifyAddNoAllocs(t *testing.T) {
-	c := newCalc(t, nil)
-	ds := smallDossiers()
-	a := c.NewAccumulator()
-	for i := range ds {
-		a.Add(c.Classify(&ds[i]))
-	}
-	i := 0
-	allocs := testing.AllocsPerRun(1000, func() {
-		a.Add(c.Classify(&ds[i%len(ds)]))
-		i++
-	})
-	if allocs != 0 {
-		t.Fatalf("Classify+Add allocates %.2f times per dossier", allocs)
-	}
-}
-
-// TestClassifyRefAddNoAllocs: ClassifyRef + Add allocate nothing either, with the Keys' Ref and with
-// NoRef, once the units have been seen.
-func TestClassifyRefAddNoAllocs(t *testing.T) {
+// TestAddNoAllocs: once the units have been seen, Add allocates nothing, with the Keys' Ref, with the zero
+// Ref, without Keys, and with a note that keeps nothing (the race detector is off for this file: its
+// instrumentation allocates).
+func TestAddNoAllocs(t *testing.T) {
 	ds := benchDossiers(256)
 	keys := indicator.NewKeys(benchUnits(), benchProcedures())
-	c := newCalc(t, func(o *Options) { o.Keys = keys })
-	a := c.NewAccumulator()
-	for i := range ds {
-		a.Add(c.Classify(&ds[i]))
-	}
-	i := 0
-	allocs := testing.AllocsPerRun(1000, func() {
-		d := &ds[i%len(ds)]
-		a.Add(c.ClassifyRef(d, keys.Ref(d.UnitID, d.ProcedureCode)))
-		a.Add(c.ClassifyRef(d, indicator.NoRef))
-		i++
-	})
-	if allocs != 0 {
-		t.Fatalf("ClassifyRef+Add allocates %.2f times per dossier", allocs)
+	var n int
+	note := func(*indicator.Case, indicator.Verdict) { n++ }
+	for name, o := range map[string]func(*Options){"keys": func(o *Options) { o.Keys = keys }, "nokeys": nil} {
+		c := newCalc(t, o)
+		a := c.NewAccumulator()
+		cs := make([]indicator.Case, len(ds))
+		for i := range ds {
+			cs[i] = indicator.Case{Dossier: &ds[i]}
+			a.Add(&cs[i], nil)
+		}
+		i := 0
+		allocs := testing.AllocsPerRun(1000, func() {
+			k := &cs[i%len(cs)]
+			a.Add(k, nil)
+			a.Add(k, note)
+			k.Ref = keys.Ref(k.Dossier.UnitID, "")
+			a.Add(k, nil)
+			k.Ref = indicator.Ref{}
+			i++
+		})
+		if allocs != 0 {
+			t.Fatalf("%s: Add allocates %.2f times per dossier", name, allocs)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/internal/testkit"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -50,23 +51,19 @@ func benchDossiers(n int) []model.Dossier {
 	return ds
 }
 
-// BenchmarkClassifyAdd measures judging one dossier for 1.4 and adding it to an accumulator (a flag path:
-// target ≤ 50 ns, 0 allocs), over a pre-generated slice of dossiers of 80 units and 50 procedures:
+// BenchmarkAdd measures judging one dossier for 1.4 and counting it (Accumulator.Add; 0 allocs), over a
+// pre-generated slice of dossiers of 80 units and 50 procedures:
 //
-//   - addref: Accumulator.AddRef with the Refs resolved before the loop (ClassifyRef + Add without
-//     copying the Verdict): the scorecard's tally path;
-//   - ref: ClassifyRef + Add with the Refs resolved before the loop by the Keys given in Options, as the
-//     scorecard runs it when it explains lost points (it resolves each dossier once for all six calculators);
-//   - classify: Classify + Add with the same Keys, Classify resolving the unit itself;
-//   - nokeys: Classify + Add without Options.Keys (units found by id in the accumulator's map).
+//   - ref: the Case's Ref resolved before the loop by the Keys given in Options, no note: the tally pass;
+//   - note: the same with a note (a scorecard that explains lost points);
+//   - noref: the zero Ref with the same Keys (Add finds the unit by its id in the Keys);
+//   - nokeys: the zero Ref without Options.Keys (units found by id in the accumulator's map).
 //
-// records=64 keeps the records in cache, as in a decoding pipeline where each record was just read;
-// records=4096 (about 4 MB of model.Dossier values) measures cache misses on the record too.
-// cpu-ns/record is the process CPU time per record, which stays meaningful when the machine is
-// oversubscribed and wall-clock ns/op is not.
-func BenchmarkClassifyAdd(b *testing.B) {
+// records=64 keeps the records in cache; records=4096 (about 4 MB of model.Dossier values) measures cache
+// misses on the record too. cpu-ns/dossier is the process CPU time per dossier.
+func BenchmarkAdd(b *testing.B) {
 	keys := indicator.NewKeys(benchUnits(), benchProcedures())
-	for _, mode := range []string{"addref", "ref", "classify", "nokeys"} {
+	for _, mode := range []string{"ref", "note", "noref", "nokeys"} {
 		for _, n := range []int{64, 4096} {
 			b.Run(fmt.Sprintf("%s/records=%d", mode, n), func(b *testing.B) {
 				c := newCalc(b, func(o *Options) {
@@ -75,34 +72,27 @@ func BenchmarkClassifyAdd(b *testing.B) {
 					}
 				})
 				ds := benchDossiers(n)
-				refs := make([]indicator.Ref, n)
+				cs := make([]indicator.Case, n)
 				for i := range ds {
-					refs[i] = keys.Ref(ds[i].UnitID, ds[i].ProcedureCode)
+					cs[i].Dossier = &ds[i]
+					if mode == "ref" || mode == "note" {
+						cs[i].Ref = keys.Ref(ds[i].UnitID, ds[i].ProcedureCode)
+					}
+				}
+				var note indicator.Note
+				var notes int
+				if mode == "note" {
+					note = func(*indicator.Case, indicator.Verdict) { notes++ }
 				}
 				a := c.NewAccumulator()
-				for i := range ds {
-					a.Add(c.Classify(&ds[i]))
+				for i := range cs {
+					a.Add(&cs[i], nil)
 				}
-				b.ReportAllocs()
-				cpu0 := processCPU()
-				switch mode {
-				case "addref":
-					for i := 0; b.Loop(); i++ {
-						j := i & (n - 1)
-						a.AddRef(&ds[j], refs[j])
-					}
-				case "ref":
-					for i := 0; b.Loop(); i++ {
-						j := i & (n - 1)
-						a.Add(c.ClassifyRef(&ds[j], refs[j]))
-					}
-				default:
-					for i := 0; b.Loop(); i++ {
-						a.Add(c.Classify(&ds[i&(n-1)]))
-					}
+				clock := testkit.StartPerRecord(b)
+				for i := 0; b.Loop(); i++ {
+					a.Add(&cs[i&(n-1)], note)
 				}
-				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
-				b.ReportMetric(float64((processCPU()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/record")
+				clock.Report(b.N, "dossier")
 			})
 		}
 	}

@@ -2,6 +2,7 @@ package publication
 
 import (
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -16,95 +17,41 @@ type Verdict struct {
 	Reason    indicator.Reason // the single ledger reason
 	Counted   bool             // in 1.4's denominator
 	Synced    bool             // in 1.4's numerator
-
-	reason uint8       // index in dossierReasons (0: not made by Classify)
-	slot   int32       // the unit's index in calc's Keys, or -1 (Add then finds the unit by UnitID)
-	calc   *Calculator // the Calculator that made the verdict (nil: made by hand)
-}
-
-// Metric14 returns the dossier's verdict for 1.4. No allocation.
-func (v Verdict) Metric14() indicator.Verdict {
-	return indicator.Verdict{Metric: indicator.M14, InDenominator: v.Counted, InNumerator: v.Counted && v.Synced, Reason: v.Reason}
-}
-
-// AppendVerdicts appends the dossier's per-metric verdicts (one, for 1.4) to dst. No allocation when dst
-// has capacity.
-func (v Verdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
-	return append(dst, v.Metric14())
 }
 
 // Classify judges one dossier for 1.4: "dossiers synced to the portal with reception date in the period /
 // dossiers received in the period". A dossier is synced when model.SyncInfo records a sending (SentAt) no
-// later than AsOf whose ErrorCode is one of Options.SyncSuccessCodes. Pure, safe for concurrent use, no
-// allocation; d is not retained. Cost: one lookup of the unit id among the Keys' units (a hash of the id
-// and a comparison of words, in a table built by New), a few comparisons and a scan of SyncSuccessCodes.
-// Classify(d) is ClassifyRef(d, keys.Ref(d.UnitID, d.ProcedureCode)) for the calculator's Keys.
-func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
-	c.classify(d, -1, true, &v)
+// later than AsOf whose ErrorCode is one of Policy.SyncSuccessCodes. A nil d is ReasonNilRecord. Pure,
+// safe for concurrent use, no allocation; d is not retained.
+func (c *Calculator) Classify(d *model.Dossier) Verdict {
+	r := c.judge(d)
+	v := Verdict{Reason: dossierReasons[r], Counted: reasonCounted(r), Synced: r == rSynced}
+	if d != nil {
+		v.UnitID, v.Code, v.Received, v.SentAt, v.ErrorCode = d.UnitID, d.Code, c.w.Received(d), d.Sync.SentAt, d.Sync.ErrorCode
+	}
 	return v
 }
 
-// ClassifyRef is Classify for a dossier whose unit was already resolved by the Keys of Options (r ==
-// Options.Keys.Ref(d.UnitID, d.ProcedureCode); only r.Unit is read). It returns the verdict of Classify(d)
-// and hashes no string: the verdict carries r.Unit as the accumulator slot of the unit. A unit index of -1
-// or out of the Keys' range is not an error: Accumulator.Add then finds the unit by its id (slower, same
-// result). A Ref made by another Keys puts the dossier's counts at the wrong unit: pass the Ref of the
-// Keys given in Options. Pure, safe for concurrent use, no allocation.
-func (c *Calculator) ClassifyRef(d *model.Dossier, r indicator.Ref) (v Verdict) {
-	c.classify(d, r.Unit, false, &v)
-	return v
-}
-
-// classify is Classify (resolve: the unit is looked up by id) and ClassifyRef (slot is the Ref's unit
-// index) into *v: both are small enough to be inlined, so the verdict is built in the caller's variable
-// (AddRef builds it in its own).
-func (c *Calculator) classify(d *model.Dossier, slot int32, resolve bool, v *Verdict) {
+// judge is Classify's reason index: the tally pass needs nothing else.
+func (c *Calculator) judge(d *model.Dossier) uint8 {
 	if d == nil {
-		*v = Verdict{Reason: ReasonNilRecord, reason: rNilRecord, calc: c, slot: -1}
-		return
+		return rNilRecord
 	}
-	if resolve {
-		slot = c.unitIndex(d.UnitID)
-	} else if uint32(slot) >= uint32(c.nUnits) {
-		slot = -1
+	if _, p := c.w.Admit(d); p != offer.InWindow {
+		return uint8(p) // rNoUnit … rAfterAsOf are the Place values
 	}
-	rec := d.ReceivedAt
-	if !rec.Valid && c.fallback {
-		rec = d.SubmittedAt
+	switch s := &d.Sync; {
+	case !s.SentAt.Valid || s.SentAt.T.Unix() >= c.asOfSec && s.SentAt.T.After(c.w.AsOf):
+		return rNotSynced
+	case !c.syncSuccess(s.ErrorCode):
+		return rSyncFailed
 	}
-	var reason uint8
-	switch {
-	case d.UnitID == "":
-		reason = rNoUnit
-	case !rec.Valid:
-		reason = rNoReception
-	case c.noWithdraw && !d.ReceivedAt.Valid && d.Status.Code() == model.StatusWithdrawn:
-		reason = rWithdrawn // as digitisation: "dossiers withdrawn before reception are not counted"
-	default:
-		// Whole seconds strictly inside (start, min(end, AsOf)) decide without the exact comparisons.
-		if ts := rec.T.Unix(); ts <= c.startSec || ts >= c.countSec {
-			switch {
-			case !c.inPeriod(rec.T):
-				reason = rOutsidePeriod
-			case rec.T.After(c.asOf):
-				reason = rAfterAsOf
-			}
-		}
-		if reason != 0 {
-			break
-		}
-		switch s := &d.Sync; {
-		case !s.SentAt.Valid || s.SentAt.T.Unix() >= c.asOfSec && s.SentAt.T.After(c.asOf):
-			reason = rNotSynced
-		case !c.syncSuccess(s.ErrorCode):
-			reason = rSyncFailed
-		default:
-			reason = rSynced
-		}
-	}
-	*v = Verdict{UnitID: d.UnitID, Code: d.Code, Received: rec, SentAt: d.Sync.SentAt, ErrorCode: d.Sync.ErrorCode,
-		Reason: dossierReasons[reason], Counted: reason >= rNotSynced, Synced: reason == rSynced,
-		reason: reason, calc: c, slot: slot}
+	return rSynced
+}
+
+// metric14 is the 1.4 verdict of reason index r.
+func metric14(r uint8) indicator.Verdict {
+	return indicator.Verdict{Metric: indicator.M14, InDenominator: reasonCounted(r), InNumerator: r == rSynced, Reason: dossierReasons[r]}
 }
 
 func (c *Calculator) syncSuccess(code string) bool {

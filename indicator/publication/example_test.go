@@ -18,17 +18,6 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	calc, err := publication.New(publication.Options{
-		Period:        model.Month(2026, time.August),
-		AsOf:          time.Date(2026, time.September, 1, 0, 0, 0, 0, vn),
-		Calendar:      cal,
-		Policy:        indicator.Portal().Policy,
-		SyncReportDen: map[string]int64{"H44": 3}, // the national reporting system's count
-	})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
 	all := [7]bool{true, true, true, true, true, true, true}
 	p := model.Procedure{Code: "1.000001", Publication: []model.Publication{{
 		DecisionID: "QĐ 123", DecisionDate: day(time.August, 19), IssuerCode: "H44",
@@ -37,6 +26,19 @@ func Example() {
 		PublishedAt:        day(time.August, 21), // within 5 working days (make-up Saturday 22/8 included)
 		Components:         all,
 	}}}
+	calc, err := publication.New(publication.Options{
+		Period:        model.Month(2026, time.August),
+		AsOf:          time.Date(2026, time.September, 1, 0, 0, 0, 0, vn),
+		Calendar:      cal,
+		Policy:        indicator.Portal().Policy.Publication,
+		Reception:     indicator.Portal().Policy.Reception,
+		Procedures:    []model.Procedure{p},
+		SyncReportDen: map[string]int64{"H44": 3}, // the national reporting system's count
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	acc := calc.NewAccumulator()
 	v := calc.ClassifyProcedure(&p)
 	for _, j := range v.Judgements {
@@ -46,10 +48,9 @@ func Example() {
 			fmt.Println(j.Metric, j.UnitID, j.Reason, "deadline", j.Deadline)
 		}
 	}
-	acc.AddProcedure(v)
 	d := model.Dossier{Code: "H44-260812-0001", UnitID: "H44", ReceivedAt: day(time.August, 12),
 		Sync: model.SyncInfo{SentAt: day(time.August, 12), ErrorCode: "0"}}
-	acc.Add(calc.Classify(&d))
+	acc.Add(&indicator.Case{Dossier: &d}, nil)
 	t := acc.Result().Units["H44"]
 	fmt.Println("1.1", t.Count(indicator.M11), "1.2", t.Count(indicator.M12), "1.3", t.Count(indicator.M13), "1.4", t.Count(indicator.M14), "national", t.SyncReportDen)
 	// Output:
@@ -59,21 +60,27 @@ func Example() {
 	// 1.1 {0 1} 1.2 {1 1} 1.3 {1 1} 1.4 {1 1} national 3
 }
 
-// ExampleCalculator_ClassifyRef shows the scorecard's way of driving the 1.4 path: one Keys for the pass,
-// each dossier resolved once, ClassifyRef then Add (no string is hashed for a unit in the Keys).
-func ExampleCalculator_ClassifyRef() {
+// ExampleAccumulator_Report shows a scorecard's way of driving the calculator: one Keys for the pass, each
+// dossier resolved once into a Case, Add without a note (the tally pass), then Report with a Scope whose
+// Note receives the catalogue's judgements.
+func ExampleAccumulator_Report() {
 	vn := model.Vietnam()
 	day := func(d int) model.Time { return model.Some(time.Date(2026, time.August, d, 9, 0, 0, 0, vn)) }
-	keys := indicator.NewKeys([]string{"H44.100", "H44.200"}, nil)
+	keys := indicator.NewKeys([]string{"H44", "H44.100", "H44.200"}, nil)
+	cal, err := calendar.New(calendar.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	pol := indicator.DefaultRecordPolicy()
 	calc, err := publication.New(publication.Options{
 		Keys:   keys,
-		Period: model.Month(2026, time.August),
-		AsOf:   time.Date(2026, time.September, 1, 0, 0, 0, 0, vn),
-		Policy: indicator.Portal().Policy, // working days: a calendar is required
-		Calendar: func() *calendar.Calendar {
-			cal, _ := calendar.New(calendar.Options{})
-			return cal
-		}(),
+		Period: model.Month(2026, time.August), AsOf: time.Date(2026, time.September, 1, 0, 0, 0, 0, vn),
+		Calendar: cal, Policy: pol.Publication, Reception: pol.Reception,
+		Procedures: []model.Procedure{{Code: "1.000002", Publication: []model.Publication{{
+			DecisionID: "QĐ 7", DecisionDate: day(3), IssuerCode: "H44", Issuer: model.NewUnitKind(model.UnitProvince),
+			LegalEffectiveDate: day(24), // PublishedAt absent: still unpublished, due
+		}}}},
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -87,20 +94,28 @@ func ExampleCalculator_ClassifyRef() {
 	acc := calc.NewAccumulator()
 	for i := range dossiers {
 		d := &dossiers[i]
-		r := keys.Ref(d.UnitID, d.ProcedureCode)
-		v := calc.ClassifyRef(d, r)
-		fmt.Println(d.Code, r.Unit, v.Reason)
-		acc.Add(v)
+		acc.Add(&indicator.Case{Dossier: d, Ref: keys.Ref(d.UnitID, d.ProcedureCode)}, nil)
 	}
-	res := acc.Result()
-	for _, u := range res.UnitIDs() {
-		fmt.Println(u, res.Units[u].Counts[indicator.M14])
+	rep := acc.Report(&indicator.Scope{Note: func(kind indicator.RecordKind, unit, code string, v indicator.Verdict) {
+		fmt.Println(kind, unit, code, v.Metric, v.InDenominator, v.InNumerator, v.Reason)
+	}})
+	for _, u := range []string{"H44", "H44.100", "H44.200", "H44.999"} {
+		t := rep.Units[u]
+		fmt.Println(u, t.Count(indicator.M11), t.Count(indicator.M12), t.Count(indicator.M14))
+	}
+	for _, l := range rep.Ledgers {
+		fmt.Println(l.Calculator, l.Records.Read, l.Records.Counted)
 	}
 	// Output:
-	// A 0 publication.synced
-	// B 1 publication.sync_failed
-	// C -1 publication.not_synced
-	// H44.100 {1 1}
-	// H44.200 {0 1}
-	// H44.999 {0 1}
+	// procedure H44 1.000002 1.1 true true publication.announced_on_time
+	// procedure H44 1.000002 1.2 true false publication.unpublished
+	// procedure H44 1.000002 1.3 false false publication.not_published
+	// H44 {1 1} {0 1} {0 0}
+	// H44.100 {0 0} {0 0} {1 1}
+	// H44.200 {0 0} {0 0} {0 1}
+	// H44.999 {0 0} {0 0} {0 1}
+	// publication 3 3
+	// publication.1.1 1 1
+	// publication.1.2 1 1
+	// publication.1.3 1 0
 }

@@ -111,8 +111,8 @@ func TestFixtureTransparency(t *testing.T) {
 			}
 		}
 	}
-	c := newCalc(t, nil)
-	r := c.Run(sliceSeq(procs), gen)
+	c := newCalc(t, func(o *Options) { o.Procedures = procs })
+	r := c.Run(gen)
 	ed := indicator.Portal()
 	hp := r.Units["H44"]
 	var pooled indicator.Tally

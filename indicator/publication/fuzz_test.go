@@ -50,10 +50,9 @@ func FuzzClassifyProcedure(f *testing.F) {
 				t.Fatalf("bad judgement %+v", j)
 			}
 		}
-		a := c.NewAccumulator()
-		a.AddProcedure(v)
-		a.AddProcedure(v)
-		r := a.Result()
+		cc := *c
+		cc.procs = []model.Procedure{p, p}
+		r := cc.NewAccumulator().Result()
 		for _, l := range []indicator.Ledger{r.Ledger11, r.Ledger12, r.Ledger13} {
 			if l.Read != 2 || l.Read != l.Counted+l.Excluded {
 				t.Fatalf("ledger %+v", l)
@@ -72,9 +71,9 @@ func FuzzClassifyProcedure(f *testing.F) {
 	})
 }
 
-// FuzzClassify feeds arbitrary dossier dates and sync data through the 1.4 path, and checks that
-// ClassifyRef with the Keys' Ref and with NoRef, on a calculator given Keys, gives Classify's verdict and
-// the same Result.
+// FuzzClassify feeds arbitrary dossier dates and sync data through the 1.4 path: a valid verdict, the
+// same one with or without Keys, and the same Result whether Add resolves the unit through the Case's Ref,
+// by its id in the Keys, or by its id without Keys; the note receives the verdict's 1.4 judgement.
 func FuzzClassify(f *testing.F) {
 	f.Add("H44", int64(1786327200), int64(0), int64(1786327200), "0")
 	f.Add("", int64(0), int64(1786327200), int64(0), "")
@@ -87,31 +86,31 @@ func FuzzClassify(f *testing.F) {
 	f.Fuzz(func(t *testing.T, unit string, recv, sub, sent int64, code string) {
 		d := model.Dossier{UnitID: unit, ReceivedAt: unixTime(recv), SubmittedAt: unixTime(sub), Sync: model.SyncInfo{SentAt: unixTime(sent), ErrorCode: code}}
 		v := c.Classify(&d)
-		if v.Reason == "" || v.Synced && !v.Counted || v.Counted != reasonCounted(v.reason) {
+		if v.Reason == "" || v.Synced && !v.Counted {
 			t.Fatalf("bad verdict %+v", v)
 		}
-		if got, want := ck.units.Find(unit), keys.Unit(unit); got != want {
-			t.Fatalf("units.Find(%q) = %d, Keys.Unit %d", unit, got, want)
+		if vk := ck.Classify(&d); vk != v {
+			t.Fatalf("Classify with Keys %+v, without %+v", vk, v)
 		}
-		vr, vn := ck.ClassifyRef(&d, keys.Ref(unit, "")), ck.ClassifyRef(&d, indicator.NoRef)
-		if public(vr) != public(v) || public(vn) != public(v) {
-			t.Fatalf("ClassifyRef %+v / NoRef %+v, Classify %+v", vr, vn, v)
-		}
+		var notes []indicator.Verdict
+		note := func(_ *indicator.Case, x indicator.Verdict) { notes = append(notes, x) }
 		ak := ck.NewAccumulator()
-		ak.Add(vr)
-		ak.Add(vn)
-		ak.Add(v)
+		ak.Add(&indicator.Case{Dossier: &d, Ref: keys.Ref(unit, "")}, note)
+		ak.Add(&indicator.Case{Dossier: &d}, note)
+		ak.Add(&indicator.Case{Dossier: &d}, nil)
 		a := c.NewAccumulator()
-		a.Add(v)
-		a.Add(v)
-		a.Add(v)
+		for range 3 {
+			a.Add(&indicator.Case{Dossier: &d}, nil)
+		}
 		if !reflect.DeepEqual(ak.Result(), a.Result()) {
 			t.Fatalf("Result with Keys %+v, without %+v", ak.Result(), a.Result())
 		}
-		a = c.NewAccumulator()
-		a.Add(v)
+		w := indicator.Verdict{Metric: indicator.M14, InDenominator: v.Counted, InNumerator: v.Synced, Reason: v.Reason}
+		if !reflect.DeepEqual(notes, []indicator.Verdict{w, w}) {
+			t.Fatalf("notes %+v, want twice %+v", notes, w)
+		}
 		r := a.Result()
-		if r.Ledger.Read != 1 || r.Ledger.Read != r.Ledger.Counted+r.Ledger.Excluded {
+		if r.Ledger.Read != 3 || r.Ledger.Read != r.Ledger.Counted+r.Ledger.Excluded {
 			t.Fatalf("ledger %+v", r.Ledger)
 		}
 		for id, tl := range r.Units {

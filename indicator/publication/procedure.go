@@ -1,8 +1,6 @@
 package publication
 
 import (
-	"time"
-
 	"github.com/vn-dvc/chiso766/calendar"
 	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/model"
@@ -39,17 +37,9 @@ type ProcedureVerdict struct {
 	Judgements []Judgement
 }
 
-// AppendVerdicts appends one indicator.Verdict per judgement to dst. No allocation when dst has capacity.
-func (v ProcedureVerdict) AppendVerdicts(dst []indicator.Verdict) []indicator.Verdict {
-	for _, j := range v.Judgements {
-		dst = append(dst, j.verdict())
-	}
-	return dst
-}
-
-// Primary returns the judgement of metric m that the ledger records for the procedure: the first one in
+// primary returns the judgement of metric m that the ledger records for the procedure: the first one in
 // a denominator, else the first one. ok is false when the verdict has no judgement for m.
-func (v ProcedureVerdict) Primary(m indicator.ID) (j Judgement, ok bool) {
+func (v *ProcedureVerdict) primary(m indicator.ID) (j Judgement, ok bool) {
 	for _, x := range v.Judgements {
 		if x.Metric == m {
 			if x.InDenominator {
@@ -83,16 +73,16 @@ func issuerLevel(k model.UnitKind) levelDays {
 
 func (c *Calculator) lead(l levelDays) int {
 	if l == levelMinistry {
-		return c.policy.PublicationLeadDays.Ministry
+		return c.pol.LeadDays.Ministry
 	}
-	return c.policy.PublicationLeadDays.Province
+	return c.pol.LeadDays.Province
 }
 
 func (c *Calculator) within(l levelDays) int {
 	if l == levelMinistry {
-		return c.policy.PublishWithinDays.Ministry
+		return c.pol.PublishWithinDays.Ministry
 	}
-	return c.policy.PublishWithinDays.Province
+	return c.pol.PublishWithinDays.Province
 }
 
 // ClassifyProcedure judges one procedure for 1.1, 1.2 and 1.3 at each unit that issued an announcement
@@ -171,7 +161,7 @@ func (c *Calculator) judge11(p *model.Procedure, unit string) Judgement {
 		case !c.inPeriod(pub.DecisionDate.T):
 			excl = firstReason(excl, ReasonNoDecisionInPeriod)
 			continue
-		case pub.DecisionDate.T.After(c.asOf):
+		case pub.DecisionDate.T.After(c.w.AsOf):
 			excl = firstReason(excl, ReasonDecisionAfterAsOf)
 			continue
 		}
@@ -235,16 +225,16 @@ func (c *Calculator) judge12(p *model.Procedure, unit string) Judgement {
 			excl = firstReason(excl, ReasonOutOfCalendar)
 			continue
 		}
-		pending := !pub.PublishedAt.Valid || pub.PublishedAt.T.After(c.judge)
+		pending := !pub.PublishedAt.Valid || pub.PublishedAt.T.After(c.w.Judge)
 		var isLate bool
 		var actual calendar.Date
 		if pending {
-			if pub.DecisionDate.T.After(c.asOf) {
+			if pub.DecisionDate.T.After(c.w.AsOf) {
 				excl = firstReason(excl, ReasonDecisionAfterAsOf)
 				continue
 			}
 			var due bool
-			if c.pending == PendingOverdue {
+			if c.pol.Pending == indicator.PendingOverdue {
 				due = deadline.Before(c.judgeDay)
 			} else {
 				limit, err := c.shift(c.lastDay, n)
@@ -295,7 +285,7 @@ func (c *Calculator) judge13(p *model.Procedure, unit string) Judgement {
 	var latest *model.Publication
 	for i := range p.Publication {
 		pub := &p.Publication[i]
-		if c.issuer(p, pub) != unit || !pub.PublishedAt.Valid || pub.PublishedAt.T.After(c.asOf) {
+		if c.issuer(p, pub) != unit || !pub.PublishedAt.Valid || pub.PublishedAt.T.After(c.w.AsOf) {
 			continue
 		}
 		if latest == nil || pub.PublishedAt.T.After(latest.PublishedAt.T) {
@@ -322,5 +312,3 @@ func (c *Calculator) judge13(p *model.Procedure, unit string) Judgement {
 	}
 	return j
 }
-
-func (c *Calculator) inPeriod(t time.Time) bool { return !t.Before(c.start) && t.Before(c.end) }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/vn-dvc/chiso766/calendar"
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -76,7 +77,8 @@ func proc(code string, pubs ...model.Publication) model.Procedure {
 }
 
 func testOptions(t testing.TB) Options {
-	return Options{Period: aug2026, AsOf: asOf, Calendar: cal(t), Policy: indicator.DefaultRecordPolicy()}
+	return Options{Period: aug2026, AsOf: asOf, Calendar: cal(t), Policy: indicator.DefaultPublicationPolicy(),
+		Reception: indicator.DefaultReceptionPolicy()}
 }
 
 func newCalc(t testing.TB, mod func(*Options)) *Calculator {
@@ -134,11 +136,11 @@ func TestProcedureRules(t *testing.T) {
 			p:      proc("A", pub("Q1", issuer(ministry, "BTP"), decided(on(time.August, 17)), effective(on(time.September, 15)))),
 			metric: indicator.M11, unit: "BTP", reason: ReasonAnnouncedLate, inDen: true},
 		{name: "1.1 calendar days policy (P18): effective 24/8 − 5 days = 19/8 on time",
-			mod: func(o *Options) { o.Policy.PublicationDayUnit = indicator.CalendarDays; o.Calendar = nil },
+			mod: func(o *Options) { o.Policy.DayUnit = indicator.CalendarDays; o.Calendar = nil },
 			p:   proc("A", pub("Q1", decided(on(time.August, 19)))), metric: indicator.M11, unit: "H44",
 			reason: ReasonAnnouncedOnTime, inDen: true, inNum: true},
 		{name: "1.1 calendar days policy: 20/8 is late",
-			mod: func(o *Options) { o.Policy.PublicationDayUnit = indicator.CalendarDays },
+			mod: func(o *Options) { o.Policy.DayUnit = indicator.CalendarDays },
 			p:   proc("A", pub("Q1", decided(on(time.August, 20)))), metric: indicator.M11, unit: "H44",
 			reason: ReasonAnnouncedLate, inDen: true},
 		{name: "1.1 a procedure in several decisions counts once and is late if any was late",
@@ -185,7 +187,7 @@ func TestProcedureRules(t *testing.T) {
 		{name: "1.2 ministry: 10 working days",
 			p: proc("A", pub("Q1", issuer(ministry, "BTP"), published(at(2026, time.August, 17, 23, 59)))), metric: indicator.M12, unit: "BTP", reason: ReasonPublishedOnTime, inDen: true, inNum: true},
 		{name: "1.2 calendar days policy: 3/8 + 5 days = 8/8",
-			mod: func(o *Options) { o.Policy.PublicationDayUnit = indicator.CalendarDays },
+			mod: func(o *Options) { o.Policy.DayUnit = indicator.CalendarDays },
 			p:   proc("A", pub("Q1", published(on(time.August, 9)))), metric: indicator.M12, unit: "H44", reason: ReasonPublishedLate, inDen: true},
 		{name: "1.2 published in the period for a decision of the previous period counts",
 			p: proc("A", pub("Q1", decided(on(time.July, 28)), published(on(time.August, 3)))), metric: indicator.M12, unit: "H44", reason: ReasonPublishedOnTime, inDen: true, inNum: true},
@@ -198,10 +200,10 @@ func TestProcedureRules(t *testing.T) {
 		{name: "1.2 published after the period (but before AsOf) is pending at the period end",
 			p: proc("A", pub("Q1", decided(on(time.August, 28)), published(on(time.September, 3)))), metric: indicator.M12, unit: "H44", reason: ReasonUnpublished, inDen: true},
 		{name: "1.2 PendingOverdue: unpublished with deadline 7/9 not yet passed is not due",
-			mod: func(o *Options) { o.Pending = PendingOverdue },
+			mod: func(o *Options) { o.Policy.Pending = indicator.PendingOverdue },
 			p:   proc("A", pub("Q1", decided(on(time.August, 26)), published(model.None()))), metric: indicator.M12, unit: "H44", reason: ReasonNotDue},
 		{name: "1.2 PendingOverdue: unpublished with deadline 26/8 passed is counted late",
-			mod: func(o *Options) { o.Pending = PendingOverdue },
+			mod: func(o *Options) { o.Policy.Pending = indicator.PendingOverdue },
 			p:   proc("A", pub("Q1", decided(on(time.August, 20)), published(model.None()))), metric: indicator.M12, unit: "H44", reason: ReasonUnpublished, inDen: true},
 		{name: "1.2 decision date without publication after AsOf does not exist yet",
 			mod: func(o *Options) { o.AsOf = time.Date(2026, 8, 20, 0, 0, 0, 0, vn) },
@@ -242,9 +244,7 @@ func TestProcedureRules(t *testing.T) {
 			if tc.check != nil {
 				tc.check(t, j)
 			}
-			vs := v.AppendVerdicts(nil)
-			assert.Len(t, vs, len(v.Judgements))
-			p, ok := v.Primary(tc.metric)
+			p, ok := v.primary(tc.metric)
 			require.True(t, ok)
 			assert.Equal(t, tc.reason, p.Reason)
 		})
@@ -260,7 +260,7 @@ func TestTwoIssuers(t *testing.T) {
 	assert.Equal(t, ReasonAnnouncedLate, judgement(t, v, indicator.M11, "BTP").Reason)
 	assert.Equal(t, ReasonUnpublished, judgement(t, v, indicator.M12, "BTP").Reason)
 	assert.Equal(t, ReasonNotPublished, judgement(t, v, indicator.M13, "BTP").Reason)
-	r := c.Run(sliceSeq([]model.Procedure{p}), nil)
+	r := newCalc(t, func(o *Options) { o.Procedures = []model.Procedure{p} }).Run(nil)
 	assert.Equal(t, indicator.Count{Num: 1, Den: 1}, r.Units["H44"].Counts[indicator.M11])
 	assert.Equal(t, indicator.Count{Num: 0, Den: 1}, r.Units["BTP"].Counts[indicator.M11])
 	assert.Equal(t, int64(1), r.Ledger11.Read, "one procedure read")
@@ -302,7 +302,7 @@ func TestClassifyRules(t *testing.T) {
 		{name: "1.4 sent with an error code is not synced", d: dossier("D", "U1", synced(on(time.August, 11), "-1")), reason: ReasonSyncFailed, counted: true},
 		{name: "1.4 code 3 (meaning unverified) is not synced by default", d: dossier("D", "U1", synced(on(time.August, 11), "3")), reason: ReasonSyncFailed, counted: true},
 		{name: "1.4 SyncSuccessCodes policy can accept code 3",
-			mod: func(o *Options) { o.SyncSuccessCodes = []string{"0", "3"} },
+			mod: func(o *Options) { o.Policy.SyncSuccessCodes = []string{"0", "3"} },
 			d:   dossier("D", "U1", synced(on(time.August, 11), "3")), reason: ReasonSynced, counted: true, synced: true},
 		{name: "1.4 never sent: denominator only", d: dossier("D", "U1", synced(model.None(), "")), reason: ReasonNotSynced, counted: true},
 		{name: "1.4 sent after AsOf is not synced yet", d: dossier("D", "U1", synced(on(time.September, 10), "0")), reason: ReasonNotSynced, counted: true},
@@ -315,7 +315,7 @@ func TestClassifyRules(t *testing.T) {
 		{name: "1.4 no unit", d: dossier("D", ""), reason: ReasonNoUnit},
 		{name: "1.4 withdrawn before reception (status 7, no NgayTiepNhan) is not counted", d: dossier("D", "U1", received(model.None()), submittedOn(9), withdrawn), reason: ReasonWithdrawnBeforeReception},
 		{name: "1.4 withdrawn before reception, ExcludeWithdrawnBeforeReception off: judged on the submission",
-			mod: func(o *Options) { o.Policy.ExcludeWithdrawnBeforeReception = false },
+			mod: func(o *Options) { o.Reception.ExcludeWithdrawnBeforeReception = false },
 			d:   dossier("D", "U1", received(model.None()), submittedOn(9), withdrawn), reason: ReasonSynced, counted: true, synced: true},
 		{name: "1.4 withdrawn without any date: no reception", d: dossier("D", "U1", received(model.None()), withdrawn), reason: ReasonNoReception},
 		{name: "1.4 withdrawn after reception is judged as any other", d: dossier("D", "U1", withdrawn), reason: ReasonSynced, counted: true, synced: true},
@@ -325,14 +325,12 @@ func TestClassifyRules(t *testing.T) {
 			c := newCalc(t, tc.mod)
 			v := c.Classify(&tc.d)
 			assert.Equal(t, tc.reason, v.Reason)
-			r := c.ClassifyRef(&tc.d, indicator.NoRef)
-			assert.Equal(t, tc.reason, r.Reason, "ClassifyRef")
-			assert.Equal(t, tc.counted, r.Counted, "ClassifyRef")
 			assert.Equal(t, tc.counted, v.Counted)
 			assert.Equal(t, tc.synced, v.Synced)
 			assert.Equal(t, tc.d.Sync.ErrorCode, v.ErrorCode)
 			assert.Equal(t, tc.d.Sync.SentAt, v.SentAt)
-			vs := v.AppendVerdicts(make([]indicator.Verdict, 0, 1))
+			var vs []indicator.Verdict
+			c.NewAccumulator().Add(&indicator.Case{Dossier: &tc.d}, func(_ *indicator.Case, v indicator.Verdict) { vs = append(vs, v) })
 			assert.Equal(t, []indicator.Verdict{{Metric: indicator.M14, InDenominator: tc.counted, InNumerator: tc.synced, Reason: tc.reason}}, vs)
 		})
 	}
@@ -345,17 +343,17 @@ func TestNewErrors(t *testing.T) {
 		field string
 		err   error
 	}{
-		{"zero period", func(o *Options) { o.Period = model.Period{} }, "Period", ErrMissing},
-		{"period end before start", func(o *Options) { o.Period.End = o.Period.Start.AddDate(0, 0, -1) }, "Period", ErrInvalid},
-		{"zero as-of", func(o *Options) { o.AsOf = time.Time{} }, "AsOf", ErrMissing},
-		{"as-of before the period", func(o *Options) { o.AsOf = time.Date(2026, 7, 1, 0, 0, 0, 0, vn) }, "AsOf", ErrInvalid},
-		{"zero policy", func(o *Options) { o.Policy = indicator.RecordPolicy{} }, "Policy", ErrMissing},
-		{"working days without calendar", func(o *Options) { o.Calendar = nil }, "Calendar", ErrMissing},
-		{"unknown day unit", func(o *Options) { o.Policy.PublicationDayUnit = 9 }, "Policy.PublicationDayUnit", ErrInvalid},
-		{"negative lead days", func(o *Options) { o.Policy.PublicationLeadDays.Ministry = -1 }, "Policy.PublicationLeadDays", ErrInvalid},
-		{"negative publish days", func(o *Options) { o.Policy.PublishWithinDays.Province = -1 }, "Policy.PublishWithinDays", ErrInvalid},
-		{"unknown pending rule", func(o *Options) { o.Pending = 9 }, "Pending", ErrInvalid},
-		{"negative national denominator", func(o *Options) { o.SyncReportDen = map[string]int64{"H44": -1} }, "SyncReportDen", ErrInvalid},
+		{"zero period", func(o *Options) { o.Period = model.Period{} }, "Period", indicator.ErrMissing},
+		{"period end before start", func(o *Options) { o.Period.End = o.Period.Start.AddDate(0, 0, -1) }, "Period", indicator.ErrInvalid},
+		{"zero as-of", func(o *Options) { o.AsOf = time.Time{} }, "AsOf", indicator.ErrMissing},
+		{"as-of before the period", func(o *Options) { o.AsOf = time.Date(2026, 7, 1, 0, 0, 0, 0, vn) }, "AsOf", indicator.ErrInvalid},
+		{"zero policy", func(o *Options) { o.Policy = indicator.PublicationPolicy{} }, "Policy", indicator.ErrMissing},
+		{"working days without calendar", func(o *Options) { o.Calendar = nil }, "Calendar", indicator.ErrMissing},
+		{"unknown day unit", func(o *Options) { o.Policy.DayUnit = 9 }, "Policy.DayUnit", indicator.ErrInvalid},
+		{"negative lead days", func(o *Options) { o.Policy.LeadDays.Ministry = -1 }, "Policy.LeadDays", indicator.ErrInvalid},
+		{"negative publish days", func(o *Options) { o.Policy.PublishWithinDays.Province = -1 }, "Policy.PublishWithinDays", indicator.ErrInvalid},
+		{"unknown pending rule", func(o *Options) { o.Policy.Pending = 9 }, "Policy.Pending", indicator.ErrInvalid},
+		{"negative national denominator", func(o *Options) { o.SyncReportDen = map[string]int64{"H44": -1} }, "SyncReportDen", indicator.ErrInvalid},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -364,9 +362,9 @@ func TestNewErrors(t *testing.T) {
 			c, err := New(o)
 			require.Error(t, err)
 			assert.Nil(t, c)
-			assert.ErrorIs(t, err, ErrOption)
+			assert.ErrorIs(t, err, indicator.ErrOption)
 			assert.ErrorIs(t, err, tc.err)
-			var oe *OptionError
+			var oe *indicator.OptionError
 			require.True(t, errors.As(err, &oe))
 			assert.Equal(t, tc.field, oe.Field)
 			assert.Contains(t, err.Error(), tc.field)
@@ -375,9 +373,6 @@ func TestNewErrors(t *testing.T) {
 }
 
 func TestStrings(t *testing.T) {
-	assert.Equal(t, "decided-by", PendingDecidedBy.String())
-	assert.Equal(t, "overdue", PendingOverdue.String())
-	assert.Equal(t, "invalid", PendingRule(9).String())
 	assert.Equal(t, "none", OutcomeNone.String())
 	assert.Equal(t, "met", OutcomeMet.String())
 	assert.Equal(t, "missed", OutcomeMissed.String())
@@ -385,7 +380,6 @@ func TestStrings(t *testing.T) {
 	b, err := OutcomeMissed.MarshalText()
 	require.NoError(t, err)
 	assert.Equal(t, "missed", string(b))
-	assert.Equal(t, []string{"0", ""}, DefaultSyncSuccessCodes())
 }
 
 func sliceSeq[T any](xs []T) func(func(T) bool) {
@@ -396,4 +390,29 @@ func sliceSeq[T any](xs []T) func(func(T) bool) {
 			}
 		}
 	}
+}
+
+// TestNilRecord: a nil dossier is never a panic: Classify and Add count it as one excluded record with
+// ReasonNilRecord.
+func TestNilRecord(t *testing.T) {
+	c := newCalc(t, nil)
+	v := c.Classify(nil)
+	assert.Equal(t, Verdict{Reason: ReasonNilRecord}, v)
+	a := c.NewAccumulator()
+	var got []indicator.Verdict
+	a.Add(&indicator.Case{}, func(_ *indicator.Case, v indicator.Verdict) { got = append(got, v) })
+	a.Add(&indicator.Case{}, nil)
+	assert.Equal(t, []indicator.Verdict{{Metric: indicator.M14, Reason: ReasonNilRecord}}, got)
+	r := a.Result()
+	assert.Equal(t, int64(2), r.Ledger.Entry(ReasonNilRecord).Excluded)
+	assert.Equal(t, r.Ledger.Read, r.Ledger.Excluded)
+}
+
+// TestReasonIndexes: the dossier reason indexes rNoUnit … rAfterAsOf are offer.Place's values.
+func TestReasonIndexes(t *testing.T) {
+	for p, r := range map[offer.Place]uint8{offer.NoUnit: rNoUnit, offer.NoReception: rNoReception, offer.Withdrawn: rWithdrawn,
+		offer.OutsidePeriod: rOutsidePeriod, offer.AfterAsOf: rAfterAsOf} {
+		assert.Equal(t, r, uint8(p))
+	}
+	assert.LessOrEqual(t, int(numReasons), offer.MaxReasons)
 }

@@ -3,7 +3,7 @@ package publication
 import "github.com/vn-dvc/chiso766/indicator"
 
 // Procedure reasons (1.1–1.3). Each procedure record gets exactly one reason per metric in Result's
-// ledgers (Ledger11, Ledger12, Ledger13): that of its primary judgement (ProcedureVerdict.Primary).
+// ledgers (Ledger11, Ledger12, Ledger13): that of its primary judgement (the first counted judgement, else the first).
 const (
 	// ReasonAnnouncedOnTime (1.1, counted, numerator): every decision in the period was dated ≤ the legal
 	// basis's effective date − lead days.
@@ -58,42 +58,30 @@ const (
 
 // Dossier reasons (1.4): every dossier read gets exactly one (Result.Ledger), tried in this order.
 const (
-	// ReasonNilRecord: Classify or ClassifyRef was given a nil *model.Dossier (a caller's bug, not a
-	// portal record); counted in the ledger rather than a panic. Excluded.
-	ReasonNilRecord indicator.Reason = "publication.nil_record"
-	// ReasonNoUnit: the dossier has no unit. Excluded.
-	ReasonNoUnit indicator.Reason = "publication.no_unit"
-	// ReasonNoReception: no reception time (nor submission time under the fallback policy). Excluded.
-	ReasonNoReception indicator.Reason = "publication.no_reception"
-	// ReasonWithdrawnBeforeReception: withdrawn (status 7) without a reception time (NgayTiepNhan), under
-	// Policy.ExcludeWithdrawnBeforeReception: "dossiers withdrawn before reception are not counted".
-	// Excluded.
+	ReasonNilRecord                indicator.Reason = "publication.nil_record" // a nil *model.Dossier (a caller's bug; never a panic)
+	ReasonNoUnit                   indicator.Reason = "publication.no_unit"
+	ReasonNoReception              indicator.Reason = "publication.no_reception"
 	ReasonWithdrawnBeforeReception indicator.Reason = "publication.withdrawn_before_reception"
-	// ReasonOutsidePeriod: "with reception date in the period" — received outside it. Excluded.
-	ReasonOutsidePeriod indicator.Reason = "publication.outside_period"
-	// ReasonAfterAsOf: received after AsOf. Excluded.
-	ReasonAfterAsOf indicator.Reason = "publication.after_as_of"
-	// ReasonNotSynced: never sent to the portal (or only after AsOf). Counted, denominator only.
-	ReasonNotSynced indicator.Reason = "publication.not_synced"
-	// ReasonSyncFailed: sent, but the portal answered an error code outside SyncSuccessCodes. Counted,
-	// denominator only.
-	ReasonSyncFailed indicator.Reason = "publication.sync_failed"
-	// ReasonSynced: "dossiers synced to the portal". Counted, numerator and denominator.
-	ReasonSynced indicator.Reason = "publication.synced"
+	ReasonOutsidePeriod            indicator.Reason = "publication.outside_period"
+	ReasonAfterAsOf                indicator.Reason = "publication.after_as_of"
+	ReasonNotSynced                indicator.Reason = "publication.not_synced"  // counted, denominator only
+	ReasonSyncFailed               indicator.Reason = "publication.sync_failed" // counted, denominator only
+	ReasonSynced                   indicator.Reason = "publication.synced"      // counted, numerator
 )
 
+// dossierReasons names the reason indexes; rNoUnit … rAfterAsOf are offer.Place's values.
 var dossierReasons = [...]indicator.Reason{
-	"", ReasonNilRecord, ReasonNoUnit, ReasonNoReception, ReasonWithdrawnBeforeReception, ReasonOutsidePeriod, ReasonAfterAsOf, ReasonNotSynced, ReasonSyncFailed,
-	ReasonSynced,
+	"", ReasonNoUnit, ReasonNoReception, ReasonWithdrawnBeforeReception, ReasonOutsidePeriod, ReasonAfterAsOf,
+	ReasonNilRecord, ReasonNotSynced, ReasonSyncFailed, ReasonSynced,
 }
 
 const (
-	rNilRecord uint8 = iota + 1
-	rNoUnit
+	rNoUnit uint8 = iota + 1
 	rNoReception
 	rWithdrawn
 	rOutsidePeriod
 	rAfterAsOf
+	rNilRecord
 	rNotSynced
 	rSyncFailed
 	rSynced

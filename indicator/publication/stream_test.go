@@ -2,7 +2,9 @@ package publication
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -37,9 +39,12 @@ func smallDossiers() []model.Dossier {
 }
 
 func TestStreamResult(t *testing.T) {
-	c := newCalc(t, func(o *Options) { o.SyncReportDen = map[string]int64{"H44": 5, "H44.200": 7} })
-	r := c.Run(sliceSeq(smallProcedures()), sliceSeq(smallDossiers()))
-	assert.Equal(t, []string{"H44", "H44.100", "H44.200"}, r.UnitIDs())
+	c := newCalc(t, func(o *Options) {
+		o.SyncReportDen = map[string]int64{"H44": 5, "H44.200": 7}
+		o.Procedures = smallProcedures()
+	})
+	r := c.Run(sliceSeq(smallDossiers()))
+	assert.Equal(t, []string{"H44", "H44.100", "H44.200"}, slices.Sorted(maps.Keys(r.Units)))
 
 	h := r.Units["H44"]
 	assert.Equal(t, indicator.Count{Num: 0, Den: 3}, h.Counts[indicator.M11], "A late through its second record; B, D late")
@@ -130,53 +135,45 @@ func randomRecords(rng *rand.Rand, np, nd int) ([]model.Procedure, []model.Dossi
 	return ps, ds
 }
 
+// add judges d into a, as a pass without Keys does.
+func add(a *Accumulator, d *model.Dossier) { a.Add(&indicator.Case{Dossier: d}, nil) }
+
+// merged merges the accumulators into a new one of c.
+func merged(t *testing.T, c *Calculator, accs ...*Accumulator) *Accumulator {
+	t.Helper()
+	m := c.NewAccumulator()
+	for _, a := range accs {
+		require.NoError(t, m.Merge(a))
+	}
+	return m
+}
+
 func TestMergeEqualsSinglePass(t *testing.T) {
-	c := newCalc(t, nil)
 	np, nd := 400, 1000
 	if testing.Short() {
 		np, nd = 100, 200
 	}
 	ps, ds := randomRecords(rand.New(rand.NewPCG(5, 6)), np, nd)
-	single := c.Run(sliceSeq(ps), sliceSeq(ds))
-	for _, cut := range []int{0, 1, np / 3, np / 2, np} {
+	c := newCalc(t, func(o *Options) { o.Procedures = ps })
+	single := c.Run(sliceSeq(ds))
+	for _, cut := range []int{0, 1, nd / 3, nd / 2, nd} {
 		a, b := c.NewAccumulator(), c.NewAccumulator()
-		for i := range ps {
-			if i < cut {
-				a.AddProcedure(c.ClassifyProcedure(&ps[i]))
-			} else {
-				b.AddProcedure(c.ClassifyProcedure(&ps[i]))
-			}
-		}
 		for i := range ds {
-			if i%2 == 0 {
-				a.Add(c.Classify(&ds[i]))
+			if i < cut {
+				add(a, &ds[i])
 			} else {
-				b.Add(c.Classify(&ds[i]))
+				add(b, &ds[i])
 			}
 		}
-		ab, ba := c.NewAccumulator(), c.NewAccumulator()
-		ab.Merge(a)
-		ab.Merge(b)
-		ba.Merge(b)
-		ba.Merge(a)
-		resultsEqual(t, single, ab.Result())
-		resultsEqual(t, single, ba.Result())
+		resultsEqual(t, single, merged(t, c, a, b).Result())
+		resultsEqual(t, single, merged(t, c, b, a).Result())
 	}
 	sh := [3]*Accumulator{c.NewAccumulator(), c.NewAccumulator(), c.NewAccumulator()}
-	for i := range ps {
-		sh[i%3].AddProcedure(c.ClassifyProcedure(&ps[i]))
-	}
 	for i := range ds {
-		sh[i%3].Add(c.Classify(&ds[i]))
+		add(sh[i%3], &ds[i])
 	}
-	left, right, bc := c.NewAccumulator(), c.NewAccumulator(), c.NewAccumulator()
-	left.Merge(sh[0])
-	left.Merge(sh[1])
-	left.Merge(sh[2])
-	bc.Merge(sh[1])
-	bc.Merge(sh[2])
-	right.Merge(sh[0])
-	right.Merge(bc)
+	left := merged(t, c, sh[0], sh[1], sh[2])
+	right := merged(t, c, sh[0], merged(t, c, sh[1], sh[2]))
 	resultsEqual(t, single, left.Result())
 	resultsEqual(t, single, right.Result())
 	for id, tl := range single.Units {
@@ -184,42 +181,38 @@ func TestMergeEqualsSinglePass(t *testing.T) {
 	}
 }
 
+// TestMergeSelfAndNil: merging a nil *Accumulator changes nothing (a nil interface is refused); merging an accumulator into itself doubles its
+// dossier state (the catalogue is judged once per Result, whatever was merged); another calculator
+// package's accumulator is refused.
 func TestMergeSelfAndNil(t *testing.T) {
-	c := newCalc(t, nil)
+	c := newCalc(t, func(o *Options) { o.Procedures = smallProcedures() })
 	a := c.NewAccumulator()
-	ps, ds := smallProcedures(), smallDossiers()
-	for i := range ps {
-		a.AddProcedure(c.ClassifyProcedure(&ps[i]))
-	}
+	ds := smallDossiers()
 	for i := range ds {
-		a.Add(c.Classify(&ds[i]))
+		add(a, &ds[i])
 	}
 	before := a.Result()
-	a.Merge(nil)
+	require.Error(t, a.Merge(nil), "nil is not an accumulator of this package")
+	require.NoError(t, a.Merge((*Accumulator)(nil)))
 	resultsEqual(t, before, a.Result())
-	a.Merge(a)
+	require.NoError(t, a.Merge(a))
 	after := a.Result()
 	assert.Equal(t, 2*before.Ledger.Read, after.Ledger.Read)
-	assert.Equal(t, 2*before.Ledger12.Read, after.Ledger12.Read)
+	assert.Equal(t, before.Ledger12.Read, after.Ledger12.Read)
 	assert.Equal(t, before.Units["H44"].Counts[indicator.M12], after.Units["H44"].Counts[indicator.M12], "procedure sets are idempotent")
 	assert.Equal(t, 2*before.Units["H44"].Counts[indicator.M14].Den, after.Units["H44"].Counts[indicator.M14].Den)
+	var oe *indicator.OptionError
+	require.ErrorAs(t, a.Merge(otherAccumulator{}), &oe)
+	assert.Equal(t, "Merge", oe.Field)
 }
 
-func TestAddHandMadeVerdicts(t *testing.T) {
-	c := newCalc(t, nil)
-	a := c.NewAccumulator()
-	a.Add(Verdict{UnitID: "X", Reason: "custom.reason", Counted: true, Synced: true})
-	a.AddProcedure(ProcedureVerdict{Code: "Z"}) // no judgements
-	r := a.Result()
-	assert.Equal(t, indicator.Count{Num: 1, Den: 1}, r.Units["X"].Counts[indicator.M14])
-	assert.Equal(t, int64(1), r.Ledger.Entry("custom.reason").Counted)
-	assert.Equal(t, int64(1), r.Ledger13.Entry(ReasonNoPublication).Excluded)
-}
+// otherAccumulator is an indicator.Accumulator of another package.
+type otherAccumulator struct{ indicator.Accumulator }
 
 func TestConcurrentShards(t *testing.T) {
-	c := newCalc(t, nil)
 	ps, ds := randomRecords(rand.New(rand.NewPCG(11, 12)), 300, 900)
-	want := c.Run(sliceSeq(ps), sliceSeq(ds))
+	c := newCalc(t, func(o *Options) { o.Procedures = ps })
+	want := c.Run(sliceSeq(ds))
 	const shards = 4
 	accs := make([]*Accumulator, shards)
 	var wg sync.WaitGroup
@@ -228,18 +221,46 @@ func TestConcurrentShards(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := s; i < len(ps); i += shards {
-				accs[s].AddProcedure(c.ClassifyProcedure(&ps[i]))
-			}
 			for i := s; i < len(ds); i += shards {
-				accs[s].Add(c.Classify(&ds[i]))
+				add(accs[s], &ds[i])
 			}
 		}()
 	}
 	wg.Wait()
-	total := c.NewAccumulator()
-	for _, a := range accs {
-		total.Merge(a)
+	resultsEqual(t, want, merged(t, c, accs...).Result())
+}
+
+// TestReport: Report is Result with the ledgers named as the scorecard's card names them, and every
+// judgement of the catalogue goes to Scope.Note in catalogue order (the scorecard explains the lost ones);
+// it pools nothing and does not modify the accumulator.
+func TestReport(t *testing.T) {
+	ps := smallProcedures()
+	c := newCalc(t, func(o *Options) { o.Procedures = ps })
+	a := c.NewAccumulator()
+	ds := smallDossiers()
+	for i := range ds {
+		add(a, &ds[i])
 	}
-	resultsEqual(t, want, total.Result())
+	res := a.Result()
+	var want []string
+	for i := range ps {
+		v := c.ClassifyProcedure(&ps[i])
+		for _, j := range v.Judgements {
+			want = append(want, fmt.Sprint(indicator.RecordProcedure, j.UnitID, v.Code, j.verdict()))
+		}
+	}
+	var got []string
+	tree := map[string][]string{"H44": {"H44", "H44.100"}}
+	rep := a.Report(&indicator.Scope{Aggregation: indicator.DefaultAggregation(), Parents: []string{"H44"},
+		Subtree: func(u string) []string { return tree[u] },
+		Note: func(kind indicator.RecordKind, unit, code string, v indicator.Verdict) {
+			got = append(got, fmt.Sprint(kind, unit, code, v))
+		}})
+	assert.Equal(t, want, got)
+	assert.Equal(t, res.Units, rep.Units)
+	assert.Equal(t, []indicator.CalculatorLedger{{Calculator: "publication", Records: res.Ledger},
+		{Calculator: "publication.1.1", Records: res.Ledger11}, {Calculator: "publication.1.2", Records: res.Ledger12},
+		{Calculator: "publication.1.3", Records: res.Ledger13}}, rep.Ledgers)
+	assert.Equal(t, res.Units, a.Report(nil).Units)
+	resultsEqual(t, res, a.Result())
 }
