@@ -69,9 +69,9 @@ type Units struct {
 	Other map[string]*State
 }
 
-// NewUnits returns the state of n slots, slot i with flags(i) zero flags, and an empty map. Cost: O(n +
+// NewUnits returns the state of n rows, row i with flags(i) zero flags, and an empty map. Cost: O(n +
 // flags).
-func NewUnits(n int, flags func(slot int) int) Units {
+func NewUnits(n int, flags func(row int) int) Units {
 	u := Units{Known: make([]State, n), Other: make(map[string]*State)}
 	for i := range u.Known {
 		u.Known[i].Flags = make([]uint8, flags(i))
@@ -79,11 +79,11 @@ func NewUnits(n int, flags func(slot int) int) Units {
 	return u
 }
 
-// At returns the state of slot when 0 ≤ slot < len(Known), else of id in Other, added on first use (the
+// At returns the state of row when 0 ≤ row < len(Known), else of id in Other, added on first use (the
 // only allocation).
-func (u *Units) At(slot int32, id string) *State {
-	if slot >= 0 && int(slot) < len(u.Known) {
-		return &u.Known[slot]
+func (u *Units) At(row int32, id string) *State {
+	if row >= 0 && int(row) < len(u.Known) {
+		return &u.Known[row]
 	}
 	s := u.Other[id]
 	if s == nil {
@@ -108,11 +108,11 @@ func (u *Units) Count(row int32, id string, num bool, pair int32, f uint8) {
 }
 
 // Merge adds b's counts to u and ORs b's flags into u's (b unchanged; b == u doubles the counts, flags
-// being idempotent). same tells that b's slots are u's (accumulators of one calculator). Otherwise unit
-// slot i of b is matched by its id, id(i), to u's slot slotOf(id) or to Other, and flag j of b's slot i
-// goes to the flag flagOf(i, j) returns (slot and flag index in u; a negative flag index drops it: u's
+// being idempotent). same tells that b's rows are u's (accumulators of one calculator). Otherwise unit
+// row i of b is matched by its id, id(i), to u's row rowOf(id) or to Other, and flag j of b's row i
+// goes to the flag flagOf(i, j) returns (row and flag index in u; a negative flag index drops it: u's
 // calculator does not track that pair). Cost: O(units + flags).
-func (u *Units) Merge(b *Units, same bool, id func(i int) string, slotOf func(id string) int32, flagOf func(i, j int) (int32, int32)) {
+func (u *Units) Merge(b *Units, same bool, id func(i int) string, rowOf func(id string) int32, flagOf func(i, j int) (int32, int32)) {
 	if b == u {
 		for i := range u.Known {
 			u.Known[i].Count.Num *= 2
@@ -131,7 +131,7 @@ func (u *Units) Merge(b *Units, same bool, id func(i int) string, slotOf func(id
 			as = &u.Known[i]
 		} else {
 			bid := id(i)
-			as = u.At(slotOf(bid), bid)
+			as = u.At(rowOf(bid), bid)
 		}
 		as.Count.Num += bs.Count.Num
 		as.Count.Den += bs.Count.Den
@@ -141,14 +141,14 @@ func (u *Units) Merge(b *Units, same bool, id func(i int) string, slotOf func(id
 			case same:
 				as.Flags[j] |= f
 			default:
-				if slot, k := flagOf(i, j); k >= 0 {
-					u.Known[slot].Flags[k] |= f
+				if row, k := flagOf(i, j); k >= 0 {
+					u.Known[row].Flags[k] |= f
 				}
 			}
 		}
 	}
 	for id, bs := range b.Other {
-		as := u.At(slotOf(id), id)
+		as := u.At(rowOf(id), id)
 		as.Count.Num += bs.Count.Num
 		as.Count.Den += bs.Count.Den
 	}

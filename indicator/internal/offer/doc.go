@@ -1,35 +1,33 @@
-// Package offer holds what the group-3 record calculators (indicator/online, indicator/payment) share:
-// validation of the evaluation window and the judgement instant, and the (unit, procedure) offering index
-// translated to the indexes of an indicator.Keys.
+// Package offer holds what the group-3 record calculators (indicator/online, indicator/payment) share,
+// and the evaluation window other dossier calculators may use.
 //
 // # Window
 //
-// NewWindow checks Period, AsOf and Policy in the order both calculators document (zero Period, Period end
-// before start, zero AsOf, AsOf before the period, zero Policy) and derives the judgement instant at which
-// offerings are taken as in force: min(last instant of the period, AsOf). Window.Place places a dossier's
-// reception time (Window.Received applies Policy.ReceivedFallbackToSubmitted) as absent, outside the
-// period (Period.Contains semantics), after AsOf, or in the window. It compares Unix seconds and
-// nanoseconds as integers, which is exactly time.Time.Before/After as long as the bounds carry no
-// monotonic clock reading; when one does, it uses time.Time's comparisons.
+// NewWindow checks Period and AsOf (zero Period, Period end before start, zero AsOf, AsOf before the
+// period; Invalid.Option makes the calculator's *indicator.OptionError) and derives the judgement instant
+// at which offerings are taken as in force: min(last instant of the period, AsOf). Window.Admit and
+// Window.Place place a dossier's reception time (Window.Received applies Reception.FallbackToSubmitted) as
+// absent, withdrawn before reception, outside the period (Period.Contains semantics), after AsOf, or in
+// the window, comparing Unix seconds and nanoseconds as integers when no bound carries a monotonic clock
+// reading.
 //
 // # Index
 //
-// A Builder groups offering records by (unit id, mapped procedure code) in first-seen order, so a
-// calculator can keep per-group facts (highest level, duplicates) in a slice. Build sorts the units (their
-// slots) and each unit's listed codes, and translates a Keys once: Keys unit index → slot, Keys procedure
-// index → mapped code, code id and the calculator's own per-code Info. A record's pair is then found with
-// two slice loads and one load from a dense units × codes int32 table (a map keyed by an integer when the
-// table would exceed 2^20 entries), with no string hashing. An index of -1 or out of the Keys' range is
-// looked up by string with the same answer, so a Ref is only a speed-up.
+// OwnKeys gives a calculator the indicator.Keys it works on: the pass's shared Keys when it holds every
+// unit id and procedure code of the calculator's inputs, else one that extends it (keeping its indexes, so
+// the pass's Refs stay valid), or the calculator's own. A Builder groups offering records by (unit, mapped
+// procedure code) in first-seen order; Build lays them out on the Keys' indexes: Keys unit index → row
+// (units with an offering, sorted by id), Keys procedure index → mapped code, code id and the calculator's
+// Info, and a dense rows × listed codes table (a map by integer key beyond 2^20 entries). Index.Start,
+// Row, Proc and Pos answer a dossier's lookups with slice loads, falling back to the Keys' lookups by
+// string when the dossier's Ref is zero. The Index itself hashes no string.
 //
-// # Accumulators and results
+// # Accumulators and reports
 //
-// Reasons counts the dossier ledger by reason index (the first five indexes of both calculators are the
-// Place values Window.Admit returns) and by string for hand-made verdicts; Units keeps each unit's dossier
-// count and one flag byte per tracked pair, in a slice by slot with a map for units without an offering,
-// and merges accumulators of one calculator or of two (pairs matched by code). SortedIDs and Distinct are
-// the Result.UnitIDs and Result.Pool scaffolding.
-//
-// The package has no exported API outside the module's indicator tree (it is internal) and no state
-// beyond what its values hold.
+// Reasons counts the dossier ledger by reason index (the first five are the Place values Window.Admit
+// returns); Units keeps each unit's dossier count and one flag byte per tracked pair, by row with a map for
+// units without an offering, and merges accumulators of one calculator or of two (pairs matched by code).
+// Catalogue reads the procedure catalogue once per mapped code; Outcome.Report pools parent rows under
+// indicator.PoolOwn and notes lost procedures through indicator.Scope.Note; As, AddAll, SortedIDs and
+// Distinct are the calculators' Merge, Run and Result scaffolding.
 package offer
