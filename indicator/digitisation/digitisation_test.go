@@ -207,7 +207,7 @@ func TestAfterAsOf(t *testing.T) {
 }
 
 func TestPolicies(t *testing.T) {
-	t.Run("ReceivedFallbackToSubmitted=false excludes dossiers without NgayTiepNhan", func(t *testing.T) {
+	t.Run("Reception.FallbackToSubmitted=false excludes dossiers without NgayTiepNhan", func(t *testing.T) {
 		o := baseOptions()
 		o.Reception.FallbackToSubmitted = false
 		c := newCalc(t, o)
@@ -240,7 +240,7 @@ func TestPolicies(t *testing.T) {
 		m, _ := c.Classify(&d).Metric(indicator.M46b)
 		assert.False(t, m.InNumerator)
 	})
-	t.Run("ElectronicResultScope=AllDossiers puts every dossier in 4.1", func(t *testing.T) {
+	t.Run("ElectronicResultScope=ResultScopeAll puts every dossier in 4.1", func(t *testing.T) {
 		o := baseOptions()
 		o.Policy.ElectronicResultScope = indicator.ResultScopeAll
 		c := newCalc(t, o)

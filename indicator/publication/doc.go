@@ -1,140 +1,56 @@
-// Package publication computes the record counts of group 1, publication and transparency (Công khai,
-// minh bạch, portal code CKMB, 18 points), of the Decision 766/QĐ-TTg index: metrics 1.1, 1.2, 1.3 and 1.4.
+// Package publication computes group 1 of the Decision 766 index, "Công khai, minh bạch" (publication and
+// transparency): 1.1, 1.2 and 1.3 from the procedure catalogue and 1.4 from dossiers (docs/rules.md,
+// 1.1–1.4).
 //
-// # Legal basis
+// Legal basis: Decision 766/QĐ-TTg of 23/6/2022 as the National Public Service Portal applies it; Decree
+// 63/2010/NĐ-CP as amended by Decrees 48/2013 and 92/2017: art. 15 (the announcement decision comes 20
+// days (ministries) / 5 days (provinces) before the legal document takes effect), art. 24(2) (publication
+// in the national database within 10 / 5 working days), art. 8(2) a–g (the components of a published
+// procedure).
 //
-// Decision 766/QĐ-TTg (23/6/2022), group "Công khai, minh bạch". Decree 63/2010/NĐ-CP on the control of
-// administrative procedures, as amended by Decrees 48/2013 and 92/2017: art. 15 (the announcement decision,
-// quyết định công bố, comes at least 20 days (minister) / 5 days (provincial chairperson) before the legal
-// document takes effect), art. 24(2) (entry and publication in the National Database on Administrative
-// Procedures within 10 / 5 working days of signing), art. 8(2) items a–g (the components a published
-// procedure must show). Record rules: INDICATORS.md §3 group 1 [Doc, Portal]; deadlines: CALENDAR.md §8.
+// # Rules
 //
-// # Metrics and rules
+// A procedure is judged at each unit that issued a decision about it (Publication.IssuerCode, else
+// Procedure.PublisherCode), and counts once per unit and metric (late if any of its records was late):
 //
-//   - 1.1 PUBLISH_ON_TIME "Procedures in announcement decisions (new, amended or abolished) whose decision
-//     date is in the period; a procedure in several decisions counts once, and is late for the period if
-//     any of them was late. On time: decision date ≤ the effective date of the legal document that governs
-//     the procedure minus 20 days (ministries) / 5 days (provinces)." Counted per issuing unit (province or
-//     ministry). Golden: TestProcedureRules/1.1_*.
-//   - 1.2 PUBLIC_UPDATE_ON_TIME "Procedures published on the national TTHC database in the period plus those
-//     still due for publication whose decision date ≤ period end + 10 (ministry) / 5 (province) working
-//     days. On time: publish click ≤ decision date + 10 / 5 working days." Counted per issuing unit.
-//     Golden: TestProcedureRules/1.2_*.
-//   - 1.3 PUBLIC_CONTENT_FULL "Procedures published on the national database with all components of Decree
-//     63/2010 art. 8(2) items a–g present; forms are not checked. Not period-bound: measured as of now."
-//     Judged on the unit's latest publication whose publish click is ≤ AsOf; a procedure whose latest
-//     published decision abolished it is left out. Golden: TestProcedureRules/1.3_*.
-//   - 1.4 DOSSIER_SYNC "Dossiers synced to the portal with reception date in the period / dossiers received
-//     in the period." Counted per d.UnitID. Golden: TestClassifyRules; TestFixtureTransparency reproduces
-//     every group-1 row (scope all) of the Phú Thọ 8/2026 fixtures from synthesised records.
+//   - 1.1: procedures in decisions dated in the period, on time when the decision date ≤ the legal
+//     document's effective date − LeadDays.
+//   - 1.2: procedures published in the period, plus those unpublished and due under Pending; on time
+//     when the publish date ≤ the decision date + PublishWithinDays.
+//   - 1.3: procedures whose latest publication by AsOf shows components a–g (not period-bound; an
+//     abolished procedure is left out).
+//   - 1.4: dossiers received in the period and sent to the portal by AsOf with a success code / dossiers
+//     received in the period, at Dossier.UnitID. SyncReportDen carries the national count the portal
+//     compares with (scoring takes the larger).
 //
-// 1.2 and 1.3 are computed at province/ministry level only; sub-units show the parent's value. This
-// package counts them at the issuing unit; the indicator tree carries the value down to sub-units. 1.1 and
-// 1.3 likewise belong to the issuing unit. A procedure counts once per unit and metric, also across
-// records and shards (Accumulator keeps a per-unit set). Result.Procedures lists each unit's procedures
-// with their outcomes; ProcedureVerdict's judgements carry the decision, deadline and actual dates.
-//
-// 1.4's denominator on the portal is the larger of the national reporting system's count and the portal's
-// own, with fall-backs when both are missing [Doc]. This package counts its own records in Counts[M14].Den
-// and copies the caller's national count (Options.SyncReportDen) into Tally.SyncReportDen; scoring takes
-// the maximum. The portal's fall-backs (its dataQualityStatus values such as NO_NATIONAL_REPORT_DATA) are
-// not modelled: when a unit has neither count the metric is null.
-//
-// # Policies (defaults)
-//
-//   - Policy.PublicationDayUnit (WorkingDays, CALENDAR.md P18 [Policy]): days of 1.1 and 1.2 are working
-//     days of Options.Calendar, or calendar days. "Date − N working days" is the N-th working day before
-//     the date, the date itself not counted; comparisons are inclusive (≤), on civil dates in UTC+7.
-//   - Policy.PublicationLeadDays ({Ministry 20, Province 5}) and Policy.PublishWithinDays ({Ministry 10,
-//     Province 5}); the issuer level is Publication.Issuer (UnitMinistry or UnitProvince), any other kind
-//     is excluded (publication.unknown_issuer_level).
-//   - Pending (PendingDecidedBy): which unpublished procedures enter 1.2, as the spec words it; the
-//     alternative PendingOverdue counts only those whose deadline has passed [Policy].
-//   - A decision without the effective date of its legal basis cannot be judged for 1.1 and is left out
-//     (publication.no_effective_date) [Policy]. The shortened procedure (document effective on signing,
-//     decision within 3 days after) is not modelled: such a decision is judged late.
-//   - Issuing unit: Publication.IssuerCode, else Procedure.PublisherCode (MACOQUANCONGBO).
-//   - SyncSuccessCodes (DefaultSyncSuccessCodes: "0" and ""): a dossier is synced when its last sending
-//     (model.SyncInfo.SentAt ≤ AsOf) got one of these error codes [Policy].
-//   - Policy.ReceivedFallbackToSubmitted (true): "received" = NgayTiepNhan, else NgayNopHoSo [Doc].
-//   - Policy.ExcludeWithdrawnBeforeReception (true): "dossiers withdrawn before reception are not counted":
-//     a withdrawn dossier (status 7) without NgayTiepNhan is excluded from 1.4
-//     (publication.withdrawn_before_reception) instead of being judged on its submission time. False:
-//     judged as any other dossier.
+// 1.1–1.3 belong to the issuing unit; the indicator tree carries 1.2 and 1.3 down to its sub-units.
 //
 // # Reason codes
 //
-// Every procedure read gets exactly one reason in each of Result.Ledger11, Ledger12 and Ledger13 (Read ==
-// Counted + Excluded in each): its primary judgement's (the first counted one, else the first).
+// Every catalogue record gets one reason per metric (its first counted judgement's, else its first), and
+// every dossier one; all are prefixed "publication.":
 //
-//	publication.announced_on_time       1.1 counted   numerator: no decision in the period was late
-//	publication.announced_late          1.1 counted   a decision in the period was dated after the deadline
-//	publication.no_decision_in_period   1.1 excluded  no decision dated in the period
-//	publication.no_effective_date       1.1 excluded  the legal basis's effective date is missing
-//	publication.published_on_time       1.2 counted   numerator: published in the period by the deadline
-//	publication.published_late          1.2 counted   published in the period after the deadline
-//	publication.unpublished             1.2 counted   not yet published and due (Pending rule)
-//	publication.not_due                 1.2 excluded  not yet published, not due
-//	publication.published_outside_period 1.2 excluded published outside the period
-//	publication.complete                1.3 counted   numerator: components a–g present
-//	publication.incomplete              1.3 counted   a component is missing
-//	publication.not_published           1.3 excluded  not published as of AsOf
-//	publication.abolished               1.3 excluded  the latest published decision abolished it
-//	publication.no_code                 all excluded  the procedure has no code
-//	publication.no_publication          all excluded  no announcement decision recorded
-//	publication.no_issuer               all excluded  no issuing unit
-//	publication.unknown_issuer_level    1.1, 1.2 excluded  issuer neither ministry nor province
-//	publication.no_decision_date        1.1, 1.2 excluded  decision without date
-//	publication.decision_after_as_of    1.1, 1.2 excluded  decision dated after AsOf
-//	publication.out_of_calendar         1.1, 1.2 excluded  a deadline outside the calendar's range
+//	1.1   announced_on_time (num) | announced_late | no_decision_in_period, no_effective_date (excluded)
+//	1.2   published_on_time (num) | published_late | unpublished | not_due, published_outside_period (excl.)
+//	1.3   complete (num) | incomplete | not_published, abolished (excluded)
+//	all   no_code, no_publication, no_issuer (excluded); 1.1 and 1.2 also unknown_issuer_level,
+//	      no_decision_date, decision_after_as_of, out_of_calendar (excluded)
+//	1.4   synced (num) | not_synced, sync_failed (denominator) | nil_record, no_unit, no_reception,
+//	      withdrawn_before_reception, outside_period, after_as_of (excluded, tried in this order)
 //
-// Every dossier read gets exactly one reason in Result.Ledger, tried in this order:
+// # Policies
 //
-//	publication.nil_record                  excluded  a nil *model.Dossier (a caller's bug; never a panic)
-//	publication.no_unit                     excluded  UnitID empty
-//	publication.no_reception                excluded  no reception (or submission) time
-//	publication.withdrawn_before_reception  excluded  status 7 without NgayTiepNhan (ExcludeWithdrawnBeforeReception)
-//	publication.outside_period              excluded  not received in the period
-//	publication.after_as_of                 excluded  received after AsOf
-//	publication.not_synced                  counted   denominator only: never sent (by AsOf)
-//	publication.sync_failed                 counted   denominator only: sent, error code not a success
-//	publication.synced                      counted   numerator and denominator
+// indicator.PublicationPolicy (docs/rules.md, 1.1–1.4): DayUnit WorkingDays on Options.Calendar
+// (docs/calendar.md, P18); LeadDays {Ministry 20, Province 5}; PublishWithinDays {Ministry 10, Province
+// 5}; Pending PendingDecidedBy (or PendingOverdue); SyncSuccessCodes {"0", ""} [Policy]. The issuer's level
+// is Publication.Issuer (ministry or province; any other is excluded). indicator.ReceptionPolicy decides
+// "received" for 1.4 (docs/rules.md, Reception).
 //
-// # Cost
+// # Use
 //
-// Classify (1.4) does a few comparisons and does not allocate; with Accumulator.Add it is a flag path (see
-// BenchmarkClassifyAdd). ClassifyProcedure does O(1) calendar shifts per publication and allocates its
-// judgements; procedures are a small catalogue, not the hot path.
-//
-// 1.4 needs only the dossier's unit. Options.Keys (the scorecard's shared indicator.Keys; without it the
-// calculator builds its own from SyncReportDen's units) numbers the units: ClassifyRef takes the dossier's
-// indicator.Ref, resolved once per pass for all calculators, and puts the unit index in the verdict, so
-// Accumulator.Add counts into a slice without hashing the unit id. Classify resolves the unit itself in
-// an immutable table built by New (a hash of the id and a comparison of two words; the same answers as
-// Keys.Unit, cheaper than its map). Units outside the Keys, hand-made verdicts and verdicts of another
-// Calculator are found by id in a map (slower, same Result). The period bounds are kept as Unix seconds:
-// a reception or sending strictly inside them is decided by integer comparisons, the exact time.Time
-// comparisons only run within a second of a bound.
-//
-// # Performance
-//
-// Target (issue 5): ≤ 50 ns and 0 allocations per dossier for 1.4. Measured with
-//
-//	go test -run '^$' -bench ClassifyAdd -count 10 ./indicator/publication/
-//
-// on the 2 vCPU AMD EPYC 2.45 GHz virtual machine (otherwise idle, 26 Nov 2026 02:00 UTC; medians of ten
-// 1-second runs by benchstat, ± the 95 % interval it reports; the same binary varies by up to ±30 % between
-// runs minutes apart on this machine). Process CPU time per dossier, 0 B and 0 allocs/op in every case.
-// Over 64 and 4096 pre-generated dossiers of 80 units and 50 procedures (64 dossiers stay in cache, as in
-// the scorecard, which runs each calculator over chunks of 64; 4096 are 4 MB of records):
-//
-//	                                                              64 dossiers    4096 dossiers
-//	addref: Accumulator.AddRef, Refs resolved before the loop     38 ns ± 3 %    39 ns ± 3 %
-//	  (the scorecard's tally pass)
-//	ref: ClassifyRef + Add (the scorecard when it explains)       42 ns ± 2 %    41 ns ± 3 %
-//	classify: Classify + Add with Options.Keys                    51 ns ± 10 %   57 ns ± 4 %
-//
-// The target is met by AddRef and ClassifyRef + Add; Classify + Add, which must also find the unit by its
-// id, is just above it.
+// New, then per dossier Accumulator.Add with its Case (the scorecard's pass) or Run over a stream;
+// Options.Procedures are judged by Report and Result, which Report notes as RecordProcedure verdicts.
+// Accumulators merge. Data problems are reasons, never errors or panics; New's errors are
+// *indicator.OptionError. Cost: Add is a few comparisons, at most one map lookup and no allocation;
+// ClassifyProcedure does O(1) calendar shifts per publication; memory is O(units + catalogue).
 package publication

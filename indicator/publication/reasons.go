@@ -3,7 +3,7 @@ package publication
 import "github.com/vn-dvc/chiso766/indicator"
 
 // Procedure reasons (1.1–1.3). Each procedure record gets exactly one reason per metric in Result's
-// ledgers (Ledger11, Ledger12, Ledger13): that of its primary judgement (the first counted judgement, else the first).
+// ledgers (Ledger11, Ledger12, Ledger13): that of its first counted judgement, else of its first.
 const (
 	// ReasonAnnouncedOnTime (1.1, counted, numerator): every decision in the period was dated ≤ the legal
 	// basis's effective date − lead days.
