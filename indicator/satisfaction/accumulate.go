@@ -169,11 +169,11 @@ func (a *Accumulator) result(note func(indicator.RecordKind, string, string, ind
 		add53(u, *n)
 	}
 	r.Petitions = ps.excluded
-	for _, e := range ps.byID {
-		e.addTo(r.Units, &r.Petitions)
+	for k, e := range ps.byID {
+		e.addTo(r.Units, k.unit, &r.Petitions)
 	}
 	for _, e := range ps.anon {
-		e.addTo(r.Units, &r.Petitions)
+		e.addTo(r.Units, e.unit, &r.Petitions)
 	}
 	return r
 }
@@ -198,15 +198,19 @@ func (c *Calculator) Run(dossiers iter.Seq2[model.Dossier, indicator.Timing]) Re
 // (which cannot be deduplicated) in a list, and the ledger of the excluded ones and duplicates.
 type petitionSet struct {
 	byID     map[petKey]petEntry
-	anon     []petEntry
+	anon     []anonPetition
 	excluded indicator.Ledger
 }
 
 type petKey struct{ unit, id string }
 
+type anonPetition struct {
+	unit string
+	petEntry
+}
+
 // petEntry is what a counted petition contributes.
 type petEntry struct {
-	unit     string
 	received time.Time
 	reason   indicator.Reason
 	bits     uint8 // petM50Num | petStaff | petM51Num | petM52Num
@@ -224,7 +228,7 @@ func (s *petitionSet) add(v *PetitionVerdict) {
 		s.excluded.Add(v.Reason, false)
 		return
 	}
-	e := petEntry{unit: v.Unit, received: v.Received, reason: v.Reason}
+	e := petEntry{received: v.Received, reason: v.Reason}
 	for i, m := range [...]uint8{petM50Num, petM51Num, petM52Num} {
 		if v.Metrics[i].InNumerator {
 			e.bits |= m
@@ -234,7 +238,7 @@ func (s *petitionSet) add(v *PetitionVerdict) {
 		e.bits |= petStaff
 	}
 	if v.ID == "" {
-		s.anon = append(s.anon, e)
+		s.anon = append(s.anon, anonPetition{v.Unit, e})
 		return
 	}
 	s.put(petKey{v.Unit, v.ID}, e)
@@ -274,19 +278,19 @@ func (e petEntry) less(f petEntry) bool {
 	return e.bits < f.bits
 }
 
-// addTo counts the petition in its unit's tally and in the ledger.
-func (e petEntry) addTo(units map[string]indicator.Tally, l *indicator.Ledger) {
+// addTo counts the petition in the unit's tally and in the ledger.
+func (e petEntry) addTo(units map[string]indicator.Tally, unit string, l *indicator.Ledger) {
 	b := func(m uint8) int64 {
 		if e.bits&m != 0 {
 			return 1
 		}
 		return 0
 	}
-	t := units[e.unit]
+	t := units[unit]
 	t.Add(indicator.M50, b(petM50Num), 1)
 	t.PetitionsStaff += b(petStaff)
 	t.Add(indicator.M51, b(petM51Num), 1)
 	t.Add(indicator.M52, b(petM52Num), 1)
-	units[e.unit] = t
+	units[unit] = t
 	l.Add(e.reason, true)
 }

@@ -88,9 +88,6 @@ func (v *PetitionVerdict) exclude(r indicator.Reason) PetitionVerdict {
 	return *v
 }
 
-// dateOf returns the civil date of t in the calendar's zone.
-func (c *Calculator) dateOf(t time.Time) calendar.Date { return calendar.DateOf(t, c.loc) }
-
 // seen reports whether t happened before the judging bound.
 func (c *Calculator) seen(t model.Time) bool { return t.Valid && t.T.Before(c.cut) }
 
@@ -149,9 +146,9 @@ func (c *Calculator) ClassifyPetition(p *model.Petition) PetitionVerdict {
 			earliest(&published, e.At.T)
 		}
 	}
-	start := c.dateOf(v.Start)
+	start := c.cal.DateOf(v.Start)
 	wd := func(from time.Time, to calendar.Date) (int, bool) {
-		n, err := c.cal.WorkingDaysBetween(c.dateOf(from), to)
+		n, err := c.cal.WorkingDaysBetween(c.cal.DateOf(from), to)
 		return n, err == nil
 	}
 	ok := true
@@ -159,7 +156,7 @@ func (c *Calculator) ClassifyPetition(p *model.Petition) PetitionVerdict {
 		if t.IsZero() || !ok {
 			return
 		}
-		n, err := c.cal.WorkingDaysBetween(start, c.dateOf(t))
+		n, err := c.cal.WorkingDaysBetween(start, c.cal.DateOf(t))
 		if err != nil {
 			ok = false
 			return
@@ -174,7 +171,7 @@ func (c *Calculator) ClassifyPetition(p *model.Petition) PetitionVerdict {
 	if !awaiting.IsZero() && reject.IsZero() && ok {
 		to := c.judgeDate
 		if !published.IsZero() { // published (even if recorded before the awaiting step): measured to it
-			to = c.dateOf(published)
+			to = c.cal.DateOf(published)
 		}
 		if n, good := wd(awaiting, to); !good {
 			ok = false
@@ -189,7 +186,7 @@ func (c *Calculator) ClassifyPetition(p *model.Petition) PetitionVerdict {
 	if ok {
 		to := c.judgeDate
 		if !closing.IsZero() {
-			to = c.dateOf(closing)
+			to = c.cal.DateOf(closing)
 		}
 		n, err := c.cal.WorkingDaysBetween(start, to)
 		if err != nil {

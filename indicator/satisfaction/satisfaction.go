@@ -38,7 +38,6 @@ type Calculator struct {
 	start, periodEnd time.Time
 	cut              time.Time // exclusive bound of what is seen: min(period end, AsOf + 1ns)
 	cal              *calendar.Calendar
-	loc              *time.Location
 	judgeDate        calendar.Date // the date open petitions are measured to
 	dl               indicator.PetitionDeadlines
 	marks            map[string]uint8 // dossier code → markDisliked | markComplaint
@@ -82,7 +81,6 @@ func New(opts Options) (*Calculator, error) {
 		start:     opts.Period.StartTime(),
 		periodEnd: opts.Period.EndTime(),
 		cal:       opts.Calendar,
-		loc:       opts.Calendar.Location(),
 		dl:        dl,
 		marks:     map[string]uint8{},
 		keys:      opts.Keys,
@@ -93,7 +91,7 @@ func New(opts Options) (*Calculator, error) {
 	if a := opts.AsOf.Add(time.Nanosecond); a.Before(c.cut) {
 		c.cut = a
 	}
-	c.judgeDate = calendar.DateOf(c.cut.Add(-time.Nanosecond), c.loc)
+	c.judgeDate = c.cal.DateOf(c.cut.Add(-time.Nanosecond))
 	if !c.cal.Contains(c.judgeDate) {
 		return nil, indicator.Invalid(pkg, "AsOf", "judging date %s outside the calendar", c.judgeDate)
 	}
