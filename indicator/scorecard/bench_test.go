@@ -3,10 +3,11 @@ package scorecard
 import (
 	"fmt"
 	"runtime"
-	"slices"
+	"strings"
 	"testing"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/internal/testkit"
 )
 
 // BenchmarkAddDossier measures the tally pass: AddDossier (every calculator's Classify + Add and the
@@ -19,19 +20,12 @@ func BenchmarkAddDossier(b *testing.B) {
 	for i := range pool { // warm up: every unit and reason seen
 		p.AddDossier(&pool[i])
 	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu0 := processCPU()
-	for i := 0; b.Loop(); i++ {
-		p.AddDossier(&pool[i%len(pool)])
+	clock := testkit.StartPerRecord(b)
+	n := 0
+	for ; b.Loop(); n++ {
+		p.AddDossier(&pool[n%len(pool)])
 	}
-	cpu := processCPU() - cpu0
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "dossiers/s")
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/dossier")
-	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/dossier")
-	if cpu > 0 {
-		b.ReportMetric(float64(b.N)/cpu.Seconds(), "dossiers/cpu-s")
-	}
+	clock.Report(n, "dossier")
 	runtime.KeepAlive(p)
 }
 
@@ -52,21 +46,14 @@ func BenchmarkAddDossiers(b *testing.B) {
 			s := mustScorer(b, in, opts)
 			p := s.NewPartial()
 			p.AddDossiers(pool)
-			b.ReportAllocs()
-			b.ResetTimer()
-			cpu0 := processCPU()
+			clock := testkit.StartPerRecord(b)
 			n := 0
 			for b.Loop() {
 				i := n % len(pool)
 				p.AddDossiers(pool[i : i+chunk])
 				n += chunk
 			}
-			cpu := processCPU() - cpu0
-			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "dossiers/s")
-			b.ReportMetric(float64(cpu.Nanoseconds())/float64(n), "cpu-ns/dossier")
-			if cpu > 0 {
-				b.ReportMetric(float64(n)/cpu.Seconds(), "dossiers/cpu-s")
-			}
+			clock.Report(n, "dossier")
 			b.ReportMetric(float64(chunk), "dossiers/op")
 		})
 	}
@@ -98,7 +85,7 @@ func BenchmarkScorecard(b *testing.B) {
 					runtime.GC()
 					runtime.ReadMemStats(&before)
 					var heap uint64
-					cpu0 := processCPU()
+					cpu0 := testkit.ProcessCPU()
 					for b.Loop() {
 						var err error
 						if workers == 1 {
@@ -113,7 +100,7 @@ func BenchmarkScorecard(b *testing.B) {
 						runtime.ReadMemStats(&m)
 						heap = max(heap, m.HeapInuse)
 					}
-					cpu := processCPU() - cpu0
+					cpu := testkit.ProcessCPU() - cpu0
 					runtime.ReadMemStats(&after)
 					total := float64(n) * float64(b.N)
 					if cpu > 0 {
@@ -167,83 +154,60 @@ func BenchmarkPlan(b *testing.B) {
 	}
 }
 
-// BenchmarkParts splits the tally pass's CPU time between the calculators (Accumulator.AddRef — ClassifyRef
-// + Add — over the same pool, as the pass without explanations runs them) and the scorecard's own work
-// (resolving the Refs, explanations), to show where the time of BenchmarkAddDossiers goes.
+// BenchmarkParts splits the tally pass's CPU time between the calculators (each accumulator's Add over the
+// same pool, with the Cases resolved beforehand and no Note, as the pass without explanations runs them)
+// and the scorecard's own work (resolving the Refs, explanations), to show where the time of
+// BenchmarkAddDossiers goes.
 func BenchmarkParts(b *testing.B) {
 	in := genInputs()
 	s := mustScorer(b, in, testOptionsGen())
 	pool := genPoolOf(genPool, in.Units)
-	// The scorecard resolves each dossier's unit and procedure once (Keys.Ref) and hands the Ref to every
-	// calculator; the parts below take the Refs pre-resolved, and "resolve" measures that step alone.
-	refs := make([]indicator.Ref, len(pool))
+	cases := make([]indicator.Case, len(pool))
 	for i := range pool {
-		refs[i] = s.keys.Ref(pool[i].UnitID, pool[i].ProcedureCode)
+		cases[i] = indicator.Case{Dossier: &pool[i], Ref: s.keys.Ref(pool[i].UnitID, pool[i].ProcedureCode)}
 	}
 	run := func(b *testing.B, f func(i int)) {
 		for i := range pool {
 			f(i)
 		}
-		b.ReportAllocs()
-		b.ResetTimer()
-		cpu0 := processCPU()
-		for i := 0; b.Loop(); i++ {
-			f(i % len(pool))
+		clock := testkit.StartPerRecord(b)
+		n := 0
+		for ; b.Loop(); n++ {
+			f(n % len(pool))
 		}
-		b.ReportMetric(float64((processCPU()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/dossier")
+		clock.Report(n, "dossier")
 	}
-	b.Run("publication-1.4", func(b *testing.B) {
-		a := s.pub.NewAccumulator()
-		run(b, func(i int) { a.AddRef(&pool[i], refs[i]) })
-	})
-	b.Run("timeliness", func(b *testing.B) {
-		a := s.tim.NewAccumulator()
-		run(b, func(i int) { a.AddRef(&pool[i], refs[i]) })
-	})
-	b.Run("online", func(b *testing.B) {
-		a := s.onl.NewAccumulator()
-		run(b, func(i int) { a.AddRef(&pool[i], refs[i]) })
-	})
-	b.Run("payment", func(b *testing.B) {
-		a := s.pay.NewAccumulator()
-		run(b, func(i int) { a.AddRef(&pool[i], refs[i]) })
-	})
-	b.Run("digitisation", func(b *testing.B) {
-		a := s.dig.NewAccumulator()
-		run(b, func(i int) { a.AddRef(&pool[i], refs[i]) })
-	})
-	b.Run("satisfaction-5.3", func(b *testing.B) {
-		p := s.NewPartial()
-		a := s.sat.NewAccumulator()
-		run(b, func(i int) { a.Add(p.sc.ClassifyRef(&pool[i], refs[i])) }) // includes the timeliness judgement (no memo)
-	})
-	b.Run("satisfaction-5.3-memo", func(b *testing.B) {
-		// as the tally pass runs it: the 2.1 judgement comes from the memo of the verdict just computed
-		p := s.NewPartial()
-		a := s.sat.NewAccumulator()
-		counted, late := make([]bool, len(pool)), make([]bool, len(pool))
-		for i := range pool {
-			v := s.tim.Classify(&pool[i])
-			counted[i], late[i] = v.Counted, v.Counted && !v.InNumerator
-		}
-		run(b, func(i int) {
-			d := &pool[i]
-			p.memoValid, p.memoCode, p.memoCounted, p.memoLate = true, d.Code, counted[i], late[i]
-			a.Add(p.sc.ClassifyRef(d, refs[i]))
+	// Every calculator in pass order: timeliness sets each Case's Timing, which 5.3 reads.
+	for _, mk := range s.calcs {
+		a := mk()
+		b.Run(strings.TrimSuffix(strings.TrimPrefix(fmt.Sprintf("%T", a), "*"), ".Accumulator"), func(b *testing.B) {
+			run(b, func(i int) { a.Add(&cases[i], nil) })
 		})
-	})
+	}
 	b.Run("resolve", func(b *testing.B) {
 		var n int32
-		run(b, func(i int) { n += s.keys.Ref(pool[i].UnitID, pool[i].ProcedureCode).Unit })
+		run(b, func(i int) { n += s.keys.Ref(pool[i].UnitID, pool[i].ProcedureCode).Unit() })
 		_ = n
 	})
 	b.Run("explanations", func(b *testing.B) {
 		p := s.NewPartial()
-		verdicts := make([][]indicator.Verdict, len(pool))
-		for i := range pool {
-			p.AddDossier(&pool[i])
-			verdicts[i] = slices.Clone(p.last)
+		type noted struct {
+			c indicator.Case
+			v indicator.Verdict
 		}
-		run(b, func(i int) { p.ex.note(refs[i].Unit, pool[i].UnitID, pool[i].Code, verdicts[i]) })
+		var verdicts [][]noted
+		for i := range pool {
+			var vs []noted
+			c := cases[i]
+			for _, mk := range s.calcs {
+				mk().Add(&c, func(c *indicator.Case, v indicator.Verdict) { vs = append(vs, noted{*c, v}) })
+			}
+			verdicts = append(verdicts, vs)
+		}
+		run(b, func(i int) {
+			for j := range verdicts[i] {
+				p.ex.noteCase(&verdicts[i][j].c, verdicts[i][j].v)
+			}
+		})
 	})
 }

@@ -2,40 +2,20 @@ package scorecard
 
 import (
 	"encoding/json"
-	"fmt"
 	"sort"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/vn-dvc/chiso766/indicator"
-	"github.com/vn-dvc/chiso766/indicator/online"
-	"github.com/vn-dvc/chiso766/indicator/payment"
-	"github.com/vn-dvc/chiso766/indicator/publication"
-	"github.com/vn-dvc/chiso766/indicator/timeliness"
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// Scorecard reason codes for lost points that no record verdict carries.
-const (
-	// ReasonProcedureNotPaidOnline: a fee-bearing procedure offered by the unit none of whose dossiers in
-	// the period was paid online (3.4's denominator, not its numerator). Examples are procedure codes.
-	ReasonProcedureNotPaidOnline indicator.Reason = "scorecard.procedure_not_paid_online"
-	// ReasonProcedureNoFeeData: a fee-bearing procedure offered by the unit none of whose dossiers carried
-	// fee data (3.5). Examples are procedure codes.
-	ReasonProcedureNoFeeData indicator.Reason = "scorecard.procedure_no_fee_data"
-	// ReasonProcedureNotOnline: a procedure under the unit's authority offered with no online service
-	// (3.1's denominator, not its numerator). Examples are procedure codes.
-	ReasonProcedureNotOnline indicator.Reason = "scorecard.procedure_not_online"
-	// ReasonServiceWithoutOnlineDossier: an online service of the unit that received no online dossier in
-	// the period (3.2). Examples are procedure codes (prefixed with the unit id, "H44.03/1.000123", in a
-	// parent's explanation).
-	ReasonServiceWithoutOnlineDossier indicator.Reason = "scorecard.service_without_online_dossier"
-	// ReasonUnexplained: the part of a metric's shortfall (denominator − numerator) that no record verdict
-	// explains — counts supplied from outside (1.4's reporting denominator), counts the scorecard does not
-	// see record by record (4.4's communes, 4.6a's procedures), or pooling rules that are not sums.
-	ReasonUnexplained indicator.Reason = "scorecard.unexplained"
-)
+// ReasonUnexplained is the scorecard's own reason code: the part of a metric's shortfall (denominator −
+// numerator) that no record verdict explains — counts supplied from outside (1.4's reporting
+// denominator), counts no record verdict carries (4.4's communes, 4.6a's procedures), or pooling rules
+// that are not sums.
+const ReasonUnexplained indicator.Reason = "scorecard.unexplained"
 
 // Card is the outcome of a scorecard: every unit of the hierarchy with its own and pooled scores, ranks,
 // band, change against the previous period and explanations of the lost points, plus the ledgers of every
@@ -57,21 +37,15 @@ type Card struct {
 	UnattributedCounts map[string]indicator.Tally
 	// Dossiers is the number of dossiers read.
 	Dossiers int64
-	// Procedures is the per-procedure breakdown of 2.1 and 2.2 over all units (INDICATORS.md §3: 2.2
-	// "shown per procedure"; §6: per-procedure breakdowns), keyed by procedure code.
-	Procedures map[string]timeliness.ProcedureStats
+	// Procedures is the per-procedure breakdown of 2.1 and 2.2 over all units, keyed by procedure code
+	// (2.2 is shown per procedure: docs/rules.md, 2.2).
+	Procedures map[string]indicator.ProcedureStats
 
 	index map[string]int
 }
 
-// CalculatorLedger is one calculator's accounting: Records for the streamed records (Read == Counted +
-// Excluded) and Catalogue for the preloaded inputs it read (procedures, offerings, communes), when it
-// keeps one.
-type CalculatorLedger struct {
-	Calculator string           `json:"calculator"`
-	Records    indicator.Ledger `json:"records"`
-	Catalogue  indicator.Ledger `json:"catalogue"`
-}
+// CalculatorLedger is one calculator's accounting (indicator.CalculatorLedger).
+type CalculatorLedger = indicator.CalculatorLedger
 
 // UnitCard is one unit's scorecard: the scored tree's result for it (own and pooled Result, Band, Rank,
 // GroupRanks, Change) and the explanations of its pooled score's lost points, one per scored metric that
@@ -173,123 +147,48 @@ func (c *Card) Tallies() map[string]indicator.Tally {
 	return out
 }
 
-// Finish turns a partial state into a Card: it collects every calculator's per-unit tallies (dossier
-// counts and catalogue counts), builds the indicator tree over Inputs.Units (pooling parents), scores it
-// with the edition (scores, ranks overall and per group, bands, change against Options.Previous) and
-// builds the explanations. p is not modified and may keep accumulating. Errors: a *indicator.TreeError
-// when the counts are invalid (not expected from the calculators) or overflow int64, an *OptionError
-// wrapping the *indicator.TreeError of invalid Options.PreviousTallies, and the errors of
-// Edition.ScoreTreeWith. Cost: O(units × metrics × depth) plus a few dozen decimal allocations per unit.
-func (s *Scorer) Finish(p *Partial) (*Card, error) {
+// Finish turns a partial state into a Card: it collects every calculator's report (per-unit tallies,
+// ledgers, the verdicts of the catalogue procedures, petitions and offerings it judges at the end),
+// builds the indicator tree over Inputs.Units (pooling parents), scores it with the edition (scores,
+// ranks overall and per group, bands, change against Options.Previous) and builds the explanations. p
+// is not modified and may keep accumulating. Errors: an *indicator.OptionError for a partial of another
+// scorer or invalid Options.PreviousTallies (wrapping the *indicator.TreeError), a *indicator.TreeError
+// when the counts are invalid or overflow int64, and the errors of Edition.ScoreTreeWith. Cost: O(units
+// × metrics × depth) plus the calculators' reports and a few dozen decimal allocations per unit.
+func (s *Scorer) Finish(p *Partial) (*Card, error) { return s.finish(p, nil) }
+
+// finish is Finish, with hook (when not nil) receiving every verdict of the records judged at the end.
+func (s *Scorer) finish(p *Partial, hook func(kind indicator.RecordKind, unit, code string, v indicator.Verdict)) (*Card, error) {
 	if p == nil || p.s != s {
-		return nil, &OptionError{Field: "Partial", Err: fmt.Errorf("not a partial of this scorer")}
+		return nil, optionError("Partial", errOtherScorer)
 	}
 	pex := newExplainer(s.k, &s.scored, 0)
 	pex.merge(&p.ex)
-	pacc := s.pub.NewAccumulator()
-	pacc.Merge(p.pub)
-	for i := range s.procedures {
-		v := s.pub.ClassifyProcedure(&s.procedures[i])
-		pacc.AddProcedure(v)
-		for _, j := range v.Judgements {
-			if j.InDenominator && !j.InNumerator && j.UnitID != "" && j.Metric.Valid() && s.scored[j.Metric] {
-				pex.unit(j.UnitID).add(j.Metric, j.Reason, 1, []string{v.Code}, s.k)
+	scope := &indicator.Scope{Aggregation: s.agg, Parents: s.parents, Subtree: s.subtree,
+		Note: func(kind indicator.RecordKind, unit, code string, v indicator.Verdict) {
+			if hook != nil {
+				hook(kind, unit, code, v)
 			}
-		}
-	}
-	br := pacc.Result()
-	tr := p.tim.Result()
-	or := p.onl.Result()
-	pr := p.pay.Result()
-	dr := p.dig.Result()
-	sacc := p.s.sat.NewAccumulator()
-	sacc.Merge(p.sat)
-	var pbuf []indicator.Verdict
-	for i := range s.petitions {
-		v := s.sat.ClassifyPetition(&s.petitions[i])
-		sacc.AddPetition(v)
-		pbuf = v.AppendVerdicts(pbuf[:0])
-		pex.note(-1, v.Unit, v.ID, pbuf)
-	}
-	sr := sacc.Result()
-
+			pex.noteRecord(kind, unit, code, v)
+		}}
+	card := &Card{Period: s.opts.Period, AsOf: s.opts.AsOf, Edition: s.edition.Name, Dossiers: p.n}
 	counts := make(map[string]indicator.Tally)
-	add := func(units map[string]indicator.Tally) {
-		for id, t := range units {
+	for _, a := range p.accs {
+		r := a.Report(scope)
+		for id, t := range r.Units {
 			c := counts[id]
 			c.Merge(t)
 			counts[id] = c
 		}
-	}
-	add(br.Units)
-	add(tr.Units)
-	add(or.Units)
-	add(pr.Units)
-	add(dr.Units)
-	add(sr.Units)
-	// Group 3b's procedure counts of a parent are distinct procedures over its sub-tree (payment.Result.Pool),
-	// which the tree takes as the parent's own counts under PoolOwn.
-	if s.agg.Modes[indicator.M34] == indicator.PoolOwn || s.agg.Modes[indicator.M35] == indicator.PoolOwn {
-		for parent := range s.kids {
-			pooled := pr.Pool(s.subtree(parent))
-			c := counts[parent]
-			for _, id := range []indicator.ID{indicator.M34, indicator.M35} {
-				if s.agg.Modes[id] == indicator.PoolOwn {
-					c.Counts[id] = pooled.Counts[id]
-				}
-			}
-			c.FeeProceduresWithDossiers = pooled.FeeProceduresWithDossiers
-			if c != (indicator.Tally{}) {
-				counts[parent] = c
-			}
-		}
-	}
-	// Likewise 3.1 (distinct procedures at their highest level) and 3.2 (services summed) of a parent
-	// (online.Result.Pool).
-	if s.agg.Modes[indicator.M31] == indicator.PoolOwn || s.agg.Modes[indicator.M32] == indicator.PoolOwn {
-		for parent := range s.kids {
-			pooled := or.Pool(s.subtree(parent))
-			c := counts[parent]
-			if s.agg.Modes[indicator.M31] == indicator.PoolOwn {
-				c.Counts[indicator.M31] = pooled.Counts[indicator.M31]
-				c.PartialOnline, c.FullOnline, c.FullOnlineEligible = pooled.PartialOnline, pooled.FullOnline, pooled.FullOnlineEligible
-			}
-			if s.agg.Modes[indicator.M32] == indicator.PoolOwn {
-				c.Counts[indicator.M32] = pooled.Counts[indicator.M32]
-			}
-			if c != (indicator.Tally{}) {
-				counts[parent] = c
-			}
-		}
-	}
-	for parent, n := range s.pooled46a {
-		c := counts[parent]
-		c.Counts[indicator.M46a] = n
-		if c != (indicator.Tally{}) {
-			counts[parent] = c
+		card.Ledgers = append(card.Ledgers, r.Ledgers...)
+		if r.Procedures != nil {
+			card.Procedures = r.Procedures
 		}
 	}
 	for id, n := range s.syncDen {
 		c := counts[id]
 		c.SyncReportDen = n
 		counts[id] = c
-	}
-
-	card := &Card{
-		Period: s.opts.Period, AsOf: s.opts.AsOf, Edition: s.edition.Name, Dossiers: p.dossiers,
-		Procedures: tr.Procedures,
-		Ledgers: []CalculatorLedger{
-			{Calculator: "publication", Records: br.Ledger},
-			{Calculator: "publication.1.1", Records: br.Ledger11},
-			{Calculator: "publication.1.2", Records: br.Ledger12},
-			{Calculator: "publication.1.3", Records: br.Ledger13},
-			{Calculator: "timeliness", Records: tr.Ledger},
-			{Calculator: "online", Records: or.Ledger, Catalogue: or.Catalogue},
-			{Calculator: "payment", Records: pr.Ledger, Catalogue: pr.Catalogue},
-			{Calculator: "digitisation", Records: dr.Ledger, Catalogue: dr.Catalogue},
-			{Calculator: "satisfaction", Records: sr.Ledger},
-			{Calculator: "satisfaction.petitions", Records: sr.Petitions},
-		},
 	}
 	for id, t := range counts {
 		if !s.known[id] {
@@ -321,7 +220,7 @@ func (s *Scorer) Finish(p *Partial) (*Card, error) {
 		}
 		pt, err := indicator.NewTree(s.nodes, prev, indicator.TreeOptions{Aggregation: &s.agg, Edition: s.edition.Name})
 		if err != nil {
-			return nil, &OptionError{Field: "Options.PreviousTallies", Err: err}
+			return nil, optionError("Options.PreviousTallies", err)
 		}
 		so.Previous = pt
 	}
@@ -330,116 +229,13 @@ func (s *Scorer) Finish(p *Partial) (*Card, error) {
 		return nil, err
 	}
 	card.Tree, card.Result = tree, res
-
-	// Explanations: own lost records per unit (dossier verdicts + procedure flags), pooled per metric
-	// following the tree's aggregation.
-	own := pex.units
-	for unit := range s.known {
-		s.explainProcedures(own, unit, pr)
-		s.explainOnline(own, unit, or)
-	}
-	for unit := range card.UnattributedCounts {
-		s.explainProcedures(own, unit, pr)
-		s.explainOnline(own, unit, or)
-	}
 	card.index = make(map[string]int, len(res.Units))
 	card.Units = make([]UnitCard, len(res.Units))
 	for i, ur := range res.Units {
 		card.index[ur.Unit.ID] = i
-		card.Units[i] = UnitCard{UnitResult: ur, Explanations: s.explain(tree, own, ur)}
+		card.Units[i] = UnitCard{UnitResult: ur, Explanations: s.explain(tree, pex.units, ur)}
 	}
 	return card, nil
-}
-
-// explainProcedures adds the 3.4/3.5 lost procedures of unit: its own fee-bearing offered procedures, or,
-// under PoolOwn for a parent, the distinct procedures of its sub-tree (a procedure counts as paid online or
-// carrying fee data when any unit's dossiers made it so, as payment.Result.Pool counts them).
-func (s *Scorer) explainProcedures(own map[string]*unitLost, unit string, pr payment.Result) {
-	type flags struct{ paid, fee bool }
-	procs := map[string]flags{}
-	var order []string
-	ids := []string{unit}
-	if len(s.kids[unit]) > 0 && (s.agg.Modes[indicator.M34] == indicator.PoolOwn || s.agg.Modes[indicator.M35] == indicator.PoolOwn) {
-		ids = s.subtree(unit)
-	}
-	for _, id := range ids {
-		for _, p := range pr.Procedures[id] {
-			f, seen := procs[p.Code]
-			if !seen {
-				order = append(order, p.Code)
-			}
-			procs[p.Code] = flags{paid: f.paid || p.PaidOnline, fee: f.fee || p.FeeData}
-		}
-	}
-	if len(procs) == 0 {
-		return
-	}
-	u := own[unit]
-	if u == nil {
-		u = new(unitLost)
-		own[unit] = u
-	}
-	for _, code := range order {
-		f := procs[code]
-		if !f.paid {
-			u.add(indicator.M34, ReasonProcedureNotPaidOnline, 1, []string{code}, s.k)
-		}
-		if !f.fee {
-			u.add(indicator.M35, ReasonProcedureNoFeeData, 1, []string{code}, s.k)
-		}
-	}
-}
-
-// explainOnline adds the 3.1 procedures without an online service and the 3.2 services without an online
-// dossier of unit: its own, or, under PoolOwn for a parent, those of its sub-tree (3.1 distinct at the
-// highest level, as online.Result.Pool counts them; 3.2 per unit).
-func (s *Scorer) explainOnline(own map[string]*unitLost, unit string, or online.Result) {
-	ids31, ids32 := []string{unit}, []string{unit}
-	if len(s.kids[unit]) > 0 {
-		if s.agg.Modes[indicator.M31] == indicator.PoolOwn {
-			ids31 = s.subtree(unit)
-		}
-		if s.agg.Modes[indicator.M32] == indicator.PoolOwn {
-			ids32 = s.subtree(unit)
-		}
-	}
-	best := map[string]model.OnlineLevelCode{}
-	var order []string
-	for _, id := range ids31 {
-		for _, p := range or.Procedures[id] {
-			l, seen := best[p.Code]
-			if !seen {
-				order = append(order, p.Code)
-			}
-			best[p.Code] = max(l, p.Level)
-		}
-	}
-	var u *unitLost
-	get := func() *unitLost {
-		if u == nil {
-			if u = own[unit]; u == nil {
-				u = new(unitLost)
-				own[unit] = u
-			}
-		}
-		return u
-	}
-	for _, code := range order {
-		if l := best[code]; l != model.OnlinePartial && l != model.OnlineFull {
-			get().add(indicator.M31, ReasonProcedureNotOnline, 1, []string{code}, s.k)
-		}
-	}
-	for _, id := range ids32 {
-		for _, p := range or.Procedures[id] {
-			if p.Service && !p.OnlineDossier {
-				ex := p.Code
-				if id != unit {
-					ex = id + "/" + p.Code
-				}
-				get().add(indicator.M32, ReasonServiceWithoutOnlineDossier, 1, []string{ex}, s.k)
-			}
-		}
-	}
 }
 
 // explain builds one unit's explanations of its pooled result.
@@ -518,20 +314,4 @@ func (s *Scorer) sources(tree *indicator.Tree, unit string, id indicator.ID) []s
 		out = append(out, tree.Children(out[i])...)
 	}
 	return out
-}
-
-// judgements turns publication judgements into (unit, verdict) pairs.
-func judgements(js []publication.Judgement) []publicationJudgement {
-	out := make([]publicationJudgement, 0, len(js))
-	for _, j := range js {
-		out = append(out, publicationJudgement{unit: j.UnitID, v: indicator.Verdict{
-			Metric: j.Metric, InDenominator: j.InDenominator, InNumerator: j.InNumerator, Reason: j.Reason}})
-	}
-	return out
-}
-
-// publicationJudgement is one 1.1–1.3 judgement as a unit and a metric verdict.
-type publicationJudgement struct {
-	unit string
-	v    indicator.Verdict
 }

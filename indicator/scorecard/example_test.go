@@ -121,7 +121,7 @@ func ExampleReconcile() {
 		panic(err)
 	}
 	opts.Edition.Name = "province"
-	opts.Edition.Policy.PaidOnlineCodes = indicator.Codes(1)
+	opts.Edition.Policy.Payment.PaidOnlineCodes = indicator.Codes(1)
 	province, err := scorecard.New(in, opts)
 	if err != nil {
 		panic(err)

@@ -125,23 +125,31 @@ func (e *explainer) unit(id string) *unitLost {
 	return u
 }
 
-// note records the lost verdicts of one record (in a denominator, not in the numerator, scored metric).
-// Hot path: no allocation once the unit and its reasons have been seen.
-// ui is the unit's index in the scorer's Keys (-1 when unknown or not resolved).
-func (e *explainer) note(ui int32, unit, code string, vs []indicator.Verdict) {
-	var u *unitLost
-	for i := range vs {
-		v := &vs[i]
-		if !v.InDenominator || v.InNumerator || !v.Metric.Valid() || !e.scored[v.Metric] {
-			continue
-		}
-		if u == nil {
-			u = e.unitRef(ui, unit)
-		}
-		le := u.entry(v.Metric, v.Reason, e.k)
-		le.count++
-		le.offer(code, e.k)
+// lost reports whether a verdict loses points: in the denominator, not in the numerator, of a scored
+// metric.
+func (e *explainer) lost(v *indicator.Verdict) bool {
+	return v.InDenominator && !v.InNumerator && v.Metric.Valid() && e.scored[v.Metric]
+}
+
+// noteCase is the pass's indicator.Note: it counts a dossier's lost verdict under its unit and reason,
+// with the dossier code as a candidate example. No allocation once the unit and its reasons have been
+// seen.
+func (e *explainer) noteCase(c *indicator.Case, v indicator.Verdict) {
+	if !e.lost(&v) || c.Dossier == nil {
+		return
 	}
+	le := e.unitRef(c.Ref.Unit(), c.Dossier.UnitID).entry(v.Metric, v.Reason, e.k)
+	le.count++
+	le.offer(c.Dossier.Code, e.k)
+}
+
+// noteRecord is noteCase for a record that is not a dossier (a petition, a procedure, an offering; the
+// indicator.Scope.Note of Finish): records without a unit are not explained.
+func (e *explainer) noteRecord(_ indicator.RecordKind, unit, code string, v indicator.Verdict) {
+	if unit == "" || !e.lost(&v) {
+		return
+	}
+	e.unit(unit).add(v.Metric, v.Reason, 1, []string{code}, e.k)
 }
 
 func (e *explainer) merge(f *explainer) {

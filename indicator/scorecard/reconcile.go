@@ -9,29 +9,15 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// RecordKind is the kind of record a RecordDiff is about.
-type RecordKind uint8
+// RecordKind is the kind of record a RecordDiff is about (indicator.RecordKind).
+type RecordKind = indicator.RecordKind
 
+// The kinds of records Reconcile compares.
 const (
-	// KindDossier: a dossier of the stream (Code is the dossier code).
-	KindDossier RecordKind = iota
-	// KindPetition: a petition of Inputs.Petitions (Code is the petition id).
-	KindPetition
-	// KindProcedure: a catalogue procedure of Inputs.Procedures, judged for 1.1–1.3 at one issuing unit
-	// (Code is the procedure code).
-	KindProcedure
+	KindDossier   = indicator.RecordDossier   // a dossier of the stream (Code: MaHoSo)
+	KindPetition  = indicator.RecordPetition  // a petition of Inputs.Petitions (Code: its id)
+	KindProcedure = indicator.RecordProcedure // a catalogue procedure judged for 1.1–1.3 at one issuing unit
 )
-
-// String returns "dossier", "petition" or "procedure".
-func (k RecordKind) String() string {
-	switch k {
-	case KindPetition:
-		return "petition"
-	case KindProcedure:
-		return "procedure"
-	}
-	return "dossier"
-}
 
 // RecordDiff is one record whose verdict for one metric differs between two scorers: where it counts
 // (denominator, numerator) or why (reason). Present is false on a side that gave the record no verdict
@@ -98,12 +84,9 @@ type verdictTable struct {
 	has [indicator.NumIDs]bool
 }
 
-func (t *verdictTable) fill(vs []indicator.Verdict) {
-	clear(t.has[:])
-	for _, v := range vs {
-		if v.Metric.Valid() {
-			t.v[v.Metric], t.has[v.Metric] = v, true
-		}
+func (t *verdictTable) set(v indicator.Verdict) {
+	if v.Metric.Valid() {
+		t.v[v.Metric], t.has[v.Metric] = v, true
 	}
 }
 
@@ -133,12 +116,12 @@ func (rec *Reconciliation) compare(kind RecordKind, code, unit string, a, b *ver
 // petitions and procedures (see Reconciliation), those are compared too: petitions for 5.0–5.2, and
 // procedures for 1.1–1.3 per issuing unit. limit bounds the number of differing records listed per kind
 // (0 lists none; the counts are always complete); the records kept are those with the smallest codes.
-// Memory: O(limit) plus the two scorers' partial states. Errors: *OptionError when a scorer is nil, else
-// Finish's. Cost: two AddDossier per dossier plus O(metrics) comparison; two classifications per
-// petition and procedure.
+// Memory: O(limit) plus the two scorers' partial states and the verdicts of their petitions and
+// procedures. Errors: an *indicator.OptionError when a scorer is nil, else Finish's. Cost: two AddDossier
+// per dossier plus O(metrics) comparison, and two Finish.
 func Reconcile(a, b *Scorer, dossiers iter.Seq[model.Dossier], limit int) (*Reconciliation, error) {
 	if a == nil || b == nil {
-		return nil, &OptionError{Field: "Reconcile", Err: errors.New("nil scorer")}
+		return nil, optionError("Reconcile", errNilScorer)
 	}
 	limit = max(limit, 0)
 	rec := &Reconciliation{EditionA: a.edition.Name, EditionB: b.edition.Name}
@@ -146,56 +129,55 @@ func Reconcile(a, b *Scorer, dossiers iter.Seq[model.Dossier], limit int) (*Reco
 	keep := [3]keeper{{limit: limit}, {limit: limit}, {limit: limit}}
 	var ta, tb verdictTable
 	var diffs []RecordDiff
+	tee := func(p *Partial, t *verdictTable) indicator.Note {
+		return func(c *indicator.Case, v indicator.Verdict) {
+			if p.note != nil {
+				p.note(c, v)
+			}
+			t.set(v)
+		}
+	}
+	noteA, noteB := tee(pa, &ta), tee(pb, &tb)
 	if dossiers != nil {
-		d := new(model.Dossier) // reused: see Run
+		d := new(model.Dossier) // reused
 		for *d = range dossiers {
-			pa.AddDossier(d)
-			pb.AddDossier(d)
-			ta.fill(pa.last)
-			tb.fill(pb.last)
+			clear(ta.has[:])
+			clear(tb.has[:])
+			pa.addOne(d, noteA)
+			pb.addOne(d, noteB)
 			if diffs = rec.compare(KindDossier, d.Code, d.UnitID, &ta, &tb, diffs[:0]); len(diffs) > 0 {
 				keep[KindDossier].offer(d.Code, diffs)
 			}
 		}
 	}
-
+	var la, lb recordLog
+	var err error
+	if rec.A, err = a.finish(pa, la.add); err != nil {
+		return nil, err
+	}
+	if rec.B, err = b.finish(pb, lb.add); err != nil {
+		return nil, err
+	}
 	if rec.PetitionsCompared = samePetitions(a.petitions, b.petitions); rec.PetitionsCompared {
-		var ba, bb []indicator.Verdict
-		for i := range a.petitions {
-			va, vb := a.sat.ClassifyPetition(&a.petitions[i]), b.sat.ClassifyPetition(&b.petitions[i])
-			ba, bb = va.AppendVerdicts(ba[:0]), vb.AppendVerdicts(bb[:0])
-			ta.fill(ba)
-			tb.fill(bb)
-			if diffs = rec.compare(KindPetition, va.ID, va.Unit, &ta, &tb, diffs[:0]); len(diffs) > 0 {
-				keep[KindPetition].offer(va.ID, diffs)
+		ka, kb := la.byRecord(KindPetition), lb.byRecord(KindPetition)
+		for _, k := range unionKeys(ka, kb) {
+			if diffs = rec.compare(KindPetition, k.code, k.unit(ka, kb), ka.table(k, ""), kb.table(k, ""), diffs[:0]); len(diffs) > 0 {
+				keep[KindPetition].offer(k.code, diffs)
 			}
 		}
+		// A petition that no side gave a verdict is compared too (and does not differ).
+		rec.Records += int64(len(a.petitions) - len(unionKeys(ka, kb)))
 	}
 	if rec.ProceduresCompared = sameProcedures(a.procedures, b.procedures); rec.ProceduresCompared {
-		for i := range a.procedures {
-			va, vb := a.pub.ClassifyProcedure(&a.procedures[i]), b.pub.ClassifyProcedure(&b.procedures[i])
-			// One comparison per issuing unit: the judgements of each side, grouped by unit.
-			units := map[string]*[2]verdictTable{}
-			var order []string
-			for side, js := range [2][]publicationJudgement{judgements(va.Judgements), judgements(vb.Judgements)} {
-				for _, j := range js {
-					t := units[j.unit]
-					if t == nil {
-						t = new([2]verdictTable)
-						units[j.unit] = t
-						order = append(order, j.unit)
-					}
-					t[side].v[j.v.Metric], t[side].has[j.v.Metric] = j.v, true
-				}
-			}
-			sort.Strings(order)
+		ka, kb := la.byRecord(KindProcedure), lb.byRecord(KindProcedure)
+		for _, k := range unionKeys(ka, kb) {
+			// One comparison per issuing unit.
 			var all []RecordDiff
-			for _, u := range order {
-				t := units[u]
-				all = rec.compare(KindProcedure, va.Code, u, &t[0], &t[1], all)
+			for _, u := range unionUnits(ka[k], kb[k]) {
+				all = rec.compare(KindProcedure, k.code, u, ka.table(k, u), kb.table(k, u), all)
 			}
 			if len(all) > 0 {
-				keep[KindProcedure].offer(va.Code, all)
+				keep[KindProcedure].offer(k.code, all)
 			}
 		}
 	}
@@ -204,14 +186,109 @@ func Reconcile(a, b *Scorer, dossiers iter.Seq[model.Dossier], limit int) (*Reco
 			rec.Differences = append(rec.Differences, r.diffs...)
 		}
 	}
-	var err error
-	if rec.A, err = a.Finish(pa); err != nil {
-		return nil, err
-	}
-	if rec.B, err = b.Finish(pb); err != nil {
-		return nil, err
-	}
 	return rec, nil
+}
+
+var errNilScorer = errors.New("nil scorer")
+
+// recordLog collects the verdicts Finish reports for the records it judges, in report order.
+type recordLog struct{ notes []loggedNote }
+
+type loggedNote struct {
+	kind       indicator.RecordKind
+	unit, code string
+	v          indicator.Verdict
+}
+
+func (l *recordLog) add(kind indicator.RecordKind, unit, code string, v indicator.Verdict) {
+	l.notes = append(l.notes, loggedNote{kind, unit, code, v})
+}
+
+// recordKey names one record of a kind: its code and which of the records with that code (0, 1 …), a
+// record being a run of consecutive notes with the same code.
+type recordKey struct {
+	code string
+	occ  int
+}
+
+// records maps each record of one kind to its verdict tables per unit.
+type records map[recordKey]map[string]*verdictTable
+
+func (l *recordLog) byRecord(kind indicator.RecordKind) records {
+	out := records{}
+	seen := map[string]int{}
+	prev := ""
+	var cur map[string]*verdictTable
+	for i, n := range l.notes {
+		if n.kind != kind {
+			prev = ""
+			continue
+		}
+		if i == 0 || prev == "" || n.code != prev {
+			k := recordKey{n.code, seen[n.code]}
+			seen[n.code]++
+			cur = map[string]*verdictTable{}
+			out[k] = cur
+		}
+		prev = n.code
+		t := cur[n.unit]
+		if t == nil {
+			t = new(verdictTable)
+			cur[n.unit] = t
+		}
+		t.set(n.v)
+	}
+	return out
+}
+
+// table returns the verdicts of record k at unit u ("" for a petition: any unit), or an empty table.
+func (r records) table(k recordKey, u string) *verdictTable {
+	for unit, t := range r[k] {
+		if u == "" || unit == u {
+			return t
+		}
+	}
+	return new(verdictTable)
+}
+
+// unit returns the unit of a petition record.
+func (k recordKey) unit(a, b records) string {
+	for _, r := range []records{a, b} {
+		for u := range r[k] {
+			return u
+		}
+	}
+	return ""
+}
+
+func unionKeys(a, b records) []recordKey {
+	var out []recordKey
+	for k := range a {
+		out = append(out, k)
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			out = append(out, k)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].code < out[j].code || out[i].code == out[j].code && out[i].occ < out[j].occ
+	})
+	return out
+}
+
+func unionUnits(a, b map[string]*verdictTable) []string {
+	var out []string
+	for u := range a {
+		out = append(out, u)
+	}
+	for u := range b {
+		if _, ok := a[u]; !ok {
+			out = append(out, u)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 func samePetitions(a, b []model.Petition) bool {

@@ -18,7 +18,7 @@ func TestReconcile(t *testing.T) {
 	o := testOptions()
 	o.Edition = indicator.Portal()
 	o.Edition.Name = "province-policy"
-	o.Edition.Policy.PaidOnlineCodes = indicator.Codes(1)
+	o.Edition.Policy.Payment.PaidOnlineCodes = indicator.Codes(1)
 	b := mustScorer(t, testInputs(), o)
 
 	rec, err := Reconcile(a, b, slices.Values(testDossiers()), 10)
@@ -70,8 +70,8 @@ func TestReconcileKinds(t *testing.T) {
 	a := mustScorer(t, testInputs(), testOptions())
 	o := testOptions()
 	o.Edition.Name = "province-policy"
-	o.Edition.Policy.PublishWithinDays.Province = 10
-	o.Edition.Policy.PetitionDeadlines.Start = 20
+	o.Edition.Policy.Publication.PublishWithinDays.Province = 10
+	o.Edition.Policy.Satisfaction.PetitionDeadlines.Start = 20
 	b := mustScorer(t, testInputs(), o)
 	rec, err := Reconcile(a, b, slices.Values(testDossiers()), 10)
 	require.NoError(t, err)
@@ -107,7 +107,7 @@ func findDiff(rec *Reconciliation, code string, id indicator.ID) RecordDiff {
 func TestReconcileLimit(t *testing.T) {
 	a := mustScorer(t, testInputs(), testOptions())
 	o := testOptions()
-	o.Edition.Policy.PaidOnlineCodes = indicator.Codes(2) // every code-1 dossier now differs
+	o.Edition.Policy.Payment.PaidOnlineCodes = indicator.Codes(2) // every code-1 dossier now differs
 	b := mustScorer(t, testInputs(), o)
 	ds := testDossiers()
 	slices.Reverse(ds)
@@ -124,5 +124,5 @@ func TestReconcileLimit(t *testing.T) {
 	assert.Equal(t, int64(9), rec.Differing)
 
 	_, err = Reconcile(nil, b, nil, 1)
-	assert.ErrorIs(t, err, ErrOption)
+	assert.ErrorIs(t, err, indicator.ErrOption)
 }

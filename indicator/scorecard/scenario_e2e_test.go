@@ -11,12 +11,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/online"
 	"github.com/vn-dvc/chiso766/model"
 	"github.com/vn-dvc/chiso766/model/csvio"
 )
 
 // Scores of the scenario (issue 6 point 1), worked by hand from the tallies of scenario_test.go under
-// the portal edition (INDICATORS.md §2, §4): metric score = P·R rounded half up to 2 decimals from the
+// the portal edition (docs/rules.md): metric score = P·R rounded half up to 2 decimals from the
 // exact fraction, except 3.1 = 2·min(1, R/0.8), 3.3 = 6·min(1, R/0.5), 4.3 = 2·min(1, R/0.8) = 2.5·R
 // below the cap, 5.3 = 6·min(1, R/0.9), and 3b's percent pipeline (A, B, C rounded to percents with 2
 // decimals first). Zero denominators: 1.x and 4.x (but 4.4) null → 0; 4.4 full marks (2); 5.1, 5.2 full
@@ -304,8 +305,8 @@ func TestScenarioExplanations(t *testing.T) {
 			{"publication.unpublished", 1, []string{"PE"}}}},
 		{"H99.02", indicator.M13, "0.50", []reason{{"publication.incomplete", 1, []string{"PC"}}}},
 		{"H99.02", indicator.M36, "2.73", []reason{{"payment.not_paid_online", 15, five("A5", 1, true)}}},
-		{"H99.01", indicator.M32, "2.00", []reason{{ReasonServiceWithoutOnlineDossier, 1, []string{"PB"}}}},
-		{"H99", indicator.M32, "0.80", []reason{{ReasonServiceWithoutOnlineDossier, 1, []string{"H99.01/PB"}}}},
+		{"H99.01", indicator.M32, "2.00", []reason{{online.ReasonServiceWithoutOnlineDossier, 1, []string{"PB"}}}},
+		{"H99", indicator.M32, "0.80", []reason{{online.ReasonServiceWithoutOnlineDossier, 1, []string{"H99.01/PB"}}}},
 		{"H99.01", indicator.M41, "1.14", []reason{{"digitisation.no_electronic_result", 8, five("A2", 1, false)}}},
 		{"H99.02", indicator.M43, "1.39", []reason{{"digitisation.no_reused_data", 25, five("A5", 1, true)}}},
 	} {

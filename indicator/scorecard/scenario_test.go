@@ -8,7 +8,7 @@ package scorecard
 // layout) and communes.json (4.4 input, no codec: decoded here with encoding/json).
 //
 // Every expected count below is a sum over the archetype table, worked by hand: each line names the
-// archetypes (dossier codes <archetype>-<n>) and the rule of INDICATORS.md §3 behind it. The scores
+// archetypes (dossier codes <archetype>-<n>) and the rule of docs/rules.md behind it. The scores
 // built from these counts are worked in scenario_e2e_test.go. Catalogue (procedures.csv):
 //
 //	PA  paper result, fee LP 50 000 (fee-bearing), citizen-facing, population DB connected, full-online eligible
@@ -125,7 +125,7 @@ func reasonTotals(t *testing.T, l indicator.Ledger, want map[indicator.Reason]in
 //	        (A8 absent channel = direct, D3 direct)
 //	H99.04  A9 12 + E1 6 + E2 10 = 28                           A9 12 + A10 8 + E1 6 + E2 10 + E3 5 = 41
 //	Ledger: read 198, counted 188, excluded 10 = A4 5 (28/7) + A11 3 (2/9): outside the period 8; B6 2:
-//	withdrawn before reception (RecordPolicy.ExcludeWithdrawnBeforeReception, applied as by timeliness
+//	withdrawn before reception (Policy.Reception.ExcludeWithdrawnBeforeReception, applied as by timeliness
 //	and digitisation).
 //	Per reason: online 108 = 34+18+28+28; online_without_e_result 8 = A2 5 + B4 3;
 //	not_online 72 = A3 15 + A5 10 + A8 8 + A10 8 + B2 4 + B5 4 + B7 3 + B9 5 + C1 5 + D3 5 + E3 5.
@@ -141,7 +141,8 @@ func TestScenarioOnline(t *testing.T) {
 	c, err := online.New(online.Options{
 		Period:     scenPeriod,
 		AsOf:       scenAsOf,
-		Policy:     indicator.Portal().Policy,
+		Policy:     indicator.Portal().Policy.Online,
+		Reception:  indicator.Portal().Policy.Reception,
 		Procedures: scenarioProcedures(t),
 		Offerings:  scenarioOfferings(t),
 	})
@@ -187,7 +188,7 @@ func TestScenarioOnline(t *testing.T) {
 // end, before AsOf 5/9); due dates are the appointments (due_at) compared as dates, except B5 (no
 // appointment: PB's 5 working days, postal channel, from 3/8 — due about 10/8; ended 5/8).
 //
-//	arch  n  unit    due / end (status)                 rule (INDICATORS.md §3 2.1)                 2.1
+//	arch  n  unit    due / end (status)                 rule (docs/rules.md, 2.1)                     2.1
 //	A1   20  H99.01  11/8 / 7/8 (9)                     finished before the due date: early          num
 //	A2    5  H99.01  12/8 / 14/8 (9)                    finished after the due date: late            den
 //	A3   15  H99.01  4/9 / open (4)                     open, due after the judgement instant        num
@@ -238,7 +239,8 @@ func TestScenarioTimeliness(t *testing.T) {
 		Period:     scenPeriod,
 		AsOf:       scenAsOf,
 		Calendar:   scenCalendar(),
-		Policy:     indicator.Portal().Policy,
+		Policy:     indicator.Portal().Policy.Timeliness,
+		Reception:  indicator.Portal().Policy.Reception,
 		Procedures: procs,
 	})
 	require.NoError(t, err)
@@ -334,13 +336,15 @@ func TestScenarioPublication(t *testing.T) {
 	procs := scenarioProcedures(t)
 	require.Len(t, procs, 6)
 	c, err := publication.New(publication.Options{
-		Period:   scenPeriod,
-		AsOf:     scenAsOf,
-		Calendar: scenCalendar(),
-		Policy:   indicator.Portal().Policy,
+		Period:     scenPeriod,
+		AsOf:       scenAsOf,
+		Calendar:   scenCalendar(),
+		Policy:     indicator.Portal().Policy.Publication,
+		Reception:  indicator.Portal().Policy.Reception,
+		Procedures: procs,
 	})
 	require.NoError(t, err)
-	res := c.Run(slices.Values(procs), slices.Values(ds))
+	res := c.Run(slices.Values(ds))
 	h := res.Units["H99"]
 	require.Equal(t, indicator.Count{Num: 4, Den: 5}, h.Counts[indicator.M11], "1.1 H99")
 	require.Equal(t, indicator.Count{Num: 3, Den: 5}, h.Counts[indicator.M12], "1.2 H99")
@@ -383,7 +387,7 @@ func TestScenarioPublication(t *testing.T) {
 //	H99.02 A5 10 + A6 10 + C1 5 + C2 5 + C3 3 = 33 (A11 after the period)
 //	H99.03 A7 12 + A8 8 + D1 6 + D2 10 + D3 5 = 41;   H99.04 A9 12 + A10 8 + E1 6 + E2 10 + E3 5 = 41
 //
-//	metric rule (INDICATORS.md §3 group 4)               H99.01                    H99.02                    H99.03 / H99.04
+//	metric rule (docs/rules.md, group 4)                 H99.01                    H99.02                    H99.03 / H99.04
 //	4.1    e-result / dossiers of PA (paper result)      A1 20+B1 6+B3 3+B8 5 = 34 A6 10+C1 5+C2 5+C3 3 = 23 0/0 (PB only)
 //	                                                     / 34+A2 5+B4 3 = 42       / 23+A5 10 = 33
 //	4.2    submitted file and result file / all          A1+B1+B3+B8 = 34/73       A6+C1+C2 = 20/33 (C3 has  D2 10 / 41, E2 10 / 41
@@ -404,7 +408,8 @@ func TestScenarioDigitisation(t *testing.T) {
 	c, err := digitisation.New(digitisation.Options{
 		Period:     scenPeriod,
 		AsOf:       scenAsOf,
-		Policy:     indicator.Portal().Policy,
+		Policy:     indicator.Portal().Policy.Digitisation,
+		Reception:  indicator.Portal().Policy.Reception,
 		Procedures: scenarioProcedures(t),
 		Offerings:  scenarioOfferings(t),
 		Communes:   scenarioCommunes(t),
@@ -476,23 +481,35 @@ func TestScenarioPetitions(t *testing.T) {
 		procs[p.Code] = p
 	}
 	tc, err := timeliness.New(timeliness.Options{
-		Period: scenPeriod, AsOf: scenAsOf, Calendar: scenCalendar(), Policy: indicator.Portal().Policy, Procedures: procs,
+		Period: scenPeriod, AsOf: scenAsOf, Calendar: scenCalendar(), Policy: indicator.Portal().Policy.Timeliness,
+		Reception: indicator.Portal().Policy.Reception, Procedures: procs,
 	})
 	require.NoError(t, err)
 	c, err := satisfaction.New(satisfaction.Options{
-		Period:   scenPeriod,
-		AsOf:     scenAsOf,
-		Calendar: scenCalendar(),
-		Policy:   indicator.Portal().Policy,
-		Timeliness: func(d *model.Dossier) (bool, bool) {
-			v := tc.Classify(d)
-			return v.Counted, v.Counted && !v.InNumerator
-		},
-		Ratings:    scenarioRatings(t),
-		Complaints: pets,
+		Period:    scenPeriod,
+		AsOf:      scenAsOf,
+		Calendar:  scenCalendar(),
+		Policy:    indicator.Portal().Policy.Satisfaction,
+		Ratings:   scenarioRatings(t),
+		Petitions: pets,
 	})
 	require.NoError(t, err)
-	res := c.Run(slices.Values(ds), slices.Values(pets))
+	// 5.3 takes each dossier's 2.1 outcome from the timeliness calculator, as the scorecard's pass does.
+	res := c.Run(func(yield func(model.Dossier, indicator.Timing) bool) {
+		for _, d := range ds {
+			v := tc.Classify(&d)
+			t := indicator.NotTimed
+			if v.Counted {
+				t = indicator.Late
+				if v.InNumerator {
+					t = indicator.OnTime
+				}
+			}
+			if !yield(d, t) {
+				return
+			}
+		}
+	})
 	want := map[string][3]indicator.Count{ // 5.1, 5.2, 5.3
 		"H99.01": {{Num: 1, Den: 2}, {Num: 1, Den: 2}, {Num: 66, Den: 78}},
 		"H99.02": {{Num: 1, Den: 2}, {Num: 1, Den: 2}, {Num: 28, Den: 33}},
@@ -549,7 +566,8 @@ func TestScenarioPayment(t *testing.T) {
 	c, err := payment.New(payment.Options{
 		Period:     scenPeriod,
 		AsOf:       scenAsOf,
-		Policy:     indicator.Portal().Policy,
+		Policy:     indicator.Portal().Policy.Payment,
+		Reception:  indicator.Portal().Policy.Reception,
 		Procedures: scenarioProcedures(t),
 		Offerings:  scenarioOfferings(t),
 	})

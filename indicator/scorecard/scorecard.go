@@ -2,7 +2,6 @@ package scorecard
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"time"
 
@@ -69,8 +68,8 @@ type Options struct {
 	// negative value keeps none.
 	Examples int
 	// SkipDossierExplanations turns off the lost-point explanations of dossier metrics (1.4, 2.1, 3.3,
-	// 3.6, 4.x, 5.3): the pass then only tallies, which saves about 40 % of its CPU time per
-	// dossier, and each unit's Explanations list a dossier metric's lost records as ReasonUnexplained
+	// 3.6, 4.x, 5.3): the pass then only tallies (no indicator.Note), and each unit's Explanations list
+	// a dossier metric's lost records as ReasonUnexplained
 	// (counts and scores are unchanged). Procedures (1.1–1.3) and petitions (5.1–5.2) are still explained.
 	// Default false: explanations on.
 	SkipDossierExplanations bool
@@ -81,53 +80,20 @@ type Options struct {
 	// (e.g. Card.Tallies saved as JSON): every unit's own counts, keyed by unit id, scored over this
 	// scorer's hierarchy. Ids that are not units of Inputs.Units are ignored. Used when Previous is nil.
 	PreviousTallies map[string]indicator.Tally
-	// Bands classifies totals; nil means indicator.DefaultBands() (unofficial, INDICATORS.md §5).
+	// Bands classifies totals; nil means indicator.DefaultBands() (unofficial: docs/rules.md, Ranks and bands).
 	Bands indicator.Bands
 	// Rank selects the ranking pools (default indicator.RankWithinRoot).
 	Rank indicator.RankScope
 	// Aggregation is the pooling policy; nil means indicator.DefaultAggregation().
 	Aggregation *indicator.Aggregation
-
-	// The calculators' own policies, with their defaults as zero values.
-
-	// Terminated is the timeliness treatment of withdrawn/stopped dossiers (timeliness.Options.Terminated).
-	Terminated timeliness.TerminatedRule
-	// Financial is the timeliness treatment of financial pauses (timeliness.Options.Financial).
-	Financial timeliness.FinancialRule
-	// Pending and SyncSuccessCodes are group 1's policies (publication.Options).
-	Pending          publication.PendingRule
-	SyncSuccessCodes []string
-	// OnlineUnknownProcedure is 3.3's treatment of a procedure missing from the catalogue
-	// (online.Options.UnknownProcedure).
-	OnlineUnknownProcedure online.UnknownProcedurePolicy
-	// NoFeeLines and FeeData are group 3b's policies (payment.Options).
-	NoFeeLines payment.NoFeeLinesPolicy
-	FeeData    payment.FeeDataRule
-	// RatingRule is 5.3's notion of a dislike (satisfaction.Options.RatingRule).
-	RatingRule satisfaction.RatingRule
-	// PopulationDBCodes and ElectronicResultScope are group 4's policies (digitisation.Options).
-	PopulationDBCodes     []string
-	ElectronicResultScope digitisation.ElectronicResultScope
 }
 
-// ErrOption is matched (errors.Is) by every *OptionError New returns.
-var ErrOption = errors.New("scorecard: invalid option")
+var errOtherScorer = errors.New("a partial of another scorer")
 
-// OptionError reports an invalid Options or Inputs field, or a calculator that refused its options (Err
-// then wraps the calculator's own *OptionError, so errors.As reaches it).
-type OptionError struct {
-	Field string // e.g. "Options.Calendar", "Inputs.Units[3]", "timeliness"
-	Err   error
+// optionError is the scorecard's own *indicator.OptionError.
+func optionError(field string, err error) error {
+	return &indicator.OptionError{Pkg: "scorecard", Field: field, Err: err}
 }
-
-// Error names the field and the cause.
-func (e *OptionError) Error() string { return fmt.Sprintf("scorecard: option %s: %v", e.Field, e.Err) }
-
-// Unwrap returns the cause.
-func (e *OptionError) Unwrap() error { return e.Err }
-
-// Is reports whether target is ErrOption.
-func (e *OptionError) Is(target error) bool { return target == ErrOption }
 
 // Scorer runs every calculator of the index over one province's (or ministry's) records for one period
 // and edition. It is immutable after New and safe for concurrent use; the mutable state of a pass lives
@@ -143,48 +109,42 @@ type Scorer struct {
 	k       int
 	scored  [indicator.NumIDs]bool
 
-	pub *publication.Calculator
-	tim *timeliness.Calculator
-	onl *online.Calculator
-	pay *payment.Calculator
-	dig *digitisation.Calculator
-	sat *satisfaction.Calculator
+	// calcs makes one accumulator per calculator, in pass order (timeliness before satisfaction, which
+	// reads 2.1's outcome of the same dossier); keys is the pass's shared index of unit ids and procedure
+	// codes, given to every calculator, so a dossier's unit and procedure are resolved once.
+	calcs   []func() indicator.Accumulator
+	keys    *indicator.Keys
+	parents []string // units with sub-units, input order
 
-	// keys is the pass's shared index of unit ids and procedure codes, given to every calculator, so a
-	// dossier's unit and procedure are resolved once (Partial.AddDossier, AddDossiers).
-	keys *indicator.Keys
-
-	pooled46a  map[string]indicator.Count // 4.6a of each parent over its sub-tree (PoolOwn)
-	satOpts    satisfaction.Options       // for the per-Partial 5.3 calculators
+	// For Reconcile: the preloaded records both scorers judge.
 	petitions  []model.Petition
 	procedures []model.Procedure
 }
 
 // New validates the options and inputs and builds the calculators from the edition's record policies.
-// Errors are *OptionError values (errors.Is ErrOption): a zero Period or AsOf, a nil Calendar, an invalid
-// edition (wrapping *indicator.RuleError), an invalid band table or aggregation, a hierarchy that
-// indicator.NewTree refuses (wrapping *indicator.TreeError), or a calculator's option error. Cost:
-// O(units + procedures + offerings + ratings + petitions) time and memory, plus O(offerings) per parent
-// unit for the parents' 4.6a.
+// Errors are *indicator.OptionError values (errors.Is indicator.ErrOption): a zero Period or AsOf, a nil
+// Calendar, an invalid edition (wrapping *indicator.RuleError), an invalid band table or aggregation, a
+// hierarchy that indicator.NewTree refuses (wrapping *indicator.TreeError), or a calculator's own. Cost:
+// O(units + procedures + offerings + ratings + petitions) time and memory.
 func New(in Inputs, opts Options) (*Scorer, error) {
 	if opts.Edition.Name == "" && opts.Edition.Rules == ([indicator.NumIDs]indicator.Rule{}) {
 		opts.Edition = indicator.Portal() // the zero Edition
 	}
 	if opts.Period.Start.IsZero() {
-		return nil, &OptionError{Field: "Options.Period", Err: errors.New("required")}
+		return nil, optionError("Options.Period", indicator.ErrMissing)
 	}
 	if opts.AsOf.IsZero() {
-		return nil, &OptionError{Field: "Options.AsOf", Err: errors.New("required")}
+		return nil, optionError("Options.AsOf", indicator.ErrMissing)
 	}
 	if opts.Calendar == nil {
-		return nil, &OptionError{Field: "Options.Calendar", Err: errors.New("required")}
+		return nil, optionError("Options.Calendar", indicator.ErrMissing)
 	}
 	if err := opts.Edition.Validate(); err != nil {
-		return nil, &OptionError{Field: "Options.Edition", Err: err}
+		return nil, optionError("Options.Edition", err)
 	}
 	if opts.Bands != nil {
 		if err := opts.Bands.Validate(); err != nil {
-			return nil, &OptionError{Field: "Options.Bands", Err: err}
+			return nil, optionError("Options.Bands", err)
 		}
 	}
 	s := &Scorer{opts: opts, edition: opts.Edition, k: opts.Examples}
@@ -195,7 +155,7 @@ func New(in Inputs, opts Options) (*Scorer, error) {
 	}
 	if opts.Aggregation != nil {
 		if err := opts.Aggregation.Validate(); err != nil {
-			return nil, &OptionError{Field: "Options.Aggregation", Err: err}
+			return nil, optionError("Options.Aggregation", err)
 		}
 		s.agg = *opts.Aggregation
 	} else {
@@ -220,113 +180,92 @@ func New(in Inputs, opts Options) (*Scorer, error) {
 	}
 	// Check the hierarchy now rather than at Finish.
 	if _, err := indicator.NewTree(s.nodes, nil, indicator.TreeOptions{Aggregation: &s.agg}); err != nil {
-		return nil, &OptionError{Field: "Inputs.Units", Err: err}
+		return nil, optionError("Inputs.Units", err)
 	}
 	s.syncDen = make(map[string]int64, len(in.SyncReportDen))
 	for id, n := range in.SyncReportDen {
 		if n < 0 {
-			return nil, &OptionError{Field: "Inputs.SyncReportDen[" + id + "]", Err: indicator.ErrNegative}
+			return nil, optionError("Inputs.SyncReportDen["+id+"]", indicator.ErrNegative)
 		}
 		s.syncDen[id] = n
 	}
 
-	pol := opts.Edition.Policy
-	procMap := make(map[string]model.Procedure, len(in.Procedures))
-	for _, p := range in.Procedures {
-		if _, dup := procMap[p.Code]; !dup && p.Code != "" {
-			procMap[p.Code] = p
+	for _, u := range in.Units {
+		if len(s.kids[u.ID]) > 0 {
+			s.parents = append(s.parents, u.ID)
 		}
 	}
-	s.keys = keysOf(in)
-	var err error
-	s.pub, err = publication.New(publication.Options{
-		Keys:   s.keys,
-		Period: opts.Period, AsOf: opts.AsOf, Calendar: opts.Calendar, Policy: pol,
-		Pending: opts.Pending, SyncSuccessCodes: opts.SyncSuccessCodes,
-	})
-	if err != nil {
-		return nil, &OptionError{Field: "publication", Err: err}
-	}
-	s.tim, err = timeliness.New(timeliness.Options{
-		Keys:   s.keys,
-		Period: opts.Period, AsOf: opts.AsOf, Calendar: opts.Calendar, Policy: pol,
-		Procedures: procMap, Terminated: opts.Terminated, Financial: opts.Financial,
-	})
-	if err != nil {
-		return nil, &OptionError{Field: "timeliness", Err: err}
-	}
-	s.onl, err = online.New(online.Options{
-		Keys:   s.keys,
-		Period: opts.Period, AsOf: opts.AsOf, Policy: pol, Procedures: in.Procedures,
-		Offerings: in.Offerings, CodeMap: in.CodeMap, UnknownProcedure: opts.OnlineUnknownProcedure,
-	})
-	if err != nil {
-		return nil, &OptionError{Field: "online", Err: err}
-	}
-	s.pay, err = payment.New(payment.Options{
-		Keys:   s.keys,
-		Period: opts.Period, AsOf: opts.AsOf, Policy: pol, Procedures: in.Procedures,
-		Offerings: in.Offerings, CodeMap: in.CodeMap, NoFeeLines: opts.NoFeeLines, FeeData: opts.FeeData,
-	})
-	if err != nil {
-		return nil, &OptionError{Field: "payment", Err: err}
-	}
-	// digitisation refuses duplicate catalogue codes; give it the first record of each code.
-	uniq := make([]model.Procedure, 0, len(procMap))
-	seen := make(map[string]bool, len(procMap))
-	for _, p := range in.Procedures {
-		if p.Code != "" && !seen[p.Code] {
-			seen[p.Code] = true
-			uniq = append(uniq, p)
-		}
-	}
-	s.dig, err = digitisation.New(digitisation.Options{
-		Keys:   s.keys,
-		Period: opts.Period, AsOf: opts.AsOf, Policy: pol, Procedures: uniq, Offerings: in.Offerings,
-		Communes: in.Communes, PopulationDBCodes: opts.PopulationDBCodes,
-		ElectronicResultScope: opts.ElectronicResultScope,
-	})
-	if err != nil {
-		return nil, &OptionError{Field: "digitisation", Err: err}
-	}
-	// 4.6a of a parent under PoolOwn: the distinct procedures offered anywhere in its sub-tree, counted by
-	// the digitisation calculator itself over the sub-tree's offerings attributed to the parent.
-	if s.agg.Modes[indicator.M46a] == indicator.PoolOwn {
-		s.pooled46a = make(map[string]indicator.Count)
-		for parent := range s.kids {
-			in46 := make(map[string]bool)
-			for _, id := range s.subtree(parent) {
-				in46[id] = true
-			}
-			var offs []model.Offering
-			for _, o := range in.Offerings {
-				if in46[o.UnitID] {
-					o.UnitID = parent
-					offs = append(offs, o)
-				}
-			}
-			c, err := digitisation.New(digitisation.Options{
-				Period: opts.Period, AsOf: opts.AsOf, Policy: pol, Procedures: uniq, Offerings: offs,
-				PopulationDBCodes: opts.PopulationDBCodes, ElectronicResultScope: opts.ElectronicResultScope,
-			})
-			if err != nil {
-				return nil, &OptionError{Field: "digitisation", Err: err}
-			}
-			s.pooled46a[parent] = c.Run(nil).Units[parent].Counts[indicator.M46a]
-		}
-	}
-	s.satOpts = satisfaction.Options{
-		Keys:   s.keys,
-		Period: opts.Period, AsOf: opts.AsOf, Calendar: opts.Calendar, Policy: pol,
-		Timeliness: s.timelinessOf, Ratings: in.Ratings, Complaints: in.Petitions, RatingRule: opts.RatingRule,
-	}
-	s.sat, err = satisfaction.New(s.satOpts)
-	if err != nil {
-		return nil, &OptionError{Field: "satisfaction", Err: err}
+	if err := s.build(in); err != nil {
+		return nil, err
 	}
 	s.petitions = append([]model.Petition(nil), in.Petitions...)
 	s.procedures = append([]model.Procedure(nil), in.Procedures...)
 	return s, nil
+}
+
+// build makes the calculators from the edition's record policies, in pass order. Adding a calculator is
+// one more New here and one more entry in s.calcs. Their errors are *indicator.OptionError values
+// naming the calculator.
+func (s *Scorer) build(in Inputs) error {
+	o, pol := s.opts, s.opts.Edition.Policy
+	s.keys = keysOf(in)
+	// The first record of a procedure code wins (digitisation refuses duplicates).
+	procs := make([]model.Procedure, 0, len(in.Procedures))
+	seen := make(map[string]bool, len(in.Procedures))
+	for _, p := range in.Procedures {
+		if p.Code != "" && !seen[p.Code] {
+			seen[p.Code] = true
+			procs = append(procs, p)
+		}
+	}
+	pub, err := publication.New(publication.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Calendar: o.Calendar,
+		Policy: pol.Publication, Reception: pol.Reception, Procedures: in.Procedures})
+	if err != nil {
+		return err
+	}
+	byCode := make(map[string]model.Procedure, len(procs))
+	for _, p := range procs {
+		byCode[p.Code] = p
+	}
+	tim, err := timeliness.New(timeliness.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Calendar: o.Calendar,
+		Policy: pol.Timeliness, Reception: pol.Reception, OnlineChannels: pol.Online.ChannelCodes, Procedures: byCode})
+	if err != nil {
+		return err
+	}
+	onl, err := online.New(online.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Policy: pol.Online,
+		Reception: pol.Reception, Procedures: in.Procedures, Offerings: in.Offerings, CodeMap: in.CodeMap})
+	if err != nil {
+		return err
+	}
+	pay, err := payment.New(payment.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Policy: pol.Payment,
+		Reception: pol.Reception, Procedures: in.Procedures, Offerings: in.Offerings, CodeMap: in.CodeMap})
+	if err != nil {
+		return err
+	}
+	dig, err := digitisation.New(digitisation.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Policy: pol.Digitisation,
+		Reception: pol.Reception, Procedures: procs, Offerings: in.Offerings, Communes: in.Communes})
+	if err != nil {
+		return err
+	}
+	sat, err := satisfaction.New(satisfaction.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Calendar: o.Calendar,
+		Policy: pol.Satisfaction, Ratings: in.Ratings, Petitions: in.Petitions})
+	if err != nil {
+		return err
+	}
+	s.calcs = []func() indicator.Accumulator{
+		accumulator(pub.NewAccumulator),
+		accumulator(tim.NewAccumulator),
+		accumulator(onl.NewAccumulator),
+		accumulator(pay.NewAccumulator),
+		accumulator(dig.NewAccumulator),
+		accumulator(sat.NewAccumulator),
+	}
+	return nil
+}
+
+// accumulator adapts a calculator's NewAccumulator to the scorer's list.
+func accumulator[A indicator.Accumulator](f func() A) func() indicator.Accumulator {
+	return func() indicator.Accumulator { return f() }
 }
 
 // keysOf interns every unit id and procedure code a dossier of the pass may name: the hierarchy's and
@@ -352,13 +291,6 @@ func keysOf(in Inputs) *indicator.Keys {
 	}
 	slices.Sort(mapped)
 	return indicator.NewKeys(units, append(procs, mapped...))
-}
-
-// timelinessOf is 5.3's view of 2.1 (satisfaction.TimelinessFunc): the timeliness calculator's verdict.
-// Partials use a memo of the verdict AddDossier has just computed instead (Partial.timelinessOf).
-func (s *Scorer) timelinessOf(d *model.Dossier) (counted, late bool) {
-	v := s.tim.Classify(d)
-	return v.Counted, v.Counted && !v.InNumerator
 }
 
 // Edition returns the scorer's edition (a copy). Cost: O(1).

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/online"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -18,7 +19,7 @@ func scoreOf(t *testing.T, u UnitCard, id indicator.ID) string {
 	return u.Pooled.Metric(id).Score.StringFixed(2)
 }
 
-// TestEndToEnd scores the small province by hand (portal edition, INDICATORS.md §2–§5):
+// TestEndToEnd scores the small province by hand (portal edition, docs/rules.md):
 //
 //	H44 (own, procedure P5 announced by the province): 1.1 1/1 (on time) → 6; 1.2 0/1 (published late)
 //	  → 0; 1.3 0/1 (incomplete) → 0. Sub-units show the province's 1.2 and 1.3 (carried down) and have
@@ -298,7 +299,7 @@ func TestPreviousTallies(t *testing.T) {
 	bad["H44.01"] = b
 	o.PreviousTallies = bad
 	_, err := mustScorer(t, testInputs(), o).Run(slices.Values(ds))
-	assert.ErrorIs(t, err, ErrOption)
+	assert.ErrorIs(t, err, indicator.ErrOption)
 	assert.ErrorIs(t, err, indicator.ErrNumExceedsDen)
 }
 
@@ -357,8 +358,8 @@ func TestNewErrors(t *testing.T) {
 				return
 			}
 			require.Error(t, err)
-			assert.ErrorIs(t, err, ErrOption)
-			var oe *OptionError
+			assert.ErrorIs(t, err, indicator.ErrOption)
+			var oe *indicator.OptionError
 			require.True(t, errors.As(err, &oe))
 			assert.Equal(t, tc.field, oe.Field)
 		})
@@ -388,10 +389,10 @@ func TestProcedureExplanations(t *testing.T) {
 		reason   indicator.Reason
 		examples []string
 	}{
-		{"H44.03", indicator.M31, 2, 3, ReasonProcedureNotOnline, []string{"P8"}},
-		{"H44.03", indicator.M32, 1, 2, ReasonServiceWithoutOnlineDossier, []string{"P7"}},
-		{"H44", indicator.M31, 2, 3, ReasonProcedureNotOnline, []string{"P8"}},
-		{"H44", indicator.M32, 3, 4, ReasonServiceWithoutOnlineDossier, []string{"H44.03/P7"}},
+		{"H44.03", indicator.M31, 2, 3, online.ReasonProcedureNotOnline, []string{"P8"}},
+		{"H44.03", indicator.M32, 1, 2, online.ReasonServiceWithoutOnlineDossier, []string{"P7"}},
+		{"H44", indicator.M31, 2, 3, online.ReasonProcedureNotOnline, []string{"P8"}},
+		{"H44", indicator.M32, 3, 4, online.ReasonServiceWithoutOnlineDossier, []string{"H44.03/P7"}},
 	}
 	for _, tc := range cases {
 		u, ok := c.Unit(tc.unit)
@@ -449,7 +450,7 @@ func TestZeroEditionIsPortal(t *testing.T) {
 	// A named edition with no rules is not the zero Edition: it is validated (and refused).
 	o.Edition = indicator.Edition{Name: "mine"}
 	_, err := New(testInputs(), o)
-	assert.ErrorIs(t, err, ErrOption)
+	assert.ErrorIs(t, err, indicator.ErrOption)
 }
 
 // TestPooled46a: a parent's 4.6a counts each citizen-facing procedure of its sub-tree once. H44.01
