@@ -42,7 +42,7 @@ func (c *Calculator) NewAccumulator() *Accumulator {
 }
 
 // Add judges c.Dossier for 5.3 with c.Timing (2.1's outcome, set earlier in the pass) and counts it under
-// c.Ref's unit when the calculator has Options.Keys (the Ref must come from them), else under its unit id.
+// c.Ref's unit (a Ref of Options.Keys), or under its unit id when the Ref is zero or there are no Keys.
 // note, when not nil, receives the 5.3 verdict. No allocation once the unit has been seen.
 func (a *Accumulator) Add(c *indicator.Case, note indicator.Note) {
 	d := c.Dossier
@@ -63,7 +63,7 @@ func (a *Accumulator) Add(c *indicator.Case, note indicator.Note) {
 // count returns the 5.3 counts of a unit.
 func (a *Accumulator) count(unit string, ref indicator.Ref) *indicator.Count {
 	i := ref.Unit()
-	if !a.c.byRef || uint(i) >= uint(len(a.m53)) {
+	if uint(i) >= uint(len(a.m53)) { // not resolved (or no Keys)
 		i = a.c.keys.Unit(unit)
 	}
 	if uint(i) < uint(len(a.m53)) {

@@ -15,8 +15,8 @@ const pkg = "satisfaction"
 // Options configures a Calculator. Nothing is global: every input comes from here.
 type Options struct {
 	// Keys, when not nil, is the pass's shared index of unit ids (the scorecard builds one for all
-	// calculators); Accumulator.Add then counts a Case by its Ref. Nil: the calculator indexes the units of
-	// Petitions. It never changes a verdict, only the cost of finding a unit.
+	// calculators); Accumulator.Add then counts a Case by its Ref. Nil: units are counted by id. It never
+	// changes a verdict, only the cost of finding a unit.
 	Keys *indicator.Keys
 	// Period is the evaluation period (required).
 	Period model.Period
@@ -41,8 +41,7 @@ type Calculator struct {
 	judgeDate        calendar.Date // the date open petitions are measured to
 	dl               indicator.PetitionDeadlines
 	marks            map[string]uint8 // dossier code → markDisliked | markComplaint
-	keys             *indicator.Keys  // Options.Keys, or the petitions' units
-	byRef            bool             // Options.Keys given: a Case's Ref indexes keys
+	keys             *indicator.Keys  // Options.Keys (may be nil)
 	petitions        []model.Petition
 }
 
@@ -84,7 +83,6 @@ func New(opts Options) (*Calculator, error) {
 		dl:        dl,
 		marks:     map[string]uint8{},
 		keys:      opts.Keys,
-		byRef:     opts.Keys != nil,
 		petitions: slices.Clip(opts.Petitions),
 	}
 	c.cut = c.periodEnd
@@ -103,16 +101,11 @@ func New(opts Options) (*Calculator, error) {
 			c.marks[strings.TrimSpace(r.DossierCode)] |= markDisliked
 		}
 	}
-	units := make([]string, 0, len(opts.Petitions))
 	for _, p := range opts.Petitions {
-		units = append(units, p.UnitID)
 		if p.DossierCode == "" || (p.ReceivedAt.Valid && !p.ReceivedAt.T.Before(c.cut)) {
 			continue
 		}
 		c.marks[strings.TrimSpace(p.DossierCode)] |= markComplaint
-	}
-	if c.keys == nil {
-		c.keys = indicator.NewKeys(units, nil)
 	}
 	return c, nil
 }
