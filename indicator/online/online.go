@@ -217,11 +217,15 @@ func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
 // looked up by string).
 func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) {
 	v.unit, v.service = -1, -1
-	p, received, reason := c.idx.Start(&c.w, d, r, rNilRecord) // the first five reasons are numbered as offer.Place
-	if d != nil {
-		v.UnitID, v.Code, v.ProcedureCode, v.Received = d.UnitID, d.Code, p.Code, received
+	if d == nil {
+		v.setReason(rNilRecord)
+		return
 	}
-	if v.setReason(reason); reason != 0 {
+	p := c.idx.Proc(r.Procedure(), d.ProcedureCode)
+	v.UnitID, v.Code, v.ProcedureCode = d.UnitID, d.Code, p.Code
+	var place offer.Place
+	if v.Received, place = c.w.Admit(d); place != offer.InWindow {
+		v.setReason(uint8(place)) // the first five reasons are numbered as offer.Place
 		return
 	}
 	v.Counted = true

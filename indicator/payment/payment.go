@@ -146,13 +146,17 @@ func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
 // looked up by string).
 func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) {
 	v.PaymentCode, v.unit, v.proc = model.PaymentUnknown, -1, -1
-	p, received, reason := c.idx.Start(&c.w, d, r, rNilRecord) // the first five reasons are numbered as offer.Place
-	if d != nil {
-		v.UnitID, v.Code, v.ProcedureCode, v.Received = d.UnitID, d.Code, p.Code, received
+	if d == nil {
+		v.setReason(rNilRecord)
+		return
 	}
+	p := c.idx.Proc(r.Procedure(), d.ProcedureCode)
+	v.UnitID, v.Code, v.ProcedureCode = d.UnitID, d.Code, p.Code
+	received, place := c.w.Admit(d)
+	v.Received = received
 	switch {
-	case reason != 0:
-		v.setReason(reason)
+	case place != offer.InWindow:
+		v.setReason(uint8(place)) // the first five reasons are numbered as offer.Place
 		return
 	case !p.Info.known:
 		v.setReason(rUnknownProcedure)

@@ -18,8 +18,8 @@
 // the pass's Refs stay valid), or the calculator's own. A Builder groups offering records by (unit, mapped
 // procedure code) in first-seen order; Build lays them out on the Keys' indexes: Keys unit index → row
 // (units with an offering, sorted by id), Keys procedure index → mapped code, code id and the calculator's
-// Info, and a dense rows × listed codes table (a map by integer key beyond 2^20 entries). Index.Start,
-// Row, Proc and Pos answer a dossier's lookups with slice loads, falling back to the Keys' lookups by
+// Info, and a dense rows × listed codes table (a map by integer key beyond 2^20 entries). Index.Row,
+// Proc and Pos answer a dossier's lookups with slice loads, falling back to the Keys' lookups by
 // string when the dossier's Ref is zero. The Index itself hashes no string.
 //
 // # Accumulators and reports

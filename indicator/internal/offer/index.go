@@ -261,15 +261,3 @@ func (x *Index[P]) Find(id, code string) (row, pos int32) {
 	row = x.Row(-1, id)
 	return row, x.Pos(row, x.CodeID(code))
 }
-
-// Start is what every group-3 dossier judgement begins with: a nil d gets the reason index nilReason;
-// otherwise d's procedure is found (by r's Keys index, else by string) and d goes through w.Admit, whose
-// Place is the reason index of a dossier outside the window (0 inside it). It returns the procedure, the
-// reception time used and the reason index. No allocation.
-func (x *Index[P]) Start(w *Window, d *model.Dossier, r indicator.Ref, nilReason uint8) (Proc[P], model.Time, uint8) {
-	if d == nil {
-		return Proc[P]{ID: -1}, model.Time{}, nilReason
-	}
-	t, place := w.Admit(d)
-	return x.Proc(r.Procedure(), d.ProcedureCode), t, uint8(place)
-}
