@@ -203,69 +203,57 @@ func New(in Inputs, opts Options) (*Scorer, error) {
 	return s, nil
 }
 
-// build makes the calculators from the edition's record policies, in pass order. Adding a calculator is
-// one more New here and one more entry in s.calcs. Their errors are *indicator.OptionError values
-// naming the calculator.
+// build makes the calculators from the edition's record policies, in pass order (timeliness before
+// satisfaction, which reads 2.1's outcome of the same dossier). Adding a calculator is one entry here;
+// the pass, Merge, Finish and the explanations loop over s.calcs. Their errors are
+// *indicator.OptionError values naming the calculator.
 func (s *Scorer) build(in Inputs) error {
 	o, pol := s.opts, s.opts.Edition.Policy
 	s.keys = keysOf(in)
 	// The first record of a procedure code wins (digitisation refuses duplicates).
 	procs := make([]model.Procedure, 0, len(in.Procedures))
-	seen := make(map[string]bool, len(in.Procedures))
+	byCode := make(map[string]model.Procedure, len(in.Procedures))
 	for _, p := range in.Procedures {
-		if p.Code != "" && !seen[p.Code] {
-			seen[p.Code] = true
+		if _, dup := byCode[p.Code]; p.Code != "" && !dup {
+			byCode[p.Code] = p
 			procs = append(procs, p)
 		}
 	}
-	pub, err := publication.New(publication.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Calendar: o.Calendar,
-		Policy: pol.Publication, Reception: pol.Reception, Procedures: in.Procedures})
-	if err != nil {
-		return err
-	}
-	byCode := make(map[string]model.Procedure, len(procs))
-	for _, p := range procs {
-		byCode[p.Code] = p
-	}
-	tim, err := timeliness.New(timeliness.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Calendar: o.Calendar,
-		Policy: pol.Timeliness, Reception: pol.Reception, OnlineChannels: pol.Online.ChannelCodes, Procedures: byCode})
-	if err != nil {
-		return err
-	}
-	onl, err := online.New(online.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Policy: pol.Online,
-		Reception: pol.Reception, Procedures: in.Procedures, Offerings: in.Offerings, CodeMap: in.CodeMap})
-	if err != nil {
-		return err
-	}
-	pay, err := payment.New(payment.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Policy: pol.Payment,
-		Reception: pol.Reception, Procedures: in.Procedures, Offerings: in.Offerings, CodeMap: in.CodeMap})
-	if err != nil {
-		return err
-	}
-	dig, err := digitisation.New(digitisation.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Policy: pol.Digitisation,
-		Reception: pol.Reception, Procedures: procs, Offerings: in.Offerings, Communes: in.Communes})
-	if err != nil {
-		return err
-	}
-	sat, err := satisfaction.New(satisfaction.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Calendar: o.Calendar,
-		Policy: pol.Satisfaction, Ratings: in.Ratings, Petitions: in.Petitions})
-	if err != nil {
-		return err
-	}
-	s.calcs = []func() indicator.Accumulator{
-		accumulator(pub.NewAccumulator),
-		accumulator(tim.NewAccumulator),
-		accumulator(onl.NewAccumulator),
-		accumulator(pay.NewAccumulator),
-		accumulator(dig.NewAccumulator),
-		accumulator(sat.NewAccumulator),
+	for _, c := range []calculator{
+		newCalculator(publication.New(publication.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Calendar: o.Calendar,
+			Policy: pol.Publication, Reception: pol.Reception, Procedures: in.Procedures})),
+		newCalculator(timeliness.New(timeliness.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Calendar: o.Calendar,
+			Policy: pol.Timeliness, Reception: pol.Reception, OnlineChannels: pol.Online.ChannelCodes, Procedures: byCode})),
+		newCalculator(online.New(online.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Policy: pol.Online,
+			Reception: pol.Reception, Procedures: in.Procedures, Offerings: in.Offerings, CodeMap: in.CodeMap})),
+		newCalculator(payment.New(payment.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Policy: pol.Payment,
+			Reception: pol.Reception, Procedures: in.Procedures, Offerings: in.Offerings, CodeMap: in.CodeMap})),
+		newCalculator(digitisation.New(digitisation.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Policy: pol.Digitisation,
+			Reception: pol.Reception, Procedures: procs, Offerings: in.Offerings, Communes: in.Communes})),
+		newCalculator(satisfaction.New(satisfaction.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Calendar: o.Calendar,
+			Policy: pol.Satisfaction, Ratings: in.Ratings, Petitions: in.Petitions})),
+	} {
+		if c.err != nil {
+			return c.err
+		}
+		s.calcs = append(s.calcs, c.accumulator)
 	}
 	return nil
 }
 
-// accumulator adapts a calculator's NewAccumulator to the scorer's list.
-func accumulator[A indicator.Accumulator](f func() A) func() indicator.Accumulator {
-	return func() indicator.Accumulator { return f() }
+// calculator is one calculator of the pass as the scorer holds it: a maker of its accumulators, or the
+// error its New returned.
+type calculator struct {
+	accumulator func() indicator.Accumulator
+	err         error
+}
+
+// newCalculator takes a calculator package's New results.
+func newCalculator[A indicator.Accumulator, C interface{ NewAccumulator() A }](c C, err error) calculator {
+	if err != nil {
+		return calculator{err: err}
+	}
+	return calculator{accumulator: func() indicator.Accumulator { return c.NewAccumulator() }}
 }
 
 // keysOf interns every unit id and procedure code a dossier of the pass may name: the hierarchy's and
