@@ -14,7 +14,7 @@ import (
 // for concurrent use: give each goroutine its own and Merge them.
 type Accumulator struct {
 	c       *Calculator
-	units   offer.Units   // Known per index row (Count: 3.3, Flags: per 3.2 service, 1 = online dossier); Other: units without offerings
+	units   offer.Units   // per row: 3.3 counts, per 3.2 service 1 = an online dossier; Other: units without offerings
 	reasons offer.Reasons // by reason index
 }
 
@@ -41,18 +41,19 @@ func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 }
 
 // Merge adds the state of other, an *Accumulator, into a (other is unchanged; an *indicator.OptionError
-// for another type; a nil *Accumulator adds nothing). When other comes from another Calculator, units and services are matched by code, and
-// flags of services a's Calculator does not count are dropped. Merging a into itself doubles its counts.
-// Cost: O(offerings).
+// for another type; a nil *Accumulator adds nothing). When other comes from another Calculator, units and
+// services are matched by code, and flags of services a's Calculator does not count are dropped. Merging a
+// into itself doubles its counts. Cost: O(offerings).
 func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	b, err := offer.As[*Accumulator]("online", other)
 	if err != nil || b == nil {
 		return err
 	}
 	a.reasons.Merge(&b.reasons)
-	a.units.Merge(&b.units, a.c == b.c, func(i int) string { return b.c.idx.Unit(int32(i)).ID }, func(id string) int32 { return a.c.idx.Row(-1, id) },
+	id := func(i int) string { return b.c.idx.Unit(int32(i)).ID }
+	a.units.Merge(&b.units, a.c == b.c, id, func(id string) int32 { return a.c.idx.Row(-1, id) },
 		func(i, j int) (int32, int32) {
-			return a.c.idx.Find(b.c.idx.Unit(int32(i)).ID, b.c.units[i].procs[b.c.units[i].services[j]].Code)
+			return a.c.idx.Find(id(i), b.c.units[i].procs[b.c.units[i].services[j]].Code)
 		})
 	return nil
 }

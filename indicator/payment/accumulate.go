@@ -18,7 +18,7 @@ const (
 // safe for concurrent use: give each goroutine its own and Merge them.
 type Accumulator struct {
 	c       *Calculator
-	units   offer.Units   // Known per index row (Count: 3.6, Flags: per fee-bearing offered procedure); Other: units without an offering in force
+	units   offer.Units   // per row: 3.6 counts, per fee-bearing offered procedure its flags; Other: units without one
 	reasons offer.Reasons // by reason index
 }
 
@@ -64,7 +64,8 @@ func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	}
 	a.reasons.Merge(&b.reasons)
 	bu := func(i int) *offer.Unit { return b.c.idx.Unit(int32(i)) }
-	a.units.Merge(&b.units, a.c == b.c, func(i int) string { return bu(i).ID }, func(id string) int32 { return a.c.idx.Row(-1, id) },
+	rowOf := func(id string) int32 { return a.c.idx.Row(-1, id) }
+	a.units.Merge(&b.units, a.c == b.c, func(i int) string { return bu(i).ID }, rowOf,
 		func(i, j int) (int32, int32) { return a.c.idx.Find(bu(i).ID, bu(i).Codes[j]) })
 	return nil
 }
