@@ -263,12 +263,11 @@ func (c *Calendar) Supplement(dl Deadline, requested, resubmitted time.Time, p D
 		nd.Supplements = dl.Supplements + 1
 		return nd, nil
 	}
-	nd, err := c.pause(dl, Interval{requested, resubmitted}, p)
-	if err != nil {
+	if err := c.pause(&dl, requested, resubmitted, p.EndOfDay); err != nil {
 		return Deadline{}, err
 	}
-	nd.Supplements++
-	return nd, nil
+	dl.Supplements++
+	return dl, nil
 }
 
 // Exclude moves the due date past each excluded interval (P11, e.g. land procedures' financial-obligation
@@ -280,45 +279,46 @@ func (c *Calendar) Exclude(dl Deadline, ivs []Interval, p DeadlinePolicy) (Deadl
 			return Deadline{}, &InputError{Op: "Exclude", Field: "ivs[" + itoa(k) + "].To", Value: iv.To.String(), Reason: "before From"}
 		}
 		var err error
-		if dl, err = c.pause(dl, iv, p); err != nil {
+		if err = c.pause(&dl, iv.From, iv.To, p.EndOfDay); err != nil {
 			return Deadline{}, err
 		}
 	}
 	return dl, nil
 }
 
-func (c *Calendar) pause(dl Deadline, iv Interval, p DeadlinePolicy) (Deadline, error) {
-	p = p.normal()
+// pause moves dl's due date past the pause [from, to] in place, in its Duration's unit, with the due day
+// ending under rule (P4). On error dl may be partly moved.
+func (c *Calendar) pause(dl *Deadline, from, to time.Time, rule EndOfDay) error {
 	switch dl.Duration.Unit {
 	case WorkingHours:
-		h, err := c.WorkingHoursBetween(iv.From, iv.To)
+		h, err := c.WorkingHoursBetween(from, to)
 		if err != nil {
-			return Deadline{}, err
+			return err
 		}
 		if dl.DueAt, err = c.AddWorkingHours(dl.DueAt, h); err != nil {
-			return Deadline{}, err
+			return err
 		}
 		dl.Due = c.DateOf(dl.DueAt)
-		return dl, nil
+		return nil
 	case CalendarDays:
-		k := c.DateOf(iv.To).Sub(c.DateOf(iv.From))
+		k := c.DateOf(to).Sub(c.DateOf(from))
 		d, err := c.rollForward(dl.Due.AddDays(k))
 		if err != nil {
-			return Deadline{}, err
+			return err
 		}
-		dl.Due, dl.DueAt = d, c.EndOfDay(d, p)
-		return dl, nil
+		dl.Due, dl.DueAt = d, c.endOfDay(d, rule)
+		return nil
 	}
-	k, err := c.WorkingDaysBetween(c.DateOf(iv.From), c.DateOf(iv.To))
+	k, err := c.WorkingDaysBetween(c.DateOf(from), c.DateOf(to))
 	if err != nil {
-		return Deadline{}, err
+		return err
 	}
 	d, err := c.AddWorkingDays(dl.Due, k)
 	if err != nil {
-		return Deadline{}, err
+		return err
 	}
-	dl.Due, dl.DueAt = d, c.EndOfDay(d, p)
-	return dl, nil
+	dl.Due, dl.DueAt = d, c.endOfDay(d, rule)
+	return nil
 }
 
 // Reschedule records a rescheduling (P12, Decree 61/2018 art. 19(9)): newDue becomes dl.Appointment, stored
@@ -403,89 +403,117 @@ type Outcome struct {
 // Classify classifies a finished dossier (by its end instant) or an open one (as of asOf) against dl under
 // P15 at day granularity: end date before Due → Early, equal → OnTime, after → Late; open → OpenOverdue once
 // asOf passes DueAt (end of the due day per P4), else OpenWithinDeadline. Under ClassifyByAppointment a
-// rescheduled dossier is classified against its Appointment instead. It is ClassifyDue with the deadline's
-// due date and instant. Cost: O(1), no allocation on success. Errors: *InputError for a zero end (finished)
-// or zero asOf (open); *RangeError when end or asOf falls outside the calendar.
+// rescheduled dossier is classified against its Appointment instead. It is JudgeAt(asOf, p).Classify with
+// the deadline's due date and instant. Cost: O(1), no allocation on success. Errors: *InputError for a zero
+// end (finished) or zero asOf (open); *RangeError when end or asOf falls outside the calendar.
 func (c *Calendar) Classify(dl Deadline, end time.Time, finished bool, asOf time.Time, p DeadlinePolicy) (Outcome, error) {
 	due, dueAt := dl.Due, dl.DueAt
 	if p.ClassifyByAppointment && !dl.Appointment.IsZero() {
 		due, dueAt = dl.Appointment, c.EndOfDay(dl.Appointment, p)
 	}
-	out, err := c.ClassifyDue(due, dueAt, end, finished, asOf, p.DueSoonDays)
-	out.LateApology = dl.LateApology && err == nil
-	return out, err
+	j := c.JudgeAt(asOf, p)
+	var out Outcome
+	if err := j.Classify(&out, due, dueAt, end, finished); err != nil {
+		return Outcome{}, err
+	}
+	out.LateApology = dl.LateApology
+	return out, nil
 }
 
-// ClassifyDue classifies against a due date given directly — due, the day, and dueAt, the instant it ends
-// (EndOfDay, or an exact due instant) — without a Deadline: a finished dossier by the date of its end
-// instant (before due → Early with EarlyWorkingDays, equal → OnTime, after → Late with LateWorkingDays and
-// LateWorkingHours), an open one as of asOf (after dueAt → OpenOverdue with its lateness, else
-// OpenWithinDeadline, DueSoon from due − dueSoonDays working days; dueSoonDays 0 means 1 and a negative
-// value disables the flag). Cost: O(1), integer arithmetic where the zone's offset is fixed (FixedOffset);
-// no allocation on success. Errors: *InputError for a zero end (finished) or zero asOf (open); *RangeError
-// when due, or the date of end or asOf, is outside the calendar where the class counts days from it (an
-// open dossier's as-of date may lie past the range: it is only compared).
-func (c *Calendar) ClassifyDue(due Date, dueAt, end time.Time, finished bool, asOf time.Time, dueSoonDays int) (Outcome, error) {
-	out := Outcome{Due: due}
+// Judgement classifies dossiers against due dates as of one instant — an evaluation's judgement instant —
+// whose date and due-soon window (P15) are taken once, for many dossiers. Build it with JudgeAt; it is a
+// small immutable value, safe for concurrent use.
+type Judgement struct {
+	c        *Calendar
+	asOf     time.Time
+	date     Date          // asOf's date
+	dueSoon  int           // DueSoonDays, normalised (negative: no due-soon flag)
+	endOfDay EndOfDay      // P4
+	cum      time.Duration // asOf's office time from the calendar's start (0 when its date is outside)
+}
+
+// JudgeAt returns the Judgement of dossiers as of instant asOf under p's P15 due-soon window. Cost: O(1),
+// no allocation. It never fails (Judgement.Classify reports a zero asOf).
+func (c *Calendar) JudgeAt(asOf time.Time, p DeadlinePolicy) Judgement {
+	j := Judgement{c: c, asOf: asOf, date: c.DateOf(asOf), dueSoon: p.normal().DueSoonDays, endOfDay: p.EndOfDay}
+	j.cum, _ = c.cum("Classify", asOf) // a date outside the range fails Classify's day count first
+	return j
+}
+
+// EndOfDay is Calendar.EndOfDay under the judgement's policy: the end of due day d (P4).
+func (j *Judgement) EndOfDay(d Date) time.Time { return j.c.endOfDay(d, j.endOfDay) }
+
+// AsOf returns the judgement instant.
+func (j *Judgement) AsOf() time.Time { return j.asOf }
+
+// Classify sets *out to the class of a dossier against a due date given directly — due, the day, and
+// dueAt, the instant it ends (EndOfDay, or an exact due instant) — with no Deadline: a finished dossier by
+// the date of its end instant (before due → Early with EarlyWorkingDays, equal → OnTime, after → Late with
+// LateWorkingDays and LateWorkingHours), an open one (end ignored) as of the judgement instant: after dueAt
+// → OpenOverdue with its lateness, else OpenWithinDeadline with DueSoon. The Outcome is written in place,
+// field by field, so that a caller classifying millions of dossiers copies no Outcome. Cost: O(1), integer
+// arithmetic where the zone's offset is fixed (FixedOffset); no allocation on success. Errors (with *out
+// zeroed): *InputError for a zero end (finished) or a zero judgement instant (open); *RangeError when due,
+// or the date of end or of the judgement instant, is outside the calendar where the class counts working
+// days from it.
+func (j *Judgement) Classify(out *Outcome, due Date, dueAt, end time.Time, finished bool) error {
+	c := j.c
+	*out = Outcome{Due: due}
+	var err error
 	if finished {
 		if end.IsZero() {
-			return Outcome{}, &InputError{Op: "Classify", Field: "end", Value: "0001-01-01T00:00:00Z", Reason: "a finished dossier needs its end instant"}
+			*out = Outcome{}
+			return &InputError{Op: "Classify", Field: "end", Value: "0001-01-01T00:00:00Z", Reason: "a finished dossier needs its end instant"}
 		}
 		ed := c.DateOf(end)
 		switch ed.Compare(due) {
 		case -1:
 			out.Class = Early
-			n, err := c.WorkingDaysBetween(ed, due)
-			if err != nil {
-				return Outcome{}, err
-			}
-			out.EarlyWorkingDays = n
+			out.EarlyWorkingDays, err = c.WorkingDaysBetween(ed, due)
 		case 0:
 			out.Class = OnTime
 		default:
 			out.Class = Late
-			if err := c.lateness(&out, due, dueAt, end, ed); err != nil {
-				return Outcome{}, err
+			err = c.lateness(out, due, dueAt, ed, end, nil)
+		}
+	} else if j.asOf.IsZero() {
+		err = &InputError{Op: "Classify", Field: "asOf", Value: "0001-01-01T00:00:00Z", Reason: "an open dossier needs an as-of instant"}
+	} else if j.asOf.After(dueAt) {
+		out.Class = OpenOverdue
+		err = c.lateness(out, due, dueAt, j.date, j.asOf, &j.cum)
+	} else {
+		out.Class = OpenWithinDeadline
+		if j.dueSoon > 0 {
+			var from Date
+			if from, err = c.AddWorkingDays(due, -j.dueSoon); err == nil {
+				out.DueSoon = !j.date.Before(from)
 			}
 		}
-		return out, nil
 	}
-	if asOf.IsZero() {
-		return Outcome{}, &InputError{Op: "Classify", Field: "asOf", Value: "0001-01-01T00:00:00Z", Reason: "an open dossier needs an as-of instant"}
+	if err != nil {
+		*out = Outcome{}
 	}
-	ad := c.DateOf(asOf)
-	if asOf.After(dueAt) {
-		out.Class = OpenOverdue
-		if err := c.lateness(&out, due, dueAt, asOf, ad); err != nil {
-			return Outcome{}, err
-		}
-		return out, nil
-	}
-	out.Class = OpenWithinDeadline
-	if dueSoonDays == 0 {
-		dueSoonDays = 1
-	}
-	if dueSoonDays > 0 {
-		from, err := c.AddWorkingDays(due, -dueSoonDays)
-		if err != nil {
-			return Outcome{}, err
-		}
-		out.DueSoon = !ad.Before(from)
-	}
-	return out, nil
+	return err
 }
 
-// lateness sets the working days from due to td (t's date) and the office time from dueAt to t.
-func (c *Calendar) lateness(out *Outcome, due Date, dueAt, t time.Time, td Date) error {
+// lateness sets the working days from due to td, the date of instant t, and the office time from dueAt to
+// t; tc, when not nil, is t's office time from the calendar's start, known in advance.
+func (c *Calendar) lateness(out *Outcome, due Date, dueAt time.Time, td Date, t time.Time, tc *time.Duration) error {
 	n, err := c.WorkingDaysBetween(due, td)
 	if err != nil {
 		return err
 	}
-	h, err := c.WorkingHoursBetween(dueAt, t)
+	a, err := c.cum("WorkingHoursBetween", dueAt)
 	if err != nil {
 		return err
 	}
-	out.LateWorkingDays, out.LateWorkingHours = max(n, 0), max(h, 0)
+	var b time.Duration
+	if tc != nil {
+		b = *tc
+	} else if b, err = c.cum("WorkingHoursBetween", t); err != nil {
+		return err
+	}
+	out.LateWorkingDays, out.LateWorkingHours = max(n, 0), max(b-a, 0)
 	return nil
 }
 

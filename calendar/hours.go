@@ -59,7 +59,7 @@ func (c *Calendar) cumDay(op string, t time.Time) (time.Duration, int, error) {
 		return 0, 0, c.rangeErr(op, day, 0)
 	}
 	v := c.hp[i]
-	if c.kind[i].Working() {
+	if clk > 0 && c.kind[i].Working() { // at midnight (a due day's end) the prefix sum is the answer
 		for _, sp := range c.spans[day.Weekday()] {
 			if clk <= sp.Start {
 				break

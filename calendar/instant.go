@@ -35,6 +35,17 @@ func zoneStretch(loc *time.Location, t time.Time) (lo, hi, off int64) {
 // fast reports whether Unix second s lies where the zone's offset is c.zoneOff.
 func (c *Calendar) fast(s int64) bool { return s >= c.fixLo && s < c.fixHi }
 
+// dayBias shifts the local seconds of a fast instant (|s| < maxFastSeconds, offsets below a day) to
+// positive values, so that days are split off by an unsigned division by a constant.
+const dayBias = (maxFastSeconds/86400 + 2) * 86400
+
+// split returns the day number and the seconds since local midnight of fast Unix second s.
+func (c *Calendar) split(s int64) (Date, int64) {
+	u := uint64(s + c.zoneOff + dayBias)
+	q := u / 86400
+	return Date{n: int32(int64(q) - dayBias/86400 + unixEpoch)}, int64(u - q*86400)
+}
+
 // FixedOffset returns the calendar zone's offset from UTC in seconds east, and whether that offset holds
 // over the whole of the calendar's range (from 00:00 of its first day to the end of its last), as it does
 // for Zone(). When it does, DateOf, Start and the working-hour operations of instants in the range use
@@ -52,7 +63,8 @@ func (c *Calendar) FixedOffset() (seconds int, ok bool) {
 // are (the working-day methods reject them).
 func (c *Calendar) DateOf(t time.Time) Date {
 	if s := t.Unix(); c.fast(s) {
-		return Date{n: int32(floorDiv(s+c.zoneOff, 86400) + unixEpoch)}
+		d, _ := c.split(s)
+		return d
 	}
 	return DateOf(t, c.loc)
 }
@@ -61,7 +73,8 @@ func (c *Calendar) DateOf(t time.Time) Date {
 // epoch: c.DateOf(time.Unix(sec, 0)). Cost and failure modes: as DateOf.
 func (c *Calendar) DateOfUnix(sec int64) Date {
 	if c.fast(sec) {
-		return Date{n: int32(floorDiv(sec+c.zoneOff, 86400) + unixEpoch)}
+		d, _ := c.split(sec)
+		return d
 	}
 	return DateOf(time.Unix(sec, 0), c.loc)
 }
@@ -88,8 +101,10 @@ func (c *Calendar) Start(d Date) time.Time {
 // day (Midnight), or the close of office hours when d is a working day under OfficeClose — the DueAt that
 // Due gives a deadline ending on d. Cost: O(1), no allocation. It never fails (a day outside the range
 // ends at midnight).
-func (c *Calendar) EndOfDay(d Date, p DeadlinePolicy) time.Time {
-	if p.EndOfDay == OfficeClose && c.IsWorkingDay(d) {
+func (c *Calendar) EndOfDay(d Date, p DeadlinePolicy) time.Time { return c.endOfDay(d, p.EndOfDay) }
+
+func (c *Calendar) endOfDay(d Date, rule EndOfDay) time.Time {
+	if rule == OfficeClose && c.IsWorkingDay(d) {
 		return c.closing(d)
 	}
 	return c.Start(d.AddDays(1))
@@ -98,9 +113,8 @@ func (c *Calendar) EndOfDay(d Date, p DeadlinePolicy) time.Time {
 // clock returns t's local date and the time elapsed since local midnight.
 func (c *Calendar) clock(t time.Time) (Date, time.Duration) {
 	if s := t.Unix(); c.fast(s) {
-		days := floorDiv(s+c.zoneOff, 86400)
-		sod := s + c.zoneOff - days*86400
-		return Date{n: int32(days + unixEpoch)}, time.Duration(sod)*time.Second + time.Duration(t.Nanosecond())
+		d, sod := c.split(s)
+		return d, time.Duration(sod)*time.Second + time.Duration(t.Nanosecond())
 	}
 	lt := t.In(c.loc)
 	y, m, d := lt.Date()

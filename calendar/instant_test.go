@@ -71,7 +71,7 @@ func TestInstantConversions(t *testing.T) {
 	}
 }
 
-func TestEndOfDayAndClassifyDue(t *testing.T) {
+func TestEndOfDayAndJudgement(t *testing.T) {
 	c := mustNew(t, Options{FromYear: 2024, ToYear: 2027})
 	p := DefaultDeadlinePolicy()
 	due := mustDate(t, "2026-08-07") // a Friday
@@ -118,15 +118,25 @@ func TestEndOfDayAndClassifyDue(t *testing.T) {
 		if tc.asOf != "" {
 			asOf = vn(tc.asOf)
 		}
-		got, err := c.ClassifyDue(due, dueAt, end, tc.finished, asOf, tc.soon)
+		j := c.JudgeAt(asOf, DeadlinePolicy{DueSoonDays: tc.soon})
+		var got Outcome
+		err := j.Classify(&got, due, dueAt, end, tc.finished)
 		if err != nil || got != tc.want {
-			t.Errorf("%s: ClassifyDue = %+v, %v; want %+v", tc.name, got, err, tc.want)
+			t.Errorf("%s: Classify = %+v, %v; want %+v", tc.name, got, err, tc.want)
+		}
+		if j.AsOf() != asOf {
+			t.Errorf("%s: AsOf() = %s", tc.name, j.AsOf())
 		}
 	}
-	if _, err := c.ClassifyDue(due, dueAt, time.Time{}, true, time.Time{}, 0); !errors.Is(err, ErrInvalid) {
+	j := c.JudgeAt(time.Time{}, p)
+	var o Outcome
+	if err := j.Classify(&o, due, dueAt, time.Time{}, true); !errors.Is(err, ErrInvalid) {
 		t.Errorf("zero end: %v, want ErrInvalid", err)
 	}
-	if _, err := c.ClassifyDue(due, dueAt, vn("2028-01-03 10:00"), true, time.Time{}, 0); !errors.Is(err, ErrOutOfRange) {
+	if err := j.Classify(&o, due, dueAt, time.Time{}, false); !errors.Is(err, ErrInvalid) {
+		t.Errorf("zero as-of: %v, want ErrInvalid", err)
+	}
+	if err := j.Classify(&o, due, dueAt, vn("2028-01-03 10:00"), true); !errors.Is(err, ErrOutOfRange) || o != (Outcome{}) {
 		t.Errorf("end outside the range: %v, want ErrOutOfRange", err)
 	}
 }
@@ -248,13 +258,15 @@ func BenchmarkInstants(b *testing.B) {
 				sinkTime, _ = c.AddWorkingHours(ts[i&1023], 8*time.Hour)
 			}
 		})
-		b.Run("ClassifyDue/"+tc.name, func(b *testing.B) {
+		b.Run("JudgementClassify/"+tc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			p := DefaultDeadlinePolicy()
+			j := c.JudgeAt(ts[512], p)
 			for i := 0; b.Loop(); i++ {
 				t := ts[i&1023]
 				due := c.DateOf(t).AddDays(5)
-				o, _ := c.ClassifyDue(due, c.EndOfDay(due, p), t.Add(time.Duration(i&255)*time.Hour), true, time.Time{}, 0)
+				var o Outcome
+				_ = j.Classify(&o, due, c.EndOfDay(due, p), t.Add(time.Duration(i&255)*time.Hour), i&3 != 0)
 				sinkInt = int(o.Class)
 			}
 		})

@@ -32,7 +32,8 @@ type Calculator struct {
 	startS, limitS int64
 	startN, limitN int32
 	limitDate      calendar.Date
-	limitInCal     bool // limitDate is in the calendar (due-soon needs it)
+	limitInCal     bool               // limitDate is in the calendar (due-soon needs it)
+	judgement      calendar.Judgement // classifies as of limit
 
 	cal       *calendar.Calendar
 	pol       indicator.TimelinessPolicy
@@ -76,6 +77,7 @@ func New(opts Options) (*Calculator, error) {
 	c.limitS, c.limitN = c.limit.Unix(), int32(c.limit.Nanosecond())
 	c.limitDate = c.cal.DateOf(c.limit)
 	c.limitInCal = c.cal.Contains(c.limitDate)
+	c.judgement = c.cal.JudgeAt(c.limit, c.dp)
 	if c.pol.Supplements == indicator.SupplementRestart {
 		c.dp.Supplement = calendar.Restart
 	} else {
@@ -416,7 +418,10 @@ func (it *suppIter) next(ev *suppEvent) bool {
 	return false
 }
 
-var errNoDeadline = errors.New("no deadline")
+var (
+	errNoDeadline = errors.New("no deadline")
+	errRange      = errors.New("judgement date outside the calendar")
+)
 
 func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 	st := d.Status.Code()
@@ -480,7 +485,19 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 	repeated := c.pol.Supplements == indicator.SupplementSubtract && nReq > c.pol.MaxSupplements
 
 	var dl calendar.Deadline
-	err := c.deadline(d, proc, recv.T, sc.dueBefore, v, &dl)
+	var err error
+	if appt := &d.DueAt; appt.Valid && !sc.dueBefore.Valid && (c.dp.Supplement != calendar.Restart || !hasSupp) {
+		// The common case of deadline, inline: the appointment's date, ending under P4.
+		v.FromAppointment = true
+		dl.Received, dl.Due = recv.T, c.cal.DateOf(appt.T)
+		if c.cal.Contains(dl.Due) {
+			dl.DueAt = c.judgement.EndOfDay(dl.Due)
+		} else {
+			err = calendar.ErrOutOfRange
+		}
+	} else {
+		err = c.deadline(d, proc, recv.T, &sc, v, &dl)
+	}
 	if err != nil {
 		if errors.Is(err, calendar.ErrOutOfRange) {
 			return rCalendarRange
@@ -496,40 +513,40 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 	}
 	v.Due, v.DueAt = dl.Due, dl.DueAt
 
-	var out calendar.Outcome
 	var r reason
+	var at time.Time // the instant judged: the end (or pending request) of a finished dossier
+	finished, refusal := false, false
 	switch {
 	case pending:
+		v.End, v.EndStatus = pendingAt, model.StatusSupplement
 		if c.beforeStart(pendingAt) {
-			v.End, v.EndStatus = pendingAt, model.StatusSupplement
 			return rOutsidePeriod
 		}
-		v.End, v.EndStatus = pendingAt, model.StatusSupplement
 		kind = endOpen // not finished: no 2.2, no Completed
-		if err == nil {
-			err = c.outcome(&out, &dl, pendingAt, true, false)
-		}
-		r = rSupplementPending
+		at, finished, r = pendingAt, true, rSupplementPending
 	case kind == endFound:
-		if err == nil {
-			if endSt == model.StatusNotAccepted {
-				err = c.outcome(&out, &dl, endT, true, true)
-			} else {
-				err = c.outcome(&out, &dl, endT, true, false)
-			}
-		}
+		at, finished, refusal = endT, true, endSt == model.StatusNotAccepted
 	default:
 		v.End = c.limit
+	}
+	if err == nil {
+		// The calendar's class (P15; a refusal is never early, P13), judged at the end when finished, else
+		// at the judgement instant; due-soon counts working days up to the judgement date, which must be in
+		// the calendar.
+		var out calendar.Outcome
+		err = c.judgement.Classify(&out, dl.Due, dl.DueAt, at, finished)
+		if err == nil && out.Class == calendar.OpenWithinDeadline && !c.limitInCal && c.dp.DueSoonDays >= 0 {
+			err = errRange
+		}
 		if err == nil {
-			err = c.outcome(&out, &dl, time.Time{}, false, false)
+			if refusal && out.Class == calendar.Early {
+				out.Class, out.EarlyWorkingDays = calendar.OnTime, 0
+			}
+			v.Class, v.EarlyWorkingDays, v.LateWorkingDays, v.LateHours, v.DueSoon = out.Class, out.EarlyWorkingDays, out.LateWorkingDays, out.LateWorkingHours, out.DueSoon
 		}
 	}
 	if err != nil && !repeated {
 		return rCalendarRange
-	}
-	v.Class, v.EarlyWorkingDays, v.LateWorkingDays, v.LateHours, v.DueSoon = out.Class, out.EarlyWorkingDays, out.LateWorkingDays, out.LateWorkingHours, out.DueSoon
-	if out.Due != (calendar.Date{}) {
-		v.Due = out.Due
 	}
 	v.Counted = true
 	v.Finished = kind == endFound
@@ -635,10 +652,10 @@ func (c *Calculator) applySupplements(d *model.Dossier, stop time.Time, dl *cale
 
 // deadline returns the dossier's deadline: from its appointment (the first supplement's NgayHenTraTruoc
 // when present, else NgayHenTra), else from the procedure's maximum duration for the dossier's channel.
-func (c *Calculator) deadline(d *model.Dossier, proc int32, recv time.Time, dueBefore model.Time, v *Verdict, dl *calendar.Deadline) error {
-	appt := d.DueAt
-	if dueBefore.Valid {
-		appt = dueBefore
+func (c *Calculator) deadline(d *model.Dossier, proc int32, recv time.Time, sc *suppScan, v *Verdict, dl *calendar.Deadline) error {
+	appt := &d.DueAt
+	if sc.dueBefore.Valid {
+		appt = &sc.dueBefore
 	}
 	if !appt.Valid {
 		ch := d.Channel.Code()
@@ -658,7 +675,7 @@ func (c *Calculator) deadline(d *model.Dossier, proc int32, recv time.Time, dueB
 	if !c.cal.Contains(due) {
 		return &calendar.RangeError{Op: "timeliness.deadline", Date: due}
 	}
-	dueAt := c.cal.EndOfDay(due, c.dp)
+	dueAt := c.judgement.EndOfDay(due)
 	// Pauses move an appointment by whole working days (P15 day granularity).
 	// dl is the caller's zero Deadline: set the fields (no composite-literal copy on the hot path).
 	dl.Received, dl.Due, dl.DueAt = recv, due, dueAt
@@ -682,25 +699,6 @@ func (c *Calculator) deadline(d *model.Dossier, proc int32, recv time.Time, dueB
 		}
 		dl.Duration = calendar.Duration{Amount: max(n, 0), Unit: calendar.WorkingDays}
 	}
-	return nil
-}
-
-// outcome sets *out to the calendar's class of the dossier against dl (calendar.ClassifyDue; a refusal
-// is never early, P13), judged at end when finished, else at the judgement instant.
-func (c *Calculator) outcome(out *calendar.Outcome, dl *calendar.Deadline, end time.Time, finished, refusal bool) error {
-	var err error
-	*out, err = c.cal.ClassifyDue(dl.Due, dl.DueAt, end, finished, c.limit, c.dp.DueSoonDays)
-	if err != nil {
-		return err
-	}
-	switch {
-	case refusal && out.Class == calendar.Early:
-		out.Class, out.EarlyWorkingDays = calendar.OnTime, 0
-	case out.Class == calendar.OpenWithinDeadline && !c.limitInCal && c.dp.DueSoonDays >= 0:
-		// Due-soon counts working days up to the judgement date, which must be in the calendar.
-		return &calendar.RangeError{Op: "timeliness.outcome", Date: c.limitDate}
-	}
-	out.LateApology = dl.LateApology
 	return nil
 }
 
