@@ -1,6 +1,6 @@
 package calendar
 
-// Embedded civil-service schedules 2020–2026 (CALENDAR.md §3, [Announced]). Each entry is one weekday off,
+// Embedded civil-service schedules 2020–2026 (docs/calendar.md, Announced civil-service schedules, [Announced]). Each entry is one weekday off,
 // one working weekend day, or a weekend day that carries a holiday (kind Holiday, so that Day can explain
 // it), with its name and legal basis or source. Kept as a function returning fresh
 // values so that the package holds no mutable global state.

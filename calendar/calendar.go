@@ -159,7 +159,7 @@ func (c *Calendar) applyStatutory(y int) error {
 	if y < LabourCode2019From {
 		basis, compBasis = basisLC2012, basisLC2012
 	}
-	const prov = " (provisional layout, CALENDAR.md §2.3)"
+	const prov = " (provisional layout, docs/calendar.md, Provisional years)"
 	tm, td, err := lunar.NewYear(y)
 	if err != nil {
 		return &InputError{Op: "New", Field: "Options.FromYear..ToYear", Value: itoa(y), Reason: "cannot date Tết", Err: err}
@@ -420,7 +420,7 @@ func (c *Calendar) NextWorkingDay(d Date) (Date, error) { return c.AddWorkingDay
 // PrevWorkingDay returns the last working day strictly before d. Cost: O(1). Errors: *RangeError.
 func (c *Calendar) PrevWorkingDay(d Date) (Date, error) { return c.AddWorkingDays(d, -1) }
 
-// Shift moves d by n units for publication deadlines (CALENDAR.md §8, P18): WorkingDays → AddWorkingDays
+// Shift moves d by n units for publication deadlines (docs/calendar.md, P18): WorkingDays → AddWorkingDays
 // ("date − N working days" is the N-th working day before the date, the date itself not counted);
 // CalendarDays → d.AddDays(n) with no roll. Cost: O(1). Errors: *RangeError; *InputError for WorkingHours.
 func (c *Calendar) Shift(d Date, n int, u Unit) (Date, error) {

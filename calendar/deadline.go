@@ -85,7 +85,7 @@ const (
 // DefaultCutoff is the default cut-off time of day, 15:00 (P1; Decree 61/2018 art. 18(2)–(3)).
 const DefaultCutoff = 15 * time.Hour
 
-// DeadlinePolicy holds every configurable rule of CALENDAR.md §6 that affects a due date or a class. Its
+// DeadlinePolicy holds every configurable rule of docs/calendar.md, Deadline policies that affects a due date or a class. Its
 // zero value equals DefaultDeadlinePolicy(). Policies fixed by the library: P2 (receipt on a non-working day
 // is deemed on the next working day), P6 (see AddWorkingHours), P7 (reception days are not processing days,
 // see Overlay), P8 (Unit), P9 (Amount 0), P11 (Exclude), P13 (ClassifyRefusal), P15 (day granularity).
@@ -164,7 +164,7 @@ type Deadline struct {
 }
 
 // Due computes the appointment for a dossier received at instant received with legal processing time dur
-// under policy p (CALENDAR.md §5–§7). The reception date is taken in the calendar's zone; receipt on a
+// under policy p (docs/calendar.md, Deadline law and Deadline policies). The reception date is taken in the calendar's zone; receipt on a
 // non-working day (P2) or at/after the cut-off (P1) is deemed on the next working day; WorkingDays counts per
 // P3; CalendarDays rolls a non-working last day forward; WorkingHours adds office time from Start (P6).
 // Cost: O(1) for day units, O(log n) for hours; a few small allocations for time.Location conversions are

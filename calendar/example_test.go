@@ -129,7 +129,7 @@ func ExampleNew() {
 	// 2026-03-07 false weekly-rest true Tiếp nhận hồ sơ sáng thứ Bảy
 }
 
-// Publication deadlines (CALENDAR.md §8): a provincial publication decision must come at least 5 working
+// Publication deadlines (docs/calendar.md, Publication deadlines): a provincial publication decision must come at least 5 working
 // days before the legal document takes effect.
 func ExampleCalendar_Shift() {
 	cal, err := calendar.New(calendar.Options{})

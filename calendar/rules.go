@@ -65,7 +65,7 @@ const (
 	ExplicitRule                 // exactly the listed Dates
 )
 
-// HolidayRule adds a holiday as data (CALENDAR.md §2.4, policy P17), e.g. Vietnam Culture Day 24/11 once
+// HolidayRule adds a holiday as data (docs/calendar.md, P17), e.g. Vietnam Culture Day 24/11 once
 // enacted:
 //
 //	calendar.HolidayRule{Name: "Ngày Văn hóa Việt Nam", Kind: calendar.SolarRule, Month: 11, Day: 24,

@@ -17,7 +17,7 @@
 //
 // # Rules
 //
-// As restated in the project spec (CALENDAR.md §4):
+// As restated in the project spec (docs/calendar.md, Lunar calendar):
 //
 //  1. A month begins on the UTC+7 day that contains the (true) new moon.
 //  2. A year has 12 months, or 13 in a leap year.
@@ -83,6 +83,6 @@
 //     least 7 min from midnight (closest: month 3 of 2086), and month 11
 //     never hinges on a solstice within 38 min of midnight.
 //
-// Every published vector for 2000–2035 (CALENDAR.md §4.3) is reproduced,
+// Every published vector for 2000–2035 (docs/calendar.md, Lunar calendar) is reproduced,
 // including the three dates where UTC+8 calendars differ.
 package lunar

@@ -143,7 +143,7 @@ func TestVectorsNotUTC8(t *testing.T) {
 	}
 }
 
-// TestBriefVectors are the extra dates named in the brief and CALENDAR.md §4.
+// TestBriefVectors are the extra dates named in the brief and docs/calendar.md, Lunar calendar.
 func TestBriefVectors(t *testing.T) {
 	cases := []struct {
 		solar ymd

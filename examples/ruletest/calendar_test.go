@@ -23,7 +23,7 @@ func mustCal(t testing.TB) *calendar.Calendar {
 	return c
 }
 
-// at reads "2006-01-02 15:04" in Vietnam time (UTC+7, CALENDAR.md §1).
+// at reads "2006-01-02 15:04" in Vietnam time (UTC+7, docs/calendar.md, Time zone).
 func at(t testing.TB, s string) time.Time {
 	t.Helper()
 	v, err := time.ParseInLocation("2006-01-02 15:04", s, calendar.Zone())
@@ -80,16 +80,16 @@ func checkDue(t *testing.T, tests []dueCase, p calendar.DeadlinePolicy) {
 // case of the 2026 Hùng Kings' holiday.
 //
 // Rule: a dossier received at or after 15:00 counts as received on the next working day (Decree 61/2018/NĐ-CP
-// art. 18(2)–(3): dossiers received after 15:00 are forwarded the next working day; CALENDAR.md P1, default
+// art. 18(2)–(3): dossiers received after 15:00 are forwarded the next working day; docs/calendar.md, P1, default
 // 15:00 for all dossiers, the boundary 15:00:00 itself included). Giỗ Tổ Hùng Vương (10/3 lunar, Labour Code
 // 2019 art. 112(1)) falls on Sunday 26/4/2026, so Monday 27/4 is a compensatory day off (art. 111(3)); 30/4
 // and 1/5 are holidays. The deemed receipt day is not counted (Civil Code 2015 art. 147(2); P3(a)).
 // Received Friday 24/4 16:30 → deemed received Tuesday 28/4 → 5 working days: 29/4, 4/5, 5/5, 6/5, 7/5 →
-// due Thursday 7/5/2026 (the CALENDAR.md §7 vector gives the same for 16:00).
+// due Thursday 7/5/2026 (the docs/calendar.md deadline vector gives the same for 16:00).
 func TestReceivedFridayAfter15hBeforeHungKings2026IsDeemedReceivedTuesdayAndDueThursday7May(t *testing.T) {
 	checkDue(t, []dueCase{
 		{"16:30 (the rule owner's case)", "2026-04-24 16:30", 5, "2026-04-28", "2026-05-07"},
-		{"16:00 (CALENDAR.md §7 vector)", "2026-04-24 16:00", 5, "2026-04-28", "2026-05-07"},
+		{"16:00 (docs/calendar.md deadline vector)", "2026-04-24 16:00", 5, "2026-04-28", "2026-05-07"},
 		{"15:00 exactly is already after the cut-off", "2026-04-24 15:00", 5, "2026-04-28", "2026-05-07"},
 	}, calendar.DefaultDeadlinePolicy())
 	// Monday 27/4 is off because of the Sunday holiday, not a swap.
@@ -110,9 +110,9 @@ func TestReceivedFridayMorningBeforeHungKings2026IsDueWednesday6May(t *testing.T
 
 // TestMakeUpSaturday22August2026IsAWorkingDay pins the announced swap of 2026: civil servants work Saturday
 // 22/8 (làm bù) and take Monday 31/8 off (hoán đổi) next to National Day (Labour Code 2019 art. 112(3); the
-// Government Office's 2026 layout, CALENDAR.md §3). Dossier deadlines follow the civil-service schedule, so
+// Government Office's 2026 layout, docs/calendar.md, Announced civil-service schedules). Dossier deadlines follow the civil-service schedule, so
 // the Saturday counts as a working day: received Thursday 20/8 10:00 with 3 working days → 21/8, 22/8, 24/8
-// → due Monday 24/8 (CALENDAR.md §7). Monday 31/8, 1/9 and 2/9 are off.
+// → due Monday 24/8 (docs/calendar.md, Deadline vectors). Monday 31/8, 1/9 and 2/9 are off.
 func TestMakeUpSaturday22August2026IsAWorkingDay(t *testing.T) {
 	c := mustCal(t)
 	if di := c.Day(date(t, "2026-08-22")); !di.Working || di.Kind != calendar.MakeUpWork {
@@ -129,7 +129,7 @@ func TestMakeUpSaturday22August2026IsAWorkingDay(t *testing.T) {
 
 // TestReceivedFriday13February2026IsDueMonday23FebruaryAfterTet pins Tết Bính Ngọ: the civil service is off
 // Monday 16/2 to Friday 20/2/2026 (the Government Office's layout, Labour Code 2019 art. 112(1)(b) and (3)),
-// with the weekends around it, so 1 working day from Friday 13/2 10:00 is Monday 23/2 (CALENDAR.md §7).
+// with the weekends around it, so 1 working day from Friday 13/2 10:00 is Monday 23/2 (docs/calendar.md, Deadline vectors).
 func TestReceivedFriday13February2026IsDueMonday23FebruaryAfterTet(t *testing.T) {
 	checkDue(t, []dueCase{
 		{"Friday 13/2 10:00, 1 working day", "2026-02-13 10:00", 1, "2026-02-13", "2026-02-23"},
@@ -142,7 +142,7 @@ func TestReceivedFriday13February2026IsDueMonday23FebruaryAfterTet(t *testing.T)
 	}
 }
 
-// TestCutoffPolicyChangesTheDueDate pins policy P1 (CALENDAR.md §6): the decree's 15:00 rule governs the
+// TestCutoffPolicyChangesTheDueDate pins policy P1 (docs/calendar.md, P1): the decree's 15:00 rule governs the
 // forwarding of dossiers (Decree 61/2018 art. 18(2)–(3)); moving the receipt date with it is the library's
 // default, not the law's wording. The same dossier — received Friday 24/4/2026 16:30, 5 working days — is
 // due Thursday 7/5 under the default cut-off and Wednesday 6/5 with no cut-off. P3(b) ("a moved receipt day
@@ -174,7 +174,7 @@ func TestCutoffPolicyChangesTheDueDate(t *testing.T) {
 	}
 }
 
-// TestSupplementRestartsTheClockByDefaultOrPausesIt pins policy P10 (CALENDAR.md §6). Decree 61/2018 art.
+// TestSupplementRestartsTheClockByDefaultOrPausesIt pins policy P10 (docs/calendar.md, P10). Decree 61/2018 art.
 // 19(4): after a supplement request the processing time is counted again from the beginning once the complete
 // dossier arrives (Restart, the calendar's default); the alternative is to pause the clock for the applicant's
 // time. Dossier received Monday 3/8/2026 09:00, 10 working days → due Monday 17/8. Supplement requested

@@ -1,6 +1,7 @@
 package ruletest_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -33,7 +34,8 @@ func calculator(t *testing.T, modify func(*timeliness.Options)) *timeliness.Calc
 		Period:     model.Year(2026),
 		AsOf:       at(t, "2027-01-01 00:00"),
 		Calendar:   mustCal(t),
-		Policy:     indicator.Portal().Policy,
+		Policy:     indicator.Portal().Policy.Timeliness,
+		Reception:  indicator.Portal().Policy.Reception,
 		Procedures: procedures(),
 	}
 	if modify != nil {
@@ -83,7 +85,7 @@ func checkVerdict(t *testing.T, v timeliness.Verdict, reason indicator.Reason, i
 }
 
 // TestTwoSupplementRequestsMakeADossierLate pins the formula document's rule for indicator 2.1 ("Mô tả công
-// thức tính chỉ số 766", INDICATORS.md §3 group 2; RecordPolicy.SupplementRule = SupplementSubtract,
+// thức tính chỉ số 766", docs/rules.md, 2.1; TimelinessPolicy.Supplements = SupplementSubtract,
 // MaxSupplements = 1, the portal edition's default): more than one supplement request makes the dossier late,
 // whatever the times. The dossier — received Monday 3/8/2026 09:00, appointment Monday 17/8, finished Wednesday
 // 12/8 — is early with no or one supplement request, late with two. The law itself (Decree 61/2018 art.
@@ -104,7 +106,7 @@ func TestTwoSupplementRequestsMakeADossierLate(t *testing.T) {
 		{"one supplement request: early", nil, one, timeliness.ReasonEarly, true},
 		{"two supplement requests: late (formula document)", nil, two, timeliness.ReasonLateRepeatedSupplement, false},
 		{"two requests, supplements restart the clock (Decree 61/2018): early",
-			func(o *timeliness.Options) { o.Policy.SupplementRule = indicator.SupplementRestart }, two, timeliness.ReasonEarly, true},
+			func(o *timeliness.Options) { o.Policy.Supplements = indicator.SupplementRestart }, two, timeliness.ReasonEarly, true},
 		{"two requests, limit raised to 2: early",
 			func(o *timeliness.Options) { o.Policy.MaxSupplements = 2 }, two, timeliness.ReasonEarly, true},
 	}
@@ -117,11 +119,11 @@ func TestTwoSupplementRequestsMakeADossierLate(t *testing.T) {
 
 	// What it costs: of these three dossiers one is late, so 2.1 = 2/3 of 20 points = 13.33.
 	c := calculator(t, nil)
-	res := c.RunSlice([]model.Dossier{
+	res := c.Run(slices.Values([]model.Dossier{
 		dossier(t, "H99.01-260803-0001", "1.000010", received, due, end),
 		dossier(t, "H99.01-260803-0002", "1.000010", received, due, end, one...),
 		dossier(t, "H99.01-260803-0003", "1.000010", received, due, end, two...),
-	})
+	}))
 	tally := res.Units[unit]
 	if got := tally.Count(indicator.M21); got != (indicator.Count{Num: 2, Den: 3}) {
 		t.Fatalf("2.1 counts %+v, want 2/3", got)
@@ -135,7 +137,7 @@ func TestTwoSupplementRequestsMakeADossierLate(t *testing.T) {
 	}
 }
 
-// TestCutoffPolicyDecidesWhetherAFinishOnThursday7MayIsOnTime pins P1 (CALENDAR.md §6; Decree 61/2018 art.
+// TestCutoffPolicyDecidesWhetherAFinishOnThursday7MayIsOnTime pins P1 (docs/calendar.md; Decree 61/2018 art.
 // 18(2)–(3)) where it changes a score. A dossier without appointment time, received Friday 24/4/2026 16:30,
 // 5 working days, finished Thursday 7/5: under the default 15:00 cut-off it is due 7/5 and on time; with no
 // cut-off it is due 6/5 and late. When the appointment is written on the dossier (NgayHenTra), the appointment
@@ -168,7 +170,7 @@ func TestCutoffPolicyDecidesWhetherAFinishOnThursday7MayIsOnTime(t *testing.T) {
 }
 
 // TestSupplementRuleRestartVersusSubtract pins how one supplement request moves the due date for 2.1
-// (RecordPolicy.SupplementRule; CALENDAR.md P10). Dossier received Monday 3/8/2026 09:00, 10 working days,
+// (TimelinessPolicy.Supplements; docs/calendar.md, P10). Dossier received Monday 3/8/2026 09:00, 10 working days,
 // appointment Monday 17/8; supplement requested Wednesday 5/8 10:00, re-submitted Monday 10/8 09:00; finished
 // Friday 21/8.
 //   - SupplementSubtract (default, formula document): the applicant's 3 working days (6/8, 7/8, 10/8) are not
@@ -180,7 +182,7 @@ func TestSupplementRuleRestartVersusSubtract(t *testing.T) {
 	d := dossier(t, "H99.01-260803-0004", "1.000010", "2026-08-03 09:00", "2026-08-17 17:00", "2026-08-21 10:00",
 		supplement{"2026-08-05 10:00", "2026-08-10 09:00"})
 	rule := func(r indicator.SupplementRule) func(*timeliness.Options) {
-		return func(o *timeliness.Options) { o.Policy.SupplementRule = r }
+		return func(o *timeliness.Options) { o.Policy.Supplements = r }
 	}
 	tests := []struct {
 		name   string

@@ -56,7 +56,7 @@ func check(t *testing.T, v Verdict, w want) {
 	}
 }
 
-// TestRules has one case (or more) per rule sentence of INDICATORS.md §3 group 2 and the edge cases of the
+// TestRules has one case (or more) per rule sentence of docs/rules.md, 2.1 and the edge cases of the
 // brief, under the portal edition's default policies, period 2026-08, as of 2026-09-05 10:00.
 func TestRules(t *testing.T) {
 	c := mustNew(t, baseOptions())

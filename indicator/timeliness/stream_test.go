@@ -339,7 +339,7 @@ func TestOptionErrors(t *testing.T) {
 	}
 }
 
-// TestGoldenDeadlineVectors runs the CALENDAR.md §7 vectors (testdata/deadline-vectors.json) through the
+// TestGoldenDeadlineVectors runs the docs/calendar.md deadline vectors (testdata/deadline-vectors.json) through the
 // no-appointment rule: procedure of N working days, finished on the due date → on time, on the next working
 // day → late.
 func TestGoldenDeadlineVectors(t *testing.T) {

@@ -1,5 +1,5 @@
 // Package rickar compares package calendar of github.com/vn-dvc/chiso766 with github.com/rickar/cal/v2 on
-// the same holiday set: the announced civil-service schedules 2020–2026 (CALENDAR.md §3). It lives in its
+// the same holiday set: the announced civil-service schedules 2020–2026 (docs/calendar.md, Announced civil-service schedules). It lives in its
 // own module so that the library's go.mod never depends on rickar/cal. See README.md for the measured
 // ratio.
 package rickar
