@@ -153,7 +153,7 @@ type holidayAt struct {
 }
 
 // applyStatutory marks year y's statutory holidays (Labour Code 2019 from 2021, 2012 before) and their
-// compensatory days (§2.2), using the provisional Tết and National Day layout of §2.3.
+// compensatory days, using the provisional Tết and National Day layout (docs/calendar.md, Compensatory days and Provisional years).
 func (c *Calendar) applyStatutory(y int) error {
 	basis, compBasis := basisLC2019, basisLC2019Comp
 	if y < LabourCode2019From {
@@ -215,7 +215,7 @@ func (c *Calendar) compensate(d Date, name, basis string) {
 	}
 }
 
-// applyRules applies caller holiday rules (§2.4, P17).
+// applyRules applies caller holiday rules (docs/calendar.md, P17).
 func (c *Calendar) applyRules(rules []HolidayRule) error {
 	var hs []holidayAt
 	for ri, r := range rules {

@@ -25,7 +25,7 @@ func d(s string) Date {
 	return v
 }
 
-// TestRulesReproduceAnnounced checks §2.2–2.3: the rules alone reproduce every announced 2020–2026 day
+// TestRulesReproduceAnnounced checks the compensatory-day and provisional-year rules (docs/calendar.md): the rules alone reproduce every announced 2020–2026 day
 // except the Tết periods and the swaps, and reproduce the Tết periods of 2022 and 2026.
 func TestRulesReproduceAnnounced(t *testing.T) {
 	ann := mustNew(t, Options{FromYear: 2019, ToYear: 2027})

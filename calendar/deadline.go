@@ -9,7 +9,7 @@ type Unit uint8
 
 // Duration units.
 const (
-	// WorkingDays counts working days of the calendar (§3, make-up Saturdays included) — "ngày làm việc".
+	// WorkingDays counts working days of the calendar (announced make-up Saturdays included) — "ngày làm việc".
 	WorkingDays Unit = iota
 	// WorkingHours counts office hours only (P5); 8 h is one default working day — "giờ".
 	WorkingHours

@@ -14,21 +14,21 @@
 // last day off rolls to the next working day) and Decree 61/2018/NĐ-CP arts. 17–20 (15:00 forwarding
 // cut-off, supplements restart the clock, at most one rescheduling), Circular 01/2018/TT-VPCP art. 13
 // (early / on time / late). Decree 118/2025/NĐ-CP replaced Decree 61/2018 from 2025-07-01; its articles on
-// receipt, supplements and rescheduling are not yet reflected ([Open] in the spec), so the 61/2018 mechanics
-// are the baseline, each configurable.
+// receipt, supplements and rescheduling are not yet reflected [Open], so the 61/2018 mechanics are the
+// baseline, each configurable. docs/calendar.md tells the whole story: holidays, the lunar calendar, office
+// hours and the deadline policies P1–P18.
 //
-// Official time is UTC+7 (Zone); instants are converted to the calendar's zone before their date is taken.
-// Tết and Giỗ Tổ Hùng Vương (10/3 lunar) come from package calendar/lunar (UTC+7 lunar calendar).
+// Official time is UTC+7 (Zone). Tết and Giỗ Tổ Hùng Vương (10/3 lunar) come from package calendar/lunar.
 //
 // # Policies
 //
-// Every choice the law leaves open is a named value with the spec's recommended default
-// (CALENDAR.md §2.3–2.4 and §6):
+// Every choice the law leaves open is a named value with a recommended default (docs/calendar.md, Deadline
+// policies):
 //
-//   - Provisional years (§2.3): a year without an announced schedule is built from the rules and flagged
+//   - Provisional years: a year without an announced schedule is built from the rules and flagged
 //     (Calendar.Provisional, DayInfo.Provisional). Tết = the last day of the old lunar year plus days 1–4 of
 //     month 1; the second National Day day is 1/9, or 3/9 when 2/9 is a Monday or a Thursday.
-//   - Compensatory days (§2.2): in date order, each holiday on Saturday or Sunday gives off the first later
+//   - Compensatory days: in date order, each holiday on Saturday or Sunday gives off the first later
 //     working day that is not a holiday or already compensatory. Coinciding holidays count once.
 //   - Holiday set (P17): LabourCode2019From; caller holidays as data (HolidayRule, e.g. 24/11 from its
 //     effective date — not shipped by default). Announced data wins over rules (P16); overlays win over both.
@@ -42,10 +42,12 @@
 //
 // # Cost
 //
-// New builds per-day prefix counts once (O(days), ≈1.5 MB for 1900–2100). Afterwards IsWorkingDay,
-// WorkingDaysBetween, AddWorkingDays, NextWorkingDay and PrevWorkingDay are O(1) with no allocation;
-// working-hour operations are O(log n). A Calendar is immutable and safe for concurrent use; the package
-// has no mutable global state and never reads the clock (callers pass as-of instants).
+// New builds per-day prefix counts once (O(days), ≈1.5 MB for 1900–2100). Afterwards the working-day
+// methods, DateOf, Start, WorkingHoursBetween and Judgement.Classify are O(1) without allocation, in
+// integer arithmetic wherever the zone's offset is constant (FixedOffset; always for Zone()), with the
+// time.Location path's results; AddWorkingHours is O(log k) for a result k days ahead. A Calendar is
+// immutable and safe for concurrent use; the package has no mutable global state and never reads the
+// clock (callers pass as-of instants, e.g. to JudgeAt).
 //
 // # Errors
 //
@@ -53,6 +55,6 @@
 // returns *InputError (errors.Is ErrInvalid) naming the field. No exported function panics on bad input.
 package calendar
 
-// DefaultPublicationUnit is the unit of publication deadlines (CALENDAR.md §8, P18): working days, as in
+// DefaultPublicationUnit is the unit of publication deadlines (docs/calendar.md, P18): working days, as in
 // the national portal's indicator formula. The alternative is CalendarDays (current decree text).
 const DefaultPublicationUnit = WorkingDays
