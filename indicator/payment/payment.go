@@ -145,6 +145,7 @@ func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
 // classify judges d into *v, which must be the zero Verdict, with r resolved in c.keys (the zero Ref:
 // looked up by string).
 func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) {
+	var place offer.Place
 	v.PaymentCode, v.unit, v.proc = model.PaymentUnknown, -1, -1
 	if d == nil {
 		v.setReason(rNilRecord)
@@ -152,8 +153,7 @@ func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) {
 	}
 	p := c.idx.Proc(r.Procedure(), d.ProcedureCode)
 	v.UnitID, v.Code, v.ProcedureCode = d.UnitID, d.Code, p.Code
-	received, place := c.w.Admit(d)
-	v.Received = received
+	v.Received, place = c.w.Admit(d)
 	switch {
 	case place != offer.InWindow:
 		v.setReason(uint8(place)) // the first five reasons are numbered as offer.Place

@@ -195,7 +195,12 @@ func (x *Index[P]) Row(ref int32, id string) int32 {
 	if uint32(ref) < uint32(len(x.rows)) {
 		return x.rows[ref]
 	}
-	if ref = x.keys.Unit(id); ref >= 0 {
+	return x.rowOf(id)
+}
+
+// rowOf is Row's lookup by string, out of line so that Row inlines.
+func (x *Index[P]) rowOf(id string) int32 {
+	if ref := x.keys.Unit(id); ref >= 0 {
 		return x.rows[ref]
 	}
 	return -1
@@ -208,7 +213,12 @@ func (x *Index[P]) Proc(ref int32, raw string) Proc[P] {
 	if uint32(ref) < uint32(len(x.procs)) {
 		return x.procs[ref]
 	}
-	if ref = x.keys.Procedure(raw); ref >= 0 {
+	return x.procOf(raw)
+}
+
+// procOf is Proc's lookup by string, out of line so that Proc inlines.
+func (x *Index[P]) procOf(raw string) Proc[P] {
+	if ref := x.keys.Procedure(raw); ref >= 0 {
 		return x.procs[ref]
 	}
 	return Proc[P]{Code: raw, ID: -1, Info: x.info(raw)}
