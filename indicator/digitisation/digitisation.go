@@ -52,6 +52,7 @@ type Options struct {
 type Calculator struct {
 	w         offer.Window
 	inForce   time.Time // min(period end, AsOf + 1 ns): offerings valid from it on are not in force
+	lo, hi    int64     // a reception whose Unix second s has lo < s < hi is in the window
 	scope     indicator.ElectronicResultScope
 	procs     map[string]procInfo
 	popCodes  []string
@@ -97,6 +98,7 @@ func New(opts Options) (*Calculator, error) {
 		static:  map[string]indicator.Tally{},
 		offered: map[string][]offered{},
 	}
+	c.lo, c.hi = w.Start.Unix(), min(w.End.Unix(), w.AsOf.Unix())
 	if asOfEnd := w.AsOf.Add(time.Nanosecond); asOfEnd.Before(c.inForce) {
 		c.inForce = asOfEnd
 	}
@@ -413,22 +415,11 @@ func (c *Calculator) classify(v *Verdict, d *model.Dossier, proc int32) {
 		return
 	}
 	v.Unit, v.Code = d.UnitID, d.Code
-	rec, place := c.w.Admit(d)
-	if place == offer.NoUnit {
-		v.exclude(lrNoUnit)
-		return
-	}
-	if rec.Valid {
-		v.Received, v.FromSubmission = rec.T, !d.ReceivedAt.Valid
-	}
-	switch {
-	case place == offer.NoReception || place == offer.Withdrawn:
-	case !d.ReceivedAt.Valid && d.Status.Code() == model.StatusRegistered:
-		v.exclude(lrNotReceived) // before the window: status 1 is never counted without NgayTiepNhan
-		return
-	}
-	if place != offer.InWindow {
-		v.exclude(ledgerReason(place))
+	// Most dossiers have a unit and an NgayTiepNhan whole seconds inside the window: decided here, the
+	// others by admit.
+	if s := d.ReceivedAt.T.Unix(); d.UnitID != "" && d.ReceivedAt.Valid && s > c.lo && s < c.hi {
+		v.Received = d.ReceivedAt.T
+	} else if !c.admit(v, d) {
 		return
 	}
 
@@ -542,6 +533,30 @@ func (c *Calculator) classify(v *Verdict, d *model.Dossier, proc int32) {
 		o[4] = o46None
 	}
 	v.den, v.num = den, num
+}
+
+// admit applies the reception rules to a dossier classify could not place at once: it sets v.Received
+// and v.FromSubmission, or excludes v and returns false.
+func (c *Calculator) admit(v *Verdict, d *model.Dossier) bool {
+	rec, place := c.w.Admit(d)
+	if place == offer.NoUnit {
+		v.exclude(lrNoUnit)
+		return false
+	}
+	if rec.Valid {
+		v.Received, v.FromSubmission = rec.T, !d.ReceivedAt.Valid
+	}
+	switch {
+	case place == offer.NoReception || place == offer.Withdrawn:
+	case !d.ReceivedAt.Valid && d.Status.Code() == model.StatusRegistered:
+		v.exclude(lrNotReceived) // before the window: status 1 is never counted without NgayTiepNhan
+		return false
+	}
+	if place != offer.InWindow {
+		v.exclude(ledgerReason(place))
+		return false
+	}
+	return true
 }
 
 func (c *Calculator) populationLink(codes []string) bool {

@@ -13,7 +13,7 @@ import (
 // metric verdicts in order, a numerator only inside its denominator, an excluded dossier in no denominator
 // with its ledger reason on every metric, a counted dossier always in 4.2, 4.5 and 4.6b, and Add keeping
 // Read == Counted + Excluded; and that Add hands Metrics' verdicts to its note and counts the same with
-// the Keys' Ref, the zero Ref, or without Keys.
+// the Keys' Ref, the zero Ref, or without Keys; and that classify's fast path agrees with admit.
 func FuzzClassify(f *testing.F) {
 	f.Add("U1", "P.PAPER", int64(1785895200), int64(1785891600), uint8(4), uint16(0), "7")
 	f.Add("", "P.X", int64(0), int64(0), uint8(1), uint16(0xffff), "")
@@ -46,6 +46,11 @@ func FuzzClassify(f *testing.F) {
 			d.Databases = []string{db}
 		}
 		v := c.Classify(&d)
+		slow := *c
+		slow.lo, slow.hi = 1, 0 // every dossier through admit
+		if sv := slow.Classify(&d); sv != v {
+			t.Fatalf("admit gives %+v, classify's fast path %+v", sv, v)
+		}
 		for i, m := range v.Metrics() {
 			if m.Metric != dossierMetrics[i] {
 				t.Fatalf("metric %d is %s", i, m.Metric)
