@@ -15,8 +15,9 @@ var (
 	ErrNegative = errors.New("indicator: negative count")
 	// ErrNumExceedsDen: a numerator (or a part of one) larger than its denominator (*CountError).
 	ErrNumExceedsDen = errors.New("indicator: numerator exceeds denominator")
-	// ErrOverflow: merging or adding counts would overflow int64 (*CountError).
-	ErrOverflow = errors.New("indicator: count overflows int64")
+	// ErrOverflow: a count out of range (*CountError): above MaxCount, processing seconds beyond
+	// MaxDossierSeconds per finished dossier, or a sum of counts that would exceed MaxCount or int64.
+	ErrOverflow = errors.New("indicator: count out of range")
 	// ErrBadJSON: a tally or ledger JSON document that does not have the documented shape (*DecodeError).
 	ErrBadJSON = errors.New("indicator: malformed JSON")
 	// ErrBadRule: an edition whose rule cannot be applied, e.g. a negative maximum or a non-positive
@@ -29,6 +30,8 @@ var (
 	errNullTally    = errors.New("null or non-object value")
 	errUnknownExtra = errors.New("unknown field")
 	errDuplicate    = errors.New("duplicate metric")
+	errDuplicateKey = errors.New("duplicate key")
+	errNotObject    = errors.New("not a JSON object")
 	errNotInteger   = errors.New("count is not an integer")
 )
 

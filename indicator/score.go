@@ -95,7 +95,10 @@ func (r Result) Decision() DecisionResult {
 	return out
 }
 
-var hundred = decimal.NewFromInt(100)
+var (
+	hundred       = decimal.NewFromInt(100)
+	secondsPerDay = decimal.NewFromInt(86400)
+)
 
 // roundFrac rounds the exact fraction num/den (den > 0) to places with mode, using DivRound or QuoRem at
 // an explicit scale — never Div.
@@ -205,8 +208,10 @@ func (e Edition) scoreExact(res *MetricResult, r Rule, num, den decimal.Decimal)
 
 // Score validates the tally and the edition and scores every metric, group and the total: metric scores
 // from exact fractions rounded once, group score = sum of the rounded metric scores, total = sum of the
-// groups. Errors: *CountError from Tally.Validate (ErrNegative, ErrNumExceedsDen) and *RuleError from
-// Edition.Validate (ErrBadRule). Cost: O(number of metrics) decimal operations, a few dozen allocations.
+// groups. Errors: *CountError from Tally.Validate (ErrNegative, ErrNumExceedsDen, and ErrOverflow for a
+// count above MaxCount or processing seconds beyond MaxDossierSeconds per finished dossier) and
+// *RuleError from Edition.Validate (ErrBadRule). It never panics, whatever the Tally holds. Cost: O(number
+// of metrics) decimal operations, a few dozen allocations.
 func (e Edition) Score(t Tally) (Result, error) {
 	if err := t.Validate(); err != nil {
 		return Result{}, err
@@ -252,7 +257,8 @@ func (e Edition) Score(t Tally) (Result, error) {
 		res.Metrics[id] = mr
 	}
 	if d := t.Counts[M22].Den; d > 0 {
-		res.AvgProcessingDays = roundFrac(decimal.NewFromInt(t.ProcessingSeconds), decimal.NewFromInt(d*86400), e.Places, e.Rounding)
+		// Den·86400 is formed in decimals: in int64 it wraps for Den ≥ 2^47 (Den ≤ MaxCount here).
+		res.AvgProcessingDays = roundFrac(decimal.NewFromInt(t.ProcessingSeconds), decimal.NewFromInt(d).Mul(secondsPerDay), e.Places, e.Rounding)
 	}
 	for g := G1; g <= G5; g++ {
 		gr := GroupResult{Group: g}

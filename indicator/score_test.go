@@ -2,6 +2,8 @@ package indicator
 
 import (
 	"encoding/json"
+	"errors"
+	"math"
 	"strings"
 	"testing"
 
@@ -80,5 +82,46 @@ func TestResultJSON(t *testing.T) {
 	// Invalid lookups give zero values, not panics.
 	if res.Metric(0).ID != 0 || res.Group(0).Group != 0 || res.Metric(ID(NumIDs)).ID != 0 {
 		t.Error("invalid lookups")
+	}
+}
+
+// TestScoreAverageLargeDen (issue 14): 2.2's average used to be computed as ProcessingSeconds /
+// (Den·86400) with the product in int64: Den = 2^57 wrapped to 0 and panicked ("decimal division by
+// 0"), Den = 2^50 gave 1.83 days instead of 0.09. The product is now exact; a Den beyond MaxCount is
+// refused, not scored.
+func TestScoreAverageLargeDen(t *testing.T) {
+	tests := []struct {
+		name    string
+		den     int64
+		seconds int64
+		want    string // "" : refused with ErrOverflow
+	}{
+		{"2^50 dossiers, MaxInt64 seconds", 1 << 50, math.MaxInt64, "0.09"},
+		{"MaxCount dossiers, MaxInt64 seconds", MaxCount, math.MaxInt64, "0.01"},
+		{"one dossier of the longest span", 1, MaxDossierSeconds, "3660000"},
+		{"2^57 dossiers", 1 << 57, 0, ""},
+		{"MaxInt64 dossiers", math.MaxInt64, math.MaxInt64, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var tl Tally
+			tl.Counts[M22].Den = tc.den
+			tl.ProcessingSeconds = tc.seconds
+			for _, e := range []Edition{Portal(), Document()} {
+				res, err := e.Score(tl)
+				if tc.want == "" {
+					if !errors.Is(err, ErrOverflow) {
+						t.Fatalf("%s: err = %v, want ErrOverflow", e.Name, err)
+					}
+					continue
+				}
+				if err != nil {
+					t.Fatalf("%s: %v", e.Name, err)
+				}
+				if !res.AvgProcessingDays.Equal(dec(tc.want)) {
+					t.Fatalf("%s: average %s, want %s", e.Name, res.AvgProcessingDays, tc.want)
+				}
+			}
+		})
 	}
 }

@@ -5,7 +5,20 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"strings"
 )
+
+// MaxCount is the largest count Tally.Validate accepts for any numerator, denominator or extra count
+// except ProcessingSeconds: 2^53 (about 9·10^15), a thousand times more records than the country handles
+// in a century, and the largest integer a float64 represents exactly (the portal's payment pipeline works
+// in float64). A larger count cannot be real: it is refused with a *CountError matching ErrOverflow.
+const MaxCount int64 = 1 << 53
+
+// MaxDossierSeconds bounds 2.2's ProcessingSeconds: Validate refuses a tally whose ProcessingSeconds
+// exceeds Counts[M22].Den × MaxDossierSeconds (seconds without a finished dossier included). It is
+// 10 000 years of 366 days, longer than any span between two instants with four-digit years, so no real
+// sum of processing spans reaches it. ProcessingSeconds is otherwise bounded by int64 only.
+const MaxDossierSeconds int64 = 10_000 * 366 * 86_400
 
 // Count is a metric's numerator and denominator for one unit and period. R = Num/Den.
 type Count struct {
@@ -119,21 +132,23 @@ func (t *Tally) Merge(u Tally) {
 	}
 }
 
-// MergeChecked is Merge that refuses to overflow: when any sum would leave the int64 range it returns a
-// *CountError matching ErrOverflow and leaves t unchanged. Cost: two passes over the counts, no allocation.
+// MergeChecked is Merge that refuses to leave Validate's range: when a sum would exceed MaxCount (int64
+// for ProcessingSeconds, which MaxDossierSeconds bounds instead) or overflow int64 it returns a
+// *CountError matching ErrOverflow, naming the metric and field with the two addends in Num and Den, and
+// leaves t unchanged. Cost: two passes over the counts, no allocation.
 func (t *Tally) MergeChecked(u Tally) error {
 	for id := M11; id <= M53; id++ {
 		a, b := t.Counts[id], u.Counts[id]
-		if addOverflows(a.Num, b.Num) {
+		if sumExceeds(a.Num, b.Num, MaxCount) {
 			return &CountError{Metric: id, Field: "num", Num: a.Num, Den: b.Num, Err: ErrOverflow}
 		}
-		if addOverflows(a.Den, b.Den) {
+		if sumExceeds(a.Den, b.Den, MaxCount) {
 			return &CountError{Metric: id, Field: "den", Num: a.Den, Den: b.Den, Err: ErrOverflow}
 		}
 	}
 	te, ue := t.extras(), u.extras()
 	for i := range te {
-		if addOverflows(*te[i].p, *ue[i].p) {
+		if sumExceeds(*te[i].p, *ue[i].p, te[i].limit()) {
 			return &CountError{Metric: te[i].metric, Field: "extra." + te[i].name, Num: *te[i].p, Den: *ue[i].p, Err: ErrOverflow}
 		}
 	}
@@ -141,15 +156,31 @@ func (t *Tally) MergeChecked(u Tally) error {
 	return nil
 }
 
+// limit is the largest value Validate accepts for the extra count on its own (ProcessingSeconds is
+// bounded relative to Counts[M22].Den instead).
+func (e extraField) limit() int64 {
+	if e.p == nil || e.name == "processingSeconds" {
+		return math.MaxInt64
+	}
+	return MaxCount
+}
+
 func addOverflows(a, b int64) bool {
 	return (b > 0 && a > math.MaxInt64-b) || (b < 0 && a < math.MinInt64-b)
 }
 
-// Validate checks that every count is non-negative, that no numerator exceeds its denominator, and that
-// the extra counts are consistent (PartialOnline+FullOnline ≤ Counts[M31].Den, Counts[M50].Num +
-// PetitionsStaff ≤ Counts[M50].Den, LateOnlineReceptions ≤ OnlineReceived, Overdue and Completed ≤
-// Counts[M21].Den). It returns the first problem as a *CountError matching ErrNegative or
-// ErrNumExceedsDen, naming the metric and field. Cost: O(number of metrics), no allocation on success.
+// sumExceeds reports whether a+b overflows int64 or exceeds limit.
+func sumExceeds(a, b, limit int64) bool {
+	return addOverflows(a, b) || a+b > limit
+}
+
+// Validate checks that every count is non-negative and at most MaxCount, that ProcessingSeconds is at
+// most Counts[M22].Den × MaxDossierSeconds, that no numerator exceeds its denominator, and that the extra
+// counts are consistent (PartialOnline+FullOnline ≤ Counts[M31].Den, Counts[M50].Num + PetitionsStaff ≤
+// Counts[M50].Den, LateOnlineReceptions ≤ OnlineReceived, Overdue and Completed ≤ Counts[M21].Den; the
+// sums are checked for overflow). It returns the first problem as a *CountError naming the metric and
+// field and matching ErrNegative, ErrOverflow (a count above MaxCount, processing seconds beyond the
+// bound) or ErrNumExceedsDen. Cost: O(number of metrics), no allocation on success.
 func (t Tally) Validate() error {
 	if c := t.Counts[0]; c != (Count{}) {
 		return &CountError{Metric: 0, Field: "num+den", Num: c.Num, Den: c.Den, Err: ErrNumExceedsDen}
@@ -161,6 +192,10 @@ func (t Tally) Validate() error {
 			return &CountError{Metric: id, Field: "num", Num: c.Num, Den: c.Den, Err: ErrNegative}
 		case c.Den < 0:
 			return &CountError{Metric: id, Field: "den", Num: c.Num, Den: c.Den, Err: ErrNegative}
+		case c.Num > MaxCount:
+			return &CountError{Metric: id, Field: "num", Num: c.Num, Den: c.Den, Err: ErrOverflow}
+		case c.Den > MaxCount:
+			return &CountError{Metric: id, Field: "den", Num: c.Num, Den: c.Den, Err: ErrOverflow}
 		case c.Num > c.Den:
 			return &CountError{Metric: id, Field: "num", Num: c.Num, Den: c.Den, Err: ErrNumExceedsDen}
 		}
@@ -170,22 +205,33 @@ func (t Tally) Validate() error {
 		if *e.p < 0 {
 			return &CountError{Metric: e.metric, Field: "extra." + e.name, Num: *e.p, Err: ErrNegative}
 		}
+		if *e.p > e.limit() {
+			return &CountError{Metric: e.metric, Field: "extra." + e.name, Num: *e.p, Den: e.limit(), Err: ErrOverflow}
+		}
+	}
+	// ProcessingSeconds ≤ Den × MaxDossierSeconds, without forming the product.
+	if d, s := t.Counts[M22].Den, t.ProcessingSeconds; s/MaxDossierSeconds > d || (s/MaxDossierSeconds == d && s%MaxDossierSeconds > 0) {
+		return &CountError{Metric: M22, Field: "extra.processingSeconds", Num: s, Den: d, Err: ErrOverflow}
 	}
 	type bound struct {
-		metric    ID
-		field     string
-		part, tot int64
+		metric ID
+		field  string
+		a, b   int64 // the part is a+b
+		tot    int64
 	}
 	checks := [...]bound{
-		{M31, "extra.partialOnline+fullOnline", t.PartialOnline + t.FullOnline, t.Counts[M31].Den},
-		{M50, "extra.petitionsStaff", t.Counts[M50].Num + t.PetitionsStaff, t.Counts[M50].Den},
-		{M33, "extra.lateOnlineReceptions", t.LateOnlineReceptions, t.OnlineReceived},
-		{M21, "extra.overdue", t.Overdue, t.Counts[M21].Den},
-		{M21, "extra.completed", t.Completed, t.Counts[M21].Den},
+		{M31, "extra.partialOnline+fullOnline", t.PartialOnline, t.FullOnline, t.Counts[M31].Den},
+		{M50, "extra.petitionsStaff", t.Counts[M50].Num, t.PetitionsStaff, t.Counts[M50].Den},
+		{M33, "extra.lateOnlineReceptions", t.LateOnlineReceptions, 0, t.OnlineReceived},
+		{M21, "extra.overdue", t.Overdue, 0, t.Counts[M21].Den},
+		{M21, "extra.completed", t.Completed, 0, t.Counts[M21].Den},
 	}
 	for _, b := range checks {
-		if b.part > b.tot {
-			return &CountError{Metric: b.metric, Field: b.field, Num: b.part, Den: b.tot, Err: ErrNumExceedsDen}
+		if addOverflows(b.a, b.b) { // not reachable within MaxCount; kept so that no sum can wrap
+			return &CountError{Metric: b.metric, Field: b.field, Num: b.a, Den: b.b, Err: ErrOverflow}
+		}
+		if part := b.a + b.b; part > b.tot {
+			return &CountError{Metric: b.metric, Field: b.field, Num: part, Den: b.tot, Err: ErrNumExceedsDen}
 		}
 	}
 	return nil
@@ -252,41 +298,32 @@ func writeInt(b *bytes.Buffer, v int64) {
 }
 
 // UnmarshalJSON decodes the shape written by MarshalJSON (metric keys may also be portal codes), replacing
-// t entirely, and then validates it. Unknown keys, unknown extra names, non-integer counts and duplicate
-// metrics fail with a *DecodeError (errors.Is ErrBadJSON); invalid counts fail with the *CountError of
-// Validate. On error t is left unchanged. (When called through json.Unmarshal, a syntax error in the
-// enclosing document is reported by encoding/json itself as a *json.SyntaxError before this method runs.)
-// Cost: O(input size).
+// t entirely, and then validates it. Unknown keys, unknown extra names, non-integer counts, a key given
+// twice in any object (after unescaping: "2.1" twice, "num" twice, "extra" twice, an extra name twice)
+// and a metric given twice (also as its id and its portal code) fail with a *DecodeError (errors.Is
+// ErrBadJSON) naming the key; invalid counts fail with the *CountError of Validate. On error t is left
+// unchanged. (When called through json.Unmarshal, a syntax error in the enclosing document is reported by
+// encoding/json itself as a *json.SyntaxError before this method runs.) Cost: O(input size).
 func (t *Tally) UnmarshalJSON(data []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return &DecodeError{Err: err}
+	out, err := decodeTally(data, nil)
+	if err != nil {
+		return err
 	}
-	if raw == nil {
-		return &DecodeError{Err: errNullTally}
-	}
+	*t = out
+	return nil
+}
+
+// decodeTally decodes and validates a tally document. unitExtra, when not nil, is a unit-tree "extra"
+// object given beside the counts: data must then not hold an "extra" key of its own.
+func decodeTally(data []byte, unitExtra json.RawMessage) (Tally, error) {
 	var out Tally
 	var seen [NumIDs]bool
-	for key, msg := range raw {
+	null, err := walkObject(data, "", func(key string, msg json.RawMessage) error {
 		if key == "extra" {
-			var m map[string]json.RawMessage
-			if err := json.Unmarshal(msg, &m); err != nil {
-				return &DecodeError{Key: key, Err: err}
+			if unitExtra != nil {
+				return &DecodeError{Key: key, Err: errExtraTwice}
 			}
-			ex := out.extras()
-		next:
-			for name, v := range m {
-				for _, e := range ex {
-					if e.name == name {
-						if err := decodeInt(v, e.p); err != nil {
-							return &DecodeError{Key: "extra." + name, Err: err}
-						}
-						continue next
-					}
-				}
-				return &DecodeError{Key: "extra." + name, Err: errUnknownExtra}
-			}
-			continue
+			return out.decodeExtras(msg)
 		}
 		id, err := ParseID(key)
 		if err != nil {
@@ -296,14 +333,7 @@ func (t *Tally) UnmarshalJSON(data []byte) error {
 			return &DecodeError{Key: key, Err: errDuplicate}
 		}
 		seen[id] = true
-		var m map[string]json.RawMessage
-		if err := json.Unmarshal(msg, &m); err != nil {
-			return &DecodeError{Key: key, Err: err}
-		}
-		if m == nil {
-			return &DecodeError{Key: key, Err: errNullTally}
-		}
-		for name, v := range m {
+		null, err := walkObject(msg, key+".", func(name string, v json.RawMessage) error {
 			var p *int64
 			switch name {
 			case "num":
@@ -316,13 +346,96 @@ func (t *Tally) UnmarshalJSON(data []byte) error {
 			if err := decodeInt(v, p); err != nil {
 				return &DecodeError{Key: key + "." + name, Err: err}
 			}
+			return nil
+		})
+		if err == nil && null {
+			err = &DecodeError{Key: key, Err: errNullTally}
+		}
+		return err
+	})
+	if err != nil {
+		return Tally{}, err
+	}
+	if null {
+		return Tally{}, &DecodeError{Err: errNullTally}
+	}
+	if unitExtra != nil {
+		if err := out.decodeExtras(unitExtra); err != nil {
+			return Tally{}, err
 		}
 	}
 	if err := out.Validate(); err != nil {
-		return err
+		return Tally{}, err
 	}
-	*t = out
-	return nil
+	return out, nil
+}
+
+// decodeExtras decodes an "extra" object (null: nothing) into t's extra counts.
+func (t *Tally) decodeExtras(msg json.RawMessage) error {
+	ex := t.extras()
+	_, err := walkObject(msg, "extra.", func(name string, v json.RawMessage) error {
+		for _, e := range ex {
+			if e.name == name {
+				if err := decodeInt(v, e.p); err != nil {
+					return &DecodeError{Key: "extra." + name, Err: err}
+				}
+				return nil
+			}
+		}
+		return &DecodeError{Key: "extra." + name, Err: errUnknownExtra}
+	})
+	return err
+}
+
+// walkObject decodes data as one JSON object and calls fn with each member's key (unescaped) and raw
+// value, in document order, stopping at fn's first error. null is reported (fn not called). Errors are
+// *DecodeErrors keyed prefix+key (the prefix without its final dot for the object itself): a syntax error
+// (wrapping the *json.SyntaxError), a value that is not an object, or a key that occurs twice
+// (errDuplicateKey) — encoding/json would keep the last value. Cost: O(len(data)), one small map.
+func walkObject(data []byte, prefix string, fn func(key string, val json.RawMessage) error) (null bool, err error) {
+	self := strings.TrimSuffix(prefix, ".")
+	if !json.Valid(data) {
+		var v json.RawMessage
+		err := json.Unmarshal(data, &v) // the *json.SyntaxError
+		if err == nil {
+			err = errNotObject
+		}
+		return false, &DecodeError{Key: self, Err: err}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	tok, err := dec.Token()
+	if err != nil {
+		return false, &DecodeError{Key: self, Err: err}
+	}
+	if tok == nil {
+		return true, nil
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return false, &DecodeError{Key: self, Err: errNotObject}
+	}
+	var seen map[string]struct{}
+	for dec.More() {
+		kt, err := dec.Token()
+		if err != nil {
+			return false, &DecodeError{Key: self, Err: err}
+		}
+		key, _ := kt.(string) // valid JSON: an object key is a string
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return false, &DecodeError{Key: prefix + key, Err: err}
+		}
+		if seen == nil {
+			seen = make(map[string]struct{}, 4)
+		}
+		if _, dup := seen[key]; dup {
+			return false, &DecodeError{Key: prefix + key, Err: errDuplicateKey}
+		}
+		seen[key] = struct{}{}
+		if err := fn(key, v); err != nil {
+			return false, err
+		}
+	}
+	return false, nil
 }
 
 // decodeInt accepts a JSON integer literal (-?[0-9]+, surrounding space allowed); fractions, exponents,

@@ -30,7 +30,7 @@ func randomTally(rng *rand.Rand, max int64) Tally {
 		t.FullOnlineEligible = t.FullOnline + rng.Int63n(max+1)
 	}
 	t.Counts[M22].Num = 0
-	t.ProcessingSeconds = rng.Int63n(max*86400 + 1)
+	t.ProcessingSeconds = rng.Int63n(t.Counts[M22].Den*86400 + 1) // at most a day per finished dossier
 	t.PetitionsStaff = t.Counts[M50].Den - t.Counts[M50].Num
 	t.Completed = t.Counts[M21].Den
 	t.Overdue = t.Counts[M21].Den - t.Counts[M21].Num
@@ -304,4 +304,138 @@ func FuzzTallyJSON(f *testing.F) {
 			t.Fatalf("valid tally does not score: %v", err)
 		}
 	})
+}
+
+// TestValidateBounds (issue 14): counts that cannot be real are refused with a *CountError matching
+// ErrOverflow, and the consistency sums of Validate cannot wrap around int64 (before the fix,
+// PartialOnline = FullOnline = MaxInt64 passed as a negative sum).
+func TestValidateBounds(t *testing.T) {
+	tests := []struct {
+		name   string
+		mutate func(*Tally)
+		metric ID
+		field  string
+		err    error // nil: accepted
+	}{
+		{"numerator at MaxCount", func(t *Tally) { t.Counts[M41] = Count{MaxCount, MaxCount} }, 0, "", nil},
+		{"denominator above MaxCount", func(t *Tally) { t.Counts[M41] = Count{0, MaxCount + 1} }, M41, "den", ErrOverflow},
+		{"numerator and denominator MaxInt64", func(t *Tally) { t.Counts[M21] = Count{math.MaxInt64, math.MaxInt64} }, M21, "num", ErrOverflow},
+		{"2.2 denominator 2^57", func(t *Tally) { t.Counts[M22].Den = 1 << 57 }, M22, "den", ErrOverflow},
+		{"extra above MaxCount", func(t *Tally) { t.SyncReportDen = MaxCount + 1 }, M14, "extra.syncReportDen", ErrOverflow},
+		{"online split wraps int64", func(t *Tally) {
+			t.Counts[M31] = Count{0, 5}
+			t.PartialOnline, t.FullOnline = math.MaxInt64, math.MaxInt64
+		}, M31, "extra.partialOnline", ErrOverflow},
+		{"online split at the limit", func(t *Tally) {
+			t.Counts[M31] = Count{MaxCount, MaxCount}
+			t.PartialOnline, t.FullOnline = MaxCount, MaxCount
+		}, M31, "extra.partialOnline+fullOnline", ErrNumExceedsDen},
+		{"petitions wrap int64", func(t *Tally) {
+			t.Counts[M50] = Count{math.MaxInt64, math.MaxInt64}
+			t.PetitionsStaff = math.MaxInt64
+		}, M50, "num", ErrOverflow},
+		{"petitions at the limit", func(t *Tally) {
+			t.Counts[M50] = Count{MaxCount, MaxCount}
+			t.PetitionsStaff = MaxCount
+		}, M50, "extra.petitionsStaff", ErrNumExceedsDen},
+		{"processing seconds without a finished dossier", func(t *Tally) { t.ProcessingSeconds = 1 }, M22, "extra.processingSeconds", ErrOverflow},
+		{"processing seconds beyond the longest span", func(t *Tally) {
+			t.Counts[M22].Den = 2
+			t.ProcessingSeconds = 2*MaxDossierSeconds + 1
+		}, M22, "extra.processingSeconds", ErrOverflow},
+		{"processing seconds at the longest span", func(t *Tally) {
+			t.Counts[M22].Den = 2
+			t.ProcessingSeconds = 2 * MaxDossierSeconds
+		}, 0, "", nil},
+		{"processing seconds MaxInt64 over 2^50 dossiers", func(t *Tally) {
+			t.Counts[M22].Den = 1 << 50
+			t.ProcessingSeconds = math.MaxInt64
+		}, 0, "", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var tl Tally
+			tc.mutate(&tl)
+			err := tl.Validate()
+			if tc.err == nil {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				if _, err := Portal().Score(tl); err != nil {
+					t.Fatalf("Score: %v", err)
+				}
+				return
+			}
+			var ce *CountError
+			if !errors.Is(err, tc.err) || !errors.As(err, &ce) {
+				t.Fatalf("err = %v, want %v", err, tc.err)
+			}
+			if ce.Metric != tc.metric || ce.Field != tc.field {
+				t.Fatalf("error names %s %q, want %s %q", ce.Metric, ce.Field, tc.metric, tc.field)
+			}
+			if _, err := Portal().Score(tl); !errors.Is(err, tc.err) {
+				t.Fatalf("Score err = %v", err)
+			}
+			b, _ := json.Marshal(tl)
+			var back Tally
+			if err := json.Unmarshal(b, &back); !errors.Is(err, tc.err) {
+				t.Fatalf("decoding %s: err = %v", b, err)
+			}
+		})
+	}
+}
+
+// TestMergeCheckedBound: MergeChecked refuses a sum above MaxCount (int64 for processingSeconds), so that
+// merging two valid tallies never yields a count Validate refuses for its size.
+func TestMergeCheckedBound(t *testing.T) {
+	var a, b Tally
+	a.Counts[M41] = Count{Num: 0, Den: MaxCount}
+	b.Counts[M41] = Count{Num: 0, Den: 1}
+	before := a
+	var ce *CountError
+	if err := a.MergeChecked(b); !errors.Is(err, ErrOverflow) || !errors.As(err, &ce) || ce.Metric != M41 || ce.Field != "den" {
+		t.Fatalf("err = %v", err)
+	}
+	if a != before {
+		t.Fatal("MergeChecked modified t on error")
+	}
+	a, b = Tally{}, Tally{}
+	a.Counts[M22].Den, b.Counts[M22].Den = 1<<52, 1<<52
+	a.ProcessingSeconds, b.ProcessingSeconds = math.MaxInt64/2, math.MaxInt64/2
+	if err := a.MergeChecked(b); err != nil {
+		t.Fatalf("processing seconds above MaxCount refused: %v", err)
+	}
+	b = Tally{ProcessingSeconds: 2}
+	if err := a.MergeChecked(b); !errors.As(err, &ce) || ce.Field != "extra.processingSeconds" {
+		t.Fatalf("processing seconds overflow: %v", err)
+	}
+}
+
+// TestTallyJSONDuplicateKeys (issue 14): an exactly repeated key used to be accepted with the last value
+// winning; every repetition now fails with a *DecodeError naming the key.
+func TestTallyJSONDuplicateKeys(t *testing.T) {
+	tests := []struct{ name, in, key string }{
+		{"metric", `{"2.1":{"num":1,"den":10},"2.1":{"num":9,"den":10}}`, "2.1"},
+		{"metric spelled with an escape", `{"2.1":{"num":1,"den":10},"\u0032.1":{"num":9,"den":10}}`, "2.1"},
+		{"num", `{"2.1":{"num":1,"num":9,"den":10}}`, "2.1.num"},
+		{"den", `{"2.1":{"num":1,"den":10,"den":2}}`, "2.1.den"},
+		{"extra", `{"extra":{"completed":1},"extra":{"overdue":1},"2.1":{"num":1,"den":2}}`, "extra"},
+		{"extra field", `{"2.1":{"num":1,"den":2},"extra":{"completed":1,"completed":2}}`, "extra.completed"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var tl Tally
+			err := json.Unmarshal([]byte(tc.in), &tl)
+			var de *DecodeError
+			if !errors.Is(err, ErrBadJSON) || !errors.As(err, &de) {
+				t.Fatalf("err = %v, want a *DecodeError", err)
+			}
+			if de.Key != tc.key {
+				t.Fatalf("key %q, want %q (%v)", de.Key, tc.key, err)
+			}
+			if tl != (Tally{}) {
+				t.Fatal("tally modified on error")
+			}
+		})
+	}
 }

@@ -191,9 +191,9 @@ type Tree struct {
 // Errors, all *TreeError naming the unit's index and id and the field: ErrNoUnitID, ErrDuplicateUnit,
 // ErrUnknownParent, ErrCycle (the cycle is listed in Value), ErrUnknownUnit (a counts key that is no unit),
 // ErrChildrenExceedParent, a *CountError from Tally.Validate on a unit's counts or derived own counts
-// (ErrNegative, ErrNumExceedsDen), or one matching ErrOverflow when pooling would overflow int64; a bad
-// Aggregation gives a *RuleError (ErrBadRule). Cost: O(units × metrics) time and memory (two tallies of
-// about 500 bytes per unit); the inputs are copied.
+// (ErrNegative, ErrNumExceedsDen, ErrOverflow), or one matching ErrOverflow when a pooled count would
+// exceed MaxCount; a bad Aggregation gives a *RuleError (ErrBadRule). Cost: O(units × metrics) time and
+// memory (two tallies of about 500 bytes per unit); the inputs are copied.
 func NewTree(nodes []UnitNode, counts map[string]Tally, opt TreeOptions) (*Tree, error) {
 	agg := DefaultAggregation()
 	if opt.Aggregation != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"strings"
 )
 
 var (
@@ -54,21 +55,22 @@ type unitDoc struct {
 // by name: syncReportDen, overdue, completed, processingSeconds, partialOnline, fullOnline,
 // fullOnlineEligible, feeProceduresWithDossiers, petitionsStaff, onlineReceived, lateOnlineReceptions).
 // "extra" may also be nested inside "counts" as the Tally codec writes it, but not in both places. Unknown
-// keys are errors.
+// keys are errors, and so is a key given twice in one object (a unit's "id" twice, or "id" and "ID", which
+// encoding/json would map to the same field; a metric or "num" twice in "counts").
 func DecodeTree(r io.Reader) (*Tree, error) { return DecodeTreeWith(r, TreeOptions{}) }
 
 // DecodeTreeWith reads one unit-tree JSON document (see DecodeTree) from r and builds the tree with
 // NewTree and opt; the document's "edition" and "period", when present, replace opt's labels. Every error is a *TreeError
 // naming the unit's index (-1 for the document) and id and the field: malformed JSON, unknown keys,
-// trailing data and bad count syntax wrap a *DecodeError (errors.Is ErrBadJSON); invalid counts wrap a
+// repeated keys (Field and DecodeError.Key name the key), trailing data and bad count syntax wrap a
+// *DecodeError (errors.Is ErrBadJSON); invalid counts (ErrOverflow for one above MaxCount) wrap a
 // *CountError; structural problems wrap ErrNoUnitID, ErrDuplicateUnit, ErrUnknownParent, ErrCycle or
 // ErrChildrenExceedParent. A bad opt.Aggregation gives a *RuleError. Cost: O(input size) plus NewTree's;
 // the whole document is held in memory.
 func DecodeTreeWith(r io.Reader, opt TreeOptions) (*Tree, error) {
 	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
-	var doc treeDoc
-	if err := dec.Decode(&doc); err != nil {
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
 		return nil, &TreeError{Index: -1, Err: &DecodeError{Err: err}}
 	}
 	if _, err := dec.Token(); err != io.EOF {
@@ -76,6 +78,13 @@ func DecodeTreeWith(r io.Reader, opt TreeOptions) (*Tree, error) {
 			err = errTrailing
 		}
 		return nil, &TreeError{Index: -1, Err: &DecodeError{Err: err}}
+	}
+	var doc treeDoc
+	if err := decodeStrict(raw, &doc); err != nil {
+		return nil, &TreeError{Index: -1, Err: &DecodeError{Err: err}}
+	}
+	if key, err := repeatedField(raw, treeDocFields); err != nil {
+		return nil, &TreeError{Index: -1, Field: key, Err: err}
 	}
 	if doc.Units == nil {
 		return nil, &TreeError{Index: -1, Field: "units", Err: &DecodeError{Key: "units", Err: errMissingUnits}}
@@ -90,10 +99,11 @@ func DecodeTreeWith(r io.Reader, opt TreeOptions) (*Tree, error) {
 	counts := make(map[string]Tally, len(doc.Units))
 	for i, raw := range doc.Units {
 		var u unitDoc
-		ud := json.NewDecoder(bytes.NewReader(raw))
-		ud.DisallowUnknownFields()
-		if err := ud.Decode(&u); err != nil {
+		if err := decodeStrict(raw, &u); err != nil {
 			return nil, &TreeError{Index: i, Err: &DecodeError{Err: err}}
+		}
+		if key, err := repeatedField(raw, unitDocFields); err != nil {
+			return nil, &TreeError{Index: i, Unit: u.ID, Field: key, Err: err}
 		}
 		nodes[i] = UnitNode{ID: u.ID, Name: u.Name, Kind: u.Kind, Parent: u.Parent, Pooled: u.Pooled}
 		tl, has, err := decodeUnitCounts(u.Counts, u.Extra)
@@ -109,38 +119,75 @@ func DecodeTreeWith(r io.Reader, opt TreeOptions) (*Tree, error) {
 	return NewTree(nodes, counts, opt)
 }
 
+// The JSON names of treeDoc's and unitDoc's fields.
+var (
+	treeDocFields = []string{"edition", "period", "units"}
+	unitDocFields = []string{"id", "name", "kind", "parent", "pooled", "counts", "extra"}
+)
+
+// decodeStrict decodes one JSON value into v, refusing unknown fields.
+func decodeStrict(raw json.RawMessage, v any) error {
+	d := json.NewDecoder(bytes.NewReader(raw))
+	d.DisallowUnknownFields()
+	return d.Decode(v)
+}
+
+// repeatedField finds a key of the JSON object obj that sets the same struct field as an earlier key:
+// encoding/json matches field names case-insensitively and keeps the last value, so "id" twice, or "id"
+// then "ID", would silently replace a value. It returns the repeated key as written and a *DecodeError
+// (errDuplicateKey) naming it; "" and nil when there is none or obj is not an object (the struct decoder
+// reports that). Cost: O(len(obj)).
+func repeatedField(obj json.RawMessage, fields []string) (string, error) {
+	if b := bytes.TrimSpace(obj); len(b) == 0 || b[0] != '{' {
+		return "", nil
+	}
+	var seen uint64
+	var dupKey string
+	_, err := walkObject(obj, "", func(key string, _ json.RawMessage) error {
+		for i, f := range fields {
+			if !strings.EqualFold(key, f) {
+				continue
+			}
+			if seen&(1<<i) != 0 {
+				dupKey = key
+				return &DecodeError{Key: key, Err: errDuplicateKey}
+			}
+			seen |= 1 << i
+			return nil
+		}
+		return nil
+	})
+	if err != nil {
+		var de *DecodeError
+		if dupKey == "" && errors.As(err, &de) {
+			dupKey = de.Key
+		}
+		return dupKey, err
+	}
+	return "", nil
+}
+
 func isNull(m json.RawMessage) bool {
 	m = bytes.TrimSpace(m)
 	return len(m) == 0 || string(m) == "null"
 }
 
-// decodeUnitCounts joins a unit's "counts" and "extra" and decodes them with the Tally codec.
+// decodeUnitCounts decodes a unit's "counts" with its "extra" (either may be null or absent) with the
+// Tally codec; has is false when both are absent.
 func decodeUnitCounts(counts, extra json.RawMessage) (Tally, bool, error) {
 	if isNull(counts) && isNull(extra) {
 		return Tally{}, false, nil
 	}
-	b := []byte(counts)
-	if !isNull(extra) {
-		m := map[string]json.RawMessage{}
-		if !isNull(counts) {
-			if err := json.Unmarshal(counts, &m); err != nil {
-				return Tally{}, false, &DecodeError{Err: err}
-			}
-			if m == nil {
-				m = map[string]json.RawMessage{}
-			}
-		}
-		if _, ok := m["extra"]; ok {
-			return Tally{}, false, &DecodeError{Key: "extra", Err: errExtraTwice}
-		}
-		m["extra"] = extra
-		var err error
-		if b, err = json.Marshal(m); err != nil {
-			return Tally{}, false, &DecodeError{Key: "extra", Err: err}
-		}
+	data := []byte(counts)
+	if isNull(counts) {
+		data = []byte("{}")
 	}
-	var tl Tally
-	if err := tl.UnmarshalJSON(b); err != nil {
+	var ux json.RawMessage
+	if !isNull(extra) {
+		ux = extra
+	}
+	tl, err := decodeTally(data, ux)
+	if err != nil {
 		return Tally{}, false, err
 	}
 	return tl, true, nil

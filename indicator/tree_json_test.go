@@ -233,8 +233,10 @@ func TestDecodeTreeErrors(t *testing.T) {
 		{"cycle", u(`{"id":"A","parent":"B"}`, `{"id":"B","parent":"A"}`), ErrCycle, 0, "A", "parent", ""},
 		{"children exceed pooled parent", u(`{"id":"P","pooled":true,"counts":{"2.1":{"num":1,"den":2}}}`, `{"id":"A","parent":"P","counts":{"2.1":{"num":1,"den":3}}}`),
 			ErrChildrenExceedParent, 0, "P", "counts.2.1.den", ""},
-		{"overflow", u(p, `{"id":"A","parent":"P","counts":{"4.1":{"num":0,"den":9223372036854775807}}}`, `{"id":"B","parent":"P","counts":{"4.1":{"num":0,"den":1}}}`),
+		{"pooled above MaxCount", u(p, `{"id":"A","parent":"P","counts":{"4.1":{"num":0,"den":9007199254740992}}}`, `{"id":"B","parent":"P","counts":{"4.1":{"num":0,"den":1}}}`),
 			ErrOverflow, 0, "P", "counts", ""},
+		{"count above MaxCount", u(p, `{"id":"A","parent":"P","counts":{"4.1":{"num":0,"den":9223372036854775807}}}`),
+			ErrOverflow, 1, "A", "counts", ""},
 		{"out of int64", u(p, `{"id":"A","counts":{"4.1":{"num":0,"den":9223372036854775808}}}`), ErrBadJSON, 1, "A", "counts", "4.1.den"},
 	}
 	for _, tc := range tests {
@@ -334,4 +336,46 @@ func FuzzDecodeTree(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDecodeTreeDuplicateKeys (issue 14): a key repeated in the document, in a unit (also in another
+// letter case, which encoding/json maps to the same field) or in a unit's counts used to be accepted with
+// the last value winning; it now fails with a *TreeError wrapping a *DecodeError that names the key.
+func TestDecodeTreeDuplicateKeys(t *testing.T) {
+	tests := []struct {
+		name  string
+		doc   string
+		index int
+		unit  string
+		field string
+		key   string
+	}{
+		{"units", `{"units":[{"id":"A"}],"units":[{"id":"B"}]}`, -1, "", "units", "units"},
+		{"period", `{"period":"2026-07","units":[],"period":"2026-08"}`, -1, "", "period", "period"},
+		{"id", `{"units":[{"id":"A","id":"B"}]}`, 0, "B", "id", "id"},
+		{"id in another case", `{"units":[{"id":"A","ID":"B"}]}`, 0, "B", "ID", "ID"},
+		{"parent", `{"units":[{"id":"P"},{"id":"A","parent":"P","parent":"Q"}]}`, 1, "A", "parent", "parent"},
+		{"counts", `{"units":[{"id":"A","counts":{"2.1":{"num":1,"den":2}},"counts":{"2.1":{"num":2,"den":2}}}]}`, 0, "A", "counts", "counts"},
+		{"metric", `{"units":[{"id":"A","counts":{"2.1":{"num":1,"den":10},"2.1":{"num":9,"den":10}}}]}`, 0, "A", "counts", "2.1"},
+		{"num", `{"units":[{"id":"A","counts":{"2.1":{"num":1,"num":9,"den":10}}}]}`, 0, "A", "counts", "2.1.num"},
+		{"metric with a unit extra", `{"units":[{"id":"A","counts":{"2.1":{"num":1,"den":10},"2.1":{"num":9,"den":10}},"extra":{"overdue":1}}]}`, 0, "A", "counts", "2.1"},
+		{"extra field", `{"units":[{"id":"A","counts":{"2.1":{"num":1,"den":10}},"extra":{"overdue":1,"overdue":2}}]}`, 0, "A", "counts", "extra.overdue"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tr, err := DecodeTree(strings.NewReader(tc.doc))
+			require.Error(t, err)
+			assert.Nil(t, tr)
+			t.Log(err)
+			assert.ErrorIs(t, err, ErrBadJSON)
+			var te *TreeError
+			require.ErrorAs(t, err, &te)
+			assert.Equal(t, tc.index, te.Index)
+			assert.Equal(t, tc.unit, te.Unit)
+			assert.Equal(t, tc.field, te.Field)
+			var de *DecodeError
+			require.ErrorAs(t, err, &de)
+			assert.Equal(t, tc.key, de.Key)
+		})
+	}
 }

@@ -24,7 +24,9 @@ func TestNewTreeErrors(t *testing.T) {
 	over := Tally{}
 	over.Counts[M41] = Count{Num: 4, Den: 3}
 	big := Tally{}
-	big.Counts[M41] = Count{Num: 0, Den: math.MaxInt64}
+	big.Counts[M41] = Count{Num: 0, Den: MaxCount}
+	huge := Tally{}
+	huge.Counts[M41] = Count{Num: 0, Den: math.MaxInt64}
 	badAgg := DefaultAggregation()
 	badAgg.Modes[M21] = 7
 	emptyKind := Aggregation{ComputingKinds: []UnitKind{""}}
@@ -55,6 +57,7 @@ func TestNewTreeErrors(t *testing.T) {
 		{name: "negative count", nodes: []UnitNode{p, a}, counts: map[string]Tally{"A": neg}, want: ErrNegative, index: 1, unit: "A", field: "counts"},
 		{name: "num exceeds den", nodes: []UnitNode{p, a}, counts: map[string]Tally{"A": over}, want: ErrNumExceedsDen, index: 1, unit: "A", field: "counts"},
 		{name: "overflow", nodes: []UnitNode{p, a, {ID: "B", Parent: "P"}}, counts: map[string]Tally{"A": big, "B": big}, want: ErrOverflow, index: 0, unit: "P", field: "counts"},
+		{name: "count above MaxCount", nodes: []UnitNode{p, a}, counts: map[string]Tally{"A": huge}, want: ErrOverflow, index: 1, unit: "A", field: "counts"},
 		{name: "children exceed pooled parent", nodes: []UnitNode{{ID: "P", Kind: KindProvince, Pooled: true}, a}, counts: map[string]Tally{"P": cnt(5, 10), "A": cnt(6, 8)},
 			want: ErrChildrenExceedParent, index: 0, unit: "P", field: "counts.2.1.num", value: "pooled 5 < sub-units 6"},
 		{name: "derived own invalid", nodes: []UnitNode{{ID: "P", Kind: KindProvince, Pooled: true}, a}, counts: map[string]Tally{"P": cnt(9, 10), "A": cnt(1, 8)},
