@@ -16,7 +16,17 @@
 //     with the record, its code and the field (-allow-unknown-status counts them instead, as the library does);
 //   - the first bad record stops the run: `scorecard: <file>: record N (code X) field F: message`, exit 1
 //     (N counts from 1);
-//   - a dossier file without any record is an error.
+//   - a dossier file without any record is an error;
+//   - -what-if is read as an exact decimal (never float64): NaN, Inf, text, a negative gain, a gain above
+//     MaxPoints (100), more than 32 characters or an exponent beyond ±16 are errors, and so is a gain that
+//     would take the unit's total above its maximum (Result.Max); 0 means no plan. It works with -tallies
+//     too (the plan of the unit's pooled counts);
+//   - -workers must lie in 1…MaxWorkers (256); the default is GOMAXPROCS;
+//   - every output format reports the first write error (`scorecard: writing the output: …`, exit 1), e.g.
+//     when stdout is /dev/full;
+//   - CSV text cells (unit id, name, kind, band, reason, examples, labels) that start with = + - @ tab or
+//     carriage return (or the full-width = + - @) get a leading single quote, as OWASP recommends against
+//     CSV injection; number cells are written as they are. This applies with and without -bom.
 //
 // Progress: with a dossier file, a line "scorecard: <file>: N dossiers…" goes to stderr every ProgressEvery
 // records, and the final count when the file held at least that many.

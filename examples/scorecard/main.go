@@ -37,6 +37,16 @@ const (
 	TopReasons = 15
 	// ProgressEvery is the number of dossiers between two progress lines on stderr (file input only).
 	ProgressEvery = 100_000
+	// MaxWorkers bounds -workers (1…MaxWorkers): scoring is CPU-bound, so more goroutines than cores only
+	// cost memory (each worker holds a partial scorecard and two chunks of dossiers).
+	MaxWorkers = 256
+	// MaxPoints is the index's total (100 points): -what-if asks for a gain of at most this, and the
+	// target (the unit's total + the gain) must not exceed the unit's own maximum.
+	MaxPoints = 100
+	// maxWhatIfLen and maxWhatIfExp bound the -what-if text before any arithmetic, so that a value such as
+	// 1e-400000000 cannot make the decimal arithmetic rescale to hundreds of millions of digits.
+	maxWhatIfLen = 32
+	maxWhatIfExp = 16
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -44,9 +54,10 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 type config struct {
 	dossiers, procedures, petitions, tallies  string
 	period, unit, asof, edition, format, lang string
-	bom, allowUnknown                         bool
-	whatIf                                    float64
+	bom, allowUnknown, whatIfSet              bool
+	whatIf                                    string
 	workers, sampleDossiers                   int
+	gain                                      decimal.Decimal // -what-if, parsed; zero: no plan
 }
 
 // run is the whole command; it returns the exit status.
@@ -66,8 +77,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.lang, "lang", "vi", "labels: vi or en")
 	fs.BoolVar(&c.bom, "bom", false, "start CSV output with a UTF-8 byte-order mark (for spreadsheet programs)")
 	fs.BoolVar(&c.allowUnknown, "allow-unknown-status", false, "count dossiers with unknown status codes instead of failing")
-	fs.Float64Var(&c.whatIf, "what-if", 0, "list the cheapest ways for the unit (-unit, default the root) to gain N points")
-	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "scoring goroutines")
+	fs.StringVar(&c.whatIf, "what-if", "", "list the cheapest ways for the unit (-unit, default the root) to gain N points (a decimal, 0 < N ≤ 100)")
+	fs.IntVar(&c.workers, "workers", min(runtime.GOMAXPROCS(0), MaxWorkers), fmt.Sprintf("scoring goroutines (1…%d)", MaxWorkers))
 	fs.IntVar(&c.sampleDossiers, "sample-dossiers", 0, "dossiers of the generated sample (0: the sample's default)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -79,11 +90,89 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "scorecard: unexpected argument %q\n", fs.Arg(0))
 		return 1
 	}
-	if err := execute(&c, stdout, stderr); err != nil {
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "what-if" {
+			c.whatIfSet = true
+		}
+	})
+	// Every write to stdout goes through out, which keeps the first error: the table format prints with
+	// fmt and text/tabwriter, whose errors would otherwise be lost (`> /dev/full` exited 0).
+	out := &errWriter{w: stdout}
+	err := execute(&c, out, stderr)
+	if err == nil && out.err != nil {
+		err = out.err
+	}
+	if err != nil {
+		if out.err != nil && errors.Is(err, out.err) {
+			err = fmt.Errorf("writing the output: %w", out.err)
+		}
 		fmt.Fprintf(stderr, "scorecard: %v\n", err)
 		return 1
 	}
 	return 0
+}
+
+// errWriter forwards writes to w until the first error, which it keeps in err; later writes fail with it.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		e.err = err
+	}
+	return n, err
+}
+
+// parseWhatIf reads the -what-if gain as an exact decimal (never through float64: NaN and ±Inf do not
+// exist in it). It accepts a plain decimal number, optionally with an exponent, of at most maxWhatIfLen
+// characters and an exponent within ±maxWhatIfExp, not negative and not above MaxPoints. Zero means "no
+// plan". Errors name the value; the caller adds the flag.
+func parseWhatIf(s string) (decimal.Decimal, error) {
+	if s == "" {
+		return decimal.Decimal{}, errors.New("empty value: want a number of points, e.g. 2.5")
+	}
+	if len(s) > maxWhatIfLen {
+		return decimal.Decimal{}, fmt.Errorf("%.*q… is longer than %d characters", maxWhatIfLen, s, maxWhatIfLen)
+	}
+	for _, r := range s {
+		if !strings.ContainsRune("0123456789.+-eE", r) {
+			return decimal.Decimal{}, fmt.Errorf("%q is not a decimal number of points (NaN and Inf are not numbers)", s)
+		}
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return decimal.Decimal{}, fmt.Errorf("%q is not a decimal number of points", s)
+	}
+	if e := d.Exponent(); e < -maxWhatIfExp || e > maxWhatIfExp {
+		return decimal.Decimal{}, fmt.Errorf("%s is out of range (0…%d points, at most %d decimal places)", s, MaxPoints, maxWhatIfExp)
+	}
+	if d.Sign() < 0 {
+		return decimal.Decimal{}, fmt.Errorf("%s is negative: want a gain of 0…%d points", s, MaxPoints)
+	}
+	if d.GreaterThan(decimal.NewFromInt(MaxPoints)) {
+		return decimal.Decimal{}, fmt.Errorf("%s is above the maximum total of %d points", s, MaxPoints)
+	}
+	return d, nil
+}
+
+// checkTarget refuses a gain that would take the unit's total above its maximum: no record can get it
+// there, and the planner would search every metric to its limit for nothing.
+func checkTarget(u indicator.UnitResult, gain decimal.Decimal) error {
+	target := u.Pooled.Total.Add(gain)
+	if target.GreaterThan(u.Pooled.Max) {
+		return fmt.Errorf("target %s (total %s + %s) is above the maximum %s of unit %s",
+			target.String(), u.Pooled.Total.StringFixed(2), gain.String(), u.Pooled.Max.StringFixed(2), u.Unit.ID)
+	}
+	return nil
 }
 
 func execute(c *config, stdout, stderr io.Writer) error {
@@ -103,6 +192,16 @@ func execute(c *config, stdout, stderr io.Writer) error {
 	}
 	if c.lang != "vi" && c.lang != "en" {
 		return fmt.Errorf("-lang: unknown language %q (vi or en)", c.lang)
+	}
+	if c.workers < 1 || c.workers > MaxWorkers {
+		return fmt.Errorf("-workers: %d is outside 1…%d", c.workers, MaxWorkers)
+	}
+	if c.whatIfSet {
+		g, err := parseWhatIf(c.whatIf)
+		if err != nil {
+			return fmt.Errorf("-what-if: %v", err)
+		}
+		c.gain = g
 	}
 	if c.tallies != "" {
 		return runTallies(c, ed, stdout)
@@ -180,12 +279,16 @@ func execute(c *config, stdout, stderr io.Writer) error {
 		}
 	}
 	var plan *scorecard.Plan
-	if c.whatIf != 0 {
+	if !c.gain.IsZero() {
 		id := c.unit
 		if id == "" {
 			id = card.Units[0].Unit.ID
 		}
-		pl, err := card.PlanGain(ed, id, decimal.NewFromFloat(c.whatIf), scorecard.PlanOptions{})
+		u, _ := card.Unit(id)
+		if err := checkTarget(u.UnitResult, c.gain); err != nil {
+			return fmt.Errorf("-what-if: %v", err)
+		}
+		pl, err := card.PlanGain(ed, id, c.gain, scorecard.PlanOptions{})
 		if err != nil {
 			return fmt.Errorf("-what-if: %v", err)
 		}
@@ -231,7 +334,9 @@ func execute(c *config, stdout, stderr io.Writer) error {
 	lbl := labels(c.lang)
 	fmt.Fprintf(stdout, "%s %s — %s %s — %s %s — %d %s\n\n", lbl.period, period, lbl.asof,
 		asOf.Format(time.RFC3339), lbl.edition, card.Edition, card.Dossiers, lbl.dossiers)
-	writeTable(stdout, c.lang, units)
+	if err := writeTable(stdout, c.lang, units); err != nil {
+		return err
+	}
 	if len(card.Unattributed) > 0 {
 		fmt.Fprintf(stdout, "\n%s: %s\n", lbl.unattributed, strings.Join(card.Unattributed, ", "))
 	}
@@ -246,18 +351,11 @@ func execute(c *config, stdout, stderr io.Writer) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", e.Unit, e.Metric, e.Points.StringFixed(2), e.Reason, e.Count,
 			strings.Join(e.Examples, " "))
 	}
-	tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
 	if plan != nil {
-		fmt.Fprintf(stdout, "\n%s %s → %s\n", lbl.whatIf, plan.Total.StringFixed(2), plan.Target.StringFixed(2))
-		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, strings.Join(lbl.planCols, "\t"))
-		for _, m := range plan.Cheapest {
-			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", m.Metric, m.Records, m.Gain.StringFixed(2), m.PerRecord.String())
-		}
-		tw.Flush()
-		if len(plan.Cheapest) == 0 {
-			fmt.Fprintln(stdout, lbl.unreachable)
-		}
+		return writePlan(stdout, lbl, plan)
 	}
 	return nil
 }
@@ -323,7 +421,7 @@ func row(lang string, u indicator.UnitResult, indent bool) []string {
 	return append(r, u.Pooled.Total.StringFixed(2), fmt.Sprint(u.Rank), band)
 }
 
-func writeTable(w io.Writer, lang string, units []indicator.UnitResult) {
+func writeTable(w io.Writer, lang string, units []indicator.UnitResult) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	h := header(lang)
 	for i := 3; i < 3+indicator.NumGroups; i++ { // group names are long: keep the code in the table
@@ -333,9 +431,11 @@ func writeTable(w io.Writer, lang string, units []indicator.UnitResult) {
 	for _, u := range units {
 		fmt.Fprintln(tw, strings.Join(row(lang, u, true), "\t"))
 	}
-	tw.Flush()
+	return tw.Flush()
 }
 
+// writeCSV writes the unit rows (and the lost-point reasons when expl is not nil) as CSV. Text cells go
+// through csvText; number cells are written as they are.
 func writeCSV(w io.Writer, c *config, units []indicator.UnitResult, expl []lost) error {
 	if c.bom {
 		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
@@ -343,20 +443,60 @@ func writeCSV(w io.Writer, c *config, units []indicator.UnitResult, expl []lost)
 		}
 	}
 	cw := csv.NewWriter(w)
-	cw.Write(header(c.lang))
+	cw.Write(csvTexts(header(c.lang)))
 	for _, u := range units {
-		cw.Write(row(c.lang, u, false))
+		cw.Write(csvRow(c.lang, u))
 	}
 	if expl != nil {
 		cw.Write(nil)
-		cw.Write(labels(c.lang).reasonCols)
+		cw.Write(csvTexts(labels(c.lang).reasonCols))
 		for _, e := range expl {
-			cw.Write([]string{e.Unit, e.Metric.String(), e.Points.StringFixed(2), string(e.Reason),
-				fmt.Sprint(e.Count), strings.Join(e.Examples, ";")})
+			cw.Write([]string{csvText(e.Unit), csvText(e.Metric.String()), e.Points.StringFixed(2),
+				csvText(string(e.Reason)), fmt.Sprint(e.Count), csvText(strings.Join(e.Examples, ";"))})
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvRow is row for CSV: the unit's id, name, kind and band are text cells (csvText), the scores and the
+// rank numbers.
+func csvRow(lang string, u indicator.UnitResult) []string {
+	r := row(lang, u, false)
+	for _, i := range []int{0, 1, 2, len(r) - 1} {
+		r[i] = csvText(r[i])
+	}
+	return r
+}
+
+func csvTexts(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = csvText(c)
+	}
+	return out
+}
+
+// csvText neutralises a text cell that a spreadsheet would read as a formula (CSV injection, OWASP): a
+// cell starting with = + - @ tab or carriage return, or with the full-width forms of = + - @ (which some
+// spreadsheet programs also accept), gets a leading single quote, so that Excel and LibreOffice show the
+// text instead of evaluating it. It is applied to every CSV the command writes, with or without -bom, and
+// to text cells only: numbers (a negative delta included) are never passed through it. The quote is
+// visible to programs that read the CSV as data; they can strip a leading "'" from text cells.
+func csvText(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	for _, p := range []string{"\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"} {
+		if strings.HasPrefix(s, p) {
+			return "'" + s
+		}
+	}
+	return s
 }
 
 func runTallies(c *config, ed indicator.Edition, stdout io.Writer) error {
@@ -380,17 +520,58 @@ func runTallies(c *config, ed indicator.Edition, stdout io.Writer) error {
 		}
 		units = []indicator.UnitResult{u}
 	}
+	var plan *scorecard.Plan
+	if !c.gain.IsZero() {
+		u := units[0]
+		if err := checkTarget(u, c.gain); err != nil {
+			return fmt.Errorf("-what-if: %v", err)
+		}
+		pl, err := scorecard.PlanGain(ed, t.Pooled(u.Unit.ID), c.gain, scorecard.PlanOptions{})
+		if err != nil {
+			return fmt.Errorf("-what-if: %v", err)
+		}
+		plan = &pl
+	}
 	switch c.format {
 	case "json":
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
+		if plan != nil {
+			return enc.Encode(struct {
+				Units []indicator.UnitResult `json:"units"`
+				Plan  *scorecard.Plan        `json:"whatIf"`
+			}{units, plan})
+		}
 		return enc.Encode(units)
 	case "csv":
 		return writeCSV(stdout, c, units, nil)
 	}
 	lbl := labels(c.lang)
 	fmt.Fprintf(stdout, "%s %s — %s %s\n\n", lbl.period, res.Period, lbl.edition, res.Edition)
-	writeTable(stdout, c.lang, units)
+	if err := writeTable(stdout, c.lang, units); err != nil {
+		return err
+	}
+	if plan != nil {
+		return writePlan(stdout, lbl, plan)
+	}
+	return nil
+}
+
+// writePlan prints a what-if plan as a table.
+func writePlan(w io.Writer, lbl text, plan *scorecard.Plan) error {
+	fmt.Fprintf(w, "\n%s %s → %s\n", lbl.whatIf, plan.Total.StringFixed(2), plan.Target.StringFixed(2))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(lbl.planCols, "\t"))
+	for _, m := range plan.Cheapest {
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", m.Metric, m.Records, m.Gain.StringFixed(2), m.PerRecord.String())
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(plan.Cheapest) == 0 {
+		_, err := fmt.Fprintln(w, lbl.unreachable)
+		return err
+	}
 	return nil
 }
 
