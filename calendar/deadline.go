@@ -252,22 +252,33 @@ type Interval struct {
 // unit). Supplements is incremented; a restart clears any rescheduling. Cost: O(1)/O(log n).
 // Errors: *InputError if resubmitted is before requested; *RangeError.
 func (c *Calendar) Supplement(dl Deadline, requested, resubmitted time.Time, p DeadlinePolicy) (Deadline, error) {
+	err := c.SupplementTo(&dl, requested, resubmitted, p)
+	return dl, err
+}
+
+// SupplementTo is Supplement applied to *dl in place, for callers that keep one Deadline through many
+// supplement requests without copying it; on error *dl is the zero Deadline. Cost and errors: as
+// Supplement.
+func (c *Calendar) SupplementTo(dl *Deadline, requested, resubmitted time.Time, p DeadlinePolicy) error {
 	if resubmitted.Before(requested) {
-		return Deadline{}, &InputError{Op: "Supplement", Field: "resubmitted", Value: resubmitted.String(), Reason: "before requested " + requested.String()}
+		*dl = Deadline{}
+		return &InputError{Op: "Supplement", Field: "resubmitted", Value: resubmitted.String(), Reason: "before requested " + requested.String()}
 	}
 	if p.Supplement == Restart {
-		nd, err := c.Due(resubmitted, dl.Duration, p)
-		if err != nil {
-			return Deadline{}, err
+		n := dl.Supplements + 1
+		var err error
+		if *dl, err = c.Due(resubmitted, dl.Duration, p); err != nil {
+			return err
 		}
-		nd.Supplements = dl.Supplements + 1
-		return nd, nil
+		dl.Supplements = n
+		return nil
 	}
-	if err := c.pause(&dl, requested, resubmitted, p.EndOfDay); err != nil {
-		return Deadline{}, err
+	if err := c.pause(dl, requested, resubmitted, p.EndOfDay); err != nil {
+		*dl = Deadline{}
+		return err
 	}
 	dl.Supplements++
-	return dl, nil
+	return nil
 }
 
 // Exclude moves the due date past each excluded interval (P11, e.g. land procedures' financial-obligation

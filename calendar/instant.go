@@ -63,18 +63,21 @@ func (c *Calendar) FixedOffset() (seconds int, ok bool) {
 // are (the working-day methods reject them).
 func (c *Calendar) DateOf(t time.Time) Date {
 	if s := t.Unix(); c.fast(s) {
-		d, _ := c.split(s)
-		return d
+		return c.dayOf(s)
 	}
 	return DateOf(t, c.loc)
+}
+
+// dayOf is the date of fast Unix second s (split's date alone, small enough to be inlined).
+func (c *Calendar) dayOf(s int64) Date {
+	return Date{n: int32(int64(uint64(s+c.zoneOff+dayBias)/86400) - dayBias/86400 + unixEpoch)}
 }
 
 // DateOfUnix returns the civil date, in the calendar's zone, of the instant sec seconds after the Unix
 // epoch: c.DateOf(time.Unix(sec, 0)). Cost and failure modes: as DateOf.
 func (c *Calendar) DateOfUnix(sec int64) Date {
 	if c.fast(sec) {
-		d, _ := c.split(sec)
-		return d
+		return c.dayOf(sec)
 	}
 	return DateOf(time.Unix(sec, 0), c.loc)
 }
@@ -94,8 +97,10 @@ func (c *Calendar) Start(d Date) time.Time {
 	if s := int64(d.n-unixEpoch)*86400 - c.zoneOff; c.fast(s) {
 		return time.Unix(s, 0).In(c.loc)
 	}
-	return d.In(c.loc)
+	return c.startSlow(d)
 }
+
+func (c *Calendar) startSlow(d Date) time.Time { return d.In(c.loc) }
 
 // EndOfDay returns the end of due day d under p's P4 rule (DeadlinePolicy.EndOfDay): 00:00 of the next
 // day (Midnight), or the close of office hours when d is a working day under OfficeClose — the DueAt that

@@ -207,6 +207,9 @@ func FuzzFastInstants(f *testing.F) {
 				s1, e1 := fast.Supplement(l1, t0, t1, p)
 				s2, e2 := slow.Supplement(l2, t0, t1, p)
 				same("Supplement", s1, s2, e1, e2)
+				s3 := l1
+				e3 := fast.SupplementTo(&s3, t0, t1, p)
+				same("SupplementTo", s3, s1, e3, e1)
 				for _, fin := range []bool{true, false} {
 					o1, e1 := fast.Classify(l1, t1, fin, t1, p)
 					o2, e2 := slow.Classify(l2, t1, fin, t1, p)

@@ -471,47 +471,22 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 		stop = endT
 	}
 
-	// First pass over the supplements: count requests, find a pending one, check consistency.
-	hasSupp := len(d.Supplements) > 0 || len(d.Steps) > 0
-	var sc suppScan
-	if hasSupp {
-		c.scanSupplements(d, stop, &sc)
-		v.Supplements = sc.nReq
-		if sc.bad {
-			return rBadSupplement
-		}
-	}
-	nReq, pending, pendingAt := sc.nReq, sc.pending, sc.pendingAt
-	repeated := c.pol.Supplements == indicator.SupplementSubtract && nReq > c.pol.MaxSupplements
-
-	var dl calendar.Deadline
-	var err error
-	if appt := &d.DueAt; appt.Valid && !sc.dueBefore.Valid && (c.dp.Supplement != calendar.Restart || !hasSupp) {
-		// The common case of deadline, inline: the appointment's date, ending under P4.
+	// The deadline: inline for the common dossier (an appointment, no supplement, no timeline); through
+	// dueOf, which also walks the supplements, for the others.
+	var du dueInfo
+	if appt := &d.DueAt; appt.Valid && len(d.Supplements) == 0 && len(d.Steps) == 0 {
 		v.FromAppointment = true
-		dl.Received, dl.Due = recv.T, c.cal.DateOf(appt.T)
-		if c.cal.Contains(dl.Due) {
-			dl.DueAt = c.judgement.EndOfDay(dl.Due)
-		} else {
-			err = calendar.ErrOutOfRange
-		}
-	} else {
-		err = c.deadline(d, proc, recv.T, &sc, v, &dl)
-	}
-	if err != nil {
-		if errors.Is(err, calendar.ErrOutOfRange) {
+		du.due = c.cal.DateOf(appt.T)
+		if !c.cal.Contains(du.due) {
 			return rCalendarRange
 		}
-		if !repeated {
-			return rNoDeadline
-		}
+		du.dueAt = c.judgement.EndOfDay(du.due)
+	} else if r := c.dueOf(d, proc, recv.T, stop, v, &du); r != rNone {
+		return r
 	}
-	if err == nil && !repeated && hasSupp {
-		if r := c.applySupplements(d, stop, &dl); r != rNone {
-			return r
-		}
-	}
-	v.Due, v.DueAt = dl.Due, dl.DueAt
+	pending, pendingAt, repeated := du.pending, du.pendingAt, du.repeated
+	v.Due, v.DueAt = du.due, du.dueAt
+	err := du.err
 
 	var r reason
 	var at time.Time // the instant judged: the end (or pending request) of a finished dossier
@@ -534,7 +509,7 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 		// at the judgement instant; due-soon counts working days up to the judgement date, which must be in
 		// the calendar.
 		var out calendar.Outcome
-		err = c.judgement.Classify(&out, dl.Due, dl.DueAt, at, finished)
+		err = c.judgement.Classify(&out, du.due, du.dueAt, at, finished)
 		if err == nil && out.Class == calendar.OpenWithinDeadline && !c.limitInCal && c.dp.DueSoonDays >= 0 {
 			err = errRange
 		}
@@ -580,6 +555,51 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 		return rOpenWithin
 	}
 	return rOpenOverdue
+}
+
+// dueInfo is the deadline of a dossier as judge needs it.
+type dueInfo struct {
+	due       calendar.Date
+	dueAt     time.Time
+	err       error     // no deadline, tolerated for a dossier late by repeated supplements
+	repeated  bool      // more than MaxSupplements requests under SupplementSubtract: late
+	pending   bool      // a supplement request not answered by the judgement instant
+	pendingAt time.Time // that request
+}
+
+// dueOf sets *du for a dossier with supplements, a timeline or no appointment: it walks the supplement
+// requests made by stop, takes the deadline from the appointment or the catalogue, and applies the
+// answered requests. It returns rNone, or the reason that excludes the dossier.
+func (c *Calculator) dueOf(d *model.Dossier, proc int32, recv, stop time.Time, v *Verdict, du *dueInfo) reason {
+	hasSupp := len(d.Supplements) > 0 || len(d.Steps) > 0
+	var sc suppScan
+	if hasSupp {
+		c.scanSupplements(d, stop, &sc)
+		v.Supplements = sc.nReq
+		if sc.bad {
+			return rBadSupplement
+		}
+	}
+	du.pending, du.pendingAt = sc.pending, sc.pendingAt
+	du.repeated = c.pol.Supplements == indicator.SupplementSubtract && sc.nReq > c.pol.MaxSupplements
+	var dl calendar.Deadline
+	err := c.deadline(d, proc, recv, &sc, v, &dl)
+	if err != nil {
+		if errors.Is(err, calendar.ErrOutOfRange) {
+			return rCalendarRange
+		}
+		if !du.repeated {
+			return rNoDeadline
+		}
+		du.err = err
+	}
+	if err == nil && !du.repeated && hasSupp {
+		if r := c.applySupplements(d, stop, &dl); r != rNone {
+			return r
+		}
+	}
+	du.due, du.dueAt = dl.Due, dl.DueAt
+	return rNone
 }
 
 // suppScan is the result of the first pass over a dossier's supplements.
@@ -640,7 +660,7 @@ func (c *Calculator) applySupplements(d *model.Dossier, stop time.Time, dl *cale
 			p.Supplement = calendar.Pause
 		}
 		var err error
-		if *dl, err = c.cal.Supplement(*dl, ev.req.T, ev.resub.T, p); err != nil {
+		if err = c.cal.SupplementTo(dl, ev.req.T, ev.resub.T, p); err != nil {
 			if errors.Is(err, calendar.ErrOutOfRange) {
 				return rCalendarRange
 			}
