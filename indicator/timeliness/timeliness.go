@@ -377,9 +377,9 @@ type suppIter struct {
 }
 
 type suppEvent struct {
-	req, resub model.Time
+	req, resub *model.Time // the request, and the re-submission (nil or not Valid: none yet)
 	financial  bool
-	dueBefore  model.Time
+	dueBefore  *model.Time // the entry's NgayHenTraTruoc (nil for a timeline run)
 }
 
 func (it *suppIter) next(ev *suppEvent) bool {
@@ -392,7 +392,7 @@ func (it *suppIter) next(ev *suppEvent) bool {
 			if k == model.SupplementStop {
 				continue
 			}
-			ev.req, ev.resub, ev.financial, ev.dueBefore = s.RequestedAt, s.ResubmittedAt, k == model.SupplementFinancial, s.DueBefore
+			ev.req, ev.resub, ev.financial, ev.dueBefore = &s.RequestedAt, &s.ResubmittedAt, k == model.SupplementFinancial, &s.DueBefore
 			return true
 		}
 		return false
@@ -405,10 +405,10 @@ func (it *suppIter) next(ev *suppEvent) bool {
 		if !st.Pause() || (j > 0 && steps[j-1].Status.Code() == st) {
 			continue
 		}
-		ev.req, ev.resub, ev.financial, ev.dueBefore = steps[j].At, model.Time{}, st == model.StatusFinancial, model.Time{}
+		ev.req, ev.resub, ev.financial, ev.dueBefore = &steps[j].At, nil, st == model.StatusFinancial, nil
 		for k := j + 1; k < len(steps); k++ {
 			if steps[k].Status.Code() != st {
-				ev.resub = steps[k].At
+				ev.resub = &steps[k].At
 				it.i = k
 				break
 			}
@@ -618,7 +618,10 @@ func (c *Calculator) scanSupplements(d *model.Dossier, stop time.Time, sc *suppS
 	var ev suppEvent
 	for it.next(&ev) {
 		if first {
-			sc.dueBefore, first = ev.dueBefore, false
+			if ev.dueBefore != nil {
+				sc.dueBefore = *ev.dueBefore
+			}
+			first = false
 		}
 		if ev.financial && c.pol.Financial == indicator.FinancialClockRuns {
 			continue
@@ -629,7 +632,7 @@ func (c *Calculator) scanSupplements(d *model.Dossier, stop time.Time, sc *suppS
 		if !ev.financial {
 			sc.nReq++
 		}
-		if !ev.resub.Valid || c.afterLimit(ev.resub.T) {
+		if ev.resub == nil || !ev.resub.Valid || c.afterLimit(ev.resub.T) {
 			sc.pending, sc.pendingAt = true, ev.req.T
 			return
 		}
@@ -652,7 +655,7 @@ func (c *Calculator) applySupplements(d *model.Dossier, stop time.Time, dl *cale
 		if !ev.req.Valid || ev.req.T.After(stop) {
 			continue
 		}
-		if !ev.resub.Valid || c.afterLimit(ev.resub.T) {
+		if ev.resub == nil || !ev.resub.Valid || c.afterLimit(ev.resub.T) {
 			break
 		}
 		p := c.dp
