@@ -18,46 +18,89 @@ import (
 // envelope object {"service": …, …, "data": [ … ]} or a bare array. Each
 // element of data[] yields one model.Dossier in input order.
 //
-// Errors: a record with a bad value yields the partly decoded dossier together
-// with a *RecordError (index, MaHoSo, field) and decoding continues with the
-// next record, so the caller chooses to skip-and-report or stop (by breaking
-// out of the loop). A syntax error or an I/O error yields a *RecordError
-// wrapping ErrSyntax (or the reader's error) and ends the sequence. On error
-// the dossier must not be counted.
+// Errors: a record with a bad value (including a repeated key, text that is
+// not UTF-8 and a value over the field limit) yields the partly decoded
+// dossier together with a *RecordError (index, MaHoSo, field) and decoding
+// continues with the next record, so the caller chooses to skip-and-report or
+// stop (by breaking out of the loop). A syntax error, a second "data" array,
+// a record over the record limit (ErrTooLarge) or an I/O error yields a
+// *RecordError wrapping ErrSyntax (or ErrTooLarge, or the reader's error) and
+// ends the sequence. On error the dossier must not be counted.
 //
-// Memory: one record is held at a time, so memory does not grow with the
-// input size. Cost: about 17 allocations and 2 KB per realistic record (the
+// Options: MaxRecordBytes and MaxFieldBytes raise or lower the limits
+// (defaults DefaultMaxRecordBytes, 1 MiB, and DefaultMaxFieldBytes, 256 KiB).
+//
+// Memory: one record is held at a time, and reading stops at the record
+// limit, so memory does not grow with the input size, even for hostile input
+// (at most about twice the record limit). Cost: about 17 allocations and 2 KB per realistic record (the
 // record's text is copied once into a string and unescaped field values are
 // substrings of it, so the strings of one dossier share one backing array;
 // nested lists and unknown keys allocate their own). The sequence can be
 // ranged over once.
-func DecodeDossiers(r io.Reader) iter.Seq2[model.Dossier, error] {
+func DecodeDossiers(r io.Reader, opts ...Option) iter.Seq2[model.Dossier, error] {
 	return func(yield func(model.Dossier, error) bool) {
-		stream(r, []string{"data"}, func(i int, raw json.RawMessage) bool {
-			d, err := decodeDossier(i, raw)
+		cfg := newConfig(opts)
+		stream(r, cfg, []string{"data"}, func(i int, raw json.RawMessage) bool {
+			d, err := decodeDossier(i, raw, cfg)
 			return yield(d, err)
 		}, func(err error) { yield(model.Dossier{}, err) })
 	}
 }
 
 // DecodeSteps streams the timeline steps of a CapNhatTienDoHoSoMC payload,
-// with the same envelope, error and memory rules as DecodeDossiers.
+// with the same envelope, error, option and memory rules as DecodeDossiers.
 // Step.RealEvent is true unless the local key SuKienThuc is "0".
-func DecodeSteps(r io.Reader) iter.Seq2[model.Step, error] {
+func DecodeSteps(r io.Reader, opts ...Option) iter.Seq2[model.Step, error] {
 	return func(yield func(model.Step, error) bool) {
-		stream(r, []string{"data"}, func(i int, raw json.RawMessage) bool {
-			s, err := decodeStepRecord(i, raw)
+		cfg := newConfig(opts)
+		stream(r, cfg, []string{"data"}, func(i int, raw json.RawMessage) bool {
+			s, err := decodeStepRecord(i, raw, cfg)
 			return yield(s, err)
 		}, func(err error) { yield(model.Step{}, err) })
 	}
 }
 
-// stream walks the envelope and calls rec for every element of data[]; fail
-// is called once with a terminal error.
-func stream(r io.Reader, keys []string, rec func(int, json.RawMessage) bool, fail func(error)) {
-	dec := json.NewDecoder(r)
+// limitReader hands the JSON decoder at most allow bytes in all: stream
+// moves allow to the decoder's offset plus the record limit before each
+// value, so no value longer than the limit is ever buffered whole.
+type limitReader struct {
+	r     io.Reader
+	n     int64 // bytes handed out
+	allow int64
+}
+
+// errLimit is returned by limitReader at its limit; stream reports it as
+// ErrTooLarge.
+var errLimit = errors.New("portal: record limit reached")
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.n >= l.allow {
+		return 0, errLimit
+	}
+	if rem := l.allow - l.n; int64(len(p)) > rem {
+		p = p[:rem]
+	}
+	n, err := l.r.Read(p)
+	l.n += int64(n)
+	return n, err
+}
+
+// stream walks the envelope and calls rec for every element of data[] (the
+// first of keys holding an array); fail is called once with a terminal
+// error. No value of the payload is read beyond cfg.maxRecord bytes.
+func stream(r io.Reader, cfg config, keys []string, rec func(int, json.RawMessage) bool, fail func(error)) {
+	lr := &limitReader{r: r}
+	dec := json.NewDecoder(lr)
 	index := 0
+	// bound allows the next value (and the white space before it) at most
+	// cfg.maxRecord bytes.
+	bound := func() { lr.allow = dec.InputOffset() + int64(cfg.maxRecord) }
 	syntax := func(err error) {
+		if errors.Is(err, errLimit) {
+			fail(&RecordError{Index: index, Err: fmt.Errorf("%w: a value at byte %d is longer than %d bytes (MaxRecordBytes)",
+				ErrTooLarge, dec.InputOffset(), cfg.maxRecord)})
+			return
+		}
 		if errors.Is(err, io.EOF) {
 			err = io.ErrUnexpectedEOF
 		}
@@ -67,6 +110,7 @@ func stream(r io.Reader, keys []string, rec func(int, json.RawMessage) bool, fai
 		}
 		fail(&RecordError{Index: index, Err: err})
 	}
+	bound()
 	tok, err := dec.Token()
 	if err != nil {
 		syntax(err)
@@ -74,7 +118,11 @@ func stream(r io.Reader, keys []string, rec func(int, json.RawMessage) bool, fai
 	}
 	var raw json.RawMessage // reused: record decoders copy what they keep
 	array := func() (ok bool) {
-		for dec.More() {
+		for {
+			bound()
+			if !dec.More() {
+				break
+			}
 			if err := dec.Decode(&raw); err != nil {
 				syntax(err)
 				return false
@@ -96,35 +144,45 @@ func stream(r io.Reader, keys []string, rec func(int, json.RawMessage) bool, fai
 			return
 		}
 	case json.Delim('{'):
-		seen := false
-		for dec.More() {
+		seen := "" // the key of the data array read
+		for {
+			bound()
+			if !dec.More() {
+				break
+			}
 			kt, err := dec.Token()
 			if err != nil {
 				syntax(err)
 				return
 			}
 			key, _ := kt.(string)
-			if slices.Contains(keys, key) && !seen {
+			if slices.Contains(keys, key) {
+				if seen != "" {
+					fail(&RecordError{Index: index, Field: key, Err: fmt.Errorf("%w: %w: %q after %q: a payload has one data array",
+						ErrSyntax, ErrDuplicateField, key, seen)})
+					return
+				}
+				seen = key
+				bound()
 				t, err := dec.Token()
 				if err != nil {
 					syntax(err)
 					return
 				}
 				if t == nil { // "data": null
-					seen = true
 					continue
 				}
 				if t != json.Delim('[') {
 					syntax(fmt.Errorf(`%w: "data" is not an array`, ErrSyntax))
 					return
 				}
-				seen = true
 				if !array() {
 					return
 				}
 				continue
 			}
 			var skip json.RawMessage
+			bound()
 			if err := dec.Decode(&skip); err != nil {
 				syntax(err)
 				return
@@ -134,7 +192,7 @@ func stream(r io.Reader, keys []string, rec func(int, json.RawMessage) bool, fai
 			syntax(err)
 			return
 		}
-		if !seen {
+		if seen == "" {
 			fail(&RecordError{Index: 0, Err: ErrNoData})
 			return
 		}
@@ -142,6 +200,7 @@ func stream(r io.Reader, keys []string, rec func(int, json.RawMessage) bool, fai
 		syntax(fmt.Errorf("%w: payload is neither an object nor an array", ErrSyntax))
 		return
 	}
+	bound()
 	if _, err := dec.Token(); err != io.EOF {
 		if err == nil {
 			err = fmt.Errorf("%w: data after the payload", ErrSyntax)
@@ -152,8 +211,14 @@ func stream(r io.Reader, keys []string, rec func(int, json.RawMessage) bool, fai
 
 // cursor decodes the values of one record, remembering the first error.
 type cursor struct {
-	re   *RecordError
-	path string // prefix for nested keys, e.g. "TaiLieuNop[1]."
+	re       *RecordError
+	path     string // prefix for nested keys, e.g. "TaiLieuNop[1]."
+	fold     bool   // keys are matched case-insensitively (procedures)
+	maxField int    // longest value accepted, in bytes of JSON text
+}
+
+func newCursor(re *RecordError, cfg config, fold bool) *cursor {
+	return &cursor{re: re, fold: fold, maxField: cfg.maxField}
 }
 
 func (c *cursor) fail(key string, err error) {
@@ -164,7 +229,7 @@ func (c *cursor) fail(key string, err error) {
 }
 
 func (c *cursor) sub(key string, i int) *cursor {
-	return &cursor{re: c.re, path: c.path + key + "[" + strconv.Itoa(i) + "]."}
+	return &cursor{re: c.re, path: c.path + key + "[" + strconv.Itoa(i) + "].", fold: c.fold, maxField: c.maxField}
 }
 
 // str reads a value as text: strings as is, numbers as their literal,
@@ -286,10 +351,24 @@ func objects[T any](c *cursor, key string, v string, fn func(*cursor, string) T)
 	return out
 }
 
-// record runs fn over the fields of the object v, failing on a malformed one.
+// record runs fn over the fields of the object v, failing on a malformed
+// one, on a repeated key (ErrDuplicateField, naming the key) and on a value
+// longer than the field limit (ErrTooLarge, naming the key; fn is not called
+// with it).
 func (c *cursor) record(v string, fn func(key string, val string)) {
-	if err := eachField(v, fn); err != nil {
-		c.fail("", err)
+	err := eachField(v, c.fold, func(k, val string) {
+		if len(val) > c.maxField {
+			c.fail(k, fmt.Errorf("%w: value of %d bytes, limit %d (MaxFieldBytes)", ErrTooLarge, len(val), c.maxField))
+			return
+		}
+		fn(k, val)
+	})
+	if err != nil {
+		if dup, ok := err.(*dupKeyError); ok {
+			c.fail(dup.key, err)
+		} else {
+			c.fail("", err)
+		}
 	}
 }
 
@@ -329,13 +408,13 @@ func splitAliases(s string) []string {
 	return out
 }
 
-func decodeDossier(index int, rawBytes []byte) (model.Dossier, error) {
+func decodeDossier(index int, rawBytes []byte, cfg config) (model.Dossier, error) {
 	raw := string(rawBytes) // one allocation; field strings are substrings of it
 	re := &RecordError{Index: index}
-	c := &cursor{re: re}
+	c := newCursor(re, cfg, false)
 	var d model.Dossier
 	unitSet := false
-	err := eachField(raw, func(k string, v string) {
+	c.record(raw, func(k string, v string) {
 		switch k {
 		case "MaHoSo":
 			d.Code = strings.TrimSpace(c.str(k, v))
@@ -431,9 +510,6 @@ func decodeDossier(index int, rawBytes []byte) (model.Dossier, error) {
 			d.Extra = append(d.Extra, extra(k, v))
 		}
 	})
-	if err != nil && re.Err == nil {
-		re.Err = err
-	}
 	if !unitSet {
 		d.UnitID = UnitFromCode(d.Code)
 	}
@@ -625,10 +701,10 @@ func decodeStep(c *cursor, raw string) (s model.Step) {
 	return s
 }
 
-func decodeStepRecord(index int, rawBytes []byte) (model.Step, error) {
+func decodeStepRecord(index int, rawBytes []byte, cfg config) (model.Step, error) {
 	raw := string(rawBytes)
 	re := &RecordError{Index: index}
-	s := decodeStep(&cursor{re: re}, raw)
+	s := decodeStep(newCursor(re, cfg, false), raw)
 	if re.Err == nil && s.DossierCode == "" {
 		re.Field, re.Err = "MaHoSo", ErrBadCode
 	}

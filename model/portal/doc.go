@@ -23,14 +23,28 @@
 //
 // # Streaming and errors
 //
-// DecodeDossiers and DecodeSteps return an iter.Seq2 over an io.Reader and hold
-// one record at a time: a 2 GB export decodes in memory that does not grow with
-// the file. A record with a bad value yields a *RecordError (record index,
-// MaHoSo, field path, cause wrapping ErrBadDate, ErrBadNumber, ErrBadFlag,
-// ErrBadType, ErrNotObject or ErrBadCode) and decoding goes on with the next
-// record; the caller decides to skip and report, or to stop by breaking the
-// loop. Malformed JSON yields an error wrapping ErrSyntax and ends the
-// sequence. No input makes the decoders panic (fuzzed).
+// DecodeDossiers, DecodeSteps and DecodeProcedures return an iter.Seq2 over an
+// io.Reader and hold one record at a time: a 2 GB export decodes in memory
+// that does not grow with the file. That holds for hostile input too: no
+// record longer than the record limit (MaxRecordBytes, default 1 MiB) and
+// no other single value of the envelope longer than it is ever buffered —
+// reading stops at the limit with an error wrapping ErrTooLarge that ends
+// the sequence — so a decoder holds at most about twice the limit, whatever
+// the input. A value of a record longer than the field limit (MaxFieldBytes,
+// default 256 KiB) is a record error naming the field.
+//
+// A record with a bad value yields a *RecordError (record index, MaHoSo,
+// field path, cause wrapping ErrBadDate, ErrBadNumber, ErrBadFlag,
+// ErrBadType, ErrNotObject, ErrBadCode, ErrDuplicateField, ErrInvalidUTF8 or
+// ErrTooLarge) and decoding goes on with the next record; the caller decides
+// to skip and report, or to stop by breaking the loop. A key repeated within
+// one object (the record, or a nested file, fee, supplement …) is an error
+// naming the key, never "last value wins". Text must be UTF-8: invalid bytes
+// and escaped lone surrogates are an error, never replaced by U+FFFD (which
+// would merge distinct codes). Malformed JSON yields an error wrapping
+// ErrSyntax and ends the sequence; so does a second "data" array in the
+// envelope (also wrapping ErrDuplicateField), after the records of the
+// first. No input makes the decoders panic (fuzzed).
 //
 // # Local extension keys
 //

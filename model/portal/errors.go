@@ -25,6 +25,24 @@ var (
 	ErrBadFlag = errors.New("bad flag")
 	// ErrBadCode: the record key (MaHoSo) is missing.
 	ErrBadCode = errors.New("missing or bad record code")
+	// ErrDuplicateField: a key appears twice in one object of a record (the
+	// record itself or a nested step, fee, file …; for procedures, keys that
+	// differ only in case count as the same key). The *RecordError names the
+	// repeated key's path and decoding goes on with the next record. A
+	// payload envelope with a second "data" array (for procedures: a second
+	// of "data", "result", "Result") is an error wrapping both ErrSyntax and
+	// ErrDuplicateField, and ends the sequence.
+	ErrDuplicateField = errors.New("duplicate key")
+	// ErrInvalidUTF8: a string holds bytes that are not UTF-8, or a \u
+	// escape of a lone UTF-16 surrogate. Such text is rejected rather than
+	// replaced by U+FFFD, which would merge distinct codes into one.
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	// ErrTooLarge: a record is longer than the record limit (MaxRecordBytes),
+	// or one value of a record longer than the field limit (MaxFieldBytes).
+	// An oversized record is found without reading past the limit and ends
+	// the sequence; an oversized field is a record error naming the field
+	// and decoding goes on.
+	ErrTooLarge = errors.New("record or field too large")
 )
 
 // RecordError reports a bad record: its 0-based index in data[], its dossier

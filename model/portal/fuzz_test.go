@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/vn-dvc/chiso766/model"
+	"github.com/vn-dvc/chiso766/model/internal/recdiff"
 )
 
 func addSeeds(f *testing.F, files ...string) {
@@ -27,17 +28,28 @@ func addSeeds(f *testing.F, files ...string) {
 		`[{"MaHoSo":"A-1-1","TaiLieuNop":[1,{"IsDeleted":true}]}]`,
 		`{"data":[{"MaHoSo":"A-1-1"}`, `[{"MaHoSo":}]`, `[] x`,
 		`[{"MaHoSo":"A-1-1","NgayNopHoSo":"2026-08-03T08:15:12.123+02:00","Extra":{"a":[1,2]}}]`,
+		`[{"MaHoSo":"A-1-1","NgayTiepNhan":"20260801080000","NgayTiepNhan":"20260901080000"}]`,
+		`{"data":[{"MaHoSo":"A-1-1"}],"data":[{"MaHoSo":"B-1-1"}]}`,
+		"[{\"MaHoSo\":\"A\xff-1-1\"},{\"MaHoSo\":\"A\\ud800-1-1\",\"ChuHoSo\":\"\\ud83d\\ude00\\u0000\"}]",
+		`[{"MaHoSo":"A-1-1","NgayTra":"2026-08-03T08:15:12+23:59","TaiLieuNop":[{"DuocSoHoa":"1","DuocSoHoa":"0"}]}]`,
+		`[{"MaHoSo":" A-1-1 ","MaDonVi":"A","MaHoSoKhac":"x;y","GhiChu":" \t","DanhSachHoSoBoSung":[{"DanhSachGiayToBoSung":[],"NgayBoSung":"2026-08-03"}]}]`,
 	} {
 		f.Add([]byte(s))
 	}
 }
 
 // FuzzDecodeDossiers checks that no input panics the decoder, that errors are
-// *RecordError values, and that re-encoding what decoded is stable:
-// encode(decode(encode(x))) == encode(x).
+// *RecordError values, that decoding reproduces the fields (decode → encode →
+// decode gives equal records, field by field, times to the second) and that
+// re-encoding is stable: encode(decode(encode(x))) == encode(x).
 func FuzzDecodeDossiers(f *testing.F) {
 	addSeeds(f, "dossiers.json", "dossiers.encoded.json")
-	f.Fuzz(func(t *testing.T, data []byte) {
+	f.Fuzz(checkDossierRoundTrip)
+}
+
+// checkDossierRoundTrip is the body of FuzzDecodeDossiers.
+func checkDossierRoundTrip(t *testing.T, data []byte) {
+	{
 		var good []model.Dossier
 		for d, err := range DecodeDossiers(bytes.NewReader(data)) {
 			if err != nil {
@@ -53,14 +65,20 @@ func FuzzDecodeDossiers(f *testing.F) {
 		if len(again) != len(good) {
 			t.Fatalf("re-decoded %d of %d", len(again), len(good))
 		}
+		for i := range good {
+			if d := recdiff.Diff(good[i], again[i], time.Second); d != "" {
+				t.Fatalf("record %d differs after decode → encode → decode: Dossier%s\n%s", i, d, first)
+			}
+		}
 		second := encodeDossiers(t, again, Envelope{Service: "DongBoHoSoMC"})
 		if !bytes.Equal(first, second) {
 			t.Fatalf("encoding not stable:\n%s\n%s", first, second)
 		}
-	})
+	}
 }
 
-// FuzzDecodeSteps checks the step decoder the same way.
+// FuzzDecodeSteps checks the step decoder the same way (fields reproduced by
+// decode → encode → decode).
 func FuzzDecodeSteps(f *testing.F) {
 	addSeeds(f, "steps.json", "steps.encoded.json")
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -84,8 +102,14 @@ func FuzzDecodeSteps(f *testing.F) {
 		if err := enc.Close(); err != nil {
 			t.Fatal(err)
 		}
-		if again := decodeAllSteps(t, buf.Bytes()); len(again) != len(good) {
+		again := decodeAllSteps(t, buf.Bytes())
+		if len(again) != len(good) {
 			t.Fatalf("re-decoded %d of %d", len(again), len(good))
+		}
+		for i := range good {
+			if d := recdiff.Diff(good[i], again[i], time.Second); d != "" {
+				t.Fatalf("step %d differs after decode → encode → decode: Step%s\n%s", i, d, buf.Bytes())
+			}
 		}
 	})
 }

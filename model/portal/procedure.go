@@ -18,8 +18,9 @@ import (
 // single procedure object. Keys are matched case-insensitively; nesting
 // variants are tolerated (fees directly under CACHTHUCTHUCHIEN as well as
 // under THOIGIAN). Unknown keys (THANHPHANHOSO, TRINHTUTHUCHIEN, YEUCAU, ...)
-// are kept in Procedure.Extra. Error and memory rules are those of
-// DecodeDossiers; RecordError.Code is the MATTHC.
+// are kept in Procedure.Extra. Error, option and memory rules are those of
+// DecodeDossiers (keys repeated with different case are duplicates too);
+// RecordError.Code is the MATTHC.
 //
 // Policies: a THOIGIAN entry without THOIGIANGIAIQUYET has NoDueDate set
 // ("some cases have no due date"); THOIGIANGIAIQUYET may use a decimal comma
@@ -27,22 +28,28 @@ import (
 // accepted); an empty or null SOTIEN leaves the fee's amount unknown. The
 // derived flags PaperResult, FullOnlineEligible and PopulationDBConnected
 // have no verified national field and are left false for the caller to set.
-func DecodeProcedures(r io.Reader) iter.Seq2[model.Procedure, error] {
+func DecodeProcedures(r io.Reader, opts ...Option) iter.Seq2[model.Procedure, error] {
 	return func(yield func(model.Procedure, error) bool) {
-		stream(r, []string{"data", "result", "Result"}, func(i int, raw json.RawMessage) bool {
-			p, err := decodeProcedureRecord(i, raw)
+		cfg := newConfig(opts)
+		stream(r, cfg, []string{"data", "result", "Result"}, func(i int, raw json.RawMessage) bool {
+			p, err := decodeProcedureRecord(i, raw, cfg)
 			return yield(p, err)
 		}, func(err error) { yield(model.Procedure{}, err) })
 	}
 }
 
 // DecodeProcedure decodes one LayThuTuc procedure object with the rules of
-// DecodeProcedures. Errors are *RecordError values with Index 0.
-func DecodeProcedure(b []byte) (model.Procedure, error) {
+// DecodeProcedures. Errors are *RecordError values with Index 0; b longer
+// than the record limit is ErrTooLarge.
+func DecodeProcedure(b []byte, opts ...Option) (model.Procedure, error) {
+	cfg := newConfig(opts)
+	if len(b) > cfg.maxRecord {
+		return model.Procedure{}, &RecordError{Err: fmt.Errorf("%w: %d bytes, limit %d (MaxRecordBytes)", ErrTooLarge, len(b), cfg.maxRecord)}
+	}
 	if !json.Valid(b) {
 		return model.Procedure{}, &RecordError{Err: fmt.Errorf("%w: invalid JSON", ErrSyntax)}
 	}
-	return decodeProcedureRecord(0, b)
+	return decodeProcedureRecord(0, b, cfg)
 }
 
 // ParseFeeAmount reads a fee amount of the procedure catalogue (SOTIEN): the
@@ -85,10 +92,10 @@ func parseDuration(s string) (decimal.Decimal, error) {
 	return d, nil
 }
 
-func decodeProcedureRecord(index int, rawBytes []byte) (model.Procedure, error) {
+func decodeProcedureRecord(index int, rawBytes []byte, cfg config) (model.Procedure, error) {
 	raw := string(rawBytes)
 	re := &RecordError{Index: index}
-	c := &cursor{re: re}
+	c := newCursor(re, cfg, true)
 	var p model.Procedure
 	c.record(raw, func(k string, v string) {
 		switch strings.ToUpper(k) {

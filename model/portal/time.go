@@ -44,7 +44,9 @@ const LegacyLayout = "20060102150405"
 // ParseTime reads a portal date in one of the three accepted formats
 // (docs/data.md, Transport and value encoding): yyyyMMddHHmmss, ISO 8601 (with or without fraction or
 // offset) and dd/MM/yyyy HH:mm:ss. Text without an offset is Vietnam time
-// (UTC+7). Surrounding spaces are ignored. The result is always in the
+// (UTC+7); an offset must be real: minutes 00..59 and at most ±14:00
+// (MaxOffset), so +23:59 and +24:00, which time.Parse accepts, are errors.
+// Surrounding spaces are ignored. The result is always in the
 // model.Vietnam() zone, with a year in 1..9999. Errors wrap ErrBadDate; "" is an error (callers treat
 // "" as absent before calling). Cost: no allocation for the legacy layout.
 func ParseTime(s string) (time.Time, Layout, error) {
@@ -67,6 +69,9 @@ func ParseTime(s string) (time.Time, Layout, error) {
 			"2006-01-02 15:04:05.999999999Z07:00",
 		} {
 			if t, err := time.Parse(l, s); err == nil {
+				if !offsetOK(s) {
+					return time.Time{}, LayoutNone, fmt.Errorf("%w: %q has an offset out of range (at most ±14:00, minutes below 60)", ErrBadDate, s)
+				}
 				return checkYear(s, t.In(vn), LayoutISO)
 			}
 		}
@@ -90,6 +95,30 @@ func ParseTime(s string) (time.Time, Layout, error) {
 		}
 	}
 	return time.Time{}, LayoutNone, fmt.Errorf("%w: %q", ErrBadDate, s)
+}
+
+// MaxOffset is the largest UTC offset ParseTime accepts, east or west
+// (UTC+14:00, Kiribati; UTC-12:00 is the westernmost in use). time.Parse
+// alone accepts up to ±24:00 and 60 minutes.
+const MaxOffset = 14 * time.Hour
+
+// offsetOK reports whether the ISO 8601 offset ending s (Z, ±hh:mm or ±hhmm,
+// as the layouts of ParseTime require) has minutes below 60 and a magnitude
+// of at most MaxOffset.
+func offsetOK(s string) bool {
+	if strings.HasSuffix(s, "Z") {
+		return true
+	}
+	i := strings.LastIndexAny(s, "+-")
+	if i <= 10 { // the '-' of the date: no offset
+		return true
+	}
+	off := strings.Replace(s[i+1:], ":", "", 1)
+	if len(off) != 4 || !allDigits(off) {
+		return false
+	}
+	hh, mm := atoi(off[:2]), atoi(off[2:])
+	return mm < 60 && time.Duration(hh)*time.Hour+time.Duration(mm)*time.Minute <= MaxOffset
 }
 
 // checkYear rejects instants whose Vietnam year is outside 1..9999, which the
