@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/vn-dvc/chiso766/model"
+	"github.com/vn-dvc/chiso766/model/internal/recdiff"
 )
 
 // BenchmarkDecodeDossiersCSV decodes 10 000 generated CSV rows per iteration.
@@ -45,19 +46,27 @@ func itoa(i int) string {
 	return string(b)
 }
 
-// FuzzDecodeDossiersCSV checks that no input panics the CSV decoder and that
-// what decodes re-encodes and decodes again.
+// FuzzDecodeDossiersCSV checks that no input panics the CSV decoder, that
+// errors are *RecordError values and that decoding reproduces the fields:
+// decode → encode → decode gives equal records, field by field.
 func FuzzDecodeDossiersCSV(f *testing.F) {
 	f.Add("code,received_at,files,fees\nA,20260801000000,TP|u|1|0,P|5\n")
 	f.Add("code\n\"A\nB\"\n")
 	f.Add("\ufeffcode,supplements\nA,20260801000000|||\n")
 	f.Add("code,sync_sent_at,sync_updating,sync_error_code,sync_message\nA,20260804090500,0,0,ok\nB,,1,-1,\"x, y\"\n")
+	f.Add("code,unit_id,summary\nA\xff-1-1,A,x\nA\xfe-1-1,A,\xed\xa0\x80\n")
+	f.Add("code,summary\n\"A-1-1,x\nB-1-1,y\n")
+	f.Add("code,received_at,due_at,aliases,applicant_ids\n A ,2026-08-03T08:15:12.25+02:00,2026-08-03T08:15:12+23:59, x ;y,k|n;k2| n2 \n")
 	f.Fuzz(func(t *testing.T, in string) {
 		var good []model.Dossier
 		for d, err := range DecodeDossiers(strings.NewReader(in)) {
-			if err == nil {
-				good = append(good, d)
+			if err != nil {
+				if _, ok := err.(*RecordError); !ok {
+					t.Fatalf("error %T %v is not *RecordError", err, err)
+				}
+				continue
 			}
+			good = append(good, d)
 		}
 		var buf bytes.Buffer
 		w := NewDossierWriter(&buf)
@@ -69,10 +78,16 @@ func FuzzDecodeDossiersCSV(f *testing.F) {
 		if err := w.Flush(); err != nil {
 			t.Fatal(err)
 		}
+		text := buf.String()
 		n := 0
-		for _, err := range DecodeDossiers(io.Reader(&buf)) {
+		for d, err := range DecodeDossiers(io.Reader(&buf)) {
 			if err != nil {
-				t.Fatalf("re-decode: %v\n%s", err, buf.String())
+				t.Fatalf("re-decode: %v\n%s", err, text)
+			}
+			if n < len(good) {
+				if diff := recdiff.Diff(good[n], d, 0); diff != "" {
+					t.Fatalf("record %d differs after decode → encode → decode: Dossier%s\n%s", n, diff, text)
+				}
 			}
 			n++
 		}
@@ -83,7 +98,7 @@ func FuzzDecodeDossiersCSV(f *testing.F) {
 }
 
 // FuzzDecodeProceduresCSV checks that no procedure input panics the decoder and that what decodes
-// re-encodes to text that decodes again to the same encoding (publication items of 7 or 8 parts,
+// re-encodes to text that decodes again to the same records, field by field, and the same encoding (publication items of 7 or 8 parts,
 // publisher columns).
 func FuzzDecodeProceduresCSV(f *testing.F) {
 	f.Add("code,publications\nPA,QD-1|2026-08-03T00:00:00+07:00|1|PROVINCE|2026-08-15T00:00:00+07:00||1111111\n")
@@ -122,6 +137,11 @@ func FuzzDecodeProceduresCSV(f *testing.F) {
 		}
 		if len(again) != len(good) {
 			t.Fatalf("%d of %d", len(again), len(good))
+		}
+		for i := range good {
+			if diff := recdiff.Diff(good[i], again[i], 0); diff != "" {
+				t.Fatalf("record %d differs after decode → encode → decode: Procedure%s\n%s", i, diff, first)
+			}
 		}
 		if second, _ := enc(again); second != first {
 			t.Fatalf("re-encoding differs:\n%s\n%s", first, second)

@@ -8,6 +8,7 @@ import (
 	"iter"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/vn-dvc/chiso766/model"
 	"github.com/vn-dvc/chiso766/model/portal"
@@ -218,14 +219,27 @@ func structListRange[T, E any](name string, min, max int, p func(*T) *[]E, enc f
 }
 
 // decode streams records of layout cols from r. key names the key column.
-func decode[T any](r io.Reader, cols []column[T], key string, keyOf func(*T) string) iter.Seq2[T, error] {
+func decode[T any](r io.Reader, cfg config, cols []column[T], key string, keyOf func(*T) string) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		cr := csv.NewReader(r)
+		lr := &limitReader{r: r}
+		cr := csv.NewReader(lr)
 		cr.ReuseRecord = true
 		cr.FieldsPerRecord = -1
+		// bound allows the next row at most cfg.maxRecord bytes, so that no
+		// row longer than that is ever buffered whole.
+		bound := func() { lr.allow = cr.InputOffset() + int64(cfg.maxRecord) }
+		tooLarge := func(err error, start int64) error {
+			if !errors.Is(err, errLimit) {
+				return nil
+			}
+			return fmt.Errorf("%w: the row at byte %d is longer than %d bytes (MaxRecordBytes)", ErrTooLarge, start, cfg.maxRecord)
+		}
+		bound()
 		header, err := cr.Read()
 		if err != nil {
-			if err == io.EOF {
+			if e := tooLarge(err, 0); e != nil {
+				err = e
+			} else if err == io.EOF {
 				err = fmt.Errorf("%w: empty input", ErrHeader)
 			} else {
 				err = fmt.Errorf("%w: %v", portal.ErrSyntax, err)
@@ -239,11 +253,13 @@ func decode[T any](r io.Reader, cols []column[T], key string, keyOf func(*T) str
 		for i, c := range cols {
 			index[c.name] = i
 		}
-		pos := make([]int, len(header)) // column index per cell, -1 = ignored
+		pos := make([]int, len(header))        // column index per cell, -1 = ignored
+		headers := make([]string, len(header)) // the row slice is reused by Read
 		seen := make(map[string]bool, len(header))
 		hasKey := false
 		for i, h := range header {
 			h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+			headers[i] = h
 			if seen[h] {
 				var zero T
 				yield(zero, &RecordError{Index: -1, Line: 1, Field: h, Err: fmt.Errorf("%w: duplicate column %q", ErrHeader, h)})
@@ -262,6 +278,8 @@ func decode[T any](r io.Reader, cols []column[T], key string, keyOf func(*T) str
 			return
 		}
 		for n := 0; ; n++ {
+			start := cr.InputOffset()
+			bound()
 			row, err := cr.Read()
 			if err == io.EOF {
 				return
@@ -270,7 +288,9 @@ func decode[T any](r io.Reader, cols []column[T], key string, keyOf func(*T) str
 			if err != nil {
 				line := 0
 				var pe *csv.ParseError
-				if errors.As(err, &pe) {
+				if e := tooLarge(err, start); e != nil {
+					err = e
+				} else if errors.As(err, &pe) {
 					line = pe.Line
 					err = fmt.Errorf("%w: %v", portal.ErrSyntax, err)
 				}
@@ -279,15 +299,27 @@ func decode[T any](r io.Reader, cols []column[T], key string, keyOf func(*T) str
 			}
 			line, _ := cr.FieldPos(0)
 			re := &RecordError{Index: n, Line: line}
-			if len(row) != len(header) {
-				re.Err = fmt.Errorf("%w: %d cells, header has %d", portal.ErrSyntax, len(row), len(header))
+			if len(row) != len(headers) {
+				re.Err = fmt.Errorf("%w: %d cells, header has %d", portal.ErrSyntax, len(row), len(headers))
 				if !yield(rec, re) {
 					return
 				}
 				continue
 			}
 			for i, cell := range row {
-				if pos[i] < 0 {
+				switch {
+				case len(cell) > cfg.maxField:
+					if re.Err == nil {
+						re.Field = headers[i]
+						re.Err = fmt.Errorf("%w: cell of %d bytes, limit %d (MaxFieldBytes)", ErrTooLarge, len(cell), cfg.maxField)
+					}
+					continue
+				case pos[i] < 0:
+					continue
+				case !utf8.ValidString(cell):
+					if re.Err == nil {
+						re.Field, re.Err = cols[pos[i]].name, fmt.Errorf("%w: cell %.40q", portal.ErrInvalidUTF8, cell)
+					}
 					continue
 				}
 				c := cols[pos[i]]

@@ -103,6 +103,14 @@
 // Decoders return an iter.Seq2 over an io.Reader and hold one row at a time.
 // A bad cell yields the partly read record with a *RecordError (row index,
 // line, key, column, cause) and reading continues; the caller chooses to skip
-// and report or to stop. A CSV syntax error, an I/O error or a bad header ends
-// the sequence. Writers buffer; call Flush at the end.
+// and report or to stop. Cells must be UTF-8: a mapped cell with invalid
+// bytes is a record error wrapping portal.ErrInvalidUTF8 (never replaced by
+// U+FFFD, never passed through to merge with another code). A cell longer
+// than the field limit (MaxFieldBytes, default 256 KiB) is a record error
+// wrapping ErrTooLarge naming the column. A CSV syntax error, an I/O error, a
+// bad header, or a row longer than the record limit (MaxRecordBytes, default
+// 1 MiB, quoted line breaks included; ErrTooLarge) ends the sequence. Reading
+// stops at the record limit, so memory does not grow with the file even when
+// a stray quote turns the rest of it into one field: a decoder holds at most
+// about three times the record limit. Writers buffer; call Flush at the end.
 package csvio

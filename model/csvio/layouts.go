@@ -100,10 +100,12 @@ func DossierColumns() []string { return names(dossierColumns()) }
 // the package documentation). Columns are matched by header name in any
 // order; unknown columns are ignored and missing ones leave fields absent; the
 // "code" column is required. A bad row yields the partly read dossier with a
-// *RecordError and reading continues; a CSV syntax error ends the sequence.
-// Memory does not grow with the file (one row at a time).
-func DecodeDossiers(r io.Reader) iter.Seq2[model.Dossier, error] {
-	return decode(r, dossierColumns(), "code", func(d *model.Dossier) string { return d.Code })
+// *RecordError and reading continues; a CSV syntax error or a row over the
+// record limit ends the sequence. Memory does not grow with the file (one
+// row at a time, never more than the record limit read for one row);
+// MaxRecordBytes and MaxFieldBytes set the limits.
+func DecodeDossiers(r io.Reader, opts ...Option) iter.Seq2[model.Dossier, error] {
+	return decode(r, newConfig(opts), dossierColumns(), "code", func(d *model.Dossier) string { return d.Code })
 }
 
 // DossierWriter writes dossiers in the dossier layout. Nested records are
@@ -237,8 +239,8 @@ func ProcedureColumns() []string { return names(procedureColumns()) }
 
 // DecodeProcedures streams procedures from a CSV file in the procedure layout,
 // with the rules of DecodeDossiers ("code" required).
-func DecodeProcedures(r io.Reader) iter.Seq2[model.Procedure, error] {
-	return decode(r, procedureColumns(), "code", func(p *model.Procedure) string { return p.Code })
+func DecodeProcedures(r io.Reader, opts ...Option) iter.Seq2[model.Procedure, error] {
+	return decode(r, newConfig(opts), procedureColumns(), "code", func(p *model.Procedure) string { return p.Code })
 }
 
 // ProcedureWriter writes procedures in the procedure layout (fields, agencies
@@ -285,8 +287,8 @@ func PetitionColumns() []string { return names(petitionColumns()) }
 
 // DecodePetitions streams petitions from a CSV file in the petition layout,
 // with the rules of DecodeDossiers ("id" required).
-func DecodePetitions(r io.Reader) iter.Seq2[model.Petition, error] {
-	return decode(r, petitionColumns(), "id", func(p *model.Petition) string { return p.ID })
+func DecodePetitions(r io.Reader, opts ...Option) iter.Seq2[model.Petition, error] {
+	return decode(r, newConfig(opts), petitionColumns(), "id", func(p *model.Petition) string { return p.ID })
 }
 
 // PetitionWriter writes petitions in the petition layout.

@@ -38,8 +38,8 @@ func StepColumns() []string { return names(stepColumns()) }
 
 // DecodeSteps streams timeline steps (one per line) with the rules of
 // DecodeDossiers ("dossier_code" required).
-func DecodeSteps(r io.Reader) iter.Seq2[model.Step, error] {
-	return decode(r, stepColumns(), "dossier_code", func(s *model.Step) string { return s.DossierCode })
+func DecodeSteps(r io.Reader, opts ...Option) iter.Seq2[model.Step, error] {
+	return decode(r, newConfig(opts), stepColumns(), "dossier_code", func(s *model.Step) string { return s.DossierCode })
 }
 
 // StepWriter writes timeline steps in the step layout.
@@ -78,8 +78,8 @@ func OfferingColumns() []string { return names(offeringColumns()) }
 
 // DecodeOfferings streams per-unit offerings with the rules of DecodeDossiers
 // ("procedure_code" required).
-func DecodeOfferings(r io.Reader) iter.Seq2[model.Offering, error] {
-	return decode(r, offeringColumns(), "procedure_code", func(o *model.Offering) string { return o.ProcedureCode })
+func DecodeOfferings(r io.Reader, opts ...Option) iter.Seq2[model.Offering, error] {
+	return decode(r, newConfig(opts), offeringColumns(), "procedure_code", func(o *model.Offering) string { return o.ProcedureCode })
 }
 
 // OfferingWriter writes offerings in the offering layout.
@@ -122,8 +122,8 @@ func unitColumns() []column[model.Unit] {
 func UnitColumns() []string { return names(unitColumns()) }
 
 // DecodeUnits streams units with the rules of DecodeDossiers ("id" required).
-func DecodeUnits(r io.Reader) iter.Seq2[model.Unit, error] {
-	return decode(r, unitColumns(), "id", func(u *model.Unit) string { return u.ID })
+func DecodeUnits(r io.Reader, opts ...Option) iter.Seq2[model.Unit, error] {
+	return decode(r, newConfig(opts), unitColumns(), "id", func(u *model.Unit) string { return u.ID })
 }
 
 // UnitWriter writes units in the unit layout.
@@ -163,8 +163,8 @@ func RatingColumns() []string { return names(ratingColumns()) }
 
 // DecodeRatings streams dossier ratings with the rules of DecodeDossiers
 // ("dossier_code" required).
-func DecodeRatings(r io.Reader) iter.Seq2[model.Rating, error] {
-	return decode(r, ratingColumns(), "dossier_code", func(x *model.Rating) string { return x.DossierCode })
+func DecodeRatings(r io.Reader, opts ...Option) iter.Seq2[model.Rating, error] {
+	return decode(r, newConfig(opts), ratingColumns(), "dossier_code", func(x *model.Rating) string { return x.DossierCode })
 }
 
 // RatingWriter writes ratings in the rating layout.

@@ -13,7 +13,7 @@ import (
 	"github.com/vn-dvc/chiso766/model/portal"
 )
 
-func roundTrip[T any](t *testing.T, in string, dec func(io.Reader) iter.Seq2[T, error], write func(io.Writer, []T) error) []T {
+func roundTrip[T any](t *testing.T, in string, dec func(io.Reader, ...Option) iter.Seq2[T, error], write func(io.Writer, []T) error) []T {
 	t.Helper()
 	var first []T
 	for x, err := range dec(strings.NewReader(in)) {

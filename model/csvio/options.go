@@ -1,0 +1,81 @@
+package csvio
+
+import (
+	"errors"
+	"io"
+
+	"github.com/vn-dvc/chiso766/model/portal"
+)
+
+// Default size limits of the decoders: a realistic row is well under 2 KB.
+const (
+	// DefaultMaxRecordBytes bounds the text of one row (header included),
+	// quoted line breaks and all: 1 MiB.
+	DefaultMaxRecordBytes = portal.DefaultMaxRecordBytes
+	// DefaultMaxFieldBytes bounds one cell: 256 KiB.
+	DefaultMaxFieldBytes = portal.DefaultMaxFieldBytes
+)
+
+// ErrTooLarge is portal.ErrTooLarge: a row longer than the record limit
+// (found without reading past it; ends the sequence) or a cell longer than
+// the field limit (a record error naming the column; reading goes on).
+var ErrTooLarge = portal.ErrTooLarge
+
+// Option configures a decoder.
+type Option func(*config)
+
+type config struct {
+	maxRecord, maxField int
+}
+
+// MaxRecordBytes sets the record limit (default DefaultMaxRecordBytes); n ≤ 0
+// keeps the default. A decoder holds about three times this limit at most.
+func MaxRecordBytes(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.maxRecord = n
+		}
+	}
+}
+
+// MaxFieldBytes sets the cell limit (default DefaultMaxFieldBytes); n ≤ 0
+// keeps the default. A cell cannot be longer than its row.
+func MaxFieldBytes(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.maxField = n
+		}
+	}
+}
+
+func newConfig(opts []Option) config {
+	c := config{maxRecord: DefaultMaxRecordBytes, maxField: DefaultMaxFieldBytes}
+	for _, o := range opts {
+		if o != nil {
+			o(&c)
+		}
+	}
+	return c
+}
+
+// limitReader hands the CSV reader at most allow bytes in all; decode moves
+// allow to the reader's offset plus the record limit before each row.
+type limitReader struct {
+	r     io.Reader
+	n     int64
+	allow int64
+}
+
+var errLimit = errors.New("csvio: record limit reached")
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.n >= l.allow {
+		return 0, errLimit
+	}
+	if rem := l.allow - l.n; int64(len(p)) > rem {
+		p = p[:rem]
+	}
+	n, err := l.r.Read(p)
+	l.n += int64(n)
+	return n, err
+}
