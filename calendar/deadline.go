@@ -476,7 +476,12 @@ func (j *Judgement) Classify(out *Outcome, due Date, dueAt, end time.Time, finis
 			*out = Outcome{}
 			return &InputError{Op: "Classify", Field: "end", Value: "0001-01-01T00:00:00Z", Reason: "a finished dossier needs its end instant"}
 		}
-		ed := c.DateOf(end)
+		var ed Date
+		if s := end.Unix(); c.fast(s) { // DateOf, inline
+			ed = c.dayOf(s)
+		} else {
+			ed = DateOf(end, c.loc)
+		}
 		switch ed.Compare(due) {
 		case -1:
 			out.Class = Early

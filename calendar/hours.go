@@ -112,7 +112,11 @@ func (c *Calendar) at(op string, v time.Duration, earliest bool, lo int) (time.T
 	for _, sp := range c.spans[day.Weekday()] {
 		l := sp.End - sp.Start
 		if rem < l || (earliest && rem == l) {
-			return c.Start(day).Add(sp.Start + rem), nil
+			x := sp.Start + rem
+			if s := int64(day.n-unixEpoch)*86400 - c.zoneOff; c.fast(s) { // Start(day).Add(x), inline
+				return time.Unix(s+int64(x/time.Second), int64(x%time.Second)).In(c.loc), nil
+			}
+			return c.startSlow(day).Add(x), nil
 		}
 		rem -= l
 	}

@@ -112,7 +112,10 @@ func (c *Calendar) endOfDay(d Date, rule EndOfDay) time.Time {
 	if rule == OfficeClose && c.IsWorkingDay(d) {
 		return c.closing(d)
 	}
-	return c.Start(d.AddDays(1))
+	if s := int64(d.n+1-unixEpoch)*86400 - c.zoneOff; c.fast(s) { // Start(d + 1), inline
+		return time.Unix(s, 0).In(c.loc)
+	}
+	return c.startSlow(d.AddDays(1))
 }
 
 // clock returns t's local date and the time elapsed since local midnight.

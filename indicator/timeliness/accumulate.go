@@ -102,7 +102,12 @@ func (a *Accumulator) add(r indicator.Ref, v *Verdict) {
 	if !counted && !v.Reception.Checked {
 		return
 	}
-	x := a.unit(r.Unit(), v.Unit)
+	var x *unitCell
+	if u := r.Unit(); uint32(u) < uint32(len(a.units)) {
+		x = &a.units[u]
+	} else {
+		x = a.unit(u, v.Unit)
+	}
 	chk := b2i(v.Reception.Checked)
 	x.seen = true
 	x.onlineRecv += chk
@@ -110,7 +115,12 @@ func (a *Accumulator) add(r indicator.Ref, v *Verdict) {
 	if !counted {
 		return
 	}
-	y := a.proc(r.Procedure(), v.Procedure)
+	var y *procCell
+	if p := r.Procedure(); uint32(p) < uint32(len(a.procs)) {
+		y = &a.procs[p]
+	} else {
+		y = a.proc(p, v.Procedure)
+	}
 	num := b2i(v.InNumerator)
 	fin := b2i(v.Finished)
 	secs := v.ProcessingSeconds & -fin

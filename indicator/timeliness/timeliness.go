@@ -344,20 +344,16 @@ func (c *Calculator) endEvent(d *model.Dossier) (time.Time, model.StatusCode, en
 	if st <= 0 || int(st) >= len(rank) || rank[st] == 0 {
 		return time.Time{}, 0, endOpen
 	}
-	var t model.Time
+	t := &d.ProcessingEndedAt
 	switch st {
 	case model.StatusNotAccepted:
-		t = d.RejectedAt
-		if !t.Valid {
-			t = d.ProcessingEndedAt
+		if d.RejectedAt.Valid {
+			t = &d.RejectedAt
 		}
 	case model.StatusReturned:
-		t = d.ProcessingEndedAt
 		if !t.Valid {
-			t = d.ResultReturnedAt
+			t = &d.ResultReturnedAt
 		}
-	default:
-		t = d.ProcessingEndedAt
 	}
 	if !t.Valid {
 		return time.Time{}, st, endNoTime
@@ -434,9 +430,9 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 			return rWithdrawnBeforeReception
 		}
 	}
-	recv := d.ReceivedAt
+	recv := &d.ReceivedAt
 	if !recv.Valid && c.rec.FallbackToSubmitted {
-		recv = d.SubmittedAt
+		recv = &d.SubmittedAt
 	}
 	if !recv.Valid {
 		return rNoReceptionTime
