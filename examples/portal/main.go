@@ -1,6 +1,7 @@
 // Command portal serves the dashboard of package dashboard over the sample province
 // (examples/internal/sample): JSON scorecards, explanations, what-if plans and an HTML page with inline
-// SVG charts. Monthly cards are computed on first request and cached.
+// SVG charts. Cards are computed on first request and kept in a bounded LRU cache (dashboard.SampleCards:
+// 32 cards, 32 MiB estimated); at most GOMAXPROCS what-if plans run at once (429 beyond).
 //
 //	go run ./examples/portal -addr 127.0.0.1:8766
 package main

@@ -6,17 +6,17 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"net/http"
+	"runtime"
+	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
 
-	"github.com/vn-dvc/chiso766/examples/internal/sample"
 	"github.com/vn-dvc/chiso766/indicator"
-	"github.com/vn-dvc/chiso766/indicator/digitisation"
 	"github.com/vn-dvc/chiso766/indicator/scorecard"
 	"github.com/vn-dvc/chiso766/model"
 )
@@ -29,6 +29,12 @@ const (
 	DefaultTimeout = 30 * time.Second
 	// MaxPoints bounds the points parameter of the what-if endpoint.
 	MaxPoints = 100
+	// DefaultPlanLimit is Config.PlanLimit's default: scorecard.DefaultPlanLimit (2^32 records per
+	// metric), so that a plan is the library's PlanGain answer; a metric then costs at most 2·32+3 calls of
+	// Edition.Score.
+	DefaultPlanLimit = scorecard.DefaultPlanLimit
+	// RetryAfter is the Retry-After (seconds) of a 429 answer.
+	RetryAfter = 1
 )
 
 // CardFunc returns the scorecard of one period. It must be safe for concurrent use and should honour
@@ -57,28 +63,53 @@ type Config struct {
 	MaxBodyBytes int64
 	// Timeout bounds one request through http.TimeoutHandler (0: DefaultTimeout); over it, 503.
 	Timeout time.Duration
+	// MaxPlans bounds the what-if plans computed at the same time (0: GOMAXPROCS); a what-if request
+	// beyond it gets 429 with Retry-After: RetryAfter at once instead of queueing.
+	MaxPlans int
+	// PlanLimit is the largest number of records the planner considers per metric (0: DefaultPlanLimit;
+	// at most DefaultPlanLimit). A plan calls Edition.Score at most (2·log2(PlanLimit)+4) times per
+	// scored metric.
+	PlanLimit int64
 }
 
 type handler struct {
-	cfg  Config
-	ed   indicator.Edition
-	page *template.Template
+	cfg       Config
+	ed        indicator.Edition
+	page      *template.Template
+	plans     chan struct{} // what-if slots
+	planLimit int64
 }
 
 // NewHandler returns the dashboard's handler: GET /api/scorecard, GET /api/units/{id}/explanations,
-// GET|POST /api/units/{id}/whatif and GET / (HTML with inline SVG charts). Errors: a *ConfigError
-// (ErrConfig) when Cards is nil, Default is the zero period or MaxBodyBytes/Timeout is negative.
-// Cost: parses the page template once; the handler itself is safe for concurrent use.
+// GET|POST /api/units/{id}/whatif and GET / (HTML with inline SVG charts). Every error response, the
+// router's 404 and 405 and the timeout's 503 included, is JSON {"error": "..."}. Errors: a *ConfigError
+// (ErrConfig) when Cards is nil, Default is the zero period, MaxBodyBytes, Timeout, MaxPlans or PlanLimit
+// is negative, or PlanLimit exceeds DefaultPlanLimit. Cost: parses the page template once; the handler
+// itself is safe for concurrent use.
 func NewHandler(cfg Config) (http.Handler, error) {
+	_, hh, err := newHandler(cfg)
+	return hh, err
+}
+
+// timeoutBody is http.TimeoutHandler's 503 body; serve labels it JSON.
+const timeoutBody = `{"error":"hết thời gian xử lý (timeout)"}` + "\n"
+
+func newHandler(cfg Config) (*handler, http.Handler, error) {
 	switch {
 	case cfg.Cards == nil:
-		return nil, &ConfigError{Field: "Cards", Reason: "nil"}
+		return nil, nil, &ConfigError{Field: "Cards", Reason: "nil"}
 	case cfg.Default.Start.IsZero():
-		return nil, &ConfigError{Field: "Default", Reason: "zero period"}
+		return nil, nil, &ConfigError{Field: "Default", Reason: "zero period"}
 	case cfg.MaxBodyBytes < 0:
-		return nil, &ConfigError{Field: "MaxBodyBytes", Reason: "negative"}
+		return nil, nil, &ConfigError{Field: "MaxBodyBytes", Reason: "negative"}
 	case cfg.Timeout < 0:
-		return nil, &ConfigError{Field: "Timeout", Reason: "negative"}
+		return nil, nil, &ConfigError{Field: "Timeout", Reason: "negative"}
+	case cfg.MaxPlans < 0:
+		return nil, nil, &ConfigError{Field: "MaxPlans", Reason: "negative"}
+	case cfg.PlanLimit < 0:
+		return nil, nil, &ConfigError{Field: "PlanLimit", Reason: "negative"}
+	case cfg.PlanLimit > DefaultPlanLimit:
+		return nil, nil, &ConfigError{Field: "PlanLimit", Reason: fmt.Sprintf("above %d", int64(DefaultPlanLimit))}
 	}
 	if cfg.MaxBodyBytes == 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
@@ -86,7 +117,13 @@ func NewHandler(cfg Config) (http.Handler, error) {
 	if cfg.Timeout == 0 {
 		cfg.Timeout = DefaultTimeout
 	}
-	h := &handler{cfg: cfg, page: pageTemplate}
+	if cfg.MaxPlans == 0 {
+		cfg.MaxPlans = runtime.GOMAXPROCS(0)
+	}
+	h := &handler{cfg: cfg, page: pageTemplate, plans: make(chan struct{}, cfg.MaxPlans), planLimit: cfg.PlanLimit}
+	if h.planLimit == 0 {
+		h.planLimit = DefaultPlanLimit
+	}
 	if cfg.Edition != nil {
 		h.ed = *cfg.Edition
 	} else {
@@ -98,7 +135,82 @@ func NewHandler(cfg Config) (http.Handler, error) {
 	mux.HandleFunc("GET /api/units/{id}/whatif", h.whatif)
 	mux.HandleFunc("POST /api/units/{id}/whatif", h.whatif)
 	mux.HandleFunc("GET /{$}", h.index)
-	return http.TimeoutHandler(mux, cfg.Timeout, "hết thời gian xử lý (timeout)\n"), nil
+	th := http.TimeoutHandler(recoverJSON(jsonErrors(mux)), cfg.Timeout, timeoutBody)
+	return h, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// The timeout's 503 is written on w with w's header: label it JSON beforehand. A response of the
+		// handler replaces these headers with its own (TimeoutHandler copies them), and every handler
+		// path sets its Content-Type.
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		th.ServeHTTP(w, r)
+	}), nil
+}
+
+// jsonErrors serves mux and turns the router's own error responses (404 for an unknown path, 405 for a
+// wrong method, with its Allow header) into JSON.
+func jsonErrors(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, pattern := mux.Handler(r); pattern != "" {
+			mux.ServeHTTP(w, r)
+			return
+		}
+		mux.ServeHTTP(&routerErrorWriter{ResponseWriter: w, r: r}, r)
+	})
+}
+
+// routerErrorWriter replaces an error status's plain-text body by a JSON one.
+type routerErrorWriter struct {
+	http.ResponseWriter
+	r         *http.Request
+	wrote     bool
+	swallowed bool
+}
+
+func (e *routerErrorWriter) WriteHeader(code int) {
+	if e.wrote {
+		return
+	}
+	e.wrote = true
+	if code < 400 {
+		e.ResponseWriter.WriteHeader(code)
+		return
+	}
+	e.swallowed = true
+	e.Header().Del("Content-Length")
+	msg := http.StatusText(code)
+	switch code {
+	case http.StatusNotFound:
+		msg = fmt.Sprintf("no such path %q", e.r.URL.Path)
+	case http.StatusMethodNotAllowed:
+		msg = fmt.Sprintf("method %s not allowed for %q (allowed: %s)", e.r.Method, e.r.URL.Path, e.Header().Get("Allow"))
+	}
+	httpError(e.ResponseWriter, code, msg)
+}
+
+func (e *routerErrorWriter) Write(b []byte) (int, error) {
+	if !e.wrote {
+		e.WriteHeader(http.StatusOK)
+	}
+	if e.swallowed {
+		return len(b), nil
+	}
+	return e.ResponseWriter.Write(b)
+}
+
+// recoverJSON answers a panic below it with a JSON 500 instead of a dropped connection (no panic reaches
+// the server; http.ErrAbortHandler keeps its meaning).
+func recoverJSON(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				httpError(w, http.StatusInternalServerError, "internal error")
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
 }
 
 // ConfigError reports an invalid Config field; it matches ErrConfig.
@@ -189,7 +301,9 @@ func (h *handler) explanations(w http.ResponseWriter, r *http.Request) {
 }
 
 // whatif answers GET (the unit's pooled counts of the card) and POST (a tally JSON body, for a unit
-// that must exist in the card) with the plan to gain ?points=N (1..MaxPoints) points.
+// that must exist in the card) with the plan to gain ?points=N (1..MaxPoints) points. The target (the
+// tally's total + N) must not exceed the tally's maximum (400). At most Config.MaxPlans plans run at once
+// (beyond: 429 with Retry-After); a plan stops between two metrics when the request's context ends.
 func (h *handler) whatif(w http.ResponseWriter, r *http.Request) {
 	pts, err := strconv.Atoi(r.URL.Query().Get("points"))
 	if err != nil || pts < 1 || pts > MaxPoints {
@@ -201,79 +315,101 @@ func (h *handler) whatif(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	var plan scorecard.Plan
+	t := c.Tree.Pooled(u.Unit.ID)
 	if r.Method == http.MethodPost {
 		if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
 			httpError(w, http.StatusUnsupportedMediaType, "want application/json")
 			return
 		}
-		var t indicator.Tally
-		dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, h.cfg.MaxBodyBytes))
-		if err := dec.Decode(&t); err != nil {
+		b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.cfg.MaxBodyBytes))
+		if err != nil {
 			var mbe *http.MaxBytesError
 			if errors.As(err, &mbe) {
 				httpError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("body over %d bytes", mbe.Limit))
 				return
 			}
-			httpError(w, http.StatusBadRequest, "tally: "+err.Error())
+			httpError(w, http.StatusBadRequest, "body: "+err.Error())
 			return
 		}
-		if plan, err = scorecard.PlanGain(h.ed, t, gain, scorecard.PlanOptions{}); err != nil {
-			httpError(w, http.StatusBadRequest, err.Error())
+		t = indicator.Tally{}
+		if err := json.Unmarshal(b, &t); err != nil { // one JSON value, validated by Tally.UnmarshalJSON
+			bodyError(w, err)
 			return
 		}
-	} else {
-		if plan, err = c.PlanGain(h.ed, u.Unit.ID, gain, scorecard.PlanOptions{}); err != nil {
+	}
+	base, err := h.ed.Score(t)
+	if err != nil {
+		if r.Method == http.MethodPost {
+			bodyError(w, err)
+		} else {
 			httpError(w, http.StatusInternalServerError, err.Error())
+		}
+		return
+	}
+	target := base.Total.Add(gain)
+	if target.GreaterThan(base.Max) {
+		writeError(w, http.StatusBadRequest, map[string]string{"field": "points", "error": fmt.Sprintf(
+			"points: target %s (total %s + %d) is above the maximum %s", target, base.Total, pts, base.Max)})
+		return
+	}
+	select {
+	case h.plans <- struct{}{}:
+		defer func() { <-h.plans }()
+	default:
+		w.Header().Set("Retry-After", strconv.Itoa(RetryAfter))
+		httpError(w, http.StatusTooManyRequests, "too many what-if plans in progress; retry later")
+		return
+	}
+	plan, err := h.plan(r.Context(), t, base, target)
+	if err != nil {
+		if r.Context().Err() != nil {
+			httpError(w, http.StatusServiceUnavailable, "request ended: "+err.Error())
 			return
 		}
+		httpError(w, http.StatusInternalServerError, err.Error())
+		return
 	}
 	writeJSON(w, http.StatusOK, plan)
 }
 
-// SampleCards returns a CardFunc over the sample province p: the card of a period is computed on first
-// use (one pass over p's dossier stream, 0.15–0.3 s for the default 50 000 dossiers) and cached with a
-// sync.Once per period, so concurrent first requests compute it once. Periods outside p's year give
-// ErrUnknownPeriod. Cost: memory O(periods requested × card size).
-func SampleCards(p *sample.Province, ed indicator.Edition) CardFunc {
-	in := scorecard.Inputs{
-		Units: p.Units, Procedures: p.Procedures, Offerings: p.Offerings,
-		Petitions: p.Petitions, Ratings: p.Ratings,
+// bodyError answers a bad what-if body with 400 {"error", "field"}: the field is the tally key the
+// library names (*indicator.DecodeError, *indicator.CountError), "body" otherwise.
+func bodyError(w http.ResponseWriter, err error) {
+	field := "body"
+	var de *indicator.DecodeError
+	var ce *indicator.CountError
+	switch {
+	case errors.As(err, &de) && de.Key != "":
+		field = de.Key
+	case errors.As(err, &ce):
+		field = ce.Metric.String() + "." + ce.Field
 	}
-	for _, cc := range p.CertifiedCopies {
-		in.Communes = append(in.Communes, digitisation.CommuneCopy{UnitID: cc.UnitID, Offers: cc.Electronic})
-	}
-	type entry struct {
-		once sync.Once
-		card *scorecard.Card
-		err  error
-	}
-	var mu sync.Mutex
-	cache := map[string]*entry{}
-	return func(ctx context.Context, per model.Period) (*scorecard.Card, error) {
-		// The sample describes one year; AsOf is its end, so the year is that of the instant before it.
-		year := p.AsOf.Add(-time.Nanosecond).In(per.Start.Location()).Year()
-		if per.Start.Year() != year || per.End.In(per.Start.Location()).Year() != year {
-			return nil, fmt.Errorf("%w: %s (sample year %d)", ErrUnknownPeriod, per, year)
-		}
-		mu.Lock()
-		e := cache[per.String()]
-		if e == nil {
-			e = &entry{}
-			cache[per.String()] = e
-		}
-		mu.Unlock()
-		e.once.Do(func() {
-			s, err := scorecard.New(in, scorecard.Options{Period: per, AsOf: p.AsOf, Calendar: p.Calendar, Edition: ed})
-			if err != nil {
-				e.err = err
-				return
-			}
-			e.card, e.err = s.Run(p.Dossiers())
-		})
+	writeError(w, http.StatusBadRequest, map[string]string{"field": field, "error": "tally: " + err.Error()})
+}
+
+// plan is scorecard.PlanTally(h.ed, t, target) with PlanOptions{Limit: h.planLimit}, computed one metric
+// at a time so that ctx is checked between metrics (a metric costs at most 2·log2(limit)+4 calls of
+// Edition.Score, ~5 ms for the sample): the same Plan, metrics in catalogue order, Cheapest ranked as
+// the library ranks it. Errors: ctx's, or the planner's.
+func (h *handler) plan(ctx context.Context, t indicator.Tally, base indicator.Result, target decimal.Decimal) (scorecard.Plan, error) {
+	pl := scorecard.Plan{Edition: h.ed.Name, Mode: scorecard.PlanAdd, Total: base.Total, Target: target}
+	for _, id := range indicator.IDs() {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return scorecard.Plan{}, err
 		}
-		return e.card, e.err
+		one, err := scorecard.PlanTally(h.ed, t, target, scorecard.PlanOptions{Metrics: []indicator.ID{id}, Limit: h.planLimit})
+		if err != nil {
+			return scorecard.Plan{}, err
+		}
+		pl.Metrics = append(pl.Metrics, one.Metrics...)
+		pl.Cheapest = append(pl.Cheapest, one.Cheapest...)
 	}
+	sort.SliceStable(pl.Cheapest, func(a, b int) bool {
+		x, y := pl.Cheapest[a], pl.Cheapest[b]
+		if x.Records != y.Records {
+			return x.Records < y.Records
+		}
+		return x.Gain.GreaterThan(y.Gain)
+	})
+	return pl, nil
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
 	"github.com/vn-dvc/chiso766/examples/internal/sample"
@@ -198,20 +199,60 @@ func TestCardError(t *testing.T) {
 	require.Equal(t, 500, w.Code)
 }
 
+// FuzzWhatIfBody posts arbitrary what-if bodies, seeded with counts at and near the int64 limits (2.2's
+// Den = 2^57 used to panic in the library's scoring, 2^50 gave a wrong average; MaxInt64 sums wrapped):
+// the handler must never panic or answer 5xx, every answer is JSON, a body that is not a valid tally
+// gets 400 (or 413 when oversized), and a plan's scores lie within [0, max].
 func FuzzWhatIfBody(f *testing.F) {
 	f.Add(`{"2.1":{"num":9,"den":10},"extra":{"completed":10}}`)
 	f.Add(`{`)
 	f.Add(`{"2.1":{"num":3,"den":2}}`)
 	f.Add(`[]`)
+	f.Add(`{} {}`)
+	f.Add(`{}}`)
+	f.Add(`{"2.2":{"num":0,"den":144115188075855872},"extra":{"processingSeconds":1}}`)
+	f.Add(`{"2.2":{"num":0,"den":1125899906842624},"extra":{"processingSeconds":8190}}`)
+	f.Add(`{"2.1":{"num":9223372036854775807,"den":9223372036854775807}}`)
+	f.Add(`{"2.1":{"num":9223372036854775806,"den":9223372036854775807},"extra":{"overdue":1,"completed":9223372036854775807}}`)
+	f.Add(`{"2.1":{"num":9007199254740992,"den":9007199254740992}}`)
+	f.Add(`{"2.1":{"num":9007199254740991,"den":9007199254740991}}`)
+	f.Add(`{"2.1":{"num":1,"den":9007199254740991}}`)
+	f.Add(`{"3.1":{"num":0,"den":9223372036854775807},"extra":{"partialOnline":9223372036854775807,"fullOnline":9223372036854775807}}`)
+	f.Add(`{"3.1":{"num":1,"den":4294967296},"extra":{"fullOnline":1,"fullOnlineEligible":9007199254740991}}`)
+	f.Add(`{"5.0":{"num":9223372036854775807,"den":9223372036854775807},"extra":{"petitionsStaff":9223372036854775807}}`)
+	f.Add(`{"3.4":{"num":4611686018427387904,"den":9223372036854775807},"3.6":{"num":1,"den":9223372036854775807}}`)
+	f.Add(`{"1.1":{"num":-9223372036854775808,"den":1}}`)
+	f.Add(`{"1.1":{"num":1,"den":9223372036854775808}}`)
+	f.Add(`{"3.3":{"num":4503599627370496,"den":9007199254740991},"extra":{"onlineReceived":9007199254740991,"lateOnlineReceptions":9007199254740991}}`)
+	f.Add(`{"1.4":{"num":1,"den":2},"extra":{"syncReportDen":9223372036854775807}}`)
 	h := newTestHandler(f)
 	f.Fuzz(func(t *testing.T, body string) {
 		w := do(t, h, "POST", "/api/units/H99/whatif?points=1", "application/json", body)
-		switch w.Code {
-		case 200, 400, 413:
+		require.True(t, json.Valid(w.Body.Bytes()), "status %d body %q", w.Code, w.Body.String())
+		var valid indicator.Tally
+		bad := json.Unmarshal([]byte(body), &valid) != nil
+		switch {
+		case w.Code == 413:
+			require.Greater(t, len(body), 4096)
+		case bad:
+			require.Equal(t, 400, w.Code, "invalid body %q: %s", body, w.Body.String())
+		case w.Code == 200:
+			var plan scorecard.Plan
+			require.NoError(t, json.Unmarshal(w.Body.Bytes(), &plan))
+			for _, m := range plan.Metrics {
+				require.False(t, m.Score.IsNegative() || m.Score.GreaterThan(m.Max), "%s: score %s of %s", m.Metric, m.Score, m.Max)
+				require.False(t, m.Gain.IsNegative(), "%s: gain %s", m.Metric, m.Gain)
+			}
+			require.False(t, plan.Total.IsNegative() || plan.Total.GreaterThan(decimal.NewFromInt(100)), "total %s", plan.Total)
+		case w.Code == 400:
 		default:
-			t.Fatalf("status %d for %q", w.Code, body)
+			t.Fatalf("status %d for %q: %s", w.Code, body, w.Body.String())
 		}
-		require.True(t, json.Valid(w.Body.Bytes()))
+		if w.Code != 200 {
+			var e map[string]string
+			require.NoError(t, json.Unmarshal(w.Body.Bytes(), &e))
+			require.NotEmpty(t, e["error"])
+		}
 	})
 }
 

@@ -1,0 +1,291 @@
+package dashboard
+
+import (
+	"container/list"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/vn-dvc/chiso766/examples/internal/sample"
+	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/digitisation"
+	"github.com/vn-dvc/chiso766/indicator/scorecard"
+	"github.com/vn-dvc/chiso766/model"
+)
+
+// Defaults of CacheConfig.
+const (
+	// DefaultMaxCards bounds the number of cached cards when CacheConfig.MaxCards is 0. The page needs 13
+	// (the requested period and the 12 months of the trend chart).
+	DefaultMaxCards = 32
+	// DefaultMaxCacheBytes bounds the estimated size of the cached cards when CacheConfig.MaxBytes is 0.
+	DefaultMaxCacheBytes = 32 << 20
+	// cancelEvery is the number of dossiers between two checks of the computation's context.
+	cancelEvery = 1024
+)
+
+// CacheConfig bounds the cards a SampleSource keeps and the computations it runs at once.
+type CacheConfig struct {
+	// MaxCards is the largest number of cards kept (0: DefaultMaxCards); the least recently used card is
+	// dropped first.
+	MaxCards int
+	// MaxBytes bounds the sum of the cards' estimated sizes (0: DefaultMaxCacheBytes). A card larger than
+	// MaxBytes on its own is served but not kept.
+	MaxBytes int64
+	// MaxComputing bounds the cards computed at the same time (0: GOMAXPROCS); further requests for
+	// other periods wait for a slot under their own context.
+	MaxComputing int
+	// Size estimates a card's memory (nil: EstimateCardSize).
+	Size func(*scorecard.Card) int64
+}
+
+// EstimateCardSize estimates the heap a card holds as three times the length of its JSON encoding
+// (measured on the sample province: ~130 KB of JSON and ~350 KB of heap per card, whatever the number of
+// dossiers, since a card holds counts, explanations with a few example codes per reason and the
+// per-procedure breakdown, not records). Cost: one json.Marshal of the card (a few milliseconds, against
+// 0.05–0.3 s to compute it). A card that cannot be encoded is estimated at DefaultMaxCacheBytes.
+func EstimateCardSize(c *scorecard.Card) int64 {
+	b, err := json.Marshal(c)
+	if err != nil {
+		return DefaultMaxCacheBytes
+	}
+	return 3 * int64(len(b))
+}
+
+// CacheStats describes a SampleSource's cache at one instant.
+type CacheStats struct {
+	Cards     int   // cards kept
+	Bytes     int64 // their estimated size
+	Computing int   // computations in flight that requests wait for
+	Computed  int64 // computations finished since the source was made (successful or not)
+	Evicted   int64 // cards dropped to respect the bounds
+}
+
+// SampleSource serves the cards of a sample province with a bounded LRU cache: at most MaxCards cards
+// whose estimated sizes add up to at most MaxBytes. A card is computed under the context of the requests
+// waiting for it: concurrent requests for the same period share one computation; a request whose context
+// ends stops waiting (its error is the context's); when every waiter has gone, the computation stops
+// within cancelEvery dossiers and nothing is cached. A SampleSource holds no global state and is safe for
+// concurrent use.
+type SampleSource struct {
+	p    *sample.Province
+	ed   indicator.Edition
+	in   scorecard.Inputs
+	year int
+	c    *cardCache
+}
+
+// NewSampleSource returns a SampleSource over p scored with ed. Errors: a *ConfigError (ErrConfig) for
+// a nil province or a negative bound. Cost: O(units + certified copies).
+func NewSampleSource(p *sample.Province, ed indicator.Edition, cc CacheConfig) (*SampleSource, error) {
+	switch {
+	case p == nil:
+		return nil, &ConfigError{Field: "Province", Reason: "nil"}
+	case cc.MaxCards < 0:
+		return nil, &ConfigError{Field: "CacheConfig.MaxCards", Reason: "negative"}
+	case cc.MaxBytes < 0:
+		return nil, &ConfigError{Field: "CacheConfig.MaxBytes", Reason: "negative"}
+	case cc.MaxComputing < 0:
+		return nil, &ConfigError{Field: "CacheConfig.MaxComputing", Reason: "negative"}
+	}
+	in := scorecard.Inputs{
+		Units: p.Units, Procedures: p.Procedures, Offerings: p.Offerings,
+		Petitions: p.Petitions, Ratings: p.Ratings,
+	}
+	for _, cc := range p.CertifiedCopies {
+		in.Communes = append(in.Communes, digitisation.CommuneCopy{UnitID: cc.UnitID, Offers: cc.Electronic})
+	}
+	// The sample describes one year; AsOf is its end, so the year is that of the instant before it.
+	year := p.AsOf.Add(-time.Nanosecond).In(p.Calendar.Location()).Year()
+	return &SampleSource{p: p, ed: ed, in: in, year: year, c: newCardCache(cc)}, nil
+}
+
+// SampleCards returns the CardFunc of a SampleSource over p with the default bounds (DefaultMaxCards
+// cards, DefaultMaxCacheBytes, GOMAXPROCS computations at once). The card of a period is computed on
+// first use (one pass over p's dossier stream, 0.05–0.3 s for 3 000–50 000 dossiers). Periods outside
+// p's year give ErrUnknownPeriod. Memory: O(DefaultMaxCards × card size), ~350 KB per card for the sample.
+func SampleCards(p *sample.Province, ed indicator.Edition) CardFunc {
+	s, err := NewSampleSource(p, ed, CacheConfig{})
+	if err != nil {
+		return func(context.Context, model.Period) (*scorecard.Card, error) { return nil, err }
+	}
+	return s.Card
+}
+
+// Card returns the card of period per (a CardFunc). Errors: ErrUnknownPeriod outside the sample's year,
+// ctx's error when ctx ends first, the scorer's error otherwise.
+func (s *SampleSource) Card(ctx context.Context, per model.Period) (*scorecard.Card, error) {
+	if per.Start.Year() != s.year || per.End.In(per.Start.Location()).Year() != s.year {
+		return nil, fmt.Errorf("%w: %s (sample year %d)", ErrUnknownPeriod, per, s.year)
+	}
+	return s.c.get(ctx, per.String(), func(ctx context.Context) (*scorecard.Card, error) {
+		sc, err := scorecard.New(s.in, scorecard.Options{Period: per, AsOf: s.p.AsOf, Calendar: s.p.Calendar, Edition: s.ed})
+		if err != nil {
+			return nil, err
+		}
+		c, err := sc.Run(untilDone(ctx, s.p.Dossiers()))
+		if cerr := ctx.Err(); cerr != nil {
+			return nil, cerr // the stream was cut short: the card is partial
+		}
+		return c, err
+	})
+}
+
+// Stats returns the cache's counters.
+func (s *SampleSource) Stats() CacheStats { return s.c.stats() }
+
+// untilDone stops seq when ctx ends (checked every cancelEvery records).
+func untilDone[T any](ctx context.Context, seq iter.Seq[T]) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		n := 0
+		for v := range seq {
+			if n++; n%cancelEvery == 0 && ctx.Err() != nil {
+				return
+			}
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+// cardCache is a bounded LRU of cards with one shared, cancellable computation per missing key.
+type cardCache struct {
+	maxCards int
+	maxBytes int64
+	size     func(*scorecard.Card) int64
+	slots    chan struct{} // computation slots
+
+	mu       sync.Mutex
+	lru      *list.List // of *cached, most recent first
+	byKey    map[string]*list.Element
+	bytes    int64
+	flights  map[string]*flight
+	computed int64
+	evicted  int64
+}
+
+type cached struct {
+	key  string
+	card *scorecard.Card
+	size int64
+}
+
+// flight is one computation in progress; waiters counts the requests waiting for it.
+type flight struct {
+	done    chan struct{}
+	cancel  context.CancelFunc
+	waiters int
+	card    *scorecard.Card
+	err     error
+}
+
+func newCardCache(cc CacheConfig) *cardCache {
+	c := &cardCache{maxCards: cc.MaxCards, maxBytes: cc.MaxBytes, size: cc.Size,
+		lru: list.New(), byKey: map[string]*list.Element{}, flights: map[string]*flight{}}
+	if c.maxCards == 0 {
+		c.maxCards = DefaultMaxCards
+	}
+	if c.maxBytes == 0 {
+		c.maxBytes = DefaultMaxCacheBytes
+	}
+	if c.size == nil {
+		c.size = EstimateCardSize
+	}
+	n := cc.MaxComputing
+	if n == 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	c.slots = make(chan struct{}, n)
+	return c
+}
+
+// errAbandoned is the error of a computation whose waiters all left (nobody sees it).
+var errAbandoned = errors.New("dashboard: card computation abandoned")
+
+// get returns the card of key from the cache, or waits under ctx for its computation (started by the
+// first waiter, shared by the others).
+func (c *cardCache) get(ctx context.Context, key string, compute func(context.Context) (*scorecard.Card, error)) (*scorecard.Card, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if el, ok := c.byKey[key]; ok {
+		c.lru.MoveToFront(el)
+		c.mu.Unlock()
+		return el.Value.(*cached).card, nil
+	}
+	f := c.flights[key]
+	if f == nil {
+		fctx, cancel := context.WithCancelCause(context.Background())
+		f = &flight{done: make(chan struct{}), cancel: func() { cancel(errAbandoned) }}
+		c.flights[key] = f
+		go c.run(fctx, key, f, compute)
+	}
+	f.waiters++
+	c.mu.Unlock()
+	select {
+	case <-f.done:
+		return f.card, f.err
+	case <-ctx.Done():
+		c.mu.Lock()
+		f.waiters--
+		if f.waiters == 0 && c.flights[key] == f {
+			delete(c.flights, key) // a later request starts afresh
+			f.cancel()
+		}
+		c.mu.Unlock()
+		return nil, ctx.Err()
+	}
+}
+
+func (c *cardCache) run(ctx context.Context, key string, f *flight, compute func(context.Context) (*scorecard.Card, error)) {
+	defer close(f.done)
+	select {
+	case c.slots <- struct{}{}:
+		defer func() { <-c.slots }()
+	case <-ctx.Done():
+		f.err = context.Cause(ctx)
+		return
+	}
+	card, err := compute(ctx)
+	var size int64
+	if err == nil {
+		size = c.size(card)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.computed++
+	f.card, f.err = card, err
+	if c.flights[key] == f {
+		delete(c.flights, key)
+	}
+	if err != nil || ctx.Err() != nil || size > c.maxBytes {
+		return
+	}
+	if el, ok := c.byKey[key]; ok { // not expected: a key has one flight at a time
+		c.bytes -= el.Value.(*cached).size
+		c.lru.Remove(el)
+	}
+	c.byKey[key] = c.lru.PushFront(&cached{key: key, card: card, size: size})
+	c.bytes += size
+	for c.lru.Len() > c.maxCards || c.bytes > c.maxBytes {
+		el := c.lru.Back()
+		e := el.Value.(*cached)
+		c.lru.Remove(el)
+		delete(c.byKey, e.key)
+		c.bytes -= e.size
+		c.evicted++
+	}
+}
+
+func (c *cardCache) stats() CacheStats {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return CacheStats{Cards: c.lru.Len(), Bytes: c.bytes, Computing: len(c.flights), Computed: c.computed, Evicted: c.evicted}
+}
