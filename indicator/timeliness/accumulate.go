@@ -102,11 +102,9 @@ func (a *Accumulator) add(r indicator.Ref, v *Verdict) {
 	if !counted && !v.Reception.Checked {
 		return
 	}
-	var x *unitCell
-	if u := r.Unit(); uint32(u) < uint32(len(a.units)) {
-		x = &a.units[u]
-	} else {
-		x = a.unit(u, v.Unit)
+	x := cellAt(a.units, r.Unit()) // inline: the pass's Ref
+	if x == nil {
+		x = a.unit(-1, v.Unit)
 	}
 	chk := b2i(v.Reception.Checked)
 	x.seen = true
@@ -115,11 +113,9 @@ func (a *Accumulator) add(r indicator.Ref, v *Verdict) {
 	if !counted {
 		return
 	}
-	var y *procCell
-	if p := r.Procedure(); uint32(p) < uint32(len(a.procs)) {
-		y = &a.procs[p]
-	} else {
-		y = a.proc(p, v.Procedure)
+	y := cellAt(a.procs, r.Procedure())
+	if y == nil {
+		y = a.proc(-1, v.Procedure)
 	}
 	num := b2i(v.InNumerator)
 	fin := b2i(v.Finished)
@@ -136,40 +132,40 @@ func (a *Accumulator) add(r indicator.Ref, v *Verdict) {
 
 // unit returns the cell of Keys index u, else of id (allocated on first sight when id is not in the Keys).
 func (a *Accumulator) unit(u int32, id string) *unitCell {
-	if uint32(u) < uint32(len(a.units)) {
-		return &a.units[u]
-	}
-	if u = a.c.keys.Unit(id); uint32(u) < uint32(len(a.units)) {
-		return &a.units[u]
-	}
-	x := a.extraUnits[id]
-	if x == nil {
-		if a.extraUnits == nil {
-			a.extraUnits = make(map[string]*unitCell)
-		}
-		x = new(unitCell)
-		a.extraUnits[id] = x
-	}
-	return x
+	return cellOf(a.units, u, id, a.c.keys.Unit, &a.extraUnits)
 }
 
 // proc is unit for procedures.
 func (a *Accumulator) proc(p int32, code string) *procCell {
-	if uint32(p) < uint32(len(a.procs)) {
-		return &a.procs[p]
+	return cellOf(a.procs, p, code, a.c.keys.Procedure, &a.extraProcs)
+}
+
+// cellOf returns cells[i], else the cell of id: cells[lookup(id)] when id is in the Keys, else its cell in
+// *extra (allocated on first sight).
+func cellOf[T any](cells []T, i int32, id string, lookup func(string) int32, extra *map[string]*T) *T {
+	if x := cellAt(cells, i); x != nil {
+		return x
 	}
-	if p = a.c.keys.Procedure(code); uint32(p) < uint32(len(a.procs)) {
-		return &a.procs[p]
+	if x := cellAt(cells, lookup(id)); x != nil {
+		return x
 	}
-	y := a.extraProcs[code]
-	if y == nil {
-		if a.extraProcs == nil {
-			a.extraProcs = make(map[string]*procCell)
+	x := (*extra)[id]
+	if x == nil {
+		if *extra == nil {
+			*extra = make(map[string]*T)
 		}
-		y = new(procCell)
-		a.extraProcs[code] = y
+		x = new(T)
+		(*extra)[id] = x
 	}
-	return y
+	return x
+}
+
+// cellAt returns &cells[i], or nil when i is outside cells.
+func cellAt[T any](cells []T, i int32) *T {
+	if uint32(i) < uint32(len(cells)) {
+		return &cells[i]
+	}
+	return nil
 }
 
 // b2i is 1 for true, 0 for false (compiled without a branch).

@@ -96,9 +96,9 @@ func TestStreamResult(t *testing.T) {
 		t.Error("AverageDays with nothing finished must report false")
 	}
 
-	// RunSlice gives the same result.
+	// Add over the slice gives Run's result.
 	if r2 := runSlice(c, smallStream()); !reflect.DeepEqual(r2.Units, res.Units) || !reflect.DeepEqual(r2.Ledger.Entries(), l.Entries()) {
-		t.Error("RunSlice differs from Run")
+		t.Error("Add differs from Run")
 	}
 }
 
