@@ -253,7 +253,7 @@ func (c *cardCache) run(ctx context.Context, key string, f *flight, compute func
 		f.err = context.Cause(ctx)
 		return
 	}
-	card, err := compute(ctx)
+	card, err := safeCompute(ctx, compute)
 	var size int64
 	if err == nil {
 		size = c.size(card)
@@ -282,6 +282,19 @@ func (c *cardCache) run(ctx context.Context, key string, f *flight, compute func
 		c.bytes -= e.size
 		c.evicted++
 	}
+}
+
+// ErrComputePanic is wrapped by the error of a card computation that panicked (it runs in its own
+// goroutine, where a panic would end the process).
+var ErrComputePanic = errors.New("dashboard: card computation panicked")
+
+func safeCompute(ctx context.Context, compute func(context.Context) (*scorecard.Card, error)) (card *scorecard.Card, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			card, err = nil, fmt.Errorf("%w: %v", ErrComputePanic, v)
+		}
+	}()
+	return compute(ctx)
 }
 
 func (c *cardCache) stats() CacheStats {

@@ -382,3 +382,13 @@ func TestRecoverJSON(t *testing.T) {
 	requireJSONError(t, w)
 	require.False(t, errors.Is(err, ErrConfig))
 }
+
+// TestCardCachePanic: a computation runs in its own goroutine, where a panic would end the server; it is
+// an error of its waiters instead, and nothing is cached.
+func TestCardCachePanic(t *testing.T) {
+	c := newCardCache(CacheConfig{})
+	_, err := c.get(context.Background(), "k", func(context.Context) (*scorecard.Card, error) { panic("boom") })
+	require.ErrorIs(t, err, ErrComputePanic)
+	require.Equal(t, 0, c.stats().Cards)
+	require.Empty(t, c.slots, "the slot is given back")
+}
