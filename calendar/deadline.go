@@ -164,31 +164,52 @@ type Deadline struct {
 }
 
 // Due computes the appointment for a dossier received at instant received with legal processing time dur
-// under policy p (docs/calendar.md, Deadline law and Deadline policies). The reception date is taken in the calendar's zone; receipt on a
-// non-working day (P2) or at/after the cut-off (P1) is deemed on the next working day; WorkingDays counts per
-// P3; CalendarDays rolls a non-working last day forward; WorkingHours adds office time from Start (P6).
-// Cost: O(1) for day units, O(log n) for hours; a few small allocations for time.Location conversions are
-// avoided, so typically none. Errors: *InputError for a negative Amount or an unknown Unit; *RangeError when
+// under policy p (docs/calendar.md, Deadline law and Deadline policies). The reception date is taken in
+// the calendar's zone; receipt on a non-working day (P2) or at/after the cut-off (P1) is deemed on the next
+// working day; WorkingDays counts per P3; CalendarDays rolls a non-working last day forward; WorkingHours
+// adds office time from Start (P6). Cost: O(1) for day units, O(log k) for k days of hours; no
+// allocation. Errors: *InputError for a negative Amount or an unknown Unit; *RangeError when
 // the reception or the due date falls outside the calendar.
 func (c *Calendar) Due(received time.Time, dur Duration, p DeadlinePolicy) (Deadline, error) {
+	var dl Deadline
+	if err := c.due(&dl, received, dur, p); err != nil {
+		return Deadline{}, err
+	}
+	return dl, nil
+}
+
+// DueTo is Due into *dl, for callers that keep a Deadline in place (no Deadline is copied); on error *dl
+// is the zero Deadline. Cost and errors: as Due.
+func (c *Calendar) DueTo(dl *Deadline, received time.Time, dur Duration, p DeadlinePolicy) error {
+	if err := c.due(dl, received, dur, p); err != nil {
+		*dl = Deadline{}
+		return err
+	}
+	return nil
+}
+
+// due is Due into *dl, which it may leave partly written on error.
+func (c *Calendar) due(dl *Deadline, received time.Time, dur Duration, p DeadlinePolicy) error {
 	p = p.normal()
 	if dur.Amount < 0 {
-		return Deadline{}, &InputError{Op: "Due", Field: "dur.Amount", Value: itoa(dur.Amount), Reason: "negative processing time"}
+		return &InputError{Op: "Due", Field: "dur.Amount", Value: itoa(dur.Amount), Reason: "negative processing time"}
 	}
 	if dur.Unit > CalendarDays {
-		return Deadline{}, &InputError{Op: "Due", Field: "dur.Unit", Value: dur.Unit.String(), Reason: "unknown unit"}
+		return &InputError{Op: "Due", Field: "dur.Unit", Value: dur.Unit.String(), Reason: "unknown unit"}
 	}
 	rd, clk := c.clock(received)
 	i, ok := c.off(rd)
 	if !ok {
-		return Deadline{}, c.rangeErr("Due", rd, dur.Amount)
+		return c.rangeErr("Due", rd, dur.Amount)
 	}
-	dl := Deadline{Received: received.In(c.loc), DeemedReceipt: rd, Start: received.In(c.loc), Duration: dur}
+	*dl = Deadline{}
+	dl.Received, dl.DeemedReceipt, dl.Duration = received.In(c.loc), rd, dur
+	dl.Start = dl.Received
 	cutoff := p.CutoffScope == CutoffAll || (p.CutoffScope == CutoffSameDayOnly && dur.Amount == 0)
 	if !c.kind[i].Working() || (cutoff && clk >= p.Cutoff) {
 		next, err := c.NextWorkingDay(rd)
 		if err != nil {
-			return Deadline{}, err
+			return err
 		}
 		dl.DeemedReceipt, dl.Moved, dl.Start = next, true, c.opening(next)
 	}
@@ -200,34 +221,34 @@ func (c *Calendar) Due(received time.Time, dur Duration, p DeadlinePolicy) (Dead
 	switch dur.Unit {
 	case WorkingDays:
 		if dl.Due, err = c.AddWorkingDays(dl.DeemedReceipt, n); err != nil {
-			return Deadline{}, err
+			return err
 		}
 		dl.DueAt = c.EndOfDay(dl.Due, p)
 	case CalendarDays:
 		if n > int(c.ndays) {
-			return Deadline{}, c.rangeErr("Due", rd, dur.Amount)
+			return c.rangeErr("Due", rd, dur.Amount)
 		}
 		if dl.Due, err = c.rollForward(dl.DeemedReceipt.AddDays(n)); err != nil {
-			return Deadline{}, err
+			return err
 		}
 		dl.DueAt = c.EndOfDay(dl.Due, p)
 	case WorkingHours:
 		v, day, err := c.cumDay("Due", dl.Start)
 		if err != nil {
-			return Deadline{}, err
+			return err
 		}
 		if dl.Start, err = c.at("Due", v, false, day); err != nil {
-			return Deadline{}, err
+			return err
 		}
 		if int64(n) > int64(c.hp[c.ndays]/time.Hour) {
-			return Deadline{}, c.rangeErr("Due", rd, dur.Amount)
+			return c.rangeErr("Due", rd, dur.Amount)
 		}
 		if dl.DueAt, err = c.at("Due", v+time.Duration(n)*time.Hour, n > 0, day); err != nil {
-			return Deadline{}, err
+			return err
 		}
 		dl.Due = c.DateOf(dl.DueAt)
 	}
-	return dl, nil
+	return nil
 }
 
 // rollForward returns d if it is a working day, else the next working day (Civil Code art. 148(5)).
@@ -266,8 +287,7 @@ func (c *Calendar) SupplementTo(dl *Deadline, requested, resubmitted time.Time, 
 	}
 	if p.Supplement == Restart {
 		n := dl.Supplements + 1
-		var err error
-		if *dl, err = c.Due(resubmitted, dl.Duration, p); err != nil {
+		if err := c.DueTo(dl, resubmitted, dl.Duration, p); err != nil {
 			return err
 		}
 		dl.Supplements = n

@@ -201,6 +201,9 @@ func FuzzFastInstants(f *testing.F) {
 				l1, e1 := fast.Due(t0, dd, p)
 				l2, e2 := slow.Due(t0, dd, p)
 				same("Due", l1, l2, e1, e2)
+				var l3 Deadline
+				e0 := fast.DueTo(&l3, t0, dd, p)
+				same("DueTo", l3, l1, e0, e1)
 				if e1 != nil {
 					continue
 				}

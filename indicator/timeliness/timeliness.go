@@ -685,9 +685,7 @@ func (c *Calculator) deadline(d *model.Dossier, proc int32, recv time.Time, sc *
 		if e == nil || !e[ch].ok {
 			return errNoDeadline
 		}
-		var err error
-		*dl, err = c.cal.Due(recv, e[ch].dur, c.dp)
-		return err
+		return c.cal.DueTo(dl, recv, e[ch].dur, c.dp)
 	}
 	v.FromAppointment = true
 	due := c.cal.DateOf(appt.T)
