@@ -1,6 +1,8 @@
 package indicator
 
 import (
+	"iter"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/vn-dvc/chiso766/model"
@@ -50,6 +52,21 @@ type Accumulator interface {
 	// Report returns the pass's per-unit tallies and ledgers, judging the calculator's preloaded records
 	// (catalogue procedures, petitions) as it goes, without modifying the accumulator.
 	Report(s *Scope) Report
+}
+
+// Feed adds every dossier of a stream to a, with unresolved Refs and no Note: the loop of the
+// calculators' Run. A nil stream adds nothing. Cost: one Add per dossier; one Case and one dossier
+// variable are reused, so a's Add must not retain them (none does).
+func Feed(a Accumulator, dossiers iter.Seq[model.Dossier]) {
+	if dossiers == nil {
+		return
+	}
+	var d model.Dossier
+	c := &Case{Dossier: &d}
+	for d = range dossiers {
+		c.Ref, c.Timing = Ref{}, NotTimed
+		a.Add(c, nil)
+	}
 }
 
 // Scope is what a scorecard tells the calculators when it collects their reports: the hierarchy, for

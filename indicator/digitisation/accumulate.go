@@ -204,12 +204,6 @@ func b2i(b bool) uint8 {
 // Cost: one Add per dossier.
 func (c *Calculator) Run(dossiers iter.Seq[model.Dossier]) Result {
 	a := c.NewAccumulator()
-	if dossiers != nil {
-		var d model.Dossier
-		k := &indicator.Case{Dossier: &d}
-		for d = range dossiers {
-			a.Add(k, nil)
-		}
-	}
+	indicator.Feed(a, dossiers)
 	return a.Result()
 }

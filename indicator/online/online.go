@@ -251,6 +251,6 @@ func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) {
 // O(offerings) memory.
 func (c *Calculator) Run(dossiers iter.Seq[model.Dossier]) Result {
 	a := c.NewAccumulator()
-	offer.AddAll(a, dossiers)
+	indicator.Feed(a, dossiers)
 	return a.Result()
 }

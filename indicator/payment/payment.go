@@ -9,30 +9,18 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// Options configures a Calculator. No globals: everything comes from here. The catalogue slices are read
-// once by New and not retained.
+// Options configures a Calculator; New reads the slices once and keeps none of them. Keys, Period and AsOf
+// are the pass's frame as in every calculator of the module (package indicator); a unit's procedures are
+// those of its offerings in force at min(last instant of Period, AsOf), whatever their online level.
 type Options struct {
-	// Keys, when not nil, is the pass's shared index of unit ids and procedure codes: Add then takes the
-	// Refs it made. Nil: the calculator builds its own from its inputs. It never changes a verdict.
-	Keys *indicator.Keys
-	// Period is the evaluation period (required): a dossier belongs to it by its reception time
-	// ("processing start").
-	Period model.Period
-	// AsOf is the evaluation instant (required, not before Period's start). Dossiers received after it are
-	// excluded; offerings are taken as in force at min(last instant of Period, AsOf).
-	AsOf time.Time
-	// Policy is group 3b's policy (indicator.DefaultPaymentPolicy; the zero value is refused).
-	Policy indicator.PaymentPolicy
-	// Reception is the reading of "received in the period" (indicator.DefaultReceptionPolicy).
-	Reception indicator.ReceptionPolicy
-	// Procedures is the catalogue; Procedure.FeeBearing decides "fee-bearing". The first record of a code
-	// wins.
-	Procedures []model.Procedure
-	// Offerings list which unit offers which procedure: a unit's procedures are those of its offerings in
-	// force at the judgement instant, whatever their online level or state.
-	Offerings []model.Offering
-	// CodeMap maps local procedure codes to national ones, for dossiers and offerings. Nil: none.
-	CodeMap map[string]string
+	Keys       *indicator.Keys           // optional: the pass's shared index; it never changes a verdict
+	Period     model.Period              // required: dossiers belong to it by their reception ("processing start")
+	AsOf       time.Time                 // required, not before Period: later receptions are excluded
+	Policy     indicator.PaymentPolicy   // group 3b's (indicator.DefaultPaymentPolicy; zero is refused)
+	Reception  indicator.ReceptionPolicy // the shared reading of "received in the period"
+	Procedures []model.Procedure         // the catalogue (Procedure.FeeBearing); the first record of a code wins
+	Offerings  []model.Offering          // which unit offers which procedure
+	CodeMap    map[string]string         // local → national procedure codes, for dossiers and offerings
 }
 
 // procInfo is what the catalogue says of a (mapped) procedure code.
@@ -192,6 +180,6 @@ func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) {
 // O(units × fee-bearing procedures) memory.
 func (c *Calculator) Run(dossiers iter.Seq[model.Dossier]) Result {
 	a := c.NewAccumulator()
-	offer.AddAll(a, dossiers)
+	indicator.Feed(a, dossiers)
 	return a.Result()
 }

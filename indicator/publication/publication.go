@@ -120,12 +120,6 @@ func (c *Calculator) inPeriod(t time.Time) bool { return !t.Before(c.w.Start) &&
 // O(dossiers + procedures × publications) time, O(units × procedures) memory.
 func (c *Calculator) Run(dossiers iter.Seq[model.Dossier]) Result {
 	a := c.NewAccumulator()
-	if dossiers != nil {
-		var d model.Dossier
-		k := &indicator.Case{Dossier: &d}
-		for d = range dossiers {
-			a.Add(k, nil)
-		}
-	}
+	indicator.Feed(a, dossiers)
 	return a.Result()
 }
