@@ -39,7 +39,8 @@ type PlanOptions struct {
 	Mode PlanMode
 	// Metrics restricts the plan to these metrics (nil: every scored metric of the edition).
 	Metrics []indicator.ID
-	// Limit is the largest number of records considered per metric (0: DefaultPlanLimit).
+	// Limit is the largest number of records considered per metric (0: DefaultPlanLimit). Under PlanAdd
+	// the planner also stops where a count would pass indicator.MaxCount.
 	Limit int64
 }
 
@@ -102,10 +103,10 @@ type Plan struct {
 // published score is non-decreasing in the number of compliant records — with one exception: under
 // Edition.DocShare52 (the formula document) the first petition of 5.2 moves points back from 5.1 and 5.3,
 // so the total is not monotone in 5.2's records; the answer for 5.2 then reaches the target but may not
-// be the fewest records. Errors: *PlanError (ErrPlan)
-// wrapping the tally's or the edition's validation error. Cost: O(metrics × log Limit) calls of
-// Edition.Score — with every metric and the default limit up to a few thousand calls, 0.1–0.2 s
-// (BenchmarkPlan); restrict PlanOptions.Metrics or Limit for interactive use.
+// be the fewest records. Errors: *PlanError (ErrPlan) wrapping the tally's or the edition's validation
+// error (indicator.ErrOverflow for a count above indicator.MaxCount); it never panics. Cost: O(metrics ×
+// log Limit) calls of Edition.Score — with every metric and the default limit up to a few thousand calls,
+// 0.1–0.2 s (BenchmarkPlan); restrict PlanOptions.Metrics or Limit for interactive use.
 func PlanTally(e indicator.Edition, t indicator.Tally, target decimal.Decimal, opt PlanOptions) (Plan, error) {
 	base, err := e.Score(t)
 	if err != nil {
@@ -161,7 +162,8 @@ func PlanGain(e indicator.Edition, t indicator.Tally, gain decimal.Decimal, opt 
 
 // With returns t with k more compliant records of metric id under mode (see PlanMode): the tally the
 // planner scores. Under PlanFix k is clamped to Den − Num. For 3.1 the records are procedures offered
-// fully online (FullOnline, and FullOnlineEligible under PlanAdd, grow too). Cost: O(1).
+// fully online (FullOnline, and FullOnlineEligible under PlanAdd, grow too). With does not check
+// indicator.MaxCount: a large k under PlanAdd can give a tally that Validate refuses. Cost: O(1).
 func With(t indicator.Tally, id indicator.ID, k int64, mode PlanMode) indicator.Tally {
 	if !id.Valid() || k <= 0 {
 		return t
@@ -199,6 +201,8 @@ func planMetric(e indicator.Edition, t indicator.Tally, base indicator.Result, i
 	hi := limit
 	if mode == PlanFix {
 		hi = t.Counts[id].Den - t.Counts[id].Num
+	} else {
+		hi = min(hi, addRoom(t, id))
 	}
 	if hi >= 1 {
 		mp.NextRecord = total(1).Sub(base.Total)
@@ -224,6 +228,16 @@ func planMetric(e indicator.Edition, t indicator.Tally, base indicator.Result, i
 		}
 	}
 	return mp
+}
+
+// addRoom is the largest k for which With(t, id, k, PlanAdd) keeps every count within indicator.MaxCount
+// (a valid t stays valid): a larger tally would be refused by Edition.Score.
+func addRoom(t indicator.Tally, id indicator.ID) int64 {
+	top := t.Counts[id].Den // ≥ Num, and ≥ FullOnline for 3.1
+	if id == indicator.M31 {
+		top = max(top, t.FullOnlineEligible)
+	}
+	return max(indicator.MaxCount-top, 0)
 }
 
 // smallest returns the smallest k in 1..hi with total(k) ≥ target, given total(0) < target and total

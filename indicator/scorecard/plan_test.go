@@ -158,3 +158,57 @@ func TestPlanErrors(t *testing.T) {
 	_, err = c.Plan(s.Edition(), "nope", decOf("1"), PlanOptions{})
 	assert.ErrorIs(t, err, ErrPlan)
 }
+
+// TestPlanCountLimits (issue 14): a tally whose 2.2 denominator is 2^57 made PlanTally and PlanGain panic
+// ("decimal division by 0" in 2.2's average); it is now refused as a *PlanError matching
+// indicator.ErrOverflow. Near indicator.MaxCount the planner never scores a tally beyond it: the records it
+// considers stop at the limit, and every answer re-scores.
+func TestPlanCountLimits(t *testing.T) {
+	e := indicator.Portal()
+	huge := tallyOf(map[indicator.ID][2]int64{indicator.M21: {1, 2}})
+	huge.Counts[indicator.M22].Den = 1 << 57
+	for _, plan := range []func() (Plan, error){
+		func() (Plan, error) { return PlanTally(e, huge, decOf("100"), PlanOptions{}) },
+		func() (Plan, error) { return PlanGain(e, huge, decOf("1"), PlanOptions{}) },
+	} {
+		_, err := plan()
+		assert.ErrorIs(t, err, ErrPlan)
+		assert.ErrorIs(t, err, indicator.ErrOverflow)
+	}
+
+	tests := []struct {
+		name   string
+		t      indicator.Tally
+		metric indicator.ID
+		room   int64 // records the planner may add before a count passes MaxCount
+	}{
+		{"2.1 three below the limit", tallyOf(map[indicator.ID][2]int64{indicator.M21: {0, indicator.MaxCount - 3}}), indicator.M21, 3},
+		{"2.1 at the limit", tallyOf(map[indicator.ID][2]int64{indicator.M21: {0, indicator.MaxCount}}), indicator.M21, 0},
+		{"3.1 eligible at the limit", func() indicator.Tally {
+			tl := tallyOf(map[indicator.ID][2]int64{indicator.M31: {0, 10}})
+			tl.FullOnlineEligible = indicator.MaxCount - 1
+			return tl
+		}(), indicator.M31, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			require.NoError(t, tc.t.Validate())
+			pl, err := PlanGain(e, tc.t, decOf("20"), PlanOptions{Metrics: []indicator.ID{tc.metric}})
+			require.NoError(t, err)
+			m := findPlan(t, pl, tc.metric)
+			assert.LessOrEqual(t, m.Records, tc.room)
+			if tc.metric == indicator.M31 {
+				// One procedure fully online: 1/11 of 3.1's points, the best within the limit.
+				assert.Equal(t, int64(1), m.Records)
+				assert.True(t, m.Gain.IsPositive(), "gain %s", m.Gain)
+			}
+			r, err := e.Score(With(tc.t, tc.metric, m.Records, PlanAdd))
+			require.NoError(t, err, "the planner's answer must re-score")
+			assert.True(t, m.Gain.Equal(r.Total.Sub(pl.Total)), "gain %s, re-scored %s", m.Gain, r.Total.Sub(pl.Total))
+			if tc.room > 0 {
+				_, err := e.Score(With(tc.t, tc.metric, tc.room+1, PlanAdd))
+				assert.ErrorIs(t, err, indicator.ErrOverflow, "one more record passes MaxCount")
+			}
+		})
+	}
+}
