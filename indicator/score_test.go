@@ -125,3 +125,31 @@ func TestScoreAverageLargeDen(t *testing.T) {
 		})
 	}
 }
+
+// checkResultRange fails t unless every metric, group and the total of r lie within [0, max] (a metric's
+// ratio within [0, 100]), the maxima add up, and 2.2's average is not negative.
+func checkResultRange(t testing.TB, what string, r Result) {
+	t.Helper()
+	in := func(x, lo, hi decimal.Decimal) bool { return x.Cmp(lo) >= 0 && x.Cmp(hi) <= 0 }
+	groupMax := [NumGroups]decimal.Decimal{}
+	for id := M11; id <= M53; id++ {
+		m := r.Metrics[id]
+		if m.Max.Sign() < 0 || !in(m.Score, decimal.Zero, m.Max) || !in(m.Ratio, decimal.Zero, hundred) {
+			t.Fatalf("%s: metric %s score %s max %s ratio %s out of range", what, id, m.Score, m.Max, m.Ratio)
+		}
+		groupMax[id.Group()-1] = groupMax[id.Group()-1].Add(m.Max)
+	}
+	total := decimal.Zero
+	for g, gr := range r.Groups {
+		if !gr.Max.Equal(groupMax[g]) || !in(gr.Score, decimal.Zero, gr.Max) || !in(gr.Ratio, decimal.Zero, hundred) {
+			t.Fatalf("%s: group %s score %s max %s ratio %s out of range", what, gr.Group, gr.Score, gr.Max, gr.Ratio)
+		}
+		total = total.Add(gr.Max)
+	}
+	if !r.Max.Equal(total) || !in(r.Total, decimal.Zero, r.Max) {
+		t.Fatalf("%s: total %s max %s out of range", what, r.Total, r.Max)
+	}
+	if r.AvgProcessingDays.Sign() < 0 {
+		t.Fatalf("%s: 2.2 average %s is negative", what, r.AvgProcessingDays)
+	}
+}

@@ -278,6 +278,18 @@ func FuzzTallyJSON(f *testing.F) {
 	f.Add([]byte(`{"1.1":{"num":-1,"den":4}}`))
 	f.Add([]byte(`{"extra":{"partialOnline":1,"fullOnline":2}}`))
 	f.Add([]byte(`{"1.1":{"num":1e3,"den":2}}`))
+	// Counts near the limits (issue 14): 2.2's average once wrapped int64 at these denominators.
+	f.Add([]byte(`{"2.2":{"num":0,"den":144115188075855872},"extra":{"processingSeconds":1}}`))
+	f.Add([]byte(`{"2.2":{"num":0,"den":1125899906842624},"extra":{"processingSeconds":9223372036854775807}}`))
+	f.Add([]byte(`{"2.2":{"num":0,"den":9007199254740992},"extra":{"processingSeconds":9223372036854775807}}`))
+	f.Add([]byte(`{"2.2":{"num":0,"den":1},"extra":{"processingSeconds":316224000000}}`))
+	f.Add([]byte(`{"3.1":{"num":5,"den":5},"extra":{"partialOnline":9223372036854775807,"fullOnline":9223372036854775807}}`))
+	f.Add([]byte(`{"5.0":{"num":9007199254740992,"den":9007199254740992},"extra":{"petitionsStaff":9007199254740992}}`))
+	f.Add([]byte(`{"2.1":{"num":9007199254740991,"den":9007199254740992},"4.1":{"num":9223372036854775807,"den":9223372036854775807}}`))
+	f.Add([]byte(`{"1.4":{"num":4503599627370496,"den":9007199254740992},"3.3":{"num":1,"den":9007199254740992},"extra":{"syncReportDen":9007199254740992}}`))
+	f.Add([]byte(`{"3.4":{"num":9007199254740991,"den":9007199254740992},"3.5":{"num":1,"den":9007199254740992},"3.6":{"num":9007199254740992,"den":9007199254740992}}`))
+	f.Add([]byte(`{"2.1":{"num":1,"den":10},"2.1":{"num":9,"den":10}}`))
+	f.Add([]byte(`{"2.1":{"num":1,"num":9,"den":10},"extra":{"completed":1,"completed":1}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var tl Tally
 		if err := json.Unmarshal(data, &tl); err != nil {
@@ -300,8 +312,18 @@ func FuzzTallyJSON(f *testing.F) {
 		if err := json.Unmarshal(b, &back); err != nil || back != tl {
 			t.Fatalf("re-decode %s: %v", b, err)
 		}
-		if _, err := Portal().Score(tl); err != nil {
-			t.Fatalf("valid tally does not score: %v", err)
+		for _, e := range []Edition{Portal(), Document()} {
+			r, err := e.Score(tl)
+			if err != nil {
+				t.Fatalf("valid tally does not score: %v", err)
+			}
+			checkResultRange(t, e.Name, r)
+			for id := M11; id <= M53; id++ {
+				m := e.ScoreMetric(id, tl.Counts[id])
+				if m.Score.Sign() < 0 || m.Score.GreaterThan(m.Max) {
+					t.Fatalf("%s: ScoreMetric(%s) = %s of %s", e.Name, id, m.Score, m.Max)
+				}
+			}
 		}
 	})
 }

@@ -286,6 +286,15 @@ func FuzzDecodeTree(f *testing.F) {
 		`{"units":[{"id":"A","counts":{"extra":{}},"extra":{}}]}`,
 		`{"units":[{"id":"\u00e9","name":"\ud800"}]} `,
 		`{"units":[{"id":"P"},{"id":"Q","parent":"P","counts":{"4.1":{"num":0,"den":9223372036854775807}}},{"id":"R","parent":"P","counts":{"4.1":{"num":0,"den":1}}}]}`,
+		// Counts near the limits (issue 14).
+		`{"units":[{"id":"P"},{"id":"Q","parent":"P","counts":{"4.1":{"num":0,"den":9007199254740991}}},{"id":"R","parent":"P","counts":{"4.1":{"num":1,"den":1}}}]}`,
+		`{"units":[{"id":"P","counts":{"2.2":{"num":0,"den":144115188075855872}},"extra":{"processingSeconds":1}}]}`,
+		`{"units":[{"id":"P","counts":{"2.2":{"num":0,"den":1125899906842624}},"extra":{"processingSeconds":9223372036854775807}},{"id":"A","parent":"P","counts":{"2.2":{"num":0,"den":1}},"extra":{"processingSeconds":5}}]}`,
+		`{"units":[{"id":"P","pooled":true,"counts":{"2.1":{"num":9007199254740992,"den":9007199254740992}}},{"id":"A","parent":"P","counts":{"2.1":{"num":9007199254740991,"den":9007199254740991}}}]}`,
+		`{"units":[{"id":"P","counts":{"3.1":{"num":5,"den":5}},"extra":{"partialOnline":9223372036854775807,"fullOnline":9223372036854775807}}]}`,
+		`{"units":[{"id":"P","counts":{"5.0":{"num":9007199254740992,"den":9007199254740992}},"extra":{"petitionsStaff":1}}]}`,
+		`{"units":[{"id":"P","id":"Q"}],"units":[]}`,
+		`{"units":[{"id":"P","counts":{"2.1":{"num":1,"den":10},"2.1":{"num":9,"den":10}}}]}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -310,8 +319,15 @@ func FuzzDecodeTree(f *testing.F) {
 				t.Fatalf("pooled %s invalid: %v", u.ID, err)
 			}
 		}
-		if _, err := Portal().ScoreTree(tr); err != nil {
-			t.Fatalf("ScoreTree: %v", err)
+		for _, e := range []Edition{Portal(), Document()} {
+			res, err := e.ScoreTree(tr)
+			if err != nil {
+				t.Fatalf("ScoreTree: %v", err)
+			}
+			for _, u := range res.Units {
+				checkResultRange(t, e.Name+" own "+u.Unit.ID, u.Own)
+				checkResultRange(t, e.Name+" pooled "+u.Unit.ID, u.Pooled)
+			}
 		}
 		out, err := tr.MarshalJSON()
 		if err != nil {
