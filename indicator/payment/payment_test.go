@@ -98,7 +98,7 @@ func newCalc(t testing.TB, mod func(*Options)) *Calculator {
 	return c
 }
 
-// ---- rules, one case per rule sentence of INDICATORS.md §3 group 3b ----
+// ---- rules, one case per rule sentence of docs/rules.md, 3.4–3.6 ----
 
 func TestClassifyRules(t *testing.T) {
 	cases := []struct {
