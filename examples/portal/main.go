@@ -1,7 +1,8 @@
 // Command portal serves the dashboard of package dashboard over the sample province
 // (examples/internal/sample): JSON scorecards, explanations, what-if plans and an HTML page with inline
-// SVG charts. Cards are computed on first request and kept in a bounded LRU cache (dashboard.SampleCards:
-// 32 cards, 32 MiB estimated); at most GOMAXPROCS what-if plans run at once (429 beyond).
+// SVG charts. Cards are computed on first request; those of the default period and of the trend's
+// months are kept, the others in a bounded LRU cache (dashboard.SampleSource: 32 cards, 32 MiB
+// estimated); at most GOMAXPROCS what-if plans run at once (429 beyond).
 //
 //	go run ./examples/portal -addr 127.0.0.1:8766
 package main
@@ -62,8 +63,14 @@ func newHandler(period string, n int) (http.Handler, error) {
 	for m := time.January; m <= time.December; m++ {
 		trend = append(trend, model.Month(DefaultYear, m))
 	}
+	// The default period and the trend's months are kept for good: a flood of other periods cannot evict
+	// them (each page view would otherwise recompute twelve cards).
+	src, err := dashboard.NewSampleSource(p, ed, dashboard.CacheConfig{Keep: append([]model.Period{def}, trend...)})
+	if err != nil {
+		return nil, err
+	}
 	return dashboard.NewHandler(dashboard.Config{
-		Cards:   dashboard.SampleCards(p, ed),
+		Cards:   src.Card,
 		Edition: &ed,
 		Default: def,
 		Trend:   trend,

@@ -42,6 +42,11 @@ type CacheConfig struct {
 	MaxComputing int
 	// Size estimates a card's memory (nil: EstimateCardSize).
 	Size func(*scorecard.Card) int64
+	// Keep lists periods whose cards, once computed, are kept for good, outside MaxCards and MaxBytes
+	// (which bound the other cards): typically the dashboard's Default and Trend periods, so that a flood
+	// of distinct periods cannot evict them and make every page view recompute a year of cards. Memory:
+	// len(Keep) more cards at most.
+	Keep []model.Period
 }
 
 // EstimateCardSize estimates the heap a card holds as three times the length of its JSON encoding
@@ -64,6 +69,7 @@ type CacheStats struct {
 	Computing int   // computations in flight that requests wait for
 	Computed  int64 // computations finished since the source was made (successful or not)
 	Evicted   int64 // cards dropped to respect the bounds
+	Kept      int   // cards of CacheConfig.Keep periods (not counted in Cards and Bytes)
 }
 
 // SampleSource serves the cards of a sample province with a bounded LRU cache: at most MaxCards cards
@@ -161,7 +167,10 @@ type cardCache struct {
 	size     func(*scorecard.Card) int64
 	slots    chan struct{} // computation slots
 
+	keep map[string]bool // keys whose cards go to kept
+
 	mu       sync.Mutex
+	kept     map[string]*scorecard.Card
 	lru      *list.List // of *cached, most recent first
 	byKey    map[string]*list.Element
 	bytes    int64
@@ -187,7 +196,11 @@ type flight struct {
 
 func newCardCache(cc CacheConfig) *cardCache {
 	c := &cardCache{maxCards: cc.MaxCards, maxBytes: cc.MaxBytes, size: cc.Size,
-		lru: list.New(), byKey: map[string]*list.Element{}, flights: map[string]*flight{}}
+		lru: list.New(), byKey: map[string]*list.Element{}, flights: map[string]*flight{},
+		keep: map[string]bool{}, kept: map[string]*scorecard.Card{}}
+	for _, p := range cc.Keep {
+		c.keep[p.String()] = true
+	}
 	if c.maxCards == 0 {
 		c.maxCards = DefaultMaxCards
 	}
@@ -215,6 +228,10 @@ func (c *cardCache) get(ctx context.Context, key string, compute func(context.Co
 		return nil, err
 	}
 	c.mu.Lock()
+	if card, ok := c.kept[key]; ok {
+		c.mu.Unlock()
+		return card, nil
+	}
 	if el, ok := c.byKey[key]; ok {
 		c.lru.MoveToFront(el)
 		c.mu.Unlock()
@@ -255,7 +272,7 @@ func (c *cardCache) run(ctx context.Context, key string, f *flight, compute func
 	}
 	card, err := safeCompute(ctx, compute)
 	var size int64
-	if err == nil {
+	if err == nil && !c.keep[key] {
 		size = c.size(card)
 	}
 	c.mu.Lock()
@@ -265,7 +282,14 @@ func (c *cardCache) run(ctx context.Context, key string, f *flight, compute func
 	if c.flights[key] == f {
 		delete(c.flights, key)
 	}
-	if err != nil || ctx.Err() != nil || size > c.maxBytes {
+	if err != nil || ctx.Err() != nil {
+		return
+	}
+	if c.keep[key] {
+		c.kept[key] = card
+		return
+	}
+	if size > c.maxBytes {
 		return
 	}
 	if el, ok := c.byKey[key]; ok { // not expected: a key has one flight at a time
@@ -300,5 +324,6 @@ func safeCompute(ctx context.Context, compute func(context.Context) (*scorecard.
 func (c *cardCache) stats() CacheStats {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return CacheStats{Cards: c.lru.Len(), Bytes: c.bytes, Computing: len(c.flights), Computed: c.computed, Evicted: c.evicted}
+	return CacheStats{Cards: c.lru.Len(), Bytes: c.bytes, Computing: len(c.flights), Computed: c.computed,
+		Evicted: c.evicted, Kept: len(c.kept)}
 }

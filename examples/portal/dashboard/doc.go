@@ -50,4 +50,6 @@
 // A card is computed under its waiters' contexts: concurrent requests for a period share one
 // computation, a request whose context ends stops waiting, a computation nobody waits for any more stops
 // within 1 024 dossiers, and at most CacheConfig.MaxComputing (GOMAXPROCS) cards are computed at once.
+// CacheConfig.Keep names periods kept for good outside those bounds (examples/portal keeps the default
+// period and the trend's months, so that a flood of other periods cannot make the page recompute them).
 package dashboard

@@ -53,8 +53,8 @@ func heapInUse() uint64 {
 // at most loadCheap+loadPeriods+2 requests from loadWorkers clients, all under one loadDeadline context,
 // so that it stops by itself. It asserts the p99 latency of the cheap endpoints (JSON card, explanations
 // and page of an already computed period) under loadP99, and that the heap after loadPeriods distinct
-// `YYYY-MM-DD..YYYY-MM-DD` periods grows by less than loadHeap thanks to the card cache's bounds. Skipped
-// under -short.
+// `YYYY-MM-DD..YYYY-MM-DD` periods grows by less than loadHeap thanks to the card cache's bounds (and
+// that the flood evicted none of the page's kept cards). Skipped under -short.
 func TestLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("load test: skipped under -short")
@@ -62,12 +62,12 @@ func TestLoad(t *testing.T) {
 	p, err := sample.Generate(sample.Options{Seed: 766, Year: 2026, Dossiers: 1000})
 	require.NoError(t, err)
 	ed := indicator.Portal()
-	src, err := NewSampleSource(p, ed, CacheConfig{})
-	require.NoError(t, err)
 	var trend []model.Period
 	for m := time.January; m <= time.December; m++ {
 		trend = append(trend, model.Month(2026, m))
 	}
+	src, err := NewSampleSource(p, ed, CacheConfig{Keep: trend}) // as examples/portal does
+	require.NoError(t, err)
 	h, err := NewHandler(Config{Cards: src.Card, Edition: &ed, Default: model.Month(2026, 8), Trend: trend, Root: sample.RootID})
 	require.NoError(t, err)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -181,4 +181,9 @@ func TestLoad(t *testing.T) {
 	require.LessOrEqual(t, st.Cards, DefaultMaxCards)
 	require.LessOrEqual(t, st.Bytes, int64(DefaultMaxCacheBytes))
 	require.Less(t, int64(after)-int64(base), int64(loadHeap), "heap grew by %d KiB", (int64(after)-int64(base))>>10)
+	// The flood evicted none of the page's cards: the page still computes nothing.
+	computed = src.Stats().Computed
+	_, err = get("/?period=2026-08")
+	require.NoError(t, err)
+	require.Equal(t, computed, src.Stats().Computed, "the page recomputed cards after the flood")
 }

@@ -144,6 +144,16 @@ func TestSampleSourceBounded(t *testing.T) {
 	get(time.January)
 	require.Equal(t, 0, s.Stats().Cards)
 
+	// Keep: January stays, outside the bound of two cards.
+	s, err = NewSampleSource(p, ed, CacheConfig{MaxCards: 2, Keep: []model.Period{model.Month(2026, 1)}})
+	require.NoError(t, err)
+	for m := time.January; m <= time.May; m++ {
+		get(m)
+	}
+	get(time.January)
+	st = s.Stats()
+	require.Equal(t, CacheStats{Cards: 2, Bytes: st.Bytes, Computed: 5, Evicted: 2, Kept: 1}, st)
+
 	_, err = NewSampleSource(p, ed, CacheConfig{MaxCards: -1})
 	require.ErrorIs(t, err, ErrConfig)
 	_, err = NewSampleSource(nil, ed, CacheConfig{})
