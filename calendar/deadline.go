@@ -467,7 +467,9 @@ type Judgement struct {
 // no allocation. It never fails (Judgement.Classify reports a zero asOf).
 func (c *Calendar) JudgeAt(asOf time.Time, p DeadlinePolicy) Judgement {
 	j := Judgement{c: c, asOf: asOf, date: c.DateOf(asOf), dueSoon: p.normal().DueSoonDays, endOfDay: p.EndOfDay}
-	j.cum, _ = c.cum("Classify", asOf) // a date outside the range fails Classify's day count first
+	if c.Contains(j.date) { // outside, Classify's day count fails first
+		j.cum, _ = c.cum("Classify", asOf)
+	}
 	return j
 }
 

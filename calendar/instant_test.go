@@ -287,3 +287,21 @@ func mustDate(t testing.TB, s string) Date {
 	}
 	return d
 }
+
+func TestClassifyNoAlloc(t *testing.T) {
+	c := mustNew(t, Options{FromYear: 2024, ToYear: 2027})
+	p := DefaultDeadlinePolicy()
+	dl, err := c.Due(time.Date(2026, 4, 24, 9, 0, 0, 0, c.Location()), Duration{Amount: 5}, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	end := time.Date(2026, 5, 8, 10, 0, 0, 0, c.Location())
+	if n := testing.AllocsPerRun(100, func() { _, _ = c.Classify(dl, end, true, time.Time{}, p) }); n != 0 {
+		t.Errorf("Classify allocates %v times", n)
+	}
+	j := c.JudgeAt(end, p)
+	var o Outcome
+	if n := testing.AllocsPerRun(100, func() { _ = j.Classify(&o, dl.Due, dl.DueAt, end, false) }); n != 0 {
+		t.Errorf("Judgement.Classify allocates %v times", n)
+	}
+}
