@@ -20,7 +20,7 @@
 //   - -what-if is read as an exact decimal (never float64): NaN, Inf, text, a negative gain, a gain above
 //     MaxPoints (100), more than 32 characters or an exponent beyond ±16 are errors, and so is a gain that
 //     would take the unit's total above its maximum (Result.Max); 0 means no plan. It works with -tallies
-//     too (the plan of the unit's pooled counts);
+//     too (the plan of the unit's pooled counts) and in every format (CSV: a block after the others);
 //   - -workers must lie in 1…MaxWorkers (256); the default is GOMAXPROCS;
 //   - every output format reports the first write error (`scorecard: writing the output: …`, exit 1), e.g.
 //     when stdout is /dev/full;

@@ -329,7 +329,7 @@ func execute(c *config, stdout, stderr io.Writer) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	case "csv":
-		return writeCSV(stdout, c, units, expl)
+		return writeCSV(stdout, c, units, expl, plan)
 	}
 	lbl := labels(c.lang)
 	fmt.Fprintf(stdout, "%s %s — %s %s — %s %s — %d %s\n\n", lbl.period, period, lbl.asof,
@@ -434,9 +434,10 @@ func writeTable(w io.Writer, lang string, units []indicator.UnitResult) error {
 	return tw.Flush()
 }
 
-// writeCSV writes the unit rows (and the lost-point reasons when expl is not nil) as CSV. Text cells go
-// through csvText; number cells are written as they are.
-func writeCSV(w io.Writer, c *config, units []indicator.UnitResult, expl []lost) error {
+// writeCSV writes the unit rows, the lost-point reasons when expl is not nil and the what-if plan when
+// plan is not nil (each block after an empty line) as CSV. Text cells go through csvText; number cells
+// are written as they are.
+func writeCSV(w io.Writer, c *config, units []indicator.UnitResult, expl []lost, plan *scorecard.Plan) error {
 	if c.bom {
 		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 			return err
@@ -453,6 +454,15 @@ func writeCSV(w io.Writer, c *config, units []indicator.UnitResult, expl []lost)
 		for _, e := range expl {
 			cw.Write([]string{csvText(e.Unit), csvText(e.Metric.String()), e.Points.StringFixed(2),
 				csvText(string(e.Reason)), fmt.Sprint(e.Count), csvText(strings.Join(e.Examples, ";"))})
+		}
+	}
+	if plan != nil {
+		lbl := labels(c.lang)
+		cw.Write(nil)
+		cw.Write([]string{csvText(lbl.whatIf), plan.Total.StringFixed(2), plan.Target.StringFixed(2)})
+		cw.Write(csvTexts(lbl.planCols))
+		for _, m := range plan.Cheapest {
+			cw.Write([]string{csvText(m.Metric.String()), fmt.Sprint(m.Records), m.Gain.StringFixed(2), m.PerRecord.String()})
 		}
 	}
 	cw.Flush()
@@ -544,7 +554,7 @@ func runTallies(c *config, ed indicator.Edition, stdout io.Writer) error {
 		}
 		return enc.Encode(units)
 	case "csv":
-		return writeCSV(stdout, c, units, nil)
+		return writeCSV(stdout, c, units, nil, plan)
 	}
 	lbl := labels(c.lang)
 	fmt.Fprintf(stdout, "%s %s — %s %s\n\n", lbl.period, res.Period, lbl.edition, res.Edition)
