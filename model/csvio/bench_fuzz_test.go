@@ -14,7 +14,7 @@ import (
 func BenchmarkDecodeDossiersCSV(b *testing.B) {
 	var sb strings.Builder
 	sb.WriteString(strings.Join(DossierColumns(), ",") + "\n")
-	row := "H44.07-260805-%05d,,,2.000815,Cấp GCN,,H44.07,ATTP,2,2,1,1|025186004321,x,20260805084000,,20260805084500,20260905170000,,20260901100000,,9,0,1,1,1,,TP01|https://x/f.pdf|1|0,KQ|https://x/k.pdf,P|1000000,20260812100000|20260813100000|20260905170000|20260906170000,7\n"
+	row := "H44.07-260805-%05d,,,2.000815,Cấp GCN,,H44.07,ATTP,2,2,1,1|025186004321,x,20260805084000,,20260805084500,20260905170000,,20260901100000,,9,0,1,1,1,,TP01|https://x/f.pdf|1|0,KQ|https://x/k.pdf,P|1000000,20260812100000|20260813100000|20260905170000|20260906170000,7,,,,\n"
 	for i := range 10_000 {
 		sb.WriteString(strings.Replace(row, "%05d", strings.Repeat("0", 5-len(itoa(i)))+itoa(i), 1))
 	}
