@@ -41,6 +41,7 @@ type Calculator struct {
 	online    indicator.CodeSet
 	dp        calendar.DeadlinePolicy // pol.Deadline with Supplement set by pol.Supplements
 	recvHours time.Duration
+	recvSecs  int64 // recvHours in seconds
 
 	// The procedure catalogue: entries holds the converted durations, procs finds them by code and
 	// procByKey by index of keys (-1: not in the catalogue).
@@ -65,6 +66,7 @@ func New(opts Options) (*Calculator, error) {
 		online:    opts.OnlineChannels,
 		dp:        opts.Policy.Deadline,
 		recvHours: time.Duration(opts.Policy.OnlineReceptionHours) * time.Hour,
+		recvSecs:  int64(opts.Policy.OnlineReceptionHours) * 3600,
 	}
 	if c.online == 0 {
 		c.online = indicator.DefaultOnlinePolicy().ChannelCodes
@@ -286,16 +288,18 @@ func (c *Calculator) checkReception(d *model.Dossier, v *Verdict) {
 	if !d.ReceivedAt.Valid || !d.SubmittedAt.Valid {
 		return
 	}
-	t := d.ReceivedAt.T
-	if c.beforeStart(t) || c.afterLimit(t) {
-		return
+	t, sub := &d.ReceivedAt.T, &d.SubmittedAt.T
+	ts, tn := t.Unix(), int32(t.Nanosecond())
+	if ts < c.startS || (ts == c.startS && tn < c.startN) || ts > c.limitS || (ts == c.limitS && tn > c.limitN) {
+		return // received outside [start, limit]
 	}
-	if !t.After(d.SubmittedAt.T.Add(c.recvHours)) {
-		// Office time never exceeds elapsed time, so the reception is in time; the deadline is not needed.
+	if e, sn := ts-sub.Unix(), int32(sub.Nanosecond()); e < c.recvSecs || (e == c.recvSecs && tn <= sn) {
+		// Received within OnlineReceptionHours of elapsed time: office time never exceeds elapsed time, so
+		// the reception is in time and the deadline is not needed.
 		v.Reception = ReceptionCheck{Checked: true}
 		return
 	}
-	dl, err := c.cal.AddWorkingHours(d.SubmittedAt.T, c.recvHours)
+	dl, err := c.cal.AddWorkingHours(*sub, c.recvHours)
 	if err != nil {
 		return
 	}
