@@ -87,15 +87,15 @@ func (c *Calculator) NewAccumulator() *Accumulator {
 func (a *Accumulator) Add(cs *indicator.Case, note indicator.Note) {
 	var v Verdict
 	a.c.classify(cs.Dossier, cs.Ref.Procedure(), &v)
-	a.add(cs.Ref, &v)
+	a.add(cs.Dossier, cs.Ref, &v)
 	cs.Timing = v.Timing()
 	if note != nil {
 		v.note(cs, note)
 	}
 }
 
-// add counts verdict v of a dossier whose unit and procedure are r's (when resolved) or v's strings.
-func (a *Accumulator) add(r indicator.Ref, v *Verdict) {
+// add counts verdict v of dossier d, whose unit and procedure are r's (when resolved) or d's codes.
+func (a *Accumulator) add(d *model.Dossier, r indicator.Ref, v *Verdict) {
 	counted := v.Counted
 	cnt := b2i(counted)
 	a.reasons[v.r][cnt]++
@@ -104,7 +104,7 @@ func (a *Accumulator) add(r indicator.Ref, v *Verdict) {
 	}
 	x := cellAt(a.units, r.Unit()) // inline: the pass's Ref
 	if x == nil {
-		x = a.unit(-1, v.Unit)
+		x = a.unit(-1, d.UnitID)
 	}
 	chk := b2i(v.Reception.Checked)
 	x.seen = true
@@ -115,7 +115,7 @@ func (a *Accumulator) add(r indicator.Ref, v *Verdict) {
 	}
 	y := cellAt(a.procs, r.Procedure())
 	if y == nil {
-		y = a.proc(-1, v.Procedure)
+		y = a.proc(-1, d.ProcedureCode)
 	}
 	num := b2i(v.InNumerator)
 	fin := b2i(v.Finished)
@@ -296,7 +296,7 @@ func (c *Calculator) Run(dossiers iter.Seq[model.Dossier]) Result {
 	for d := range dossiers {
 		var v Verdict
 		c.classify(&d, -1, &v) // Add without a Case, which would move every d to the heap
-		a.add(indicator.Ref{}, &v)
+		a.add(&d, indicator.Ref{}, &v)
 	}
 	return a.Result()
 }

@@ -255,17 +255,19 @@ func (v *Verdict) set(r reason) {
 // O(len(Steps) + len(Supplements)) plus O(1) calendar operations (O(log n) for working-hour durations).
 func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
 	c.classify(d, -1, &v)
+	if d != nil {
+		v.Unit, v.Code, v.Procedure = d.UnitID, d.Code, d.ProcedureCode
+	}
 	return v
 }
 
-// classify is Classify into *v, which must be the zero Verdict; proc is the Keys index of d's procedure,
-// or -1 when not known.
+// classify is Classify into *v, which must be the zero Verdict, without the Unit, Code and Procedure
+// strings (an Accumulator does not read them); proc is the Keys index of d's procedure, or -1.
 func (c *Calculator) classify(d *model.Dossier, proc int32, v *Verdict) {
 	if d == nil {
 		v.set(rNilRecord)
 		return
 	}
-	v.Unit, v.Code, v.Procedure = d.UnitID, d.Code, d.ProcedureCode
 	if c.online.Has(int(d.Channel.Code())) {
 		c.checkReception(d, v)
 	}
