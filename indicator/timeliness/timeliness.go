@@ -320,6 +320,9 @@ const (
 // endEvent finds the end of processing: the best-ranked terminal step that has happened (equal ranks: the
 // earliest), when the timeline has any terminal step; otherwise the dossier's status and end fields.
 func (c *Calculator) endEvent(d *model.Dossier) (time.Time, model.StatusCode, endKind) {
+	if len(d.Steps) == 0 {
+		return c.statusEnd(d)
+	}
 	rank := &c.pol.EndStatusRank
 	var best time.Time
 	var bestSt model.StatusCode
@@ -346,6 +349,12 @@ func (c *Calculator) endEvent(d *model.Dossier) (time.Time, model.StatusCode, en
 	if anyTerminal {
 		return time.Time{}, 0, endOpen
 	}
+	return c.statusEnd(d)
+}
+
+// statusEnd is the end of processing by the dossier's status and end fields.
+func (c *Calculator) statusEnd(d *model.Dossier) (time.Time, model.StatusCode, endKind) {
+	rank := &c.pol.EndStatusRank
 	st := d.Status.Code()
 	if st <= 0 || int(st) >= len(rank) || rank[st] == 0 {
 		return time.Time{}, 0, endOpen
