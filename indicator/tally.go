@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // MaxCount is the largest count Tally.Validate accepts for any numerator, denominator or extra count
@@ -387,11 +388,12 @@ func (t *Tally) decodeExtras(msg json.RawMessage) error {
 	return err
 }
 
-// walkObject decodes data as one JSON object and calls fn with each member's key (unescaped) and raw
-// value, in document order, stopping at fn's first error. null is reported (fn not called). Errors are
-// *DecodeErrors keyed prefix+key (the prefix without its final dot for the object itself): a syntax error
-// (wrapping the *json.SyntaxError), a value that is not an object, or a key that occurs twice
-// (errDuplicateKey) — encoding/json would keep the last value. Cost: O(len(data)), one small map.
+// walkObject decodes data as one JSON object and calls fn with each member's key (unescaped as
+// encoding/json does) and raw value (a sub-slice of data), in document order, stopping at fn's first
+// error. null is reported (fn not called). Errors are *DecodeErrors keyed prefix+key (the prefix without
+// its final dot for the object itself): a syntax error (wrapping the *json.SyntaxError), a value that is
+// not an object, or a key that occurs twice (errDuplicateKey) — encoding/json would keep the last value.
+// Cost: O(len(data)); allocates the keys (and a set of them beyond 16 members).
 func walkObject(data []byte, prefix string, fn func(key string, val json.RawMessage) error) (null bool, err error) {
 	self := strings.TrimSuffix(prefix, ".")
 	if !json.Valid(data) {
@@ -402,40 +404,105 @@ func walkObject(data []byte, prefix string, fn func(key string, val json.RawMess
 		}
 		return false, &DecodeError{Key: self, Err: err}
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	tok, err := dec.Token()
-	if err != nil {
-		return false, &DecodeError{Key: self, Err: err}
-	}
-	if tok == nil {
+	// data is one valid JSON value: the scan below needs no bounds or syntax checks.
+	i := skipSpace(data, 0)
+	switch data[i] {
+	case 'n':
 		return true, nil
-	}
-	if d, ok := tok.(json.Delim); !ok || d != '{' {
+	case '{':
+	default:
 		return false, &DecodeError{Key: self, Err: errNotObject}
 	}
-	var seen map[string]struct{}
-	for dec.More() {
-		kt, err := dec.Token()
-		if err != nil {
-			return false, &DecodeError{Key: self, Err: err}
+	if i = skipSpace(data, i+1); data[i] == '}' {
+		return false, nil
+	}
+	var keys []string
+	var set map[string]struct{}
+	for {
+		end := stringEnd(data, i)
+		key := unquoteKey(data[i:end])
+		i = skipSpace(data, skipSpace(data, end)+1) // past ':'
+		vend := valueEnd(data, i)
+		dup := false
+		if set != nil {
+			_, dup = set[key]
+			set[key] = struct{}{}
+		} else {
+			for _, k := range keys {
+				dup = dup || k == key
+			}
+			if keys = append(keys, key); len(keys) > 16 {
+				set = make(map[string]struct{}, 2*len(keys))
+				for _, k := range keys {
+					set[k] = struct{}{}
+				}
+			}
 		}
-		key, _ := kt.(string) // valid JSON: an object key is a string
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return false, &DecodeError{Key: prefix + key, Err: err}
-		}
-		if seen == nil {
-			seen = make(map[string]struct{}, 4)
-		}
-		if _, dup := seen[key]; dup {
+		if dup {
 			return false, &DecodeError{Key: prefix + key, Err: errDuplicateKey}
 		}
-		seen[key] = struct{}{}
-		if err := fn(key, v); err != nil {
+		if err := fn(key, data[i:vend:vend]); err != nil {
 			return false, err
 		}
+		if i = skipSpace(data, vend); data[i] == '}' {
+			return false, nil
+		}
+		i = skipSpace(data, i+1) // past ','
 	}
-	return false, nil
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// stringEnd returns the index just past the JSON string starting at b[i] ('"').
+func stringEnd(b []byte, i int) int {
+	for i++; b[i] != '"'; i++ {
+		if b[i] == '\\' {
+			i++
+		}
+	}
+	return i + 1
+}
+
+// valueEnd returns the index just past the JSON value starting at b[i].
+func valueEnd(b []byte, i int) int {
+	switch b[i] {
+	case '"':
+		return stringEnd(b, i)
+	case '{', '[':
+		depth := 0
+		for ; ; i++ {
+			switch b[i] {
+			case '"':
+				i = stringEnd(b, i) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return i + 1
+				}
+			}
+		}
+	}
+	for i < len(b) && !strings.ContainsRune(",}] \t\n\r", rune(b[i])) {
+		i++
+	}
+	return i
+}
+
+// unquoteKey unescapes a JSON string literal as encoding/json does (invalid UTF-8 becomes U+FFFD).
+func unquoteKey(q []byte) string {
+	body := q[1 : len(q)-1]
+	if bytes.IndexByte(body, '\\') < 0 && utf8.Valid(body) {
+		return string(body)
+	}
+	var s string
+	_ = json.Unmarshal(q, &s) // q is a valid string literal
+	return s
 }
 
 // decodeInt accepts a JSON integer literal (-?[0-9]+, surrounding space allowed); fractions, exponents,

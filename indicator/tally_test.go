@@ -1,10 +1,12 @@
 package indicator
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"math"
 	"math/rand"
+	"slices"
 	"testing"
 )
 
@@ -290,7 +292,10 @@ func FuzzTallyJSON(f *testing.F) {
 	f.Add([]byte(`{"3.4":{"num":9007199254740991,"den":9007199254740992},"3.5":{"num":1,"den":9007199254740992},"3.6":{"num":9007199254740992,"den":9007199254740992}}`))
 	f.Add([]byte(`{"2.1":{"num":1,"den":10},"2.1":{"num":9,"den":10}}`))
 	f.Add([]byte(`{"2.1":{"num":1,"num":9,"den":10},"extra":{"completed":1,"completed":1}}`))
+	f.Add([]byte(`{"a\\\"}":[{"}":"]"},"\u00e9"],"b":-1.5e3,"\u0061":null}`))
+	f.Add([]byte("{\"\xff\":1,\"\xfe\":2}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		checkWalkObject(t, data)
 		var tl Tally
 		if err := json.Unmarshal(data, &tl); err != nil {
 			var de *DecodeError
@@ -459,5 +464,69 @@ func TestTallyJSONDuplicateKeys(t *testing.T) {
 				t.Fatal("tally modified on error")
 			}
 		})
+	}
+}
+
+// walkReference lists an object's members with encoding/json's tokenizer (keys unescaped, values
+// compacted), or reports that data is not a valid JSON object.
+func walkReference(data []byte) (keys, vals []string, ok bool) {
+	if !json.Valid(data) {
+		return nil, nil, false
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, _ := dec.Token(); tok != json.Delim('{') {
+		return nil, nil, false
+	}
+	for dec.More() {
+		kt, _ := dec.Token()
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, nil, false
+		}
+		var c bytes.Buffer
+		_ = json.Compact(&c, v)
+		keys, vals = append(keys, kt.(string)), append(vals, c.String())
+	}
+	return keys, vals, true
+}
+
+// checkWalkObject: walkObject's hand-written scan agrees with encoding/json's tokenizer on every valid
+// object (same keys, same values), reports exactly the repeated keys, and refuses everything else.
+func checkWalkObject(t *testing.T, data []byte) {
+	t.Helper()
+	rk, rv, ok := walkReference(data)
+	var keys, vals []string
+	null, err := walkObject(data, "", func(k string, v json.RawMessage) error {
+		var c bytes.Buffer
+		_ = json.Compact(&c, v)
+		keys, vals = append(keys, k), append(vals, c.String())
+		return nil
+	})
+	if !ok {
+		if err == nil && !null {
+			t.Fatalf("walkObject accepted %q, not a JSON object", data)
+		}
+		return
+	}
+	seen := map[string]bool{}
+	firstDup := -1
+	for i, k := range rk {
+		if seen[k] && firstDup < 0 {
+			firstDup = i
+		}
+		seen[k] = true
+	}
+	if firstDup >= 0 {
+		var de *DecodeError
+		if !errors.As(err, &de) || de.Key != rk[firstDup] || !errors.Is(err, errDuplicateKey) {
+			t.Fatalf("repeated key %q: err = %v", rk[firstDup], err)
+		}
+		return
+	}
+	if err != nil || null {
+		t.Fatalf("walkObject refused a valid object: %v", err)
+	}
+	if !slices.Equal(keys, rk) || !slices.Equal(vals, rv) {
+		t.Fatalf("walkObject read %q %q, encoding/json %q %q", keys, vals, rk, rv)
 	}
 }
