@@ -487,23 +487,22 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 	var du dueInfo
 	if appt := &d.DueAt; appt.Valid && len(d.Supplements) == 0 && len(d.Steps) == 0 {
 		v.FromAppointment = true
-		du.due = c.cal.DateOf(appt.T)
-		if !c.cal.Contains(du.due) {
+		due := c.cal.DateOf(appt.T)
+		if !c.cal.Contains(due) {
 			return rCalendarRange
 		}
-		du.dueAt = c.judgement.EndOfDay(du.due)
+		v.Due, v.DueAt = due, c.judgement.EndOfDay(due)
 	} else if r := c.dueOf(d, proc, recv.T, stop, v, &du); r != rNone {
 		return r
 	}
-	pending, pendingAt, repeated := du.pending, du.pendingAt, du.repeated
-	v.Due, v.DueAt = du.due, du.dueAt
-	err := du.err
+	pending, repeated, err := du.pending, du.repeated, du.err
 
 	var r reason
 	var at time.Time // the instant judged: the end (or pending request) of a finished dossier
 	finished, refusal := false, false
 	switch {
 	case pending:
+		pendingAt := du.pendingAt
 		v.End, v.EndStatus = pendingAt, model.StatusSupplement
 		if c.beforeStart(pendingAt) {
 			return rOutsidePeriod
@@ -520,7 +519,7 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 		// at the judgement instant; due-soon counts working days up to the judgement date, which must be in
 		// the calendar.
 		var out calendar.Outcome
-		err = c.judgement.Classify(&out, du.due, du.dueAt, at, finished)
+		err = c.judgement.Classify(&out, v.Due, v.DueAt, at, finished)
 		if err == nil && out.Class == calendar.OpenWithinDeadline && !c.limitInCal && c.dp.DueSoonDays >= 0 {
 			err = errRange
 		}
@@ -568,19 +567,17 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 	return rOpenOverdue
 }
 
-// dueInfo is the deadline of a dossier as judge needs it.
+// dueInfo is what dueOf tells judge besides the deadline (Verdict.Due and DueAt).
 type dueInfo struct {
-	due       calendar.Date
-	dueAt     time.Time
 	err       error     // no deadline, tolerated for a dossier late by repeated supplements
 	repeated  bool      // more than MaxSupplements requests under SupplementSubtract: late
 	pending   bool      // a supplement request not answered by the judgement instant
 	pendingAt time.Time // that request
 }
 
-// dueOf sets *du for a dossier with supplements, a timeline or no appointment: it walks the supplement
-// requests made by stop, takes the deadline from the appointment or the catalogue, and applies the
-// answered requests. It returns rNone, or the reason that excludes the dossier.
+// dueOf sets v.Due, v.DueAt and *du for a dossier with supplements, a timeline or no appointment: it
+// walks the supplement requests made by stop, takes the deadline from the appointment or the catalogue,
+// and applies the answered requests. It returns rNone, or the reason that excludes the dossier.
 func (c *Calculator) dueOf(d *model.Dossier, proc int32, recv, stop time.Time, v *Verdict, du *dueInfo) reason {
 	hasSupp := len(d.Supplements) > 0 || len(d.Steps) > 0
 	var sc suppScan
@@ -609,7 +606,7 @@ func (c *Calculator) dueOf(d *model.Dossier, proc int32, recv, stop time.Time, v
 			return r
 		}
 	}
-	du.due, du.dueAt = dl.Due, dl.DueAt
+	v.Due, v.DueAt = dl.Due, dl.DueAt
 	return rNone
 }
 
