@@ -476,6 +476,22 @@ func (c *Calendar) JudgeAt(asOf time.Time, p DeadlinePolicy) Judgement {
 // EndOfDay is Calendar.EndOfDay under the judgement's policy: the end of due day d (P4).
 func (j *Judgement) EndOfDay(d Date) time.Time { return j.c.endOfDay(d, j.endOfDay) }
 
+// AppointmentDue returns the due date set by an appointment instant (ngày hẹn trả: its date, P15 day
+// granularity) and the end of that day under the judgement's policy (P4), or false when the date is outside
+// the calendar. Cost: O(1), no allocation.
+func (j *Judgement) AppointmentDue(appt time.Time) (due Date, dueAt time.Time, ok bool) {
+	c := j.c
+	if s := appt.Unix(); c.fast(s) {
+		due = c.dayOf(s)
+	} else {
+		due = DateOf(appt, c.loc)
+	}
+	if !c.Contains(due) {
+		return Date{}, time.Time{}, false
+	}
+	return due, c.endOfDay(due, j.endOfDay), true
+}
+
 // AsOf returns the judgement instant.
 func (j *Judgement) AsOf() time.Time { return j.asOf }
 
@@ -507,7 +523,11 @@ func (j *Judgement) Classify(out *Outcome, due Date, dueAt, end time.Time, finis
 		switch ed.Compare(due) {
 		case -1:
 			out.Class = Early
-			out.EarlyWorkingDays, err = c.WorkingDaysBetween(ed, due)
+			if i, ok := c.off(ed); ok && c.Contains(due) { // WorkingDaysBetween, inline
+				out.EarlyWorkingDays = int(c.cnt[due.n-c.first+1]) - int(c.cnt[i+1])
+			} else {
+				out.EarlyWorkingDays, err = c.WorkingDaysBetween(ed, due)
+			}
 		case 0:
 			out.Class = OnTime
 		default:

@@ -186,6 +186,14 @@ func FuzzFastInstants(f *testing.F) {
 		h1, e1 := fast.WorkingHoursBetween(t0, t1)
 		h2, e2 := slow.WorkingHoursBetween(t0, t1)
 		same("WorkingHoursBetween", h1, h2, e1, e2)
+		for _, p := range []DeadlinePolicy{{}, {EndOfDay: OfficeClose}} {
+			j1, j2 := fast.JudgeAt(t1, p), slow.JudgeAt(t1, p)
+			d1, at1, ok1 := j1.AppointmentDue(t0)
+			d2, at2, ok2 := j2.AppointmentDue(t0)
+			if d1 != d2 || at1 != at2 || ok1 != ok2 || ok1 != fast.Contains(fast.DateOf(t0)) || (ok1 && (d1 != fast.DateOf(t0) || at1 != fast.EndOfDay(d1, p))) {
+				t.Fatalf("AppointmentDue(%s) = %s %s %v, reference %s %s %v", t0, d1, at1, ok1, d2, at2, ok2)
+			}
+		}
 		a1, e1 := fast.AddWorkingHours(t0, time.Duration(dur))
 		a2, e2 := slow.AddWorkingHours(t0, time.Duration(dur))
 		same("AddWorkingHours", a1, a2, e1, e2)

@@ -320,9 +320,6 @@ const (
 // endEvent finds the end of processing: the best-ranked terminal step that has happened (equal ranks: the
 // earliest), when the timeline has any terminal step; otherwise the dossier's status and end fields.
 func (c *Calculator) endEvent(d *model.Dossier) (time.Time, model.StatusCode, endKind) {
-	if len(d.Steps) == 0 {
-		return c.statusEnd(d)
-	}
 	rank := &c.pol.EndStatusRank
 	var best time.Time
 	var bestSt model.StatusCode
@@ -439,7 +436,14 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 	if st == model.StatusRegistered {
 		return rNotReceived
 	}
-	endT, endSt, kind := c.endEvent(d)
+	var endT time.Time
+	var endSt model.StatusCode
+	var kind endKind
+	if len(d.Steps) == 0 {
+		endT, endSt, kind = c.statusEnd(d)
+	} else {
+		endT, endSt, kind = c.endEvent(d)
+	}
 	if c.rec.ExcludeWithdrawnBeforeReception && (st == model.StatusWithdrawn || endSt == model.StatusWithdrawn) {
 		if !d.ReceivedAt.Valid || (endSt == model.StatusWithdrawn && kind == endFound && endT.Before(d.ReceivedAt.T)) {
 			return rWithdrawnBeforeReception
@@ -487,11 +491,11 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 	var du dueInfo
 	if appt := &d.DueAt; appt.Valid && len(d.Supplements) == 0 && len(d.Steps) == 0 {
 		v.FromAppointment = true
-		due := c.cal.DateOf(appt.T)
-		if !c.cal.Contains(due) {
+		due, dueAt, ok := c.judgement.AppointmentDue(appt.T)
+		if !ok {
 			return rCalendarRange
 		}
-		v.Due, v.DueAt = due, c.judgement.EndOfDay(due)
+		v.Due, v.DueAt = due, dueAt
 	} else if r := c.dueOf(d, proc, recv.T, stop, v, &du); r != rNone {
 		return r
 	}
