@@ -489,6 +489,9 @@ func (j *Judgement) AppointmentDue(appt time.Time) (due Date, dueAt time.Time, o
 	if !c.Contains(due) {
 		return Date{}, time.Time{}, false
 	}
+	if s := int64(due.n+1-unixEpoch)*86400 - c.zoneOff; j.endOfDay == Midnight && c.fast(s) { // endOfDay, inline
+		return due, time.Unix(s, 0).In(c.loc), true
+	}
 	return due, c.endOfDay(due, j.endOfDay), true
 }
 

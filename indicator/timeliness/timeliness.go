@@ -263,16 +263,7 @@ func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
 
 // classify is Classify into *v, which must be the zero Verdict, without the Unit, Code and Procedure
 // strings (an Accumulator does not read them); proc is the Keys index of d's procedure, or -1.
-func (c *Calculator) classify(d *model.Dossier, proc int32, v *Verdict) {
-	if d == nil {
-		v.set(rNilRecord)
-		return
-	}
-	if c.online.Has(int(d.Channel.Code())) {
-		c.checkReception(d, v)
-	}
-	v.set(c.judge(d, proc, v))
-}
+func (c *Calculator) classify(d *model.Dossier, proc int32, v *Verdict) { v.set(c.judge(d, proc, v)) }
 
 // afterLimit is t.After(c.limit); beforeStart is t.Before(c.start) (neither bound has a monotonic reading).
 func (c *Calculator) afterLimit(t time.Time) bool {
@@ -432,6 +423,12 @@ var (
 )
 
 func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
+	if d == nil {
+		return rNilRecord
+	}
+	if c.online.Has(int(d.Channel.Code())) {
+		c.checkReception(d, v)
+	}
 	st := d.Status.Code()
 	if st == model.StatusRegistered {
 		return rNotReceived
