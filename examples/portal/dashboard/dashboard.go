@@ -267,6 +267,9 @@ func (h *handler) card(w http.ResponseWriter, r *http.Request) (*scorecard.Card,
 	case err != nil:
 		httpError(w, http.StatusInternalServerError, err.Error())
 		return nil, false
+	case c == nil || c.Tree == nil:
+		httpError(w, http.StatusInternalServerError, fmt.Sprintf("no card for %s", p))
+		return nil, false
 	}
 	return c, true
 }

@@ -402,3 +402,15 @@ func TestCardCachePanic(t *testing.T) {
 	require.Equal(t, 0, c.stats().Cards)
 	require.Empty(t, c.slots, "the slot is given back")
 }
+
+// TestNilCard: a CardFunc answering (nil, nil) is a JSON 500, not a nil dereference.
+func TestNilCard(t *testing.T) {
+	h, err := NewHandler(Config{Default: model.Month(2026, 8),
+		Cards: func(context.Context, model.Period) (*scorecard.Card, error) { return nil, nil }})
+	require.NoError(t, err)
+	for _, target := range []string{"/api/scorecard", "/api/units/H99/explanations", "/api/units/H99/whatif?points=1", "/"} {
+		w := do(t, h, "GET", target, "", "")
+		require.Equal(t, 500, w.Code, target)
+		require.Contains(t, requireJSONError(t, w)["error"], "no card for 2026-08", target)
+	}
+}
