@@ -580,58 +580,21 @@ type dueInfo struct {
 // walks the supplement requests made by stop, takes the deadline from the appointment or the catalogue,
 // and applies the answered requests. It returns rNone, or the reason that excludes the dossier.
 func (c *Calculator) dueOf(d *model.Dossier, proc int32, recv, stop time.Time, v *Verdict, du *dueInfo) reason {
-	hasSupp := len(d.Supplements) > 0 || len(d.Steps) > 0
-	var sc suppScan
-	if hasSupp {
-		c.scanSupplements(d, stop, &sc)
-		v.Supplements = sc.nReq
-		if sc.bad {
-			return rBadSupplement
-		}
-	}
-	du.pending, du.pendingAt = sc.pending, sc.pendingAt
-	du.repeated = c.pol.Supplements == indicator.SupplementSubtract && sc.nReq > c.pol.MaxSupplements
-	var dl calendar.Deadline
-	err := c.deadline(d, proc, recv, &sc, v, &dl)
-	if err != nil {
-		if errors.Is(err, calendar.ErrOutOfRange) {
-			return rCalendarRange
-		}
-		if !du.repeated {
-			return rNoDeadline
-		}
-		du.err = err
-	}
-	if err == nil && !du.repeated && hasSupp {
-		if r := c.applySupplements(d, stop, &dl); r != rNone {
-			return r
-		}
-	}
-	v.Due, v.DueAt = dl.Due, dl.DueAt
-	return rNone
-}
-
-// suppScan is the result of the first pass over a dossier's supplements.
-type suppScan struct {
-	nReq      int        // supplement requests before the end (financial pauses excluded)
-	pending   bool       // a request the applicant has not answered by the judgement instant
-	pendingAt time.Time  // that request's time
-	dueBefore model.Time // the first entry's NgayHenTraTruoc
-	bad       bool       // a re-submission before its request
-}
-
-// scanSupplements counts the requests made before stop, finds a pending one and checks consistency.
-func (c *Calculator) scanSupplements(d *model.Dossier, stop time.Time, sc *suppScan) {
+	// One walk over the supplement requests: the deadline comes first (the first entry's NgayHenTraTruoc
+	// may set it), each answered request made by stop then moves it, and the walk ends at a pending one.
 	it := suppIter{d: d}
-	first := true
 	var ev suppEvent
-	for it.next(&ev) {
-		if first {
-			if ev.dueBefore != nil {
-				sc.dueBefore = *ev.dueBefore
-			}
-			first = false
-		}
+	more := it.next(&ev)
+	var dueBefore *model.Time
+	if more {
+		dueBefore = ev.dueBefore
+	}
+	var dl calendar.Deadline
+	derr := c.deadline(d, proc, recv, dueBefore, v, &dl)
+	base, baseAt := dl.Due, dl.DueAt // the deadline without supplements (kept when they are too many)
+	applied := rNone                 // the reason a request could not be applied, if one could not
+	n := 0                           // requests (financial pauses excluded)
+	for ; more; more = it.next(&ev) {
 		if ev.financial && c.pol.Financial == indicator.FinancialClockRuns {
 			continue
 		}
@@ -639,55 +602,57 @@ func (c *Calculator) scanSupplements(d *model.Dossier, stop time.Time, sc *suppS
 			continue
 		}
 		if !ev.financial {
-			sc.nReq++
+			n++
 		}
 		if ev.resub == nil || !ev.resub.Valid || c.afterLimit(ev.resub.T) {
-			sc.pending, sc.pendingAt = true, ev.req.T
-			return
-		}
-		if ev.resub.T.Before(ev.req.T) {
-			sc.bad = true
-			return
-		}
-	}
-}
-
-// applySupplements applies the completed supplements (and counted financial pauses) made before stop to
-// the deadline; it returns rNone, or the exclusion reason when the calendar cannot.
-func (c *Calculator) applySupplements(d *model.Dossier, stop time.Time, dl *calendar.Deadline) reason {
-	it := suppIter{d: d}
-	var ev suppEvent
-	for it.next(&ev) {
-		if ev.financial && c.pol.Financial == indicator.FinancialClockRuns {
-			continue
-		}
-		if !ev.req.Valid || ev.req.T.After(stop) {
-			continue
-		}
-		if ev.resub == nil || !ev.resub.Valid || c.afterLimit(ev.resub.T) {
+			du.pending, du.pendingAt = true, ev.req.T
 			break
 		}
-		p := c.dp
-		if ev.financial {
-			p.Supplement = calendar.Pause
-		}
-		var err error
-		if err = c.cal.SupplementTo(dl, ev.req.T, ev.resub.T, p); err != nil {
-			if errors.Is(err, calendar.ErrOutOfRange) {
-				return rCalendarRange
-			}
+		if ev.resub.T.Before(ev.req.T) {
+			v.Supplements, v.FromAppointment = n, false // judged before any deadline
 			return rBadSupplement
 		}
+		if derr == nil && applied == rNone {
+			p := c.dp
+			if ev.financial {
+				p.Supplement = calendar.Pause
+			}
+			if err := c.cal.SupplementTo(&dl, ev.req.T, ev.resub.T, p); err != nil {
+				applied = rBadSupplement
+				if errors.Is(err, calendar.ErrOutOfRange) {
+					applied = rCalendarRange
+				}
+			}
+		}
+	}
+	v.Supplements = n
+	du.repeated = c.pol.Supplements == indicator.SupplementSubtract && n > c.pol.MaxSupplements
+	if derr != nil {
+		if errors.Is(derr, calendar.ErrOutOfRange) {
+			return rCalendarRange
+		}
+		if !du.repeated {
+			return rNoDeadline
+		}
+		du.err = derr
+	}
+	if derr == nil && !du.repeated && applied != rNone {
+		return applied
+	}
+	if du.repeated {
+		v.Due, v.DueAt = base, baseAt
+	} else {
+		v.Due, v.DueAt = dl.Due, dl.DueAt
 	}
 	return rNone
 }
 
 // deadline returns the dossier's deadline: from its appointment (the first supplement's NgayHenTraTruoc
 // when present, else NgayHenTra), else from the procedure's maximum duration for the dossier's channel.
-func (c *Calculator) deadline(d *model.Dossier, proc int32, recv time.Time, sc *suppScan, v *Verdict, dl *calendar.Deadline) error {
+func (c *Calculator) deadline(d *model.Dossier, proc int32, recv time.Time, dueBefore *model.Time, v *Verdict, dl *calendar.Deadline) error {
 	appt := &d.DueAt
-	if sc.dueBefore.Valid {
-		appt = &sc.dueBefore
+	if dueBefore != nil && dueBefore.Valid {
+		appt = dueBefore
 	}
 	if !appt.Valid {
 		ch := d.Channel.Code()
