@@ -551,21 +551,12 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 		}
 		return rLateRepeated
 	}
-	v.InNumerator = inNumerator(v.Class)
+	k := &classes[v.Class] // a table, not a switch: the class of consecutive dossiers is unpredictable
+	v.InNumerator = k.num
 	if r == rSupplementPending {
 		return r
 	}
-	switch v.Class {
-	case calendar.Early:
-		return rEarly
-	case calendar.OnTime:
-		return rOnTime
-	case calendar.Late:
-		return rLate
-	case calendar.OpenWithinDeadline:
-		return rOpenWithin
-	}
-	return rOpenOverdue
+	return k.r
 }
 
 // dueInfo is what dueOf tells judge besides the deadline (Verdict.Due and DueAt).
@@ -697,8 +688,15 @@ func (c *Calculator) deadline(d *model.Dossier, proc int32, recv time.Time, dueB
 	return nil
 }
 
-// inNumerator reports whether a class puts a dossier in the 2.1 numerator (early, on time, open within
-// deadline): both "early" (trước hạn) and "on time" (đúng hạn) are on time for 2.1.
-func inNumerator(k calendar.Class) bool {
-	return k == calendar.Early || k == calendar.OnTime || k == calendar.OpenWithinDeadline
+// classes holds, per calendar.Class, the reason of a counted dossier and whether it is in the 2.1
+// numerator: early (trước hạn), on time (đúng hạn) and open within deadline are on time for 2.1.
+var classes = [256]struct {
+	r   reason
+	num bool
+}{
+	calendar.Early:              {rEarly, true},
+	calendar.OnTime:             {rOnTime, true},
+	calendar.Late:               {rLate, false},
+	calendar.OpenWithinDeadline: {rOpenWithin, true},
+	calendar.OpenOverdue:        {rOpenOverdue, false},
 }
