@@ -332,7 +332,8 @@ func (c *Calendar) pause(dl *Deadline, from, to time.Time, rule EndOfDay) error 
 		dl.Due = c.DateOf(dl.DueAt)
 		return nil
 	case CalendarDays:
-		k := c.DateOf(to).Sub(c.DateOf(from))
+		fd, td := c.twoDates(from, to)
+		k := td.Sub(fd)
 		d, err := c.rollForward(dl.Due.AddDays(k))
 		if err != nil {
 			return err
@@ -340,7 +341,8 @@ func (c *Calendar) pause(dl *Deadline, from, to time.Time, rule EndOfDay) error 
 		dl.Due, dl.DueAt = d, c.endOfDay(d, rule)
 		return nil
 	}
-	k, err := c.WorkingDaysBetween(c.DateOf(from), c.DateOf(to))
+	fd, td := c.twoDates(from, to)
+	k, err := c.WorkingDaysBetween(fd, td)
 	if err != nil {
 		return err
 	}

@@ -68,6 +68,15 @@ func (c *Calendar) DateOf(t time.Time) Date {
 	return DateOf(t, c.loc)
 }
 
+// twoDates is DateOf of two instants, in one call.
+func (c *Calendar) twoDates(a, b time.Time) (Date, Date) {
+	as, bs := a.Unix(), b.Unix()
+	if c.fast(as) && c.fast(bs) {
+		return c.dayOf(as), c.dayOf(bs)
+	}
+	return c.DateOf(a), c.DateOf(b)
+}
+
 // dayOf is the date of fast Unix second s (split's date alone, small enough to be inlined).
 func (c *Calendar) dayOf(s int64) Date {
 	return Date{n: int32(int64(uint64(s+c.zoneOff+dayBias)/86400) - dayBias/86400 + unixEpoch)}
