@@ -454,7 +454,8 @@ func (c *Calendar) Classify(dl Deadline, end time.Time, finished bool, asOf time
 }
 
 // Judgement classifies dossiers against due dates as of one instant — an evaluation's judgement instant —
-// whose date and due-soon window (P15) are taken once, for many dossiers. Build it with JudgeAt; it is a
+// whose date, office time and due-soon window (P15) are taken once, for many dossiers. Instants are
+// compared on the wall clock (their Unix time), as their dates are taken. Build it with JudgeAt; it is a
 // small immutable value, safe for concurrent use.
 type Judgement struct {
 	c        *Calendar
@@ -463,12 +464,15 @@ type Judgement struct {
 	dueSoon  int           // DueSoonDays, normalised (negative: no due-soon flag)
 	endOfDay EndOfDay      // P4
 	cum      time.Duration // asOf's office time from the calendar's start (0 when its date is outside)
+	asOfS    int64         // asOf as Unix seconds and nanoseconds
+	asOfN    int32
 }
 
 // JudgeAt returns the Judgement of dossiers as of instant asOf under p's P15 due-soon window. Cost: O(1),
 // no allocation. It never fails (Judgement.Classify reports a zero asOf).
 func (c *Calendar) JudgeAt(asOf time.Time, p DeadlinePolicy) Judgement {
-	j := Judgement{c: c, asOf: asOf, date: c.DateOf(asOf), dueSoon: p.normal().DueSoonDays, endOfDay: p.EndOfDay}
+	j := Judgement{c: c, asOf: asOf, date: c.DateOf(asOf), dueSoon: p.normal().DueSoonDays, endOfDay: p.EndOfDay,
+		asOfS: asOf.Unix(), asOfN: int32(asOf.Nanosecond())}
 	if c.Contains(j.date) { // outside, Classify's day count fails first
 		j.cum, _ = c.cum("Classify", asOf)
 	}
@@ -541,7 +545,8 @@ func (j *Judgement) Classify(out *Outcome, due Date, dueAt, end time.Time, finis
 		}
 	} else if j.asOf.IsZero() {
 		err = &InputError{Op: "Classify", Field: "asOf", Value: "0001-01-01T00:00:00Z", Reason: "an open dossier needs an as-of instant"}
-	} else if j.asOf.After(dueAt) {
+	} else if ds := dueAt.Unix(); j.asOfS > ds || (j.asOfS == ds && j.asOfN > int32(dueAt.Nanosecond())) {
+		// asOf.After(dueAt) on the wall clock, as every date and office time here is taken
 		out.Class = OpenOverdue
 		err = c.lateness(out, due, dueAt, j.date, j.asOf, &j.cum)
 	} else {

@@ -485,7 +485,9 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 
 	// The deadline: inline for the common dossier (an appointment, no supplement, no timeline); through
 	// dueOf, which also walks the supplements, for the others.
-	var du dueInfo
+	var pending, repeated bool
+	var pendingAt time.Time
+	var err error
 	if appt := &d.DueAt; appt.Valid && len(d.Supplements) == 0 && len(d.Steps) == 0 {
 		v.FromAppointment = true
 		due, dueAt, ok := c.judgement.AppointmentDue(appt.T)
@@ -493,17 +495,19 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 			return rCalendarRange
 		}
 		v.Due, v.DueAt = due, dueAt
-	} else if r := c.dueOf(d, proc, recv.T, stop, v, &du); r != rNone {
-		return r
+	} else {
+		var du dueInfo
+		if r := c.dueOf(d, proc, recv.T, stop, v, &du); r != rNone {
+			return r
+		}
+		pending, pendingAt, repeated, err = du.pending, du.pendingAt, du.repeated, du.err
 	}
-	pending, repeated, err := du.pending, du.repeated, du.err
 
 	var r reason
 	var at time.Time // the instant judged: the end (or pending request) of a finished dossier
 	finished, refusal := false, false
 	switch {
 	case pending:
-		pendingAt := du.pendingAt
 		v.End, v.EndStatus = pendingAt, model.StatusSupplement
 		if c.beforeStart(pendingAt) {
 			return rOutsidePeriod
