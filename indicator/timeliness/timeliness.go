@@ -251,7 +251,8 @@ func (v *Verdict) set(r reason) {
 
 // Classify judges one dossier. It is pure, safe for concurrent use and does not allocate (except for the
 // calendar's error value when a dossier is excluded with ReasonExcludedCalendarRange). Data problems never
-// return an error: the dossier is excluded with a reason code; a nil d is ReasonExcludedNilRecord. Cost:
+// return an error: the dossier is excluded with a reason code; a nil d is ReasonExcludedNilRecord.
+// Instants are compared on the wall clock (Unix time), as the calendar takes their dates. Cost:
 // O(len(Steps) + len(Supplements)) plus O(1) calendar operations (O(log n) for working-hour durations).
 func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
 	c.classify(d, -1, &v)
@@ -463,7 +464,8 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 		return rNoEndTime
 	case endFound:
 		v.End, v.EndStatus = endT, endSt
-		if endT.Before(recv.T) {
+		// endT.Before(recv.T) on the wall clock, as the period's bounds are compared (inline: no call).
+		if es, rs := endT.Unix(), recv.T.Unix(); es < rs || (es == rs && endT.Nanosecond() < recv.T.Nanosecond()) {
 			return rEndBeforeReception
 		}
 		if c.beforeStart(endT) {
