@@ -128,10 +128,11 @@ func TestEndOfDayAndJudgement(t *testing.T) {
 			t.Errorf("%s: AsOf() = %s", tc.name, j.AsOf())
 		}
 	}
-	if d, at, ok := c.JudgeAt(vn("2026-08-05 10:00"), p).AppointmentDue(vn("2026-08-07 17:00")); !ok || d != due || at != dueAt {
+	ja := c.JudgeAt(vn("2026-08-05 10:00"), p)
+	if d, at, ok := ja.AppointmentDue(vn("2026-08-07 17:00")); !ok || d != due || at != dueAt {
 		t.Errorf("AppointmentDue = %s %s %v, want %s %s", d, at, ok, due, dueAt)
 	}
-	if _, _, ok := c.JudgeAt(vn("2026-08-05 10:00"), p).AppointmentDue(vn("2031-01-02 10:00")); ok {
+	if _, _, ok := ja.AppointmentDue(vn("2031-01-02 10:00")); ok {
 		t.Error("AppointmentDue outside the range reports ok")
 	}
 	j := c.JudgeAt(time.Time{}, p)
