@@ -49,7 +49,7 @@ func TestDiffPortalDocument(t *testing.T) {
 	e.Policy.Payment.ZeroFeeLinesExcluded = false
 	e.Policy.Reception.FallbackToSubmitted = false
 	e.Policy.Reception.ExcludeWithdrawnBeforeReception = false
-	e.Policy.Online.ChannelCodes = Codes(2, 3)
+	e.Policy.Reception.OnlineChannels = Codes(2, 3)
 	e.Policy.Payment.FeeData = FeeDataAnyLine
 	e.Policy.Digitisation.PopulationDBCodes = []string{"7", "9"}
 	e.Policy.Publication.PublishWithinDays.Ministry = 12

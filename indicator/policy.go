@@ -43,11 +43,15 @@ type ReceptionPolicy struct {
 	FallbackToSubmitted bool
 	// ExcludeWithdrawnBeforeReception: dossiers withdrawn before reception are not counted (true).
 	ExcludeWithdrawnBeforeReception bool
+	// OnlineChannels: KenhThucHien values that make a dossier an online one ({2}), for 3.3 and for 2.1's
+	// check that online dossiers are received in time.
+	OnlineChannels CodeSet
 }
 
-// DefaultReceptionPolicy returns {FallbackToSubmitted: true, ExcludeWithdrawnBeforeReception: true}.
+// DefaultReceptionPolicy returns {FallbackToSubmitted: true, ExcludeWithdrawnBeforeReception: true,
+// OnlineChannels: {2}}.
 func DefaultReceptionPolicy() ReceptionPolicy {
-	return ReceptionPolicy{FallbackToSubmitted: true, ExcludeWithdrawnBeforeReception: true}
+	return ReceptionPolicy{FallbackToSubmitted: true, ExcludeWithdrawnBeforeReception: true, OnlineChannels: Codes(2)}
 }
 
 // PublicationPolicy is group 1's (1.1–1.4).
@@ -107,8 +111,6 @@ func DefaultTimelinessPolicy() TimelinessPolicy {
 
 // OnlinePolicy is group 3a's (3.1–3.3).
 type OnlinePolicy struct {
-	// ChannelCodes: KenhThucHien values that count as an online dossier ({2}).
-	ChannelCodes CodeSet
 	// OfferingStates: offering states counted by 3.2 (published, pending unpublication, testing).
 	OfferingStates OfferingStates
 	// UnknownProcedure: 3.3's reading of a procedure missing from the catalogue (UnknownNoPaperResult).
@@ -119,7 +121,7 @@ type OnlinePolicy struct {
 func DefaultOnlinePolicy() OnlinePolicy {
 	var states OfferingStates
 	states[model.StatePublished], states[model.StatePendingUnpublish], states[model.StateTesting] = true, true, true
-	return OnlinePolicy{ChannelCodes: Codes(2), OfferingStates: states, UnknownProcedure: UnknownNoPaperResult}
+	return OnlinePolicy{OfferingStates: states, UnknownProcedure: UnknownNoPaperResult}
 }
 
 // PaymentPolicy is group 3b's (3.4–3.6).

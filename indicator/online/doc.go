@@ -21,7 +21,7 @@
 //
 // # Policies
 //
-// Options.Policy is indicator.OnlinePolicy: ChannelCodes ({2}), OfferingStates (published, awaiting
+// Options.Policy is indicator.OnlinePolicy: OfferingStates (published, awaiting
 // unpublication, testing) and UnknownProcedure (UnknownNoPaperResult: an online dossier of a procedure
 // missing from the catalogue needs no electronic result) [Policy]. Options.Reception is the shared reading
 // of "received" (fall-back to the submission time, dossiers withdrawn before reception excluded).

@@ -48,6 +48,7 @@ type procInfo struct {
 type Calculator struct {
 	w         offer.Window
 	policy    indicator.OnlinePolicy
+	online    indicator.CodeSet // Reception.OnlineChannels
 	procs     map[string]procInfo
 	keys      *indicator.Keys
 	idx       *offer.Index[bool] // Proc.Info: paper result (UnknownProcedure applied); Pos: 3.2 service index or -1
@@ -69,7 +70,7 @@ func New(opts Options) (*Calculator, error) {
 	case opts.Policy.UnknownProcedure > indicator.UnknownPaperResult:
 		return nil, indicator.Invalid("online", "Policy.UnknownProcedure", "%d", opts.Policy.UnknownProcedure)
 	}
-	c := &Calculator{w: w, policy: opts.Policy, keys: offer.OwnKeys(opts.Keys, opts.Procedures, opts.Offerings, opts.CodeMap)}
+	c := &Calculator{w: w, policy: opts.Policy, online: opts.Reception.OnlineChannels, keys: offer.OwnKeys(opts.Keys, opts.Procedures, opts.Offerings, opts.CodeMap)}
 	c.procs = offer.Catalogue(opts.Procedures, opts.CodeMap, &c.catalogue, ReasonProcedureNoCode, ReasonProcedureDuplicate,
 		func(p *model.Procedure) (procInfo, indicator.Reason, bool) {
 			return procInfo{paperResult: p.PaperResult, fullEligible: p.FullOnlineEligible}, ReasonProcedureListed, true
@@ -184,7 +185,7 @@ type Verdict struct {
 	Reason        indicator.Reason  // the single ledger reason
 	Counted       bool              // in 3.3's denominator (received in the period)
 	Channel       model.ChannelCode // KenhThucHien as read (ChannelUnknown when absent: direct for 3.3)
-	Online        bool              // received through a channel in Policy.ChannelCodes
+	Online        bool              // received through a channel in Reception.OnlineChannels
 	PaperResult   bool              // the procedure returns a paper result, so 3.3 needs an electronic result
 	EResult       bool              // the dossier carries an electronic result (result code and file link)
 	InNumerator   bool              // in 3.3's numerator
@@ -230,7 +231,7 @@ func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) {
 	}
 	v.Counted = true
 	v.Channel = d.Channel.Code()
-	v.Online = d.Channel.IsSet() && c.policy.ChannelCodes.Has(int(v.Channel))
+	v.Online = d.Channel.IsSet() && c.online.Has(int(v.Channel))
 	v.unit = c.idx.Row(r.Unit(), d.UnitID)
 	if !v.Online {
 		v.setReason(rNotOnline)

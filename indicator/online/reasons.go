@@ -30,7 +30,7 @@ const (
 	// carries no electronic result ("and, for procedures whose result is a paper document, carrying an
 	// electronic result"). Counted in 3.3's denominator only.
 	ReasonOnlineWithoutEResult indicator.Reason = "online.online_without_e_result"
-	// ReasonOnline: "dossiers received online (KenhThucHien in Policy.ChannelCodes) in the period" meeting
+	// ReasonOnline: "dossiers received online (KenhThucHien in Reception.OnlineChannels) in the period" meeting
 	// the result condition. Counted in 3.3's numerator and denominator.
 	ReasonOnline indicator.Reason = "online.online"
 )

@@ -223,7 +223,7 @@ func (s *Scorer) build(in Inputs) error {
 		newCalculator(publication.New(publication.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Calendar: o.Calendar,
 			Policy: pol.Publication, Reception: pol.Reception, Procedures: in.Procedures})),
 		newCalculator(timeliness.New(timeliness.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Calendar: o.Calendar,
-			Policy: pol.Timeliness, Reception: pol.Reception, OnlineChannels: pol.Online.ChannelCodes, Procedures: byCode})),
+			Policy: pol.Timeliness, Reception: pol.Reception, Procedures: byCode})),
 		newCalculator(online.New(online.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Policy: pol.Online,
 			Reception: pol.Reception, Procedures: in.Procedures, Offerings: in.Offerings, CodeMap: in.CodeMap})),
 		newCalculator(payment.New(payment.Options{Keys: s.keys, Period: o.Period, AsOf: o.AsOf, Policy: pol.Payment,

@@ -51,7 +51,7 @@
 // Terminated = TerminatedEndsProcessing [Doc] (TerminatedP14 follows docs/calendar.md, P14); Financial =
 // FinancialClockRuns [Open]; OnlineReceptionHours = 8; Deadline = calendar.DefaultDeadlinePolicy() (P1,
 // P3, P4, P15; P10 comes from Supplements; P12 is not applied). indicator.ReceptionPolicy decides what
-// "received" means; Options.OnlineChannels which dossiers are online ({2}).
+// "received" means and which dossiers are online.
 //
 // # Use
 //

@@ -27,9 +27,6 @@ type Options struct {
 	Policy indicator.TimelinessPolicy
 	// Reception is the reading of "received" shared by the dossier metrics (Edition.Policy.Reception).
 	Reception indicator.ReceptionPolicy
-	// OnlineChannels are the channel codes (KenhThucHien) of online dossiers, whose reception is checked
-	// (Edition.Policy.Online.ChannelCodes); zero means indicator.DefaultOnlinePolicy's {2}.
-	OnlineChannels indicator.CodeSet
 	// Procedures is the procedure catalogue keyed by procedure code (MaTTHC as on dossiers), read once by
 	// New and only used for dossiers without an appointment time (NgayHenTra). May be nil.
 	Procedures map[string]model.Procedure

@@ -63,13 +63,10 @@ func New(opts Options) (*Calculator, error) {
 		cal:       opts.Calendar,
 		pol:       opts.Policy,
 		rec:       opts.Reception,
-		online:    opts.OnlineChannels,
+		online:    opts.Reception.OnlineChannels,
 		dp:        opts.Policy.Deadline,
 		recvHours: time.Duration(opts.Policy.OnlineReceptionHours) * time.Hour,
 		recvSecs:  int64(opts.Policy.OnlineReceptionHours) * 3600,
-	}
-	if c.online == 0 {
-		c.online = indicator.DefaultOnlinePolicy().ChannelCodes
 	}
 	c.limit = opts.Period.EndTime().Add(-time.Nanosecond).Round(0)
 	if opts.AsOf.Before(c.limit) {
