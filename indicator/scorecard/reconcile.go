@@ -3,6 +3,7 @@ package scorecard
 import (
 	"errors"
 	"iter"
+	"slices"
 	"sort"
 
 	"github.com/vn-dvc/chiso766/indicator"
@@ -150,7 +151,7 @@ func Reconcile(a, b *Scorer, dossiers iter.Seq[model.Dossier], limit int) (*Reco
 			}
 		}
 	}
-	var la, lb recordLog
+	la, lb := verdictLog{}, verdictLog{}
 	var err error
 	if rec.A, err = a.finish(pa, la.add); err != nil {
 		return nil, err
@@ -159,25 +160,25 @@ func Reconcile(a, b *Scorer, dossiers iter.Seq[model.Dossier], limit int) (*Reco
 		return nil, err
 	}
 	if rec.PetitionsCompared = samePetitions(a.petitions, b.petitions); rec.PetitionsCompared {
-		ka, kb := la.byRecord(KindPetition), lb.byRecord(KindPetition)
-		for _, k := range unionKeys(ka, kb) {
-			if diffs = rec.compare(KindPetition, k.code, k.unit(ka, kb), ka.table(k, ""), kb.table(k, ""), diffs[:0]); len(diffs) > 0 {
+		keys := union(la, lb, KindPetition)
+		for _, k := range keys {
+			if diffs = rec.compare(KindPetition, k.code, k.unit, la.table(k), lb.table(k), diffs[:0]); len(diffs) > 0 {
 				keep[KindPetition].offer(k.code, diffs)
 			}
 		}
-		// A petition that no side gave a verdict is compared too (and does not differ).
-		rec.Records += int64(len(a.petitions) - len(unionKeys(ka, kb)))
+		rec.Records += int64(max(len(a.petitions)-len(keys), 0)) // petitions neither side gave a verdict
 	}
 	if rec.ProceduresCompared = sameProcedures(a.procedures, b.procedures); rec.ProceduresCompared {
-		ka, kb := la.byRecord(KindProcedure), lb.byRecord(KindProcedure)
-		for _, k := range unionKeys(ka, kb) {
-			// One comparison per issuing unit.
+		keys := union(la, lb, KindProcedure)
+		for i := 0; i < len(keys); {
+			// One comparison per issuing unit; the procedure's differences are kept together.
 			var all []RecordDiff
-			for _, u := range unionUnits(ka[k], kb[k]) {
-				all = rec.compare(KindProcedure, k.code, u, ka.table(k, u), kb.table(k, u), all)
+			code := keys[i].code
+			for ; i < len(keys) && keys[i].code == code; i++ {
+				all = rec.compare(KindProcedure, code, keys[i].unit, la.table(keys[i]), lb.table(keys[i]), all)
 			}
 			if len(all) > 0 {
-				keep[KindProcedure].offer(k.code, all)
+				keep[KindProcedure].offer(code, all)
 			}
 		}
 	}
@@ -191,104 +192,48 @@ func Reconcile(a, b *Scorer, dossiers iter.Seq[model.Dossier], limit int) (*Reco
 
 var errNilScorer = errors.New("nil scorer")
 
-// recordLog collects the verdicts Finish reports for the records it judges, in report order.
-type recordLog struct{ notes []loggedNote }
+// verdictLog collects the verdicts Finish reports for the petitions and procedures it judges, per record
+// and unit (records of one kind with the same code and unit share an entry).
+type verdictLog map[logKey]*verdictTable
 
-type loggedNote struct {
+type logKey struct {
 	kind       indicator.RecordKind
-	unit, code string
-	v          indicator.Verdict
+	code, unit string
 }
 
-func (l *recordLog) add(kind indicator.RecordKind, unit, code string, v indicator.Verdict) {
-	l.notes = append(l.notes, loggedNote{kind, unit, code, v})
-}
-
-// recordKey names one record of a kind: its code and which of the records with that code (0, 1 …), a
-// record being a run of consecutive notes with the same code.
-type recordKey struct {
-	code string
-	occ  int
-}
-
-// records maps each record of one kind to its verdict tables per unit.
-type records map[recordKey]map[string]*verdictTable
-
-func (l *recordLog) byRecord(kind indicator.RecordKind) records {
-	out := records{}
-	seen := map[string]int{}
-	prev := ""
-	var cur map[string]*verdictTable
-	for i, n := range l.notes {
-		if n.kind != kind {
-			prev = ""
-			continue
-		}
-		if i == 0 || prev == "" || n.code != prev {
-			k := recordKey{n.code, seen[n.code]}
-			seen[n.code]++
-			cur = map[string]*verdictTable{}
-			out[k] = cur
-		}
-		prev = n.code
-		t := cur[n.unit]
-		if t == nil {
-			t = new(verdictTable)
-			cur[n.unit] = t
-		}
-		t.set(n.v)
+func (l verdictLog) add(kind indicator.RecordKind, unit, code string, v indicator.Verdict) {
+	if kind != KindPetition && kind != KindProcedure {
+		return
 	}
-	return out
+	k := logKey{kind, code, unit}
+	if l[k] == nil {
+		l[k] = new(verdictTable)
+	}
+	l[k].set(v)
 }
 
-// table returns the verdicts of record k at unit u ("" for a petition: any unit), or an empty table.
-func (r records) table(k recordKey, u string) *verdictTable {
-	for unit, t := range r[k] {
-		if u == "" || unit == u {
-			return t
-		}
+// table returns the verdicts of k, or an empty table.
+func (l verdictLog) table(k logKey) *verdictTable {
+	if t := l[k]; t != nil {
+		return t
 	}
 	return new(verdictTable)
 }
 
-// unit returns the unit of a petition record.
-func (k recordKey) unit(a, b records) string {
-	for _, r := range []records{a, b} {
-		for u := range r[k] {
-			return u
-		}
-	}
-	return ""
-}
-
-func unionKeys(a, b records) []recordKey {
-	var out []recordKey
-	for k := range a {
-		out = append(out, k)
-	}
-	for k := range b {
-		if _, ok := a[k]; !ok {
-			out = append(out, k)
+// union returns the keys of one kind in a or b, by code then unit.
+func union(a, b verdictLog, kind indicator.RecordKind) []logKey {
+	var out []logKey
+	for _, l := range []verdictLog{a, b} {
+		for k := range l {
+			if k.kind == kind {
+				out = append(out, k)
+			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
-		return out[i].code < out[j].code || out[i].code == out[j].code && out[i].occ < out[j].occ
+		return out[i].code < out[j].code || out[i].code == out[j].code && out[i].unit < out[j].unit
 	})
-	return out
-}
-
-func unionUnits(a, b map[string]*verdictTable) []string {
-	var out []string
-	for u := range a {
-		out = append(out, u)
-	}
-	for u := range b {
-		if _, ok := a[u]; !ok {
-			out = append(out, u)
-		}
-	}
-	sort.Strings(out)
-	return out
+	return slices.Compact(out)
 }
 
 func samePetitions(a, b []model.Petition) bool {
