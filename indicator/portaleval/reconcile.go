@@ -87,21 +87,20 @@ func Reconcile(ours *indicator.TreeResult, theirs *Evaluation, e indicator.Editi
 			order[k] = len(order)
 		}
 	}
-	published := map[string]bool{}
 	for _, r := range theirs.Responses {
 		g := r.Endpoint.Group()
 		if g == 0 {
 			continue
 		}
+		published := make(map[string]bool, len(r.Units))
 		for i := range r.Units {
 			pu := &r.Units[i]
 			k := pu.Key()
 			published[k] = true
 			var our *indicator.UnitResult
-			for j := range ourUnits {
-				if ourUnits[j].Unit.ID == k {
-					our = &ourUnits[j]
-					break
+			if ours != nil {
+				if u, ok := ours.Unit(k); ok {
+					our = &u
 				}
 			}
 			rows, err := unitRows(r, pu, g, our, pe)
@@ -110,15 +109,9 @@ func Reconcile(ours *indicator.TreeResult, theirs *Evaluation, e indicator.Editi
 			}
 			t.Rows = append(t.Rows, rows...)
 		}
-	}
-	// Our units the portal does not publish: one group line per endpoint given.
-	for _, u := range ourUnits {
-		if published[u.Unit.ID] {
-			continue
-		}
-		for _, r := range theirs.Responses {
-			g := r.Endpoint.Group()
-			if g == 0 {
+		// Our units this response does not publish: one group line each.
+		for _, u := range ourUnits {
+			if published[u.Unit.ID] {
 				continue
 			}
 			gr := u.Pooled.Group(g)
