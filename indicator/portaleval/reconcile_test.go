@@ -135,3 +135,17 @@ func TestReconcileSmallProvince(t *testing.T) {
 	}
 	require.Equal(t, want, got)
 }
+
+// TestTableCSV: null counts and scores are empty cells, never 0; group lines say "group".
+func TestTableCSV(t *testing.T) {
+	tab, err := portaleval.Reconcile(&smallCard(t).Result, smallEvaluation(t), indicator.Portal())
+	require.NoError(t, err)
+	var b strings.Builder
+	require.NoError(t, tab.WriteCSV(&b))
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	require.Len(t, lines, 1+len(tab.Rows))
+	require.Equal(t, "unit,name,metric,group,our_num,our_den,our_score,portal_num,portal_den,portal_score,portal_score_computed,points,cause,data_quality", lines[0])
+	require.Equal(t, "H99.77,UBND xã Bảy Bảy,1.4,1,,,,1,1,6,false,6.00,unit-not-in-our-hierarchy,", lines[2])
+	require.Equal(t, "H99.01,UBND xã Một,group,3a,,,0,,,2.5,false,2.50,no-published-inputs,", lines[3])
+	require.Equal(t, "H99.02,UBND xã Hai,1.4,1,0,2,0,2,10,1.2,false,1.20,temporary-denominator,TEMP_NATIONAL_REPORT_DENOMINATOR", lines[6])
+}
