@@ -8,20 +8,17 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// Result is the outcome of one or more passes: per-unit tallies and the accounting of every record read.
+// Result is the outcome of one or more passes: each unit's own group-4 counts (units with neither dossiers
+// nor catalogue entries are absent), the ledger of every dossier read, and that of the offerings (4.6a)
+// and communes (4.4) of Options.
 type Result struct {
-	// Units maps a unit id to its group-4 counts (4.1–4.6b). Units with neither dossiers nor catalogue
-	// entries are absent. Pooling over sub-units is the indicator tree's job.
-	Units map[string]indicator.Tally `json:"units"`
-	// Ledger accounts for every dossier read: Read == Counted + Excluded.
-	Ledger indicator.Ledger `json:"ledger"`
-	// Catalogue accounts for the offerings (4.6a) and communes (4.4) of Options, once per Result.
-	Catalogue indicator.Ledger `json:"catalogue"`
+	Units     map[string]indicator.Tally `json:"units"`
+	Ledger    indicator.Ledger           `json:"ledger"`
+	Catalogue indicator.Ledger           `json:"catalogue"`
 }
 
-// Accumulator is the dossier state of one pass: per-unit counts (the units of the calculator's Keys in a
-// slice by index, others in a map by id) and the ledger. Memory is O(units). It is not safe for concurrent
-// use; give each goroutine its own and Merge them.
+// Accumulator is the dossier state of one pass: per-unit counts and the ledger. It is not safe for
+// concurrent use; give each goroutine its own and Merge them.
 type Accumulator struct {
 	c       *Calculator
 	slots   []unitCounts           // by unit index of c.keys
@@ -63,7 +60,6 @@ func (u *unitCounts) merge(b *unitCounts) {
 }
 
 // NewAccumulator returns an empty accumulator bound to c (whose 4.4 and 4.6a counts Result adds).
-// Cost: O(units of the calculator's Keys) time and memory (88 bytes per unit, one allocation).
 func (c *Calculator) NewAccumulator() *Accumulator {
 	return &Accumulator{c: c, slots: make([]unitCounts, c.keys.NumUnits()), units: map[string]*unitCounts{}}
 }
@@ -104,8 +100,7 @@ func (a *Accumulator) unit(slot int32, id string) *unitCounts {
 }
 
 // Merge adds the state of other, an accumulator of this package (an *indicator.OptionError otherwise; a
-// nil *Accumulator adds nothing), into a; other is unchanged, and a.Merge(a) doubles a. Merging the accumulators of the
-// parts of a stream gives the Result of one pass over the whole stream. Cost: O(units).
+// nil *Accumulator adds nothing), into a; other is unchanged, and a.Merge(a) doubles a.
 func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	b, err := offer.As[*Accumulator](pkg, other)
 	if err != nil || b == nil {
@@ -129,7 +124,7 @@ func (a *Accumulator) Merge(other indicator.Accumulator) error {
 }
 
 // Result returns the per-unit tallies (dossier counts plus the calculator's 4.4 and 4.6a counts) and the
-// ledgers, as fresh values: the accumulator may keep accumulating. Cost: O(units of the Keys + units).
+// ledgers, as fresh values: the accumulator may keep accumulating.
 func (a *Accumulator) Result() Result {
 	r := Result{Units: make(map[string]indicator.Tally, len(a.units)+len(a.c.static)),
 		Ledger: a.reasons.Ledger(ledgerNames[:], ledgerCounted), Catalogue: a.c.staticLedger.Clone()}
@@ -159,8 +154,7 @@ func (a *Accumulator) Result() Result {
 // Report is Result as a scorecard takes it: the tallies and the ledger "digitisation" (dossiers, and the
 // offerings and communes as its catalogue). When s.Aggregation pools 4.6a (PoolOwn), a parent of s.Parents
 // counts the distinct citizen-facing procedures offered anywhere in s.Subtree(parent) instead of its own
-// (the parent's tally is added only when it is not zero). A nil s pools nothing. Cost: as Result, plus
-// O(offerings of each parent's sub-tree).
+// (the parent's tally is added only when it is not zero). A nil s pools nothing.
 func (a *Accumulator) Report(s *indicator.Scope) indicator.Report {
 	r := a.Result()
 	if s != nil && s.Subtree != nil && s.Aggregation.Modes[indicator.M46a] == indicator.PoolOwn {
@@ -201,7 +195,6 @@ func b2i(b bool) uint8 {
 }
 
 // Run judges every dossier of the stream in one pass. A nil stream gives the catalogue counts alone.
-// Cost: one Add per dossier.
 func (c *Calculator) Run(dossiers iter.Seq[model.Dossier]) Result {
 	a := c.NewAccumulator()
 	indicator.Feed(a, dossiers)

@@ -12,52 +12,42 @@ import (
 )
 
 // CommuneCopy is one commune's input to 4.4: whether it offers electronic certified copies from originals
-// (chứng thực bản sao điện tử từ bản chính). Each entry adds {Offers ? 1 : 0, 1} to 4.4 of the commune's own
-// unit; a parent (province) gets "communes offering / communes under it" when the indicator tree pools its
-// sub-units, so parents must not be listed here. Units without entries have 4.4 = 0/0, which the edition's
-// zero rule turns into full marks on the portal.
+// (chứng thực bản sao điện tử từ bản chính) during the period. Each entry adds {Offers ? 1 : 0, 1} to 4.4
+// of the commune's own unit; parents get theirs when the indicator tree pools, so are not listed here.
 type CommuneCopy struct {
-	UnitID string // the commune's unit id, as in model.Unit.ID and Dossier.UnitID
-	Offers bool   // offers electronic certified copies from originals during the period
+	UnitID string
+	Offers bool
 }
 
-// Options configures a Calculator. Nothing is global: every input comes from here. The slices are read
-// by New and not retained.
+// Options configures a Calculator. The slices are read by New and not retained.
 type Options struct {
-	// Keys, when not nil, is the pass's index of unit ids and procedure codes: Add reads a Case's Ref in
-	// it. Nil: the calculator indexes the units of Offerings and Communes and the catalogue's codes. It
-	// never changes a verdict.
-	Keys *indicator.Keys
-	// Period is the evaluation period (required).
-	Period model.Period
-	// AsOf is the evaluation instant (required, not before Period's start). Dossiers received after it
-	// are excluded (ReasonAfterAsOf); offerings are taken as in force at some instant up to it.
-	AsOf time.Time
-	// Policy is group 4's record policy; its zero value is the default.
-	Policy indicator.DigitisationPolicy
-	// Reception is the reading of "received in the period".
+	// Keys, when not nil, is the pass's index of unit ids and procedure codes, in which Add reads a Case's
+	// Ref (nil: the units of Offerings and Communes and the catalogue's codes). It never changes a verdict.
+	Keys   *indicator.Keys
+	Period model.Period // required
+	// AsOf (required, not before Period's start): dossiers received after it are excluded; offerings are
+	// taken as in force at some instant up to it.
+	AsOf      time.Time
+	Policy    indicator.DigitisationPolicy // the zero value is the default
 	Reception indicator.ReceptionPolicy
-	// Procedures is the catalogue, one record per code (local codes already mapped to the catalogue's).
-	// 4.1 reads PaperResult; 4.6a reads CitizenFacing and PopulationDBConnected.
+	// Procedures is the catalogue, one record per (mapped) code: 4.1 reads PaperResult, 4.6a CitizenFacing
+	// and PopulationDBConnected.
 	Procedures []model.Procedure
-	// Offerings say which unit offers which procedure (4.6a: a unit's procedures are those it offers at
-	// some instant of the period, whatever the online level or published state).
+	// Offerings say which unit offers which procedure at some instant of the period (4.6a).
 	Offerings []model.Offering
-	// Communes is the 4.4 input, one entry per commune (see CommuneCopy). Empty means no data.
-	Communes []CommuneCopy
+	Communes  []CommuneCopy // 4.4, one entry per commune; empty means no data
 }
 
 // Calculator judges dossiers for group 4 (4.1, 4.2, 4.3, 4.5, 4.6b) and holds the per-unit counts of 4.4
 // and 4.6a computed once from Options. It is immutable and safe for concurrent use.
 type Calculator struct {
 	w         offer.Window
-	inForce   time.Time // min(period end, AsOf + 1 ns): offerings valid from it on are not in force
-	lo, hi    int64     // a reception whose Unix second s has lo < s < hi is in the window
+	lo, hi    int64 // a reception whose Unix second s has lo < s < hi is in the window
 	scope     indicator.ElectronicResultScope
 	procs     map[string]procInfo
 	popCodes  []string
-	keys      *indicator.Keys // Options.Keys, or the calculator's own (offering/commune units, catalogue codes)
-	procByKey []procInfo      // catalogue entry by Keys procedure index (known false: not in the catalogue)
+	keys      *indicator.Keys
+	procByKey []procInfo // catalogue entry by Keys procedure index (known false: not in the catalogue)
 
 	static       map[string]indicator.Tally // 4.4 and 4.6a per unit
 	staticLedger indicator.Ledger
@@ -76,9 +66,8 @@ type offered struct {
 
 const pkg = "digitisation"
 
-// New validates opts and builds a Calculator. Cost: O(len(Procedures) + len(Offerings) + len(Communes)
-// + units and procedures of Options.Keys) time and memory. Errors: *indicator.OptionError naming the
-// field: a zero Period or AsOf, a period that ends before it starts, AsOf before it, an unknown
+// New validates opts and builds a Calculator. Errors: *indicator.OptionError naming the field: a zero
+// Period or AsOf, a period that ends before it starts, AsOf before it, an unknown
 // Policy.ElectronicResultScope, an empty population-database code, a procedure without a code or two
 // catalogue records with the same code.
 func New(opts Options) (*Calculator, error) {
@@ -92,16 +81,12 @@ func New(opts Options) (*Calculator, error) {
 	}
 	c := &Calculator{
 		w:       w,
-		inForce: w.End,
 		scope:   pol.ElectronicResultScope,
 		procs:   make(map[string]procInfo, len(opts.Procedures)),
 		static:  map[string]indicator.Tally{},
 		offered: map[string][]offered{},
 	}
 	c.lo, c.hi = w.Start.Unix(), min(w.End.Unix(), w.AsOf.Unix())
-	if asOfEnd := w.AsOf.Add(time.Nanosecond); asOfEnd.Before(c.inForce) {
-		c.inForce = asOfEnd
-	}
 	c.popCodes = slices.Clone(pol.PopulationDBCodes)
 	if pol.PopulationDBCodes == nil {
 		c.popCodes = indicator.DefaultDigitisationPolicy().PopulationDBCodes
@@ -152,14 +137,15 @@ func (c *Calculator) buildIndex(opts Options) {
 
 // buildStatic computes 4.6a from the offerings and 4.4 from the communes, with their ledger.
 func (c *Calculator) buildStatic(opts Options) {
-	add := func(unit string, id indicator.ID, num bool) {
+	add := func(unit string, id indicator.ID, num bool, yes, no indicator.Reason) {
 		t := c.static[unit]
-		if num {
-			t.Add(id, 1, 1)
-		} else {
-			t.Add(id, 0, 1)
-		}
+		t.Add(id, int64(b2i(num)), 1)
 		c.static[unit] = t
+		if num {
+			c.staticLedger.Add(yes, true)
+		} else {
+			c.staticLedger.Add(no, true)
+		}
 	}
 	type key struct{ unit, proc string }
 	seen := make(map[key]bool, len(opts.Offerings))
@@ -185,14 +171,9 @@ func (c *Calculator) buildStatic(opts Options) {
 			c.staticLedger.Add(ReasonUnknownProcedure, false)
 		case !p.citizen:
 			c.staticLedger.Add(ReasonNotCitizenFacing, false)
-		case p.connected:
-			c.offered[o.UnitID] = append(c.offered[o.UnitID], offered{o.ProcedureCode, true})
-			add(o.UnitID, indicator.M46a, true)
-			c.staticLedger.Add(ReasonConnectedProcedure, true)
 		default:
-			c.offered[o.UnitID] = append(c.offered[o.UnitID], offered{o.ProcedureCode, false})
-			add(o.UnitID, indicator.M46a, false)
-			c.staticLedger.Add(ReasonUnconnectedProcedure, true)
+			c.offered[o.UnitID] = append(c.offered[o.UnitID], offered{o.ProcedureCode, p.connected})
+			add(o.UnitID, indicator.M46a, p.connected, ReasonConnectedProcedure, ReasonUnconnectedProcedure)
 		}
 	}
 	communes := make(map[string]bool, len(opts.Communes))
@@ -202,27 +183,18 @@ func (c *Calculator) buildStatic(opts Options) {
 			c.staticLedger.Add(ReasonNoUnit, false)
 		case communes[cc.UnitID]:
 			c.staticLedger.Add(ReasonDuplicate, false)
-		case cc.Offers:
-			communes[cc.UnitID] = true
-			add(cc.UnitID, indicator.M44, true)
-			c.staticLedger.Add(ReasonCertifiedCopyOffered, true)
 		default:
 			communes[cc.UnitID] = true
-			add(cc.UnitID, indicator.M44, false)
-			c.staticLedger.Add(ReasonCertifiedCopyNotOffered, true)
+			add(cc.UnitID, indicator.M44, cc.Offers,
+				ReasonCertifiedCopyOffered, ReasonCertifiedCopyNotOffered)
 		}
 	}
 }
 
 // offeringInPeriod reports whether the offering is in force at some instant of the evaluation window.
 func (c *Calculator) offeringInPeriod(o *model.Offering) bool {
-	if o.ValidFrom.Valid && !o.ValidFrom.T.Before(c.inForce) {
-		return false
-	}
-	if o.ValidTo.Valid && !o.ValidTo.T.After(c.w.Start) {
-		return false
-	}
-	return true
+	return (!o.ValidFrom.Valid || !o.ValidFrom.T.After(c.w.Judge)) &&
+		(!o.ValidTo.Valid || o.ValidTo.T.After(c.w.Start))
 }
 
 // dossierMetrics are the dossier metrics of group 4, in the order of Verdict.Metrics.
@@ -260,21 +232,16 @@ func (f Facts) Has(g Facts) bool { return f&g == g }
 
 // String lists the facts, e.g. "{paper-result, electronic-result}". Allocates.
 func (f Facts) String() string {
-	var b strings.Builder
-	b.WriteByte('{')
+	var names []string
 	for i, n := range factNames {
 		if f&(1<<i) != 0 {
-			if b.Len() > 1 {
-				b.WriteString(", ")
-			}
-			b.WriteString(n)
+			names = append(names, n)
 		}
 	}
-	b.WriteByte('}')
-	return b.String()
+	return "{" + strings.Join(names, ", ") + "}"
 }
 
-// outcome is a counted dossier's verdict for one metric in compact form: an index into outcomeTable.
+// outcome is a counted dossier's verdict for one metric in compact form: an index into outcomeReasons.
 type outcome uint8
 
 // The outcomes of the five dossier metrics (0 is unused).
@@ -300,25 +267,13 @@ const (
 	numOutcomes
 )
 
-// outcomeTable maps an outcome to its indicator.Verdict. Read-only.
-var outcomeTable = [numOutcomes]indicator.Verdict{
-	o41Electronic:   {Metric: indicator.M41, InDenominator: true, InNumerator: true, Reason: ReasonElectronicResult},
-	o41NoElectronic: {Metric: indicator.M41, InDenominator: true, Reason: ReasonNoElectronicResult},
-	o41NoPaper:      {Metric: indicator.M41, Reason: ReasonNoPaperResult},
-	o41Unknown:      {Metric: indicator.M41, Reason: ReasonUnknownProcedure},
-	o42Digitised:    {Metric: indicator.M42, InDenominator: true, InNumerator: true, Reason: ReasonDigitised},
-	o42NoSubmitted:  {Metric: indicator.M42, InDenominator: true, Reason: ReasonNoSubmittedFile},
-	o42NoResult:     {Metric: indicator.M42, InDenominator: true, Reason: ReasonNoResultFile},
-	o43Reused:       {Metric: indicator.M43, InDenominator: true, InNumerator: true, Reason: ReasonReusedData},
-	o43NoReused:     {Metric: indicator.M43, InDenominator: true, Reason: ReasonNoReusedData},
-	o43NoReception:  {Metric: indicator.M43, Reason: ReasonNoReceptionDate},
-	o45FromStore:    {Metric: indicator.M45, InDenominator: true, InNumerator: true, Reason: ReasonFileFromStore},
-	o45Synced:       {Metric: indicator.M45, InDenominator: true, InNumerator: true, Reason: ReasonResultSynced},
-	o45NotLinked:    {Metric: indicator.M45, InDenominator: true, Reason: ReasonNotLinkedToStore},
-	o46Vneid:        {Metric: indicator.M46b, InDenominator: true, InNumerator: true, Reason: ReasonVNeID},
-	o46Store:        {Metric: indicator.M46b, InDenominator: true, InNumerator: true, Reason: ReasonStoreData},
-	o46PopDB:        {Metric: indicator.M46b, InDenominator: true, InNumerator: true, Reason: ReasonPopulationDB},
-	o46None:         {Metric: indicator.M46b, InDenominator: true, Reason: ReasonNoPopulationData},
+// outcomeReasons names the outcomes; a metric verdict's denominator and numerator are Verdict's bits.
+var outcomeReasons = [numOutcomes]indicator.Reason{"",
+	ReasonElectronicResult, ReasonNoElectronicResult, ReasonNoPaperResult, ReasonUnknownProcedure,
+	ReasonDigitised, ReasonNoSubmittedFile, ReasonNoResultFile,
+	ReasonReusedData, ReasonNoReusedData, ReasonNoReceptionDate,
+	ReasonFileFromStore, ReasonResultSynced, ReasonNotLinkedToStore,
+	ReasonVNeID, ReasonStoreData, ReasonPopulationDB, ReasonNoPopulationData,
 }
 
 // ledgerReason indexes the dossier ledger reasons for the accumulator's counters; lrNoUnit … lrAfterAsOf
@@ -344,22 +299,18 @@ var ledgerNames = [numLedgerReasons]indicator.Reason{"", ReasonNoUnit, ReasonNoD
 
 func ledgerCounted(lr uint8) bool { return lr >= uint8(lrCounted) }
 
-// Verdict is the judgement of one dossier: its unit and code, the single ledger reason, one
-// indicator.Verdict per dossier metric (4.1, 4.2, 4.3, 4.5, 4.6b in that order; see Metrics) and the values
-// that decided them. The metric verdicts are stored as small codes, expanded by Metrics and Metric.
+// Verdict is the judgement of one dossier: the single ledger reason, one indicator.Verdict per dossier
+// metric (see Metrics; stored as small codes) and the values that decided them.
 type Verdict struct {
 	Unit string // Dossier.UnitID
 	Code string // Dossier.Code
 	// Reason is the ledger reason: ReasonCounted or ReasonCountedWithoutReception when Counted, else the
 	// exclusion reason (then every metric verdict is out of its denominator with that reason).
-	Reason  indicator.Reason
-	Counted bool
-	// FromSubmission is true when Received is NgayNopHoSo (the fallback).
-	FromSubmission bool
-	// Facts are the record facts that decided the metric verdicts.
-	Facts Facts
-	// Received is the instant that placed the dossier in the period (zero when absent).
-	Received time.Time
+	Reason         indicator.Reason
+	Counted        bool
+	FromSubmission bool      // Received is NgayNopHoSo (the fallback)
+	Facts          Facts     // the record facts that decided the metric verdicts
+	Received       time.Time // the instant that placed the dossier in the period (zero when absent)
 
 	lr       ledgerReason
 	outcomes [NumDossierMetrics]outcome
@@ -379,7 +330,8 @@ func (v *Verdict) metric(i int) indicator.Verdict {
 	if !v.Counted || v.outcomes[i] == 0 || v.outcomes[i] >= numOutcomes {
 		return indicator.Verdict{Metric: dossierMetrics[i], Reason: v.Reason}
 	}
-	return outcomeTable[v.outcomes[i]]
+	return indicator.Verdict{Metric: dossierMetrics[i], InDenominator: v.den>>i&1 != 0, InNumerator: v.num>>i&1 != 0,
+		Reason: outcomeReasons[v.outcomes[i]]}
 }
 
 // Metric returns the verdict for metric id and whether the dossier's verdict has one.
@@ -398,9 +350,7 @@ func (v *Verdict) exclude(lr ledgerReason) {
 
 // Classify judges one dossier for 4.1, 4.2, 4.3, 4.5 and 4.6b. It is pure, safe for concurrent use and does
 // not allocate. Data problems are never errors: the dossier is excluded with a ledger reason (ReasonNilRecord
-// for a nil d), or, for one metric only, kept out of that metric's denominator (4.1: ReasonUnknownProcedure,
-// ReasonNoPaperResult; 4.3: ReasonNoReceptionDate). Cost: a lookup of the procedure code, plus scans of the
-// dossier's files, results and database codes.
+// for a nil d), or kept out of one metric's denominator (4.1 and 4.3).
 func (c *Calculator) Classify(d *model.Dossier) Verdict {
 	var v Verdict
 	c.classify(&v, d, -1)
@@ -435,8 +385,7 @@ func (c *Calculator) classify(v *Verdict, d *model.Dossier, proc int32) {
 	case d.ProcedureCode != "": // New refuses empty catalogue codes
 		p = c.procs[d.ProcedureCode]
 	}
-	known := p.known
-	if known {
+	if p.known {
 		f |= FactKnownProcedure
 		if p.paper {
 			f |= FactPaperResult
@@ -486,7 +435,7 @@ func (c *Calculator) classify(v *Verdict, d *model.Dossier, proc int32) {
 	o := &v.outcomes
 	var den, num uint8
 	switch { // 4.1
-	case c.scope == indicator.ResultScopePaper && !known:
+	case c.scope == indicator.ResultScopePaper && !p.known:
 		o[0] = o41Unknown
 	case c.scope == indicator.ResultScopePaper && !p.paper:
 		o[0] = o41NoPaper
@@ -546,10 +495,9 @@ func (c *Calculator) admit(v *Verdict, d *model.Dossier) bool {
 	if rec.Valid {
 		v.Received, v.FromSubmission = rec.T, !d.ReceivedAt.Valid
 	}
-	switch {
-	case place == offer.NoReception || place == offer.Withdrawn:
-	case !d.ReceivedAt.Valid && d.Status.Code() == model.StatusRegistered:
-		v.exclude(lrNotReceived) // before the window: status 1 is never counted without NgayTiepNhan
+	if place != offer.NoReception && place != offer.Withdrawn && !d.ReceivedAt.Valid &&
+		d.Status.Code() == model.StatusRegistered {
+		v.exclude(lrNotReceived) // status 1 is never counted without NgayTiepNhan
 		return false
 	}
 	if place != offer.InWindow {

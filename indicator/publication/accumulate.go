@@ -19,15 +19,10 @@ const (
 
 // String returns "none", "met" or "missed".
 func (o Outcome) String() string {
-	switch o {
-	case OutcomeNone:
-		return "none"
-	case OutcomeMet:
-		return "met"
-	case OutcomeMissed:
-		return "missed"
+	if o > OutcomeMissed {
+		return "invalid"
 	}
-	return "invalid"
+	return [...]string{"none", "met", "missed"}[o]
 }
 
 // MarshalText encodes the outcome as its String.
@@ -41,10 +36,8 @@ type ProcedureStatus struct {
 	M13  Outcome `json:"1.3"`
 }
 
-// Accumulator is the dossier state of one pass: per unit the 1.4 counts (the units of the calculator's
-// Keys in a slice by index, others in a map by id), and the ledger. Memory is O(units), never O(dossiers).
-// The catalogue is judged by Report and Result. Not safe for concurrent use: give each goroutine its own
-// and Merge them.
+// Accumulator is the dossier state of one pass: per unit the 1.4 counts, and the ledger; the catalogue is
+// judged by Report and Result. Not safe for concurrent use: give each goroutine its own and Merge them.
 type Accumulator struct {
 	c       *Calculator
 	units   offer.Units
@@ -53,7 +46,7 @@ type Accumulator struct {
 
 var _ indicator.Accumulator = (*Accumulator)(nil)
 
-// NewAccumulator returns an empty accumulator. Cost: O(units of the calculator's Keys), one allocation.
+// NewAccumulator returns an empty accumulator.
 func (c *Calculator) NewAccumulator() *Accumulator {
 	return &Accumulator{c: c, units: offer.NewUnits(c.keys.NumUnits(), func(int) int { return 0 })}
 }
@@ -82,7 +75,7 @@ func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 }
 
 // Merge adds the state of other, an accumulator of this package (an *indicator.OptionError otherwise; a
-// nil *Accumulator adds nothing), into a; other is unchanged, and a.Merge(a) doubles a. Cost: O(units).
+// nil *Accumulator adds nothing), into a; other is unchanged, and a.Merge(a) doubles a.
 func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	b, err := offer.As[*Accumulator](pkg, other)
 	if err != nil || b == nil {
@@ -108,7 +101,7 @@ type Result struct {
 }
 
 // Result judges the catalogue and returns it with the dossier tallies so far. It does not modify the
-// accumulator. Cost: O(units + procedures × publications), allocates.
+// accumulator.
 func (a *Accumulator) Result() Result { return a.result(nil) }
 
 // Report is Result as the scorecard takes it: the tallies, and the ledgers "publication" (dossiers),
@@ -149,7 +142,7 @@ func (a *Accumulator) result(note func(code string, j *Judgement)) Result {
 	}
 	// The catalogue: per unit a set of procedures (a procedure met in several records counts once, late
 	// if any was late), and one ledger reason per record and metric, the primary judgement's.
-	sets := make(map[string]map[string]*[3]Outcome)
+	sets := make(map[string]map[string][3]Outcome)
 	for i := range c.procs {
 		v := c.ClassifyProcedure(&c.procs[i])
 		for k, l := range [3]*indicator.Ledger{&r.Ledger11, &r.Ledger12, &r.Ledger13} {
@@ -164,18 +157,15 @@ func (a *Accumulator) result(note func(code string, j *Judgement)) Result {
 			if note != nil {
 				note(v.Code, j)
 			}
-			if !j.InDenominator || j.Metric < indicator.M11 || j.Metric > indicator.M13 {
+			if !j.InDenominator {
 				continue
 			}
 			if sets[j.UnitID] == nil {
-				sets[j.UnitID] = make(map[string]*[3]Outcome)
+				sets[j.UnitID] = make(map[string][3]Outcome)
 			}
-			o := sets[j.UnitID][v.Code]
-			if o == nil {
-				o = new([3]Outcome)
-				sets[j.UnitID][v.Code] = o
-			}
-			o[j.Metric-indicator.M11] = max(o[j.Metric-indicator.M11], OutcomeMet+Outcome(b2i(!j.InNumerator)))
+			o, k := sets[j.UnitID][v.Code], j.Metric-indicator.M11
+			o[k] = max(o[k], OutcomeMet+Outcome(b2i(!j.InNumerator)))
+			sets[j.UnitID][v.Code] = o
 		}
 	}
 	for id, set := range sets {

@@ -1,12 +1,6 @@
 // Package publication computes group 1 of the Decision 766 index, "Công khai, minh bạch" (publication and
 // transparency): 1.1, 1.2 and 1.3 from the procedure catalogue and 1.4 from dossiers (docs/rules.md,
-// 1.1–1.4).
-//
-// Legal basis: Decision 766/QĐ-TTg of 23/6/2022 as the National Public Service Portal applies it; Decree
-// 63/2010/NĐ-CP as amended by Decrees 48/2013 and 92/2017: art. 15 (the announcement decision comes 20
-// days (ministries) / 5 days (provinces) before the legal document takes effect), art. 24(2) (publication
-// in the national database within 10 / 5 working days), art. 8(2) a–g (the components of a published
-// procedure).
+// 1.1–1.4, with the legal basis: Decree 63/2010/NĐ-CP as amended, arts. 15, 24(2) and 8(2) a–g).
 //
 // # Rules
 //
@@ -51,6 +45,5 @@
 // New, then per dossier Accumulator.Add with its Case (the scorecard's pass) or Run over a stream;
 // Options.Procedures are judged by Report and Result, which Report notes as RecordProcedure verdicts.
 // Accumulators merge. Data problems are reasons, never errors or panics; New's errors are
-// *indicator.OptionError. Cost: Add is a few comparisons, at most one map lookup and no allocation;
-// ClassifyProcedure does O(1) calendar shifts per publication; memory is O(units + catalogue).
+// *indicator.OptionError. Add does not allocate; memory is O(units + catalogue).
 package publication

@@ -1,6 +1,8 @@
 package publication
 
 import (
+	"slices"
+
 	"github.com/vn-dvc/chiso766/calendar"
 	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/model"
@@ -10,20 +12,14 @@ import (
 // dates that decided it.
 type Judgement struct {
 	Metric        indicator.ID
-	UnitID        string           // the issuing unit (province or ministry); "" when none could be found
-	Reason        indicator.Reason // the metric's reason code for this procedure and unit
+	UnitID        string // the issuing unit; "" when none could be found
+	Reason        indicator.Reason
 	InDenominator bool
 	InNumerator   bool
-	// DecisionID is the announcement decision that decided the outcome (the late one, if any).
-	DecisionID string
-	// Decision is that decision's date (1.1, 1.2); zero when not applicable.
-	Decision calendar.Date
-	// Deadline is the last on-time date: for 1.1 the latest decision date (legal effective date − lead
-	// days), for 1.2 the latest publish date (decision date + days). Zero when not applicable.
-	Deadline calendar.Date
-	// Actual is the date compared with Deadline: the decision date (1.1) or the publish date (1.2; zero
-	// while unpublished).
-	Actual calendar.Date
+	DecisionID    string        // the announcement decision that decided the outcome (the late one, if any)
+	Decision      calendar.Date // that decision's date (zero when not applicable, as the next two)
+	Deadline      calendar.Date // the last on-time decision date (1.1) or publish date (1.2)
+	Actual        calendar.Date // the date compared with Deadline (1.2: zero while unpublished)
 }
 
 func (j Judgement) verdict() indicator.Verdict {
@@ -53,42 +49,20 @@ func (v *ProcedureVerdict) primary(m indicator.ID) (j Judgement, ok bool) {
 	return j, ok
 }
 
-type levelDays int8
-
-const (
-	levelUnknown levelDays = iota
-	levelMinistry
-	levelProvince
-)
-
-func issuerLevel(k model.UnitKind) levelDays {
+// days is d's number for an issuer of kind k; ok is false when k is neither a ministry nor a province.
+func days(d indicator.LevelDays, k model.UnitKind) (n int, ok bool) {
 	switch k.Code() {
 	case model.UnitMinistry:
-		return levelMinistry
+		return d.Ministry, true
 	case model.UnitProvince:
-		return levelProvince
+		return d.Province, true
 	}
-	return levelUnknown
-}
-
-func (c *Calculator) lead(l levelDays) int {
-	if l == levelMinistry {
-		return c.pol.LeadDays.Ministry
-	}
-	return c.pol.LeadDays.Province
-}
-
-func (c *Calculator) within(l levelDays) int {
-	if l == levelMinistry {
-		return c.pol.PublishWithinDays.Ministry
-	}
-	return c.pol.PublishWithinDays.Province
+	return 0, false
 }
 
 // ClassifyProcedure judges one procedure for 1.1, 1.2 and 1.3 at each unit that issued an announcement
 // decision about it (Publication.IssuerCode, else Procedure.PublisherCode). It is pure and safe for
-// concurrent use; data problems never fail but give exclusion reasons. Cost: O(issuers × publications)
-// calendar shifts (O(1) each); allocates the judgements.
+// concurrent use; data problems give exclusion reasons.
 func (c *Calculator) ClassifyProcedure(p *model.Procedure) ProcedureVerdict {
 	v := ProcedureVerdict{Code: p.Code}
 	excludeAll := func(unit string, r indicator.Reason) {
@@ -107,12 +81,7 @@ func (c *Calculator) ClassifyProcedure(p *model.Procedure) ProcedureVerdict {
 	}
 	var issuers []string
 	for i := range p.Publication {
-		u := c.issuer(p, &p.Publication[i])
-		seen := false
-		for _, x := range issuers {
-			seen = seen || x == u
-		}
-		if !seen {
+		if u := c.issuer(p, &p.Publication[i]); !slices.Contains(issuers, u) {
 			issuers = append(issuers, u)
 		}
 	}
@@ -122,7 +91,8 @@ func (c *Calculator) ClassifyProcedure(p *model.Procedure) ProcedureVerdict {
 			excludeAll("", ReasonNoIssuer)
 			continue
 		}
-		v.Judgements = append(v.Judgements, c.judge11(p, u), c.judge12(p, u), c.judge13(p, u))
+		v.Judgements = append(v.Judgements, c.judgeTimely(p, u, indicator.M11, c.announced),
+			c.judgeTimely(p, u, indicator.M12, c.published), c.judge13(p, u))
 	}
 	return v
 }
@@ -134,147 +104,123 @@ func (c *Calculator) issuer(p *model.Procedure, pub *model.Publication) string {
 	return p.PublisherCode
 }
 
-// firstReason keeps the first exclusion reason seen (publication order).
-func firstReason(cur, r indicator.Reason) indicator.Reason {
-	if cur == "" {
-		return r
-	}
-	return cur
+// timely is one decision's judgement for 1.1 or 1.2: an exclusion reason, or the dates and lateness.
+type timely struct {
+	excl                  indicator.Reason
+	dec, deadline, actual calendar.Date
+	late, pending         bool
 }
 
-// judge11: "procedures in announcement decisions whose decision date is in the period; a procedure in
-// several decisions counts once, and is late for the period if any of them was late. On time: decision
-// date ≤ the effective date of the legal document minus 20 (ministries) / 5 (provinces) days".
-func (c *Calculator) judge11(p *model.Procedure, unit string) Judgement {
-	j := Judgement{Metric: indicator.M11, UnitID: unit}
+// judgeTimely judges 1.1 or 1.2 over the unit's decisions, one by one: a procedure counts once, late if
+// any decision was late, and keeps the dates of its first decision, or of its first late one.
+func (c *Calculator) judgeTimely(p *model.Procedure, unit string, m indicator.ID,
+	one func(*model.Publication) timely) Judgement {
+	j := Judgement{Metric: m, UnitID: unit}
 	var excl indicator.Reason
-	judged, late := false, false
+	judged, late, pending := false, false, false
 	for i := range p.Publication {
 		pub := &p.Publication[i]
 		if c.issuer(p, pub) != unit {
 			continue
 		}
-		switch {
-		case !pub.DecisionDate.Valid:
-			excl = firstReason(excl, ReasonNoDecisionDate)
-			continue
-		case !c.inPeriod(pub.DecisionDate.T):
-			excl = firstReason(excl, ReasonNoDecisionInPeriod)
-			continue
-		case pub.DecisionDate.T.After(c.w.AsOf):
-			excl = firstReason(excl, ReasonDecisionAfterAsOf)
+		t := one(pub)
+		if t.excl != "" {
+			if excl == "" {
+				excl = t.excl // the first exclusion reason, in publication order
+			}
 			continue
 		}
-		lvl := issuerLevel(pub.Issuer)
-		if lvl == levelUnknown {
-			excl = firstReason(excl, ReasonUnknownIssuerLevel)
-			continue
+		if !judged || (t.late && !late) {
+			j.DecisionID, j.Decision, j.Deadline, j.Actual = pub.DecisionID, t.dec, t.deadline, t.actual
+			pending = t.pending
 		}
-		if !pub.LegalEffectiveDate.Valid {
-			excl = firstReason(excl, ReasonNoEffectiveDate)
-			continue
-		}
-		dec := day(pub.DecisionDate.T)
-		deadline, err := c.shift(day(pub.LegalEffectiveDate.T), -c.lead(lvl))
-		if err != nil {
-			excl = firstReason(excl, ReasonOutOfCalendar)
-			continue
-		}
-		isLate := dec.After(deadline)
-		if !judged || (isLate && !late) { // record the first decision, or the first late one
-			j.DecisionID, j.Decision, j.Deadline, j.Actual = pub.DecisionID, dec, deadline, dec
-		}
-		judged = true
-		late = late || isLate
+		judged, late = true, late || t.late
+	}
+	onTime, lateReason := ReasonAnnouncedOnTime, ReasonAnnouncedLate
+	if m == indicator.M12 {
+		onTime, lateReason = ReasonPublishedOnTime, ReasonPublishedLate
 	}
 	switch {
 	case !judged:
 		j.Reason = excl
-	case late:
-		j.InDenominator, j.Reason = true, ReasonAnnouncedLate
-	default:
-		j.InDenominator, j.InNumerator, j.Reason = true, true, ReasonAnnouncedOnTime
-	}
-	return j
-}
-
-// judge12: "procedures published on the national TTHC database in the period plus those still due for
-// publication (Pending rule). On time: publish click ≤ decision date + 10 / 5 working days."
-func (c *Calculator) judge12(p *model.Procedure, unit string) Judgement {
-	j := Judgement{Metric: indicator.M12, UnitID: unit}
-	var excl indicator.Reason
-	judged, late, jPending := false, false, false
-	for i := range p.Publication {
-		pub := &p.Publication[i]
-		if c.issuer(p, pub) != unit {
-			continue
-		}
-		if !pub.DecisionDate.Valid {
-			excl = firstReason(excl, ReasonNoDecisionDate)
-			continue
-		}
-		lvl := issuerLevel(pub.Issuer)
-		if lvl == levelUnknown {
-			excl = firstReason(excl, ReasonUnknownIssuerLevel)
-			continue
-		}
-		dec := day(pub.DecisionDate.T)
-		n := c.within(lvl)
-		deadline, err := c.shift(dec, n)
-		if err != nil {
-			excl = firstReason(excl, ReasonOutOfCalendar)
-			continue
-		}
-		pending := !pub.PublishedAt.Valid || pub.PublishedAt.T.After(c.w.Judge)
-		var isLate bool
-		var actual calendar.Date
-		if pending {
-			if pub.DecisionDate.T.After(c.w.AsOf) {
-				excl = firstReason(excl, ReasonDecisionAfterAsOf)
-				continue
-			}
-			var due bool
-			if c.pol.Pending == indicator.PendingOverdue {
-				due = deadline.Before(c.judgeDay)
-			} else {
-				limit, err := c.shift(c.lastDay, n)
-				if err != nil {
-					excl = firstReason(excl, ReasonOutOfCalendar)
-					continue
-				}
-				due = !dec.After(limit)
-			}
-			if !due {
-				excl = firstReason(excl, ReasonNotDue)
-				continue
-			}
-			isLate = true
-		} else {
-			if !c.inPeriod(pub.PublishedAt.T) {
-				excl = firstReason(excl, ReasonPublishedOutsidePeriod)
-				continue
-			}
-			actual = day(pub.PublishedAt.T)
-			isLate = actual.After(deadline)
-		}
-		if !judged || (isLate && !late) { // record the first decision, or the first late one
-			j.DecisionID, j.Decision, j.Deadline, j.Actual = pub.DecisionID, dec, deadline, actual
-			jPending = pending
-		}
-		judged = true
-		late = late || isLate
-	}
-	switch {
-	case !judged:
-		j.Reason = excl
-	case late && jPending:
+	case late && pending:
 		j.InDenominator, j.Reason = true, ReasonUnpublished
 	case late:
-		j.InDenominator, j.Reason = true, ReasonPublishedLate
+		j.InDenominator, j.Reason = true, lateReason
 	default:
-		j.InDenominator, j.InNumerator, j.Reason = true, true, ReasonPublishedOnTime
+		j.InDenominator, j.InNumerator, j.Reason = true, true, onTime
 	}
 	return j
+}
+
+// announced judges a decision for 1.1: "procedures in announcement decisions whose decision date is in the
+// period. On time: decision date ≤ the effective date of the legal document minus 20 (ministries) / 5
+// (provinces) days".
+func (c *Calculator) announced(pub *model.Publication) timely {
+	switch {
+	case !pub.DecisionDate.Valid:
+		return timely{excl: ReasonNoDecisionDate}
+	case !c.inPeriod(pub.DecisionDate.T):
+		return timely{excl: ReasonNoDecisionInPeriod}
+	case pub.DecisionDate.T.After(c.w.AsOf):
+		return timely{excl: ReasonDecisionAfterAsOf}
+	}
+	lead, ok := days(c.pol.LeadDays, pub.Issuer)
+	if !ok {
+		return timely{excl: ReasonUnknownIssuerLevel}
+	}
+	if !pub.LegalEffectiveDate.Valid {
+		return timely{excl: ReasonNoEffectiveDate}
+	}
+	dec := day(pub.DecisionDate.T)
+	deadline, err := c.shift(day(pub.LegalEffectiveDate.T), -lead)
+	if err != nil {
+		return timely{excl: ReasonOutOfCalendar}
+	}
+	return timely{dec: dec, deadline: deadline, actual: dec, late: dec.After(deadline)}
+}
+
+// published judges a decision for 1.2: "procedures published on the national TTHC database in the period
+// plus those still due for publication (Pending rule). On time: publish click ≤ decision date + 10 / 5
+// working days."
+func (c *Calculator) published(pub *model.Publication) timely {
+	if !pub.DecisionDate.Valid {
+		return timely{excl: ReasonNoDecisionDate}
+	}
+	n, ok := days(c.pol.PublishWithinDays, pub.Issuer)
+	if !ok {
+		return timely{excl: ReasonUnknownIssuerLevel}
+	}
+	dec := day(pub.DecisionDate.T)
+	deadline, err := c.shift(dec, n)
+	if err != nil {
+		return timely{excl: ReasonOutOfCalendar}
+	}
+	t := timely{dec: dec, deadline: deadline}
+	if pub.PublishedAt.Valid && !pub.PublishedAt.T.After(c.w.Judge) {
+		if !c.inPeriod(pub.PublishedAt.T) {
+			return timely{excl: ReasonPublishedOutsidePeriod}
+		}
+		t.actual = day(pub.PublishedAt.T)
+		t.late = t.actual.After(deadline)
+		return t
+	}
+	if pub.DecisionDate.T.After(c.w.AsOf) {
+		return timely{excl: ReasonDecisionAfterAsOf}
+	}
+	due := deadline.Before(c.judgeDay)
+	if c.pol.Pending != indicator.PendingOverdue {
+		limit, err := c.shift(c.lastDay, n)
+		if err != nil {
+			return timely{excl: ReasonOutOfCalendar}
+		}
+		due = !dec.After(limit)
+	}
+	if !due {
+		return timely{excl: ReasonNotDue}
+	}
+	t.late, t.pending = true, true
+	return t
 }
 
 // judge13: "procedures published on the national database with all components a–g present"; a snapshot

@@ -12,28 +12,24 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// Options configures a Calculator. No globals: everything comes from here.
+// Options configures a Calculator.
 type Options struct {
-	// Keys, when not nil, is the pass's index of unit ids: Add reads a Case's Ref in it. Nil: the
-	// calculator indexes the units of SyncReportDen. It never changes a verdict.
+	// Keys, when not nil, is the pass's index of unit ids, in which Add reads a Case's Ref (nil: the
+	// units of SyncReportDen). It never changes a verdict.
 	Keys *indicator.Keys
-	// Period is the evaluation period (required). Decisions (1.1), publish clicks (1.2) and receptions
-	// (1.4) belong to it by their instant (its days in UTC+7).
+	// Period (required) holds decisions (1.1), publish clicks (1.2) and receptions (1.4) by their instant.
 	Period model.Period
-	// AsOf is the evaluation instant (required, not before Period's start). 1.2's pending procedures are
-	// judged at min(last instant of Period, AsOf); 1.3 is a snapshot at AsOf.
-	AsOf time.Time
-	// Calendar is the working-day calendar (required when Policy.DayUnit is WorkingDays).
-	Calendar *calendar.Calendar
-	// Policy is group 1's record policy (required: the zero value is refused).
-	Policy indicator.PublicationPolicy
-	// Reception is the reading of "received in the period" (1.4).
-	Reception indicator.ReceptionPolicy
-	// Procedures is the catalogue judged for 1.1–1.3 by Report and Result (records may repeat a code).
-	// New keeps a copy of the slice, not of the records: do not modify them while the Calculator is used.
+	// AsOf (required, not before Period's start): 1.2's pending procedures are judged at min(last instant
+	// of Period, AsOf); 1.3 is a snapshot at AsOf.
+	AsOf      time.Time
+	Calendar  *calendar.Calendar          // required when Policy.DayUnit is WorkingDays
+	Policy    indicator.PublicationPolicy // required: the zero value is refused
+	Reception indicator.ReceptionPolicy   // "received in the period" (1.4)
+	// Procedures is the catalogue judged for 1.1–1.3 (records may repeat a code). New copies the slice,
+	// not the records: do not modify them while the Calculator is used.
 	Procedures []model.Procedure
-	// SyncReportDen is the national reporting system's 1.4 denominator per unit, when the caller has it
-	// (values ≥ 0). It is copied into Tally.SyncReportDen; scoring takes max(Counts[M14].Den, it).
+	// SyncReportDen is the national reporting system's 1.4 denominator per unit (values ≥ 0), copied into
+	// Tally.SyncReportDen.
 	SyncReportDen map[string]int64
 }
 
@@ -49,14 +45,13 @@ type Calculator struct {
 	syncOK    []string
 	asOfSec   int64 // w.AsOf in Unix seconds: 1.4's fast comparison (the exact one decides at the edge)
 	reportDen map[string]int64
-	keys      *indicator.Keys // Options.Keys, or the calculator's own (the units of SyncReportDen)
+	keys      *indicator.Keys
 	procs     []model.Procedure
 }
 
 // New validates opts. Errors are *indicator.OptionError values naming the field: zero Period, Period end
 // before start, zero AsOf, AsOf before the period, zero Policy, an unknown Policy.DayUnit or
-// Policy.Pending, nil Calendar with working days, negative days, negative SyncReportDen. Cost:
-// O(len(SyncReportDen) log len(SyncReportDen) + len(Procedures)).
+// Policy.Pending, nil Calendar with working days, negative days, negative SyncReportDen.
 func New(opts Options) (*Calculator, error) {
 	w, bad := offer.NewWindow(opts.Period, opts.AsOf, opts.Reception)
 	if bad != nil {
@@ -92,7 +87,7 @@ func New(opts Options) (*Calculator, error) {
 	if pol.SyncSuccessCodes == nil {
 		c.syncOK = indicator.DefaultPublicationPolicy().SyncSuccessCodes
 	}
-	if c.keys == nil { // 1.4 needs only units; the only units known in advance are SyncReportDen's
+	if c.keys == nil {
 		c.keys = indicator.NewKeys(slices.Sorted(maps.Keys(c.reportDen)), nil)
 	}
 	c.lastDay = day(w.End.Add(-time.Nanosecond))
@@ -116,8 +111,7 @@ func (c *Calculator) shift(d calendar.Date, n int) (calendar.Date, error) {
 
 func (c *Calculator) inPeriod(t time.Time) bool { return !t.Before(c.w.Start) && t.Before(c.w.End) }
 
-// Run judges every dossier of the stream (nil: none) and the catalogue, and returns the result. Cost:
-// O(dossiers + procedures × publications) time, O(units × procedures) memory.
+// Run judges every dossier of the stream (nil: none) and the catalogue, and returns the result.
 func (c *Calculator) Run(dossiers iter.Seq[model.Dossier]) Result {
 	a := c.NewAccumulator()
 	indicator.Feed(a, dossiers)
