@@ -116,7 +116,7 @@ func (n Int) MarshalJSON() ([]byte, error) {
 // MetricRow is one row of a unit's "metrics" list, as published.
 type MetricRow struct {
 	Code   string       `json:"code"`
-	Metric indicator.ID `json:"metric"` // 0 for a code the mapping does not know (see Response.Problems)
+	Metric indicator.ID `json:"metric,omitempty"` // 0 for a code the mapping does not know (see Response.Problems)
 	Staff  bool         `json:"staff,omitempty"`
 	Num    Int          `json:"numerator"`
 	Den    Int          `json:"denominator"`

@@ -195,8 +195,8 @@ const (
 type Check struct {
 	Endpoint Endpoint     `json:"endpoint"`
 	Unit     string       `json:"unit"`
-	Metric   indicator.ID `json:"metric"` // 0 for the group row
-	Code     string       `json:"code"`   // the metric code ("group" for the group row)
+	Metric   indicator.ID `json:"metric,omitempty"` // 0 for the group row
+	Code     string       `json:"code"`             // the metric code ("group" for the group row)
 	Status   Status       `json:"status"`
 	// Published and computed score, maximum and ratio (computed ones invalid when not computed).
 	Score, WantScore Number

@@ -11,7 +11,9 @@ import (
 // File names. A folder of saved responses follows the layout of the public captures:
 // <endpoint>/<period>-<scope>.json (e.g. transparency/month-all.json), or flat <endpoint>.json or
 // <endpoint>-<period>-<scope>.json. <scope> is "all" (every procedure) or anything else, taken as the
-// single-procedure scope (the formalityId filter; "formality" in the captures).
+// single-procedure scope (the formalityId filter; "formality" in the captures). The scope is the part
+// after the last "-" unless it is all digits: "2026-08-all" is period 2026-08, scope all; "2026-08" is
+// period 2026-08, all procedures.
 
 // ParseName derives the endpoint, period and procedure scope from a response file's path (slash
 // separated, relative to the folder): "dossier-digitized/month-formality.json" → Digitisation, "month",
@@ -41,11 +43,12 @@ func ParseName(p string) (e Endpoint, period, procedure string, ok bool) {
 			return "", "", "", false
 		}
 	}
-	if rest != "" {
-		period, procedure, _ = strings.Cut(rest, "-")
-		if strings.EqualFold(procedure, "all") {
-			procedure = ""
-		}
+	period = rest
+	if i := strings.LastIndexByte(rest, '-'); i >= 0 && strings.Trim(rest[i+1:], "0123456789") != "" {
+		period, procedure = rest[:i], rest[i+1:]
+	}
+	if strings.EqualFold(procedure, "all") {
+		procedure = ""
 	}
 	return e, period, procedure, true
 }

@@ -40,7 +40,7 @@ type Side struct {
 type Row struct {
 	Unit   string          `json:"unit"`
 	Name   string          `json:"name,omitempty"`
-	Metric indicator.ID    `json:"metric"`
+	Metric indicator.ID    `json:"metric,omitempty"` // 0 (omitted) on group lines
 	Group  indicator.Group `json:"group"`
 	Ours   Side            `json:"ours"`
 	Theirs Side            `json:"theirs"`

@@ -1,6 +1,7 @@
 package portaleval_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -148,4 +149,21 @@ func TestTableCSV(t *testing.T) {
 	require.Equal(t, "H99.77,UBND xã Bảy Bảy,1.4,1,,,,1,1,6,false,6.00,unit-not-in-our-hierarchy,", lines[2])
 	require.Equal(t, "H99.01,UBND xã Một,group,3a,,,0,,,2.5,false,2.50,no-published-inputs,", lines[3])
 	require.Equal(t, "H99.02,UBND xã Hai,1.4,1,0,2,0,2,10,1.2,false,1.20,temporary-denominator,TEMP_NATIONAL_REPORT_DENOMINATOR", lines[6])
+}
+
+// TestJSON: a table, a verification and decoded responses marshal (group lines and unknown codes have no
+// metric id).
+func TestJSON(t *testing.T) {
+	ev := smallEvaluation(t)
+	tab, err := portaleval.Reconcile(&smallCard(t).Result, ev, indicator.Portal())
+	require.NoError(t, err)
+	b, err := json.Marshal(tab)
+	require.NoError(t, err)
+	require.Contains(t, string(b), `{"unit":"H99.01","name":"UBND xã Một","group":"3a","ours":{"num":null,"den":null,"score":0,"max":12},"theirs":{"num":null,"den":null,"score":2.5,"max":12},"points":"2.5","pointsAtStake":"2.5","cause":"no-published-inputs"}`)
+	v, err := ev.Verify(indicator.Portal())
+	require.NoError(t, err)
+	_, err = json.Marshal(v)
+	require.NoError(t, err)
+	_, err = json.Marshal(ev.Responses)
+	require.NoError(t, err)
 }

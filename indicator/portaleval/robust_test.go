@@ -149,6 +149,9 @@ func TestParseName(t *testing.T) {
 		{"x/dossier-digitized/quarter-formality.json", portaleval.Digitisation, "quarter", "formality", true},
 		{"handling-satisfaction.json", portaleval.Satisfaction, "", "", true},
 		{"dvc-progress-tree-year-all.json", portaleval.Progress, "year", "", true},
+		{"dvc-progress-tree/2026-08-all.json", portaleval.Progress, "2026-08", "", true},
+		{"dvc-progress-tree/2026-Q3-2.000815.json", portaleval.Progress, "2026-Q3", "2.000815", true},
+		{"provide-online-tree/2026-08.json", portaleval.Online, "2026-08", "", true},
 		{"transparency/month-all.txt", "", "", "", false},
 		{"manifest.m0.json", "", "", "", false},
 	}

@@ -55,7 +55,8 @@ func (t *Table) WriteCSV(w io.Writer) error {
 	return cw.Error()
 }
 
-// WriteText writes the table as aligned text columns (null as "–", a computed portal score marked "*"),
+// WriteText writes the table as aligned text columns (null as "–", a computed portal score marked "*",
+// group lines as "group <g>"),
 // in the table's order. Errors: the writer's. Cost: O(rows).
 func (t *Table) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -66,7 +67,11 @@ func (t *Table) WriteText(w io.Writer) error {
 		if r.Theirs.Computed {
 			mark = "*"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s/%s\t%s\t%s/%s\t%s%s\t%s\t%s\n", r.Unit, r.metricLabel(),
+		label := r.metricLabel()
+		if r.Metric == 0 {
+			label += " " + r.Group.String()
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s/%s\t%s\t%s/%s\t%s%s\t%s\t%s\n", r.Unit, label,
 			cell(r.Ours.Num, "–"), cell(r.Ours.Den, "–"), cell(r.Ours.Score, "–"),
 			cell(r.Theirs.Num, "–"), cell(r.Theirs.Den, "–"), cell(r.Theirs.Score, "–"), mark,
 			r.Points.StringFixed(2), r.Cause)
