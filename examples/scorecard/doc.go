@@ -9,6 +9,15 @@
 //	go run ./examples/scorecard -dossiers dossiers.csv -procedures procedures.csv -format csv -bom
 //	go run ./examples/scorecard -tallies indicator/testdata/tree/sample.json
 //	go run ./examples/scorecard -unit H99.01 -what-if 5 -lang en
+//	go run ./examples/scorecard -tallies indicator/portaleval/testdata/phutho-2026-08
+//	go run ./examples/scorecard -period 2026-08 -portal examples/scorecard/testdata/portal-h99 -format csv
+//
+// -tallies also takes the portal's saved evaluation responses (package indicator/portaleval): a folder laid
+// out as <endpoint>/<period>-<scope>.json, or one such file; the all-procedures scope of exactly one period
+// is scored (single-procedure responses and other files are skipped with a note on stderr). -portal DIR
+// compares the card (from records or -tallies) with such a folder: one line per unit × metric, ours against
+// the portal's (numerator, denominator, score), the points at stake and the likely cause, largest first, in
+// every -format (the CSV text cells get the guard below).
 //
 // Policies of the command (not of the library):
 //   - unknown dossier status codes are errors: the model keeps them as StatusUnknown and never fails, but a

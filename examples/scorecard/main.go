@@ -53,6 +53,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 type config struct {
 	dossiers, procedures, petitions, tallies  string
+	portal                                    string // -portal: folder of saved portal evaluation responses
 	period, unit, asof, edition, format, lang string
 	bom, allowUnknown, whatIfSet              bool
 	whatIf                                    string
@@ -68,7 +69,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.dossiers, "dossiers", "", "dossier file: portal payload JSON, or CSV (csvio layout) when it ends in .csv")
 	fs.StringVar(&c.procedures, "procedures", "", "procedure catalogue: portal JSON, or CSV when it ends in .csv")
 	fs.StringVar(&c.petitions, "petitions", "", "petitions CSV (csvio layout)")
-	fs.StringVar(&c.tallies, "tallies", "", "score a unit-tree tallies JSON (indicator.DecodeTree) instead of records")
+	fs.StringVar(&c.tallies, "tallies", "", "score a unit-tree tallies JSON (indicator.DecodeTree), or the portal's saved evaluation responses (a folder, or one <endpoint>….json file), instead of records")
+	fs.StringVar(&c.portal, "portal", "", "reconcile the card with the portal's saved evaluation responses in this folder (per unit × metric: ours vs the portal's, points, likely cause)")
 	fs.StringVar(&c.period, "period", DefaultPeriod, "evaluation period: 2026, 2026-Q3, 2026-08 or 2026-01-01..2026-03-31")
 	fs.StringVar(&c.unit, "unit", "", "show only this unit id and its explanations")
 	fs.StringVar(&c.asof, "asof", "", "instant the data describe (RFC 3339 or YYYY-MM-DD, Vietnam time); default the sample's AsOf")
@@ -204,7 +206,7 @@ func execute(c *config, stdout, stderr io.Writer) error {
 		c.gain = g
 	}
 	if c.tallies != "" {
-		return runTallies(c, ed, stdout)
+		return runTallies(c, ed, stdout, stderr)
 	}
 	period, err := model.ParsePeriod(c.period)
 	if err != nil {
@@ -277,6 +279,9 @@ func execute(c *config, stdout, stderr io.Writer) error {
 		if _, ok := card.Unit(c.unit); !ok {
 			return fmt.Errorf("-unit: unknown unit %q", c.unit)
 		}
+	}
+	if c.portal != "" {
+		return writeReconciliation(c, ed, &card.Result, stdout, stderr)
 	}
 	var plan *scorecard.Plan
 	if !c.gain.IsZero() {
@@ -509,18 +514,28 @@ func csvText(s string) string {
 	return s
 }
 
-func runTallies(c *config, ed indicator.Edition, stdout io.Writer) error {
-	b, err := os.ReadFile(c.tallies)
-	if err != nil {
-		return err
-	}
-	t, err := indicator.DecodeTree(bytes.NewReader(b))
-	if err != nil {
-		return fmt.Errorf("%s: %v", c.tallies, err)
+func runTallies(c *config, ed indicator.Edition, stdout, stderr io.Writer) error {
+	var t *indicator.Tree
+	if isPortalPath(c.tallies) {
+		var err error
+		if t, err = portalTree(c.tallies, stderr); err != nil {
+			return err
+		}
+	} else {
+		b, err := os.ReadFile(c.tallies)
+		if err != nil {
+			return err
+		}
+		if t, err = indicator.DecodeTree(bytes.NewReader(b)); err != nil {
+			return fmt.Errorf("%s: %v", c.tallies, err)
+		}
 	}
 	res, err := ed.ScoreTree(t)
 	if err != nil {
 		return fmt.Errorf("%s: %v", c.tallies, err)
+	}
+	if c.portal != "" {
+		return writeReconciliation(c, ed, &res, stdout, stderr)
 	}
 	units := res.Units
 	if c.unit != "" {
