@@ -9,13 +9,10 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// ProcedureStats is indicator.ProcedureStats, the per-procedure breakdown of 2.1 and 2.2.
-type ProcedureStats = indicator.ProcedureStats
-
 // AverageDays returns 2.2 for a tally (ProcessingSeconds over Counts[M22].Den), in calendar days, rounded
-// half away from zero at scale; zero and false when the denominator is 0. Cost: O(1).
+// half away from zero at scale; zero and false when the denominator is 0.
 func AverageDays(t indicator.Tally, scale int32) (decimal.Decimal, bool) {
-	return ProcedureStats{Finished: t.Counts[indicator.M22].Den, ProcessingSeconds: t.ProcessingSeconds}.AverageDays(scale)
+	return indicator.ProcedureStats{Finished: t.Counts[indicator.M22].Den, ProcessingSeconds: t.ProcessingSeconds}.AverageDays(scale)
 }
 
 // Result is the outcome of one or more passes: per-unit tallies (2.1 in Counts[M21], 2.2 in Counts[M22]
@@ -24,31 +21,20 @@ func AverageDays(t indicator.Tally, scale int32) (decimal.Decimal, bool) {
 type Result struct {
 	Units      map[string]indicator.Tally
 	Ledger     indicator.Ledger
-	Procedures map[string]ProcedureStats
+	Procedures map[string]indicator.ProcedureStats
 }
 
-// unitCell holds one unit's counts; procCell one procedure's, pooled over the units (Result.Procedures).
+// procCell holds one procedure's counts, pooled over the units (Result.Procedures); unitCell one unit's.
 // 2.1's overdue count is Den − Num and Tally.Completed equals 2.2's denominator, so neither is stored.
-type unitCell struct {
-	m21                    indicator.Count
-	finished, seconds      int64 // 2.2's denominator and numerator (seconds from reception to end)
-	onlineRecv, onlineLate int64 // reception checks, and late ones
-	seen                   bool  // a counted dossier or a checked online reception: the unit is in Result.Units
-}
-
-func (x *unitCell) merge(y *unitCell) {
-	x.m21.Num += y.m21.Num
-	x.m21.Den += y.m21.Den
-	x.finished += y.finished
-	x.seconds += y.seconds
-	x.onlineRecv += y.onlineRecv
-	x.onlineLate += y.onlineLate
-	x.seen = x.seen || y.seen
-}
-
 type procCell struct {
 	m21               indicator.Count
-	finished, seconds int64
+	finished, seconds int64 // 2.2's denominator and numerator (seconds from reception to end)
+}
+
+type unitCell struct {
+	procCell
+	onlineRecv, onlineLate int64 // reception checks, and late ones
+	seen                   bool  // a counted dossier or a checked online reception: the unit is in Result.Units
 }
 
 func (x *procCell) merge(y *procCell) {
@@ -56,6 +42,13 @@ func (x *procCell) merge(y *procCell) {
 	x.m21.Den += y.m21.Den
 	x.finished += y.finished
 	x.seconds += y.seconds
+}
+
+func (x *unitCell) merge(y *unitCell) {
+	x.procCell.merge(&y.procCell)
+	x.onlineRecv += y.onlineRecv
+	x.onlineLate += y.onlineLate
+	x.seen = x.seen || y.seen
 }
 
 // Accumulator is the state of a pass over dossiers: counts per unit, per procedure and per reason. Memory is
@@ -82,20 +75,15 @@ func (c *Calculator) NewAccumulator() *Accumulator {
 // Add judges cs.Dossier (as Classify does), counts it, and sets cs.Timing to its 2.1 outcome. When note is
 // not nil it receives the dossier's verdicts: always 2.1's (M21, with the reason), then 2.2's (M22) when
 // the dossier finished in the period. The unit and procedure are cs.Ref's when it is resolved (by
-// Options.Keys), else looked up by string. Cost: as Classify, plus O(1); no allocation once the unit and
-// procedure have been seen. A nil cs.Dossier is counted as ReasonExcludedNilRecord.
+// Options.Keys), else looked up by string. No allocation once the unit and procedure have been seen.
 func (a *Accumulator) Add(cs *indicator.Case, note indicator.Note) {
 	var v Verdict
-	a.c.classify(cs.Dossier, cs.Ref.Procedure(), &v)
-	a.add(cs.Dossier, cs.Ref, &v)
+	d, r := cs.Dossier, cs.Ref
+	a.c.classify(d, r.Procedure(), &v)
 	cs.Timing = v.Timing()
 	if note != nil {
 		v.note(cs, note)
 	}
-}
-
-// add counts verdict v of dossier d, whose unit and procedure are r's (when resolved) or d's codes.
-func (a *Accumulator) add(d *model.Dossier, r indicator.Ref, v *Verdict) {
 	counted := v.Counted
 	cnt := b2i(counted)
 	a.reasons[v.r][cnt]++
@@ -104,7 +92,7 @@ func (a *Accumulator) add(d *model.Dossier, r indicator.Ref, v *Verdict) {
 	}
 	x := cellAt(a.units, r.Unit()) // inline: the pass's Ref
 	if x == nil {
-		x = a.unit(-1, d.UnitID)
+		x = a.unit(d.UnitID)
 	}
 	chk := b2i(v.Reception.Checked)
 	x.seen = true
@@ -115,37 +103,32 @@ func (a *Accumulator) add(d *model.Dossier, r indicator.Ref, v *Verdict) {
 	}
 	y := cellAt(a.procs, r.Procedure())
 	if y == nil {
-		y = a.proc(-1, d.ProcedureCode)
+		y = a.proc(d.ProcedureCode)
 	}
-	num := b2i(v.InNumerator)
-	fin := b2i(v.Finished)
-	secs := v.ProcessingSeconds & -fin
+	num, fin := b2i(v.InNumerator), b2i(v.Finished)
+	x.count(num, fin, v.ProcessingSeconds&-fin)
+	y.count(num, fin, v.ProcessingSeconds&-fin)
+}
+
+// count adds a counted dossier: num and fin are 0 or 1, secs its processing seconds when finished, else 0.
+func (x *procCell) count(num, fin, secs int64) {
 	x.m21.Den++
 	x.m21.Num += num
 	x.finished += fin
 	x.seconds += secs
-	y.m21.Den++
-	y.m21.Num += num
-	y.finished += fin
-	y.seconds += secs
 }
 
-// unit returns the cell of Keys index u, else of id (allocated on first sight when id is not in the Keys).
-func (a *Accumulator) unit(u int32, id string) *unitCell {
-	return cellOf(a.units, u, id, a.c.keys.Unit, &a.extraUnits)
+// unit returns the cell of id (allocated on first sight when id is not in the Keys); proc of code.
+func (a *Accumulator) unit(id string) *unitCell {
+	return cellOf(a.units, id, a.c.keys.Unit, &a.extraUnits)
 }
 
-// proc is unit for procedures.
-func (a *Accumulator) proc(p int32, code string) *procCell {
-	return cellOf(a.procs, p, code, a.c.keys.Procedure, &a.extraProcs)
+func (a *Accumulator) proc(code string) *procCell {
+	return cellOf(a.procs, code, a.c.keys.Procedure, &a.extraProcs)
 }
 
-// cellOf returns cells[i], else the cell of id: cells[lookup(id)] when id is in the Keys, else its cell in
-// *extra (allocated on first sight).
-func cellOf[T any](cells []T, i int32, id string, lookup func(string) int32, extra *map[string]*T) *T {
-	if x := cellAt(cells, i); x != nil {
-		return x
-	}
+// cellOf returns cells[lookup(id)] when id is in the Keys, else its cell in *extra.
+func cellOf[T any](cells []T, id string, lookup func(string) int32, extra *map[string]*T) *T {
 	if x := cellAt(cells, lookup(id)); x != nil {
 		return x
 	}
@@ -186,9 +169,6 @@ func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	if !ok || b == nil {
 		return indicator.Invalid(pkg, "Merge", "%T is not a timeliness accumulator", other)
 	}
-	if b == a {
-		b = a.clone()
-	}
 	same := a.c.keys == b.c.keys
 	for i := range b.units {
 		if x := &b.units[i]; x.seen {
@@ -196,24 +176,24 @@ func (a *Accumulator) Merge(other indicator.Accumulator) error {
 			if same {
 				a.units[i].merge(x)
 			} else {
-				a.unit(-1, id).merge(x)
+				a.unit(id).merge(x)
 			}
 		}
 	}
 	for id, x := range b.extraUnits {
-		a.unit(-1, id).merge(x)
+		a.unit(id).merge(x)
 	}
 	for i := range b.procs {
 		if y := &b.procs[i]; y.m21.Den != 0 { // only counted dossiers add to a procedure
 			if same {
 				a.procs[i].merge(y)
 			} else {
-				a.proc(-1, b.c.keys.ProcedureCode(int32(i))).merge(y)
+				a.proc(b.c.keys.ProcedureCode(int32(i))).merge(y)
 			}
 		}
 	}
 	for code, y := range b.extraProcs {
-		a.proc(-1, code).merge(y)
+		a.proc(code).merge(y)
 	}
 	for r := range a.reasons {
 		a.reasons[r][0] += b.reasons[r][0]
@@ -222,23 +202,11 @@ func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	return nil
 }
 
-// clone returns a deep copy of a.
-func (a *Accumulator) clone() *Accumulator {
-	b := &Accumulator{c: a.c, units: append([]unitCell(nil), a.units...), procs: append([]procCell(nil), a.procs...), reasons: a.reasons}
-	for id, x := range a.extraUnits {
-		b.unit(-1, id).merge(x)
-	}
-	for code, y := range a.extraProcs {
-		b.proc(-1, code).merge(y)
-	}
-	return b
-}
-
 // Result returns the accumulated state as fresh maps (the Accumulator can keep going). A unit appears when
 // it has a counted dossier or a checked online reception; a procedure when it has a counted dossier.
 // Cost: O(units + procedures + reasons).
 func (a *Accumulator) Result() Result {
-	res := Result{Units: make(map[string]indicator.Tally), Procedures: make(map[string]ProcedureStats)}
+	res := Result{Units: make(map[string]indicator.Tally), Procedures: make(map[string]indicator.ProcedureStats)}
 	unit := func(id string, x *unitCell) {
 		if !x.seen {
 			return
@@ -255,7 +223,7 @@ func (a *Accumulator) Result() Result {
 	}
 	proc := func(code string, y *procCell) {
 		if y.m21.Den != 0 {
-			res.Procedures[code] = ProcedureStats{Count: y.m21, Overdue: y.m21.Den - y.m21.Num, Finished: y.finished, ProcessingSeconds: y.seconds}
+			res.Procedures[code] = indicator.ProcedureStats{Count: y.m21, Overdue: y.m21.Den - y.m21.Num, Finished: y.finished, ProcessingSeconds: y.seconds}
 		}
 	}
 	for i := range a.units {
@@ -293,10 +261,6 @@ func (a *Accumulator) Report(*indicator.Scope) indicator.Report {
 // dossier; memory O(units + procedures).
 func (c *Calculator) Run(dossiers iter.Seq[model.Dossier]) Result {
 	a := c.NewAccumulator()
-	for d := range dossiers {
-		var v Verdict
-		c.classify(&d, -1, &v) // Add without a Case, which would move every d to the heap
-		a.add(&d, indicator.Ref{}, &v)
-	}
+	indicator.Feed(a, dossiers)
 	return a.Result()
 }

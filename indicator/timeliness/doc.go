@@ -15,43 +15,14 @@
 // the numerator when it ended on or before the due date (calendar P15, day granularity; a refusal is never
 // early, P13) or is open and its due day (P4) is not over. Supplement requests move the due date or
 // restart the clock (Policy.Supplements); an unanswered request ends the clock at the request. 2.2 sums,
-// over dossiers finished in the period, the seconds from reception to end (AverageDays).
+// over dossiers finished in the period, the seconds from reception to end.
 //
 // Legal basis: Decision 766/QĐ-TTg and its formula document [Doc]; Circular 01/2018/TT-VPCP art. 13 (early,
 // on time, late); Decree 61/2018/NĐ-CP arts. 18–19 and the Civil Code 2015 arts. 144–148 (counting,
 // cut-off, supplements, refusals); Decree 45/2020/NĐ-CP art. 11 (online reception).
 //
-// # Reason codes
-//
-// Every dossier gets exactly one, so the ledger's Read == Counted + Excluded:
-//
-//	code                                            counted  numerator
-//	timeliness.early / on-time                      yes      yes
-//	timeliness.late                                 yes      no
-//	timeliness.open-within-deadline                 yes      yes
-//	timeliness.open-overdue                         yes      no
-//	timeliness.late-by-repeated-supplement          yes      no (more than MaxSupplements requests)
-//	timeliness.supplement-pending                   yes      when on time at the request
-//	timeliness.excluded-not-received                no       (status 1)
-//	timeliness.excluded-withdrawn-before-reception  no
-//	timeliness.excluded-outside-period              no
-//	timeliness.excluded-no-reception-time           no
-//	timeliness.excluded-no-deadline                 no       (no appointment, no usable duration)
-//	timeliness.excluded-stopped / -withdrawn        no       (TerminatedP14 only)
-//	timeliness.excluded-calendar-range              no
-//	timeliness.excluded-no-end-time                 no
-//	timeliness.excluded-end-before-reception        no
-//	timeliness.excluded-bad-supplement              no       (re-submission before its request)
-//	timeliness.excluded-nil-record                  no
-//
-// # Policies
-//
-// indicator.TimelinessPolicy (defaults of indicator.DefaultTimelinessPolicy; docs/rules.md, 2.1):
-// Supplements = SupplementSubtract with MaxSupplements = 1 [Doc]; EndStatusRank 9 > 10 > 3 = 7 = 8 [Doc];
-// Terminated = TerminatedEndsProcessing [Doc] (TerminatedP14 follows docs/calendar.md, P14); Financial =
-// FinancialClockRuns [Open]; OnlineReceptionHours = 8; Deadline = calendar.DefaultDeadlinePolicy() (P1,
-// P3, P4, P15; P10 comes from Supplements; P12 is not applied). indicator.ReceptionPolicy decides what
-// "received" means and which dossiers are online.
+// Every dossier gets exactly one reason code (the Reason… constants), so the ledger's Read == Counted +
+// Excluded. The defaults of indicator.DefaultTimelinessPolicy and their alternatives are in docs/rules.md.
 //
 // # Use
 //
@@ -60,8 +31,6 @@
 // Add(*indicator.Case, note) judges, counts, sets the Case's Timing (2.1's outcome, read by 5.3) and hands
 // the note 2.1's and 2.2's verdicts; Merge joins accumulators; Report returns the per-unit tallies, the
 // "timeliness" ledger and the per-procedure breakdown (sums: no pooling).
-//
-// # Failures and cost
 //
 // New returns an *indicator.OptionError (Pkg "timeliness") naming a missing or invalid option; bad data
 // never fails, it is excluded with a reason. Add costs O(len(Steps) + len(Supplements)) plus O(1)

@@ -100,13 +100,3 @@ var reasonCodes = [numReasons]indicator.Reason{
 	rBadSupplement:            ReasonExcludedBadSupplement,
 	rNilRecord:                ReasonExcludedNilRecord,
 }
-
-// Reasons returns every reason code of the package in a stable order: the counted reasons first, then the
-// exclusions. Cost: one small allocation.
-func Reasons() []indicator.Reason {
-	out := make([]indicator.Reason, 0, numReasons-1)
-	for r := rEarly; r < numReasons; r++ {
-		out = append(out, reasonCodes[r])
-	}
-	return out
-}

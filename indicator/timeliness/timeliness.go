@@ -24,10 +24,8 @@ type procEntry [4]durEntry
 // Calculator judges dossiers for 2.1, 2.2 and the online reception check. It is immutable after New and
 // safe for concurrent use.
 type Calculator struct {
-	period model.Period
-	// start and limit bound the instants that count, [start, limit]: the period's first instant, and the
-	// judgement instant min(last instant of the period, AsOf); both without monotonic reading, and as Unix
-	// seconds and nanoseconds for comparisons.
+	// start and limit bound the instants that count, [start, limit]: the period's first instant and the
+	// judgement instant, without monotonic reading, also as Unix seconds and nanoseconds.
 	start, limit   time.Time
 	startS, limitS int64
 	startN, limitN int32
@@ -43,22 +41,18 @@ type Calculator struct {
 	recvHours time.Duration
 	recvSecs  int64 // recvHours in seconds
 
-	// The procedure catalogue: entries holds the converted durations, procs finds them by code and
-	// procByKey by index of keys (-1: not in the catalogue).
+	// The procedure catalogue's converted durations by code, and by index of keys (nil: not in it).
 	keys      *indicator.Keys
-	entries   []procEntry
-	procs     map[string]int32
-	procByKey []int32
+	procs     map[string]*procEntry
+	procByKey []*procEntry
 }
 
-// New validates opts and returns a Calculator. Cost: O(procedures) to convert the catalogue's durations.
-// Errors: an *indicator.OptionError (Pkg "timeliness") naming the offending field.
+// New validates opts and returns a Calculator, or an *indicator.OptionError naming the offending field.
 func New(opts Options) (*Calculator, error) {
 	if err := validate(&opts); err != nil {
 		return nil, err
 	}
 	c := &Calculator{
-		period:    opts.Period,
 		start:     opts.Period.StartTime().Round(0),
 		cal:       opts.Calendar,
 		pol:       opts.Policy,
@@ -82,50 +76,37 @@ func New(opts Options) (*Calculator, error) {
 	} else {
 		c.dp.Supplement = calendar.Pause
 	}
-	c.procs = make(map[string]int32, len(opts.Procedures))
+	c.procs = make(map[string]*procEntry, len(opts.Procedures))
 	codes := make([]string, 0, len(opts.Procedures))
-	for code := range opts.Procedures {
-		codes = append(codes, code)
-	}
-	slices.Sort(codes)
-	c.entries = make([]procEntry, len(codes))
-	for i, code := range codes {
-		p := opts.Procedures[code]
-		e := &c.entries[i]
+	for code, p := range opts.Procedures {
+		e := new(procEntry)
 		for ch := range e {
 			if pd, ok := p.Duration(model.ChannelCode(ch)); ok {
 				e[ch] = convertDuration(pd)
 			}
 		}
-		c.procs[code] = int32(i)
+		c.procs[code] = e
+		codes = append(codes, code)
 	}
+	slices.Sort(codes)
 	c.keys = opts.Keys
 	if c.keys == nil {
 		c.keys = indicator.NewKeys(nil, codes)
 	}
-	c.procByKey = make([]int32, c.keys.NumProcedures())
+	c.procByKey = make([]*procEntry, c.keys.NumProcedures())
 	for i := range c.procByKey {
-		c.procByKey[i] = -1
-		if j, ok := c.procs[c.keys.ProcedureCode(int32(i))]; ok {
-			c.procByKey[i] = j
-		}
+		c.procByKey[i] = c.procs[c.keys.ProcedureCode(int32(i))]
 	}
 	return c, nil
 }
 
 // procedure returns the catalogue entry of the dossier's procedure: by p, the index of d.ProcedureCode in
-// the Keys, when known (p ≥ 0), else by code. Cost: O(1); one string hash when p is unknown.
+// the Keys, when known (p ≥ 0), else by code.
 func (c *Calculator) procedure(d *model.Dossier, p int32) *procEntry {
-	j := int32(-1)
 	if uint32(p) < uint32(len(c.procByKey)) {
-		j = c.procByKey[p]
-	} else if k, ok := c.procs[d.ProcedureCode]; ok {
-		j = k
+		return c.procByKey[p]
 	}
-	if j < 0 {
-		return nil
-	}
-	return &c.entries[j]
+	return c.procs[d.ProcedureCode]
 }
 
 var eight = decimal.NewFromInt(8)
@@ -160,63 +141,47 @@ func convertDuration(pd model.ProcedureDuration) durEntry {
 	return durEntry{dur: calendar.Duration{Amount: int(amt.IntPart()), Unit: u}, ok: true}
 }
 
-// Period returns the evaluation period.
-func (c *Calculator) Period() model.Period { return c.period }
-
-// JudgedAt returns the instant at which open dossiers are judged: min(last instant of the period, AsOf).
-func (c *Calculator) JudgedAt() time.Time { return c.limit }
-
 // ReceptionCheck is the result of the online reception check (not scored): an online dossier received in
 // the period must be received within Policy.OnlineReceptionHours working hours of its submission.
 type ReceptionCheck struct {
 	Checked bool // the dossier is online, received in the period, with both times known
 	Late    bool // received after Deadline
-	// Deadline is SubmittedAt + OnlineReceptionHours working hours (calendar.AddWorkingHours). It is left
-	// zero when the dossier was received within OnlineReceptionHours of elapsed time, which proves it in
-	// time without the calendar (office time never exceeds elapsed time).
+	// Deadline is SubmittedAt + OnlineReceptionHours working hours; zero when the dossier was received
+	// within OnlineReceptionHours of elapsed time (in time: office time never exceeds elapsed time).
 	Deadline time.Time
 }
 
 // Verdict is the judgement of one dossier: where it counts, why, and the values that decided it.
 type Verdict struct {
-	Unit      string // model.Dossier.UnitID
-	Code      string // model.Dossier.Code
-	Procedure string // model.Dossier.ProcedureCode
-	// Reason is the dossier's single ledger reason (one of the Reason… constants).
-	Reason indicator.Reason
-	// Counted: in 2.1's denominator. InNumerator: early, on time, open within deadline, or a pending
+	Unit      string           // model.Dossier.UnitID
+	Code      string           // model.Dossier.Code
+	Procedure string           // model.Dossier.ProcedureCode
+	Reason    indicator.Reason // one of the Reason… constants
+	// Counted: in 2.1's denominator; InNumerator: early, on time, open within deadline, or a pending
 	// supplement judged on time.
 	Counted, InNumerator bool
-	// Finished: processing ended in the period (an end event, not a pending supplement): counted in
-	// Tally.Completed and 2.2.
+	// Finished: an end event in the period (not a pending supplement): in Tally.Completed and 2.2.
 	Finished bool
-	// Class is the calendar's P15 class (meaningful when Counted).
-	Class calendar.Class
-	// Received is the reception instant used (NgayTiepNhan, or NgayNopHoSo under the fallback policy).
-	Received time.Time
-	// End is the end of processing (finished), the supplement request (supplement-pending) or the
-	// judgement instant (open).
-	End time.Time
-	// EndStatus is the status of the end event (9, 10, 8, 7, 3; 5 for supplement-pending; 0 when open).
+	Class    calendar.Class // the calendar's P15 class (meaningful when Counted)
+	Received time.Time      // NgayTiepNhan, or NgayNopHoSo under the fallback policy
+	// End is the end of processing, the supplement request (supplement-pending) or the judgement instant
+	// (open); EndStatus that event's status (5 for supplement-pending, 0 when open).
+	End       time.Time
 	EndStatus model.StatusCode
 	// Due is the date judged against and DueAt the end of that day (P4): open dossiers are overdue after it.
 	Due   calendar.Date
 	DueAt time.Time
-	// DueSoon: open within deadline and the judgement date is on or after Due − DueSoonDays working days
-	// (P15).
+	// DueSoon: open within deadline, on or after Due − DueSoonDays working days (P15).
 	DueSoon bool
-	// FromAppointment: Due comes from the dossier's appointment (NgayHenTra, or the first supplement's
-	// NgayHenTraTruoc); false when computed from the procedure's maximum duration.
+	// FromAppointment: Due comes from NgayHenTra or the first supplement's NgayHenTraTruoc, not the
+	// procedure's maximum duration.
 	FromAppointment bool
 	// EarlyWorkingDays, LateWorkingDays and LateHours come from calendar.Outcome.
 	EarlyWorkingDays, LateWorkingDays int
 	LateHours                         time.Duration
-	// Supplements is the number of supplement requests before the end (financial pauses excluded).
-	Supplements int
-	// ProcessingSeconds is End − Received in whole seconds for finished dossiers (2.2), else 0.
-	ProcessingSeconds int64
-	// Reception is the online reception check, independent of 2.1's verdict.
-	Reception ReceptionCheck
+	Supplements                       int   // requests before the end (financial pauses excluded)
+	ProcessingSeconds                 int64 // End − Received in whole seconds when Finished (2.2), else 0
+	Reception                         ReceptionCheck
 
 	r reason
 }
@@ -242,15 +207,9 @@ func (v *Verdict) note(cs *indicator.Case, n indicator.Note) {
 	}
 }
 
-func (v *Verdict) set(r reason) {
-	v.r, v.Reason = r, reasonCodes[r]
-}
-
-// Classify judges one dossier. It is pure, safe for concurrent use and does not allocate (except for the
-// calendar's error value when a dossier is excluded with ReasonExcludedCalendarRange). Data problems never
-// return an error: the dossier is excluded with a reason code; a nil d is ReasonExcludedNilRecord.
-// Instants are compared on the wall clock (Unix time), as the calendar takes their dates. Cost:
-// O(len(Steps) + len(Supplements)) plus O(1) calendar operations (O(log n) for working-hour durations).
+// Classify judges one dossier. It is pure and does not allocate (except for the calendar's error value
+// behind ReasonExcludedCalendarRange); bad data is excluded with a reason, a nil d with
+// ReasonExcludedNilRecord. Instants are compared on the wall clock (Unix time).
 func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
 	c.classify(d, -1, &v)
 	if d != nil {
@@ -259,9 +218,12 @@ func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
 	return v
 }
 
-// classify is Classify into *v, which must be the zero Verdict, without the Unit, Code and Procedure
-// strings (an Accumulator does not read them); proc is the Keys index of d's procedure, or -1.
-func (c *Calculator) classify(d *model.Dossier, proc int32, v *Verdict) { v.set(c.judge(d, proc, v)) }
+// classify is Classify into the zero *v without the Unit, Code and Procedure strings (an Accumulator does
+// not read them); proc is the Keys index of d's procedure, or -1.
+func (c *Calculator) classify(d *model.Dossier, proc int32, v *Verdict) {
+	r := c.judge(d, proc, v)
+	v.r, v.Reason = r, reasonCodes[r]
+}
 
 // afterLimit is t.After(c.limit); beforeStart is t.Before(c.start) (neither bound has a monotonic reading).
 func (c *Calculator) afterLimit(t time.Time) bool {
