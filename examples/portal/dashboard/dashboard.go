@@ -66,6 +66,9 @@ type Config struct {
 	// MaxPlans bounds the what-if plans computed at the same time (0: GOMAXPROCS); a what-if request
 	// beyond it gets 429 with Retry-After: RetryAfter at once instead of queueing.
 	MaxPlans int
+	// Portal provides the portal's published evaluation of a period (optional): each unit page
+	// (GET /units/{id}) and GET /api/units/{id}/portal compare it with the card (portaleval.Reconcile).
+	Portal PortalFunc
 	// PlanLimit is the largest number of records the planner considers per metric (0: DefaultPlanLimit;
 	// at most DefaultPlanLimit). A plan calls Edition.Score at most (2·log2(PlanLimit)+4) times per
 	// scored metric.
@@ -134,6 +137,8 @@ func newHandler(cfg Config) (*handler, http.Handler, error) {
 	mux.HandleFunc("GET /api/units/{id}/explanations", h.explanations)
 	mux.HandleFunc("GET /api/units/{id}/whatif", h.whatif)
 	mux.HandleFunc("POST /api/units/{id}/whatif", h.whatif)
+	mux.HandleFunc("GET /api/units/{id}/portal", h.portalJSON)
+	mux.HandleFunc("GET /units/{id}", h.unitPage)
 	mux.HandleFunc("GET /{$}", h.index)
 	th := http.TimeoutHandler(recoverJSON(jsonErrors(mux)), cfg.Timeout, timeoutBody)
 	return h, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -14,6 +14,8 @@
 //	GET      /api/units/{id}/explanations?period=…   a unit's explanations (JSON)
 //	GET      /api/units/{id}/whatif?points=N&period=… plan for the unit to gain N points (JSON)
 //	POST     /api/units/{id}/whatif?points=N          plan for an indicator.Tally JSON body; the unit must exist (JSON)
+//	GET      /api/units/{id}/portal?period=…         the unit's rows of the reconciliation with the portal (JSON; Config.Portal)
+//	GET      /units/{id}?period=…                    the unit page: its scores against the portal's, metric by metric (HTML)
 //	GET      /                                       HTML page, Vietnamese labels, no external resources
 //
 // Bad parameters give 400, unknown units or periods without data 404, wrong methods 405 (with Allow),
