@@ -102,15 +102,31 @@ func NewEvaluation(rs ...*Response) (*Evaluation, error) {
 }
 
 // Root returns the code of the parent (overview) unit, "" when no response has one.
-func (ev *Evaluation) Root() string { return ev.root }
+func (ev *Evaluation) Root() string {
+	if ev == nil {
+		return ""
+	}
+	return ev.root
+}
+
+// errNilEvaluation is returned by the methods of a nil *Evaluation.
+var errNilEvaluation = &Error{Index: -1, Err: fmt.Errorf("%w: nil evaluation", ErrShape)}
 
 // Units returns the unit codes (departmentId where unresolved) in first-seen order, the parent first
 // when the first response has one. Cost: O(units).
-func (ev *Evaluation) Units() []string { return append([]string(nil), ev.order...) }
+func (ev *Evaluation) Units() []string {
+	if ev == nil {
+		return nil
+	}
+	return append([]string(nil), ev.order...)
+}
 
 // Tally returns what the portal publishes for a unit, all endpoints merged; ok is false for an unknown
 // code. Cost: O(1).
 func (ev *Evaluation) Tally(code string) (indicator.Tally, bool) {
+	if ev == nil {
+		return indicator.Tally{}, false
+	}
 	u, ok := ev.units[code]
 	if !ok {
 		return indicator.Tally{}, false
@@ -121,6 +137,9 @@ func (ev *Evaluation) Tally(code string) (indicator.Tally, bool) {
 // Unit returns the published rows of a unit in one endpoint's response; ok is false when the endpoint
 // or the unit is not in the evaluation. Cost: O(units of the response).
 func (ev *Evaluation) Unit(e Endpoint, code string) (*Unit, bool) {
+	if ev == nil {
+		return nil, false
+	}
 	for _, r := range ev.Responses {
 		if r.Endpoint != e {
 			continue
@@ -155,9 +174,12 @@ func (eu *evalUnit) kind() indicator.UnitKind {
 // only and totalCompleted on the parent only, so they cannot pool; they are reported, not scored, and stay
 // in each Unit's Tally). Units of the 3a children have no 3a counts (Unit.Inputs false): their group 3a
 // scores from the tree are not the portal's (use Verify for what is reproducible). opt's Period defaults
-// to ev.Period. Errors: the *indicator.TreeError of NewTree (e.g. ErrChildrenExceedParent when the
+// to ev.Period. Errors: ErrShape for a nil evaluation; the *indicator.TreeError of NewTree (e.g. ErrChildrenExceedParent when the
 // children's counts exceed the parent's). Cost: NewTree's.
 func (ev *Evaluation) Tree(opt indicator.TreeOptions) (*indicator.Tree, error) {
+	if ev == nil {
+		return nil, errNilEvaluation
+	}
 	if opt.Period == "" {
 		opt.Period = ev.Period
 	}
@@ -215,10 +237,14 @@ type Verification struct {
 // counts and compares each published score, maximum and ratio with the result, exactly (decimal Equal):
 // the group row of every unit and every metric row. A null published score must be a null result. Rows
 // of a unit without inputs are NoInputs; rows with an unknown code are Unknown. The 5.0 staff row's
-// ratio is PetitionsStaff / Counts[M50].Den as a percent at the edition's places. Errors: the
+// ratio is PetitionsStaff / Counts[M50].Den as a percent at the edition's places. Errors: ErrShape for a
+// nil evaluation; the
 // *indicator.CountError or *indicator.RuleError of Edition.Score. Cost: one Edition.Score per unit and
 // response.
 func (ev *Evaluation) Verify(base indicator.Edition) (Verification, error) {
+	if ev == nil {
+		return Verification{}, errNilEvaluation
+	}
 	e := EditionFor(base, ev.Procedure)
 	v := Verification{ByCount: map[Status]int{}}
 	add := func(c Check) {

@@ -68,10 +68,14 @@ type Table struct {
 // Side.Computed). A unit whose row publishes no inputs (provide-online-tree's children) gives one group
 // line (CauseNoInputs). Units on one side only give rows with CauseNotInOurs or CauseNotPublished — never
 // dropped. Scores are exact decimals; Points = theirs − ours. e should be the edition our card was scored
-// with (EditionFor(e, procedure) is applied for the portal's side). Errors: the *Error wrapping the
+// with (EditionFor(e, procedure) is applied for the portal's side); ours may be nil (every published
+// unit is then CauseNotInOurs). Errors: ErrShape for a nil theirs; the *Error wrapping the
 // *indicator.CountError or *indicator.RuleError of scoring a published tally. Cost: O(units × metrics)
 // plus one Edition.Score per published unit and endpoint.
 func Reconcile(ours *indicator.TreeResult, theirs *Evaluation, e indicator.Edition) (*Table, error) {
+	if theirs == nil {
+		return nil, errNilEvaluation
+	}
 	pe := EditionFor(e, theirs.Procedure)
 	t := &Table{Period: theirs.Period, Procedure: theirs.Procedure, Edition: pe.Name}
 	order := map[string]int{}

@@ -163,3 +163,24 @@ func TestParseName(t *testing.T) {
 		require.Equal(t, tc.procedure, proc, tc.path)
 	}
 }
+
+// A nil evaluation is an error, not a panic.
+func TestNilEvaluation(t *testing.T) {
+	var ev *portaleval.Evaluation
+	_, err := ev.Verify(indicator.Portal())
+	require.ErrorIs(t, err, portaleval.ErrShape)
+	_, err = ev.Tree(indicator.TreeOptions{})
+	require.ErrorIs(t, err, portaleval.ErrShape)
+	_, err = portaleval.Reconcile(nil, nil, indicator.Portal())
+	require.ErrorIs(t, err, portaleval.ErrShape)
+	require.Empty(t, ev.Units())
+	require.Empty(t, ev.Root())
+	_, ok := ev.Tally("H1")
+	require.False(t, ok)
+	_, ok = ev.Unit(portaleval.Progress, "H1")
+	require.False(t, ok)
+	empty, err := portaleval.NewEvaluation()
+	require.NoError(t, err)
+	_, err = empty.Tree(indicator.TreeOptions{})
+	require.NoError(t, err)
+}
