@@ -9,9 +9,8 @@ import (
 )
 
 // Accumulator is the state of one pass over some of the dossiers: per-unit 3.3 counts, per unit and
-// online service a "received an online dossier" flag, and the ledger. Memory is O(offerings), never
-// O(dossiers). Accumulators of disjoint slices of one stream merge into the single-pass state. Not safe
-// for concurrent use: give each goroutine its own and Merge them.
+// online service a "received an online dossier" flag, and the ledger. Not safe for concurrent use: give
+// each goroutine its own and Merge them.
 type Accumulator struct {
 	c       *Calculator
 	units   offer.Units   // per row: 3.3 counts, per 3.2 service 1 = an online dossier; Other: units without offerings
@@ -20,14 +19,14 @@ type Accumulator struct {
 
 var _ indicator.Accumulator = (*Accumulator)(nil)
 
-// NewAccumulator returns an empty accumulator for c's verdicts. Cost: O(offerings).
+// NewAccumulator returns an empty accumulator for c's verdicts.
 func (c *Calculator) NewAccumulator() *Accumulator {
 	return &Accumulator{c: c, units: offer.NewUnits(len(c.units), func(i int) int { return len(c.units[i].services) })}
 }
 
-// Add judges k.Dossier as Classify does, with k.Ref when it is a Ref of the calculator's Keys (Options.Keys),
-// and counts it: one ledger entry, and for a counted dossier its 3.3 counts and its service's 3.2 flag.
-// note, when not nil, receives the dossier's 3.3 verdict. No allocation once the unit has been seen.
+// Add judges k.Dossier as Classify does, with k.Ref when it is a Ref of the calculator's Keys, and counts
+// it: one ledger entry, and for a counted dossier its 3.3 counts and its service's 3.2 flag. note, when
+// not nil, receives the dossier's 3.3 verdict.
 func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 	var v Verdict
 	a.c.classify(k.Dossier, k.Ref, &v)
@@ -41,9 +40,8 @@ func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 }
 
 // Merge adds the state of other, an *Accumulator, into a (other is unchanged; an *indicator.OptionError
-// for another type; a nil *Accumulator adds nothing). When other comes from another Calculator, units and
-// services are matched by code, and flags of services a's Calculator does not count are dropped. Merging a
-// into itself doubles its counts. Cost: O(offerings).
+// for another type). Accumulators of another Calculator are matched by unit id and procedure code, and
+// flags of services a's Calculator does not count are dropped. Merging a into itself doubles its counts.
 func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	b, err := offer.As[*Accumulator]("online", other)
 	if err != nil || b == nil {
@@ -58,13 +56,9 @@ func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	return nil
 }
 
-// Result is the outcome of a pass.
-//
-// Units holds one Tally per unit that has an offering in force or a counted dossier: Counts[M31] with
-// PartialOnline, FullOnline and FullOnlineEligible, Counts[M32] and Counts[M33]. Ledger accounts for every
-// dossier read (Read == Counted + Excluded); Catalogue for every procedure and offering record of Options.
-// Procedures lists, per unit, the procedures under its authority sorted by code: the records behind 3.1
-// and 3.2.
+// Result is the outcome of a pass: a Tally (3.1 with PartialOnline, FullOnline and FullOnlineEligible,
+// 3.2, 3.3) per unit that has an offering in force or a counted dossier, the dossier and catalogue
+// ledgers, and per unit the procedures under its authority sorted by code (the records behind 3.1 and 3.2).
 type Result struct {
 	Units      map[string]indicator.Tally
 	Ledger     indicator.Ledger
@@ -72,8 +66,7 @@ type Result struct {
 	Procedures map[string][]ProcedureStatus
 }
 
-// Result returns the tallies so far. It does not modify the accumulator. Cost: O(offerings), allocates
-// the maps and the procedure lists.
+// Result returns the tallies so far. It does not modify the accumulator.
 func (a *Accumulator) Result() Result {
 	r := Result{
 		Units:      make(map[string]indicator.Tally, len(a.units.Known)+len(a.units.Other)),
@@ -102,13 +95,9 @@ func (a *Accumulator) Result() Result {
 	return r
 }
 
-// Report returns the pass's tallies and its ledger ("online"). Under s, a parent's 3.1 (with
-// PartialOnline, FullOnline, FullOnlineEligible) and 3.2 are pooled over its sub-tree when PoolOwn (3.1
-// counts each procedure code once at its highest level, 3.2 sums the services), and s.Note receives each
-// lost procedure as a RecordOffering verdict: 3.1's procedures without an online service
-// (ReasonProcedureNotOnline, code), 3.2's services without an online dossier
-// (ReasonServiceWithoutOnlineDossier, code, or "unit/code" for a sub-unit's service in a parent). It does
-// not modify the accumulator. Cost: as Result, plus O(Σ procedures of each parent's sub-tree).
+// Report returns the pass's tallies and its ledger ("online"). Under s, a parent's 3.1 and 3.2 are pooled
+// over its sub-tree when PoolOwn (3.1 counts each code once at its highest level, 3.2 sums the services),
+// and s.Note receives each lost procedure (ReasonProcedureNotOnline, ReasonServiceWithoutOnlineDossier).
 func (a *Accumulator) Report(s *indicator.Scope) indicator.Report {
 	r := a.Result()
 	return offer.Outcome{Name: "online", Units: r.Units, Ledger: r.Ledger, Catalogue: r.Catalogue,
@@ -152,60 +141,54 @@ func tallyOf(ps []ProcedureStatus) indicator.Tally {
 	return t
 }
 
-// UnitIDs returns the result's unit ids, sorted. Cost: O(units log units).
+// UnitIDs returns the result's unit ids, sorted.
 func (r Result) UnitIDs() []string { return offer.SortedIDs(r.Units) }
 
-// pool returns the tally of a set of units taken together (a parent and its sub-units). 3.2 and 3.3 are
-// summed (3.2's services are per applying unit). 3.1 counts each procedure code once at the highest level
-// any of the units offers it ("a procedure offered at both levels counts once at the higher");
-// PartialOnline, FullOnline and FullOnlineEligible follow. Unknown and repeated ids are ignored. Whether the
-// portal's parent rows count 3.1 this way is [Open]: only the province row publishes 3.1 inputs.
+// pool returns the tally of a set of units taken together (a parent and its sub-units): 3.2 and 3.3
+// summed, 3.1 counting each procedure code once at the highest level any of the units offers it (whether
+// the portal's parent rows do so is [Open]). Unknown and repeated ids are ignored.
 func (r Result) pool(ids []string) indicator.Tally {
 	var t indicator.Tally
-	best := make(map[string]ProcedureStatus)
-	for id, u := range offer.Distinct(r.Units, ids) {
+	for _, u := range offer.Distinct(r.Units, ids) {
 		for _, m := range []indicator.ID{indicator.M32, indicator.M33} {
 			t.Counts[m].Num += u.Counts[m].Num
 			t.Counts[m].Den += u.Counts[m].Den
 		}
-		for _, p := range r.Procedures[id] {
-			q, ok := best[p.Code]
-			if !ok || p.Level > q.Level {
-				q.Level = p.Level
-			}
-			q.Code = p.Code
-			q.FullOnlineEligible = q.FullOnlineEligible || p.FullOnlineEligible
-			best[p.Code] = q
-		}
 	}
-	ps := make([]ProcedureStatus, 0, len(best))
-	for _, p := range best {
-		p.Service = false // 3.2 is summed above, not recounted
-		ps = append(ps, p)
-	}
-	pt := tallyOf(ps)
+	pt := tallyOf(r.distinct(ids))
 	t.Counts[indicator.M31] = pt.Counts[indicator.M31]
 	t.PartialOnline, t.FullOnline, t.FullOnlineEligible = pt.PartialOnline, pt.FullOnline, pt.FullOnlineEligible
 	return t
 }
 
-// explain notes unit's 3.1 procedures without an online service (distinct over ids(M31) at their highest
-// level, as pool counts them) and its 3.2 services without an online dossier (per unit of ids(M32)).
-func (r Result) explain(unit string, ids func(...indicator.ID) []string, note offer.Note) {
-	best := map[string]model.OnlineLevelCode{}
-	var order []string
-	for _, id := range ids(indicator.M31) {
+// distinct returns the distinct procedures of the units ids in first-seen order, each at the highest
+// level any of the units offers it and FullOnlineEligible when any unit's is (Service unset: 3.2 is
+// summed, not recounted). Unknown and repeated ids are ignored.
+func (r Result) distinct(ids []string) []ProcedureStatus {
+	var out []ProcedureStatus
+	at := make(map[string]int)
+	for id := range offer.Distinct(r.Procedures, ids) {
 		for _, p := range r.Procedures[id] {
-			l, seen := best[p.Code]
+			i, seen := at[p.Code]
 			if !seen {
-				order = append(order, p.Code)
+				i = len(out)
+				at[p.Code] = i
+				out = append(out, ProcedureStatus{Code: p.Code, Level: p.Level})
 			}
-			best[p.Code] = max(l, p.Level)
+			q := &out[i]
+			q.Level = max(q.Level, p.Level)
+			q.FullOnlineEligible = q.FullOnlineEligible || p.FullOnlineEligible
 		}
 	}
-	for _, code := range order {
-		if l := best[code]; l != model.OnlinePartial && l != model.OnlineFull {
-			note(indicator.M31, code, ReasonProcedureNotOnline)
+	return out
+}
+
+// explain notes unit's 3.1 procedures without an online service (distinct over ids(M31), as pool counts
+// them) and its 3.2 services without an online dossier (per unit of ids(M32)).
+func (r Result) explain(unit string, ids func(...indicator.ID) []string, note offer.Note) {
+	for _, p := range r.distinct(ids(indicator.M31)) {
+		if p.Level != model.OnlinePartial && p.Level != model.OnlineFull {
+			note(indicator.M31, p.Code, ReasonProcedureNotOnline)
 		}
 	}
 	for _, id := range ids(indicator.M32) {

@@ -15,17 +15,14 @@
 // full levels. The points and thresholds are the edition's (indicator.Edition), not this package's.
 //
 // The pass feeds Accumulator.Add (the indicator.Accumulator contract); Report gives the tallies, the
-// ledger "online", a parent's 3.1 and 3.2 pooled over its sub-tree under indicator.PoolOwn, and the lost
-// procedures as indicator.RecordOffering verdicts. Result.Procedures lists each unit's procedures with
-// their level and 3.2 status.
+// ledger "online", pooled parent rows and the lost procedures.
 //
 // # Policies
 //
-// Options.Policy is indicator.OnlinePolicy: OfferingStates (published, awaiting
-// unpublication, testing) and UnknownProcedure (UnknownNoPaperResult: an online dossier of a procedure
-// missing from the catalogue needs no electronic result) [Policy]. Options.Reception is the shared reading
-// of "received" (fall-back to the submission time, dossiers withdrawn before reception excluded).
-// docs/rules.md discusses each point and its alternatives.
+// Options.Policy is indicator.OnlinePolicy: OfferingStates (published, awaiting unpublication, testing)
+// and UnknownProcedure (UnknownNoPaperResult: an online dossier of a procedure missing from the catalogue
+// needs no electronic result) [Policy]. Options.Reception is the shared reading of "received";
+// docs/rules.md discusses each point.
 //
 // # Reason codes
 //
@@ -59,7 +56,7 @@
 //
 // # Failures and cost
 //
-// New refuses invalid Options with an *indicator.OptionError; data problems are never errors, only
-// reasons. Add costs slice loads with the pass's Refs (two Keys lookups without), allocates nothing once a
-// unit has been seen, and memory is O(offerings + Keys size), never O(dossiers).
+// New refuses invalid Options with an *indicator.OptionError; data problems are only reasons. Add costs
+// slice loads with the pass's Refs (two Keys lookups without) and allocates nothing once a unit has been
+// seen; memory is O(offerings + Keys size), never O(dossiers).
 package online

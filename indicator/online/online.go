@@ -9,29 +9,16 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// Options configures a Calculator. No globals: everything comes from here. The catalogue slices are read
-// once by New and not retained.
+// Options configures a Calculator; New reads the slices once and keeps none of them.
 type Options struct {
-	// Keys, when not nil, is the pass's shared index of unit ids and procedure codes: Add then takes the
-	// Refs it made. Nil: the calculator builds its own from its inputs. It never changes a verdict.
-	Keys *indicator.Keys
-	// Period is the evaluation period (required): a dossier belongs to it by its reception time.
-	Period model.Period
-	// AsOf is the evaluation instant (required, not before Period's start). Dossiers received after it
-	// are excluded; offerings are taken as in force at min(last instant of Period, AsOf).
-	AsOf time.Time
-	// Policy is group 3a's policy (indicator.DefaultOnlinePolicy; the zero value is refused).
-	Policy indicator.OnlinePolicy
-	// Reception is the reading of "received in the period" (indicator.DefaultReceptionPolicy).
-	Reception indicator.ReceptionPolicy
-	// Procedures is the catalogue: PaperResult (3.3) and FullOnlineEligible (3.1). The first record of a
-	// code wins.
-	Procedures []model.Procedure
-	// Offerings are the per-unit online-service records: a unit's procedures are those of its offerings
-	// in force at the judgement instant.
-	Offerings []model.Offering
-	// CodeMap maps local procedure codes to national ones, for dossiers and offerings. Nil: none.
-	CodeMap map[string]string
+	Keys       *indicator.Keys           // optional: the pass's shared index; it never changes a verdict
+	Period     model.Period              // required: dossiers belong to it by their reception time
+	AsOf       time.Time                 // required, not before Period: later receptions are excluded
+	Policy     indicator.OnlinePolicy    // group 3a's (indicator.DefaultOnlinePolicy; zero is refused)
+	Reception  indicator.ReceptionPolicy // the shared reading of "received in the period"
+	Procedures []model.Procedure         // the catalogue (PaperResult, FullOnlineEligible); first record wins
+	Offerings  []model.Offering          // a unit's procedures are those of its offerings in force
+	CodeMap    map[string]string         // local → national procedure codes, for dossiers and offerings
 }
 
 type unitInfo struct {
@@ -58,8 +45,7 @@ type Calculator struct {
 
 // New validates opts and preloads the catalogue. Errors are *indicator.OptionError values: zero Period,
 // Period end before start, zero AsOf, AsOf before the period, zero Policy, unknown
-// Policy.UnknownProcedure. Data problems in the catalogue are not errors: each procedure and offering
-// record gets one reason in Result.Catalogue. Cost: O((procedures + offerings) · log + Keys size).
+// Policy.UnknownProcedure.
 func New(opts Options) (*Calculator, error) {
 	w, bad := offer.NewWindow(opts.Period, opts.AsOf, opts.Reception)
 	switch {
@@ -206,9 +192,8 @@ func (v *Verdict) metric33() indicator.Verdict {
 }
 
 // Classify judges one dossier for 3.3 and notes whether it gives its (unit, procedure) online service a
-// dossier for 3.2. Pure, safe for concurrent use, no allocation; d is not retained. Data problems never
-// fail: the dossier gets an exclusion reason (order in the package doc); a nil d gets ReasonNilRecord.
-// Cost: two Keys lookups, then slice loads.
+// dossier for 3.2. Pure, safe for concurrent use, no allocation; data problems (a nil d too) are
+// exclusion reasons.
 func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
 	c.classify(d, indicator.Ref{}, &v)
 	return v
@@ -248,8 +233,7 @@ func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) {
 	v.setReason(rOnline)
 }
 
-// Run judges every dossier of the stream in one pass and returns the result. Cost: O(dossiers) time,
-// O(offerings) memory.
+// Run judges every dossier of the stream in one pass and returns the result.
 func (c *Calculator) Run(dossiers iter.Seq[model.Dossier]) Result {
 	a := c.NewAccumulator()
 	indicator.Feed(a, dossiers)

@@ -13,9 +13,8 @@ const (
 )
 
 // Accumulator is the state of one pass over some of the dossiers: per-unit 3.6 counts, per unit and
-// fee-bearing offered procedure three flags, and the ledger. Memory is O(units × fee-bearing procedures),
-// never O(dossiers). Accumulators of disjoint slices of one stream merge into the single-pass state. Not
-// safe for concurrent use: give each goroutine its own and Merge them.
+// fee-bearing offered procedure three flags, and the ledger. Not safe for concurrent use: give each
+// goroutine its own and Merge them.
 type Accumulator struct {
 	c       *Calculator
 	units   offer.Units   // per row: 3.6 counts, per fee-bearing offered procedure its flags; Other: units without one
@@ -29,10 +28,9 @@ func (c *Calculator) NewAccumulator() *Accumulator {
 	return &Accumulator{c: c, units: offer.NewUnits(c.idx.NumUnits(), func(i int) int { return len(c.idx.Unit(int32(i)).Codes) })}
 }
 
-// Add judges k.Dossier as Classify does, with k.Ref when it is a Ref of the calculator's Keys
-// (Options.Keys), and counts it: one ledger entry, and for a counted dossier its 3.6 counts and the flags
-// of its (unit, procedure). note, when not nil, receives the dossier's 3.6 verdict. No allocation once the
-// unit has been seen.
+// Add judges k.Dossier as Classify does, with k.Ref when it is a Ref of the calculator's Keys, and counts
+// it: one ledger entry, and for a counted dossier its 3.6 counts and the flags of its (unit, procedure).
+// note, when not nil, receives the dossier's 3.6 verdict.
 func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 	var v Verdict
 	a.c.classify(k.Dossier, k.Ref, &v)
@@ -53,10 +51,9 @@ func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 }
 
 // Merge adds the state of other, an *Accumulator, into a (other is unchanged; an *indicator.OptionError
-// for another type; a nil *Accumulator adds nothing). When other comes from another Calculator, units and
-// procedures are matched by code, and flags of procedures a's Calculator does not count at that unit are
-// dropped. Merging a into itself doubles its counts (flags are idempotent). Cost: O(units × fee-bearing
-// procedures).
+// for another type). Accumulators of another Calculator are matched by unit id and procedure code, and
+// flags of procedures a's Calculator does not count at that unit are dropped. Merging a into itself
+// doubles its counts.
 func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	b, err := offer.As[*Accumulator]("payment", other)
 	if err != nil || b == nil {
@@ -78,13 +75,9 @@ type ProcedureStatus struct {
 	FeeData    bool   `json:"feeData"`    // 3.5 numerator: at least one dossier carrying fee data
 }
 
-// Result is the outcome of a pass.
-//
-// Units holds one Tally per unit that offers a procedure or received a counted dossier, with
-// Counts[M36], Counts[M34], Counts[M35] and FeeProceduresWithDossiers. Ledger accounts for every dossier
-// read (Read == Counted + Excluded); Catalogue for every procedure and offering record of Options (one
-// reason each). Procedures lists, per unit, its fee-bearing offered procedures sorted by code: the
-// records behind 3.4 and 3.5.
+// Result is the outcome of a pass: a Tally (3.4, 3.5, 3.6, FeeProceduresWithDossiers) per unit that offers
+// a procedure or received a counted dossier, the dossier and catalogue ledgers, and per unit its
+// fee-bearing offered procedures sorted by code (the records behind 3.4 and 3.5).
 type Result struct {
 	Units      map[string]indicator.Tally
 	Ledger     indicator.Ledger
@@ -92,8 +85,7 @@ type Result struct {
 	Procedures map[string][]ProcedureStatus
 }
 
-// Result returns the tallies so far. It does not modify the accumulator. Cost: O(units × fee-bearing
-// procedures), allocates the maps.
+// Result returns the tallies so far. It does not modify the accumulator.
 func (a *Accumulator) Result() Result {
 	r := Result{
 		Units:      make(map[string]indicator.Tally, len(a.units.Known)+len(a.units.Other)),
@@ -123,12 +115,8 @@ func (a *Accumulator) Result() Result {
 }
 
 // Report returns the pass's tallies and its ledger ("payment"). Under s, a parent's 3.4, 3.5 and
-// FeeProceduresWithDossiers are counted over the distinct procedure codes of its sub-tree when 3.4 or 3.5
-// is PoolOwn (a procedure is in a numerator when any of the units' dossiers put it there), and s.Note
-// receives each lost procedure as a RecordOffering verdict (code): 3.4's procedures none of whose dossiers
-// was paid online (ReasonProcedureNotPaidOnline), 3.5's none of whose dossiers carried fee data
-// (ReasonProcedureNoFeeData). It does not modify the accumulator. Cost: as Result, plus O(Σ procedures of
-// each parent's sub-tree).
+// FeeProceduresWithDossiers count the distinct procedure codes of its sub-tree when 3.4 or 3.5 is PoolOwn,
+// and s.Note receives each lost procedure (ReasonProcedureNotPaidOnline, ReasonProcedureNoFeeData).
 func (a *Accumulator) Report(s *indicator.Scope) indicator.Report {
 	r := a.Result()
 	return offer.Outcome{Name: "payment", Units: r.Units, Ledger: r.Ledger, Catalogue: r.Catalogue,
@@ -155,7 +143,7 @@ func (a *Accumulator) Report(s *indicator.Scope) indicator.Report {
 	}.Report(s)
 }
 
-// UnitIDs returns the result's unit ids, sorted. Cost: O(units log units).
+// UnitIDs returns the result's unit ids, sorted.
 func (r Result) UnitIDs() []string { return offer.SortedIDs(r.Units) }
 
 // tallyOf counts 3.4, 3.5 and FeeProceduresWithDossiers over procedures.
@@ -178,7 +166,8 @@ func tallyOf(ps []ProcedureStatus) indicator.Tally {
 }
 
 // distinct returns the distinct procedures of the units ids in first-seen order, each flag set when any
-// unit's dossiers set it. Unknown and repeated ids are ignored.
+// unit's dossiers set it: the portal's parent rows count group 3b's procedures this way (Phú Thọ 8/2026:
+// 310 fee-bearing procedures in the province row, 5281 summed over its sub-units).
 func (r Result) distinct(ids []string) []ProcedureStatus {
 	var out []ProcedureStatus
 	at := make(map[string]int)
@@ -195,17 +184,4 @@ func (r Result) distinct(ids []string) []ProcedureStatus {
 		}
 	}
 	return out
-}
-
-// pool returns the tally of a set of units taken together (a parent and its sub-units), the way the
-// portal's parent rows count group 3b: 3.6 counts are summed, while 3.4 and 3.5 count distinct procedure
-// codes (distinct). The Phú Thọ 8/2026 fixtures show why a plain sum is wrong: the province row has 310
-// fee-bearing procedures while its sub-units' rows add up to 5281. Unknown and repeated ids are ignored.
-func (r Result) pool(ids []string) indicator.Tally {
-	t := tallyOf(r.distinct(ids))
-	for _, u := range offer.Distinct(r.Units, ids) {
-		t.Counts[indicator.M36].Num += u.Counts[indicator.M36].Num
-		t.Counts[indicator.M36].Den += u.Counts[indicator.M36].Den
-	}
-	return t
 }

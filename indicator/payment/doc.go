@@ -17,15 +17,14 @@
 // portal's float scoring is indicator.Edition's [Portal].
 //
 // The pass feeds Accumulator.Add (the indicator.Accumulator contract); Report gives the tallies, the
-// ledger "payment", a parent's 3.4, 3.5 and FeeProceduresWithDossiers over the distinct procedures of its
-// sub-tree under indicator.PoolOwn, and the lost procedures as indicator.RecordOffering verdicts.
+// ledger "payment", pooled parent rows and the lost procedures.
 //
 // # Policies
 //
 // Options.Policy is indicator.PaymentPolicy: PaidOnlineCodes ({1, 2}), ZeroFeeLinesExcluded (true
 // [Portal]), NoFeeLines (NoFeeLinesCounted: a dossier without any fee line stays in 3.6) and FeeData
 // (FeeDataPositiveLine: fee data is a line above 0) [Policy]. Options.Reception is the shared reading of
-// "received". docs/rules.md discusses each point and its alternatives.
+// "received"; docs/rules.md discusses each point.
 //
 // # Reason codes
 //

@@ -9,9 +9,7 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// Options configures a Calculator; New reads the slices once and keeps none of them. Keys, Period and AsOf
-// are the pass's frame as in every calculator of the module (package indicator); a unit's procedures are
-// those of its offerings in force at min(last instant of Period, AsOf), whatever their online level.
+// Options configures a Calculator; New reads the slices once and keeps none of them.
 type Options struct {
 	Keys       *indicator.Keys           // optional: the pass's shared index; it never changes a verdict
 	Period     model.Period              // required: dossiers belong to it by their reception ("processing start")
@@ -42,8 +40,7 @@ type Calculator struct {
 
 // New validates opts and preloads the catalogue. Errors are *indicator.OptionError values: zero Period,
 // Period end before start, zero AsOf, AsOf before the period, zero Policy, unknown Policy.NoFeeLines or
-// Policy.FeeData. Data problems in the catalogue are not errors: each procedure and offering gets one
-// reason in Result.Catalogue. Cost: O((procedures + offerings) · log + Keys size).
+// Policy.FeeData.
 func New(opts Options) (*Calculator, error) {
 	w, bad := offer.NewWindow(opts.Period, opts.AsOf, opts.Reception)
 	switch p := opts.Policy; {
@@ -122,9 +119,7 @@ func (v *Verdict) setReason(r uint8) {
 }
 
 // Classify judges one dossier for 3.6 and notes what it contributes to 3.4/3.5. It is pure, safe for
-// concurrent use and does not allocate; d is not retained. Data problems never fail: the dossier gets an
-// exclusion reason (order in the package doc); a nil d gets ReasonNilRecord. Cost: two Keys lookups, then
-// slice loads.
+// concurrent use and does not allocate; data problems (a nil d too) are exclusion reasons.
 func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
 	c.classify(d, indicator.Ref{}, &v)
 	return v
@@ -176,8 +171,7 @@ func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) {
 	}
 }
 
-// Run judges every dossier of the stream in one pass and returns the result. Cost: O(dossiers) time,
-// O(units × fee-bearing procedures) memory.
+// Run judges every dossier of the stream in one pass and returns the result.
 func (c *Calculator) Run(dossiers iter.Seq[model.Dossier]) Result {
 	a := c.NewAccumulator()
 	indicator.Feed(a, dossiers)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -23,21 +24,19 @@ type Result struct {
 }
 
 // Accumulator is the state of one pass: 5.3 counts per unit, the dossier ledger, and the counted
-// petitions keyed by (unit, id) so that a petition is counted once however often it is read. Memory
-// O(units + petitions), never O(dossiers). Not safe for concurrent use: one per goroutine, then Merge.
+// petitions keyed by (unit, id). Not safe for concurrent use: one per goroutine, then Merge.
 type Accumulator struct {
 	c     *Calculator
-	m53   []indicator.Count           // by unit index in the calculator's Keys
-	other map[string]*indicator.Count // units outside the Keys
-	rc    [numRsn]int64               // the dossier ledger, by reason index
+	units offer.Units   // 5.3 counts, by unit index in the calculator's Keys (Other: units outside them)
+	rc    [numRsn]int64 // the dossier ledger, by reason index
 	pet   petitionSet
 }
 
 var _ indicator.Accumulator = (*Accumulator)(nil)
 
-// NewAccumulator returns an empty accumulator. Cost: 16 bytes per unit of the calculator's Keys.
+// NewAccumulator returns an empty accumulator. Cost: O(units of the calculator's Keys).
 func (c *Calculator) NewAccumulator() *Accumulator {
-	return &Accumulator{c: c, m53: make([]indicator.Count, c.keys.NumUnits()), other: map[string]*indicator.Count{},
+	return &Accumulator{c: c, units: offer.NewUnits(c.keys.NumUnits(), func(int) int { return 0 }),
 		pet: petitionSet{byID: map[petKey]petEntry{}}}
 }
 
@@ -49,53 +48,32 @@ func (a *Accumulator) Add(c *indicator.Case, note indicator.Note) {
 	r, _ := a.c.judge(d, c.Timing)
 	a.rc[r]++
 	if r < rsnNotProcessed {
-		n := a.count(d.UnitID, c.Ref)
-		n.Den++
-		if r == rsnSatisfied {
-			n.Num++
-		}
+		a.units.Count(a.row(d.UnitID, c.Ref), d.UnitID, r == rsnSatisfied, -1, 0)
 	}
 	if note != nil {
 		note(c, verdictOf(r))
 	}
 }
 
-// count returns the 5.3 counts of a unit.
-func (a *Accumulator) count(unit string, ref indicator.Ref) *indicator.Count {
-	i := ref.Unit()
-	if uint(i) >= uint(len(a.m53)) { // not resolved (or no Keys)
-		i = a.c.keys.Unit(unit)
+// row returns the unit's index in the calculator's Keys: ref's when resolved, else looked up by id.
+func (a *Accumulator) row(unit string, ref indicator.Ref) int32 {
+	if i := ref.Unit(); uint(i) < uint(len(a.units.Known)) {
+		return i
 	}
-	if uint(i) < uint(len(a.m53)) {
-		return &a.m53[i]
-	}
-	n := a.other[unit]
-	if n == nil {
-		n = new(indicator.Count)
-		a.other[unit] = n
-	}
-	return n
+	return a.c.keys.Unit(unit)
 }
 
 // AddPetition judges one streamed petition for 5.0–5.2 and counts it; note, when not nil, receives its
-// three verdicts (kind RecordPetition, code the petition id). Streamed petitions are not 5.3 complaints
-// (those come from Options.Petitions): do not stream the petitions of Options.Petitions, they would be
-// read twice. A petition whose (unit, id) was already counted is excluded as ReasonPetitionDuplicate,
-// keeping the copy with the earliest first reception. Cost: ClassifyPetition and one map operation.
+// three verdicts (kind RecordPetition, code the petition id). Streamed petitions are not 5.3 complaints:
+// do not stream those of Options.Petitions, they would be read twice. A repeated (unit, id) is excluded
+// as ReasonPetitionDuplicate, keeping the copy with the earliest first reception.
 func (a *Accumulator) AddPetition(p *model.Petition, note func(kind indicator.RecordKind, unit, code string, v indicator.Verdict)) {
-	v := a.c.ClassifyPetition(p)
-	a.pet.add(&v)
-	if note != nil {
-		for _, m := range v.Metrics {
-			note(indicator.RecordPetition, v.Unit, v.ID, m)
-		}
-	}
+	a.pet.judge(a.c, p, note)
 }
 
 // Merge adds the state of other, an accumulator of the same Calculator (else an *indicator.OptionError);
-// other is unchanged. Associative and commutative: merging the accumulators of the parts of a stream gives
-// the state of one pass over the whole (duplicate petitions across parts are resolved the same way).
-// Merging nil or a itself does nothing. Cost: O(units + petitions of other).
+// other is unchanged. Associative and commutative (duplicate petitions across parts are resolved the same
+// way). Merging nil or a itself does nothing.
 func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	b, ok := other.(*Accumulator)
 	if other == nil || (ok && (b == nil || b == a)) {
@@ -104,15 +82,7 @@ func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	if !ok || b.c != a.c {
 		return indicator.Invalid(pkg, "Merge", "%T is not an accumulator of this calculator", other)
 	}
-	for i, n := range b.m53 {
-		a.m53[i].Num += n.Num
-		a.m53[i].Den += n.Den
-	}
-	for u, n := range b.other {
-		m := a.count(u, indicator.Ref{})
-		m.Num += n.Num
-		m.Den += n.Den
-	}
+	a.units.Merge(&b.units, true, nil, a.c.keys.Unit, nil)
 	for i, n := range b.rc {
 		a.rc[i] += n
 	}
@@ -121,13 +91,13 @@ func (a *Accumulator) Merge(other indicator.Accumulator) error {
 }
 
 // Result returns the counts and ledgers of what was added, with Options.Petitions judged now (the
-// accumulator is not modified and may keep accumulating). Cost: O(units + petitions).
+// accumulator is not modified).
 func (a *Accumulator) Result() Result { return a.result(nil) }
 
 // Report returns Result as a pass report: the per-unit tallies (group 5 counts are sums over sub-units:
 // no pooling) and the ledgers "satisfaction" (dossiers) and "satisfaction.petitions". Each petition of
 // Options.Petitions, in order, gives s.Note its three verdicts (5.0, 5.1, 5.2) as RecordPetition with
-// its id. Cost: Result's.
+// its id.
 func (a *Accumulator) Report(s *indicator.Scope) indicator.Report {
 	var note func(indicator.RecordKind, string, string, indicator.Verdict)
 	if s != nil {
@@ -143,13 +113,7 @@ func (a *Accumulator) Report(s *indicator.Scope) indicator.Report {
 func (a *Accumulator) result(note func(indicator.RecordKind, string, string, indicator.Verdict)) Result {
 	ps := a.pet.clone()
 	for i := range a.c.petitions {
-		v := a.c.ClassifyPetition(&a.c.petitions[i])
-		ps.add(&v)
-		if note != nil {
-			for _, m := range v.Metrics {
-				note(indicator.RecordPetition, v.Unit, v.ID, m)
-			}
-		}
+		ps.judge(a.c, &a.c.petitions[i], note)
 	}
 	r := Result{Units: map[string]indicator.Tally{}}
 	for i, n := range a.rc {
@@ -162,11 +126,11 @@ func (a *Accumulator) result(note func(indicator.RecordKind, string, string, ind
 			r.Units[unit] = t
 		}
 	}
-	for i, n := range a.m53 {
-		add53(a.c.keys.UnitID(int32(i)), n)
+	for i, s := range a.units.Known {
+		add53(a.c.keys.UnitID(int32(i)), s.Count)
 	}
-	for u, n := range a.other {
-		add53(u, *n)
+	for u, s := range a.units.Other {
+		add53(u, s.Count)
 	}
 	r.Petitions = ps.excluded
 	for k, e := range ps.byID {
@@ -178,8 +142,7 @@ func (a *Accumulator) result(note func(indicator.RecordKind, string, string, ind
 	return r
 }
 
-// Run adds every dossier of the stream with its 2.1 outcome and returns Result. Cost: one Add per
-// dossier, plus Result's.
+// Run adds every dossier of the stream with its 2.1 outcome and returns Result.
 func (c *Calculator) Run(dossiers iter.Seq2[model.Dossier, indicator.Timing]) Result {
 	a := c.NewAccumulator()
 	if dossiers != nil {
@@ -222,6 +185,18 @@ const (
 	petM51Num
 	petM52Num
 )
+
+// judge classifies p, adds it and gives note (when not nil) its three verdicts.
+func (s *petitionSet) judge(c *Calculator, p *model.Petition,
+	note func(indicator.RecordKind, string, string, indicator.Verdict)) {
+	v := c.ClassifyPetition(p)
+	s.add(&v)
+	if note != nil {
+		for _, m := range v.Metrics {
+			note(indicator.RecordPetition, v.Unit, v.ID, m)
+		}
+	}
+}
 
 func (s *petitionSet) add(v *PetitionVerdict) {
 	if !v.Counted {

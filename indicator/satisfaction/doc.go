@@ -25,25 +25,8 @@
 //
 // # Reason codes
 //
-// Every dossier and petition read gets one ledger reason, prefixed "satisfaction.":
-//
-//	dossier_satisfied           5.3 numerator
-//	dossier_disliked            5.3 denominator only: a dislike rating
-//	dossier_complaint           5.3 denominator only: a petition names the dossier
-//	dossier_resolved_late       5.3 denominator only: Timing Late
-//	dossier_not_processed       excluded: Timing NotTimed (not received and processed in the period)
-//	dossier_no_unit             excluded: no unit id
-//	dossier_nil_record          excluded: a nil dossier
-//	petition_on_time            handled, every deadline met (5.1 numerator)
-//	petition_late               handled, a deadline missed
-//	petition_open_within        open, within its deadlines (5.1 numerator)
-//	petition_open_overdue       open, a deadline passed
-//	petition_no_unit, petition_no_date, petition_not_in_period, petition_after_as_of,
-//	petition_outside_calendar, petition_duplicate, petition_nil_record   excluded
-//
-// The 5.0 verdicts' reasons are category_procedure (numerator), category_staff and
-// category_unclassified; 5.2's are petition_satisfied (numerator), petition_unsatisfied,
-// petition_repeated and petition_handled_late, checked in that order.
+// Every dossier and petition read gets one ledger reason, prefixed "satisfaction." (the Reason constants);
+// 5.2's verdict reasons are checked in the order unsatisfied, repeated, handled late.
 //
 // # Policies
 //
@@ -57,7 +40,6 @@
 //
 // New, then per dossier Accumulator.Add with its Case (the scorecard's pass) or Run over (dossier, Timing)
 // pairs; Options.Petitions are judged by Report and Result, and Accumulator.AddPetition streams more.
-// Accumulators merge. Data problems are reasons, never errors or panics; New's errors are
-// *indicator.OptionError. Cost: Add is a few map lookups of the dossier's codes and no allocation; memory
-// is O(units + petitions + marked codes), never O(dossiers).
+// Accumulators merge. Data problems are reasons, never errors or panics. Add costs a few map lookups of
+// the dossier's codes and no allocation; memory is O(units + petitions + marked codes).
 package satisfaction

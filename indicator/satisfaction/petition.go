@@ -2,6 +2,7 @@ package satisfaction
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -13,17 +14,13 @@ import (
 // PetitionStatus is a petition's handling status as judged at min(period end, AsOf).
 type PetitionStatus uint8
 
+// A petition is handled once rejected, or moved to awaiting publication or published.
 const (
-	// StatusExcluded: the petition is not counted (see the ledger reason).
-	StatusExcluded PetitionStatus = iota
-	// HandledOnTime: rejected, or moved to awaiting publication / published, with every deadline met.
-	HandledOnTime
-	// HandledLate: handled, but a deadline was missed.
-	HandledLate
-	// OpenWithinDeadline: not handled yet, no deadline passed.
-	OpenWithinDeadline
-	// OpenOverdue: not handled yet and a deadline has passed.
-	OpenOverdue
+	StatusExcluded     PetitionStatus = iota // not counted (see the ledger reason)
+	HandledOnTime                            // handled, every deadline met
+	HandledLate                              // handled, a deadline missed
+	OpenWithinDeadline                       // not handled yet, no deadline passed
+	OpenOverdue                              // not handled yet, a deadline passed
 )
 
 // String returns "excluded", "handled-on-time", "handled-late", "open-within-deadline" or "open-overdue".
@@ -91,12 +88,9 @@ func (v *PetitionVerdict) exclude(r indicator.Reason) PetitionVerdict {
 // seen reports whether t happened before the judging bound.
 func (c *Calculator) seen(t model.Time) bool { return t.Valid && t.T.Before(c.cut) }
 
-// ClassifyPetition judges one petition for 5.0, 5.1 and 5.2 at min(period end, AsOf). A petition is counted
-// when first received (ReceivedAt) in the period and not after AsOf; deadlines run in working days from the
-// latest forwarding (ForwardedAt, when present, seen and later) or else from the first reception. Events
-// are taken by kind, the earliest of each; events after the judging bound are ignored. Pure, safe for
-// concurrent use, no allocation. Data problems (a nil petition too) are reasons, never errors. Cost: O(len(Events)) plus O(1)
-// calendar queries.
+// ClassifyPetition judges one petition for 5.0, 5.1 and 5.2 as the package doc's rules say (a forwarding
+// counts when seen and later than the first reception; of each event kind the earliest seen counts).
+// Pure, safe for concurrent use, no allocation; data problems (a nil petition too) are reasons.
 func (c *Calculator) ClassifyPetition(p *model.Petition) PetitionVerdict {
 	if p == nil {
 		v := PetitionVerdict{}
@@ -147,55 +141,42 @@ func (c *Calculator) ClassifyPetition(p *model.Petition) PetitionVerdict {
 		}
 	}
 	start := c.cal.DateOf(v.Start)
-	wd := func(from time.Time, to calendar.Date) (int, bool) {
-		n, err := c.cal.WorkingDaysBetween(c.cal.DateOf(from), to)
-		return n, err == nil
-	}
-	ok := true
-	check := func(t time.Time, limit int, m Missed) {
-		if t.IsZero() || !ok {
-			return
+	ok := true // false once a date is outside the calendar
+	late := func(from, to calendar.Date, limit int, m Missed) int {
+		if !ok {
+			return 0
 		}
-		n, err := c.cal.WorkingDaysBetween(start, c.cal.DateOf(t))
-		if err != nil {
-			ok = false
-			return
-		}
-		if n > limit {
+		n, err := c.cal.WorkingDaysBetween(from, to)
+		ok = err == nil
+		if ok && n > limit {
 			v.Missed |= m
 		}
+		return n
 	}
-	check(reject, c.dl.Reject, MissedReject)
-	check(info, c.dl.MoreInfo, MissedMoreInfo)
-	check(answer, c.dl.Start, MissedStart)
-	if !awaiting.IsZero() && reject.IsZero() && ok {
+	if !reject.IsZero() {
+		late(start, c.cal.DateOf(reject), c.dl.Reject, MissedReject)
+	}
+	if !info.IsZero() {
+		late(start, c.cal.DateOf(info), c.dl.MoreInfo, MissedMoreInfo)
+	}
+	if !answer.IsZero() {
+		late(start, c.cal.DateOf(answer), c.dl.Start, MissedStart)
+	}
+	if !awaiting.IsZero() && reject.IsZero() {
 		to := c.judgeDate
 		if !published.IsZero() { // published (even if recorded before the awaiting step): measured to it
 			to = c.cal.DateOf(published)
 		}
-		if n, good := wd(awaiting, to); !good {
-			ok = false
-		} else if n > c.dl.Publish {
-			v.Missed |= MissedPublish
-		}
+		late(c.cal.DateOf(awaiting), to, c.dl.Publish, MissedPublish)
 	}
 	closing := reject
 	if closing.IsZero() || (!answer.IsZero() && answer.Before(closing)) {
 		closing = answer
 	}
-	if ok {
-		to := c.judgeDate
-		if !closing.IsZero() {
-			to = c.cal.DateOf(closing)
-		}
-		n, err := c.cal.WorkingDaysBetween(start, to)
-		if err != nil {
-			ok = false
-		}
-		v.WorkingDays = n
-		if closing.IsZero() && n > c.dl.Start {
-			v.Missed |= MissedStart
-		}
+	if closing.IsZero() {
+		v.WorkingDays = late(start, c.judgeDate, c.dl.Start, MissedStart)
+	} else {
+		v.WorkingDays = late(start, c.cal.DateOf(closing), math.MaxInt, 0)
 	}
 	if !ok {
 		return v.exclude(ReasonPetitionOutsideCalendar)
@@ -213,18 +194,17 @@ func (c *Calculator) ClassifyPetition(p *model.Petition) PetitionVerdict {
 	v.Counted = true
 	timely := v.Status == HandledOnTime || v.Status == OpenWithinDeadline
 
-	m50 := indicator.Verdict{Metric: indicator.M50, InDenominator: true}
+	m50 := &v.Metrics[0]
+	*m50 = indicator.Verdict{Metric: indicator.M50, InDenominator: true, Reason: ReasonCategoryUnclassified}
 	switch v.Category {
 	case model.PetitionProcedure:
 		m50.InNumerator, m50.Reason = true, ReasonCategoryProcedure
 	case model.PetitionStaff:
 		m50.Reason = ReasonCategoryStaff
-	default:
-		m50.Reason = ReasonCategoryUnclassified
 	}
-	v.Metrics[0] = m50
 	v.Metrics[1] = indicator.Verdict{Metric: indicator.M51, InDenominator: true, InNumerator: timely, Reason: v.Reason}
-	m52 := indicator.Verdict{Metric: indicator.M52, InDenominator: true}
+	m52 := &v.Metrics[2]
+	*m52 = indicator.Verdict{Metric: indicator.M52, InDenominator: true}
 	switch {
 	case v.Unsatisfied:
 		m52.Reason = ReasonPetitionUnsatisfied
@@ -235,6 +215,5 @@ func (c *Calculator) ClassifyPetition(p *model.Petition) PetitionVerdict {
 	default:
 		m52.InNumerator, m52.Reason = true, ReasonPetitionSatisfied
 	}
-	v.Metrics[2] = m52
 	return v
 }

@@ -12,22 +12,14 @@ import (
 
 const pkg = "satisfaction"
 
-// Options configures a Calculator. Nothing is global: every input comes from here.
+// Options configures a Calculator.
 type Options struct {
-	// Keys, when not nil, is the pass's shared index of unit ids (the scorecard builds one for all
-	// calculators); Accumulator.Add then counts a Case by its Ref. Nil: units are counted by id. It never
-	// changes a verdict, only the cost of finding a unit.
-	Keys *indicator.Keys
-	// Period is the evaluation period (required).
-	Period model.Period
-	// AsOf is the instant of evaluation (required): records are judged at min(period end, AsOf).
-	AsOf time.Time
-	// Calendar is the working-day calendar of the petition deadlines (required).
-	Calendar *calendar.Calendar
-	// Policy is group 5's: the petition deadlines and which ratings count as a dislike.
-	Policy indicator.SatisfactionPolicy
-	// Ratings are dossier ratings, matched to dossiers by code (Dossier.Code or an alias).
-	Ratings []model.Rating
+	Keys     *indicator.Keys              // optional: the pass's shared index; it never changes a verdict
+	Period   model.Period                 // required: the evaluation period
+	AsOf     time.Time                    // required: records are judged at min(period end, AsOf)
+	Calendar *calendar.Calendar           // required: the working days of the petition deadlines
+	Policy   indicator.SatisfactionPolicy // the petition deadlines and which ratings count as a dislike
+	Ratings  []model.Rating               // matched to dossiers by code (Dossier.Code or an alias)
 	// Petitions are judged for 5.0–5.2 by Report (and Result); each one naming a dossier (DossierCode) is
 	// also a 5.3 complaint against it. Kept (the slice, not a deep copy): do not modify them.
 	Petitions []model.Petition
@@ -50,10 +42,9 @@ const (
 	markComplaint
 )
 
-// New validates opts and builds a Calculator. Cost: O(len(Ratings) + len(Petitions)) time, memory
-// O(marked dossier codes). Errors (*indicator.OptionError): a zero Period, AsOf or Calendar; a period
-// ending before it starts; a negative petition deadline; an unknown Policy.Ratings; a judging date
-// outside the calendar's years.
+// New validates opts and builds a Calculator. Errors (*indicator.OptionError): a zero Period, AsOf or
+// Calendar; a period ending before it starts; a negative petition deadline; an unknown Policy.Ratings; a
+// judging date outside the calendar's years.
 func New(opts Options) (*Calculator, error) {
 	switch {
 	case opts.Period.Start.IsZero() || opts.Period.End.IsZero():
@@ -122,10 +113,8 @@ type DossierVerdict struct {
 	Complaint  bool              // a petition names the dossier (Options.Petitions)
 }
 
-// Classify judges one dossier for 5.3, given its 2.1 outcome t: NotTimed (not received and processed in
-// the period) excludes it; otherwise it is in the denominator, and in the numerator unless it has a
-// dislike, a complaint, or t is Late. Pure, safe for concurrent use, no allocation; a nil dossier or one
-// without a unit is an excluded verdict, never a panic. Cost: one map lookup per code and alias.
+// Classify judges one dossier for 5.3 (the package doc's rule), given its 2.1 outcome t. Pure, safe for
+// concurrent use, no allocation; a nil dossier or one without a unit is an excluded verdict.
 func (c *Calculator) Classify(d *model.Dossier, t indicator.Timing) DossierVerdict {
 	r, m := c.judge(d, t)
 	v := DossierVerdict{Reason: dossierReasons[r], Counted: r < rsnNotProcessed, Metric: verdictOf(r),

@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/vn-dvc/chiso766/indicator"
-	"github.com/vn-dvc/chiso766/model"
 )
 
 // MaxReasons bounds the dossier reason indexes a Reasons counts by index (index 0 and indexes from
@@ -20,8 +19,7 @@ type Reasons struct {
 	ledger indicator.Ledger
 }
 
-// Add counts one verdict: by index when 0 < i < MaxReasons, else by reason and counted. No allocation
-// for an index; the Ledger allocates on a reason string's first use.
+// Add counts one verdict: by index when 0 < i < MaxReasons, else by reason and counted.
 func (l *Reasons) Add(i uint8, reason indicator.Reason, counted bool) {
 	if i > 0 && i < MaxReasons {
 		l.n[i]++
@@ -33,7 +31,7 @@ func (l *Reasons) Add(i uint8, reason indicator.Reason, counted bool) {
 // addByName is Add's slow path, kept out of line so that Add inlines.
 func (l *Reasons) addByName(reason indicator.Reason, counted bool) { l.ledger.Add(reason, counted) }
 
-// Merge adds b's counts to l (b unchanged; b == l doubles l). Cost: O(reasons).
+// Merge adds b's counts to l (b unchanged; b == l doubles l).
 func (l *Reasons) Merge(b *Reasons) {
 	if b == l {
 		l.ledger.Merge(l.ledger.Clone())
@@ -46,7 +44,7 @@ func (l *Reasons) Merge(b *Reasons) {
 }
 
 // Ledger returns the counts as a new Ledger: names[i] is the reason of index i, counted(i) whether it
-// counts; indexes ≥ len(names) must not have been added. Cost: O(reasons), allocates the Ledger.
+// counts; indexes ≥ len(names) must not have been added.
 func (l *Reasons) Ledger(names []indicator.Reason, counted func(uint8) bool) indicator.Ledger {
 	out := l.ledger.Clone()
 	for i, name := range names {
@@ -115,12 +113,10 @@ func (u *Units) Count(row int32, id string, num bool, pair int32, f uint8) {
 func (u *Units) Merge(b *Units, same bool, id func(i int) string, rowOf func(id string) int32, flagOf func(i, j int) (int32, int32)) {
 	if b == u {
 		for i := range u.Known {
-			u.Known[i].Count.Num *= 2
-			u.Known[i].Count.Den *= 2
+			u.Known[i].add(u.Known[i].Count)
 		}
 		for _, s := range u.Other {
-			s.Count.Num *= 2
-			s.Count.Den *= 2
+			s.add(s.Count)
 		}
 		return
 	}
@@ -133,8 +129,7 @@ func (u *Units) Merge(b *Units, same bool, id func(i int) string, rowOf func(id 
 			bid := id(i)
 			as = u.At(rowOf(bid), bid)
 		}
-		as.Count.Num += bs.Count.Num
-		as.Count.Den += bs.Count.Den
+		as.add(bs.Count)
 		for j, f := range bs.Flags {
 			switch {
 			case f == 0:
@@ -148,10 +143,13 @@ func (u *Units) Merge(b *Units, same bool, id func(i int) string, rowOf func(id 
 		}
 	}
 	for id, bs := range b.Other {
-		as := u.At(rowOf(id), id)
-		as.Count.Num += bs.Count.Num
-		as.Count.Den += bs.Count.Den
+		u.At(rowOf(id), id).add(bs.Count)
 	}
+}
+
+func (s *State) add(n indicator.Count) {
+	s.Count.Num += n.Num
+	s.Count.Den += n.Den
 }
 
 // SortedIDs returns the keys of m, sorted. Cost: O(n log n), one allocation.
@@ -189,11 +187,4 @@ func As[P indicator.Accumulator](pkg string, other indicator.Accumulator) (P, er
 		return b, indicator.Invalid(pkg, "Merge", "%T is not a %T", other, b)
 	}
 	return b, nil
-}
-
-// AddAll adds every dossier of the stream to a, with no Ref and no Note: a Calculator's Run.
-func AddAll(a indicator.Accumulator, dossiers iter.Seq[model.Dossier]) {
-	for d := range dossiers {
-		a.Add(&indicator.Case{Dossier: &d}, nil)
-	}
 }

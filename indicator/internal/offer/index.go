@@ -9,7 +9,7 @@ import (
 )
 
 // MapCode applies a CodeMap (local → national procedure codes) to code: the mapped code when m has it,
-// else code itself. A nil map maps nothing. Cost: one map lookup when m is not nil.
+// else code itself.
 func MapCode(m map[string]string, code string) string {
 	if m != nil {
 		if c, ok := m[code]; ok {
@@ -19,11 +19,9 @@ func MapCode(m map[string]string, code string) string {
 	return code
 }
 
-// OwnKeys returns the Keys a calculator works on: shared (its Options.Keys) when that holds every id a
-// dossier could carry that matters to the calculator — the offerings' unit ids, the raw codes of the
-// catalogue and of the offerings, CodeMap's keys and values — else a Keys holding shared's ids first, in
-// their order (so a Ref made by shared is a Ref of the result), then the missing ones (CodeMap's sorted,
-// so the result does not depend on map order). Cost: O(n log n + shared's size when it is extended).
+// OwnKeys returns the Keys a calculator works on: shared when it holds every unit id of the offerings and
+// every code of the catalogue, the offerings and CodeMap, else a Keys holding shared's ids first (so
+// shared's Refs stay valid), then the missing ones (CodeMap's sorted).
 func OwnKeys(shared *indicator.Keys, procs []model.Procedure, offs []model.Offering, codeMap map[string]string) *indicator.Keys {
 	units := make([]string, 0, len(offs))
 	codes := make([]string, 0, len(procs)+len(offs)+2*len(codeMap))
@@ -57,9 +55,8 @@ type pair struct {
 	listed     bool
 }
 
-// Builder groups offering records by (unit, mapped procedure code), both given as indexes of the
-// calculator's Keys (OwnKeys), in first-seen order, then builds an Index. The zero value is not usable:
-// call NewBuilder.
+// Builder groups offering records by (unit, mapped procedure code) in first-seen order, then builds an
+// Index. Make one with NewBuilder.
 type Builder struct {
 	keys     *indicator.Keys
 	groups   map[uint64]int32 // pairID(unit, code) → group
@@ -74,10 +71,8 @@ func NewBuilder(keys *indicator.Keys) *Builder {
 }
 
 // Pair returns the group number of (unit, code) — 0, 1, … in first-seen order — and whether this call
-// added it. listed tells whether the pair belongs to its unit's list (Unit.Codes); a pair that is not
-// listed still makes its unit a unit of the Index. Only the first call's listed counts. Cost: the Keys
-// lookups of unit and code and one integer-keyed map lookup; unit and code must be non-empty ids of the
-// Builder's Keys (callers ledger other records instead).
+// added it. listed (the first call's) tells whether the pair belongs to its unit's list (Unit.Codes); an
+// unlisted pair still makes its unit a unit of the Index. unit and code must be ids of the Builder's Keys.
 func (b *Builder) Pair(unit, code string, listed bool) (group int32, added bool) {
 	p := pair{b.keys.Unit(unit), b.keys.Procedure(code), listed}
 	k := pairID(p.unit, p.code)
@@ -108,8 +103,7 @@ type Proc[P any] struct {
 
 // Index is a calculator's (unit, procedure) offering pairs on the indexes of its Keys: for a Keys unit
 // index its row (units with an offering, sorted by id), for a Keys procedure index its Proc, and for a
-// (row, code id) pair a value (its position in the unit's list, or what Remap put there): slice loads, no
-// string hashing. A unit or code outside the Keys is looked up in the Keys by string. Immutable after
+// (row, code id) pair a value (its position in the unit's list, or what Remap put there). Immutable after
 // Build (and Remap); safe for concurrent use.
 type Index[P any] struct {
 	keys   *indicator.Keys
@@ -123,40 +117,34 @@ type Index[P any] struct {
 	info   func(code string) P
 }
 
-// Build makes the Index of the pairs added so far. codeMap is the calculator's CodeMap, applied to the
-// Keys' raw codes; info gives a mapped code's calculator-specific Info (called once per Keys procedure,
-// and for a code outside the Keys). Cost: O(pairs log pairs + Keys size); memory O(pairs + Keys size),
-// plus units × listed codes int32s when that is at most 2^20 entries.
+// Build makes the Index of the pairs added so far; codeMap is applied to the Keys' raw codes and info
+// gives a mapped code's Info. The rows × listed codes table is dense up to 2^20 entries, a map beyond.
 func Build[P any](b *Builder, codeMap map[string]string, info func(code string) P) *Index[P] {
 	k := b.keys
 	x := &Index[P]{keys: k, rows: fill(k.NumUnits()), codeID: fill(k.NumProcedures()), info: info}
-	perUnit := make(map[int32][]int32)
+	order := make([]int32, len(b.pairs)) // the groups by unit id, then code
 	for g, p := range b.pairs {
-		perUnit[p.unit] = append(perUnit[p.unit], int32(g))
+		order[g] = int32(g)
 		if p.listed && x.codeID[p.code] < 0 {
 			x.codeID[p.code] = x.nCodes
 			x.nCodes++
 		}
 	}
-	ids := make([]int32, 0, len(perUnit))
-	for u := range perUnit {
-		ids = append(ids, u)
-	}
-	slices.SortFunc(ids, func(a, c int32) int { return cmp.Compare(k.UnitID(a), k.UnitID(c)) })
-	x.units = make([]Unit, len(ids))
-	for row, u := range ids {
-		gs := slices.DeleteFunc(perUnit[u], func(g int32) bool { return !b.pairs[g].listed })
-		slices.SortFunc(gs, func(a, c int32) int {
-			return cmp.Compare(k.ProcedureCode(b.pairs[a].code), k.ProcedureCode(b.pairs[c].code))
-		})
-		if len(gs) == 0 {
-			gs = nil
+	slices.SortFunc(order, func(g, h int32) int {
+		p, q := b.pairs[g], b.pairs[h]
+		return cmp.Or(cmp.Compare(k.UnitID(p.unit), k.UnitID(q.unit)),
+			cmp.Compare(k.ProcedureCode(p.code), k.ProcedureCode(q.code)))
+	})
+	for _, g := range order {
+		p := b.pairs[g]
+		if x.rows[p.unit] < 0 {
+			x.rows[p.unit] = int32(len(x.units))
+			x.units = append(x.units, Unit{ID: k.UnitID(p.unit), Codes: []string{}})
 		}
-		x.units[row] = Unit{ID: k.UnitID(u), Codes: make([]string, len(gs)), Groups: gs}
-		for i, g := range gs {
-			x.units[row].Codes[i] = k.ProcedureCode(b.pairs[g].code)
+		if u := &x.units[len(x.units)-1]; p.listed {
+			u.Codes = append(u.Codes, k.ProcedureCode(p.code))
+			u.Groups = append(u.Groups, g)
 		}
-		x.rows[u] = int32(row)
 	}
 	if n := len(x.units) * int(x.nCodes); n <= b.denseMax {
 		x.dense = fill(n)
@@ -233,9 +221,7 @@ func (x *Index[P]) CodeID(code string) int32 {
 }
 
 // Remap replaces the value kept for each listed pair — its position in its unit's list after Build — by
-// f(row, position); f may return -1 to make a pair answer as unlisted. Pos and Find then return the new
-// values: a calculator keeps there the index its hot path needs. Call it before the Index is shared.
-// Cost: O(pairs).
+// f(row, position) (-1: answer as unlisted), for Pos and Find. Call it before the Index is shared.
 func (x *Index[P]) Remap(f func(row, pos int32) int32) {
 	for row := range x.units {
 		for pos, code := range x.units[row].Codes {
@@ -250,8 +236,7 @@ func (x *Index[P]) Remap(f func(row, pos int32) int32) {
 }
 
 // Pos returns the value of the pair (row, code id): the position of the code in the unit's list, or what
-// Remap put there; -1 when the unit does not list it (or either index is -1). A slice load on the dense
-// table; one integer-keyed map lookup otherwise.
+// Remap put there; -1 when the unit does not list it (or either index is -1).
 func (x *Index[P]) Pos(row, code int32) int32 {
 	if row < 0 || code < 0 {
 		return -1

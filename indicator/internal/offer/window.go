@@ -22,28 +22,13 @@ type Window struct {
 	Judge      time.Time // min(End − 1 ns, AsOf)
 	fallback   bool      // Reception.FallbackToSubmitted
 	noWithdraw bool      // Reception.ExcludeWithdrawnBeforeReception
-
-	// The bounds as Unix seconds and nanoseconds, compared as integers when wall is set: none of Start,
-	// End and AsOf carries a monotonic clock reading, so time.Time.Before/After compare wall clocks.
-	wall                    bool
-	start, end, asOfInstant instant
-	lo, hi                  int64 // a time whose Unix second s has lo < s < hi is in the window (wall only)
+	// A time whose Unix second s has lo < s < hi is in the window; never when a bound carries a monotonic
+	// clock reading (time.Time.Before then compares those, not wall clocks).
+	lo, hi int64
 }
-
-// instant is a wall-clock instant as Unix seconds and nanoseconds: ordered like time.Time.Before on times
-// without a monotonic reading, for every year time.Time can hold.
-type instant struct {
-	s int64
-	n int32
-}
-
-func instantOf(t time.Time) instant { return instant{t.Unix(), int32(t.Nanosecond())} }
-
-func (a instant) before(b instant) bool { return a.s < b.s || a.s == b.s && a.n < b.n }
 
 // NewWindow validates the options every dossier calculator shares, in this order: zero Period, Period
 // end before start, zero AsOf, AsOf before the period. It returns the first problem, or nil.
-// Cost: O(1), no allocation unless a problem is found.
 func NewWindow(p model.Period, asOf time.Time, pol indicator.ReceptionPolicy) (Window, *Invalid) {
 	switch {
 	case p.Start.IsZero():
@@ -57,12 +42,9 @@ func NewWindow(p model.Period, asOf time.Time, pol indicator.ReceptionPolicy) (W
 	}
 	w := Window{Start: p.StartTime(), End: p.EndTime(), AsOf: asOf, fallback: pol.FallbackToSubmitted,
 		noWithdraw: pol.ExcludeWithdrawnBeforeReception}
-	w.wall = !hasMonotonic(w.Start) && !hasMonotonic(w.End) && !hasMonotonic(w.AsOf)
-	w.start, w.end, w.asOfInstant = instantOf(w.Start), instantOf(w.End), instantOf(w.AsOf)
-	if w.wall {
-		w.lo, w.hi = w.start.s, min(w.end.s, w.asOfInstant.s)
-	} else {
-		w.lo, w.hi = 1, 0 // never
+	w.lo, w.hi = 1, 0 // never
+	if !hasMonotonic(w.Start) && !hasMonotonic(w.End) && !hasMonotonic(w.AsOf) {
+		w.lo, w.hi = w.Start.Unix(), min(w.End.Unix(), w.AsOf.Unix())
 	}
 	w.Judge = w.End.Add(-time.Nanosecond)
 	if w.AsOf.Before(w.Judge) {
@@ -76,22 +58,15 @@ func NewWindow(p model.Period, asOf time.Time, pol indicator.ReceptionPolicy) (W
 // period, after as-of).
 type Place uint8
 
+// NoUnit and Withdrawn (no NgayTiepNhan under Reception.ExcludeWithdrawnBeforeReception; reached only with
+// a submission time under the fallback policy) come from Admit only.
 const (
-	// InWindow: received in the period, not after AsOf.
-	InWindow Place = iota
-	// NoUnit: the dossier has no unit (Admit only).
-	NoUnit
-	// NoReception: no reception time (nor submission time under the fallback policy).
-	NoReception
-	// Withdrawn: withdrawn (model.StatusWithdrawn) with no reception time (NgayTiepNhan), while
-	// Reception.ExcludeWithdrawnBeforeReception holds (Admit only): "dossiers withdrawn before reception are not
-	// counted". Only a dossier with a submission time under the fallback policy gets here; one without is
-	// NoReception.
-	Withdrawn
-	// OutsidePeriod: received before the period's start or from its end on.
-	OutsidePeriod
-	// AfterAsOf: received in the period but after AsOf.
-	AfterAsOf
+	InWindow      Place = iota // received in the period, not after AsOf
+	NoUnit                     // the dossier has no unit
+	NoReception                // no reception time (nor submission time under the fallback policy)
+	Withdrawn                  // withdrawn before reception
+	OutsidePeriod              // received before the period's start or from its end on
+	AfterAsOf                  // received in the period but after AsOf
 )
 
 // Received returns the reception time the policy uses: NgayTiepNhan, or NgayNopHoSo when it is absent and
@@ -104,9 +79,8 @@ func (w *Window) Received(d *model.Dossier) model.Time {
 }
 
 // Admit applies the rules every group-3 dossier goes through first, in this order: no unit, no reception
-// time, withdrawn before reception (Reception.ExcludeWithdrawnBeforeReception), received outside the period,
-// received after AsOf. It returns the reception time used (Received) and where the dossier falls. No
-// allocation.
+// time, withdrawn before reception, received outside the period, received after AsOf. It returns the
+// reception time used (Received) and where the dossier falls. No allocation.
 func (w *Window) Admit(d *model.Dossier) (model.Time, Place) {
 	t := w.Received(d)
 	switch s := t.T.Unix(); {
@@ -114,33 +88,15 @@ func (w *Window) Admit(d *model.Dossier) (model.Time, Place) {
 		return t, NoUnit
 	case w.noWithdraw && t.Valid && !d.ReceivedAt.Valid && d.Status.Code() == model.StatusWithdrawn:
 		return t, Withdrawn
-	case t.Valid && s > w.lo && s < w.hi: // Place's fast path, repeated to save a call
+	case t.Valid && s > w.lo && s < w.hi: // one integer comparison pair
 		return t, InWindow
 	}
 	return t, w.place(t)
 }
 
-// Place judges a reception time: absent, outside [Start, End), after AsOf, or in the window (tried in this
-// order). No allocation; a time whose second lies strictly inside the window is placed by one integer
-// comparison pair (inlined).
-func (w *Window) Place(t model.Time) Place {
-	if s := t.T.Unix(); t.Valid && s > w.lo && s < w.hi {
-		return InWindow
-	}
-	return w.place(t)
-}
-
+// place judges a reception time: absent, outside [Start, End), after AsOf, or in the window (tried in this
+// order).
 func (w *Window) place(t model.Time) Place {
-	if t.Valid && w.wall {
-		i := instantOf(t.T)
-		switch {
-		case i.before(w.start) || !i.before(w.end):
-			return OutsidePeriod
-		case w.asOfInstant.before(i):
-			return AfterAsOf
-		}
-		return InWindow
-	}
 	switch {
 	case !t.Valid:
 		return NoReception
