@@ -12,7 +12,8 @@ import (
 // AverageDays returns 2.2 for a tally (ProcessingSeconds over Counts[M22].Den), in calendar days, rounded
 // half away from zero at scale; zero and false when the denominator is 0.
 func AverageDays(t indicator.Tally, scale int32) (decimal.Decimal, bool) {
-	return indicator.ProcedureStats{Finished: t.Counts[indicator.M22].Den, ProcessingSeconds: t.ProcessingSeconds}.AverageDays(scale)
+	n := t.Counts[indicator.M22].Den
+	return indicator.ProcedureStats{Finished: n, ProcessingSeconds: t.ProcessingSeconds}.AverageDays(scale)
 }
 
 // Result is the outcome of one or more passes: per-unit tallies (2.1 in Counts[M21], 2.2 in Counts[M22]
@@ -34,7 +35,7 @@ type procCell struct {
 type unitCell struct {
 	procCell
 	onlineRecv, onlineLate int64 // reception checks, and late ones
-	seen                   bool  // a counted dossier or a checked online reception: the unit is in Result.Units
+	seen                   bool  // a counted dossier or a checked reception: the unit is in Result.Units
 }
 
 func (x *procCell) merge(y *procCell) {
@@ -61,7 +62,7 @@ type Accumulator struct {
 	procs      []procCell
 	extraUnits map[string]*unitCell
 	extraProcs map[string]*procCell
-	reasons    [numReasons][2]int64 // [reason][0 = excluded, 1 = counted]
+	reasons    [numReasons]int64 // by reason (those before rNotReceived are counted)
 }
 
 var _ indicator.Accumulator = (*Accumulator)(nil)
@@ -69,7 +70,9 @@ var _ indicator.Accumulator = (*Accumulator)(nil)
 // NewAccumulator returns an empty Accumulator. Cost: 56 bytes per unit and 32 per procedure of the
 // calculator's Keys.
 func (c *Calculator) NewAccumulator() *Accumulator {
-	return &Accumulator{c: c, units: make([]unitCell, c.keys.NumUnits()), procs: make([]procCell, c.keys.NumProcedures())}
+	a := &Accumulator{c: c, extraUnits: map[string]*unitCell{}, extraProcs: map[string]*procCell{}}
+	a.units, a.procs = make([]unitCell, c.keys.NumUnits()), make([]procCell, c.keys.NumProcedures())
+	return a
 }
 
 // Add judges cs.Dossier (as Classify does), counts it, and sets cs.Timing to its 2.1 outcome. When note is
@@ -82,28 +85,30 @@ func (a *Accumulator) Add(cs *indicator.Case, note indicator.Note) {
 	a.c.classify(d, r.Procedure(), &v)
 	cs.Timing = v.Timing()
 	if note != nil {
-		v.note(cs, note)
+		note(cs, indicator.Verdict{Metric: indicator.M21, InDenominator: v.Counted,
+			InNumerator: v.Counted && v.InNumerator, Reason: v.Reason})
+		if v.Counted && v.Finished {
+			note(cs, indicator.Verdict{Metric: indicator.M22, InDenominator: true, Reason: v.Reason})
+		}
 	}
-	counted := v.Counted
-	cnt := b2i(counted)
-	a.reasons[v.r][cnt]++
-	if !counted && !v.Reception.Checked {
+	a.reasons[v.r]++
+	if !v.Counted && !v.Reception.Checked {
 		return
 	}
 	x := cellAt(a.units, r.Unit()) // inline: the pass's Ref
 	if x == nil {
-		x = a.unit(d.UnitID)
+		x = cellOf(a.units, d.UnitID, a.c.keys.Unit, a.extraUnits)
 	}
 	chk := b2i(v.Reception.Checked)
 	x.seen = true
 	x.onlineRecv += chk
 	x.onlineLate += chk & b2i(v.Reception.Late)
-	if !counted {
+	if !v.Counted {
 		return
 	}
 	y := cellAt(a.procs, r.Procedure())
 	if y == nil {
-		y = a.proc(d.ProcedureCode)
+		y = cellOf(a.procs, d.ProcedureCode, a.c.keys.Procedure, a.extraProcs)
 	}
 	num, fin := b2i(v.InNumerator), b2i(v.Finished)
 	x.count(num, fin, v.ProcessingSeconds&-fin)
@@ -118,29 +123,27 @@ func (x *procCell) count(num, fin, secs int64) {
 	x.seconds += secs
 }
 
-// unit returns the cell of id (allocated on first sight when id is not in the Keys); proc of code.
-func (a *Accumulator) unit(id string) *unitCell {
-	return cellOf(a.units, id, a.c.keys.Unit, &a.extraUnits)
-}
-
-func (a *Accumulator) proc(code string) *procCell {
-	return cellOf(a.procs, code, a.c.keys.Procedure, &a.extraProcs)
-}
-
-// cellOf returns cells[lookup(id)] when id is in the Keys, else its cell in *extra.
-func cellOf[T any](cells []T, id string, lookup func(string) int32, extra *map[string]*T) *T {
+// cellOf returns cells[lookup(id)] when id is in the Keys, else its cell in extra (added on first sight).
+func cellOf[T any](cells []T, id string, lookup func(string) int32, extra map[string]*T) *T {
 	if x := cellAt(cells, lookup(id)); x != nil {
 		return x
 	}
-	x := (*extra)[id]
+	x := extra[id]
 	if x == nil {
-		if *extra == nil {
-			*extra = make(map[string]*T)
-		}
 		x = new(T)
-		(*extra)[id] = x
+		extra[id] = x
 	}
 	return x
+}
+
+// each calls f with the id and cell of every Keys index, then of every id in extra.
+func each[T any](cells []T, id func(int32) string, extra map[string]*T, f func(string, *T)) {
+	for i := range cells {
+		f(id(int32(i)), &cells[i])
+	}
+	for k, x := range extra {
+		f(k, x)
+	}
 }
 
 // cellAt returns &cells[i], or nil when i is outside cells.
@@ -169,35 +172,18 @@ func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	if !ok || b == nil {
 		return indicator.Invalid(pkg, "Merge", "%T is not a timeliness accumulator", other)
 	}
-	same := a.c.keys == b.c.keys
-	for i := range b.units {
-		if x := &b.units[i]; x.seen {
-			id := b.c.keys.UnitID(int32(i))
-			if same {
-				a.units[i].merge(x)
-			} else {
-				a.unit(id).merge(x)
-			}
+	each(b.units, b.c.keys.UnitID, b.extraUnits, func(id string, x *unitCell) {
+		if x.seen {
+			cellOf(a.units, id, a.c.keys.Unit, a.extraUnits).merge(x)
 		}
-	}
-	for id, x := range b.extraUnits {
-		a.unit(id).merge(x)
-	}
-	for i := range b.procs {
-		if y := &b.procs[i]; y.m21.Den != 0 { // only counted dossiers add to a procedure
-			if same {
-				a.procs[i].merge(y)
-			} else {
-				a.proc(b.c.keys.ProcedureCode(int32(i))).merge(y)
-			}
+	})
+	each(b.procs, b.c.keys.ProcedureCode, b.extraProcs, func(code string, y *procCell) {
+		if y.m21.Den != 0 { // only counted dossiers add to a procedure
+			cellOf(a.procs, code, a.c.keys.Procedure, a.extraProcs).merge(y)
 		}
-	}
-	for code, y := range b.extraProcs {
-		a.proc(code).merge(y)
-	}
-	for r := range a.reasons {
-		a.reasons[r][0] += b.reasons[r][0]
-		a.reasons[r][1] += b.reasons[r][1]
+	})
+	for r, n := range b.reasons {
+		a.reasons[r] += n
 	}
 	return nil
 }
@@ -206,8 +192,8 @@ func (a *Accumulator) Merge(other indicator.Accumulator) error {
 // it has a counted dossier or a checked online reception; a procedure when it has a counted dossier.
 // Cost: O(units + procedures + reasons).
 func (a *Accumulator) Result() Result {
-	res := Result{Units: make(map[string]indicator.Tally), Procedures: make(map[string]indicator.ProcedureStats)}
-	unit := func(id string, x *unitCell) {
+	res := Result{Units: map[string]indicator.Tally{}, Procedures: map[string]indicator.ProcedureStats{}}
+	each(a.units, a.c.keys.UnitID, a.extraUnits, func(id string, x *unitCell) {
 		if !x.seen {
 			return
 		}
@@ -220,27 +206,15 @@ func (a *Accumulator) Result() Result {
 		t.OnlineReceived = x.onlineRecv
 		t.LateOnlineReceptions = x.onlineLate
 		res.Units[id] = t
-	}
-	proc := func(code string, y *procCell) {
+	})
+	each(a.procs, a.c.keys.ProcedureCode, a.extraProcs, func(code string, y *procCell) {
 		if y.m21.Den != 0 {
-			res.Procedures[code] = indicator.ProcedureStats{Count: y.m21, Overdue: y.m21.Den - y.m21.Num, Finished: y.finished, ProcessingSeconds: y.seconds}
+			res.Procedures[code] = indicator.ProcedureStats{Count: y.m21, Overdue: y.m21.Den - y.m21.Num,
+				Finished: y.finished, ProcessingSeconds: y.seconds}
 		}
-	}
-	for i := range a.units {
-		unit(a.c.keys.UnitID(int32(i)), &a.units[i])
-	}
-	for id, x := range a.extraUnits {
-		unit(id, x)
-	}
-	for i := range a.procs {
-		proc(a.c.keys.ProcedureCode(int32(i)), &a.procs[i])
-	}
-	for code, y := range a.extraProcs {
-		proc(code, y)
-	}
+	})
 	for r := rEarly; r < numReasons; r++ {
-		res.Ledger.AddN(reasonCodes[r], false, a.reasons[r][0])
-		res.Ledger.AddN(reasonCodes[r], true, a.reasons[r][1])
+		res.Ledger.AddN(reasonCodes[r], r < rNotReceived, a.reasons[r])
 	}
 	return res
 }

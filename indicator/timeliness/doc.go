@@ -26,14 +26,11 @@
 //
 // # Use
 //
-// New(Options) validates the options and returns an immutable Calculator, safe for concurrent use;
-// Classify judges one dossier and returns its Verdict. A pass gives each goroutine an Accumulator:
-// Add(*indicator.Case, note) judges, counts, sets the Case's Timing (2.1's outcome, read by 5.3) and hands
-// the note 2.1's and 2.2's verdicts; Merge joins accumulators; Report returns the per-unit tallies, the
-// "timeliness" ledger and the per-procedure breakdown (sums: no pooling).
-//
-// New returns an *indicator.OptionError (Pkg "timeliness") naming a missing or invalid option; bad data
-// never fails, it is excluded with a reason. Add costs O(len(Steps) + len(Supplements)) plus O(1)
-// calendar operations, with no allocation once the unit and procedure have been seen; an Accumulator holds
-// O(units + procedures), never O(dossiers). Measurements are in BENCHMARKS.md.
+// New validates the Options (an *indicator.OptionError names a missing or invalid one) and returns an
+// immutable Calculator, safe for concurrent use; Classify judges one dossier. A pass gives each goroutine
+// an Accumulator (the indicator.Accumulator contract): Add also sets the Case's Timing (2.1's outcome,
+// read by 5.3); Report gives the per-unit tallies (sums: no pooling), the ledger "timeliness" and the
+// per-procedure breakdown. Bad data never fails: it is excluded with a reason. Add costs O(len(Steps) +
+// len(Supplements)) plus O(1) calendar operations, with no allocation once the unit and procedure have been
+// seen; an Accumulator holds O(units + procedures). Measurements are in BENCHMARKS.md.
 package timeliness

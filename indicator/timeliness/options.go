@@ -8,16 +8,14 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// Options configures a Calculator. No globals: everything comes from here.
+// Options configures a Calculator.
 type Options struct {
-	// Keys, when not nil, is the pass's shared index of unit ids and procedure codes: Accumulator.Add then
-	// takes the Case's Ref as resolved by it. Nil: the calculator indexes its catalogue itself. It never
-	// changes a verdict, only the cost of finding the unit and procedure.
+	// Keys, when not nil, is the pass's shared index: Add then takes the Refs it made. It never changes a
+	// verdict.
 	Keys *indicator.Keys
 	// Period is the evaluation period (required; build it with model.Month, Quarter, Year or Custom).
 	Period model.Period
-	// AsOf is the instant the data describe (required). Open dossiers are judged at min(period end, AsOf);
-	// events after that instant are treated as not yet happened.
+	// AsOf is the instant the data describe (required); later events have not happened yet.
 	AsOf time.Time
 	// Calendar is the working-day calendar (required): due dates, lateness, the reception check.
 	Calendar *calendar.Calendar

@@ -2,9 +2,8 @@ package timeliness
 
 import "github.com/vn-dvc/chiso766/indicator"
 
-// Reason codes of the timeliness calculator. Every dossier read gets exactly one of them in the Ledger
-// (counted or excluded); the package documentation gives the rule sentence behind each. The codes are
-// part of the public output and do not change once published.
+// Reason codes of the timeliness calculator: every dossier read gets exactly one in the Ledger, counted
+// (the first seven) or excluded. The codes are public output and do not change once published.
 const (
 	// ReasonEarly: finished (or refused) before the due date — in the 2.1 numerator.
 	ReasonEarly indicator.Reason = "timeliness.early"
@@ -16,25 +15,20 @@ const (
 	ReasonOpenWithinDeadline indicator.Reason = "timeliness.open-within-deadline"
 	// ReasonOpenOverdue: still open at the judgement instant, past the end of the due day.
 	ReasonOpenOverdue indicator.Reason = "timeliness.open-overdue"
-	// ReasonLateRepeatedSupplement: more than Policy.MaxSupplements supplement requests under
-	// SupplementSubtract — late whatever the times.
+	// ReasonLateRepeatedSupplement: more than Policy.MaxSupplements requests under SupplementSubtract: late.
 	ReasonLateRepeatedSupplement indicator.Reason = "timeliness.late-by-repeated-supplement"
-	// ReasonSupplementPending: the applicant has not returned after a supplement request; the dossier is
-	// judged at the request time (numerator when that date is on or before the due date).
+	// ReasonSupplementPending: a request still unanswered; judged at the request (numerator when on time).
 	ReasonSupplementPending indicator.Reason = "timeliness.supplement-pending"
 
 	// ReasonExcludedNotReceived: status 1 (Mới đăng ký), not yet received.
 	ReasonExcludedNotReceived indicator.Reason = "timeliness.excluded-not-received"
 	// ReasonExcludedWithdrawnBeforeReception: withdrawn (7) before reception.
 	ReasonExcludedWithdrawnBeforeReception indicator.Reason = "timeliness.excluded-withdrawn-before-reception"
-	// ReasonExcludedOutsidePeriod: received after the period (or after AsOf), or processing ended before
-	// the period started.
+	// ReasonExcludedOutsidePeriod: received after the period (or AsOf), or ended before the period started.
 	ReasonExcludedOutsidePeriod indicator.Reason = "timeliness.excluded-outside-period"
-	// ReasonExcludedNoReceptionTime: neither a reception time nor (with the fallback policy) a submission
-	// time.
+	// ReasonExcludedNoReceptionTime: no reception time (nor a submission time under the fallback policy).
 	ReasonExcludedNoReceptionTime indicator.Reason = "timeliness.excluded-no-reception-time"
-	// ReasonExcludedNoDeadline: no appointment time and no usable maximum duration (unknown procedure, a
-	// case without due date, or a duration in months).
+	// ReasonExcludedNoDeadline: no appointment and no usable maximum duration (unknown procedure, months…).
 	ReasonExcludedNoDeadline indicator.Reason = "timeliness.excluded-no-deadline"
 	// ReasonExcludedStopped: stopped (8) or not accepted (3) under TerminatedP14 with P14's default.
 	ReasonExcludedStopped indicator.Reason = "timeliness.excluded-stopped"

@@ -29,17 +29,14 @@ type Calculator struct {
 	start, limit   time.Time
 	startS, limitS int64
 	startN, limitN int32
-	limitDate      calendar.Date
-	limitInCal     bool               // limitDate is in the calendar (due-soon needs it)
+	limitInCal     bool               // limit's date is in the calendar (due-soon needs it)
 	judgement      calendar.Judgement // classifies as of limit
 
-	cal       *calendar.Calendar
-	pol       indicator.TimelinessPolicy
-	rec       indicator.ReceptionPolicy
-	online    indicator.CodeSet
-	dp        calendar.DeadlinePolicy // pol.Deadline with Supplement set by pol.Supplements
-	recvHours time.Duration
-	recvSecs  int64 // recvHours in seconds
+	cal      *calendar.Calendar
+	pol      indicator.TimelinessPolicy
+	rec      indicator.ReceptionPolicy
+	dp       calendar.DeadlinePolicy // pol.Deadline with Supplement set by pol.Supplements
+	recvSecs int64                   // Policy.OnlineReceptionHours in seconds
 
 	// The procedure catalogue's converted durations by code, and by index of keys (nil: not in it).
 	keys      *indicator.Keys
@@ -53,14 +50,12 @@ func New(opts Options) (*Calculator, error) {
 		return nil, err
 	}
 	c := &Calculator{
-		start:     opts.Period.StartTime().Round(0),
-		cal:       opts.Calendar,
-		pol:       opts.Policy,
-		rec:       opts.Reception,
-		online:    opts.Reception.OnlineChannels,
-		dp:        opts.Policy.Deadline,
-		recvHours: time.Duration(opts.Policy.OnlineReceptionHours) * time.Hour,
-		recvSecs:  int64(opts.Policy.OnlineReceptionHours) * 3600,
+		start:    opts.Period.StartTime().Round(0),
+		cal:      opts.Calendar,
+		pol:      opts.Policy,
+		rec:      opts.Reception,
+		dp:       opts.Policy.Deadline,
+		recvSecs: int64(opts.Policy.OnlineReceptionHours) * 3600,
 	}
 	c.limit = opts.Period.EndTime().Add(-time.Nanosecond).Round(0)
 	if opts.AsOf.Before(c.limit) {
@@ -68,8 +63,7 @@ func New(opts Options) (*Calculator, error) {
 	}
 	c.startS, c.startN = c.start.Unix(), int32(c.start.Nanosecond())
 	c.limitS, c.limitN = c.limit.Unix(), int32(c.limit.Nanosecond())
-	c.limitDate = c.cal.DateOf(c.limit)
-	c.limitInCal = c.cal.Contains(c.limitDate)
+	c.limitInCal = c.cal.Contains(c.cal.DateOf(c.limit))
 	c.judgement = c.cal.JudgeAt(c.limit, c.dp)
 	if c.pol.Supplements == indicator.SupplementRestart {
 		c.dp.Supplement = calendar.Restart
@@ -109,8 +103,6 @@ func (c *Calculator) procedure(d *model.Dossier, p int32) *procEntry {
 	return c.procs[d.ProcedureCode]
 }
 
-var eight = decimal.NewFromInt(8)
-
 // convertDuration maps a catalogue duration to the calendar's units: "Ngày làm việc" → working days,
 // "Ngày" → calendar days, "Giờ" → working hours. A fractional number of working days becomes working
 // hours at 8 h a day (local systems store hours that way); fractional hours and calendar days round up.
@@ -125,7 +117,7 @@ func convertDuration(pd model.ProcedureDuration) durEntry {
 	case model.DurationWorkingDays:
 		u = calendar.WorkingDays
 		if !amt.IsInteger() {
-			u, amt = calendar.WorkingHours, amt.Mul(eight)
+			u, amt = calendar.WorkingHours, amt.Mul(decimal.NewFromInt(8))
 		}
 	case model.DurationDays:
 		u = calendar.CalendarDays
@@ -198,15 +190,6 @@ func (v *Verdict) Timing() indicator.Timing {
 	return indicator.Late
 }
 
-// note hands the dossier's per-metric verdicts to n: always one for 2.1 (M21, with the reason), plus one
-// for 2.2 (M22, in the denominator) when the dossier finished in the period.
-func (v *Verdict) note(cs *indicator.Case, n indicator.Note) {
-	n(cs, indicator.Verdict{Metric: indicator.M21, InDenominator: v.Counted, InNumerator: v.Counted && v.InNumerator, Reason: v.Reason})
-	if v.Counted && v.Finished {
-		n(cs, indicator.Verdict{Metric: indicator.M22, InDenominator: true, Reason: v.Reason})
-	}
-}
-
 // Classify judges one dossier. It is pure and does not allocate (except for the calendar's error value
 // behind ReasonExcludedCalendarRange); bad data is excluded with a reason, a nil d with
 // ReasonExcludedNilRecord. Instants are compared on the wall clock (Unix time).
@@ -247,12 +230,10 @@ func (c *Calculator) checkReception(d *model.Dossier, v *Verdict) {
 		return // received outside [start, limit]
 	}
 	if e, sn := ts-sub.Unix(), int32(sub.Nanosecond()); e < c.recvSecs || (e == c.recvSecs && tn <= sn) {
-		// Received within OnlineReceptionHours of elapsed time: office time never exceeds elapsed time, so
-		// the reception is in time and the deadline is not needed.
-		v.Reception = ReceptionCheck{Checked: true}
+		v.Reception = ReceptionCheck{Checked: true} // in time: office time never exceeds elapsed time
 		return
 	}
-	dl, err := c.cal.AddWorkingHours(*sub, c.recvHours)
+	dl, err := c.cal.AddWorkingHours(*sub, time.Duration(c.recvSecs)*time.Second)
 	if err != nil {
 		return
 	}
@@ -386,21 +367,14 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 	if d == nil {
 		return rNilRecord
 	}
-	if c.online.Has(int(d.Channel.Code())) {
+	if c.rec.OnlineChannels.Has(int(d.Channel.Code())) {
 		c.checkReception(d, v)
 	}
 	st := d.Status.Code()
 	if st == model.StatusRegistered {
 		return rNotReceived
 	}
-	var endT time.Time
-	var endSt model.StatusCode
-	var kind endKind
-	if len(d.Steps) == 0 {
-		endT, endSt, kind = c.statusEnd(d)
-	} else {
-		endT, endSt, kind = c.endEvent(d)
-	}
+	endT, endSt, kind := c.endEvent(d)
 	if c.rec.ExcludeWithdrawnBeforeReception && (st == model.StatusWithdrawn || endSt == model.StatusWithdrawn) {
 		if !d.ReceivedAt.Valid || (endSt == model.StatusWithdrawn && kind == endFound && endT.Before(d.ReceivedAt.T)) {
 			return rWithdrawnBeforeReception
@@ -417,6 +391,7 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 	if c.afterLimit(recv.T) {
 		return rOutsidePeriod
 	}
+	stop := c.limit // requests after the end or the judgement instant are not applied
 	switch kind {
 	case endNoTime:
 		v.EndStatus = endSt
@@ -438,17 +413,12 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 				return rStopped
 			}
 		}
-	}
-	stop := c.limit
-	if kind == endFound {
 		stop = endT
 	}
 
 	// The deadline: inline for the common dossier (an appointment, no supplement, no timeline); through
 	// dueOf, which also walks the supplements, for the others.
-	var pending, repeated bool
-	var pendingAt time.Time
-	var err error
+	var du dueInfo
 	if appt := &d.DueAt; appt.Valid && len(d.Supplements) == 0 && len(d.Steps) == 0 {
 		v.FromAppointment = true
 		due, dueAt, ok := c.judgement.AppointmentDue(appt.T)
@@ -456,34 +426,29 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 			return rCalendarRange
 		}
 		v.Due, v.DueAt = due, dueAt
-	} else {
-		var du dueInfo
-		if r := c.dueOf(d, proc, recv.T, stop, v, &du); r != rNone {
-			return r
-		}
-		pending, pendingAt, repeated, err = du.pending, du.pendingAt, du.repeated, du.err
+	} else if r := c.dueOf(d, proc, recv.T, stop, v, &du); r != rNone {
+		return r
 	}
 
-	var r reason
 	var at time.Time // the instant judged: the end (or pending request) of a finished dossier
 	finished, refusal := false, false
 	switch {
-	case pending:
-		v.End, v.EndStatus = pendingAt, model.StatusSupplement
-		if c.beforeStart(pendingAt) {
+	case du.pending:
+		v.End, v.EndStatus = du.pendingAt, model.StatusSupplement
+		if c.beforeStart(du.pendingAt) {
 			return rOutsidePeriod
 		}
 		kind = endOpen // not finished: no 2.2, no Completed
-		at, finished, r = pendingAt, true, rSupplementPending
+		at, finished = du.pendingAt, true
 	case kind == endFound:
 		at, finished, refusal = endT, true, endSt == model.StatusNotAccepted
 	default:
 		v.End = c.limit
 	}
+	err := du.err
 	if err == nil {
-		// The calendar's class (P15; a refusal is never early, P13), judged at the end when finished, else
-		// at the judgement instant; due-soon counts working days up to the judgement date, which must be in
-		// the calendar.
+		// The calendar's class (P15; a refusal is never early, P13); due-soon counts working days up to the
+		// judgement date, which must be in the calendar.
 		var out calendar.Outcome
 		err = c.judgement.Classify(&out, v.Due, v.DueAt, at, finished)
 		if err == nil && out.Class == calendar.OpenWithinDeadline && !c.limitInCal && c.dp.DueSoonDays >= 0 {
@@ -496,7 +461,7 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 			v.Class, v.EarlyWorkingDays, v.LateWorkingDays, v.LateHours, v.DueSoon = out.Class, out.EarlyWorkingDays, out.LateWorkingDays, out.LateWorkingHours, out.DueSoon
 		}
 	}
-	if err != nil && !repeated {
+	if err != nil && !du.repeated {
 		return rCalendarRange
 	}
 	v.Counted = true
@@ -509,17 +474,17 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 		}
 		v.ProcessingSeconds = secs
 	}
-	if repeated {
+	if du.repeated {
 		v.Class, v.InNumerator = calendar.Late, false
-		if kind == endOpen && r != rSupplementPending {
+		if kind == endOpen && !du.pending {
 			v.Class = calendar.OpenOverdue
 		}
 		return rLateRepeated
 	}
 	k := &classes[v.Class] // a table, not a switch: the class of consecutive dossiers is unpredictable
 	v.InNumerator = k.num
-	if r == rSupplementPending {
-		return r
+	if du.pending {
+		return rSupplementPending
 	}
 	return k.r
 }
@@ -540,13 +505,9 @@ func (c *Calculator) dueOf(d *model.Dossier, proc int32, recv, stop time.Time, v
 	// may set it), each answered request made by stop then moves it, and the walk ends at a pending one.
 	it := suppIter{d: d}
 	var ev suppEvent
-	more := it.next(&ev)
-	var dueBefore *model.Time
-	if more {
-		dueBefore = ev.dueBefore
-	}
+	more := it.next(&ev) // ev stays zero when there is no request
 	var dl calendar.Deadline
-	derr := c.deadline(d, proc, recv, dueBefore, v, &dl)
+	derr := c.deadline(d, proc, recv, ev.dueBefore, v, &dl)
 	base, baseAt := dl.Due, dl.DueAt // the deadline without supplements (kept when they are too many)
 	applied := rNone                 // the reason a request could not be applied, if one could not
 	n := 0                           // requests (financial pauses excluded)
@@ -583,21 +544,17 @@ func (c *Calculator) dueOf(d *model.Dossier, proc int32, recv, stop time.Time, v
 	}
 	v.Supplements = n
 	du.repeated = c.pol.Supplements == indicator.SupplementSubtract && n > c.pol.MaxSupplements
-	if derr != nil {
-		if errors.Is(derr, calendar.ErrOutOfRange) {
-			return rCalendarRange
-		}
-		if !du.repeated {
-			return rNoDeadline
-		}
+	switch {
+	case derr != nil && errors.Is(derr, calendar.ErrOutOfRange):
+		return rCalendarRange
+	case derr != nil && !du.repeated:
+		return rNoDeadline
+	case du.repeated:
 		du.err = derr
-	}
-	if derr == nil && !du.repeated && applied != rNone {
-		return applied
-	}
-	if du.repeated {
 		v.Due, v.DueAt = base, baseAt
-	} else {
+	case applied != rNone:
+		return applied
+	default:
 		v.Due, v.DueAt = dl.Due, dl.DueAt
 	}
 	return rNone
