@@ -182,7 +182,10 @@ func loadSample(ctx context.Context, db *sql.DB, dialect string, p *sample.Provi
 			w := csvio.NewPetitionWriter(b)
 			return writeAll(p.Petitions, w.Write, w.Flush)
 		}},
-		{"ratings", func(b *bytes.Buffer) error { w := csvio.NewRatingWriter(b); return writeAll(p.Ratings, w.Write, w.Flush) }},
+		{"ratings", func(b *bytes.Buffer) error {
+			w := csvio.NewRatingWriter(b)
+			return writeAll(p.Ratings, w.Write, w.Flush)
+		}},
 	}
 	for _, f := range flat {
 		for cell, err := range csvRows(f.write) {

@@ -118,7 +118,10 @@ func csvPathCard(t *testing.T) []byte {
 			w := csvio.NewPetitionWriter(b)
 			return writeAll(p.Petitions, w.Write, w.Flush)
 		}, func(b *bytes.Buffer) error { in.Petitions, err = collect(csvio.DecodePetitions(b)); return err })
-		roundTrip(func(b *bytes.Buffer) error { w := csvio.NewRatingWriter(b); return writeAll(p.Ratings, w.Write, w.Flush) },
+		roundTrip(func(b *bytes.Buffer) error {
+			w := csvio.NewRatingWriter(b)
+			return writeAll(p.Ratings, w.Write, w.Flush)
+		},
 			func(b *bytes.Buffer) error { in.Ratings, err = collect(csvio.DecodeRatings(b)); return err })
 		for _, cc := range p.CertifiedCopies {
 			in.Communes = append(in.Communes, digitisation.CommuneCopy{UnitID: cc.UnitID, Offers: cc.Electronic})

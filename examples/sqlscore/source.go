@@ -87,7 +87,9 @@ func collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
 func readInputs(ctx context.Context, db *sql.DB, dialect string) (scorecard.Inputs, error) {
 	var in scorecard.Inputs
 	var err error
-	q := func(layout string, cols []string) sqlio.Query { return sqlio.Query{SQL: selectSQL(dialect, layout, cols, "")} }
+	q := func(layout string, cols []string) sqlio.Query {
+		return sqlio.Query{SQL: selectSQL(dialect, layout, cols, "")}
+	}
 	if in.Units, err = collect(sqlio.QueryUnits(ctx, db, q("units", csvio.UnitColumns()))); err != nil {
 		return in, err
 	}
