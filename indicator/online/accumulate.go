@@ -29,7 +29,8 @@ func (c *Calculator) NewAccumulator() *Accumulator {
 // not nil, receives the dossier's 3.3 verdict.
 func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 	var v Verdict
-	a.c.classify(k.Dossier, k.Ref, &v)
+	v.reason = a.c.classify(k.Dossier, k.Ref, &v)
+	v.Reason = dossierReasons[v.reason]
 	a.reasons.Add(v.reason, v.Reason, v.Counted)
 	if v.Counted {
 		a.units.Count(v.unit, v.UnitID, v.InNumerator, v.service, 1)
@@ -140,9 +141,6 @@ func tallyOf(ps []ProcedureStatus) indicator.Tally {
 	t.Counts[indicator.M31].Num = t.PartialOnline + t.FullOnline
 	return t
 }
-
-// UnitIDs returns the result's unit ids, sorted.
-func (r Result) UnitIDs() []string { return offer.SortedIDs(r.Units) }
 
 // pool returns the tally of a set of units taken together (a parent and its sub-units): 3.2 and 3.3
 // summed, 3.1 counting each procedure code once at the highest level any of the units offers it (whether

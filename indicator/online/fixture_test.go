@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -129,7 +130,7 @@ func TestFixtureProvince(t *testing.T) {
 					}
 				}
 			})
-			p := r.pool(r.UnitIDs())
+			p := r.pool(offer.SortedIDs(r.Units))
 			assert.Equal(t, indicator.Count{Num: row.partial + row.full, Den: row.authority}, p.Counts[indicator.M31])
 			assert.Equal(t, [2]int64{row.partial, row.full}, [2]int64{p.PartialOnline, p.FullOnline})
 			assert.Equal(t, indicator.Count{Num: row.servicesWithDossier, Den: row.services}, p.Counts[indicator.M32])

@@ -69,7 +69,7 @@ func New(opts Options) (*Calculator, error) {
 		level   int8 // highest level (OnlineUnknown = -1 below OnlineNone)
 		service bool // some offering with an online level and a counted state
 	}
-	judge := w.InForce()
+	judge := model.Some(w.Judge) // offerings are taken as in force then
 	b := offer.NewBuilder(c.keys)
 	var groups []group
 	reasons := make([]indicator.Reason, len(opts.Offerings))
@@ -160,9 +160,8 @@ type ProcedureStatus struct {
 	OnlineDossier      bool                  `json:"onlineDossier"`      // 3.2 numerator: ≥ 1 online dossier in the period
 }
 
-// Verdict is one dossier's outcome for group 3a: the ledger reason, whether it entered 3.3's denominator
-// and numerator, and the facts that decided it. 3.1 and 3.2 are decided per unit and procedure
-// (Result.Procedures); a dossier only marks its (unit, procedure) service as having an online dossier.
+// Verdict is one dossier's 3.3 outcome and the facts that decided it; for 3.2 a dossier only marks its
+// (unit, procedure) service as having an online dossier.
 type Verdict struct {
 	UnitID        string            // the dossier's unit (d.UnitID)
 	Code          string            // the dossier code (MaHoSo)
@@ -181,11 +180,6 @@ type Verdict struct {
 	service int32 // index among the unit's 3.2 services or -1
 }
 
-func (v *Verdict) setReason(r uint8) {
-	v.reason = r
-	v.Reason = dossierReasons[r]
-}
-
 // metric33 returns the dossier's verdict for 3.3.
 func (v *Verdict) metric33() indicator.Verdict {
 	return indicator.Verdict{Metric: indicator.M33, InDenominator: v.Counted, InNumerator: v.Counted && v.InNumerator, Reason: v.Reason}
@@ -195,42 +189,39 @@ func (v *Verdict) metric33() indicator.Verdict {
 // dossier for 3.2. Pure, safe for concurrent use, no allocation; data problems (a nil d too) are
 // exclusion reasons.
 func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
-	c.classify(d, indicator.Ref{}, &v)
+	v.reason = c.classify(d, indicator.Ref{}, &v)
+	v.Reason = dossierReasons[v.reason]
 	return v
 }
 
 // classify judges d into *v, which must be the zero Verdict, with r resolved in c.keys (the zero Ref:
-// looked up by string).
-func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) {
+// looked up by string), and returns the reason index, which the caller sets.
+func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) uint8 {
 	v.unit, v.service = -1, -1
 	if d == nil {
-		v.setReason(rNilRecord)
-		return
+		return rNilRecord
 	}
 	p := c.idx.Proc(r.Procedure(), d.ProcedureCode)
 	v.UnitID, v.Code, v.ProcedureCode = d.UnitID, d.Code, p.Code
 	var place offer.Place
 	if v.Received, place = c.w.Admit(d); place != offer.InWindow {
-		v.setReason(uint8(place)) // the first five reasons are numbered as offer.Place
-		return
+		return uint8(place) // the first five reasons are numbered as offer.Place
 	}
 	v.Counted = true
 	v.Channel = d.Channel.Code()
 	v.Online = d.Channel.IsSet() && c.online.Has(int(v.Channel))
 	v.unit = c.idx.Row(r.Unit(), d.UnitID)
 	if !v.Online {
-		v.setReason(rNotOnline)
-		return
+		return rNotOnline
 	}
 	v.service = c.idx.Pos(v.unit, p.ID)
 	v.PaperResult = p.Info
 	v.EResult = d.HasElectronicResult()
 	if v.PaperResult && !v.EResult {
-		v.setReason(rOnlineWithoutEResult)
-		return
+		return rOnlineWithoutEResult
 	}
 	v.InNumerator = true
-	v.setReason(rOnline)
+	return rOnline
 }
 
 // Run judges every dossier of the stream in one pass and returns the result.

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -31,7 +32,7 @@ func smallStream() []model.Dossier {
 func TestStreamResult(t *testing.T) {
 	c := newCalc(t, nil)
 	r := c.Run(sliceSeq(smallStream()))
-	assert.Equal(t, []string{"U1", "U2", "U9"}, r.UnitIDs())
+	assert.Equal(t, []string{"U1", "U2", "U9"}, offer.SortedIDs(r.Units))
 
 	u1 := r.Units["U1"]
 	assert.Equal(t, indicator.Count{Num: 3, Den: 4}, u1.Counts[indicator.M31])

@@ -33,7 +33,8 @@ func (c *Calculator) NewAccumulator() *Accumulator {
 // note, when not nil, receives the dossier's 3.6 verdict.
 func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 	var v Verdict
-	a.c.classify(k.Dossier, k.Ref, &v)
+	v.reason = a.c.classify(k.Dossier, k.Ref, &v)
+	v.Reason = dossierReasons[v.reason]
 	a.reasons.Add(v.reason, v.Reason, v.Counted)
 	if v.Counted {
 		f := flagDossier
@@ -142,9 +143,6 @@ func (a *Accumulator) Report(s *indicator.Scope) indicator.Report {
 		},
 	}.Report(s)
 }
-
-// UnitIDs returns the result's unit ids, sorted.
-func (r Result) UnitIDs() []string { return offer.SortedIDs(r.Units) }
 
 // tallyOf counts 3.4, 3.5 and FeeProceduresWithDossiers over procedures.
 func tallyOf(ps []ProcedureStatus) indicator.Tally {

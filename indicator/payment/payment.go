@@ -61,7 +61,7 @@ func New(opts Options) (*Calculator, error) {
 			}
 			return false, ReasonProcedureFree, false
 		})
-	judge := w.InForce()
+	judge := model.Some(w.Judge) // offerings are taken as in force then
 	b := offer.NewBuilder(c.keys)
 	for i := range opts.Offerings {
 		o := &opts.Offerings[i]
@@ -93,9 +93,8 @@ func New(opts Options) (*Calculator, error) {
 	return c, nil
 }
 
-// Verdict is one dossier's outcome for group 3b: the ledger reason, whether it entered 3.6's denominator
-// and numerator, and the facts that decided it. The procedure-level metrics 3.4 and 3.5 are decided per
-// unit and procedure after the pass (Result.Procedures) from the dossiers counted in 3.6.
+// Verdict is one dossier's 3.6 outcome and the facts that decided it; 3.4 and 3.5 are decided per unit and
+// procedure after the pass (Result.Procedures) from the dossiers counted in 3.6.
 type Verdict struct {
 	UnitID        string                  // the dossier's unit (d.UnitID)
 	Code          string                  // the dossier code (MaHoSo)
@@ -113,40 +112,32 @@ type Verdict struct {
 	proc   int32 // position among the unit's fee-bearing offered procedures, -1 when not offered there
 }
 
-func (v *Verdict) setReason(r uint8) {
-	v.reason = r
-	v.Reason = dossierReasons[r]
-}
-
 // Classify judges one dossier for 3.6 and notes what it contributes to 3.4/3.5. It is pure, safe for
 // concurrent use and does not allocate; data problems (a nil d too) are exclusion reasons.
 func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
-	c.classify(d, indicator.Ref{}, &v)
+	v.reason = c.classify(d, indicator.Ref{}, &v)
+	v.Reason = dossierReasons[v.reason]
 	return v
 }
 
 // classify judges d into *v, which must be the zero Verdict, with r resolved in c.keys (the zero Ref:
-// looked up by string).
-func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) {
+// looked up by string), and returns the reason index, which the caller sets.
+func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) uint8 {
 	var place offer.Place
 	v.PaymentCode, v.unit, v.proc = model.PaymentUnknown, -1, -1
 	if d == nil {
-		v.setReason(rNilRecord)
-		return
+		return rNilRecord
 	}
 	p := c.idx.Proc(r.Procedure(), d.ProcedureCode)
 	v.UnitID, v.Code, v.ProcedureCode = d.UnitID, d.Code, p.Code
 	v.Received, place = c.w.Admit(d)
 	switch {
 	case place != offer.InWindow:
-		v.setReason(uint8(place)) // the first five reasons are numbered as offer.Place
-		return
+		return uint8(place) // the first five reasons are numbered as offer.Place
 	case !p.Info.known:
-		v.setReason(rUnknownProcedure)
-		return
+		return rUnknownProcedure
 	case !p.Info.fee:
-		v.setReason(rFreeProcedure)
-		return
+		return rFreeProcedure
 	}
 	v.unit = c.idx.Row(r.Unit(), d.UnitID)
 	v.proc = c.idx.Pos(v.unit, p.ID) // -1 when the unit does not offer the procedure
@@ -154,21 +145,18 @@ func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) {
 	v.NoFeeLines = len(d.Fees) == 0
 	switch {
 	case !v.NoFeeLines && !positive && c.policy.ZeroFeeLinesExcluded:
-		v.setReason(rZeroFeeLines)
-		return
+		return rZeroFeeLines
 	case v.NoFeeLines && c.policy.NoFeeLines == indicator.NoFeeLinesExcluded:
-		v.setReason(rNoFeeLines)
-		return
+		return rNoFeeLines
 	}
 	v.Counted = true
 	v.FeeData = positive || (c.policy.FeeData == indicator.FeeDataAnyLine && !v.NoFeeLines)
 	v.PaymentCode = d.OnlinePayment.Code()
 	v.PaidOnline = c.policy.PaidOnlineCodes.Has(int(v.PaymentCode))
 	if v.PaidOnline {
-		v.setReason(rPaidOnline)
-	} else {
-		v.setReason(rNotPaidOnline)
+		return rPaidOnline
 	}
+	return rNotPaidOnline
 }
 
 // Run judges every dossier of the stream in one pass and returns the result.

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -36,7 +37,7 @@ func TestStreamResult(t *testing.T) {
 	c := newCalc(t, nil)
 	r := c.Run(sliceSeq(smallStream()))
 
-	assert.Equal(t, []string{"U1", "U2", "U9"}, r.UnitIDs())
+	assert.Equal(t, []string{"U1", "U2", "U9"}, offer.SortedIDs(r.Units))
 	u1 := r.Units["U1"]
 	assert.Equal(t, indicator.Count{Num: 2, Den: 3}, u1.Counts[indicator.M36])
 	assert.Equal(t, indicator.Count{Num: 1, Den: 2}, u1.Counts[indicator.M34])

@@ -13,9 +13,8 @@ import (
 
 // Result is the outcome of a pass: the dossiers and petitions added, and Options.Petitions.
 type Result struct {
-	// Units maps a unit id to its group-5 counts: Counts[M50] (procedure-category petitions / petitions),
-	// PetitionsStaff, Counts[M51], Counts[M52] and Counts[M53]. Units without counted records are absent:
-	// with no petitions the counts are zero and the edition's zero rule decides.
+	// Units maps a unit id to its group-5 counts (5.0 with PetitionsStaff, 5.1, 5.2, 5.3); units without
+	// counted records are absent (with no petitions the edition's zero rule decides).
 	Units map[string]indicator.Tally `json:"units"`
 	// Ledger accounts for every dossier read (5.3): Read == Counted + Excluded.
 	Ledger indicator.Ledger `json:"ledger"`
@@ -41,8 +40,7 @@ func (c *Calculator) NewAccumulator() *Accumulator {
 }
 
 // Add judges c.Dossier for 5.3 with c.Timing (2.1's outcome, set earlier in the pass) and counts it under
-// c.Ref's unit (a Ref of Options.Keys), or under its unit id when the Ref is zero or there are no Keys.
-// note, when not nil, receives the 5.3 verdict. No allocation once the unit has been seen.
+// c.Ref's unit, or its unit id when the Ref is zero; note, when not nil, receives the 5.3 verdict.
 func (a *Accumulator) Add(c *indicator.Case, note indicator.Note) {
 	d := c.Dossier
 	r, _ := a.c.judge(d, c.Timing)
@@ -133,11 +131,11 @@ func (a *Accumulator) result(note func(indicator.RecordKind, string, string, ind
 		add53(u, s.Count)
 	}
 	r.Petitions = ps.excluded
-	for k, e := range ps.byID {
-		e.addTo(r.Units, k.unit, &r.Petitions)
+	for _, e := range ps.byID {
+		e.addTo(r.Units, &r.Petitions)
 	}
 	for _, e := range ps.anon {
-		e.addTo(r.Units, e.unit, &r.Petitions)
+		e.addTo(r.Units, &r.Petitions)
 	}
 	return r
 }
@@ -155,25 +153,19 @@ func (c *Calculator) Run(dossiers iter.Seq2[model.Dossier, indicator.Timing]) Re
 	return a.Result()
 }
 
-// ---- counted petitions ----
-
 // petitionSet holds the counted petitions of a pass: those with an id once per (unit, id), those without
 // (which cannot be deduplicated) in a list, and the ledger of the excluded ones and duplicates.
 type petitionSet struct {
 	byID     map[petKey]petEntry
-	anon     []anonPetition
+	anon     []petEntry
 	excluded indicator.Ledger
 }
 
 type petKey struct{ unit, id string }
 
-type anonPetition struct {
-	unit string
-	petEntry
-}
-
 // petEntry is what a counted petition contributes.
 type petEntry struct {
+	unit     string
 	received time.Time
 	reason   indicator.Reason
 	bits     uint8 // petM50Num | petStaff | petM51Num | petM52Num
@@ -203,7 +195,7 @@ func (s *petitionSet) add(v *PetitionVerdict) {
 		s.excluded.Add(v.Reason, false)
 		return
 	}
-	e := petEntry{received: v.Received, reason: v.Reason}
+	e := petEntry{unit: v.Unit, received: v.Received, reason: v.Reason}
 	for i, m := range [...]uint8{petM50Num, petM51Num, petM52Num} {
 		if v.Metrics[i].InNumerator {
 			e.bits |= m
@@ -213,7 +205,7 @@ func (s *petitionSet) add(v *PetitionVerdict) {
 		e.bits |= petStaff
 	}
 	if v.ID == "" {
-		s.anon = append(s.anon, anonPetition{v.Unit, e})
+		s.anon = append(s.anon, e)
 		return
 	}
 	s.put(petKey{v.Unit, v.ID}, e)
@@ -254,18 +246,18 @@ func (e petEntry) less(f petEntry) bool {
 }
 
 // addTo counts the petition in the unit's tally and in the ledger.
-func (e petEntry) addTo(units map[string]indicator.Tally, unit string, l *indicator.Ledger) {
+func (e petEntry) addTo(units map[string]indicator.Tally, l *indicator.Ledger) {
 	b := func(m uint8) int64 {
 		if e.bits&m != 0 {
 			return 1
 		}
 		return 0
 	}
-	t := units[unit]
+	t := units[e.unit]
 	t.Add(indicator.M50, b(petM50Num), 1)
 	t.PetitionsStaff += b(petStaff)
 	t.Add(indicator.M51, b(petM51Num), 1)
 	t.Add(indicator.M52, b(petM52Num), 1)
-	units[unit] = t
+	units[e.unit] = t
 	l.Add(e.reason, true)
 }

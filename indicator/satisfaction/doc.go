@@ -23,23 +23,18 @@
 //     outcome is an argument: Classify's Timing, Add's Case.Timing (set earlier in the pass by
 //     indicator/timeliness).
 //
-// # Reason codes
-//
-// Every dossier and petition read gets one ledger reason, prefixed "satisfaction." (the Reason constants);
-// 5.2's verdict reasons are checked in the order unsatisfied, repeated, handled late.
-//
 // # Policies
 //
-// indicator.SatisfactionPolicy (docs/rules.md, 5.1–5.3): PetitionDeadlines {Start 15, Reject 2, MoreInfo
-// 5, Publish 2} working days [Doc]; Ratings, DislikeOnly (default) or DislikeOrUnsatisfiedLevel. Fixed
-// readings [Policy]: every petition naming a dossier is a complaint about it; the publish deadline runs
-// from the first move to awaiting publication [Open]; of a petition read twice the copy with the earliest
-// first reception counts, and petitions without an id are all counted.
+// indicator.SatisfactionPolicy sets the petition deadlines [Doc] and which ratings are dislikes
+// (docs/rules.md, 5.1–5.3). Fixed readings [Policy]: every petition naming a dossier is a complaint about
+// it; the publish deadline runs from the first move to awaiting publication [Open]; of a petition read
+// twice the copy with the earliest first reception counts, and petitions without an id are all counted.
 //
 // # Use
 //
 // New, then per dossier Accumulator.Add with its Case (the scorecard's pass) or Run over (dossier, Timing)
 // pairs; Options.Petitions are judged by Report and Result, and Accumulator.AddPetition streams more.
-// Accumulators merge. Data problems are reasons, never errors or panics. Add costs a few map lookups of
-// the dossier's codes and no allocation; memory is O(units + petitions + marked codes).
+// Accumulators merge. Every dossier and petition read gets one ledger reason (the Reason constants); data
+// problems are reasons, never errors or panics. Add costs a few map lookups of the dossier's codes and no
+// allocation; memory is O(units + petitions + marked codes).
 package satisfaction

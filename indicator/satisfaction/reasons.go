@@ -32,7 +32,7 @@ const (
 	ReasonCategoryStaff        indicator.Reason = "satisfaction.category_staff"        // denominator; counted in Tally.PetitionsStaff
 	ReasonCategoryUnclassified indicator.Reason = "satisfaction.category_unclassified" // denominator only: unclassified or unknown
 
-	// 5.2 verdict reasons (5.1 uses the petition ledger reasons).
+	// 5.2 verdict reasons, the last three checked in this order (5.1 uses the petition ledger reasons).
 	ReasonPetitionSatisfied   indicator.Reason = "satisfaction.petition_satisfied"    // numerator
 	ReasonPetitionUnsatisfied indicator.Reason = "satisfaction.petition_unsatisfied"  // more dislikes than likes
 	ReasonPetitionRepeated    indicator.Reason = "satisfaction.petition_repeated"     // followed by another petition about the result

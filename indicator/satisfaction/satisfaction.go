@@ -84,19 +84,18 @@ func New(opts Options) (*Calculator, error) {
 	if !c.cal.Contains(c.judgeDate) {
 		return nil, indicator.Invalid(pkg, "AsOf", "judging date %s outside the calendar", c.judgeDate)
 	}
-	for _, r := range opts.Ratings {
-		if r.DossierCode == "" || (r.At.Valid && !r.At.T.Before(c.cut)) {
-			continue
+	mark := func(code string, at model.Time, m uint8) { // what is seen by the judging bound
+		if code != "" && (!at.Valid || at.T.Before(c.cut)) {
+			c.marks[strings.TrimSpace(code)] |= m
 		}
+	}
+	for _, r := range opts.Ratings {
 		if r.Dislike || (opts.Policy.Ratings == indicator.DislikeOrUnsatisfiedLevel && r.Unsatisfied()) {
-			c.marks[strings.TrimSpace(r.DossierCode)] |= markDisliked
+			mark(r.DossierCode, r.At, markDisliked)
 		}
 	}
 	for _, p := range opts.Petitions {
-		if p.DossierCode == "" || (p.ReceivedAt.Valid && !p.ReceivedAt.T.Before(c.cut)) {
-			continue
-		}
-		c.marks[strings.TrimSpace(p.DossierCode)] |= markComplaint
+		mark(p.DossierCode, p.ReceivedAt, markComplaint)
 	}
 	return c, nil
 }

@@ -7,13 +7,11 @@ import (
 	"github.com/vn-dvc/chiso766/indicator"
 )
 
-// MaxReasons bounds the dossier reason indexes a Reasons counts by index (index 0 and indexes from
-// MaxReasons on are counted by string).
+// MaxReasons bounds the reason indexes a Reasons counts by index (others are counted by string).
 const MaxReasons = 16
 
-// Reasons is the dossier ledger of an accumulator: verdicts a calculator made carry their reason as an
-// index and are counted in an array (no hashing on the hot path); others (hand-made, reason index 0) go
-// to a Ledger by their reason string. The zero value is empty and ready.
+// Reasons is the dossier ledger of an accumulator: a calculator's verdicts are counted by reason index in
+// an array (no hashing on the hot path), others (index 0) by reason string. The zero value is ready.
 type Reasons struct {
 	n      [MaxReasons]int64
 	ledger indicator.Ledger
@@ -67,8 +65,7 @@ type Units struct {
 	Other map[string]*State
 }
 
-// NewUnits returns the state of n rows, row i with flags(i) zero flags, and an empty map. Cost: O(n +
-// flags).
+// NewUnits returns the state of n rows, row i with flags(i) zero flags, and an empty map.
 func NewUnits(n int, flags func(row int) int) Units {
 	u := Units{Known: make([]State, n), Other: make(map[string]*State)}
 	for i := range u.Known {
@@ -92,8 +89,7 @@ func (u *Units) At(row int32, id string) *State {
 }
 
 // Count adds one counted dossier to the state of row (or of id, as At): to the denominator, to the
-// numerator when num, and flags f to its pair when 0 ≤ pair < its number of flags. No allocation once the
-// unit has been seen.
+// numerator when num, and flags f to its pair when 0 ≤ pair < its number of flags.
 func (u *Units) Count(row int32, id string, num bool, pair int32, f uint8) {
 	s := u.At(row, id)
 	s.Count.Den++
@@ -105,11 +101,10 @@ func (u *Units) Count(row int32, id string, num bool, pair int32, f uint8) {
 	}
 }
 
-// Merge adds b's counts to u and ORs b's flags into u's (b unchanged; b == u doubles the counts, flags
-// being idempotent). same tells that b's rows are u's (accumulators of one calculator). Otherwise unit
-// row i of b is matched by its id, id(i), to u's row rowOf(id) or to Other, and flag j of b's row i
-// goes to the flag flagOf(i, j) returns (row and flag index in u; a negative flag index drops it: u's
-// calculator does not track that pair). Cost: O(units + flags).
+// Merge adds b's counts to u and ORs b's flags into u's (b unchanged; b == u doubles the counts). same
+// tells that b's rows are u's (accumulators of one calculator). Otherwise b's row i is matched by its id,
+// id(i), to u's row rowOf(id) or to Other, and flag j of b's row i goes to the (row, flag) flagOf(i, j)
+// returns in u (a negative flag index drops it: u's calculator does not track that pair).
 func (u *Units) Merge(b *Units, same bool, id func(i int) string, rowOf func(id string) int32, flagOf func(i, j int) (int32, int32)) {
 	if b == u {
 		for i := range u.Known {

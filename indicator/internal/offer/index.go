@@ -32,12 +32,11 @@ func OwnKeys(shared *indicator.Keys, procs []model.Procedure, offs []model.Offer
 		units = append(units, offs[i].UnitID)
 		codes = append(codes, offs[i].ProcedureCode)
 	}
-	extra := make([]string, 0, 2*len(codeMap))
+	n := len(codes)
 	for k, v := range codeMap {
-		extra = append(extra, k, v)
+		codes = append(codes, k, v)
 	}
-	slices.Sort(extra)
-	codes = append(codes, extra...)
+	slices.Sort(codes[n:])
 	if shared == nil {
 		return indicator.NewKeys(units, codes)
 	}
@@ -64,8 +63,7 @@ type Builder struct {
 	denseMax int // largest units × codes table kept dense (a map beyond)
 }
 
-// NewBuilder returns an empty Builder over keys, which must hold every unit id and mapped code given to
-// Pair.
+// NewBuilder returns an empty Builder over keys, which must hold every id given to Pair.
 func NewBuilder(keys *indicator.Keys) *Builder {
 	return &Builder{keys: keys, groups: make(map[uint64]int32), denseMax: 1 << 20}
 }
@@ -85,8 +83,7 @@ func (b *Builder) Pair(unit, code string, listed bool) (group int32, added bool)
 	return g, true
 }
 
-// Unit is one unit of an Index: its id and its listed procedure codes, sorted, with the Builder group of
-// each.
+// Unit is one unit of an Index: its id and its listed procedure codes with their Builder groups.
 type Unit struct {
 	ID     string
 	Codes  []string // listed codes, sorted
@@ -177,8 +174,8 @@ func (x *Index[P]) NumUnits() int { return len(x.units) }
 // Unit returns the unit of row i (0 ≤ i < NumUnits). The result must not be modified.
 func (x *Index[P]) Unit(i int32) *Unit { return &x.units[i] }
 
-// Row returns the row of a record's unit: by its Keys index ref when ref is one (a slice load), else by
-// its id (a Keys lookup); -1 when the unit has no offering.
+// Row returns the row of a record's unit, by its Keys index ref when ref is one, else by its id; -1 when
+// the unit has no offering.
 func (x *Index[P]) Row(ref int32, id string) int32 {
 	if uint32(ref) < uint32(len(x.rows)) {
 		return x.rows[ref]
@@ -194,9 +191,8 @@ func (x *Index[P]) rowOf(id string) int32 {
 	return -1
 }
 
-// Proc returns what the index knows of a record's procedure: by its Keys index ref when ref is one (a
-// slice load), else by its raw code (a Keys lookup; a code outside the Keys is mapped by no CodeMap key
-// and listed by no unit).
+// Proc returns what the index knows of a record's procedure: by its Keys index ref when ref is one, else
+// by its raw code (a code outside the Keys is mapped by no CodeMap key and listed by no unit).
 func (x *Index[P]) Proc(ref int32, raw string) Proc[P] {
 	if uint32(ref) < uint32(len(x.procs)) {
 		return x.procs[ref]

@@ -26,9 +26,8 @@ type Outcome struct {
 type Note func(m indicator.ID, code string, reason indicator.Reason)
 
 // Report returns the indicator.Report of o under s: under PoolOwn, each parent's pooled fields replace its
-// own (a parent row is added when it is not zero), and s.Note receives, as a RecordOffering verdict in
-// the metric's denominator and not its numerator, every lost procedure of every unit with procedures and
-// of every parent. A nil s is no hierarchy and no Note. Cost: O(Σ procedures of each unit's sub-tree).
+// own (a parent row is added when it is not zero), and s.Note receives every lost procedure of every unit
+// with procedures and of every parent as a RecordOffering verdict in the metric's denominator only.
 func (o Outcome) Report(s *indicator.Scope) indicator.Report {
 	rep := indicator.Report{Units: o.Units, Ledgers: []indicator.CalculatorLedger{{Calculator: o.Name, Records: o.Ledger, Catalogue: o.Catalogue}}}
 	if s == nil {
@@ -47,14 +46,11 @@ func (o Outcome) Report(s *indicator.Scope) indicator.Report {
 	if s.Note == nil {
 		return rep
 	}
-	parents := make(map[string]bool, len(s.Parents))
-	for _, p := range s.Parents {
-		parents[p] = true
-	}
-	units := slices.Concat(o.Procedures, s.Parents)
+	parents := slices.Sorted(slices.Values(s.Parents))
+	units := slices.Concat(o.Procedures, parents)
 	slices.Sort(units)
 	for _, unit := range slices.Compact(units) {
-		parent := parents[unit]
+		_, parent := slices.BinarySearch(parents, unit)
 		ids := func(ms ...indicator.ID) []string {
 			if parent && slices.ContainsFunc(ms, own) {
 				return s.Subtree(unit)

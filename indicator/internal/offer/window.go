@@ -69,8 +69,7 @@ const (
 	AfterAsOf                  // received in the period but after AsOf
 )
 
-// Received returns the reception time the policy uses: NgayTiepNhan, or NgayNopHoSo when it is absent and
-// Reception.FallbackToSubmitted holds. No allocation.
+// Received returns the reception time used: NgayTiepNhan, else NgayNopHoSo under FallbackToSubmitted.
 func (w *Window) Received(d *model.Dossier) model.Time {
 	if w.fallback {
 		return d.Received()
@@ -107,9 +106,6 @@ func (w *Window) place(t model.Time) Place {
 	}
 	return InWindow
 }
-
-// InForce is Judge as an optional time, the argument of model.Offering.ValidAt.
-func (w *Window) InForce() model.Time { return model.Some(w.Judge) }
 
 // hasMonotonic reports whether t carries a monotonic clock reading (time.Time.Round(0) strips it).
 func hasMonotonic(t time.Time) bool { return t != t.Round(0) }
