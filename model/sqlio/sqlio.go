@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -291,11 +290,9 @@ func text(v any, zoneless bool) (string, error) {
 // per row: the header line first, then each line made by line on demand.
 // csvio's reader reads ahead at most a few KiB, so pipe holds O(1) rows.
 type pipe struct {
-	buf    bytes.Buffer
-	cw     *csv.Writer
-	line   func(p *pipe) (bool, error) // writes the next row with write; false at the end
-	fatal  error                       // the error that ended the pipe
-	header []string
+	buf   bytes.Buffer
+	line  func(p *pipe) (bool, error) // writes the next row with write; false at the end
+	fatal error                       // the error that ended the pipe
 }
 
 // errPipe is what csvio sees when the database failed; the sequence then
@@ -303,21 +300,42 @@ type pipe struct {
 var errPipe = errors.New("sqlio: source failed")
 
 func newPipe(header []string, line func(*pipe) (bool, error)) *pipe {
-	p := &pipe{line: line, header: header}
-	p.cw = csv.NewWriter(&p.buf)
+	p := &pipe{line: line}
 	p.write(header)
 	return p
 }
 
-// write appends one CSV line. A single empty cell is written quoted: an
-// empty line would be skipped by the CSV reader.
+// write appends one RFC 4180 line (what encoding/csv reads back to the same
+// cells). A cell with a comma, quote or line break is quoted, quotes
+// doubled; a single empty cell is written "" (an empty line would be
+// skipped by the reader).
 func (p *pipe) write(cells []string) {
 	if len(cells) == 1 && cells[0] == "" {
 		p.buf.WriteString("\"\"\n")
 		return
 	}
-	_ = p.cw.Write(cells) // writes to a bytes.Buffer: cannot fail
-	p.cw.Flush()
+	for i, c := range cells {
+		if i > 0 {
+			p.buf.WriteByte(',')
+		}
+		if !strings.ContainsAny(c, ",\"\r\n") {
+			p.buf.WriteString(c)
+			continue
+		}
+		p.buf.WriteByte('"')
+		for {
+			j := strings.IndexByte(c, '"')
+			if j < 0 {
+				break
+			}
+			p.buf.WriteString(c[:j+1])
+			p.buf.WriteByte('"')
+			c = c[j+1:]
+		}
+		p.buf.WriteString(c)
+		p.buf.WriteByte('"')
+	}
+	p.buf.WriteByte('\n')
 }
 
 // Read implements io.Reader.
