@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"iter"
 	"strings"
 
@@ -141,14 +142,25 @@ func csvRows(write func(*bytes.Buffer) error) iter.Seq2[func(string) string, err
 	}
 }
 
-// writeAll writes records with a csvio-style writer.
-func writeAll[T any](items []T, write func(*T) error, flush func() error) error {
+// recordWriter is a csvio writer of T records.
+type recordWriter[T any] interface {
+	Write(*T) error
+	Flush() error
+}
+
+// writeAll writes items with w and flushes it.
+func writeAll[T any](items []T, w recordWriter[T]) error {
 	for i := range items {
-		if err := write(&items[i]); err != nil {
+		if err := w.Write(&items[i]); err != nil {
 			return err
 		}
 	}
-	return flush()
+	return w.Flush()
+}
+
+// writeWith returns a function writing items with the csvio writer made by mk.
+func writeWith[T any, W recordWriter[T]](items []T, mk func(io.Writer) W) func(*bytes.Buffer) error {
+	return func(b *bytes.Buffer) error { return writeAll[T](items, mk(b)) }
 }
 
 // loadSample writes the sample province p into db in the worked-example
@@ -169,23 +181,11 @@ func loadSample(ctx context.Context, db *sql.DB, dialect string, p *sample.Provi
 		layout string
 		write  func(*bytes.Buffer) error
 	}{
-		{"units", func(b *bytes.Buffer) error { w := csvio.NewUnitWriter(b); return writeAll(p.Units, w.Write, w.Flush) }},
-		{"procedures", func(b *bytes.Buffer) error {
-			w := csvio.NewProcedureWriter(b)
-			return writeAll(p.Procedures, w.Write, w.Flush)
-		}},
-		{"offerings", func(b *bytes.Buffer) error {
-			w := csvio.NewOfferingWriter(b)
-			return writeAll(p.Offerings, w.Write, w.Flush)
-		}},
-		{"petitions", func(b *bytes.Buffer) error {
-			w := csvio.NewPetitionWriter(b)
-			return writeAll(p.Petitions, w.Write, w.Flush)
-		}},
-		{"ratings", func(b *bytes.Buffer) error {
-			w := csvio.NewRatingWriter(b)
-			return writeAll(p.Ratings, w.Write, w.Flush)
-		}},
+		{"units", writeWith(p.Units, csvio.NewUnitWriter)},
+		{"procedures", writeWith(p.Procedures, csvio.NewProcedureWriter)},
+		{"offerings", writeWith(p.Offerings, csvio.NewOfferingWriter)},
+		{"petitions", writeWith(p.Petitions, csvio.NewPetitionWriter)},
+		{"ratings", writeWith(p.Ratings, csvio.NewRatingWriter)},
 	}
 	for _, f := range flat {
 		for cell, err := range csvRows(f.write) {
@@ -237,7 +237,7 @@ func loadDossiers(ctx context.Context, ins map[string]*inserter, ds []model.Doss
 	if len(ds) == 0 {
 		return nil
 	}
-	rows := csvRows(func(b *bytes.Buffer) error { w := csvio.NewDossierWriter(b); return writeAll(ds, w.Write, w.Flush) })
+	rows := csvRows(writeWith(ds, csvio.NewDossierWriter))
 	for cell, err := range rows {
 		if err != nil {
 			return err
@@ -271,7 +271,7 @@ func loadDossiers(ctx context.Context, ins map[string]*inserter, ds []model.Doss
 	for i := range ds {
 		steps = append(steps, ds[i].Steps...)
 	}
-	for cell, err := range csvRows(func(b *bytes.Buffer) error { w := csvio.NewStepWriter(b); return writeAll(steps, w.Write, w.Flush) }) {
+	for cell, err := range csvRows(writeWith(steps, csvio.NewStepWriter)) {
 		if err != nil {
 			return err
 		}

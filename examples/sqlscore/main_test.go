@@ -104,24 +104,15 @@ func csvPathCard(t *testing.T) []byte {
 			require.NoError(t, write(&b))
 			require.NoError(t, decode(&b))
 		}
-		roundTrip(func(b *bytes.Buffer) error { w := csvio.NewUnitWriter(b); return writeAll(p.Units, w.Write, w.Flush) },
+		roundTrip(writeWith(p.Units, csvio.NewUnitWriter),
 			func(b *bytes.Buffer) error { in.Units, err = collect(csvio.DecodeUnits(b)); return err })
-		roundTrip(func(b *bytes.Buffer) error {
-			w := csvio.NewProcedureWriter(b)
-			return writeAll(p.Procedures, w.Write, w.Flush)
-		}, func(b *bytes.Buffer) error { in.Procedures, err = collect(csvio.DecodeProcedures(b)); return err })
-		roundTrip(func(b *bytes.Buffer) error {
-			w := csvio.NewOfferingWriter(b)
-			return writeAll(p.Offerings, w.Write, w.Flush)
-		}, func(b *bytes.Buffer) error { in.Offerings, err = collect(csvio.DecodeOfferings(b)); return err })
-		roundTrip(func(b *bytes.Buffer) error {
-			w := csvio.NewPetitionWriter(b)
-			return writeAll(p.Petitions, w.Write, w.Flush)
-		}, func(b *bytes.Buffer) error { in.Petitions, err = collect(csvio.DecodePetitions(b)); return err })
-		roundTrip(func(b *bytes.Buffer) error {
-			w := csvio.NewRatingWriter(b)
-			return writeAll(p.Ratings, w.Write, w.Flush)
-		},
+		roundTrip(writeWith(p.Procedures, csvio.NewProcedureWriter),
+			func(b *bytes.Buffer) error { in.Procedures, err = collect(csvio.DecodeProcedures(b)); return err })
+		roundTrip(writeWith(p.Offerings, csvio.NewOfferingWriter),
+			func(b *bytes.Buffer) error { in.Offerings, err = collect(csvio.DecodeOfferings(b)); return err })
+		roundTrip(writeWith(p.Petitions, csvio.NewPetitionWriter),
+			func(b *bytes.Buffer) error { in.Petitions, err = collect(csvio.DecodePetitions(b)); return err })
+		roundTrip(writeWith(p.Ratings, csvio.NewRatingWriter),
 			func(b *bytes.Buffer) error { in.Ratings, err = collect(csvio.DecodeRatings(b)); return err })
 		for _, cc := range p.CertifiedCopies {
 			in.Communes = append(in.Communes, digitisation.CommuneCopy{UnitID: cc.UnitID, Offers: cc.Electronic})
