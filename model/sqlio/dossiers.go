@@ -176,7 +176,7 @@ func (n *nested) collect(code string, m *rowMeta, maxRows int) (string, error) {
 			continue
 		}
 		if n.r.cellErr != nil {
-			m.err = first(m.err, n.r.cellErr)
+			m.err = first(m.err, n.r.withCode(code))
 			continue
 		}
 		if count++; count > maxRows {
@@ -433,8 +433,8 @@ func (m *merger) line(p *pipe) (bool, error) {
 	if !ok {
 		return false, err
 	}
-	meta := rowMeta{err: m.d.cellErr, base: [4]int{-1, -1, -1, -1}}
 	code := m.d.get("code")
+	meta := rowMeta{err: m.d.withCode(code), base: [4]int{-1, -1, -1, -1}}
 	switch {
 	case code == "": // csvio reports the missing key; nothing can be merged
 	case code < m.prev:

@@ -233,6 +233,18 @@ func (r *result) next() (bool, error) {
 	return true, nil
 }
 
+// withCode returns the current row's cell error (nil if none) naming code.
+func (r *result) withCode(code string) error {
+	if r.cellErr == nil {
+		return nil
+	}
+	var re *RowError
+	if errors.As(r.cellErr, &re) {
+		re.Code = code
+	}
+	return r.cellErr
+}
+
 // get returns the current row's cell of column name ("" when the result
 // has no such column).
 func (r *result) get(name string) string {
@@ -431,7 +443,7 @@ func decodeFlat[T any](query string, rows *sql.Rows, layout []string, key string
 		p := newPipe(r.names, func(p *pipe) (bool, error) {
 			ok, err := r.next()
 			if ok {
-				pending.push(r.cellErr)
+				pending.push(r.withCode(r.get(key)))
 				p.write(r.cells)
 			}
 			return ok, err

@@ -285,7 +285,7 @@ func TestBadInput(t *testing.T) {
 			want: []want{{"dossiers", "received_at", "A", 0, portal.ErrBadDate}}},
 		{name: "wrong type: unsupported Go value",
 			db:   fakeDB{"d": {cols: []string{"code", "summary"}, rows: [][]driver.Value{d("A", struct{}{}), d("B", "ok")}}},
-			want: []want{{"dossiers", "summary", "", 0, sqlio.ErrType}}, good: 1},
+			want: []want{{"dossiers", "summary", "A", 0, sqlio.ErrType}}, good: 1},
 		{name: "NULL in the key",
 			db:   fakeDB{"d": {cols: []string{"code", "unit_id"}, rows: [][]driver.Value{d("A", "u"), vals(nil, "u"), d("B", "u")}}},
 			want: []want{{"dossiers", "code", "", 1, csvio.ErrMissingKey}}, good: 2},
