@@ -12,6 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/vn-dvc/chiso766/examples/internal/sample"
+	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/model"
 	"github.com/vn-dvc/chiso766/model/csvio"
 	"github.com/vn-dvc/chiso766/model/portal"
 	"github.com/vn-dvc/chiso766/model/sqlio"
@@ -105,6 +107,16 @@ func TestBadInput(t *testing.T) {
 				assert.ErrorIs(t, re, portal.ErrBadDate)
 				assert.Equal(t, sqlio.RowError{Query: "dossiers", Row: 0, Column: "received_at", Code: first},
 					sqlio.RowError{Query: re.Query, Row: re.Row, Column: re.Column, Code: re.Code})
+			})
+			t.Run("unknown status stops the command", func(t *testing.T) {
+				exec(`UPDATE "HoSo" SET "TrangThaiHoSo" = 'xx' WHERE "MaHoSo" = $1`, first)
+				t.Cleanup(func() { exec(`UPDATE "HoSo" SET "TrangThaiHoSo" = '10' WHERE "MaHoSo" = $1`, first) })
+				period := model.Year(sampleYear)
+				_, err := score(ctx, db, dialect, period, period.EndTime(), indicator.Portal(), 1, false)
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), first)
+				_, err = score(ctx, db, dialect, period, period.EndTime(), indicator.Portal(), 1, true)
+				require.NoError(t, err)
 			})
 			t.Run("NULL in a required field", func(t *testing.T) {
 				var code string // a dossier with submitted files

@@ -77,7 +77,7 @@ func BenchmarkStream(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			stop := peakHeap(&peak)
-			card, err := score(ctx, db, dialectPG, period, period.EndTime(), indicator.Portal(), workers)
+			card, err := score(ctx, db, dialectPG, period, period.EndTime(), indicator.Portal(), workers, false)
 			stop()
 			require.NoError(b, err)
 			require.EqualValues(b, count, card.Dossiers)

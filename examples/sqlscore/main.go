@@ -55,6 +55,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 type config struct {
 	driver, dsn, period, asof, edition, format string
 	workers, sampleDossiers                    int
+	allowUnknown                               bool
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -68,6 +69,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.edition, "edition", "portal", "scoring edition: portal or document")
 	fs.StringVar(&c.format, "format", "table", "output format: table or json")
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "scoring goroutines")
+	fs.BoolVar(&c.allowUnknown, "allow-unknown-status", false, "count dossiers with unknown status codes instead of failing")
 	fs.IntVar(&c.sampleDossiers, "sample-dossiers", 0, "dossiers of the generated sample (no -dsn; 0: the sample's default)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -135,7 +137,7 @@ func execute(ctx context.Context, c *config, stdout io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	card, err := score(ctx, db, c.driver, period, asOf, ed, c.workers)
+	card, err := score(ctx, db, c.driver, period, asOf, ed, c.workers, c.allowUnknown)
 	if err != nil {
 		return err
 	}
@@ -164,7 +166,7 @@ func createSample(ctx context.Context, path string, dossiers int) error {
 
 // score reads every input from db through the views and runs the scorecard. The working-day calendar is the
 // library's default (statutory rules and announced schedules) for the period's years ± 1.
-func score(ctx context.Context, db *sql.DB, dialect string, period model.Period, asOf time.Time, ed indicator.Edition, workers int) (*scorecard.Card, error) {
+func score(ctx context.Context, db *sql.DB, dialect string, period model.Period, asOf time.Time, ed indicator.Edition, workers int, allowUnknown bool) (*scorecard.Card, error) {
 	cal, err := calendar.New(calendar.Options{FromYear: period.StartTime().Year() - 1, ToYear: period.EndTime().Year() + 1})
 	if err != nil {
 		return nil, err
@@ -177,7 +179,7 @@ func score(ctx context.Context, db *sql.DB, dialect string, period model.Period,
 	if err != nil {
 		return nil, err
 	}
-	src := &dossierSource{seq: sqlio.QueryDossiers(ctx, db, dossierQueries(dialect))}
+	src := &dossierSource{seq: sqlio.QueryDossiers(ctx, db, dossierQueries(dialect)), allowUnknown: allowUnknown}
 	card, err := s.RunParallel(src.all(), workers)
 	if src.err != nil {
 		return nil, src.err

@@ -167,7 +167,7 @@ func TestPostgres(t *testing.T) {
 	require.NoError(t, createSchema(ctx, db, dialectPG))
 	require.NoError(t, loadSample(ctx, db, dialectPG, theSample(t)))
 	period := model.Year(sampleYear)
-	card, err := score(ctx, db, dialectPG, period, period.EndTime(), indicator.Portal(), 2)
+	card, err := score(ctx, db, dialectPG, period, period.EndTime(), indicator.Portal(), 2, false)
 	require.NoError(t, err)
 	require.True(t, bytes.Equal(csvPathCard(t), cardJSON(t, card)), "the PostgreSQL card differs from the CSV path's card")
 }

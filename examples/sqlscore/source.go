@@ -124,16 +124,22 @@ func readInputs(ctx context.Context, db *sql.DB, dialect string) (scorecard.Inpu
 
 // dossierSource adapts sqlio's dossier stream to the scorer's iter.Seq,
 // stopping at the first error (kept in err): a scorecard must not be built
-// on records that could not be read.
+// on records that could not be read. As in examples/scorecard, a status code
+// the model does not know is an error unless allowUnknown.
 type dossierSource struct {
-	seq iter.Seq2[model.Dossier, error]
-	n   int64
-	err error
+	seq          iter.Seq2[model.Dossier, error]
+	allowUnknown bool
+	n            int64
+	err          error
 }
 
 func (s *dossierSource) all() iter.Seq[model.Dossier] {
 	return func(yield func(model.Dossier) bool) {
 		for d, err := range s.seq {
+			if err == nil && !s.allowUnknown && d.Status.String() != "" && !d.Status.Known() {
+				err = fmt.Errorf("dossier %d (code %s) column status: unknown status code %q (-allow-unknown-status counts it)",
+					s.n+1, d.Code, d.Status.String())
+			}
 			if err != nil {
 				s.err = err
 				return
