@@ -9,8 +9,7 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// AverageDays returns 2.2 for a tally (ProcessingSeconds over Counts[M22].Den), in calendar days, rounded
-// half away from zero at scale; zero and false when the denominator is 0.
+// AverageDays returns 2.2 for a tally in calendar days, as indicator.ProcedureStats.AverageDays does.
 func AverageDays(t indicator.Tally, scale int32) (decimal.Decimal, bool) {
 	n := t.Counts[indicator.M22].Den
 	return indicator.ProcedureStats{Finished: n, ProcessingSeconds: t.ProcessingSeconds}.AverageDays(scale)
@@ -52,9 +51,8 @@ func (x *unitCell) merge(y *unitCell) {
 	x.seen = x.seen || y.seen
 }
 
-// Accumulator is the state of a pass over dossiers: counts per unit, per procedure and per reason. Memory is
-// O(units + procedures) — those of the calculator's Keys, plus any others met — never O(dossiers). It is
-// not safe for concurrent use; give each goroutine its own and Merge them.
+// Accumulator is the state of a pass: counts per unit, procedure and reason, in O(units + procedures) memory
+// (never O(dossiers)). It is not safe for concurrent use; give each goroutine its own and Merge them.
 type Accumulator struct {
 	c *Calculator
 	// Cells by Keys index, and by id (code) for units (procedures) that are not in the Keys.
@@ -65,24 +63,20 @@ type Accumulator struct {
 	reasons    [numReasons]int64 // by reason (those before rNotReceived are counted)
 }
 
-var _ indicator.Accumulator = (*Accumulator)(nil)
-
-// NewAccumulator returns an empty Accumulator. Cost: 56 bytes per unit and 32 per procedure of the
-// calculator's Keys.
+// NewAccumulator returns an empty Accumulator: 56 bytes per unit and 32 per procedure of the Keys.
 func (c *Calculator) NewAccumulator() *Accumulator {
 	a := &Accumulator{c: c, extraUnits: map[string]*unitCell{}, extraProcs: map[string]*procCell{}}
 	a.units, a.procs = make([]unitCell, c.keys.NumUnits()), make([]procCell, c.keys.NumProcedures())
 	return a
 }
 
-// Add judges cs.Dossier (as Classify does), counts it, and sets cs.Timing to its 2.1 outcome. When note is
-// not nil it receives the dossier's verdicts: always 2.1's (M21, with the reason), then 2.2's (M22) when
-// the dossier finished in the period. The unit and procedure are cs.Ref's when it is resolved (by
-// Options.Keys), else looked up by string. No allocation once the unit and procedure have been seen.
+// Add judges cs.Dossier (as Classify does), counts it, sets cs.Timing to its 2.1 outcome and hands note,
+// when not nil, 2.1's verdict and, for a dossier finished in the period, 2.2's. The unit and procedure are
+// cs.Ref's when resolved, else looked up by string. No allocation once they have been seen.
 func (a *Accumulator) Add(cs *indicator.Case, note indicator.Note) {
 	var v Verdict
-	d, r := cs.Dossier, cs.Ref
-	a.c.classify(d, r.Procedure(), &v)
+	a.c.classify(cs.Dossier, cs.Ref.Procedure(), &v)
+	a.add(cs.Dossier, cs.Ref, &v)
 	cs.Timing = v.Timing()
 	if note != nil {
 		note(cs, indicator.Verdict{Metric: indicator.M21, InDenominator: v.Counted,
@@ -91,6 +85,10 @@ func (a *Accumulator) Add(cs *indicator.Case, note indicator.Note) {
 			note(cs, indicator.Verdict{Metric: indicator.M22, InDenominator: true, Reason: v.Reason})
 		}
 	}
+}
+
+// add counts verdict v of dossier d, whose unit and procedure are r's (when resolved) or d's codes.
+func (a *Accumulator) add(d *model.Dossier, r indicator.Ref, v *Verdict) {
 	a.reasons[v.r]++
 	if !v.Counted && !v.Reception.Checked {
 		return
@@ -163,10 +161,8 @@ func b2i(b bool) int64 {
 	return i
 }
 
-// Merge adds the state of other, a timeliness Accumulator, into a (other is unchanged; merging a into
-// itself doubles its counts). Merging the accumulators of any split of a stream gives the single-pass
-// Result. Cost: O(units + procedures of other). Errors: an *indicator.OptionError when other is not a
-// *timeliness.Accumulator.
+// Merge adds the counts of other, a *timeliness.Accumulator (else an *indicator.OptionError), into a;
+// merging a into itself doubles them. Merging the accumulators of any split of a stream gives one pass's.
 func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	b, ok := other.(*Accumulator)
 	if !ok || b == nil {
@@ -188,9 +184,7 @@ func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	return nil
 }
 
-// Result returns the accumulated state as fresh maps (the Accumulator can keep going). A unit appears when
-// it has a counted dossier or a checked online reception; a procedure when it has a counted dossier.
-// Cost: O(units + procedures + reasons).
+// Result returns the state as fresh maps, of the units and procedures with a counted dossier (or check).
 func (a *Accumulator) Result() Result {
 	res := Result{Units: map[string]indicator.Tally{}, Procedures: map[string]indicator.ProcedureStats{}}
 	each(a.units, a.c.keys.UnitID, a.extraUnits, func(id string, x *unitCell) {
@@ -219,9 +213,7 @@ func (a *Accumulator) Result() Result {
 	return res
 }
 
-// Report returns the pass's per-unit tallies (2.1, 2.2 and the reception check: sums, so a parent is the
-// sum of its sub-units and s is not needed), the "timeliness" ledger and the per-procedure breakdown. It
-// does not modify the accumulator. Cost: as Result.
+// Report returns Result as an indicator.Report: the tallies are sums, so s is not needed.
 func (a *Accumulator) Report(*indicator.Scope) indicator.Report {
 	r := a.Result()
 	return indicator.Report{
@@ -231,10 +223,13 @@ func (a *Accumulator) Report(*indicator.Scope) indicator.Report {
 	}
 }
 
-// Run judges every dossier of the stream and returns the Result of that single pass. Cost: one Add per
-// dossier; memory O(units + procedures).
+// Run judges every dossier of the stream and returns the Result of that single pass.
 func (c *Calculator) Run(dossiers iter.Seq[model.Dossier]) Result {
 	a := c.NewAccumulator()
-	indicator.Feed(a, dossiers)
+	for d := range dossiers {
+		var v Verdict
+		c.classify(&d, -1, &v) // not Add: a Case would move every d to the heap
+		a.add(&d, indicator.Ref{}, &v)
+	}
 	return a.Result()
 }

@@ -7,22 +7,13 @@
 //
 // # Rule
 //
-// A dossier is in 2.1's denominator when it was received (NgayTiepNhan, else NgayNopHoSo under
-// indicator.ReceptionPolicy) by the judgement instant — min(last instant of the period, AsOf) — and its
-// processing had not ended before the period. Its end is the best-ranked terminal event that has happened
-// (Policy.EndStatusRank); none means open. Its due date is its appointment (NgayHenTra, or the first
-// supplement's NgayHenTraTruoc), else the catalogue's maximum duration applied by calendar.Due. It is in
-// the numerator when it ended on or before the due date (calendar P15, day granularity; a refusal is never
-// early, P13) or is open and its due day (P4) is not over. Supplement requests move the due date or
-// restart the clock (Policy.Supplements); an unanswered request ends the clock at the request. 2.2 sums,
-// over dossiers finished in the period, the seconds from reception to end.
-//
-// Legal basis: Decision 766/QĐ-TTg and its formula document [Doc]; Circular 01/2018/TT-VPCP art. 13 (early,
-// on time, late); Decree 61/2018/NĐ-CP arts. 18–19 and the Civil Code 2015 arts. 144–148 (counting,
-// cut-off, supplements, refusals); Decree 45/2020/NĐ-CP art. 11 (online reception).
-//
-// Every dossier gets exactly one reason code (the Reason… constants), so the ledger's Read == Counted +
-// Excluded. The defaults of indicator.DefaultTimelinessPolicy and their alternatives are in docs/rules.md.
+// A dossier is in 2.1's denominator when it was received by the judgement instant, min(last instant of
+// the period, AsOf), and its processing had not ended before the period; in the numerator when it ended
+// on or before its due date (its appointment, else the catalogue's maximum duration) or is open and its
+// due day is not over. Supplement requests move the due date or restart the clock (Policy.Supplements).
+// 2.2 sums, over dossiers finished in the period, the seconds from reception to end. Every dossier gets
+// exactly one reason code (the Reason… constants), so the ledger's Read == Counted + Excluded. The legal
+// basis, the defaults of indicator.DefaultTimelinessPolicy and their alternatives are in docs/rules.md.
 //
 // # Use
 //
@@ -31,6 +22,5 @@
 // an Accumulator (the indicator.Accumulator contract): Add also sets the Case's Timing (2.1's outcome,
 // read by 5.3); Report gives the per-unit tallies (sums: no pooling), the ledger "timeliness" and the
 // per-procedure breakdown. Bad data never fails: it is excluded with a reason. Add costs O(len(Steps) +
-// len(Supplements)) plus O(1) calendar operations, with no allocation once the unit and procedure have been
-// seen; an Accumulator holds O(units + procedures). Measurements are in BENCHMARKS.md.
+// len(Supplements)) plus O(1) calendar operations (BENCHMARKS.md).
 package timeliness

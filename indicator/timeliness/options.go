@@ -19,9 +19,8 @@ type Options struct {
 	AsOf time.Time
 	// Calendar is the working-day calendar (required): due dates, lateness, the reception check.
 	Calendar *calendar.Calendar
-	// Policy is group 2's record policy (Edition.Policy.Timeliness; required: a zero EndStatusRank is
-	// refused). Deadline gives P1, P3, P4, P15 and, under TerminatedP14, P14; P10 comes from Supplements
-	// instead of Deadline.Supplement; P12 is not applied (dossiers carry no rescheduling record).
+	// Policy is group 2's record policy (Edition.Policy.Timeliness; required). Deadline gives P1, P3, P4, P15
+	// and, under TerminatedP14, P14; Supplements gives P10; P12 is not applied (no rescheduling record).
 	Policy indicator.TimelinessPolicy
 	// Reception is the reading of "received" shared by the dossier metrics (Edition.Policy.Reception).
 	Reception indicator.ReceptionPolicy
@@ -33,15 +32,7 @@ type Options struct {
 const pkg = "timeliness"
 
 func validate(o *Options) error {
-	switch {
-	case o.Period.Start.IsZero() || o.Period.End.IsZero():
-		return indicator.Missing(pkg, "Period")
-	case o.Period.End.Before(o.Period.Start):
-		return indicator.Invalid(pkg, "Period", "end before start")
-	case o.AsOf.IsZero():
-		return indicator.Missing(pkg, "AsOf")
-	case o.AsOf.Before(o.Period.StartTime()):
-		return indicator.Invalid(pkg, "AsOf", "%s is before the period starts", o.AsOf)
+	switch { // Period and AsOf: offer.NewWindow, in New
 	case o.Calendar == nil:
 		return indicator.Missing(pkg, "Calendar")
 	case o.Policy.EndStatusRank == (indicator.StatusRank{}):

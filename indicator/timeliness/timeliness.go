@@ -2,13 +2,13 @@ package timeliness
 
 import (
 	"errors"
-	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/vn-dvc/chiso766/calendar"
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -21,11 +21,9 @@ type durEntry struct {
 // procEntry holds the durations of one procedure by dossier channel (index = model.ChannelCode 0–3).
 type procEntry [4]durEntry
 
-// Calculator judges dossiers for 2.1, 2.2 and the online reception check. It is immutable after New and
-// safe for concurrent use.
+// Calculator judges dossiers for 2.1, 2.2 and the reception check; immutable, safe for concurrent use.
 type Calculator struct {
-	// start and limit bound the instants that count, [start, limit]: the period's first instant and the
-	// judgement instant, without monotonic reading, also as Unix seconds and nanoseconds.
+	// [start, limit] holds the instants that count (no monotonic reading), also as Unix seconds and ns.
 	start, limit   time.Time
 	startS, limitS int64
 	startN, limitN int32
@@ -46,46 +44,41 @@ type Calculator struct {
 
 // New validates opts and returns a Calculator, or an *indicator.OptionError naming the offending field.
 func New(opts Options) (*Calculator, error) {
+	w, bad := offer.NewWindow(opts.Period, opts.AsOf, opts.Reception)
+	if bad != nil {
+		return nil, bad.Option(pkg)
+	}
 	if err := validate(&opts); err != nil {
 		return nil, err
 	}
 	c := &Calculator{
-		start:    opts.Period.StartTime().Round(0),
+		start:    w.Start.Round(0),
+		limit:    w.Judge.Round(0),
 		cal:      opts.Calendar,
 		pol:      opts.Policy,
 		rec:      opts.Reception,
 		dp:       opts.Policy.Deadline,
 		recvSecs: int64(opts.Policy.OnlineReceptionHours) * 3600,
 	}
-	c.limit = opts.Period.EndTime().Add(-time.Nanosecond).Round(0)
-	if opts.AsOf.Before(c.limit) {
-		c.limit = opts.AsOf.Round(0)
-	}
 	c.startS, c.startN = c.start.Unix(), int32(c.start.Nanosecond())
 	c.limitS, c.limitN = c.limit.Unix(), int32(c.limit.Nanosecond())
 	c.limitInCal = c.cal.Contains(c.cal.DateOf(c.limit))
 	c.judgement = c.cal.JudgeAt(c.limit, c.dp)
+	c.dp.Supplement = calendar.Pause
 	if c.pol.Supplements == indicator.SupplementRestart {
 		c.dp.Supplement = calendar.Restart
-	} else {
-		c.dp.Supplement = calendar.Pause
 	}
 	c.procs = make(map[string]*procEntry, len(opts.Procedures))
-	codes := make([]string, 0, len(opts.Procedures))
 	for code, p := range opts.Procedures {
 		e := new(procEntry)
 		for ch := range e {
-			if pd, ok := p.Duration(model.ChannelCode(ch)); ok {
-				e[ch] = convertDuration(pd)
-			}
+			e[ch] = convertDuration(p.Duration(model.ChannelCode(ch)))
 		}
 		c.procs[code] = e
-		codes = append(codes, code)
 	}
-	slices.Sort(codes)
 	c.keys = opts.Keys
 	if c.keys == nil {
-		c.keys = indicator.NewKeys(nil, codes)
+		c.keys = indicator.NewKeys(nil, offer.SortedIDs(opts.Procedures))
 	}
 	c.procByKey = make([]*procEntry, c.keys.NumProcedures())
 	for i := range c.procByKey {
@@ -94,8 +87,7 @@ func New(opts Options) (*Calculator, error) {
 	return c, nil
 }
 
-// procedure returns the catalogue entry of the dossier's procedure: by p, the index of d.ProcedureCode in
-// the Keys, when known (p ≥ 0), else by code.
+// procedure returns d's catalogue entry: by p, its procedure's Keys index, when known (p ≥ 0), else by code.
 func (c *Calculator) procedure(d *model.Dossier, p int32) *procEntry {
 	if uint32(p) < uint32(len(c.procByKey)) {
 		return c.procByKey[p]
@@ -103,12 +95,10 @@ func (c *Calculator) procedure(d *model.Dossier, p int32) *procEntry {
 	return c.procs[d.ProcedureCode]
 }
 
-// convertDuration maps a catalogue duration to the calendar's units: "Ngày làm việc" → working days,
-// "Ngày" → calendar days, "Giờ" → working hours. A fractional number of working days becomes working
-// hours at 8 h a day (local systems store hours that way); fractional hours and calendar days round up.
-// Months, unknown units, negative amounts and cases without due date are not usable.
-func convertDuration(pd model.ProcedureDuration) durEntry {
-	if pd.NoDueDate || pd.Amount.Sign() < 0 {
+// convertDuration maps a catalogue duration to the calendar's units as docs/rules.md (2.1) says; fractional
+// hours and days round up. Months, unknown units, negative amounts and no due date are not usable.
+func convertDuration(pd model.ProcedureDuration, ok bool) durEntry {
+	if !ok || pd.NoDueDate || pd.Amount.Sign() < 0 {
 		return durEntry{}
 	}
 	amt := pd.Amount
@@ -133,8 +123,7 @@ func convertDuration(pd model.ProcedureDuration) durEntry {
 	return durEntry{dur: calendar.Duration{Amount: int(amt.IntPart()), Unit: u}, ok: true}
 }
 
-// ReceptionCheck is the result of the online reception check (not scored): an online dossier received in
-// the period must be received within Policy.OnlineReceptionHours working hours of its submission.
+// ReceptionCheck is the online reception check (not scored; docs/rules.md, 2.1's online reception check).
 type ReceptionCheck struct {
 	Checked bool // the dossier is online, received in the period, with both times known
 	Late    bool // received after Deadline
@@ -149,8 +138,7 @@ type Verdict struct {
 	Code      string           // model.Dossier.Code
 	Procedure string           // model.Dossier.ProcedureCode
 	Reason    indicator.Reason // one of the Reason… constants
-	// Counted: in 2.1's denominator; InNumerator: early, on time, open within deadline, or a pending
-	// supplement judged on time.
+	// Counted: in 2.1's denominator; InNumerator: early, on time, open in time or pending on time.
 	Counted, InNumerator bool
 	// Finished: an end event in the period (not a pending supplement): in Tally.Completed and 2.2.
 	Finished bool
@@ -165,8 +153,7 @@ type Verdict struct {
 	DueAt time.Time
 	// DueSoon: open within deadline, on or after Due − DueSoonDays working days (P15).
 	DueSoon bool
-	// FromAppointment: Due comes from NgayHenTra or the first supplement's NgayHenTraTruoc, not the
-	// procedure's maximum duration.
+	// FromAppointment: Due is NgayHenTra or the first supplement's NgayHenTraTruoc (not the catalogue's).
 	FromAppointment bool
 	// EarlyWorkingDays, LateWorkingDays and LateHours come from calendar.Outcome.
 	EarlyWorkingDays, LateWorkingDays int
@@ -178,8 +165,7 @@ type Verdict struct {
 	r reason
 }
 
-// Timing is the verdict as 5.3 reads it: indicator.OnTime or indicator.Late when Counted, else
-// indicator.NotTimed.
+// Timing is the verdict as 5.3 reads it: indicator.OnTime or Late when Counted, else NotTimed.
 func (v *Verdict) Timing() indicator.Timing {
 	switch {
 	case !v.Counted:
@@ -190,9 +176,8 @@ func (v *Verdict) Timing() indicator.Timing {
 	return indicator.Late
 }
 
-// Classify judges one dossier. It is pure and does not allocate (except for the calendar's error value
-// behind ReasonExcludedCalendarRange); bad data is excluded with a reason, a nil d with
-// ReasonExcludedNilRecord. Instants are compared on the wall clock (Unix time).
+// Classify judges one dossier without allocating (but ReasonExcludedCalendarRange's error value); bad data
+// is excluded with a reason. Instants are compared on the wall clock (Unix time).
 func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
 	c.classify(d, -1, &v)
 	if d != nil {
@@ -201,8 +186,7 @@ func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
 	return v
 }
 
-// classify is Classify into the zero *v without the Unit, Code and Procedure strings (an Accumulator does
-// not read them); proc is the Keys index of d's procedure, or -1.
+// classify is Classify into a zero *v without Unit, Code and Procedure; proc is d's procedure's Keys index.
 func (c *Calculator) classify(d *model.Dossier, proc int32, v *Verdict) {
 	r := c.judge(d, proc, v)
 	v.r, v.Reason = r, reasonCodes[r]
@@ -221,27 +205,21 @@ func (c *Calculator) beforeStart(t time.Time) bool {
 
 // checkReception sets v.Reception for an online dossier.
 func (c *Calculator) checkReception(d *model.Dossier, v *Verdict) {
-	if !d.ReceivedAt.Valid || !d.SubmittedAt.Valid {
-		return
-	}
 	t, sub := &d.ReceivedAt.T, &d.SubmittedAt.T
-	ts, tn := t.Unix(), int32(t.Nanosecond())
-	if ts < c.startS || (ts == c.startS && tn < c.startN) || ts > c.limitS || (ts == c.limitS && tn > c.limitN) {
-		return // received outside [start, limit]
+	if !d.ReceivedAt.Valid || !d.SubmittedAt.Valid || c.beforeStart(*t) || c.afterLimit(*t) {
+		return // no times, or received outside [start, limit]
 	}
+	ts, tn := t.Unix(), int32(t.Nanosecond())
 	if e, sn := ts-sub.Unix(), int32(sub.Nanosecond()); e < c.recvSecs || (e == c.recvSecs && tn <= sn) {
 		v.Reception = ReceptionCheck{Checked: true} // in time: office time never exceeds elapsed time
 		return
 	}
-	dl, err := c.cal.AddWorkingHours(*sub, time.Duration(c.recvSecs)*time.Second)
-	if err != nil {
-		return
+	if dl, err := c.cal.AddWorkingHours(*sub, time.Duration(c.recvSecs)*time.Second); err == nil {
+		v.Reception = ReceptionCheck{Checked: true, Late: t.After(dl), Deadline: dl}
 	}
-	v.Reception = ReceptionCheck{Checked: true, Late: t.After(dl), Deadline: dl}
 }
 
-// end-event kinds
-type endKind uint8
+type endKind uint8 // what endEvent found
 
 const (
 	endOpen   endKind = iota // no terminal event has happened by the judgement instant
@@ -272,10 +250,10 @@ func (c *Calculator) endEvent(d *model.Dossier) (time.Time, model.StatusCode, en
 			best, bestSt, bestRank = s.At.T, st, r
 		}
 	}
-	if bestRank != 0 {
+	switch {
+	case bestRank != 0:
 		return best, bestSt, endFound
-	}
-	if anyTerminal {
+	case anyTerminal:
 		return time.Time{}, 0, endOpen
 	}
 	return c.statusEnd(d)
@@ -308,9 +286,8 @@ func (c *Calculator) statusEnd(d *model.Dossier) (time.Time, model.StatusCode, e
 	return t.T, st, endFound
 }
 
-// suppIter walks the supplement requests of a dossier: its Supplements entries, or, when it has none,
-// the runs of status 5 (supplement) and 6 (financial obligation) in its timeline. Entries are taken in
-// input order, which must be time order.
+// suppIter walks the supplement requests of a dossier, in input order (which must be time order): its
+// Supplements entries, or, when it has none, the runs of status 5 and 6 (financial) in its timeline.
 type suppIter struct {
 	d *model.Dossier
 	i int
@@ -328,40 +305,30 @@ func (it *suppIter) next(ev *suppEvent) bool {
 		for it.i < len(d.Supplements) {
 			s := &d.Supplements[it.i]
 			it.i++
-			k := s.Kind.Code()
-			if k == model.SupplementStop {
-				continue
+			if k := s.Kind.Code(); k != model.SupplementStop {
+				ev.req, ev.resub, ev.dueBefore = &s.RequestedAt, &s.ResubmittedAt, &s.DueBefore
+				ev.financial = k == model.SupplementFinancial
+				return true
 			}
-			ev.req, ev.resub, ev.financial, ev.dueBefore = &s.RequestedAt, &s.ResubmittedAt, k == model.SupplementFinancial, &s.DueBefore
-			return true
 		}
 		return false
 	}
-	steps := d.Steps
-	for it.i < len(steps) {
-		j := it.i
-		it.i++
-		st := steps[j].Status.Code()
-		if !st.Pause() || (j > 0 && steps[j-1].Status.Code() == st) {
-			continue
+	for steps := d.Steps; it.i < len(steps); {
+		j, st := it.i, steps[it.i].Status.Code()
+		for it.i++; it.i < len(steps) && steps[it.i].Status.Code() == st; it.i++ { // to the end of the run
 		}
-		ev.req, ev.resub, ev.financial, ev.dueBefore = &steps[j].At, nil, st == model.StatusFinancial, nil
-		for k := j + 1; k < len(steps); k++ {
-			if steps[k].Status.Code() != st {
-				ev.resub = &steps[k].At
-				it.i = k
-				break
+		if st.Pause() {
+			ev.req, ev.resub, ev.financial, ev.dueBefore = &steps[j].At, nil, st == model.StatusFinancial, nil
+			if it.i < len(steps) {
+				ev.resub = &steps[it.i].At // the step that ends the run
 			}
+			return true
 		}
-		return true
 	}
 	return false
 }
 
-var (
-	errNoDeadline = errors.New("no deadline")
-	errRange      = errors.New("judgement date outside the calendar")
-)
+var errNoDeadline = errors.New("no deadline")
 
 func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 	if d == nil {
@@ -374,7 +341,14 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 	if st == model.StatusRegistered {
 		return rNotReceived
 	}
-	endT, endSt, kind := c.endEvent(d)
+	var endT time.Time
+	var endSt model.StatusCode
+	var kind endKind
+	if len(d.Steps) == 0 {
+		endT, endSt, kind = c.statusEnd(d)
+	} else {
+		endT, endSt, kind = c.endEvent(d)
+	}
 	if c.rec.ExcludeWithdrawnBeforeReception && (st == model.StatusWithdrawn || endSt == model.StatusWithdrawn) {
 		if !d.ReceivedAt.Valid || (endSt == model.StatusWithdrawn && kind == endFound && endT.Before(d.ReceivedAt.T)) {
 			return rWithdrawnBeforeReception
@@ -416,8 +390,7 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 		stop = endT
 	}
 
-	// The deadline: inline for the common dossier (an appointment, no supplement, no timeline); through
-	// dueOf, which also walks the supplements, for the others.
+	// The deadline: inline for the common dossier (an appointment, no supplement, no timeline), else dueOf.
 	var du dueInfo
 	if appt := &d.DueAt; appt.Valid && len(d.Supplements) == 0 && len(d.Steps) == 0 {
 		v.FromAppointment = true
@@ -447,12 +420,11 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 	}
 	err := du.err
 	if err == nil {
-		// The calendar's class (P15; a refusal is never early, P13); due-soon counts working days up to the
-		// judgement date, which must be in the calendar.
+		// P15's class (a refusal is never early, P13); due-soon needs the judgement date in the calendar.
 		var out calendar.Outcome
 		err = c.judgement.Classify(&out, v.Due, v.DueAt, at, finished)
 		if err == nil && out.Class == calendar.OpenWithinDeadline && !c.limitInCal && c.dp.DueSoonDays >= 0 {
-			err = errRange
+			err = calendar.ErrOutOfRange // the judgement date
 		}
 		if err == nil {
 			if refusal && out.Class == calendar.Early {
@@ -497,12 +469,10 @@ type dueInfo struct {
 	pendingAt time.Time // that request
 }
 
-// dueOf sets v.Due, v.DueAt and *du for a dossier with supplements, a timeline or no appointment: it
-// walks the supplement requests made by stop, takes the deadline from the appointment or the catalogue,
-// and applies the answered requests. It returns rNone, or the reason that excludes the dossier.
+// dueOf sets v.Due, v.DueAt and *du for the other dossiers in one walk over the supplement requests: the
+// deadline first (the first entry's NgayHenTraTruoc may set it), then each answered request made by stop
+// moves it; the walk ends at a pending one. It returns rNone, or the reason that excludes the dossier.
 func (c *Calculator) dueOf(d *model.Dossier, proc int32, recv, stop time.Time, v *Verdict, du *dueInfo) reason {
-	// One walk over the supplement requests: the deadline comes first (the first entry's NgayHenTraTruoc
-	// may set it), each answered request made by stop then moves it, and the walk ends at a pending one.
 	it := suppIter{d: d}
 	var ev suppEvent
 	more := it.next(&ev) // ev stays zero when there is no request
@@ -583,13 +553,10 @@ func (c *Calculator) deadline(d *model.Dossier, proc int32, recv time.Time, dueB
 	if !c.cal.Contains(due) {
 		return &calendar.RangeError{Op: "timeliness.deadline", Date: due}
 	}
-	dueAt := c.judgement.EndOfDay(due)
-	// Pauses move an appointment by whole working days (P15 day granularity).
-	// dl is the caller's zero Deadline: set the fields (no composite-literal copy on the hot path).
-	dl.Received, dl.Due, dl.DueAt = recv, due, dueAt
+	// Pauses move an appointment by whole working days (P15 day granularity); dl is the caller's zero one.
+	dl.Received, dl.Due, dl.DueAt = recv, due, c.judgement.EndOfDay(due)
 	if c.dp.Supplement == calendar.Restart && (len(d.Supplements) > 0 || len(d.Steps) > 0) {
-		// A restart recomputes the due date with the legal duration: the catalogue's when known, else the
-		// working days from the deemed receipt to the appointment.
+		// A restart needs the legal duration: the catalogue's, else the working days to the appointment.
 		base, err := c.cal.Due(recv, calendar.Duration{Unit: calendar.WorkingDays}, c.dp)
 		if err != nil {
 			return err
@@ -610,8 +577,7 @@ func (c *Calculator) deadline(d *model.Dossier, proc int32, recv time.Time, dueB
 	return nil
 }
 
-// classes holds, per calendar.Class, the reason of a counted dossier and whether it is in the 2.1
-// numerator: early (trước hạn), on time (đúng hạn) and open within deadline are on time for 2.1.
+// classes holds, per calendar.Class, a counted dossier's reason and whether it is in 2.1's numerator.
 var classes = [256]struct {
 	r   reason
 	num bool
