@@ -28,17 +28,16 @@ type Accumulator struct {
 
 var _ indicator.Accumulator = (*Accumulator)(nil)
 
-// unitCounts is one unit's dossier counts: metric i of dossierMetrics in den[i], num[i].
+// unitCounts is one unit's dossier counts: metric i of dossierMetrics in den[i], num[i]. The unit has a
+// Tally in Result once den[1] (4.2, which counts every counted dossier) is not zero.
 type unitCounts struct {
 	den, num [NumDossierMetrics]int64
-	seen     bool // a counted verdict was added (the unit then has a Tally in Result)
 }
 
 // add counts a counted verdict's denominator and numerator bits, branch-free (the verdicts vary from
 // dossier to dossier).
 func (u *unitCounts) add(den, num uint8) {
 	num &= den
-	u.seen = true
 	u.den[0] += int64(den & 1)
 	u.num[0] += int64(num & 1)
 	u.den[1] += int64(den >> 1 & 1)
@@ -52,7 +51,6 @@ func (u *unitCounts) add(den, num uint8) {
 }
 
 func (u *unitCounts) merge(b *unitCounts) {
-	u.seen = true
 	for i := range u.den {
 		u.den[i] += b.den[i]
 		u.num[i] += b.num[i]
@@ -108,7 +106,7 @@ func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	}
 	sameKeys := a.c.keys == b.c.keys
 	for i := range b.slots {
-		if bu := &b.slots[i]; bu.seen {
+		if bu := &b.slots[i]; bu.den[1] != 0 {
 			j := int32(i)
 			if !sameKeys {
 				j = a.c.keys.Unit(b.c.keys.UnitID(j))
@@ -136,7 +134,7 @@ func (a *Accumulator) Result() Result {
 		r.Units[id] = t
 	}
 	for i := range a.slots {
-		if u := &a.slots[i]; u.seen {
+		if u := &a.slots[i]; u.den[1] != 0 {
 			put(a.c.keys.UnitID(int32(i)), u)
 		}
 	}

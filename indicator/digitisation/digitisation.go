@@ -135,68 +135,6 @@ func (c *Calculator) buildIndex(opts Options) {
 	}
 }
 
-// buildStatic computes 4.6a from the offerings and 4.4 from the communes, with their ledger.
-func (c *Calculator) buildStatic(opts Options) {
-	add := func(unit string, id indicator.ID, num bool, yes, no indicator.Reason) {
-		t := c.static[unit]
-		t.Add(id, int64(b2i(num)), 1)
-		c.static[unit] = t
-		if num {
-			c.staticLedger.Add(yes, true)
-		} else {
-			c.staticLedger.Add(no, true)
-		}
-	}
-	type key struct{ unit, proc string }
-	seen := make(map[key]bool, len(opts.Offerings))
-	for i := range opts.Offerings {
-		o := &opts.Offerings[i]
-		switch {
-		case o.UnitID == "":
-			c.staticLedger.Add(ReasonNoUnit, false)
-			continue
-		case !c.offeringInPeriod(o):
-			c.staticLedger.Add(ReasonOfferingNotInForce, false)
-			continue
-		}
-		k := key{o.UnitID, o.ProcedureCode}
-		if seen[k] {
-			c.staticLedger.Add(ReasonDuplicate, false)
-			continue
-		}
-		seen[k] = true
-		p, ok := c.procs[o.ProcedureCode]
-		switch {
-		case !ok:
-			c.staticLedger.Add(ReasonUnknownProcedure, false)
-		case !p.citizen:
-			c.staticLedger.Add(ReasonNotCitizenFacing, false)
-		default:
-			c.offered[o.UnitID] = append(c.offered[o.UnitID], offered{o.ProcedureCode, p.connected})
-			add(o.UnitID, indicator.M46a, p.connected, ReasonConnectedProcedure, ReasonUnconnectedProcedure)
-		}
-	}
-	communes := make(map[string]bool, len(opts.Communes))
-	for _, cc := range opts.Communes {
-		switch {
-		case cc.UnitID == "":
-			c.staticLedger.Add(ReasonNoUnit, false)
-		case communes[cc.UnitID]:
-			c.staticLedger.Add(ReasonDuplicate, false)
-		default:
-			communes[cc.UnitID] = true
-			add(cc.UnitID, indicator.M44, cc.Offers,
-				ReasonCertifiedCopyOffered, ReasonCertifiedCopyNotOffered)
-		}
-	}
-}
-
-// offeringInPeriod reports whether the offering is in force at some instant of the evaluation window.
-func (c *Calculator) offeringInPeriod(o *model.Offering) bool {
-	return (!o.ValidFrom.Valid || !o.ValidFrom.T.After(c.w.Judge)) &&
-		(!o.ValidTo.Valid || o.ValidTo.T.After(c.w.Start))
-}
-
 // dossierMetrics are the dossier metrics of group 4, in the order of Verdict.Metrics.
 var dossierMetrics = [NumDossierMetrics]indicator.ID{indicator.M41, indicator.M42, indicator.M43, indicator.M45, indicator.M46b}
 
@@ -330,8 +268,8 @@ func (v *Verdict) metric(i int) indicator.Verdict {
 	if !v.Counted || v.outcomes[i] == 0 || v.outcomes[i] >= numOutcomes {
 		return indicator.Verdict{Metric: dossierMetrics[i], Reason: v.Reason}
 	}
-	return indicator.Verdict{Metric: dossierMetrics[i], InDenominator: v.den>>i&1 != 0, InNumerator: v.num>>i&1 != 0,
-		Reason: outcomeReasons[v.outcomes[i]]}
+	return indicator.Verdict{Metric: dossierMetrics[i], Reason: outcomeReasons[v.outcomes[i]],
+		InDenominator: v.den>>i&1 != 0, InNumerator: v.num>>i&1 != 0}
 }
 
 // Metric returns the verdict for metric id and whether the dossier's verdict has one.
@@ -516,4 +454,66 @@ func (c *Calculator) populationLink(codes []string) bool {
 		}
 	}
 	return false
+}
+
+// buildStatic computes 4.6a from the offerings and 4.4 from the communes, with their ledger.
+func (c *Calculator) buildStatic(opts Options) {
+	add := func(unit string, id indicator.ID, num bool, yes, no indicator.Reason) {
+		t := c.static[unit]
+		t.Add(id, int64(b2i(num)), 1)
+		c.static[unit] = t
+		if num {
+			c.staticLedger.Add(yes, true)
+		} else {
+			c.staticLedger.Add(no, true)
+		}
+	}
+	type key struct{ unit, proc string }
+	seen := make(map[key]bool, len(opts.Offerings))
+	for i := range opts.Offerings {
+		o := &opts.Offerings[i]
+		switch {
+		case o.UnitID == "":
+			c.staticLedger.Add(ReasonNoUnit, false)
+			continue
+		case !c.offeringInPeriod(o):
+			c.staticLedger.Add(ReasonOfferingNotInForce, false)
+			continue
+		}
+		k := key{o.UnitID, o.ProcedureCode}
+		if seen[k] {
+			c.staticLedger.Add(ReasonDuplicate, false)
+			continue
+		}
+		seen[k] = true
+		p, ok := c.procs[o.ProcedureCode]
+		switch {
+		case !ok:
+			c.staticLedger.Add(ReasonUnknownProcedure, false)
+		case !p.citizen:
+			c.staticLedger.Add(ReasonNotCitizenFacing, false)
+		default:
+			c.offered[o.UnitID] = append(c.offered[o.UnitID], offered{o.ProcedureCode, p.connected})
+			add(o.UnitID, indicator.M46a, p.connected, ReasonConnectedProcedure, ReasonUnconnectedProcedure)
+		}
+	}
+	communes := make(map[string]bool, len(opts.Communes))
+	for _, cc := range opts.Communes {
+		switch {
+		case cc.UnitID == "":
+			c.staticLedger.Add(ReasonNoUnit, false)
+		case communes[cc.UnitID]:
+			c.staticLedger.Add(ReasonDuplicate, false)
+		default:
+			communes[cc.UnitID] = true
+			add(cc.UnitID, indicator.M44, cc.Offers,
+				ReasonCertifiedCopyOffered, ReasonCertifiedCopyNotOffered)
+		}
+	}
+}
+
+// offeringInPeriod reports whether the offering is in force at some instant of the evaluation window.
+func (c *Calculator) offeringInPeriod(o *model.Offering) bool {
+	return (!o.ValidFrom.Valid || !o.ValidFrom.T.After(c.w.Judge)) &&
+		(!o.ValidTo.Valid || o.ValidTo.T.After(c.w.Start))
 }

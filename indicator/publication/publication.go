@@ -79,6 +79,7 @@ func New(opts Options) (*Calculator, error) {
 		}
 	}
 	c := &Calculator{w: w, cal: opts.Calendar, unit: calendar.WorkingDays, pol: pol, asOfSec: w.AsOf.Unix(),
+		lastDay: day(w.End.Add(-time.Nanosecond)), judgeDay: day(w.Judge),
 		reportDen: maps.Clone(opts.SyncReportDen), procs: slices.Clone(opts.Procedures), keys: opts.Keys}
 	if pol.DayUnit == indicator.CalendarDays {
 		c.unit = calendar.CalendarDays
@@ -90,8 +91,6 @@ func New(opts Options) (*Calculator, error) {
 	if c.keys == nil {
 		c.keys = indicator.NewKeys(slices.Sorted(maps.Keys(c.reportDen)), nil)
 	}
-	c.lastDay = day(w.End.Add(-time.Nanosecond))
-	c.judgeDay = day(w.Judge)
 	return c, nil
 }
 
