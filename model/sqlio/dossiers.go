@@ -1,12 +1,12 @@
 package sqlio
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"iter"
-	"strings"
 
 	"github.com/vn-dvc/chiso766/model"
 	"github.com/vn-dvc/chiso766/model/csvio"
@@ -116,7 +116,7 @@ type nested struct {
 	r    *result
 	has  bool // r.cells holds a row not merged yet
 	prev string
-	sb   strings.Builder
+	cell []byte // the list cell being built
 }
 
 // advance reads the next nested row; keyless rows become errors in m. It
@@ -128,14 +128,17 @@ func (n *nested) advance(m *rowMeta) (bool, error) {
 			return false, err
 		}
 		code := n.r.get("dossier_code")
-		if code == "" {
+		if len(code) == 0 {
 			m.before = append(m.before, &RowError{Query: n.l.name, Row: n.r.row, Column: "dossier_code", Err: csvio.ErrMissingKey})
 			continue
 		}
-		if code < n.prev {
-			return false, orderError(n.l.name, n.r.row, "dossier_code", code, n.prev)
+		if string(code) < n.prev {
+			return false, orderError(n.l.name, n.r.row, "dossier_code", string(code), n.prev)
 		}
-		n.prev, n.has = code, true
+		if string(code) != n.prev {
+			n.prev = string(code)
+		}
+		n.has = true
 		return true, nil
 	}
 }
@@ -152,27 +155,27 @@ func orphan(query string, row int, code string) error {
 
 // collect returns the list cell of dossier code: its rows' parts joined by
 // '|', items by ';'. Rows of smaller codes are orphans (reported in m).
-func (n *nested) collect(code string, m *rowMeta, maxRows int) (string, error) {
-	n.sb.Reset()
+func (n *nested) collect(code string, m *rowMeta, maxRows int) ([]byte, error) {
+	n.cell = n.cell[:0]
 	m.base[n.idx] = -1
 	count := 0
 	for {
 		if !n.has {
 			ok, err := n.advance(m)
 			if err != nil {
-				return "", err
+				return nil, err
 			}
 			if !ok {
 				break
 			}
 		}
 		c := n.r.get("dossier_code")
-		if c > code {
+		if string(c) > code {
 			break
 		}
 		n.has = false
-		if c < code {
-			m.before = append(m.before, orphan(n.l.name, n.r.row, c))
+		if string(c) < code {
+			m.before = append(m.before, orphan(n.l.name, n.r.row, string(c)))
 			continue
 		}
 		if n.r.cellErr != nil {
@@ -188,29 +191,29 @@ func (n *nested) collect(code string, m *rowMeta, maxRows int) (string, error) {
 		}
 		if bad := n.badPart(); bad != "" {
 			m.err = first(m.err, &RowError{Query: n.l.name, Row: n.r.row, Column: bad, Code: code,
-				Err: fmt.Errorf("%w: value %q contains ';' or '|'", csvio.ErrBadList, n.r.get(bad))})
+				Err: fmt.Errorf("%w: value %q contains ';' or '|'", csvio.ErrBadList, string(n.r.get(bad)))})
 			continue
 		}
 		if m.base[n.idx] < 0 {
 			m.base[n.idx] = n.r.row
 		} else {
-			n.sb.WriteByte(';')
+			n.cell = append(n.cell, ';')
 		}
 		for i, part := range n.l.parts {
 			if i > 0 {
-				n.sb.WriteByte('|')
+				n.cell = append(n.cell, '|')
 			}
-			n.sb.WriteString(n.r.get(part))
+			n.cell = append(n.cell, n.r.get(part)...)
 		}
 	}
-	return n.sb.String(), nil
+	return n.cell, nil
 }
 
 // badPart returns the first part column of the current row whose value
 // cannot stand in a list cell.
 func (n *nested) badPart() string {
 	for _, part := range n.l.parts {
-		if strings.ContainsAny(n.r.get(part), ";|") {
+		if bytes.ContainsAny(n.r.get(part), ";|") {
 			return part
 		}
 	}
@@ -364,7 +367,7 @@ type merger struct {
 	st     *steps
 	meta   queue[rowMeta]
 	prev   string
-	cells  []string
+	cells  [][]byte // the list cells of the current row
 }
 
 func (m *merger) open(rs DossierRows) error {
@@ -412,7 +415,7 @@ func (m *merger) open(rs DossierRows) error {
 			m.st.pending = out
 		}
 	}
-	m.cells = make([]string, 0, len(d.names)+len(m.lists))
+	m.cells = make([][]byte, len(m.lists))
 	return nil
 }
 
@@ -433,7 +436,7 @@ func (m *merger) line(p *pipe) (bool, error) {
 	if !ok {
 		return false, err
 	}
-	code := m.d.get("code")
+	code := string(m.d.get("code"))
 	meta := rowMeta{err: m.d.withCode(code), base: [4]int{-1, -1, -1, -1}}
 	switch {
 	case code == "": // csvio reports the missing key; nothing can be merged
@@ -445,18 +448,22 @@ func (m *merger) line(p *pipe) (bool, error) {
 	default:
 		m.prev = code
 	}
-	m.cells = append(m.cells[:0], m.d.cells...)
-	for _, n := range m.lists {
-		cell := ""
+	for i, n := range m.lists {
+		m.cells[i] = nil
 		if code != "" {
-			if cell, err = n.collect(code, &meta, m.cfg.maxNested); err != nil {
+			if m.cells[i], err = n.collect(code, &meta, m.cfg.maxNested); err != nil {
 				return false, err
 			}
 		}
-		m.cells = append(m.cells, cell)
 	}
 	m.meta.push(meta)
-	p.write(m.cells)
+	own := len(m.d.ends)
+	p.row(own+len(m.lists), func(i int) []byte {
+		if i < own {
+			return m.d.cell(i)
+		}
+		return m.cells[i-own]
+	})
 	return true, nil
 }
 
@@ -546,7 +553,7 @@ func (m *merger) drain(yield func(model.Dossier, error) bool) {
 				}
 			}
 			n.has = false
-			meta.before = append(meta.before, orphan(n.l.name, n.r.row, n.r.get("dossier_code")))
+			meta.before = append(meta.before, orphan(n.l.name, n.r.row, string(n.r.get("dossier_code"))))
 			for _, e := range meta.before {
 				if !yield(model.Dossier{}, e) {
 					return

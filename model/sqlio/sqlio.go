@@ -153,9 +153,10 @@ type result struct {
 	pos      map[string]int
 	vals     []any
 	ptrs     []any
-	cells    []string
-	row      int   // index of the row in cells; -1 before the first
-	cellErr  error // a *RowError for the row in cells (ErrType, bad UTF-8 in a key)
+	buf      []byte // the current row's cells as text, one after the other
+	ends     []int  // cell i is buf[ends[i-1]:ends[i]]
+	row      int    // index of the row in cells; -1 before the first
+	cellErr  error  // a *RowError for the row in cells (ErrType, bad UTF-8 in a key)
 	done     bool
 }
 
@@ -191,7 +192,7 @@ func open(query string, rows *sql.Rows, layout []string, key string, cfg config)
 	for i := range r.vals {
 		r.ptrs[i] = &r.vals[i]
 	}
-	r.cells = make([]string, len(cols))
+	r.ends = make([]int, len(cols))
 	return r, nil
 }
 
@@ -223,12 +224,13 @@ func (r *result) next() (bool, error) {
 		r.done = true
 		return false, &RowError{fatal: true, Query: r.query, Row: r.row, Err: err}
 	}
+	r.buf = r.buf[:0]
 	for i, v := range r.vals {
-		s, err := text(v, r.zoneless[i])
-		if err != nil && r.cellErr == nil {
+		var err error
+		if r.buf, err = appendText(r.buf, v, r.zoneless[i]); err != nil && r.cellErr == nil {
 			r.cellErr = &RowError{Query: r.query, Row: r.row, Column: r.names[i], Err: err}
 		}
-		r.cells[i] = s
+		r.ends[i] = len(r.buf)
 	}
 	return true, nil
 }
@@ -245,57 +247,66 @@ func (r *result) withCode(code string) error {
 	return r.cellErr
 }
 
-// get returns the current row's cell of column name ("" when the result
-// has no such column).
-func (r *result) get(name string) string {
-	if i, ok := r.pos[name]; ok {
-		return r.cells[i]
+// cell returns the current row's cell i; valid until the next row.
+func (r *result) cell(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = r.ends[i-1]
 	}
-	return ""
+	return r.buf[start:r.ends[i]]
 }
 
-// text turns a database value into csvio's cell text: NULL is "", integers
-// decimal, floats shortest decimal, bool 1/0, times RFC 3339 in Vietnam time
-// (a zoneless time's wall clock taken as Vietnam time).
-func text(v any, zoneless bool) (string, error) {
+// get returns the current row's cell of column name (empty when the result
+// has no such column); valid until the next row.
+func (r *result) get(name string) []byte {
+	if i, ok := r.pos[name]; ok {
+		return r.cell(i)
+	}
+	return nil
+}
+
+// appendText appends a database value as csvio's cell text: NULL is "",
+// integers decimal, floats shortest decimal, bool 1/0, times RFC 3339 in
+// Vietnam time (a zoneless time's wall clock taken as Vietnam time).
+func appendText(dst []byte, v any, zoneless bool) ([]byte, error) {
 	switch x := v.(type) {
 	case nil:
-		return "", nil
+		return dst, nil
 	case string:
-		return x, nil
+		return append(dst, x...), nil
 	case []byte:
-		return string(x), nil
+		return append(dst, x...), nil
 	case int64:
-		return strconv.FormatInt(x, 10), nil
+		return strconv.AppendInt(dst, x, 10), nil
 	case int32:
-		return strconv.FormatInt(int64(x), 10), nil
+		return strconv.AppendInt(dst, int64(x), 10), nil
 	case int16:
-		return strconv.FormatInt(int64(x), 10), nil
+		return strconv.AppendInt(dst, int64(x), 10), nil
 	case int8:
-		return strconv.FormatInt(int64(x), 10), nil
+		return strconv.AppendInt(dst, int64(x), 10), nil
 	case int:
-		return strconv.Itoa(x), nil
+		return strconv.AppendInt(dst, int64(x), 10), nil
 	case uint64:
-		return strconv.FormatUint(x, 10), nil
+		return strconv.AppendUint(dst, x, 10), nil
 	case uint32:
-		return strconv.FormatUint(uint64(x), 10), nil
+		return strconv.AppendUint(dst, uint64(x), 10), nil
 	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64), nil
+		return strconv.AppendFloat(dst, x, 'f', -1, 64), nil
 	case float32:
-		return strconv.FormatFloat(float64(x), 'f', -1, 32), nil
+		return strconv.AppendFloat(dst, float64(x), 'f', -1, 32), nil
 	case bool:
 		if x {
-			return "1", nil
+			return append(dst, '1'), nil
 		}
-		return "0", nil
+		return append(dst, '0'), nil
 	case time.Time:
 		vn := model.Vietnam()
 		if zoneless {
 			x = time.Date(x.Year(), x.Month(), x.Day(), x.Hour(), x.Minute(), x.Second(), x.Nanosecond(), vn)
 		}
-		return x.In(vn).Format(time.RFC3339Nano), nil
+		return x.In(vn).AppendFormat(dst, time.RFC3339Nano), nil
 	}
-	return "", fmt.Errorf("%w: %T", ErrType, v)
+	return dst, fmt.Errorf("%w: %T", ErrType, v)
 }
 
 // pipe serves the rows of a result as CSV text to a csvio decoder, one line
@@ -313,38 +324,39 @@ var errPipe = errors.New("sqlio: source failed")
 
 func newPipe(header []string, line func(*pipe) (bool, error)) *pipe {
 	p := &pipe{line: line}
-	p.write(header)
+	p.row(len(header), func(i int) []byte { return []byte(header[i]) })
 	return p
 }
 
-// write appends one RFC 4180 line (what encoding/csv reads back to the same
-// cells). A cell with a comma, quote or line break is quoted, quotes
-// doubled; a single empty cell is written "" (an empty line would be
+// row appends one RFC 4180 line of n cells (what encoding/csv reads back to
+// the same cells). A cell with a comma, quote or line break is quoted,
+// quotes doubled; a single empty cell is written "" (an empty line would be
 // skipped by the reader).
-func (p *pipe) write(cells []string) {
-	if len(cells) == 1 && cells[0] == "" {
+func (p *pipe) row(n int, cell func(i int) []byte) {
+	if n == 1 && len(cell(0)) == 0 {
 		p.buf.WriteString("\"\"\n")
 		return
 	}
-	for i, c := range cells {
+	for i := range n {
+		c := cell(i)
 		if i > 0 {
 			p.buf.WriteByte(',')
 		}
-		if !strings.ContainsAny(c, ",\"\r\n") {
-			p.buf.WriteString(c)
+		if !bytes.ContainsAny(c, ",\"\r\n") {
+			p.buf.Write(c)
 			continue
 		}
 		p.buf.WriteByte('"')
 		for {
-			j := strings.IndexByte(c, '"')
+			j := bytes.IndexByte(c, '"')
 			if j < 0 {
 				break
 			}
-			p.buf.WriteString(c[:j+1])
+			p.buf.Write(c[:j+1])
 			p.buf.WriteByte('"')
 			c = c[j+1:]
 		}
-		p.buf.WriteString(c)
+		p.buf.Write(c)
 		p.buf.WriteByte('"')
 	}
 	p.buf.WriteByte('\n')
@@ -443,8 +455,8 @@ func decodeFlat[T any](query string, rows *sql.Rows, layout []string, key string
 		p := newPipe(r.names, func(p *pipe) (bool, error) {
 			ok, err := r.next()
 			if ok {
-				pending.push(r.withCode(r.get(key)))
-				p.write(r.cells)
+				pending.push(r.withCode(string(r.get(key))))
+				p.row(len(r.ends), r.cell)
 			}
 			return ok, err
 		})
