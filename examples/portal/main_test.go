@@ -7,7 +7,7 @@ import (
 )
 
 func TestNewHandler(t *testing.T) {
-	h, err := newHandler("2026-08", 1000)
+	h, err := newHandler("2026-08", 1000, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,8 +21,34 @@ func TestNewHandler(t *testing.T) {
 			t.Errorf("GET %s: %d, want %d: %s", tc.target, w.Code, tc.code, w.Body.String())
 		}
 	}
-	if _, err := newHandler("2026-13", 1000); err == nil || !strings.Contains(err.Error(), "-period") {
+	if _, err := newHandler("2026-13", 1000, ""); err == nil || !strings.Contains(err.Error(), "-period") {
 		t.Errorf("bad period: %v", err)
+	}
+}
+
+// TestPortalFlag: -portal loads the Phú Thọ captures (period label "month": the default period) and the
+// unit page compares the card with them; a folder without responses is an error naming -portal.
+func TestPortalFlag(t *testing.T) {
+	h, err := newHandler("2026-08", 1000, "../../indicator/portaleval/testdata/phutho-2026-08")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		target, want string
+		code         int
+	}{
+		{"/units/H99", `id="portal"`, 200},                // H99 is not on the portal: its rows say so
+		{"/api/units/H99/portal", `"rows"`, 200},          // the same comparison as JSON
+		{"/api/units/H99/portal?period=2026-07", "", 404}, // no evaluation of July
+	} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", tc.target, nil))
+		if w.Code != tc.code || !strings.Contains(w.Body.String(), tc.want) {
+			t.Errorf("GET %s: %d, want %d with %q: %.400s", tc.target, w.Code, tc.code, tc.want, w.Body.String())
+		}
+	}
+	if _, err := newHandler("2026-08", 1000, t.TempDir()); err == nil || !strings.Contains(err.Error(), "-portal") {
+		t.Errorf("empty folder: %v", err)
 	}
 }
 
@@ -31,7 +57,7 @@ func TestNewHandler(t *testing.T) {
 func BenchmarkStartup(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := newHandler("2026-08", 0); err != nil {
+		if _, err := newHandler("2026-08", 0, ""); err != nil {
 			b.Fatal(err)
 		}
 	}
