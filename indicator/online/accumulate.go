@@ -69,30 +69,17 @@ type Result struct {
 
 // Result returns the tallies so far. It does not modify the accumulator.
 func (a *Accumulator) Result() Result {
-	r := Result{
-		Units:      make(map[string]indicator.Tally, len(a.units.Known)+len(a.units.Other)),
-		Ledger:     a.reasons.Ledger(dossierReasons[:], reasonCounted),
-		Catalogue:  a.c.catalogue.Clone(),
-		Procedures: make(map[string][]ProcedureStatus, len(a.units.Known)),
-	}
-	for i := range a.units.Known {
-		u := &a.units.Known[i]
-		info := &a.c.units[i]
-		ps := slices.Clone(info.procs)
-		for j, f := range u.Flags {
-			ps[info.services[j]].OnlineDossier = f != 0
-		}
-		t := tallyOf(ps)
-		t.Counts[indicator.M33] = u.Count
-		id := a.c.idx.Unit(int32(i)).ID
-		r.Units[id] = t
-		r.Procedures[id] = ps
-	}
-	for id, u := range a.units.Other {
-		var t indicator.Tally
-		t.Counts[indicator.M33] = u.Count
-		r.Units[id] = t
-	}
+	units, procs := offer.Tallies(&a.units, indicator.M33, func(i int) string { return a.c.idx.Unit(int32(i)).ID },
+		func(i int, u *offer.State) (indicator.Tally, []ProcedureStatus) {
+			info := &a.c.units[i]
+			ps := slices.Clone(info.procs)
+			for j, f := range u.Flags {
+				ps[info.services[j]].OnlineDossier = f != 0
+			}
+			return tallyOf(ps), ps
+		})
+	r := Result{Units: units, Catalogue: a.c.catalogue.Clone(), Procedures: procs}
+	r.Ledger = a.reasons.Ledger(dossierReasons[:], reasonCounted)
 	return r
 }
 
@@ -163,22 +150,14 @@ func (r Result) pool(ids []string) indicator.Tally {
 // level any of the units offers it and FullOnlineEligible when any unit's is (Service unset: 3.2 is
 // summed, not recounted). Unknown and repeated ids are ignored.
 func (r Result) distinct(ids []string) []ProcedureStatus {
-	var out []ProcedureStatus
-	at := make(map[string]int)
-	for id := range offer.Distinct(r.Procedures, ids) {
-		for _, p := range r.Procedures[id] {
-			i, seen := at[p.Code]
-			if !seen {
-				i = len(out)
-				at[p.Code] = i
-				out = append(out, ProcedureStatus{Code: p.Code, Level: p.Level})
-			}
-			q := &out[i]
+	return offer.Merged(r.Procedures, ids, func(p *ProcedureStatus) string { return p.Code },
+		func(p *ProcedureStatus) ProcedureStatus {
+			return ProcedureStatus{Code: p.Code, Level: p.Level, FullOnlineEligible: p.FullOnlineEligible}
+		},
+		func(q, p *ProcedureStatus) {
 			q.Level = max(q.Level, p.Level)
 			q.FullOnlineEligible = q.FullOnlineEligible || p.FullOnlineEligible
-		}
-	}
-	return out
+		})
 }
 
 // explain notes unit's 3.1 procedures without an online service (distinct over ids(M31), as pool counts

@@ -88,30 +88,17 @@ type Result struct {
 
 // Result returns the tallies so far. It does not modify the accumulator.
 func (a *Accumulator) Result() Result {
-	r := Result{
-		Units:      make(map[string]indicator.Tally, len(a.units.Known)+len(a.units.Other)),
-		Ledger:     a.reasons.Ledger(dossierReasons[:], reasonCounted),
-		Catalogue:  a.c.catalogue.Clone(),
-		Procedures: make(map[string][]ProcedureStatus, len(a.units.Known)),
-	}
-	for i := range a.units.Known {
-		u, info := &a.units.Known[i], a.c.idx.Unit(int32(i))
-		ps := make([]ProcedureStatus, len(info.Codes))
-		for j, f := range u.Flags {
-			ps[j] = ProcedureStatus{Code: info.Codes[j], Dossiers: f&flagDossier != 0, PaidOnline: f&flagPaid != 0, FeeData: f&flagFeeData != 0}
-		}
-		t := tallyOf(ps)
-		t.Counts[indicator.M36] = u.Count
-		r.Units[info.ID] = t
-		if len(ps) > 0 {
-			r.Procedures[info.ID] = ps
-		}
-	}
-	for id, u := range a.units.Other {
-		var t indicator.Tally
-		t.Counts[indicator.M36] = u.Count
-		r.Units[id] = t
-	}
+	units, procs := offer.Tallies(&a.units, indicator.M36, func(i int) string { return a.c.idx.Unit(int32(i)).ID },
+		func(i int, u *offer.State) (indicator.Tally, []ProcedureStatus) {
+			codes := a.c.idx.Unit(int32(i)).Codes
+			ps := make([]ProcedureStatus, len(codes))
+			for j, f := range u.Flags {
+				ps[j] = ProcedureStatus{Code: codes[j], Dossiers: f&flagDossier != 0, PaidOnline: f&flagPaid != 0, FeeData: f&flagFeeData != 0}
+			}
+			return tallyOf(ps), ps
+		})
+	r := Result{Units: units, Catalogue: a.c.catalogue.Clone(), Procedures: procs}
+	r.Ledger = a.reasons.Ledger(dossierReasons[:], reasonCounted)
 	return r
 }
 
@@ -167,19 +154,9 @@ func tallyOf(ps []ProcedureStatus) indicator.Tally {
 // unit's dossiers set it: the portal's parent rows count group 3b's procedures this way (Phú Thọ 8/2026:
 // 310 fee-bearing procedures in the province row, 5281 summed over its sub-units).
 func (r Result) distinct(ids []string) []ProcedureStatus {
-	var out []ProcedureStatus
-	at := make(map[string]int)
-	for id := range offer.Distinct(r.Procedures, ids) {
-		for _, p := range r.Procedures[id] {
-			i, seen := at[p.Code]
-			if !seen {
-				i = len(out)
-				at[p.Code] = i
-				out = append(out, ProcedureStatus{Code: p.Code})
-			}
-			q := &out[i]
+	return offer.Merged(r.Procedures, ids, func(p *ProcedureStatus) string { return p.Code },
+		func(p *ProcedureStatus) ProcedureStatus { return *p },
+		func(q, p *ProcedureStatus) {
 			q.Dossiers, q.PaidOnline, q.FeeData = q.Dossiers || p.Dossiers, q.PaidOnline || p.PaidOnline, q.FeeData || p.FeeData
-		}
-	}
-	return out
+		})
 }

@@ -183,3 +183,46 @@ func As[P indicator.Accumulator](pkg string, other indicator.Accumulator) (P, er
 	}
 	return b, nil
 }
+
+// Tallies turns an accumulator's Units into per-unit tallies and the procedure lists of its rows: row i's
+// tally and procedures come from row(i, state) with the dossier metric m's counts added, its unit id from
+// id(i); a unit outside the Index gets a tally of m alone. Empty procedure lists are not kept.
+func Tallies[P any](u *Units, m indicator.ID, id func(row int) string,
+	row func(i int, s *State) (indicator.Tally, []P)) (map[string]indicator.Tally, map[string][]P) {
+	units := make(map[string]indicator.Tally, len(u.Known)+len(u.Other))
+	procs := make(map[string][]P, len(u.Known))
+	for i := range u.Known {
+		t, ps := row(i, &u.Known[i])
+		t.Counts[m] = u.Known[i].Count
+		units[id(i)] = t
+		if len(ps) > 0 {
+			procs[id(i)] = ps
+		}
+	}
+	for id, s := range u.Other {
+		var t indicator.Tally
+		t.Counts[m] = s.Count
+		units[id] = t
+	}
+	return units, procs
+}
+
+// Merged returns the distinct procedures of the units ids (as Distinct takes them) in first-seen order:
+// the first record of a code is first(p), each later one is folded in by merge(&q, p). The portal's parent
+// rows count procedures this way, once however many sub-units offer them. Cost: O(Σ procedures of ids).
+func Merged[P any](procs map[string][]P, ids []string, code func(*P) string, first func(*P) P, merge func(q, p *P)) []P {
+	var out []P
+	at := make(map[string]int)
+	for _, ps := range Distinct(procs, ids) {
+		for j := range ps {
+			p := &ps[j]
+			if i, seen := at[code(p)]; seen {
+				merge(&out[i], p)
+				continue
+			}
+			at[code(p)] = len(out)
+			out = append(out, first(p))
+		}
+	}
+	return out
+}
