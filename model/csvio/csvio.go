@@ -218,8 +218,9 @@ func structListRange[T, E any](name string, min, max int, p func(*T) *[]E, enc f
 		}}
 }
 
-// decode streams records of layout cols from r. key names the key column.
-func decode[T any](r io.Reader, cfg config, cols []column[T], key string, keyOf func(*T) string) iter.Seq2[T, error] {
+// decode streams records of layout cols from r. key names the key column. Each record starts as a copy of
+// zero (the layout's values for columns the file does not have) and gets the cells of its row.
+func decode[T any](r io.Reader, cfg config, cols []column[T], key string, keyOf func(*T) string, zero T) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		lr := &limitReader{r: r}
 		cr := csv.NewReader(lr)
@@ -284,7 +285,7 @@ func decode[T any](r io.Reader, cfg config, cols []column[T], key string, keyOf 
 			if err == io.EOF {
 				return
 			}
-			var rec T
+			rec := zero
 			if err != nil {
 				line := 0
 				var pe *csv.ParseError

@@ -105,7 +105,7 @@ func DossierColumns() []string { return names(dossierColumns()) }
 // row at a time, never more than the record limit read for one row);
 // MaxRecordBytes and MaxFieldBytes set the limits.
 func DecodeDossiers(r io.Reader, opts ...Option) iter.Seq2[model.Dossier, error] {
-	return decode(r, newConfig(opts), dossierColumns(), "code", func(d *model.Dossier) string { return d.Code })
+	return decode(r, newConfig(opts), dossierColumns(), "code", func(d *model.Dossier) string { return d.Code }, model.Dossier{})
 }
 
 // DossierWriter writes dossiers in the dossier layout. Nested records are
@@ -240,7 +240,7 @@ func ProcedureColumns() []string { return names(procedureColumns()) }
 // DecodeProcedures streams procedures from a CSV file in the procedure layout,
 // with the rules of DecodeDossiers ("code" required).
 func DecodeProcedures(r io.Reader, opts ...Option) iter.Seq2[model.Procedure, error] {
-	return decode(r, newConfig(opts), procedureColumns(), "code", func(p *model.Procedure) string { return p.Code })
+	return decode(r, newConfig(opts), procedureColumns(), "code", func(p *model.Procedure) string { return p.Code }, model.Procedure{})
 }
 
 // ProcedureWriter writes procedures in the procedure layout (fields, agencies
@@ -288,7 +288,7 @@ func PetitionColumns() []string { return names(petitionColumns()) }
 // DecodePetitions streams petitions from a CSV file in the petition layout,
 // with the rules of DecodeDossiers ("id" required).
 func DecodePetitions(r io.Reader, opts ...Option) iter.Seq2[model.Petition, error] {
-	return decode(r, newConfig(opts), petitionColumns(), "id", func(p *model.Petition) string { return p.ID })
+	return decode(r, newConfig(opts), petitionColumns(), "id", func(p *model.Petition) string { return p.ID }, model.Petition{})
 }
 
 // PetitionWriter writes petitions in the petition layout.

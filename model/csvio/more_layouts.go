@@ -39,7 +39,7 @@ func StepColumns() []string { return names(stepColumns()) }
 // DecodeSteps streams timeline steps (one per line) with the rules of
 // DecodeDossiers ("dossier_code" required).
 func DecodeSteps(r io.Reader, opts ...Option) iter.Seq2[model.Step, error] {
-	return decode(r, newConfig(opts), stepColumns(), "dossier_code", func(s *model.Step) string { return s.DossierCode })
+	return decode(r, newConfig(opts), stepColumns(), "dossier_code", func(s *model.Step) string { return s.DossierCode }, model.Step{RealEvent: true})
 }
 
 // StepWriter writes timeline steps in the step layout.
@@ -79,7 +79,7 @@ func OfferingColumns() []string { return names(offeringColumns()) }
 // DecodeOfferings streams per-unit offerings with the rules of DecodeDossiers
 // ("procedure_code" required).
 func DecodeOfferings(r io.Reader, opts ...Option) iter.Seq2[model.Offering, error] {
-	return decode(r, newConfig(opts), offeringColumns(), "procedure_code", func(o *model.Offering) string { return o.ProcedureCode })
+	return decode(r, newConfig(opts), offeringColumns(), "procedure_code", func(o *model.Offering) string { return o.ProcedureCode }, model.Offering{})
 }
 
 // OfferingWriter writes offerings in the offering layout.
@@ -123,7 +123,7 @@ func UnitColumns() []string { return names(unitColumns()) }
 
 // DecodeUnits streams units with the rules of DecodeDossiers ("id" required).
 func DecodeUnits(r io.Reader, opts ...Option) iter.Seq2[model.Unit, error] {
-	return decode(r, newConfig(opts), unitColumns(), "id", func(u *model.Unit) string { return u.ID })
+	return decode(r, newConfig(opts), unitColumns(), "id", func(u *model.Unit) string { return u.ID }, model.Unit{})
 }
 
 // UnitWriter writes units in the unit layout.
@@ -164,7 +164,7 @@ func RatingColumns() []string { return names(ratingColumns()) }
 // DecodeRatings streams dossier ratings with the rules of DecodeDossiers
 // ("dossier_code" required).
 func DecodeRatings(r io.Reader, opts ...Option) iter.Seq2[model.Rating, error] {
-	return decode(r, newConfig(opts), ratingColumns(), "dossier_code", func(x *model.Rating) string { return x.DossierCode })
+	return decode(r, newConfig(opts), ratingColumns(), "dossier_code", func(x *model.Rating) string { return x.DossierCode }, model.Rating{})
 }
 
 // RatingWriter writes ratings in the rating layout.

@@ -120,3 +120,18 @@ func TestStepsOfferingsUnitsRatings(t *testing.T) {
 		}
 	}
 }
+
+// TestStepRealEventAbsentColumn: real_event is "absent = 1" whether the cell is empty or the file has no
+// such column (the column-less case once decoded false).
+func TestStepRealEventAbsentColumn(t *testing.T) {
+	for _, in := range []string{"dossier_code,status\nA,2\n", "dossier_code,status,real_event\nA,2,\n", "dossier_code,status,real_event\nA,2,0\n"} {
+		for s, err := range DecodeSteps(strings.NewReader(in)) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := !strings.HasSuffix(in, ",0\n"); s.RealEvent != want {
+				t.Errorf("%q: RealEvent %v, want %v", in, s.RealEvent, want)
+			}
+		}
+	}
+}
