@@ -226,14 +226,14 @@ func decode[T any](r io.Reader, cfg config, cols []column[T], key string, keyOf 
 		cr := csv.NewReader(lr)
 		cr.ReuseRecord = true
 		cr.FieldsPerRecord = -1
-		// bound allows the next row at most cfg.maxRecord bytes, so that no
+		// bound allows the next row at most cfg.Record bytes, so that no
 		// row longer than that is ever buffered whole.
-		bound := func() { lr.allow = cr.InputOffset() + int64(cfg.maxRecord) }
+		bound := func() { lr.allow = cr.InputOffset() + int64(cfg.Record) }
 		tooLarge := func(err error, start int64) error {
 			if !errors.Is(err, errLimit) {
 				return nil
 			}
-			return fmt.Errorf("%w: the row at byte %d is longer than %d bytes (MaxRecordBytes)", ErrTooLarge, start, cfg.maxRecord)
+			return fmt.Errorf("%w: the row at byte %d is longer than %d bytes (MaxRecordBytes)", ErrTooLarge, start, cfg.Record)
 		}
 		bound()
 		header, err := cr.Read()
@@ -309,10 +309,10 @@ func decode[T any](r io.Reader, cfg config, cols []column[T], key string, keyOf 
 			}
 			for i, cell := range row {
 				switch {
-				case len(cell) > cfg.maxField:
+				case len(cell) > cfg.Field:
 					if re.Err == nil {
 						re.Field = headers[i]
-						re.Err = fmt.Errorf("%w: cell of %d bytes, limit %d (MaxFieldBytes)", ErrTooLarge, len(cell), cfg.maxField)
+						re.Err = fmt.Errorf("%w: cell of %d bytes, limit %d (MaxFieldBytes)", ErrTooLarge, len(cell), cfg.Field)
 					}
 					continue
 				case pos[i] < 0:

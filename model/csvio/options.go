@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 
+	"github.com/vn-dvc/chiso766/model/internal/limits"
 	"github.com/vn-dvc/chiso766/model/portal"
 )
 
@@ -21,41 +22,22 @@ const (
 // the field limit (a record error naming the column; reading goes on).
 var ErrTooLarge = portal.ErrTooLarge
 
-// Option configures a decoder.
-type Option func(*config)
+// Option configures a decoder's size limits (MaxRecordBytes, MaxFieldBytes); portal's and csvio's are one
+// type.
+type Option = limits.Option
 
-type config struct {
-	maxRecord, maxField int
-}
+type config = limits.Config
 
-// MaxRecordBytes sets the record limit (default DefaultMaxRecordBytes); n ≤ 0
-// keeps the default. A decoder holds about three times this limit at most.
-func MaxRecordBytes(n int) Option {
-	return func(c *config) {
-		if n > 0 {
-			c.maxRecord = n
-		}
-	}
-}
+// MaxRecordBytes sets the record limit (default DefaultMaxRecordBytes); n ≤ 0 keeps the default. A decoder
+// holds about three times this limit at most.
+func MaxRecordBytes(n int) Option { return limits.MaxRecord(n) }
 
-// MaxFieldBytes sets the cell limit (default DefaultMaxFieldBytes); n ≤ 0
-// keeps the default. A cell cannot be longer than its row.
-func MaxFieldBytes(n int) Option {
-	return func(c *config) {
-		if n > 0 {
-			c.maxField = n
-		}
-	}
-}
+// MaxFieldBytes sets the field limit (default DefaultMaxFieldBytes); n ≤ 0 keeps the default. A cell cannot be longer
+// than its row.
+func MaxFieldBytes(n int) Option { return limits.MaxField(n) }
 
 func newConfig(opts []Option) config {
-	c := config{maxRecord: DefaultMaxRecordBytes, maxField: DefaultMaxFieldBytes}
-	for _, o := range opts {
-		if o != nil {
-			o(&c)
-		}
-	}
-	return c
+	return limits.New(DefaultMaxRecordBytes, DefaultMaxFieldBytes, opts)
 }
 
 // limitReader hands the CSV reader at most allow bytes in all; decode moves

@@ -87,18 +87,18 @@ func (l *limitReader) Read(p []byte) (int, error) {
 
 // stream walks the envelope and calls rec for every element of data[] (the
 // first of keys holding an array); fail is called once with a terminal
-// error. No value of the payload is read beyond cfg.maxRecord bytes.
+// error. No value of the payload is read beyond cfg.Record bytes.
 func stream(r io.Reader, cfg config, keys []string, rec func(int, json.RawMessage) bool, fail func(error)) {
 	lr := &limitReader{r: r}
 	dec := json.NewDecoder(lr)
 	index := 0
 	// bound allows the next value (and the white space before it) at most
-	// cfg.maxRecord bytes.
-	bound := func() { lr.allow = dec.InputOffset() + int64(cfg.maxRecord) }
+	// cfg.Record bytes.
+	bound := func() { lr.allow = dec.InputOffset() + int64(cfg.Record) }
 	syntax := func(err error) {
 		if errors.Is(err, errLimit) {
 			fail(&RecordError{Index: index, Err: fmt.Errorf("%w: a value at byte %d is longer than %d bytes (MaxRecordBytes)",
-				ErrTooLarge, dec.InputOffset(), cfg.maxRecord)})
+				ErrTooLarge, dec.InputOffset(), cfg.Record)})
 			return
 		}
 		if errors.Is(err, io.EOF) {
@@ -218,7 +218,7 @@ type cursor struct {
 }
 
 func newCursor(re *RecordError, cfg config, fold bool) *cursor {
-	return &cursor{re: re, fold: fold, maxField: cfg.maxField}
+	return &cursor{re: re, fold: fold, maxField: cfg.Field}
 }
 
 func (c *cursor) fail(key string, err error) {

@@ -1,5 +1,7 @@
 package portal
 
+import "github.com/vn-dvc/chiso766/model/internal/limits"
+
 // Default size limits of the decoders. A realistic dossier record is about
 // 2 KB and a LayThuTuc procedure tens of KB, so the defaults leave two to
 // three orders of magnitude of headroom while bounding what one hostile
@@ -15,41 +17,20 @@ const (
 	DefaultMaxFieldBytes = 256 << 10
 )
 
-// Option configures a decoder (DecodeDossiers, DecodeSteps,
-// DecodeProcedures, DecodeProcedure).
-type Option func(*config)
+// Option configures a decoder's size limits (MaxRecordBytes, MaxFieldBytes); portal's and csvio's are one
+// type.
+type Option = limits.Option
 
-type config struct {
-	maxRecord, maxField int
-}
+type config = limits.Config
 
-// MaxRecordBytes sets the record limit (default DefaultMaxRecordBytes); n ≤ 0
-// keeps the default. Memory held by a decoder is about twice this limit.
-func MaxRecordBytes(n int) Option {
-	return func(c *config) {
-		if n > 0 {
-			c.maxRecord = n
-		}
-	}
-}
+// MaxRecordBytes sets the record limit (default DefaultMaxRecordBytes); n ≤ 0 keeps the default. Memory held
+// by a decoder is about twice this limit.
+func MaxRecordBytes(n int) Option { return limits.MaxRecord(n) }
 
-// MaxFieldBytes sets the field limit (default DefaultMaxFieldBytes); n ≤ 0
-// keeps the default. A field cannot be longer than its record, so raising
-// the field limit above the record limit has no further effect.
-func MaxFieldBytes(n int) Option {
-	return func(c *config) {
-		if n > 0 {
-			c.maxField = n
-		}
-	}
-}
+// MaxFieldBytes sets the field limit (default DefaultMaxFieldBytes); n ≤ 0 keeps the default. A field cannot be
+// longer than its record.
+func MaxFieldBytes(n int) Option { return limits.MaxField(n) }
 
 func newConfig(opts []Option) config {
-	c := config{maxRecord: DefaultMaxRecordBytes, maxField: DefaultMaxFieldBytes}
-	for _, o := range opts {
-		if o != nil {
-			o(&c)
-		}
-	}
-	return c
+	return limits.New(DefaultMaxRecordBytes, DefaultMaxFieldBytes, opts)
 }

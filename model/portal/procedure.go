@@ -43,8 +43,8 @@ func DecodeProcedures(r io.Reader, opts ...Option) iter.Seq2[model.Procedure, er
 // than the record limit is ErrTooLarge.
 func DecodeProcedure(b []byte, opts ...Option) (model.Procedure, error) {
 	cfg := newConfig(opts)
-	if len(b) > cfg.maxRecord {
-		return model.Procedure{}, &RecordError{Err: fmt.Errorf("%w: %d bytes, limit %d (MaxRecordBytes)", ErrTooLarge, len(b), cfg.maxRecord)}
+	if len(b) > cfg.Record {
+		return model.Procedure{}, &RecordError{Err: fmt.Errorf("%w: %d bytes, limit %d (MaxRecordBytes)", ErrTooLarge, len(b), cfg.Record)}
 	}
 	if !json.Valid(b) {
 		return model.Procedure{}, &RecordError{Err: fmt.Errorf("%w: invalid JSON", ErrSyntax)}
