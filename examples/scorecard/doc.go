@@ -40,6 +40,10 @@
 // Progress: with a dossier file, a line "scorecard: <file>: N dossiers…" goes to stderr every ProgressEvery
 // records, and the final count when the file held at least that many.
 //
+// The output (table, CSV, JSON, lost-point explanations, what-if plan, labels in -lang vi or en) is rendered
+// by package examples/internal/report, which examples/sqlscore shares: the two commands print the same
+// bytes for the same card.
+//
 // Legal basis: Decision 766/QĐ-TTg (2022) and the National Public Service Portal's published method; see the
 // doc of package indicator and the rules handbook, docs/rules.md. All scoring is done by package
 // indicator/scorecard.

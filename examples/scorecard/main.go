@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -12,13 +10,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/vn-dvc/chiso766/examples/internal/report"
 	"github.com/vn-dvc/chiso766/examples/internal/sample"
 	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/indicator/digitisation"
@@ -34,7 +31,7 @@ const (
 	DefaultYear   = 2026
 	DefaultPeriod = "2026"
 	// TopReasons is the number of lost-point reasons printed in the table format.
-	TopReasons = 15
+	TopReasons = report.TopReasons
 	// ProgressEvery is the number of dossiers between two progress lines on stderr (file input only).
 	ProgressEvery = 100_000
 	// MaxWorkers bounds -workers (1…MaxWorkers): scoring is CPU-bound, so more goroutines than cores only
@@ -42,23 +39,20 @@ const (
 	MaxWorkers = 256
 	// MaxPoints is the index's total (100 points): -what-if asks for a gain of at most this, and the
 	// target (the unit's total + the gain) must not exceed the unit's own maximum.
-	MaxPoints = 100
-	// maxWhatIfLen and maxWhatIfExp bound the -what-if text before any arithmetic, so that a value such as
-	// 1e-400000000 cannot make the decimal arithmetic rescale to hundreds of millions of digits.
-	maxWhatIfLen = 32
-	maxWhatIfExp = 16
+	MaxPoints = report.MaxPoints
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 type config struct {
-	dossiers, procedures, petitions, tallies  string
-	portal                                    string // -portal: folder of saved portal evaluation responses
-	period, unit, asof, edition, format, lang string
-	bom, allowUnknown, whatIfSet              bool
-	whatIf                                    string
-	workers, sampleDossiers                   int
-	gain                                      decimal.Decimal // -what-if, parsed; zero: no plan
+	dossiers, procedures, petitions, tallies string
+	portal                                   string // -portal: folder of saved portal evaluation responses
+	period, asof, edition                    string
+	allowUnknown                             bool
+	workers, sampleDossiers                  int
+	out                                      report.Flags   // -format, -lang, -unit, -bom, -what-if
+	fs                                       *flag.FlagSet  // the parsed flags (report.Flags.Options visits them)
+	opts                                     report.Options // the output flags, checked
 }
 
 // run is the whole command; it returns the exit status.
@@ -72,14 +66,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.tallies, "tallies", "", "score a unit-tree tallies JSON (indicator.DecodeTree), or the portal's saved evaluation responses (a folder, or one <endpoint>….json file), instead of records")
 	fs.StringVar(&c.portal, "portal", "", "reconcile the card with the portal's saved evaluation responses in this folder (per unit × metric: ours vs the portal's, points, likely cause)")
 	fs.StringVar(&c.period, "period", DefaultPeriod, "evaluation period: 2026, 2026-Q3, 2026-08 or 2026-01-01..2026-03-31")
-	fs.StringVar(&c.unit, "unit", "", "show only this unit id and its explanations")
 	fs.StringVar(&c.asof, "asof", "", "instant the data describe (RFC 3339 or YYYY-MM-DD, Vietnam time); default the sample's AsOf")
 	fs.StringVar(&c.edition, "edition", "portal", "scoring edition: portal or document")
-	fs.StringVar(&c.format, "format", "table", "output format: table, json or csv")
-	fs.StringVar(&c.lang, "lang", "vi", "labels: vi or en")
-	fs.BoolVar(&c.bom, "bom", false, "start CSV output with a UTF-8 byte-order mark (for spreadsheet programs)")
 	fs.BoolVar(&c.allowUnknown, "allow-unknown-status", false, "count dossiers with unknown status codes instead of failing")
-	fs.StringVar(&c.whatIf, "what-if", "", "list the cheapest ways for the unit (-unit, default the root) to gain N points (a decimal, 0 < N ≤ 100)")
+	c.out.Register(fs) // -unit, -format, -lang, -bom, -what-if (package examples/internal/report)
 	fs.IntVar(&c.workers, "workers", min(runtime.GOMAXPROCS(0), MaxWorkers), fmt.Sprintf("scoring goroutines (1…%d)", MaxWorkers))
 	fs.IntVar(&c.sampleDossiers, "sample-dossiers", 0, "dossiers of the generated sample (0: the sample's default)")
 	if err := fs.Parse(args); err != nil {
@@ -92,11 +82,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "scorecard: unexpected argument %q\n", fs.Arg(0))
 		return 1
 	}
-	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "what-if" {
-			c.whatIfSet = true
-		}
-	})
+	c.fs = fs
 	// Every write to stdout goes through out, which keeps the first error: the table format prints with
 	// fmt and text/tabwriter, whose errors would otherwise be lost (`> /dev/full` exited 0).
 	out := &errWriter{w: stdout}
@@ -134,48 +120,9 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// parseWhatIf reads the -what-if gain as an exact decimal (never through float64: NaN and ±Inf do not
-// exist in it). It accepts a plain decimal number, optionally with an exponent, of at most maxWhatIfLen
-// characters and an exponent within ±maxWhatIfExp, not negative and not above MaxPoints. Zero means "no
-// plan". Errors name the value; the caller adds the flag.
-func parseWhatIf(s string) (decimal.Decimal, error) {
-	if s == "" {
-		return decimal.Decimal{}, errors.New("empty value: want a number of points, e.g. 2.5")
-	}
-	if len(s) > maxWhatIfLen {
-		return decimal.Decimal{}, fmt.Errorf("%.*q… is longer than %d characters", maxWhatIfLen, s, maxWhatIfLen)
-	}
-	for _, r := range s {
-		if !strings.ContainsRune("0123456789.+-eE", r) {
-			return decimal.Decimal{}, fmt.Errorf("%q is not a decimal number of points (NaN and Inf are not numbers)", s)
-		}
-	}
-	d, err := decimal.NewFromString(s)
-	if err != nil {
-		return decimal.Decimal{}, fmt.Errorf("%q is not a decimal number of points", s)
-	}
-	if e := d.Exponent(); e < -maxWhatIfExp || e > maxWhatIfExp {
-		return decimal.Decimal{}, fmt.Errorf("%s is out of range (0…%d points, at most %d decimal places)", s, MaxPoints, maxWhatIfExp)
-	}
-	if d.Sign() < 0 {
-		return decimal.Decimal{}, fmt.Errorf("%s is negative: want a gain of 0…%d points", s, MaxPoints)
-	}
-	if d.GreaterThan(decimal.NewFromInt(MaxPoints)) {
-		return decimal.Decimal{}, fmt.Errorf("%s is above the maximum total of %d points", s, MaxPoints)
-	}
-	return d, nil
-}
-
-// checkTarget refuses a gain that would take the unit's total above its maximum: no record can get it
-// there, and the planner would search every metric to its limit for nothing.
-func checkTarget(u indicator.UnitResult, gain decimal.Decimal) error {
-	target := u.Pooled.Total.Add(gain)
-	if target.GreaterThan(u.Pooled.Max) {
-		return fmt.Errorf("target %s (total %s + %s) is above the maximum %s of unit %s",
-			target.String(), u.Pooled.Total.StringFixed(2), gain.String(), u.Pooled.Max.StringFixed(2), u.Unit.ID)
-	}
-	return nil
-}
+// parseWhatIf reads the -what-if gain as an exact decimal (report.ParseWhatIf). Errors name the value; the
+// caller adds the flag.
+func parseWhatIf(s string) (decimal.Decimal, error) { return report.ParseWhatIf(s) }
 
 func execute(c *config, stdout, stderr io.Writer) error {
 	var ed indicator.Edition
@@ -187,24 +134,17 @@ func execute(c *config, stdout, stderr io.Writer) error {
 	default:
 		return fmt.Errorf("-edition: unknown edition %q (portal or document)", c.edition)
 	}
-	switch c.format {
-	case "table", "json", "csv":
-	default:
-		return fmt.Errorf("-format: unknown format %q (table, json or csv)", c.format)
-	}
-	if c.lang != "vi" && c.lang != "en" {
-		return fmt.Errorf("-lang: unknown language %q (vi or en)", c.lang)
+	if err := c.out.Check(); err != nil { // -format, -lang
+		return err
 	}
 	if c.workers < 1 || c.workers > MaxWorkers {
 		return fmt.Errorf("-workers: %d is outside 1…%d", c.workers, MaxWorkers)
 	}
-	if c.whatIfSet {
-		g, err := parseWhatIf(c.whatIf)
-		if err != nil {
-			return fmt.Errorf("-what-if: %v", err)
-		}
-		c.gain = g
+	opts, err := c.out.Options(c.fs) // -what-if
+	if err != nil {
+		return err
 	}
+	c.opts = opts
 	if c.tallies != "" {
 		return runTallies(c, ed, stdout, stderr)
 	}
@@ -275,244 +215,22 @@ func execute(c *config, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "scorecard: %s: %d dossiers read\n", c.dossiers, src.n)
 		}
 	}
-	if c.unit != "" {
-		if _, ok := card.Unit(c.unit); !ok {
-			return fmt.Errorf("-unit: unknown unit %q", c.unit)
+	if c.opts.Unit != "" {
+		if _, ok := card.Unit(c.opts.Unit); !ok {
+			return fmt.Errorf("-unit: unknown unit %q", c.opts.Unit)
 		}
 	}
 	if c.portal != "" {
 		return writeReconciliation(c, ed, &card.Result, stdout, stderr)
 	}
-	var plan *scorecard.Plan
-	if !c.gain.IsZero() {
-		id := c.unit
-		if id == "" {
-			id = card.Units[0].Unit.ID
-		}
-		u, _ := card.Unit(id)
-		if err := checkTarget(u.UnitResult, c.gain); err != nil {
-			return fmt.Errorf("-what-if: %v", err)
-		}
-		pl, err := card.PlanGain(ed, id, c.gain, scorecard.PlanOptions{})
-		if err != nil {
-			return fmt.Errorf("-what-if: %v", err)
-		}
-		plan = &pl
-	}
-	units := make([]indicator.UnitResult, 0, len(card.Units))
-	var expl []lost
-	for _, u := range card.Units {
-		if c.unit != "" && u.Unit.ID != c.unit {
-			continue
-		}
-		units = append(units, u.UnitResult)
-		for _, e := range u.Explanations {
-			for _, r := range e.Reasons {
-				expl = append(expl, lost{Unit: u.Unit.ID, Metric: e.Metric, Points: r.Points, Reason: r.Reason,
-					Count: r.Count, Examples: r.Examples})
-			}
-		}
-	}
-	sort.SliceStable(expl, func(i, j int) bool {
-		if k := expl[i].Points.Cmp(expl[j].Points); k != 0 {
-			return k > 0
-		}
-		return expl[i].Count > expl[j].Count
-	})
-	switch c.format {
-	case "json":
-		var v any = card
-		if c.unit != "" {
-			u, _ := card.Unit(c.unit)
-			v = u
-		}
-		out := struct {
-			Card any             `json:"card"`
-			Plan *scorecard.Plan `json:"whatIf,omitempty"`
-		}{v, plan}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
-	case "csv":
-		return writeCSV(stdout, c, units, expl, plan)
-	}
-	lbl := labels(c.lang)
-	fmt.Fprintf(stdout, "%s %s — %s %s — %s %s — %d %s\n\n", lbl.period, period, lbl.asof,
-		asOf.Format(time.RFC3339), lbl.edition, card.Edition, card.Dossiers, lbl.dossiers)
-	if err := writeTable(stdout, c.lang, units); err != nil {
-		return err
-	}
-	if len(card.Unattributed) > 0 {
-		fmt.Fprintf(stdout, "\n%s: %s\n", lbl.unattributed, strings.Join(card.Unattributed, ", "))
-	}
-	n := len(expl)
-	if c.unit == "" && n > TopReasons {
-		n = TopReasons
-	}
-	fmt.Fprintf(stdout, "\n%s\n", lbl.reasons)
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(lbl.reasonCols, "\t"))
-	for _, e := range expl[:n] {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", e.Unit, e.Metric, e.Points.StringFixed(2), e.Reason, e.Count,
-			strings.Join(e.Examples, " "))
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	if plan != nil {
-		return writePlan(stdout, lbl, plan)
-	}
-	return nil
+	return report.Write(stdout, card, ed, c.opts)
 }
 
-type lost struct {
-	Unit     string
-	Metric   indicator.ID
-	Points   decimal.Decimal
-	Reason   indicator.Reason
-	Count    int64
-	Examples []string
-}
+// csvRow is a unit's CSV row (report.CSVRow).
+func csvRow(lang string, u indicator.UnitResult) []string { return report.CSVRow(lang, u) }
 
-type text struct {
-	period, asof, edition, dossiers, unattributed, reasons, whatIf, unreachable string
-	unitCols, reasonCols, planCols                                              []string
-}
-
-func labels(lang string) text {
-	if lang == "en" {
-		return text{"Period", "as of", "edition", "dossiers", "Unattributed units", "Largest lost points",
-			"What-if: total", "No metric alone reaches the target.",
-			[]string{"unit", "name", "kind"}, []string{"unit", "metric", "points lost", "reason", "count", "examples"},
-			[]string{"metric", "records", "gain", "per record"}}
-	}
-	return text{"Kỳ", "tính đến", "phiên bản", "hồ sơ", "Đơn vị không có trong danh sách", "Điểm bị mất nhiều nhất",
-		"Giả định: tổng điểm", "Không chỉ số nào một mình đạt được mục tiêu.",
-		[]string{"đơn vị", "tên", "loại"}, []string{"đơn vị", "chỉ số", "điểm mất", "lý do", "số lượng", "ví dụ"},
-		[]string{"chỉ số", "số hồ sơ", "tăng", "mỗi hồ sơ"}}
-}
-
-func header(lang string) []string {
-	h := append([]string(nil), labels(lang).unitCols...)
-	for g := indicator.G1; g <= indicator.G5; g++ {
-		name := g.NameVI()
-		if lang == "en" {
-			name = g.NameEN()
-		}
-		h = append(h, g.String()+" "+name)
-	}
-	if lang == "en" {
-		return append(h, "total", "rank", "band")
-	}
-	return append(h, "tổng", "hạng", "xếp loại")
-}
-
-func row(lang string, u indicator.UnitResult, indent bool) []string {
-	id := u.Unit.ID
-	if indent {
-		id = strings.Repeat("  ", u.Depth) + id
-	}
-	r := []string{id, u.Unit.Name, string(u.Unit.Kind)}
-	for i := range u.Pooled.Groups {
-		r = append(r, u.Pooled.Groups[i].Score.StringFixed(2))
-	}
-	band := ""
-	if u.Banded {
-		band = u.Band.NameVI
-		if lang == "en" {
-			band = u.Band.NameEN
-		}
-	}
-	return append(r, u.Pooled.Total.StringFixed(2), fmt.Sprint(u.Rank), band)
-}
-
-func writeTable(w io.Writer, lang string, units []indicator.UnitResult) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	h := header(lang)
-	for i := 3; i < 3+indicator.NumGroups; i++ { // group names are long: keep the code in the table
-		h[i], _, _ = strings.Cut(h[i], " ")
-	}
-	fmt.Fprintln(tw, strings.Join(h, "\t"))
-	for _, u := range units {
-		fmt.Fprintln(tw, strings.Join(row(lang, u, true), "\t"))
-	}
-	return tw.Flush()
-}
-
-// writeCSV writes the unit rows, the lost-point reasons when expl is not nil and the what-if plan when
-// plan is not nil (each block after an empty line) as CSV. Text cells go through csvText; number cells
-// are written as they are.
-func writeCSV(w io.Writer, c *config, units []indicator.UnitResult, expl []lost, plan *scorecard.Plan) error {
-	if c.bom {
-		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-			return err
-		}
-	}
-	cw := csv.NewWriter(w)
-	cw.Write(csvTexts(header(c.lang)))
-	for _, u := range units {
-		cw.Write(csvRow(c.lang, u))
-	}
-	if expl != nil {
-		cw.Write(nil)
-		cw.Write(csvTexts(labels(c.lang).reasonCols))
-		for _, e := range expl {
-			cw.Write([]string{csvText(e.Unit), csvText(e.Metric.String()), e.Points.StringFixed(2),
-				csvText(string(e.Reason)), fmt.Sprint(e.Count), csvText(strings.Join(e.Examples, ";"))})
-		}
-	}
-	if plan != nil {
-		lbl := labels(c.lang)
-		cw.Write(nil)
-		cw.Write([]string{csvText(lbl.whatIf), plan.Total.StringFixed(2), plan.Target.StringFixed(2)})
-		cw.Write(csvTexts(lbl.planCols))
-		for _, m := range plan.Cheapest {
-			cw.Write([]string{csvText(m.Metric.String()), fmt.Sprint(m.Records), m.Gain.StringFixed(2), m.PerRecord.String()})
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// csvRow is row for CSV: the unit's id, name, kind and band are text cells (csvText), the scores and the
-// rank numbers.
-func csvRow(lang string, u indicator.UnitResult) []string {
-	r := row(lang, u, false)
-	for _, i := range []int{0, 1, 2, len(r) - 1} {
-		r[i] = csvText(r[i])
-	}
-	return r
-}
-
-func csvTexts(cells []string) []string {
-	out := make([]string, len(cells))
-	for i, c := range cells {
-		out[i] = csvText(c)
-	}
-	return out
-}
-
-// csvText neutralises a text cell that a spreadsheet would read as a formula (CSV injection, OWASP): a
-// cell starting with = + - @ tab or carriage return, or with the full-width forms of = + - @ (which some
-// spreadsheet programs also accept), gets a leading single quote, so that Excel and LibreOffice show the
-// text instead of evaluating it. It is applied to every CSV the command writes, with or without -bom, and
-// to text cells only: numbers (a negative delta included) are never passed through it. The quote is
-// visible to programs that read the CSV as data; they can strip a leading "'" from text cells.
-func csvText(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	for _, p := range []string{"\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"} {
-		if strings.HasPrefix(s, p) {
-			return "'" + s
-		}
-	}
-	return s
-}
+// csvText neutralises a text cell that a spreadsheet would read as a formula (report.CSVText).
+func csvText(s string) string { return report.CSVText(s) }
 
 func runTallies(c *config, ed indicator.Edition, stdout, stderr io.Writer) error {
 	var t *indicator.Tree
@@ -537,67 +255,7 @@ func runTallies(c *config, ed indicator.Edition, stdout, stderr io.Writer) error
 	if c.portal != "" {
 		return writeReconciliation(c, ed, &res, stdout, stderr)
 	}
-	units := res.Units
-	if c.unit != "" {
-		u, ok := res.Unit(c.unit)
-		if !ok {
-			return fmt.Errorf("-unit: unknown unit %q", c.unit)
-		}
-		units = []indicator.UnitResult{u}
-	}
-	var plan *scorecard.Plan
-	if !c.gain.IsZero() {
-		u := units[0]
-		if err := checkTarget(u, c.gain); err != nil {
-			return fmt.Errorf("-what-if: %v", err)
-		}
-		pl, err := scorecard.PlanGain(ed, t.Pooled(u.Unit.ID), c.gain, scorecard.PlanOptions{})
-		if err != nil {
-			return fmt.Errorf("-what-if: %v", err)
-		}
-		plan = &pl
-	}
-	switch c.format {
-	case "json":
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if plan != nil {
-			return enc.Encode(struct {
-				Units []indicator.UnitResult `json:"units"`
-				Plan  *scorecard.Plan        `json:"whatIf"`
-			}{units, plan})
-		}
-		return enc.Encode(units)
-	case "csv":
-		return writeCSV(stdout, c, units, nil, plan)
-	}
-	lbl := labels(c.lang)
-	fmt.Fprintf(stdout, "%s %s — %s %s\n\n", lbl.period, res.Period, lbl.edition, res.Edition)
-	if err := writeTable(stdout, c.lang, units); err != nil {
-		return err
-	}
-	if plan != nil {
-		return writePlan(stdout, lbl, plan)
-	}
-	return nil
-}
-
-// writePlan prints a what-if plan as a table.
-func writePlan(w io.Writer, lbl text, plan *scorecard.Plan) error {
-	fmt.Fprintf(w, "\n%s %s → %s\n", lbl.whatIf, plan.Total.StringFixed(2), plan.Target.StringFixed(2))
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(lbl.planCols, "\t"))
-	for _, m := range plan.Cheapest {
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", m.Metric, m.Records, m.Gain.StringFixed(2), m.PerRecord.String())
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	if len(plan.Cheapest) == 0 {
-		_, err := fmt.Fprintln(w, lbl.unreachable)
-		return err
-	}
-	return nil
+	return report.WriteTree(stdout, t, &res, ed, c.opts)
 }
 
 func parseAsOf(s string, loc *time.Location) (time.Time, error) {

@@ -120,7 +120,7 @@ func portalTree(name string, stderr io.Writer) (*indicator.Tree, error) {
 }
 
 // writeReconciliation compares our scored tree with the portal's responses in c.portal and writes the
-// table in c.format (table, csv with -bom, json).
+// table in c.opts.Format (table, csv with -bom, json).
 func writeReconciliation(c *config, ed indicator.Edition, ours *indicator.TreeResult, stdout, stderr io.Writer) error {
 	ev, err := loadEvaluation(c.portal, stderr)
 	if err != nil {
@@ -130,22 +130,22 @@ func writeReconciliation(c *config, ed indicator.Edition, ours *indicator.TreeRe
 	if err != nil {
 		return fmt.Errorf("-portal: %v", err)
 	}
-	if c.unit != "" {
+	if c.opts.Unit != "" {
 		rows := tab.Rows[:0:0]
 		for _, r := range tab.Rows {
-			if r.Unit == c.unit {
+			if r.Unit == c.opts.Unit {
 				rows = append(rows, r)
 			}
 		}
 		tab.Rows = rows
 	}
-	switch c.format {
+	switch c.opts.Format {
 	case "json":
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(tab)
 	case "csv":
-		if c.bom {
+		if c.opts.BOM {
 			if _, err := io.WriteString(stdout, "\uFEFF"); err != nil {
 				return err
 			}
