@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vn-dvc/chiso766/model"
+	"github.com/vn-dvc/chiso766/model/internal/limits"
 	"github.com/vn-dvc/chiso766/model/portal"
 )
 
@@ -220,17 +221,17 @@ func structListRange[T, E any](name string, min, max int, p func(*T) *[]E, enc f
 
 // decode streams records of layout cols from r. key names the key column. Each record starts as a copy of
 // zero (the layout's values for columns the file does not have) and gets the cells of its row.
-func decode[T any](r io.Reader, cfg config, cols []column[T], key string, keyOf func(*T) string, zero T) iter.Seq2[T, error] {
+func decode[T any](r io.Reader, cfg limits.Config, cols []column[T], key string, keyOf func(*T) string, zero T) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		lr := &limitReader{r: r}
+		lr := &limits.Reader{R: r}
 		cr := csv.NewReader(lr)
 		cr.ReuseRecord = true
 		cr.FieldsPerRecord = -1
 		// bound allows the next row at most cfg.Record bytes, so that no
 		// row longer than that is ever buffered whole.
-		bound := func() { lr.allow = cr.InputOffset() + int64(cfg.Record) }
+		bound := func() { lr.Allow = cr.InputOffset() + int64(cfg.Record) }
 		tooLarge := func(err error, start int64) error {
-			if !errors.Is(err, errLimit) {
+			if !errors.Is(err, limits.ErrReached) {
 				return nil
 			}
 			return fmt.Errorf("%w: the row at byte %d is longer than %d bytes (MaxRecordBytes)", ErrTooLarge, start, cfg.Record)

@@ -1,9 +1,6 @@
 package csvio
 
 import (
-	"errors"
-	"io"
-
 	"github.com/vn-dvc/chiso766/model/internal/limits"
 	"github.com/vn-dvc/chiso766/model/portal"
 )
@@ -22,42 +19,15 @@ const (
 // the field limit (a record error naming the column; reading goes on).
 var ErrTooLarge = portal.ErrTooLarge
 
-// Option configures a decoder's size limits (MaxRecordBytes, MaxFieldBytes); portal's and csvio's are one
-// type.
-type Option = limits.Option
+// Option configures a decoder's size limits: it is portal.Option.
+type Option = portal.Option
 
-type config = limits.Config
+// MaxRecordBytes is portal.MaxRecordBytes: the row limit (a decoder holds about three times it at most).
+func MaxRecordBytes(n int) Option { return portal.MaxRecordBytes(n) }
 
-// MaxRecordBytes sets the record limit (default DefaultMaxRecordBytes); n ≤ 0 keeps the default. A decoder
-// holds about three times this limit at most.
-func MaxRecordBytes(n int) Option { return limits.MaxRecord(n) }
+// MaxFieldBytes is portal.MaxFieldBytes: the cell limit (a cell cannot be longer than its row).
+func MaxFieldBytes(n int) Option { return portal.MaxFieldBytes(n) }
 
-// MaxFieldBytes sets the field limit (default DefaultMaxFieldBytes); n ≤ 0 keeps the default. A cell cannot be longer
-// than its row.
-func MaxFieldBytes(n int) Option { return limits.MaxField(n) }
-
-func newConfig(opts []Option) config {
+func newConfig(opts []Option) limits.Config {
 	return limits.New(DefaultMaxRecordBytes, DefaultMaxFieldBytes, opts)
-}
-
-// limitReader hands the CSV reader at most allow bytes in all; decode moves
-// allow to the reader's offset plus the record limit before each row.
-type limitReader struct {
-	r     io.Reader
-	n     int64
-	allow int64
-}
-
-var errLimit = errors.New("csvio: record limit reached")
-
-func (l *limitReader) Read(p []byte) (int, error) {
-	if l.n >= l.allow {
-		return 0, errLimit
-	}
-	if rem := l.allow - l.n; int64(len(p)) > rem {
-		p = p[:rem]
-	}
-	n, err := l.r.Read(p)
-	l.n += int64(n)
-	return n, err
 }

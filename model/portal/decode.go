@@ -12,6 +12,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/vn-dvc/chiso766/model"
+	"github.com/vn-dvc/chiso766/model/internal/limits"
 )
 
 // DecodeDossiers streams the dossiers of a DongBoHoSoMC payload from r: an
@@ -60,43 +61,18 @@ func DecodeSteps(r io.Reader, opts ...Option) iter.Seq2[model.Step, error] {
 	}
 }
 
-// limitReader hands the JSON decoder at most allow bytes in all: stream
-// moves allow to the decoder's offset plus the record limit before each
-// value, so no value longer than the limit is ever buffered whole.
-type limitReader struct {
-	r     io.Reader
-	n     int64 // bytes handed out
-	allow int64
-}
-
-// errLimit is returned by limitReader at its limit; stream reports it as
-// ErrTooLarge.
-var errLimit = errors.New("portal: record limit reached")
-
-func (l *limitReader) Read(p []byte) (int, error) {
-	if l.n >= l.allow {
-		return 0, errLimit
-	}
-	if rem := l.allow - l.n; int64(len(p)) > rem {
-		p = p[:rem]
-	}
-	n, err := l.r.Read(p)
-	l.n += int64(n)
-	return n, err
-}
-
 // stream walks the envelope and calls rec for every element of data[] (the
 // first of keys holding an array); fail is called once with a terminal
 // error. No value of the payload is read beyond cfg.Record bytes.
 func stream(r io.Reader, cfg config, keys []string, rec func(int, json.RawMessage) bool, fail func(error)) {
-	lr := &limitReader{r: r}
+	lr := &limits.Reader{R: r}
 	dec := json.NewDecoder(lr)
 	index := 0
 	// bound allows the next value (and the white space before it) at most
 	// cfg.Record bytes.
-	bound := func() { lr.allow = dec.InputOffset() + int64(cfg.Record) }
+	bound := func() { lr.Allow = dec.InputOffset() + int64(cfg.Record) }
 	syntax := func(err error) {
-		if errors.Is(err, errLimit) {
+		if errors.Is(err, limits.ErrReached) {
 			fail(&RecordError{Index: index, Err: fmt.Errorf("%w: a value at byte %d is longer than %d bytes (MaxRecordBytes)",
 				ErrTooLarge, dec.InputOffset(), cfg.Record)})
 			return

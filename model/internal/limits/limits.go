@@ -2,6 +2,11 @@
 // payloads and csvio's CSV layouts): one Option type, so that a limit means the same in both.
 package limits
 
+import (
+	"errors"
+	"io"
+)
+
 // Config is a decoder's limits, in bytes: one record (a data[] element, a CSV row) and one field.
 type Config struct {
 	Record, Field int
@@ -37,4 +42,28 @@ func New(record, field int, opts []Option) Config {
 		}
 	}
 	return c
+}
+
+// ErrReached is returned by a Reader at its allowance.
+var ErrReached = errors.New("record limit reached")
+
+// Reader hands its reader's bytes out up to Allow in all: a decoder moves Allow to its offset plus the
+// record limit before each record, so that no record longer than the limit is ever buffered whole.
+type Reader struct {
+	R     io.Reader
+	N     int64 // bytes handed out
+	Allow int64
+}
+
+// Read reads at most Allow − N bytes; at the allowance it returns ErrReached.
+func (l *Reader) Read(p []byte) (int, error) {
+	if l.N >= l.Allow {
+		return 0, ErrReached
+	}
+	if rem := l.Allow - l.N; int64(len(p)) > rem {
+		p = p[:rem]
+	}
+	n, err := l.R.Read(p)
+	l.N += int64(n)
+	return n, err
 }
