@@ -1,6 +1,7 @@
 package scorecard
 
 import (
+	"context"
 	"errors"
 	"sort"
 
@@ -106,8 +107,15 @@ type Plan struct {
 // be the fewest records. Errors: *PlanError (ErrPlan) wrapping the tally's or the edition's validation
 // error (indicator.ErrOverflow for a count above indicator.MaxCount); it never panics. Cost: O(metrics ×
 // log Limit) calls of Edition.Score — with every metric and the default limit up to a few thousand calls,
-// 0.1–0.2 s (BenchmarkPlan); restrict PlanOptions.Metrics or Limit for interactive use.
+// 0.1–0.2 s (BenchmarkPlan); restrict PlanOptions.Metrics or Limit for interactive use, or use
+// PlanTallyContext.
 func PlanTally(e indicator.Edition, t indicator.Tally, target decimal.Decimal, opt PlanOptions) (Plan, error) {
+	return PlanTallyContext(context.Background(), e, t, target, opt)
+}
+
+// PlanTallyContext is PlanTally that stops between metrics once ctx is done, returning ctx's error (a
+// server's request that was given up stops costing CPU after at most one metric's search).
+func PlanTallyContext(ctx context.Context, e indicator.Edition, t indicator.Tally, target decimal.Decimal, opt PlanOptions) (Plan, error) {
 	base, err := e.Score(t)
 	if err != nil {
 		field := "tally"
@@ -127,6 +135,9 @@ func PlanTally(e indicator.Edition, t indicator.Tally, target decimal.Decimal, o
 	}
 	pl := Plan{Edition: e.Name, Mode: opt.Mode, Total: base.Total, Target: target}
 	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return Plan{}, err
+		}
 		if !id.Valid() || e.Rules[id].Kind == indicator.Unscored {
 			continue
 		}

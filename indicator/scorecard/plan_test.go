@@ -1,6 +1,8 @@
 package scorecard
 
 import (
+	"context"
+	"errors"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -211,4 +213,23 @@ func TestPlanCountLimits(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPlanTallyContext: a done context stops the planner between metrics with ctx's error; a live one
+// gives PlanTally's plan.
+func TestPlanTallyContext(t *testing.T) {
+	e := indicator.Portal()
+	var tl indicator.Tally
+	tl.Counts[indicator.M21] = indicator.Count{Num: 5, Den: 10}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := PlanTallyContext(ctx, e, tl, decOf("50"), PlanOptions{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled: %v", err)
+	}
+	want, err := PlanTally(e, tl, decOf("50"), PlanOptions{})
+	require.NoError(t, err)
+	got, err := PlanTallyContext(context.Background(), e, tl, decOf("50"), PlanOptions{})
+	require.NoError(t, err)
+	require.Equal(t, len(want.Metrics), len(got.Metrics))
+	require.Equal(t, len(want.Cheapest), len(got.Cheapest))
 }

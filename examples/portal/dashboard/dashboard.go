@@ -9,7 +9,6 @@ import (
 	"io"
 	"net/http"
 	"runtime"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -395,29 +394,9 @@ func bodyError(w http.ResponseWriter, err error) {
 	writeError(w, http.StatusBadRequest, map[string]string{"field": field, "error": "tally: " + err.Error()})
 }
 
-// plan is scorecard.PlanTally(h.ed, t, target) with PlanOptions{Limit: h.planLimit}, computed one metric
-// at a time so that ctx is checked between metrics (a metric costs at most 2·log2(limit)+4 calls of
-// Edition.Score, ~5 ms for the sample): the same Plan, metrics in catalogue order, Cheapest ranked as
-// the library ranks it. Errors: ctx's, or the planner's.
-func (h *handler) plan(ctx context.Context, t indicator.Tally, base indicator.Result, target decimal.Decimal) (scorecard.Plan, error) {
-	pl := scorecard.Plan{Edition: h.ed.Name, Mode: scorecard.PlanAdd, Total: base.Total, Target: target}
-	for _, id := range indicator.IDs() {
-		if err := ctx.Err(); err != nil {
-			return scorecard.Plan{}, err
-		}
-		one, err := scorecard.PlanTally(h.ed, t, target, scorecard.PlanOptions{Metrics: []indicator.ID{id}, Limit: h.planLimit})
-		if err != nil {
-			return scorecard.Plan{}, err
-		}
-		pl.Metrics = append(pl.Metrics, one.Metrics...)
-		pl.Cheapest = append(pl.Cheapest, one.Cheapest...)
-	}
-	sort.SliceStable(pl.Cheapest, func(a, b int) bool {
-		x, y := pl.Cheapest[a], pl.Cheapest[b]
-		if x.Records != y.Records {
-			return x.Records < y.Records
-		}
-		return x.Gain.GreaterThan(y.Gain)
-	})
-	return pl, nil
+// plan is the library's plan to reach target (PlanOptions{Limit: h.planLimit}), which checks ctx between
+// metrics (a metric costs at most 2·log2(limit)+4 calls of Edition.Score, ~5 ms for the sample). Errors:
+// ctx's, or the planner's.
+func (h *handler) plan(ctx context.Context, t indicator.Tally, _ indicator.Result, target decimal.Decimal) (scorecard.Plan, error) {
+	return scorecard.PlanTallyContext(ctx, h.ed, t, target, scorecard.PlanOptions{Limit: h.planLimit})
 }
