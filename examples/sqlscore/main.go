@@ -1,13 +1,16 @@
 // Command sqlscore prints the Decision 766/QĐ-TTg scorecard of a province read straight from its one-stop
-// database through the views of docs/sql.md (package model/sqlio): the same card as examples/scorecard.
+// database through the views of docs/sql.md (package model/sqlio): the same card as examples/scorecard, in
+// the same outputs (package examples/internal/report, shared with the CLI: -format table|json|csv, -lang
+// vi|en, -unit, -bom, -what-if).
 //
 //	go run . -driver pgx -dsn 'postgres://user@127.0.0.1:5432/onestop' -period 2026-08 -asof 2026-09-01
 //	go run .                      # no -dsn: the sample province in a temporary SQLite database
 //
 // With no -dsn it generates the sample province of examples/scorecard (seed 766, year 2026), writes it into a
 // temporary SQLite file (pure-Go driver modernc.org/sqlite, no cgo) in the worked-example schema of
-// docs/sql.md with its views, and scores it from there: the JSON card equals `go run ./examples/scorecard
-// -format json` byte for byte (TestSQLiteEqualsCLI).
+// docs/sql.md with its views, and scores it from there: its output equals `go run ./examples/scorecard` with
+// the same output flags byte for byte (TestSQLiteEqualsCLI: the JSON card; TestSQLiteOutputsEqualCLI: the
+// table in Vietnamese and English, CSV, -unit and -what-if).
 //
 // Queries: one per view (chiso_dossiers, chiso_steps, chiso_supplements, chiso_fees, chiso_files,
 // chiso_results, chiso_units, chiso_procedures, chiso_offerings, chiso_petitions, chiso_ratings,
@@ -21,7 +24,6 @@ package main
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -29,14 +31,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
-	"text/tabwriter"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite"
 
 	"github.com/vn-dvc/chiso766/calendar"
+	"github.com/vn-dvc/chiso766/examples/internal/report"
 	"github.com/vn-dvc/chiso766/examples/internal/sample"
 	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/indicator/scorecard"
@@ -53,9 +54,12 @@ const (
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 type config struct {
-	driver, dsn, period, asof, edition, format string
-	workers, sampleDossiers                    int
-	allowUnknown                               bool
+	driver, dsn, period, asof, edition string
+	workers, sampleDossiers            int
+	allowUnknown                       bool
+	out                                report.Flags   // -format, -lang, -unit, -bom, -what-if: as the CLI's
+	fs                                 *flag.FlagSet  // the parsed flags (report.Flags.Options visits them)
+	opts                               report.Options // the output flags, checked
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -67,7 +71,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.period, "period", fmt.Sprint(sampleYear), "evaluation period: 2026, 2026-Q3, 2026-08 or 2026-01-01..2026-03-31")
 	fs.StringVar(&c.asof, "asof", "", "instant the data describe (RFC 3339 or YYYY-MM-DD, Vietnam time); default the end of the period")
 	fs.StringVar(&c.edition, "edition", "portal", "scoring edition: portal or document")
-	fs.StringVar(&c.format, "format", "table", "output format: table or json")
+	c.out.Register(fs)
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "scoring goroutines")
 	fs.BoolVar(&c.allowUnknown, "allow-unknown-status", false, "count dossiers with unknown status codes instead of failing")
 	fs.IntVar(&c.sampleDossiers, "sample-dossiers", 0, "dossiers of the generated sample (no -dsn; 0: the sample's default)")
@@ -81,6 +85,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sqlscore: unexpected argument %q\n", fs.Arg(0))
 		return 1
 	}
+	c.fs = fs
 	if err := execute(context.Background(), &c, stdout); err != nil {
 		fmt.Fprintf(stderr, "sqlscore: %v\n", err)
 		return 1
@@ -92,9 +97,11 @@ func execute(ctx context.Context, c *config, stdout io.Writer) error {
 	if c.driver != dialectSQLite && c.driver != dialectPG {
 		return fmt.Errorf("-driver: unknown driver %q (sqlite or pgx)", c.driver)
 	}
-	if c.format != "table" && c.format != "json" {
-		return fmt.Errorf("-format: unknown format %q (table or json)", c.format)
+	opts, err := c.out.Options(c.fs) // -format, -lang, -what-if
+	if err != nil {
+		return err
 	}
+	c.opts = opts
 	if c.workers < 1 {
 		return fmt.Errorf("-workers: %d is below 1", c.workers)
 	}
@@ -141,10 +148,14 @@ func execute(ctx context.Context, c *config, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if c.format == "json" {
-		return writeJSON(stdout, card)
+	if err := report.Write(stdout, card, ed, c.opts); err != nil {
+		var fe *report.FlagError // an unknown -unit, an unreachable -what-if
+		if !errors.As(err, &fe) {
+			err = fmt.Errorf("writing the output: %w", err)
+		}
+		return err
 	}
-	return writeTable(stdout, card)
+	return nil
 }
 
 // createSample writes the sample province into a new SQLite file.
@@ -195,37 +206,7 @@ func score(ctx context.Context, db *sql.DB, dialect string, period model.Period,
 
 // writeJSON writes the card as examples/scorecard -format json does.
 func writeJSON(w io.Writer, card *scorecard.Card) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
-		Card any `json:"card"`
-	}{card})
-}
-
-// writeTable prints one row per unit: id, name, kind, the six group scores, total, rank and band.
-func writeTable(w io.Writer, card *scorecard.Card) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s — %d dossiers — %s\n", card.Period, card.Dossiers, card.Edition)
-	head := []string{"unit", "name", "kind"}
-	for g := indicator.G1; g <= indicator.G5; g++ {
-		head = append(head, g.String())
-	}
-	fmt.Fprintln(tw, strings.Join(append(head, "total", "rank", "band"), "\t"))
-	for _, u := range card.Units {
-		cells := []string{strings.Repeat("  ", u.Depth) + u.Unit.ID, u.Unit.Name, string(u.Unit.Kind)}
-		for i := range u.Pooled.Groups {
-			cells = append(cells, u.Pooled.Groups[i].Score.StringFixed(2))
-		}
-		band := ""
-		if u.Banded {
-			band = u.Band.NameVI
-		}
-		fmt.Fprintln(tw, strings.Join(append(cells, u.Pooled.Total.StringFixed(2), fmt.Sprint(u.Rank), band), "\t"))
-	}
-	if len(card.Unattributed) > 0 {
-		fmt.Fprintf(tw, "unattributed: %s\n", strings.Join(card.Unattributed, ", "))
-	}
-	return tw.Flush()
+	return report.Write(w, card, indicator.Portal(), report.Options{Format: report.JSON})
 }
 
 func parseAsOf(s string) (time.Time, error) {
