@@ -85,39 +85,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	c.fs = fs
 	// Every write to stdout goes through out, which keeps the first error: the table format prints with
 	// fmt and text/tabwriter, whose errors would otherwise be lost (`> /dev/full` exited 0).
-	out := &errWriter{w: stdout}
+	out := &report.ErrWriter{W: stdout}
 	err := execute(&c, out, stderr)
-	if err == nil && out.err != nil {
-		err = out.err
+	if err == nil && out.Err != nil {
+		err = out.Err
 	}
 	if err != nil {
-		if out.err != nil && errors.Is(err, out.err) {
-			err = fmt.Errorf("writing the output: %w", out.err)
+		if out.Err != nil && errors.Is(err, out.Err) {
+			err = fmt.Errorf("writing the output: %w", out.Err)
 		}
 		fmt.Fprintf(stderr, "scorecard: %v\n", err)
 		return 1
 	}
 	return 0
-}
-
-// errWriter forwards writes to w until the first error, which it keeps in err; later writes fail with it.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) Write(p []byte) (int, error) {
-	if e.err != nil {
-		return 0, e.err
-	}
-	n, err := e.w.Write(p)
-	if err == nil && n < len(p) {
-		err = io.ErrShortWrite
-	}
-	if err != nil {
-		e.err = err
-	}
-	return n, err
 }
 
 // parseWhatIf reads the -what-if gain as an exact decimal (report.ParseWhatIf). Errors name the value; the

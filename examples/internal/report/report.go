@@ -248,10 +248,10 @@ func Write(w io.Writer, card *scorecard.Card, ed indicator.Edition, o Options) e
 		}
 		return expl[i].Count > expl[j].Count
 	})
-	ew := &errWriter{w: w}
+	ew := &ErrWriter{W: w}
 	err := writeCard(ew, card, o, units, expl, plan)
-	if ew.err != nil {
-		return ew.err
+	if ew.Err != nil {
+		return ew.Err
 	}
 	return err
 }
@@ -334,10 +334,10 @@ func WriteTree(w io.Writer, t *indicator.Tree, res *indicator.TreeResult, ed ind
 		}
 		plan = &pl
 	}
-	ew := &errWriter{w: w}
+	ew := &ErrWriter{W: w}
 	err := writeTree(ew, res, o, units, plan)
-	if ew.err != nil {
-		return ew.err
+	if ew.Err != nil {
+		return ew.Err
 	}
 	return err
 }
@@ -368,22 +368,24 @@ func writeTree(w io.Writer, res *indicator.TreeResult, o Options, units []indica
 	return nil
 }
 
-// errWriter forwards writes to w until the first error, which it keeps in err; later writes fail with it.
-type errWriter struct {
-	w   io.Writer
-	err error
+// ErrWriter forwards writes to W until the first error, which it keeps in Err; later writes fail with it
+// (fmt and text/tabwriter drop write errors, so a program's stdout goes through one).
+type ErrWriter struct {
+	W   io.Writer
+	Err error
 }
 
-func (e *errWriter) Write(p []byte) (int, error) {
-	if e.err != nil {
-		return 0, e.err
+// Write writes p to W unless an earlier write failed; a short write is io.ErrShortWrite.
+func (e *ErrWriter) Write(p []byte) (int, error) {
+	if e.Err != nil {
+		return 0, e.Err
 	}
-	n, err := e.w.Write(p)
+	n, err := e.W.Write(p)
 	if err == nil && n < len(p) {
 		err = io.ErrShortWrite
 	}
 	if err != nil {
-		e.err = err
+		e.Err = err
 	}
 	return n, err
 }
