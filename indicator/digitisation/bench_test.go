@@ -94,29 +94,11 @@ func BenchmarkAdd(b *testing.B) {
 				if mode != "nokeys" {
 					o.Keys = keys
 				}
-				c := newCalc(b, o)
-				ds := benchDossiers(n)
-				cs := make([]indicator.Case, n)
-				for i := range ds {
-					cs[i].Dossier = &ds[i]
-					if mode == "ref" || mode == "note" {
-						cs[i].Ref = keys.Ref(ds[i].UnitID, ds[i].ProcedureCode)
-					}
+				refs := keys
+				if mode == "noref" || mode == "nokeys" {
+					refs = nil
 				}
-				var note indicator.Note
-				var notes int
-				if mode == "note" {
-					note = func(*indicator.Case, indicator.Verdict) { notes++ }
-				}
-				a := c.NewAccumulator()
-				for i := range cs { // warm up: units and reasons known
-					a.Add(&cs[i], nil)
-				}
-				clock := testkit.StartPerRecord(b)
-				for i := 0; b.Loop(); i++ {
-					a.Add(&cs[i&(n-1)], note)
-				}
-				clock.Report(b.N, "dossier")
+				testkit.BenchAdd(b, newCalc(b, o).NewAccumulator(), benchDossiers(n), refs, mode == "note")
 			})
 		}
 	}

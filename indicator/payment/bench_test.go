@@ -48,37 +48,18 @@ func benchSetup(b *testing.B, n int) (*Calculator, []model.Dossier) {
 // tally pass), ref=none resolving unit and procedure by string, note=on with a Note (the scorecard when it
 // explains points). records=64 stay in cache; records=4096 (about 4 MB of model.Dossier) do not.
 func BenchmarkAdd(b *testing.B) {
-	var sink indicator.Verdict
-	note := func(_ *indicator.Case, v indicator.Verdict) { sink = v }
 	for _, mode := range []string{"ref=pass", "ref=none", "note=on"} {
 		for _, n := range []int{64, 4096} {
 			b.Run(fmt.Sprintf("%s/records=%d", mode, n), func(b *testing.B) {
 				c, ds := benchSetup(b, n)
-				keys := indicator.NewKeys(nil, nil) // a shared Keys: the calculator's own Refs
-				if mode != "ref=none" {
-					keys = c.keys
+				keys := c.keys
+				if mode == "ref=none" {
+					keys = nil
 				}
-				cases := make([]indicator.Case, len(ds))
-				for i := range ds {
-					cases[i] = indicator.Case{Dossier: &ds[i], Ref: keys.Ref(ds[i].UnitID, ds[i].ProcedureCode)}
-				}
-				var nt indicator.Note
-				if mode == "note=on" {
-					nt = note
-				}
-				a := c.NewAccumulator()
-				for i := range cases {
-					a.Add(&cases[i], nt)
-				}
-				clock := testkit.StartPerRecord(b)
-				for i := 0; b.Loop(); i++ {
-					a.Add(&cases[i&(len(cases)-1)], nt)
-				}
-				clock.Report(b.N, "dossier")
+				testkit.BenchAdd(b, c.NewAccumulator(), ds, keys, mode == "note=on")
 			})
 		}
 	}
-	_ = sink
 }
 
 // BenchmarkResult measures building the Result of a 100-unit × 40-procedure province.
