@@ -2,11 +2,10 @@ package csvio
 
 import (
 	"errors"
-	"io"
-	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/vn-dvc/chiso766/internal/testkit"
 	"github.com/vn-dvc/chiso766/model/portal"
 )
 
@@ -91,31 +90,6 @@ func TestCSVRecordTooLarge(t *testing.T) {
 	wantCSVErr(t, errs[0], 1, "", "", ErrTooLarge)
 }
 
-// hostile produces prefix followed by fill bytes, n bytes in all, without
-// holding them.
-type hostile struct {
-	prefix string
-	fill   byte
-	n, off int64
-}
-
-func (h *hostile) Read(p []byte) (int, error) {
-	if h.off >= h.n {
-		return 0, io.EOF
-	}
-	k := 0
-	for k < len(p) && h.off < h.n {
-		if h.off < int64(len(h.prefix)) {
-			p[k] = h.prefix[h.off]
-		} else {
-			p[k] = h.fill
-		}
-		k++
-		h.off++
-	}
-	return k, nil
-}
-
 // TestCSVHostileStreamMemory feeds 200 MB of one endless quoted field, one
 // endless line and one endless header (never materialised) to the decoder:
 // it must stop at the record limit with ErrTooLarge, read little more than
@@ -133,33 +107,26 @@ func TestCSVHostileStreamMemory(t *testing.T) {
 		{"endless header", "code,", 'h', -1},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			h := &hostile{prefix: c.prefix, fill: c.fill, n: size}
+			h := &testkit.Hostile{Prefix: c.prefix, Fill: c.fill, N: size}
 			var errs []error
-			var a, b runtime.MemStats
-			runtime.GC()
-			runtime.ReadMemStats(&a)
-			for _, err := range DecodeDossiers(h) {
-				if err != nil {
-					errs = append(errs, err)
+			alloc, inuse := testkit.HeapCost(func() {
+				for _, err := range DecodeDossiers(h) {
+					if err != nil {
+						errs = append(errs, err)
+					}
 				}
-			}
-			runtime.ReadMemStats(&b)
+			})
 			if len(errs) != 1 {
 				t.Fatalf("errors %v", errs)
 			}
 			wantCSVErr(t, errs[0], c.index, "", "", ErrTooLarge)
-			alloc := b.TotalAlloc - a.TotalAlloc
-			var inuse uint64
-			if b.HeapInuse > a.HeapInuse {
-				inuse = b.HeapInuse - a.HeapInuse
-			}
-			if h.off > 4*DefaultMaxRecordBytes {
-				t.Errorf("read %d bytes of the stream", h.off)
+			if h.Off > 4*DefaultMaxRecordBytes {
+				t.Errorf("read %d bytes of the stream", h.Off)
 			}
 			if alloc > budget || inuse > budget {
 				t.Errorf("allocated %d bytes, heap grew by %d (budget %d)", alloc, inuse, budget)
 			}
-			t.Logf("%v; read %d bytes, allocated %d, heap +%d", errs[0], h.off, alloc, inuse)
+			t.Logf("%v; read %d bytes, allocated %d, heap +%d", errs[0], h.Off, alloc, inuse)
 		})
 	}
 }

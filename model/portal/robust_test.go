@@ -3,11 +3,12 @@ package portal
 import (
 	"errors"
 	"io"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/vn-dvc/chiso766/internal/testkit"
 )
 
 // Regression tests of issue 14: duplicate keys, duplicate data arrays,
@@ -238,46 +239,6 @@ func TestRecordTooLarge(t *testing.T) {
 	wantRecordErr(t, err, 1, "", "", ErrTooLarge)
 }
 
-// hostile is an io.Reader producing prefix followed by fill bytes up to n
-// bytes in all, without ever holding them: a stream no decoder may buffer.
-type hostile struct {
-	prefix string
-	fill   byte
-	n, off int64
-}
-
-func (h *hostile) Read(p []byte) (int, error) {
-	if h.off >= h.n {
-		return 0, io.EOF
-	}
-	k := 0
-	for k < len(p) && h.off < h.n {
-		if h.off < int64(len(h.prefix)) {
-			p[k] = h.prefix[h.off]
-		} else {
-			p[k] = h.fill
-		}
-		k++
-		h.off++
-	}
-	return k, nil
-}
-
-// heapCost runs fn and returns the bytes it allocated and the growth of the
-// heap in use, after a GC on both sides.
-func heapCost(fn func()) (alloc, inuse uint64) {
-	var a, b runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&a)
-	fn()
-	runtime.ReadMemStats(&b)
-	inuse = 0
-	if b.HeapInuse > a.HeapInuse {
-		inuse = b.HeapInuse - a.HeapInuse
-	}
-	return b.TotalAlloc - a.TotalAlloc, inuse
-}
-
 // TestHostileStreamMemory feeds 200 MB of one endless string (never
 // materialised) to each JSON decoder: the decoder must stop at the record
 // limit with ErrTooLarge, read little more than the limit and allocate far
@@ -302,9 +263,9 @@ func TestHostileStreamMemory(t *testing.T) {
 			if c.name == "dossier whitespace" {
 				fill = ' '
 			}
-			h := &hostile{prefix: c.pre, fill: fill, n: size}
+			h := &testkit.Hostile{Prefix: c.pre, Fill: fill, N: size}
 			var err error
-			alloc, inuse := heapCost(func() { err = c.run(h) })
+			alloc, inuse := testkit.HeapCost(func() { err = c.run(h) })
 			if !errors.Is(err, ErrTooLarge) {
 				t.Fatalf("got %v, want ErrTooLarge", err)
 			}
@@ -312,13 +273,13 @@ func TestHostileStreamMemory(t *testing.T) {
 			if !errors.As(err, &re) {
 				t.Fatalf("%T", err)
 			}
-			if h.off > 4*DefaultMaxRecordBytes {
-				t.Errorf("read %d bytes of the stream", h.off)
+			if h.Off > 4*DefaultMaxRecordBytes {
+				t.Errorf("read %d bytes of the stream", h.Off)
 			}
 			if alloc > budget || inuse > budget {
 				t.Errorf("allocated %d bytes, heap grew by %d (budget %d)", alloc, inuse, budget)
 			}
-			t.Logf("%v; read %d bytes, allocated %d, heap +%d", err, h.off, alloc, inuse)
+			t.Logf("%v; read %d bytes, allocated %d, heap +%d", err, h.Off, alloc, inuse)
 		})
 	}
 }
