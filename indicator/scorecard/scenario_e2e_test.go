@@ -288,12 +288,12 @@ func TestScenarioExplanations(t *testing.T) {
 		reasons []reason
 	}{
 		{"H99.01", indicator.M21, "3.08", []reason{{"timeliness.late", 9, five("A2", 1, false)},
-			{"timeliness.late-by-repeated-supplement", 3, []string{"B3-1", "B3-2", "B3-3"}}}},
-		{"H99.03", indicator.M21, "5.85", []reason{{"timeliness.open-overdue", 12, five("A7", 1, true)}}},
+			{"timeliness.late_by_repeated_supplement", 3, []string{"B3-1", "B3-2", "B3-3"}}}},
+		{"H99.03", indicator.M21, "5.85", []reason{{"timeliness.open_overdue", 12, five("A7", 1, true)}}},
 		{"H99.04", indicator.M21, "5.85", []reason{{"timeliness.late", 12, five("A9", 1, true)}}},
 		{"H99", indicator.M21, "4.25", []reason{{"timeliness.late", 26, five("A2", 1, false)},
-			{"timeliness.open-overdue", 12, five("A7", 1, true)},
-			{"timeliness.late-by-repeated-supplement", 3, []string{"B3-1", "B3-2", "B3-3"}}}},
+			{"timeliness.open_overdue", 12, five("A7", 1, true)},
+			{"timeliness.late_by_repeated_supplement", 3, []string{"B3-1", "B3-2", "B3-3"}}}},
 		{"H99.03", indicator.M53, "1.61", []reason{{"satisfaction.dossier_resolved_late", 12, five("A7", 1, true)},
 			{"satisfaction.dossier_disliked", 2, []string{"D1-1", "D1-2"}}}},
 		{"H99.04", indicator.M53, "1.61", []reason{{"satisfaction.dossier_resolved_late", 12, five("A9", 1, true)},

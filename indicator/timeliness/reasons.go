@@ -8,42 +8,42 @@ const (
 	// ReasonEarly: finished (or refused) before the due date — in the 2.1 numerator.
 	ReasonEarly indicator.Reason = "timeliness.early"
 	// ReasonOnTime: finished on the due date — in the 2.1 numerator.
-	ReasonOnTime indicator.Reason = "timeliness.on-time"
+	ReasonOnTime indicator.Reason = "timeliness.on_time"
 	// ReasonLate: finished after the due date — in the 2.1 denominator only.
 	ReasonLate indicator.Reason = "timeliness.late"
 	// ReasonOpenWithinDeadline: still open at the judgement instant, due day not over — in the numerator.
-	ReasonOpenWithinDeadline indicator.Reason = "timeliness.open-within-deadline"
+	ReasonOpenWithinDeadline indicator.Reason = "timeliness.open_within_deadline"
 	// ReasonOpenOverdue: still open at the judgement instant, past the end of the due day.
-	ReasonOpenOverdue indicator.Reason = "timeliness.open-overdue"
+	ReasonOpenOverdue indicator.Reason = "timeliness.open_overdue"
 	// ReasonLateRepeatedSupplement: more than Policy.MaxSupplements requests under SupplementSubtract: late.
-	ReasonLateRepeatedSupplement indicator.Reason = "timeliness.late-by-repeated-supplement"
+	ReasonLateRepeatedSupplement indicator.Reason = "timeliness.late_by_repeated_supplement"
 	// ReasonSupplementPending: a request still unanswered; judged at the request (numerator when on time).
-	ReasonSupplementPending indicator.Reason = "timeliness.supplement-pending"
+	ReasonSupplementPending indicator.Reason = "timeliness.supplement_pending"
 
 	// ReasonExcludedNotReceived: status 1 (Mới đăng ký), not yet received.
-	ReasonExcludedNotReceived indicator.Reason = "timeliness.excluded-not-received"
+	ReasonExcludedNotReceived indicator.Reason = "timeliness.excluded_not_received"
 	// ReasonExcludedWithdrawnBeforeReception: withdrawn (7) before reception.
-	ReasonExcludedWithdrawnBeforeReception indicator.Reason = "timeliness.excluded-withdrawn-before-reception"
+	ReasonExcludedWithdrawnBeforeReception indicator.Reason = "timeliness.excluded_withdrawn_before_reception"
 	// ReasonExcludedOutsidePeriod: received after the period (or AsOf), or ended before the period started.
-	ReasonExcludedOutsidePeriod indicator.Reason = "timeliness.excluded-outside-period"
+	ReasonExcludedOutsidePeriod indicator.Reason = "timeliness.excluded_outside_period"
 	// ReasonExcludedNoReceptionTime: no reception time (nor a submission time under the fallback policy).
-	ReasonExcludedNoReceptionTime indicator.Reason = "timeliness.excluded-no-reception-time"
+	ReasonExcludedNoReceptionTime indicator.Reason = "timeliness.excluded_no_reception_time"
 	// ReasonExcludedNoDeadline: no appointment and no usable maximum duration (unknown procedure, months…).
-	ReasonExcludedNoDeadline indicator.Reason = "timeliness.excluded-no-deadline"
+	ReasonExcludedNoDeadline indicator.Reason = "timeliness.excluded_no_deadline"
 	// ReasonExcludedStopped: stopped (8) or not accepted (3) under TerminatedP14 with P14's default.
-	ReasonExcludedStopped indicator.Reason = "timeliness.excluded-stopped"
+	ReasonExcludedStopped indicator.Reason = "timeliness.excluded_stopped"
 	// ReasonExcludedWithdrawn: withdrawn (7) after reception under TerminatedP14 with P14's default.
-	ReasonExcludedWithdrawn indicator.Reason = "timeliness.excluded-withdrawn"
+	ReasonExcludedWithdrawn indicator.Reason = "timeliness.excluded_withdrawn"
 	// ReasonExcludedCalendarRange: a date needed for the deadline lies outside the calendar's years.
-	ReasonExcludedCalendarRange indicator.Reason = "timeliness.excluded-calendar-range"
+	ReasonExcludedCalendarRange indicator.Reason = "timeliness.excluded_calendar_range"
 	// ReasonExcludedNoEndTime: a terminal status (3, 7, 8, 9, 10) without any end-of-processing time.
-	ReasonExcludedNoEndTime indicator.Reason = "timeliness.excluded-no-end-time"
+	ReasonExcludedNoEndTime indicator.Reason = "timeliness.excluded_no_end_time"
 	// ReasonExcludedEndBeforeReception: the end of processing is earlier than the reception.
-	ReasonExcludedEndBeforeReception indicator.Reason = "timeliness.excluded-end-before-reception"
+	ReasonExcludedEndBeforeReception indicator.Reason = "timeliness.excluded_end_before_reception"
 	// ReasonExcludedBadSupplement: a supplement whose re-submission is earlier than its request.
-	ReasonExcludedBadSupplement indicator.Reason = "timeliness.excluded-bad-supplement"
+	ReasonExcludedBadSupplement indicator.Reason = "timeliness.excluded_bad_supplement"
 	// ReasonExcludedNilRecord: Classify was given a nil dossier.
-	ReasonExcludedNilRecord indicator.Reason = "timeliness.excluded-nil-record"
+	ReasonExcludedNilRecord indicator.Reason = "timeliness.excluded_nil_record"
 )
 
 // reason is the dense index of a Reason, used by the Accumulator's per-reason counters.
