@@ -46,12 +46,17 @@ type ReceptionPolicy struct {
 	// OnlineChannels: KenhThucHien values that make a dossier an online one ({2}), for 3.3 and for 2.1's
 	// check that online dossiers are received in time.
 	OnlineChannels CodeSet
+	// Dates: which record dates are placeholders, not dates (model.DefaultDateBounds: before 2000-01-01
+	// or more than one year after as-of [Policy]). Every calculator excludes a record whose needed date
+	// is a placeholder, with its own reason code; the zero value only rejects year 1.
+	Dates model.DateBounds
 }
 
 // DefaultReceptionPolicy returns {FallbackToSubmitted: true, ExcludeWithdrawnBeforeReception: true,
-// OnlineChannels: {2}}.
+// OnlineChannels: {2}, Dates: model.DefaultDateBounds()}.
 func DefaultReceptionPolicy() ReceptionPolicy {
-	return ReceptionPolicy{FallbackToSubmitted: true, ExcludeWithdrawnBeforeReception: true, OnlineChannels: Codes(2)}
+	return ReceptionPolicy{FallbackToSubmitted: true, ExcludeWithdrawnBeforeReception: true, OnlineChannels: Codes(2),
+		Dates: model.DefaultDateBounds()}
 }
 
 // PublicationPolicy is group 1's (1.1–1.4).

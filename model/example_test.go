@@ -57,3 +57,22 @@ func ExampleNewHierarchy() {
 	// H44.100 commune
 	// unit 0 ("A") field Parent: unknown parent unit
 }
+
+// A placeholder date (00010101000000, any date before 2000, more than a year after as-of) is not a date.
+func ExampleDateBounds_Placeholder() {
+	asOf := time.Date(2026, 12, 7, 0, 0, 0, 0, model.Vietnam())
+	b := model.DefaultDateBounds()
+	for _, t := range []time.Time{
+		time.Date(1, 1, 1, 0, 0, 0, 0, model.Vietnam()),
+		time.Date(1999, 12, 31, 0, 0, 0, 0, model.Vietnam()),
+		time.Date(2026, 1, 5, 16, 55, 59, 0, model.Vietnam()),
+		time.Date(2028, 1, 1, 0, 0, 0, 0, model.Vietnam()),
+	} {
+		fmt.Println(t.Format("2006-01-02"), b.Placeholder(t, asOf))
+	}
+	// Output:
+	// 0001-01-01 true
+	// 1999-12-31 true
+	// 2026-01-05 false
+	// 2028-01-01 true
+}
