@@ -27,13 +27,26 @@ func DefaultDateBounds() DateBounds {
 // b.NotBefore, or strictly after asOf plus b.MaxYearsAhead years. A zero asOf (as-of unknown) disables the
 // upper bound. Cost: O(1), no allocation; it never panics.
 func (b DateBounds) Placeholder(t, asOf time.Time) bool {
-	if t.UTC().Year() <= 1 {
-		return true
+	lo, hi := b.Window(asOf)
+	return t.Before(lo) || (!hi.IsZero() && t.After(hi))
+}
+
+// yearTwo is the first instant after year 1 (UTC): every earlier instant is a placeholder.
+var yearTwo = time.Date(2, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Window returns the bounds that Placeholder applies as of asOf, for callers that check many dates
+// against one as-of: t is a placeholder exactly when t.Before(lo) || (!hi.IsZero() && t.After(hi)). lo is
+// the later of b.NotBefore and 0002-01-01 00:00 UTC; hi is asOf plus b.MaxYearsAhead years, or zero (no
+// upper bound) when MaxYearsAhead ≤ 0 or asOf is zero. Cost: O(1), no allocation.
+func (b DateBounds) Window(asOf time.Time) (lo, hi time.Time) {
+	lo = yearTwo
+	if b.NotBefore.After(lo) {
+		lo = b.NotBefore
 	}
-	if !b.NotBefore.IsZero() && t.Before(b.NotBefore) {
-		return true
+	if b.MaxYearsAhead > 0 && !asOf.IsZero() {
+		hi = asOf.AddDate(b.MaxYearsAhead, 0, 0)
 	}
-	return b.MaxYearsAhead > 0 && !asOf.IsZero() && t.After(asOf.AddDate(b.MaxYearsAhead, 0, 0))
+	return lo, hi
 }
 
 // PlaceholderTime is Placeholder for an optional time: an absent time is not a placeholder (it is

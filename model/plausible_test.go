@@ -43,3 +43,18 @@ func TestDateBoundsPlaceholder(t *testing.T) {
 		t.Error("PlaceholderTime: absent is not a placeholder, a present zero time is")
 	}
 }
+
+func TestDateBoundsWindow(t *testing.T) {
+	asOf := time.Date(2026, 12, 7, 12, 0, 0, 0, Vietnam())
+	lo, hi := DefaultDateBounds().Window(asOf)
+	if !lo.Equal(time.Date(2000, 1, 1, 0, 0, 0, 0, Vietnam())) || !hi.Equal(time.Date(2027, 12, 7, 12, 0, 0, 0, Vietnam())) {
+		t.Errorf("default window = [%v, %v]", lo, hi)
+	}
+	lo, hi = DateBounds{}.Window(asOf)
+	if !lo.Equal(time.Date(2, 1, 1, 0, 0, 0, 0, time.UTC)) || !hi.IsZero() {
+		t.Errorf("zero bounds window = [%v, %v]", lo, hi)
+	}
+	if _, hi = DefaultDateBounds().Window(time.Time{}); !hi.IsZero() {
+		t.Errorf("unknown as-of: hi = %v, want none", hi)
+	}
+}
