@@ -102,6 +102,8 @@ type TimelinessPolicy struct {
 	Terminated TerminatedRule
 	// Financial: what a financial-obligation pause does to the clock (FinancialClockRuns [Open]).
 	Financial FinancialRule
+	// Appointments: how an appointment (NgayHenTra, NgayHenTraTruoc) is read (AppointmentInstant, decided).
+	Appointments AppointmentRule
 }
 
 // DefaultTimelinessPolicy returns group 2's defaults.
@@ -230,6 +232,25 @@ const (
 // String names the rule.
 func (t TerminatedRule) String() string {
 	return enumName(uint8(t), "TerminatedRule", "terminated dossiers counted at their end event [Doc]", "P14 (Deadline.IncludeWithdrawn)")
+}
+
+// AppointmentRule says how 2.1 reads an appointment (NgayHenTra, or a supplement's NgayHenTraTruoc).
+type AppointmentRule uint8
+
+const (
+	// AppointmentInstant (default, decided): the appointment is an instant; the dossier is on time when its
+	// end is no later than it (NgayKetThucXuLy ≤ NgayHenTra). An appointment written as 00:00 is 24:00 of
+	// the previous day, so its due day is the previous day.
+	AppointmentInstant AppointmentRule = iota
+	// AppointmentDateOnly: for systems that store date-only appointments, an appointment at exactly
+	// 00:00:00 local time stands for its own calendar date: due at the end of that date (P4: 24:00, i.e.
+	// 00:00 of the next day). An appointment with a time of day stays an instant.
+	AppointmentDateOnly
+)
+
+// String names the rule.
+func (r AppointmentRule) String() string {
+	return enumName(uint8(r), "AppointmentRule", "instant", "date-only at 00:00")
 }
 
 // FinancialRule says what a financial-obligation pause (status 6) does to 2.1's clock [Open].
