@@ -14,6 +14,7 @@ import (
 	"github.com/vn-dvc/chiso766/indicator/satisfaction"
 	"github.com/vn-dvc/chiso766/indicator/timeliness"
 	"github.com/vn-dvc/chiso766/model"
+	"github.com/vn-dvc/chiso766/model/dedupe"
 )
 
 // DefaultExamples is the number of example record codes kept per unit × metric × reason when
@@ -86,6 +87,9 @@ type Options struct {
 	Rank indicator.RankScope
 	// Aggregation is the pooling policy; nil means indicator.DefaultAggregation().
 	Aggregation *indicator.Aggregation
+	// Resend is the rule of RunLatest for re-sent dossier codes (the zero value: latest Sync.SentAt, else
+	// input order; package model/dedupe). Run and RunParallel score every record as given.
+	Resend dedupe.Policy
 }
 
 var errOtherScorer = errors.New("a partial of another scorer")

@@ -1,0 +1,163 @@
+// Package dedupe keeps the latest version of each re-sent dossier. Portal payload archives send the same
+// MaHoSo again on every update of the dossier; scoring every copy would count one dossier many times (100
+// copies of one late dossier would add 99 late dossiers to 2.1's denominator). The rule [Policy]:
+//
+//   - records are the same dossier when their Code (MaHoSo) is equal; records without a code are never
+//     merged;
+//   - of the versions of a code the latest wins: by the record's update time (Policy.Version; default
+//     SentAt, the time the version was sent to the portal) when both versions carry one and they
+//     differ, otherwise by input order (the later record wins);
+//   - every other version is superseded and counted (Index.Superseded), never silently dropped.
+//
+// The latest version is only known at the end of the input, so deduplication takes two passes over a
+// re-readable input: pass 1 (Index.Add) remembers, per distinct code, the winning version's update time
+// and ordinal (its position among the records added); pass 2 (Index.Winner, or Latest) keeps the record
+// whose ordinal is the winner's. Memory is O(distinct codes) — one map entry of the code and 24 bytes —
+// never O(records × record size); time is two passes over the input. The pass-2 side is read-only and
+// safe for concurrent use, so a parallel decoder that knows each record's global ordinal may filter on
+// its workers.
+package dedupe
+
+import (
+	"iter"
+	"time"
+
+	"github.com/vn-dvc/chiso766/model"
+)
+
+// VersionFunc returns the update time of one version of a dossier; ok is false when the record carries
+// none (then input order decides).
+type VersionFunc func(d *model.Dossier) (t time.Time, ok bool)
+
+// SentAt is the default VersionFunc: the record's Sync.SentAt (when the version was last sent to the
+// portal), when present.
+func SentAt(d *model.Dossier) (time.Time, bool) {
+	if d.Sync.SentAt.IsSet() {
+		return d.Sync.SentAt.T, true
+	}
+	return time.Time{}, false
+}
+
+// Policy is the re-send rule. The zero value is the default: Version SentAt.
+type Policy struct {
+	// Version is the update time of a version; nil means SentAt. InputOrder ignores update times.
+	Version VersionFunc
+}
+
+// InputOrder is a VersionFunc under which the last record of a code always wins.
+func InputOrder(*model.Dossier) (time.Time, bool) { return time.Time{}, false }
+
+type version struct {
+	at  int64 // update time, Unix nanoseconds (valid when has)
+	ord int64 // ordinal of the winning record
+	has bool
+}
+
+// Index is the state of pass 1: per distinct code, the winning version so far. Add is not safe for
+// concurrent use; once pass 1 is over, Winner, Records, Distinct and Superseded are (read-only).
+type Index struct {
+	version VersionFunc
+	latest  map[string]version
+	n       int64 // records added
+	nocode  int64 // records without a code
+}
+
+// NewIndex returns an empty index for the policy. Cost: O(1).
+func NewIndex(p Policy) *Index {
+	v := p.Version
+	if v == nil {
+		v = SentAt
+	}
+	return &Index{version: v, latest: make(map[string]version)}
+}
+
+// Add notes the next record of pass 1 (its ordinal is the number of records added before it) and returns
+// that ordinal. d is not retained; its code is copied into the index the first time it is seen. Cost:
+// one map lookup, one allocation per distinct code.
+func (x *Index) Add(d *model.Dossier) int64 {
+	t, ok := x.version(d)
+	return x.AddVersion(d.Code, t, ok)
+}
+
+// AddVersion is Add for a record known by its code and update time (ok false: none), for callers that
+// do not hold a model.Dossier (e.g. a pass that decodes only the code).
+func (x *Index) AddVersion(code string, t time.Time, ok bool) int64 {
+	ord := x.n
+	x.n++
+	if code == "" {
+		x.nocode++
+		return ord
+	}
+	nv := version{ord: ord}
+	if ok {
+		nv.at, nv.has = t.UnixNano(), true
+	}
+	old, seen := x.latest[code]
+	if !seen || newer(nv, old) {
+		x.latest[code] = nv
+	}
+	return ord
+}
+
+// newer reports whether version a (added after b) replaces b: by update time when both carry one and
+// they differ, else by input order (a is later).
+func newer(a, b version) bool {
+	if a.has && b.has && a.at != b.at {
+		return a.at > b.at
+	}
+	return a.ord > b.ord
+}
+
+// Winner reports whether the record of ordinal ord (as numbered by Add) with code code is the version
+// kept. Records without a code are always kept; a code never added is kept (it has no rival). Safe for
+// concurrent use once pass 1 is over. Cost: one map lookup, no allocation.
+func (x *Index) Winner(code string, ord int64) bool {
+	if code == "" {
+		return true
+	}
+	v, ok := x.latest[code]
+	return !ok || v.ord == ord
+}
+
+// Records returns the number of records added in pass 1.
+func (x *Index) Records() int64 { return x.n }
+
+// Distinct returns the number of dossiers kept: distinct codes plus records without a code.
+func (x *Index) Distinct() int64 { return int64(len(x.latest)) + x.nocode }
+
+// Superseded returns the number of records replaced by a later version: Records − Distinct.
+func (x *Index) Superseded() int64 { return x.n - x.Distinct() }
+
+// Latest runs pass 1 over dossiers at once and returns pass 2: a sequence of the winning versions in
+// input order, and the index (for its counts). dossiers is ranged over twice (now, and at every range
+// of the returned sequence), so it must yield the same records in the same order each time — a
+// generator or a file decoder that re-reads its file; a one-shot stream (a channel, a network body) must
+// be spooled by the caller first. Cost: two passes; memory O(distinct codes).
+func Latest(dossiers iter.Seq[model.Dossier], p Policy) (iter.Seq[model.Dossier], *Index) {
+	x := NewIndex(p)
+	for d := range dossiers {
+		if p.Version == nil {
+			t, ok := SentAt(&d) // a direct call: d stays on the stack
+			x.AddVersion(d.Code, t, ok)
+			continue
+		}
+		dd := d // only this copy escapes (to the caller's VersionFunc)
+		x.Add(&dd)
+	}
+	return x.Filter(dossiers), x
+}
+
+// Filter returns pass 2 over dossiers: the records Winner keeps, numbering them as Add did (the i-th
+// record has ordinal i). dossiers must yield the records of pass 1 in the same order.
+func (x *Index) Filter(dossiers iter.Seq[model.Dossier]) iter.Seq[model.Dossier] {
+	return func(yield func(model.Dossier) bool) {
+		var ord int64
+		for d := range dossiers {
+			keep := x.Winner(d.Code, ord)
+			ord++
+			if keep && !yield(d) {
+				return
+			}
+		}
+	}
+}
