@@ -9,8 +9,9 @@ package lunar
 //     the mean longitude and the equation of the centre, then the apparent
 //     longitude with nutation in longitude (ch. 22, the four leading terms)
 //     and aberration (−20.4898″/R);
-//   - ΔT = TT − UT from the Espenak–Meeus polynomial expressions (NASA
-//     Five Millennium Canon of Solar Eclipses, public domain).
+//   - ΔT = TT − UT from the observed values 1962–2026, the Espenak–Meeus
+//     polynomial expressions before (NASA Five Millennium Canon of Solar
+//     Eclipses, public domain) and an extrapolation after (deltaT).
 //
 // Times are Julian (Ephemeris) Days as float64; precision at JD ≈ 2.4e6 is
 // about 40 µs, far below the model errors.
@@ -133,11 +134,50 @@ func newMoonJDE(k int) float64 {
 	return jde + corr
 }
 
-// deltaT returns ΔT = TT − UT in seconds for decimal year y, from the
-// Espenak–Meeus polynomials (NASA, public domain). Outside 1800–2150 the
-// long-term parabola −20 + 32·u², u = (y−1820)/100, is used.
+// ephemerisNewMoons holds the JPL DE405 instant (JDE, TT) of every
+// lunation of 1960–2059 (the span of that ephemeris) whose new moon by the
+// series lies within 20 s of 00:00 UTC+7: the series is good to 18 s against
+// DE405 over those years, so for these lunations only the ephemeris can say
+// on which day the month starts. There is one: k = −402, the new moon of
+// 1967-07-07 17:00:04 UT (00:00:04 UTC+7 on 8/7/1967), which the series puts
+// 2 s before midnight. TestEphemerisNewMoons checks the table against the
+// DE405 list in testdata.
+var ephemerisNewMoons = [...]struct {
+	k   int
+	jde float64
+}{
+	{-402, 2439679.20881438},
+}
+
+// newMoonInstant returns the instant (JDE, TT) of new moon k: the DE405
+// value where ephemerisNewMoons has one, newMoonJDE otherwise.
+func newMoonInstant(k int) float64 {
+	for _, e := range ephemerisNewMoons {
+		if e.k == k {
+			return e.jde
+		}
+	}
+	return newMoonJDE(k)
+}
+
+// deltaT returns ΔT = TT − UT in seconds for decimal year y:
+//
+//   - 1800 to 1962 the Espenak–Meeus polynomials (NASA, public domain), which
+//     follow the observed values of 1900–1961 to within about a second;
+//   - 1962 to 2026 the observed values at the start of each year
+//     (deltaTObserved), linearly interpolated;
+//   - after 2026 an extrapolation from the last observed value (see
+//     deltaTExtrapolated), whose uncertainty grows to about a minute by
+//     2100;
+//   - before 1800 the long-term parabola −20 + 32·u², u = (y−1820)/100.
 func deltaT(y float64) float64 {
 	switch {
+	case y >= deltaTFirstYear && y < deltaTLastYear:
+		i := int(y - deltaTFirstYear)
+		f := y - float64(deltaTFirstYear+i)
+		return deltaTObserved[i] + f*(deltaTObserved[i+1]-deltaTObserved[i])
+	case y >= deltaTLastYear:
+		return deltaTExtrapolated(y)
 	case y >= 1800 && y < 1860:
 		t := y - 1800
 		return 13.72 - 0.332447*t + 0.0068612*t*t + 0.0041116*t*t*t - 0.00037436*math.Pow(t, 4) +
@@ -154,22 +194,52 @@ func deltaT(y float64) float64 {
 	case y >= 1941 && y < 1961:
 		t := y - 1950
 		return 29.07 + 0.407*t - t*t/233 + t*t*t/2547
-	case y >= 1961 && y < 1986:
+	case y >= 1961:
 		t := y - 1975
 		return 45.45 + 1.067*t - t*t/260 - t*t*t/718
-	case y >= 1986 && y < 2005:
-		t := y - 2000
-		return 63.86 + 0.3345*t - 0.060374*t*t + 0.0017275*t*t*t + 0.000651814*math.Pow(t, 4) + 0.00002373599*math.Pow(t, 5)
-	case y >= 2005 && y < 2050:
-		t := y - 2000
-		return 62.92 + 0.32217*t + 0.005589*t*t
-	case y >= 2050 && y < 2150:
-		u := (y - 1820) / 100
-		return -20 + 32*u*u - 0.5628*(2150-y)
 	default:
 		u := (y - 1820) / 100
 		return -20 + 32*u*u
 	}
+}
+
+// deltaTFirstYear and deltaTLastYear bound deltaTObserved.
+const (
+	deltaTFirstYear = 1962
+	deltaTLastYear  = 2026
+)
+
+// deltaTObserved holds ΔT in seconds at 1 January of each year 1962–2026:
+// TT − UT1 = 32.184 s + (TAI − UTC) − (UT1 − UTC) from the IERS Earth
+// orientation series (EOP C04 from 1962; the IERS bulletins for 2023–2026),
+// as tabulated in The Astronomical Almanac. Uncertainty: a few hundredths of a
+// second from 1962, ≈ 0.05 s for 2023–2026.
+var deltaTObserved = [deltaTLastYear - deltaTFirstYear + 1]float64{
+	34.00, 34.47, 35.03, 35.73, 36.54, 37.43, 38.29, 39.20, 40.18, 41.17, // 1962–1971
+	42.23, 43.37, 44.48, 45.48, 46.46, 47.52, 48.53, 49.59, 50.54, 51.38, // 1972–1981
+	52.17, 52.96, 53.79, 54.34, 54.87, 55.32, 55.82, 56.30, 56.86, 57.57, // 1982–1991
+	58.31, 59.12, 59.98, 60.79, 61.63, 62.30, 62.97, 63.47, 63.83, 64.09, // 1992–2001
+	64.30, 64.47, 64.57, 64.69, 64.85, 65.15, 65.46, 65.78, 66.07, 66.32, // 2002–2011
+	66.60, 66.91, 67.28, 67.64, 68.10, 68.59, 68.97, 69.22, 69.36, 69.36, // 2012–2021
+	69.29, 69.20, 69.17, 69.14, 69.09, // 2022–2026
+}
+
+// ΔT extrapolation after deltaTLastYear: a rate of deltaTRate seconds per
+// year (between the nearly flat 2019–2026 values and the ≈ 0.3 s/yr of
+// 2000–2020) plus the long-term tidal acceleration of the parabola
+// 32.5 s·((y−1825)/100)² (Stephenson, Morrison and Hohenkerk), i.e.
+// deltaTAccel = 32.5/10⁴ s/yr². Gives ≈ 84 s in 2070 and ≈ 98 s in 2100,
+// where the older Espenak–Meeus extrapolation gave ≈ 150 s and 203 s.
+const (
+	deltaTRate  = 0.15
+	deltaTAccel = 0.00325
+)
+
+// deltaTExtrapolated returns the extrapolated ΔT in seconds for y at or after
+// deltaTLastYear.
+func deltaTExtrapolated(y float64) float64 {
+	t := y - deltaTLastYear
+	return deltaTObserved[len(deltaTObserved)-1] + deltaTRate*t + deltaTAccel*t*t
 }
 
 // decimalYear returns the (approximate) decimal Gregorian year of a Julian Day.

@@ -45,8 +45,13 @@
 //     anomaly, equation of the centre) with nutation in longitude from ch.
 //     22 (four leading terms) and aberration −20.4898″/R, giving the
 //     apparent longitude;
-//   - ΔT = TT − UT from the Espenak–Meeus polynomials (NASA, public
-//     domain), subtracted before adding the 7 h of UTC+7.
+//   - ΔT = TT − UT from the observed values 1962–2026 (IERS), the
+//     Espenak–Meeus polynomials before 1962 (NASA, public domain) and, after
+//     2026, an extrapolation from the last observed value (≈ 98 s in 2100),
+//     subtracted before adding the 7 h of UTC+7;
+//   - for the one lunation of 1960–2059 whose series instant lies within
+//     the series' error of midnight (1967-07), the instant of the JPL DE405
+//     ephemeris.
 //
 // # Range, cost and accuracy
 //
@@ -62,26 +67,26 @@
 // MonthLength and NewYear are O(1); none allocates. There is no other
 // package state; results never depend on the host time zone or clock.
 //
-// Accuracy. The tests reproduce Meeus' example 49.a exactly, published
-// new-moon times to within half a minute, and published December solstices
-// to within about 7 minutes (the ch. 25 lower-accuracy longitude is good to
-// about 0.01°, i.e. up to ≈15 minutes for a principal term). ΔT is a model:
-// the polynomial already exceeds the observed value by ≈5 s in 2025, and
-// its extrapolation may be off by a minute or more towards 2100. A
-// date can therefore differ from a higher-precision ephemeris only where a
-// decision lies that close to 00:00 UTC+7. TestModelMargins measures and
-// pins those places over 1900–2100:
+// Accuracy. Against the JPL DE405 ephemeris (1960–2059, every lunation and
+// every principal term; TestEphemerisNewMoons, TestEphemerisTerms) the
+// new-moon series is within 18 s and the solar longitude within 15 min, and
+// every month start, leap month and month 11 of those years is DE405's. A
+// date can differ from an ephemeris only where a decision lies that close
+// to 00:00 UTC+7, or, after 2026, within the ΔT uncertainty (about ±30 s by
+// 2060 and ±1 min by 2100). TestModelMargins pins those places:
 //
-//   - month starts whose new moon lies within 1.5 min of midnight (the
-//     start may be a day off): 1/5/1944 (1944-06-20), 1/6/1967
-//     (1967-07-07, new moon 2 s before midnight), 1/8/1998 (1998-09-21),
-//     1/4/2054, 1/11/2072, 1/10/2077 and 1/9/2085;
+//   - new moons within ±20 s of midnight over 1900–2100: 1967-07 (settled
+//     by DE405: month 6 of 1967 starts on 8/7/1967) and 1/11/2072 (new moon
+//     14 s before midnight on 9/12/2072: the start may be a day later);
+//   - new moons within 1 min of midnight: also 1/5/1944, 1/4/2054,
+//     1/10/2077 and 1/9/2085 — safe for the series, but the three future
+//     ones depend on ΔT;
 //   - the closest leap-month decision is leap month 8 of 1938 (a principal
-//     term 1.5 min from midnight); in 2000–2035 the closest is 10 min (the
-//     September 2033 equinox, which decides the leap month 11 of 2033);
+//     term 1.5 min from midnight, outside DE405's span and within the solar
+//     longitude's error: uncertain); in 2000–2035 the closest is 10 min;
 //   - every Tết and every month 3 (hence 10/3) is decided by a new moon at
-//     least 7 min from midnight (closest: month 3 of 2086), and month 11
-//     never hinges on a solstice within 38 min of midnight.
+//     least 5 min from midnight (closest: month 3 of 2086), and month 11
+//     never hinges on a solstice within 39 min of midnight.
 //
 // Every published vector for 2000–2035 (docs/calendar.md, Lunar calendar) is reproduced,
 // including the three dates where UTC+8 calendars differ.

@@ -59,7 +59,7 @@ func newMoonIndexNear(jd float64) int {
 }
 
 // newMoonDay returns the UTC+7 day number of new moon k.
-func newMoonDay(k int) int { return localDay(ttToUT(newMoonJDE(k))) }
+func newMoonDay(k int) int { return localDay(ttToUT(newMoonInstant(k))) }
 
 // solsticeDay returns the UTC+7 day number of the December solstice of y.
 func solsticeDay(y int) int { return localDay(ttToUT(decemberSolsticeJDE(y))) }
