@@ -2,15 +2,33 @@
 // portal group scores, total, rank, band), the province's pooled row first, then the largest sources of lost
 // points with example record codes.
 //
-// With no flags it scores the generated sample province (package examples/internal/sample, year 2026, a
-// fixed seed) over the year 2026 as of the sample's AsOf. Records can be read from files instead:
+// With no data flag it scores the generated sample province (package examples/internal/sample, year 2026,
+// a fixed seed) over the year 2026 as of the sample's AsOf. A province scores its own files instead: every
+// input has a flag (-units, -procedures, -offerings, -dossiers [repeatable, or a comma list], -steps,
+// -petitions, -ratings, -copies), and -data DIR reads a directory of files named by the convention of
+// package model/dataset (units.csv, procedures.csv|json, offerings.csv, dossiers*.json|csv, steps*.json|csv,
+// petitions.csv, ratings.csv, copies.csv); flags name files on top of the directory. Any data flag turns
+// the sample off entirely: no sample record is ever mixed into user data. -export-sample DIR writes the
+// sample province as such a directory, a complete input set to start from.
 //
-//	go run ./examples/scorecard -dossiers payload.json -period 2026-08 -asof 2026-09-01
-//	go run ./examples/scorecard -dossiers dossiers.csv -procedures procedures.csv -format csv -bom
+//	go run ./examples/scorecard -export-sample /tmp/h99 && go run ./examples/scorecard -data /tmp/h99 -asof 2027-01-01
+//	go run ./examples/scorecard -data ./h44 -period 2026-08 -asof 2026-09-01 -check
+//	go run ./examples/scorecard -units units.csv -procedures procedures.json -dossiers 08.json,09.json -period 2026-Q3
 //	go run ./examples/scorecard -tallies indicator/testdata/tree/sample.json
 //	go run ./examples/scorecard -unit H99.01 -what-if 5 -lang en
 //	go run ./examples/scorecard -tallies indicator/portaleval/testdata/phutho-2026-08
 //	go run ./examples/scorecard -period 2026-08 -portal examples/scorecard/testdata/portal-h99 -format csv
+//
+// With files the command makes two passes over the dossiers. The first runs the data-quality checks of
+// package model/quality (a summary goes to stderr: counts per finding, example codes; -check prints only
+// the report and scores nothing), indexes re-sent dossier codes (package model/dedupe: the latest version
+// wins, by the sync time where present, else input order; earlier versions are counted in the "resend"
+// ledger of the card) and finds dossiers of units that are not in the unit file (a loud warning with
+// counts and example codes; -strict makes it exit 1). The second pass scores the latest versions. A
+// metric that rests on a field no record carries (1.4 on a CSV without the sync columns, 4.5 without
+// result_synced_to_store) is reported as no data, with a warning, not as 0. Every file's kind is checked
+// from its content: a dossier payload given as -procedures is an error naming the file and what was
+// expected. Without -asof, open records are judged at the end of the period (said on stderr).
 //
 // -tallies also takes the portal's saved evaluation responses (package indicator/portaleval): a folder laid
 // out as <endpoint>/<period>-<scope>.json, or one such file; the all-procedures scope of exactly one period
@@ -23,8 +41,11 @@
 //   - unknown dossier status codes are errors: the model keeps them as StatusUnknown and never fails, but a
 //     scorecard built on records whose status cannot be read would be silently wrong, so the command stops
 //     with the record, its code and the field (-allow-unknown-status counts them instead, as the library does);
-//   - the first bad record stops the run: `scorecard: <file>: record N (code X) field F: message`, exit 1
-//     (N counts from 1);
+//   - -on-error stop (default): the first bad record stops the run: `scorecard: <file>: record N (code X)
+//     field F: message`, exit 1 (N counts from 1); -on-error skip excludes a record with a bad value (a
+//     date, number, flag or status code), counts it by reason in the "input" ledger of the card
+//     (input.bad_date, input.unknown_status, …), lists it on stderr and goes on; a malformed file (syntax,
+//     header, oversized row) still stops the run;
 //   - a dossier file without any record is an error;
 //   - -what-if is read as an exact decimal (never float64): NaN, Inf, text, a negative gain, a gain above
 //     MaxPoints (100), more than 32 characters or an exponent beyond ±16 are errors, and so is a gain that
@@ -47,7 +68,4 @@
 // Legal basis: Decision 766/QĐ-TTg (2022) and the National Public Service Portal's published method; see the
 // doc of package indicator and the rules handbook, docs/rules.md. All scoring is done by package
 // indicator/scorecard.
-//
-// The units, offerings, ratings and certified-copy data always come from the sample province (the files
-// replace the dossiers, procedures and petitions only).
 package main

@@ -6,9 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"iter"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -21,8 +19,7 @@ import (
 	"github.com/vn-dvc/chiso766/indicator/digitisation"
 	"github.com/vn-dvc/chiso766/indicator/scorecard"
 	"github.com/vn-dvc/chiso766/model"
-	"github.com/vn-dvc/chiso766/model/csvio"
-	"github.com/vn-dvc/chiso766/model/portal"
+	"github.com/vn-dvc/chiso766/model/dataset"
 )
 
 // Defaults of the command.
@@ -45,14 +42,36 @@ const (
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 type config struct {
-	dossiers, procedures, petitions, tallies string
-	portal                                   string // -portal: folder of saved portal evaluation responses
-	period, asof, edition                    string
-	allowUnknown                             bool
-	workers, sampleDossiers                  int
-	out                                      report.Flags   // -format, -lang, -unit, -bom, -what-if
-	fs                                       *flag.FlagSet  // the parsed flags (report.Flags.Options visits them)
-	opts                                     report.Options // the output flags, checked
+	files                       dataset.Files // -units … -copies, -dossiers, -steps
+	data                        string        // -data: a directory named by the convention
+	tallies                     string
+	portal                      string // -portal: folder of saved portal evaluation responses
+	period, asof, edition       string
+	onError, exportSample       string
+	allowUnknown, strict, check bool
+	workers, sampleDossiers     int
+	out                         report.Flags   // -format, -lang, -unit, -bom, -what-if
+	fs                          *flag.FlagSet  // the parsed flags (report.Flags.Options visits them)
+	opts                        report.Options // the output flags, checked
+}
+
+// listFlag is a repeatable flag whose values may also be comma lists (-dossiers a.json,b.json -dossiers c.csv).
+type listFlag struct{ p *[]string }
+
+func (l listFlag) String() string {
+	if l.p == nil {
+		return ""
+	}
+	return strings.Join(*l.p, ",")
+}
+
+func (l listFlag) Set(v string) error {
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			*l.p = append(*l.p, s)
+		}
+	}
+	return nil
 }
 
 // run is the whole command; it returns the exit status.
@@ -60,9 +79,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var c config
 	fs := flag.NewFlagSet("scorecard", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&c.dossiers, "dossiers", "", "dossier file: portal payload JSON, or CSV (csvio layout) when it ends in .csv")
-	fs.StringVar(&c.procedures, "procedures", "", "procedure catalogue: portal JSON, or CSV when it ends in .csv")
-	fs.StringVar(&c.petitions, "petitions", "", "petitions CSV (csvio layout)")
+	fs.StringVar(&c.files.Units, "units", "", "unit hierarchy CSV (csvio unit layout)")
+	fs.StringVar(&c.files.Procedures, "procedures", "", "procedure catalogue: portal JSON or CSV (csvio layout)")
+	fs.StringVar(&c.files.Offerings, "offerings", "", "per-unit online offerings CSV")
+	fs.Var(listFlag{&c.files.Dossiers}, "dossiers", "dossier files: portal DongBoHoSoMC payload JSON or CSV (csvio layout); repeat the flag or give a comma list")
+	fs.Var(listFlag{&c.files.Steps}, "steps", "timeline step files: CapNhatTienDoHoSoMC payload JSON or CSV; repeatable")
+	fs.StringVar(&c.files.Petitions, "petitions", "", "petitions CSV (csvio layout)")
+	fs.StringVar(&c.files.Ratings, "ratings", "", "dossier ratings CSV")
+	fs.StringVar(&c.files.Copies, "copies", "", "certified-copy CSV of the communes (4.4)")
+	fs.StringVar(&c.data, "data", "", "directory of input files named by convention (units.csv, procedures.csv, dossiers.json, …); flags name files on top of it")
+	fs.StringVar(&c.onError, "on-error", "stop", "a bad dossier record: stop (exit 1) or skip (exclude it, count it in the ledger, list it, go on)")
+	fs.BoolVar(&c.strict, "strict", false, "exit 1 when dossiers are attributed to units not in the unit file")
+	fs.BoolVar(&c.check, "check", false, "print only the data-quality report of the inputs (no scoring)")
+	fs.StringVar(&c.exportSample, "export-sample", "", "write the sample province as input files in this directory (the -data convention) and exit")
 	fs.StringVar(&c.tallies, "tallies", "", "score a unit-tree tallies JSON (indicator.DecodeTree), or the portal's saved evaluation responses (a folder, or one <endpoint>….json file), instead of records")
 	fs.StringVar(&c.portal, "portal", "", "reconcile the card with the portal's saved evaluation responses in this folder (per unit × metric: ours vs the portal's, points, likely cause)")
 	fs.StringVar(&c.period, "period", DefaultPeriod, "evaluation period: 2026, 2026-Q3, 2026-08 or 2026-01-01..2026-03-31")
@@ -125,12 +154,34 @@ func execute(c *config, stdout, stderr io.Writer) error {
 		return err
 	}
 	c.opts = opts
+	switch c.onError {
+	case onErrorStop, onErrorSkip:
+	default:
+		return fmt.Errorf("-on-error: %q is neither stop nor skip", c.onError)
+	}
+	if c.exportSample != "" {
+		return exportSample(c, stderr)
+	}
 	if c.tallies != "" {
 		return runTallies(c, ed, stdout, stderr)
 	}
 	period, err := model.ParsePeriod(c.period)
 	if err != nil {
 		return fmt.Errorf("-period: %v", err)
+	}
+	files := c.files
+	if c.data != "" {
+		conv, ignored, err := dataset.Convention(c.data)
+		if err != nil {
+			return fmt.Errorf("-data: %w", err)
+		}
+		if len(ignored) > 0 {
+			fmt.Fprintf(stderr, "scorecard: -data: ignored (not named by the convention): %s\n", strings.Join(ignored, ", "))
+		}
+		files = files.Merge(conv)
+	}
+	if !files.Empty() { // any data flag turns the sample off entirely
+		return runData(c, ed, period, files, stdout, stderr)
 	}
 	p, err := sample.Generate(sample.Options{Seed: DefaultSeed, Year: DefaultYear, Dossiers: c.sampleDossiers})
 	if err != nil {
@@ -149,52 +200,23 @@ func execute(c *config, stdout, stderr io.Writer) error {
 	for _, cc := range p.CertifiedCopies {
 		in.Communes = append(in.Communes, digitisation.CommuneCopy{UnitID: cc.UnitID, Offers: cc.Electronic})
 	}
-	if c.procedures != "" {
-		if in.Procedures, err = readProcedures(c.procedures); err != nil {
-			return err
-		}
+	sopts := scorecard.Options{Period: period, AsOf: asOf, Calendar: p.Calendar, Edition: ed}
+	if c.check {
+		return checkOnly(c, in, sopts, p.Dossiers(), stdout)
 	}
-	if c.petitions != "" {
-		if in.Petitions, err = readPetitions(c.petitions); err != nil {
-			return err
-		}
-	}
-	s, err := scorecard.New(in, scorecard.Options{Period: period, AsOf: asOf, Calendar: p.Calendar, Edition: ed})
+	s, err := scorecard.New(in, sopts)
 	if err != nil {
 		return err
 	}
-	var card *scorecard.Card
-	if c.dossiers == "" {
-		card, err = s.RunParallel(p.Dossiers(), c.workers)
-		if err != nil {
-			return err
-		}
-	} else {
-		f, err := os.Open(c.dossiers)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		src := &fileSource{name: c.dossiers, allowUnknown: c.allowUnknown, stderr: stderr}
-		if isCSV(c.dossiers) {
-			src.seq = csvio.DecodeDossiers(f)
-		} else {
-			src.seq = portal.DecodeDossiers(f)
-		}
-		card, err = s.RunParallel(src.all(), c.workers)
-		if src.err != nil {
-			return src.err
-		}
-		if err != nil {
-			return err
-		}
-		if src.n == 0 {
-			return fmt.Errorf("%s: no dossier records", c.dossiers)
-		}
-		if src.n >= ProgressEvery {
-			fmt.Fprintf(stderr, "scorecard: %s: %d dossiers read\n", c.dossiers, src.n)
-		}
+	card, err := s.RunParallel(p.Dossiers(), c.workers)
+	if err != nil {
+		return err
 	}
+	return output(c, ed, card, stdout, stderr)
+}
+
+// output writes the card (or, with -portal, its reconciliation with the portal's saved evaluation).
+func output(c *config, ed indicator.Edition, card *scorecard.Card, stdout, stderr io.Writer) error {
 	if c.opts.Unit != "" {
 		if _, ok := card.Unit(c.opts.Unit); !ok {
 			return fmt.Errorf("-unit: unknown unit %q", c.opts.Unit)
@@ -247,103 +269,4 @@ func parseAsOf(s string, loc *time.Location) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("-asof: %q is neither RFC 3339 nor YYYY-MM-DD", s)
 	}
 	return t, nil
-}
-
-func isCSV(name string) bool { return strings.EqualFold(filepath.Ext(name), ".csv") }
-
-// fileSource adapts a decoder's Seq2 to the scorer's Seq, stopping at the first error (kept in err).
-type fileSource struct {
-	name         string
-	seq          iter.Seq2[model.Dossier, error]
-	allowUnknown bool
-	stderr       io.Writer
-	every        int64 // progress interval; 0 means ProgressEvery
-	n            int64
-	err          error
-}
-
-func (s *fileSource) all() iter.Seq[model.Dossier] {
-	return func(yield func(model.Dossier) bool) {
-		for d, err := range s.seq {
-			if err != nil {
-				s.err = recordError(s.name, err)
-				return
-			}
-			if !s.allowUnknown && d.Status.String() != "" && !d.Status.Known() {
-				s.err = fmt.Errorf("%s: record %d (code %s) field TrangThaiHoSo: unknown status code %q",
-					s.name, s.n+1, d.Code, d.Status.String())
-				return
-			}
-			s.n++
-			every := s.every
-			if every <= 0 {
-				every = ProgressEvery
-			}
-			if s.n%every == 0 {
-				fmt.Fprintf(s.stderr, "scorecard: %s: %d dossiers…\n", s.name, s.n)
-			}
-			if !yield(d) {
-				return
-			}
-		}
-	}
-}
-
-// recordError formats a decoder's error as "<file>: record N (code X) field F: message".
-func recordError(name string, err error) error {
-	var pe *portal.RecordError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: record %d (code %s) field %s: %v", name, pe.Index+1, orDash(pe.Code), orDash(pe.Field), pe.Err)
-	}
-	var ce *csvio.RecordError
-	if errors.As(err, &ce) {
-		return fmt.Errorf("%s: record %d (code %s) field %s: %v", name, ce.Index+1, orDash(ce.Code), orDash(ce.Field), ce.Err)
-	}
-	return fmt.Errorf("%s: %v", name, err)
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
-}
-
-func readProcedures(name string) ([]model.Procedure, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	seq := portal.DecodeProcedures(f)
-	if isCSV(name) {
-		seq = csvio.DecodeProcedures(f)
-	}
-	var out []model.Procedure
-	for p, err := range seq {
-		if err != nil {
-			return nil, recordError(name, err)
-		}
-		out = append(out, p)
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no procedure records", name)
-	}
-	return out, nil
-}
-
-func readPetitions(name string) ([]model.Petition, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var out []model.Petition
-	for p, err := range csvio.DecodePetitions(f) {
-		if err != nil {
-			return nil, recordError(name, err)
-		}
-		out = append(out, p)
-	}
-	return out, nil
 }

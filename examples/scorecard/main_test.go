@@ -4,14 +4,11 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/vn-dvc/chiso766/examples/internal/sample"
-	"github.com/vn-dvc/chiso766/model/csvio"
 	"github.com/vn-dvc/chiso766/model/portal"
 )
 
@@ -60,17 +57,18 @@ func TestBadInput(t *testing.T) {
 			"scorecard: testdata/dossier-bad-date.json: record 1 (code H99.01-260105-9001) field NgayTiepNhan: bad date"},
 		{"unknown status", "testdata/dossier-unknown-status.json",
 			`scorecard: testdata/dossier-unknown-status.json: record 1 (code H99.01-260105-9001) field TrangThaiHoSo: unknown status code "99"`},
-		{"empty file", "testdata/dossier-empty.json", "scorecard: testdata/dossier-empty.json: record 1 (code -) field -: malformed payload"},
+		{"empty file", "testdata/dossier-empty.json", "scorecard: testdata/dossier-empty.json: expected dossiers, but the file is empty"},
 		{"missing file", "testdata/none.json", "scorecard: open testdata/none.json: no such file or directory"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, errs, code := runCLI(t, "-sample-dossiers", "100", "-dossiers", tt.file, "-period", "2026-01")
+			out, errs, code := runCLI(t, "-units", "testdata/h99-units.csv", "-dossiers", tt.file, "-period", "2026-01")
 			if code != 1 {
 				t.Errorf("exit %d, want 1", code)
 			}
-			if !strings.HasPrefix(errs, tt.want) || strings.Count(errs, "\n") != 1 {
-				t.Errorf("stderr %q, want one line starting %q", errs, tt.want)
+			lines := strings.Split(strings.TrimSuffix(errs, "\n"), "\n")
+			if last := lines[len(lines)-1]; !strings.HasPrefix(last, tt.want) || strings.Count(errs, tt.file) != 1 {
+				t.Errorf("stderr %q, want one error line starting %q", errs, tt.want)
 			}
 			if strings.Contains(errs, "goroutine") || out != "" {
 				t.Errorf("stack trace or output: stdout %q stderr %q", out, errs)
@@ -102,7 +100,7 @@ func TestBadFlags(t *testing.T) {
 }
 
 func TestAllowUnknownStatus(t *testing.T) {
-	out, errs, code := runCLI(t, "-sample-dossiers", "100", "-dossiers", "testdata/dossier-unknown-status.json",
+	out, errs, code := runCLI(t, "-units", "testdata/h99-units.csv", "-dossiers", "testdata/dossier-unknown-status.json",
 		"-period", "2026-01", "-allow-unknown-status", "-lang", "en")
 	if code != 0 || !strings.Contains(out, "1 dossiers") {
 		t.Errorf("exit %d stderr %q out:\n%s", code, errs, out)
@@ -110,7 +108,7 @@ func TestAllowUnknownStatus(t *testing.T) {
 }
 
 func TestDossierFile(t *testing.T) {
-	out, errs, code := runCLI(t, "-sample-dossiers", "100", "-dossiers", "testdata/dossier-ok.json",
+	out, errs, code := runCLI(t, "-units", "testdata/h99-units.csv", "-dossiers", "testdata/dossier-ok.json",
 		"-period", "2026-01", "-asof", "2026-02-01", "-lang", "en")
 	if code != 0 {
 		t.Fatalf("exit %d stderr %q", code, errs)
@@ -211,77 +209,43 @@ func BenchmarkDefaultRun(b *testing.B) {
 	}
 }
 
-// TestCSVFiles writes the sample's dossiers, procedures and petitions as csvio CSV files and checks that
-// scoring the files gives the same scorecard as scoring the generated records.
-func TestCSVFiles(t *testing.T) {
-	const n = 3000
-	p, err := sample.Generate(sample.Options{Seed: DefaultSeed, Year: DefaultYear, Dossiers: n})
-	if err != nil {
-		t.Fatal(err)
-	}
+// TestExportSampleData: -export-sample writes the sample province as files in the -data convention, and
+// scoring them — by -data DIR, or by naming every file with its flag — gives the built-in run's card
+// byte for byte, in CSV and JSON.
+func TestExportSampleData(t *testing.T) {
+	const n = "3000"
 	dir := t.TempDir()
-	write := func(name string, fill func(f *os.File) error) string {
-		path := filepath.Join(dir, name)
-		f, err := os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := fill(f); err != nil {
-			t.Fatal(err)
-		}
-		if err := f.Close(); err != nil {
-			t.Fatal(err)
-		}
-		return path
+	if _, errs, code := runCLI(t, "-sample-dossiers", n, "-export-sample", dir); code != 0 {
+		t.Fatalf("export: exit %d stderr %q", code, errs)
 	}
-	dpath := write("dossiers.csv", func(f *os.File) error {
-		w := csvio.NewDossierWriter(f)
-		for d := range p.Dossiers() {
-			if err := w.Write(&d); err != nil {
-				return err
-			}
-		}
-		return w.Flush()
-	})
-	ppath := write("procedures.csv", func(f *os.File) error {
-		w := csvio.NewProcedureWriter(f)
-		for i := range p.Procedures {
-			if err := w.Write(&p.Procedures[i]); err != nil {
-				return err
-			}
-		}
-		return w.Flush()
-	})
-	tpath := write("petitions.csv", func(f *os.File) error {
-		w := csvio.NewPetitionWriter(f)
-		for i := range p.Petitions {
-			if err := w.Write(&p.Petitions[i]); err != nil {
-				return err
-			}
-		}
-		return w.Flush()
-	})
-	want, errs, code := runCLI(t, "-sample-dossiers", fmt.Sprint(n), "-format", "csv")
-	if code != 0 {
-		t.Fatalf("exit %d stderr %q", code, errs)
-	}
-	// Groups 2–5 must survive the CSV round trip. Group 1 does not (found by this test, not fixed here: a
-	// csvio gap): the procedure layout drops the publisher codes (Publication.IssuerCode,
-	// PublicationDecisionID, PublisherCode) and group 1's 1.4 changes with dossiers read back from CSV too.
-	w := readCSV(t, want)
-	for _, files := range [][]string{{"-dossiers", dpath, "-petitions", tpath},
-		{"-dossiers", dpath, "-procedures", ppath, "-petitions", tpath}} {
-		got, errs, code := runCLI(t, append([]string{"-sample-dossiers", fmt.Sprint(n), "-format", "csv"}, files...)...)
+	f := func(name string) string { return filepath.Join(dir, name) }
+	for _, format := range []string{"csv", "json"} {
+		want, errs, code := runCLI(t, "-sample-dossiers", n, "-format", format)
 		if code != 0 {
-			t.Fatalf("%v: exit %d stderr %q", files, code, errs)
+			t.Fatalf("built-in: exit %d stderr %q", code, errs)
 		}
-		g := readCSV(t, got)
-		for i := 1; i <= 11; i++ {
-			if g[i][0] != w[i][0] || strings.Join(g[i][4:9], ",") != strings.Join(w[i][4:9], ",") {
-				t.Errorf("%v row %d: groups 2–5 %v, want %v", files, i, g[i], w[i])
+		for _, args := range [][]string{
+			{"-data", dir},
+			{"-units", f("units.csv"), "-procedures", f("procedures.csv"), "-offerings", f("offerings.csv"),
+				"-dossiers", f("dossiers.csv"), "-steps", f("steps.csv"), "-petitions", f("petitions.csv"),
+				"-ratings", f("ratings.csv"), "-copies", f("copies.csv")},
+		} {
+			got, errs, code := runCLI(t, append([]string{"-asof", "2027-01-01", "-format", format}, args...)...)
+			if code != 0 {
+				t.Fatalf("%v: exit %d stderr %q", args, code, errs)
+			}
+			if got != want {
+				t.Errorf("%s %v: card differs from the built-in run:\n%s\nwant:\n%s", format, args[:2], head(got), head(want))
 			}
 		}
 	}
+}
+
+func head(s string) string {
+	if len(s) > 2000 {
+		return s[:2000] + "…"
+	}
+	return s
 }
 
 func readCSV(t *testing.T, s string) [][]string {
