@@ -86,7 +86,7 @@ func ExamplePlanGain() {
 	t.Counts[indicator.M21] = indicator.Count{Num: 180, Den: 200}
 	t.Counts[indicator.M53] = indicator.Count{Num: 150, Den: 200}
 	pl, err := scorecard.PlanGain(indicator.Portal(), t, decimal.NewFromInt(1), scorecard.PlanOptions{
-		Metrics: []indicator.ID{indicator.M21, indicator.M53},
+		Mode: scorecard.PlanAdd, Metrics: []indicator.ID{indicator.M21, indicator.M53},
 	})
 	if err != nil {
 		panic(err)

@@ -3,6 +3,7 @@ package scorecard
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sort"
 
 	"github.com/shopspring/decimal"
@@ -14,27 +15,31 @@ import (
 type PlanMode uint8
 
 const (
-	// PlanAdd (default): a new compliant record joins the metric — numerator and denominator both grow by
-	// one (e.g. one more dossier received and resolved on time). The shortfall stays; its weight shrinks.
-	PlanAdd PlanMode = iota
-	// PlanFix: an existing record in the denominator becomes compliant — the numerator grows by one, the
-	// denominator stays (e.g. a late dossier that would have been on time). At most Den − Num records.
-	PlanFix
+	// PlanFix (default): an existing record in the denominator becomes compliant — the numerator grows by
+	// one, the denominator stays (e.g. a late dossier that would have been on time). At most Den − Num
+	// records, the records a unit can actually fix (they are FailingRecords).
+	PlanFix PlanMode = iota
+	// PlanAdd: a new compliant record joins the metric — numerator and denominator both grow by one (e.g.
+	// one more dossier received and resolved on time). The shortfall stays; its weight shrinks.
+	PlanAdd
 )
 
-// String returns "add" or "fix".
+// String returns "fix" or "add".
 func (m PlanMode) String() string {
-	if m == PlanFix {
-		return "fix"
+	if m == PlanAdd {
+		return "add"
 	}
-	return "add"
+	return "fix"
 }
+
+// MarshalText encodes the mode as String does, so that JSON shows "fix" or "add".
+func (m PlanMode) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
 
 // DefaultPlanLimit bounds the number of records the planner considers per metric under PlanAdd (about
 // 4.3 billion: far more records than a province handles in a year).
 const DefaultPlanLimit int64 = 1 << 32
 
-// PlanOptions configures the what-if planner. The zero value plans with PlanAdd over every scored
+// PlanOptions configures the what-if planner. The zero value plans with PlanFix over every scored
 // metric.
 type PlanOptions struct {
 	Mode PlanMode
@@ -67,33 +72,40 @@ func (e *PlanError) Is(target error) bool { return target == ErrPlan }
 
 // MetricPlan is what one metric can do for a unit's total, the other metrics' counts unchanged.
 type MetricPlan struct {
-	Metric indicator.ID
+	Metric indicator.ID `json:"metric"`
 	// Score and Max are the metric's current published score and maximum.
-	Score, Max decimal.Decimal
+	Score decimal.Decimal `json:"score"`
+	Max   decimal.Decimal `json:"max"`
 	// NextRecord is the change of the published total brought by one more compliant record (it may be 0:
 	// the total is rounded per metric to the edition's places, and a capped metric at its cap gains
 	// nothing).
-	NextRecord decimal.Decimal
+	NextRecord decimal.Decimal `json:"nextRecord"`
 	// Reachable reports whether the target total can be reached through this metric alone within the
 	// limit; Records is then the fewest compliant records that reach it (0 when the total already does)
 	// and Gain the total's change with them. When not reachable, Records is the records that would bring
 	// the metric to its best score within the limit and Gain that best change.
-	Reachable bool
-	Records   int64
-	Gain      decimal.Decimal
+	Reachable bool            `json:"reachable"`
+	Records   int64           `json:"records"`
+	Gain      decimal.Decimal `json:"gain"`
 	// PerRecord is Gain / Records (0 when Records is 0), rounded half up to 4 decimals.
-	PerRecord decimal.Decimal
+	PerRecord decimal.Decimal `json:"perRecord"`
 }
 
-// Plan is a what-if answer for one unit's tally: every metric's plan towards Target, and the reachable
-// ones ranked from the cheapest (fewest records; ties: larger gain, then catalogue order).
+// Plan is a what-if answer for one unit's tally: every metric's plan towards Target, the reachable ones
+// ranked from the cheapest (fewest records; ties: larger gain, then catalogue order) and, when no metric
+// alone reaches the target, a combined plan across metrics. JSON keys are camelCase; empty lists are [].
 type Plan struct {
-	Edition  string
-	Mode     PlanMode
-	Total    decimal.Decimal // the current published total
-	Target   decimal.Decimal
-	Metrics  []MetricPlan // catalogue order
-	Cheapest []MetricPlan // reachable only, cheapest first
+	Edition  string          `json:"edition"`
+	Mode     PlanMode        `json:"mode"`
+	Total    decimal.Decimal `json:"total"` // the current published total
+	Target   decimal.Decimal `json:"target"`
+	Metrics  []MetricPlan    `json:"metrics"`  // catalogue order; metrics null or unscored for the unit are left out
+	Cheapest []MetricPlan    `json:"cheapest"` // reachable only, cheapest first
+	// Combined is the plan across metrics (greedy on points per record, see CombinedPlan) whenever the
+	// target is above the total: the answer when no metric alone reaches the target, and sometimes
+	// cheaper than the cheapest single metric even when one does (compare Combined.Records with
+	// Cheapest[0].Records); nil when the total already reaches the target.
+	Combined *Combined `json:"combined"`
 }
 
 // PlanTally answers the what-if question from a tally alone: for each scored metric, the points one more
@@ -104,8 +116,11 @@ type Plan struct {
 // published score is non-decreasing in the number of compliant records — with one exception: under
 // Edition.DocShare52 (the formula document) the first petition of 5.2 moves points back from 5.1 and 5.3,
 // so the total is not monotone in 5.2's records; the answer for 5.2 then reaches the target but may not
-// be the fewest records. Errors: *PlanError (ErrPlan) wrapping the tally's or the edition's validation
-// error (indicator.ErrOverflow for a count above indicator.MaxCount); it never panics. Cost: O(metrics ×
+// be the fewest records. Metrics that are null for the unit (no data under a null zero rule, e.g. 1.1 for a
+// department, announced at province level) or unscored are never proposed. Plan.Combined holds the plan
+// across metrics (CombinedPlan) whenever the total is below the target. Errors: *PlanError
+// (ErrPlan) wrapping the tally's or the edition's validation error (indicator.ErrOverflow for a count above
+// indicator.MaxCount), or a target above the unit's maximum (Field "target"); it never panics. Cost: O(metrics ×
 // log Limit) calls of Edition.Score — with every metric and the default limit up to a few thousand calls,
 // 0.1–0.2 s (BenchmarkPlan); restrict PlanOptions.Metrics or Limit for interactive use, or use
 // PlanTallyContext.
@@ -125,6 +140,9 @@ func PlanTallyContext(ctx context.Context, e indicator.Edition, t indicator.Tall
 		}
 		return Plan{}, &PlanError{Field: field, Err: err}
 	}
+	if target.GreaterThan(base.Max) {
+		return Plan{}, &PlanError{Field: "target", Err: fmt.Errorf("%s is above the maximum %s", target.String(), base.Max.String())}
+	}
 	limit := opt.Limit
 	if limit <= 0 {
 		limit = DefaultPlanLimit
@@ -133,12 +151,12 @@ func PlanTallyContext(ctx context.Context, e indicator.Edition, t indicator.Tall
 	if ids == nil {
 		ids = indicator.IDs()
 	}
-	pl := Plan{Edition: e.Name, Mode: opt.Mode, Total: base.Total, Target: target}
+	pl := Plan{Edition: e.Name, Mode: opt.Mode, Total: base.Total, Target: target, Metrics: []MetricPlan{}, Cheapest: []MetricPlan{}}
 	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
 			return Plan{}, err
 		}
-		if !id.Valid() || e.Rules[id].Kind == indicator.Unscored {
+		if !proposable(e, base, id) {
 			continue
 		}
 		pl.Metrics = append(pl.Metrics, planMetric(e, t, base, id, target, opt.Mode, limit))
@@ -155,11 +173,28 @@ func PlanTallyContext(ctx context.Context, e indicator.Edition, t indicator.Tall
 		}
 		return x.Gain.GreaterThan(y.Gain)
 	})
+	if base.Total.LessThan(target) {
+		c, err := combine(ctx, e, t, base.Total, target, pl.Metrics, opt.Mode, limit)
+		if err != nil {
+			return Plan{}, err
+		}
+		pl.Combined = &c
+	}
 	return pl, nil
 }
 
+// proposable reports whether the planner may propose metric id for a unit scored base: a valid, scored
+// metric whose result is not null (a null metric has no data for the unit, or is not computed at its
+// level).
+func proposable(e indicator.Edition, base indicator.Result, id indicator.ID) bool {
+	if !id.Valid() || e.Rules[id].Kind == indicator.Unscored {
+		return false
+	}
+	return !base.Metric(id).Null
+}
+
 // PlanGain is PlanTally with target = the current total + gain: the cheapest ways to gain that many
-// points. gain must not be negative (*PlanError).
+// points. gain must not be negative, nor take the total above the maximum (*PlanError).
 func PlanGain(e indicator.Edition, t indicator.Tally, gain decimal.Decimal, opt PlanOptions) (Plan, error) {
 	if gain.Sign() < 0 {
 		return Plan{}, &PlanError{Field: "gain", Err: errors.New("negative")}
@@ -209,12 +244,7 @@ func planMetric(e indicator.Edition, t indicator.Tally, base indicator.Result, i
 		}
 		return r.Total
 	}
-	hi := limit
-	if mode == PlanFix {
-		hi = t.Counts[id].Den - t.Counts[id].Num
-	} else {
-		hi = min(hi, addRoom(t, id))
-	}
+	hi := room(t, id, mode, limit)
 	if hi >= 1 {
 		mp.NextRecord = total(1).Sub(base.Total)
 	}
@@ -239,6 +269,15 @@ func planMetric(e indicator.Edition, t indicator.Tally, base indicator.Result, i
 		}
 	}
 	return mp
+}
+
+// room is the largest number of records the planner considers for metric id of t: the shortfall Den − Num
+// under PlanFix, else limit bounded by addRoom.
+func room(t indicator.Tally, id indicator.ID, mode PlanMode, limit int64) int64 {
+	if mode == PlanFix {
+		return max(t.Counts[id].Den-t.Counts[id].Num, 0)
+	}
+	return min(limit, addRoom(t, id))
 }
 
 // addRoom is the largest k for which With(t, id, k, PlanAdd) keeps every count within indicator.MaxCount
@@ -286,12 +325,44 @@ func smallest(total func(int64) decimal.Decimal, target decimal.Decimal, hi int6
 }
 
 // Plan answers the what-if question for one unit of the card from its pooled counts (the counts behind
-// its published score). Errors: *PlanError for an unknown unit, else PlanTally's. Cost: PlanTally's.
+// its published score); metrics carried down to the unit from a higher level (1.2, 1.3 for a department
+// or commune) are not proposed. Errors: *PlanError for an unknown unit, else PlanTally's. Cost: PlanTally's.
 func (c *Card) Plan(e indicator.Edition, unit string, target decimal.Decimal, opt PlanOptions) (Plan, error) {
 	if _, ok := c.index[unit]; !ok || c.Tree == nil {
 		return Plan{}, &PlanError{Field: "unit", Err: errors.New("unknown unit " + unit)}
 	}
-	return PlanTally(e, c.Tree.Pooled(unit), target, opt)
+	return PlanTally(e, c.Tree.Pooled(unit), target, c.ownMetrics(unit, opt))
+}
+
+// ownMetrics restricts opt.Metrics to the metrics unit can act on: a metric computed at a higher level and
+// carried down to it (indicator.PoolCarryDown: 1.2 and 1.3 for a department or a commune, whose
+// procedures the province publishes) is shown in its score but cannot be moved by its own records.
+func (c *Card) ownMetrics(unit string, opt PlanOptions) PlanOptions {
+	n, ok := c.Tree.Unit(unit)
+	if !ok {
+		return opt
+	}
+	agg := c.Tree.Aggregation()
+	for _, k := range agg.ComputingKinds {
+		if n.Kind == k || n.Parent == "" {
+			return opt
+		}
+	}
+	ids := opt.Metrics
+	if ids == nil {
+		ids = indicator.IDs()
+	}
+	var keep []indicator.ID
+	for _, id := range ids {
+		if id.Valid() && agg.Modes[id] != indicator.PoolCarryDown {
+			keep = append(keep, id)
+		}
+	}
+	if keep == nil {
+		keep = []indicator.ID{}
+	}
+	opt.Metrics = keep
+	return opt
 }
 
 // PlanGain is Card.Plan with target = the unit's published total + gain: the cheapest ways for the unit
@@ -300,5 +371,5 @@ func (c *Card) PlanGain(e indicator.Edition, unit string, gain decimal.Decimal, 
 	if _, ok := c.index[unit]; !ok || c.Tree == nil {
 		return Plan{}, &PlanError{Field: "unit", Err: errors.New("unknown unit " + unit)}
 	}
-	return PlanGain(e, c.Tree.Pooled(unit), gain, opt)
+	return PlanGain(e, c.Tree.Pooled(unit), gain, c.ownMetrics(unit, opt))
 }

@@ -2,6 +2,7 @@ package scorecard
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -68,8 +69,6 @@ func TestPlanRules(t *testing.T) {
 		// 4.2 is capped at 80 % in the document edition only: 0/10 → 0; +4 → k ≥ 8 fixes.
 		{"document edition 4.2 cap", doc, tallyOf(map[indicator.ID][2]int64{indicator.M42: {0, 10}}), indicator.M42, "4", PlanFix, 8, true},
 		{"portal edition 4.2 no cap", portal, tallyOf(map[indicator.ID][2]int64{indicator.M42: {0, 10}}), indicator.M42, "4", PlanFix, 10, true},
-		// A metric without data under a null zero rule: one record gives full marks (1.1 6·1/1).
-		{"no data (1.1 null → 1/1)", portal, indicator.Tally{}, indicator.M11, "6", PlanAdd, 1, true},
 		// Already at the target: 0 records.
 		{"already reached", portal, tallyOf(map[indicator.ID][2]int64{indicator.M21: {4, 4}}), indicator.M21, "0", PlanAdd, 0, true},
 	}
@@ -195,7 +194,7 @@ func TestPlanCountLimits(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			require.NoError(t, tc.t.Validate())
-			pl, err := PlanGain(e, tc.t, decOf("20"), PlanOptions{Metrics: []indicator.ID{tc.metric}})
+			pl, err := PlanGain(e, tc.t, decOf("20"), PlanOptions{Mode: PlanAdd, Metrics: []indicator.ID{tc.metric}})
 			require.NoError(t, err)
 			m := findPlan(t, pl, tc.metric)
 			assert.LessOrEqual(t, m.Records, tc.room)
@@ -232,4 +231,81 @@ func TestPlanTallyContext(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, len(want.Metrics), len(got.Metrics))
 	require.Equal(t, len(want.Cheapest), len(got.Cheapest))
+}
+
+// TestPlanNeverProposesNull: a metric that is null for the unit (no data under a null zero rule — 1.1 for
+// a department, whose procedures the province announces) or unscored (2.2, 5.0) is never proposed, in
+// either mode, even though one added record would give 1.1 full marks. (A metric without data whose zero
+// rule is "zero", such as 3.3, is scored 0 and can be proposed under PlanAdd.)
+func TestPlanNeverProposesNull(t *testing.T) {
+	tl := tallyOf(map[indicator.ID][2]int64{indicator.M21: {3, 4}})
+	for _, mode := range []PlanMode{PlanFix, PlanAdd} {
+		pl, err := PlanGain(indicator.Portal(), tl, decOf("1"), PlanOptions{Mode: mode})
+		require.NoError(t, err)
+		for _, m := range pl.Metrics {
+			switch m.Metric {
+			case indicator.M11, indicator.M12, indicator.M13, indicator.M14, indicator.M41, indicator.M22, indicator.M50:
+				t.Errorf("%s: %s proposed", mode, m.Metric)
+			}
+		}
+		require.NotEmpty(t, pl.Cheapest, mode)
+		if mode == PlanFix {
+			// Fixing: only 2.1 has records to fix.
+			require.Len(t, pl.Cheapest, 1)
+			require.Equal(t, indicator.M21, pl.Cheapest[0].Metric)
+		}
+	}
+}
+
+// TestPlanDefaultIsFix: the zero PlanOptions fixes existing records — the denominator stays and the
+// records are capped by the shortfall — and the mode reads "fix" in JSON.
+func TestPlanDefaultIsFix(t *testing.T) {
+	tl := tallyOf(map[indicator.ID][2]int64{indicator.M21: {900, 1000}})
+	pl, err := PlanGain(indicator.Portal(), tl, decOf("1"), PlanOptions{Metrics: []indicator.ID{indicator.M21}})
+	require.NoError(t, err)
+	require.Equal(t, PlanFix, pl.Mode)
+	require.EqualValues(t, 50, findPlan(t, pl, indicator.M21).Records) // 20·(900+k)/1000 ≥ 18.995
+	b, err := json.Marshal(pl)
+	require.NoError(t, err)
+	for _, key := range []string{`"mode":"fix"`, `"total":`, `"target":`, `"metrics":[`, `"cheapest":[`, `"combined":{"reachable":true,"records":50`, `"perRecord":`, `"nextRecord":`} {
+		require.Contains(t, string(b), key)
+	}
+	require.NotContains(t, string(b), `"Mode"`)
+	// Empty lists are [], not null.
+	pl, err = PlanGain(indicator.Portal(), tl, decOf("1"), PlanOptions{Metrics: []indicator.ID{indicator.M11}})
+	require.NoError(t, err)
+	b, err = json.Marshal(pl)
+	require.NoError(t, err)
+	require.Contains(t, string(b), `"metrics":[]`)
+	require.Contains(t, string(b), `"cheapest":[]`)
+	require.Contains(t, string(b), `"steps":[]`)
+}
+
+// TestPlanRefusals: a target above the unit's maximum (what an -what-if 1e9 asked) is a *PlanError on
+// "target", as is a gain that would pass it, and a negative gain; nothing panics.
+func TestPlanRefusals(t *testing.T) {
+	tl := tallyOf(map[indicator.ID][2]int64{indicator.M21: {3, 4}, indicator.M53: {1, 4}})
+	r, err := indicator.Portal().Score(tl)
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name  string
+		plan  func() (Plan, error)
+		field string
+	}{
+		{"target 1e9", func() (Plan, error) { return PlanTally(indicator.Portal(), tl, decOf("1e9"), PlanOptions{}) }, "target"},
+		{"target max + 0.01", func() (Plan, error) {
+			return PlanTally(indicator.Portal(), tl, r.Max.Add(decOf("0.01")), PlanOptions{})
+		}, "target"},
+		{"gain 100", func() (Plan, error) { return PlanGain(indicator.Portal(), tl, decOf("100"), PlanOptions{}) }, "target"},
+		{"gain -1", func() (Plan, error) { return PlanGain(indicator.Portal(), tl, decOf("-1"), PlanOptions{}) }, "gain"},
+	} {
+		_, err := tc.plan()
+		var pe *PlanError
+		require.ErrorAs(t, err, &pe, tc.name)
+		require.Equal(t, tc.field, pe.Field, tc.name)
+		require.ErrorIs(t, err, ErrPlan)
+	}
+	// The maximum itself is a valid target.
+	_, err = PlanTally(indicator.Portal(), tl, r.Max, PlanOptions{})
+	require.NoError(t, err)
 }

@@ -348,7 +348,7 @@ func TestScenarioWhatIf(t *testing.T) {
 	ds := scenarioDossiers(t)
 	card, err := s.Run(slices.Values(ds))
 	require.NoError(t, err)
-	pl, err := card.PlanGain(indicator.Portal(), "H99.03", decimal.NewFromInt(2), PlanOptions{Metrics: []indicator.ID{indicator.M21}})
+	pl, err := card.PlanGain(indicator.Portal(), "H99.03", decimal.NewFromInt(2), PlanOptions{Mode: PlanAdd, Metrics: []indicator.ID{indicator.M21}})
 	require.NoError(t, err)
 	require.Len(t, pl.Cheapest, 1)
 	require.Equal(t, indicator.M21, pl.Cheapest[0].Metric)
