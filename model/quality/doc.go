@@ -24,5 +24,15 @@
 //   - duplicate-code compares a Fingerprint of the whole record (timeline
 //     excluded) to tell same from different content, and needs state across
 //     records: a Checker remembers every code and alias, O(distinct codes)
-//     memory.
+//     memory. A code sent again with the same Identity (unit, procedure,
+//     channel, submission and reception time) but other content is a re-sent
+//     update (Info: the latest version is scored, package model/dedupe); with
+//     another identity it is a resend-conflict (Error). Each version is
+//     compared with the one before it.
+//   - placeholder-date uses model.DefaultDateBounds (Options.Dates overrides),
+//     the bounds the calculators exclude records by.
+//   - status-without-steps only judges dossiers that carry real steps, unless
+//     Options.RequireTimeline (payloads usually come without timelines).
+//   - code-format checks the form {unit}-{yyMMdd}-{sequence} (SplitCode), not
+//     which unit the code names (systems write the unit id or its code).
 package quality

@@ -132,3 +132,17 @@ func Fingerprint(d *model.Dossier) uint64 {
 	h.extra(d.Extra)
 	return h.h.Sum64()
 }
+
+// Identity returns a 64-bit FNV-1a hash of the fields that do not change while a dossier is processed —
+// unit, procedure, channel, submission and reception time — used to tell a re-sent update of a dossier
+// (same identity; DuplicateCode Info) from a code reused for other data (ResendConflict). Cost: O(1), no
+// allocation beyond the hash state.
+func Identity(d *model.Dossier) uint64 {
+	h := &hasher{h: fnv.New64a()}
+	h.str(d.UnitID)
+	h.str(d.ProcedureCode)
+	h.str(d.Channel.String())
+	h.time(d.SubmittedAt)
+	h.time(d.ReceivedAt)
+	return h.h.Sum64()
+}

@@ -71,12 +71,36 @@ const (
 	PlaceholderIdentifier Check = "placeholder-identifier"
 	// UnknownCode: a code outside its list. Info.
 	UnknownCode Check = "unknown-code"
+	// PlaceholderDate: a date a source system wrote where it had none (0001-01-01, before 2000, more than a
+	// year after as-of: Options.Dates, default model.DefaultDateBounds). Error: every calculator excludes
+	// a record whose needed date is one.
+	PlaceholderDate Check = "placeholder-date"
+	// StatusWithoutSteps: status 9 or 10 (finished, returned) although the timeline, when there is one,
+	// holds no processing step (only reception, no status 4–8 step): the status jumped. Warning. A dossier
+	// without any real step is flagged only with Options.RequireTimeline (payloads usually come without
+	// their timeline).
+	StatusWithoutSteps Check = "status-without-steps"
+	// FabricatedStep: a dossier without an appointment (NgayHenTra) carries a step fabricated from the
+	// dossier dates (RealEvent false): its deadline was invented, not recorded. Warning.
+	FabricatedStep Check = "fabricated-step"
+	// CodeFormat: the dossier code is not {unit}-{yyMMdd}-{sequence} (a unit part, a valid date of six
+	// digits, a sequence of at least four digits). Warning. (The unit part is not compared with the
+	// record's unit: systems write either the unit id or the unit's code there.)
+	CodeFormat Check = "code-format"
+	// ResendConflict: a code sent again with a different identity (unit, procedure, channel, submission or
+	// reception time): not a later version of the same dossier but another dossier, or a corrupted one.
+	// Error. (A re-send that only updates the dossier — status, end, result — is a DuplicateCode Info.)
+	ResendConflict Check = "resend-conflict"
+	// MissingResult: a finished online dossier (channel 2, status 9 or 10) without any result document
+	// (DanhSachGiayToKetQua). Warning: 4.1 and 4.5 count it as having no electronic result.
+	MissingResult Check = "missing-result"
 )
 
 // AllChecks lists every check in table order.
 func AllChecks() []Check {
 	return []Check{OnlineNotOffered, MissingReceptionTime, TerminalWithoutEnd, TimeInFuture, EndBeforeReception,
-		DuplicateCode, MultipleSupplements, UnknownProcedure, PlaceholderIdentifier, UnknownCode}
+		DuplicateCode, MultipleSupplements, UnknownProcedure, PlaceholderIdentifier, UnknownCode,
+		PlaceholderDate, StatusWithoutSteps, FabricatedStep, CodeFormat, ResendConflict, MissingResult}
 }
 
 // Finding is one data-quality issue. Checks never modify records.
@@ -142,10 +166,16 @@ type Options struct {
 	PlaceholderSummaries []string
 	// Skip lists checks not to run.
 	Skip []Check
+	// Dates are the bounds of placeholder-date; nil means model.DefaultDateBounds() (the bounds every
+	// calculator uses by default). AsOf is the as-of of the upper bound (zero: no upper bound).
+	Dates *model.DateBounds
+	// RequireTimeline makes status-without-steps flag a finished dossier without any real step (set it
+	// when the input's timelines were given).
+	RequireTimeline bool
 }
 
 type seenCode struct {
-	fp     uint64
+	fp, id uint64 // fingerprint of the whole record, of its identity
 	record int
 }
 
@@ -166,6 +196,7 @@ type Checker struct {
 	skip      map[Check]bool
 	seen      map[string]seenCode
 	n         int
+	dates     model.DateBounds
 }
 
 // NewChecker prepares a Checker: it indexes the catalogue and offerings
@@ -203,6 +234,10 @@ func NewChecker(opt Options) *Checker {
 	c.summaries = foldSet(summaries)
 	for _, s := range opt.Skip {
 		c.skip[s] = true
+	}
+	c.dates = model.DefaultDateBounds()
+	if opt.Dates != nil {
+		c.dates = *opt.Dates
 	}
 	return c
 }
@@ -270,6 +305,21 @@ func (c *Checker) Check(d *model.Dossier) []Finding {
 	}
 	if on(UnknownCode) {
 		unknownCodes(d, add)
+	}
+	if on(PlaceholderDate) {
+		placeholderDates(d, c.dates, c.opt.AsOf, add)
+	}
+	if on(StatusWithoutSteps) {
+		statusWithoutSteps(d, c.opt.RequireTimeline, add)
+	}
+	if on(FabricatedStep) {
+		fabricatedStep(d, add)
+	}
+	if on(CodeFormat) {
+		codeFormat(d, add)
+	}
+	if on(MissingResult) {
+		missingResult(d, add)
 	}
 	return out
 }
@@ -361,7 +411,7 @@ func endBeforeReception(d *model.Dossier, add addFunc) {
 }
 
 func (c *Checker) duplicate(d *model.Dossier, rec int, add addFunc) {
-	var fp uint64
+	var fp, id uint64
 	hashed := false
 	codes := make([]string, 0, 1+len(d.Aliases))
 	if d.Code != "" {
@@ -378,7 +428,7 @@ func (c *Checker) duplicate(d *model.Dossier, rec int, add addFunc) {
 	}
 	for i, code := range codes {
 		if !hashed {
-			fp, hashed = Fingerprint(d), true
+			fp, id, hashed = Fingerprint(d), Identity(d), true
 		}
 		field := "MaHoSo"
 		if i > 0 || code != d.Code {
@@ -386,15 +436,131 @@ func (c *Checker) duplicate(d *model.Dossier, rec int, add addFunc) {
 		}
 		prev, ok := c.seen[code]
 		if !ok {
-			c.seen[code] = seenCode{fp: fp, record: rec}
+			c.seen[code] = seenCode{fp: fp, id: id, record: rec}
 			continue
 		}
-		if prev.fp == fp {
+		c.seen[code] = seenCode{fp: fp, id: id, record: rec} // compare the next version with this one
+		switch {
+		case prev.fp == fp:
 			add(DuplicateCode, Warning, field, "code %q already seen in record %d with the same content", code, prev.record)
-		} else {
-			add(DuplicateCode, Error, field, "code %q already seen in record %d with different content", code, prev.record)
+		case prev.id == id || !c.on(ResendConflict):
+			add(DuplicateCode, Info, field, "code %q re-sent with updates (record %d before); the latest version is scored", code, prev.record)
+		default:
+			add(ResendConflict, Error, field, "code %q already seen in record %d with another unit, procedure, channel, submission or reception time", code, prev.record)
 		}
 	}
+}
+
+func (c *Checker) on(ch Check) bool { return !c.skip[ch] }
+
+func placeholderDates(d *model.Dossier, b model.DateBounds, asOf time.Time, add addFunc) {
+	check := func(field string, t model.Time) {
+		if b.PlaceholderTime(t, asOf) {
+			add(PlaceholderDate, Error, field, "%s is a placeholder, not a date", t)
+		}
+	}
+	check("NgayNopHoSo", d.SubmittedAt)
+	check("NgayTiepNhan", d.ReceivedAt)
+	check("NgayHenTra", d.DueAt)
+	check("NgayKetThucXuLy", d.ProcessingEndedAt)
+	check("NgayTra", d.ResultReturnedAt)
+	check("NgayTuChoi", d.RejectedAt)
+	check("HanTiepNhan", d.ReceiveDeadline)
+	for i := range d.Supplements {
+		s := &d.Supplements[i]
+		p := "DanhSachHoSoBoSung[" + strconv.Itoa(i) + "]."
+		check(p+"NgayBoSung", s.RequestedAt)
+		check(p+"NgayTiepNhanBoSung", s.ResubmittedAt)
+		check(p+"NgayHenTraTruoc", s.DueBefore)
+		check(p+"NgayHenTraMoi", s.DueAfter)
+	}
+	for i := range d.Steps {
+		check("Steps["+strconv.Itoa(i)+"].ThoiDiemXuLy", d.Steps[i].At)
+	}
+}
+
+func statusWithoutSteps(d *model.Dossier, requireTimeline bool, add addFunc) {
+	st := d.Status.Code()
+	if st != model.StatusFinished && st != model.StatusReturned {
+		return
+	}
+	real := 0
+	for i := range d.Steps {
+		if !d.Steps[i].RealEvent {
+			continue
+		}
+		real++
+		switch d.Steps[i].Status.Code() {
+		case model.StatusProcessing, model.StatusSupplement, model.StatusFinancial, model.StatusWithdrawn, model.StatusStopped:
+			return
+		}
+	}
+	if real == 0 && !requireTimeline {
+		return
+	}
+	add(StatusWithoutSteps, Warning, "TrangThaiHoSo", "status %q with no processing step among %d real steps", d.Status.String(), real)
+}
+
+func fabricatedStep(d *model.Dossier, add addFunc) {
+	if d.DueAt.IsSet() {
+		return
+	}
+	for i := range d.Steps {
+		if !d.Steps[i].RealEvent {
+			add(FabricatedStep, Warning, "Steps["+strconv.Itoa(i)+"]", "a step fabricated from the dossier dates, but the dossier has no appointment (NgayHenTra)")
+			return
+		}
+	}
+}
+
+// SplitCode splits a dossier code of the form {unit}-{yyMMdd}-{sequence}: ok is false unless the unit
+// part is not empty, the date part is six digits of a valid month and day, and the sequence at least
+// four digits. It does not allocate.
+func SplitCode(code string) (unit, date, seq string, ok bool) {
+	j := strings.LastIndexByte(code, '-')
+	if j < 0 {
+		return "", "", "", false
+	}
+	i := strings.LastIndexByte(code[:j], '-')
+	if i <= 0 {
+		return "", "", "", false
+	}
+	unit, date, seq = code[:i], code[i+1:j], code[j+1:]
+	if len(date) != 6 || len(seq) < 4 || !digits(date) || !digits(seq) {
+		return "", "", "", false
+	}
+	m := int(date[2]-'0')*10 + int(date[3]-'0')
+	day := int(date[4]-'0')*10 + int(date[5]-'0')
+	if m < 1 || m > 12 || day < 1 || day > 31 {
+		return "", "", "", false
+	}
+	return unit, date, seq, true
+}
+
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func codeFormat(d *model.Dossier, add addFunc) {
+	if d.Code == "" {
+		return // a missing code is the decoders' error
+	}
+	if _, _, _, ok := SplitCode(d.Code); !ok {
+		add(CodeFormat, Warning, "MaHoSo", "code %q is not of the form {unit}-{yyMMdd}-{sequence}", d.Code)
+	}
+}
+
+func missingResult(d *model.Dossier, add addFunc) {
+	st := d.Status.Code()
+	if !d.Channel.Is(model.ChannelOnline) || (st != model.StatusFinished && st != model.StatusReturned) || len(d.Results) > 0 {
+		return
+	}
+	add(MissingResult, Warning, "DanhSachGiayToKetQua", "finished online dossier without any result document")
 }
 
 func multipleSupplements(d *model.Dossier, add addFunc) {

@@ -133,6 +133,43 @@ func TestChecks(t *testing.T) {
 			d.Steps = []model.Step{{At: at(4, 9), Status: model.ParseStatus("posting")}}
 		}, []key{{UnknownCode, Info, "HinhThuc"}, {UnknownCode, Info, "DuocThanhToanTrucTuyen"}, {UnknownCode, Info, "Steps[0].TrangThai"}}},
 		{"skip", &Options{Skip: []Check{MissingReceptionTime}}, func(d *model.Dossier) { d.ReceivedAt = model.Time{} }, nil},
+		{"placeholder dates", nil, func(d *model.Dossier) {
+			d.ReceivedAt = model.Some(time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC))
+			d.DueAt = model.Some(time.Date(1900, 1, 1, 0, 0, 0, 0, vnz))
+			d.Supplements = []model.Supplement{{RequestedAt: at(4, 9), DueAfter: model.Some(time.Date(9999, 12, 31, 0, 0, 0, 0, vnz))}}
+		}, []key{{PlaceholderDate, Error, "NgayTiepNhan"}, {PlaceholderDate, Error, "NgayHenTra"},
+			{PlaceholderDate, Error, "DanhSachHoSoBoSung[0].NgayHenTraMoi"}}},
+		{"status 9 straight from reception", nil, func(d *model.Dossier) {
+			d.Status, d.ProcessingEndedAt = model.ParseStatus("9"), at(5, 10)
+			d.Steps = []model.Step{{At: at(3, 9), Status: model.ParseStatus("2"), RealEvent: true, Officer: "Lê Huy"},
+				{At: at(5, 10), Status: model.ParseStatus("9"), RealEvent: true, Officer: "Lê Huy"}}
+		}, []key{{StatusWithoutSteps, Warning, "TrangThaiHoSo"}}},
+		{"status 9 after processing", nil, func(d *model.Dossier) {
+			d.Status, d.ProcessingEndedAt = model.ParseStatus("9"), at(5, 10)
+			d.Steps = []model.Step{{At: at(4, 9), Status: model.ParseStatus("4"), RealEvent: true, Officer: "Lê Huy"}}
+		}, nil},
+		{"status 10 without timeline, timeline required", &Options{RequireTimeline: true}, func(d *model.Dossier) {
+			d.Status, d.ProcessingEndedAt = model.ParseStatus("10"), at(5, 10)
+		}, []key{{StatusWithoutSteps, Warning, "TrangThaiHoSo"}}},
+		{"fabricated step without appointment", nil, func(d *model.Dossier) {
+			d.DueAt = model.Time{}
+			d.Steps = []model.Step{{At: at(3, 9), Status: model.ParseStatus("4"), Officer: "Lê Huy"}}
+		}, []key{{FabricatedStep, Warning, "Steps[0]"}}},
+		{"fabricated step with appointment", nil, func(d *model.Dossier) {
+			d.Steps = []model.Step{{At: at(3, 9), Status: model.ParseStatus("4"), Officer: "Lê Huy"}}
+		}, nil},
+		{"code not unit-yymmdd-sequence", nil, func(d *model.Dossier) { d.Code = "HS-2026-0001" },
+			[]key{{CodeFormat, Warning, "MaHoSo"}}},
+		{"code with month 13", nil, func(d *model.Dossier) { d.Code = "H44.07-261303-0001" },
+			[]key{{CodeFormat, Warning, "MaHoSo"}}},
+		{"code with the unit's code", nil, func(d *model.Dossier) { d.Code = "000.00.12.H44-260803-0001" }, nil},
+		{"finished online without result", nil, func(d *model.Dossier) {
+			d.Channel, d.Status, d.ProcessingEndedAt = model.ParseChannel("2"), model.ParseStatus("10"), at(5, 10)
+		}, []key{{MissingResult, Warning, "DanhSachGiayToKetQua"}}},
+		{"finished online with result", nil, func(d *model.Dossier) {
+			d.Channel, d.Status, d.ProcessingEndedAt = model.ParseChannel("2"), model.ParseStatus("10"), at(5, 10)
+			d.Results = []model.ResultDoc{{Code: "KQ", URL: "https://r/1"}}
+		}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -175,8 +212,8 @@ func TestDuplicateCode(t *testing.T) {
 	want := [][]key{
 		nil,
 		{{DuplicateCode, Warning, "MaHoSo"}},
-		{{DuplicateCode, Error, "MaHoSo"}},
-		{{DuplicateCode, Error, "MaHoSoKhac"}},
+		{{DuplicateCode, Info, "MaHoSo"}},       // re-sent with an update: same identity
+		{{ResendConflict, Error, "MaHoSoKhac"}}, // another unit, procedure, channel and times under the code
 		nil,
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -204,9 +241,28 @@ func TestPlaceholderID(t *testing.T) {
 	}
 }
 
+func TestSplitCode(t *testing.T) {
+	for code, want := range map[string][3]string{
+		"000.00.12.H44-260803-0001": {"000.00.12.H44", "260803", "0001"},
+		"H44.07-261231-123456":      {"H44.07", "261231", "123456"},
+		"H44-260803-001":            {},
+		"-260803-0001":              {},
+		"H44-2608030-0001":          {},
+		"H44-260800-0001":           {},
+		"H44-26a803-0001":           {},
+		"H44":                       {},
+		"":                          {},
+	} {
+		u, d, s, ok := SplitCode(code)
+		if got := [3]string{u, d, s}; got != want || ok != (want != [3]string{}) {
+			t.Errorf("%q: %v %v, want %v", code, got, ok, want)
+		}
+	}
+}
+
 func TestNames(t *testing.T) {
-	if len(AllChecks()) != 10 {
-		t.Error("10 checks")
+	if len(AllChecks()) != 16 {
+		t.Error("16 checks")
 	}
 	for s, want := range map[Severity]string{Info: "info", Warning: "warning", Error: "error", 9: "severity(9)"} {
 		if s.String() != want {
