@@ -17,7 +17,8 @@ import (
 
 // DecodeDossiers streams the dossiers of a DongBoHoSoMC payload from r: an
 // envelope object {"service": …, …, "data": [ … ]} or a bare array. Each
-// element of data[] yields one model.Dossier in input order.
+// element of data[] yields one model.Dossier in input order. A leading UTF-8
+// byte order mark is skipped; UTF-16 input is an error wrapping ErrUTF16.
 //
 // Errors: a record with a bad value (including a repeated key, text that is
 // not UTF-8 and a value over the field limit) yields the partly decoded
@@ -25,26 +26,29 @@ import (
 // continues with the next record, so the caller chooses to skip-and-report or
 // stop (by breaking out of the loop). A syntax error, a second "data" array,
 // a record over the record limit (ErrTooLarge) or an I/O error yields a
-// *RecordError wrapping ErrSyntax (or ErrTooLarge, or the reader's error) and
-// ends the sequence. On error the dossier must not be counted.
+// *RecordError wrapping ErrSyntax (or ErrTooLarge, or the reader's error) with
+// Terminal set, and ends the sequence (IsTerminal). On error the dossier must
+// not be counted.
+//
+// Sync: a dossier read from a payload was sent to the portal (the payload is
+// what is sent), and the payload carries no per-record sync answer: Sync is
+// set to a sending at the reception time (NgayTiepNhan, else NgayNopHoSo)
+// with ErrorCode "" (accepted); with neither date it stays absent.
 //
 // Options: MaxRecordBytes and MaxFieldBytes raise or lower the limits
 // (defaults DefaultMaxRecordBytes, 1 MiB, and DefaultMaxFieldBytes, 256 KiB).
 //
 // Memory: one record is held at a time, and reading stops at the record
 // limit, so memory does not grow with the input size, even for hostile input
-// (at most about twice the record limit). Cost: about 17 allocations and 2 KB per realistic record (the
-// record's text is copied once into a string and unescaped field values are
-// substrings of it, so the strings of one dossier share one backing array;
-// nested lists and unknown keys allocate their own). The sequence can be
-// ranged over once.
+// (at most about twice the record limit). Cost: one pass of the one-pass
+// parser over each record, after the framer has delimited it; the record's
+// text is copied once into a string and unescaped string values are
+// substrings of it; each nested list and unknown key allocates its own. The
+// sequence can be ranged over once.
 func DecodeDossiers(r io.Reader, opts ...Option) iter.Seq2[model.Dossier, error] {
 	return func(yield func(model.Dossier, error) bool) {
 		cfg := newConfig(opts)
-		stream(r, cfg, []string{"data"}, func(i int, raw json.RawMessage) bool {
-			d, err := decodeDossier(i, raw, cfg)
-			return yield(d, err)
-		}, func(err error) { yield(model.Dossier{}, err) })
+		decodeStream(r, cfg, func(i int, raw string) (model.Dossier, error, error) { return decodeDossier(i, raw, cfg) }, yield)
 	}
 }
 
@@ -54,10 +58,32 @@ func DecodeDossiers(r io.Reader, opts ...Option) iter.Seq2[model.Dossier, error]
 func DecodeSteps(r io.Reader, opts ...Option) iter.Seq2[model.Step, error] {
 	return func(yield func(model.Step, error) bool) {
 		cfg := newConfig(opts)
-		stream(r, cfg, []string{"data"}, func(i int, raw json.RawMessage) bool {
-			s, err := decodeStepRecord(i, raw, cfg)
-			return yield(s, err)
-		}, func(err error) { yield(model.Step{}, err) })
+		decodeStream(r, cfg, func(i int, raw string) (model.Step, error, error) { return decodeStepRecord(i, raw, cfg) }, yield)
+	}
+}
+
+// decodeStream frames the data array of r and decodes each element with dec, yielding records and errors.
+func decodeStream[T any](r io.Reader, cfg config, dec func(int, string) (T, error, error), yield func(T, error) bool) {
+	f := &framer{r: r, buf: make([]byte, 64<<10), limit: cfg.Record}
+	stopped := false
+	err := f.walk([]string{"data"}, func(elem []byte, i int) bool {
+		v, rerr, syn := dec(i, string(elem))
+		if syn != nil {
+			var zero T
+			syn.(*RecordError).Terminal = true
+			yield(zero, syn)
+			stopped = true
+			return false
+		}
+		if !yield(v, rerr) {
+			stopped = true
+			return false
+		}
+		return true
+	})
+	if err != nil && !stopped {
+		var zero T
+		yield(zero, err)
 	}
 }
 
@@ -384,308 +410,385 @@ func splitAliases(s string) []string {
 	return out
 }
 
-func decodeDossier(index int, rawBytes []byte, cfg config) (model.Dossier, error) {
-	raw := string(rawBytes) // one allocation; field strings are substrings of it
+// decodeDossier decodes one element of data[] (its JSON text, copied once into a string whose substrings
+// the dossier's strings are) in one pass. syntax is a terminal error (ErrSyntax): the element is not
+// well-formed JSON.
+func decodeDossier(index int, raw string, cfg config) (d model.Dossier, err, syntax error) {
 	re := &RecordError{Index: index}
-	c := newCursor(re, cfg, false)
-	var d model.Dossier
+	p := &parser{s: raw, re: re, maxField: cfg.Field}
 	unitSet := false
-	c.record(raw, func(k string, v string) {
-		switch k {
-		case "MaHoSo":
-			d.Code = strings.TrimSpace(c.str(k, v))
-			re.Code = d.Code
-		case "MaHoSoKhac":
-			d.Aliases = splitAliases(c.str(k, v))
-		case "IdHoSo":
-			d.NationalID = c.str(k, v)
-		case "MaTTHC":
-			d.ProcedureCode = c.str(k, v)
-		case "TenTTHC":
-			d.ProcedureName = c.str(k, v)
-		case "MaTruongHop":
-			d.CaseCode = c.str(k, v)
-		case "MaDonVi":
-			d.UnitID = c.str(k, v)
-			unitSet = d.UnitID != ""
-		case "MaLinhVuc":
-			d.FieldCode = c.str(k, v)
-		case "TenLinhVuc":
-			d.FieldName = c.str(k, v)
-		case "KenhThucHien":
-			d.Channel = model.ParseChannel(c.str(k, v))
-		case "NoiNopHoSo":
-			d.SubmittedVia = c.str(k, v)
-		case "LoaiDoiTuong":
-			d.ApplicantType = model.ParseApplicantType(c.str(k, v))
-		case "SoBienNhan":
-			d.ReceiptNo = c.str(k, v)
-		case "ChuHoSo":
-			d.ApplicantName = c.str(k, v)
-		case "MaDoiTuong":
-			d.ApplicantAccount = c.str(k, v)
-		case "SoGiayToChuHoSo":
-			d.ApplicantDocNo = c.str(k, v)
-		case "ThongTinKhac":
-			d.OtherInfo = c.str(k, v)
-		case "Email":
-			d.Email = c.str(k, v)
-		case "Fax":
-			d.Fax = c.str(k, v)
-		case "SoDienThoai":
-			d.Phone = c.str(k, v)
-		case "TrichYeuHoSo":
-			d.Summary = c.str(k, v)
-		case "DonViXuLy":
-			d.HandlingAgency = c.str(k, v)
-		case "GhiChu":
-			d.Note = c.str(k, v)
-		case "ThongTinTra":
-			d.ReturnNote = c.str(k, v)
-		case "NgayNopHoSo":
-			d.SubmittedAt = c.time(k, v)
-		case "HanTiepNhan":
-			d.ReceiveDeadline = c.time(k, v)
-		case "NgayTiepNhan":
-			d.ReceivedAt = c.time(k, v)
-		case "NgayHenTra":
-			d.DueAt = c.time(k, v)
-		case "NgayTuChoi":
-			d.RejectedAt = c.time(k, v)
-		case "NgayKetThucXuLy":
-			d.ProcessingEndedAt = c.time(k, v)
-		case "NgayTra":
-			d.ResultReturnedAt = c.time(k, v)
-		case "TrangThaiHoSo":
-			d.Status = model.ParseStatus(c.str(k, v))
-		case "HinhThuc":
-			d.ReturnMethod = model.ParseReturnMethod(c.str(k, v))
-		case "HoSoCoThanhPhanSoHoa":
-			d.HasDigitisedComponents = c.flag(k, v)
-		case "TaiKhoanDuocXacThucVoiVNeID":
-			d.VNeIDAuthenticated = c.flag(k, v)
-		case "DuocThanhToanTrucTuyen":
-			d.OnlinePayment = model.ParseOnlinePayment(c.str(k, v))
-		case "KetQuaDongBoKho":
-			d.ResultSyncedToStore = c.flag(k, v)
-		case "TaiLieuNop":
-			d.Files = objects(c, k, v, decodeFile)
-		case "DanhSachGiayToKetQua":
-			d.Results = objects(c, k, v, decodeResult)
-		case "DanhSachLePhi":
-			d.Fees = objects(c, k, v, decodeFee)
-		case "DanhSachTepDinhKemKhac":
-			d.OtherDocs = objects(c, k, v, decodeOtherDoc)
-		case "DanhSachHoSoBoSung":
-			d.Supplements = objects(c, k, v, decodeSupplement)
-		case "DinhDanhCHS":
-			d.ApplicantIDs = objects(c, k, v, decodeApplicantID)
-		case "DSKetNoiCSDL":
-			d.Databases = objects(c, k, v, decodeDatabase)
-		default:
-			d.Extra = append(d.Extra, extra(k, v))
-		}
-	})
+	p.ws()
+	if p.i < len(p.s) && p.s[p.i] == '{' {
+		p.object(false, func(k string) {
+			switch k {
+			case "MaHoSo":
+				if s, ok := p.text(k); ok {
+					d.Code = strings.TrimSpace(s)
+					re.Code = d.Code
+				}
+			case "MaHoSoKhac":
+				if s, ok := p.text(k); ok {
+					d.Aliases = splitAliases(s)
+				}
+			case "IdHoSo":
+				d.NationalID = p.str0(k)
+			case "MaTTHC":
+				d.ProcedureCode = p.str0(k)
+			case "TenTTHC":
+				d.ProcedureName = p.str0(k)
+			case "MaTruongHop":
+				d.CaseCode = p.str0(k)
+			case "MaDonVi":
+				if s, ok := p.text(k); ok {
+					d.UnitID = s
+					unitSet = s != ""
+				}
+			case "MaLinhVuc":
+				d.FieldCode = p.str0(k)
+			case "TenLinhVuc":
+				d.FieldName = p.str0(k)
+			case "KenhThucHien":
+				if s, ok := p.text(k); ok {
+					d.Channel = model.ParseChannel(s)
+				}
+			case "NoiNopHoSo":
+				d.SubmittedVia = p.str0(k)
+			case "LoaiDoiTuong":
+				if s, ok := p.text(k); ok {
+					d.ApplicantType = model.ParseApplicantType(s)
+				}
+			case "SoBienNhan":
+				d.ReceiptNo = p.str0(k)
+			case "ChuHoSo":
+				d.ApplicantName = p.str0(k)
+			case "MaDoiTuong":
+				d.ApplicantAccount = p.str0(k)
+			case "SoGiayToChuHoSo":
+				d.ApplicantDocNo = p.str0(k)
+			case "ThongTinKhac":
+				d.OtherInfo = p.str0(k)
+			case "Email":
+				d.Email = p.str0(k)
+			case "Fax":
+				d.Fax = p.str0(k)
+			case "SoDienThoai":
+				d.Phone = p.str0(k)
+			case "TrichYeuHoSo":
+				d.Summary = p.str0(k)
+			case "DonViXuLy":
+				d.HandlingAgency = p.str0(k)
+			case "GhiChu":
+				d.Note = p.str0(k)
+			case "ThongTinTra":
+				d.ReturnNote = p.str0(k)
+			case "NgayNopHoSo":
+				d.SubmittedAt = p.time(k)
+			case "HanTiepNhan":
+				d.ReceiveDeadline = p.time(k)
+			case "NgayTiepNhan":
+				d.ReceivedAt = p.time(k)
+			case "NgayHenTra":
+				d.DueAt = p.time(k)
+			case "NgayTuChoi":
+				d.RejectedAt = p.time(k)
+			case "NgayKetThucXuLy":
+				d.ProcessingEndedAt = p.time(k)
+			case "NgayTra":
+				d.ResultReturnedAt = p.time(k)
+			case "TrangThaiHoSo":
+				if s, ok := p.text(k); ok {
+					d.Status = model.ParseStatus(s)
+				}
+			case "HinhThuc":
+				if s, ok := p.text(k); ok {
+					d.ReturnMethod = model.ParseReturnMethod(s)
+				}
+			case "HoSoCoThanhPhanSoHoa":
+				d.HasDigitisedComponents = p.flag0(k)
+			case "TaiKhoanDuocXacThucVoiVNeID":
+				d.VNeIDAuthenticated = p.flag0(k)
+			case "DuocThanhToanTrucTuyen":
+				if s, ok := p.text(k); ok {
+					d.OnlinePayment = model.ParseOnlinePayment(s)
+				}
+			case "KetQuaDongBoKho":
+				d.ResultSyncedToStore = p.flag0(k)
+			case "TaiLieuNop":
+				d.Files, _ = listOf(p, k, decodeFile)
+			case "DanhSachGiayToKetQua":
+				d.Results, _ = listOf(p, k, decodeResult)
+			case "DanhSachLePhi":
+				d.Fees, _ = listOf(p, k, decodeFee)
+			case "DanhSachTepDinhKemKhac":
+				d.OtherDocs, _ = listOf(p, k, decodeOtherDoc)
+			case "DanhSachHoSoBoSung":
+				d.Supplements, _ = listOf(p, k, decodeSupplement)
+			case "DinhDanhCHS":
+				d.ApplicantIDs, _ = listOf(p, k, decodeApplicantID)
+			case "DSKetNoiCSDL":
+				d.Databases, _ = listOf(p, k, decodeDatabase)
+			default:
+				if f, ok := p.extraField(k); ok {
+					d.Extra = append(d.Extra, f)
+				}
+			}
+		})
+	} else {
+		p.skip()
+		p.fail("", ErrNotObject)
+	}
+	p.ws()
+	if p.syntax == nil && p.i != len(p.s) {
+		p.bad("data after the record")
+	}
+	if p.syntax != nil {
+		return model.Dossier{}, nil, &RecordError{Index: index, Err: p.syntax}
+	}
 	if !unitSet {
 		d.UnitID = UnitFromCode(d.Code)
 	}
+	payloadSync(&d)
 	if re.Err == nil && d.Code == "" {
 		re.Field, re.Err = "MaHoSo", ErrBadCode
 	}
 	if re.Err != nil {
-		return d, re
+		return d, re, nil
 	}
-	return d, nil
+	return d, nil, nil
 }
 
-func decodeApplicantID(c *cursor, raw string) (a model.ApplicantID) {
-	c.record(raw, func(k string, v string) {
+// payloadSync applies the sync rule of a DongBoHoSoMC payload: the payload is what a local system sends
+// to the portal, so a dossier read from one was sent; the payload carries no per-record sync answer, so
+// the sending counts as accepted (ErrorCode "") at the dossier's reception time (NgayTiepNhan, else
+// NgayNopHoSo; absent when both are, and then 1.4 reads it as not sent).
+func payloadSync(d *model.Dossier) {
+	if d.Sync == (model.SyncInfo{}) {
+		d.Sync.SentAt = d.Received()
+	}
+}
+
+func decodeApplicantID(p *parser, a *model.ApplicantID) {
+	p.object(false, func(k string) {
 		switch k {
 		case "LoaiDinhDanh":
-			a.Kind = c.str(k, v)
+			a.Kind = p.str0(k)
 		case "SoDinhDanh":
-			a.Number = c.str(k, v)
+			a.Number = p.str0(k)
+		default:
+			p.skipField(k)
 		}
 	})
-	return a
 }
 
-func decodeDatabase(c *cursor, raw string) (code string) {
-	c.record(raw, func(k string, v string) {
+func decodeDatabase(p *parser, code *string) {
+	p.object(false, func(k string) {
 		if k == "MaCSDL" {
-			code = c.str(k, v)
+			*code = p.str0(k)
+			return
 		}
+		p.skipField(k)
 	})
-	return code
 }
 
-func decodeFile(c *cursor, raw string) (f model.File) {
-	c.record(raw, func(k string, v string) {
+func decodeFile(p *parser, f *model.File) {
+	p.object(false, func(k string) {
 		switch k {
 		case "TepDinhKemId":
-			f.ID = c.str(k, v)
+			f.ID = p.str0(k)
 		case "TenTepDinhKem":
-			f.Name = c.str(k, v)
+			f.Name = p.str0(k)
 		case "IsDeleted":
-			f.Deleted = c.flag(k, v)
+			f.Deleted = p.flag0(k)
 		case "MaThanhPhanHoSo":
-			f.ComponentCode = c.str(k, v)
+			f.ComponentCode = p.str0(k)
 		case "DuongDanTaiTepTin":
-			f.URL = c.str(k, v)
+			f.URL = p.str0(k)
 		case "DuocSoHoa":
-			f.Digitised = c.flag(k, v)
+			f.Digitised = p.flag0(k)
 		case "DuocTaiSuDung":
-			f.Reused = c.str(k, v)
+			f.Reused = p.str0(k)
 		case "DuocLayTuKhoDMQG":
-			f.FromStore = c.flag(k, v)
+			f.FromStore = p.flag0(k)
 		case "MaKetQuaThayThe":
-			f.ReplacedResultCode = c.str(k, v)
+			f.ReplacedResultCode = p.str0(k)
 		default:
-			f.Extra = append(f.Extra, extra(k, v))
+			if x, ok := p.extraField(k); ok {
+				f.Extra = append(f.Extra, x)
+			}
 		}
 	})
-	return f
 }
 
-func decodeResult(c *cursor, raw string) (r model.ResultDoc) {
-	c.record(raw, func(k string, v string) {
+func decodeResult(p *parser, r *model.ResultDoc) {
+	p.object(false, func(k string) {
 		switch k {
 		case "TenGiayTo":
-			r.Name = c.str(k, v)
+			r.Name = p.str0(k)
 		case "MaThanhPhanHoSo":
-			r.ComponentCode = c.str(k, v)
+			r.ComponentCode = p.str0(k)
 		case "GiayToId":
-			r.ID = c.str(k, v)
+			r.ID = p.str0(k)
 		case "DuongDanTepTinKetQua":
-			r.URL = c.str(k, v)
+			r.URL = p.str0(k)
 		case "MaGiayToKetQua":
-			r.Code = c.str(k, v)
+			r.Code = p.str0(k)
 		default:
-			r.Extra = append(r.Extra, extra(k, v))
+			if x, ok := p.extraField(k); ok {
+				r.Extra = append(r.Extra, x)
+			}
 		}
 	})
-	return r
 }
 
-func decodeFee(c *cursor, raw string) (f model.Fee) {
-	c.record(raw, func(k string, v string) {
+func decodeFee(p *parser, f *model.Fee) {
+	p.object(false, func(k string) {
 		switch k {
 		case "TenPhiLePhi":
-			f.Name = c.str(k, v)
+			f.Name = p.str0(k)
 		case "MaPhiLePhi":
-			f.Code = c.str(k, v)
+			f.Code = p.str0(k)
 		case "HinhThucThu":
-			f.Method = c.str(k, v)
+			f.Method = p.str0(k)
 		case "Gia":
-			f.Amount = c.amount(k, v)
+			f.Amount = p.amount(k)
 		case "LoaiPhiLePhi":
-			f.Kind = c.str(k, v)
+			f.Kind = p.str0(k)
 		default:
-			f.Extra = append(f.Extra, extra(k, v))
+			if x, ok := p.extraField(k); ok {
+				f.Extra = append(f.Extra, x)
+			}
 		}
 	})
-	return f
 }
 
-func decodeOtherDoc(c *cursor, raw string) (o model.OtherDoc) {
-	c.record(raw, func(k string, v string) {
+func decodeOtherDoc(p *parser, o *model.OtherDoc) {
+	p.object(false, func(k string) {
 		switch k {
 		case "TenGiayTo":
-			o.Name = c.str(k, v)
+			o.Name = p.str0(k)
 		case "SoLuong":
-			o.Quantity = c.str(k, v)
+			o.Quantity = p.str0(k)
 		case "LoaiGiayTo":
-			o.Kind = c.str(k, v)
+			o.Kind = p.str0(k)
 		default:
-			o.Extra = append(o.Extra, extra(k, v))
+			if x, ok := p.extraField(k); ok {
+				o.Extra = append(o.Extra, x)
+			}
 		}
 	})
-	return o
 }
 
-func decodeSupplement(c *cursor, raw string) (s model.Supplement) {
-	c.record(raw, func(k string, v string) {
+func decodeSupplement(p *parser, s *model.Supplement) {
+	p.object(false, func(k string) {
 		switch k {
 		case "LoaiBoSung":
-			s.Kind = model.ParseSupplementKind(c.str(k, v))
+			if v, ok := p.text(k); ok {
+				s.Kind = model.ParseSupplementKind(v)
+			}
 		case "HoSoBoSungId":
-			s.ID = c.str(k, v)
+			s.ID = p.str0(k)
 		case "NguoiYeuCauBoSung":
-			s.RequestedBy = c.str(k, v)
+			s.RequestedBy = p.str0(k)
 		case "NoiDungBoSung":
-			s.Reason = c.str(k, v)
+			s.Reason = p.str0(k)
 		case "NgayBoSung":
-			s.RequestedAt = c.time(k, v)
+			s.RequestedAt = p.time(k)
 		case "NguoiTiepNhanBoSung":
-			s.ReceivedBy = c.str(k, v)
+			s.ReceivedBy = p.str0(k)
 		case "ThongTinTiepNhan":
-			s.ReceptionNote = c.str(k, v)
+			s.ReceptionNote = p.str0(k)
 		case "NgayTiepNhanBoSung":
-			s.ResubmittedAt = c.time(k, v)
+			s.ResubmittedAt = p.time(k)
 		case "TrangThaiBoSung":
-			s.State = c.str(k, v)
+			s.State = p.str0(k)
 		case "NgayHenTraTruoc":
-			s.DueBefore = c.time(k, v)
+			s.DueBefore = p.time(k)
 		case "NgayHenTraMoi":
-			s.DueAfter = c.time(k, v)
+			s.DueAfter = p.time(k)
 		case "DanhSachGiayToBoSung":
-			if v != "null" && v != `""` {
+			start := p.i
+			p.skip()
+			v := p.s[start:p.i]
+			if p.syntax == nil && !p.tooBig(k, v) && v != "null" && v != `""` {
 				s.Documents = []byte(v)
 			}
 		case "DanhSachLePhiBoSung":
-			s.Fees = objects(c, k, v, decodeFee)
+			s.Fees, _ = listOf(p, k, decodeFee)
 		default:
-			s.Extra = append(s.Extra, extra(k, v))
+			if x, ok := p.extraField(k); ok {
+				s.Extra = append(s.Extra, x)
+			}
 		}
 	})
-	return s
 }
 
-func decodeStep(c *cursor, raw string) (s model.Step) {
+func decodeStep(p *parser, s *model.Step) {
 	s.RealEvent = true
-	c.record(raw, func(k string, v string) {
+	p.object(false, func(k string) {
 		switch k {
 		case "MaHoSo":
-			s.DossierCode = strings.TrimSpace(c.str(k, v))
-			c.re.Code = s.DossierCode
+			if v, ok := p.text(k); ok {
+				s.DossierCode = strings.TrimSpace(v)
+				p.re.Code = s.DossierCode
+			}
 		case "NguoiXuLy":
-			s.Officer = c.str(k, v)
+			s.Officer = p.str0(k)
 		case "ChucDanh":
-			s.Title = c.str(k, v)
+			s.Title = p.str0(k)
 		case "ThoiDiemXuLy":
-			s.At = c.time(k, v)
+			s.At = p.time(k)
 		case "PhongBanXuLy":
-			s.Department = c.str(k, v)
+			s.Department = p.str0(k)
 		case "NoiDungXuLy":
-			s.Action = c.str(k, v)
+			s.Action = p.str0(k)
 		case "TrangThai":
-			s.Status = model.ParseStatus(c.str(k, v))
+			if v, ok := p.text(k); ok {
+				s.Status = model.ParseStatus(v)
+			}
 		case "NgayBatDau":
-			s.StartedAt = c.time(k, v)
+			s.StartedAt = p.time(k)
 		case "NgayKetThucTheoQuyDinh":
-			s.Deadline = c.time(k, v)
+			s.Deadline = p.time(k)
 		case "DonViChuyen":
-			s.FromUnit = c.str(k, v)
+			s.FromUnit = p.str0(k)
 		case "DonViNhan":
-			s.ToUnit = c.str(k, v)
+			s.ToUnit = p.str0(k)
 		case "SuKienThuc":
-			s.RealEvent = c.flag(k, v) != model.FlagFalse
+			if f, ok := p.flag(k); ok {
+				s.RealEvent = f != model.FlagFalse
+			}
 		default:
-			s.Extra = append(s.Extra, extra(k, v))
+			if x, ok := p.extraField(k); ok {
+				s.Extra = append(s.Extra, x)
+			}
 		}
 	})
-	return s
 }
 
-func decodeStepRecord(index int, rawBytes []byte, cfg config) (model.Step, error) {
-	raw := string(rawBytes)
+// decodeStepRecord decodes one element of a CapNhatTienDoHoSoMC data[] in one pass (see decodeDossier).
+func decodeStepRecord(index int, raw string, cfg config) (s model.Step, err, syntax error) {
 	re := &RecordError{Index: index}
-	s := decodeStep(newCursor(re, cfg, false), raw)
+	p := &parser{s: raw, re: re, maxField: cfg.Field}
+	p.ws()
+	if p.i < len(p.s) && p.s[p.i] == '{' {
+		decodeStep(p, &s)
+	} else {
+		s.RealEvent = true
+		p.skip()
+		p.fail("", ErrNotObject)
+	}
+	p.ws()
+	if p.syntax == nil && p.i != len(p.s) {
+		p.bad("data after the record")
+	}
+	if p.syntax != nil {
+		return model.Step{}, nil, &RecordError{Index: index, Err: p.syntax}
+	}
 	if re.Err == nil && s.DossierCode == "" {
 		re.Field, re.Err = "MaHoSo", ErrBadCode
 	}
 	if re.Err != nil {
-		return s, re
+		return s, re, nil
 	}
-	return s, nil
+	return s, nil, nil
 }

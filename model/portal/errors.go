@@ -43,6 +43,9 @@ var (
 	// the sequence; an oversized field is a record error naming the field
 	// and decoding goes on.
 	ErrTooLarge = errors.New("record or field too large")
+	// ErrUTF16: the input starts like UTF-16 text (a UTF-16 byte order mark, or zero bytes); payloads
+	// must be UTF-8. The error also wraps ErrSyntax and ends the sequence.
+	ErrUTF16 = errors.New("input is UTF-16, not UTF-8")
 )
 
 // RecordError reports a bad record: its 0-based index in data[], its dossier
@@ -58,6 +61,17 @@ type RecordError struct {
 	Field string
 	// Err is the cause, wrapping a sentinel.
 	Err error
+	// Terminal is set on the error that ended the sequence (malformed JSON, a record over the record
+	// limit, a read error, UTF-16 input): no record follows it. Any other error concerns its record
+	// alone, and decoding goes on with the next one.
+	Terminal bool
+}
+
+// IsTerminal reports whether err is a decoder error that ended its sequence (RecordError.Terminal);
+// false means the record it names is bad and the records after it are still read.
+func IsTerminal(err error) bool {
+	var re *RecordError
+	return errors.As(err, &re) && re.Terminal
 }
 
 // Error implements error.

@@ -103,6 +103,8 @@ func TestDecodeDossiersGolden(t *testing.T) {
 		Fees:      []model.Fee{{Name: "Lệ phí cấp bản sao trích lục", Code: "LP01", Method: "1", Amount: 8000, Kind: "1"}},
 		Databases: []string{"7"},
 		Extra:     []model.RawField{{Key: "MaNguonDongBo", Value: []byte(`"IGATE-PT"`)}},
+		// A payload record was sent: at its reception time, accepted (issue 15).
+		Sync: model.SyncInfo{SentAt: vn(2026, 8, 3, 9, 30, 0)},
 	}
 	if !reflect.DeepEqual(online, want) {
 		t.Errorf("online dossier:\n got %+v\nwant %+v", online, want)

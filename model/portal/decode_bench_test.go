@@ -1,0 +1,92 @@
+package portal
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+)
+
+// mirrorDossier is a plain struct mirroring a DongBoHoSoMC record (every value a string, nested lists as
+// slices of structs): the encoding/json baseline of BenchmarkDecodeJSON.
+type mirrorDossier struct {
+	MaHoSo, MaHoSoKhac, IdHoSo, MaTTHC, TenTTHC, MaTruongHop, MaDonVi, MaLinhVuc, TenLinhVuc string
+	KenhThucHien, NoiNopHoSo, LoaiDoiTuong, SoBienNhan, ChuHoSo, MaDoiTuong, SoGiayToChuHoSo string
+	ThongTinKhac, Email, Fax, SoDienThoai, TrichYeuHoSo, DonViXuLy, GhiChu, ThongTinTra      string
+	NgayNopHoSo, HanTiepNhan, NgayTiepNhan, NgayHenTra, NgayTuChoi, NgayKetThucXuLy, NgayTra string
+	TrangThaiHoSo, HinhThuc, HoSoCoThanhPhanSoHoa, TaiKhoanDuocXacThucVoiVNeID               string
+	DuocThanhToanTrucTuyen, KetQuaDongBoKho                                                  string
+	TaiLieuNop                                                                               []struct {
+		TepDinhKemId, TenTepDinhKem, IsDeleted, MaThanhPhanHoSo, DuongDanTaiTepTin, DuocSoHoa string
+		DuocTaiSuDung, DuocLayTuKhoDMQG, MaKetQuaThayThe                                      string
+	}
+	DanhSachGiayToKetQua []struct {
+		TenGiayTo, MaThanhPhanHoSo, GiayToId, DuongDanTepTinKetQua, MaGiayToKetQua string
+	}
+	DanhSachLePhi []struct {
+		TenPhiLePhi, MaPhiLePhi, HinhThucThu, Gia, LoaiPhiLePhi string
+	}
+	DinhDanhCHS  []struct{ LoaiDinhDanh, SoDinhDanh string }
+	DSKetNoiCSDL []struct{ MaCSDL string }
+}
+
+// BenchmarkDecodeJSON decodes one in-memory payload of 20 000 generated dossiers per iteration, on one
+// goroutine: the one-pass decoder (onepass), the previous decoder kept as the test oracle (oracle), and
+// encoding/json decoding the same data array into []mirrorDossier one element at a time with a
+// json.Decoder (encoding_json), the baseline of issue 17's ≥ 5× target.
+func BenchmarkDecodeJSON(b *testing.B) {
+	const n = 20_000
+	data := mustReadAll(b, newGenReader(n))
+	b.Run("onepass", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			count := 0
+			for _, err := range DecodeDossiers(bytes.NewReader(data)) {
+				if err != nil {
+					b.Fatal(err)
+				}
+				count++
+			}
+			if count != n {
+				b.Fatal(count)
+			}
+		}
+		b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "dossiers/s")
+	})
+	b.Run("oracle", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, err := range oracleDossiers(bytes.NewReader(data)) {
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "dossiers/s")
+	})
+	b.Run("encoding_json", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			dec := json.NewDecoder(bytes.NewReader(data))
+			for range 7 { // {"service": "…", "isUpdating": "…", "data": [
+				if _, err := dec.Token(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			count := 0
+			for dec.More() {
+				var m mirrorDossier
+				if err := dec.Decode(&m); err != nil {
+					b.Fatal(err)
+				}
+				count++
+			}
+			if count != n {
+				b.Fatal(count)
+			}
+		}
+		b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "dossiers/s")
+	})
+}

@@ -1,0 +1,515 @@
+package portal
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// The framer walks a payload's envelope over a window of the input and cuts the elements of its data
+// array out of it, without decoding them: it follows strings (bytes.IndexByte to the closing quote) and
+// bracket depth only, and checks the envelope's grammar. Each element is then decoded by the one-pass
+// parser, which checks its grammar in full. The window is refilled from the reader as needed and never
+// holds more than the record limit plus one read of the current element, however long the input.
+
+// chunkBytes is the window size, and the size of a chunk of SplitDossiers.
+const chunkBytes = 1 << 20
+
+// framer state; positions in buf are indexes, offsets in the input are int64.
+type framer struct {
+	r     io.Reader
+	buf   []byte
+	pos   int   // start of unconsumed input
+	n     int   // end of the data read
+	base  int64 // input offset of buf[0]
+	eof   bool
+	rerr  error
+	limit int
+	recAt int64 // input offset where the current value (with the white space before it) began
+	index int   // elements framed so far
+	// swap, if set, takes the window when it is full: it must return a new buffer holding buf[pos:n]
+	// at its start (SplitDossiers hands the old one over as a chunk). Without it the window is compacted
+	// in place or grown.
+	swap func() []byte
+}
+
+var (
+	errTooLargeSentinel = errors.New("too large")
+	errStopped          = errors.New("stopped")
+)
+
+// more reads more input; it returns how far the unconsumed data moved towards the start of buf (to be
+// subtracted from indexes) and false at the end of the input or on a read error.
+func (f *framer) more() (int, bool) {
+	if f.eof || f.rerr != nil {
+		return 0, false
+	}
+	shift := 0
+	if f.n == len(f.buf) {
+		switch {
+		case f.swap != nil:
+			shift = f.pos
+			nb := f.swap()
+			if nb == nil {
+				f.rerr = errStopped
+				return 0, false
+			}
+			f.base += int64(f.pos)
+			f.n -= f.pos
+			f.pos = 0
+			f.buf = nb
+		case f.pos > 0:
+			shift = f.pos
+			copy(f.buf, f.buf[f.pos:f.n])
+			f.base += int64(f.pos)
+			f.n -= f.pos
+			f.pos = 0
+		default:
+			nb := make([]byte, 2*len(f.buf))
+			copy(nb, f.buf[:f.n])
+			f.buf = nb
+		}
+	}
+	for range 100 {
+		m, err := f.r.Read(f.buf[f.n:])
+		f.n += m
+		if err == io.EOF {
+			f.eof = true
+		} else if err != nil {
+			f.rerr = err
+		}
+		if m > 0 {
+			return shift, true
+		}
+		if err != nil {
+			return shift, false
+		}
+	}
+	f.rerr = io.ErrNoProgress
+	return shift, false
+}
+
+// tooLarge reports whether the value begun at recAt is over the limit when it reaches index j.
+func (f *framer) tooLarge(j int) bool { return f.base+int64(j)-f.recAt > int64(f.limit) }
+
+// ws skips white space.
+func (f *framer) ws() error {
+	for {
+		for f.pos < f.n {
+			switch f.buf[f.pos] {
+			case ' ', '\t', '\n', '\r':
+				f.pos++
+				continue
+			}
+			if f.tooLarge(f.pos) {
+				return errTooLargeSentinel
+			}
+			return nil
+		}
+		if f.tooLarge(f.pos) {
+			return errTooLargeSentinel
+		}
+		if _, ok := f.more(); !ok {
+			return nil
+		}
+	}
+}
+
+// peek returns the next byte, false at the end of the input.
+func (f *framer) peek() (byte, bool) {
+	for f.pos >= f.n {
+		if _, ok := f.more(); !ok {
+			return 0, false
+		}
+	}
+	return f.buf[f.pos], true
+}
+
+// value frames the JSON value at pos: it returns its end index (the value is buf[pos:end]). The value is
+// only delimited, not checked. Errors: errTooLargeSentinel, io.ErrUnexpectedEOF, a read error, ErrSyntax.
+func (f *framer) value() (int, error) {
+	j := f.pos
+	depth := 0
+	inStr := false
+	scalar := false
+	for {
+		if j >= f.n {
+			if f.tooLarge(j) {
+				return 0, errTooLargeSentinel
+			}
+			sh, ok := f.more()
+			j -= sh
+			if !ok {
+				if f.rerr != nil {
+					return 0, f.rerr
+				}
+				if scalar {
+					return f.scalarEnd(j)
+				}
+				return 0, io.ErrUnexpectedEOF
+			}
+			continue
+		}
+		if inStr {
+			k := bytes.IndexByte(f.buf[j:f.n], '"')
+			if k < 0 {
+				j = f.n
+				continue
+			}
+			k += j
+			bs := 0
+			for k-1-bs >= f.pos && f.buf[k-1-bs] == '\\' {
+				bs++
+			}
+			j = k + 1
+			if bs%2 == 1 {
+				continue
+			}
+			inStr = false
+			if depth == 0 {
+				return f.end(j)
+			}
+			continue
+		}
+		c := f.buf[j]
+		if j == f.pos {
+			switch c {
+			case '"', '{', '[':
+			case ',', ']', '}', ':', ' ', '\t', '\n', '\r':
+				return 0, fmt.Errorf("%w: missing value", ErrSyntax)
+			default:
+				scalar = true
+			}
+		}
+		if scalar {
+			switch c {
+			case ',', ']', '}', ' ', '\t', '\n', '\r':
+				return f.scalarEnd(j)
+			}
+			j++
+			continue
+		}
+		switch c {
+		case '"':
+			inStr = true
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return f.end(j + 1)
+			}
+			if depth < 0 {
+				return 0, fmt.Errorf("%w: unexpected %c", ErrSyntax, c)
+			}
+		}
+		j++
+	}
+}
+
+// scalarEnd ends the scalar at buf[pos:j] where a JSON reader would: after the longest prefix that is a
+// number or a literal (what follows is then the next token, "0x" being "0" and then a syntax error);
+// a prefix that cannot be completed is a syntax error.
+func (f *framer) scalarEnd(j int) (int, error) {
+	b := f.buf[f.pos:j]
+	n := scalarPrefix(b)
+	if n == 0 {
+		return 0, fmt.Errorf("%w: invalid value %.20q", ErrSyntax, b)
+	}
+	return f.end(f.pos + n)
+}
+
+// scalarPrefix returns the length of the JSON number or literal at the start of b, 0 if there is none.
+func scalarPrefix(b []byte) int {
+	for _, lit := range [...]string{"true", "false", "null"} {
+		if len(b) > 0 && b[0] == lit[0] {
+			if bytes.HasPrefix(b, []byte(lit)) {
+				return len(lit)
+			}
+			return 0
+		}
+	}
+	digits := func(j int) int {
+		for j < len(b) && '0' <= b[j] && b[j] <= '9' {
+			j++
+		}
+		return j
+	}
+	j := 0
+	if j < len(b) && b[j] == '-' {
+		j++
+	}
+	switch {
+	case j < len(b) && b[j] == '0':
+		j++
+	case j < len(b) && '1' <= b[j] && b[j] <= '9':
+		j = digits(j)
+	default:
+		return 0
+	}
+	if j < len(b) && b[j] == '.' {
+		k := digits(j + 1)
+		if k == j+1 {
+			return 0
+		}
+		j = k
+	}
+	if j < len(b) && (b[j] == 'e' || b[j] == 'E') {
+		k := j + 1
+		if k < len(b) && (b[k] == '+' || b[k] == '-') {
+			k++
+		}
+		e := digits(k)
+		if e == k {
+			return 0
+		}
+		j = e
+	}
+	return j
+}
+
+func (f *framer) end(j int) (int, error) {
+	if f.tooLarge(j) {
+		return 0, errTooLargeSentinel
+	}
+	return j, nil
+}
+
+// errUTF16 is the error for input that starts like UTF-16 text.
+func errUTF16(b []byte) error {
+	return fmt.Errorf("%w: %w (bytes % x at the start): save the file as UTF-8", ErrSyntax, ErrUTF16, b)
+}
+
+// start skips a UTF-8 byte order mark and refuses UTF-16 input (a UTF-16 byte order mark, or a zero
+// byte among the first two).
+func (f *framer) start() error {
+	for f.n-f.pos < 4 {
+		if _, ok := f.more(); !ok {
+			break
+		}
+	}
+	b := f.buf[f.pos:f.n]
+	switch {
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		f.pos += 3
+		f.recAt += 3
+	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}), bytes.HasPrefix(b, []byte{0xFF, 0xFE}),
+		len(b) >= 2 && (b[0] == 0 || b[1] == 0):
+		return errUTF16(b[:min(len(b), 4)])
+	}
+	return nil
+}
+
+// walk frames the payload: an envelope object whose first key of keys holds the data array, or a bare
+// array. rec is called with each element's bytes (valid until rec returns) and its index and returns
+// false to stop; the returned error is terminal (nil at a clean end or when rec stopped).
+func (f *framer) walk(keys []string, rec func(elem []byte, index int) bool) error {
+	if err := f.start(); err != nil {
+		return f.wrap(err)
+	}
+	if err := f.ws(); err != nil {
+		return f.wrap(err)
+	}
+	c, ok := f.peek()
+	if !ok {
+		return f.wrap(io.ErrUnexpectedEOF)
+	}
+	stopped := false
+	array := func() error {
+		f.pos++ // '['
+		for first := true; ; first = false {
+			f.recAt = f.base + int64(f.pos)
+			if err := f.ws(); err != nil {
+				return err
+			}
+			c, ok := f.peek()
+			if !ok {
+				return io.ErrUnexpectedEOF
+			}
+			if c == ']' && first {
+				f.pos++
+				return nil
+			}
+			end, err := f.value()
+			if err != nil {
+				return err
+			}
+			if !rec(f.buf[f.pos:end], f.index) {
+				stopped = true
+				return nil
+			}
+			f.index++
+			f.pos = end
+			f.recAt = f.base + int64(f.pos)
+			if err := f.ws(); err != nil {
+				return err
+			}
+			c, ok = f.peek()
+			switch {
+			case !ok:
+				return io.ErrUnexpectedEOF
+			case c == ']':
+				f.pos++
+				return nil
+			case c != ',':
+				return fmt.Errorf("%w: expected ',' or ']' after a record", ErrSyntax)
+			}
+			f.pos++
+		}
+	}
+	switch c {
+	case '[':
+		if err := array(); err != nil || stopped {
+			return f.wrap(err)
+		}
+	case '{':
+		f.pos++
+		seen := ""
+		for first := true; ; first = false {
+			f.recAt = f.base + int64(f.pos)
+			if err := f.ws(); err != nil {
+				return f.wrap(err)
+			}
+			c, ok := f.peek()
+			if !ok {
+				return f.wrap(io.ErrUnexpectedEOF)
+			}
+			if c == '}' && first {
+				f.pos++
+				break
+			}
+			if c != '"' {
+				return f.wrap(fmt.Errorf("%w: expected a key", ErrSyntax))
+			}
+			end, err := f.value()
+			if err != nil {
+				return f.wrap(err)
+			}
+			key, kerr := checkedKey(f.buf[f.pos:end])
+			if kerr != nil {
+				return f.wrap(kerr)
+			}
+			f.pos = end
+			if err := f.ws(); err != nil {
+				return f.wrap(err)
+			}
+			if c, ok := f.peek(); !ok || c != ':' {
+				return f.wrap(fmt.Errorf("%w: expected ':'", ErrSyntax))
+			}
+			f.pos++
+			f.recAt = f.base + int64(f.pos)
+			if err := f.ws(); err != nil {
+				return f.wrap(err)
+			}
+			c, ok = f.peek()
+			if !ok {
+				return f.wrap(io.ErrUnexpectedEOF)
+			}
+			isData := false
+			for _, k := range keys {
+				isData = isData || k == key
+			}
+			switch {
+			case isData && seen != "":
+				return &RecordError{Index: f.index, Field: key, Terminal: true, Err: fmt.Errorf("%w: %w: %q after %q: a payload has one data array",
+					ErrSyntax, ErrDuplicateField, key, seen)}
+			case isData && c == '[':
+				seen = key
+				if err := array(); err != nil || stopped {
+					return f.wrap(err)
+				}
+			default:
+				end, err := f.value()
+				if err != nil {
+					return f.wrap(err)
+				}
+				v := f.buf[f.pos:end]
+				if isData && string(v) != "null" {
+					return f.wrap(fmt.Errorf(`%w: "data" is not an array`, ErrSyntax))
+				}
+				if isData {
+					seen = key
+				}
+				if err := checkValue(v); err != nil {
+					return f.wrap(err)
+				}
+				f.pos = end
+			}
+			f.recAt = f.base + int64(f.pos)
+			if err := f.ws(); err != nil {
+				return f.wrap(err)
+			}
+			c, ok = f.peek()
+			switch {
+			case !ok:
+				return f.wrap(io.ErrUnexpectedEOF)
+			case c == '}':
+				f.pos++
+			case c != ',':
+				return f.wrap(fmt.Errorf("%w: expected ',' or '}'", ErrSyntax))
+			default:
+				f.pos++
+				continue
+			}
+			break
+		}
+		if seen == "" {
+			return &RecordError{Index: 0, Err: ErrNoData, Terminal: true}
+		}
+	default:
+		return f.wrap(fmt.Errorf("%w: payload is neither an object nor an array", ErrSyntax))
+	}
+	f.recAt = f.base + int64(f.pos)
+	if err := f.ws(); err != nil {
+		return f.wrap(err)
+	}
+	if _, ok := f.peek(); ok {
+		return f.wrap(fmt.Errorf("%w: data after the payload", ErrSyntax))
+	}
+	if f.rerr != nil {
+		return f.wrap(f.rerr)
+	}
+	return nil
+}
+
+// wrap makes a terminal error a *RecordError at the current index.
+func (f *framer) wrap(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case err == errTooLargeSentinel:
+		err = fmt.Errorf("%w: a value at byte %d is longer than %d bytes (MaxRecordBytes)", ErrTooLarge, f.recAt, f.limit)
+	case err == io.ErrUnexpectedEOF && f.rerr != nil:
+		err = f.rerr
+	case err == io.ErrUnexpectedEOF:
+		err = fmt.Errorf("%w: %v", ErrSyntax, err)
+	}
+	var re *RecordError
+	if errors.As(err, &re) {
+		re.Terminal = true
+		return err
+	}
+	return &RecordError{Index: f.index, Err: err, Terminal: true}
+}
+
+// checkValue checks the grammar of one JSON value of the envelope.
+func checkValue(v []byte) error {
+	p := parser{s: string(v), re: &RecordError{}, maxField: len(v) + 1}
+	p.skip()
+	p.ws()
+	if p.syntax == nil && p.i != len(p.s) {
+		p.bad("data after the value")
+	}
+	return p.syntax
+}
+
+// checkedKey unquotes an envelope key.
+func checkedKey(v []byte) (string, error) {
+	p := parser{s: string(v), re: &RecordError{}, maxField: len(v) + 1}
+	k := p.key()
+	if p.syntax == nil && p.i != len(p.s) {
+		p.bad("bad key")
+	}
+	return k, p.syntax
+}

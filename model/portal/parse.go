@@ -1,0 +1,603 @@
+package portal
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/vn-dvc/chiso766/model"
+)
+
+// The one-pass record parser. It reads one record's JSON text (a string holding exactly one element of
+// data[], copied once from the input) from left to right, checking the JSON grammar as it goes and
+// decoding every known field in the same pass: unescaped string values are substrings of the record's
+// text, nested lists are decoded in place, dates are parsed from the substring without allocation. A
+// syntax error anywhere ends the record with ErrSyntax (terminal for the stream); a bad value is a record
+// error naming the field (the first one wins) and parsing goes on, so that the whole record is still
+// checked for syntax.
+
+// maxDepth is the deepest nesting of arrays and objects accepted, as encoding/json's.
+const maxDepth = 10000
+
+// frame is one level of the path of nested keys ("TaiLieuNop[1].").
+type frame struct {
+	key string
+	idx int
+}
+
+// parser holds the state of one record's parse.
+type parser struct {
+	s        string
+	i        int
+	syntax   error // the first syntax error; parsing has stopped
+	re       *RecordError
+	frames   []frame
+	maxField int
+	depth    int
+}
+
+// class of a byte inside a JSON string: 0 plain ASCII, 1 '"', 2 '\\', 3 control, 4 non-ASCII.
+var strClass = func() (t [256]uint8) {
+	for c := range 0x20 {
+		t[c] = 3
+	}
+	t['"'], t['\\'] = 1, 2
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = 4
+	}
+	return t
+}()
+
+func (p *parser) bad(format string, args ...any) {
+	if p.syntax == nil {
+		p.syntax = fmt.Errorf("%w: "+format+" at offset %d", append([]any{ErrSyntax}, append(args, p.i)...)...)
+	}
+	p.i = len(p.s)
+}
+
+// path returns the key path of the current nesting, e.g. "TaiLieuNop[1].".
+func (p *parser) path() string {
+	var b strings.Builder
+	for _, f := range p.frames {
+		b.WriteString(f.key)
+		b.WriteByte('[')
+		b.WriteString(strconv.Itoa(f.idx))
+		b.WriteString("].")
+	}
+	return b.String()
+}
+
+// fail records err for key (in the current path) unless an error is recorded already.
+func (p *parser) fail(key string, err error) {
+	if p.re.Err == nil && p.syntax == nil {
+		p.re.Field = p.path() + key
+		p.re.Err = err
+	}
+}
+
+func (p *parser) ws() {
+	for p.i < len(p.s) {
+		switch p.s[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// str scans the string at p.s[p.i] == '"', checking escapes and control characters; it returns the
+// text between the quotes, whether it holds an escape and whether it holds a non-ASCII byte.
+func (p *parser) str() (inner string, esc, high bool) {
+	s := p.s
+	start := p.i + 1
+	j := start
+	for {
+		// Eight plain bytes at a time: none of '"', '\\', a control character or a non-ASCII byte.
+		for j+8 <= len(s) {
+			x := uint64(s[j]) | uint64(s[j+1])<<8 | uint64(s[j+2])<<16 | uint64(s[j+3])<<24 |
+				uint64(s[j+4])<<32 | uint64(s[j+5])<<40 | uint64(s[j+6])<<48 | uint64(s[j+7])<<56
+			const lo, hi = 0x0101010101010101, 0x8080808080808080
+			q, b := x^(lo*'"'), x^(lo*'\\')
+			if ((q-lo)&^q|(b-lo)&^b|(x-lo*0x20)|x)&hi != 0 {
+				break
+			}
+			j += 8
+		}
+		if j >= len(s) {
+			p.i = j
+			p.bad("unterminated string")
+			return "", false, false
+		}
+		switch strClass[s[j]] {
+		case 0:
+			j++
+		case 1:
+			p.i = j + 1
+			return s[start:j], esc, high
+		case 2:
+			esc = true
+			if j+1 >= len(s) {
+				p.i = j
+				p.bad("unterminated string")
+				return "", false, false
+			}
+			switch s[j+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				j += 2
+			case 'u':
+				if _, ok := hex4(s, j+2); !ok {
+					p.i = j
+					p.bad("bad \\u escape")
+					return "", false, false
+				}
+				j += 6
+			default:
+				p.i = j
+				p.bad("bad escape")
+				return "", false, false
+			}
+		case 3:
+			p.i = j
+			p.bad("control character in string")
+			return "", false, false
+		default:
+			high = true
+			j++
+		}
+	}
+}
+
+// number scans a JSON number at p.i.
+func (p *parser) number() {
+	s, j := p.s, p.i
+	if j < len(s) && s[j] == '-' {
+		j++
+	}
+	switch {
+	case j < len(s) && s[j] == '0':
+		j++
+	case j < len(s) && '1' <= s[j] && s[j] <= '9':
+		for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+			j++
+		}
+	default:
+		p.i = j
+		p.bad("bad number")
+		return
+	}
+	if j < len(s) && s[j] == '.' {
+		j++
+		k := j
+		for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+			j++
+		}
+		if j == k {
+			p.i = j
+			p.bad("bad number")
+			return
+		}
+	}
+	if j < len(s) && (s[j] == 'e' || s[j] == 'E') {
+		j++
+		if j < len(s) && (s[j] == '+' || s[j] == '-') {
+			j++
+		}
+		k := j
+		for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+			j++
+		}
+		if j == k {
+			p.i = j
+			p.bad("bad number")
+			return
+		}
+	}
+	p.i = j
+}
+
+// literal scans true, false or null at p.i.
+func (p *parser) literal(lit string) {
+	if strings.HasPrefix(p.s[p.i:], lit) {
+		p.i += len(lit)
+		return
+	}
+	p.bad("invalid literal")
+}
+
+// skip scans and checks any value at p.i (after white space).
+func (p *parser) skip() {
+	if p.i >= len(p.s) {
+		p.bad("missing value")
+		return
+	}
+	switch c := p.s[p.i]; c {
+	case '"':
+		p.str()
+	case '{', '[':
+		p.depth++
+		if p.depth > maxDepth {
+			p.bad("nesting deeper than %d", maxDepth)
+			return
+		}
+		p.i++
+		p.ws()
+		end := byte('}')
+		if c == '[' {
+			end = ']'
+		}
+		if p.i < len(p.s) && p.s[p.i] == end {
+			p.i++
+			p.depth--
+			return
+		}
+		for p.syntax == nil {
+			if c == '{' {
+				if p.i >= len(p.s) || p.s[p.i] != '"' {
+					p.bad("expected a key")
+					return
+				}
+				p.str()
+				p.ws()
+				if p.i >= len(p.s) || p.s[p.i] != ':' {
+					p.bad("expected ':'")
+					return
+				}
+				p.i++
+				p.ws()
+			}
+			p.skip()
+			p.ws()
+			if p.i >= len(p.s) {
+				p.bad("unterminated %c", c)
+				return
+			}
+			if p.s[p.i] == end {
+				p.i++
+				p.depth--
+				return
+			}
+			if p.s[p.i] != ',' {
+				p.bad("expected ',' or '%c'", end)
+				return
+			}
+			p.i++
+			p.ws()
+		}
+	case 't':
+		p.literal("true")
+	case 'f':
+		p.literal("false")
+	case 'n':
+		p.literal("null")
+	default:
+		p.number()
+	}
+}
+
+// raw scans the value at p.i and returns its JSON text and its first byte ('"' for a string, with inner,
+// esc and high as str's).
+func (p *parser) raw() (v string, inner string, esc, high bool) {
+	start := p.i
+	if p.i < len(p.s) && p.s[p.i] == '"' {
+		inner, esc, high = p.str()
+	} else {
+		p.skip()
+	}
+	return p.s[start:p.i], inner, esc, high
+}
+
+// tooBig reports whether the value text v is over the field limit, recording the error for key.
+func (p *parser) tooBig(key, v string) bool {
+	if len(v) > p.maxField {
+		p.fail(key, fmt.Errorf("%w: value of %d bytes, limit %d (MaxFieldBytes)", ErrTooLarge, len(v), p.maxField))
+		return true
+	}
+	return false
+}
+
+// decodeText is the text of a scalar value: strings unescaped (checked for UTF-8), numbers as their
+// literal, booleans as "true"/"false", null as "".
+func decodeText(v, inner string, esc, high bool) (string, error) {
+	switch v[0] {
+	case '"':
+		if high && !utf8.ValidString(inner) {
+			return "", fmt.Errorf("%w: string %.40q", ErrInvalidUTF8, inner)
+		}
+		if esc {
+			return unquote(v, true)
+		}
+		return inner, nil
+	case 'n':
+		return "", nil
+	case '{', '[':
+		return "", fmt.Errorf("%w: %.40s", ErrBadType, v)
+	}
+	return v, nil
+}
+
+// text reads the value of key as text (see decodeText); ok is false when the value is over the field
+// limit (the field is then left unset, as if the key were absent) or the record is malformed.
+func (p *parser) text(key string) (string, bool) {
+	v, inner, esc, high := p.raw()
+	if p.syntax != nil || p.tooBig(key, v) {
+		return "", false
+	}
+	s, err := decodeText(v, inner, esc, high)
+	if err != nil {
+		p.fail(key, err)
+	}
+	return s, true
+}
+
+// str0 is text for a plain string field.
+func (p *parser) str0(key string) string {
+	s, _ := p.text(key)
+	return s
+}
+
+func (p *parser) time(key string) model.Time {
+	s, ok := p.text(key)
+	if !ok {
+		return model.Time{}
+	}
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return model.Time{}
+	}
+	t, _, err := ParseTime(s)
+	if err != nil {
+		p.fail(key, err)
+		return model.Time{}
+	}
+	return model.Some(t)
+}
+
+func (p *parser) flag(key string) (model.Flag, bool) {
+	s, ok := p.text(key)
+	if !ok {
+		return 0, false
+	}
+	fl, valid := model.ParseFlag(s)
+	if !valid {
+		p.fail(key, fmt.Errorf("%w: %q", ErrBadFlag, s))
+	}
+	return fl, true
+}
+
+func (p *parser) flag0(key string) model.Flag {
+	f, _ := p.flag(key)
+	return f
+}
+
+func (p *parser) amount(key string) int64 {
+	s, ok := p.text(key)
+	if !ok {
+		return 0
+	}
+	if s = strings.TrimSpace(s); s == "" {
+		return 0
+	}
+	n, err := ParseAmount(s)
+	if err != nil {
+		p.fail(key, err)
+	}
+	return n
+}
+
+// skipField checks and skips the value of a key that is not read, applying the field limit.
+func (p *parser) skipField(key string) {
+	start := p.i
+	p.skip()
+	if p.syntax == nil {
+		p.tooBig(key, p.s[start:p.i])
+	}
+}
+
+// extraField keeps an unknown key with its JSON text.
+func (p *parser) extraField(key string) (model.RawField, bool) {
+	start := p.i
+	p.skip()
+	v := p.s[start:p.i]
+	if p.syntax != nil || p.tooBig(key, v) {
+		return model.RawField{}, false
+	}
+	return model.RawField{Key: key, Value: []byte(v)}, true
+}
+
+// key reads an object key at p.i (a string), unescaped; a key that is not UTF-8 is a record error.
+func (p *parser) key() string {
+	if p.i >= len(p.s) || p.s[p.i] != '"' {
+		p.bad("expected a key")
+		return ""
+	}
+	q := p.i
+	inner, esc, high := p.str()
+	if p.syntax != nil {
+		return ""
+	}
+	if high && !utf8.ValidString(inner) {
+		p.fail("", fmt.Errorf("%w: string %.40q", ErrInvalidUTF8, inner))
+		return inner
+	}
+	if esc {
+		k, err := unquote(p.s[q:p.i], true)
+		if err != nil {
+			p.fail("", err)
+		}
+		return k
+	}
+	return inner
+}
+
+// object parses the object at p.i (after white space), calling field for each key whose value it must
+// consume (by one of the readers above, or p.skip). A repeated key's value is checked but not passed to
+// field; the first repeated key is a record error recorded when the object ends (as a later field error
+// would win over it). fold compares keys case-insensitively (procedures).
+func (p *parser) object(fold bool, field func(key string)) {
+	p.depth++
+	if p.depth > maxDepth {
+		p.bad("nesting deeper than %d", maxDepth)
+		return
+	}
+	p.i++ // '{'
+	p.ws()
+	if p.i < len(p.s) && p.s[p.i] == '}' {
+		p.i++
+		p.depth--
+		return
+	}
+	keys := keySet{fold: fold}
+	dup := ""
+	hasDup := false
+	for p.syntax == nil {
+		k := p.key()
+		p.ws()
+		if p.i >= len(p.s) || p.s[p.i] != ':' {
+			p.bad("expected ':'")
+			return
+		}
+		p.i++
+		p.ws()
+		if p.i >= len(p.s) {
+			p.bad("missing value")
+			return
+		}
+		if keys.add(k) {
+			if !hasDup {
+				dup, hasDup = k, true
+			}
+			p.skip()
+		} else {
+			field(k)
+		}
+		p.ws()
+		if p.i >= len(p.s) {
+			p.bad("unterminated object")
+			return
+		}
+		if p.s[p.i] == '}' {
+			p.i++
+			p.depth--
+			if hasDup {
+				p.fail(dup, &dupKeyError{dup})
+			}
+			return
+		}
+		if p.s[p.i] != ',' {
+			p.bad("expected ',' or '}'")
+			return
+		}
+		p.i++
+		p.ws()
+	}
+}
+
+// list decodes the value of key as a list of objects with fn, in place: null, "" and an empty array give
+// nil; a string holding a JSON array is accepted too (decoded from its unescaped text). An element that
+// is not an object is a record error (ErrNotObject) naming key[i]. ok is false when the value is over the
+// field limit (then no element is kept and errors inside it are not reported) or the record is malformed.
+func listOf[T any](p *parser, key string, fn func(p *parser, v *T)) (out []T, ok bool) {
+	start := p.i
+	errBefore := p.re.Err != nil
+	if p.s[p.i] == '"' {
+		v, inner, esc, high := p.raw()
+		if p.syntax != nil || p.tooBig(key, v) {
+			return nil, false
+		}
+		s, err := decodeText(v, inner, esc, high)
+		if err != nil {
+			p.fail(key, err)
+			return nil, true
+		}
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return nil, true
+		}
+		if s[0] != '[' {
+			p.fail(key, fmt.Errorf("%w: expected an array", ErrBadType))
+			return nil, true
+		}
+		// The list text is a JSON document of its own: check it whole first, so that a malformed
+		// one is a record error (not the stream's syntax error) and its elements are not half read.
+		q := parser{s: s, re: &RecordError{}, maxField: p.maxField}
+		q.skip()
+		q.ws()
+		if q.syntax != nil || q.i != len(s) {
+			p.fail(key, fmt.Errorf("%w: list string is not JSON", ErrSyntax))
+			return nil, true
+		}
+		sub := parser{s: s, re: p.re, frames: p.frames, maxField: p.maxField}
+		out = elements(&sub, key, fn)
+		return out, true
+	}
+	switch p.s[p.i] {
+	case '[':
+		out = elements(p, key, fn)
+	case 'n':
+		p.skip()
+	default:
+		p.skip()
+		if p.syntax == nil && !p.tooBig(key, p.s[start:p.i]) {
+			p.fail(key, fmt.Errorf("%w: expected an array", ErrBadType))
+		}
+		return nil, p.syntax == nil
+	}
+	if p.syntax != nil {
+		return nil, false
+	}
+	if len(p.s[start:p.i]) > p.maxField {
+		if !errBefore {
+			p.re.Err, p.re.Field = nil, ""
+		}
+		p.tooBig(key, p.s[start:p.i])
+		return nil, false
+	}
+	return out, true
+}
+
+// elements decodes the array at p.i with fn for each object element.
+func elements[T any](p *parser, key string, fn func(p *parser, v *T)) []T {
+	p.depth++
+	if p.depth > maxDepth {
+		p.bad("nesting deeper than %d", maxDepth)
+		return nil
+	}
+	p.i++ // '['
+	p.ws()
+	if p.i < len(p.s) && p.s[p.i] == ']' {
+		p.i++
+		p.depth--
+		return nil
+	}
+	var out []T
+	for n := 0; p.syntax == nil; n++ {
+		if p.i < len(p.s) && p.s[p.i] == '{' {
+			out = append(out, *new(T))
+			p.frames = append(p.frames, frame{key, n})
+			fn(p, &out[len(out)-1])
+			p.frames = p.frames[:len(p.frames)-1]
+		} else {
+			p.skip()
+			p.fail(key+"["+strconv.Itoa(n)+"]", ErrNotObject)
+		}
+		p.ws()
+		if p.i >= len(p.s) {
+			p.bad("unterminated array")
+			return nil
+		}
+		if p.s[p.i] == ']' {
+			p.i++
+			p.depth--
+			return out
+		}
+		if p.s[p.i] != ',' {
+			p.bad("expected ',' or ']'")
+			return nil
+		}
+		p.i++
+		p.ws()
+	}
+	return nil
+}
