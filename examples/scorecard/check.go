@@ -30,8 +30,10 @@ type qualityKey struct {
 	sev   quality.Severity
 }
 
-func newQualityRun(in scorecard.Inputs, opts scorecard.Options) *qualityRun {
-	qo := quality.Options{AsOf: opts.AsOf, CodeMap: in.CodeMap}
+// newQualityRun prepares the checks; timeline says the input's timelines were given (-steps), so a
+// finished dossier without any real step is a finding.
+func newQualityRun(in scorecard.Inputs, opts scorecard.Options, timeline bool) *qualityRun {
+	qo := quality.Options{AsOf: opts.AsOf, CodeMap: in.CodeMap, RequireTimeline: timeline}
 	if len(in.Procedures) > 0 {
 		qo.Catalogue = in.Procedures
 	}
@@ -98,7 +100,7 @@ func (q *qualityRun) report(w io.Writer) error {
 
 // checkOnly is -check: the data-quality report of the dossiers, no scoring.
 func checkOnly(c *config, in scorecard.Inputs, opts scorecard.Options, dossiers iter.Seq[model.Dossier], stdout io.Writer) error {
-	q := newQualityRun(in, opts)
+	q := newQualityRun(in, opts, len(c.files.Steps) > 0)
 	for d := range dossiers {
 		q.add(&d)
 	}

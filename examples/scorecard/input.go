@@ -181,6 +181,7 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 	}
 	src := &fileSource{name: name, seq: set.Dossiers(), allowUnknown: c.allowUnknown, skip: c.onError == onErrorSkip, stderr: stderr, every: -1}
 	if c.check {
+		c.files = files
 		err := checkOnly(c, in, opts, src.all(), stdout)
 		if src.err != nil {
 			return src.err
@@ -190,7 +191,7 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 
 	// Pass 1: the re-send index, the data-quality checks, unattributed units, fields the input carries.
 	idx := dedupe.NewIndex(opts.Resend)
-	chk := newQualityRun(in, opts)
+	chk := newQualityRun(in, opts, len(files.Steps) > 0)
 	known := make(map[string]bool, len(in.Units))
 	for _, u := range in.Units {
 		known[u.ID] = true
