@@ -86,31 +86,35 @@ func (f Files) Empty() bool {
 		f.Copies == "" && len(f.Dossiers) == 0 && len(f.Steps) == 0
 }
 
-// names returns the files of one kind.
-func (f Files) names(k Kind) []string {
-	one := func(s string) []string {
-		if s == "" {
-			return nil
-		}
-		return []string{s}
-	}
+// slot returns the field of a single-file kind (nil for dossiers and steps).
+func (f *Files) slot(k Kind) *string {
 	switch k {
 	case Units:
-		return one(f.Units)
+		return &f.Units
 	case Procedures:
-		return one(f.Procedures)
+		return &f.Procedures
 	case Offerings:
-		return one(f.Offerings)
+		return &f.Offerings
 	case Petitions:
-		return one(f.Petitions)
+		return &f.Petitions
 	case Ratings:
-		return one(f.Ratings)
+		return &f.Ratings
 	case Copies:
-		return one(f.Copies)
+		return &f.Copies
+	}
+	return nil
+}
+
+// names returns the files of one kind.
+func (f Files) names(k Kind) []string {
+	switch k {
 	case Steps:
 		return f.Steps
 	case Dossiers:
 		return f.Dossiers
+	}
+	if p := f.slot(k); p != nil && *p != "" {
+		return []string{*p}
 	}
 	return nil
 }
@@ -211,20 +215,7 @@ func Convention(dir string) (Files, []string, error) {
 		case len(names) > 1:
 			return Files{}, nil, &ConventionError{Dir: dir, Kind: k, Files: names, Reason: "more than one file"}
 		}
-		switch k {
-		case Units:
-			f.Units = names[0]
-		case Procedures:
-			f.Procedures = names[0]
-		case Offerings:
-			f.Offerings = names[0]
-		case Petitions:
-			f.Petitions = names[0]
-		case Ratings:
-			f.Ratings = names[0]
-		case Copies:
-			f.Copies = names[0]
-		}
+		*f.slot(k) = names[0]
 	}
 	if f.Empty() {
 		return Files{}, ignored, &ConventionError{Dir: dir, Reason: "no input file named by the convention (units.csv, procedures.csv, dossiers.json, …)"}

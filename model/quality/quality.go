@@ -380,18 +380,38 @@ func terminalWithoutEnd(d *model.Dossier, add addFunc) {
 }
 
 func timeInFuture(d *model.Dossier, limit time.Time, add addFunc) {
-	check := func(field string, t model.Time) {
+	times(d, false, func(field string, t model.Time) {
 		if t.IsSet() && t.T.After(limit) {
 			add(TimeInFuture, Error, field, "%s is after the as-of instant", t)
 		}
+	})
+}
+
+// times calls fn with every event time of d and its payload key path: submission, reception, end,
+// hand-over, rejection and the steps; with all also the due time, the reception deadline and the
+// supplements' times.
+func times(d *model.Dossier, all bool, fn func(field string, t model.Time)) {
+	fn("NgayNopHoSo", d.SubmittedAt)
+	fn("NgayTiepNhan", d.ReceivedAt)
+	if all {
+		fn("NgayHenTra", d.DueAt)
 	}
-	check("NgayNopHoSo", d.SubmittedAt)
-	check("NgayTiepNhan", d.ReceivedAt)
-	check("NgayKetThucXuLy", d.ProcessingEndedAt)
-	check("NgayTra", d.ResultReturnedAt)
-	check("NgayTuChoi", d.RejectedAt)
+	fn("NgayKetThucXuLy", d.ProcessingEndedAt)
+	fn("NgayTra", d.ResultReturnedAt)
+	fn("NgayTuChoi", d.RejectedAt)
+	if all {
+		fn("HanTiepNhan", d.ReceiveDeadline)
+		for i := range d.Supplements {
+			s := &d.Supplements[i]
+			p := "DanhSachHoSoBoSung[" + strconv.Itoa(i) + "]."
+			fn(p+"NgayBoSung", s.RequestedAt)
+			fn(p+"NgayTiepNhanBoSung", s.ResubmittedAt)
+			fn(p+"NgayHenTraTruoc", s.DueBefore)
+			fn(p+"NgayHenTraMoi", s.DueAfter)
+		}
+	}
 	for i := range d.Steps {
-		check("Steps["+strconv.Itoa(i)+"].ThoiDiemXuLy", d.Steps[i].At)
+		fn("Steps["+strconv.Itoa(i)+"].ThoiDiemXuLy", d.Steps[i].At)
 	}
 }
 
@@ -454,29 +474,11 @@ func (c *Checker) duplicate(d *model.Dossier, rec int, add addFunc) {
 func (c *Checker) on(ch Check) bool { return !c.skip[ch] }
 
 func placeholderDates(d *model.Dossier, b model.DateBounds, asOf time.Time, add addFunc) {
-	check := func(field string, t model.Time) {
+	times(d, true, func(field string, t model.Time) {
 		if b.PlaceholderTime(t, asOf) {
 			add(PlaceholderDate, Error, field, "%s is a placeholder, not a date", t)
 		}
-	}
-	check("NgayNopHoSo", d.SubmittedAt)
-	check("NgayTiepNhan", d.ReceivedAt)
-	check("NgayHenTra", d.DueAt)
-	check("NgayKetThucXuLy", d.ProcessingEndedAt)
-	check("NgayTra", d.ResultReturnedAt)
-	check("NgayTuChoi", d.RejectedAt)
-	check("HanTiepNhan", d.ReceiveDeadline)
-	for i := range d.Supplements {
-		s := &d.Supplements[i]
-		p := "DanhSachHoSoBoSung[" + strconv.Itoa(i) + "]."
-		check(p+"NgayBoSung", s.RequestedAt)
-		check(p+"NgayTiepNhanBoSung", s.ResubmittedAt)
-		check(p+"NgayHenTraTruoc", s.DueBefore)
-		check(p+"NgayHenTraMoi", s.DueAfter)
-	}
-	for i := range d.Steps {
-		check("Steps["+strconv.Itoa(i)+"].ThoiDiemXuLy", d.Steps[i].At)
-	}
+	})
 }
 
 func statusWithoutSteps(d *model.Dossier, requireTimeline bool, add addFunc) {
