@@ -50,7 +50,7 @@ func TestDiffPortalDocument(t *testing.T) {
 	e.Policy.Reception.FallbackToSubmitted = false
 	e.Policy.Reception.ExcludeWithdrawnBeforeReception = false
 	e.Policy.Reception.OnlineChannels = Codes(2, 3)
-	e.Policy.Payment.FeeData = FeeDataAnyLine
+	e.Policy.Payment.FeeData = FeeDataPositiveLine
 	e.Policy.Digitisation.PopulationDBCodes = []string{"7", "9"}
 	e.Policy.Publication.PublishWithinDays.Ministry = 12
 	d = Diff(Portal(), e)

@@ -50,6 +50,21 @@ type ReceptionPolicy struct {
 	// or more than one year after as-of [Policy]). Every calculator excludes a record whose needed date
 	// is a placeholder, with its own reason code; the zero value only rejects year 1.
 	Dates model.DateBounds
+	// RegisteredCounted: a dossier in status 1 (Mới đăng ký, registered but not yet received) is judged
+	// on its reception or submission time like any other (false: decided, it is outside every dossier
+	// metric with ReasonNotReceived; see NotYetReceived).
+	RegisteredCounted bool
+}
+
+// ReasonNotReceived is the one reason code every dossier calculator gives a dossier that was not yet
+// received (NotYetReceived).
+const ReasonNotReceived Reason = "reception.not_received"
+
+// NotYetReceived is the one definition of a dossier that was not received: status 1 (Mới đăng ký), unless
+// RegisteredCounted. Every dossier metric leaves such a dossier out with ReasonNotReceived, whatever its
+// dates. Cost: O(1), no allocation; a nil d is not "not received" (calculators refuse it first).
+func (p ReceptionPolicy) NotYetReceived(d *model.Dossier) bool {
+	return d != nil && !p.RegisteredCounted && d.Status.Code() == model.StatusRegistered
 }
 
 // DefaultReceptionPolicy returns {FallbackToSubmitted: true, ExcludeWithdrawnBeforeReception: true,
@@ -139,13 +154,17 @@ type PaymentPolicy struct {
 	PaidOnlineCodes CodeSet
 	// NoFeeLines: 3.6's reading of a fee-bearing procedure's dossier with no fee line (NoFeeLinesCounted).
 	NoFeeLines NoFeeLinesRule
-	// FeeData: when a dossier carries fee data for 3.5 (FeeDataPositiveLine).
+	// FeeData: when a dossier carries fee data for 3.5 (FeeDataAnyLine, decided).
 	FeeData FeeDataRule
+	// UnknownAmount: 3.6's reading of a fee line whose amount is absent (model.Fee.AmountUnknown):
+	// UnknownAmountOwed (decided) or UnknownAmountZero.
+	UnknownAmount UnknownAmountRule
 }
 
-// DefaultPaymentPolicy returns group 3b's defaults.
+// DefaultPaymentPolicy returns group 3b's defaults: zero fee lines excluded, paid online {1,2}, no fee line
+// counted, fee data any line, unknown amount owed.
 func DefaultPaymentPolicy() PaymentPolicy {
-	return PaymentPolicy{ZeroFeeLinesExcluded: true, PaidOnlineCodes: Codes(1, 2)}
+	return PaymentPolicy{ZeroFeeLinesExcluded: true, PaidOnlineCodes: Codes(1, 2), FeeData: FeeDataAnyLine}
 }
 
 // DigitisationPolicy is group 4's (4.1–4.6b).
@@ -155,6 +174,9 @@ type DigitisationPolicy struct {
 	PopulationDBCodes []string
 	// ElectronicResultScope: 4.1's denominator (ResultScopePaper).
 	ElectronicResultScope ElectronicResultScope
+	// UnlinkedFilesCount: a submitted-file entry (TaiLieuNop) without a file link counts as a digitised
+	// component for 4.2 (false: decided, only an entry with a link, DuongDanTaiTepTin, counts).
+	UnlinkedFilesCount bool
 }
 
 // DefaultDigitisationPolicy returns group 4's defaults.
@@ -317,19 +339,58 @@ func (p NoFeeLinesRule) String() string {
 	return enumName(uint8(p), "NoFeeLinesRule", "counted", "excluded")
 }
 
-// FeeDataRule decides when a dossier carries fee data on the portal for 3.5 [Policy].
+// FeeDataRule decides when a dossier carries fee data on the portal for 3.5.
 type FeeDataRule uint8
 
 const (
-	// FeeDataPositiveLine (default): at least one fee line with an amount > 0.
+	// FeeDataPositiveLine: at least one fee line with an amount > 0 (the reading before December 2026).
 	FeeDataPositiveLine FeeDataRule = iota
-	// FeeDataAnyLine: at least one fee line, whatever its amount.
+	// FeeDataAnyLine (default, decided): at least one fee line, whatever its amount (absent included):
+	// the metric asks whether fee data reached the portal.
 	FeeDataAnyLine
 )
 
 // String names the rule.
 func (r FeeDataRule) String() string {
 	return enumName(uint8(r), "FeeDataRule", "positive-line", "any-line")
+}
+
+// UnknownAmountRule decides what 3.6 reads in a fee line whose amount is absent (model.Fee.AmountUnknown).
+type UnknownAmountRule uint8
+
+const (
+	// UnknownAmountOwed (default, decided): an obligation of unknown size; the dossier owes something, so
+	// such a line is not a zero line and keeps the dossier in 3.6's denominator.
+	UnknownAmountOwed UnknownAmountRule = iota
+	// UnknownAmountZero: the absent amount reads as 0 (the reading before December 2026).
+	UnknownAmountZero
+)
+
+// String names the rule.
+func (r UnknownAmountRule) String() string {
+	return enumName(uint8(r), "UnknownAmountRule", "owed", "zero")
+}
+
+// ParentProcedureRule decides which procedures a parent unit counts for the procedure metrics it pools
+// itself (3.1, 3.4, 3.5, 4.6a under PoolOwn).
+type ParentProcedureRule uint8
+
+const (
+	// ParentCatalogue (default, decided): a top parent (a unit with sub-units and no parent above it: the
+	// province or ministry of the pass) counts every procedure of the catalogue that the metric's
+	// denominator admits (3.1 all, 3.4/3.5 fee-bearing, 4.6a citizen-facing), offered or not, together
+	// with those offered in its sub-tree; any other parent counts the procedures offered in its sub-tree.
+	// Every parent takes the numerator evidence of every dossier of its sub-tree, whichever unit offers
+	// the procedure.
+	ParentCatalogue ParentProcedureRule = iota
+	// ParentOffered: a parent counts the distinct procedures offered in its sub-tree, with the evidence
+	// of dossiers of units that offer them (the reading before December 2026).
+	ParentOffered
+)
+
+// String names the rule.
+func (r ParentProcedureRule) String() string {
+	return enumName(uint8(r), "ParentProcedureRule", "catalogue", "offered")
 }
 
 // ElectronicResultScope selects 4.1's denominator.

@@ -100,6 +100,9 @@ type Aggregation struct {
 	// ComputingKinds are the kinds whose units compute the PoolCarryDown metrics (default: province and
 	// ministry) [Policy: the rule says "province/ministry level"; docs/rules.md, Pooling].
 	ComputingKinds []UnitKind
+	// ParentProcedures: which procedures a parent counts for 3.1, 3.4, 3.5 and 4.6a when they are
+	// PoolOwn (ParentCatalogue, the zero value; docs/rules.md, Pooling).
+	ParentProcedures ParentProcedureRule
 }
 
 // DefaultAggregation returns the default pooling policy (docs/rules.md, Pooling; docs/data.md, Unit hierarchy):

@@ -164,6 +164,10 @@ type Fee struct {
 	Method string
 	// Amount [Gia] in VND.
 	Amount int64
+	// AmountUnknown: Gia was absent, null or empty, so the line is an obligation of unknown size (Amount
+	// is then 0 and means nothing). The zero value is a given amount, so records built without it read
+	// as before; decoders set it.
+	AmountUnknown bool
 	// Kind [LoaiPhiLePhi]: raw; 1 ordinary, 2 appraisal/licence, 3 renewal
 	// (unverified).
 	Kind string
@@ -273,10 +277,23 @@ func (d *Dossier) HasCode(code string) bool {
 }
 
 // FeeBearing reports whether some fee line has a positive amount (3.6 drops
-// dossiers whose every Gia is 0). It does not allocate.
+// dossiers whose every Gia is 0). A line of unknown amount is not counted here:
+// OwesFee is the decided reading. It does not allocate.
 func (d *Dossier) FeeBearing() bool {
 	for i := range d.Fees {
 		if d.Fees[i].Amount > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// OwesFee reports whether some fee line has a positive amount or, when
+// unknownOwed, an unknown one (Fee.AmountUnknown: an obligation of unknown
+// size; docs/rules.md, 3.6). It does not allocate.
+func (d *Dossier) OwesFee(unknownOwed bool) bool {
+	for i := range d.Fees {
+		if f := &d.Fees[i]; f.Amount > 0 && !f.AmountUnknown || unknownOwed && f.AmountUnknown {
 			return true
 		}
 	}

@@ -152,13 +152,15 @@ func (a *Accumulator) Result() Result {
 // Report is Result as a scorecard takes it: the tallies and the ledger "digitisation" (dossiers, and the
 // offerings and communes as its catalogue). When s.Aggregation pools 4.6a (PoolOwn), a parent of s.Parents
 // counts the distinct citizen-facing procedures offered anywhere in s.Subtree(parent) instead of its own
-// (the parent's tally is added only when it is not zero). A nil s pools nothing.
+// and, when it is a top parent under indicator.ParentCatalogue, every citizen-facing catalogue procedure
+// too (the parent's tally is added only when it is not zero). A nil s pools nothing.
 func (a *Accumulator) Report(s *indicator.Scope) indicator.Report {
 	r := a.Result()
 	if s != nil && s.Subtree != nil && s.Aggregation.Modes[indicator.M46a] == indicator.PoolOwn {
+		rules := offer.ParentRules(s)
 		for _, parent := range s.Parents {
 			t := r.Units[parent]
-			t.Counts[indicator.M46a] = a.c.pooled46a(s.Subtree(parent))
+			t.Counts[indicator.M46a] = a.c.pooled46a(s.Subtree(parent), rules[parent].Catalogue)
 			if t != (indicator.Tally{}) {
 				r.Units[parent] = t
 			}
@@ -169,17 +171,26 @@ func (a *Accumulator) Report(s *indicator.Scope) indicator.Report {
 }
 
 // pooled46a counts 4.6a over units taken together: each citizen-facing procedure offered by one of them
-// once, in the numerator when it is connected to the population database.
-func (c *Calculator) pooled46a(units []string) indicator.Count {
+// and, when catalogue, each citizen-facing catalogue procedure, once, in the numerator when it is connected
+// to the population database.
+func (c *Calculator) pooled46a(units []string, catalogue bool) indicator.Count {
 	var n indicator.Count
 	seen := make(map[string]bool)
+	add := func(o offered) {
+		if !seen[o.code] {
+			seen[o.code] = true
+			n.Den++
+			n.Num += int64(b2i(o.connected))
+		}
+	}
 	for _, u := range units {
 		for _, o := range c.offered[u] {
-			if !seen[o.code] {
-				seen[o.code] = true
-				n.Den++
-				n.Num += int64(b2i(o.connected))
-			}
+			add(o)
+		}
+	}
+	if catalogue {
+		for _, o := range c.citizenCatalogue {
+			add(o)
 		}
 	}
 	return n

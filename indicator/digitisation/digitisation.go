@@ -44,6 +44,7 @@ type Calculator struct {
 	w         offer.Window
 	lo, hi    int64 // a reception whose Unix second s has lo < s < hi is in the window
 	scope     indicator.ElectronicResultScope
+	unlinked  bool // Policy.UnlinkedFilesCount
 	procs     map[string]procInfo
 	popCodes  []string
 	keys      *indicator.Keys
@@ -52,6 +53,8 @@ type Calculator struct {
 	static       map[string]indicator.Tally // 4.4 and 4.6a per unit
 	staticLedger indicator.Ledger
 	offered      map[string][]offered // per unit, the distinct citizen-facing procedures it offers (4.6a)
+	// citizenCatalogue: the citizen-facing catalogue procedures by code, as a top parent counts them (4.6a)
+	citizenCatalogue []offered
 }
 
 type procInfo struct {
@@ -80,13 +83,17 @@ func New(opts Options) (*Calculator, error) {
 		return nil, indicator.Invalid(pkg, "Policy.ElectronicResultScope", "%v", pol.ElectronicResultScope)
 	}
 	c := &Calculator{
-		w:       w,
-		scope:   pol.ElectronicResultScope,
-		procs:   make(map[string]procInfo, len(opts.Procedures)),
-		static:  map[string]indicator.Tally{},
-		offered: map[string][]offered{},
+		w:        w,
+		scope:    pol.ElectronicResultScope,
+		unlinked: pol.UnlinkedFilesCount,
+		procs:    make(map[string]procInfo, len(opts.Procedures)),
+		static:   map[string]indicator.Tally{},
+		offered:  map[string][]offered{},
 	}
 	c.lo, c.hi = w.Start.Unix(), min(w.End.Unix(), w.AsOf.Unix())
+	if opts.Reception.Dates.Placeholder(w.Start, w.AsOf) || opts.Reception.Dates.Placeholder(w.AsOf, w.AsOf) {
+		c.lo, c.hi = 1, 0 // a reception in the window may be a placeholder: every dossier takes admit's path
+	}
 	c.popCodes = slices.Clone(pol.PopulationDBCodes)
 	if pol.PopulationDBCodes == nil {
 		c.popCodes = indicator.DefaultDigitisationPolicy().PopulationDBCodes
@@ -105,6 +112,11 @@ func New(opts Options) (*Calculator, error) {
 			return nil, indicator.Invalid(pkg, fmt.Sprintf("Procedures[%d].Code", i), "duplicate code %q", p.Code)
 		}
 		c.procs[p.Code] = procInfo{known: true, paper: p.PaperResult, citizen: p.CitizenFacing(), connected: p.PopulationDBConnected}
+	}
+	for _, code := range offer.SortedIDs(c.procs) {
+		if p := c.procs[code]; p.citizen {
+			c.citizenCatalogue = append(c.citizenCatalogue, offered{code, p.connected})
+		}
 	}
 	c.buildStatic(opts)
 	c.buildIndex(opts)
@@ -152,7 +164,7 @@ const (
 	FactKnownProcedure   Facts = 1 << iota // the procedure code is in the catalogue
 	FactPaperResult                        // the procedure returns a paper result (4.1 denominator)
 	FactElectronicResult                   // a result document with a result code and a file link (4.1)
-	FactSubmittedFile                      // a submitted file that is not deleted (4.2)
+	FactSubmittedFile                      // a submitted file that is not deleted and has a file link (4.2; Policy.UnlinkedFilesCount: any)
 	FactResultFile                         // a result document with a file link (4.2)
 	FactReusedData                         // HoSoCoThanhPhanSoHoa = 1 or a file with DuocSoHoa = 1 (4.3)
 	FactFileFromStore                      // a file with DuocLayTuKhoDMQG = 1 (4.5, 4.6b)
@@ -214,8 +226,8 @@ var outcomeReasons = [numOutcomes]indicator.Reason{"",
 	ReasonVNeID, ReasonStoreData, ReasonPopulationDB, ReasonNoPopulationData,
 }
 
-// ledgerReason indexes the dossier ledger reasons for the accumulator's counters; lrNoUnit … lrAfterAsOf
-// are offer.Place's values.
+// ledgerReason indexes the dossier ledger reasons for the accumulator's counters; lrNoUnit …
+// lrPlaceholder are offer.Place's values.
 type ledgerReason uint8
 
 const (
@@ -225,6 +237,7 @@ const (
 	lrNotInPeriod
 	lrAfterAsOf
 	lrNotReceived
+	lrPlaceholder
 	lrNilRecord
 	lrCounted
 	lrCountedWithoutReception
@@ -233,7 +246,11 @@ const (
 
 // ledgerNames names the ledger reasons by index (0: unused).
 var ledgerNames = [numLedgerReasons]indicator.Reason{"", ReasonNoUnit, ReasonNoDate, ReasonWithdrawnBeforeReception,
-	ReasonNotInPeriod, ReasonAfterAsOf, ReasonNotReceived, ReasonNilRecord, ReasonCounted, ReasonCountedWithoutReception}
+	ReasonNotInPeriod, ReasonAfterAsOf, ReasonNotReceived, ReasonPlaceholderDate, ReasonNilRecord, ReasonCounted,
+	ReasonCountedWithoutReception}
+
+// The ledger reasons up to lrPlaceholder are offer.Place's values.
+var _ [1]struct{} = [lrPlaceholder - ledgerReason(offer.LastPlace) + 1]struct{}{}
 
 func ledgerCounted(lr uint8) bool { return lr >= uint8(lrCounted) }
 
@@ -305,7 +322,8 @@ func (c *Calculator) classify(v *Verdict, d *model.Dossier, proc int32) {
 	v.Unit, v.Code = d.UnitID, d.Code
 	// Most dossiers have a unit and an NgayTiepNhan whole seconds inside the window: decided here, the
 	// others by admit.
-	if s := d.ReceivedAt.T.Unix(); d.UnitID != "" && d.ReceivedAt.Valid && s > c.lo && s < c.hi {
+	if s := d.ReceivedAt.T.Unix(); d.UnitID != "" && d.ReceivedAt.Valid && s > c.lo && s < c.hi &&
+		d.Status.Code() != model.StatusRegistered {
 		v.Received = d.ReceivedAt.T
 	} else if !c.admit(v, d) {
 		return
@@ -337,7 +355,9 @@ func (c *Calculator) classify(v *Verdict, d *model.Dossier, proc int32) {
 		if fl.Deleted.True() {
 			continue
 		}
-		f |= FactSubmittedFile
+		if fl.URL != "" || c.unlinked {
+			f |= FactSubmittedFile
+		}
 		if fl.Digitised.True() {
 			f |= FactReusedData
 		}
@@ -432,11 +452,6 @@ func (c *Calculator) admit(v *Verdict, d *model.Dossier) bool {
 	}
 	if rec.Valid {
 		v.Received, v.FromSubmission = rec.T, !d.ReceivedAt.Valid
-	}
-	if place != offer.NoReception && place != offer.Withdrawn && !d.ReceivedAt.Valid &&
-		d.Status.Code() == model.StatusRegistered {
-		v.exclude(lrNotReceived) // status 1 is never counted without NgayTiepNhan
-		return false
 	}
 	if place != offer.InWindow {
 		v.exclude(ledgerReason(place))

@@ -114,6 +114,16 @@ func TestClassifyRules(t *testing.T) {
 		{"received/after the period", dossier(received(at(2026, 9, 1, 0))), ReasonNotInPeriod, nil},
 		{"received/no unit", dossier(unit("")), ReasonNoUnit, want{indicator.M43: out(ReasonNoUnit)}},
 		{"received/status 1 not yet received", dossier(received(model.None()), status(model.StatusRegistered)), ReasonNotReceived, nil},
+		// decided (issue 13, 4): status 1 is outside every dossier metric, whatever its dates
+		{"received/status 1 with NgayTiepNhan in the period is not received", dossier(status(model.StatusRegistered), file(plainFile)),
+			ReasonNotReceived, want{indicator.M42: out(ReasonNotReceived), indicator.M46b: out(ReasonNotReceived)}},
+		// decided (issue 13, 7): a placeholder reception date is no date
+		{"received/placeholder NgayTiepNhan 0001-01-01", dossier(received(model.Some(time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)))),
+			ReasonPlaceholderDate, want{indicator.M42: out(ReasonPlaceholderDate)}},
+		{"received/placeholder NgayTiepNhan 1970, no fallback to NgayNopHoSo", dossier(received(at(1970, 1, 1, 7))),
+			ReasonPlaceholderDate, nil},
+		{"received/placeholder NgayNopHoSo under the fallback", dossier(received(model.None()), submitted(at(1900, 1, 1, 0))),
+			ReasonPlaceholderDate, nil},
 		{"received/withdrawn before reception", dossier(received(model.None()), status(model.StatusWithdrawn)), ReasonWithdrawnBeforeReception, nil},
 		{"received/withdrawn after reception counts", dossier(status(model.StatusWithdrawn)), ReasonCounted, nil},
 
@@ -136,6 +146,11 @@ func TestClassifyRules(t *testing.T) {
 		{"4.2/result file only", dossier(result("KQ", "u")), ReasonCounted, want{indicator.M42: den(ReasonNoSubmittedFile)}},
 		{"4.2/deleted submitted file does not count", dossier(file(deletedFile), result("KQ", "u")), ReasonCounted,
 			want{indicator.M42: den(ReasonNoSubmittedFile)}},
+		// decided (issue 13, 6): a submitted component is digitised only with a file link
+		{"4.2/submitted entry without a file link does not count", dossier(file(model.File{Name: "Tờ khai", ComponentCode: "TP1"}), result("KQ", "u")),
+			ReasonCounted, want{indicator.M42: den(ReasonNoSubmittedFile)}},
+		{"4.2/an entry without link next to one with a link", dossier(file(model.File{Name: "Tờ khai"}), file(plainFile), result("KQ", "u")),
+			ReasonCounted, want{indicator.M42: num(ReasonDigitised)}},
 
 		// 4.3 HoSoCoThanhPhanSoHoa = 1 or a TaiLieuNop with DuocSoHoa = 1; no reception date → not counted
 		{"4.3/HoSoCoThanhPhanSoHoa = 1", dossier(flags(func(d *model.Dossier) { d.HasDigitisedComponents = model.FlagTrue })), ReasonCounted,
@@ -405,4 +420,29 @@ func TestReasonIndexes(t *testing.T) {
 		assert.Equal(t, r, ledgerReason(p))
 	}
 	assert.LessOrEqual(t, int(numLedgerReasons), offer.MaxReasons)
+}
+
+// TestUnlinkedFilesCountPolicy: Policy.UnlinkedFilesCount restores the reading before issue 13, under
+// which any undeleted submitted-file entry counts for 4.2.
+func TestUnlinkedFilesCountPolicy(t *testing.T) {
+	d := dossier(file(model.File{Name: "Tờ khai"}), result("KQ", "u"))
+	for _, unlinked := range []bool{false, true} {
+		o := baseOptions()
+		o.Policy.UnlinkedFilesCount = unlinked
+		v := newCalc(t, o).Classify(&d)
+		m, _ := v.Metric(indicator.M42)
+		assert.Equal(t, unlinked, m.InNumerator, "UnlinkedFilesCount %v", unlinked)
+		assert.Equal(t, unlinked, v.Facts.Has(FactSubmittedFile))
+	}
+}
+
+// TestRegisteredCountedPolicy: under Reception.RegisteredCounted a status-1 dossier is placed by its
+// dates, as before issue 13 (with NgayTiepNhan; without one it is placed by NgayNopHoSo).
+func TestRegisteredCountedPolicy(t *testing.T) {
+	o := baseOptions()
+	o.Reception.RegisteredCounted = true
+	c := newCalc(t, o)
+	for _, d := range []model.Dossier{dossier(status(model.StatusRegistered)), dossier(status(model.StatusRegistered), received(model.None()))} {
+		assert.True(t, c.Classify(&d).Counted)
+	}
 }

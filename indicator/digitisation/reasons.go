@@ -11,7 +11,8 @@ const (
 	ReasonNilRecord                indicator.Reason = "digitisation.nil_record"                 // a nil *model.Dossier given to Classify (a caller's bug; never a panic)
 	ReasonNoUnit                   indicator.Reason = "digitisation.no_unit"                    // no unit id (dossiers, offerings, communes)
 	ReasonNoDate                   indicator.Reason = "digitisation.no_date"                    // neither NgayTiepNhan nor (with the fallback) NgayNopHoSo
-	ReasonNotReceived              indicator.Reason = "digitisation.not_received"               // status 1 (registered, not yet received) without NgayTiepNhan
+	ReasonNotReceived                               = indicator.ReasonNotReceived               // status 1 (registered, not yet received), whatever its dates
+	ReasonPlaceholderDate          indicator.Reason = "digitisation.placeholder_date"           // the reception time used is a placeholder (Reception.Dates)
 	ReasonWithdrawnBeforeReception indicator.Reason = "digitisation.withdrawn_before_reception" // status 7 without NgayTiepNhan (policy ExcludeWithdrawnBeforeReception)
 	ReasonNotInPeriod              indicator.Reason = "digitisation.not_in_period"              // received outside the period
 	ReasonAfterAsOf                indicator.Reason = "digitisation.after_as_of"                // received in the period but after AsOf
@@ -23,7 +24,7 @@ const (
 	ReasonUnknownProcedure   indicator.Reason = "digitisation.unknown_procedure"    // not in 4.1 (or an offering not in 4.6a): procedure code not in the catalogue
 	// 4.2
 	ReasonDigitised       indicator.Reason = "digitisation.digitised"         // numerator: a submitted file and a result file
-	ReasonNoSubmittedFile indicator.Reason = "digitisation.no_submitted_file" // denominator only: no (undeleted) submitted file
+	ReasonNoSubmittedFile indicator.Reason = "digitisation.no_submitted_file" // denominator only: no undeleted submitted file with a file link
 	ReasonNoResultFile    indicator.Reason = "digitisation.no_result_file"    // denominator only: submitted files but no result file
 	// 4.3
 	ReasonReusedData      indicator.Reason = "digitisation.reused_data"       // numerator: HoSoCoThanhPhanSoHoa = 1 or a file with DuocSoHoa = 1

@@ -177,9 +177,12 @@ func TestRunAllocationsDoNotGrowWithDossiers(t *testing.T) {
 	assert.InDelta(t, few, lots, 2, "Run allocates per unit and reason, not per dossier (%v vs %v)", few, lots)
 }
 
-// TestReportPools46a: under PoolOwn a parent's 4.6a is what the parent would count if it offered every
-// procedure its sub-tree offers (the scorecard counted it so, with one calculator per parent); its tally is
-// added only when not zero. Other metrics and units are Result's; without pooling Report is Result.
+// TestReportPools46a: under PoolOwn and indicator.ParentOffered a parent's 4.6a is what the parent would
+// count if it offered every procedure its sub-tree offers (the scorecard counted it so, with one
+// calculator per parent); its tally is added only when not zero. Other metrics and units are Result's;
+// without pooling Report is Result. Under ParentCatalogue (the default, decision 8 of issue 13) the top
+// parents P and E also count every citizen-facing catalogue procedure: E, whose sub-tree offers only a
+// procedure for businesses, gets P.PAPER, P.NOPAPER and P.FOREIGN (2 connected of 3); Q, under P, does not.
 func TestReportPools46a(t *testing.T) {
 	tree := map[string][]string{"P": {"P", "A", "B", "Q", "C"}, "Q": {"Q", "C"}, "E": {"E", "F"}}
 	o := baseOptions()
@@ -219,11 +222,18 @@ func TestReportPools46a(t *testing.T) {
 		}
 	}
 	parents := []string{"E", "P", "Q"}
-	rep := a.Report(&indicator.Scope{Aggregation: indicator.DefaultAggregation(), Parents: parents,
+	offered := indicator.DefaultAggregation()
+	offered.ParentProcedures = indicator.ParentOffered
+	rep := a.Report(&indicator.Scope{Aggregation: offered, Parents: parents,
 		Subtree: func(u string) []string { return tree[u] }})
 	assert.Equal(t, want, rep.Units)
 	assert.Equal(t, indicator.Count{Num: 2, Den: 3}, rep.Units["P"].Counts[indicator.M46a])
 	assert.NotContains(t, rep.Units, "E", "E and F offer only a procedure for businesses: nothing to add")
+	cat := a.Report(&indicator.Scope{Aggregation: indicator.DefaultAggregation(), Parents: parents,
+		Subtree: func(u string) []string { return tree[u] }})
+	assert.Equal(t, indicator.Count{Num: 2, Den: 3}, cat.Units["E"].Counts[indicator.M46a], "top parent: the citizen-facing catalogue")
+	assert.Equal(t, indicator.Count{Num: 2, Den: 3}, cat.Units["P"].Counts[indicator.M46a])
+	assert.Equal(t, rep.Units["Q"], cat.Units["Q"], "Q is under P: its sub-tree's offerings only")
 	require.Len(t, rep.Ledgers, 1)
 	assert.Equal(t, indicator.CalculatorLedger{Calculator: "digitisation", Records: res.Ledger, Catalogue: res.Catalogue}, rep.Ledgers[0])
 	sum := indicator.DefaultAggregation()

@@ -51,20 +51,26 @@ func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	a.reasons.Merge(&b.reasons)
 	id := func(i int) string { return b.c.idx.Unit(int32(i)).ID }
 	a.units.Merge(&b.units, a.c == b.c, id, func(id string) int32 { return a.c.idx.Row(-1, id) },
-		func(i, j int) (int32, int32) {
-			return a.c.idx.Find(id(i), b.c.units[i].procs[b.c.units[i].services[j]].Code)
-		})
+		func(i, j int) (int32, int32, string) {
+			row, k := a.c.idx.Find(id(i), b.c.units[i].procs[b.c.units[i].services[j]].Code)
+			return row, k, "" // a service a's calculator does not count is dropped
+		}, nil)
 	return nil
 }
 
 // Result is the outcome of a pass: a Tally (3.1 with PartialOnline, FullOnline and FullOnlineEligible,
 // 3.2, 3.3) per unit that has an offering in force or a counted dossier, the dossier and catalogue
 // ledgers, and per unit the procedures under its authority sorted by code (the records behind 3.1 and 3.2).
+//
+// A top parent under indicator.ParentCatalogue also counts, in Report, the catalogue procedures no unit of
+// its sub-tree offers (Level OnlineNone: 3.1's denominator only).
 type Result struct {
 	Units      map[string]indicator.Tally
 	Ledger     indicator.Ledger
 	Catalogue  indicator.Ledger
 	Procedures map[string][]ProcedureStatus
+
+	catalogue []ProcedureStatus // the catalogue's procedures by code, not offered (Level OnlineNone)
 }
 
 // Result returns the tallies so far. It does not modify the accumulator.
@@ -78,7 +84,7 @@ func (a *Accumulator) Result() Result {
 			}
 			return tallyOf(ps), ps
 		})
-	r := Result{Units: units, Catalogue: a.c.catalogue.Clone(), Procedures: procs}
+	r := Result{Units: units, Catalogue: a.c.catalogue.Clone(), Procedures: procs, catalogue: a.c.notOffered}
 	r.Ledger = a.reasons.Ledger(dossierReasons[:], reasonCounted)
 	return r
 }
@@ -90,8 +96,8 @@ func (a *Accumulator) Report(s *indicator.Scope) indicator.Report {
 	r := a.Result()
 	return offer.Outcome{Name: "online", Units: r.Units, Ledger: r.Ledger, Catalogue: r.Catalogue,
 		Procedures: offer.SortedIDs(r.Procedures), Pooled: []indicator.ID{indicator.M31, indicator.M32},
-		Pool: func(ids []string, t *indicator.Tally, own func(indicator.ID) bool) {
-			p := r.pool(ids)
+		Pool: func(ids []string, pr offer.ParentRule, t *indicator.Tally, own func(indicator.ID) bool) {
+			p := r.pool(ids, pr)
 			if own(indicator.M31) {
 				t.Counts[indicator.M31] = p.Counts[indicator.M31]
 				t.PartialOnline, t.FullOnline, t.FullOnlineEligible = p.PartialOnline, p.FullOnline, p.FullOnlineEligible
@@ -130,9 +136,10 @@ func tallyOf(ps []ProcedureStatus) indicator.Tally {
 }
 
 // pool returns the tally of a set of units taken together (a parent and its sub-units): 3.2 and 3.3
-// summed, 3.1 counting each procedure code once at the highest level any of the units offers it (whether
-// the portal's parent rows do so is [Open]). Unknown and repeated ids are ignored.
-func (r Result) pool(ids []string) indicator.Tally {
+// summed, 3.1 counting each procedure code once at the highest level any of the units offers it and,
+// under pr.Catalogue, every catalogue procedure none of them offers (docs/rules.md, 3.1). Unknown and
+// repeated ids are ignored.
+func (r Result) pool(ids []string, pr offer.ParentRule) indicator.Tally {
 	var t indicator.Tally
 	for _, u := range offer.Distinct(r.Units, ids) {
 		for _, m := range []indicator.ID{indicator.M32, indicator.M33} {
@@ -140,7 +147,7 @@ func (r Result) pool(ids []string) indicator.Tally {
 			t.Counts[m].Den += u.Counts[m].Den
 		}
 	}
-	pt := tallyOf(r.distinct(ids))
+	pt := tallyOf(r.distinct(ids, pr))
 	t.Counts[indicator.M31] = pt.Counts[indicator.M31]
 	t.PartialOnline, t.FullOnline, t.FullOnlineEligible = pt.PartialOnline, pt.FullOnline, pt.FullOnlineEligible
 	return t
@@ -148,8 +155,18 @@ func (r Result) pool(ids []string) indicator.Tally {
 
 // distinct returns the distinct procedures of the units ids in first-seen order, each at the highest
 // level any of the units offers it and FullOnlineEligible when any unit's is (Service unset: 3.2 is
-// summed, not recounted). Unknown and repeated ids are ignored.
-func (r Result) distinct(ids []string) []ProcedureStatus {
+// summed, not recounted), then under pr.Catalogue the catalogue's other procedures, not offered.
+// Unknown and repeated ids are ignored.
+func (r Result) distinct(ids []string, pr offer.ParentRule) []ProcedureStatus {
+	ps := r.offered(ids)
+	if pr.Catalogue {
+		ps = offer.WithCatalogue(ps, func(p *ProcedureStatus) string { return p.Code }, r.catalogue)
+	}
+	return ps
+}
+
+// offered is distinct's part of the offered procedures.
+func (r Result) offered(ids []string) []ProcedureStatus {
 	return offer.Merged(r.Procedures, ids, func(p *ProcedureStatus) string { return p.Code },
 		func(p *ProcedureStatus) ProcedureStatus {
 			return ProcedureStatus{Code: p.Code, Level: p.Level, FullOnlineEligible: p.FullOnlineEligible}
@@ -162,13 +179,14 @@ func (r Result) distinct(ids []string) []ProcedureStatus {
 
 // explain notes unit's 3.1 procedures without an online service (distinct over ids(M31), as pool counts
 // them) and its 3.2 services without an online dossier (per unit of ids(M32)).
-func (r Result) explain(unit string, ids func(...indicator.ID) []string, note offer.Note) {
+func (r Result) explain(unit string, ids func(...indicator.ID) ([]string, offer.ParentRule), note offer.Note) {
 	for _, p := range r.distinct(ids(indicator.M31)) {
 		if p.Level != model.OnlinePartial && p.Level != model.OnlineFull {
 			note(indicator.M31, p.Code, ReasonProcedureNotOnline)
 		}
 	}
-	for _, id := range ids(indicator.M32) {
+	services, _ := ids(indicator.M32)
+	for _, id := range services {
 		for _, p := range r.Procedures[id] {
 			if p.Service && !p.OnlineDossier {
 				ex := p.Code

@@ -5,7 +5,8 @@
 //
 //   - 3.1: procedures under the unit's authority (the distinct procedures of its offerings in force at
 //     min(last instant of the period, AsOf)) offered online, partially or fully, each once at its highest
-//     level; Tally.PartialOnline, FullOnline and FullOnlineEligible follow (docs/rules.md, 3.1).
+//     level; Tally.PartialOnline, FullOnline and FullOnlineEligible follow (docs/rules.md, 3.1). A top
+//     parent also counts the catalogue procedures nobody offers (indicator.ParentCatalogue).
 //   - 3.2: online services (a unit and procedure with an offering in force at an online level in a counted
 //     state) that received an online dossier counted in 3.3 (docs/rules.md, 3.2).
 //   - 3.3: dossiers received in the period (docs/rules.md, Reception) that were received online and, for a
@@ -31,7 +32,9 @@
 //	online.nil_record                  excluded  a nil *model.Dossier (never a panic)
 //	online.no_unit                     excluded  UnitID empty
 //	online.no_reception                excluded  no reception (or submission) time
+//	reception.not_received             excluded  status 1, not yet received (Reception.NotYetReceived)
 //	online.withdrawn_before_reception  excluded  withdrawn without NgayTiepNhan (Reception policy)
+//	online.placeholder_date            excluded  the reception time used is a placeholder (Reception.Dates)
 //	online.outside_period              excluded  not received in the period
 //	online.after_as_of                 excluded  received after AsOf
 //	online.not_online                  counted   3.3 denominator: channel direct, postal or absent

@@ -130,7 +130,7 @@ func TestFixtureProvince(t *testing.T) {
 					}
 				}
 			})
-			p := r.pool(offer.SortedIDs(r.Units))
+			p := r.pool(offer.SortedIDs(r.Units), offer.ParentRule{})
 			assert.Equal(t, indicator.Count{Num: row.partial + row.full, Den: row.authority}, p.Counts[indicator.M31])
 			assert.Equal(t, [2]int64{row.partial, row.full}, [2]int64{p.PartialOnline, p.FullOnline})
 			assert.Equal(t, indicator.Count{Num: row.servicesWithDossier, Den: row.services}, p.Counts[indicator.M32])

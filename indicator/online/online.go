@@ -33,14 +33,17 @@ type procInfo struct {
 // Calculator judges dossiers and offerings for group 3a (3.1, 3.2, 3.3). It is immutable after New and
 // safe for concurrent use.
 type Calculator struct {
-	w         offer.Window
-	policy    indicator.OnlinePolicy
-	online    indicator.CodeSet // Reception.OnlineChannels
-	procs     map[string]procInfo
-	keys      *indicator.Keys
-	idx       *offer.Index[bool] // Proc.Info: paper result (UnknownProcedure applied); Pos: 3.2 service index or -1
-	units     []unitInfo         // per index row
-	catalogue indicator.Ledger
+	w      offer.Window
+	policy indicator.OnlinePolicy
+	online indicator.CodeSet // Reception.OnlineChannels
+	procs  map[string]procInfo
+	// notOffered is the catalogue as a top parent counts it (docs/rules.md, 3.1): every code, sorted, at
+	// Level OnlineNone, with its FullOnlineEligible flag.
+	notOffered []ProcedureStatus
+	keys       *indicator.Keys
+	idx        *offer.Index[bool] // Proc.Info: paper result (UnknownProcedure applied); Pos: 3.2 service index or -1
+	units      []unitInfo         // per index row
+	catalogue  indicator.Ledger
 }
 
 // New validates opts and preloads the catalogue. Errors are *indicator.OptionError values: zero Period,
@@ -117,6 +120,9 @@ func New(opts Options) (*Calculator, error) {
 		c.catalogue.Add(r, r == ReasonOfferingService || r == ReasonOfferingInactiveService || r == ReasonOfferingNotOnline)
 	}
 
+	for _, code := range offer.SortedIDs(c.procs) {
+		c.notOffered = append(c.notOffered, ProcedureStatus{Code: code, Level: model.OnlineNone, FullOnlineEligible: c.procs[code].fullEligible})
+	}
 	c.idx = offer.Build(b, opts.CodeMap, c.paperResult)
 	c.units = make([]unitInfo, c.idx.NumUnits())
 	serviceOf := make([][]int32, len(c.units)) // per row and position in the unit's list: service index or -1
@@ -205,7 +211,7 @@ func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) uin
 	v.UnitID, v.Code, v.ProcedureCode = d.UnitID, d.Code, p.Code
 	var place offer.Place
 	if v.Received, place = c.w.Admit(d); place != offer.InWindow {
-		return uint8(place) // the first five reasons are numbered as offer.Place
+		return uint8(place) // the first reasons are numbered as offer.Place
 	}
 	v.Counted = true
 	v.Channel = d.Channel.Code()

@@ -14,6 +14,8 @@ const (
 	ReasonWithdrawnBeforeReception indicator.Reason = "online.withdrawn_before_reception"
 	ReasonOutsidePeriod            indicator.Reason = "online.outside_period"
 	ReasonAfterAsOf                indicator.Reason = "online.after_as_of"
+	ReasonNotReceived                               = indicator.ReasonNotReceived // status 1: not yet received
+	ReasonPlaceholderDate          indicator.Reason = "online.placeholder_date"   // the reception time used is a placeholder
 	ReasonNotOnline                indicator.Reason = "online.not_online"
 	ReasonOnlineWithoutEResult     indicator.Reason = "online.online_without_e_result"
 	ReasonOnline                   indicator.Reason = "online.online"
@@ -44,13 +46,14 @@ const (
 
 // dossierReasons lists the dossier reasons in rule order; Verdict.reason indexes it.
 var dossierReasons = [...]indicator.Reason{
-	"", ReasonNoUnit, ReasonNoReception, ReasonWithdrawnBeforeReception, ReasonOutsidePeriod, ReasonAfterAsOf, ReasonNotOnline,
+	"", ReasonNoUnit, ReasonNoReception, ReasonWithdrawnBeforeReception, ReasonOutsidePeriod, ReasonAfterAsOf,
+	ReasonNotReceived, ReasonPlaceholderDate, ReasonNotOnline,
 	ReasonOnlineWithoutEResult, ReasonOnline, ReasonNilRecord,
 }
 
-// Indexes into dossierReasons after the first five, which are offer.Place's values (Window.Admit).
+// Indexes into dossierReasons after the first ones, which are offer.Place's values (Window.Admit).
 const (
-	rNotOnline = uint8(offer.AfterAsOf) + 1 + iota
+	rNotOnline = uint8(offer.LastPlace) + 1 + iota
 	rOnlineWithoutEResult
 	rOnline
 	rNilRecord

@@ -37,8 +37,9 @@ func lost(unit, code string, m indicator.ID, reason indicator.Reason) note {
 	return note{unit, code, indicator.Verdict{Metric: m, InDenominator: true, Reason: reason}}
 }
 
-// TestReport: parent rows pool 3.1 (distinct procedures at their highest level) and 3.2 (services summed)
-// under PoolOwn, and the lost procedures of every unit and parent are noted as the scorecard explained them.
+// TestReport: under indicator.ParentOffered parent rows pool 3.1 (distinct procedures offered in the
+// sub-tree at their highest level) and 3.2 (services summed) under PoolOwn, and the lost procedures of
+// every unit and parent are noted as the scorecard explained them.
 func TestReport(t *testing.T) {
 	c := newCalc(t, func(o *Options) {
 		o.Offerings = append(o.Offerings, offering("U3", "P2", model.OnlineFull, model.StatePublished),
@@ -56,7 +57,9 @@ func TestReport(t *testing.T) {
 
 	var notes []note
 	subtrees := map[string][]string{"U1": {"U1", "U2", "U3"}, "X": {"X", "U3"}, "Y": {"Y"}}
-	rep = a.Report(scope(indicator.DefaultAggregation(), subtrees, &notes))
+	offered := indicator.DefaultAggregation()
+	offered.ParentProcedures = indicator.ParentOffered
+	rep = a.Report(scope(offered, subtrees, &notes))
 	u1 := rep.Units["U1"]
 	assert.Equal(t, indicator.Count{Num: 4, Den: 5}, u1.Counts[indicator.M31], "P1 full, P2 full at U3, P3, P4 partial, P5 none")
 	assert.Equal(t, [3]int64{1, 3, 3}, [3]int64{u1.PartialOnline, u1.FullOnline, u1.FullOnlineEligible})
@@ -84,6 +87,29 @@ func TestReport(t *testing.T) {
 		lost("U3", "P2", indicator.M32, ReasonServiceWithoutOnlineDossier),
 	}, notes)
 	require.Equal(t, r, a.Result(), "Report does not modify the accumulator")
+}
+
+// TestReportParentCatalogue is decision 8 of issue 13 (docs/rules.md, 3.1): the top parent PROV counts
+// every catalogue procedure, offered in its sub-tree or not (P6, eligible for full online, is offered by
+// nobody); U1, a parent under PROV, counts the procedures offered in its sub-tree.
+func TestReportParentCatalogue(t *testing.T) {
+	c := newCalc(t, func(o *Options) {
+		o.Procedures = append(o.Procedures, model.Procedure{Code: "P6", FullOnlineEligible: true})
+	})
+	a := c.NewAccumulator()
+	var notes []note
+	rep := a.Report(scope(indicator.DefaultAggregation(), map[string][]string{"PROV": {"PROV", "U1", "U2"}, "U1": {"U1", "U2"}}, &notes))
+	prov := rep.Units["PROV"]
+	assert.Equal(t, indicator.Count{Num: 3, Den: 5}, prov.Counts[indicator.M31], "P1 full, P3 full, P4 partial of P1–P4 offered and P6")
+	assert.Equal(t, [3]int64{1, 2, 4}, [3]int64{prov.PartialOnline, prov.FullOnline, prov.FullOnlineEligible}, "eligible: P1, P3 (full), P2, P6")
+	assert.Equal(t, indicator.Count{Num: 3, Den: 4}, rep.Units["U1"].Counts[indicator.M31], "a parent under another one: offered procedures only")
+	var lost31 []string
+	for _, n := range notes {
+		if n.v.Metric == indicator.M31 && n.unit == "PROV" {
+			lost31 = append(lost31, n.code)
+		}
+	}
+	assert.Equal(t, []string{"P2", "P6"}, lost31)
 }
 
 // TestSharedKeys: with a shared Keys that holds part of the ids in another order, Add with its Refs, or

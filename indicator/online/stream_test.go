@@ -177,7 +177,7 @@ func TestPoolCountsProceduresOnceAtHighestLevel(t *testing.T) {
 	c, err := New(o)
 	require.NoError(t, err)
 	r := c.Run(sliceSeq([]model.Dossier{dossier("a", "U3", "P2"), dossier("b", "U1", "P1", channel(model.ChannelDirect))}))
-	p := r.pool([]string{"U1", "U2", "U3", "U3", "nope"})
+	p := r.pool([]string{"U1", "U2", "U3", "U3", "nope"}, offer.ParentRule{})
 	// Distinct procedures P1 (full at U1), P2 (info at U1, full at U3 → full), P3 (full), P4 (partial).
 	assert.Equal(t, indicator.Count{Num: 4, Den: 4}, p.Counts[indicator.M31])
 	assert.Equal(t, [3]int64{1, 3, 3}, [3]int64{p.PartialOnline, p.FullOnline, p.FullOnlineEligible})

@@ -45,6 +45,9 @@ func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 			f |= flagFeeData
 		}
 		a.units.Count(v.unit, v.UnitID, v.PaidOnline, v.proc, f)
+		if v.proc < 0 { // the unit does not offer the procedure: evidence for its parents (docs/rules.md, 3.4)
+			a.units.Mark(v.unit, v.UnitID, v.ProcedureCode, f)
+		}
 	}
 	if note != nil {
 		note(k, indicator.Verdict{Metric: indicator.M36, InDenominator: v.Counted, InNumerator: v.PaidOnline, Reason: v.Reason})
@@ -52,9 +55,9 @@ func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 }
 
 // Merge adds the state of other, an *Accumulator, into a (other is unchanged; an *indicator.OptionError
-// for another type). Accumulators of another Calculator are matched by unit id and procedure code, and
-// flags of procedures a's Calculator does not count at that unit are dropped. Merging a into itself
-// doubles its counts.
+// for another type). Accumulators of another Calculator are matched by unit id and procedure code; flags
+// of procedures a's Calculator does not list at that unit are kept as unoffered evidence. Merging a into
+// itself doubles its counts.
 func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	b, err := offer.As[*Accumulator]("payment", other)
 	if err != nil || b == nil {
@@ -64,7 +67,10 @@ func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	bu := func(i int) *offer.Unit { return b.c.idx.Unit(int32(i)) }
 	rowOf := func(id string) int32 { return a.c.idx.Row(-1, id) }
 	a.units.Merge(&b.units, a.c == b.c, func(i int) string { return bu(i).ID }, rowOf,
-		func(i, j int) (int32, int32) { return a.c.idx.Find(bu(i).ID, bu(i).Codes[j]) })
+		func(i, j int) (int32, int32, string) {
+			row, k := a.c.idx.Find(bu(i).ID, bu(i).Codes[j])
+			return row, k, bu(i).Codes[j] // a pair a's calculator does not list: unlisted evidence
+		}, a.c.idx.Find)
 	return nil
 }
 
@@ -79,11 +85,18 @@ type ProcedureStatus struct {
 // Result is the outcome of a pass: a Tally (3.4, 3.5, 3.6, FeeProceduresWithDossiers) per unit that offers
 // a procedure or received a counted dossier, the dossier and catalogue ledgers, and per unit its
 // fee-bearing offered procedures sorted by code (the records behind 3.4 and 3.5).
+//
+// Unoffered lists per unit the fee-bearing procedures it does not offer that got a dossier counted in
+// 3.6 there, sorted by code: no part of the unit's own 3.4 and 3.5, but evidence for its parents' under
+// indicator.ParentCatalogue, which also count the fee-bearing catalogue procedures nobody offers.
 type Result struct {
 	Units      map[string]indicator.Tally
 	Ledger     indicator.Ledger
 	Catalogue  indicator.Ledger
 	Procedures map[string][]ProcedureStatus
+	Unoffered  map[string][]ProcedureStatus
+
+	catalogue []ProcedureStatus // the fee-bearing catalogue procedures by code, without dossiers
 }
 
 // Result returns the tallies so far. It does not modify the accumulator.
@@ -93,13 +106,35 @@ func (a *Accumulator) Result() Result {
 			codes := a.c.idx.Unit(int32(i)).Codes
 			ps := make([]ProcedureStatus, len(codes))
 			for j, f := range u.Flags {
-				ps[j] = ProcedureStatus{Code: codes[j], Dossiers: f&flagDossier != 0, PaidOnline: f&flagPaid != 0, FeeData: f&flagFeeData != 0}
+				ps[j] = status(codes[j], f)
 			}
 			return tallyOf(ps), ps
 		})
-	r := Result{Units: units, Catalogue: a.c.catalogue.Clone(), Procedures: procs}
+	r := Result{Units: units, Catalogue: a.c.catalogue.Clone(), Procedures: procs, Unoffered: map[string][]ProcedureStatus{},
+		catalogue: a.c.feeCatalogue}
 	r.Ledger = a.reasons.Ledger(dossierReasons[:], reasonCounted)
+	unoffered := func(id string, s *offer.State) {
+		if len(s.Unlisted) == 0 {
+			return
+		}
+		ps := make([]ProcedureStatus, 0, len(s.Unlisted))
+		for _, code := range offer.SortedIDs(s.Unlisted) {
+			ps = append(ps, status(code, s.Unlisted[code]))
+		}
+		r.Unoffered[id] = ps
+	}
+	for i := range a.units.Known {
+		unoffered(a.c.idx.Unit(int32(i)).ID, &a.units.Known[i])
+	}
+	for id, s := range a.units.Other {
+		unoffered(id, s)
+	}
 	return r
+}
+
+// status is the ProcedureStatus of code with flags f.
+func status(code string, f uint8) ProcedureStatus {
+	return ProcedureStatus{Code: code, Dossiers: f&flagDossier != 0, PaidOnline: f&flagPaid != 0, FeeData: f&flagFeeData != 0}
 }
 
 // Report returns the pass's tallies and its ledger ("payment"). Under s, a parent's 3.4, 3.5 and
@@ -109,8 +144,8 @@ func (a *Accumulator) Report(s *indicator.Scope) indicator.Report {
 	r := a.Result()
 	return offer.Outcome{Name: "payment", Units: r.Units, Ledger: r.Ledger, Catalogue: r.Catalogue,
 		Procedures: offer.SortedIDs(r.Procedures), Pooled: []indicator.ID{indicator.M34, indicator.M35},
-		Pool: func(ids []string, t *indicator.Tally, own func(indicator.ID) bool) {
-			p := tallyOf(r.distinct(ids))
+		Pool: func(ids []string, pr offer.ParentRule, t *indicator.Tally, own func(indicator.ID) bool) {
+			p := tallyOf(r.distinct(ids, pr))
 			for _, m := range []indicator.ID{indicator.M34, indicator.M35} {
 				if own(m) {
 					t.Counts[m] = p.Counts[m]
@@ -118,7 +153,7 @@ func (a *Accumulator) Report(s *indicator.Scope) indicator.Report {
 			}
 			t.FeeProceduresWithDossiers = p.FeeProceduresWithDossiers
 		},
-		Explain: func(_ string, ids func(...indicator.ID) []string, note offer.Note) {
+		Explain: func(_ string, ids func(...indicator.ID) ([]string, offer.ParentRule), note offer.Note) {
 			for _, p := range r.distinct(ids(indicator.M34, indicator.M35)) {
 				if !p.PaidOnline {
 					note(indicator.M34, p.Code, ReasonProcedureNotPaidOnline)
@@ -152,11 +187,32 @@ func tallyOf(ps []ProcedureStatus) indicator.Tally {
 
 // distinct returns the distinct procedures of the units ids in first-seen order, each flag set when any
 // unit's dossiers set it: the portal's parent rows count group 3b's procedures this way (Phú Thọ 8/2026:
-// 310 fee-bearing procedures in the province row, 5281 summed over its sub-units).
-func (r Result) distinct(ids []string) []ProcedureStatus {
-	return offer.Merged(r.Procedures, ids, func(p *ProcedureStatus) string { return p.Code },
-		func(p *ProcedureStatus) ProcedureStatus { return *p },
-		func(q, p *ProcedureStatus) {
-			q.Dossiers, q.PaidOnline, q.FeeData = q.Dossiers || p.Dossiers, q.PaidOnline || p.PaidOnline, q.FeeData || p.FeeData
-		})
+// 310 fee-bearing procedures in the province row, 5281 summed over its sub-units). Under pr.Unoffered
+// the dossiers of units that do not offer a procedure set its flags too, and under pr.Catalogue the
+// fee-bearing catalogue procedures none of the units offers are added (docs/rules.md, 3.4).
+func (r Result) distinct(ids []string, pr offer.ParentRule) []ProcedureStatus {
+	code := func(p *ProcedureStatus) string { return p.Code }
+	ps := offer.Merged(r.Procedures, ids, code, func(p *ProcedureStatus) ProcedureStatus { return *p }, orFlags)
+	if pr.Catalogue {
+		ps = offer.WithCatalogue(ps, code, r.catalogue)
+	}
+	if pr.Unoffered {
+		at := make(map[string]int, len(ps))
+		for i := range ps {
+			at[ps[i].Code] = i
+		}
+		for _, us := range offer.Distinct(r.Unoffered, ids) {
+			for j := range us {
+				if i, ok := at[us[j].Code]; ok {
+					orFlags(&ps[i], &us[j])
+				}
+			}
+		}
+	}
+	return ps
+}
+
+// orFlags sets q's flags that p has.
+func orFlags(q, p *ProcedureStatus) {
+	q.Dossiers, q.PaidOnline, q.FeeData = q.Dossiers || p.Dossiers, q.PaidOnline || p.PaidOnline, q.FeeData || p.FeeData
 }

@@ -30,17 +30,19 @@ type procInfo struct {
 // Calculator judges dossiers for group 3b (3.4, 3.5, 3.6). It is immutable after New and safe for
 // concurrent use.
 type Calculator struct {
-	w         offer.Window
-	policy    indicator.PaymentPolicy
-	feeProc   map[string]bool // national code → fee-bearing
-	keys      *indicator.Keys
-	idx       *offer.Index[procInfo] // units with an offering in force; listed pairs: fee-bearing ones
-	catalogue indicator.Ledger
+	w       offer.Window
+	policy  indicator.PaymentPolicy
+	feeProc map[string]bool // national code → fee-bearing
+	// feeCatalogue: the fee-bearing catalogue procedures by code, as a top parent counts them (3.4, 3.5)
+	feeCatalogue []ProcedureStatus
+	keys         *indicator.Keys
+	idx          *offer.Index[procInfo] // units with an offering in force; listed pairs: fee-bearing ones
+	catalogue    indicator.Ledger
 }
 
 // New validates opts and preloads the catalogue. Errors are *indicator.OptionError values: zero Period,
-// Period end before start, zero AsOf, AsOf before the period, zero Policy, unknown Policy.NoFeeLines or
-// Policy.FeeData.
+// Period end before start, zero AsOf, AsOf before the period, zero Policy, unknown Policy.NoFeeLines,
+// Policy.FeeData or Policy.UnknownAmount.
 func New(opts Options) (*Calculator, error) {
 	w, bad := offer.NewWindow(opts.Period, opts.AsOf, opts.Reception)
 	switch p := opts.Policy; {
@@ -52,6 +54,8 @@ func New(opts Options) (*Calculator, error) {
 		return nil, indicator.Invalid("payment", "Policy.NoFeeLines", "%d", p.NoFeeLines)
 	case p.FeeData > indicator.FeeDataAnyLine:
 		return nil, indicator.Invalid("payment", "Policy.FeeData", "%d", p.FeeData)
+	case p.UnknownAmount > indicator.UnknownAmountZero:
+		return nil, indicator.Invalid("payment", "Policy.UnknownAmount", "%d", p.UnknownAmount)
 	}
 	c := &Calculator{w: w, policy: opts.Policy, keys: offer.OwnKeys(opts.Keys, opts.Procedures, opts.Offerings, opts.CodeMap)}
 	c.feeProc = offer.Catalogue(opts.Procedures, opts.CodeMap, &c.catalogue, ReasonProcedureNoCode, ReasonProcedureDuplicate,
@@ -61,6 +65,11 @@ func New(opts Options) (*Calculator, error) {
 			}
 			return false, ReasonProcedureFree, false
 		})
+	for _, code := range offer.SortedIDs(c.feeProc) {
+		if c.feeProc[code] {
+			c.feeCatalogue = append(c.feeCatalogue, ProcedureStatus{Code: code})
+		}
+	}
 	judge := model.Some(w.Judge) // offerings are taken as in force then
 	b := offer.NewBuilder(c.keys)
 	for i := range opts.Offerings {
@@ -133,15 +142,15 @@ func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) uin
 	v.Received, place = c.w.Admit(d)
 	switch {
 	case place != offer.InWindow:
-		return uint8(place) // the first five reasons are numbered as offer.Place
+		return uint8(place) // the first reasons are numbered as offer.Place
 	case !p.Info.known:
 		return rUnknownProcedure
 	case !p.Info.fee:
 		return rFreeProcedure
 	}
 	v.unit = c.idx.Row(r.Unit(), d.UnitID)
-	v.proc = c.idx.Pos(v.unit, p.ID) // -1 when the unit does not offer the procedure
-	positive := d.FeeBearing()
+	v.proc = c.idx.Pos(v.unit, p.ID)                                             // -1 when the unit does not offer the procedure
+	positive := d.OwesFee(c.policy.UnknownAmount == indicator.UnknownAmountOwed) // a positive or (decided) unknown amount
 	v.NoFeeLines = len(d.Fees) == 0
 	switch {
 	case !v.NoFeeLines && !positive && c.policy.ZeroFeeLinesExcluded:
@@ -150,7 +159,7 @@ func (c *Calculator) classify(d *model.Dossier, r indicator.Ref, v *Verdict) uin
 		return rNoFeeLines
 	}
 	v.Counted = true
-	v.FeeData = positive || (c.policy.FeeData == indicator.FeeDataAnyLine && !v.NoFeeLines)
+	v.FeeData = !v.NoFeeLines && (c.policy.FeeData == indicator.FeeDataAnyLine || d.OwesFee(false))
 	v.PaymentCode = d.OnlinePayment.Code()
 	v.PaidOnline = c.policy.PaidOnlineCodes.Has(int(v.PaymentCode))
 	if v.PaidOnline {

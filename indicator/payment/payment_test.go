@@ -68,6 +68,10 @@ func fees(amounts ...int64) dopt {
 	}
 }
 func received(t model.Time) dopt  { return func(d *model.Dossier) { d.ReceivedAt = t } }
+func registered(d *model.Dossier) { d.Status = model.NewStatus(model.StatusRegistered) }
+func unknownFee(d *model.Dossier) {
+	d.Fees = append(d.Fees, model.Fee{Code: "LP", AmountUnknown: true})
+}
 func withdrawn(d *model.Dossier)  { d.Status = model.NewStatus(model.StatusWithdrawn) }
 func submitted(t model.Time) dopt { return func(d *model.Dossier) { d.SubmittedAt = t } }
 
@@ -131,9 +135,29 @@ func TestClassifyRules(t *testing.T) {
 			d: dossier("D", "U1", "P1", fees(0, 0), paid(model.PaymentPortal)), reason: ReasonZeroFeeLines},
 		{name: "3.6 one positive fee line among zero lines keeps the dossier",
 			d: dossier("D", "U1", "P1", fees(0, 20000)), reason: ReasonNotPaidOnline, counted: true, feeData: true},
-		{name: "3.6 zero fee lines counted when ZeroFeeLinesExcluded is off",
+		{name: "3.6 zero fee lines counted when ZeroFeeLinesExcluded is off (a zero line is fee data by default)",
 			mod: func(o *Options) { o.Policy.ZeroFeeLinesExcluded = false },
-			d:   dossier("D", "U1", "P1", fees(0)), reason: ReasonNotPaidOnline, counted: true},
+			d:   dossier("D", "U1", "P1", fees(0)), reason: ReasonNotPaidOnline, counted: true, feeData: true},
+		{name: "3.6 decided: a fee line of unknown amount is an obligation, the dossier stays",
+			d: dossier("D", "U1", "P1", unknownFee, paid(model.PaymentPortal)), reason: ReasonPaidOnline, counted: true, paidOnline: true, feeData: true},
+		{name: "3.6 decided: an unknown amount among zero lines keeps the dossier",
+			d: dossier("D", "U1", "P1", fees(0, 0), unknownFee), reason: ReasonNotPaidOnline, counted: true, feeData: true},
+		{name: "3.6 UnknownAmountZero: an unknown amount reads as 0, the dossier is a zero-line one",
+			mod: func(o *Options) { o.Policy.UnknownAmount = indicator.UnknownAmountZero },
+			d:   dossier("D", "U1", "P1", fees(0), unknownFee, paid(model.PaymentPortal)), reason: ReasonZeroFeeLines},
+		{name: "status 1 (not yet received) is outside 3.6 whatever its dates (decided)",
+			d: dossier("D", "U1", "P1", registered, paid(model.PaymentPortal)), reason: indicator.ReasonNotReceived},
+		{name: "status 1 counted under Reception.RegisteredCounted",
+			mod: func(o *Options) { o.Reception.RegisteredCounted = true },
+			d:   dossier("D", "U1", "P1", registered), reason: ReasonNotPaidOnline, counted: true, feeData: true},
+		{name: "placeholder reception date (0001-01-01) is excluded with its reason",
+			d: dossier("D", "U1", "P1", received(model.Some(time.Time{}))), reason: ReasonPlaceholderDate},
+		{name: "placeholder reception date (1900) is excluded, not placed outside the period",
+			d: dossier("D", "U1", "P1", received(at(1900, time.January, 1, 0, 0))), reason: ReasonPlaceholderDate},
+		{name: "a date more than a year after as-of is a placeholder",
+			d: dossier("D", "U1", "P1", received(at(2099, time.December, 31, 0, 0))), reason: ReasonPlaceholderDate},
+		{name: "a date in the year after as-of is only outside the period",
+			d: dossier("D", "U1", "P1", received(at(2027, time.March, 1, 0, 0))), reason: ReasonOutsidePeriod},
 		{name: "3.6 no fee lines at all: counted by default (procedure is fee-bearing)",
 			d: dossier("D", "U1", "P1", fees(), paid(model.PaymentPortal)), reason: ReasonPaidOnline, counted: true, paidOnline: true},
 		{name: "3.6 no fee lines at all: excluded under NoFeeLinesExcluded",
@@ -173,12 +197,22 @@ func TestClassifyRules(t *testing.T) {
 			d:   dossier("D", "U1", "P1.000.00.00.H44", paid(model.PaymentPortal)), reason: ReasonPaidOnline, counted: true, paidOnline: true, feeData: true},
 		{name: "dossier without unit is excluded",
 			d: dossier("D", "", "P1"), reason: ReasonNoUnit},
-		{name: "3.5 fee data: positive line by default; a zero line is not fee data",
+		{name: "3.5 fee data: FeeDataPositiveLine, a zero line is not fee data",
+			mod: func(o *Options) {
+				o.Policy.ZeroFeeLinesExcluded = false
+				o.Policy.FeeData = indicator.FeeDataPositiveLine
+			},
+			d: dossier("D", "U1", "P1", fees(0)), reason: ReasonNotPaidOnline, counted: true, feeData: false},
+		{name: "3.5 fee data (decided, FeeDataAnyLine): a zero line is fee data",
 			mod: func(o *Options) { o.Policy.ZeroFeeLinesExcluded = false },
-			d:   dossier("D", "U1", "P1", fees(0)), reason: ReasonNotPaidOnline, counted: true, feeData: false},
-		{name: "3.5 fee data: FeeDataAnyLine accepts a zero line",
-			mod: func(o *Options) { o.Policy.ZeroFeeLinesExcluded = false; o.Policy.FeeData = indicator.FeeDataAnyLine },
 			d:   dossier("D", "U1", "P1", fees(0)), reason: ReasonNotPaidOnline, counted: true, feeData: true},
+		{name: "3.5 fee data (decided): a line of unknown amount is fee data",
+			d: dossier("D", "U1", "P1", fees(), unknownFee), reason: ReasonNotPaidOnline, counted: true, feeData: true},
+		{name: "3.5 FeeDataPositiveLine: a line of unknown amount is not fee data",
+			mod: func(o *Options) { o.Policy.FeeData = indicator.FeeDataPositiveLine },
+			d:   dossier("D", "U1", "P1", fees(), unknownFee), reason: ReasonNotPaidOnline, counted: true, feeData: false},
+		{name: "3.5 no fee line is no fee data",
+			d: dossier("D", "U1", "P1", fees()), reason: ReasonNotPaidOnline, counted: true, feeData: false},
 		{name: "dossier of a unit that does not offer the procedure still counts for 3.6",
 			d: dossier("D", "U2", "P3", paid(model.PaymentPortal)), reason: ReasonPaidOnline, counted: true, paidOnline: true, feeData: true},
 		{name: "dossier of a unit without offerings still counts for 3.6",

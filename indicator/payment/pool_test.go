@@ -10,7 +10,7 @@ import (
 // codes (distinct). The Phú Thọ 8/2026 fixtures show why a plain sum is wrong: the province row has 310
 // fee-bearing procedures while its sub-units' rows add up to 5281. Unknown and repeated ids are ignored.
 func (r Result) pool(ids []string) indicator.Tally {
-	t := tallyOf(r.distinct(ids))
+	t := tallyOf(r.distinct(ids, offer.ParentRule{}))
 	for _, u := range offer.Distinct(r.Units, ids) {
 		t.Counts[indicator.M36].Num += u.Counts[indicator.M36].Num
 		t.Counts[indicator.M36].Den += u.Counts[indicator.M36].Den

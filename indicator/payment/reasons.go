@@ -14,6 +14,8 @@ const (
 	ReasonWithdrawnBeforeReception indicator.Reason = "payment.withdrawn_before_reception"
 	ReasonOutsidePeriod            indicator.Reason = "payment.outside_period"
 	ReasonAfterAsOf                indicator.Reason = "payment.after_as_of"
+	ReasonNotReceived                               = indicator.ReasonNotReceived // status 1: not yet received
+	ReasonPlaceholderDate          indicator.Reason = "payment.placeholder_date"  // the reception time used is a placeholder
 	ReasonUnknownProcedure         indicator.Reason = "payment.unknown_procedure"
 	ReasonFreeProcedure            indicator.Reason = "payment.free_procedure"
 	ReasonZeroFeeLines             indicator.Reason = "payment.zero_fee_lines"
@@ -48,13 +50,14 @@ const (
 
 // dossierReasons lists the dossier reasons in rule order; Verdict.reason indexes it.
 var dossierReasons = [...]indicator.Reason{
-	"", ReasonNoUnit, ReasonNoReception, ReasonWithdrawnBeforeReception, ReasonOutsidePeriod, ReasonAfterAsOf, ReasonUnknownProcedure,
+	"", ReasonNoUnit, ReasonNoReception, ReasonWithdrawnBeforeReception, ReasonOutsidePeriod, ReasonAfterAsOf,
+	ReasonNotReceived, ReasonPlaceholderDate, ReasonUnknownProcedure,
 	ReasonFreeProcedure, ReasonZeroFeeLines, ReasonNoFeeLines, ReasonPaidOnline, ReasonNotPaidOnline, ReasonNilRecord,
 }
 
-// Indexes into dossierReasons after the first five, which are offer.Place's values (Window.Admit).
+// Indexes into dossierReasons after the first ones, which are offer.Place's values (Window.Admit).
 const (
-	rUnknownProcedure = uint8(offer.AfterAsOf) + 1 + iota
+	rUnknownProcedure = uint8(offer.LastPlace) + 1 + iota
 	rFreeProcedure
 	rZeroFeeLines
 	rNoFeeLines

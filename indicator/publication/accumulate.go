@@ -83,7 +83,7 @@ func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	}
 	a.reasons.Merge(&b.reasons)
 	bk := b.c.keys
-	a.units.Merge(&b.units, a.c.keys == bk, func(i int) string { return bk.UnitID(int32(i)) }, a.c.keys.Unit, nil)
+	a.units.Merge(&b.units, a.c.keys == bk, func(i int) string { return bk.UnitID(int32(i)) }, a.c.keys.Unit, nil, nil)
 	return nil
 }
 

@@ -29,8 +29,13 @@
 //	1.3   complete (num) | incomplete | not_published, abolished (excluded)
 //	all   no_code, no_publication, no_issuer (excluded); 1.1 and 1.2 also unknown_issuer_level,
 //	      no_decision_date, decision_after_as_of, out_of_calendar (excluded)
-//	1.4   synced (num) | not_synced, sync_failed (denominator) | nil_record, no_unit, no_reception,
-//	      withdrawn_before_reception, outside_period, after_as_of (excluded, tried in this order)
+//	1.4   synced (num) | not_synced, sync_failed (denominator) | nil_record, no_unit, the shared
+//	      reception.not_received (status 1), withdrawn_before_reception, no_reception, placeholder_date
+//	      (reception or sending time), outside_period, after_as_of (excluded, tried in this order)
+//
+// 1.4 counts distinct dossier codes (docs/rules.md, 1.4): the records given must be deduplicated, the
+// latest version of each code only (model/dedupe; scorecard.Scorer.RunLatest does it). Run and
+// Accumulator.Add count every record they are given.
 //
 // # Policies
 //

@@ -41,7 +41,11 @@ func (c *Calculator) judge(d *model.Dossier) uint8 {
 		return uint8(p) // rNoUnit … rAfterAsOf are the Place values
 	}
 	switch s := &d.Sync; {
-	case !s.SentAt.Valid || s.SentAt.T.Unix() >= c.asOfSec && s.SentAt.T.After(c.w.AsOf):
+	case !s.SentAt.Valid:
+		return rNotSynced
+	case (s.SentAt.T.Unix() < c.datesLo || s.SentAt.T.Unix() > c.asOfSec) && c.dates.Placeholder(s.SentAt.T, c.w.AsOf):
+		return rPlaceholder
+	case s.SentAt.T.Unix() >= c.asOfSec && s.SentAt.T.After(c.w.AsOf):
 		return rNotSynced
 	case !c.syncSuccess(s.ErrorCode):
 		return rSyncFailed

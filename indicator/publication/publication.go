@@ -44,6 +44,8 @@ type Calculator struct {
 	pol       indicator.PublicationPolicy
 	syncOK    []string
 	asOfSec   int64 // w.AsOf in Unix seconds: 1.4's fast comparison (the exact one decides at the edge)
+	dates     model.DateBounds
+	datesLo   int64 // a sending time from this Unix second to asOfSec is no placeholder (Reception.Dates)
 	reportDen map[string]int64
 	keys      *indicator.Keys
 	procs     []model.Procedure
@@ -80,7 +82,11 @@ func New(opts Options) (*Calculator, error) {
 	}
 	c := &Calculator{w: w, cal: opts.Calendar, unit: calendar.WorkingDays, pol: pol, asOfSec: w.AsOf.Unix(),
 		lastDay: day(w.End.Add(-time.Nanosecond)), judgeDay: day(w.Judge),
-		reportDen: maps.Clone(opts.SyncReportDen), procs: slices.Clone(opts.Procedures), keys: opts.Keys}
+		reportDen: maps.Clone(opts.SyncReportDen), procs: slices.Clone(opts.Procedures), keys: opts.Keys,
+		dates: opts.Reception.Dates, datesLo: time.Date(2, 1, 1, 0, 0, 0, 0, time.UTC).Unix()}
+	if nb := opts.Reception.Dates.NotBefore; !nb.IsZero() {
+		c.datesLo = max(c.datesLo, nb.Unix()+1) // Unix truncates: a second at NotBefore's may still be before it
+	}
 	if pol.DayUnit == indicator.CalendarDays {
 		c.unit = calendar.CalendarDays
 	}

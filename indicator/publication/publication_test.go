@@ -319,6 +319,21 @@ func TestClassifyRules(t *testing.T) {
 			d:   dossier("D", "U1", received(model.None()), submittedOn(9), withdrawn), reason: ReasonSynced, counted: true, synced: true},
 		{name: "1.4 withdrawn without any date: no reception", d: dossier("D", "U1", received(model.None()), withdrawn), reason: ReasonNoReception},
 		{name: "1.4 withdrawn after reception is judged as any other", d: dossier("D", "U1", withdrawn), reason: ReasonSynced, counted: true, synced: true},
+		// decided (issue 13, 4): status 1 is outside every dossier metric, whatever its dates
+		{name: "1.4 status 1 (not yet received) with a reception time is not received",
+			d: dossier("D", "U1", func(d *model.Dossier) { d.Status = model.NewStatus(model.StatusRegistered) }), reason: indicator.ReasonNotReceived},
+		{name: "1.4 status 1 by submission time only is not received",
+			d: dossier("D", "U1", received(model.None()), submittedOn(9), func(d *model.Dossier) { d.Status = model.NewStatus(model.StatusRegistered) }), reason: ReasonNotReceived},
+		{name: "1.4 status 1 counted under Reception.RegisteredCounted",
+			mod: func(o *Options) { o.Reception.RegisteredCounted = true },
+			d:   dossier("D", "U1", func(d *model.Dossier) { d.Status = model.NewStatus(model.StatusRegistered) }), reason: ReasonSynced, counted: true, synced: true},
+		// decided (issue 13, 7): placeholder dates are no dates
+		{name: "1.4 placeholder reception time (0001-01-01) is excluded", d: dossier("D", "U1", received(model.Some(time.Time{}))), reason: ReasonPlaceholderDate},
+		{name: "1.4 placeholder sending time (1900) is excluded", d: dossier("D", "U1", synced(model.Some(time.Date(1900, 1, 1, 0, 0, 0, 0, vn)), "0")), reason: ReasonPlaceholderDate},
+		{name: "1.4 sending time far in the future (9999) is excluded", d: dossier("D", "U1", synced(model.Some(time.Date(9999, 12, 31, 0, 0, 0, 0, vn)), "0")), reason: ReasonPlaceholderDate},
+		{name: "1.4 sending time in the year after AsOf: not sent yet", d: dossier("D", "U1", synced(model.Some(time.Date(2027, 3, 1, 0, 0, 0, 0, vn)), "0")), reason: ReasonNotSynced, counted: true},
+		{name: "1.4 sending time on 2000-01-01 00:00 UTC+7 is a date", d: dossier("D", "U1", synced(model.Some(time.Date(2000, 1, 1, 0, 0, 0, 0, vn)), "0")), reason: ReasonSynced, counted: true, synced: true},
+		{name: "1.4 sending time a second before 2000 is a placeholder", d: dossier("D", "U1", synced(model.Some(time.Date(1999, 12, 31, 23, 59, 59, 999999999, vn)), "0")), reason: ReasonPlaceholderDate},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,6 +1,9 @@
 package publication
 
-import "github.com/vn-dvc/chiso766/indicator"
+import (
+	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/offer"
+)
 
 // Procedure reasons (1.1–1.3): each record gets one per metric in Ledger11, Ledger12 and Ledger13, that of
 // its first counted judgement, else of its first. The package documentation lists them by metric.
@@ -38,15 +41,17 @@ const (
 	ReasonWithdrawnBeforeReception indicator.Reason = "publication.withdrawn_before_reception"
 	ReasonOutsidePeriod            indicator.Reason = "publication.outside_period"
 	ReasonAfterAsOf                indicator.Reason = "publication.after_as_of"
-	ReasonNotSynced                indicator.Reason = "publication.not_synced"  // counted, denominator only
-	ReasonSyncFailed               indicator.Reason = "publication.sync_failed" // counted, denominator only
-	ReasonSynced                   indicator.Reason = "publication.synced"      // counted, numerator
+	ReasonNotReceived                               = indicator.ReasonNotReceived    // status 1: not yet received
+	ReasonPlaceholderDate          indicator.Reason = "publication.placeholder_date" // reception or sending time is a placeholder
+	ReasonNotSynced                indicator.Reason = "publication.not_synced"       // counted, denominator only
+	ReasonSyncFailed               indicator.Reason = "publication.sync_failed"      // counted, denominator only
+	ReasonSynced                   indicator.Reason = "publication.synced"           // counted, numerator
 )
 
 // dossierReasons names the reason indexes; rNoUnit … rAfterAsOf are offer.Place's values.
 var dossierReasons = [...]indicator.Reason{
 	"", ReasonNoUnit, ReasonNoReception, ReasonWithdrawnBeforeReception, ReasonOutsidePeriod, ReasonAfterAsOf,
-	ReasonNilRecord, ReasonNotSynced, ReasonSyncFailed, ReasonSynced,
+	ReasonNotReceived, ReasonPlaceholderDate, ReasonNilRecord, ReasonNotSynced, ReasonSyncFailed, ReasonSynced,
 }
 
 const (
@@ -55,11 +60,16 @@ const (
 	rWithdrawn
 	rOutsidePeriod
 	rAfterAsOf
+	rNotReceived
+	rPlaceholder
 	rNilRecord
 	rNotSynced
 	rSyncFailed
 	rSynced
 	numReasons
 )
+
+// The first reasons are offer.Place's values.
+var _ [1]struct{} = [rPlaceholder - uint8(offer.LastPlace) + 1]struct{}{}
 
 func reasonCounted(r uint8) bool { return r >= rNotSynced && r <= rSynced }

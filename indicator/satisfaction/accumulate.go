@@ -80,7 +80,7 @@ func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	if !ok || b.c != a.c {
 		return indicator.Invalid(pkg, "Merge", "%T is not an accumulator of this calculator", other)
 	}
-	a.units.Merge(&b.units, true, nil, a.c.keys.Unit, nil)
+	a.units.Merge(&b.units, true, nil, a.c.keys.Unit, nil, nil)
 	for i, n := range b.rc {
 		a.rc[i] += n
 	}

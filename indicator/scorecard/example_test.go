@@ -35,7 +35,9 @@ func exampleDossier(unit string, n int, late bool) model.Dossier {
 }
 
 // Run a scorecard over a province with two communes: pooled province score, ranks, band and the
-// dossiers that cost points. (Only 2.1, 3.6, group 4 and group 5 have records here: the totals are low.)
+// dossiers that cost points. (Only 2.1, 3.6, group 4 and group 5 have records here, and the province's
+// 3.4 and 3.5, which count the fee-bearing catalogue procedure P1 that no unit lists as an offering: the
+// totals are low.)
 func Example() {
 	cal, err := calendar.New(calendar.Options{FromYear: 2026, ToYear: 2026})
 	if err != nil {
@@ -72,7 +74,7 @@ func Example() {
 	e, _ := h.Explanation(indicator.M21)
 	fmt.Printf("2.1 lost %s points: %s × %d, e.g. %v\n", e.PointsLost.StringFixed(2), e.Reasons[0].Reason, e.Reasons[0].Count, e.Reasons[0].Examples)
 	// Output:
-	// H44    2.1 15.00  total 40.00  rank 1  weak
+	// H44    2.1 15.00  total 44.00  rank 1  weak
 	// H44.01 2.1 10.00  total 33.33  rank 2  weak
 	// H44.02 2.1 20.00  total 46.00  rank 1  weak
 	// 2.1 lost 5.00 points: timeliness.late × 1, e.g. [H44.01-260803-0002]

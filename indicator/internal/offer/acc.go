@@ -52,11 +52,25 @@ func (l *Reasons) Ledger(names []indicator.Reason, counted func(uint8) bool) ind
 }
 
 // State is an accumulator's state for one unit: its dossier count for the package's dossier metric and
-// one flag byte per pair its calculator tracks for the unit (3.2 services, fee-bearing procedures).
+// one flag byte per pair its calculator tracks for the unit (3.2 services, fee-bearing procedures), and
+// the flags of procedures the unit does not list, by code (Mark; nil until the first).
 type State struct {
-	Count indicator.Count
-	Flags []uint8
+	Count    indicator.Count
+	Flags    []uint8
+	Unlisted map[string]uint8
 }
+
+// mark ORs f into the unlisted flags of code.
+func (s *State) mark(code string, f uint8) {
+	if s.Unlisted == nil {
+		s.Unlisted = make(map[string]uint8)
+	}
+	s.Unlisted[code] |= f
+}
+
+// Mark ORs f into the flags of procedure code at the state of row (or of id, as At), for a procedure the
+// unit does not list: one map lookup, an allocation the first time a (unit, code) is marked.
+func (u *Units) Mark(row int32, id, code string, f uint8) { u.At(row, id).mark(code, f) }
 
 // Units is an accumulator's per-unit state: a slice by row for the units of the calculator's Index, and a
 // map by id for the others (units without an offering), filled on first use.
@@ -104,8 +118,12 @@ func (u *Units) Count(row int32, id string, num bool, pair int32, f uint8) {
 // Merge adds b's counts to u and ORs b's flags into u's (b unchanged; b == u doubles the counts). same
 // tells that b's rows are u's (accumulators of one calculator). Otherwise b's row i is matched by its id,
 // id(i), to u's row rowOf(id) or to Other, and flag j of b's row i goes to the (row, flag) flagOf(i, j)
-// returns in u (a negative flag index drops it: u's calculator does not track that pair).
-func (u *Units) Merge(b *Units, same bool, id func(i int) string, rowOf func(id string) int32, flagOf func(i, j int) (int32, int32)) {
+// returns in u; a negative flag index means u's calculator does not list that pair: the flag goes to the
+// unlisted flags under the code flagOf returns, or is dropped when that is "". b's unlisted flags go to
+// the listed pair find(unit id, code) gives (row, flag index ≥ 0), else to u's unlisted flags; a nil find
+// keeps them unlisted.
+func (u *Units) Merge(b *Units, same bool, id func(i int) string, rowOf func(id string) int32,
+	flagOf func(i, j int) (int32, int32, string), find func(id, code string) (int32, int32)) {
 	if b == u {
 		for i := range u.Known {
 			u.Known[i].add(u.Known[i].Count)
@@ -131,14 +149,36 @@ func (u *Units) Merge(b *Units, same bool, id func(i int) string, rowOf func(id 
 			case same:
 				as.Flags[j] |= f
 			default:
-				if row, k := flagOf(i, j); k >= 0 {
+				if row, k, code := flagOf(i, j); k >= 0 {
 					u.Known[row].Flags[k] |= f
+				} else if code != "" {
+					as.mark(code, f)
 				}
 			}
 		}
+		bid := ""
+		if !same && len(bs.Unlisted) > 0 {
+			bid = id(i)
+		}
+		u.unlisted(as, bs, bid, same, find)
 	}
 	for id, bs := range b.Other {
-		u.At(rowOf(id), id).add(bs.Count)
+		as := u.At(rowOf(id), id)
+		as.add(bs.Count)
+		u.unlisted(as, bs, id, false, find)
+	}
+}
+
+// unlisted ORs b's unlisted flags into as, the state of unit id in u, or into the pair find lists.
+func (u *Units) unlisted(as, bs *State, id string, same bool, find func(id, code string) (int32, int32)) {
+	for code, f := range bs.Unlisted {
+		if !same && find != nil {
+			if row, k := find(id, code); row >= 0 && k >= 0 {
+				u.Known[row].Flags[k] |= f
+				continue
+			}
+		}
+		as.mark(code, f)
 	}
 }
 

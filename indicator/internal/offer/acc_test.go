@@ -61,8 +61,8 @@ func TestUnitsAtAndMerge(t *testing.T) {
 	b.At(-1, "Y").Count = indicator.Count{Den: 3}
 
 	same := NewUnits(2, flags)
-	same.Merge(&a, true, nil, func(string) int32 { return -1 }, nil)
-	same.Merge(&b, true, nil, func(string) int32 { return -1 }, nil)
+	same.Merge(&a, true, nil, func(string) int32 { return -1 }, nil, nil)
+	same.Merge(&b, true, nil, func(string) int32 { return -1 }, nil, nil)
 	assert.Equal(t, []State{{Count: indicator.Count{Num: 2, Den: 3}, Flags: []uint8{1}}, {Flags: []uint8{2, 4}}}, same.Known)
 	assert.Equal(t, map[string]*State{"X": {Count: indicator.Count{Num: 1, Den: 2}}, "Y": {Count: indicator.Count{Den: 3}}}, same.Other)
 
@@ -77,17 +77,17 @@ func TestUnitsAtAndMerge(t *testing.T) {
 			}
 			return -1
 		},
-		func(i, j int) (int32, int32) {
+		func(i, j int) (int32, int32, string) {
 			if i == 0 {
-				return 1, 0
+				return 1, 0, ""
 			}
-			return 0, -1
-		})
+			return 0, -1, ""
+		}, nil)
 	assert.Equal(t, []State{{Count: indicator.Count{Num: 1, Den: 1}, Flags: []uint8{0}}, {Count: indicator.Count{Num: 1, Den: 1}, Flags: []uint8{1, 0}}}, c.Known)
 	assert.Equal(t, []string{"B1", "Y"}, slices.Sorted(maps.Keys(c.Other)))
 	assert.Equal(t, indicator.Count{}, c.Other["B1"].Count)
 
-	c.Merge(&c, false, nil, nil, nil)
+	c.Merge(&c, false, nil, nil, nil, nil)
 	assert.Equal(t, indicator.Count{Num: 2, Den: 2}, c.Known[1].Count, "self-merge doubles")
 	assert.Equal(t, []uint8{1, 0}, c.Known[1].Flags, "flags are idempotent")
 	assert.Equal(t, indicator.Count{Den: 6}, c.Other["Y"].Count)

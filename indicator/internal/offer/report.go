@@ -14,12 +14,13 @@ type Outcome struct {
 	Ledger, Catalogue indicator.Ledger
 	Procedures        []string       // the units with procedures, sorted
 	Pooled            []indicator.ID // the metrics whose parent rows are pooled when any is PoolOwn
-	// Pool sets t's pooled fields from the tally of the units ids taken together; own(m) tells whether m
-	// is PoolOwn.
-	Pool func(ids []string, t *indicator.Tally, own func(indicator.ID) bool)
+	// Pool sets t's pooled fields from the tally of the units ids (a parent's sub-tree) taken together,
+	// counted under the parent's rule pr; own(m) tells whether m is PoolOwn.
+	Pool func(ids []string, pr ParentRule, t *indicator.Tally, own func(indicator.ID) bool)
 	// Explain notes unit's lost procedures; ids(ms...) returns the units whose procedures count for unit
-	// (its sub-tree when it is a parent and one of ms is PoolOwn, else unit alone).
-	Explain func(unit string, ids func(ms ...indicator.ID) []string, note Note)
+	// and the rule they are counted under (its sub-tree and its ParentRule when it is a parent and one of
+	// ms is PoolOwn, else unit alone and the zero rule).
+	Explain func(unit string, ids func(ms ...indicator.ID) ([]string, ParentRule), note Note)
 }
 
 // Note is Explain's consumer of a lost procedure: its metric, its example code and its reason.
@@ -34,10 +35,11 @@ func (o Outcome) Report(s *indicator.Scope) indicator.Report {
 		return rep
 	}
 	own := func(m indicator.ID) bool { return s.Subtree != nil && s.Aggregation.Modes[m] == indicator.PoolOwn }
+	rules := ParentRules(s)
 	if slices.ContainsFunc(o.Pooled, own) {
 		for _, parent := range s.Parents {
 			t, had := o.Units[parent]
-			o.Pool(s.Subtree(parent), &t, own)
+			o.Pool(s.Subtree(parent), rules[parent], &t, own)
 			if had || t != (indicator.Tally{}) {
 				o.Units[parent] = t
 			}
@@ -51,11 +53,11 @@ func (o Outcome) Report(s *indicator.Scope) indicator.Report {
 	slices.Sort(units)
 	for _, unit := range slices.Compact(units) {
 		_, parent := slices.BinarySearch(parents, unit)
-		ids := func(ms ...indicator.ID) []string {
+		ids := func(ms ...indicator.ID) ([]string, ParentRule) {
 			if parent && slices.ContainsFunc(ms, own) {
-				return s.Subtree(unit)
+				return s.Subtree(unit), rules[unit]
 			}
-			return []string{unit}
+			return []string{unit}, ParentRule{}
 		}
 		o.Explain(unit, ids, func(m indicator.ID, code string, reason indicator.Reason) {
 			s.Note(indicator.RecordOffering, unit, code, indicator.Verdict{Metric: m, InDenominator: true, Reason: reason})

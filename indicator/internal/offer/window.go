@@ -22,6 +22,7 @@ type Window struct {
 	Judge      time.Time // min(End − 1 ns, AsOf)
 	fallback   bool      // Reception.FallbackToSubmitted
 	noWithdraw bool      // Reception.ExcludeWithdrawnBeforeReception
+	rec        indicator.ReceptionPolicy
 	// A time whose Unix second s has lo < s < hi is in the window; never when a bound carries a monotonic
 	// clock reading (time.Time.Before then compares those, not wall clocks).
 	lo, hi int64
@@ -41,9 +42,12 @@ func NewWindow(p model.Period, asOf time.Time, pol indicator.ReceptionPolicy) (W
 		return Window{}, &Invalid{Field: "AsOf"}
 	}
 	w := Window{Start: p.StartTime(), End: p.EndTime(), AsOf: asOf, fallback: pol.FallbackToSubmitted,
-		noWithdraw: pol.ExcludeWithdrawnBeforeReception}
+		noWithdraw: pol.ExcludeWithdrawnBeforeReception, rec: pol}
 	w.lo, w.hi = 1, 0 // never
-	if !hasMonotonic(w.Start) && !hasMonotonic(w.End) && !hasMonotonic(w.AsOf) {
+	// The fast test needs no placeholder check when no instant of [Start, AsOf] is a placeholder (the
+	// upper bound lies beyond AsOf; a period before the lower bound takes the slow path).
+	if !hasMonotonic(w.Start) && !hasMonotonic(w.End) && !hasMonotonic(w.AsOf) && !pol.Dates.Placeholder(w.Start, w.AsOf) &&
+		!pol.Dates.Placeholder(w.AsOf, w.AsOf) {
 		w.lo, w.hi = w.Start.Unix(), min(w.End.Unix(), w.AsOf.Unix())
 	}
 	w.Judge = w.End.Add(-time.Nanosecond)
@@ -53,13 +57,13 @@ func NewWindow(p model.Period, asOf time.Time, pol indicator.ReceptionPolicy) (W
 	return w, nil
 }
 
-// Place is where a dossier falls relative to the window. Its values 1…5 are the first five dossier
-// reason indexes of both calculators (no unit, no reception, withdrawn before reception, outside the
-// period, after as-of).
+// Place is where a dossier falls relative to the window. Its values 1…LastPlace are the first dossier
+// reason indexes of the calculators that use Admit (no unit, no reception, withdrawn before reception,
+// outside the period, after as-of, not yet received, placeholder reception date).
 type Place uint8
 
-// NoUnit and Withdrawn (no NgayTiepNhan under Reception.ExcludeWithdrawnBeforeReception; reached only with
-// a submission time under the fallback policy) come from Admit only.
+// NoUnit, Withdrawn (no NgayTiepNhan under Reception.ExcludeWithdrawnBeforeReception; reached only with
+// a submission time under the fallback policy) and NotReceived come from Admit only.
 const (
 	InWindow      Place = iota // received in the period, not after AsOf
 	NoUnit                     // the dossier has no unit
@@ -67,6 +71,9 @@ const (
 	Withdrawn                  // withdrawn before reception
 	OutsidePeriod              // received before the period's start or from its end on
 	AfterAsOf                  // received in the period but after AsOf
+	NotReceived                // not yet received (Reception.NotYetReceived: status 1)
+	Placeholder                // the reception time used is a placeholder (Reception.Dates)
+	LastPlace     = Placeholder
 )
 
 // Received returns the reception time used: NgayTiepNhan, else NgayNopHoSo under FallbackToSubmitted.
@@ -77,15 +84,18 @@ func (w *Window) Received(d *model.Dossier) model.Time {
 	return d.ReceivedAt
 }
 
-// Admit applies the rules every group-3 dossier goes through first, in this order: no unit, no reception
-// time, withdrawn before reception, received outside the period, received after AsOf. It returns the
-// reception time used (Received) and where the dossier falls. No allocation.
+// Admit applies the rules every dossier of groups 1, 3 and 4 goes through first, in this order: no unit,
+// not yet received (status 1), withdrawn before reception, no reception time, a placeholder reception
+// time, received outside the period, received after AsOf. It returns the reception time used (Received)
+// and where the dossier falls. No allocation.
 func (w *Window) Admit(d *model.Dossier) (model.Time, Place) {
 	t := w.Received(d)
-	switch s := t.T.Unix(); {
+	switch s, st := t.T.Unix(), d.Status.Code(); {
 	case d.UnitID == "":
 		return t, NoUnit
-	case w.noWithdraw && t.Valid && !d.ReceivedAt.Valid && d.Status.Code() == model.StatusWithdrawn:
+	case st == model.StatusRegistered && w.rec.NotYetReceived(d):
+		return t, NotReceived
+	case w.noWithdraw && t.Valid && !d.ReceivedAt.Valid && st == model.StatusWithdrawn:
 		return t, Withdrawn
 	case t.Valid && s > w.lo && s < w.hi: // one integer comparison pair
 		return t, InWindow
@@ -93,12 +103,14 @@ func (w *Window) Admit(d *model.Dossier) (model.Time, Place) {
 	return t, w.place(t)
 }
 
-// place judges a reception time: absent, outside [Start, End), after AsOf, or in the window (tried in this
-// order).
+// place judges a reception time: absent, a placeholder, outside [Start, End), after AsOf, or in the
+// window (tried in this order).
 func (w *Window) place(t model.Time) Place {
 	switch {
 	case !t.Valid:
 		return NoReception
+	case w.rec.Dates.Placeholder(t.T, w.AsOf):
+		return Placeholder
 	case t.T.Before(w.Start) || !t.T.Before(w.End):
 		return OutsidePeriod
 	case t.T.After(w.AsOf):

@@ -50,10 +50,14 @@ func TestJudgeInstant(t *testing.T) {
 	assert.True(t, w.Judge.Equal(mid), "AsOf when inside the period")
 }
 
-// placeOracle is the rule as the model states it: absent; not in Period.Contains; after AsOf.
+// placeOracle is the rule as the model states it: absent; a placeholder (model.Placeholder); not in
+// Period.Contains; after AsOf.
 func placeOracle(p model.Period, asOf time.Time, t model.Time) Place {
 	if !t.Valid {
 		return NoReception
+	}
+	if model.Placeholder(t.T, asOf) {
+		return Placeholder
 	}
 	if !p.Contains(t.T) {
 		return OutsidePeriod
@@ -149,6 +153,13 @@ func TestAdmitOrder(t *testing.T) {
 		{"then outside the period", model.Dossier{UnitID: "U", ReceivedAt: model.Some(time.Date(2026, 7, 31, 23, 0, 0, 0, vn))}, OutsidePeriod},
 		{"then after as-of", model.Dossier{UnitID: "U", ReceivedAt: model.Some(time.Date(2026, 8, 21, 0, 0, 0, 0, vn))}, AfterAsOf},
 		{"in the window", model.Dossier{UnitID: "U", ReceivedAt: in}, InWindow},
+		{"status 1 in the window: not received", model.Dossier{UnitID: "U", ReceivedAt: in, Status: model.NewStatus(model.StatusRegistered)}, NotReceived},
+		{"status 1 without dates: not received before no reception", model.Dossier{UnitID: "U", Status: model.NewStatus(model.StatusRegistered)}, NotReceived},
+		{"status 1 without unit: no unit", model.Dossier{Status: model.NewStatus(model.StatusRegistered)}, NoUnit},
+		{"placeholder NgayTiepNhan: no fallback to NgayNopHoSo", model.Dossier{UnitID: "U", ReceivedAt: model.Some(time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)), SubmittedAt: in}, Placeholder},
+		{"placeholder NgayNopHoSo under the fallback", model.Dossier{UnitID: "U", SubmittedAt: model.Some(time.Date(1999, 12, 31, 23, 59, 59, 0, vn))}, Placeholder},
+		{"a year and a second after as-of", model.Dossier{UnitID: "U", ReceivedAt: model.Some(time.Date(2027, 8, 20, 0, 0, 1, 0, vn))}, Placeholder},
+		{"a year after as-of exactly: no placeholder", model.Dossier{UnitID: "U", ReceivedAt: model.Some(time.Date(2027, 8, 20, 0, 0, 0, 0, vn))}, OutsidePeriod},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -159,20 +170,44 @@ func TestAdmitOrder(t *testing.T) {
 	}
 }
 
-// TestAdmitWithdrawnPolicy: with ExcludeWithdrawnBeforeReception false, a dossier withdrawn before
-// reception is placed by its submission time, as any other.
-func TestAdmitWithdrawnPolicy(t *testing.T) {
-	d := model.Dossier{UnitID: "U", Status: model.NewStatus(model.StatusWithdrawn),
-		SubmittedAt: model.Some(time.Date(2026, 8, 10, 9, 0, 0, 0, vn))}
-	for _, exclude := range []bool{true, false} {
-		p := pol
-		p.ExcludeWithdrawnBeforeReception = exclude
-		w, _ := NewWindow(aug2026, time.Date(2026, 8, 20, 0, 0, 0, 0, vn), p)
-		_, place := w.Admit(&d)
-		if exclude {
-			assert.Equal(t, Withdrawn, place)
-		} else {
-			assert.Equal(t, InWindow, place)
-		}
+// TestAdmitPolicies: with ExcludeWithdrawnBeforeReception false, a dossier withdrawn before reception is
+// placed by its submission time, as any other; under RegisteredCounted a status-1 dossier is placed by its
+// dates (NotYetReceived false).
+func TestAdmitPolicies(t *testing.T) {
+	sub := model.Some(time.Date(2026, 8, 10, 9, 0, 0, 0, vn))
+	withdrawn := model.Dossier{UnitID: "U", Status: model.NewStatus(model.StatusWithdrawn), SubmittedAt: sub}
+	registered := model.Dossier{UnitID: "U", Status: model.NewStatus(model.StatusRegistered), SubmittedAt: sub}
+	cases := []struct {
+		name string
+		mod  func(*indicator.ReceptionPolicy)
+		d    *model.Dossier
+		want Place
+	}{
+		{"withdrawn, excluded (default)", func(*indicator.ReceptionPolicy) {}, &withdrawn, Withdrawn},
+		{"withdrawn, policy off", func(p *indicator.ReceptionPolicy) { p.ExcludeWithdrawnBeforeReception = false }, &withdrawn, InWindow},
+		{"registered, not received (default)", func(*indicator.ReceptionPolicy) {}, &registered, NotReceived},
+		{"registered, RegisteredCounted", func(p *indicator.ReceptionPolicy) { p.RegisteredCounted = true }, &registered, InWindow},
 	}
+	for _, tc := range cases {
+		p := pol
+		tc.mod(&p)
+		w, _ := NewWindow(aug2026, time.Date(2026, 8, 20, 0, 0, 0, 0, vn), p)
+		_, place := w.Admit(tc.d)
+		assert.Equal(t, tc.want, place, tc.name)
+		assert.Equal(t, tc.want == NotReceived, p.NotYetReceived(tc.d), tc.name)
+	}
+}
+
+// TestWindowBeforePlaceholderBound: a period before the placeholder bound takes the exact path, so a
+// reception in it is a placeholder, not in the window.
+func TestWindowBeforePlaceholderBound(t *testing.T) {
+	p := model.Month(1999, time.December)
+	w, bad := NewWindow(p, time.Date(2000, 1, 5, 0, 0, 0, 0, vn), pol)
+	require.Nil(t, bad)
+	assert.Equal(t, [2]int64{1, 0}, [2]int64{w.lo, w.hi}, "the integer comparisons are off")
+	assert.Equal(t, Placeholder, admit(&w, model.Some(time.Date(1999, 12, 10, 9, 0, 0, 0, vn))))
+	noBounds := pol
+	noBounds.Dates = model.DateBounds{}
+	w, _ = NewWindow(p, time.Date(2000, 1, 5, 0, 0, 0, 0, vn), noBounds)
+	assert.Equal(t, InWindow, admit(&w, model.Some(time.Date(1999, 12, 10, 9, 0, 0, 0, vn))))
 }
