@@ -359,8 +359,19 @@ func (c *Calendar) Provisional(year int) bool {
 	return k >= 0 && k < len(c.provisional) && c.provisional[k]
 }
 
-func (c *Calendar) rangeErr(op string, d Date, n int) error {
-	return &RangeError{Op: op, Date: d, N: n, Min: c.minDate, Max: c.maxDt}
+// argErr reports argument arg of method op, dated d, outside the range.
+func (c *Calendar) argErr(op, arg string, d Date) error {
+	return &RangeError{Op: op, Arg: arg, Date: d, Min: c.minDate, Max: c.maxDt}
+}
+
+// instantErr reports instant argument arg of method op, whose date is d, outside the range.
+func (c *Calendar) instantErr(op, arg string, t time.Time, d Date) error {
+	return &RangeError{Op: op, Arg: arg, Date: d, Time: t.In(c.loc), Min: c.minDate, Max: c.maxDt}
+}
+
+// stepErr reports that method op's step of n (days, or a Duration's amount) from date d leaves the range.
+func (c *Calendar) stepErr(op string, d Date, n int) error {
+	return &RangeError{Op: op, Arg: "result", Date: d, N: n, Min: c.minDate, Max: c.maxDt}
 }
 
 // WorkingDaysBetween counts the working days stepped onto when moving from from to to: the start is not
@@ -371,13 +382,18 @@ func (c *Calendar) rangeErr(op string, d Date, n int) error {
 // both ends are working days.) Cost: O(1), no allocation. Errors: *RangeError if either date is outside
 // the range.
 func (c *Calendar) WorkingDaysBetween(from, to Date) (int, error) {
+	return c.workingDaysBetween("WorkingDaysBetween", from, to)
+}
+
+// workingDaysBetween is WorkingDaysBetween for method op, whose errors name op.
+func (c *Calendar) workingDaysBetween(op string, from, to Date) (int, error) {
 	i, ok := c.off(from)
 	if !ok {
-		return 0, c.rangeErr("WorkingDaysBetween", from, 0)
+		return 0, c.argErr(op, "from", from)
 	}
 	j, ok := c.off(to)
 	if !ok {
-		return 0, c.rangeErr("WorkingDaysBetween", to, 0)
+		return 0, c.argErr(op, "to", to)
 	}
 	if j >= i {
 		return int(c.cnt[j+1]) - int(c.cnt[i+1]), nil
@@ -389,36 +405,45 @@ func (c *Calendar) WorkingDaysBetween(from, to Date) (int, error) {
 // For n < 0 it returns the |n|-th working day before d; for n == 0 it returns d unchanged.
 // Cost: O(1), no allocation. Errors: *RangeError if d or the result is outside the range.
 func (c *Calendar) AddWorkingDays(d Date, n int) (Date, error) {
+	return c.addWorkingDays("AddWorkingDays", d, n)
+}
+
+// addWorkingDays is AddWorkingDays for method op, whose errors name op.
+func (c *Calendar) addWorkingDays(op string, d Date, n int) (Date, error) {
 	i, ok := c.off(d)
 	if !ok {
-		return Date{}, c.rangeErr("AddWorkingDays", d, n)
+		return Date{}, c.argErr(op, "d", d)
 	}
 	var k int
 	switch {
 	case n > 0:
 		if n > len(c.work) {
-			return Date{}, c.rangeErr("AddWorkingDays", d, n)
+			return Date{}, c.stepErr(op, d, n)
 		}
 		k = int(c.cnt[i+1]) + n - 1
 	case n < 0:
 		if n < -len(c.work) {
-			return Date{}, c.rangeErr("AddWorkingDays", d, n)
+			return Date{}, c.stepErr(op, d, n)
 		}
 		k = int(c.cnt[i]) + n
 	default:
 		return d, nil
 	}
 	if k < 0 || k >= len(c.work) {
-		return Date{}, c.rangeErr("AddWorkingDays", d, n)
+		return Date{}, c.stepErr(op, d, n)
 	}
 	return Date{n: c.first + c.work[k]}, nil
 }
 
 // NextWorkingDay returns the first working day strictly after d. Cost: O(1). Errors: *RangeError.
-func (c *Calendar) NextWorkingDay(d Date) (Date, error) { return c.AddWorkingDays(d, 1) }
+func (c *Calendar) NextWorkingDay(d Date) (Date, error) {
+	return c.addWorkingDays("NextWorkingDay", d, 1)
+}
 
 // PrevWorkingDay returns the last working day strictly before d. Cost: O(1). Errors: *RangeError.
-func (c *Calendar) PrevWorkingDay(d Date) (Date, error) { return c.AddWorkingDays(d, -1) }
+func (c *Calendar) PrevWorkingDay(d Date) (Date, error) {
+	return c.addWorkingDays("PrevWorkingDay", d, -1)
+}
 
 // Shift moves d by n units for publication deadlines (docs/calendar.md, P18): WorkingDays → AddWorkingDays
 // ("date − N working days" is the N-th working day before the date, the date itself not counted);
@@ -426,16 +451,15 @@ func (c *Calendar) PrevWorkingDay(d Date) (Date, error) { return c.AddWorkingDay
 func (c *Calendar) Shift(d Date, n int, u Unit) (Date, error) {
 	switch u {
 	case WorkingDays:
-		return c.AddWorkingDays(d, n)
+		return c.addWorkingDays("Shift", d, n)
 	case CalendarDays:
-		if n > int(c.ndays) || n < -int(c.ndays) {
-			return Date{}, c.rangeErr("Shift", d, n)
+		if !c.Contains(d) {
+			return Date{}, c.argErr("Shift", "d", d)
 		}
-		r := d.AddDays(n)
-		if !c.Contains(d) || !c.Contains(r) {
-			return Date{}, c.rangeErr("Shift", d, n)
+		if n > int(c.ndays) || n < -int(c.ndays) || !c.Contains(d.AddDays(n)) {
+			return Date{}, c.stepErr("Shift", d, n)
 		}
-		return r, nil
+		return d.AddDays(n), nil
 	}
 	return Date{}, &InputError{Op: "Shift", Field: "u", Value: u.String(), Reason: "want WorkingDays or CalendarDays"}
 }

@@ -59,14 +59,23 @@ func civilFromDays(z int64) (y, m, d int64) {
 }
 
 // NewDate returns the date year-month-day. Like time.Date it normalises out-of-range values:
-// NewDate(2026, 2, 29) is 2026-03-01 and NewDate(2026, 13, 0) is 2026-12-31. Cost: O(1), no allocation.
-// It never fails.
+// NewDate(2026, 2, 29) is 2026-03-01 and NewDate(2026, 13, 0) is 2026-12-31. A date beyond about
+// ±5,000,000 years (dateLimit days from 0001-01-01) is clamped to the first or last representable Date,
+// which no Calendar contains: an instant that far out fails as out of range instead of wrapping onto a
+// real date. Cost: O(1), no allocation. It never fails.
 func NewDate(year int, month time.Month, day int) Date {
-	y, m := int64(year), int64(month)-1
+	const maxYear, maxDay = 1 << 24, 1 << 32 // far beyond dateLimit, far below int64 overflow
+	y, m := int64(min(max(year, -maxYear), maxYear)), int64(month)-1
 	y += floorDiv(m, 12)
 	m -= floorDiv(m, 12) * 12
-	return Date{n: int32(daysFromCivil(y, m+1, 1) + int64(day) - 1 + unixEpoch)}
+	y = min(max(y, -maxYear), maxYear)
+	n := daysFromCivil(y, m+1, 1) + int64(min(max(day, -maxDay), maxDay)) - 1 + unixEpoch
+	return Date{n: int32(min(max(n, -dateLimit), dateLimit))}
 }
+
+// dateLimit bounds the day numbers NewDate returns (about ±5,140,000 years), leaving room below the int32
+// limit for the few days that Calendar methods add to a date before checking its range.
+const dateLimit = 1<<31 - 1<<28
 
 // DateOf returns the civil date of instant t in loc (t is converted to loc first, so 2026-04-24T20:00Z is
 // 2026-04-25 in UTC+7). A nil loc means Zone(). Cost: O(1), no allocation.

@@ -172,7 +172,7 @@ type Deadline struct {
 // the reception or the due date falls outside the calendar.
 func (c *Calendar) Due(received time.Time, dur Duration, p DeadlinePolicy) (Deadline, error) {
 	var dl Deadline
-	if err := c.due(&dl, received, dur, p); err != nil {
+	if err := c.due("Due", "received", &dl, received, dur, p); err != nil {
 		return Deadline{}, err
 	}
 	return dl, nil
@@ -181,35 +181,40 @@ func (c *Calendar) Due(received time.Time, dur Duration, p DeadlinePolicy) (Dead
 // DueTo is Due into *dl, for callers that keep a Deadline in place (no Deadline is copied); on error *dl
 // is the zero Deadline. Cost and errors: as Due.
 func (c *Calendar) DueTo(dl *Deadline, received time.Time, dur Duration, p DeadlinePolicy) error {
-	if err := c.due(dl, received, dur, p); err != nil {
+	if err := c.due("Due", "received", dl, received, dur, p); err != nil {
 		*dl = Deadline{}
 		return err
 	}
 	return nil
 }
 
-// due is Due into *dl, which it may leave partly written on error.
-func (c *Calendar) due(dl *Deadline, received time.Time, dur Duration, p DeadlinePolicy) error {
+// due is Due into *dl, which it may leave partly written on error, for method op whose reception
+// argument is named arg: errors name them. Once the reception is in range, any range error is the
+// result's (Arg "result": the reception and dur.Amount).
+func (c *Calendar) due(op, arg string, dl *Deadline, received time.Time, dur Duration, p DeadlinePolicy) error {
 	p = p.normal()
 	if dur.Amount < 0 {
-		return &InputError{Op: "Due", Field: "dur.Amount", Value: itoa(dur.Amount), Reason: "negative processing time"}
+		return &InputError{Op: op, Field: "dur.Amount", Value: itoa(dur.Amount), Reason: "negative processing time"}
 	}
 	if dur.Unit > CalendarDays {
-		return &InputError{Op: "Due", Field: "dur.Unit", Value: dur.Unit.String(), Reason: "unknown unit"}
+		return &InputError{Op: op, Field: "dur.Unit", Value: dur.Unit.String(), Reason: "unknown unit"}
 	}
 	rd, clk := c.clock(received)
 	i, ok := c.off(rd)
 	if !ok {
-		return c.rangeErr("Due", rd, dur.Amount)
+		return c.instantErr(op, arg, received, rd)
+	}
+	resultErr := func() error {
+		return &RangeError{Op: op, Arg: "result", Date: rd, Time: received.In(c.loc), N: dur.Amount, Min: c.minDate, Max: c.maxDt}
 	}
 	*dl = Deadline{}
 	dl.Received, dl.DeemedReceipt, dl.Duration = received.In(c.loc), rd, dur
 	dl.Start = dl.Received
 	cutoff := p.CutoffScope == CutoffAll || (p.CutoffScope == CutoffSameDayOnly && dur.Amount == 0)
 	if !c.kind[i].Working() || (cutoff && clk >= p.Cutoff) {
-		next, err := c.NextWorkingDay(rd)
+		next, err := c.addWorkingDays(op, rd, 1)
 		if err != nil {
-			return err
+			return resultErr()
 		}
 		dl.DeemedReceipt, dl.Moved, dl.Start = next, true, c.opening(next)
 	}
@@ -220,46 +225,50 @@ func (c *Calendar) due(dl *Deadline, received time.Time, dur Duration, p Deadlin
 	var err error
 	switch dur.Unit {
 	case WorkingDays:
-		if dl.Due, err = c.AddWorkingDays(dl.DeemedReceipt, n); err != nil {
-			return err
+		if dl.Due, err = c.addWorkingDays(op, dl.DeemedReceipt, n); err != nil {
+			return resultErr()
 		}
 		dl.DueAt = c.EndOfDay(dl.Due, p)
 	case CalendarDays:
+		var ok bool
 		if n > int(c.ndays) {
-			return c.rangeErr("Due", rd, dur.Amount)
+			return resultErr()
 		}
-		if dl.Due, err = c.rollForward(dl.DeemedReceipt.AddDays(n)); err != nil {
-			return err
+		if dl.Due, ok = c.rollForward(dl.DeemedReceipt.AddDays(n)); !ok {
+			return resultErr()
 		}
 		dl.DueAt = c.EndOfDay(dl.Due, p)
 	case WorkingHours:
-		v, day, err := c.cumDay("Due", dl.Start)
+		v, day, err := c.cumDay(op, arg, dl.Start)
 		if err != nil {
-			return err
+			return resultErr()
 		}
-		if dl.Start, err = c.at("Due", v, false, day); err != nil {
-			return err
+		var ok bool
+		if dl.Start, ok = c.at(v, false, day); !ok {
+			return resultErr()
 		}
 		if int64(n) > int64(c.hp[c.ndays]/time.Hour) {
-			return c.rangeErr("Due", rd, dur.Amount)
+			return resultErr()
 		}
-		if dl.DueAt, err = c.at("Due", v+time.Duration(n)*time.Hour, n > 0, day); err != nil {
-			return err
+		if dl.DueAt, ok = c.at(v+time.Duration(n)*time.Hour, n > 0, day); !ok {
+			return resultErr()
 		}
 		dl.Due = c.DateOf(dl.DueAt)
 	}
 	return nil
 }
 
-// rollForward returns d if it is a working day, else the next working day (Civil Code art. 148(5)).
-func (c *Calendar) rollForward(d Date) (Date, error) {
+// rollForward returns d if it is a working day, else the next working day (Civil Code art. 148(5)), or
+// false when there is none in the range.
+func (c *Calendar) rollForward(d Date) (Date, bool) {
 	if c.IsWorkingDay(d) {
-		return d, nil
+		return d, true
 	}
 	if !c.Contains(d) {
-		return Date{}, c.rangeErr("Due", d, 0)
+		return Date{}, false
 	}
-	return c.NextWorkingDay(d)
+	r, err := c.addWorkingDays("", d, 1)
+	return r, err == nil
 }
 
 // Interval is a half-open span of time [From, To), e.g. a supplement pause or a sector's excluded period.
@@ -287,13 +296,14 @@ func (c *Calendar) SupplementTo(dl *Deadline, requested, resubmitted time.Time, 
 	}
 	if p.Supplement == Restart {
 		n := dl.Supplements + 1
-		if err := c.DueTo(dl, resubmitted, dl.Duration, p); err != nil {
+		if err := c.due("Supplement", "resubmitted", dl, resubmitted, dl.Duration, p); err != nil {
+			*dl = Deadline{}
 			return err
 		}
 		dl.Supplements = n
 		return nil
 	}
-	if err := c.pause(dl, requested, resubmitted, p.EndOfDay); err != nil {
+	if err := c.pause("Supplement", "requested", "resubmitted", dl, requested, resubmitted, p.EndOfDay); err != nil {
 		*dl = Deadline{}
 		return err
 	}
@@ -310,7 +320,8 @@ func (c *Calendar) Exclude(dl Deadline, ivs []Interval, p DeadlinePolicy) (Deadl
 			return Deadline{}, &InputError{Op: "Exclude", Field: "ivs[" + itoa(k) + "].To", Value: iv.To.String(), Reason: "before From"}
 		}
 		var err error
-		if err = c.pause(&dl, iv.From, iv.To, p.EndOfDay); err != nil {
+		f := "ivs[" + itoa(k) + "]"
+		if err = c.pause("Exclude", f+".From", f+".To", &dl, iv.From, iv.To, p.EndOfDay); err != nil {
 			return Deadline{}, err
 		}
 	}
@@ -318,35 +329,47 @@ func (c *Calendar) Exclude(dl Deadline, ivs []Interval, p DeadlinePolicy) (Deadl
 }
 
 // pause moves dl's due date past the pause [from, to] in place, in its Duration's unit, with the due day
-// ending under rule (P4). On error dl may be partly moved.
-func (c *Calendar) pause(dl *Deadline, from, to time.Time, rule EndOfDay) error {
+// ending under rule (P4), for method op whose arguments from and to are named fromArg and toArg. On error dl
+// may be partly moved.
+func (c *Calendar) pause(op, fromArg, toArg string, dl *Deadline, from, to time.Time, rule EndOfDay) error {
+	fd, td := c.twoDates(from, to)
+	if !c.Contains(fd) {
+		return c.instantErr(op, fromArg, from, fd)
+	}
+	if !c.Contains(td) {
+		return c.instantErr(op, toArg, to, td)
+	}
 	switch dl.Duration.Unit {
 	case WorkingHours:
 		h, err := c.WorkingHoursBetween(from, to)
 		if err != nil {
 			return err
 		}
-		if dl.DueAt, err = c.AddWorkingHours(dl.DueAt, h); err != nil {
+		if dl.DueAt, err = c.addWorkingHours(op, dl.DueAt, h); err != nil {
 			return err
 		}
 		dl.Due = c.DateOf(dl.DueAt)
 		return nil
 	case CalendarDays:
-		fd, td := c.twoDates(from, to)
 		k := td.Sub(fd)
-		d, err := c.rollForward(dl.Due.AddDays(k))
-		if err != nil {
-			return err
+		if !c.Contains(dl.Due) {
+			return c.argErr(op, "dl.Due", dl.Due)
+		}
+		d, ok := c.rollForward(dl.Due.AddDays(k))
+		if !ok {
+			return c.stepErr(op, dl.Due, k)
 		}
 		dl.Due, dl.DueAt = d, c.endOfDay(d, rule)
 		return nil
 	}
-	fd, td := c.twoDates(from, to)
 	k, err := c.WorkingDaysBetween(fd, td)
 	if err != nil {
 		return err
 	}
-	d, err := c.AddWorkingDays(dl.Due, k)
+	if !c.Contains(dl.Due) {
+		return c.argErr(op, "dl.Due", dl.Due)
+	}
+	d, err := c.addWorkingDays(op, dl.Due, k)
 	if err != nil {
 		return err
 	}
@@ -366,7 +389,10 @@ func (c *Calendar) Reschedule(dl Deadline, apology time.Time, newDue Date, p Dea
 	if !newDue.After(dl.Due) {
 		return Deadline{}, &InputError{Op: "Reschedule", Field: "newDue", Value: newDue.String(), Reason: "not after the due date " + dl.Due.String()}
 	}
-	latest, err := c.AddWorkingDays(dl.Due, -p.ApologyLeadDays)
+	if !c.Contains(dl.Due) {
+		return Deadline{}, c.argErr("Reschedule", "dl.Due", dl.Due)
+	}
+	latest, err := c.addWorkingDays("Reschedule", dl.Due, -p.ApologyLeadDays)
 	if err != nil {
 		return Deadline{}, err
 	}
@@ -440,13 +466,18 @@ type Outcome struct {
 // the deadline's due date and instant. Cost: O(1), no allocation on success. Errors: *InputError for a zero
 // end (finished) or zero asOf (open); *RangeError when end or asOf falls outside the calendar.
 func (c *Calendar) Classify(dl Deadline, end time.Time, finished bool, asOf time.Time, p DeadlinePolicy) (Outcome, error) {
+	return c.classify("Classify", "end", dl, end, finished, asOf, p)
+}
+
+// classify is Classify for method op, whose end argument is named endArg: errors name them.
+func (c *Calendar) classify(op, endArg string, dl Deadline, end time.Time, finished bool, asOf time.Time, p DeadlinePolicy) (Outcome, error) {
 	due, dueAt := dl.Due, dl.DueAt
 	if p.ClassifyByAppointment && !dl.Appointment.IsZero() {
 		due, dueAt = dl.Appointment, c.EndOfDay(dl.Appointment, p)
 	}
 	j := c.JudgeAt(asOf, p)
 	var out Outcome
-	if err := j.Classify(&out, due, dueAt, end, finished); err != nil {
+	if err := j.classify(op, endArg, &out, due, dueAt, end, finished); err != nil {
 		return Outcome{}, err
 	}
 	out.LateApology = dl.LateApology
@@ -474,7 +505,7 @@ func (c *Calendar) JudgeAt(asOf time.Time, p DeadlinePolicy) Judgement {
 	j := Judgement{c: c, asOf: asOf, date: c.DateOf(asOf), dueSoon: p.normal().DueSoonDays, endOfDay: p.EndOfDay,
 		asOfS: asOf.Unix(), asOfN: int32(asOf.Nanosecond())}
 	if c.Contains(j.date) { // outside, Classify's day count fails first
-		j.cum, _ = c.cum("Classify", asOf)
+		j.cum, _ = c.cum("Classify", "asOf", asOf)
 	}
 	return j
 }
@@ -513,15 +544,22 @@ func (j *Judgement) AsOf() time.Time { return j.asOf }
 // arithmetic where the zone's offset is fixed (FixedOffset); no allocation on success. Errors (with *out
 // zeroed): *InputError for a zero end (finished) or a zero judgement instant (open); *RangeError when due,
 // or the date of end or of the judgement instant, is outside the calendar where the class counts working
-// days from it.
+// days from it, and for an open dossier when the judgement instant's date is before the range or more than
+// a day after it (the midnight closing the last day still judges). The error's Arg names "due", "end",
+// "dueAt" or "asOf".
 func (j *Judgement) Classify(out *Outcome, due Date, dueAt, end time.Time, finished bool) error {
+	return j.classify("Classify", "end", out, due, dueAt, end, finished)
+}
+
+// classify is Classify for method op, whose end argument is named endArg: errors name them.
+func (j *Judgement) classify(op, endArg string, out *Outcome, due Date, dueAt, end time.Time, finished bool) error {
 	c := j.c
 	*out = Outcome{Due: due}
 	var err error
 	if finished {
 		if end.IsZero() {
 			*out = Outcome{}
-			return &InputError{Op: "Classify", Field: "end", Value: "0001-01-01T00:00:00Z", Reason: "a finished dossier needs its end instant"}
+			return &InputError{Op: op, Field: endArg, Value: "0001-01-01T00:00:00Z", Reason: "a finished dossier needs its end instant"}
 		}
 		var ed Date
 		if s := end.Unix(); c.fast(s) { // DateOf, inline
@@ -534,26 +572,33 @@ func (j *Judgement) Classify(out *Outcome, due Date, dueAt, end time.Time, finis
 			out.Class = Early
 			if i, ok := c.off(ed); ok && c.Contains(due) { // WorkingDaysBetween, inline
 				out.EarlyWorkingDays = int(c.cnt[due.n-c.first+1]) - int(c.cnt[i+1])
+			} else if !ok {
+				err = c.instantErr(op, endArg, end, ed)
 			} else {
-				out.EarlyWorkingDays, err = c.WorkingDaysBetween(ed, due)
+				err = c.argErr(op, "due", due)
 			}
 		case 0:
 			out.Class = OnTime
 		default:
 			out.Class = Late
-			err = c.lateness(out, due, dueAt, ed, end, nil)
+			err = c.lateness(op, endArg, out, due, dueAt, ed, end, nil)
 		}
 	} else if j.asOf.IsZero() {
-		err = &InputError{Op: "Classify", Field: "asOf", Value: "0001-01-01T00:00:00Z", Reason: "an open dossier needs an as-of instant"}
+		err = &InputError{Op: op, Field: "asOf", Value: "0001-01-01T00:00:00Z", Reason: "an open dossier needs an as-of instant"}
 	} else if ds := dueAt.Unix(); j.asOfS > ds || (j.asOfS == ds && j.asOfN > int32(dueAt.Nanosecond())) {
 		// asOf.After(dueAt) on the wall clock, as every date and office time here is taken
 		out.Class = OpenOverdue
-		err = c.lateness(out, due, dueAt, j.date, j.asOf, &j.cum)
+		err = c.lateness(op, "asOf", out, due, dueAt, j.date, j.asOf, &j.cum)
+	} else if !c.Contains(j.date) && j.date != c.maxDt.AddDays(1) {
+		// before the range, or far after it (00:00 after the last day ends a due day: still judged)
+		err = c.instantErr(op, "asOf", j.asOf, j.date)
 	} else {
 		out.Class = OpenWithinDeadline
 		if j.dueSoon > 0 {
 			var from Date
-			if from, err = c.AddWorkingDays(due, -j.dueSoon); err == nil {
+			if !c.Contains(due) {
+				err = c.argErr(op, "due", due)
+			} else if from, err = c.addWorkingDays(op, due, -j.dueSoon); err == nil {
 				out.DueSoon = !j.date.Before(from)
 			}
 		}
@@ -564,21 +609,28 @@ func (j *Judgement) Classify(out *Outcome, due Date, dueAt, end time.Time, finis
 	return err
 }
 
-// lateness sets the working days from due to td, the date of instant t, and the office time from dueAt to
-// t; tc, when not nil, is t's office time from the calendar's start, known in advance.
-func (c *Calendar) lateness(out *Outcome, due Date, dueAt time.Time, td Date, t time.Time, tc *time.Duration) error {
-	n, err := c.WorkingDaysBetween(due, td)
+// lateness sets the working days from due to td, the date of instant t (argument tArg of method op), and
+// the office time from dueAt to t; tc, when not nil, is t's office time from the calendar's start, known in
+// advance.
+func (c *Calendar) lateness(op, tArg string, out *Outcome, due Date, dueAt time.Time, td Date, t time.Time, tc *time.Duration) error {
+	if !c.Contains(due) {
+		return c.argErr(op, "due", due)
+	}
+	if !c.Contains(td) {
+		return c.instantErr(op, tArg, t, td)
+	}
+	n, err := c.workingDaysBetween(op, due, td)
 	if err != nil {
 		return err
 	}
-	a, err := c.cum("WorkingHoursBetween", dueAt)
+	a, err := c.cum(op, "dueAt", dueAt)
 	if err != nil {
 		return err
 	}
 	var b time.Duration
 	if tc != nil {
 		b = *tc
-	} else if b, err = c.cum("WorkingHoursBetween", t); err != nil {
+	} else if b, err = c.cum(op, tArg, t); err != nil {
 		return err
 	}
 	out.LateWorkingDays, out.LateWorkingHours = max(n, 0), max(b-a, 0)
@@ -589,7 +641,7 @@ func (c *Calendar) lateness(out *Outcome, due Date, dueAt time.Time, td Date, t 
 // refusal notice is dated on or before the due date, else Late (never Early). Cost: O(1).
 // Errors: *InputError for a zero notice; *RangeError.
 func (c *Calendar) ClassifyRefusal(dl Deadline, notice time.Time, p DeadlinePolicy) (Outcome, error) {
-	out, err := c.Classify(dl, notice, true, time.Time{}, p)
+	out, err := c.classify("ClassifyRefusal", "notice", dl, notice, true, time.Time{}, p)
 	if err != nil {
 		return Outcome{}, err
 	}

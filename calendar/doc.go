@@ -51,8 +51,11 @@
 //
 // # Errors
 //
-// Dates or results outside the built range return *RangeError (errors.Is ErrOutOfRange); malformed input
-// returns *InputError (errors.Is ErrInvalid) naming the field. No exported function panics on bad input.
+// Dates or results outside the built range return *RangeError (errors.Is ErrOutOfRange), which names the
+// method the caller called (Op), the argument outside the range (Arg, Date, and Time for an instant) or,
+// when the result would leave the range, its start and step (Arg "result", N or Hours); instants too far
+// out for a date (beyond ±5,000,000 years) fail the same way instead of wrapping. Malformed input returns
+// *InputError (errors.Is ErrInvalid) naming the field. No exported function panics on bad input.
 package calendar
 
 // DefaultPublicationUnit is the unit of publication deadlines (docs/calendar.md, P18): working days, as in

@@ -3,6 +3,7 @@ package calendar
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // ErrOutOfRange is matched (with errors.Is) by every *RangeError: a date or instant outside the range a
@@ -14,17 +15,44 @@ var ErrOutOfRange = errors.New("calendar: outside the calendar's range")
 var ErrInvalid = errors.New("calendar: invalid input")
 
 // RangeError reports an operation whose argument or result lies outside the years a Calendar was built for.
-// It matches ErrOutOfRange with errors.Is.
+// It names what the caller passed: the method the caller called (Op — "Due", not a helper it uses), which
+// argument is outside (Arg) with its value (Date, and Time for an instant), or, when the arguments are in
+// range but the result would leave it (Arg "result"), the start and the step (N or Hours). Instants too far
+// from the calendar's years to have a representable date (beyond ±5,000,000 years) are reported the same
+// way, never wrapped onto a real date. It matches ErrOutOfRange with errors.Is.
 type RangeError struct {
-	Op       string // the method, e.g. "AddWorkingDays"
-	Date     Date   // the argument date (for instants: their date in the calendar's zone)
-	N        int    // the step argument where there is one (days or hours), else 0
-	Min, Max Date   // the calendar's first and last day
+	Op    string        // the method called, e.g. "AddWorkingDays", "Due", "Classify"
+	Arg   string        // the argument outside the range ("d", "from", "to", "t", "received", "end", "asOf", …) or "result"
+	Date  Date          // that argument's date (an instant's date in the calendar's zone); for "result", the date the step started from
+	Time  time.Time     // the instant, when the argument (or the start of the step) is an instant; else zero
+	N     int           // the step in days, or the Duration's amount, where there is one; else 0
+	Hours time.Duration // the office-time step of AddWorkingHours; else 0
+	Min   Date          // the calendar's first day
+	Max   Date          // the calendar's last day
 }
 
-// Error formats the operation, its arguments and the supported range.
+// Error formats the operation, the offending argument or step and the supported range, e.g.
+// "calendar: WorkingDaysBetween: to = 2100-01-04 is outside the calendar range 1976-01-01..2099-12-31" or
+// "calendar: AddWorkingHours: the result of 24h0m0s from 2099-12-31T16:00:00+07:00 is outside the calendar
+// range 1976-01-01..2099-12-31".
 func (e *RangeError) Error() string {
-	return fmt.Sprintf("calendar: %s(%s, %d): outside the calendar range %s..%s", e.Op, e.Date, e.N, e.Min, e.Max)
+	val := e.Date.String()
+	if !e.Time.IsZero() {
+		val = e.Time.Format(time.RFC3339Nano)
+	}
+	rng := " is outside the calendar range " + e.Min.String() + ".." + e.Max.String()
+	if e.Arg == "result" {
+		step := itoa(e.N)
+		if e.Hours != 0 {
+			step = e.Hours.String()
+		}
+		return "calendar: " + e.Op + ": the result of " + step + " from " + val + rng
+	}
+	arg := e.Arg
+	if arg == "" {
+		arg = "date"
+	}
+	return "calendar: " + e.Op + ": " + arg + " = " + val + rng
 }
 
 // Is reports whether target is ErrOutOfRange.

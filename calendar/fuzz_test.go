@@ -48,16 +48,33 @@ func FuzzWorkingDays(f *testing.F) {
 // FuzzWorkingHours: AddWorkingHours and WorkingHoursBetween never panic and invert each other.
 func FuzzWorkingHours(f *testing.F) {
 	c := mustNew(f, Options{FromYear: 2000, ToYear: 2040})
-	for _, s := range [][2]int64{{1777000000, int64(8 * time.Hour)}, {1777000000, -int64(time.Hour)}, {0, 0}, {1777010000, 1}, {1777030000, int64(1000 * time.Hour)}, {-1 << 62, 1 << 62}} {
+	for _, s := range [][2]int64{{1777000000, int64(8 * time.Hour)}, {1777000000, -int64(time.Hour)}, {0, 0}, {1777010000, 1}, {1777030000, int64(1000 * time.Hour)}, {-1 << 62, 1 << 62},
+		{farSec, int64(8 * time.Hour)}, {-farSec, int64(time.Hour)}, {1777000000, 1<<63 - 1}, {1777000000, -1 << 63}} {
 		f.Add(s[0], s[1])
 	}
 	f.Fuzz(func(t *testing.T, sec, dur int64) {
 		from := time.Unix(sec, 0)
 		d := time.Duration(dur)
+		// An instant's date is in the calendar exactly when its year is (no wrapping of far instants);
+		// time.Time's own year is exact while the Unix seconds stay clear of int64 overflow.
+		if sec > -1<<62 && sec < 1<<62 {
+			y := from.In(c.Location()).Year()
+			in := y >= 2000 && y <= 2040
+			if c.Contains(c.DateOf(from)) != in || c.Contains(c.DateOfUnix(sec)) != in || c.Contains(DateOf(from, c.Location())) != in {
+				t.Fatalf("instant %d (year %d): date %s, in range %v", sec, y, c.DateOf(from), in)
+			}
+		}
 		to, err := c.AddWorkingHours(from, d)
 		if err != nil {
-			if !errors.Is(err, ErrOutOfRange) {
+			var re *RangeError
+			if !errors.As(err, &re) || !errors.Is(err, ErrOutOfRange) {
 				t.Fatalf("AddWorkingHours(%s, %s): %v", from, d, err)
+			}
+			// The error names the caller's arguments, never the calendar's edge.
+			okArg := re.Arg == "t" && !c.Contains(c.DateOf(from)) && re.Time.Equal(from)
+			okResult := re.Arg == "result" && c.Contains(c.DateOf(from)) && re.Time.Equal(from) && re.Hours == d && re.Date == c.DateOf(from)
+			if re.Op != "AddWorkingHours" || !(okArg || okResult) {
+				t.Fatalf("AddWorkingHours(%s, %s): %+v", from, d, *re)
 			}
 			return
 		}
@@ -81,6 +98,8 @@ func FuzzDue(f *testing.F) {
 	f.Add(int64(1777100000), 30, uint8(2), uint8(2), uint8(0), uint8(0), uint8(1), int64(-time.Hour))
 	f.Add(int64(1893400000), 400, uint8(0), uint8(0), uint8(0), uint8(1), uint8(0), int64(0))
 	f.Add(int64(1777000000), -3, uint8(9), uint8(9), uint8(9), uint8(9), uint8(9), int64(0))
+	f.Add(int64(farSec), 5, uint8(0), uint8(0), uint8(0), uint8(0), uint8(0), int64(0))
+	f.Add(int64(-farSec), 5, uint8(1), uint8(0), uint8(0), uint8(0), uint8(1), int64(0))
 	f.Fuzz(func(t *testing.T, sec int64, amount int, unit, scope, counting, eod, supp uint8, cutoff int64) {
 		received := time.Unix(sec, 0)
 		p := DeadlinePolicy{Cutoff: time.Duration(cutoff), CutoffScope: CutoffScope(scope), ReceiptCounting: ReceiptCounting(counting),
@@ -91,7 +110,14 @@ func FuzzDue(f *testing.F) {
 			if !errors.Is(err, ErrOutOfRange) && !errors.Is(err, ErrInvalid) {
 				t.Fatalf("Due: untyped error %v", err)
 			}
+			var re *RangeError
+			if errors.As(err, &re) && (re.Op != "Due" || !re.Time.Equal(received) || (re.Arg != "received" && re.Arg != "result")) {
+				t.Fatalf("Due(%s, %+v): %+v", received, dur, *re)
+			}
 			return
+		}
+		if y := received.In(c.Location()).Year(); y < 2020 || y > 2030 {
+			t.Fatalf("Due accepted a reception in the year %d: %+v", y, dl)
 		}
 		rd := DateOf(received, nil)
 		if !c.IsWorkingDay(dl.DeemedReceipt) || !c.IsWorkingDay(dl.Due) || dl.DeemedReceipt.Before(rd) ||

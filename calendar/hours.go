@@ -45,18 +45,19 @@ func total(s []Span) time.Duration {
 	return t
 }
 
-// cum returns the office time from the calendar's start to instant t.
-func (c *Calendar) cum(op string, t time.Time) (time.Duration, error) {
-	v, _, err := c.cumDay(op, t)
+// cum returns the office time from the calendar's start to instant t, argument arg of method op (named by
+// the error when t's date is outside the range).
+func (c *Calendar) cum(op, arg string, t time.Time) (time.Duration, error) {
+	v, _, err := c.cumDay(op, arg, t)
 	return v, err
 }
 
 // cumDay is cum, also returning the offset of t's local date (a search hint for at).
-func (c *Calendar) cumDay(op string, t time.Time) (time.Duration, int, error) {
+func (c *Calendar) cumDay(op, arg string, t time.Time) (time.Duration, int, error) {
 	day, clk := c.clock(t)
 	i, ok := c.off(day)
 	if !ok {
-		return 0, 0, c.rangeErr(op, day, 0)
+		return 0, 0, c.instantErr(op, arg, t, day)
 	}
 	v := c.hp[i]
 	if clk > 0 && c.kind[i].Working() { // at midnight (a due day's end) the prefix sum is the answer
@@ -73,8 +74,9 @@ func (c *Calendar) cumDay(op string, t time.Time) (time.Duration, int, error) {
 // at returns the instant whose cumulative office time is v: the earliest such instant when earliest is
 // set (a span end rather than the next span start), else the latest (the next span start). The answer's
 // day is searched from offset lo on (0, or the day of an instant known to have office time below v): by
-// galloping, so that a step of a few days from lo costs a few comparisons, then by bisection.
-func (c *Calendar) at(op string, v time.Duration, earliest bool, lo int) (time.Time, error) {
+// galloping, so that a step of a few days from lo costs a few comparisons, then by bisection. It reports
+// false when no instant of the range has office time v (the caller names its arguments in the error).
+func (c *Calendar) at(v time.Duration, earliest bool, lo int) (time.Time, bool) {
 	// Find the first day i with hp[i+1] > v (earliest: ≥ v); then hp[i] < v ≤ hp[i+1] (earliest) or
 	// hp[i] ≤ v < hp[i+1] (latest).
 	reaches := func(i int) bool { x := c.hp[i+1]; return x > v || (earliest && x == v) }
@@ -101,11 +103,7 @@ func (c *Calendar) at(op string, v time.Duration, earliest bool, lo int) (time.T
 		}
 	}
 	if lo >= int(c.ndays) || v < 0 {
-		d := c.maxDt
-		if v < 0 {
-			d = c.minDate
-		}
-		return time.Time{}, c.rangeErr(op, d, 0)
+		return time.Time{}, false
 	}
 	day := Date{n: c.first + int32(lo)}
 	rem := v - c.hp[lo]
@@ -114,24 +112,24 @@ func (c *Calendar) at(op string, v time.Duration, earliest bool, lo int) (time.T
 		if rem < l || (earliest && rem == l) {
 			x := sp.Start + rem
 			if s := int64(day.n-unixEpoch)*86400 - c.zoneOff; c.fast(s) { // Start(day).Add(x), inline
-				return time.Unix(s+int64(x/time.Second), int64(x%time.Second)).In(c.loc), nil
+				return time.Unix(s+int64(x/time.Second), int64(x%time.Second)).In(c.loc), true
 			}
-			return c.startSlow(day).Add(x), nil
+			return c.startSlow(day).Add(x), true
 		}
 		rem -= l
 	}
-	return time.Time{}, c.rangeErr(op, day, 0) // unreachable with consistent prefix sums
+	return time.Time{}, false // unreachable with consistent prefix sums
 }
 
 // WorkingHoursBetween returns the office time between instants from and to (negative if to is before from),
 // counting only office hours of working days (P5). Cost: O(1) — integer arithmetic where the zone's offset
 // is fixed (FixedOffset), else two time-zone conversions; no allocation. Errors: *RangeError if either instant's local date is outside the range.
 func (c *Calendar) WorkingHoursBetween(from, to time.Time) (time.Duration, error) {
-	a, err := c.cum("WorkingHoursBetween", from)
+	a, err := c.cum("WorkingHoursBetween", "from", from)
 	if err != nil {
 		return 0, err
 	}
-	b, err := c.cum("WorkingHoursBetween", to)
+	b, err := c.cum("WorkingHoursBetween", "to", to)
 	if err != nil {
 		return 0, err
 	}
@@ -144,9 +142,15 @@ func (c *Calendar) WorkingHoursBetween(from, to time.Time) (time.Duration, error
 // span end stays at 11:30 or 17:00); for d ≤ 0 it is the latest (the next span start), so d == 0 returns the
 // P6-normalised t. Negative d subtracts office time. Cost: for d > 0, O(log k) for a result k days after t
 // (a galloping search over prefix sums from t's day); for d ≤ 0, O(log n) over the whole range; no
-// allocation. Errors: *RangeError if t or the result is outside the range.
+// allocation. Errors: *RangeError if t (Arg "t") or the result (Arg "result", with t and d) is outside the
+// range, including a d so large that the office time would overflow.
 func (c *Calendar) AddWorkingHours(t time.Time, d time.Duration) (time.Time, error) {
-	v, i, err := c.cumDay("AddWorkingHours", t)
+	return c.addWorkingHours("AddWorkingHours", t, d)
+}
+
+// addWorkingHours is AddWorkingHours for method op, whose errors name op.
+func (c *Calendar) addWorkingHours(op string, t time.Time, d time.Duration) (time.Time, error) {
+	v, i, err := c.cumDay(op, "t", t)
 	if err != nil {
 		return time.Time{}, err
 	}
@@ -164,7 +168,14 @@ func (c *Calendar) AddWorkingHours(t time.Time, d time.Duration) (time.Time, err
 	if d <= 0 {
 		i = 0 // the answer may lie before t's day
 	}
-	return c.at("AddWorkingHours", v+d, d > 0, i)
+	r, ok := time.Time{}, false
+	if w := v + d; (d > 0) == (w > v) || d == 0 { // no overflow of the office time
+		r, ok = c.at(w, d > 0, i)
+	}
+	if !ok {
+		return time.Time{}, &RangeError{Op: op, Arg: "result", Date: c.DateOf(t), Time: t.In(c.loc), Hours: d, Min: c.minDate, Max: c.maxDt}
+	}
+	return r, nil
 }
 
 // opening returns the first office instant of working day d (00:00 if it has no office hours).

@@ -60,7 +60,8 @@ func (c *Calendar) FixedOffset() (seconds int, ok bool) {
 // DateOf returns the civil date of instant t in the calendar's zone: DateOf(t, c.Location()). Cost: O(1),
 // two integer divisions and no allocation where the zone's offset is fixed (FixedOffset); one
 // time.Location look-up elsewhere. It never fails; dates outside the calendar's range are returned as they
-// are (the working-day methods reject them).
+// are (the working-day methods reject them), and an instant beyond about ±5,000,000 years gets the first or
+// last representable Date (NewDate), never a wrapped-around date.
 func (c *Calendar) DateOf(t time.Time) Date {
 	if s := t.Unix(); c.fast(s) {
 		return c.dayOf(s)
