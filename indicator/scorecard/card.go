@@ -240,7 +240,7 @@ func (s *Scorer) finish(p *Partial, hook func(kind indicator.RecordKind, unit, c
 
 // explain builds one unit's explanations of its pooled result.
 func (s *Scorer) explain(tree *indicator.Tree, own map[string]*unitLost, ur indicator.UnitResult) []Explanation {
-	var out []Explanation
+	out := []Explanation{} // JSON: [] rather than null
 	for _, id := range indicator.IDs() {
 		if !s.scored[id] {
 			continue
@@ -262,7 +262,8 @@ func (s *Scorer) explain(tree *indicator.Tree, own map[string]*unitLost, ur indi
 				}
 			}
 		}
-		ex := Explanation{Metric: id, Num: mr.Num, Den: mr.Den, Score: mr.Score, Max: mr.Max, PointsLost: lost, Null: mr.Null}
+		ex := Explanation{Metric: id, Num: mr.Num, Den: mr.Den, Score: mr.Score, Max: mr.Max, PointsLost: lost, Null: mr.Null,
+			Reasons: []LostReason{}}
 		var explained int64
 		for _, e := range acc.metrics[id] {
 			ex.Reasons = append(ex.Reasons, LostReason{Reason: e.reason, Count: e.count, Examples: append([]string(nil), e.codes...)})

@@ -35,6 +35,19 @@ func (m PlanMode) String() string {
 // MarshalText encodes the mode as String does, so that JSON shows "fix" or "add".
 func (m PlanMode) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
 
+// UnmarshalText reads "fix" or "add" (MarshalText's encoding); anything else is an error.
+func (m *PlanMode) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "fix":
+		*m = PlanFix
+	case "add":
+		*m = PlanAdd
+	default:
+		return fmt.Errorf("scorecard: unknown plan mode %q (fix or add)", b)
+	}
+	return nil
+}
+
 // DefaultPlanLimit bounds the number of records the planner considers per metric under PlanAdd (about
 // 4.3 billion: far more records than a province handles in a year).
 const DefaultPlanLimit int64 = 1 << 32
