@@ -1,5 +1,7 @@
 package calendar
 
+import "strings"
+
 // Embedded civil-service schedules 2020–2026 (docs/calendar.md, Announced civil-service schedules, [Announced]). Each entry is one weekday off,
 // one working weekend day, or a weekend day that carries a holiday (kind Holiday, so that Day can explain
 // it), with its name and legal basis or source. Kept as a function returning fresh
@@ -17,6 +19,44 @@ const (
 	nameSwapOff    = "Nghỉ hoán đổi"
 	nameMakeUpWork = "Làm bù"
 )
+
+// prefixCompEN is prefixComp in English (englishName).
+const prefixCompEN = "Compensatory day off for "
+
+// englishName returns the English name of a statutory or announced day named vi — a name above, optionally
+// behind prefixComp and followed by a parenthesised note such as "(Sun 26/4)" or "(làm bù Sat 10/1)" — and
+// whether the holiday is dated by the lunar calendar; "" for any other name (a caller's).
+func englishName(vi string) (en string, lunar bool) {
+	rest, comp := strings.CutPrefix(vi, prefixComp)
+	base, suffix, hasSuffix := strings.Cut(rest, " (")
+	switch base {
+	case nameNewYear:
+		en = "New Year's Day"
+	case nameTet:
+		en, lunar = "Lunar New Year (Tết)", true
+	case nameHung:
+		en, lunar = "Hùng Kings' Commemoration Day", true
+	case nameVictory:
+		en = "Victory Day"
+	case nameLabour:
+		en = "International Labour Day"
+	case nameNational:
+		en = "National Day"
+	case nameSwapOff:
+		en = "Swapped day off"
+	case nameMakeUpWork:
+		en = "Make-up working day"
+	default:
+		return "", false
+	}
+	if comp {
+		en = prefixCompEN + en
+	}
+	if hasSuffix {
+		en += " (" + strings.Replace(suffix, "làm bù", "made up on", 1)
+	}
+	return en, lunar
+}
 
 // Legal bases.
 const (

@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"iter"
 	"slices"
 	"time"
 
@@ -62,8 +63,15 @@ type Calendar struct {
 }
 
 type note struct {
-	name, basis string
-	reception   bool
+	name, nameEN, basis string
+	reception, lunar    bool
+}
+
+// namedNote returns the note of a day named vi (Vietnamese) with its English name and lunar flag
+// (englishName), and basis.
+func namedNote(vi, basis string) note {
+	en, lunar := englishName(vi)
+	return note{name: vi, nameEN: en, basis: basis, lunar: lunar}
 }
 
 // New builds a Calendar. Cost: O(days in range) time and about 20 bytes of memory per day (≈1.5 MB for
@@ -115,7 +123,7 @@ func New(opts Options) (*Calendar, error) {
 			}
 			if i, ok := c.off(d); ok {
 				c.kind[i] = a.kind
-				c.notes[i] = note{name: a.name, basis: a.basis}
+				c.notes[i] = namedNote(a.name, a.basis)
 			}
 		}
 	}
@@ -149,7 +157,7 @@ func (c *Calendar) off(d Date) (int32, bool) {
 type holidayAt struct {
 	d           Date
 	name, basis string
-	comp        bool
+	comp, lunar bool
 }
 
 // applyStatutory marks year y's statutory holidays (Labour Code 2019 from 2021, 2012 before) and their
@@ -192,24 +200,29 @@ func (c *Calendar) applyStatutory(y int) error {
 	for _, h := range hs {
 		if i, ok := c.off(h.d); ok {
 			c.kind[i] = Holiday
-			c.notes[i] = note{name: h.name, basis: h.basis}
+			c.notes[i] = namedNote(h.name, h.basis)
 		}
 	}
 	for _, h := range hs {
 		if wd := h.d.Weekday(); wd == time.Saturday || wd == time.Sunday {
-			c.compensate(h.d, h.name, compBasis)
+			c.compensate(h.d, namedNote(h.name, compBasis))
 		}
 	}
 	return nil
 }
 
-// compensate gives the first working day after d that is not already a holiday or compensatory day off.
-func (c *Calendar) compensate(d Date, name, basis string) {
+// compensate gives the first working day after d that is not already a holiday or compensatory day off,
+// for the holiday h (its names and lunar flag; h.basis is the compensation's basis).
+func (c *Calendar) compensate(d Date, h note) {
 	i, _ := c.off(d)
 	for i++; i < c.ndays; i++ {
 		if c.kind[i].Working() {
 			c.kind[i] = Compensatory
-			c.notes[i] = note{name: prefixComp + name + " (" + d.String() + ")", basis: basis}
+			n := note{name: prefixComp + h.name + " (" + d.String() + ")", basis: h.basis, lunar: h.lunar}
+			if h.nameEN != "" {
+				n.nameEN = prefixCompEN + h.nameEN + " (" + d.String() + ")"
+			}
+			c.notes[i] = n
 			return
 		}
 	}
@@ -225,7 +238,7 @@ func (c *Calendar) applyRules(rules []HolidayRule) error {
 		}
 		add := func(d Date) {
 			if _, ok := c.off(d); ok && inEffect(d) {
-				hs = append(hs, holidayAt{d: d, name: r.Name, basis: r.Basis, comp: !r.NoCompensation})
+				hs = append(hs, holidayAt{d: d, name: r.Name, basis: r.Basis, comp: !r.NoCompensation, lunar: r.Kind == LunarRule})
 			}
 		}
 		if r.Name == "" {
@@ -263,19 +276,20 @@ func (c *Calendar) applyRules(rules []HolidayRule) error {
 	slices.SortStableFunc(hs, func(a, b holidayAt) int { return a.d.Compare(b.d) })
 	for _, h := range hs {
 		i, _ := c.off(h.d)
+		n := note{name: h.name, basis: h.basis, lunar: h.lunar}
 		switch {
 		case c.kind[i].Working():
 			c.kind[i] = Holiday
-			c.notes[i] = note{name: h.name, basis: h.basis}
+			c.notes[i] = n
 		case c.kind[i] == WeeklyRest:
 			c.kind[i] = Holiday
-			c.notes[i] = note{name: h.name, basis: h.basis}
+			c.notes[i] = n
 			if h.comp {
-				basis := basisLC2019Comp
+				n.basis = basisLC2019Comp
 				if h.d.Year() < LabourCode2019From {
-					basis = basisLC2012
+					n.basis = basisLC2012
 				}
-				c.compensate(h.d, h.name, basis)
+				c.compensate(h.d, n)
 			}
 		}
 	}
@@ -347,9 +361,37 @@ func (c *Calendar) Day(d Date) DayInfo {
 	}
 	n := c.notes[i]
 	return DayInfo{
-		Date: d, InRange: true, Working: c.kind[i].Working(), Kind: c.kind[i], Name: n.name, Basis: n.basis,
-		Provisional: c.provisional[d.Year()-c.fromYear], Reception: n.reception,
+		Date: d, InRange: true, Working: c.kind[i].Working(), Kind: c.kind[i], Name: n.name, NameEN: n.nameEN,
+		Basis: n.basis, Lunar: n.lunar, Provisional: c.provisional[d.Year()-c.fromYear], Reception: n.reception,
 	}
+}
+
+// Holidays returns, in date order, the days of year that are not ordinary ones — the days a year's
+// holiday list shows: statutory and caller-added holidays (a holiday period's Saturday and Sunday
+// included), compensatory days off, announced swapped days off and make-up working days, and the days of
+// overlays (closed, working, reception only) — each as Day gives it: kind, Vietnamese and English name,
+// legal basis, lunar and provisional flags. Ordinary weekdays and plain weekends are left out.
+// Cost: O(days of the year) to walk, one map lookup per day; no allocation per day. Errors: *RangeError
+// (Arg "year") when year is outside the calendar.
+func (c *Calendar) Holidays(year int) (iter.Seq[DayInfo], error) {
+	first := NewDate(year, 1, 1)
+	if year < c.minDate.Year() || year > c.maxDt.Year() {
+		return nil, c.argErr("Holidays", "year", first)
+	}
+	last := NewDate(year, 12, 31)
+	return func(yield func(DayInfo) bool) {
+		for d := first; !d.After(last); d = d.AddDays(1) {
+			i, _ := c.off(d)
+			if k := c.kind[i]; k == Regular || k == WeeklyRest {
+				if _, noted := c.notes[i]; !noted {
+					continue
+				}
+			}
+			if !yield(c.Day(d)) {
+				return
+			}
+		}
+	}, nil
 }
 
 // Provisional reports whether year is rule-derived (no announced schedule embedded, or Options.NoAnnounced)

@@ -161,3 +161,36 @@ func ExampleCalendar_AddWorkingHours() {
 	// Output:
 	// Sat 2026-08-22 16:00
 }
+
+// Which days of 2026 are off, and which weekend days are worked? Holidays lists them with their names and
+// legal basis.
+func ExampleCalendar_Holidays() {
+	cal, err := calendar.New(calendar.Options{})
+	if err != nil {
+		panic(err)
+	}
+	days, err := cal.Holidays(2026)
+	if err != nil {
+		panic(err)
+	}
+	for di := range days {
+		fmt.Printf("%s %s %-13s %s\n", di.Date, di.Date.Weekday().String()[:3], di.Kind, di.NameEN)
+	}
+	// Output:
+	// 2026-01-01 Thu holiday       New Year's Day
+	// 2026-01-02 Fri swap-off      Swapped day off (made up on Sat 10/1)
+	// 2026-01-10 Sat make-up-work  Make-up working day (for Fri 2/1)
+	// 2026-02-16 Mon holiday       Lunar New Year (Tết)
+	// 2026-02-17 Tue holiday       Lunar New Year (Tết)
+	// 2026-02-18 Wed holiday       Lunar New Year (Tết)
+	// 2026-02-19 Thu holiday       Lunar New Year (Tết)
+	// 2026-02-20 Fri holiday       Lunar New Year (Tết)
+	// 2026-04-26 Sun holiday       Hùng Kings' Commemoration Day
+	// 2026-04-27 Mon compensatory  Compensatory day off for Hùng Kings' Commemoration Day (Sun 26/4)
+	// 2026-04-30 Thu holiday       Victory Day
+	// 2026-05-01 Fri holiday       International Labour Day
+	// 2026-08-22 Sat make-up-work  Make-up working day (for Mon 31/8)
+	// 2026-08-31 Mon swap-off      Swapped day off (made up on Sat 22/8)
+	// 2026-09-01 Tue holiday       National Day
+	// 2026-09-02 Wed holiday       National Day
+}

@@ -50,7 +50,9 @@ type DayInfo struct {
 	Working     bool    // a processing day for dossier deadlines
 	Kind        DayKind // why
 	Name        string  // holiday or overlay name, e.g. "Tết Nguyên đán", "Nghỉ bù Giỗ Tổ Hùng Vương"
+	NameEN      string  // the English name of the statutory and announced days, e.g. "Lunar New Year (Tết)"; empty for caller-named days
 	Basis       string  // legal basis or source of the entry (law article, Công văn number, overlay basis)
+	Lunar       bool    // a holiday dated by the lunar calendar (Tết, 10/3, a LunarRule), or a day off compensating one
 	Provisional bool    // the day's year is built from the rules, not from an announced schedule
 	Reception   bool    // a Saturday (or other) reception day: dossiers are received but not processed (P7)
 }
