@@ -42,11 +42,32 @@ type RecordError struct {
 	Field string
 	// Err is the cause.
 	Err error
+	// Terminal is set on the error that ended the sequence (a header error, CSV syntax, a row over the
+	// record limit, a read error, UTF-16 input): no record follows it. Any other error concerns its row
+	// alone, and reading goes on with the next one.
+	Terminal bool
 }
 
-// Error implements error.
+// Error implements error. A header error (Index -1) reads "csvio: header (line 1): …", with the
+// column when one is at fault.
 func (e *RecordError) Error() string {
+	switch {
+	case e.Index < 0 && e.Field != "":
+		return fmt.Sprintf("csvio: header (line %d) column %q: %v", max(e.Line, 1), e.Field, e.Err)
+	case e.Index < 0:
+		return fmt.Sprintf("csvio: header (line %d): %v", max(e.Line, 1), e.Err)
+	}
 	return fmt.Sprintf("csvio: record %d (line %d, key %q) column %q: %v", e.Index, e.Line, e.Code, e.Field, e.Err)
+}
+
+// IsTerminal reports whether err is a decoder error that ended its sequence (RecordError.Terminal, or a
+// portal decoder's); false means the row it names is bad and the rows after it are still read.
+func IsTerminal(err error) bool {
+	var re *RecordError
+	if errors.As(err, &re) {
+		return re.Terminal
+	}
+	return portal.IsTerminal(err)
 }
 
 // Unwrap returns the cause.
@@ -223,117 +244,23 @@ func structListRange[T, E any](name string, min, max int, p func(*T) *[]E, enc f
 // zero (the layout's values for columns the file does not have) and gets the cells of its row.
 func decode[T any](r io.Reader, cfg limits.Config, cols []column[T], key string, keyOf func(*T) string, zero T) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		lr := &limits.Reader{R: r}
-		cr := csv.NewReader(lr)
-		cr.ReuseRecord = true
-		cr.FieldsPerRecord = -1
-		// bound allows the next row at most cfg.Record bytes, so that no
-		// row longer than that is ever buffered whole.
-		bound := func() { lr.Allow = cr.InputOffset() + int64(cfg.Record) }
-		tooLarge := func(err error, start int64) error {
-			if !errors.Is(err, limits.ErrReached) {
-				return nil
-			}
-			return fmt.Errorf("%w: the row at byte %d is longer than %d bytes (MaxRecordBytes)", ErrTooLarge, start, cfg.Record)
-		}
-		bound()
-		header, err := cr.Read()
+		rr := newRowReader(r, cfg.Record)
+		h, err := readHeader(rr, cols, key)
 		if err != nil {
-			if e := tooLarge(err, 0); e != nil {
-				err = e
-			} else if err == io.EOF {
-				err = fmt.Errorf("%w: empty input", ErrHeader)
-			} else {
-				err = fmt.Errorf("%w: %v", portal.ErrSyntax, err)
-			}
-			var zero T
-			yield(zero, &RecordError{Index: -1, Line: 1, Err: err})
-			return
-		}
-		// Map header positions to columns; unknown columns are ignored.
-		index := make(map[string]int, len(cols))
-		for i, c := range cols {
-			index[c.name] = i
-		}
-		pos := make([]int, len(header))        // column index per cell, -1 = ignored
-		headers := make([]string, len(header)) // the row slice is reused by Read
-		seen := make(map[string]bool, len(header))
-		hasKey := false
-		for i, h := range header {
-			h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
-			headers[i] = h
-			if seen[h] {
-				var zero T
-				yield(zero, &RecordError{Index: -1, Line: 1, Field: h, Err: fmt.Errorf("%w: duplicate column %q", ErrHeader, h)})
-				return
-			}
-			seen[h] = true
-			pos[i] = -1
-			if j, ok := index[h]; ok {
-				pos[i] = j
-				hasKey = hasKey || h == key
-			}
-		}
-		if !hasKey {
-			var zero T
-			yield(zero, &RecordError{Index: -1, Line: 1, Field: key, Err: fmt.Errorf("%w: no %q column", ErrHeader, key)})
+			yield(zero, err)
 			return
 		}
 		for n := 0; ; n++ {
-			start := cr.InputOffset()
-			bound()
-			row, err := cr.Read()
+			row, err := rr.next()
 			if err == io.EOF {
 				return
 			}
-			rec := zero
 			if err != nil {
-				line := 0
-				var pe *csv.ParseError
-				if e := tooLarge(err, start); e != nil {
-					err = e
-				} else if errors.As(err, &pe) {
-					line = pe.Line
-					err = fmt.Errorf("%w: %v", portal.ErrSyntax, err)
-				}
-				yield(rec, &RecordError{Index: n, Line: line, Err: err})
+				yield(zero, rowErr(rr, n, err, cfg))
 				return
 			}
-			line, _ := cr.FieldPos(0)
-			re := &RecordError{Index: n, Line: line}
-			if len(row) != len(headers) {
-				re.Err = fmt.Errorf("%w: %d cells, header has %d", portal.ErrSyntax, len(row), len(headers))
-				if !yield(rec, re) {
-					return
-				}
-				continue
-			}
-			for i, cell := range row {
-				switch {
-				case len(cell) > cfg.Field:
-					if re.Err == nil {
-						re.Field = headers[i]
-						re.Err = fmt.Errorf("%w: cell of %d bytes, limit %d (MaxFieldBytes)", ErrTooLarge, len(cell), cfg.Field)
-					}
-					continue
-				case pos[i] < 0:
-					continue
-				case !utf8.ValidString(cell):
-					if re.Err == nil {
-						re.Field, re.Err = cols[pos[i]].name, fmt.Errorf("%w: cell %.40q", portal.ErrInvalidUTF8, cell)
-					}
-					continue
-				}
-				c := cols[pos[i]]
-				if err := c.set(&rec, cell); err != nil && re.Err == nil {
-					re.Field, re.Err = c.name, err
-				}
-			}
-			re.Code = keyOf(&rec)
-			if re.Err == nil && strings.TrimSpace(re.Code) == "" {
-				re.Field, re.Err = key, ErrMissingKey
-			}
-			if re.Err != nil {
+			rec := zero
+			if re := fillRow(h, &rec, row, n, rr.rowAt, cols, key, keyOf, cfg); re != nil {
 				if !yield(rec, re) {
 					return
 				}
@@ -344,6 +271,113 @@ func decode[T any](r io.Reader, cfg limits.Config, cols []column[T], key string,
 			}
 		}
 	}
+}
+
+// header is a file's header mapped to a layout's columns.
+type header struct {
+	pos     []int    // column index per cell, -1 = ignored
+	headers []string // the header's cell names
+}
+
+// readHeader reads the header row: it picks the delimiter (';' when the header line has more ';' than
+// ',' outside quotes: what a spreadsheet saves under a Vietnamese or European locale), skips a UTF-8
+// byte order mark, refuses UTF-16 input, and maps the header to cols. Errors are terminal
+// *RecordErrors with Index -1.
+func readHeader[T any](rr *rowReader, cols []column[T], key string) (*header, error) {
+	if err := rr.sniff(); err != nil {
+		return nil, &RecordError{Index: -1, Line: 1, Err: err, Terminal: true}
+	}
+	row, err := rr.next()
+	if err != nil {
+		switch {
+		case err == io.EOF:
+			err = fmt.Errorf("%w: empty input", ErrHeader)
+		case err == errRowLimit:
+			err = fmt.Errorf("%w: the row at byte 0 is longer than %d bytes (MaxRecordBytes)", ErrTooLarge, rr.limit)
+		default:
+			var pe *rowError
+			if errors.As(err, &pe) {
+				err = fmt.Errorf("%w: %v", portal.ErrSyntax, err)
+			}
+		}
+		return nil, &RecordError{Index: -1, Line: 1, Err: err, Terminal: true}
+	}
+	index := make(map[string]int, len(cols))
+	for i, c := range cols {
+		index[c.name] = i
+	}
+	h := &header{pos: make([]int, len(row)), headers: make([]string, len(row))}
+	seen := make(map[string]bool, len(row))
+	hasKey := false
+	for i, name := range row {
+		name = strings.TrimSpace(strings.TrimPrefix(name, "\ufeff"))
+		h.headers[i] = name
+		if seen[name] {
+			return nil, &RecordError{Index: -1, Line: 1, Field: name, Err: fmt.Errorf("%w: duplicate column %q", ErrHeader, name), Terminal: true}
+		}
+		seen[name] = true
+		h.pos[i] = -1
+		if j, ok := index[name]; ok {
+			h.pos[i] = j
+			hasKey = hasKey || name == key
+		}
+	}
+	if !hasKey {
+		return nil, &RecordError{Index: -1, Line: 1, Field: key, Err: fmt.Errorf("%w: no %q column", ErrHeader, key), Terminal: true}
+	}
+	return h, nil
+}
+
+// rowErr is the terminal error of row n.
+func rowErr(rr *rowReader, n int, err error, cfg limits.Config) error {
+	line := 0
+	var pe *rowError
+	switch {
+	case err == errRowLimit:
+		err = fmt.Errorf("%w: the row at byte %d is longer than %d bytes (MaxRecordBytes)", ErrTooLarge, rr.base+int64(rr.pos), cfg.Record)
+	case errors.As(err, &pe):
+		line = pe.line
+		err = fmt.Errorf("%w: %v", portal.ErrSyntax, err)
+	}
+	return &RecordError{Index: n, Line: line, Err: err, Terminal: true}
+}
+
+// fillRow sets rec from the cells of row n (on line); it returns the row's *RecordError (the first bad
+// cell, named by its column) or nil.
+func fillRow[T any](h *header, rec *T, row []string, n, line int, cols []column[T], key string, keyOf func(*T) string, cfg limits.Config) *RecordError {
+	if len(row) != len(h.headers) {
+		return &RecordError{Index: n, Line: line, Err: fmt.Errorf("%w: %d cells, header has %d", portal.ErrSyntax, len(row), len(h.headers))}
+	}
+	var re *RecordError
+	bad := func(field string, err error) {
+		if re == nil {
+			re = &RecordError{Index: n, Line: line, Field: field, Err: err}
+		}
+	}
+	for i, cell := range row {
+		switch {
+		case len(cell) > cfg.Field:
+			bad(h.headers[i], fmt.Errorf("%w: cell of %d bytes, limit %d (MaxFieldBytes)", ErrTooLarge, len(cell), cfg.Field))
+			continue
+		case h.pos[i] < 0:
+			continue
+		case !utf8.ValidString(cell):
+			bad(cols[h.pos[i]].name, fmt.Errorf("%w: cell %.40q", portal.ErrInvalidUTF8, cell))
+			continue
+		}
+		c := &cols[h.pos[i]]
+		if err := c.set(rec, cell); err != nil {
+			bad(c.name, err)
+		}
+	}
+	code := keyOf(rec)
+	if re == nil && strings.TrimSpace(code) == "" {
+		bad(key, ErrMissingKey)
+	}
+	if re != nil {
+		re.Code = code
+	}
+	return re
 }
 
 // writer writes records of one layout.

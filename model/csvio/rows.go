@@ -1,0 +1,319 @@
+package csvio
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/vn-dvc/chiso766/model/portal"
+)
+
+// The row reader: RFC 4180 as encoding/csv reads it (quoted cells with "" escapes and line breaks,
+// "\r\n" read as "\n", empty lines skipped, a bare quote in an unquoted cell and text after a closing
+// quote are errors), over a window of the input refilled as needed. A row is found in one pass over
+// its bytes, copied once into a string, and its cells are substrings of that string (a quoted cell
+// holding "" or "\r\n" gets its own unescaped string). The window never holds more than the record
+// limit plus one read.
+
+// errQuote and errBareQuote are encoding/csv's messages.
+var (
+	errQuote     = errors.New(`extraneous or missing " in quoted-field`)
+	errBareQuote = errors.New(`bare " in non-quoted-field`)
+	errRowLimit  = errors.New("row limit")
+	errStopped   = errors.New("stopped")
+)
+
+// rowReader reads rows.
+type rowReader struct {
+	r     io.Reader
+	buf   []byte
+	pos   int // start of the next row in buf
+	n     int // end of the data read
+	base  int64
+	eof   bool
+	rerr  error
+	comma byte
+	limit int
+	line  int // line number of buf[pos] (1-based)
+
+	cells  []string // the last row's cells (reused)
+	bounds []int    // cell start, end, flags for the last row
+	row    string
+	rowAt  int // line of the last row's start
+	// swap, if set, takes the window when it is full (see portal's framer); nil compacts or grows it.
+	swap func() []byte
+}
+
+const (
+	cellQuoted = 1 // the cell was quoted: bounds are inside the quotes
+	cellEscape = 2 // the quoted cell holds "" or "\r\n": unescape it
+)
+
+func newRowReader(r io.Reader, limit int) *rowReader {
+	return &rowReader{r: r, buf: make([]byte, 64<<10), limit: limit, line: 1, comma: ','}
+}
+
+// more reads more input, moving the unconsumed data to the start of buf when it is full.
+func (rr *rowReader) more() bool {
+	if rr.eof || rr.rerr != nil {
+		return false
+	}
+	if rr.n == len(rr.buf) {
+		switch {
+		case rr.swap != nil:
+			nb := rr.swap()
+			if nb == nil {
+				rr.rerr = errStopped
+				return false
+			}
+			rr.base += int64(rr.pos)
+			rr.n -= rr.pos
+			rr.pos = 0
+			rr.buf = nb
+		case rr.pos > 0:
+			copy(rr.buf, rr.buf[rr.pos:rr.n])
+			rr.base += int64(rr.pos)
+			rr.n -= rr.pos
+			rr.pos = 0
+		default:
+			nb := make([]byte, 2*len(rr.buf))
+			copy(nb, rr.buf[:rr.n])
+			rr.buf = nb
+		}
+	}
+	for range 100 {
+		m, err := rr.r.Read(rr.buf[rr.n:])
+		rr.n += m
+		if err == io.EOF {
+			rr.eof = true
+		} else if err != nil {
+			rr.rerr = err
+		}
+		if m > 0 {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+	}
+	rr.rerr = io.ErrNoProgress
+	return false
+}
+
+// sniff looks at the start of the input: it refuses UTF-16 (a UTF-16 byte order mark, or a zero byte
+// among the first two) and picks the delimiter from the first line: ';' when it has more ';' than ','
+// outside quotes.
+func (rr *rowReader) sniff() error {
+	for {
+		b := rr.buf[rr.pos:rr.n]
+		if bytes.IndexByte(b, '\n') >= 0 || len(b) >= rr.limit || !rr.more() {
+			break
+		}
+	}
+	b := rr.buf[rr.pos:rr.n]
+	if bytes.HasPrefix(b, []byte{0xFE, 0xFF}) || bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || len(b) >= 2 && (b[0] == 0 || b[1] == 0) {
+		return fmt.Errorf("%w: %w (bytes % x at the start): save the file as UTF-8", portal.ErrSyntax, portal.ErrUTF16, b[:min(len(b), 4)])
+	}
+	commas, semis, quoted := 0, 0, false
+	for _, c := range b {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '\n':
+			goto done
+		case c == ',':
+			commas++
+		case c == ';':
+			semis++
+		}
+	}
+done:
+	if semis > commas {
+		rr.comma = ';'
+	}
+	return nil
+}
+
+// rowError is a CSV syntax error at a line.
+type rowError struct {
+	line int
+	err  error
+}
+
+func (e *rowError) Error() string { return fmt.Sprintf("record on line %d: %v", e.line, e.err) }
+func (e *rowError) Unwrap() error { return e.err }
+
+// scan delimits the row at pos: it returns the index after it (after its line break) and fills
+// rr.bounds, or need = true when the window ends first.
+func (rr *rowReader) scan() (end int, lines int, need bool, err error) {
+	b := rr.buf[:rr.n]
+	j := rr.pos
+	rr.bounds = rr.bounds[:0]
+	comma := rr.comma
+	for {
+		// one cell at j
+		if j < len(b) && b[j] == '"' {
+			start := j + 1
+			flags := cellQuoted
+			k := start
+			for {
+				q := bytes.IndexByte(b[k:], '"')
+				if q < 0 {
+					if rr.eof {
+						rest := bytes.TrimSuffix(b[k:], []byte{'\n'})
+						return 0, 0, false, &rowError{rr.line + lines + bytes.Count(rest, []byte{'\n'}), errQuote}
+					}
+					return 0, 0, true, nil
+				}
+				seg := b[k : k+q]
+				if n := bytes.Count(seg, []byte{'\n'}); n > 0 {
+					lines += n
+					if bytes.Contains(seg, []byte("\r\n")) {
+						flags |= cellEscape
+					}
+				}
+				k += q + 1
+				if k < len(b) && b[k] == '"' {
+					flags |= cellEscape
+					k++
+					continue
+				}
+				if k >= len(b) && !rr.eof {
+					return 0, 0, true, nil
+				}
+				break
+			}
+			rr.bounds = append(rr.bounds, start, k-1, flags)
+			switch {
+			case k >= len(b):
+				return k, lines, false, nil
+			case b[k] == comma:
+				j = k + 1
+				continue
+			case b[k] == '\n':
+				return k + 1, lines + 1, false, nil
+			case b[k] == '\r' && k+1 < len(b) && b[k+1] == '\n':
+				return k + 2, lines + 1, false, nil
+			case b[k] == '\r' && k+1 >= len(b) && !rr.eof:
+				return 0, 0, true, nil
+			case b[k] == '\r' && k+1 >= len(b):
+				return k + 1, lines, false, nil
+			default:
+				return 0, 0, false, &rowError{rr.line + lines, errQuote}
+			}
+		}
+		// unquoted cell
+		k := j
+		for k < len(b) {
+			c := b[k]
+			if c == comma || c == '\n' {
+				break
+			}
+			if c == '"' {
+				return 0, 0, false, &rowError{rr.line + lines, errBareQuote}
+			}
+			k++
+		}
+		if k >= len(b) {
+			if !rr.eof {
+				return 0, 0, true, nil
+			}
+			e := k
+			if e > j && b[e-1] == '\r' {
+				e-- // encoding/csv drops a final "\r" of the input
+			}
+			rr.bounds = append(rr.bounds, j, e, 0)
+			return k, lines, false, nil
+		}
+		if b[k] == comma {
+			rr.bounds = append(rr.bounds, j, k, 0)
+			j = k + 1
+			continue
+		}
+		e := k
+		if e > j && b[e-1] == '\r' {
+			e--
+		}
+		rr.bounds = append(rr.bounds, j, e, 0)
+		return k + 1, lines + 1, false, nil
+	}
+}
+
+// next reads the next row (skipping empty lines); its cells are valid until the next call. At the end
+// of the input it returns io.EOF; errors (syntax, the row limit, reading) are terminal.
+func (rr *rowReader) next() ([]string, error) {
+	for {
+		// skip empty lines ("\n", "\r\n"; a "\r" ending the input is dropped)
+		for {
+			for rr.pos < rr.n && (rr.buf[rr.pos] == '\n' || rr.buf[rr.pos] == '\r' && rr.pos+1 < rr.n && rr.buf[rr.pos+1] == '\n') {
+				if rr.buf[rr.pos] == '\r' {
+					rr.pos++
+				}
+				rr.pos++
+				rr.line++
+			}
+			if rr.pos < rr.n && !(rr.buf[rr.pos] == '\r' && rr.pos+1 == rr.n) {
+				break
+			}
+			if !rr.more() {
+				if rr.rerr != nil {
+					return nil, rr.rerr
+				}
+				return nil, io.EOF
+			}
+		}
+		end, lines, need, err := rr.scan()
+		if err != nil {
+			return nil, err
+		}
+		if need {
+			if rr.n-rr.pos > rr.limit {
+				return nil, errRowLimit
+			}
+			if !rr.more() {
+				if rr.rerr != nil {
+					return nil, rr.rerr
+				}
+			}
+			continue
+		}
+		if end-rr.pos > rr.limit {
+			return nil, errRowLimit
+		}
+		rr.rowAt = rr.line
+		rr.row = string(rr.buf[rr.pos:end])
+		off := rr.pos
+		rr.cells = rr.cells[:0]
+		for i := 0; i < len(rr.bounds); i += 3 {
+			s, e, fl := rr.bounds[i]-off, rr.bounds[i+1]-off, rr.bounds[i+2]
+			c := rr.row[s:e]
+			if fl&cellEscape != 0 {
+				c = unescapeCell(c)
+			}
+			rr.cells = append(rr.cells, c)
+		}
+		rr.pos = end
+		rr.line += lines
+		return rr.cells, nil
+	}
+}
+
+// unescapeCell turns "" into " and "\r\n" into "\n" in a quoted cell's text.
+func unescapeCell(c string) string {
+	out := make([]byte, 0, len(c))
+	for i := 0; i < len(c); i++ {
+		switch {
+		case c[i] == '"' && i+1 < len(c) && c[i+1] == '"':
+			out = append(out, '"')
+			i++
+		case c[i] == '\r' && i+1 < len(c) && c[i+1] == '\n':
+			out = append(out, '\n')
+			i++
+		default:
+			out = append(out, c[i])
+		}
+	}
+	return string(out)
+}
