@@ -149,7 +149,6 @@ func oracleDecode[T any](r io.Reader, cfg limits.Config, cols []column[T], key s
 	}
 }
 
-
 type item[T any] struct {
 	v   T
 	err error
