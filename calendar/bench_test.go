@@ -160,3 +160,19 @@ func TestHotPathsDoNotAllocate(t *testing.T) {
 		t.Fatalf("%.1f allocs per run, want 0", allocs)
 	}
 }
+
+// BenchmarkHolidays lists one year's holidays and special days (a year of 1976–2099 per iteration).
+func BenchmarkHolidays(b *testing.B) {
+	c := mustNew(b, Options{})
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		days, err := c.Holidays(DefaultFromYear + i%(DefaultToYear-DefaultFromYear+1))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for di := range days {
+			sinkDate = di.Date
+		}
+	}
+}
