@@ -241,9 +241,10 @@ func (rr *rowReader) scan() (end int, lines int, need bool, err error) {
 	}
 }
 
-// next reads the next row (skipping empty lines); its cells are valid until the next call. At the end
-// of the input it returns io.EOF; errors (syntax, the row limit, reading) are terminal.
-func (rr *rowReader) next() ([]string, error) {
+// advance delimits the next row (skipping empty lines): the row is buf[pos:end], its cell bounds in
+// rr.bounds, and it spans lines line lines. At the end of the input it returns io.EOF; errors (syntax,
+// the row limit, reading) are terminal.
+func (rr *rowReader) advance() (end, lines int, err error) {
 	for {
 		// skip empty lines ("\n", "\r\n"; a "\r" ending the input is dropped)
 		for {
@@ -259,45 +260,52 @@ func (rr *rowReader) next() ([]string, error) {
 			}
 			if !rr.more() {
 				if rr.rerr != nil {
-					return nil, rr.rerr
+					return 0, 0, rr.rerr
 				}
-				return nil, io.EOF
+				return 0, 0, io.EOF
 			}
 		}
 		end, lines, need, err := rr.scan()
 		if err != nil {
-			return nil, err
+			return 0, 0, err
 		}
 		if need {
 			if rr.n-rr.pos > rr.limit {
-				return nil, errRowLimit
+				return 0, 0, errRowLimit
 			}
-			if !rr.more() {
-				if rr.rerr != nil {
-					return nil, rr.rerr
-				}
+			if !rr.more() && rr.rerr != nil {
+				return 0, 0, rr.rerr
 			}
 			continue
 		}
 		if end-rr.pos > rr.limit {
-			return nil, errRowLimit
+			return 0, 0, errRowLimit
 		}
-		rr.rowAt = rr.line
-		rr.row = string(rr.buf[rr.pos:end])
-		off := rr.pos
-		rr.cells = rr.cells[:0]
-		for i := 0; i < len(rr.bounds); i += 3 {
-			s, e, fl := rr.bounds[i]-off, rr.bounds[i+1]-off, rr.bounds[i+2]
-			c := rr.row[s:e]
-			if fl&cellEscape != 0 {
-				c = unescapeCell(c)
-			}
-			rr.cells = append(rr.cells, c)
-		}
-		rr.pos = end
-		rr.line += lines
-		return rr.cells, nil
+		return end, lines, nil
 	}
+}
+
+// next reads the next row; its cells are valid until the next call. Errors are advance's.
+func (rr *rowReader) next() ([]string, error) {
+	end, lines, err := rr.advance()
+	if err != nil {
+		return nil, err
+	}
+	rr.rowAt = rr.line
+	rr.row = string(rr.buf[rr.pos:end])
+	off := rr.pos
+	rr.cells = rr.cells[:0]
+	for i := 0; i < len(rr.bounds); i += 3 {
+		s, e, fl := rr.bounds[i]-off, rr.bounds[i+1]-off, rr.bounds[i+2]
+		c := rr.row[s:e]
+		if fl&cellEscape != 0 {
+			c = unescapeCell(c)
+		}
+		rr.cells = append(rr.cells, c)
+	}
+	rr.pos = end
+	rr.line += lines
+	return rr.cells, nil
 }
 
 // unescapeCell turns "" into " and "\r\n" into "\n" in a quoted cell's text.

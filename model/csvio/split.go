@@ -1,0 +1,179 @@
+package csvio
+
+import (
+	"io"
+	"iter"
+
+	"github.com/vn-dvc/chiso766/model"
+	"github.com/vn-dvc/chiso766/model/internal/limits"
+)
+
+// chunkBytes is the size of a chunk of SplitDossiers.
+const chunkBytes = 1 << 20
+
+// Chunk is a run of whole rows of a dossier CSV file, cut at row boundaries (line breaks outside
+// quotes) by SplitDossiers, that decodes on its own: chunks of one file can be decoded on several
+// goroutines at once. It is not safe for concurrent use.
+type Chunk struct {
+	rr    *rowReader
+	h     *header
+	cols  []dcol
+	first int
+	next  int
+	rows  int
+	cfg   limits.Config
+	err   error
+	buf   []byte
+	pool  chan []byte
+}
+
+// First returns the 0-based index (header excluded) of the chunk's first row.
+func (c *Chunk) First() int { return c.first }
+
+// Len returns the number of rows in the chunk.
+func (c *Chunk) Len() int { return c.rows }
+
+// Next decodes the chunk's next row into *d, overwriting it, and returns its global row index. err is
+// a *RecordError for that row alone (reading goes on with the next; d must not be counted). ok is
+// false at the end of the chunk and after a terminal error inside it (see Err). Cost: that of
+// DecodeDossiers per row.
+func (c *Chunk) Next(d *model.Dossier) (index int, err error, ok bool) {
+	if c.err != nil || c.next >= c.rows {
+		return 0, nil, false
+	}
+	if c.cols == nil {
+		c.cols = dossierColumns()
+	}
+	row, rerr := c.rr.next()
+	index = c.first + c.next
+	c.next++
+	if rerr != nil { // not expected: the splitter read these rows
+		c.err = rowErr(c.rr, index, rerr, c.cfg)
+		return 0, nil, false
+	}
+	*d = model.Dossier{}
+	if re := fillRow(c.h, d, row, index, c.rr.rowAt, c.cols, "code", dossierCode, c.cfg); re != nil {
+		return index, re, true
+	}
+	return index, nil, true
+}
+
+// Dossiers ranges over the chunk's rows with Next: per-row errors are yielded with the partly decoded
+// dossier and the sequence goes on.
+func (c *Chunk) Dossiers() iter.Seq2[model.Dossier, error] {
+	return func(yield func(model.Dossier, error) bool) {
+		var d model.Dossier
+		for {
+			_, err, ok := c.Next(&d)
+			if !ok || !yield(d, err) {
+				return
+			}
+		}
+	}
+}
+
+// Err returns the terminal error met inside the chunk, or nil.
+func (c *Chunk) Err() error { return c.err }
+
+// Release hands the chunk's buffer back to its splitter for reuse; the chunk must not be used after.
+// Calling it is optional.
+func (c *Chunk) Release() {
+	if c.pool != nil && c.buf != nil {
+		select {
+		case c.pool <- c.buf[:cap(c.buf)]:
+		default:
+		}
+	}
+	c.buf, c.rr = nil, nil
+}
+
+func dossierCode(d *model.Dossier) string { return d.Code }
+
+// SplitDossiers reads the header of a dossier CSV file (with DecodeDossiers' layout, options and
+// tolerances) and cuts the rows after it into chunks of whole rows, in order, without decoding them:
+// the caller decodes each chunk (Next, Dossiers), possibly on several goroutines, and the rows of all
+// chunks in order are those of DecodeDossiers, with the same indexes and lines. An error yielded by the
+// sequence is terminal (a *RecordError with Terminal set: a header error, CSV syntax, a row over the
+// record limit, a read error, UTF-16 input) and comes after the chunks of every row before it. Memory:
+// the chunks in the caller's hands plus one being filled, about one MiB each (at least twice the record
+// limit); buffers given back by Release are reused.
+func SplitDossiers(r io.Reader, opts ...Option) iter.Seq2[*Chunk, error] {
+	cfg := newConfig(opts)
+	return splitDossiers(r, max(chunkBytes, 2*cfg.Record), cfg)
+}
+
+// splitDossiers is SplitDossiers with the chunk size given (tests cut small chunks).
+func splitDossiers(r io.Reader, size int, cfg limits.Config) iter.Seq2[*Chunk, error] {
+	return func(yield func(*Chunk, error) bool) {
+		rr := newRowReader(r, cfg.Record)
+		h, err := readHeader(rr, dossierColumns(), "code")
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		pool := make(chan []byte, 16)
+		start, startLine, first, rows := rr.pos, rr.line, 0, 0
+		stopped := false
+		emit := func(end int) bool {
+			if rows == 0 {
+				return true
+			}
+			sub := &rowReader{buf: rr.buf[start:end], n: end - start, eof: true, limit: cfg.Record, line: startLine, comma: rr.comma}
+			c := &Chunk{rr: sub, h: h, first: first, rows: rows, cfg: cfg, buf: rr.buf, pool: pool}
+			first += rows
+			rows = 0
+			if !yield(c, nil) {
+				stopped = true
+				return false
+			}
+			return true
+		}
+		rr.swap = func() []byte {
+			tail := rr.buf[rr.pos:rr.n]
+			var nb []byte
+			select {
+			case nb = <-pool:
+			default:
+				nb = make([]byte, size)
+			}
+			if len(tail) > len(nb)/2 {
+				nb = make([]byte, 2*len(rr.buf))
+			}
+			copy(nb, tail)
+			if !emit(rr.pos) {
+				return nil
+			}
+			start, startLine = 0, rr.line
+			return nb
+		}
+		{ // the window after the header, at the chunk size
+			nb := make([]byte, max(size, 2*(rr.n-rr.pos)))
+			copy(nb, rr.buf[rr.pos:rr.n])
+			rr.buf, rr.n, rr.base, rr.pos, start = nb, rr.n-rr.pos, rr.base+int64(rr.pos), 0, 0
+		}
+		for {
+			end, lines, err := rr.advance()
+			if err == io.EOF {
+				break
+			}
+			if stopped {
+				return
+			}
+			if err != nil {
+				if emit(rr.pos) {
+					yield(nil, rowErr(rr, first+rows, err, cfg))
+				}
+				return
+			}
+			if rows == 0 {
+				start, startLine = rr.pos, rr.line
+			}
+			rr.pos = end
+			rr.line += lines
+			rows++
+		}
+		if !stopped {
+			emit(rr.pos)
+		}
+	}
+}
