@@ -228,8 +228,8 @@ var deltaTObserved = [deltaTLastYear - deltaTFirstYear + 1]float64{
 // year (between the nearly flat 2019–2026 values and the ≈ 0.3 s/yr of
 // 2000–2020) plus the long-term tidal acceleration of the parabola
 // 32.5 s·((y−1825)/100)² (Stephenson, Morrison and Hohenkerk), i.e.
-// deltaTAccel = 32.5/10⁴ s/yr². Gives ≈ 84 s in 2070 and ≈ 98 s in 2100,
-// where the older Espenak–Meeus extrapolation gave ≈ 150 s and 203 s.
+// deltaTAccel = 32.5/10⁴ s/yr². Gives ≈ 82 s in 2070 and ≈ 98 s in 2100,
+// where the older Espenak–Meeus extrapolation gave ≈ 135 s and 203 s.
 const (
 	deltaTRate  = 0.15
 	deltaTAccel = 0.00325

@@ -77,10 +77,13 @@
 //
 //   - new moons within ±20 s of midnight over 1900–2100: 1967-07 (settled
 //     by DE405: month 6 of 1967 starts on 8/7/1967) and 1/11/2072 (new moon
-//     14 s before midnight on 9/12/2072: the start may be a day later);
-//   - new moons within 1 min of midnight: also 1/5/1944, 1/4/2054,
-//     1/10/2077 and 1/9/2085 — safe for the series, but the three future
-//     ones depend on ΔT;
+//     14 s before midnight on 9/12/2072: the month starts on 10/12/2072
+//     instead if ΔT in 2072 stays below ≈ 69 s, today's value);
+//   - new moons within 1 min of midnight: also 1/5/1944, 1/4/2054
+//     (8/5/2054), 1/10/2077 (16/11/2077) and 1/9/2085 (19/10/2085) — safe
+//     for the series; the three future ones hold while ΔT stays below
+//     ≈ 124 s in 2054 and ≈ 142 s in 2077 and 2085 (the older Espenak–Meeus
+//     extrapolation, ≈ 150 s and 168 s, put the last two a day earlier);
 //   - the closest leap-month decision is leap month 8 of 1938 (a principal
 //     term 1.5 min from midnight, outside DE405's span and within the solar
 //     longitude's error: uncertain); in 2000–2035 the closest is 10 min;
