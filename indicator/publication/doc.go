@@ -28,7 +28,8 @@
 //	1.2   published_on_time (num) | published_late | unpublished | not_due, published_outside_period (excl.)
 //	1.3   complete (num) | incomplete | not_published, abolished (excluded)
 //	all   no_code, no_publication, no_issuer (excluded); 1.1 and 1.2 also unknown_issuer_level,
-//	      no_decision_date, decision_after_as_of, out_of_calendar (excluded)
+//	      no_decision_date, decision_after_as_of, out_of_calendar (excluded); placeholder_date when a
+//	      date a metric needs (decision, legal effect, publish click) is a placeholder (Reception.Dates)
 //	1.4   synced (num) | not_synced, sync_failed (denominator) | nil_record, no_unit, the shared
 //	      reception.not_received (status 1), withdrawn_before_reception, no_reception, placeholder_date
 //	      (reception or sending time), outside_period, after_as_of (excluded, tried in this order)

@@ -29,7 +29,7 @@ func FuzzClassifyProcedure(f *testing.F) {
 	for _, r := range []indicator.Reason{ReasonAnnouncedOnTime, ReasonAnnouncedLate, ReasonNoDecisionInPeriod, ReasonNoEffectiveDate,
 		ReasonPublishedOnTime, ReasonPublishedLate, ReasonUnpublished, ReasonNotDue, ReasonPublishedOutsidePeriod,
 		ReasonComplete, ReasonIncomplete, ReasonNotPublished, ReasonAbolished, ReasonNoCode, ReasonNoPublication,
-		ReasonNoIssuer, ReasonUnknownIssuerLevel, ReasonNoDecisionDate, ReasonDecisionAfterAsOf, ReasonOutOfCalendar} {
+		ReasonNoIssuer, ReasonUnknownIssuerLevel, ReasonNoDecisionDate, ReasonDecisionAfterAsOf, ReasonOutOfCalendar, ReasonPlaceholderDate} {
 		known[r] = true
 	}
 	f.Fuzz(func(t *testing.T, code, iss1, lvl1 string, dec1, eff1, pub1 int64, iss2, lvl2 string, dec2, eff2, pub2 int64, comp uint8) {

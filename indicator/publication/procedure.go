@@ -97,6 +97,9 @@ func (c *Calculator) ClassifyProcedure(p *model.Procedure) ProcedureVerdict {
 	return v
 }
 
+// placeholder reports whether t is a placeholder date under Reception.Dates (an absent t is not).
+func (c *Calculator) placeholder(t model.Time) bool { return c.dates.PlaceholderTime(t, c.w.AsOf) }
+
 func (c *Calculator) issuer(p *model.Procedure, pub *model.Publication) string {
 	if pub.IssuerCode != "" {
 		return pub.IssuerCode
@@ -160,6 +163,8 @@ func (c *Calculator) announced(pub *model.Publication) timely {
 	switch {
 	case !pub.DecisionDate.Valid:
 		return timely{excl: ReasonNoDecisionDate}
+	case c.placeholder(pub.DecisionDate), c.placeholder(pub.LegalEffectiveDate):
+		return timely{excl: ReasonPlaceholderDate}
 	case !c.inPeriod(pub.DecisionDate.T):
 		return timely{excl: ReasonNoDecisionInPeriod}
 	case pub.DecisionDate.T.After(c.w.AsOf):
@@ -184,8 +189,11 @@ func (c *Calculator) announced(pub *model.Publication) timely {
 // plus those still due for publication (Pending rule). On time: publish click ≤ decision date + 10 / 5
 // working days."
 func (c *Calculator) published(pub *model.Publication) timely {
-	if !pub.DecisionDate.Valid {
+	switch {
+	case !pub.DecisionDate.Valid:
 		return timely{excl: ReasonNoDecisionDate}
+	case c.placeholder(pub.DecisionDate), c.placeholder(pub.PublishedAt):
+		return timely{excl: ReasonPlaceholderDate}
 	}
 	n, ok := days(c.pol.PublishWithinDays, pub.Issuer)
 	if !ok {
@@ -229,9 +237,17 @@ func (c *Calculator) published(pub *model.Publication) timely {
 func (c *Calculator) judge13(p *model.Procedure, unit string) Judgement {
 	j := Judgement{Metric: indicator.M13, UnitID: unit}
 	var latest *model.Publication
+	placeholder := false
 	for i := range p.Publication {
 		pub := &p.Publication[i]
-		if c.issuer(p, pub) != unit || !pub.PublishedAt.Valid || pub.PublishedAt.T.After(c.w.AsOf) {
+		if c.issuer(p, pub) != unit || !pub.PublishedAt.Valid {
+			continue
+		}
+		if c.placeholder(pub.PublishedAt) {
+			placeholder = true // not a date: cannot say whether, nor when, it was published
+			continue
+		}
+		if pub.PublishedAt.T.After(c.w.AsOf) {
 			continue
 		}
 		if latest == nil || pub.PublishedAt.T.After(latest.PublishedAt.T) {
@@ -239,6 +255,9 @@ func (c *Calculator) judge13(p *model.Procedure, unit string) Judgement {
 		}
 	}
 	switch {
+	case latest == nil && placeholder:
+		j.Reason = ReasonPlaceholderDate
+		return j
 	case latest == nil:
 		j.Reason = ReasonNotPublished
 		return j

@@ -42,7 +42,7 @@ const (
 	ReasonOutsidePeriod            indicator.Reason = "publication.outside_period"
 	ReasonAfterAsOf                indicator.Reason = "publication.after_as_of"
 	ReasonNotReceived                               = indicator.ReasonNotReceived    // status 1: not yet received
-	ReasonPlaceholderDate          indicator.Reason = "publication.placeholder_date" // reception or sending time is a placeholder
+	ReasonPlaceholderDate          indicator.Reason = "publication.placeholder_date" // a date needed is a placeholder (Reception.Dates)
 	ReasonNotSynced                indicator.Reason = "publication.not_synced"       // counted, denominator only
 	ReasonSyncFailed               indicator.Reason = "publication.sync_failed"      // counted, denominator only
 	ReasonSynced                   indicator.Reason = "publication.synced"           // counted, numerator
