@@ -20,6 +20,7 @@ package dedupe
 
 import (
 	"iter"
+	"strings"
 	"time"
 
 	"github.com/vn-dvc/chiso766/model"
@@ -93,7 +94,11 @@ func (x *Index) AddVersion(code string, t time.Time, ok bool) int64 {
 		nv.at, nv.has = t.UnixNano(), true
 	}
 	old, seen := x.latest[code]
-	if !seen || newer(nv, old) {
+	switch {
+	case !seen:
+		// A copy: a decoder's code may be a substring of its whole record, which the index must not keep.
+		x.latest[strings.Clone(code)] = nv
+	case newer(nv, old):
 		x.latest[code] = nv
 	}
 	return ord

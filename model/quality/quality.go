@@ -456,7 +456,8 @@ func (c *Checker) duplicate(d *model.Dossier, rec int, add addFunc) {
 		}
 		prev, ok := c.seen[code]
 		if !ok {
-			c.seen[code] = seenCode{fp: fp, id: id, record: rec}
+			// A copy: a decoder's code may be a substring of its whole record, which must not be kept.
+			c.seen[strings.Clone(code)] = seenCode{fp: fp, id: id, record: rec}
 			continue
 		}
 		c.seen[code] = seenCode{fp: fp, id: id, record: rec} // compare the next version with this one
