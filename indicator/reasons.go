@@ -164,6 +164,7 @@ var reasonLabels = [...]reasonLabel{
 	{"timeliness.excluded_no_reception_time", "không có ngày tiếp nhận", "no reception time"},
 	{"timeliness.excluded_not_received", "chưa được tiếp nhận", "not yet received"},
 	{"timeliness.excluded_outside_period", "không giải quyết trong kỳ", "not processed in the period"},
+	{"timeliness.excluded_placeholder_date", "ngày không có thật (giá trị giữ chỗ)", "placeholder date"},
 	{"timeliness.excluded_stopped", "dừng xử lý hoặc không tiếp nhận", "stopped or not accepted"},
 	{"timeliness.excluded_withdrawn", "rút hồ sơ sau khi tiếp nhận", "withdrawn after reception"},
 	{"timeliness.excluded_withdrawn_before_reception", "rút trước khi tiếp nhận", "withdrawn before reception"},

@@ -48,8 +48,8 @@ func TestWhatIfBadValues(t *testing.T) {
 		{"1e400", "scorecard: -what-if: "},
 		{"1e-400", "scorecard: -what-if: "},
 		{"1" + strings.Repeat("0", 100), "scorecard: -what-if: "},
-		// The sample province's total is 80.58 of 100 in 2026: a gain of 20 overshoots its maximum.
-		{"20", "scorecard: -what-if: target 100.58 (total 80.58 + 20) is above the maximum 100.00 of unit H99"},
+		// The sample province's total is 80.24 of 100 in 2026: a gain of 20 overshoots its maximum.
+		{"20", "scorecard: -what-if: target 100.24 (total 80.24 + 20) is above the maximum 100.00 of unit H99"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.value, func(t *testing.T) {

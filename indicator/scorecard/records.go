@@ -52,8 +52,9 @@ type RecordFacts struct {
 	// DeemedReceipt (2.1 and 5.3's lateness only) is the day the dossier counts as received (cut-off, non
 	// working day), "YYYY-MM-DD".
 	DeemedReceipt string `json:"deemedReceipt,omitempty"`
-	// Appointment is NgayHenTra as given; Due (2.1 and 5.3's lateness only) the end of the due day judged
-	// against, which also reflects supplements and the catalogue's duration when there is no appointment.
+	// Appointment is NgayHenTra as given; Due (2.1 and 5.3's lateness only) the due instant judged against
+	// (timeliness.Verdict.DueAt: the appointment as an instant, or 24:00 of a computed due day), which also
+	// reflects supplements and the catalogue's duration when there is no appointment.
 	Appointment time.Time `json:"appointment,omitzero"`
 	Due         time.Time `json:"due,omitzero"`
 	// End is the end of processing (NgayKetThucXuLy); for 2.1 the event judged (a pending supplement's

@@ -79,15 +79,15 @@ func TestFailingRecordsSmallProvince(t *testing.T) {
 	require.Equal(t, want, got)
 
 	// The facts of the late dossier: received Monday 3/8 08:00 (before the 15:00 cut-off: deemed received
-	// that day), appointment Monday 10/8 17:00, judged against the end of 10/8, ended Wednesday 12/8:
-	// 2 working days late (11/8, 12/8).
+	// that day), appointment Monday 10/8 17:00, judged against that instant (issue 13: instants), ended
+	// Wednesday 12/8: 2 working days late (11/8, 12/8).
 	f := full[0].Facts
 	require.Equal(t, "P5", f.Procedure)
 	require.Equal(t, "9", f.Status)
 	require.Equal(t, vnTime("2026-08-03 08:00"), f.Received)
 	require.Equal(t, "2026-08-03", f.DeemedReceipt)
 	require.Equal(t, vnTime("2026-08-10 17:00"), f.Appointment)
-	require.Equal(t, vnTime("2026-08-11 00:00"), f.Due)
+	require.Equal(t, vnTime("2026-08-10 17:00"), f.Due)
 	require.Equal(t, vnTime("2026-08-12 10:00"), f.End)
 	require.Equal(t, 2, f.LateWorkingDays)
 	require.Equal(t, 1, f.FeeLines)

@@ -25,7 +25,7 @@ type Result struct {
 }
 
 // procCell holds one procedure's counts, pooled over the units (Result.Procedures); unitCell one unit's.
-// 2.1's overdue count is Den − Num and Tally.Completed equals 2.2's denominator, so neither is stored.
+// 2.1's overdue count is Den − Num, so it is not stored.
 type procCell struct {
 	m21               indicator.Count
 	finished, seconds int64 // 2.2's denominator and numerator (seconds from reception to end)
@@ -33,8 +33,9 @@ type procCell struct {
 
 type unitCell struct {
 	procCell
+	completed              int64 // dossiers of 2.1's denominator finished in the period (Tally.Completed)
 	onlineRecv, onlineLate int64 // reception checks, and late ones
-	seen                   bool  // a counted dossier or a checked reception: the unit is in Result.Units
+	seen                   bool  // a counted or resolved dossier or a checked reception: in Result.Units
 }
 
 func (x *procCell) merge(y *procCell) {
@@ -44,8 +45,12 @@ func (x *procCell) merge(y *procCell) {
 	x.seconds += y.seconds
 }
 
+// used reports whether a dossier was counted by 2.1 or 2.2 for the procedure.
+func (x *procCell) used() bool { return x.m21.Den != 0 || x.finished != 0 }
+
 func (x *unitCell) merge(y *unitCell) {
 	x.procCell.merge(&y.procCell)
+	x.completed += y.completed
 	x.onlineRecv += y.onlineRecv
 	x.onlineLate += y.onlineLate
 	x.seen = x.seen || y.seen
@@ -63,7 +68,7 @@ type Accumulator struct {
 	reasons    [numReasons]int64 // by reason (those before rNotReceived are counted)
 }
 
-// NewAccumulator returns an empty Accumulator: 56 bytes per unit and 32 per procedure of the Keys.
+// NewAccumulator returns an empty Accumulator: 64 bytes per unit and 32 per procedure of the Keys.
 func (c *Calculator) NewAccumulator() *Accumulator {
 	a := &Accumulator{c: c, extraUnits: map[string]*unitCell{}, extraProcs: map[string]*procCell{}}
 	a.units, a.procs = make([]unitCell, c.keys.NumUnits()), make([]procCell, c.keys.NumProcedures())
@@ -81,7 +86,7 @@ func (a *Accumulator) Add(cs *indicator.Case, note indicator.Note) {
 	if note != nil {
 		note(cs, indicator.Verdict{Metric: indicator.M21, InDenominator: v.Counted,
 			InNumerator: v.Counted && v.InNumerator, Reason: v.Reason})
-		if v.Counted && v.Finished {
+		if v.Resolved {
 			note(cs, indicator.Verdict{Metric: indicator.M22, InDenominator: true, Reason: v.Reason})
 		}
 	}
@@ -90,7 +95,7 @@ func (a *Accumulator) Add(cs *indicator.Case, note indicator.Note) {
 // add counts verdict v of dossier d, whose unit and procedure are r's (when resolved) or d's codes.
 func (a *Accumulator) add(d *model.Dossier, r indicator.Ref, v *Verdict) {
 	a.reasons[v.r]++
-	if !v.Counted && !v.Reception.Checked {
+	if !v.Counted && !v.Resolved && !v.Reception.Checked {
 		return
 	}
 	x := cellAt(a.units, r.Unit()) // inline: the pass's Ref
@@ -101,21 +106,23 @@ func (a *Accumulator) add(d *model.Dossier, r indicator.Ref, v *Verdict) {
 	x.seen = true
 	x.onlineRecv += chk
 	x.onlineLate += chk & b2i(v.Reception.Late)
-	if !v.Counted {
+	if !v.Counted && !v.Resolved {
 		return
 	}
 	y := cellAt(a.procs, r.Procedure())
 	if y == nil {
 		y = cellOf(a.procs, d.ProcedureCode, a.c.keys.Procedure, a.extraProcs)
 	}
-	num, fin := b2i(v.InNumerator), b2i(v.Finished)
-	x.count(num, fin, v.ProcessingSeconds&-fin)
-	y.count(num, fin, v.ProcessingSeconds&-fin)
+	cnt, num, fin := b2i(v.Counted), b2i(v.InNumerator), b2i(v.Resolved)
+	x.completed += b2i(v.Finished)
+	x.count(cnt, num, fin, v.ProcessingSeconds&-fin)
+	y.count(cnt, num, fin, v.ProcessingSeconds&-fin)
 }
 
-// count adds a counted dossier: num and fin are 0 or 1, secs its processing seconds when finished, else 0.
-func (x *procCell) count(num, fin, secs int64) {
-	x.m21.Den++
+// count adds a dossier: cnt (in 2.1), num (2.1's numerator) and fin (in 2.2) are 0 or 1, secs its
+// processing seconds when in 2.2, else 0.
+func (x *procCell) count(cnt, num, fin, secs int64) {
+	x.m21.Den += cnt
 	x.m21.Num += num
 	x.finished += fin
 	x.seconds += secs
@@ -174,7 +181,7 @@ func (a *Accumulator) Merge(other indicator.Accumulator) error {
 		}
 	})
 	each(b.procs, b.c.keys.ProcedureCode, b.extraProcs, func(code string, y *procCell) {
-		if y.m21.Den != 0 { // only counted dossiers add to a procedure
+		if y.used() { // only counted or resolved dossiers add to a procedure
 			cellOf(a.procs, code, a.c.keys.Procedure, a.extraProcs).merge(y)
 		}
 	})
@@ -184,7 +191,8 @@ func (a *Accumulator) Merge(other indicator.Accumulator) error {
 	return nil
 }
 
-// Result returns the state as fresh maps, of the units and procedures with a counted dossier (or check).
+// Result returns the state as fresh maps, of the units and procedures with a dossier counted by 2.1 or 2.2
+// (or a reception check).
 func (a *Accumulator) Result() Result {
 	res := Result{Units: map[string]indicator.Tally{}, Procedures: map[string]indicator.ProcedureStats{}}
 	each(a.units, a.c.keys.UnitID, a.extraUnits, func(id string, x *unitCell) {
@@ -196,13 +204,13 @@ func (a *Accumulator) Result() Result {
 		t.Counts[indicator.M22].Den = x.finished
 		t.ProcessingSeconds = x.seconds
 		t.Overdue = x.m21.Den - x.m21.Num
-		t.Completed = x.finished
+		t.Completed = x.completed
 		t.OnlineReceived = x.onlineRecv
 		t.LateOnlineReceptions = x.onlineLate
 		res.Units[id] = t
 	})
 	each(a.procs, a.c.keys.ProcedureCode, a.extraProcs, func(code string, y *procCell) {
-		if y.m21.Den != 0 {
+		if y.used() {
 			res.Procedures[code] = indicator.ProcedureStats{Count: y.m21, Overdue: y.m21.Den - y.m21.Num,
 				Finished: y.finished, ProcessingSeconds: y.seconds}
 		}

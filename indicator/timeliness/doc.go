@@ -8,12 +8,15 @@
 // # Rule
 //
 // A dossier is in 2.1's denominator when it was received by the judgement instant, min(last instant of
-// the period, AsOf), and its processing had not ended before the period; in the numerator when it ended
-// on or before its due date (its appointment, else the catalogue's maximum duration) or is open and its
-// due day is not over. Supplement requests move the due date or restart the clock (Policy.Supplements).
-// 2.2 sums, over dossiers finished in the period, the seconds from reception to end. Every dossier gets
-// exactly one reason code (the Reason… constants), so the ledger's Read == Counted + Excluded. The legal
-// basis, the defaults of indicator.DefaultTimelinessPolicy and their alternatives are in docs/rules.md.
+// the period, AsOf), and its processing had not ended before the period; in the numerator when its end is
+// no later than its due instant — its appointment as an instant (Policy.Appointments), else the end of the
+// due day computed from the catalogue's maximum duration (24:00), or the exact instant of a duration in
+// hours — or it is open and the due instant has not passed. Supplement requests move the due date or
+// restart the clock (Policy.Supplements). 2.2 sums, over every dossier whose processing ended in the
+// period (with or without a deadline), the seconds from reception to end. A placeholder date
+// (Reception.Dates) excludes the dossier from what needs it. Every dossier gets exactly one reason code
+// (the Reason… constants), so the ledger's Read == Counted + Excluded. The legal basis, the defaults of
+// indicator.DefaultTimelinessPolicy and their alternatives are in docs/rules.md.
 //
 // # Use
 //

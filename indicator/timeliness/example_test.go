@@ -67,7 +67,8 @@ func Example() {
 }
 
 // ExampleAccumulator_Merge shards a stream over two accumulators and merges them: the result equals one
-// pass.
+// pass. The judgement instant is the period's last instant (31/8 24:00): the dossiers due at 17:00 on 1/9
+// and 2/9 are within their deadline, the one due at 17:00 on 31/8 is overdue (instants).
 func ExampleAccumulator_Merge() {
 	cal, _ := calendar.New(calendar.Options{FromYear: 2025, ToYear: 2027})
 	calc, _ := timeliness.New(timeliness.Options{
@@ -94,9 +95,9 @@ func ExampleAccumulator_Merge() {
 		fmt.Println(e.Reason, e.Counted)
 	}
 	// Output:
-	// open within deadline at the period end: 3 of 26
-	// timeliness.open_overdue 23
-	// timeliness.open_within_deadline 3
+	// open within deadline at the period end: 2 of 26
+	// timeliness.open_overdue 24
+	// timeliness.open_within_deadline 2
 }
 
 // ExampleAccumulator_Add tallies dossiers as a scorecard pass does: one indicator.Keys of the province's
@@ -128,4 +129,34 @@ func ExampleAccumulator_Add() {
 	// 6 on-time
 	// 7 on-time
 	// 2.1 = 2/5
+}
+
+// Example_appointments judges the dossier of issue 13 — received 05/01/2026 16:55:59, appointment
+// (NgayHenTra) 2026-02-03 00:00, finished 2026-02-03 09:58 — under the two readings of an appointment:
+// an instant (the default: 00:00 is 24:00 of 2/2, so the dossier is late) and, for systems that store
+// date-only appointments, Policy.Appointments = indicator.AppointmentDateOnly (00:00 stands for the whole
+// of 3/2, so it is on time).
+func Example_appointments() {
+	cal, _ := calendar.New(calendar.Options{FromYear: 2025, ToYear: 2027})
+	vn := model.Vietnam()
+	d := model.Dossier{UnitID: "H44.07", Status: model.NewStatus(model.StatusFinished),
+		ReceivedAt:        model.Some(time.Date(2026, 1, 5, 16, 55, 59, 0, vn)),
+		DueAt:             model.Some(time.Date(2026, 2, 3, 0, 0, 0, 0, vn)),
+		ProcessingEndedAt: model.Some(time.Date(2026, 2, 3, 9, 58, 0, 0, vn))}
+	for _, rule := range []indicator.AppointmentRule{indicator.AppointmentInstant, indicator.AppointmentDateOnly} {
+		pol := indicator.Portal().Policy.Timeliness
+		pol.Appointments = rule
+		calc, err := timeliness.New(timeliness.Options{
+			Period: model.Month(2026, time.February), AsOf: time.Date(2026, 3, 1, 0, 0, 0, 0, vn),
+			Calendar: cal, Policy: pol, Reception: indicator.Portal().Policy.Reception,
+		})
+		if err != nil {
+			panic(err)
+		}
+		v := calc.Classify(&d)
+		fmt.Printf("%s: due day %s, due at %s → %s\n", rule, v.Due, v.DueAt.Format("2006-01-02 15:04"), v.Reason)
+	}
+	// Output:
+	// instant: due day 2026-02-02, due at 2026-02-03 00:00 → timeliness.late
+	// date-only at 00:00: due day 2026-02-03, due at 2026-02-04 00:00 → timeliness.on_time
 }

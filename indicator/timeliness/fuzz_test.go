@@ -84,6 +84,13 @@ func FuzzClassify(f *testing.F) {
 		if v.Counted && v.Finished && v.End.Before(c.start) {
 			t.Fatalf("finished before the period yet counted: %+v", v)
 		}
+		if (v.Finished && !v.Resolved) || (!v.Resolved && v.ProcessingSeconds != 0) {
+			t.Fatalf("finished without 2.2, or 2.2 seconds without a resolution: %+v", v)
+		}
+		if v.Resolved && (v.End.Before(c.start) || v.End.After(c.limit) || v.End.Before(v.Received) ||
+			c.placeholder(v.Received) || c.placeholder(v.End)) {
+			t.Fatalf("in 2.2 with an end outside the period or before reception, or a placeholder: %+v", v)
+		}
 		if w := kc.Classify(&d); !reflect.DeepEqual(w, v) {
 			t.Fatalf("shared keys:\n got %+v\nwant %+v", w, v)
 		}

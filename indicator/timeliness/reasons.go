@@ -42,6 +42,11 @@ const (
 	ReasonExcludedEndBeforeReception indicator.Reason = "timeliness.excluded_end_before_reception"
 	// ReasonExcludedBadSupplement: a supplement whose re-submission is earlier than its request.
 	ReasonExcludedBadSupplement indicator.Reason = "timeliness.excluded_bad_supplement"
+	// ReasonExcludedPlaceholderDate: a date 2.1 reads — the reception (or submission) time, the end of
+	// processing, the appointment, a supplement request or re-submission — is a placeholder
+	// (Reception.Dates: before 2000-01-01, more than a year after as-of). 2.2 still counts the dossier when
+	// its reception and end times are real dates (Verdict.Resolved).
+	ReasonExcludedPlaceholderDate indicator.Reason = "timeliness.excluded_placeholder_date"
 	// ReasonExcludedNilRecord: Classify was given a nil dossier.
 	ReasonExcludedNilRecord indicator.Reason = "timeliness.excluded_nil_record"
 )
@@ -69,6 +74,7 @@ const (
 	rNoEndTime
 	rEndBeforeReception
 	rBadSupplement
+	rPlaceholder
 	rNilRecord
 	numReasons
 )
@@ -92,5 +98,6 @@ var reasonCodes = [numReasons]indicator.Reason{
 	rNoEndTime:                ReasonExcludedNoEndTime,
 	rEndBeforeReception:       ReasonExcludedEndBeforeReception,
 	rBadSupplement:            ReasonExcludedBadSupplement,
+	rPlaceholder:              ReasonExcludedPlaceholderDate,
 	rNilRecord:                ReasonExcludedNilRecord,
 }

@@ -15,6 +15,7 @@ type want struct {
 	counted  bool
 	num      bool
 	finished bool
+	resolved bool   // in 2.2 though excluded from 2.1 (a counted finished dossier is always resolved)
 	due      string // "2006-01-02", checked when set
 	end      string // "2006-01-02 15:04", checked when set
 	supps    int
@@ -48,8 +49,14 @@ func check(t *testing.T, v Verdict, w want) {
 	if v.Supplements != w.supps {
 		t.Errorf("supplements = %d, want %d", v.Supplements, w.supps)
 	}
-	if v.Counted && v.Finished && v.ProcessingSeconds != int64(v.End.Sub(v.Received)/time.Second) {
+	if wantResolved := w.resolved || (w.counted && w.finished); v.Resolved != wantResolved {
+		t.Errorf("resolved (in 2.2) = %v, want %v", v.Resolved, wantResolved)
+	}
+	if v.Resolved && v.ProcessingSeconds != int64(v.End.Sub(v.Received)/time.Second) {
 		t.Errorf("processing seconds %d inconsistent", v.ProcessingSeconds)
+	}
+	if !v.Resolved && v.ProcessingSeconds != 0 {
+		t.Errorf("processing seconds %d without 2.2", v.ProcessingSeconds)
 	}
 	if !v.Counted && (v.InNumerator || v.Finished) {
 		t.Errorf("excluded verdict in numerator or finished: %+v", v)
@@ -61,7 +68,6 @@ func check(t *testing.T, v Verdict, w want) {
 func TestRules(t *testing.T) {
 	c := mustNew(t, baseOptions())
 	early := want{reason: ReasonEarly, counted: true, num: true, finished: true}
-	onTime := want{reason: ReasonOnTime, counted: true, num: true, finished: true}
 	late := want{reason: ReasonLate, counted: true, finished: true}
 	tests := []struct {
 		name string
@@ -74,8 +80,8 @@ func TestRules(t *testing.T) {
 		{"finished on the appointment day is on time (numerator)",
 			rec{status: sDone, recv: "2026-08-03 09:00", due: "2026-08-10 17:00", end: "2026-08-10 16:00"},
 			want{reason: ReasonOnTime, counted: true, num: true, finished: true, due: "2026-08-10", end: "2026-08-10 16:00"}},
-		{"end <= due at day granularity (P15): 23:00 on the due day is on time",
-			rec{status: sDone, recv: "2026-08-03 09:00", due: "2026-08-10 17:00", end: "2026-08-10 23:00"}, onTime},
+		{"end <= due as instants: 23:00 on the due day is after a 17:00 appointment, late (decided, issue 13)",
+			rec{status: sDone, recv: "2026-08-03 09:00", due: "2026-08-10 17:00", end: "2026-08-10 23:00"}, late},
 		{"finished after the appointment day is late (denominator only)",
 			rec{status: sDone, recv: "2026-08-03 09:00", due: "2026-08-10 17:00", end: "2026-08-11 08:00"}, late},
 		{"received before the period and finished in it is counted (late)",
@@ -91,9 +97,12 @@ func TestRules(t *testing.T) {
 		{"open dossier judged at the period end: within deadline (numerator)",
 			rec{status: sProc, recv: "2026-08-25 09:00", due: "2026-09-04 17:00"},
 			want{reason: ReasonOpenWithinDeadline, counted: true, num: true, due: "2026-09-04"}},
-		{"open dossier judged at the period end: due on the last day is still within",
+		{"open dossier judged at the period end: due at 17:00 on the last day is overdue (instants)",
 			rec{status: sProc, recv: "2026-08-25 09:00", due: "2026-08-31 17:00"},
-			want{reason: ReasonOpenWithinDeadline, counted: true, num: true}},
+			want{reason: ReasonOpenOverdue, counted: true}},
+		{"open dossier judged at the period end: due at 00:00 after the last day (24:00) is still within",
+			rec{status: sProc, recv: "2026-08-25 09:00", due: "2026-09-01 00:00"},
+			want{reason: ReasonOpenWithinDeadline, counted: true, num: true, due: "2026-08-31"}},
 		{"open dossier judged at the period end: overdue",
 			rec{status: sProc, recv: "2026-08-10 09:00", due: "2026-08-20 17:00"},
 			want{reason: ReasonOpenOverdue, counted: true}},
@@ -195,7 +204,7 @@ func TestRules(t *testing.T) {
 		{"resubmission before the request is excluded",
 			rec{status: sDone, recv: "2026-08-03 09:00", due: "2026-08-10 17:00", end: "2026-08-13 10:00",
 				supps: []supp{{req: "2026-08-05 10:00", resub: "2026-08-04 09:00"}}},
-			want{reason: ReasonExcludedBadSupplement, supps: 1}},
+			want{reason: ReasonExcludedBadSupplement, supps: 1, resolved: true}},
 
 		// No appointment time: the procedure's maximum duration on the working-day calendar.
 		{"no appointment: finished within the maximum working days is on time",
@@ -219,18 +228,23 @@ func TestRules(t *testing.T) {
 		{"no appointment: working-hour procedure due the same day",
 			rec{proc: "P4H", status: sDone, recv: "2026-08-03 09:00", end: "2026-08-04 09:00"},
 			want{reason: ReasonLate, counted: true, finished: true, due: "2026-08-03"}},
-		{"no appointment: half a working day is four working hours",
-			rec{proc: "PHALF", status: sDone, recv: "2026-08-03 09:00", end: "2026-08-03 16:00"},
+		{"no appointment: half a working day is four working hours (due 15:00, exact instant)",
+			rec{proc: "PHALF", status: sDone, recv: "2026-08-03 09:00", end: "2026-08-03 15:00"},
 			want{reason: ReasonOnTime, counted: true, num: true, finished: true, due: "2026-08-03"}},
+		{"no appointment: half a working day, finished after the due instant on the due day is late",
+			rec{proc: "PHALF", status: sDone, recv: "2026-08-03 09:00", end: "2026-08-03 16:00"},
+			want{reason: ReasonLate, counted: true, finished: true, due: "2026-08-03"}},
 		{"no appointment: open and past the maximum",
 			rec{proc: "P5", status: sProc, recv: "2026-08-03 09:00"},
 			want{reason: ReasonOpenOverdue, counted: true, due: "2026-08-10"}},
-		{"no appointment and unknown procedure is excluded",
-			rec{proc: "NOPE", status: sDone, recv: "2026-08-03 09:00", end: "2026-08-10 16:00"}, want{reason: ReasonExcludedNoDeadline}},
-		{"no appointment and a case without due date is excluded",
-			rec{proc: "PNODUE", status: sDone, recv: "2026-08-03 09:00", end: "2026-08-10 16:00"}, want{reason: ReasonExcludedNoDeadline}},
-		{"no appointment and a duration in months is excluded",
-			rec{proc: "PMONTH", status: sDone, recv: "2026-08-03 09:00", end: "2026-08-10 16:00"}, want{reason: ReasonExcludedNoDeadline}},
+		{"no appointment and unknown procedure is excluded from 2.1, still in 2.2",
+			rec{proc: "NOPE", status: sDone, recv: "2026-08-03 09:00", end: "2026-08-10 16:00"}, want{reason: ReasonExcludedNoDeadline, resolved: true}},
+		{"no appointment and a case without due date is excluded from 2.1, still in 2.2 (decided, issue 13)",
+			rec{proc: "PNODUE", status: sDone, recv: "2026-08-03 09:00", end: "2026-08-10 16:00"}, want{reason: ReasonExcludedNoDeadline, resolved: true}},
+		{"no appointment and a duration in months is excluded from 2.1, still in 2.2",
+			rec{proc: "PMONTH", status: sDone, recv: "2026-08-03 09:00", end: "2026-08-10 16:00"}, want{reason: ReasonExcludedNoDeadline, resolved: true}},
+		{"no time limit and still open: in neither 2.1 nor 2.2",
+			rec{proc: "PNODUE", status: sProc, recv: "2026-08-03 09:00"}, want{reason: ReasonExcludedNoDeadline}},
 		{"no appointment, unknown procedure, two supplements: still late by the repeated-supplement rule",
 			rec{proc: "NOPE", status: sDone, recv: "2026-08-03 09:00", end: "2026-08-06 10:00",
 				supps: []supp{{req: "2026-08-04 10:00", resub: "2026-08-04 15:00"}, {req: "2026-08-05 10:00", resub: "2026-08-05 14:00"}}},
@@ -238,7 +252,7 @@ func TestRules(t *testing.T) {
 
 		// Calendar range.
 		{"appointment outside the calendar's years is excluded",
-			rec{status: sProc, recv: "2026-08-03 09:00", due: "2030-01-10 17:00"}, want{reason: ReasonExcludedCalendarRange}},
+			rec{status: sProc, recv: "2026-08-03 09:00", due: "2023-12-28 17:00"}, want{reason: ReasonExcludedCalendarRange}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -348,11 +362,14 @@ func TestPolicies(t *testing.T) {
 		{"AsOf before the period end: a dossier received after AsOf is outside",
 			func(o *Options) { o.AsOf = at("2026-08-15 12:00") },
 			rec{status: sProc, recv: "2026-08-16 09:00", due: "2026-08-25 17:00"}, want{reason: ReasonExcludedOutsidePeriod}},
-		{"P4 midnight (default): an open dossier due today is within its deadline at 18:00",
+		{"P4 midnight (default): an open dossier with a computed due day of today is within its deadline at 18:00",
+			func(o *Options) { o.AsOf = at("2026-08-27 18:00") },
+			rec{proc: "P5", status: sProc, recv: "2026-08-21 09:00"}, want{reason: ReasonOpenWithinDeadline, counted: true, num: true, due: "2026-08-27"}},
+		{"P4 office close: an open dossier with a computed due day of today is overdue at 18:00",
+			func(o *Options) { o.AsOf = at("2026-08-27 18:00"); o.Policy.Deadline.EndOfDay = calendar.OfficeClose },
+			rec{proc: "P5", status: sProc, recv: "2026-08-21 09:00"}, want{reason: ReasonOpenOverdue, counted: true, due: "2026-08-27"}},
+		{"P4 does not move an appointment: due 17:00 today is overdue at 18:00 under midnight",
 			func(o *Options) { o.AsOf = at("2026-08-28 18:00") },
-			rec{status: sProc, recv: "2026-08-25 09:00", due: "2026-08-28 17:00"}, want{reason: ReasonOpenWithinDeadline, counted: true, num: true}},
-		{"P4 office close: an open dossier due today is overdue at 18:00",
-			func(o *Options) { o.AsOf = at("2026-08-28 18:00"); o.Policy.Deadline.EndOfDay = calendar.OfficeClose },
 			rec{status: sProc, recv: "2026-08-25 09:00", due: "2026-08-28 17:00"}, want{reason: ReasonOpenOverdue, counted: true}},
 		{"P3(b): moved receipt is day one",
 			func(o *Options) { o.Policy.Deadline.ReceiptCounting = calendar.MovedReceiptIsDayOne },

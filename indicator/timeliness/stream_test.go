@@ -33,7 +33,7 @@ func smallStream() []model.Dossier {
 		{unit: "B", proc: "P2", status: sDone, recv: "2026-07-01 09:00", due: "2026-07-10 17:00", end: "2026-07-15 10:00"},                                                        // outside
 		{unit: "B", proc: "P2", channel: model.ChannelOnline, status: sDone, sub: "2026-08-07 16:00", recv: "2026-08-10 15:30", due: "2026-08-14 17:00", end: "2026-08-14 10:00"}, // on time, reception ok
 		{unit: "A", proc: "P1", channel: model.ChannelOnline, status: sProc, sub: "2026-08-07 16:00", recv: "2026-08-11 08:00", due: "2026-08-20 17:00"},                          // open-overdue, reception late
-		{unit: "B", proc: "NOPE", status: sDone, recv: "2026-08-03 09:00", end: "2026-08-10 16:00"},                                                                               // no deadline
+		{unit: "B", proc: "NOPE", status: sDone, recv: "2026-08-03 09:00", end: "2026-08-10 16:00"},                                                                               // no deadline: 2.2 only
 	}
 	out := make([]model.Dossier, len(recs))
 	for i, r := range recs {
@@ -49,9 +49,10 @@ func TestStreamResult(t *testing.T) {
 	wantA := indicator.Tally{Overdue: 3, Completed: 2, ProcessingSeconds: 349200 + 691200, OnlineReceived: 1, LateOnlineReceptions: 1}
 	wantA.Counts[indicator.M21] = indicator.Count{Num: 1, Den: 4}
 	wantA.Counts[indicator.M22] = indicator.Count{Den: 2}
-	wantB := indicator.Tally{Completed: 1, ProcessingSeconds: 325800, OnlineReceived: 1}
+	// B's 2.2 also counts the dossier without a deadline (7 days 7 hours = 630000 s; decided, issue 13).
+	wantB := indicator.Tally{Completed: 1, ProcessingSeconds: 325800 + 630000, OnlineReceived: 1}
 	wantB.Counts[indicator.M21] = indicator.Count{Num: 3, Den: 3}
-	wantB.Counts[indicator.M22] = indicator.Count{Den: 1}
+	wantB.Counts[indicator.M22] = indicator.Count{Den: 2}
 	if !reflect.DeepEqual(res.Units, map[string]indicator.Tally{"A": wantA, "B": wantB}) {
 		t.Errorf("units:\n got %+v\nwant A %+v\n     B %+v", res.Units, wantA, wantB)
 	}
@@ -61,8 +62,9 @@ func TestStreamResult(t *testing.T) {
 		}
 	}
 	wantProcs := map[string]indicator.ProcedureStats{
-		"P1": {Count: indicator.Count{Num: 3, Den: 5}, Overdue: 2, Finished: 2, ProcessingSeconds: 1040400},
-		"P2": {Count: indicator.Count{Num: 1, Den: 2}, Overdue: 1, Finished: 1, ProcessingSeconds: 325800},
+		"P1":   {Count: indicator.Count{Num: 3, Den: 5}, Overdue: 2, Finished: 2, ProcessingSeconds: 1040400},
+		"P2":   {Count: indicator.Count{Num: 1, Den: 2}, Overdue: 1, Finished: 1, ProcessingSeconds: 325800},
+		"NOPE": {Finished: 1, ProcessingSeconds: 630000},
 	}
 	if !reflect.DeepEqual(res.Procedures, wantProcs) {
 		t.Errorf("procedures: got %+v, want %+v", res.Procedures, wantProcs)

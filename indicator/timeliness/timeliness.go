@@ -29,6 +29,9 @@ type Calculator struct {
 	startN, limitN int32
 	limitInCal     bool               // limit's date is in the calendar (due-soon needs it)
 	judgement      calendar.Judgement // classifies as of limit
+	// [phLo, phHi] holds the dates that are not placeholders (Reception.Dates as of AsOf); phHi zero: no
+	// upper bound.
+	phLo, phHi time.Time
 
 	cal      *calendar.Calendar
 	pol      indicator.TimelinessPolicy
@@ -63,6 +66,7 @@ func New(opts Options) (*Calculator, error) {
 	c.startS, c.startN = c.start.Unix(), int32(c.start.Nanosecond())
 	c.limitS, c.limitN = c.limit.Unix(), int32(c.limit.Nanosecond())
 	c.limitInCal = c.cal.Contains(c.cal.DateOf(c.limit))
+	c.phLo, c.phHi = c.rec.Dates.Window(opts.AsOf)
 	c.judgement = c.cal.JudgeAt(c.limit, c.dp)
 	c.dp.Supplement = calendar.Pause
 	if c.pol.Supplements == indicator.SupplementRestart {
@@ -140,15 +144,22 @@ type Verdict struct {
 	Reason    indicator.Reason // one of the Reason… constants
 	// Counted: in 2.1's denominator; InNumerator: early, on time, open in time or pending on time.
 	Counted, InNumerator bool
-	// Finished: an end event in the period (not a pending supplement): in Tally.Completed and 2.2.
+	// Finished: counted by 2.1 with an end event in the period (not a pending supplement): in
+	// Tally.Completed.
 	Finished bool
+	// Resolved: an end of processing in the period, after a reception that is no placeholder: in 2.2,
+	// whether or not 2.1 counts the dossier (a dossier without a deadline has an average too).
+	Resolved bool
 	Class    calendar.Class // the calendar's P15 class (meaningful when Counted)
 	Received time.Time      // NgayTiepNhan, or NgayNopHoSo under the fallback policy
 	// End is the end of processing, the supplement request (supplement-pending) or the judgement instant
 	// (open); EndStatus that event's status (5 for supplement-pending, 0 when open).
 	End       time.Time
 	EndStatus model.StatusCode
-	// Due is the date judged against and DueAt the end of that day (P4): open dossiers are overdue after it.
+	// DueAt is the due instant: the appointment as given (Policy.Appointments), the end of a computed due
+	// day (P4), or the exact instant of a duration in hours. A finished dossier is on time when End ≤ DueAt,
+	// an open one overdue once the judgement instant is after it. Due is the due day, the date of the last
+	// instant that counts (DueAt's date, or the day before when DueAt is 00:00): an end before it is early.
 	Due   calendar.Date
 	DueAt time.Time
 	// DueSoon: open within deadline, on or after Due − DueSoonDays working days (P15).
@@ -159,7 +170,7 @@ type Verdict struct {
 	EarlyWorkingDays, LateWorkingDays int
 	LateHours                         time.Duration
 	Supplements                       int   // requests before the end (financial pauses excluded)
-	ProcessingSeconds                 int64 // End − Received in whole seconds when Finished (2.2), else 0
+	ProcessingSeconds                 int64 // End − Received in whole seconds when Resolved (2.2), else 0
 	Reception                         ReceptionCheck
 
 	r reason
@@ -177,7 +188,8 @@ func (v *Verdict) Timing() indicator.Timing {
 }
 
 // Classify judges one dossier without allocating (but ReasonExcludedCalendarRange's error value); bad data
-// is excluded with a reason. Instants are compared on the wall clock (Unix time).
+// is excluded with a reason. Instants are compared on the wall clock (Unix time): a finished dossier is on
+// time when its end is no later than its due instant (Verdict.DueAt).
 func (c *Calculator) Classify(d *model.Dossier) (v Verdict) {
 	c.classify(d, -1, &v)
 	if d != nil {
@@ -203,11 +215,21 @@ func (c *Calculator) beforeStart(t time.Time) bool {
 	return s < c.startS || (s == c.startS && int32(t.Nanosecond()) < c.startN)
 }
 
+// placeholder reports whether t is a placeholder date under Reception.Dates (model.DateBounds) as of AsOf.
+func (c *Calculator) placeholder(t time.Time) bool {
+	return t.Before(c.phLo) || (!c.phHi.IsZero() && t.After(c.phHi))
+}
+
+// placeholderTime is placeholder for an optional time (absent is not a placeholder).
+func (c *Calculator) placeholderTime(t *model.Time) bool {
+	return t != nil && t.Valid && c.placeholder(t.T)
+}
+
 // checkReception sets v.Reception for an online dossier.
 func (c *Calculator) checkReception(d *model.Dossier, v *Verdict) {
 	t, sub := &d.ReceivedAt.T, &d.SubmittedAt.T
-	if !d.ReceivedAt.Valid || !d.SubmittedAt.Valid || c.beforeStart(*t) || c.afterLimit(*t) {
-		return // no times, or received outside [start, limit]
+	if !d.ReceivedAt.Valid || !d.SubmittedAt.Valid || c.beforeStart(*t) || c.afterLimit(*t) || c.placeholder(*sub) {
+		return // no times, received outside [start, limit], or a placeholder submission time
 	}
 	ts, tn := t.Unix(), int32(t.Nanosecond())
 	if e, sn := ts-sub.Unix(), int32(sub.Nanosecond()); e < c.recvSecs || (e == c.recvSecs && tn <= sn) {
@@ -222,9 +244,10 @@ func (c *Calculator) checkReception(d *model.Dossier, v *Verdict) {
 type endKind uint8 // what endEvent found
 
 const (
-	endOpen   endKind = iota // no terminal event has happened by the judgement instant
-	endFound                 // a terminal event with its time
-	endNoTime                // a terminal status without any time
+	endOpen        endKind = iota // no terminal event has happened by the judgement instant
+	endFound                      // a terminal event with its time
+	endNoTime                     // a terminal status without any time
+	endPlaceholder                // a terminal event whose time is a placeholder date
 )
 
 // endEvent finds the end of processing: the best-ranked terminal step that has happened (equal ranks: the
@@ -242,6 +265,9 @@ func (c *Calculator) endEvent(d *model.Dossier) (time.Time, model.StatusCode, en
 			continue
 		}
 		anyTerminal = true
+		if c.placeholder(s.At.T) {
+			return time.Time{}, st, endPlaceholder
+		}
 		if c.afterLimit(s.At.T) {
 			continue
 		}
@@ -279,6 +305,9 @@ func (c *Calculator) statusEnd(d *model.Dossier) (time.Time, model.StatusCode, e
 	}
 	if !t.Valid {
 		return time.Time{}, st, endNoTime
+	}
+	if c.placeholder(t.T) {
+		return time.Time{}, st, endPlaceholder
 	}
 	if c.afterLimit(t.T) {
 		return time.Time{}, 0, endOpen
@@ -328,7 +357,10 @@ func (it *suppIter) next(ev *suppEvent) bool {
 	return false
 }
 
-var errNoDeadline = errors.New("no deadline")
+var (
+	errNoDeadline  = errors.New("no deadline")
+	errPlaceholder = errors.New("placeholder appointment")
+)
 
 func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 	if d == nil {
@@ -362,6 +394,9 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 		return rNoReceptionTime
 	}
 	v.Received = recv.T
+	if c.placeholder(recv.T) {
+		return rPlaceholder // not replaced by the submission time: the record's reception is unknown
+	}
 	if c.afterLimit(recv.T) {
 		return rOutsidePeriod
 	}
@@ -370,6 +405,9 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 	case endNoTime:
 		v.EndStatus = endSt
 		return rNoEndTime
+	case endPlaceholder:
+		v.EndStatus = endSt
+		return rPlaceholder
 	case endFound:
 		v.End, v.EndStatus = endT, endSt
 		// endT.Before(recv.T) on the wall clock, as the period's bounds are compared (inline: no call).
@@ -388,13 +426,23 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 			}
 		}
 		stop = endT
+		// 2.2 needs no deadline: the dossier is Resolved whatever 2.1 decides below. (End − Received)
+		// truncated to whole seconds, without time.Sub's overflow check.
+		secs, ns := endT.Unix()-recv.T.Unix(), endT.Nanosecond()-recv.T.Nanosecond()
+		if ns < 0 {
+			secs--
+		}
+		v.Resolved, v.ProcessingSeconds = true, secs
 	}
 
 	// The deadline: inline for the common dossier (an appointment, no supplement, no timeline), else dueOf.
 	var du dueInfo
 	if appt := &d.DueAt; appt.Valid && len(d.Supplements) == 0 && len(d.Steps) == 0 {
 		v.FromAppointment = true
-		due, dueAt, ok := c.judgement.AppointmentDue(appt.T)
+		if c.placeholder(appt.T) {
+			return rPlaceholder
+		}
+		due, dueAt, ok := c.appointment(appt.T)
 		if !ok {
 			return rCalendarRange
 		}
@@ -407,11 +455,12 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 	finished, refusal := false, false
 	switch {
 	case du.pending:
-		v.End, v.EndStatus = du.pendingAt, model.StatusSupplement
+		// Not finished: no Completed, and no 2.2 even when an end event follows the unanswered request.
+		v.End, v.EndStatus, v.Resolved, v.ProcessingSeconds = du.pendingAt, model.StatusSupplement, false, 0
 		if c.beforeStart(du.pendingAt) {
 			return rOutsidePeriod
 		}
-		kind = endOpen // not finished: no 2.2, no Completed
+		kind = endOpen
 		at, finished = du.pendingAt, true
 	case kind == endFound:
 		at, finished, refusal = endT, true, endSt == model.StatusNotAccepted
@@ -423,6 +472,9 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 		// P15's class (a refusal is never early, P13); due-soon needs the judgement date in the calendar.
 		var out calendar.Outcome
 		err = c.judgement.Classify(&out, v.Due, v.DueAt, at, finished)
+		if err == nil && finished {
+			err = c.byInstant(&out, v.DueAt, at)
+		}
 		if err == nil && out.Class == calendar.OpenWithinDeadline && !c.limitInCal && c.dp.DueSoonDays >= 0 {
 			err = calendar.ErrOutOfRange // the judgement date
 		}
@@ -438,14 +490,6 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 	}
 	v.Counted = true
 	v.Finished = kind == endFound
-	if v.Finished {
-		// (End − Received) truncated to whole seconds, without time.Sub's overflow check.
-		secs, ns := v.End.Unix()-v.Received.Unix(), v.End.Nanosecond()-v.Received.Nanosecond()
-		if ns < 0 {
-			secs--
-		}
-		v.ProcessingSeconds = secs
-	}
 	if du.repeated {
 		v.Class, v.InNumerator = calendar.Late, false
 		if kind == endOpen && !du.pending {
@@ -459,6 +503,45 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 		return rSupplementPending
 	}
 	return k.r
+}
+
+// byInstant turns the calendar's day-granular class of a finished dossier (or pending request) into the
+// instant rule (docs/rules.md, 2.1): on time when end ≤ dueAt. Only two cases differ: an end after dueAt
+// on the due day itself (an appointment or an hour deadline with a time of day) is late by the office time
+// between them; an end exactly at a due instant of 24:00 (00:00 of the next day) is on time.
+func (c *Calculator) byInstant(out *calendar.Outcome, dueAt, end time.Time) error {
+	es, ds := end.Unix(), dueAt.Unix()
+	late := es > ds || (es == ds && end.Nanosecond() > dueAt.Nanosecond())
+	switch {
+	case late && out.Class != calendar.Late:
+		h, err := c.cal.WorkingHoursBetween(dueAt, end)
+		if err != nil {
+			return err
+		}
+		out.Class, out.EarlyWorkingDays, out.LateWorkingDays, out.LateWorkingHours = calendar.Late, 0, 0, h
+	case !late && out.Class == calendar.Late:
+		out.Class, out.LateWorkingDays, out.LateWorkingHours = calendar.OnTime, 0, 0
+	}
+	return nil
+}
+
+// appointment returns the due day and due instant of an appointment (NgayHenTra or NgayHenTraTruoc) under
+// Policy.Appointments, or false when the due day is outside the calendar. AppointmentInstant: the instant
+// as given; at exactly 00:00 it is 24:00 of the previous day, which is then the due day. AppointmentDateOnly:
+// an appointment at exactly 00:00 is its own date, due at that day's end (P4). Cost: O(1), no allocation.
+func (c *Calculator) appointment(appt time.Time) (due calendar.Date, dueAt time.Time, ok bool) {
+	due, dueAt = c.cal.DateOf(appt), appt
+	if appt.Nanosecond() == 0 && c.cal.StartUnix(due) == appt.Unix() { // 00:00:00 local time
+		if c.pol.Appointments == indicator.AppointmentDateOnly {
+			dueAt = c.judgement.EndOfDay(due)
+		} else {
+			due = due.AddDays(-1)
+		}
+	}
+	if !c.cal.Contains(due) {
+		return calendar.Date{}, time.Time{}, false
+	}
+	return due, dueAt, true
 }
 
 // dueInfo is what dueOf tells judge besides the deadline (Verdict.Due and DueAt).
@@ -478,15 +561,26 @@ func (c *Calculator) dueOf(d *model.Dossier, proc int32, recv, stop time.Time, v
 	more := it.next(&ev) // ev stays zero when there is no request
 	var dl calendar.Deadline
 	derr := c.deadline(d, proc, recv, ev.dueBefore, v, &dl)
+	if derr == errPlaceholder {
+		return rPlaceholder
+	}
 	base, baseAt := dl.Due, dl.DueAt // the deadline without supplements (kept when they are too many)
-	applied := rNone                 // the reason a request could not be applied, if one could not
-	n := 0                           // requests (financial pauses excluded)
+	var tod time.Duration            // an appointment keeps its time of day when pauses move it by whole working days
+	if v.FromAppointment && derr == nil {
+		tod = dl.DueAt.Sub(c.cal.Start(dl.Due))
+	}
+	applied := rNone // the reason a request could not be applied, if one could not
+	n := 0           // requests (financial pauses excluded)
 	for ; more; more = it.next(&ev) {
 		if ev.financial && c.pol.Financial == indicator.FinancialClockRuns {
 			continue
 		}
 		if !ev.req.Valid || ev.req.T.After(stop) {
 			continue
+		}
+		if c.placeholder(ev.req.T) || c.placeholderTime(ev.resub) {
+			v.Supplements, v.FromAppointment = n, false
+			return rPlaceholder
 		}
 		if !ev.financial {
 			n++
@@ -525,6 +619,9 @@ func (c *Calculator) dueOf(d *model.Dossier, proc int32, recv, stop time.Time, v
 	case applied != rNone:
 		return applied
 	default:
+		if v.FromAppointment && dl.Supplements > 0 && c.dp.Supplement == calendar.Pause {
+			dl.DueAt = c.cal.Start(dl.Due).Add(tod)
+		}
 		v.Due, v.DueAt = dl.Due, dl.DueAt
 	}
 	return rNone
@@ -549,12 +646,16 @@ func (c *Calculator) deadline(d *model.Dossier, proc int32, recv time.Time, dueB
 		return c.cal.DueTo(dl, recv, e[ch].dur, c.dp)
 	}
 	v.FromAppointment = true
-	due := c.cal.DateOf(appt.T)
-	if !c.cal.Contains(due) {
-		return &calendar.RangeError{Op: "timeliness.deadline", Date: due}
+	if c.placeholder(appt.T) {
+		return errPlaceholder
 	}
-	// Pauses move an appointment by whole working days (P15 day granularity); dl is the caller's zero one.
-	dl.Received, dl.Due, dl.DueAt = recv, due, c.judgement.EndOfDay(due)
+	due, dueAt, ok := c.appointment(appt.T)
+	if !ok {
+		return &calendar.RangeError{Op: "timeliness.deadline", Date: c.cal.DateOf(appt.T)}
+	}
+	// Pauses move an appointment by whole working days, keeping its time of day (dueOf); dl is the caller's
+	// zero one.
+	dl.Received, dl.Due, dl.DueAt = recv, due, dueAt
 	if c.dp.Supplement == calendar.Restart && (len(d.Supplements) > 0 || len(d.Steps) > 0) {
 		// A restart needs the legal duration: the catalogue's, else the working days to the appointment.
 		base, err := c.cal.Due(recv, calendar.Duration{Unit: calendar.WorkingDays}, c.dp)

@@ -10,8 +10,10 @@
 // model and the rules of the module's handbook (docs/rules.md, docs/data.md, docs/calendar.md) closely
 // enough to exercise every indicator of Decision 766/QĐ-TTg: due dates come from the calendar's deadline
 // engine (Civil Code 2015 arts. 147–148; Decree 61/2018/NĐ-CP arts. 18–19: 15:00 cut-off, supplement restarts
-// the clock), late dossiers cluster around Tết and the announced day swaps, online payments use codes 1 and 2
-// (sometimes the unexplained 0 and 3), and so on. The generator is an example, not a statistical model.
+// the clock) and are written as one-stop systems write appointments, as instants with a time of day (the
+// close of office hours, 17:00, on the due day; the exact instant for durations in hours), late dossiers
+// cluster around Tết and the announced day swaps, online payments use codes 1 and 2 (sometimes the
+// unexplained 0 and 3), and so on. The generator is an example, not a statistical model.
 //
 // # Determinism
 //

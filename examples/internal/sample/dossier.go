@@ -17,12 +17,14 @@ import (
 //
 // The mix is meant to look like a real province: 60–80 % online (KenhThucHien 2), a few postal; online
 // dossiers received some minutes to days after submission (some beyond 8 working hours); due dates computed
-// by the calendar's deadline engine (DefaultDeadlinePolicy) from the reception instant; about 7 % with one
-// supplement request and about 1 % with two (clock restarted, Decree 61/2018 art. 19(4)), some still waiting
-// for the applicant; end times drawn around the due date, late mostly when the processing window spans Tết or
-// an announced day swap; withdrawals, stops and refusals; fee lines, online payments (codes 1 and 2, sometimes
-// 0 or 3), submitted and result files, reused digitised data, VNeID accounts, data-store links, population
-// database links and timeline steps for about a fifth. Dossiers not finished by AsOf are open.
+// by the calendar's deadline engine (DefaultDeadlinePolicy) from the reception instant and written as
+// appointments with a time of day (17:00 on the due day, or the exact instant of an hour deadline); about 7 %
+// with one supplement request and about 1 % with two (clock restarted, Decree 61/2018 art. 19(4)), some still
+// waiting for the applicant; end times drawn around the due date, late mostly when the processing window
+// spans Tết or an announced day swap; withdrawals, stops and refusals; fee lines, online payments (codes 1
+// and 2, sometimes 0 or 3), submitted and result files, reused digitised data, VNeID accounts, data-store
+// links, population database links and timeline steps for about a fifth. Dossiers not finished by AsOf are
+// open.
 //
 // Cost: a few µs and about 12 small allocations (1 KB) per dossier — 0.15–0.3 s per pass over 50 000 dossiers on
 // a busy 2-core machine (BenchmarkDossiers); memory O(1) beyond the yielded record.
@@ -87,6 +89,17 @@ func (g *gen) officeInstant(d calendar.Date) time.Time {
 		off += 2 * time.Hour
 	}
 	return d.In(g.p.loc).Add(off + time.Duration(g.r.IntN(60))*time.Second)
+}
+
+// appointment is the appointment (NgayHenTra) a one-stop system writes for deadline dl: an instant with a
+// time of day — the close of office hours on the due day for a deadline in days, the exact office-hours
+// instant for one in hours — never the 00:00 that ends the due day (docs/rules.md, 2.1: appointments are
+// compared as instants).
+func (g *gen) appointment(dl *calendar.Deadline) time.Time {
+	if dl.Duration.Unit == calendar.WorkingHours {
+		return dl.DueAt
+	}
+	return g.cal.EndOfDay(dl.Due, calendar.DeadlinePolicy{EndOfDay: calendar.OfficeClose})
 }
 
 func (g *gen) addHours(t time.Time, d time.Duration) time.Time {
@@ -203,7 +216,7 @@ func (g *gen) fill(d *model.Dossier, day *dayPlan, seq int, rt *model.Rating) bo
 		s := model.Supplement{
 			Kind: model.NewSupplementKind(model.SupplementDocuments), ID: d.Code + "-BS" + strconv.Itoa(i+1),
 			RequestedBy: officers[r.IntN(len(officers))], Reason: "Bổ sung thành phần hồ sơ còn thiếu",
-			RequestedAt: model.Some(req), DueBefore: model.Some(dl.DueAt), State: "1",
+			RequestedAt: model.Some(req), DueBefore: model.Some(g.appointment(&dl)), State: "1",
 		}
 		resub := g.addHours(req, time.Duration(4*60+r.IntN(72*60))*time.Minute)
 		if (i == nsup-1 && pendingDraw) || !resub.Before(p.AsOf) {
@@ -215,12 +228,12 @@ func (g *gen) fill(d *model.Dossier, day *dayPlan, seq int, rt *model.Rating) bo
 		if err != nil {
 			break
 		}
-		s.ResubmittedAt, s.DueAfter, s.State, s.ReceivedBy = model.Some(resub), model.Some(dl2.DueAt), "2", officers[0]
+		s.ResubmittedAt, s.DueAfter, s.State, s.ReceivedBy = model.Some(resub), model.Some(g.appointment(&dl2)), "2", officers[0]
 		d.Supplements = append(d.Supplements, s)
 		dl, start = dl2, resub
 	}
 	if !pp.noDue {
-		d.DueAt = model.Some(dl.DueAt)
+		d.DueAt = model.Some(g.appointment(&dl))
 	}
 
 	// Lateness: rare, except when the processing window spans Tết or an announced swap.

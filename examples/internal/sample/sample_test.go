@@ -393,8 +393,16 @@ func TestPlausibility(t *testing.T) {
 			unit := map[model.DurationUnitCode]calendar.Unit{model.DurationWorkingDays: calendar.WorkingDays,
 				model.DurationHours: calendar.WorkingHours, model.DurationDays: calendar.CalendarDays}[du.Unit.Code()]
 			dl, err := cal.Due(d.ReceivedAt.T, calendar.Duration{Amount: int(du.Amount.IntPart()), Unit: unit}, calendar.DefaultDeadlinePolicy())
-			if err != nil || !dl.DueAt.Equal(d.DueAt.T) {
-				t.Fatalf("%s: DueAt %v, deadline engine says %v (%v)", d.Code, d.DueAt, dl.DueAt, err)
+			// The appointment is written with a time of day: 17:00 of the due day (the exact instant for hours).
+			want := dl.DueAt
+			if unit != calendar.WorkingHours {
+				want = dl.Due.In(model.Vietnam()).Add(17 * time.Hour)
+			}
+			if err != nil || !want.Equal(d.DueAt.T) {
+				t.Fatalf("%s: DueAt %v, deadline engine says %v (%v)", d.Code, d.DueAt, want, err)
+			}
+			if h, m, s := d.DueAt.T.In(model.Vietnam()).Clock(); h == 0 && m == 0 && s == 0 {
+				t.Fatalf("%s: appointment %v written as 00:00", d.Code, d.DueAt)
 			}
 			dueChecked++
 		}
