@@ -144,6 +144,9 @@ func (a Aggregation) Validate() error {
 			return &RuleError{Edition: "aggregation", Field: fmt.Sprintf("ComputingKinds[%d]", i), Reason: "empty unit kind"}
 		}
 	}
+	if a.ParentProcedures > ParentOffered {
+		return &RuleError{Edition: "aggregation", Field: "ParentProcedures", Reason: "unknown rule " + a.ParentProcedures.String()}
+	}
 	return nil
 }
 

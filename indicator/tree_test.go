@@ -424,4 +424,10 @@ func TestDefaultAggregation(t *testing.T) {
 		assert.Equal(t, want[id], a.Modes[id], "metric %s", id) // missing entries are PoolSum (0)
 	}
 	assert.Equal(t, []UnitKind{KindProvince, KindMinistry}, a.ComputingKinds)
+	assert.Equal(t, ParentCatalogue, a.ParentProcedures, "decided: a top parent counts the catalogue (issue 13)")
+	a.ParentProcedures = ParentOffered
+	require.NoError(t, a.Validate())
+	a.ParentProcedures = 7
+	assert.ErrorContains(t, a.Validate(), "ParentProcedureRule(7)")
+	assert.Equal(t, "catalogue", ParentCatalogue.String())
 }
