@@ -162,9 +162,44 @@ func integer[T any](name string, p func(*T) *int64) column[T] {
 }
 
 func strList[T any](name string, p func(*T) *[]string) column[T] {
+	var sl slab[string]
 	return column[T]{name,
 		func(r *T) (string, error) { return joinItems(*p(r)) },
-		func(r *T, s string) error { *p(r) = splitItems(s); return nil }}
+		func(r *T, s string) error {
+			if strings.TrimSpace(s) == "" {
+				*p(r) = nil
+				return nil
+			}
+			out := sl.take(strings.Count(s, ";") + 1)
+			for i := range out {
+				it, rest, _ := strings.Cut(s, ";")
+				out[i], s = strings.TrimSpace(it), rest
+			}
+			*p(r) = out
+			return nil
+		}}
+}
+
+// slab hands out the slices of list cells from one larger allocation: a decoder's list cells cost an
+// allocation per slabSize items, not one per cell. A slab belongs to one decoder (one goroutine); the
+// slices it hands out have their capacity capped at their length.
+type slab[E any] struct{ free []E }
+
+const slabSize = 256
+
+// take returns a slice of n items (zeroed unless filled through peek).
+func (sl *slab[E]) take(n int) []E {
+	out := sl.peek(n)
+	sl.free = sl.free[n:]
+	return out
+}
+
+// peek returns the slice take(n) will return, without taking it.
+func (sl *slab[E]) peek(n int) []E {
+	if n > len(sl.free) {
+		sl.free = make([]E, max(n, slabSize))
+	}
+	return sl.free[:n:n]
 }
 
 // joinItems joins list items with ';', refusing items that contain ';' or '|'.
@@ -199,6 +234,8 @@ func structList[T, E any](name string, n int, p func(*T) *[]E, enc func(*E) []st
 // fewer than max parts (it should drop empty optional trailing parts so that
 // older readers still accept the file).
 func structListRange[T, E any](name string, min, max int, p func(*T) *[]E, enc func(*E) []string, dec func([]string) (E, error)) column[T] {
+	var sl slab[E]
+	parts := make([]string, max) // reused: dec must not retain it
 	return column[T]{name,
 		func(r *T) (string, error) {
 			items := make([]string, 0, len(*p(r)))
@@ -214,28 +251,32 @@ func structListRange[T, E any](name string, min, max int, p func(*T) *[]E, enc f
 			return strings.Join(items, ";"), nil
 		},
 		func(r *T, s string) error {
-			var out []E
-			for i, it := range splitItems(s) {
-				parts := strings.Split(it, "|")
-				switch {
-				case len(parts) < min || len(parts) > max:
+			if strings.TrimSpace(s) == "" {
+				*p(r) = nil
+				return nil
+			}
+			out := sl.peek(strings.Count(s, ";") + 1) // taken only when every item decodes
+			for i := range out {
+				it, rest, _ := strings.Cut(s, ";")
+				s = rest
+				if got := strings.Count(it, "|") + 1; got < min || got > max {
 					if min == max {
-						return fmt.Errorf("%w: item %d has %d parts, want %d", ErrBadList, i, len(parts), min)
+						return fmt.Errorf("%w: item %d has %d parts, want %d", ErrBadList, i, got, min)
 					}
-					return fmt.Errorf("%w: item %d has %d parts, want %d to %d", ErrBadList, i, len(parts), min, max)
-				case len(parts) < max:
-					parts = append(parts, make([]string, max-len(parts))...)
+					return fmt.Errorf("%w: item %d has %d parts, want %d to %d", ErrBadList, i, got, min, max)
 				}
 				for j := range parts {
-					parts[j] = strings.TrimSpace(parts[j])
+					var part string
+					part, it, _ = strings.Cut(it, "|")
+					parts[j] = strings.TrimSpace(part)
 				}
 				e, err := dec(parts)
 				if err != nil {
 					return fmt.Errorf("item %d: %w", i, err)
 				}
-				out = append(out, e)
+				out[i] = e
 			}
-			*p(r) = out
+			*p(r) = sl.take(len(out))
 			return nil
 		}}
 }
@@ -250,6 +291,7 @@ func decode[T any](r io.Reader, cfg limits.Config, cols []column[T], key string,
 			yield(zero, err)
 			return
 		}
+		rec := new(T) // one record reused: the setters take its address
 		for n := 0; ; n++ {
 			row, err := rr.next()
 			if err == io.EOF {
@@ -259,14 +301,14 @@ func decode[T any](r io.Reader, cfg limits.Config, cols []column[T], key string,
 				yield(zero, rowErr(rr, n, err, cfg))
 				return
 			}
-			rec := zero
-			if re := fillRow(h, &rec, row, n, rr.rowAt, cols, key, keyOf, cfg); re != nil {
-				if !yield(rec, re) {
+			*rec = zero
+			if re := fillRow(h, rec, row, rr.row, n, rr.rowAt, cols, key, keyOf, cfg); re != nil {
+				if !yield(*rec, re) {
 					return
 				}
 				continue
 			}
-			if !yield(rec, nil) {
+			if !yield(*rec, nil) {
 				return
 			}
 		}
@@ -342,9 +384,9 @@ func rowErr(rr *rowReader, n int, err error, cfg limits.Config) error {
 	return &RecordError{Index: n, Line: line, Err: err, Terminal: true}
 }
 
-// fillRow sets rec from the cells of row n (on line); it returns the row's *RecordError (the first bad
+// fillRow sets rec from the cells of row n (on line; raw is the row's text); it returns the row's *RecordError (the first bad
 // cell, named by its column) or nil.
-func fillRow[T any](h *header, rec *T, row []string, n, line int, cols []column[T], key string, keyOf func(*T) string, cfg limits.Config) *RecordError {
+func fillRow[T any](h *header, rec *T, row []string, raw string, n, line int, cols []column[T], key string, keyOf func(*T) string, cfg limits.Config) *RecordError {
 	if len(row) != len(h.headers) {
 		return &RecordError{Index: n, Line: line, Err: fmt.Errorf("%w: %d cells, header has %d", portal.ErrSyntax, len(row), len(h.headers))}
 	}
@@ -354,6 +396,7 @@ func fillRow[T any](h *header, rec *T, row []string, n, line int, cols []column[
 			re = &RecordError{Index: n, Line: line, Field: field, Err: err}
 		}
 	}
+	utf8Row := utf8.ValidString(raw) // cells are substrings of raw, or unescaped from them
 	for i, cell := range row {
 		switch {
 		case len(cell) > cfg.Field:
@@ -361,7 +404,7 @@ func fillRow[T any](h *header, rec *T, row []string, n, line int, cols []column[
 			continue
 		case h.pos[i] < 0:
 			continue
-		case !utf8.ValidString(cell):
+		case !utf8Row && !utf8.ValidString(cell):
 			bad(cols[h.pos[i]].name, fmt.Errorf("%w: cell %.40q", portal.ErrInvalidUTF8, cell))
 			continue
 		}

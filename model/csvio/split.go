@@ -52,7 +52,7 @@ func (c *Chunk) Next(d *model.Dossier) (index int, err error, ok bool) {
 		return 0, nil, false
 	}
 	*d = model.Dossier{}
-	if re := fillRow(c.h, d, row, index, c.rr.rowAt, c.cols, "code", dossierCode, c.cfg); re != nil {
+	if re := fillRow(c.h, d, row, c.rr.row, index, c.rr.rowAt, c.cols, "code", dossierCode, c.cfg); re != nil {
 		return index, re, true
 	}
 	return index, nil, true

@@ -524,3 +524,37 @@ func TestOracleSample(t *testing.T) {
 		checkStepsOracle(t, []byte(s))
 	}
 }
+
+// checkFastISO: where the fast ISO path answers, it answers what the time.Parse layouts answer.
+func checkFastISO(t *testing.T, s string) {
+	s = strings.TrimSpace(s)
+	if len(s) < 19 || s[4] != '-' {
+		return
+	}
+	got, ok := fastISO(s)
+	if !ok {
+		return
+	}
+	want, layout, err := parseTimeSlow(s)
+	if err != nil || layout != LayoutISO || !reflect.DeepEqual(got, want) || got.Location() != want.Location() {
+		t.Fatalf("%q: fast %v, slow %v %v %v", s, got, want, layout, err)
+	}
+}
+
+// FuzzFastISO compares the fast ISO 8601 path of ParseTime with its time.Parse layouts.
+func FuzzFastISO(f *testing.F) {
+	for _, s := range fastISOSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkFastISO)
+}
+
+var fastISOSeeds = []string{"2026-08-03T09:30:00+07:00", "2026-08-03 09:30:00.5Z", "2026-08-03T09:30:00.123456789-03:30",
+	"0001-01-01T00:00:00+07:00", "9999-12-31T23:59:59-12:00", "2024-02-29T00:00:00", "2026-02-29T00:00:00",
+	"2026-08-03T24:00:00Z", "2026-08-03T09:30:00+14:00", "2026-08-03T09:30:00+14:01", "2026-08-03T09:30:00.Z"}
+
+func TestFastISO(t *testing.T) {
+	for _, s := range fastISOSeeds {
+		checkFastISO(t, s)
+	}
+}

@@ -51,6 +51,16 @@ const LegacyLayout = "20060102150405"
 // "" as absent before calling). Cost: no allocation for the legacy layout.
 func ParseTime(s string) (time.Time, Layout, error) {
 	s = strings.TrimSpace(s)
+	if len(s) >= 19 && s[4] == '-' {
+		if t, ok := fastISO(s); ok {
+			return t, LayoutISO, nil
+		}
+	}
+	return parseTimeSlow(s)
+}
+
+// parseTimeSlow is ParseTime without the fast path, on trimmed text.
+func parseTimeSlow(s string) (time.Time, Layout, error) {
 	vn := model.Vietnam()
 	if len(s) == 14 && allDigits(s) {
 		y := atoi(s[0:4])
@@ -95,6 +105,63 @@ func ParseTime(s string) (time.Time, Layout, error) {
 		}
 	}
 	return time.Time{}, LayoutNone, fmt.Errorf("%w: %q", ErrBadDate, s)
+}
+
+// fastISO reads the common ISO 8601 forms yyyy-MM-ddTHH:mm:ss[.fraction] with no offset, Z or ±hh:mm
+// (T or a space between date and time) without allocating; ok is false for anything else, and for
+// values out of range (the slow path then reports them), so that it returns exactly what the time.Parse
+// layouts of parseTimeSlow return.
+func fastISO(s string) (time.Time, bool) {
+	if s[7] != '-' || s[10] != 'T' && s[10] != ' ' || s[13] != ':' || s[16] != ':' ||
+		!allDigits(s[0:4]) || !allDigits(s[5:7]) || !allDigits(s[8:10]) || !allDigits(s[11:13]) ||
+		!allDigits(s[14:16]) || !allDigits(s[17:19]) {
+		return time.Time{}, false
+	}
+	y, mo, d := atoi(s[0:4]), atoi(s[5:7]), atoi(s[8:10])
+	h, mi, se := atoi(s[11:13]), atoi(s[14:16]), atoi(s[17:19])
+	if y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || se > 59 {
+		return time.Time{}, false
+	}
+	rest := s[19:]
+	ns := 0
+	if len(rest) > 0 && rest[0] == '.' {
+		k := 1
+		for k < len(rest) && '0' <= rest[k] && rest[k] <= '9' {
+			k++
+		}
+		if k == 1 || k > 10 {
+			return time.Time{}, false
+		}
+		ns = atoi(rest[1:k])
+		for range 10 - k {
+			ns *= 10
+		}
+		rest = rest[k:]
+	}
+	vn := model.Vietnam()
+	var t time.Time
+	switch {
+	case rest == "":
+		t = time.Date(y, time.Month(mo), d, h, mi, se, ns, vn)
+	case rest == "Z":
+		t = time.Date(y, time.Month(mo), d, h, mi, se, ns, time.UTC).In(vn)
+	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' && allDigits(rest[1:3]) && allDigits(rest[4:6]):
+		oh, om := atoi(rest[1:3]), atoi(rest[4:6])
+		off := time.Duration(oh)*time.Hour + time.Duration(om)*time.Minute
+		if om > 59 || off > MaxOffset {
+			return time.Time{}, false
+		}
+		if rest[0] == '-' {
+			off = -off
+		}
+		t = time.Date(y, time.Month(mo), d, h, mi, se, ns, time.UTC).Add(-off).In(vn)
+	default:
+		return time.Time{}, false
+	}
+	if ty := t.Year(); ty < 1 || ty > 9999 {
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 // MaxOffset is the largest UTC offset ParseTime accepts, east or west
@@ -152,5 +219,13 @@ func atoi(s string) int {
 }
 
 func daysIn(y, m int) int {
-	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if m == 2 {
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return int(monthDays[m])
 }
+
+var monthDays = [13]uint8{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
