@@ -7,7 +7,7 @@ import (
 )
 
 func TestNewHandler(t *testing.T) {
-	h, err := newHandler("2026-08", 1000, "")
+	h, err := newHandler(options{period: "2026-08", dossiers: 1000, lang: "vi"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,7 +21,7 @@ func TestNewHandler(t *testing.T) {
 			t.Errorf("GET %s: %d, want %d: %s", tc.target, w.Code, tc.code, w.Body.String())
 		}
 	}
-	if _, err := newHandler("2026-13", 1000, ""); err == nil || !strings.Contains(err.Error(), "-period") {
+	if _, err := newHandler(options{period: "2026-13", dossiers: 1000, lang: "vi"}); err == nil || !strings.Contains(err.Error(), "-period") {
 		t.Errorf("bad period: %v", err)
 	}
 }
@@ -29,7 +29,7 @@ func TestNewHandler(t *testing.T) {
 // TestPortalFlag: -portal loads the Phú Thọ captures (period label "month": the default period) and the
 // unit page compares the card with them; a folder without responses is an error naming -portal.
 func TestPortalFlag(t *testing.T) {
-	h, err := newHandler("2026-08", 1000, "../../indicator/portaleval/testdata/phutho-2026-08")
+	h, err := newHandler(options{period: "2026-08", dossiers: 1000, lang: "vi", portal: "../../indicator/portaleval/testdata/phutho-2026-08"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func TestPortalFlag(t *testing.T) {
 			t.Errorf("GET %s: %d, want %d with %q: %.400s", tc.target, w.Code, tc.code, tc.want, w.Body.String())
 		}
 	}
-	if _, err := newHandler("2026-08", 1000, t.TempDir()); err == nil || !strings.Contains(err.Error(), "-portal") {
+	if _, err := newHandler(options{period: "2026-08", dossiers: 1000, lang: "vi", portal: t.TempDir()}); err == nil || !strings.Contains(err.Error(), "-portal") {
 		t.Errorf("empty folder: %v", err)
 	}
 }
@@ -57,7 +57,7 @@ func TestPortalFlag(t *testing.T) {
 func BenchmarkStartup(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := newHandler("2026-08", 0, ""); err != nil {
+		if _, err := newHandler(options{period: "2026-08", lang: "vi"}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -6,14 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"iter"
 	"runtime"
 	"sync"
-	"time"
 
-	"github.com/vn-dvc/chiso766/examples/internal/sample"
-	"github.com/vn-dvc/chiso766/indicator"
-	"github.com/vn-dvc/chiso766/indicator/digitisation"
 	"github.com/vn-dvc/chiso766/indicator/scorecard"
 	"github.com/vn-dvc/chiso766/model"
 )
@@ -29,7 +24,7 @@ const (
 	cancelEvery = 1024
 )
 
-// CacheConfig bounds the cards a SampleSource keeps and the computations it runs at once.
+// CacheConfig bounds the cards a Source keeps and the computations it runs at once.
 type CacheConfig struct {
 	// MaxCards is the largest number of cards kept (0: DefaultMaxCards); the least recently used card is
 	// dropped first.
@@ -62,7 +57,7 @@ func EstimateCardSize(c *scorecard.Card) int64 {
 	return 3 * int64(len(b))
 }
 
-// CacheStats describes a SampleSource's cache at one instant.
+// CacheStats describes a Source's cache at one instant.
 type CacheStats struct {
 	Cards     int   // cards kept
 	Bytes     int64 // their estimated size
@@ -70,94 +65,6 @@ type CacheStats struct {
 	Computed  int64 // computations finished since the source was made (successful or not)
 	Evicted   int64 // cards dropped to respect the bounds
 	Kept      int   // cards of CacheConfig.Keep periods (not counted in Cards and Bytes)
-}
-
-// SampleSource serves the cards of a sample province with a bounded LRU cache: at most MaxCards cards
-// whose estimated sizes add up to at most MaxBytes. A card is computed under the context of the requests
-// waiting for it: concurrent requests for the same period share one computation; a request whose context
-// ends stops waiting (its error is the context's); when every waiter has gone, the computation stops
-// within cancelEvery dossiers and nothing is cached. A SampleSource holds no global state and is safe for
-// concurrent use.
-type SampleSource struct {
-	p    *sample.Province
-	ed   indicator.Edition
-	in   scorecard.Inputs
-	year int
-	c    *cardCache
-}
-
-// NewSampleSource returns a SampleSource over p scored with ed. Errors: a *ConfigError (ErrConfig) for
-// a nil province or a negative bound. Cost: O(units + certified copies).
-func NewSampleSource(p *sample.Province, ed indicator.Edition, cc CacheConfig) (*SampleSource, error) {
-	switch {
-	case p == nil:
-		return nil, &ConfigError{Field: "Province", Reason: "nil"}
-	case cc.MaxCards < 0:
-		return nil, &ConfigError{Field: "CacheConfig.MaxCards", Reason: "negative"}
-	case cc.MaxBytes < 0:
-		return nil, &ConfigError{Field: "CacheConfig.MaxBytes", Reason: "negative"}
-	case cc.MaxComputing < 0:
-		return nil, &ConfigError{Field: "CacheConfig.MaxComputing", Reason: "negative"}
-	}
-	in := scorecard.Inputs{
-		Units: p.Units, Procedures: p.Procedures, Offerings: p.Offerings,
-		Petitions: p.Petitions, Ratings: p.Ratings,
-	}
-	for _, cc := range p.CertifiedCopies {
-		in.Communes = append(in.Communes, digitisation.CommuneCopy{UnitID: cc.UnitID, Offers: cc.Electronic})
-	}
-	// The sample describes one year; AsOf is its end, so the year is that of the instant before it.
-	year := p.AsOf.Add(-time.Nanosecond).In(p.Calendar.Location()).Year()
-	return &SampleSource{p: p, ed: ed, in: in, year: year, c: newCardCache(cc)}, nil
-}
-
-// SampleCards returns the CardFunc of a SampleSource over p with the default bounds (DefaultMaxCards
-// cards, DefaultMaxCacheBytes, GOMAXPROCS computations at once). The card of a period is computed on
-// first use (one pass over p's dossier stream, 0.05–0.3 s for 3 000–50 000 dossiers). Periods outside
-// p's year give ErrUnknownPeriod. Memory: O(DefaultMaxCards × card size), ~350 KB per card for the sample.
-func SampleCards(p *sample.Province, ed indicator.Edition) CardFunc {
-	s, err := NewSampleSource(p, ed, CacheConfig{})
-	if err != nil {
-		return func(context.Context, model.Period) (*scorecard.Card, error) { return nil, err }
-	}
-	return s.Card
-}
-
-// Card returns the card of period per (a CardFunc). Errors: ErrUnknownPeriod outside the sample's year,
-// ctx's error when ctx ends first, the scorer's error otherwise.
-func (s *SampleSource) Card(ctx context.Context, per model.Period) (*scorecard.Card, error) {
-	if per.Start.Year() != s.year || per.End.In(per.Start.Location()).Year() != s.year {
-		return nil, fmt.Errorf("%w: %s (sample year %d)", ErrUnknownPeriod, per, s.year)
-	}
-	return s.c.get(ctx, per.String(), func(ctx context.Context) (*scorecard.Card, error) {
-		sc, err := scorecard.New(s.in, scorecard.Options{Period: per, AsOf: s.p.AsOf, Calendar: s.p.Calendar, Edition: s.ed})
-		if err != nil {
-			return nil, err
-		}
-		c, err := sc.Run(untilDone(ctx, s.p.Dossiers()))
-		if cerr := ctx.Err(); cerr != nil {
-			return nil, cerr // the stream was cut short: the card is partial
-		}
-		return c, err
-	})
-}
-
-// Stats returns the cache's counters.
-func (s *SampleSource) Stats() CacheStats { return s.c.stats() }
-
-// untilDone stops seq when ctx ends (checked every cancelEvery records).
-func untilDone[T any](ctx context.Context, seq iter.Seq[T]) iter.Seq[T] {
-	return func(yield func(T) bool) {
-		n := 0
-		for v := range seq {
-			if n++; n%cancelEvery == 0 && ctx.Err() != nil {
-				return
-			}
-			if !yield(v) {
-				return
-			}
-		}
-	}
 }
 
 // cardCache is a bounded LRU of cards with one shared, cancellable computation per missing key.

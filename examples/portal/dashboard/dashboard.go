@@ -1,14 +1,15 @@
 package dashboard
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"html/template"
 	"io"
 	"net/http"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -72,12 +73,28 @@ type Config struct {
 	// at most DefaultPlanLimit). A plan calls Edition.Score at most (2·log2(PlanLimit)+4) times per
 	// scored metric.
 	PlanLimit int64
+	// Records lists the records that cost a unit points (optional; Source.Records): with it, the unit
+	// page links to the paginated list and its CSV download.
+	Records RecordsFunc
+	// Periods lists the periods of the selector (nil: the year, quarters and months of the requested
+	// period's year).
+	Periods []model.Period
+	// Title is the province's name in the pages' heading ("": the root unit's name).
+	Title string
+	// Sample marks invented data: every page says so.
+	Sample bool
+	// Lang is the pages' default language ("": VI); ?lang=vi|en switches.
+	Lang Lang
+	// BasePath is the path the handler is mounted under, with a final slash ("": "/"), used in the
+	// pages' links: mount it with http.StripPrefix(strings.TrimSuffix(BasePath, "/"), handler).
+	BasePath string
 }
 
 type handler struct {
 	cfg       Config
+	defLang   Lang
+	basePath  string
 	ed        indicator.Edition
-	page      *template.Template
 	plans     chan struct{} // what-if slots
 	planLimit int64
 }
@@ -112,6 +129,10 @@ func newHandler(cfg Config) (*handler, http.Handler, error) {
 		return nil, nil, &ConfigError{Field: "PlanLimit", Reason: "negative"}
 	case cfg.PlanLimit > DefaultPlanLimit:
 		return nil, nil, &ConfigError{Field: "PlanLimit", Reason: fmt.Sprintf("above %d", int64(DefaultPlanLimit))}
+	case cfg.Lang != "" && cfg.Lang != VI && cfg.Lang != EN:
+		return nil, nil, &ConfigError{Field: "Lang", Reason: fmt.Sprintf("%q: want vi or en", cfg.Lang)}
+	case cfg.BasePath != "" && (!strings.HasPrefix(cfg.BasePath, "/") || !strings.HasSuffix(cfg.BasePath, "/")):
+		return nil, nil, &ConfigError{Field: "BasePath", Reason: fmt.Sprintf("%q: want a path that starts and ends with /", cfg.BasePath)}
 	}
 	if cfg.MaxBodyBytes == 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
@@ -122,7 +143,8 @@ func newHandler(cfg Config) (*handler, http.Handler, error) {
 	if cfg.MaxPlans == 0 {
 		cfg.MaxPlans = runtime.GOMAXPROCS(0)
 	}
-	h := &handler{cfg: cfg, page: pageTemplate, plans: make(chan struct{}, cfg.MaxPlans), planLimit: cfg.PlanLimit}
+	h := &handler{cfg: cfg, defLang: cmp.Or(cfg.Lang, VI), basePath: cmp.Or(cfg.BasePath, "/"),
+		plans: make(chan struct{}, cfg.MaxPlans), planLimit: cfg.PlanLimit}
 	if h.planLimit == 0 {
 		h.planLimit = DefaultPlanLimit
 	}
@@ -137,28 +159,47 @@ func newHandler(cfg Config) (*handler, http.Handler, error) {
 	mux.HandleFunc("GET /api/units/{id}/whatif", h.whatif)
 	mux.HandleFunc("POST /api/units/{id}/whatif", h.whatif)
 	mux.HandleFunc("GET /api/units/{id}/portal", h.portalJSON)
+	mux.HandleFunc("GET /api/overview", h.overviewAPI)
+	mux.HandleFunc("GET /api/units/{id}", h.unitAPI)
+	mux.HandleFunc("GET /api/units/{id}/records", h.recordsAPI)
+	mux.HandleFunc("GET /api/trend", h.trendAPI)
 	mux.HandleFunc("GET /units/{id}", h.unitPage)
+	mux.HandleFunc("GET /units/{id}/records", h.recordsPage)
+	mux.HandleFunc("GET /units/{id}/records.csv", h.recordsCSV)
+	mux.HandleFunc("GET /trend", h.trendPage)
 	mux.HandleFunc("GET /{$}", h.index)
-	th := http.TimeoutHandler(recoverJSON(jsonErrors(mux)), cfg.Timeout, timeoutBody)
+	inner := h.recoverErr(h.routerErrors(mux))
+	apiTimeout := http.TimeoutHandler(inner, cfg.Timeout, timeoutBody)
+	htmlTimeout := http.TimeoutHandler(inner, cfg.Timeout, timeoutHTML)
 	return h, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		// The timeout's 503 is written on w with w's header: label it JSON beforehand. A response of the
+		// The timeout's 503 is written on w with w's header: label it beforehand. A response of the
 		// handler replaces these headers with its own (TimeoutHandler copies them), and every handler
 		// path sets its Content-Type.
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.Header().Set("X-Content-Type-Options", "nosniff")
-		th.ServeHTTP(w, r)
+		if isAPI(r) {
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			apiTimeout.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		htmlTimeout.ServeHTTP(w, r)
 	}), nil
 }
 
-// jsonErrors serves mux and turns the router's own error responses (404 for an unknown path, 405 for a
-// wrong method, with its Allow header) into JSON.
-func jsonErrors(mux *http.ServeMux) http.Handler {
+// timeoutHTML is http.TimeoutHandler's 503 body on the HTML routes.
+const timeoutHTML = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>503</title></head><body>` +
+	`<h1>Hết thời gian xử lý (503)</h1><p>Máy chủ đang bận tính toán; vui lòng tải lại trang sau ít phút.</p>` +
+	`<p>The server took too long; please reload the page in a minute.</p></body></html>` + "\n"
+
+// routerErrors serves mux and turns the router's own error responses (404 for an unknown path, 405 for a
+// wrong method, with its Allow header) into JSON on API routes and an HTML page on the others.
+func (h *handler) routerErrors(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if _, pattern := mux.Handler(r); pattern != "" {
 			mux.ServeHTTP(w, r)
 			return
 		}
-		mux.ServeHTTP(&routerErrorWriter{ResponseWriter: w, r: r}, r)
+		mux.ServeHTTP(&routerErrorWriter{ResponseWriter: w, r: r, h: h}, r)
 	})
 }
 
@@ -166,6 +207,7 @@ func jsonErrors(mux *http.ServeMux) http.Handler {
 type routerErrorWriter struct {
 	http.ResponseWriter
 	r         *http.Request
+	h         *handler
 	wrote     bool
 	swallowed bool
 }
@@ -188,7 +230,7 @@ func (e *routerErrorWriter) WriteHeader(code int) {
 	case http.StatusMethodNotAllowed:
 		msg = fmt.Sprintf("method %s not allowed for %q (allowed: %s)", e.r.Method, e.r.URL.Path, e.Header().Get("Allow"))
 	}
-	httpError(e.ResponseWriter, code, msg)
+	e.h.fail(e.ResponseWriter, e.r, code, msg)
 }
 
 func (e *routerErrorWriter) Write(b []byte) (int, error) {
@@ -201,16 +243,16 @@ func (e *routerErrorWriter) Write(b []byte) (int, error) {
 	return e.ResponseWriter.Write(b)
 }
 
-// recoverJSON answers a panic below it with a JSON 500 instead of a dropped connection (no panic reaches
-// the server; http.ErrAbortHandler keeps its meaning).
-func recoverJSON(next http.Handler) http.Handler {
+// recoverErr answers a panic below it with a 500 (JSON or HTML by route) instead of a dropped connection
+// (no panic reaches the server; http.ErrAbortHandler keeps its meaning).
+func (h *handler) recoverErr(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				httpError(w, http.StatusInternalServerError, "internal error")
+				h.fail(w, r, http.StatusInternalServerError, "internal error")
 			}
 		}()
 		next.ServeHTTP(w, r)
@@ -259,20 +301,20 @@ func (h *handler) card(w http.ResponseWriter, r *http.Request) (*scorecard.Card,
 	if s := r.URL.Query().Get("period"); s != "" {
 		var err error
 		if p, err = model.ParsePeriod(s); err != nil {
-			httpError(w, http.StatusBadRequest, "period: "+err.Error())
+			h.fail(w, r, http.StatusBadRequest, "period: "+err.Error())
 			return nil, false
 		}
 	}
 	c, err := h.cfg.Cards(r.Context(), p)
 	switch {
 	case errors.Is(err, ErrUnknownPeriod):
-		httpError(w, http.StatusNotFound, err.Error())
+		h.fail(w, r, http.StatusNotFound, err.Error())
 		return nil, false
 	case err != nil:
-		httpError(w, http.StatusInternalServerError, err.Error())
+		h.fail(w, r, http.StatusInternalServerError, err.Error())
 		return nil, false
 	case c == nil || c.Tree == nil:
-		httpError(w, http.StatusInternalServerError, fmt.Sprintf("no card for %s", p))
+		h.fail(w, r, http.StatusInternalServerError, fmt.Sprintf("no card for %s", p))
 		return nil, false
 	}
 	return c, true
@@ -286,7 +328,7 @@ func (h *handler) unit(w http.ResponseWriter, r *http.Request) (*scorecard.Card,
 	id := r.PathValue("id")
 	u, ok := c.Unit(id)
 	if !ok {
-		httpError(w, http.StatusNotFound, fmt.Sprintf("unknown unit %q", id))
+		h.fail(w, r, http.StatusNotFound, fmt.Sprintf("unknown unit %q", id))
 		return nil, u, false
 	}
 	return c, u, true
@@ -367,7 +409,7 @@ func (h *handler) whatif(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusTooManyRequests, "too many what-if plans in progress; retry later")
 		return
 	}
-	plan, err := h.plan(r.Context(), t, base, target)
+	plan, err := h.plan(r.Context(), c, u.Unit.ID, t, target, scorecard.PlanFix)
 	if err != nil {
 		if r.Context().Err() != nil {
 			httpError(w, http.StatusServiceUnavailable, "request ended: "+err.Error())
@@ -397,6 +439,27 @@ func bodyError(w http.ResponseWriter, err error) {
 // plan is the library's plan to reach target (PlanOptions{Limit: h.planLimit}), which checks ctx between
 // metrics (a metric costs at most 2·log2(limit)+4 calls of Edition.Score, ~5 ms for the sample). Errors:
 // ctx's, or the planner's.
-func (h *handler) plan(ctx context.Context, t indicator.Tally, _ indicator.Result, target decimal.Decimal) (scorecard.Plan, error) {
-	return scorecard.PlanTallyContext(ctx, h.ed, t, target, scorecard.PlanOptions{Limit: h.planLimit})
+func (h *handler) plan(ctx context.Context, c *scorecard.Card, unit string, t indicator.Tally, target decimal.Decimal, mode scorecard.PlanMode) (scorecard.Plan, error) {
+	return scorecard.PlanTallyContext(ctx, h.ed, t, target, scorecard.PlanOptions{Mode: mode, Limit: h.planLimit, Metrics: ownMetrics(c, unit)})
+}
+
+// ownMetrics is Card.Plan's restriction: a metric carried down to unit from a higher level
+// (indicator.PoolCarryDown: 1.2 and 1.3 for a department or commune) is not proposed, since the unit's
+// own records cannot move it; nil (every metric) for a root or a computing kind.
+func ownMetrics(c *scorecard.Card, unit string) []indicator.ID {
+	n, ok := c.Tree.Unit(unit)
+	if !ok || n.Parent == "" {
+		return nil
+	}
+	agg := c.Tree.Aggregation()
+	if slices.Contains(agg.ComputingKinds, n.Kind) {
+		return nil
+	}
+	keep := []indicator.ID{}
+	for _, id := range indicator.IDs() {
+		if agg.Modes[id] != indicator.PoolCarryDown {
+			keep = append(keep, id)
+		}
+	}
+	return keep
 }

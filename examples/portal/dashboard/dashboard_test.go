@@ -45,7 +45,12 @@ func newTestHandler(t testing.TB) http.Handler {
 		for m := time.January; m <= time.December; m++ {
 			trend = append(trend, model.Month(2026, m))
 		}
-		testHandler, testErr = NewHandler(Config{Cards: SampleCards(p, ed), Edition: &ed,
+		src, err := NewSampleSource(p, ed, CacheConfig{})
+		if err != nil {
+			testErr = err
+			return
+		}
+		testHandler, testErr = NewHandler(Config{Cards: src.Card, Records: src.Records, Edition: &ed, Sample: true,
 			Default: model.Month(2026, 8), Trend: trend, Root: sample.RootID, MaxBodyBytes: 4096})
 	})
 	require.NoError(t, testErr)
@@ -97,9 +102,24 @@ func TestEndpoints(t *testing.T) {
 			`{"2.1":{"num":9,"den":10}` + strings.Repeat(" ", 5000) + `}`, 413, "application/json"},
 		{"whatif wrong method", "PUT", "/api/units/H99/whatif?points=1", "", "", 405, ""},
 		{"page", "GET", "/", "", "", 200, "text/html; charset=utf-8"},
-		{"page bad period", "GET", "/?period=bad", "", "", 400, "application/json"},
+		{"page bad period", "GET", "/?period=bad", "", "", 400, "text/html"},
+		{"overview", "GET", "/api/overview?period=2026-08", "", "", 200, "application/json"},
+		{"overview bad sort", "GET", "/api/overview?sort=nope", "", "", 400, "application/json"},
+		{"overview bad level", "GET", "/api/overview?level=nope", "", "", 404, "application/json"},
+		{"unit", "GET", "/api/units/H99.01", "", "", 200, "application/json"},
+		{"unit unknown", "GET", "/api/units/ZZ", "", "", 404, "application/json"},
+		{"unit page unknown", "GET", "/units/ZZ", "", "", 404, "text/html"},
+		{"unit page bad target", "GET", "/units/H99.01?target=abc", "", "", 400, "text/html"},
+		{"unit page bad mode", "GET", "/units/H99.01?mode=x", "", "", 400, "text/html"},
+		{"trend", "GET", "/api/trend", "", "", 200, "application/json"},
+		{"trend page", "GET", "/trend?lang=en", "", "", 200, "text/html"},
+		{"records", "GET", "/api/units/H99.01/records?metric=2.1", "", "", 200, "application/json"},
+		{"records bad metric", "GET", "/api/units/H99.01/records?metric=9.9", "", "", 400, "application/json"},
+		{"records page", "GET", "/units/H99.01/records", "", "", 200, "text/html"},
+		{"records page beyond", "GET", "/units/H99.01/records?page=999", "", "", 404, "text/html"},
+		{"records csv", "GET", "/units/H99.01/records.csv", "", "", 200, "text/csv"},
 		{"page wrong method", "POST", "/", "", "", 405, ""},
-		{"unknown path", "GET", "/nope", "", "", 404, ""},
+		{"unknown path", "GET", "/nope", "", "", 404, "text/html"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -144,13 +164,20 @@ func TestPageSVG(t *testing.T) {
 	w := do(t, h, "GET", "/?period=2026-08", "", "")
 	require.Equal(t, 200, w.Code)
 	body := w.Body.String()
-	require.Equal(t, testUnits, count(`<rect class="bar"`, body), "one total bar per unit")
-	require.Equal(t, testUnits*indicator.NumGroups, count(`<rect class="gbar"`, body), "one group bar per unit and group")
-	require.Equal(t, 12, count(`<circle `, body), "one trend point per month")
-	require.Contains(t, body, "<polyline")
-	require.Contains(t, body, "Tổng điểm theo đơn vị")
-	for _, bad := range []string{"<script", "http://fonts", "https://", "<link"} {
-		require.NotContains(t, body, bad)
+	require.Equal(t, testUnits-1, count(`<tr data-unit=`, body), "one ranking row per unit below the root")
+	require.Equal(t, 2, count(`<table class="ranking"`, body), "departments and communes ranked apart")
+	require.Equal(t, indicator.NumGroups, count(`<text [^>]*class="val"`, body[strings.Index(body, `id="radar"`):]), "every group's value printed on the radar")
+	require.Contains(t, body, "Xếp hạng")
+	w = do(t, h, "GET", "/trend?period=2026-08", "", "")
+	require.Equal(t, 200, w.Code)
+	trend := w.Body.String()
+	require.Equal(t, 12*(1+indicator.NumGroups), count(`<circle `, trend), "one point per month, total and groups")
+	require.Equal(t, 12*(1+indicator.NumGroups), count(`class="val"`, trend), "every point's value printed")
+	require.Contains(t, trend, "<polyline")
+	for _, page := range []string{body, trend} {
+		for _, bad := range []string{"<script", "http://fonts", "https://", "<link"} {
+			require.NotContains(t, page, bad)
+		}
 	}
 }
 
@@ -237,7 +264,10 @@ func FuzzWhatIfBody(f *testing.F) {
 		case bad:
 			require.Equal(t, 400, w.Code, "invalid body %q: %s", body, w.Body.String())
 		case w.Code == 200:
-			var plan scorecard.Plan
+			var plan struct {
+				Total   decimal.Decimal
+				Metrics []scorecard.MetricPlan
+			}
 			require.NoError(t, json.Unmarshal(w.Body.Bytes(), &plan))
 			for _, m := range plan.Metrics {
 				require.False(t, m.Score.IsNegative() || m.Score.GreaterThan(m.Max), "%s: score %s of %s", m.Metric, m.Score, m.Max)

@@ -38,39 +38,47 @@ func cellText(v interface{ String() string }, valid bool) string {
 	return v.String()
 }
 
-// comparison reconciles the card of the request's period with the portal's evaluation and keeps the
-// rows of unit id. ok is false when the response has been written (an error); available is false when no
-// evaluation is configured or the PortalFunc has none for the period (the reason in missing).
-func (h *handler) comparison(w http.ResponseWriter, r *http.Request) (c *scorecard.Card, u scorecard.UnitCard, rows []portaleval.Row, available bool, missing string, ok bool) {
-	c, u, ok = h.unit(w, r)
-	if !ok {
-		return nil, u, nil, false, "", false
-	}
+// reconcile compares the card with the portal's evaluation of its period and keeps the rows of u.
+// available is false when no evaluation is configured or the PortalFunc has none for the period (the
+// reason in missing); err is any other error.
+func (h *handler) reconcile(ctx context.Context, c *scorecard.Card, u scorecard.UnitCard) (*scorecard.Card, scorecard.UnitCard, []portaleval.Row, bool, string, error) {
 	if h.cfg.Portal == nil {
-		return c, u, nil, false, "chưa cấu hình dữ liệu đánh giá của Cổng DVCQG (Config.Portal)", true
+		return c, u, nil, false, "chưa cấu hình dữ liệu đánh giá của Cổng DVCQG (Config.Portal)", nil
 	}
-	ev, err := h.cfg.Portal(r.Context(), c.Period)
+	ev, err := h.cfg.Portal(ctx, c.Period)
 	switch {
 	case errors.Is(err, ErrUnknownPeriod):
-		return c, u, nil, false, "Cổng DVCQG chưa có đánh giá kỳ " + c.Period.String(), true
+		return c, u, nil, false, "Cổng DVCQG chưa có đánh giá kỳ " + c.Period.String(), nil
 	case err != nil:
-		httpError(w, http.StatusInternalServerError, err.Error())
-		return nil, u, nil, false, "", false
+		return c, u, nil, false, "", err
 	case ev == nil:
-		httpError(w, http.StatusInternalServerError, "no portal evaluation for "+c.Period.String())
-		return nil, u, nil, false, "", false
+		return c, u, nil, false, "", errors.New("no portal evaluation for " + c.Period.String())
 	}
 	tab, err := portaleval.Reconcile(&c.Result, ev, h.ed)
 	if err != nil {
-		httpError(w, http.StatusInternalServerError, err.Error())
-		return nil, u, nil, false, "", false
+		return c, u, nil, false, "", err
 	}
+	var rows []portaleval.Row
 	for _, row := range tab.Rows {
 		if row.Unit == u.Unit.ID {
 			rows = append(rows, row)
 		}
 	}
-	return c, u, rows, true, "", true
+	return c, u, rows, true, "", nil
+}
+
+// comparison is reconcile for the request's unit; ok is false when the error response has been written.
+func (h *handler) comparison(w http.ResponseWriter, r *http.Request) (c *scorecard.Card, u scorecard.UnitCard, rows []portaleval.Row, available bool, missing string, ok bool) {
+	c, u, ok = h.unit(w, r)
+	if !ok {
+		return nil, u, nil, false, "", false
+	}
+	c, u, rows, available, missing, err := h.reconcile(r.Context(), c, u)
+	if err != nil {
+		httpError(w, http.StatusInternalServerError, err.Error())
+		return nil, u, nil, false, "", false
+	}
+	return c, u, rows, available, missing, true
 }
 
 // portalJSON serves GET /api/units/{id}/portal: the unit's reconciliation rows (JSON), 404 when the
@@ -93,13 +101,17 @@ func (h *handler) portalJSON(w http.ResponseWriter, r *http.Request) {
 	}{r.PathValue("id"), rows})
 }
 
-// unitPage serves GET /units/{id}: the unit's scores against the portal's, metric by metric (HTML).
-func (h *handler) unitPage(w http.ResponseWriter, r *http.Request) {
-	c, u, rows, available, missing, ok := h.comparison(w, r)
-	if !ok {
-		return
+// portalSection renders the unit page's comparison with the portal's evaluation ("" without
+// Config.Portal); an error of the PortalFunc is shown in the section, not as the page's error.
+func (h *handler) portalSection(w http.ResponseWriter, r *http.Request, c *scorecard.Card, u scorecard.UnitCard) template.HTML {
+	if h.cfg.Portal == nil {
+		return ""
 	}
+	_, _, rows, available, missing, err := h.reconcile(r.Context(), c, u)
 	d := portalPage{Period: c.Period.String(), Unit: u.Unit.ID, Name: u.Unit.Name, Available: available, Missing: missing}
+	if err != nil {
+		d.Available, d.Missing = false, err.Error()
+	}
 	for _, row := range rows {
 		metric := row.Metric.String()
 		if row.Metric == 0 {
@@ -115,13 +127,10 @@ func (h *handler) unitPage(w http.ResponseWriter, r *http.Request) {
 		})
 	}
 	var buf bytes.Buffer
-	if err := unitTemplate.Execute(&buf, d); err != nil {
-		httpError(w, http.StatusInternalServerError, err.Error())
-		return
+	if err := portalTemplate.Execute(&buf, d); err != nil {
+		return template.HTML("<p>" + esc(err.Error()) + "</p>")
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-	w.Write(buf.Bytes())
+	return template.HTML(buf.String())
 }
 
 var causeVI = map[portaleval.Cause]string{
@@ -136,18 +145,10 @@ var causeVI = map[portaleval.Cause]string{
 	portaleval.CauseNone:         "",
 }
 
-var unitTemplate = template.Must(template.New("unit").Parse(`<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8"><title>{{.Unit}} — đối chiếu với Cổng DVCQG — {{.Period}}</title>
-<style>body{font-family:sans-serif;margin:1em 2em;color:#222}td,th{padding:2px 8px;text-align:left}td.n{text-align:right}</style>
-</head><body>
-<h1>{{.Unit}} {{.Name}} — kỳ {{.Period}}</h1>
-<h2>Đối chiếu với kết quả đánh giá của Cổng DVCQG</h2>
-{{if .Available}}<table id="portal">
-<tr><th>chỉ số</th><th>của tỉnh (tử/mẫu → điểm)</th><th>Cổng DVCQG</th><th>chênh lệch (điểm)</th><th>nguyên nhân có thể</th></tr>
+var portalTemplate = template.Must(template.New("portal").Parse(`{{if .Available}}<table id="portal">
+<tr><th>chỉ số</th><th class="n">của tỉnh (tử/mẫu → điểm)</th><th class="n">Cổng DVCQG</th><th class="n">chênh lệch (điểm)</th><th>nguyên nhân có thể</th></tr>
 {{range .Rows}}<tr><td>{{.Metric}}</td><td class="n">{{.Ours}}</td><td class="n">{{.Theirs}}{{if .Computed}}*{{end}}</td><td class="n">{{.Points}}</td><td>{{.Cause}}</td></tr>
 {{else}}<tr><td colspan="5">Không có dòng nào cho đơn vị này.</td></tr>
 {{end}}</table>
-<p>* điểm tính từ số liệu Cổng DVCQG công bố (Cổng chỉ công bố điểm của nhóm).</p>
-{{else}}<p id="portal-missing">{{.Missing}}</p>{{end}}
-</body></html>
-`))
+<p class="note">* điểm tính từ số liệu Cổng DVCQG công bố (Cổng chỉ công bố điểm của nhóm).</p>
+{{else}}<p id="portal-missing">{{.Missing}}</p>{{end}}`))

@@ -91,12 +91,13 @@ func TestUnitPagePortal(t *testing.T) {
 }
 
 func TestUnitPagePortalErrors(t *testing.T) {
-	// Not configured: the page says so.
+	// Not configured: the page has no comparison section.
 	h := portalHandler(t, nil)
 	w := do(t, h, http.MethodGet, "/units/H99.01", "", "")
 	require.Equal(t, http.StatusOK, w.Code)
-	require.Contains(t, w.Body.String(), "Config.Portal")
-	// A failing PortalFunc, or one answering (nil, nil): JSON 500.
+	require.NotContains(t, w.Body.String(), `id="portal`)
+	// A failing PortalFunc, or one answering (nil, nil): the page is served and its section says why; the
+	// JSON endpoint answers 500.
 	for _, pf := range []PortalFunc{
 		func(context.Context, model.Period) (*portaleval.Evaluation, error) {
 			return nil, errors.New("disk on fire")
@@ -105,6 +106,9 @@ func TestUnitPagePortalErrors(t *testing.T) {
 	} {
 		h := portalHandler(t, pf)
 		w := do(t, h, http.MethodGet, "/units/H99.01", "", "")
+		require.Equal(t, http.StatusOK, w.Code)
+		require.Contains(t, w.Body.String(), `id="portal-missing"`)
+		w = do(t, h, http.MethodGet, "/api/units/H99.01/portal", "", "")
 		require.Equal(t, http.StatusInternalServerError, w.Code)
 		require.Contains(t, w.Body.String(), `"error"`)
 	}

@@ -42,13 +42,13 @@ func TestErrorsAreJSON(t *testing.T) {
 		status         int
 		allow          string
 	}{
-		{"GET", "/nope", 404, ""},
-		{"GET", "/api/units/H99", 404, ""},
+		{"GET", "/api/nope", 404, ""},
+		{"GET", "/api/units/ZZ", 404, ""},
 		{"GET", "/api/", 404, ""},
 		{"POST", "/api/scorecard", 405, "GET, HEAD"},
 		{"DELETE", "/api/units/H99/explanations", 405, "GET, HEAD"},
 		{"PUT", "/api/units/H99/whatif?points=1", 405, "GET, HEAD, POST"},
-		{"POST", "/", 405, "GET, HEAD"},
+		{"POST", "/api/overview", 405, "GET, HEAD"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.method+" "+tc.target, func(t *testing.T) {
@@ -59,15 +59,29 @@ func TestErrorsAreJSON(t *testing.T) {
 		})
 	}
 	t.Run("timeout", func(t *testing.T) {
-		slow := func(ctx context.Context, _ model.Period) (*scorecard.Card, error) {
-			<-ctx.Done()
-			return nil, ctx.Err()
-		}
-		h, err := NewHandler(Config{Cards: slow, Default: model.Month(2026, 8), Timeout: 20 * time.Millisecond})
+		h, err := NewHandler(Config{Cards: slowCards, Default: model.Month(2026, 8), Timeout: 20 * time.Millisecond})
 		require.NoError(t, err)
 		w := do(t, h, "GET", "/api/scorecard", "", "")
 		require.Equal(t, http.StatusServiceUnavailable, w.Code)
 		requireJSONError(t, w)
+	})
+	t.Run("HTML routes answer HTML pages", func(t *testing.T) {
+		for _, tc := range []struct {
+			method, target string
+			status         int
+		}{{"GET", "/nope", 404}, {"POST", "/", 405}, {"GET", "/units/ZZ", 404}, {"GET", "/?period=2026-13", 400}, {"GET", "/?period=2031-01", 404}} {
+			w := do(t, h, tc.method, tc.target, "", "")
+			require.Equal(t, tc.status, w.Code, tc.target)
+			require.Equal(t, "text/html; charset=utf-8", w.Header().Get("Content-Type"), tc.target)
+			require.Contains(t, w.Body.String(), `<div class="card" id="error">`, tc.target)
+			require.Contains(t, w.Body.String(), "Về trang tổng quan", tc.target)
+		}
+		hs, err := NewHandler(Config{Cards: slowCards, Default: model.Month(2026, 8), Timeout: 20 * time.Millisecond})
+		require.NoError(t, err)
+		w := do(t, hs, "GET", "/", "", "")
+		require.Equal(t, http.StatusServiceUnavailable, w.Code)
+		require.Equal(t, "text/html; charset=utf-8", w.Header().Get("Content-Type"))
+		require.Contains(t, w.Body.String(), "503")
 	})
 	t.Run("success keeps its own type", func(t *testing.T) {
 		w := do(t, h, "GET", "/", "", "")
@@ -317,7 +331,10 @@ func TestWhatIfConcurrencyLimit(t *testing.T) {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	codes := map[int]int{}
-	body := `{"2.1":{"num":9,"den":10},"extra":{"completed":10}}`
+	// Many records to fix in many metrics: each plan searches long enough for the requests to overlap.
+	body := `{"2.1":{"num":1,"den":900000000},"3.3":{"num":1,"den":900000000},"3.6":{"num":1,"den":900000000},` +
+		`"4.1":{"num":1,"den":900000000},"4.2":{"num":1,"den":900000000},"4.3":{"num":1,"den":900000000},` +
+		`"4.5":{"num":1,"den":900000000},"4.6b":{"num":1,"den":900000000},"extra":{"completed":900000000}}`
 	for range 3*cap(hd.plans) + 2 {
 		wg.Add(1)
 		go func() {
@@ -408,9 +425,20 @@ func TestNilCard(t *testing.T) {
 	h, err := NewHandler(Config{Default: model.Month(2026, 8),
 		Cards: func(context.Context, model.Period) (*scorecard.Card, error) { return nil, nil }})
 	require.NoError(t, err)
-	for _, target := range []string{"/api/scorecard", "/api/units/H99/explanations", "/api/units/H99/whatif?points=1", "/"} {
+	for _, target := range []string{"/api/scorecard", "/api/units/H99/explanations", "/api/units/H99/whatif?points=1", "/api/overview"} {
 		w := do(t, h, "GET", target, "", "")
 		require.Equal(t, 500, w.Code, target)
 		require.Contains(t, requireJSONError(t, w)["error"], "no card for 2026-08", target)
 	}
+	for _, target := range []string{"/", "/units/H99", "/trend"} {
+		w := do(t, h, "GET", target, "", "")
+		require.Equal(t, 500, w.Code, target)
+		require.Contains(t, w.Body.String(), "no card for 2026-08", target)
+	}
+}
+
+// slowCards computes no card until the request's context ends.
+func slowCards(ctx context.Context, _ model.Period) (*scorecard.Card, error) {
+	<-ctx.Done()
+	return nil, ctx.Err()
 }
