@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/vn-dvc/chiso766/calendar"
+	"github.com/vn-dvc/chiso766/examples/internal/report"
 	"github.com/vn-dvc/chiso766/examples/internal/sample"
 	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/indicator/digitisation"
@@ -264,6 +265,12 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 		fmt.Fprintf(stderr, "scorecard: warning: no dossier carries %s: %s reported as no data (not 0)\n", m.field, m.id)
 		noData(card, m.id)
 	}
+	c.src = &report.Source{Scorer: s, Dossiers: func() iter.Seq[model.Dossier] { return idx.Filter(src.all()) },
+		Rescore: func(p model.Period) (*scorecard.Card, error) {
+			o := opts
+			o.Period = p
+			return rescore(in, o, idx.Filter(src.all()), c.workers)
+		}}
 	return output(c, ed, card, stdout, stderr)
 }
 

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"runtime"
 	"strings"
@@ -53,6 +54,7 @@ type config struct {
 	out                         report.Flags   // -format, -lang, -unit, -bom, -what-if
 	fs                          *flag.FlagSet  // the parsed flags (report.Flags.Options visits them)
 	opts                        report.Options // the output flags, checked
+	src                         *report.Source // the scorer and its dossiers again, for report's second passes
 }
 
 // listFlag is a repeatable flag whose values may also be comma lists (-dossiers a.json,b.json -dossiers c.csv).
@@ -212,6 +214,11 @@ func execute(c *config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	c.src = &report.Source{Scorer: s, Dossiers: p.Dossiers, Rescore: func(pp model.Period) (*scorecard.Card, error) {
+		o := sopts
+		o.Period = pp
+		return rescore(in, o, p.Dossiers(), c.workers)
+	}}
 	return output(c, ed, card, stdout, stderr)
 }
 
@@ -225,7 +232,16 @@ func output(c *config, ed indicator.Edition, card *scorecard.Card, stdout, stder
 	if c.portal != "" {
 		return writeReconciliation(c, ed, &card.Result, stdout, stderr)
 	}
-	return report.Write(stdout, card, ed, c.opts)
+	return report.WriteWith(stdout, card, ed, c.opts, c.src)
+}
+
+// rescore scores the same inputs and dossiers with other options (report's -previous PERIOD).
+func rescore(in scorecard.Inputs, o scorecard.Options, ds iter.Seq[model.Dossier], workers int) (*scorecard.Card, error) {
+	s, err := scorecard.New(in, o)
+	if err != nil {
+		return nil, err
+	}
+	return s.RunParallel(ds, workers)
 }
 
 // csvRow is a unit's CSV row (report.CSVRow).

@@ -28,6 +28,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -144,11 +145,11 @@ func execute(ctx context.Context, c *config, stdout io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	card, err := score(ctx, db, c.driver, period, asOf, ed, c.workers, c.allowUnknown)
+	card, rs, err := scoreSource(ctx, db, c.driver, period, asOf, ed, c.workers, c.allowUnknown)
 	if err != nil {
 		return err
 	}
-	if err := report.Write(stdout, card, ed, c.opts); err != nil {
+	if err := report.WriteWith(stdout, card, ed, c.opts, rs); err != nil {
 		var fe *report.FlagError // an unknown -unit, an unreachable -what-if
 		if !errors.As(err, &fe) {
 			err = fmt.Errorf("writing the output: %w", err)
@@ -178,30 +179,53 @@ func createSample(ctx context.Context, path string, dossiers int) error {
 // score reads every input from db through the views and runs the scorecard. The working-day calendar is the
 // library's default (statutory rules and announced schedules) for the period's years ± 1.
 func score(ctx context.Context, db *sql.DB, dialect string, period model.Period, asOf time.Time, ed indicator.Edition, workers int, allowUnknown bool) (*scorecard.Card, error) {
+	card, _, err := scoreSource(ctx, db, dialect, period, asOf, ed, workers, allowUnknown)
+	return card, err
+}
+
+// scoreSource is score, with the report.Source of the outputs that read the dossiers again (failing
+// records, per-procedure counts, the what-if's records to fix, -previous PERIOD): each such pass runs the
+// dossier queries again; a query error in such a pass ends its stream early (the first pass has already
+// read every row without error).
+func scoreSource(ctx context.Context, db *sql.DB, dialect string, period model.Period, asOf time.Time, ed indicator.Edition, workers int, allowUnknown bool) (*scorecard.Card, *report.Source, error) {
 	cal, err := calendar.New(calendar.Options{FromYear: period.StartTime().Year() - 1, ToYear: period.EndTime().Year() + 1})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	in, err := readInputs(ctx, db, dialect)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	s, err := scorecard.New(in, scorecard.Options{Period: period, AsOf: asOf, Calendar: cal, Edition: ed})
+	opts := scorecard.Options{Period: period, AsOf: asOf, Calendar: cal, Edition: ed}
+	s, err := scorecard.New(in, opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	dossiers := func() iter.Seq[model.Dossier] {
+		src := &dossierSource{seq: sqlio.QueryDossiers(ctx, db, dossierQueries(dialect)), allowUnknown: allowUnknown}
+		return src.all()
 	}
 	src := &dossierSource{seq: sqlio.QueryDossiers(ctx, db, dossierQueries(dialect)), allowUnknown: allowUnknown}
 	card, err := s.RunParallel(src.all(), workers)
 	if src.err != nil {
-		return nil, src.err
+		return nil, nil, src.err
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if src.n == 0 {
-		return nil, errors.New("no dossier records in chiso_dossiers")
+		return nil, nil, errors.New("no dossier records in chiso_dossiers")
 	}
-	return card, nil
+	rs := &report.Source{Scorer: s, Dossiers: dossiers, Rescore: func(p model.Period) (*scorecard.Card, error) {
+		o := opts
+		o.Period = p
+		s2, err := scorecard.New(in, o)
+		if err != nil {
+			return nil, err
+		}
+		return s2.RunParallel(dossiers(), workers)
+	}}
+	return card, rs, nil
 }
 
 // writeJSON writes the card as examples/scorecard -format json does.

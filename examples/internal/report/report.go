@@ -1,15 +1,27 @@
 // Package report renders a Decision 766/QĐ-TTg scorecard as the example commands print it: the table (one
-// row per unit, then the largest lost points and the what-if plan) in Vietnamese or English, CSV (with an
-// optional UTF-8 byte-order mark and a guard against CSV injection) and JSON. It is everything that happens
-// after a *scorecard.Card (Write) or a scored unit tree (WriteTree) exists, shared by examples/scorecard
-// (records from the sample or files) and examples/sqlscore (records from a database), so that the two print
-// the same bytes for the same card.
+// row per unit, then the largest lost points and the what-if plan) in Vietnamese or English, CSV (one table
+// per output, with an optional UTF-8 byte-order mark and a guard against CSV injection) and JSON (camelCase,
+// empty lists as []). It is everything that happens after a *scorecard.Card (Write, WriteWith) or a scored
+// unit tree (WriteTree) exists, shared by examples/scorecard (records from the sample or files) and
+// examples/sqlscore (records from a database), so that the two print the same bytes for the same card.
 //
-// The five output flags both commands offer (-format, -lang, -unit, -bom, -what-if) are defined by
-// Flags.Register and checked by Flags.Options; errors name the flag (*FlagError), e.g.
-// `-what-if: 1e9 is above the maximum total of 100 points`.
+// The output flags both commands offer (-format, -lang, -unit, -bom, -table, -what-if, -what-if-mode,
+// -records-out, -previous) are defined by Flags.Register and checked by Flags.Options; errors name the
+// flag (*FlagError), e.g. `-what-if: 1e9 is above the maximum total of 100 points`. What needs a second
+// pass over the dossiers (-records-out, -table procedures and worklist, the records to fix under the
+// what-if plan, -previous PERIOD) takes a Source (WriteWith).
+//
+// A department's workflow: the scorecard (`-unit ID`, with the metrics table behind every score), its
+// failing records (`-unit ID -records-out FILE.csv -bom`: every record that costs points, with the reason
+// in Vietnamese and the facts that decided it), and the plan to reach a total (`-unit ID -what-if N`: the
+// fewest records to fix, metric by metric or combined, and which records).
 //
 // Policies (those of the commands' documentation):
+//   - -lang vi (default) labels everything in Vietnamese — column heads, unit kinds (tỉnh, sở/ban/ngành,
+//     xã/phường), reasons (indicator.Reason.Label) — and keeps the reason code beside its label;
+//   - the what-if plan fixes existing records by default (-what-if-mode fix: the denominator stays, at most
+//     the records in the denominator but not the numerator); -what-if-mode add counts new compliant records;
+//     metrics without data for the unit, or computed at a higher level, are never proposed;
 //   - -what-if is read as an exact decimal (never float64): NaN, Inf, text, a negative gain, a gain above
 //     MaxPoints, more than 32 characters or an exponent beyond ±16 are errors, and so is a gain that would
 //     take the unit's total above its maximum (Result.Max); 0 means no plan;
@@ -27,7 +39,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -71,6 +85,19 @@ type Options struct {
 	// WhatIf, when not zero, adds the cheapest ways for the unit (Unit, default the first unit: the root) to
 	// gain that many points (ParseWhatIf reads it from text).
 	WhatIf decimal.Decimal
+	// WhatIfAdd plans with new compliant records (scorecard.PlanAdd) instead of fixes (the default).
+	WhatIfAdd bool
+	// Table selects one table (TableUnits, TableMetrics, TableReasons, TableProcedures, TablePlan,
+	// TableWorklist): CSV writes that table alone (default TableUnits), the table format writes it instead
+	// of the overview (units, the unit's metrics with Unit, the largest lost points, the plan).
+	Table string
+	// RecordsOut, when not empty, is a file that receives every failing record of Unit (of every unit
+	// when Unit is empty) as CSV (WriteRecords; BOM applies). Needs a Source.
+	RecordsOut string
+	// Previous, when not empty, adds each unit's change against an earlier period: a period (2026-07,
+	// scored from the same records: needs Source.Rescore) or a file of that period's tallies (a unit-tree
+	// tallies JSON, or a JSON object of unit id → tally as Card.Tallies gives).
+	Previous string
 }
 
 // FlagError is an error in the value of the command-line flag Flag (named without its dash).
@@ -96,6 +123,9 @@ func (o Options) Check() error {
 	if o.Lang != "" && o.Lang != "vi" && o.Lang != "en" {
 		return flagErr("lang", "unknown language %q (vi or en)", o.Lang)
 	}
+	if o.Table != "" && !slices.Contains(tables, o.Table) {
+		return flagErr("table", "unknown table %q (%s)", o.Table, strings.Join(tables, ", "))
+	}
 	return nil
 }
 
@@ -113,27 +143,41 @@ func (o Options) withDefaults() Options {
 type Flags struct {
 	Format, Lang, Unit, WhatIf string
 	BOM                        bool
+	Table, WhatIfMode          string
+	RecordsOut, Previous       string
 }
 
-// Register defines -format, -lang, -unit, -bom and -what-if on fs, stored in f.
+// Register defines -format, -lang, -unit, -bom, -table, -what-if, -what-if-mode, -records-out and
+// -previous on fs, stored in f.
 func (f *Flags) Register(fs *flag.FlagSet) {
 	fs.StringVar(&f.Unit, "unit", "", "show only this unit id and its explanations")
 	fs.StringVar(&f.Format, "format", Table, "output format: table, json or csv")
 	fs.StringVar(&f.Lang, "lang", "vi", "labels: vi or en")
 	fs.BoolVar(&f.BOM, "bom", false, "start CSV output with a UTF-8 byte-order mark (for spreadsheet programs)")
 	fs.StringVar(&f.WhatIf, "what-if", "", "list the cheapest ways for the unit (-unit, default the root) to gain N points (a decimal, 0 < N ≤ 100)")
+	fs.StringVar(&f.WhatIfMode, "what-if-mode", "fix", "what-if records: fix (existing records become compliant) or add (new compliant records)")
+	fs.StringVar(&f.Table, "table", "", "one table: units, metrics, reasons, procedures, plan or worklist (CSV: default units)")
+	fs.StringVar(&f.RecordsOut, "records-out", "", "write every failing record (of -unit) to this CSV file, with reason labels and deciding facts")
+	fs.StringVar(&f.Previous, "previous", "", "compare with an earlier period: a period (2026-07) or that period's tallies JSON file")
 }
 
-// Check checks -format and -lang.
-func (f *Flags) Check() error { return Options{Format: f.Format, Lang: f.Lang}.Check() }
+// Check checks -format, -lang and -table.
+func (f *Flags) Check() error { return Options{Format: f.Format, Lang: f.Lang, Table: f.Table}.Check() }
 
 // Options checks the flags (-format, -lang, then -what-if) after fs.Parse and returns them as Options. fs
 // is the flag set f was registered on: an empty -what-if given on the command line is an error, an absent
 // one means no plan.
 func (f *Flags) Options(fs *flag.FlagSet) (Options, error) {
-	o := Options{Format: f.Format, Lang: f.Lang, Unit: f.Unit, BOM: f.BOM}
+	o := Options{Format: f.Format, Lang: f.Lang, Unit: f.Unit, BOM: f.BOM, Table: f.Table, RecordsOut: f.RecordsOut, Previous: f.Previous}
 	if err := o.Check(); err != nil {
 		return Options{}, err
+	}
+	switch f.WhatIfMode {
+	case "", "fix":
+	case "add":
+		o.WhatIfAdd = true
+	default:
+		return Options{}, flagErr("what-if-mode", "unknown mode %q (fix or add)", f.WhatIfMode)
 	}
 	set := false
 	fs.Visit(func(fl *flag.Flag) {
@@ -194,12 +238,24 @@ func checkTarget(u indicator.UnitResult, gain decimal.Decimal) error {
 	return nil
 }
 
-// Write prints card in the format of o: the table (period, as-of instant, edition and dossiers; the units;
-// the unattributed unit ids; the largest lost points; the what-if plan), CSV (units, lost points, plan) or
-// the JSON card (`{"card": …, "whatIf": …}`; with o.Unit the unit's card only). ed is the edition the card
-// was scored with (the what-if planner's). Errors: a *FlagError for an unknown o.Format, o.Lang or o.Unit
-// and a gain the unit cannot reach, before anything is written; else the first write error.
+// Write is WriteWith without a Source: the outputs that need the dossier records (-records-out, -table
+// procedures and worklist, -previous PERIOD) are errors, and the what-if plan lists no records to fix.
 func Write(w io.Writer, card *scorecard.Card, ed indicator.Edition, o Options) error {
+	return WriteWith(w, card, ed, o, nil)
+}
+
+// WriteWith prints card in the format of o: the table (period, as-of instant, edition and dossiers; the
+// units; the unattributed unit ids; with o.Unit the unit's metrics — numerator, denominator, ratio, score,
+// maximum, points lost, 2.2's days; the largest lost points with their reason labels; the what-if plan and
+// its records to fix), one CSV table (o.Table), or the JSON `{"card": …, "whatIf": …, "worklist": […],
+// "procedures": […]}` (with o.Unit the unit's card only; whatIf, worklist and procedures only when asked).
+// With o.RecordsOut the failing records also go to that file; with o.Previous every unit carries its
+// change against that period (Δ columns in the table and CSV, "change" in JSON). ed is the edition the
+// card was scored with (the what-if planner's); src gives the second pass over the dossiers (nil: none).
+// Errors: a *FlagError for an unknown o.Format, o.Lang, o.Table or o.Unit, a gain the unit cannot reach,
+// an output that needs a Source without one, or a -previous that cannot be read, before anything is
+// written to w; else the first error of a second pass or of a write.
+func WriteWith(w io.Writer, card *scorecard.Card, ed indicator.Edition, o Options, src *Source) error {
 	if err := o.Check(); err != nil {
 		return err
 	}
@@ -209,7 +265,18 @@ func Write(w io.Writer, card *scorecard.Card, ed indicator.Edition, o Options) e
 			return flagErr("unit", "unknown unit %q", o.Unit)
 		}
 	}
+	if f := o.needsRecords(); f != "" && src == nil {
+		return &FlagError{Flag: f, Err: errNoRecords}
+	}
+	if o.Previous != "" {
+		c, err := withPrevious(card, ed, o, src)
+		if err != nil {
+			return err
+		}
+		card = c
+	}
 	var plan *scorecard.Plan
+	var planUnit string
 	if !o.WhatIf.IsZero() {
 		id := o.Unit
 		if id == "" {
@@ -222,11 +289,34 @@ func Write(w io.Writer, card *scorecard.Card, ed indicator.Edition, o Options) e
 		if err := checkTarget(u.UnitResult, o.WhatIf); err != nil {
 			return err
 		}
-		pl, err := card.PlanGain(ed, id, o.WhatIf, scorecard.PlanOptions{})
+		pl, err := card.PlanGain(ed, id, o.WhatIf, planOptions(o))
 		if err != nil {
 			return &FlagError{Flag: "what-if", Err: err}
 		}
-		plan = &pl
+		plan, planUnit = &pl, id
+	}
+	if o.Table == TablePlan && plan == nil || o.Table == TableWorklist && plan == nil {
+		return flagErr("table", "%s needs -what-if", o.Table)
+	}
+	var work []scorecard.FailingRecord
+	if plan != nil && src != nil {
+		var err error
+		work, err = scorecard.Worklist(planSteps(plan), src.Scorer.FailingRecords(src.Dossiers(), scorecard.RecordOptions{Unit: planUnit}))
+		if err != nil {
+			return err
+		}
+	}
+	var procs []scorecard.ProcedureCounts
+	if o.Table == TableProcedures {
+		var err error
+		if procs, err = src.Scorer.ProcedureBreakdown(src.Dossiers(), o.Unit); err != nil {
+			return err
+		}
+	}
+	if o.RecordsOut != "" {
+		if err := writeRecordsFile(o, src); err != nil {
+			return err
+		}
 	}
 	units := make([]indicator.UnitResult, 0, len(card.Units))
 	var expl []lost
@@ -249,14 +339,30 @@ func Write(w io.Writer, card *scorecard.Card, ed indicator.Edition, o Options) e
 		return expl[i].Count > expl[j].Count
 	})
 	ew := &ErrWriter{W: w}
-	err := writeCard(ew, card, o, units, expl, plan)
+	err := writeCard(ew, card, o, units, expl, &extras{plan: plan, work: work, procs: procs})
 	if ew.Err != nil {
 		return ew.Err
 	}
 	return err
 }
 
-func writeCard(w io.Writer, card *scorecard.Card, o Options, units []indicator.UnitResult, expl []lost, plan *scorecard.Plan) error {
+// extras are the outputs beside the card: the what-if plan, its records to fix, the per-procedure counts.
+type extras struct {
+	plan  *scorecard.Plan
+	work  []scorecard.FailingRecord
+	procs []scorecard.ProcedureCounts
+}
+
+// planOptions are the planner's options for o.
+func planOptions(o Options) scorecard.PlanOptions {
+	if o.WhatIfAdd {
+		return scorecard.PlanOptions{Mode: scorecard.PlanAdd}
+	}
+	return scorecard.PlanOptions{}
+}
+
+func writeCard(w io.Writer, card *scorecard.Card, o Options, units []indicator.UnitResult, expl []lost, x *extras) error {
+	lbl := labels(o.Lang)
 	switch o.Format {
 	case JSON:
 		var v any = card
@@ -265,52 +371,172 @@ func writeCard(w io.Writer, card *scorecard.Card, o Options, units []indicator.U
 			v = u
 		}
 		out := struct {
-			Card any             `json:"card"`
-			Plan *scorecard.Plan `json:"whatIf,omitempty"`
-		}{v, plan}
+			Card       any                         `json:"card"`
+			Plan       *scorecard.Plan             `json:"whatIf,omitempty"`
+			Worklist   []scorecard.FailingRecord   `json:"worklist,omitempty"`
+			Procedures []scorecard.ProcedureCounts `json:"procedures,omitempty"`
+		}{Card: v, Plan: x.plan}
+		if x.plan != nil {
+			out.Worklist = nonNil(x.work)
+		}
+		if o.Table == TableProcedures {
+			out.Procedures = nonNil(x.procs)
+		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
+		if x.plan != nil && x.work == nil || o.Table == TableProcedures && len(x.procs) == 0 {
+			// omitempty would drop an empty list that was asked for: encode it explicitly.
+			return enc.Encode(struct {
+				Card       any                         `json:"card"`
+				Plan       *scorecard.Plan             `json:"whatIf,omitempty"`
+				Worklist   []scorecard.FailingRecord   `json:"worklist"`
+				Procedures []scorecard.ProcedureCounts `json:"procedures"`
+			}{out.Card, out.Plan, nonNil(x.work), nonNil(x.procs)})
+		}
 		return enc.Encode(out)
-	case CSV:
-		return writeCSV(w, o, units, expl, plan)
 	}
-	lbl := labels(o.Lang)
-	fmt.Fprintf(w, "%s %s — %s %s — %s %s — %d %s\n\n", lbl.period, card.Period, lbl.asof,
+	if done, err := writeSelected(w, o, units, expl, x, card.Result.PreviousPeriod != "" || o.Previous != ""); done {
+		return err
+	}
+	fmt.Fprintf(w, "%s %s — %s %s — %s %s — %d %s", lbl.period, card.Period, lbl.asof,
 		card.AsOf.Format(time.RFC3339), lbl.edition, card.Edition, card.Dossiers, lbl.dossiers)
+	if card.Result.PreviousPeriod != "" || o.Previous != "" {
+		fmt.Fprintf(w, " — %s %s", lbl.previous, o.Previous)
+	}
+	fmt.Fprint(w, "\n\n")
 	if err := writeTable(w, o.Lang, units); err != nil {
 		return err
 	}
 	if len(card.Unattributed) > 0 {
 		fmt.Fprintf(w, "\n%s: %s\n", lbl.unattributed, strings.Join(card.Unattributed, ", "))
 	}
+	if o.Unit != "" && len(units) == 1 {
+		fmt.Fprintf(w, "\n%s\n", lbl.metrics)
+		if err := writeRows(w, metricHeader(o.Lang), metricRows(units[0], o.Lang)); err != nil {
+			return err
+		}
+	}
 	n := len(expl)
 	if o.Unit == "" && n > TopReasons {
 		n = TopReasons
 	}
 	fmt.Fprintf(w, "\n%s\n", lbl.reasons)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(lbl.reasonCols, "\t"))
-	for _, e := range expl[:n] {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", e.Unit, e.Metric, e.Points.StringFixed(2), e.Reason, e.Count,
-			strings.Join(e.Examples, " "))
-	}
-	if err := tw.Flush(); err != nil {
+	if err := writeRows(w, reasonHeader(o.Lang), reasonRows(expl, o.Lang, n)); err != nil {
 		return err
 	}
-	if plan != nil {
-		return writePlan(w, lbl, plan)
+	if x.plan != nil {
+		return writePlan(w, lbl, x.plan, x.work, o.Lang)
 	}
 	return nil
 }
 
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// reasonHeader and reasonRows are the lost-point reasons table (the first n of expl).
+func reasonHeader(lang string) []string { return labels(lang).reasonCols }
+
+func reasonRows(expl []lost, lang string, n int) [][]string {
+	var out [][]string
+	for _, e := range expl[:n] {
+		out = append(out, []string{e.Unit, e.Metric.String(), e.Points.StringFixed(2), e.Reason.Label(lang), string(e.Reason),
+			strconv.FormatInt(e.Count, 10), strings.Join(e.Examples, " ")})
+	}
+	return out
+}
+
+func allMetricRows(units []indicator.UnitResult, lang string) [][]string {
+	var out [][]string
+	for _, u := range units {
+		out = append(out, metricRows(u, lang)...)
+	}
+	return out
+}
+
+func procRows(ps []scorecard.ProcedureCounts) [][]string {
+	var out [][]string
+	for _, p := range ps {
+		out = append(out, procedureRow(p))
+	}
+	return out
+}
+
+// writeSelected writes the one table o.Table selects, as CSV (default: units, with the Δ columns when
+// delta) or as a text table; done is false for the table format without o.Table (the overview follows).
+func writeSelected(w io.Writer, o Options, units []indicator.UnitResult, expl []lost, x *extras, delta bool) (bool, error) {
+	lbl := labels(o.Lang)
+	if o.Format == CSV {
+		switch o.Table {
+		case TableMetrics:
+			return true, writeCSVRows(w, o.BOM, metricHeader(o.Lang), textRows(allMetricRows(units, o.Lang)))
+		case TableReasons:
+			rows := reasonRows(expl, o.Lang, len(expl))
+			for _, r := range rows {
+				r[6] = strings.ReplaceAll(r[6], " ", ";")
+			}
+			return true, writeCSVRows(w, o.BOM, reasonHeader(o.Lang), textRows(rows))
+		case TableProcedures:
+			return true, writeCSVRows(w, o.BOM, procedureHeader(o.Lang), procRows(x.procs))
+		case TablePlan:
+			return true, writeCSVRows(w, o.BOM, planHeader(o.Lang), textRows(planRows(x.plan, o.Lang)))
+		case TableWorklist:
+			var rows [][]string
+			for _, r := range x.work {
+				rows = append(rows, recordRow(r, o.Lang))
+			}
+			return true, writeCSVRows(w, o.BOM, recordHeader(o.Lang), rows)
+		}
+		return true, writeCSV(w, o, units, delta)
+	}
+	switch o.Table {
+	case TableUnits:
+		return true, writeTable(w, o.Lang, units)
+	case TableMetrics:
+		return true, writeRows(w, metricHeader(o.Lang), allMetricRows(units, o.Lang))
+	case TableReasons:
+		return true, writeRows(w, reasonHeader(o.Lang), reasonRows(expl, o.Lang, len(expl)))
+	case TableProcedures:
+		return true, writeRows(w, procedureHeader(o.Lang), procRows(x.procs))
+	case TablePlan:
+		return true, writePlan(w, lbl, x.plan, nil, o.Lang)
+	case TableWorklist:
+		return true, writeWorklist(w, lbl, x.work, o.Lang)
+	}
+	return false, nil
+}
+
 // WriteTree prints the scored unit tree res (ed.ScoreTree(t)) in the format of o: the table (period and
-// edition; the units; the what-if plan of the unit's pooled counts), CSV (units, plan) or JSON (the unit
-// results, or `{"units": …, "whatIf": …}` with a plan). Errors as Write's.
+// edition; the units; with o.Unit its metrics; the what-if plan of the unit's pooled counts), one CSV
+// table (units, metrics or plan) or JSON (the unit results, or `{"units": …, "whatIf": …}` with a plan).
+// With o.Previous (a tallies file) the units carry their change. Counts alone have no records: the
+// outputs that need them (-records-out, -table reasons, procedures, worklist, -previous PERIOD) are
+// *FlagError. Errors otherwise as WriteWith's.
 func WriteTree(w io.Writer, t *indicator.Tree, res *indicator.TreeResult, ed indicator.Edition, o Options) error {
 	if err := o.Check(); err != nil {
 		return err
 	}
 	o = o.withDefaults()
+	if f := o.needsRecords(); f != "" {
+		return &FlagError{Flag: f, Err: errNoRecords}
+	}
+	if o.Table == TableReasons {
+		return &FlagError{Flag: "table", Err: errNoRecords}
+	}
+	if o.Previous != "" {
+		prev, err := previousTree(t, o.Previous, nil)
+		if err != nil {
+			return &FlagError{Flag: "previous", Err: err}
+		}
+		r, err := ed.ScoreTreeWith(t, indicator.TreeScoreOptions{Previous: prev})
+		if err != nil {
+			return &FlagError{Flag: "previous", Err: err}
+		}
+		res = &r
+	}
 	units := res.Units
 	if o.Unit != "" {
 		u, ok := res.Unit(o.Unit)
@@ -328,11 +554,18 @@ func WriteTree(w io.Writer, t *indicator.Tree, res *indicator.TreeResult, ed ind
 		if err := checkTarget(u, o.WhatIf); err != nil {
 			return err
 		}
-		pl, err := scorecard.PlanGain(ed, t.Pooled(u.Unit.ID), o.WhatIf, scorecard.PlanOptions{})
+		opt := planOptions(o)
+		if n, ok := t.Unit(u.Unit.ID); ok && n.Parent != "" && !computing(t.Aggregation(), n.Kind) {
+			opt.Metrics = ownMetrics(t.Aggregation())
+		}
+		pl, err := scorecard.PlanGain(ed, t.Pooled(u.Unit.ID), o.WhatIf, opt)
 		if err != nil {
 			return &FlagError{Flag: "what-if", Err: err}
 		}
 		plan = &pl
+	}
+	if o.Table == TablePlan && plan == nil {
+		return flagErr("table", "%s needs -what-if", o.Table)
 	}
 	ew := &ErrWriter{W: w}
 	err := writeTree(ew, res, o, units, plan)
@@ -342,7 +575,25 @@ func WriteTree(w io.Writer, t *indicator.Tree, res *indicator.TreeResult, ed ind
 	return err
 }
 
+// computing reports whether units of kind k compute the carried-down metrics themselves.
+func computing(a indicator.Aggregation, k indicator.UnitKind) bool {
+	return slices.Contains(a.ComputingKinds, k)
+}
+
+// ownMetrics are the metrics a unit below the computing level can act on: all but the carried-down ones
+// (as scorecard.Card.Plan does for a card).
+func ownMetrics(a indicator.Aggregation) []indicator.ID {
+	out := []indicator.ID{}
+	for _, id := range indicator.IDs() {
+		if a.Modes[id] != indicator.PoolCarryDown {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 func writeTree(w io.Writer, res *indicator.TreeResult, o Options, units []indicator.UnitResult, plan *scorecard.Plan) error {
+	lbl := labels(o.Lang)
 	switch o.Format {
 	case JSON:
 		enc := json.NewEncoder(w)
@@ -351,19 +602,25 @@ func writeTree(w io.Writer, res *indicator.TreeResult, o Options, units []indica
 			return enc.Encode(struct {
 				Units []indicator.UnitResult `json:"units"`
 				Plan  *scorecard.Plan        `json:"whatIf"`
-			}{units, plan})
+			}{nonNil(units), plan})
 		}
-		return enc.Encode(units)
-	case CSV:
-		return writeCSV(w, o, units, nil, plan)
+		return enc.Encode(nonNil(units))
 	}
-	lbl := labels(o.Lang)
+	if done, err := writeSelected(w, o, units, nil, &extras{plan: plan}, o.Previous != ""); done {
+		return err
+	}
 	fmt.Fprintf(w, "%s %s — %s %s\n\n", lbl.period, res.Period, lbl.edition, res.Edition)
 	if err := writeTable(w, o.Lang, units); err != nil {
 		return err
 	}
+	if o.Unit != "" && len(units) == 1 {
+		fmt.Fprintf(w, "\n%s\n", lbl.metrics)
+		if err := writeRows(w, metricHeader(o.Lang), metricRows(units[0], o.Lang)); err != nil {
+			return err
+		}
+	}
 	if plan != nil {
-		return writePlan(w, lbl, plan)
+		return writePlan(w, lbl, plan, nil, o.Lang)
 	}
 	return nil
 }
@@ -402,20 +659,25 @@ type lost struct {
 
 type text struct {
 	period, asof, edition, dossiers, unattributed, reasons, whatIf, unreachable string
-	unitCols, reasonCols, planCols                                              []string
+	previous, metrics, combined, combinedShort, worklist, mode, fix, add        string
+	unitCols, reasonCols                                                        []string
 }
 
 func labels(lang string) text {
 	if lang == "en" {
 		return text{"Period", "as of", "edition", "dossiers", "Unattributed units", "Largest lost points",
 			"What-if: total", "No metric alone reaches the target.",
-			[]string{"unit", "name", "kind"}, []string{"unit", "metric", "points lost", "reason", "count", "examples"},
-			[]string{"metric", "records", "gain", "per record"}}
+			"compared with", "Metrics (the numbers behind the score)", "Combined plan (fewest records across metrics, greedy on points per record)",
+			"Even every fix together does not reach the target; the most it can reach:", "Records to fix", "records",
+			"fixing existing records", "adding new compliant records",
+			[]string{"unit", "name", "kind"}, []string{"unit", "metric", "points lost", "reason", "reason code", "count", "examples"}}
 	}
 	return text{"Kỳ", "tính đến", "phiên bản", "hồ sơ", "Đơn vị không có trong danh sách", "Điểm bị mất nhiều nhất",
 		"Giả định: tổng điểm", "Không chỉ số nào một mình đạt được mục tiêu.",
-		[]string{"đơn vị", "tên", "loại"}, []string{"đơn vị", "chỉ số", "điểm mất", "lý do", "số lượng", "ví dụ"},
-		[]string{"chỉ số", "số hồ sơ", "tăng", "mỗi hồ sơ"}}
+		"so với", "Các chỉ số (số liệu sau mỗi điểm)", "Phương án kết hợp (ít bản ghi nhất qua nhiều chỉ số, ưu tiên điểm mỗi bản ghi)",
+		"Khắc phục mọi bản ghi cũng chưa đạt mục tiêu; mức cao nhất có thể:", "Các bản ghi cần khắc phục", "bản ghi",
+		"khắc phục bản ghi hiện có", "thêm bản ghi mới đạt yêu cầu",
+		[]string{"đơn vị", "tên", "loại"}, []string{"đơn vị", "chỉ số", "điểm mất", "lý do", "mã lý do", "số lượng", "ví dụ"}}
 }
 
 func header(lang string) []string {
@@ -438,7 +700,7 @@ func row(lang string, u indicator.UnitResult, indent bool) []string {
 	if indent {
 		id = strings.Repeat("  ", u.Depth) + id
 	}
-	r := []string{id, u.Unit.Name, string(u.Unit.Kind)}
+	r := []string{id, u.Unit.Name, u.Unit.Kind.Label(lang)}
 	for i := range u.Pooled.Groups {
 		r = append(r, u.Pooled.Groups[i].Score.StringFixed(2))
 	}
@@ -452,49 +714,53 @@ func row(lang string, u indicator.UnitResult, indent bool) []string {
 	return append(r, u.Pooled.Total.StringFixed(2), fmt.Sprint(u.Rank), band)
 }
 
+// hasChange reports whether some unit carries a change against a previous period.
+func hasChange(units []indicator.UnitResult) bool {
+	return slices.ContainsFunc(units, func(u indicator.UnitResult) bool { return u.Change != nil })
+}
+
 func writeTable(w io.Writer, lang string, units []indicator.UnitResult) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	h := header(lang)
 	for i := 3; i < 3+indicator.NumGroups; i++ { // group names are long: keep the code in the table
 		h[i], _, _ = strings.Cut(h[i], " ")
 	}
+	delta := hasChange(units)
+	if delta {
+		h = append(h, deltaHeader(lang)...)
+	}
 	fmt.Fprintln(tw, strings.Join(h, "\t"))
 	for _, u := range units {
-		fmt.Fprintln(tw, strings.Join(row(lang, u, true), "\t"))
+		r := row(lang, u, true)
+		if delta {
+			r = append(r, deltaCells(u)...)
+		}
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
 	}
 	return tw.Flush()
 }
 
-// writeCSV writes the unit rows, the lost-point reasons when expl is not nil and the what-if plan when
-// plan is not nil (each block after an empty line) as CSV. Text cells go through CSVText; number cells
-// are written as they are.
-func writeCSV(w io.Writer, o Options, units []indicator.UnitResult, expl []lost, plan *scorecard.Plan) error {
+// writeCSV writes the units table as CSV, with the Δ columns when delta. Text cells go through CSVText;
+// number cells are written as they are.
+func writeCSV(w io.Writer, o Options, units []indicator.UnitResult, delta bool) error {
 	if o.BOM {
 		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 			return err
 		}
 	}
+	delta = delta && hasChange(units)
+	h := header(o.Lang)
+	if delta {
+		h = append(h, deltaHeader(o.Lang)...)
+	}
 	cw := csv.NewWriter(w)
-	cw.Write(csvTexts(header(o.Lang)))
+	cw.Write(csvTexts(h))
 	for _, u := range units {
-		cw.Write(CSVRow(o.Lang, u))
-	}
-	if expl != nil {
-		cw.Write(nil)
-		cw.Write(csvTexts(labels(o.Lang).reasonCols))
-		for _, e := range expl {
-			cw.Write([]string{CSVText(e.Unit), CSVText(e.Metric.String()), e.Points.StringFixed(2),
-				CSVText(string(e.Reason)), fmt.Sprint(e.Count), CSVText(strings.Join(e.Examples, ";"))})
+		r := CSVRow(o.Lang, u)
+		if delta {
+			r = append(r, deltaCells(u)...)
 		}
-	}
-	if plan != nil {
-		lbl := labels(o.Lang)
-		cw.Write(nil)
-		cw.Write([]string{CSVText(lbl.whatIf), plan.Total.StringFixed(2), plan.Target.StringFixed(2)})
-		cw.Write(csvTexts(lbl.planCols))
-		for _, m := range plan.Cheapest {
-			cw.Write([]string{CSVText(m.Metric.String()), fmt.Sprint(m.Records), m.Gain.StringFixed(2), m.PerRecord.String()})
-		}
+		cw.Write(r)
 	}
 	cw.Flush()
 	return cw.Error()
@@ -540,20 +806,53 @@ func CSVText(s string) string {
 	return s
 }
 
-// writePlan prints a what-if plan as a table.
-func writePlan(w io.Writer, lbl text, plan *scorecard.Plan) error {
-	fmt.Fprintf(w, "\n%s %s → %s\n", lbl.whatIf, plan.Total.StringFixed(2), plan.Target.StringFixed(2))
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(lbl.planCols, "\t"))
-	for _, m := range plan.Cheapest {
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", m.Metric, m.Records, m.Gain.StringFixed(2), m.PerRecord.String())
+// writePlan prints a what-if plan as tables: the metrics that reach the target alone, the combined plan
+// and the records to fix (work, when known).
+func writePlan(w io.Writer, lbl text, plan *scorecard.Plan, work []scorecard.FailingRecord, lang string) error {
+	mode := lbl.fix
+	if plan.Mode == scorecard.PlanAdd {
+		mode = lbl.add
 	}
-	if err := tw.Flush(); err != nil {
-		return err
+	fmt.Fprintf(w, "\n%s %s → %s (%s)\n", lbl.whatIf, plan.Total.StringFixed(2), plan.Target.StringFixed(2), mode)
+	head := planHeader(lang)
+	var single, combined [][]string
+	for _, r := range planRows(plan, lang) {
+		if len(single) < len(plan.Cheapest) {
+			single = append(single, r[1:])
+		} else {
+			combined = append(combined, r[1:])
+		}
 	}
-	if len(plan.Cheapest) == 0 {
-		_, err := fmt.Fprintln(w, lbl.unreachable)
-		return err
+	if len(single) > 0 {
+		if err := writeRows(w, head[1:], single); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintln(w, lbl.unreachable)
+	}
+	if c := plan.Combined; c != nil && len(c.Steps) > 0 && (len(plan.Cheapest) == 0 || c.Records < plan.Cheapest[0].Records) {
+		title := lbl.combined
+		if !c.Reachable {
+			title = lbl.combinedShort
+		}
+		fmt.Fprintf(w, "\n%s: %d %s → %s\n", title, c.Records, lbl.mode, c.Total.StringFixed(2))
+		if err := writeRows(w, head[1:], combined); err != nil {
+			return err
+		}
+	}
+	if len(work) > 0 {
+		return writeWorklist(w, lbl, work, lang)
 	}
 	return nil
+}
+
+// writeWorklist prints the records to fix: unit, metric, record code, reason label.
+func writeWorklist(w io.Writer, lbl text, work []scorecard.FailingRecord, lang string) error {
+	fmt.Fprintf(w, "\n%s\n", lbl.worklist)
+	h := recordHeader(lang)
+	rows := make([][]string, 0, len(work))
+	for _, r := range work {
+		rows = append(rows, []string{r.Unit, r.Metric.String(), r.Code, r.Reason.Label(lang), csvTime(r.Facts.Due), csvTime(r.Facts.End)})
+	}
+	return writeRows(w, []string{h[0], h[1], h[5], h[3], h[12], h[13]}, rows)
 }

@@ -2,9 +2,12 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -107,6 +110,166 @@ func TestCSVText(t *testing.T) {
 	for in, want := range map[string]string{"": "", "H99": "H99", "=1": "'=1", "-1": "'-1", "＠x": "'＠x", "a=b": "a=b"} {
 		if got := CSVText(in); got != want {
 			t.Errorf("CSVText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestNewFlags(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string // error; "" for none
+		add  bool
+	}{
+		{[]string{"-table", "metrics", "-records-out", "x.csv", "-previous", "2026-07"}, "", false},
+		{[]string{"-what-if-mode", "add"}, "", true},
+		{[]string{"-what-if-mode", "fix"}, "", false},
+		{[]string{"-what-if-mode", "maybe"}, `-what-if-mode: unknown mode "maybe" (fix or add)`, false},
+		{[]string{"-table", "xml"}, `-table: unknown table "xml" (units, metrics, reasons, procedures, plan, worklist)`, false},
+	} {
+		var f Flags
+		fs := flag.NewFlagSet("t", flag.ContinueOnError)
+		f.Register(fs)
+		if err := fs.Parse(tt.args); err != nil {
+			t.Fatal(err)
+		}
+		o, err := f.Options(fs)
+		if tt.want == "" {
+			if err != nil || o.WhatIfAdd != tt.add {
+				t.Errorf("%v: %+v %v", tt.args, o, err)
+			}
+			continue
+		}
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%v: error %v, want %q", tt.args, err, tt.want)
+		}
+	}
+}
+
+// tinyTree: province P with departments D1 and D2, counts of 2.1 only.
+//
+//	now:       D1 15/20 → 15.00, D2 18/20 → 18.00, P 33/40 → 16.50
+//	previous:  D1 18/20 → 18.00, D2 15/20 → 15.00, P 33/40 → 16.50
+//
+// Every unit also has 4.4, 5.1 and 5.2 at full marks without data (2 + 6 + 6 = 14) and the rest null or 0:
+// totals now D1 29.00, D2 32.00, P 30.50; before D1 32.00, D2 29.00, P 30.50. So D1: Δ −3.00, rank 1 → 2
+// (change −1); D2: Δ +3.00, rank 2 → 1 (+1); P: Δ 0.00, rank 1 → 1.
+func tinyTree(t *testing.T, d1, d2 int64) (*indicator.Tree, map[string]indicator.Tally) {
+	t.Helper()
+	nodes := []indicator.UnitNode{{ID: "P", Name: "Tỉnh", Kind: indicator.KindProvince},
+		{ID: "D1", Name: "Sở 1", Kind: indicator.KindDepartment, Parent: "P"},
+		{ID: "D2", Name: "Sở 2", Kind: indicator.KindDepartment, Parent: "P"}}
+	counts := map[string]indicator.Tally{}
+	for id, n := range map[string]int64{"D1": d1, "D2": d2} {
+		var tl indicator.Tally
+		tl.Counts[indicator.M21] = indicator.Count{Num: n, Den: 20}
+		counts[id] = tl
+	}
+	tree, err := indicator.NewTree(nodes, counts, indicator.TreeOptions{Period: "2026-08"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tree, counts
+}
+
+// TestPreviousDelta: -previous with the previous period's tallies (a JSON object of unit id → tally, as
+// Card.Tallies gives, or a unit-tree tallies JSON) adds Δ per group and total and the rank change.
+func TestPreviousDelta(t *testing.T) {
+	tree, _ := tinyTree(t, 15, 18)
+	_, prev := tinyTree(t, 18, 15)
+	b, err := json.Marshal(prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "prev.json")
+	if err := os.WriteFile(file, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ed := indicator.Portal()
+	res, err := ed.ScoreTree(tree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := WriteTree(&out, tree, &res, ed, Options{Format: CSV, Lang: "en", Previous: file}); err != nil {
+		t.Fatal(err)
+	}
+	want := "unit,name,kind,1 publication and transparency,2 timeliness of resolution,3a online public services,3b online payment," +
+		"4 digitisation of dossiers,5 satisfaction,total,rank,band,Δ 1,Δ 2,Δ 3a,Δ 3b,Δ 4,Δ 5,Δ total,previous rank,rank change\n" +
+		"P,Tỉnh,province,0.00,16.50,0.00,0.00,2.00,12.00,30.50,1,weak,0.00,0.00,0.00,0.00,0.00,0.00,0.00,1,+0\n" +
+		"D1,Sở 1,department,0.00,15.00,0.00,0.00,2.00,12.00,29.00,2,weak,0.00,-3.00,0.00,0.00,0.00,0.00,-3.00,1,-1\n" +
+		"D2,Sở 2,department,0.00,18.00,0.00,0.00,2.00,12.00,32.00,1,weak,0.00,+3.00,0.00,0.00,0.00,0.00,+3.00,2,+1\n"
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
+	}
+	// The table shows the same columns in Vietnamese.
+	out.Reset()
+	if err := WriteTree(&out, tree, &res, ed, Options{Previous: file}); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"Δ tổng", "hạng kỳ trước", "thay đổi hạng", "-3.00", "+3.00", "sở/ban/ngành", "tỉnh"} {
+		if !strings.Contains(out.String(), s) {
+			t.Errorf("table lacks %q:\n%s", s, out.String())
+		}
+	}
+	// A unit-tree tallies JSON (Tree.MarshalJSON, the -tallies format) gives the same Δ.
+	pt, _ := tinyTree(t, 18, 15)
+	tb, err := json.Marshal(pt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	treeFile := filepath.Join(t.TempDir(), "prev-tree.json")
+	if err := os.WriteFile(treeFile, tb, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if err := WriteTree(&out, tree, &res, ed, Options{Format: CSV, Lang: "en", Previous: treeFile}); err != nil || out.String() != want {
+		t.Errorf("tree file: %v\n%s", err, out.String())
+	}
+	// A period needs the records; a missing file is an error.
+	for _, p := range []string{"2026-07", "no-such-file.json"} {
+		if err := WriteTree(&out, tree, &res, ed, Options{Previous: p}); err == nil || !strings.HasPrefix(err.Error(), "-previous: ") {
+			t.Errorf("-previous %s: %v", p, err)
+		}
+	}
+}
+
+// TestTablesOnePerFile: each CSV is one table; the metrics table carries the numbers behind every score;
+// what needs the records is refused when only counts are given.
+func TestTablesOnePerFile(t *testing.T) {
+	tree, _ := tinyTree(t, 15, 18)
+	ed := indicator.Portal()
+	res, err := ed.ScoreTree(tree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := WriteTree(&out, tree, &res, ed, Options{Format: CSV, Lang: "en", Table: TableMetrics, Unit: "D1"}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 1+int(indicator.NumIDs)-1 || lines[0] != "unit,metric,name,numerator,denominator,ratio (%),score,max,points lost,no data,average days" {
+		t.Fatalf("metrics table:\n%s", out.String())
+	}
+	if !slices.Contains(lines, "D1,2.1,dossiers resolved early or on time,15,20,75.00,15.00,20.00,5.00,,") {
+		t.Errorf("2.1 row missing:\n%s", out.String())
+	}
+	if !slices.Contains(lines, "D1,1.1,procedures announced on time,0,0,0.00,0.00,6.00,6.00,x,") {
+		t.Errorf("1.1 (no data) row missing:\n%s", out.String())
+	}
+	// The plan table: D1 needs 7 points; 2.1 gives at most 5 (5 fixes): no single metric, no other
+	// metric with records to fix — the combined plan is 2.1's 5 fixes, not reachable.
+	out.Reset()
+	if err := WriteTree(&out, tree, &res, ed, Options{Format: CSV, Lang: "en", Table: TablePlan, Unit: "D1", WhatIf: decimal.NewFromInt(3)}); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "plan,metric,records,gain,points per record,total after\nsingle,2.1,3,3.00,1,32.00\ncombined,2.1,3,3.00,1,32.00\n" {
+		t.Errorf("plan csv:\n%s", out.String())
+	}
+	for _, o := range []Options{{RecordsOut: "x.csv"}, {Table: TableReasons}, {Table: TableProcedures}, {Table: TableWorklist}, {Table: TablePlan}} {
+		err := WriteTree(&out, tree, &res, ed, o)
+		var fe *FlagError
+		if !errors.As(err, &fe) {
+			t.Errorf("%+v: %v", o, err)
 		}
 	}
 }
