@@ -34,8 +34,8 @@ func TestDefaultRun(t *testing.T) {
 	// 11 unit rows: the province's pooled row, 5 departments, 5 communes.
 	rows := 0
 	for _, l := range strings.Split(out, "\n") {
-		if strings.HasPrefix(strings.TrimSpace(l), "H99") && (strings.Contains(l, "province") ||
-			strings.Contains(l, "department") || strings.Contains(l, "commune")) {
+		if strings.HasPrefix(strings.TrimSpace(l), "H99") && (strings.Contains(l, "tỉnh") ||
+			strings.Contains(l, "sở/ban/ngành") || strings.Contains(l, "xã/phường")) { // unit kinds in Vietnamese
 			rows++
 		}
 	}

@@ -88,14 +88,14 @@ func TestWhatIfValues(t *testing.T) {
 	if code != 1 || !strings.HasPrefix(errs, "scorecard: -what-if: target 106.96 (total 36.96 + 70) is above the maximum") {
 		t.Errorf("tallies what-if above max: exit %d stderr %q", code, errs)
 	}
-	// The plan was silently left out of the CSV output.
-	out, errs, code = safeRun(t, "-tallies", "../../indicator/testdata/tree/sample.json", "-what-if", "1.5", "-lang", "en", "-format", "csv")
-	if code != 0 || !strings.Contains(out, "\nWhat-if: total,51.11,52.61\nmetric,records,gain,per record\n") {
+	// The plan was silently left out of the CSV output; it is now its own CSV table (-table plan: one
+	// table per file).
+	out, errs, code = safeRun(t, "-tallies", "../../indicator/testdata/tree/sample.json", "-what-if", "1.5", "-lang", "en", "-format", "csv", "-table", "plan")
+	if code != 0 || !strings.HasPrefix(out, "plan,metric,records,gain,points per record,total after\n") || strings.Count(out, "\n") < 2 {
 		t.Errorf("tallies what-if csv: exit %d stderr %q\n%s", code, errs, out)
 	}
-	out, errs, code = safeRun(t, "-sample-dossiers", "2000", "-what-if", "2", "-format", "csv", "-unit", "H99.02")
-	if recs := readCSV(t, out); code != 0 || len(recs) < 4 || recs[0][0] != "đơn vị" ||
-		!strings.Contains(out, "\nGiả định: tổng điểm,") {
+	out, errs, code = safeRun(t, "-sample-dossiers", "2000", "-what-if", "2", "-format", "csv", "-unit", "H99.02", "-table", "plan")
+	if recs := readCSV(t, out); code != 0 || len(recs) < 2 || recs[0][0] != "phương án" {
 		t.Errorf("records what-if csv: exit %d stderr %q\n%s", code, errs, out)
 	}
 	if _, err := parseWhatIf("0.1"); err != nil {
