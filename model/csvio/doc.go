@@ -48,7 +48,7 @@
 //	result_synced_to_store    result synced to the citizen's store (flag)
 //	files                     TaiLieuNop items component|url|digitised|from_store
 //	results                   DanhSachGiayToKetQua items result_code|url
-//	fees                      DanhSachLePhi items fee_code|amount
+//	fees                      DanhSachLePhi items fee_code|amount (empty amount = unknown, Fee.AmountUnknown)
 //	supplements               DanhSachHoSoBoSung items requested|resubmitted|due_before|due_after
 //	databases                 DSKetNoiCSDL codes, ';'-separated
 //	sync_sent_at              Sync.SentAt: when the dossier was last sent to the portal (local)

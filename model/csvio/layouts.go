@@ -4,6 +4,7 @@ import (
 	"io"
 	"iter"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/vn-dvc/chiso766/model"
@@ -67,9 +68,15 @@ func dossierColumns() []dcol {
 			func(r *model.ResultDoc) []string { return []string{r.Code, r.URL} },
 			func(p []string) (model.ResultDoc, error) { return model.ResultDoc{Code: p[0], URL: p[1]}, nil }),
 		structList("fees", 2, func(d *D) *[]model.Fee { return &d.Fees },
-			func(f *model.Fee) []string { return []string{f.Code, strconv.FormatInt(f.Amount, 10)} },
+			func(f *model.Fee) []string {
+				if f.AmountUnknown {
+					return []string{f.Code, ""}
+				}
+				return []string{f.Code, strconv.FormatInt(f.Amount, 10)}
+			},
 			func(p []string) (f model.Fee, err error) {
 				f.Code = p[0]
+				f.AmountUnknown = strings.TrimSpace(p[1]) == "" // an obligation of unknown size (docs/rules.md, 3.6)
 				f.Amount, err = parseInt(p[1])
 				return f, err
 			}),
