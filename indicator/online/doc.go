@@ -31,9 +31,9 @@
 //
 //	online.nil_record                  excluded  a nil *model.Dossier (never a panic)
 //	online.no_unit                     excluded  UnitID empty
-//	online.no_reception                excluded  no reception (or submission) time
 //	reception.not_received             excluded  status 1, not yet received (Reception.NotYetReceived)
 //	online.withdrawn_before_reception  excluded  withdrawn without NgayTiepNhan (Reception policy)
+//	online.no_reception                excluded  no reception (or submission) time
 //	online.placeholder_date            excluded  the reception time used is a placeholder (Reception.Dates)
 //	online.outside_period              excluded  not received in the period
 //	online.after_as_of                 excluded  received after AsOf

@@ -36,9 +36,9 @@
 //
 //	payment.nil_record                  excluded  a nil *model.Dossier (never a panic)
 //	payment.no_unit                     excluded  UnitID empty
-//	payment.no_reception                excluded  no reception (or submission) time
 //	reception.not_received              excluded  status 1, not yet received (Reception.NotYetReceived)
 //	payment.withdrawn_before_reception  excluded  withdrawn without NgayTiepNhan (Reception policy)
+//	payment.no_reception                excluded  no reception (or submission) time
 //	payment.placeholder_date            excluded  the reception time used is a placeholder (Reception.Dates)
 //	payment.outside_period              excluded  not received in the period
 //	payment.after_as_of                 excluded  received after AsOf
