@@ -96,6 +96,7 @@ func resultsEqual(t *testing.T, want, got Result) {
 	t.Helper()
 	assert.Equal(t, want.Units, got.Units)
 	assert.Equal(t, want.Procedures, got.Procedures)
+	assert.Equal(t, want.Unoffered, got.Unoffered)
 	assert.Equal(t, want.Ledger.Entries(), got.Ledger.Entries())
 	assert.Equal(t, [3]int64{want.Ledger.Read, want.Ledger.Counted, want.Ledger.Excluded}, [3]int64{got.Ledger.Read, got.Ledger.Counted, got.Ledger.Excluded})
 	assert.Equal(t, want.Catalogue.Entries(), got.Catalogue.Entries())
