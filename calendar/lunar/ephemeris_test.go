@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -146,4 +147,34 @@ func pad2(n int) string {
 		return "0" + strconv.Itoa(n)
 	}
 	return strconv.Itoa(n)
+}
+
+// TestFutureDeltaTThresholds pins the ΔT values (docs/calendar.md, Lunar calendar) at which the future
+// month starts closest to midnight would move by a day: a new moon s seconds after midnight under the
+// package's ΔT stays on its day while ΔT < ΔT_package + s; one before midnight (s < 0) moves to the next day
+// once ΔT < ΔT_package + s.
+func TestFutureDeltaTThresholds(t *testing.T) {
+	cases := []struct {
+		start     string  // the month's first day under the package's ΔT
+		threshold float64 // ΔT (s) at which it moves
+	}{
+		{"2054-05-08", 124.5},
+		{"2072-12-09", 69.4},
+		{"2077-11-16", 142.3},
+		{"2085-10-19", 142.3},
+	}
+	for _, c := range cases {
+		tm, err := time.Parse(time.DateOnly, c.start)
+		require.NoError(t, err)
+		day := jdn(tm.Year(), int(tm.Month()), tm.Day())
+		k := newMoonIndexNear(float64(day)) - 1
+		for newMoonDay(k) < day {
+			k++
+		}
+		require.Equal(t, day, newMoonDay(k), c.start)
+		ut := ttToUT(newMoonInstant(k))
+		s := secondsFromMidnight(ut)
+		require.Less(t, math.Abs(s), 60.0, c.start)
+		assert.InDelta(t, c.threshold, deltaT(decimalYear(ut))+s, 0.5, "%s: new moon %+.1f s from midnight", c.start, s)
+	}
 }
