@@ -1,10 +1,12 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -132,17 +134,25 @@ func writeProvince(t *testing.T, dir string) (jsonPath, csvPath string) {
 	if err := cw.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	rows := strings.Split(b.String(), "\n")
-	const good = "2026-08-03T08:00:00+07:00"
-	if !strings.Contains(rows[5], good) || strings.Count(rows[5], good) != 1 {
-		t.Fatalf("cannot place the placeholder in row %q", rows[5])
+	rows, err := csv.NewReader(strings.NewReader(b.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
 	}
-	rows[5] = strings.Replace(rows[5], good, "00000000000000", 1)
+	col := slices.Index(rows[0], "received_at")
+	if col < 0 || rows[5][0] != "000.00.31.H44-260803-0002" {
+		t.Fatalf("cannot place the placeholder: header %v, row %v", rows[0], rows[5])
+	}
+	rows[5][col] = "00000000000000"
+	var out strings.Builder
+	ww := csv.NewWriter(&out)
+	if err := ww.WriteAll(rows); err != nil {
+		t.Fatal(err)
+	}
 	csvPath = filepath.Join(dir, "csv", "dossiers.csv")
 	if err := os.MkdirAll(filepath.Dir(csvPath), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(csvPath, []byte(strings.Join(rows, "\n")), 0o644); err != nil {
+	if err := os.WriteFile(csvPath, []byte(out.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return jsonPath, csvPath
@@ -156,12 +166,12 @@ func readOne(rec string) (model.Dossier, error) {
 }
 
 type provRow struct {
-	id               string
-	num21, den21     int64
-	score21, group2  string
-	num33, den33     int64
-	score33          string
-	superseded, skip int64
+	id              string
+	num21, den21    int64
+	score21, group2 string
+	num33, den33    int64
+	score33         string
+	num14, den14    int64 // a record of a DongBoHoSoMC payload was sent (the CSV carries it as sync_sent_at)
 }
 
 // TestOwnProvince: the hand-worked table, on the JSON payload and on the same data as CSV (identical
@@ -170,10 +180,10 @@ func TestOwnProvince(t *testing.T) {
 	dir := t.TempDir()
 	jsonPath, csvPath := writeProvince(t, dir)
 	want := []provRow{
-		{"H44", 5, 7, "14.29", "14.29", 3, 7, "5.14", 0, 0},
-		{"000.00.12.H44", 2, 3, "13.33", "13.33", 2, 3, "6.00", 0, 0},
-		{"000.00.31.H44", 2, 2, "20.00", "20.00", 1, 2, "6.00", 0, 0},
-		{"000.00.32.H44", 1, 2, "10.00", "10.00", 0, 2, "0.00", 0, 0},
+		{"H44", 5, 7, "14.29", "14.29", 3, 7, "5.14", 7, 7},
+		{"000.00.12.H44", 2, 3, "13.33", "13.33", 2, 3, "6.00", 3, 3},
+		{"000.00.31.H44", 2, 2, "20.00", "20.00", 1, 2, "6.00", 2, 2},
+		{"000.00.32.H44", 1, 2, "10.00", "10.00", 0, 2, "0.00", 2, 2},
 	}
 	base := []string{"-period", "2026-08", "-asof", "2026-09-01", "-on-error", "skip", "-format", "json"}
 	f := func(name string) string { return filepath.Join(dir, name) }
@@ -232,9 +242,9 @@ func TestOwnProvince(t *testing.T) {
 		}
 		for i, w := range want {
 			u := v.Card.Units[i]
-			m21, m33 := metric(i, 1, "2.1"), metric(i, 2, "3.3")
+			m14, m21, m33 := metric(i, 0, "1.4"), metric(i, 1, "2.1"), metric(i, 2, "3.3")
 			got := provRow{u.Unit.ID, m21.Num, m21.Den, m21.Score.StringFixed(2), u.Pooled.Groups[1].Score.StringFixed(2),
-				m33.Num, m33.Den, m33.Score.StringFixed(2), 0, 0}
+				m33.Num, m33.Den, m33.Score.StringFixed(2), m14.Num, m14.Den}
 			if got != w {
 				t.Errorf("%s: row %d\n got %+v\nwant %+v", name, i, got, w)
 			}
