@@ -48,7 +48,8 @@ import (
 func DecodeDossiers(r io.Reader, opts ...Option) iter.Seq2[model.Dossier, error] {
 	return func(yield func(model.Dossier, error) bool) {
 		cfg := newConfig(opts)
-		decodeStream(r, cfg, func(i int, raw string) (model.Dossier, error, error) { return decodeDossier(i, raw, cfg) }, yield)
+		x := &dossierDecoder{cfg: cfg}
+		decodeStream(r, cfg, x.decode, yield)
 	}
 }
 
@@ -413,126 +414,29 @@ func splitAliases(s string) []string {
 // decodeDossier decodes one element of data[] (its JSON text, copied once into a string whose substrings
 // the dossier's strings are) in one pass. syntax is a terminal error (ErrSyntax): the element is not
 // well-formed JSON.
-func decodeDossier(index int, raw string, cfg config) (d model.Dossier, err, syntax error) {
-	re := &RecordError{Index: index}
-	p := &parser{s: raw, re: re, maxField: cfg.Field}
-	unitSet := false
+// dossierDecoder decodes the records of one stream (or chunk), one at a time, reusing its state: the
+// parser, the record error and the dossier being filled live here rather than on the heap per record.
+type dossierDecoder struct {
+	p       parser
+	re      RecordError
+	d       model.Dossier
+	unitSet bool
+	sl      slabs
+	cfg     config
+}
+
+// decode decodes one element of data[] (its JSON text, copied once into a string whose substrings
+// the dossier's strings are) in one pass. syntax is a terminal error (ErrSyntax): the element is not
+// well-formed JSON.
+func (x *dossierDecoder) decode(index int, raw string) (d model.Dossier, err, syntax error) {
+	x.re = RecordError{Index: index}
+	x.p = parser{s: raw, re: &x.re, maxField: x.cfg.Field, sl: &x.sl, frames: x.p.frames[:0]}
+	x.d = model.Dossier{}
+	x.unitSet = false
+	p := &x.p
 	p.ws()
 	if p.i < len(p.s) && p.s[p.i] == '{' {
-		p.object(false, func(k string) {
-			switch k {
-			case "MaHoSo":
-				if s, ok := p.text(k); ok {
-					d.Code = strings.TrimSpace(s)
-					re.Code = d.Code
-				}
-			case "MaHoSoKhac":
-				if s, ok := p.text(k); ok {
-					d.Aliases = splitAliases(s)
-				}
-			case "IdHoSo":
-				d.NationalID = p.str0(k)
-			case "MaTTHC":
-				d.ProcedureCode = p.str0(k)
-			case "TenTTHC":
-				d.ProcedureName = p.str0(k)
-			case "MaTruongHop":
-				d.CaseCode = p.str0(k)
-			case "MaDonVi":
-				if s, ok := p.text(k); ok {
-					d.UnitID = s
-					unitSet = s != ""
-				}
-			case "MaLinhVuc":
-				d.FieldCode = p.str0(k)
-			case "TenLinhVuc":
-				d.FieldName = p.str0(k)
-			case "KenhThucHien":
-				if s, ok := p.text(k); ok {
-					d.Channel = model.ParseChannel(s)
-				}
-			case "NoiNopHoSo":
-				d.SubmittedVia = p.str0(k)
-			case "LoaiDoiTuong":
-				if s, ok := p.text(k); ok {
-					d.ApplicantType = model.ParseApplicantType(s)
-				}
-			case "SoBienNhan":
-				d.ReceiptNo = p.str0(k)
-			case "ChuHoSo":
-				d.ApplicantName = p.str0(k)
-			case "MaDoiTuong":
-				d.ApplicantAccount = p.str0(k)
-			case "SoGiayToChuHoSo":
-				d.ApplicantDocNo = p.str0(k)
-			case "ThongTinKhac":
-				d.OtherInfo = p.str0(k)
-			case "Email":
-				d.Email = p.str0(k)
-			case "Fax":
-				d.Fax = p.str0(k)
-			case "SoDienThoai":
-				d.Phone = p.str0(k)
-			case "TrichYeuHoSo":
-				d.Summary = p.str0(k)
-			case "DonViXuLy":
-				d.HandlingAgency = p.str0(k)
-			case "GhiChu":
-				d.Note = p.str0(k)
-			case "ThongTinTra":
-				d.ReturnNote = p.str0(k)
-			case "NgayNopHoSo":
-				d.SubmittedAt = p.time(k)
-			case "HanTiepNhan":
-				d.ReceiveDeadline = p.time(k)
-			case "NgayTiepNhan":
-				d.ReceivedAt = p.time(k)
-			case "NgayHenTra":
-				d.DueAt = p.time(k)
-			case "NgayTuChoi":
-				d.RejectedAt = p.time(k)
-			case "NgayKetThucXuLy":
-				d.ProcessingEndedAt = p.time(k)
-			case "NgayTra":
-				d.ResultReturnedAt = p.time(k)
-			case "TrangThaiHoSo":
-				if s, ok := p.text(k); ok {
-					d.Status = model.ParseStatus(s)
-				}
-			case "HinhThuc":
-				if s, ok := p.text(k); ok {
-					d.ReturnMethod = model.ParseReturnMethod(s)
-				}
-			case "HoSoCoThanhPhanSoHoa":
-				d.HasDigitisedComponents = p.flag0(k)
-			case "TaiKhoanDuocXacThucVoiVNeID":
-				d.VNeIDAuthenticated = p.flag0(k)
-			case "DuocThanhToanTrucTuyen":
-				if s, ok := p.text(k); ok {
-					d.OnlinePayment = model.ParseOnlinePayment(s)
-				}
-			case "KetQuaDongBoKho":
-				d.ResultSyncedToStore = p.flag0(k)
-			case "TaiLieuNop":
-				d.Files, _ = listOf(p, k, decodeFile)
-			case "DanhSachGiayToKetQua":
-				d.Results, _ = listOf(p, k, decodeResult)
-			case "DanhSachLePhi":
-				d.Fees, _ = listOf(p, k, decodeFee)
-			case "DanhSachTepDinhKemKhac":
-				d.OtherDocs, _ = listOf(p, k, decodeOtherDoc)
-			case "DanhSachHoSoBoSung":
-				d.Supplements, _ = listOf(p, k, decodeSupplement)
-			case "DinhDanhCHS":
-				d.ApplicantIDs, _ = listOf(p, k, decodeApplicantID)
-			case "DSKetNoiCSDL":
-				d.Databases, _ = listOf(p, k, decodeDatabase)
-			default:
-				if f, ok := p.extraField(k); ok {
-					d.Extra = append(d.Extra, f)
-				}
-			}
-		})
+		p.object(false, x.field)
 	} else {
 		p.skip()
 		p.fail("", ErrNotObject)
@@ -544,17 +448,135 @@ func decodeDossier(index int, raw string, cfg config) (d model.Dossier, err, syn
 	if p.syntax != nil {
 		return model.Dossier{}, nil, &RecordError{Index: index, Err: p.syntax}
 	}
-	if !unitSet {
-		d.UnitID = UnitFromCode(d.Code)
+	if !x.unitSet {
+		x.d.UnitID = UnitFromCode(x.d.Code)
 	}
-	payloadSync(&d)
-	if re.Err == nil && d.Code == "" {
-		re.Field, re.Err = "MaHoSo", ErrBadCode
+	payloadSync(&x.d)
+	if x.re.Err == nil && x.d.Code == "" {
+		x.re.Field, x.re.Err = "MaHoSo", ErrBadCode
 	}
-	if re.Err != nil {
-		return d, re, nil
+	if x.re.Err != nil {
+		re := x.re
+		return x.d, &re, nil
 	}
-	return d, nil, nil
+	return x.d, nil, nil
+}
+
+// field decodes the value of the record's key k.
+func (x *dossierDecoder) field(k string) {
+	p := &x.p
+	switch k {
+	case "MaHoSo":
+		if s, ok := p.text(k); ok {
+			x.d.Code = strings.TrimSpace(s)
+			x.re.Code = x.d.Code
+		}
+	case "MaHoSoKhac":
+		if s, ok := p.text(k); ok {
+			x.d.Aliases = splitAliases(s)
+		}
+	case "IdHoSo":
+		x.d.NationalID = p.str0(k)
+	case "MaTTHC":
+		x.d.ProcedureCode = p.str0(k)
+	case "TenTTHC":
+		x.d.ProcedureName = p.str0(k)
+	case "MaTruongHop":
+		x.d.CaseCode = p.str0(k)
+	case "MaDonVi":
+		if s, ok := p.text(k); ok {
+			x.d.UnitID = s
+			x.unitSet = s != ""
+		}
+	case "MaLinhVuc":
+		x.d.FieldCode = p.str0(k)
+	case "TenLinhVuc":
+		x.d.FieldName = p.str0(k)
+	case "KenhThucHien":
+		if s, ok := p.text(k); ok {
+			x.d.Channel = model.ParseChannel(s)
+		}
+	case "NoiNopHoSo":
+		x.d.SubmittedVia = p.str0(k)
+	case "LoaiDoiTuong":
+		if s, ok := p.text(k); ok {
+			x.d.ApplicantType = model.ParseApplicantType(s)
+		}
+	case "SoBienNhan":
+		x.d.ReceiptNo = p.str0(k)
+	case "ChuHoSo":
+		x.d.ApplicantName = p.str0(k)
+	case "MaDoiTuong":
+		x.d.ApplicantAccount = p.str0(k)
+	case "SoGiayToChuHoSo":
+		x.d.ApplicantDocNo = p.str0(k)
+	case "ThongTinKhac":
+		x.d.OtherInfo = p.str0(k)
+	case "Email":
+		x.d.Email = p.str0(k)
+	case "Fax":
+		x.d.Fax = p.str0(k)
+	case "SoDienThoai":
+		x.d.Phone = p.str0(k)
+	case "TrichYeuHoSo":
+		x.d.Summary = p.str0(k)
+	case "DonViXuLy":
+		x.d.HandlingAgency = p.str0(k)
+	case "GhiChu":
+		x.d.Note = p.str0(k)
+	case "ThongTinTra":
+		x.d.ReturnNote = p.str0(k)
+	case "NgayNopHoSo":
+		x.d.SubmittedAt = p.time(k)
+	case "HanTiepNhan":
+		x.d.ReceiveDeadline = p.time(k)
+	case "NgayTiepNhan":
+		x.d.ReceivedAt = p.time(k)
+	case "NgayHenTra":
+		x.d.DueAt = p.time(k)
+	case "NgayTuChoi":
+		x.d.RejectedAt = p.time(k)
+	case "NgayKetThucXuLy":
+		x.d.ProcessingEndedAt = p.time(k)
+	case "NgayTra":
+		x.d.ResultReturnedAt = p.time(k)
+	case "TrangThaiHoSo":
+		if s, ok := p.text(k); ok {
+			x.d.Status = model.ParseStatus(s)
+		}
+	case "HinhThuc":
+		if s, ok := p.text(k); ok {
+			x.d.ReturnMethod = model.ParseReturnMethod(s)
+		}
+	case "HoSoCoThanhPhanSoHoa":
+		x.d.HasDigitisedComponents = p.flag0(k)
+	case "TaiKhoanDuocXacThucVoiVNeID":
+		x.d.VNeIDAuthenticated = p.flag0(k)
+	case "DuocThanhToanTrucTuyen":
+		if s, ok := p.text(k); ok {
+			x.d.OnlinePayment = model.ParseOnlinePayment(s)
+		}
+	case "KetQuaDongBoKho":
+		x.d.ResultSyncedToStore = p.flag0(k)
+	case "TaiLieuNop":
+		x.d.Files, _ = listOf(p, k, func(s *slabs) *slab[model.File] { return &s.files }, decodeFile)
+	case "DanhSachGiayToKetQua":
+		x.d.Results, _ = listOf(p, k, func(s *slabs) *slab[model.ResultDoc] { return &s.results }, decodeResult)
+	case "DanhSachLePhi":
+		x.d.Fees, _ = listOf(p, k, func(s *slabs) *slab[model.Fee] { return &s.fees }, decodeFee)
+	case "DanhSachTepDinhKemKhac":
+		x.d.OtherDocs, _ = listOf(p, k, func(s *slabs) *slab[model.OtherDoc] { return &s.otherDocs }, decodeOtherDoc)
+	case "DanhSachHoSoBoSung":
+		x.d.Supplements, _ = listOf(p, k, func(s *slabs) *slab[model.Supplement] { return &s.supplements }, decodeSupplement)
+	case "DinhDanhCHS":
+		x.d.ApplicantIDs, _ = listOf(p, k, func(s *slabs) *slab[model.ApplicantID] { return &s.ids }, decodeApplicantID)
+	case "DSKetNoiCSDL":
+		x.d.Databases, _ = listOf(p, k, func(s *slabs) *slab[string] { return &s.databases }, decodeDatabase)
+	default:
+		if f, ok := p.extraField(k); ok {
+			x.d.Extra = append(x.d.Extra, f)
+		}
+	}
 }
 
 // payloadSync applies the sync rule of a DongBoHoSoMC payload: the payload is what a local system sends
@@ -713,7 +735,7 @@ func decodeSupplement(p *parser, s *model.Supplement) {
 				s.Documents = []byte(v)
 			}
 		case "DanhSachLePhiBoSung":
-			s.Fees, _ = listOf(p, k, decodeFee)
+			s.Fees, _ = listOf(p, k, func(s *slabs) *slab[model.Fee] { return &s.fees }, decodeFee)
 		default:
 			if x, ok := p.extraField(k); ok {
 				s.Extra = append(s.Extra, x)
@@ -765,7 +787,7 @@ func decodeStep(p *parser, s *model.Step) {
 	})
 }
 
-// decodeStepRecord decodes one element of a CapNhatTienDoHoSoMC data[] in one pass (see decodeDossier).
+// decodeStepRecord decodes one element of a CapNhatTienDoHoSoMC data[] in one pass (see dossierDecoder.decode).
 func decodeStepRecord(index int, raw string, cfg config) (s model.Step, err, syntax error) {
 	re := &RecordError{Index: index}
 	p := &parser{s: raw, re: re, maxField: cfg.Field}

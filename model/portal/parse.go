@@ -35,6 +35,39 @@ type parser struct {
 	frames   []frame
 	maxField int
 	depth    int
+	sl       *slabs // where nested lists are allocated; nil: their own allocations
+}
+
+// slabs hands out the slices of one decoder's nested lists from larger allocations (slabSize items at
+// a time), so that a dossier's lists cost no allocation of their own in the long run. A decoder (one
+// goroutine) has its own; the slices handed out have their capacity capped at their length.
+type slabs struct {
+	files       slab[model.File]
+	results     slab[model.ResultDoc]
+	fees        slab[model.Fee]
+	otherDocs   slab[model.OtherDoc]
+	supplements slab[model.Supplement]
+	ids         slab[model.ApplicantID]
+	databases   slab[string]
+}
+
+// slab is one list type's allocation and the scratch list elements are decoded into.
+type slab[T any] struct {
+	free, scratch []T
+}
+
+const slabSize = 128
+
+// keep copies items into the slab and returns the copy.
+func (sl *slab[T]) keep(items []T) []T {
+	n := len(items)
+	if n > len(sl.free) {
+		sl.free = make([]T, max(n, slabSize))
+	}
+	out := sl.free[:n:n]
+	sl.free = sl.free[n:]
+	copy(out, items)
+	return out
 }
 
 // class of a byte inside a JSON string: 0 plain ASCII, 1 '"', 2 '\\', 3 control, 4 non-ASCII.
@@ -498,7 +531,7 @@ func (p *parser) object(fold bool, field func(key string)) {
 // nil; a string holding a JSON array is accepted too (decoded from its unescaped text). An element that
 // is not an object is a record error (ErrNotObject) naming key[i]. ok is false when the value is over the
 // field limit (then no element is kept and errors inside it are not reported) or the record is malformed.
-func listOf[T any](p *parser, key string, fn func(p *parser, v *T)) (out []T, ok bool) {
+func listOf[T any](p *parser, key string, sl func(*slabs) *slab[T], fn func(p *parser, v *T)) (out []T, ok bool) {
 	start := p.i
 	errBefore := p.re.Err != nil
 	if p.s[p.i] == '"' {
@@ -528,13 +561,13 @@ func listOf[T any](p *parser, key string, fn func(p *parser, v *T)) (out []T, ok
 			p.fail(key, fmt.Errorf("%w: list string is not JSON", ErrSyntax))
 			return nil, true
 		}
-		sub := parser{s: s, re: p.re, frames: p.frames, maxField: p.maxField}
-		out = elements(&sub, key, fn)
+		sub := parser{s: s, re: p.re, frames: p.frames, maxField: p.maxField, sl: p.sl}
+		out = elements(&sub, key, sl, fn)
 		return out, true
 	}
 	switch p.s[p.i] {
 	case '[':
-		out = elements(p, key, fn)
+		out = elements(p, key, sl, fn)
 	case 'n':
 		p.skip()
 	default:
@@ -557,8 +590,9 @@ func listOf[T any](p *parser, key string, fn func(p *parser, v *T)) (out []T, ok
 	return out, true
 }
 
-// elements decodes the array at p.i with fn for each object element.
-func elements[T any](p *parser, key string, fn func(p *parser, v *T)) []T {
+// elements decodes the array at p.i with fn for each object element, into the slab's scratch list,
+// and returns a copy from the slab (or, without slabs, a list of its own).
+func elements[T any](p *parser, key string, sl func(*slabs) *slab[T], fn func(p *parser, v *T)) []T {
 	p.depth++
 	if p.depth > maxDepth {
 		p.bad("nesting deeper than %d", maxDepth)
@@ -571,10 +605,21 @@ func elements[T any](p *parser, key string, fn func(p *parser, v *T)) []T {
 		p.depth--
 		return nil
 	}
-	var out []T
+	var b *slab[T]
+	if p.sl != nil {
+		b = sl(p.sl)
+	} else {
+		b = new(slab[T])
+	}
+	out := b.scratch[:0]
+	defer func() {
+		clear(out)
+		b.scratch = out[:0]
+	}()
 	for n := 0; p.syntax == nil; n++ {
 		if p.i < len(p.s) && p.s[p.i] == '{' {
-			out = append(out, *new(T))
+			var zero T
+			out = append(out, zero)
 			p.frames = append(p.frames, frame{key, n})
 			fn(p, &out[len(out)-1])
 			p.frames = p.frames[:len(p.frames)-1]
@@ -590,7 +635,10 @@ func elements[T any](p *parser, key string, fn func(p *parser, v *T)) []T {
 		if p.s[p.i] == ']' {
 			p.i++
 			p.depth--
-			return out
+			if len(out) == 0 {
+				return nil
+			}
+			return b.keep(out)
 		}
 		if p.s[p.i] != ',' {
 			p.bad("expected ',' or ']'")

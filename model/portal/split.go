@@ -19,6 +19,7 @@ type Chunk struct {
 	cfg   config
 	err   error
 	pool  chan []byte
+	dec   *dossierDecoder
 }
 
 // First returns the global index (in data[]) of the chunk's first record.
@@ -38,7 +39,10 @@ func (c *Chunk) Next(d *model.Dossier) (index int, err error, ok bool) {
 	i := c.next
 	c.next++
 	index = c.first + i
-	v, rerr, syn := decodeDossier(index, string(c.buf[c.spans[2*i]:c.spans[2*i+1]]), c.cfg)
+	if c.dec == nil {
+		c.dec = &dossierDecoder{cfg: c.cfg}
+	}
+	v, rerr, syn := c.dec.decode(index, string(c.buf[c.spans[2*i]:c.spans[2*i+1]]))
 	if syn != nil {
 		syn.(*RecordError).Terminal = true
 		c.err = syn
