@@ -85,8 +85,10 @@
 //     ≈ 124 s in 2054 and ≈ 142 s in 2077 and 2085 (the older Espenak–Meeus
 //     extrapolation, ≈ 150 s and 168 s, put the last two a day earlier);
 //   - the closest leap-month decision is leap month 8 of 1938 (a principal
-//     term 1.5 min from midnight, outside DE405's span and within the solar
-//     longitude's error: uncertain); in 2000–2035 the closest is 10 min;
+//     term 1.5 min before midnight, outside DE405's span and within the solar
+//     longitude's error: uncertain — a solar longitude corrected by a fit to
+//     DE405 puts it 16 s after midnight, which would make the leap month 7);
+//     no other lies within 15 min; in 2000–2035 the closest is 10 min;
 //   - every Tết and every month 3 (hence 10/3) is decided by a new moon at
 //     least 5 min from midnight (closest: month 3 of 2086), and month 11
 //     never hinges on a solstice within 39 min of midnight.
