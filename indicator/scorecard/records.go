@@ -192,12 +192,18 @@ func (s *Scorer) lostVerdict(v *indicator.Verdict) bool {
 // the card's explanations of the same records (ReasonUnexplained, the part no record carries, has no
 // record).
 //
+// Policy: "costs points" is read as "in the shortfall" (Den − Num), the records the explanations count.
+// A metric at its cap (3.3 above 50 %, say) loses nothing now, yet its shortfall records are listed: they
+// are what would cost points if the ratio fell, and the card's explanations give their reason 0 points
+// (filter on those to keep only records that cost points today).
+//
 // It is a second pass: the caller passes the same dossiers as to Run (the stream is read once, lazily,
 // as the iterator is consumed). Memory does not grow with the number of dossiers or failing records: one
-// dossier is judged at a time and the calculators' state is that of a pass. Errors are yielded once,
-// as the last pair: an *indicator.OptionError for an unknown RecordOptions.Unit or metric, or Finish's
-// errors. Cost: one pass of the six calculators (dossier by dossier, not in chunks), plus one 2.1
-// Classify per dossier failing 2.1 or 5.3 for its deadline facts, plus one Finish.
+// dossier is judged at a time and the calculators' state is that of a pass. An error is yielded alone,
+// before any record: an *indicator.OptionError for an unknown RecordOptions.Unit or metric, or the error
+// of building the 2.1 calculator for the deadline facts. Cost: one pass of the six calculators (dossier by
+// dossier, not in chunks), plus one 2.1 Classify per dossier failing 2.1 or 5.3 for its deadline facts,
+// plus the calculators' reports (no tree, no scores).
 func (s *Scorer) FailingRecords(dossiers iter.Seq[model.Dossier], opt RecordOptions) iter.Seq2[FailingRecord, error] {
 	return func(yield func(FailingRecord, error) bool) {
 		f, err := s.recordFilter(opt)
@@ -232,15 +238,21 @@ func (s *Scorer) FailingRecords(dossiers iter.Seq[model.Dossier], opt RecordOpti
 				}
 			}
 		}
+		// The records judged at the end: each calculator's report, with the verdicts going to the Note (the
+		// tree and the scores are not built: the card is not needed here).
 		stopped := false
-		_, err = s.finish(p, func(kind indicator.RecordKind, unit, code string, v indicator.Verdict) {
-			if stopped || unit == "" || !s.lostVerdict(&v) || !f.keep(unit, v.Metric) {
+		scope := &indicator.Scope{Aggregation: s.agg, Parents: s.parents, Subtree: s.subtree,
+			Note: func(kind indicator.RecordKind, unit, code string, v indicator.Verdict) {
+				if stopped || unit == "" || !s.lostVerdict(&v) || !f.keep(unit, v.Metric) {
+					return
+				}
+				stopped = !yield(FailingRecord{Unit: unit, Metric: v.Metric, Reason: v.Reason, Kind: kind, Code: code}, nil)
+			}}
+		for _, a := range p.accs {
+			if stopped {
 				return
 			}
-			stopped = !yield(FailingRecord{Unit: unit, Metric: v.Metric, Reason: v.Reason, Kind: kind, Code: code}, nil)
-		})
-		if err != nil && !stopped {
-			yield(FailingRecord{}, err)
+			a.Report(scope)
 		}
 	}
 }
