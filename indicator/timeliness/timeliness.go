@@ -2,6 +2,7 @@ package timeliness
 
 import (
 	"errors"
+	"math"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -29,9 +30,10 @@ type Calculator struct {
 	startN, limitN int32
 	limitInCal     bool               // limit's date is in the calendar (due-soon needs it)
 	judgement      calendar.Judgement // classifies as of limit
-	// [phLo, phHi] holds the dates that are not placeholders (Reception.Dates as of AsOf); phHi zero: no
-	// upper bound.
-	phLo, phHi time.Time
+	// [phLo, phHi] holds the dates that are not placeholders (Reception.Dates as of AsOf), as Unix seconds
+	// and nanoseconds; no upper bound: phHi = MaxInt64.
+	phLo, phHi   int64
+	phLoN, phHiN int32
 
 	cal      *calendar.Calendar
 	pol      indicator.TimelinessPolicy
@@ -66,7 +68,11 @@ func New(opts Options) (*Calculator, error) {
 	c.startS, c.startN = c.start.Unix(), int32(c.start.Nanosecond())
 	c.limitS, c.limitN = c.limit.Unix(), int32(c.limit.Nanosecond())
 	c.limitInCal = c.cal.Contains(c.cal.DateOf(c.limit))
-	c.phLo, c.phHi = c.rec.Dates.Window(opts.AsOf)
+	lo, hi := c.rec.Dates.Window(opts.AsOf)
+	c.phLo, c.phLoN, c.phHi, c.phHiN = lo.Unix(), int32(lo.Nanosecond()), math.MaxInt64, 0
+	if !hi.IsZero() {
+		c.phHi, c.phHiN = hi.Unix(), int32(hi.Nanosecond())
+	}
 	c.judgement = c.cal.JudgeAt(c.limit, c.dp)
 	c.dp.Supplement = calendar.Pause
 	if c.pol.Supplements == indicator.SupplementRestart {
@@ -215,9 +221,11 @@ func (c *Calculator) beforeStart(t time.Time) bool {
 	return s < c.startS || (s == c.startS && int32(t.Nanosecond()) < c.startN)
 }
 
-// placeholder reports whether t is a placeholder date under Reception.Dates (model.DateBounds) as of AsOf.
+// placeholder reports whether t is a placeholder date under Reception.Dates (model.DateBounds) as of AsOf:
+// t.Before(lo) || t.After(hi) of model.DateBounds.Window, on Unix time.
 func (c *Calculator) placeholder(t time.Time) bool {
-	return t.Before(c.phLo) || (!c.phHi.IsZero() && t.After(c.phHi))
+	s, n := t.Unix(), int32(t.Nanosecond())
+	return s < c.phLo || (s == c.phLo && n < c.phLoN) || s > c.phHi || (s == c.phHi && n > c.phHiN)
 }
 
 // placeholderTime is placeholder for an optional time (absent is not a placeholder).
@@ -530,8 +538,9 @@ func (c *Calculator) byInstant(out *calendar.Outcome, dueAt, end time.Time) erro
 // as given; at exactly 00:00 it is 24:00 of the previous day, which is then the due day. AppointmentDateOnly:
 // an appointment at exactly 00:00 is its own date, due at that day's end (P4). Cost: O(1), no allocation.
 func (c *Calculator) appointment(appt time.Time) (due calendar.Date, dueAt time.Time, ok bool) {
-	due, dueAt = c.cal.DateOf(appt), appt
-	if appt.Nanosecond() == 0 && c.cal.StartUnix(due) == appt.Unix() { // 00:00:00 local time
+	s := appt.Unix()
+	due, dueAt = c.cal.DateOfUnix(s), appt
+	if appt.Nanosecond() == 0 && c.cal.StartUnix(due) == s { // 00:00:00 local time
 		if c.pol.Appointments == indicator.AppointmentDateOnly {
 			dueAt = c.judgement.EndOfDay(due)
 		} else {
@@ -565,12 +574,8 @@ func (c *Calculator) dueOf(d *model.Dossier, proc int32, recv, stop time.Time, v
 		return rPlaceholder
 	}
 	base, baseAt := dl.Due, dl.DueAt // the deadline without supplements (kept when they are too many)
-	var tod time.Duration            // an appointment keeps its time of day when pauses move it by whole working days
-	if v.FromAppointment && derr == nil {
-		tod = dl.DueAt.Sub(c.cal.Start(dl.Due))
-	}
-	applied := rNone // the reason a request could not be applied, if one could not
-	n := 0           // requests (financial pauses excluded)
+	applied := rNone                 // the reason a request could not be applied, if one could not
+	n := 0                           // requests (financial pauses excluded)
 	for ; more; more = it.next(&ev) {
 		if ev.financial && c.pol.Financial == indicator.FinancialClockRuns {
 			continue
@@ -620,7 +625,8 @@ func (c *Calculator) dueOf(d *model.Dossier, proc int32, recv, stop time.Time, v
 		return applied
 	default:
 		if v.FromAppointment && dl.Supplements > 0 && c.dp.Supplement == calendar.Pause {
-			dl.DueAt = c.cal.Start(dl.Due).Add(tod)
+			// An appointment keeps its time of day when pauses move it by whole working days.
+			dl.DueAt = c.cal.Start(dl.Due).Add(baseAt.Sub(c.cal.Start(base)))
 		}
 		v.Due, v.DueAt = dl.Due, dl.DueAt
 	}
