@@ -85,6 +85,9 @@ type Options struct {
 	// WhatIf, when not zero, adds the cheapest ways for the unit (Unit, default the first unit: the root) to
 	// gain that many points (ParseWhatIf reads it from text).
 	WhatIf decimal.Decimal
+	// Target, when not zero, asks the same as WhatIf as a total to reach: the gain is Target − the unit's
+	// total (a unit already at or above it is a *FlagError). At most one of WhatIf and Target is set.
+	Target decimal.Decimal
 	// WhatIfAdd plans with new compliant records (scorecard.PlanAdd) instead of fixes (the default).
 	WhatIfAdd bool
 	// Table selects one table (TableUnits, TableMetrics, TableReasons, TableProcedures, TablePlan,
@@ -141,10 +144,10 @@ func (o Options) withDefaults() Options {
 
 // Flags are the output flags as text, before they are checked.
 type Flags struct {
-	Format, Lang, Unit, WhatIf string
-	BOM                        bool
-	Table, WhatIfMode          string
-	RecordsOut, Previous       string
+	Format, Lang, Unit, WhatIf, Target string
+	BOM                                bool
+	Table, WhatIfMode                  string
+	RecordsOut, Previous               string
 }
 
 // Register defines -format, -lang, -unit, -bom, -table, -what-if, -what-if-mode, -records-out and
@@ -155,6 +158,7 @@ func (f *Flags) Register(fs *flag.FlagSet) {
 	fs.StringVar(&f.Lang, "lang", "vi", "labels: vi or en")
 	fs.BoolVar(&f.BOM, "bom", false, "start CSV output with a UTF-8 byte-order mark (for spreadsheet programs)")
 	fs.StringVar(&f.WhatIf, "what-if", "", "list the cheapest ways for the unit (-unit, default the root) to gain N points (a decimal, 0 < N ≤ 100)")
+	fs.StringVar(&f.Target, "target", "", "as -what-if, with the total to reach instead of the gain (e.g. 80 for the band 'tốt')")
 	fs.StringVar(&f.WhatIfMode, "what-if-mode", "fix", "what-if records: fix (existing records become compliant) or add (new compliant records)")
 	fs.StringVar(&f.Table, "table", "", "one table: units, metrics, reasons, procedures, plan or worklist (CSV: default units)")
 	fs.StringVar(&f.RecordsOut, "records-out", "", "write every failing record (of -unit) to this CSV file, with reason labels and deciding facts")
@@ -179,18 +183,24 @@ func (f *Flags) Options(fs *flag.FlagSet) (Options, error) {
 	default:
 		return Options{}, flagErr("what-if-mode", "unknown mode %q (fix or add)", f.WhatIfMode)
 	}
-	set := false
-	fs.Visit(func(fl *flag.Flag) {
-		if fl.Name == "what-if" {
-			set = true
-		}
-	})
-	if set {
+	set := map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	if set["what-if"] {
 		g, err := ParseWhatIf(f.WhatIf)
 		if err != nil {
 			return Options{}, &FlagError{Flag: "what-if", Err: err}
 		}
 		o.WhatIf = g
+	}
+	if set["target"] {
+		if set["what-if"] {
+			return Options{}, flagErr("target", "give -what-if N (points to gain) or -target N (a total to reach), not both")
+		}
+		g, err := ParseWhatIf(f.Target)
+		if err != nil {
+			return Options{}, &FlagError{Flag: "target", Err: err}
+		}
+		o.Target = g
 	}
 	return o, nil
 }
@@ -238,6 +248,24 @@ func checkTarget(u indicator.UnitResult, gain decimal.Decimal) error {
 	return nil
 }
 
+// planned reports whether o asks for a what-if plan (-what-if or -target).
+func (o Options) planned() bool { return !o.WhatIf.IsZero() || !o.Target.IsZero() }
+
+// gainOf is the gain o asks of unit u: -what-if's, or -target minus u's total; errors as checkTarget's, and
+// a -target the unit already reaches.
+func gainOf(u indicator.UnitResult, o Options) (decimal.Decimal, error) {
+	if o.Target.IsZero() {
+		return o.WhatIf, checkTarget(u, o.WhatIf)
+	}
+	if o.Target.GreaterThan(u.Pooled.Max) {
+		return decimal.Decimal{}, flagErr("target", "%s is above the maximum %s of unit %s", o.Target.String(), u.Pooled.Max.StringFixed(2), u.Unit.ID)
+	}
+	if !o.Target.GreaterThan(u.Pooled.Total) {
+		return decimal.Decimal{}, flagErr("target", "unit %s already has %s, at or above %s", u.Unit.ID, u.Pooled.Total.StringFixed(2), o.Target.String())
+	}
+	return o.Target.Sub(u.Pooled.Total), nil
+}
+
 // Write is WriteWith without a Source: the outputs that need the dossier records (-records-out, -table
 // procedures and worklist, -previous PERIOD) are errors, and the what-if plan lists no records to fix.
 func Write(w io.Writer, card *scorecard.Card, ed indicator.Edition, o Options) error {
@@ -277,7 +305,7 @@ func WriteWith(w io.Writer, card *scorecard.Card, ed indicator.Edition, o Option
 	}
 	var plan *scorecard.Plan
 	var planUnit string
-	if !o.WhatIf.IsZero() {
+	if o.planned() {
 		id := o.Unit
 		if id == "" {
 			if len(card.Units) == 0 {
@@ -286,17 +314,18 @@ func WriteWith(w io.Writer, card *scorecard.Card, ed indicator.Edition, o Option
 			id = card.Units[0].Unit.ID
 		}
 		u, _ := card.Unit(id)
-		if err := checkTarget(u.UnitResult, o.WhatIf); err != nil {
+		gain, err := gainOf(u.UnitResult, o)
+		if err != nil {
 			return err
 		}
-		pl, err := card.PlanGain(ed, id, o.WhatIf, planOptions(o))
+		pl, err := card.PlanGain(ed, id, gain, planOptions(o))
 		if err != nil {
 			return &FlagError{Flag: "what-if", Err: err}
 		}
 		plan, planUnit = &pl, id
 	}
 	if o.Table == TablePlan && plan == nil || o.Table == TableWorklist && plan == nil {
-		return flagErr("table", "%s needs -what-if", o.Table)
+		return flagErr("table", "%s needs -what-if or -target", o.Table)
 	}
 	var work []scorecard.FailingRecord
 	if plan != nil && src != nil {
@@ -546,26 +575,27 @@ func WriteTree(w io.Writer, t *indicator.Tree, res *indicator.TreeResult, ed ind
 		units = []indicator.UnitResult{u}
 	}
 	var plan *scorecard.Plan
-	if !o.WhatIf.IsZero() {
+	if o.planned() {
 		if len(units) == 0 {
 			return flagErr("what-if", "the tree has no unit")
 		}
 		u := units[0]
-		if err := checkTarget(u, o.WhatIf); err != nil {
+		gain, err := gainOf(u, o)
+		if err != nil {
 			return err
 		}
 		opt := planOptions(o)
 		if n, ok := t.Unit(u.Unit.ID); ok && n.Parent != "" && !computing(t.Aggregation(), n.Kind) {
 			opt.Metrics = ownMetrics(t.Aggregation())
 		}
-		pl, err := scorecard.PlanGain(ed, t.Pooled(u.Unit.ID), o.WhatIf, opt)
+		pl, err := scorecard.PlanGain(ed, t.Pooled(u.Unit.ID), gain, opt)
 		if err != nil {
 			return &FlagError{Flag: "what-if", Err: err}
 		}
 		plan = &pl
 	}
 	if o.Table == TablePlan && plan == nil {
-		return flagErr("table", "%s needs -what-if", o.Table)
+		return flagErr("table", "%s needs -what-if or -target", o.Table)
 	}
 	ew := &ErrWriter{W: w}
 	err := writeTree(ew, res, o, units, plan)

@@ -273,3 +273,39 @@ func TestTablesOnePerFile(t *testing.T) {
 		}
 	}
 }
+
+// TestTarget: -target N plans towards a total (the gain is N − the unit's total): D1 at 29.00 asking for
+// 32 is -what-if 3; a total already reached, a target above the maximum and both flags at once are errors.
+func TestTarget(t *testing.T) {
+	tree, _ := tinyTree(t, 15, 18)
+	ed := indicator.Portal()
+	res, err := ed.ScoreTree(tree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b bytes.Buffer
+	if err := WriteTree(&a, tree, &res, ed, Options{Format: CSV, Table: TablePlan, Unit: "D1", Target: decimal.NewFromInt(32)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteTree(&b, tree, &res, ed, Options{Format: CSV, Table: TablePlan, Unit: "D1", WhatIf: decimal.NewFromInt(3)}); err != nil {
+		t.Fatal(err)
+	}
+	if a.String() != b.String() || !strings.Contains(a.String(), "32.00") {
+		t.Errorf("-target 32:\n%s\n-what-if 3:\n%s", a.String(), b.String())
+	}
+	for target, want := range map[int64]string{29: "-target: unit D1 already has 29.00, at or above 29", 101: "-target: 101 is above the maximum"} {
+		err := WriteTree(&a, tree, &res, ed, Options{Unit: "D1", Target: decimal.NewFromInt(target)})
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("-target %d: %v", target, err)
+		}
+	}
+	var f Flags
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	f.Register(fs)
+	if err := fs.Parse([]string{"-what-if", "2", "-target", "80"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Options(fs); err == nil || !strings.HasPrefix(err.Error(), "-target: give -what-if N") {
+		t.Errorf("both: %v", err)
+	}
+}
