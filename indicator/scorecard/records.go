@@ -192,11 +192,16 @@ func (s *Scorer) lostVerdict(v *indicator.Verdict) bool {
 // the card's explanations of the same records (ReasonUnexplained, the part no record carries, has no
 // record).
 //
+// Policy: "costs points" is read as "in the shortfall" (Den − Num), the records the explanations count.
+// A metric at its cap (3.3 above 50 %, say) loses nothing now, yet its shortfall records are listed: they
+// are what would cost points if the ratio fell, and the card's explanations give their reason 0 points
+// (filter on those to keep only records that cost points today).
+//
 // It is a second pass: the caller passes the same dossiers as to Run (the stream is read once, lazily,
 // as the iterator is consumed). Memory does not grow with the number of dossiers or failing records: one
-// dossier is judged at a time and the calculators' state is that of a pass. Errors are yielded once,
-// as the only pair: an *indicator.OptionError for an unknown RecordOptions.Unit or metric, or the error of
-// building the 2.1 calculator for the deadline facts. Cost: one pass of the six calculators (dossier by
+// dossier is judged at a time and the calculators' state is that of a pass. An error is yielded alone,
+// before any record: an *indicator.OptionError for an unknown RecordOptions.Unit or metric, or the error
+// of building the 2.1 calculator for the deadline facts. Cost: one pass of the six calculators (dossier by
 // dossier, not in chunks), plus one 2.1 Classify per dossier failing 2.1 or 5.3 for its deadline facts,
 // plus the calculators' reports (no tree, no scores).
 func (s *Scorer) FailingRecords(dossiers iter.Seq[model.Dossier], opt RecordOptions) iter.Seq2[FailingRecord, error] {
