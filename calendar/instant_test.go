@@ -162,12 +162,13 @@ func FuzzFastInstants(f *testing.F) {
 		{0, 0, 0, 0},
 		{-1 << 50, 0, 1 << 50, -1},
 		{1785000000, 500, int64(200 * time.Hour), 40},
+		{farSec, 0, int64(8 * time.Hour), 5}, // wraps onto 2026 with a 32-bit day number
 	} {
 		f.Add(s[0], s[1], s[2], s[3])
 	}
 	f.Fuzz(func(t *testing.T, sec, nsec, dur, days int64) {
-		if sec < -1<<45 || sec > 1<<45 {
-			sec %= 1 << 45
+		if sec < -1<<50 || sec > 1<<50 {
+			sec %= 1 << 50 // ±35 million years: past the 32-bit day number, clear of time.Time's limits
 		}
 		t0 := time.Unix(sec, nsec%1e9)
 		if a, b := fast.DateOf(t0), DateOf(t0, fast.Location()); a != b {
@@ -177,6 +178,9 @@ func FuzzFastInstants(f *testing.F) {
 			t.Fatalf("DateOfUnix(%d) = %s, reference %s", sec, a, b)
 		}
 		d := fast.DateOf(t0)
+		if y := t0.In(fast.Location()).Year(); fast.Contains(d) != (y >= 2020 && y <= 2030) {
+			t.Fatalf("DateOf(%s) = %s: in the calendar %v, year %d", t0, d, fast.Contains(d), y)
+		}
 		if a, b := fast.Start(d), d.In(fast.Location()); a != b {
 			t.Fatalf("Start(%s) = %s, reference %s", d, a, b)
 		}
