@@ -4,34 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
-)
 
-// mirrorDossier is a plain struct mirroring a DongBoHoSoMC record (every value a string, nested lists as
-// slices of structs): the encoding/json baseline of BenchmarkDecodeJSON.
-type mirrorDossier struct {
-	MaHoSo, MaHoSoKhac, IdHoSo, MaTTHC, TenTTHC, MaTruongHop, MaDonVi, MaLinhVuc, TenLinhVuc string
-	KenhThucHien, NoiNopHoSo, LoaiDoiTuong, SoBienNhan, ChuHoSo, MaDoiTuong, SoGiayToChuHoSo string
-	ThongTinKhac, Email, Fax, SoDienThoai, TrichYeuHoSo, DonViXuLy, GhiChu, ThongTinTra      string
-	NgayNopHoSo, HanTiepNhan, NgayTiepNhan, NgayHenTra, NgayTuChoi, NgayKetThucXuLy, NgayTra string
-	TrangThaiHoSo, HinhThuc, HoSoCoThanhPhanSoHoa, TaiKhoanDuocXacThucVoiVNeID               string
-	DuocThanhToanTrucTuyen, KetQuaDongBoKho                                                  string
-	TaiLieuNop                                                                               []struct {
-		TepDinhKemId, TenTepDinhKem, IsDeleted, MaThanhPhanHoSo, DuongDanTaiTepTin, DuocSoHoa string
-		DuocTaiSuDung, DuocLayTuKhoDMQG, MaKetQuaThayThe                                      string
-	}
-	DanhSachGiayToKetQua []struct {
-		TenGiayTo, MaThanhPhanHoSo, GiayToId, DuongDanTepTinKetQua, MaGiayToKetQua string
-	}
-	DanhSachLePhi []struct {
-		TenPhiLePhi, MaPhiLePhi, HinhThucThu, Gia, LoaiPhiLePhi string
-	}
-	DinhDanhCHS  []struct{ LoaiDinhDanh, SoDinhDanh string }
-	DSKetNoiCSDL []struct{ MaCSDL string }
-}
+	"github.com/vn-dvc/chiso766/internal/mirror"
+)
 
 // BenchmarkDecodeJSON decodes one in-memory payload of 20 000 generated dossiers per iteration, on one
 // goroutine: the one-pass decoder (onepass), the previous decoder kept as the test oracle (oracle), and
-// encoding/json decoding the same data array into []mirrorDossier one element at a time with a
+// encoding/json decoding the same data array into []mirror.Dossier one element at a time with a
 // json.Decoder (encoding_json), the baseline of issue 17's ≥ 5× target.
 func BenchmarkDecodeJSON(b *testing.B) {
 	const n = 20_000
@@ -77,7 +56,7 @@ func BenchmarkDecodeJSON(b *testing.B) {
 			}
 			count := 0
 			for dec.More() {
-				var m mirrorDossier
+				var m mirror.Dossier
 				if err := dec.Decode(&m); err != nil {
 					b.Fatal(err)
 				}
