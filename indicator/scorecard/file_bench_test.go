@@ -11,9 +11,9 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/vn-dvc/chiso766/internal/mirror"
 	"github.com/vn-dvc/chiso766/model"
 	"github.com/vn-dvc/chiso766/model/csvio"
-	"github.com/vn-dvc/chiso766/internal/mirror"
 	"github.com/vn-dvc/chiso766/model/portal"
 )
 
