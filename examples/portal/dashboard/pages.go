@@ -553,7 +553,7 @@ func (h *handler) trendPage(w http.ResponseWriter, r *http.Request) {
 	for _, p := range t.Points {
 		vals = append(vals, axisValue{Label: short(p.Period), Value: p.Total, Max: p.Max, OK: p.OK})
 	}
-	d.Total = lineChart("trend-total", l.T("trendTitle"), vals, u.Pooled.Max, 1100, 320)
+	d.Total = lineChart("trend-total", l.T("trendTitle"), vals, u.Pooled.Max, 1180, 320)
 	for gi, g := range u.Pooled.Groups {
 		name := groupName(indicator.Group(gi+1), l)
 		d.GroupNames = append(d.GroupNames, name)

@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -73,6 +74,15 @@ type recordJSON struct {
 	FactsText string `json:"-"`
 }
 
+// missingVI names in Vietnamese what a failing dossier lacks (RecordFacts.Missing).
+var missingVI = map[string]string{
+	"electronic_result": "kết quả điện tử", "submitted_file": "tệp thành phần hồ sơ số hóa",
+	"result_file": "tệp kết quả số hóa", "reused_data": "khai thác lại dữ liệu số hóa",
+	"store_link": "kết nối kho dữ liệu cá nhân", "population_data": "dữ liệu dân cư",
+	"online_payment": "thanh toán trực tuyến", "portal_sync": "đồng bộ lên Cổng DVCQG",
+	"online_submission": "nộp trực tuyến",
+}
+
 // factsText summarises a failing dossier's deciding facts for the page.
 func factsText(f scorecard.RecordFacts, l Lang) string {
 	var parts []string
@@ -102,7 +112,13 @@ func factsText(f scorecard.RecordFacts, l Lang) string {
 	if f.Supplements > 0 {
 		add("bổ sung", "supplements", strconv.Itoa(f.Supplements))
 	}
-	add("thiếu", "missing", f.Missing)
+	if f.Missing != "" {
+		m := f.Missing
+		if l != EN {
+			m = cmp.Or(missingVI[m], m)
+		}
+		add("thiếu", "missing", m)
+	}
 	return strings.Join(parts, "; ")
 }
 

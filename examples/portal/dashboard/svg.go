@@ -53,8 +53,8 @@ func radar(id, title string, vals []axisValue) template.HTML {
 			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
 		}
 		fmt.Fprintf(&b, `<polygon points="%s" fill="none" stroke="#ccc"/>`, strings.Join(pts, " "))
-		x, y := pt(n/2, ring)
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" dx="4" dy="-2" class="tick">%d%%</text>`, x, y, int(ring*100))
+		a := -math.Pi/2 + math.Pi/float64(n) // between the first two axes
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" dy="4" class="tick">%d%%</text>`, cx+r*ring*math.Cos(a), cy+r*ring*math.Sin(a), int(ring*100))
 	}
 	var pts []string
 	for i, v := range vals {

@@ -39,7 +39,19 @@ var funcs = template.FuncMap{
 		return "="
 	},
 	"bandColour": bandColour,
-	"add":        func(a, b int) int { return a + b },
+	// num groups the digits of a count: 50.000 in Vietnamese, 50,000 in English.
+	"num": func(l Lang, n int64) string {
+		s := strconv.FormatInt(n, 10)
+		sep := "."
+		if l == EN {
+			sep = ","
+		}
+		for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+			s = s[:i] + sep + s[i:]
+		}
+		return s
+	},
+	"add": func(a, b int) int { return a + b },
 }
 
 // base is the layout every HTML page shares: title, navigation, period selector, language switch.
@@ -68,7 +80,7 @@ table{border-collapse:collapse;width:100%;background:#fff}
 th,td{padding:5px 8px;border-bottom:1px solid #e5e9ee;text-align:left;vertical-align:top}
 th{background:#eef1f5;font-weight:600;font-size:13px;white-space:nowrap}
 th a{color:#1d2733;text-decoration:none}th a:hover{text-decoration:underline}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.unit{min-width:300px}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr:nth-child(even) td{background:#fafbfc}
 .up{color:#1b7837}.down{color:#b2182b}.flat{color:#5b6673}
 .tie{color:#5b6673;font-size:12px}
@@ -76,7 +88,7 @@ tr:nth-child(even) td{background:#fafbfc}
 .two{display:flex;gap:18px;flex-wrap:wrap}.two>div{flex:1 1 520px}
 svg.chart{max-width:100%;height:auto;font-family:inherit}
 svg .axis{font-size:12px;fill:#1d2733}svg .val{font-size:12px;font-weight:700;fill:#1d2733}svg .tick{font-size:11px;fill:#5b6673}
-.grid6{display:grid;grid-template-columns:repeat(auto-fill,minmax(380px,1fr));gap:12px}
+.grid6{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:12px}
 .pager a,.pager span{margin-right:14px}
 #records code{white-space:nowrap}
 code{font-size:13px}
@@ -98,7 +110,7 @@ const overviewPage = `{{define "title"}}{{.L.T "overview"}} {{.PeriodLabel}}{{en
 <div class="kpi"><div><div class="big" id="province-total">{{f2 $p.Total}}</div><div class="of">/ {{f0 $p.Max}} {{.L.T "total"}}</div></div>
 <div>{{if $p.Band}}<span class="badge" style="background:{{bandColour $p.Band}}">{{$p.BandLabel}}</span>{{end}}
 {{with $p.Change}}<div class="{{sgnClass .Total}}" style="margin-top:8px">{{sgn .Total}} {{$.L.T "delta"}} ({{.PreviousPeriod}}: {{f2 .PreviousTotal}})</div>{{else}}<div class="note" style="margin-top:8px">{{.L.T "noPrevious"}}</div>{{end}}
-<div class="note">{{$d.Dossiers}} {{.L.T "dossiers"}} · {{.L.T "asOf"}} {{.AsOf}}</div></div></div>
+<div class="note">{{num .L $d.Dossiers}} {{.L.T "dossiers"}} · {{.L.T "asOf"}} {{.AsOf}}</div></div></div>
 {{.Bars}}
 </div><div class="card"><h3 style="margin-top:0">{{.L.T "groups"}}</h3>{{.Radar}}</div></div>
 <h2>{{.L.T "ranking"}}</h2>
@@ -134,7 +146,7 @@ const unitPage = `{{define "title"}}{{.Data.Unit.Name}} {{.PeriodLabel}}{{end}}
 <h2>{{.L.T "metrics"}}</h2>
 <table id="metrics"><thead><tr><th>{{.L.T "metric"}}</th><th>{{.L.T "name"}}</th><th class="n">{{.L.T "num"}}</th><th class="n">{{.L.T "den"}}</th><th class="n">{{.L.T "ratio"}}</th><th class="n">{{.L.T "score"}}</th><th class="n">{{.L.T "max"}}</th><th class="n">{{.L.T "lost"}}</th></tr></thead><tbody>
 {{range $d.Metrics}}<tr data-metric="{{.Metric}}"><td>{{.Metric}}</td><td>{{.Name}}</td><td class="n num">{{.Num}}</td><td class="n den">{{.Den}}</td>
-{{if not .Scored}}<td class="n ratio">{{if eq .Metric "2.2"}}{{f2 $d.AvgProcessingDays}}{{else}}{{f2 .Ratio}}{{end}}</td><td class="n note" colspan="3">{{$.L.T "unscored"}}</td>
+{{if not .Scored}}<td class="n ratio">{{if eq .Metric "2.2"}}{{f2 $d.AvgProcessingDays}} {{$.L.T "days"}}{{else}}{{f2 .Ratio}}{{end}}</td><td class="n note" colspan="3">{{$.L.T "unscored"}}</td>
 {{else if .Null}}<td class="n note" colspan="2">{{$.L.T "nodata"}}</td><td class="n max">{{f2 .Max}}</td><td class="n">–</td>
 {{else}}<td class="n ratio">{{f2 .Ratio}}</td><td class="n score">{{f2 .Score}}</td><td class="n max">{{f2 .Max}}</td><td class="n lost">{{if .PointsLost.IsPositive}}<b class="down">{{f2 .PointsLost}}</b>{{else}}0.00{{end}}</td>{{end}}</tr>
 {{end}}</tbody></table>
