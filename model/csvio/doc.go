@@ -5,10 +5,14 @@
 //
 // # Format
 //
-// RFC 4180 CSV (encoding/csv), UTF-8, a header row and one record per line.
-// Columns are matched by header name, in any order; unknown columns are
-// ignored, missing columns leave their fields absent, a UTF-8 byte-order mark
-// on the first header is ignored. The key column ("code" for dossiers and
+// RFC 4180 CSV as encoding/csv reads it (quoted cells with "" and line
+// breaks, "\r\n" read as "\n", empty lines skipped), UTF-8, a header row and
+// one record per line. The delimiter is ',' or ';': a header line with more
+// ';' than ',' outside quotes makes the file ';'-delimited (what a spreadsheet
+// saves under a Vietnamese or European locale). Columns are matched by header
+// name, in any order; unknown columns are ignored, missing columns leave their
+// fields absent, a UTF-8 byte-order mark on the first header is ignored; a
+// UTF-16 file is an error wrapping portal.ErrUTF16. The key column ("code" for dossiers and
 // procedures, "id" for petitions) is required and may not be empty.
 //
 // Cells: "" is absent. Times are read as by portal.ParseTime (yyyyMMddHHmmss,
@@ -100,17 +104,23 @@
 //
 // # Streaming and errors
 //
-// Decoders return an iter.Seq2 over an io.Reader and hold one row at a time.
-// A bad cell yields the partly read record with a *RecordError (row index,
-// line, key, column, cause) and reading continues; the caller chooses to skip
+// Decoders return an iter.Seq2 over an io.Reader and hold one row at a time;
+// a row is read in one pass, copied once into a string whose substrings its
+// cells are, and list cells take their slices from a per-decoder slab (about
+// one allocation per row in all). SplitDossiers cuts a dossier file into
+// chunks of whole rows for decoding on several goroutines. A bad cell yields
+// the partly read record with a *RecordError (row index, line, key, the CSV
+// column's name, cause) and reading continues; the caller chooses to skip
 // and report or to stop. Cells must be UTF-8: a mapped cell with invalid
 // bytes is a record error wrapping portal.ErrInvalidUTF8 (never replaced by
 // U+FFFD, never passed through to merge with another code). A cell longer
 // than the field limit (MaxFieldBytes, default 256 KiB) is a record error
 // wrapping ErrTooLarge naming the column. A CSV syntax error, an I/O error, a
 // bad header, or a row longer than the record limit (MaxRecordBytes, default
-// 1 MiB, quoted line breaks included; ErrTooLarge) ends the sequence. Reading
+// 1 MiB, quoted line breaks included; ErrTooLarge) ends the sequence: that
+// error has RecordError.Terminal set (IsTerminal); a header error has Index
+// -1 and reads "csvio: header (line 1) …". Reading
 // stops at the record limit, so memory does not grow with the file even when
 // a stray quote turns the rest of it into one field: a decoder holds at most
-// about three times the record limit. Writers buffer; call Flush at the end.
+// about twice the record limit plus one read. Writers buffer; call Flush at the end.
 package csvio

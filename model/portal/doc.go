@@ -24,8 +24,16 @@
 // # Streaming and errors
 //
 // DecodeDossiers, DecodeSteps and DecodeProcedures return an iter.Seq2 over an
-// io.Reader and hold one record at a time: a 2 GB export decodes in memory
-// that does not grow with the file. That holds for hostile input too: no
+// io.Reader and hold one record at a time. Dossiers and steps are read in one
+// pass per record: a framer delimits the record (following strings and
+// brackets only), its text is copied once into a string, and a validating
+// parser checks its grammar while decoding every field (unescaped strings are
+// substrings of the record, nested lists are decoded in place from a
+// per-decoder slab, dates parsed without allocation). SplitDossiers cuts a
+// payload into chunks of whole records for decoding on several goroutines. A
+// leading UTF-8 byte order mark is skipped; UTF-16 input is an error wrapping
+// ErrUTF16. A decoder holds one record at a time: a 2 GB export decodes in
+// memory that does not grow with the file. That holds for hostile input too: no
 // record longer than the record limit (MaxRecordBytes, default 1 MiB) and
 // no other single value of the envelope longer than it is ever buffered —
 // reading stops at the limit with an error wrapping ErrTooLarge that ends
@@ -44,7 +52,18 @@
 // would merge distinct codes). Malformed JSON yields an error wrapping
 // ErrSyntax and ends the sequence; so does a second "data" array in the
 // envelope (also wrapping ErrDuplicateField), after the records of the
-// first. No input makes the decoders panic (fuzzed).
+// first. An error that ends the sequence has RecordError.Terminal set
+// (IsTerminal). No input makes the decoders panic (fuzzed, and fuzzed against
+// the previous decoder kept as a test oracle).
+//
+// # Sync status
+//
+// A dossier read from a DongBoHoSoMC payload was sent to the portal (the
+// payload is what a local system sends), and the payload carries no
+// per-record sync answer: DecodeDossiers sets Dossier.Sync to a sending at
+// the reception time (NgayTiepNhan, else NgayNopHoSo) with ErrorCode ""
+// (accepted), so that 1.4 counts it as synced; with neither date Sync stays
+// absent.
 //
 // # Local extension keys
 //
