@@ -167,3 +167,16 @@ func TestDossiersSkip(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSniff: any first bytes give a kind, or a *KindError, never a panic.
+func FuzzSniff(f *testing.F) {
+	for _, s := range []string{unitsCSV, dossierJSON, stepJSON, procJSON, "\xFF\xFEa\x00", "", "a;b\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		k, _, detail := sniff(b)
+		if k == "" && detail == "" {
+			t.Fatalf("no kind and no reason for %q", b)
+		}
+	})
+}
