@@ -167,14 +167,7 @@ func scenBuild(t *testing.T) []byte {
 			if a.res {
 				d.Results = []model.ResultDoc{{Code: "KQ" + strings.TrimPrefix(a.proc, "P"), URL: "https://x.example/kq"}}
 			}
-			switch a.file {
-			case "plain":
-				d.Files = []model.File{{ComponentCode: "TP1", URL: "https://x.example/tp", Digitised: model.FlagFalse, FromStore: model.FlagFalse}}
-			case "digitised":
-				d.Files = []model.File{{ComponentCode: "TP1", URL: "https://x.example/tp", Digitised: model.FlagTrue, FromStore: model.FlagFalse}}
-			case "store":
-				d.Files = []model.File{{ComponentCode: "TP1", URL: "https://x.example/tp", Digitised: model.FlagFalse, FromStore: model.FlagTrue}}
-			}
+			d.Files = scenFiles(a.file)
 			if a.hasDigitised {
 				d.HasDigitisedComponents = model.FlagTrue
 			}
@@ -213,17 +206,41 @@ func scenBuild(t *testing.T) []byte {
 				sent = d.SubmittedAt
 			}
 			sent.T = sent.T.Add(30 * time.Minute)
-			switch a.sync {
-			case "ok":
-				d.Sync = model.SyncInfo{SentAt: sent, Updating: model.FlagFalse, ErrorCode: "0"}
-			case "fail":
-				d.Sync = model.SyncInfo{SentAt: sent, Updating: model.FlagFalse, ErrorCode: "-1", Message: "Lỗi dữ liệu"}
-			}
+			d.Sync = scenSync(a.sync, sent)
 			require.NoError(t, w.Write(&d))
 		}
 	}
 	require.NoError(t, w.Flush())
 	return buf.Bytes()
+}
+
+// scenFiles is a submitted-file list by kind: "" none, "plain", "nolink" (an entry without a file link),
+// "digitised" (DuocSoHoa 1), "store" (DuocLayTuKhoDMQG 1).
+func scenFiles(kind string) []model.File {
+	f := model.File{ComponentCode: "TP1", URL: "https://x.example/tp", Digitised: model.FlagFalse, FromStore: model.FlagFalse}
+	switch kind {
+	case "plain":
+	case "nolink":
+		f.URL = ""
+	case "digitised":
+		f.Digitised = model.FlagTrue
+	case "store":
+		f.FromStore = model.FlagTrue
+	default:
+		return nil
+	}
+	return []model.File{f}
+}
+
+// scenSync is a sync record by kind: "ok" (sent, error 0), "fail" (sent, error -1), "" never sent.
+func scenSync(kind string, sent model.Time) model.SyncInfo {
+	switch kind {
+	case "ok":
+		return model.SyncInfo{SentAt: sent, Updating: model.FlagFalse, ErrorCode: "0"}
+	case "fail":
+		return model.SyncInfo{SentAt: sent, Updating: model.FlagFalse, ErrorCode: "-1", Message: "Lỗi dữ liệu"}
+	}
+	return model.SyncInfo{}
 }
 
 // TestScenarioDossierFile checks that testdata/scenario/dossiers.csv is exactly the expansion of the

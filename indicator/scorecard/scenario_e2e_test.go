@@ -37,11 +37,11 @@ import (
 //	2.1     152/193 → 3040/193        66/78 → 1320/78         28/33 → 560/33          29/41 → 580/41
 //	        = 15.751 → 15.75          = 16.923 → 16.92        = 16.970 → 16.97        = 14.146 → 14.15
 //	G2      15.75                     16.92                   16.97                   14.15
-//	3.1     2/2 {PA, PB} → 2.00       2/2 → 2.00              1/1 → 2.00              1/1 → 2.00
+//	3.1     2/6 {PA…PF} → 0.83 (*)    2/2 → 2.00              1/1 → 2.00              1/1 → 2.00
 //	3.2     4/5 services → 3.20       1/2 → 2.00              1/1 → 4.00              1/1 → 4.00
 //	3.3     108/188 = 0.574 → 6.00    34/73 → 12·34/73        18/33 = 0.545 → 6.00    28/41 = 0.683 → 6.00
 //	                                  = 408/73 = 5.589 → 5.59
-//	G3a     11.20                     9.59                    12.00                   12.00
+//	G3a     10.03                     9.59                    12.00                   12.00
 //	3.4     1/1 → 2.00                1/1 → 2.00              1/1 → 2.00              0/0 → 0
 //	3.5     1/1 → 2.00                1/1 → 2.00              1/1 → 2.00              0/0 → 0
 //	3.6     52/70 = 74.29 % → 4.4574  34/37 = 91.89 % → 5.5134 18/33 = 54.55 % → 3.273 0/0 → 0
@@ -56,20 +56,25 @@ import (
 //	4.4     2/2 → 2.00                0/0 full marks → 2.00   2.00                    1/1 → 2.00
 //	4.5     55/188 → 220/188 = 1.170  20/73 → 80/73 = 1.096   15/33 → 60/33 = 1.818   10/41 → 0.98
 //	        → 1.17                    → 1.10                  → 1.82
-//	4.6a    1/2 {PA, PB} → 1.00       1/2 → 1.00              1/1 → 2.00              0/1 → 0.00
+//	4.6a    1/6 {PA…PF} → 0.33 (*)    1/2 → 1.00              1/1 → 2.00              0/1 → 0.00
 //	4.6b    96/188 → 192/188 = 1.021  20/73 → 40/73 = 0.548   20/33 → 40/33 = 1.212   28/41 → 56/41 = 1.366
 //	        → 1.02                    → 0.55                  → 1.21                  → 1.37
-//	G4      11.98                     12.26                   14.24                   5.82
+//	G4      11.31                     12.26                   14.24                   5.82
 //	5.1     10/12 → 5.00              1/2 → 3.00              1/2 → 3.00              4/4 → 6.00
 //	5.2     8/12 → 4.00               1/2 → 3.00              1/2 → 3.00              3/4 → 4.50
 //	5.3     148/193 → 888/173.7       66/78 → 396/70.2        28/33 → 168/29.7        27/41 → 162/36.9
 //	        = 5.112 → 5.11            = 5.641 → 5.64          = 5.657 → 5.66          = 4.390 → 4.39
 //	G5      14.11                     11.64                   11.66                   14.89
-//	total   75.31                     69.00                   70.59                   56.03
+//	total   73.47                     69.00                   70.59                   56.03
 //	band    fair (≥ 70)               average (≥ 50)          fair                    average
 //	rank    1 (pool of roots)         2                       1                       3 and 3: tie on total
 //
-// Totals: H99 13.81+15.75+11.20+8.46+11.98+14.11 = 75.31; H99.01 9.08+16.92+9.59+9.51+12.26+11.64 =
+// (*) Decision 8 of issue 13: the province's own 3.1 and 4.6a count every catalogue procedure under its
+// authority, offered or not: PA…PF (six, all citizen-facing), of which PA and PB are offered online and
+// PA is connected to the population database. 3.1 = 2·min(1, (2/6)/0.8) = 0.833 → 0.83; 4.6a = 2·1/6 =
+// 0.333 → 0.33 (before: 2/2 → 2.00 and 1/2 → 1.00). 3.4 and 3.5 do not move: PC…PF are free.
+//
+// Totals: H99 13.81+15.75+10.03+8.46+11.31+14.11 = 73.47; H99.01 9.08+16.92+9.59+9.51+12.26+11.64 =
 // 69.00; H99.02 8.45+16.97+12.00+7.27+14.24+11.66 = 70.59; H99.03/04 9.17+14.15+12.00+0+5.82+14.89 =
 // 56.03. The two communes tie on total (and on every group) with different records behind the same
 // counts: H99.03 loses 2.1 to 12 open-overdue dossiers (A7) and 5.3 to 2 disliked ones (D1-1, D1-2);
@@ -105,15 +110,15 @@ func scenExpectedScores() []scenScores {
 	return []scenScores{
 		{unit: "H99",
 			metric: ms(indicator.M11, "4.80", indicator.M12, "2.40", indicator.M13, "1.50", indicator.M14, "5.11", indicator.M21, "15.75",
-				indicator.M31, "2.00", indicator.M32, "3.20", indicator.M33, "6.00", indicator.M34, "2.00", indicator.M35, "2.00", indicator.M36, "4.46",
-				indicator.M41, "4.56", indicator.M42, "1.57", indicator.M43, "0.66", indicator.M44, "2.00", indicator.M45, "1.17", indicator.M46a, "1.00",
+				indicator.M31, "0.83", indicator.M32, "3.20", indicator.M33, "6.00", indicator.M34, "2.00", indicator.M35, "2.00", indicator.M36, "4.46",
+				indicator.M41, "4.56", indicator.M42, "1.57", indicator.M43, "0.66", indicator.M44, "2.00", indicator.M45, "1.17", indicator.M46a, "0.33",
 				indicator.M46b, "1.02", indicator.M51, "5.00", indicator.M52, "4.00", indicator.M53, "5.11"),
 			counts: map[indicator.ID][2]int64{indicator.M11: c{4, 5}, indicator.M12: c{3, 5}, indicator.M13: c{3, 4}, indicator.M14: c{160, 188},
-				indicator.M21: c{152, 193}, indicator.M31: c{2, 2}, indicator.M32: c{4, 5}, indicator.M33: c{108, 188}, indicator.M34: c{1, 1},
+				indicator.M21: c{152, 193}, indicator.M31: c{2, 6}, indicator.M32: c{4, 5}, indicator.M33: c{108, 188}, indicator.M34: c{1, 1},
 				indicator.M35: c{1, 1}, indicator.M36: c{52, 70}, indicator.M41: c{57, 75}, indicator.M42: c{74, 188}, indicator.M43: c{50, 188},
-				indicator.M44: c{2, 2}, indicator.M45: c{55, 188}, indicator.M46a: c{1, 2}, indicator.M46b: c{96, 188}, indicator.M51: c{10, 12},
+				indicator.M44: c{2, 2}, indicator.M45: c{55, 188}, indicator.M46a: c{1, 6}, indicator.M46b: c{96, 188}, indicator.M51: c{10, 12},
 				indicator.M52: c{8, 12}, indicator.M53: c{148, 193}},
-			groups: [6]string{"13.81", "15.75", "11.20", "8.46", "11.98", "14.11"}, total: "75.31", band: "fair", rank: 1,
+			groups: [6]string{"13.81", "15.75", "10.03", "8.46", "11.31", "14.11"}, total: "73.47", band: "fair", rank: 1,
 			granks: [6]int{1, 1, 1, 1, 1, 1}},
 		{unit: "H99.01",
 			metric: ms(indicator.M11, "0.00", indicator.M12, "2.40", indicator.M13, "1.50", indicator.M14, "5.18", indicator.M21, "16.92",
