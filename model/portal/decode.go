@@ -430,7 +430,7 @@ type dossierDecoder struct {
 // well-formed JSON.
 func (x *dossierDecoder) decode(index int, raw string) (d model.Dossier, err, syntax error) {
 	x.re = RecordError{Index: index}
-	x.p = parser{s: raw, re: &x.re, maxField: x.cfg.Field, sl: &x.sl, frames: x.p.frames[:0]}
+	x.p = parser{s: raw, re: &x.re, maxField: x.cfg.Field, sl: &x.sl, frames: x.p.frames[:0], keys: x.p.keys}
 	x.d = model.Dossier{}
 	x.unitSet = false
 	p := &x.p

@@ -36,6 +36,7 @@ type parser struct {
 	maxField int
 	depth    int
 	sl       *slabs // where nested lists are allocated; nil: their own allocations
+	keys     []*keySet
 }
 
 // slabs hands out the slices of one decoder's nested lists from larger allocations (slabSize items at
@@ -481,7 +482,14 @@ func (p *parser) object(fold bool, field func(key string)) {
 		p.depth--
 		return
 	}
-	keys := keySet{fold: fold}
+	// The key set of this nesting level, reused across objects: resetting it clears its filter and
+	// count, not its 32 key slots (never read beyond the count).
+	level := p.depth - 1
+	for len(p.keys) <= level {
+		p.keys = append(p.keys, new(keySet))
+	}
+	keys := p.keys[level]
+	keys.fold, keys.filter, keys.n, keys.big = fold, [4]uint64{}, 0, nil
 	dup := ""
 	hasDup := false
 	for p.syntax == nil {
