@@ -50,7 +50,15 @@
 //
 // PlanTally, PlanGain and Card.Plan give, per scored metric, the points the next compliant record brings
 // and the fewest compliant records that reach a target through that metric alone, with the edition's
-// exact scoring; PlanMode says whether a compliant record is new (PlanAdd) or a fix (PlanFix).
+// exact scoring, and a combined plan across metrics (Plan.Combined, greedy on points per record); PlanMode
+// says whether a compliant record is a fix (PlanFix, the default) or new (PlanAdd). Metrics null for the
+// unit are never proposed; Worklist names the records to fix.
+//
+// # Failing records
+//
+// FailingRecords is a second pass over the same dossiers that yields every record in a scored metric's
+// shortfall with its reason and deciding facts, streamed, for export or storage; ProcedureBreakdown counts
+// 2.1, 3.3, 3.6 and group 4 per unit and procedure.
 //
 // # Policies
 //
