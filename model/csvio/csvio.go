@@ -212,17 +212,6 @@ func joinItems(items []string) (string, error) {
 	return strings.Join(items, ";"), nil
 }
 
-func splitItems(s string) []string {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	parts := strings.Split(s, ";")
-	for i := range parts {
-		parts[i] = strings.TrimSpace(parts[i])
-	}
-	return parts
-}
-
 // structList is a list cell of items with n '|'-separated parts.
 func structList[T, E any](name string, n int, p func(*T) *[]E, enc func(*E) []string, dec func([]string) (E, error)) column[T] {
 	return structListRange(name, n, n, p, enc, dec)
