@@ -269,8 +269,13 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 		Rescore: func(p model.Period) (*scorecard.Card, error) {
 			o := opts
 			o.Period = p
-			return rescore(in, o, idx.Filter(src.all()), c.workers)
-		}}
+			card, err := rescore(in, o, idx.Filter(src.all()), c.workers)
+			if err == nil && src.err != nil {
+				return nil, src.err
+			}
+			return card, err
+		},
+		Err: func() error { return src.err }}
 	return output(c, ed, card, stdout, stderr)
 }
 

@@ -185,8 +185,7 @@ func score(ctx context.Context, db *sql.DB, dialect string, period model.Period,
 
 // scoreSource is score, with the report.Source of the outputs that read the dossiers again (failing
 // records, per-procedure counts, the what-if's records to fix, -previous PERIOD): each such pass runs the
-// dossier queries again; a query error in such a pass ends its stream early (the first pass has already
-// read every row without error).
+// dossier queries again; a query error in such a pass ends its stream and is reported (Source.Err).
 func scoreSource(ctx context.Context, db *sql.DB, dialect string, period model.Period, asOf time.Time, ed indicator.Edition, workers int, allowUnknown bool) (*scorecard.Card, *report.Source, error) {
 	cal, err := calendar.New(calendar.Options{FromYear: period.StartTime().Year() - 1, ToYear: period.EndTime().Year() + 1})
 	if err != nil {
@@ -201,9 +200,16 @@ func scoreSource(ctx context.Context, db *sql.DB, dialect string, period model.P
 	if err != nil {
 		return nil, nil, err
 	}
+	var last *dossierSource // the source of the last second pass, for report.Source.Err
 	dossiers := func() iter.Seq[model.Dossier] {
-		src := &dossierSource{seq: sqlio.QueryDossiers(ctx, db, dossierQueries(dialect)), allowUnknown: allowUnknown}
-		return src.all()
+		last = &dossierSource{seq: sqlio.QueryDossiers(ctx, db, dossierQueries(dialect)), allowUnknown: allowUnknown}
+		return last.all()
+	}
+	lastErr := func() error {
+		if last == nil {
+			return nil
+		}
+		return last.err
 	}
 	src := &dossierSource{seq: sqlio.QueryDossiers(ctx, db, dossierQueries(dialect)), allowUnknown: allowUnknown}
 	card, err := s.RunParallel(src.all(), workers)
@@ -223,8 +229,12 @@ func scoreSource(ctx context.Context, db *sql.DB, dialect string, period model.P
 		if err != nil {
 			return nil, err
 		}
-		return s2.RunParallel(dossiers(), workers)
-	}}
+		card, err := s2.RunParallel(dossiers(), workers)
+		if err == nil {
+			err = lastErr()
+		}
+		return card, err
+	}, Err: lastErr}
 	return card, rs, nil
 }
 

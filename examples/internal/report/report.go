@@ -331,6 +331,9 @@ func WriteWith(w io.Writer, card *scorecard.Card, ed indicator.Edition, o Option
 	if plan != nil && src != nil {
 		var err error
 		work, err = scorecard.Worklist(planSteps(plan), src.Scorer.FailingRecords(src.Dossiers(), scorecard.RecordOptions{Unit: planUnit}))
+		if err == nil {
+			err = src.check()
+		}
 		if err != nil {
 			return err
 		}
@@ -338,7 +341,10 @@ func WriteWith(w io.Writer, card *scorecard.Card, ed indicator.Edition, o Option
 	var procs []scorecard.ProcedureCounts
 	if o.Table == TableProcedures {
 		var err error
-		if procs, err = src.Scorer.ProcedureBreakdown(src.Dossiers(), o.Unit); err != nil {
+		if procs, err = src.Scorer.ProcedureBreakdown(src.Dossiers(), o.Unit); err == nil {
+			err = src.check()
+		}
+		if err != nil {
 			return err
 		}
 	}

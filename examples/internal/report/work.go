@@ -44,6 +44,18 @@ type Source struct {
 	// Rescore scores the same records for another period (-previous 2026-07); nil: -previous takes a
 	// tallies file only.
 	Rescore func(model.Period) (*scorecard.Card, error)
+	// Err, when not nil, reports the error that ended the last stream of Dossiers early (a file that no
+	// longer decodes, a query that failed); Write checks it after every second pass, so that a truncated
+	// pass is an error rather than a shorter list.
+	Err func() error
+}
+
+// check returns the error of the last second pass, if any.
+func (src *Source) check() error {
+	if src == nil || src.Err == nil {
+		return nil
+	}
+	return src.Err()
 }
 
 // needsRecords reports the flag of o that needs a Source, if any.
@@ -220,6 +232,9 @@ func writeRecordsFile(o Options, src *Source) error {
 		return &FlagError{Flag: "records-out", Err: err}
 	}
 	err = WriteRecords(f, src.Scorer.FailingRecords(src.Dossiers(), scorecard.RecordOptions{Unit: o.Unit}), o)
+	if err == nil {
+		err = src.check()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -251,3 +251,17 @@ func TestWriteWithSource(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceErr: a second pass whose stream ended on an error (Source.Err) fails the output instead of
+// writing a shorter list.
+func TestSourceErr(t *testing.T) {
+	card, src, ed := sampleSource(t)
+	broken := errors.New("dossiers.csv: record 12: bad date")
+	src.Err = func() error { return broken }
+	for _, o := range []Options{{RecordsOut: filepath.Join(t.TempDir(), "r.csv")}, {Table: TableProcedures}, {Unit: "H99.02", WhatIf: decimal.NewFromInt(1)}} {
+		var out bytes.Buffer
+		if err := WriteWith(&out, card, ed, o, src); !errors.Is(err, broken) {
+			t.Errorf("%+v: %v", o, err)
+		}
+	}
+}
