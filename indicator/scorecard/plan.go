@@ -134,9 +134,10 @@ type Plan struct {
 // across metrics (CombinedPlan) whenever the total is below the target. Errors: *PlanError
 // (ErrPlan) wrapping the tally's or the edition's validation error (indicator.ErrOverflow for a count above
 // indicator.MaxCount), or a target above the unit's maximum (Field "target"); it never panics. Cost: O(metrics ×
-// log Limit) calls of Edition.Score — with every metric and the default limit up to a few thousand calls,
-// 0.1–0.2 s (BenchmarkPlan); restrict PlanOptions.Metrics or Limit for interactive use, or use
-// PlanTallyContext.
+// log room) calls of Edition.Score for the single-metric plans (room: the shortfall under PlanFix, Limit
+// under PlanAdd), and as many again for the combined plan when the target is above the total — up to a
+// few thousand calls with every metric (BenchmarkPlan, BenchmarkCombinedPlan); restrict
+// PlanOptions.Metrics or Limit for interactive use, or use PlanTallyContext.
 func PlanTally(e indicator.Edition, t indicator.Tally, target decimal.Decimal, opt PlanOptions) (Plan, error) {
 	return PlanTallyContext(context.Background(), e, t, target, opt)
 }
