@@ -62,3 +62,44 @@ func BenchmarkStartup(b *testing.B) {
 		}
 	}
 }
+
+// TestDataFlag: -data serves a province's own files (no sample record: the heading is the files' root,
+// no sample notice), the default period is the files' busiest last month; bad flags name themselves.
+func TestDataFlag(t *testing.T) {
+	h, err := newHandler(options{data: "dashboard/testdata/province", asof: "2026-09-01", lang: "vi"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		target, want string
+		code         int
+	}{
+		{"/", "Tỉnh Thử", 200},
+		{"/api/overview", `"period":"2026-08"`, 200},
+		{"/units/H99.03/records.csv", "\ufeff", 200},
+		{"/?period=2026-01", "2026-01", 404},
+	} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", tc.target, nil))
+		if w.Code != tc.code || !strings.Contains(w.Body.String(), tc.want) {
+			t.Errorf("GET %s: %d, want %d with %q: %.300s", tc.target, w.Code, tc.code, tc.want, w.Body.String())
+		}
+		if strings.Contains(w.Body.String(), "Dữ liệu mẫu") || strings.Contains(w.Body.String(), "tỉnh Mẫu") {
+			t.Errorf("GET %s: sample data in a -data dashboard", tc.target)
+		}
+	}
+	for _, tc := range []struct {
+		o    options
+		flag string
+	}{
+		{options{data: t.TempDir(), lang: "vi"}, "-data"},
+		{options{data: "dashboard/testdata/province", asof: "yesterday", lang: "vi"}, "-asof"},
+		{options{asof: "2026-09-01", lang: "vi"}, "-asof"},
+		{options{lang: "fr"}, "-lang"},
+		{options{data: "dashboard/testdata/province", period: "2026-13", lang: "vi"}, "-period"},
+	} {
+		if _, err := newHandler(tc.o); err == nil || !strings.Contains(err.Error(), tc.flag) {
+			t.Errorf("%+v: %v, want an error naming %s", tc.o, err, tc.flag)
+		}
+	}
+}

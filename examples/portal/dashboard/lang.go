@@ -118,6 +118,7 @@ var labels = map[string][2]string{
 	"missing":       {"Không có dữ liệu", "No data"},
 	"portal":        {"Đối chiếu với kết quả đánh giá của Cổng DVCQG", "Compared with the National Public Service Portal's evaluation"},
 	"lostRecords":   {"lượt mất điểm (mỗi hồ sơ tính một lần cho mỗi chỉ số)", "lost records (a record once per metric)"},
+	"unitTrend":     {"Xu hướng theo tháng của đơn vị", "The unit's monthly trend"},
 	"days":          {"ngày", "days"},
 	"dossiers":      {"hồ sơ", "dossiers"},
 	"asOf":          {"Số liệu tính đến", "Data as of"},

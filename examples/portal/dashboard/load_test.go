@@ -147,13 +147,15 @@ func TestLoad(t *testing.T) {
 		return lat
 	}
 
-	// Phase 1: the cheap endpoints of an already computed period (the page's 13 cards are warmed first).
-	for _, path := range []string{"/?period=2026-08", "/api/units/H99/whatif?points=1"} {
+	// Phase 1: the cheap endpoints of an already computed period (the overview's two cards and the
+	// trend's twelve are warmed first).
+	for _, path := range []string{"/?period=2026-08", "/trend?period=2026-08", "/api/units/H99/whatif?points=1"} {
 		_, err := get(path)
 		require.NoError(t, err)
 	}
 	cheap := []string{"/api/scorecard?period=2026-08", "/api/units/H99/explanations?period=2026-08",
-		"/api/units/H99.01/explanations?period=2026-08", "/api/scorecard?period=2026-03", "/?period=2026-08"}
+		"/api/units/H99.01/explanations?period=2026-08", "/api/scorecard?period=2026-03", "/?period=2026-08",
+		"/api/overview?period=2026-08", "/trend?period=2026-08"}
 	computed := src.Stats().Computed
 	var paths []string
 	for i := range loadCheap {
@@ -186,7 +188,9 @@ func TestLoad(t *testing.T) {
 	require.Less(t, int64(after)-int64(base), int64(loadHeap), "heap grew by %d KiB", (int64(after)-int64(base))>>10)
 	// The flood evicted none of the page's cards: the page still computes nothing.
 	computed = src.Stats().Computed
-	_, err = get("/?period=2026-08")
-	require.NoError(t, err)
-	require.Equal(t, computed, src.Stats().Computed, "the page recomputed cards after the flood")
+	for _, path := range []string{"/?period=2026-08", "/trend?period=2026-08"} {
+		_, err = get(path)
+		require.NoError(t, err)
+	}
+	require.Equal(t, computed, src.Stats().Computed, "the pages recomputed cards after the flood")
 }

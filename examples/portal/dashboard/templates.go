@@ -106,7 +106,7 @@ code{font-size:13px}
 const overviewPage = `{{define "title"}}{{.L.T "overview"}} {{.PeriodLabel}}{{end}}
 {{define "content"}}{{$d := .Data}}{{$p := $d.Province}}
 <div class="two"><div class="card" id="province">
-<h2 style="margin-top:0">{{$p.Name}} — {{.PeriodLabel}}</h2>
+<h2 style="margin-top:0"><a href="{{.Nav.URL (print "units/" $p.Unit)}}" style="color:inherit">{{$p.Name}}</a> — {{.PeriodLabel}}</h2>
 <div class="kpi"><div><div class="big" id="province-total">{{f2 $p.Total}}</div><div class="of">/ {{f0 $p.Max}} {{.L.T "total"}}</div></div>
 <div>{{if $p.Band}}<span class="badge" style="background:{{bandColour $p.Band}}">{{$p.BandLabel}}</span>{{end}}
 {{with $p.Change}}<div class="{{sgnClass .Total}}" style="margin-top:8px">{{sgn .Total}} {{$.L.T "delta"}} ({{.PreviousPeriod}}: {{f2 .PreviousTotal}})</div>{{else}}<div class="note" style="margin-top:8px">{{.L.T "noPrevious"}}</div>{{end}}
@@ -139,9 +139,10 @@ const unitPage = `{{define "title"}}{{.Data.Unit.Name}} {{.PeriodLabel}}{{end}}
 <h2 style="margin-top:0">{{$u.Name}} <span class="note">{{$u.Unit}}</span></h2>
 <div class="kpi"><div><div class="big" id="unit-total">{{f2 $u.Total}}</div><div class="of">/ {{f0 $u.Max}} {{.L.T "total"}}</div></div>
 <div>{{if $u.Band}}<span class="badge" style="background:{{bandColour $u.Band}}">{{$u.BandLabel}}</span>{{end}}
-{{if $u.Rank}}<div style="margin-top:6px">{{.L.T "rank"}} <b id="unit-rank">{{$u.Rank}}</b> {{.L.T "rankOf"}} {{$u.PoolSize}}{{if $u.Tied}} ({{.L.T "tie"}}){{end}}</div>{{end}}
+{{if gt $u.PoolSize 1}}<div style="margin-top:6px">{{.L.T "rank"}} <b id="unit-rank">{{$u.Rank}}</b> {{.L.T "rankOf"}} {{$u.PoolSize}}{{if $u.Tied}} ({{.L.T "tie"}}){{end}}</div>{{end}}
 {{with $u.Change}}<div class="{{sgnClass .Total}}">{{sgn .Total}} {{$.L.T "delta"}} ({{.PreviousPeriod}}: {{f2 .PreviousTotal}}), {{$.L.T "rank"}} {{move .Rank}}</div>{{else}}<div class="note">{{.L.T "noPrevious"}}</div>{{end}}
-<div class="note">{{.L.T "pooled"}} · {{.L.T "asOf"}} {{.AsOf}}</div></div></div></div>
+<div class="note">{{.L.T "pooled"}} · {{.L.T "asOf"}} {{.AsOf}}</div>
+<div style="margin-top:6px"><a id="unit-trend" href="{{.Nav.URL "trend" "unit" $u.Unit}}">{{.L.T "unitTrend"}} ›</a></div></div></div></div>
 <div class="card">{{.Bars}}</div></div>
 <h2>{{.L.T "metrics"}}</h2>
 <table id="metrics"><thead><tr><th>{{.L.T "metric"}}</th><th>{{.L.T "name"}}</th><th class="n">{{.L.T "num"}}</th><th class="n">{{.L.T "den"}}</th><th class="n">{{.L.T "ratio"}}</th><th class="n">{{.L.T "score"}}</th><th class="n">{{.L.T "max"}}</th><th class="n">{{.L.T "lost"}}</th></tr></thead><tbody>
