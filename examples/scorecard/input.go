@@ -18,6 +18,7 @@ import (
 	"github.com/vn-dvc/chiso766/indicator/digitisation"
 	"github.com/vn-dvc/chiso766/indicator/scorecard"
 	"github.com/vn-dvc/chiso766/model"
+	"github.com/vn-dvc/chiso766/model/csvio"
 	"github.com/vn-dvc/chiso766/model/dataset"
 	"github.com/vn-dvc/chiso766/model/dedupe"
 	"github.com/vn-dvc/chiso766/model/portal"
@@ -79,6 +80,7 @@ type fileSource struct {
 	every        int64 // progress interval; 0 means ProgressEvery; negative: no progress lines
 	n            int64 // records yielded
 	read         int64 // records read (yielded + skipped)
+	ord          int64 // ordinal of the record being yielded: its index among all records read (bad ones included)
 	err          error
 	ledger       indicator.Ledger
 	skipped      []string
@@ -115,6 +117,7 @@ func (s *fileSource) all() iter.Seq[model.Dossier] {
 				continue
 			}
 			s.n++
+			s.ord = s.read - 1
 			s.ledger.Add(reasonInputRead, true)
 			if every > 0 && s.n%every == 0 {
 				fmt.Fprintf(s.stderr, "scorecard: %s: %d dossiers…\n", s.name, s.n)
@@ -180,7 +183,22 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 	if len(files.Dossiers) > 1 {
 		name = fmt.Sprintf("%s (+%d files)", name, len(files.Dossiers)-1)
 	}
-	src := &fileSource{name: name, seq: set.Dossiers(), allowUnknown: c.allowUnknown, skip: c.onError == onErrorSkip, stderr: stderr, every: -1}
+	// The files one after the other; bases[i] is the number of records of the files before file i, so a
+	// record's ordinal (fileSource.ord) is bases[i] + its index in file i, as the parallel decoder numbers it.
+	bases := make([]int64, len(files.Dossiers))
+	seq := func(yield func(model.Dossier, error) bool) {
+		var n int64
+		for i, name := range files.Dossiers {
+			bases[i] = n
+			for d, err := range set.File(name) {
+				n++
+				if !yield(d, err) {
+					return
+				}
+			}
+		}
+	}
+	src := &fileSource{name: name, seq: seq, allowUnknown: c.allowUnknown, skip: c.onError == onErrorSkip, stderr: stderr, every: -1}
 	if c.check {
 		c.files = files
 		err := checkOnly(c, in, opts, src.all(), stdout)
@@ -200,7 +218,7 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 	un := map[string]*unattributed{}
 	var carries presence
 	for d := range src.all() {
-		idx.Add(&d)
+		idx.AddAt(&d, src.ord)
 		chk.add(&d)
 		carries.note(&d)
 		if !known[d.UnitID] {
@@ -244,11 +262,7 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 	if err != nil {
 		return err
 	}
-	src.every = 0 // progress lines on the scoring pass
-	card, err := s.RunParallel(idx.Filter(src.all()), c.workers)
-	if src.err != nil {
-		return src.err
-	}
+	card, err := scoreLatest(s, set, bases, idx, c)
 	if err != nil {
 		return err
 	}
@@ -265,11 +279,11 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 		fmt.Fprintf(stderr, "scorecard: warning: no dossier carries %s: %s reported as no data (not 0)\n", m.field, m.id)
 		noData(card, m.id)
 	}
-	c.src = &report.Source{Scorer: s, Dossiers: func() iter.Seq[model.Dossier] { return idx.Filter(src.all()) },
+	c.src = &report.Source{Scorer: s, Dossiers: func() iter.Seq[model.Dossier] { return src.winners(idx) },
 		Rescore: func(p model.Period) (*scorecard.Card, error) {
 			o := opts
 			o.Period = p
-			card, err := rescore(in, o, idx.Filter(src.all()), c.workers)
+			card, err := rescore(in, o, src.winners(idx), c.workers)
 			if err == nil && src.err != nil {
 				return nil, src.err
 			}
@@ -277,6 +291,66 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 		},
 		Err: func() error { return src.err }}
 	return output(c, ed, card, stdout, stderr)
+}
+
+// winners is the latest version of every dossier code (idx after pass 1), read sequentially: the
+// stream of report's second passes.
+func (s *fileSource) winners(idx *dedupe.Index) iter.Seq[model.Dossier] {
+	return func(yield func(model.Dossier) bool) {
+		for d := range s.all() {
+			if idx.Winner(d.Code, s.ord) && !yield(d) {
+				return
+			}
+		}
+	}
+}
+
+// scoreLatest is pass 2: every dossier file decoded and scored on c.workers goroutines (package
+// indicator/scorecard's AddChunks over the file's portal or csvio chunks), keeping the latest version
+// of each code (idx.Winner on the record's ordinal, bases[i] + its index in file i) with its steps.
+// Records pass 1 found bad were counted there: here they are skipped again (under -on-error stop pass 1
+// has already stopped at the first). The card is the one RunParallel gives over the same records.
+func scoreLatest(s *scorecard.Scorer, set *dataset.Set, bases []int64, idx *dedupe.Index, c *config) (*scorecard.Card, error) {
+	p := s.NewPartial()
+	for i, name := range set.Files.Dossiers {
+		base := bases[i]
+		opts := scorecard.DecodeOptions{
+			Workers: c.workers,
+			OnError: func(error) bool { return c.onError == onErrorSkip },
+			Keep: func(index int, d *model.Dossier) bool {
+				if !c.allowUnknown && d.Status.String() != "" && !d.Status.Known() {
+					return false // skipped in pass 1 (input.unknown_status)
+				}
+				if !idx.Winner(d.Code, base+int64(index)) {
+					return false
+				}
+				set.AttachSteps(d)
+				return true
+			},
+		}
+		if err := addFile(p, name, opts); err != nil {
+			return nil, err
+		}
+	}
+	return s.Finish(p)
+}
+
+// addFile feeds one dossier file, cut into chunks, to p.
+func addFile(p *scorecard.Partial, name string, opts scorecard.DecodeOptions) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if dataset.FormatOf(name) == dataset.CSV {
+		err = scorecard.AddChunks(p, csvio.SplitDossiers(f), opts)
+	} else {
+		err = scorecard.AddChunks(p, portal.SplitDossiers(f), opts)
+	}
+	if err != nil {
+		return recordError(name, err)
+	}
+	return nil
 }
 
 // inputsOf turns a loaded set into the scorer's inputs.

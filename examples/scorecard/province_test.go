@@ -111,8 +111,16 @@ func writeProvince(t *testing.T, dir string) (jsonPath, csvPath string) {
 	for _, d := range provDossiers() {
 		recs = append(recs, d.json())
 	}
-	payload := `{"service":"DongBoHoSoMC","isUpdating":"False","MaDinhDanhDV":"H44","data":[` + strings.Join(recs, ",") + "]}"
-	jsonPath = w("dossiers.json", payload)
+	payload := func(recs []string) string {
+		return `{"service":"DongBoHoSoMC","isUpdating":"False","MaDinhDanhDV":"H44","data":[` + strings.Join(recs, ",") + "]}"
+	}
+	jsonPath = w("dossiers.json", payload(recs))
+	// The same records in two payloads (the re-send in the second), for -dossiers a,b.
+	if err := os.MkdirAll(filepath.Join(dir, "parts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	w(filepath.Join("parts", "a.json"), payload(recs[:4]))
+	w(filepath.Join("parts", "b.json"), payload(recs[4:]))
 
 	var b strings.Builder
 	cw := csvio.NewDossierWriter(&b)
@@ -188,10 +196,11 @@ func TestOwnProvince(t *testing.T) {
 	base := []string{"-period", "2026-08", "-asof", "2026-09-01", "-on-error", "skip", "-format", "json"}
 	f := func(name string) string { return filepath.Join(dir, name) }
 	runs := map[string][]string{
-		"json -data":  append(append([]string{}, base...), "-data", dir),
-		"csv flags":   append(append([]string{}, base...), "-units", f("units.csv"), "-procedures", f("procedures.csv"), "-offerings", f("offerings.csv"), "-copies", f("copies.csv"), "-dossiers", csvPath),
-		"json flags":  append(append([]string{}, base...), "-units", f("units.csv"), "-procedures", f("procedures.csv"), "-offerings", f("offerings.csv"), "-copies", f("copies.csv"), "-dossiers", jsonPath),
-		"csv on data": append(append([]string{}, base...), "-data", dir, "-dossiers", csvPath), // the flag names the file on top of the directory
+		"json -data":        append(append([]string{}, base...), "-data", dir),
+		"csv flags":         append(append([]string{}, base...), "-units", f("units.csv"), "-procedures", f("procedures.csv"), "-offerings", f("offerings.csv"), "-copies", f("copies.csv"), "-dossiers", csvPath),
+		"json flags":        append(append([]string{}, base...), "-units", f("units.csv"), "-procedures", f("procedures.csv"), "-offerings", f("offerings.csv"), "-copies", f("copies.csv"), "-dossiers", jsonPath),
+		"csv on data":       append(append([]string{}, base...), "-data", dir, "-dossiers", csvPath), // the flag names the file on top of the directory
+		"json in two files": append(append([]string{}, base...), "-data", dir, "-dossiers", f("parts/a.json")+","+f("parts/b.json"), "-workers", "1"),
 	}
 	outs := map[string]string{}
 	for name, args := range runs {
@@ -263,8 +272,10 @@ func TestOwnProvince(t *testing.T) {
 			t.Errorf("%s: input ledger %+v, want 10 read, 1 skipped", name, l)
 		}
 	}
-	if outs["json -data"] != outs["csv flags"] || outs["json flags"] != outs["csv flags"] || outs["csv on data"] != outs["csv flags"] {
-		t.Errorf("the JSON payload and the same data as CSV give different cards")
+	for name, out := range outs {
+		if out != outs["csv flags"] {
+			t.Errorf("%s: the card differs from the CSV's (the JSON payload, the same data as CSV and the payload in two files must give one card)", name)
+		}
 	}
 
 	// Refusals.

@@ -423,12 +423,12 @@ func fileError(name string, i int, err error) *FileError {
 	var pe *portal.RecordError
 	var ce *csvio.RecordError
 	switch {
-	case errors.As(err, &pe):
-		fe.Index, fe.Code, fe.Field = pe.Index, pe.Code, pe.Field
-		fe.Recoverable = !errors.Is(err, portal.ErrSyntax) && !errors.Is(err, portal.ErrTooLarge)
 	case errors.As(err, &ce):
 		fe.Index, fe.Code, fe.Field = ce.Index, ce.Code, ce.Field
-		fe.Recoverable = ce.Index >= 0 && !errors.Is(err, portal.ErrSyntax) && !errors.Is(err, csvio.ErrHeader) && !errors.Is(err, portal.ErrTooLarge)
+		fe.Recoverable = ce.Index >= 0 && !csvio.IsTerminal(err)
+	case errors.As(err, &pe):
+		fe.Index, fe.Code, fe.Field = pe.Index, pe.Code, pe.Field
+		fe.Recoverable = !portal.IsTerminal(err)
 	default:
 		fe.Index = -1
 	}
@@ -530,6 +530,34 @@ func (s *Set) Dossiers() iter.Seq2[model.Dossier, error] {
 	}
 }
 
+// File streams one dossier file as Dossiers does (each record with its steps, or a *FileError; after a
+// recoverable error the stream goes on). Every record of the file is one item of the sequence, good or
+// bad, so the count of items before a record is its index in the file — the index a parallel decoder
+// (portal.SplitDossiers, csvio.SplitDossiers) gives it. Cost: one decode of the file.
+func (s *Set) File(name string) iter.Seq2[model.Dossier, error] {
+	return func(yield func(model.Dossier, error) bool) { s.stream(name, yield) }
+}
+
+// FormatOf returns the format of a dossier or step file as Load reads it: CSV when its name ends in
+// .csv or its first bytes are a CSV header, else JSON.
+func FormatOf(name string) Format {
+	if strings.EqualFold(filepath.Ext(name), ".csv") {
+		return CSV
+	}
+	if _, format, _ := Sniff(name, Dossiers); format == CSV {
+		return CSV
+	}
+	return JSON
+}
+
+// AttachSteps appends the steps of d's code to d.Steps (a new slice: d's own is not written through),
+// for callers that decode the dossier files themselves. Cost: O(steps of d).
+func (s *Set) AttachSteps(d *model.Dossier) {
+	if st := s.Steps[d.Code]; len(st) > 0 {
+		d.Steps = append(slices.Clip(d.Steps), st...)
+	}
+}
+
 // stream yields one dossier file; false means stop.
 func (s *Set) stream(name string, yield func(model.Dossier, error) bool) bool {
 	file, err := os.Open(name)
@@ -539,9 +567,7 @@ func (s *Set) stream(name string, yield func(model.Dossier, error) bool) bool {
 	}
 	defer file.Close()
 	seq := portal.DecodeDossiers(file, s.opts...)
-	if strings.EqualFold(filepath.Ext(name), ".csv") {
-		seq = csvio.DecodeDossiers(file, s.opts...)
-	} else if _, format, _ := Sniff(name, Dossiers); format == CSV {
+	if FormatOf(name) == CSV {
 		seq = csvio.DecodeDossiers(file, s.opts...)
 	}
 	n := 0
@@ -555,9 +581,7 @@ func (s *Set) stream(name string, yield func(model.Dossier, error) bool) bool {
 			continue
 		}
 		n++
-		if st := s.Steps[d.Code]; len(st) > 0 {
-			d.Steps = append(slices.Clip(d.Steps), st...)
-		}
+		s.AttachSteps(&d)
 		if !yield(d, nil) {
 			return false
 		}

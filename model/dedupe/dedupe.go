@@ -80,14 +80,27 @@ func (x *Index) Add(d *model.Dossier) int64 {
 	return x.AddVersion(d.Code, t, ok)
 }
 
+// AddAt is Add with the record's ordinal given by the caller — e.g. its index in the input, bad
+// records included, as a parallel decoder numbers them for Winner in pass 2. Ordinals must increase
+// with input order and be unique.
+func (x *Index) AddAt(d *model.Dossier, ord int64) {
+	t, ok := x.version(d)
+	x.addAt(d.Code, t, ok, ord)
+}
+
 // AddVersion is Add for a record known by its code and update time (ok false: none), for callers that
 // do not hold a model.Dossier (e.g. a pass that decodes only the code).
 func (x *Index) AddVersion(code string, t time.Time, ok bool) int64 {
 	ord := x.n
+	x.addAt(code, t, ok, ord)
+	return ord
+}
+
+func (x *Index) addAt(code string, t time.Time, ok bool, ord int64) {
 	x.n++
 	if code == "" {
 		x.nocode++
-		return ord
+		return
 	}
 	nv := version{ord: ord}
 	if ok {
@@ -101,7 +114,6 @@ func (x *Index) AddVersion(code string, t time.Time, ok bool) int64 {
 	case newer(nv, old):
 		x.latest[code] = nv
 	}
-	return ord
 }
 
 // newer reports whether version a (added after b) replaces b: by update time when both carry one and
