@@ -128,16 +128,8 @@ func (p *parser) str() (inner string, esc, high bool) {
 	start := p.i + 1
 	j := start
 	for {
-		// Eight plain bytes at a time: none of '"', '\\', a control character or a non-ASCII byte.
-		for j+8 <= len(s) {
-			x := uint64(s[j]) | uint64(s[j+1])<<8 | uint64(s[j+2])<<16 | uint64(s[j+3])<<24 |
-				uint64(s[j+4])<<32 | uint64(s[j+5])<<40 | uint64(s[j+6])<<48 | uint64(s[j+7])<<56
-			const lo, hi = 0x0101010101010101, 0x8080808080808080
-			q, b := x^(lo*'"'), x^(lo*'\\')
-			if ((q-lo)&^q|(b-lo)&^b|(x-lo*0x20)|x)&hi != 0 {
-				break
-			}
-			j += 8
+		for j < len(s) && strClass[s[j]] == 0 {
+			j++
 		}
 		if j >= len(s) {
 			p.i = j
