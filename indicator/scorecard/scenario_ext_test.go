@@ -22,6 +22,7 @@ import (
 
 	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/indicator/digitisation"
+	"github.com/vn-dvc/chiso766/internal/reference"
 	"github.com/vn-dvc/chiso766/model"
 	"github.com/vn-dvc/chiso766/model/csvio"
 )
@@ -243,4 +244,67 @@ func TestScenarioAnnotationsSum(t *testing.T) {
 		m := uc.Pooled.Metric(indicator.M50)
 		assert.Equal(t, want[indicator.M50], [2]int64{m.Num, m.Den}, "%s 5.0", u)
 	}
+}
+
+// TestScenarioReferenceTables checks the reference judge (internal/reference) against the hand-worked
+// tables of both scenario sets, every metric it covers: the third side of the triangle hand tables —
+// calculators — reference.
+func TestScenarioReferenceTables(t *testing.T) {
+	communes := func(cs []digitisation.CommuneCopy) map[string]bool {
+		m := map[string]bool{}
+		for _, c := range cs {
+			m[c.UnitID] = c.Offers
+		}
+		return m
+	}
+	byName := map[indicator.ID]string{}
+	for _, m := range slices.Concat(reference.DossierMetrics, reference.ProcedureMetrics, reference.PetitionMetrics, reference.PublicationMetrics) {
+		id, err := indicator.ParseID(m)
+		require.NoError(t, err, m)
+		byName[id] = m
+	}
+	check := func(t *testing.T, res *reference.Result, want map[string]map[indicator.ID][2]int64) {
+		for u, w := range want {
+			for id, c := range w {
+				m, ok := byName[id]
+				require.True(t, ok, "%v not judged by the reference", id)
+				r := res.Pooled[u][m]
+				got := [2]int64{r.Num, r.Den}
+				if id == indicator.M22 {
+					got = [2]int64{res.Seconds22[u], r.Den}
+				}
+				assert.Equal(t, c, got, "%s %s", u, m)
+			}
+		}
+	}
+	t.Run("ext", func(t *testing.T) {
+		b, err := os.ReadFile(filepath.Join("testdata", "scenario", "ext", "communes.json"))
+		require.NoError(t, err)
+		var cs []digitisation.CommuneCopy
+		require.NoError(t, json.Unmarshal(b, &cs))
+		res, err := reference.Judge(reference.Input{
+			Units:      scenRead(t, "ext/units.csv", func(f *os.File) iter.Seq2[model.Unit, error] { return csvio.DecodeUnits(f) }),
+			Procedures: scenRead(t, "ext/procedures.csv", func(f *os.File) iter.Seq2[model.Procedure, error] { return csvio.DecodeProcedures(f) }),
+			Offerings:  scenRead(t, "ext/offerings.csv", func(f *os.File) iter.Seq2[model.Offering, error] { return csvio.DecodeOfferings(f) }),
+			Petitions:  scenRead(t, "ext/petitions.csv", func(f *os.File) iter.Seq2[model.Petition, error] { return csvio.DecodePetitions(f) }),
+			Ratings:    scenRead(t, "ext/ratings.csv", func(f *os.File) iter.Seq2[model.Rating, error] { return csvio.DecodeRatings(f) }),
+			Communes:   communes(cs), Period: extPeriod, AsOf: extAsOf, Calendar: scenCalendar(),
+		}, scenRead(t, "ext/dossiers.csv", func(f *os.File) iter.Seq2[model.Dossier, error] { return csvio.DecodeDossiers(f) }))
+		require.NoError(t, err)
+		check(t, res, extCounts())
+	})
+	t.Run("2026-08", func(t *testing.T) {
+		res, err := reference.Judge(reference.Input{
+			Units:      scenRead(t, "units.csv", func(f *os.File) iter.Seq2[model.Unit, error] { return csvio.DecodeUnits(f) }),
+			Procedures: scenarioProcedures(t), Offerings: scenarioOfferings(t), Petitions: scenarioPetitions(t),
+			Ratings: scenarioRatings(t), Communes: communes(scenarioCommunes(t)),
+			Period: scenPeriod, AsOf: scenAsOf, Calendar: scenCalendar(),
+		}, scenarioDossiers(t))
+		require.NoError(t, err)
+		want := map[string]map[indicator.ID][2]int64{}
+		for _, w := range scenExpectedScores() {
+			want[w.unit] = w.counts
+		}
+		check(t, res, want)
+	})
 }

@@ -10,8 +10,7 @@
 // time, office hours are added by hand, counts are plain maps. Nothing here is fast or clever on purpose:
 // every rule is an if/else that a reader can check against the handbook line it cites.
 //
-// Covered: 1.4, 2.1, 2.2 (count and seconds), 3.1–3.6, 4.1–4.6b and 5.3 with the portal edition's default
-// policies. Not covered: 1.1–1.3 (procedure announcements) and 5.0–5.2 (petition deadlines).
+// Covered: every scored metric and 2.2 (count and seconds), 5.0, with the portal edition's default policies.
 //
 // Cost: O(dossiers × metrics) time plus, per dossier with a computed deadline, one Calendar.Day call per
 // day walked; memory O(dossiers) (decisions are kept). Judge fails only on a nil calendar or a zero period.
@@ -20,6 +19,7 @@ package reference
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -31,6 +31,9 @@ import (
 
 // Metric names, as the handbook numbers them.
 const (
+	M11  = "1.1"
+	M12  = "1.2"
+	M13  = "1.3"
 	M14  = "1.4"
 	M21  = "2.1"
 	M22  = "2.2"
@@ -47,6 +50,9 @@ const (
 	M45  = "4.5"
 	M46a = "4.6a"
 	M46b = "4.6b"
+	M50  = "5.0"
+	M51  = "5.1"
+	M52  = "5.2"
 	M53  = "5.3"
 )
 
@@ -55,6 +61,12 @@ var DossierMetrics = []string{M14, M21, M22, M33, M36, M41, M42, M43, M45, M46b,
 
 // ProcedureMetrics are the metrics that count procedures, services or communes, judged per unit.
 var ProcedureMetrics = []string{M31, M32, M34, M35, M44, M46a}
+
+// PublicationMetrics are group 1's procedure metrics: 1.1 at the issuing unit, 1.2 and 1.3 carried down.
+var PublicationMetrics = []string{M11, M12, M13}
+
+// PetitionMetrics are the petition metrics, counted per unit and summed over sub-trees.
+var PetitionMetrics = []string{M50, M51, M52}
 
 // Count is a numerator and a denominator.
 type Count struct{ Num, Den int64 }
@@ -73,7 +85,7 @@ type Input struct {
 	Procedures []model.Procedure
 	Offerings  []model.Offering
 	Ratings    []model.Rating
-	Petitions  []model.Petition // only the ones naming a dossier are read (complaints of 5.3)
+	Petitions  []model.Petition // 5.0–5.2, and those naming a dossier are 5.3's complaints
 	Communes   map[string]bool  // 4.4: commune unit id → offers electronic certified copies
 	Period     model.Period
 	AsOf       time.Time
@@ -245,12 +257,14 @@ func Judge(in Input, dossiers []model.Dossier) (*Result, error) {
 		}
 	}
 
+	jd.petitions(res)
+
 	// Sum metrics: a unit's row is the sum over its sub-tree.
 	secOwn := res.Seconds22
 	res.Seconds22 = map[string]int64{}
 	for _, u := range in.Units {
 		for _, s := range jd.subtree(u.ID) {
-			for _, m := range DossierMetrics {
+			for _, m := range append(slices.Clone(DossierMetrics), PetitionMetrics...) {
 				c := res.Pooled[u.ID][m]
 				o := res.Own[s][m]
 				c.Num += o.Num
@@ -261,6 +275,7 @@ func Judge(in Input, dossiers []model.Dossier) (*Result, error) {
 		}
 	}
 	jd.procedureMetrics(res, paid, feeData, online)
+	jd.publication(res)
 	return res, nil
 }
 

@@ -20,17 +20,21 @@ import (
 
 // IDs maps the reference's metric names to the library's ids.
 var IDs = map[string]indicator.ID{
+	reference.M11: indicator.M11, reference.M12: indicator.M12, reference.M13: indicator.M13,
 	reference.M14: indicator.M14, reference.M21: indicator.M21, reference.M22: indicator.M22,
 	reference.M31: indicator.M31, reference.M32: indicator.M32, reference.M33: indicator.M33,
 	reference.M34: indicator.M34, reference.M35: indicator.M35, reference.M36: indicator.M36,
 	reference.M41: indicator.M41, reference.M42: indicator.M42, reference.M43: indicator.M43,
 	reference.M44: indicator.M44, reference.M45: indicator.M45, reference.M46a: indicator.M46a,
-	reference.M46b: indicator.M46b, reference.M53: indicator.M53,
+	reference.M46b: indicator.M46b, reference.M50: indicator.M50, reference.M51: indicator.M51,
+	reference.M52: indicator.M52, reference.M53: indicator.M53,
 }
 
 // Metrics lists the compared metrics in catalogue order.
 func Metrics() []string {
 	ms := append(slices.Clone(reference.DossierMetrics), reference.ProcedureMetrics...)
+	ms = append(ms, reference.PetitionMetrics...)
+	ms = append(ms, reference.PublicationMetrics...)
 	sort.Slice(ms, func(i, j int) bool { return IDs[ms[i]] < IDs[ms[j]] })
 	return ms
 }
