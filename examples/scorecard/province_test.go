@@ -311,3 +311,70 @@ func TestOwnProvince(t *testing.T) {
 		t.Errorf("-check: exit %d stderr %q out:\n%s", code, errs, out)
 	}
 }
+
+// TestNoDataField: a dossier CSV without the sync columns carries nothing 1.4 rests on: 1.4 is reported
+// as no data (null, 0/0) with a warning, not as 0 of every dossier (the points are those of 0/N: a null
+// metric adds 0 to its group).
+func TestNoDataField(t *testing.T) {
+	dir := t.TempDir()
+	_, csvPath := writeProvince(t, dir)
+	b, err := os.ReadFile(csvPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(string(b))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keep []int
+	for i, h := range rows[0] {
+		if !strings.HasPrefix(h, "sync_") {
+			keep = append(keep, i)
+		}
+	}
+	var out strings.Builder
+	w := csv.NewWriter(&out)
+	for _, r := range rows {
+		var cut []string
+		for _, i := range keep {
+			cut = append(cut, r[i])
+		}
+		if err := w.Write(cut); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Flush()
+	nosync := filepath.Join(dir, "csv", "nosync.csv")
+	if err := os.WriteFile(nosync, []byte(out.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, errs, code := runCLI(t, "-data", dir, "-dossiers", nosync, "-period", "2026-08", "-asof", "2026-09-01", "-on-error", "skip", "-format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d stderr %s", code, errs)
+	}
+	if !strings.Contains(errs, "warning: no dossier carries the sync fields") || !strings.Contains(errs, "1.4 reported as no data") {
+		t.Errorf("no warning about 1.4:\n%s", errs)
+	}
+	var v struct {
+		Card struct {
+			Units []struct {
+				Pooled struct {
+					Total  decimal.Decimal `json:"total"`
+					Groups []struct {
+						Metrics []indicator.MetricResult `json:"metrics"`
+					} `json:"groups"`
+				} `json:"pooled"`
+			} `json:"units"`
+		} `json:"card"`
+	}
+	if err := json.Unmarshal([]byte(got), &v); err != nil {
+		t.Fatal(err)
+	}
+	for i, u := range v.Card.Units {
+		for _, m := range u.Pooled.Groups[0].Metrics {
+			if m.ID == indicator.M14 && (!m.Null || m.Num != 0 || m.Den != 0 || !m.Score.IsZero()) {
+				t.Errorf("unit %d: 1.4 = %+v, want no data", i, m)
+			}
+		}
+	}
+}
