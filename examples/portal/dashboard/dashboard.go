@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -97,6 +98,7 @@ type handler struct {
 	ed        indicator.Edition
 	plans     chan struct{} // what-if slots
 	planLimit int64
+	lastTitle atomic.Pointer[string] // the root's name of the last card served, for the error pages
 }
 
 // NewHandler returns the dashboard's handler: GET /api/scorecard, GET /api/units/{id}/explanations,

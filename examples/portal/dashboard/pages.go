@@ -72,8 +72,12 @@ func (h *handler) title(c *scorecard.Card, l Lang) string {
 	}
 	if c != nil {
 		if u, ok := c.Unit(h.root(c)); ok && u.Unit.Name != "" {
+			h.lastTitle.Store(&u.Unit.Name)
 			return u.Unit.Name
 		}
+	}
+	if t := h.lastTitle.Load(); t != nil {
+		return *t // an error page: the name of the last card served
 	}
 	return l.T("province")
 }

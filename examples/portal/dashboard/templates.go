@@ -140,20 +140,20 @@ const unitPage = `{{define "title"}}{{.Data.Unit.Name}} {{.PeriodLabel}}{{end}}
 <div class="kpi"><div><div class="big" id="unit-total">{{f2 $u.Total}}</div><div class="of">/ {{f0 $u.Max}} {{.L.T "total"}}</div></div>
 <div>{{if $u.Band}}<span class="badge" style="background:{{bandColour $u.Band}}">{{$u.BandLabel}}</span>{{end}}
 {{if gt $u.PoolSize 1}}<div style="margin-top:6px">{{.L.T "rank"}} <b id="unit-rank">{{$u.Rank}}</b> {{.L.T "rankOf"}} {{$u.PoolSize}}{{if $u.Tied}} ({{.L.T "tie"}}){{end}}</div>{{end}}
-{{with $u.Change}}<div class="{{sgnClass .Total}}">{{sgn .Total}} {{$.L.T "delta"}} ({{.PreviousPeriod}}: {{f2 .PreviousTotal}}), {{$.L.T "rank"}} {{move .Rank}}</div>{{else}}<div class="note">{{.L.T "noPrevious"}}</div>{{end}}
+{{with $u.Change}}<div class="{{sgnClass .Total}}">{{sgn .Total}} {{$.L.T "delta"}} ({{.PreviousPeriod}}: {{f2 .PreviousTotal}}){{if gt $u.PoolSize 1}}, {{$.L.T "rank"}} {{move .Rank}}{{end}}</div>{{else}}<div class="note">{{.L.T "noPrevious"}}</div>{{end}}
 <div class="note">{{.L.T "pooled"}} · {{.L.T "asOf"}} {{.AsOf}}</div>
 <div style="margin-top:6px"><a id="unit-trend" href="{{.Nav.URL "trend" "unit" $u.Unit}}">{{.L.T "unitTrend"}} ›</a></div></div></div></div>
 <div class="card">{{.Bars}}</div></div>
 <h2>{{.L.T "metrics"}}</h2>
 <table id="metrics"><thead><tr><th>{{.L.T "metric"}}</th><th>{{.L.T "name"}}</th><th class="n">{{.L.T "num"}}</th><th class="n">{{.L.T "den"}}</th><th class="n">{{.L.T "ratio"}}</th><th class="n">{{.L.T "score"}}</th><th class="n">{{.L.T "max"}}</th><th class="n">{{.L.T "lost"}}</th></tr></thead><tbody>
-{{range $d.Metrics}}<tr data-metric="{{.Metric}}"><td>{{.Metric}}</td><td>{{.Name}}</td><td class="n num">{{.Num}}</td><td class="n den">{{.Den}}</td>
+{{range $d.Metrics}}<tr data-metric="{{.Metric}}"><td>{{.Metric}}</td><td>{{.Name}}</td><td class="n num">{{num $.L .Num}}</td><td class="n den">{{num $.L .Den}}</td>
 {{if not .Scored}}<td class="n ratio">{{if eq .Metric "2.2"}}{{f2 $d.AvgProcessingDays}} {{$.L.T "days"}}{{else}}{{f2 .Ratio}}{{end}}</td><td class="n note" colspan="3">{{$.L.T "unscored"}}</td>
 {{else if .Null}}<td class="n note" colspan="2">{{$.L.T "nodata"}}</td><td class="n max">{{f2 .Max}}</td><td class="n">–</td>
 {{else}}<td class="n ratio">{{f2 .Ratio}}</td><td class="n score">{{f2 .Score}}</td><td class="n max">{{f2 .Max}}</td><td class="n lost">{{if .PointsLost.IsPositive}}<b class="down">{{f2 .PointsLost}}</b>{{else}}0.00{{end}}</td>{{end}}</tr>
 {{end}}</tbody></table>
 <h2>{{.L.T "reasons"}}</h2>
 {{if $d.Reasons}}<table id="reasons"><thead><tr><th>{{.L.T "metric"}}</th><th>{{.L.T "reason"}}</th><th class="n">{{.L.T "count"}}</th><th class="n">{{.L.T "points"}}</th><th>{{.L.T "examples"}}</th></tr></thead><tbody>
-{{range $d.Reasons}}<tr data-reason="{{.Reason}}"><td>{{.Metric}}</td><td>{{.Label}}<br><code class="note">{{.Reason}}</code></td><td class="n count">{{.Count}}</td><td class="n">{{f2 .Points}}</td><td>{{range $i, $e := .Examples}}{{if $i}}, {{end}}<code>{{$e}}</code>{{end}}</td></tr>
+{{range $d.Reasons}}<tr data-reason="{{.Reason}}"><td>{{.Metric}}</td><td>{{.Label}}<br><code class="note">{{.Reason}}</code></td><td class="n count">{{num $.L .Count}}</td><td class="n">{{f2 .Points}}</td><td>{{range $i, $e := .Examples}}{{if $i}}, {{end}}<code>{{$e}}</code>{{end}}</td></tr>
 {{end}}</tbody></table><p class="note">{{.L.T "explainedNote"}}</p>{{else}}<p>{{.L.T "noReasons"}}</p>{{end}}
 {{if .RecordsURL}}<p><a id="failing-link" href="{{.RecordsURL}}">{{.L.T "failingAll"}} ›</a> &nbsp; <a href="{{.CSVURL}}" download>{{.L.T "csv"}}</a></p>{{end}}
 <h2>{{.L.T "whatif"}}</h2>
@@ -165,7 +165,7 @@ const unitPage = `{{define "title"}}{{.Data.Unit.Name}} {{.PeriodLabel}}{{end}}
 {{with .PlanError}}<p class="down">{{.}}</p>{{end}}
 {{with .Plan}}{{if not (.Target.GreaterThan .Total)}}<p>{{$.L.T "already"}}</p>{{else}}
 <table id="plan"><thead><tr><th>{{$.L.T "metric"}}</th><th>{{$.L.T "name"}}</th><th class="n">{{$.L.T "score"}}</th><th class="n">{{$.L.T "records"}}</th><th class="n">{{$.L.T "gain"}}</th><th class="n">{{$.L.T "perRecord"}}</th><th>{{$.L.T "reachable"}}</th></tr></thead><tbody>
-{{range $.PlanRows}}<tr data-metric="{{.Metric}}"><td>{{.Metric}}</td><td>{{.Name}}</td><td class="n">{{f2 .Score}} / {{f0 .Max}}</td><td class="n records">{{.Records}}</td><td class="n">+{{f2 .Gain}}</td><td class="n">{{.PerRecord}}</td><td>{{if .Reachable}}<b class="up">{{$.L.T "yes"}}</b>{{else}}<span class="note">{{$.L.T "no"}}</span>{{end}}</td></tr>
+{{range $.PlanRows}}<tr data-metric="{{.Metric}}"><td>{{.Metric}}</td><td>{{.Name}}</td><td class="n">{{f2 .Score}} / {{f0 .Max}}</td><td class="n records">{{num $.L .Records}}</td><td class="n">+{{f2 .Gain}}</td><td class="n">{{.PerRecord}}</td><td>{{if .Reachable}}<b class="up">{{$.L.T "yes"}}</b>{{else}}<span class="note">{{$.L.T "no"}}</span>{{end}}</td></tr>
 {{end}}</tbody></table><p class="note">{{$.L.T "planNote"}}</p>
 {{with .Combined}}<h3>{{$.L.T "combined"}}</h3>
 <table id="combined"><thead><tr><th>{{$.L.T "metric"}}</th><th class="n">{{$.L.T "records"}}</th><th class="n">{{$.L.T "gain"}}</th></tr></thead><tbody>
@@ -205,7 +205,7 @@ const recordsPage = `{{define "title"}}{{.L.T "failing"}} {{.Name}}{{end}}
 <p><a href="{{.UnitURL}}">{{.L.T "back"}}</a></p>
 <h2>{{.L.T "failing"}} — {{.Name}} <span class="note">{{$d.Unit}}</span></h2>
 <p class="filters">{{.L.T "metric"}}: {{range .Metrics}}<a href="{{.URL}}"{{if .On}} class="on"{{end}}>{{.Label}}</a>{{end}}</p>
-<p><b id="records-total">{{$d.Total}}</b> {{.L.T "lostRecords"}} · {{.L.T "page"}} {{$d.Page}}/{{$d.Pages}} · <a id="csv-link" href="{{.CSVURL}}" download>{{.L.T "csv"}}</a></p>
+<p><b id="records-total">{{num .L $d.Total}}</b> {{.L.T "lostRecords"}} · {{.L.T "page"}} {{$d.Page}}/{{$d.Pages}} · <a id="csv-link" href="{{.CSVURL}}" download>{{.L.T "csv"}}</a></p>
 {{if $d.Records}}<table id="records"><thead><tr><th>#</th><th>{{.L.T "code"}}</th><th>{{.L.T "metric"}}</th><th>{{.L.T "reason"}}</th><th>{{.L.T "facts"}}</th></tr></thead><tbody>
 {{range $d.Records}}<tr data-code="{{.Code}}"><td class="n">{{.N}}</td><td><code>{{.Code}}</code>{{if ne .Unit $d.Unit}} <span class="note">{{.Unit}}</span>{{end}}</td><td>{{.Metric}}</td><td>{{.Label}}<br><code class="note">{{.Reason}}</code></td><td class="note">{{.FactsText}}</td></tr>
 {{end}}</tbody></table>

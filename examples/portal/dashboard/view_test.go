@@ -200,3 +200,14 @@ func TestFileData(t *testing.T) {
 	_, err = OpenFiles(dir, time.Time{})
 	require.ErrorContains(t, err, "no dossier file")
 }
+
+func TestNum(t *testing.T) {
+	num := funcs["num"].(func(Lang, int64) string)
+	for _, tc := range []struct {
+		l    Lang
+		n    int64
+		want string
+	}{{VI, 0, "0"}, {VI, 999, "999"}, {VI, 50000, "50.000"}, {EN, 1234567, "1,234,567"}, {VI, -1234, "-1.234"}, {EN, -123, "-123"}} {
+		require.Equal(t, tc.want, num(tc.l, tc.n))
+	}
+}
