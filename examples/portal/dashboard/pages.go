@@ -315,6 +315,11 @@ type unitData struct {
 	Portal             template.HTML
 }
 
+// MetricRecords is the link to the unit's failing records of one metric.
+func (d unitData) MetricRecords(metric string) string {
+	return d.Nav.URL("units/"+d.Data.Unit.Unit+"/records", "metric", metric)
+}
+
 // unitOf resolves the unit of the request with its view. ok is false when the response is written.
 func (h *handler) unitOf(w http.ResponseWriter, r *http.Request) (*scorecard.Card, scorecard.UnitCard, unitJSON, bool) {
 	c, u, ok := h.unit(w, r)

@@ -153,7 +153,7 @@ const unitPage = `{{define "title"}}{{.Data.Unit.Name}} {{.PeriodLabel}}{{end}}
 {{end}}</tbody></table>
 <h2>{{.L.T "reasons"}}</h2>
 {{if $d.Reasons}}<table id="reasons"><thead><tr><th>{{.L.T "metric"}}</th><th>{{.L.T "reason"}}</th><th class="n">{{.L.T "count"}}</th><th class="n">{{.L.T "points"}}</th><th>{{.L.T "examples"}}</th></tr></thead><tbody>
-{{range $d.Reasons}}<tr data-reason="{{.Reason}}"><td>{{.Metric}}</td><td>{{.Label}}<br><code class="note">{{.Reason}}</code></td><td class="n count">{{num $.L .Count}}</td><td class="n">{{f2 .Points}}</td><td>{{range $i, $e := .Examples}}{{if $i}}, {{end}}<code>{{$e}}</code>{{end}}</td></tr>
+{{range $d.Reasons}}<tr data-reason="{{.Reason}}"><td>{{if $.RecordsURL}}<a href="{{$.MetricRecords .Metric}}">{{.Metric}}</a>{{else}}{{.Metric}}{{end}}</td><td>{{.Label}}<br><code class="note">{{.Reason}}</code></td><td class="n count">{{num $.L .Count}}</td><td class="n">{{f2 .Points}}</td><td>{{range $i, $e := .Examples}}{{if $i}}, {{end}}<code>{{$e}}</code>{{end}}</td></tr>
 {{end}}</tbody></table><p class="note">{{.L.T "explainedNote"}}</p>{{else}}<p>{{.L.T "noReasons"}}</p>{{end}}
 {{if .RecordsURL}}<p><a id="failing-link" href="{{.RecordsURL}}">{{.L.T "failingAll"}} ›</a> &nbsp; <a href="{{.CSVURL}}" download>{{.L.T "csv"}}</a></p>{{end}}
 <h2>{{.L.T "whatif"}}</h2>
@@ -165,7 +165,7 @@ const unitPage = `{{define "title"}}{{.Data.Unit.Name}} {{.PeriodLabel}}{{end}}
 {{with .PlanError}}<p class="down">{{.}}</p>{{end}}
 {{with .Plan}}{{if not (.Target.GreaterThan .Total)}}<p>{{$.L.T "already"}}</p>{{else}}
 <table id="plan"><thead><tr><th>{{$.L.T "metric"}}</th><th>{{$.L.T "name"}}</th><th class="n">{{$.L.T "score"}}</th><th class="n">{{$.L.T "records"}}</th><th class="n">{{$.L.T "gain"}}</th><th class="n">{{$.L.T "perRecord"}}</th><th>{{$.L.T "reachable"}}</th></tr></thead><tbody>
-{{range $.PlanRows}}<tr data-metric="{{.Metric}}"><td>{{.Metric}}</td><td>{{.Name}}</td><td class="n">{{f2 .Score}} / {{f0 .Max}}</td><td class="n records">{{num $.L .Records}}</td><td class="n">+{{f2 .Gain}}</td><td class="n">{{.PerRecord}}</td><td>{{if .Reachable}}<b class="up">{{$.L.T "yes"}}</b>{{else}}<span class="note">{{$.L.T "no"}}</span>{{end}}</td></tr>
+{{range $.PlanRows}}<tr data-metric="{{.Metric}}"><td>{{if $.RecordsURL}}<a href="{{$.MetricRecords .Metric}}">{{.Metric}}</a>{{else}}{{.Metric}}{{end}}</td><td>{{.Name}}</td><td class="n">{{f2 .Score}} / {{f0 .Max}}</td><td class="n records">{{num $.L .Records}}</td><td class="n">+{{f2 .Gain}}</td><td class="n">{{.PerRecord}}</td><td>{{if .Reachable}}<b class="up">{{$.L.T "yes"}}</b>{{else}}<span class="note">{{$.L.T "no"}}</span>{{end}}</td></tr>
 {{end}}</tbody></table><p class="note">{{$.L.T "planNote"}}</p>
 {{with .Combined}}<h3>{{$.L.T "combined"}}</h3>
 <table id="combined"><thead><tr><th>{{$.L.T "metric"}}</th><th class="n">{{$.L.T "records"}}</th><th class="n">{{$.L.T "gain"}}</th></tr></thead><tbody>
