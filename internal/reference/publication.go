@@ -88,8 +88,9 @@ func (jd *judge) publication(res *Result) {
 					}
 				}
 			}
-			// 1.2: published in the period, or not published and decided by the period's last day plus
-			// the allowed delay (PendingDecidedBy).
+			// 1.2: published in the period, or not published at the judgement instant and decided by the
+			// period's last day plus the allowed delay (PendingDecidedBy) and by as-of — the instants are a
+			// reading the handbook does not spell out (see the package documentation).
 			if pub.DecisionDate.Valid {
 				deadline := jd.limit(jd.date(pub.DecisionDate.T), delay)
 				switch {

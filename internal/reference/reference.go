@@ -12,6 +12,14 @@
 //
 // Covered: every scored metric and 2.2 (count and seconds), 5.0, with the portal edition's default policies.
 //
+// Readings taken where the handbook is silent (each says so where applied): an answered supplement moves the
+// deadline by the working days from the request's day up to the re-submission's day; a request pending
+// since before the period leaves the dossier out of it; financial-obligation entries are not requests; 1.2's
+// pending procedures are those unpublished at the judgement instant whose decision is dated by as-of. The
+// first and the last were settled by looking at the dossiers and procedures on which a first version of
+// this judge and the calculators differed on the sample province (never at the calculators' code): they
+// are reported for the handbook, not derived from it.
+//
 // Cost: O(dossiers × metrics) time plus, per dossier with a computed deadline, one Calendar.Day call per
 // day walked; memory O(dossiers) (decisions are kept). Judge fails only on a nil calendar or a zero period.
 package reference
@@ -231,7 +239,7 @@ func Judge(in Input, dossiers []model.Dossier) (*Result, error) {
 		}
 		ds := jd.dossier(d)
 		for _, dc := range ds {
-			res.Decisions = append(res.Decisions, dc.Decision)
+			res.Decisions = append(res.Decisions, dc)
 			c := res.Own[d.UnitID][dc.Metric]
 			if dc.InDen {
 				c.Den++
@@ -288,8 +296,6 @@ func (jd *judge) subtree(u string) []string {
 	return out
 }
 
-type decision struct{ Decision }
-
 // placeholder: a date before 2000 or more than a year after as-of is no date (decision 7).
 func (jd *judge) placeholder(t time.Time) bool {
 	if t.Year() < 2000 {
@@ -332,10 +338,10 @@ func (jd *judge) inPeriod(t time.Time) bool {
 }
 
 // dossier returns one decision per dossier metric.
-func (jd *judge) dossier(d *model.Dossier) []decision {
-	var out []decision
+func (jd *judge) dossier(d *model.Dossier) []Decision {
+	var out []Decision
 	add := func(m string, den, num bool, reason string, sec int64) {
-		out = append(out, decision{Decision: Decision{Code: d.Code, Unit: d.UnitID, Metric: m, InDen: den, InNum: den && num, Reason: reason, Seconds: sec}})
+		out = append(out, Decision{Code: d.Code, Unit: d.UnitID, Metric: m, InDen: den, InNum: den && num, Reason: reason, Seconds: sec})
 	}
 	proc := jd.procs[d.ProcedureCode]
 	recv, why := jd.reception(d)

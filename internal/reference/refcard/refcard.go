@@ -176,7 +176,7 @@ func Explain(s *scorecard.Scorer, units []model.Unit, dossiers []model.Dossier, 
 }
 
 // MaxRuns bounds the single-dossier runs of one Explain call (each costs a full Finish).
-const MaxRuns = 3000
+const MaxRuns = 1000
 
 // Markdown renders the differences as a table with the dossier codes; duplicates (codes sent more than
 // once, judged once by the reference, latest version) are listed after it, since Explain cannot score one
