@@ -77,6 +77,9 @@ type Config struct {
 	// Records lists the records that cost a unit points (optional; Source.Records): with it, the unit
 	// page links to the paginated list and its CSV download.
 	Records RecordsFunc
+	// MaxRecordPasses bounds the failing-record lists (pages and CSV, one pass over the period's records
+	// each) served at the same time (0: GOMAXPROCS); a request beyond it gets 429 with Retry-After at once.
+	MaxRecordPasses int
 	// Periods lists the periods of the selector (nil: the year, quarters and months of the requested
 	// period's year).
 	Periods []model.Period
@@ -97,6 +100,7 @@ type handler struct {
 	basePath  string
 	ed        indicator.Edition
 	plans     chan struct{} // what-if slots
+	passes    chan struct{} // failing-record pass slots
 	planLimit int64
 	lastTitle atomic.Pointer[string] // the root's name of the last card served, for the error pages
 }
@@ -127,6 +131,8 @@ func newHandler(cfg Config) (*handler, http.Handler, error) {
 		return nil, nil, &ConfigError{Field: "Timeout", Reason: "negative"}
 	case cfg.MaxPlans < 0:
 		return nil, nil, &ConfigError{Field: "MaxPlans", Reason: "negative"}
+	case cfg.MaxRecordPasses < 0:
+		return nil, nil, &ConfigError{Field: "MaxRecordPasses", Reason: "negative"}
 	case cfg.PlanLimit < 0:
 		return nil, nil, &ConfigError{Field: "PlanLimit", Reason: "negative"}
 	case cfg.PlanLimit > DefaultPlanLimit:
@@ -145,8 +151,11 @@ func newHandler(cfg Config) (*handler, http.Handler, error) {
 	if cfg.MaxPlans == 0 {
 		cfg.MaxPlans = runtime.GOMAXPROCS(0)
 	}
+	if cfg.MaxRecordPasses == 0 {
+		cfg.MaxRecordPasses = runtime.GOMAXPROCS(0)
+	}
 	h := &handler{cfg: cfg, defLang: cmp.Or(cfg.Lang, VI), basePath: cmp.Or(cfg.BasePath, "/"),
-		plans: make(chan struct{}, cfg.MaxPlans), planLimit: cfg.PlanLimit}
+		plans: make(chan struct{}, cfg.MaxPlans), passes: make(chan struct{}, cfg.MaxRecordPasses), planLimit: cfg.PlanLimit}
 	if h.planLimit == 0 {
 		h.planLimit = DefaultPlanLimit
 	}

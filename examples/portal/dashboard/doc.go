@@ -69,8 +69,8 @@
 // # Errors
 //
 // Bad parameters give 400, unknown units, periods without data or pages beyond the last 404, wrong
-// methods 405 (with Allow), oversized bodies 413, what-if requests beyond Config.MaxPlans 429 (with
-// Retry-After), slow requests 503 (http.TimeoutHandler), a panic below the handler 500. On the API
+// methods 405 (with Allow), oversized bodies 413, what-if requests beyond Config.MaxPlans and failing-record
+// lists beyond Config.MaxRecordPasses 429 (with Retry-After), slow requests 503 (http.TimeoutHandler), a panic below the handler 500. On the API
 // routes (/api/…, *.csv) every error is JSON {"error": "..."} (a bad what-if body or target adds
 // "field"); on the page routes it is a readable HTML page in the request's language with a link back to
 // the overview.
@@ -87,7 +87,7 @@
 //     a sub-unit from a higher level, as Card.Plan does; the page's default target is the next band's
 //     threshold (else total + 5, at most the maximum).
 //   - Failing records: a second pass over the period's dossiers (scorecard.Scorer.FailingRecords), so a
-//     records page or CSV costs one pass; the CSV streams (memory does not grow with the records) and
+//     records page or CSV costs one pass, at most Config.MaxRecordPasses at once; the CSV streams (memory does not grow with the records) and
 //     guards text cells against formula injection (report.CSVText).
 //   - DefaultMaxBodyBytes (64 KiB), DefaultTimeout (30 s) and MaxPoints (100) bound a request.
 //   - A what-if body is one JSON value decoded and validated by indicator.Tally; anything else is 400.

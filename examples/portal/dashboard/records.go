@@ -169,6 +169,10 @@ func (h *handler) recordsOf(w http.ResponseWriter, r *http.Request) (*scorecard.
 	if !ok {
 		return nil, u, recordsJSON{}, false
 	}
+	if !h.acquirePass(w, r) {
+		return nil, u, recordsJSON{}, false
+	}
+	defer func() { <-h.passes }()
 	l := h.lang(r)
 	out := recordsJSON{Period: c.Period.String(), Unit: u.Unit.ID, Page: page, Records: []recordJSON{}}
 	if metric != 0 {
@@ -192,6 +196,18 @@ func (h *handler) recordsOf(w http.ResponseWriter, r *http.Request) (*scorecard.
 		return nil, u, out, false
 	}
 	return c, u, out, true
+}
+
+// acquirePass takes a failing-record pass slot, or answers 429 with Retry-After (false) when none is free.
+func (h *handler) acquirePass(w http.ResponseWriter, r *http.Request) bool {
+	select {
+	case h.passes <- struct{}{}:
+		return true
+	default:
+		w.Header().Set("Retry-After", strconv.Itoa(RetryAfter))
+		h.fail(w, r, http.StatusTooManyRequests, "too many failing-record lists in progress; retry later")
+		return false
+	}
 }
 
 // recordsAPI serves GET /api/units/{id}/records?metric=&page=.
@@ -256,6 +272,10 @@ func (h *handler) recordsCSV(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	if !h.acquirePass(w, r) {
+		return
+	}
+	defer func() { <-h.passes }()
 	l := h.lang(r)
 	next, stop := iter.Pull2(h.cfg.Records(r.Context(), c.Period, u.Unit.ID, metric))
 	defer stop()

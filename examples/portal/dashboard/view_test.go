@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,8 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
+	"github.com/vn-dvc/chiso766/examples/internal/sample"
+	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -210,4 +213,28 @@ func TestNum(t *testing.T) {
 	}{{VI, 0, "0"}, {VI, 999, "999"}, {VI, 50000, "50.000"}, {EN, 1234567, "1,234,567"}, {VI, -1234, "-1.234"}, {EN, -123, "-123"}} {
 		require.Equal(t, tc.want, num(tc.l, tc.n))
 	}
+}
+
+// TestRecordPassLimit: a failing-record list is a pass over the period's records; beyond
+// Config.MaxRecordPasses at once the answer is 429 with Retry-After (JSON or HTML by route), and the slot
+// is given back.
+func TestRecordPassLimit(t *testing.T) {
+	p, err := sample.Generate(sample.Options{Seed: 766, Year: 2026, Dossiers: 1000})
+	require.NoError(t, err)
+	src, err := NewSampleSource(p, indicator.Portal(), CacheConfig{})
+	require.NoError(t, err)
+	hd, hh, err := newHandler(Config{Cards: src.Card, Records: src.Records, Default: model.Month(2026, 8), MaxRecordPasses: 1})
+	require.NoError(t, err)
+	hd.passes <- struct{}{}
+	for _, target := range []string{"/api/units/H99.01/records", "/units/H99.01/records", "/units/H99.01/records.csv"} {
+		w := do(t, hh, "GET", target, "", "")
+		require.Equal(t, http.StatusTooManyRequests, w.Code, target)
+		require.Equal(t, "1", w.Header().Get("Retry-After"), target)
+	}
+	<-hd.passes
+	w := do(t, hh, "GET", "/units/H99.01/records.csv", "", "")
+	require.Equal(t, 200, w.Code)
+	require.Empty(t, hd.passes, "the slot is given back")
+	_, err = NewHandler(Config{Cards: src.Card, Default: model.Month(2026, 8), MaxRecordPasses: -1})
+	require.ErrorIs(t, err, ErrConfig)
 }
