@@ -61,7 +61,7 @@ func Example() {
 	// Output:
 	// H44.03-260803-0001 timeliness.early due 2026-08-10
 	// H44.03-260803-0002 timeliness.late due 2026-08-10
-	// H44.03-260803-0003 timeliness.excluded_not_received due 0001-01-01
+	// H44.03-260803-0003 reception.not_received due 0001-01-01
 	// 2.1 = 1/2, overdue 1, completed 2, 2.2 = 6.02 days
 	// read 3 = counted 2 + excluded 1
 }

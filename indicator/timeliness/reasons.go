@@ -21,7 +21,7 @@ const (
 	ReasonSupplementPending indicator.Reason = "timeliness.supplement_pending"
 
 	// ReasonExcludedNotReceived: status 1 (Mới đăng ký), not yet received.
-	ReasonExcludedNotReceived indicator.Reason = "timeliness.excluded_not_received"
+	ReasonExcludedNotReceived = indicator.ReasonNotReceived // "reception.not_received", shared by every calculator
 	// ReasonExcludedWithdrawnBeforeReception: withdrawn (7) before reception.
 	ReasonExcludedWithdrawnBeforeReception indicator.Reason = "timeliness.excluded_withdrawn_before_reception"
 	// ReasonExcludedOutsidePeriod: received after the period (or AsOf), or ended before the period started.

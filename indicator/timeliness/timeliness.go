@@ -378,7 +378,7 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 		c.checkReception(d, v)
 	}
 	st := d.Status.Code()
-	if st == model.StatusRegistered {
+	if c.rec.NotYetReceived(d) { // the one definition of "not received" (indicator.ReceptionPolicy)
 		return rNotReceived
 	}
 	var endT time.Time
