@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -237,4 +238,34 @@ func TestRecordPassLimit(t *testing.T) {
 	require.Empty(t, hd.passes, "the slot is given back")
 	_, err = NewHandler(Config{Cards: src.Card, Default: model.Month(2026, 8), MaxRecordPasses: -1})
 	require.ErrorIs(t, err, ErrConfig)
+}
+
+// FuzzQuery: any query string on the pages and their API gives 200, 400 or 404 — never a 500 — with an
+// HTML page on the page routes and a JSON value on the API routes.
+func FuzzQuery(f *testing.F) {
+	for _, q := range []string{"", "period=2026-08", "period=2026-Q3&level=commune&sort=g3&dir=desc", "sort=x",
+		"dir=up", "level=%00", "lang=en&period=2026", "page=0", "page=99999999999", "metric=4.6a&page=2",
+		"target=1e9", "target=-1", "target=80,5&mode=add", "mode=fix&target=NaN", "unit=H99.01", "unit=%3Cb%3E"} {
+		f.Add(q)
+	}
+	h := newTestHandler(f)
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, path := range []string{"/", "/api/overview", "/units/H99.101", "/api/units/H99.101", "/trend", "/api/trend",
+			"/api/units/H99.101/records"} {
+			req := httptest.NewRequest("GET", "/", nil)
+			req.URL.Path, req.URL.RawQuery = path, q
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, req)
+			switch w.Code {
+			case 200, 400, 404:
+			default:
+				t.Fatalf("GET %s?%s: %d %.300s", path, q, w.Code, w.Body.String())
+			}
+			if strings.HasPrefix(path, "/api/") {
+				require.True(t, json.Valid(w.Body.Bytes()), "%s?%s", path, q)
+			} else {
+				require.Contains(t, w.Body.String(), "</html>", "%s?%s", path, q)
+			}
+		}
+	})
 }
