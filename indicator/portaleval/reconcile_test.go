@@ -123,7 +123,9 @@ func TestReconcileSmallProvince(t *testing.T) {
 		"H99 1.4 ours 0/6 0 theirs 5/5 6 points 6.00 not-synced-or-rejected",
 		"H99.77 1.4 ours null/null null theirs 1/1 6 points 6.00 unit-not-in-our-hierarchy",
 		"H99.01 group 3a ours null/null 0 theirs null/null 2.5 points 2.50 no-published-inputs",
-		"H99 3.1 ours 0/0 0 theirs 1/1 2 points 2.00 portal-counts-more",
+		// the province counts its catalogue procedure, offered by nobody (issue 13 decision 8), the portal
+		// one offered in full
+		"H99 3.1 ours 0/1 0 theirs 1/1 2 points 2.00 numerator-differs",
 		// the unsynced on-time dossier: the portal's 2/3 against our 3/4
 		"H99.01 2.1 ours 3/4 15 theirs 2/3 13.33 points -1.67 not-synced-or-rejected",
 		"H99.02 1.4 ours 0/2 0 theirs 2/10 1.2 points 1.20 temporary-denominator",
