@@ -347,6 +347,14 @@ func checkProvince(t *testing.T, p province, out string) {
 		}
 	}
 	screenshot(t, ctx, out, p.name+"-overview")
+	ranking := download(t, ctx, `#ranking-csv`)
+	rows := 1 // the province
+	for _, lv := range api.Levels {
+		rows += len(lv.Rows)
+	}
+	if !bytes.HasPrefix(ranking, []byte("\ufeff")) || bytes.Count(bytes.TrimRight(ranking, "\n"), []byte("\n")) != rows {
+		t.Errorf("ranking CSV: want a BOM, a header and %d rows: %.200q", rows, ranking)
+	}
 
 	// Sorting by total, ascending: the first row is the lowest total.
 	do(t, ctx, chromedp.Click(chromedp.CSS(`table.ranking thead th:nth-child(3) a`)), chromedp.WaitVisible(chromedp.CSS(`table.ranking`)))

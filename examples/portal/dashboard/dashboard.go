@@ -178,6 +178,7 @@ func newHandler(cfg Config) (*handler, http.Handler, error) {
 	mux.HandleFunc("GET /units/{id}/records", h.recordsPage)
 	mux.HandleFunc("GET /units/{id}/records.csv", h.recordsCSV)
 	mux.HandleFunc("GET /trend", h.trendPage)
+	mux.HandleFunc("GET /overview.csv", h.overviewCSV)
 	mux.HandleFunc("GET /{$}", h.index)
 	inner := h.recoverErr(h.routerErrors(mux))
 	apiTimeout := http.TimeoutHandler(inner, cfg.Timeout, timeoutBody)

@@ -29,6 +29,7 @@
 //	                                               change against the previous period (total and rank);
 //	                                               sortable by any column (sort=rank|unit|total|g1..g6|delta,
 //	                                               dir=asc|desc), filtered by level=<unit kind>
+//	GET /overview.csv?period=&level=&sort=&dir=    the ranking tables as CSV with a UTF-8 byte-order mark (Excel)
 //	GET /units/{id}?period=&target=&mode=fix|add    unit: total, band, rank, change; every metric's numerator,
 //	                                               denominator, ratio, score, maximum and points lost; the
 //	                                               reasons of lost records with counts, Vietnamese labels,

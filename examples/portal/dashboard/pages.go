@@ -171,6 +171,7 @@ type overviewData struct {
 	Heads      []head
 	GroupNames []string
 	Bands      []bandLegend
+	CSVURL     string
 }
 
 // query reads the overview's parameters: level (a unit kind or ""), sort key and direction.
@@ -288,6 +289,7 @@ func (h *handler) index(w http.ResponseWriter, r *http.Request) {
 		hd.URL = d.Nav.URL("", sortParams(col.key, nd)...)
 		d.Heads = append(d.Heads, hd)
 	}
+	d.CSVURL = d.Nav.URL("overview.csv", cur...)
 	for _, b := range indicator.DefaultBands() {
 		d.Bands = append(d.Bands, bandLegend{Label: bandName(b, l), Colour: bandColour(b.Code), Min: b.Min.String()})
 	}

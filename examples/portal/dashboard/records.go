@@ -341,3 +341,46 @@ func statusOf(r *http.Request, err error) int {
 }
 
 func isUnknownPeriod(err error) bool { return errors.Is(err, ErrUnknownPeriod) }
+
+// overviewCSV serves GET /overview.csv: the ranking tables of the overview (same period, level and
+// sort) as one CSV with a UTF-8 byte-order mark for Excel, the province's row first, text cells guarded
+// against formula injection (report.CSVText).
+func (h *handler) overviewCSV(w http.ResponseWriter, r *http.Request) {
+	c, o, _, _, _, ok := h.overviewOf(w, r)
+	if !ok {
+		return
+	}
+	l := h.lang(r)
+	var buf bytes.Buffer
+	buf.WriteString("\ufeff")
+	cw := csv.NewWriter(&buf)
+	head := []string{"cap", "hang", "dong_hang", "don_vi", "ten", "tong_diem", "xep_loai", "n1", "n2", "n3", "n4", "n5", "n6", "thay_doi", "hang_truoc"}
+	if l == EN {
+		head = []string{"level", "rank", "tied", "unit", "name", "total", "band", "g1", "g2", "g3", "g4", "g5", "g6", "change", "previous_rank"}
+	}
+	cw.Write(head)
+	line := func(level string, x rowJSON) {
+		rec := []string{report.CSVText(level), strconv.Itoa(x.Rank), strconv.FormatBool(x.Tied), report.CSVText(x.Unit),
+			report.CSVText(x.Name), x.Total.StringFixed(2), report.CSVText(x.BandLabel)}
+		for _, g := range x.Groups {
+			rec = append(rec, g.Score.StringFixed(2))
+		}
+		if x.Change != nil {
+			rec = append(rec, x.Change.Total.StringFixed(2), strconv.Itoa(x.Change.PreviousRank))
+		} else {
+			rec = append(rec, "", "")
+		}
+		cw.Write(rec)
+	}
+	line(l.T("province"), o.Province)
+	for _, lv := range o.Levels {
+		for _, x := range lv.Rows {
+			line(lv.Label, x)
+		}
+	}
+	cw.Flush()
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", "xep-hang_"+c.Period.String()+".csv"))
+	w.WriteHeader(http.StatusOK)
+	w.Write(buf.Bytes())
+}

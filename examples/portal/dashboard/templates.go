@@ -114,7 +114,7 @@ const overviewPage = `{{define "title"}}{{.L.T "overview"}} {{.PeriodLabel}}{{en
 {{.Bars}}
 </div><div class="card"><h3 style="margin-top:0">{{.L.T "groups"}}</h3>{{.Radar}}</div></div>
 <h2>{{.L.T "ranking"}}</h2>
-<p class="filters">{{.L.T "level"}}: {{range .Levels}}<a href="{{.URL}}"{{if .On}} class="on"{{end}}>{{.Label}}</a>{{end}}</p>
+<p class="filters">{{.L.T "level"}}: {{range .Levels}}<a href="{{.URL}}"{{if .On}} class="on"{{end}}>{{.Label}}</a>{{end}} &nbsp; <a id="ranking-csv" href="{{.CSVURL}}" download>{{.L.T "csv"}}</a></p>
 {{range $li, $lv := $d.Levels}}
 <h3>{{$lv.Label}} ({{len $lv.Rows}} {{$.L.T "units"}})</h3>
 <table class="ranking" id="ranking-{{$lv.Kind}}" data-kind="{{$lv.Kind}}"><thead><tr>

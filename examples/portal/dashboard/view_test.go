@@ -269,3 +269,27 @@ func FuzzQuery(f *testing.F) {
 		}
 	})
 }
+
+// TestOverviewCSV: the ranking as CSV for Excel: byte-order mark, the province first, then every row of
+// the API's tables in the same order with the same totals.
+func TestOverviewCSV(t *testing.T) {
+	h := newTestHandler(t)
+	w := do(t, h, "GET", "/overview.csv?period=2026-08&sort=total&dir=asc", "", "")
+	require.Equal(t, 200, w.Code, w.Body.String())
+	b := w.Body.Bytes()
+	require.True(t, bytes.HasPrefix(b, []byte("\ufeff")))
+	recs, err := csv.NewReader(bytes.NewReader(b[3:])).ReadAll()
+	require.NoError(t, err)
+	var o overviewJSON
+	require.NoError(t, json.Unmarshal(do(t, h, "GET", "/api/overview?period=2026-08&sort=total&dir=asc", "", "").Body.Bytes(), &o))
+	require.Equal(t, o.Province.Unit, recs[1][3])
+	i := 2
+	for _, lv := range o.Levels {
+		for _, r := range lv.Rows {
+			require.Equal(t, []string{lv.Label, r.Unit, r.Total.StringFixed(2)}, []string{recs[i][0], recs[i][3], recs[i][5]})
+			i++
+		}
+	}
+	require.Len(t, recs, i)
+	require.Len(t, recs[0], 15)
+}
