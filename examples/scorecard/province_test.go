@@ -378,3 +378,12 @@ func TestNoDataField(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckSample: -check on the built-in sample prints the data-quality report only.
+func TestCheckSample(t *testing.T) {
+	out, errs, code := runCLI(t, "-sample-dossiers", "500", "-check")
+	if code != 0 || !strings.HasPrefix(out, "Data-quality report: 500 dossier records\n") || !strings.Contains(out, "placeholder-identifier") ||
+		strings.Contains(out, "UBND tỉnh Mẫu") {
+		t.Errorf("exit %d stderr %q out:\n%s", code, errs, out)
+	}
+}

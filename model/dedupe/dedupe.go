@@ -12,8 +12,10 @@
 // The latest version is only known at the end of the input, so deduplication takes two passes over a
 // re-readable input: pass 1 (Index.Add) remembers, per distinct code, the winning version's update time
 // and ordinal (its position among the records added); pass 2 (Index.Winner, or Latest) keeps the record
-// whose ordinal is the winner's. Memory is O(distinct codes) — one map entry of the code and 24 bytes —
-// never O(records × record size); time is two passes over the input. The pass-2 side is read-only and
+// whose ordinal is the winner's. Memory is O(distinct codes) — one map entry of a copy of the code and 24
+// bytes, about 100 bytes a code — never O(records × record size); time is two passes over the input (for
+// a file, two decodes). An in-memory source (slices.Values of a []model.Dossier) is ranged twice at no
+// decode cost; its records are the caller's memory, which the index does not add to. The pass-2 side is read-only and
 // safe for concurrent use, so a parallel decoder that knows each record's global ordinal may filter on
 // its workers.
 package dedupe
