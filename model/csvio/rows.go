@@ -34,6 +34,7 @@ type rowReader struct {
 	eof   bool
 	rerr  error
 	comma byte
+	stop  [256]bool // the bytes that end an unquoted cell's text: the delimiter, '\n' and '"'
 	limit int
 	line  int // line number of buf[pos] (1-based)
 
@@ -51,7 +52,16 @@ const (
 )
 
 func newRowReader(r io.Reader, limit int) *rowReader {
-	return &rowReader{r: r, buf: make([]byte, 64<<10), limit: limit, line: 1, comma: ','}
+	rr := &rowReader{r: r, buf: make([]byte, 64<<10), limit: limit, line: 1}
+	rr.setComma(',')
+	return rr
+}
+
+// setComma sets the delimiter.
+func (rr *rowReader) setComma(c byte) {
+	rr.comma = c
+	rr.stop = [256]bool{}
+	rr.stop[c], rr.stop['\n'], rr.stop['"'] = true, true, true
 }
 
 // more reads more input, moving the unconsumed data to the start of buf when it is full.
@@ -131,7 +141,7 @@ func (rr *rowReader) sniff() error {
 	}
 done:
 	if semis > commas {
-		rr.comma = ';'
+		rr.setComma(';')
 	}
 	return nil
 }
@@ -204,17 +214,14 @@ func (rr *rowReader) scan() (end int, lines int, need bool, err error) {
 				return 0, 0, false, &rowError{rr.line + lines, errQuote}
 			}
 		}
-		// unquoted cell
+		// unquoted cell: up to the delimiter or the line break; a quote in it is an error
 		k := j
-		for k < len(b) {
-			c := b[k]
-			if c == comma || c == '\n' {
-				break
-			}
-			if c == '"' {
-				return 0, 0, false, &rowError{rr.line + lines, errBareQuote}
-			}
+		stop := &rr.stop
+		for k < len(b) && !stop[b[k]] {
 			k++
+		}
+		if k < len(b) && b[k] == '"' {
+			return 0, 0, false, &rowError{rr.line + lines, errBareQuote}
 		}
 		if k >= len(b) {
 			if !rr.eof {

@@ -118,7 +118,8 @@ func splitDossiers(r io.Reader, size int, cfg limits.Config) iter.Seq2[*Chunk, e
 			if rows == 0 {
 				return true
 			}
-			sub := &rowReader{buf: rr.buf[start:end], n: end - start, eof: true, limit: cfg.Record, line: startLine, comma: rr.comma}
+			sub := &rowReader{buf: rr.buf[start:end], n: end - start, eof: true, limit: cfg.Record, line: startLine}
+			sub.setComma(rr.comma)
 			c := &Chunk{rr: sub, h: h, first: first, rows: rows, cfg: cfg, buf: rr.buf, pool: pool}
 			first += rows
 			rows = 0
