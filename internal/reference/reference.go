@@ -188,8 +188,8 @@ func Judge(in Input, dossiers []model.Dossier) (*Result, error) {
 		res.Own[u.ID] = map[string]Count{}
 	}
 
-	// Decision 3: one dossier per code, the latest version wins (the later send time; on a tie or
-	// without send times, the later record of the stream).
+	// Decision 3: one dossier per code, the latest version wins (the later send time when both versions
+	// carry one and they differ, else the later record of the stream).
 	latest := map[string]int{}
 	seen := map[string]int{}
 	for i := range dossiers {
@@ -204,10 +204,7 @@ func Judge(in Input, dossiers []model.Dossier) (*Result, error) {
 		if a.Valid && b.Valid && a.T.After(b.T) {
 			continue // the earlier record was sent later: it stays
 		}
-		if a.Valid && !b.Valid {
-			continue
-		}
-		latest[c] = i
+		latest[c] = i // sent later, or no two send times to compare: the later record wins (docs/data.md)
 	}
 	for c, n := range seen {
 		if n > 1 {

@@ -233,11 +233,12 @@ func numtag(b bool) string {
 	return ""
 }
 
-// Check scores the dossiers with s and with the reference judge (in), compares every count, explains up to
+// Check scores the latest version of every dossier code with s (Scorer.RunLatest) and with the reference
+// judge (in), compares every count, explains up to
 // max dossiers per difference and renders the result under title. diffs is empty when every count is
 // equal. Errors come from the scorer or the judge.
 func Check(s *scorecard.Scorer, in reference.Input, dossiers []model.Dossier, title string, max int) (md string, diffs []Diff, err error) {
-	card, err := s.Run(slices.Values(dossiers))
+	card, err := s.RunLatest(slices.Values(dossiers), 1) // re-sent codes: the latest version, as the reference
 	if err != nil {
 		return "", nil, fmt.Errorf("refcard: scorecard: %w", err)
 	}
