@@ -129,6 +129,20 @@ func (s *fileSource) all() iter.Seq[model.Dossier] {
 	}
 }
 
+// listSkipped lists the records -on-error skip left out (at most maxListed, then a count).
+func (s *fileSource) listSkipped(w io.Writer, prefix string) {
+	if len(s.skipped) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%s-on-error skip: %d records skipped (in the %q ledger):\n", prefix, s.ledger.Excluded, calculatorInput)
+	for _, m := range s.skipped {
+		fmt.Fprintf(w, "  %s\n", m)
+	}
+	if int64(len(s.skipped)) < s.ledger.Excluded {
+		fmt.Fprintf(w, "  … %d more\n", s.ledger.Excluded-int64(len(s.skipped)))
+	}
+}
+
 // recordError formats a decoder's error as "<file>: record N (code X) field F: message" (a
 // dataset.FileError already is).
 func recordError(name string, err error) error {
@@ -156,13 +170,13 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 	if err != nil {
 		return err
 	}
-	if len(set.Units) == 0 {
+	if len(set.Units) == 0 && !c.check { // -check lints a payload on its own
 		return errors.New("no units: give -units FILE (or units.csv in the -data directory); without the hierarchy no dossier can be attributed")
 	}
 	if len(files.Dossiers) == 0 {
 		return errors.New("no dossier file: give -dossiers FILE (or dossiers.json|csv in the -data directory)")
 	}
-	if len(set.Procedures) == 0 {
+	if len(set.Procedures) == 0 && !c.check {
 		fmt.Fprintln(stderr, "scorecard: warning: no procedure catalogue (-procedures): 1.1–1.3 have no data, durations and fees are unknown")
 	}
 	cal, err := calendar.New(calendar.Options{FromYear: period.StartTime().Year() - 1, ToYear: period.EndTime().Year() + 1})
@@ -174,7 +188,7 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 		if asOf, err = parseAsOf(c.asof, cal.Location()); err != nil {
 			return err
 		}
-	} else {
+	} else if !c.check {
 		fmt.Fprintf(stderr, "scorecard: -asof not given: open records are judged at the end of the period, %s\n", asOf.Format("2006-01-02T15:04:05Z07:00"))
 	}
 	in := inputsOf(set)
@@ -205,6 +219,7 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 		if src.err != nil {
 			return src.err
 		}
+		src.listSkipped(stdout, "")
 		return err
 	}
 
@@ -240,15 +255,7 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 		return fmt.Errorf("%s: no dossier records", name)
 	}
 	chk.summary(stderr)
-	if len(src.skipped) > 0 {
-		fmt.Fprintf(stderr, "scorecard: -on-error skip: %d records skipped (in the %q ledger):\n", src.ledger.Excluded, calculatorInput)
-		for _, m := range src.skipped {
-			fmt.Fprintf(stderr, "  %s\n", m)
-		}
-		if int64(len(src.skipped)) < src.ledger.Excluded {
-			fmt.Fprintf(stderr, "  … %d more\n", src.ledger.Excluded-int64(len(src.skipped)))
-		}
-	}
+	src.listSkipped(stderr, "scorecard: ")
 	if idx.Superseded() > 0 {
 		fmt.Fprintf(stderr, "scorecard: %d re-sent versions superseded by a later one (%d records, %d dossiers scored; %q ledger)\n",
 			idx.Superseded(), idx.Records(), idx.Distinct(), scorecard.CalculatorResend)

@@ -310,6 +310,12 @@ func TestOwnProvince(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "Data-quality report: 9 dossier records") || !strings.Contains(out, "duplicate-code") {
 		t.Errorf("-check: exit %d stderr %q out:\n%s", code, errs, out)
 	}
+	// -check as a pre-flight lint of a payload alone: no unit file needed, nothing else printed.
+	out, errs, code = runCLI(t, "-dossiers", jsonPath, "-on-error", "skip", "-check")
+	if code != 0 || !strings.HasPrefix(out, "Data-quality report: 9 dossier records") || strings.Contains(errs, "warning") ||
+		!strings.Contains(out, "-on-error skip: 1 records skipped") {
+		t.Errorf("-check on a payload alone: exit %d stderr %q out:\n%s", code, errs, out)
+	}
 }
 
 // TestNoDataField: a dossier CSV without the sync columns carries nothing 1.4 rests on: 1.4 is reported
