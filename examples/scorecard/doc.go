@@ -21,10 +21,12 @@
 //
 // With files the command makes two passes over the dossiers. The first runs the data-quality checks of
 // package model/quality (a summary goes to stderr: counts per finding, example codes; -check prints only
-// the report and scores nothing), indexes re-sent dossier codes (package model/dedupe: the latest version
-// wins, by the sync time where present, else input order; earlier versions are counted in the "resend"
-// ledger of the card) and finds dossiers of units that are not in the unit file (a loud warning with
-// counts and example codes; -strict makes it exit 1). The second pass scores the latest versions. A
+// the report and scores nothing — a pre-flight lint of a payload before sending it, which needs no unit
+// file), indexes re-sent dossier codes (package model/dedupe: the latest version wins, by the sync time
+// where present, else input order; earlier versions are counted in the "resend" ledger of the card) and
+// finds dossiers of units that are not in the unit file (a loud warning with counts and example codes;
+// -strict makes it exit 1). The second pass decodes and scores each file on the -workers goroutines
+// (package indicator/scorecard's AddChunks), the latest versions only, with their steps. A
 // metric that rests on a field no record carries (1.4 on a CSV without the sync columns, 4.5 without
 // result_synced_to_store) is reported as no data, with a warning, not as 0. Every file's kind is checked
 // from its content: a dossier payload given as -procedures is an error naming the file and what was
