@@ -89,8 +89,7 @@ func (jd *judge) publication(res *Result) {
 				}
 			}
 			// 1.2: published in the period, or not published at the judgement instant and decided by the
-			// period's last day plus the allowed delay (PendingDecidedBy) and by as-of — the instants are a
-			// reading the handbook does not spell out (see the package documentation).
+			// period's last day plus the allowed delay (PendingDecidedBy) and by as-of (docs/rules.md 1.2).
 			if pub.DecisionDate.Valid {
 				deadline := jd.limit(jd.date(pub.DecisionDate.T), delay)
 				switch {

@@ -12,13 +12,11 @@
 //
 // Covered: every scored metric and 2.2 (count and seconds), 5.0, with the portal edition's default policies.
 //
-// Readings taken where the handbook is silent (each says so where applied): an answered supplement moves the
-// deadline by the working days from the request's day up to the re-submission's day; a request pending
-// since before the period leaves the dossier out of it; financial-obligation entries are not requests; 1.2's
-// pending procedures are those unpublished at the judgement instant whose decision is dated by as-of. The
-// first and the last were settled by looking at the dossiers and procedures on which a first version of
-// this judge and the calculators differed on the sample province (never at the calculators' code): they
-// are reported for the handbook, not derived from it.
+// Readings the handbook did not state when this judge was written, settled by looking at the dossiers
+// and procedures on which a first version of it and the calculators differed on the sample province
+// (never at the calculators' code), and since written into docs/rules.md: how the applicant's supplement
+// time is measured (2.1), a request pending since before the period (2.1), 1.2's pending procedures
+// (unpublished at the judgement instant, decided by as-of). Financial-obligation entries are not requests.
 //
 // Cost: O(dossiers × metrics) time plus, per dossier with a computed deadline, one Calendar.Day call per
 // day walked; memory O(dossiers) (decisions are kept). Judge fails only on a nil calendar or a zero period.

@@ -137,3 +137,18 @@ func TestJudgeDossiers(t *testing.T) {
 	_, err = Judge(Input{}, nil)
 	require.True(t, errors.Is(err, ErrInput))
 }
+
+// TestSupplementMeasures pins the three measures of the applicant's time (docs/rules.md 2.1).
+func TestSupplementMeasures(t *testing.T) {
+	jd := testJudge(t)
+	// office hours: Fri 13/2 15:00 → Mon 23/2 09:00 = 2 h + 2 h (Tết between).
+	require.Equal(t, 4*time.Hour, jd.officeBetween(vn("2026-02-13 15:00:00"), vn("2026-02-23 09:00:00")))
+	require.Equal(t, 8*time.Hour, jd.officeBetween(vn("2026-01-10 06:00:00"), vn("2026-01-10 18:00:00")), "make-up Saturday")
+	got, ok := jd.addOffice(vn("2026-02-13 16:00:00"), 4*time.Hour)
+	require.True(t, ok)
+	require.Equal(t, vn("2026-02-23 10:00:00"), got)
+	// calendar days: 24:00 of 10/2 + 9 days = 24:00 of 19/2, a Tết day → 24:00 of 23/2.
+	got, ok = jd.shiftCalendarDays(vn("2026-02-11 00:00:00"), 9)
+	require.True(t, ok)
+	require.Equal(t, vn("2026-02-24 00:00:00"), got)
+}

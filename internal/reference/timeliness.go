@@ -163,6 +163,7 @@ func (jd *judge) timeliness(d *model.Dossier, proc *model.Procedure) timing {
 	// procedure's duration from the reception.
 	var due time.Time
 	haveDue := false
+	unit := model.DurationWorkingDays // an appointment counts as working days for a supplement's pause
 	if len(d.Supplements) > 0 && d.Supplements[0].DueBefore.Valid {
 		due, haveDue = d.Supplements[0].DueBefore.T, true
 	} else if d.DueAt.Valid {
@@ -181,6 +182,10 @@ func (jd *judge) timeliness(d *model.Dossier, proc *model.Procedure) timing {
 		if !ok || dur.NoDueDate {
 			t.reason = "no_deadline"
 			return t
+		}
+		unit = dur.Unit.Code()
+		if unit == model.DurationWorkingDays && !dur.Amount.IsInteger() {
+			unit = model.DurationHours // a fractional number of working days is counted in hours
 		}
 		var okDue bool
 		due, okDue = jd.computeDue(recv, dur)
@@ -201,18 +206,29 @@ func (jd *judge) timeliness(d *model.Dossier, proc *model.Procedure) timing {
 		return t
 	}
 	if len(reqs) == 1 && reqs[0].answered {
-		// The applicant's time does not count against the unit. The handbook does not say how that time is
-		// measured; the reading taken here: the working days the dossier spent with the applicant — from
-		// the request's day up to, not including, the re-submission's day — move the deadline on by as
-		// many working days, at the same time of day (see the report of issue 13).
-		n := 0
-		for d := jd.date(reqs[0].at); d.Before(jd.date(reqs[0].back)); d = d.AddDays(1) {
-			if jd.working(d) {
-				n++
-			}
-		}
+		// The applicant's time does not count against the unit; it is measured in the deadline's unit
+		// (docs/rules.md 2.1, "How the applicant's time is measured").
+		req, back := reqs[0].at, reqs[0].back
 		var ok bool
-		if due, ok = jd.shiftWorkingDays(due, n); !ok {
+		switch unit {
+		case model.DurationHours:
+			// the office hours between the two instants move the due instant
+			due, ok = jd.addOffice(due, jd.officeBetween(req, back))
+		case model.DurationDays:
+			// the calendar days between the two dates; a due day that is not a working day rolls forward
+			due, ok = jd.shiftCalendarDays(due, jd.date(back).Sub(jd.date(req)))
+		default:
+			// an appointment or working days: the working days after the request's date up to and
+			// including the re-submission's date move the due day, which keeps its time of day
+			n := 0
+			for d := jd.date(req).AddDays(1); !d.After(jd.date(back)); d = d.AddDays(1) {
+				if jd.working(d) {
+					n++
+				}
+			}
+			due, ok = jd.shiftWorkingDays(due, n)
+		}
+		if !ok {
 			t.inDen = false
 			t.reason = "no_deadline"
 			return t
@@ -282,6 +298,71 @@ func (jd *judge) walkOffice(day calendar.Date, cur, need time.Duration) (time.Ti
 		}
 		cur = 0
 	}
+}
+
+// officeBetween adds up, day by day, the office hours of working days between a and b.
+func (jd *judge) officeBetween(a, b time.Time) time.Duration {
+	var sum time.Duration
+	for day := jd.date(a); !day.After(jd.date(b)); day = day.AddDays(1) {
+		if !jd.in.Calendar.Day(day).InRange || !jd.working(day) {
+			continue
+		}
+		start := day.In(model.Vietnam())
+		for _, sp := range office {
+			from, to := start.Add(sp[0]), start.Add(sp[1])
+			if from.Before(a) {
+				from = a
+			}
+			if to.After(b) {
+				to = b
+			}
+			if to.After(from) {
+				sum += to.Sub(from)
+			}
+		}
+	}
+	return sum
+}
+
+// addOffice moves an instant on by d of office hours.
+func (jd *judge) addOffice(t time.Time, d time.Duration) (time.Time, bool) {
+	if d <= 0 {
+		return t, true
+	}
+	day := jd.date(t)
+	if !jd.in.Calendar.Day(day).InRange {
+		return time.Time{}, false
+	}
+	cur := sinceMidnight(t)
+	if !jd.working(day) {
+		var ok bool
+		if day, ok = jd.nextWorking(day); !ok {
+			return time.Time{}, false
+		}
+		cur = 0
+	}
+	return jd.walkOffice(day, cur, d)
+}
+
+// shiftCalendarDays moves a day-based deadline by n calendar days; a due day that is not a working day
+// rolls forward to the next working day. The deadline keeps its time within its day.
+func (jd *judge) shiftCalendarDays(due time.Time, n int) (time.Time, bool) {
+	if n == 0 {
+		return due, true
+	}
+	day := jd.date(due.Add(-time.Nanosecond))
+	offset := due.Sub(day.In(model.Vietnam()))
+	day = day.AddDays(n)
+	if !jd.in.Calendar.Day(day).InRange {
+		return time.Time{}, false
+	}
+	if !jd.working(day) {
+		var ok bool
+		if day, ok = jd.nextWorking(day); !ok {
+			return time.Time{}, false
+		}
+	}
+	return day.In(model.Vietnam()).Add(offset), true
 }
 
 // working reports a processing day of the calendar.
