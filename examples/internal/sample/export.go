@@ -17,38 +17,20 @@ import (
 // names are replaced. Errors: the first create, write or close error, naming the file. Cost: one pass over
 // the dossier stream; memory O(1) beyond the province.
 func Export(p *Province, dir string) error {
+	copies := make([]csvio.CertifiedCopy, len(p.CertifiedCopies))
+	for i, c := range p.CertifiedCopies {
+		copies[i] = csvio.CertifiedCopy{UnitID: c.UnitID, Electronic: c.Electronic}
+	}
 	files := []struct {
 		name  string
 		write func(*bufio.Writer) error
 	}{
-		{"units.csv", func(w *bufio.Writer) error {
-			x := csvio.NewUnitWriter(w)
-			return each(p.Units, x.Write, x.Flush)
-		}},
-		{"procedures.csv", func(w *bufio.Writer) error {
-			x := csvio.NewProcedureWriter(w)
-			return each(p.Procedures, x.Write, x.Flush)
-		}},
-		{"offerings.csv", func(w *bufio.Writer) error {
-			x := csvio.NewOfferingWriter(w)
-			return each(p.Offerings, x.Write, x.Flush)
-		}},
-		{"petitions.csv", func(w *bufio.Writer) error {
-			x := csvio.NewPetitionWriter(w)
-			return each(p.Petitions, x.Write, x.Flush)
-		}},
-		{"ratings.csv", func(w *bufio.Writer) error {
-			x := csvio.NewRatingWriter(w)
-			return each(p.Ratings, x.Write, x.Flush)
-		}},
-		{"copies.csv", func(w *bufio.Writer) error {
-			x := csvio.NewCopyWriter(w)
-			copies := make([]csvio.CertifiedCopy, len(p.CertifiedCopies))
-			for i, c := range p.CertifiedCopies {
-				copies[i] = csvio.CertifiedCopy{UnitID: c.UnitID, Electronic: c.Electronic}
-			}
-			return each(copies, x.Write, x.Flush)
-		}},
+		{"units.csv", func(w *bufio.Writer) error { return writeAll(p.Units, csvio.NewUnitWriter(w)) }},
+		{"procedures.csv", func(w *bufio.Writer) error { return writeAll(p.Procedures, csvio.NewProcedureWriter(w)) }},
+		{"offerings.csv", func(w *bufio.Writer) error { return writeAll(p.Offerings, csvio.NewOfferingWriter(w)) }},
+		{"petitions.csv", func(w *bufio.Writer) error { return writeAll(p.Petitions, csvio.NewPetitionWriter(w)) }},
+		{"ratings.csv", func(w *bufio.Writer) error { return writeAll(p.Ratings, csvio.NewRatingWriter(w)) }},
+		{"copies.csv", func(w *bufio.Writer) error { return writeAll(copies, csvio.NewCopyWriter(w)) }},
 	}
 	for _, f := range files {
 		if err := create(filepath.Join(dir, f.name), f.write); err != nil {
@@ -94,14 +76,17 @@ func Export(p *Province, dir string) error {
 	return nil
 }
 
-// each writes every record of rs with write, then flushes.
-func each[T any](rs []T, write func(*T) error, flush func() error) error {
+// writeAll writes every record of rs with w, then flushes.
+func writeAll[T any, W interface {
+	Write(*T) error
+	Flush() error
+}](rs []T, w W) error {
 	for i := range rs {
-		if err := write(&rs[i]); err != nil {
+		if err := w.Write(&rs[i]); err != nil {
 			return err
 		}
 	}
-	return flush()
+	return w.Flush()
 }
 
 // create writes one file through a buffered writer; errors name the file.
