@@ -391,6 +391,14 @@ func (f *framer) walk(keys []string, rec func(elem []byte, index int) bool) erro
 				return f.wrap(kerr)
 			}
 			f.pos = end
+			isData := false
+			for _, k := range keys {
+				isData = isData || k == key
+			}
+			if isData && seen != "" { // before the ':', as a JSON tokenizer reads it
+				return &RecordError{Index: f.index, Field: key, Terminal: true, Err: fmt.Errorf("%w: %w: %q after %q: a payload has one data array",
+					ErrSyntax, ErrDuplicateField, key, seen)}
+			}
 			if err := f.ws(); err != nil {
 				return f.wrap(err)
 			}
@@ -406,14 +414,7 @@ func (f *framer) walk(keys []string, rec func(elem []byte, index int) bool) erro
 			if !ok {
 				return f.wrap(io.ErrUnexpectedEOF)
 			}
-			isData := false
-			for _, k := range keys {
-				isData = isData || k == key
-			}
 			switch {
-			case isData && seen != "":
-				return &RecordError{Index: f.index, Field: key, Terminal: true, Err: fmt.Errorf("%w: %w: %q after %q: a payload has one data array",
-					ErrSyntax, ErrDuplicateField, key, seen)}
 			case isData && c == '[':
 				seen = key
 				if err := array(); err != nil || stopped {

@@ -392,8 +392,12 @@ func sameItems[T any](t *testing.T, data []byte, got, want []item[T], fix func(*
 		if ge.Index != we.Index || ge.Field != we.Field {
 			t.Fatalf("result %d: error %v\noracle %v\ninput %q", i, g.err, w.err, data)
 		}
+		// The oracle's json.Decoder turned a top-level number too large for a float64 into an unmarshal
+		// error wrapping no sentinel; the one-pass decoder calls it what it is, a payload that is
+		// neither an object nor an array (ErrSyntax).
+		quirk := strings.Contains(w.err.Error(), "json: cannot unmarshal number") && errors.Is(g.err, ErrSyntax)
 		for _, s := range sentinels {
-			if errors.Is(g.err, s) != errors.Is(w.err, s) {
+			if !quirk && errors.Is(g.err, s) != errors.Is(w.err, s) {
 				t.Fatalf("result %d: error %v\noracle %v (differ on %v)\ninput %q", i, g.err, w.err, s, data)
 			}
 		}
