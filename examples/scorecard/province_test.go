@@ -76,6 +76,9 @@ func (d pd) json() string {
 //	000.00.32.H44  0001 direct late; 0002 direct on time → 2.1 1/2, 3.3 0/2
 //	000.00.99.H44  0001: a unit not in units.csv (unattributed: warned, not scored)
 //	H44 (pooled)   2.1 5/7, 3.3 3/7
+//
+// 1.4: every record of the payload was sent (7/7; 3/3, 2/2, 2/2). 4.4 (copies.csv): 31 offers electronic
+// certified copies, 32 does not → 1/1, 0/1, the province 1/2, the department no commune (0/0).
 func provDossiers() []pd {
 	return []pd{
 		{code: "000.00.12.H44-260803-0001", online: true},
@@ -180,6 +183,7 @@ type provRow struct {
 	num33, den33    int64
 	score33         string
 	num14, den14    int64 // a record of a DongBoHoSoMC payload was sent (the CSV carries it as sync_sent_at)
+	num44, den44    int64 // copies.csv: commune 31 offers electronic certified copies, 32 does not
 }
 
 // TestOwnProvince: the hand-worked table, on the JSON payload and on the same data as CSV (identical
@@ -188,10 +192,10 @@ func TestOwnProvince(t *testing.T) {
 	dir := t.TempDir()
 	jsonPath, csvPath := writeProvince(t, dir)
 	want := []provRow{
-		{"H44", 5, 7, "14.29", "14.29", 3, 7, "5.14", 7, 7},
-		{"000.00.12.H44", 2, 3, "13.33", "13.33", 2, 3, "6.00", 3, 3},
-		{"000.00.31.H44", 2, 2, "20.00", "20.00", 1, 2, "6.00", 2, 2},
-		{"000.00.32.H44", 1, 2, "10.00", "10.00", 0, 2, "0.00", 2, 2},
+		{"H44", 5, 7, "14.29", "14.29", 3, 7, "5.14", 7, 7, 1, 2},
+		{"000.00.12.H44", 2, 3, "13.33", "13.33", 2, 3, "6.00", 3, 3, 0, 0},
+		{"000.00.31.H44", 2, 2, "20.00", "20.00", 1, 2, "6.00", 2, 2, 1, 1},
+		{"000.00.32.H44", 1, 2, "10.00", "10.00", 0, 2, "0.00", 2, 2, 0, 1},
 	}
 	base := []string{"-period", "2026-08", "-asof", "2026-09-01", "-on-error", "skip", "-format", "json"}
 	f := func(name string) string { return filepath.Join(dir, name) }
@@ -251,9 +255,9 @@ func TestOwnProvince(t *testing.T) {
 		}
 		for i, w := range want {
 			u := v.Card.Units[i]
-			m14, m21, m33 := metric(i, 0, "1.4"), metric(i, 1, "2.1"), metric(i, 2, "3.3")
+			m14, m21, m33, m44 := metric(i, 0, "1.4"), metric(i, 1, "2.1"), metric(i, 2, "3.3"), metric(i, 4, "4.4")
 			got := provRow{u.Unit.ID, m21.Num, m21.Den, m21.Score.StringFixed(2), u.Pooled.Groups[1].Score.StringFixed(2),
-				m33.Num, m33.Den, m33.Score.StringFixed(2), m14.Num, m14.Den}
+				m33.Num, m33.Den, m33.Score.StringFixed(2), m14.Num, m14.Den, m44.Num, m44.Den}
 			if got != w {
 				t.Errorf("%s: row %d\n got %+v\nwant %+v", name, i, got, w)
 			}
