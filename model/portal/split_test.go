@@ -1,0 +1,93 @@
+package portal
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/vn-dvc/chiso766/internal/testkit"
+	"github.com/vn-dvc/chiso766/model"
+)
+
+// TestSplitLimits: the splitter keeps the decoders' hostile-input bounds — a record over the record limit
+// ends the split with ErrTooLarge after the chunks before it, and an endless value is not buffered past
+// the limit.
+func TestSplitLimits(t *testing.T) {
+	big := strings.Repeat("x", DefaultMaxRecordBytes)
+	in := `{"data":[{"MaHoSo":"A-1-1"},{"MaHoSo":"B-1-1","GhiChu":"` + big + `"},{"MaHoSo":"C-1-1"}]}`
+	n, good, err := firstErr(splitSeq(SplitDossiers(strings.NewReader(in))))
+	wantRecordErr(t, err, 1, "", "", ErrTooLarge)
+	if n != 2 || good != 1 || !IsTerminal(err) {
+		t.Errorf("%d results, %d good, %v", n, good, err)
+	}
+	if _, good, err := firstErr(splitSeq(SplitDossiers(strings.NewReader(in), MaxRecordBytes(2<<20), MaxFieldBytes(2<<20)))); err != nil || good != 3 {
+		t.Errorf("raised limit: %v %d", err, good)
+	}
+	const size = 200 << 20
+	h := &testkit.Hostile{Prefix: `{"data":[{"MaHoSo":"A-1-1"},{"MaHoSo":"B-1-1","GhiChu":"`, Fill: 'x', N: size}
+	alloc, inuse := testkit.HeapCost(func() { _, _, err = firstErr(splitSeq(SplitDossiers(h))) })
+	if !errors.Is(err, ErrTooLarge) || h.Off > 4*chunkBytes || alloc > 32<<20 || inuse > 32<<20 {
+		t.Errorf("%v; read %d, allocated %d, heap +%d", err, h.Off, alloc, inuse)
+	}
+}
+
+// TestTolerantJSON: a UTF-8 byte order mark is skipped; UTF-16 input is an error that says so.
+func TestTolerantJSON(t *testing.T) {
+	n, good, err := firstErr(DecodeDossiers(strings.NewReader("\ufeff[{\"MaHoSo\":\"A-1-1\"}]")))
+	if n != 1 || good != 1 || err != nil {
+		t.Errorf("BOM: %d %d %v", n, good, err)
+	}
+	for _, in := range []string{"\xff\xfe[\x00{\x00", "\xfe\xff\x00[\x00{", "[\x00{\x00\"\x00"} {
+		_, _, err := firstErr(DecodeDossiers(strings.NewReader(in)))
+		if !errors.Is(err, ErrUTF16) || !errors.Is(err, ErrSyntax) || !IsTerminal(err) || !strings.Contains(err.Error(), "UTF-16") {
+			t.Errorf("%q: %v", in, err)
+		}
+	}
+}
+
+// TestRecordErrorsGoOn: a bad value is a record error and the next records are read; a syntax error ends
+// the sequence (IsTerminal tells the two apart).
+func TestRecordErrorsGoOn(t *testing.T) {
+	in := `[{"MaHoSo":"A-1-1","NgayTiepNhan":"x"},{"MaHoSo":"B-1-1"},{"MaHoSo":"C-1-1",]`
+	var got []string
+	for d, err := range DecodeDossiers(strings.NewReader(in)) {
+		got = append(got, fmt.Sprintf("%s %v", d.Code, IsTerminal(err)))
+	}
+	if want := []string{"A-1-1 false", "B-1-1 false", " true"}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// ExampleSplitDossiers cuts a payload into chunks of whole records (here tiny ones) and decodes each
+// chunk on its own, as several goroutines would; the global record index is kept.
+func ExampleSplitDossiers() {
+	payload := `{"service":"DongBoHoSoMC","data":[{"MaHoSo":"H44.1-260801-0001"},{"MaHoSo":"H44.1-260801-0002","NgayTiepNhan":"x"},{"MaHoSo":"H44.1-260801-0003"}]}`
+	for c, err := range SplitDossiers(strings.NewReader(payload)) {
+		if err != nil { // terminal: malformed payload, a record over the limit, a read error
+			fmt.Println("stop:", err)
+			return
+		}
+		var d model.Dossier
+		for {
+			index, err, ok := c.Next(&d)
+			if !ok {
+				break
+			}
+			if err != nil { // this record only: skip it and go on
+				fmt.Println(index, "skipped:", errors.Is(err, ErrBadDate))
+				continue
+			}
+			fmt.Println(index, d.Code, d.UnitID)
+		}
+		if c.Err() != nil {
+			fmt.Println("stop:", c.Err())
+			return
+		}
+		c.Release()
+	}
+	// Output:
+	// 0 H44.1-260801-0001 H44.1
+	// 1 skipped: true
+	// 2 H44.1-260801-0003 H44.1
+}
