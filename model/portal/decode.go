@@ -419,19 +419,28 @@ func splitAliases(s string) []string {
 type dossierDecoder struct {
 	p       parser
 	re      RecordError
-	d       model.Dossier
+	d       *model.Dossier // the dossier being filled (into's destination)
+	out     model.Dossier  // decode's destination
 	unitSet bool
 	sl      slabs
 	cfg     config
 }
 
 // decode decodes one element of data[] (its JSON text, copied once into a string whose substrings
-// the dossier's strings are) in one pass. syntax is a terminal error (ErrSyntax): the element is not
-// well-formed JSON.
+// the dossier's strings are) in one pass, and returns the dossier (a copy; see into).
 func (x *dossierDecoder) decode(index int, raw string) (d model.Dossier, err, syntax error) {
+	err, syntax = x.into(&x.out, index, raw)
+	return x.out, err, syntax
+}
+
+// into decodes one element of data[] into *dst (overwritten: no 1 KB dossier is copied on the way).
+// syntax is a terminal error (ErrSyntax): the element is not well-formed JSON, and *dst is then zero.
+func (x *dossierDecoder) into(dst *model.Dossier, index int, raw string) (err, syntax error) {
 	x.re = RecordError{Index: index}
 	x.p = parser{s: raw, re: &x.re, maxField: x.cfg.Field, sl: &x.sl, frames: x.p.frames[:0], keys: x.p.keys}
-	x.d = model.Dossier{}
+	*dst = model.Dossier{}
+	x.d = dst
+	defer func() { x.d = nil }()
 	x.unitSet = false
 	p := &x.p
 	p.ws()
@@ -446,20 +455,21 @@ func (x *dossierDecoder) decode(index int, raw string) (d model.Dossier, err, sy
 		p.bad("data after the record")
 	}
 	if p.syntax != nil {
-		return model.Dossier{}, nil, &RecordError{Index: index, Err: p.syntax}
+		*dst = model.Dossier{}
+		return nil, &RecordError{Index: index, Err: p.syntax}
 	}
 	if !x.unitSet {
-		x.d.UnitID = UnitFromCode(x.d.Code)
+		dst.UnitID = UnitFromCode(dst.Code)
 	}
-	payloadSync(&x.d)
-	if x.re.Err == nil && x.d.Code == "" {
+	payloadSync(dst)
+	if x.re.Err == nil && dst.Code == "" {
 		x.re.Field, x.re.Err = "MaHoSo", ErrBadCode
 	}
 	if x.re.Err != nil {
 		re := x.re
-		return x.d, &re, nil
+		return &re, nil
 	}
-	return x.d, nil, nil
+	return nil, nil
 }
 
 // field decodes the value of the record's key k.
@@ -662,7 +672,10 @@ func decodeResult(p *parser, r *model.ResultDoc) {
 	})
 }
 
+// decodeFee reads a fee line; a line without a given Gia (absent, null, empty) is of unknown amount
+// (model.Fee.AmountUnknown, issue 13 decision 5).
 func decodeFee(p *parser, f *model.Fee) {
+	f.AmountUnknown = true
 	p.object(false, func(k string) {
 		switch k {
 		case "TenPhiLePhi":
@@ -672,7 +685,9 @@ func decodeFee(p *parser, f *model.Fee) {
 		case "HinhThucThu":
 			f.Method = p.str0(k)
 		case "Gia":
-			f.Amount = p.amount(k)
+			var given bool
+			f.Amount, given = p.amountGiven(k)
+			f.AmountUnknown = !given
 		case "LoaiPhiLePhi":
 			f.Kind = p.str0(k)
 		default:

@@ -42,13 +42,12 @@ func (c *Chunk) Next(d *model.Dossier) (index int, err error, ok bool) {
 	if c.dec == nil {
 		c.dec = &dossierDecoder{cfg: c.cfg}
 	}
-	v, rerr, syn := c.dec.decode(index, string(c.buf[c.spans[2*i]:c.spans[2*i+1]]))
+	rerr, syn := c.dec.into(d, index, string(c.buf[c.spans[2*i]:c.spans[2*i+1]]))
 	if syn != nil {
 		syn.(*RecordError).Terminal = true
 		c.err = syn
 		return 0, nil, false
 	}
-	*d = v
 	return index, rerr, true
 }
 
