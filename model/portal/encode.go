@@ -38,7 +38,8 @@ var ErrClosed = errors.New("portal: encoder closed")
 // of MaHoSo. Payments and Sync are local data and are not written.
 // Sub-second precision of times is dropped; 0/1 flags are written as "1"/"0"
 // (an input "true" comes back as "1", the same model value); fee amounts are
-// written as decimal integers.
+// written as decimal integers, and Gia is omitted for a line of unknown amount
+// (model.Fee.AmountUnknown).
 //
 // Records are written as they come (buffered); call Close to finish the
 // payload and flush. An Encoder is not safe for concurrent use. Errors from the
@@ -300,10 +301,12 @@ func appendFee(o *obj, f *model.Fee) {
 	o.str("TenPhiLePhi", f.Name)
 	o.str("MaPhiLePhi", f.Code)
 	o.str("HinhThucThu", f.Method)
-	o.key("Gia")
-	o.b = append(o.b, '"')
-	o.b = strconv.AppendInt(o.b, f.Amount, 10)
-	o.b = append(o.b, '"')
+	if !f.AmountUnknown { // an amount not given is omitted, and reads back as one
+		o.key("Gia")
+		o.b = append(o.b, '"')
+		o.b = strconv.AppendInt(o.b, f.Amount, 10)
+		o.b = append(o.b, '"')
+	}
 	o.str("LoaiPhiLePhi", f.Kind)
 	o.extra(f.Extra)
 }

@@ -226,6 +226,7 @@ func oldDecodeResult(c *cursor, raw string) (r model.ResultDoc) {
 }
 
 func oldDecodeFee(c *cursor, raw string) (f model.Fee) {
+	f.AmountUnknown = true // Gia absent, null or blank: an amount not given (issue 13 decision 5)
 	c.record(raw, func(k string, v string) {
 		switch k {
 		case "TenPhiLePhi":
@@ -236,6 +237,7 @@ func oldDecodeFee(c *cursor, raw string) (f model.Fee) {
 			f.Method = c.str(k, v)
 		case "Gia":
 			f.Amount = c.amount(k, v)
+			f.AmountUnknown = strings.TrimSpace(c.str(k, v)) == ""
 		case "LoaiPhiLePhi":
 			f.Kind = c.str(k, v)
 		default:

@@ -398,18 +398,25 @@ func (p *parser) flag0(key string) model.Flag {
 }
 
 func (p *parser) amount(key string) int64 {
+	n, _ := p.amountGiven(key)
+	return n
+}
+
+// amountGiven is amount, and whether an amount was given: false for null, an empty or blank string, or a
+// value over the field limit (model.Fee.AmountUnknown).
+func (p *parser) amountGiven(key string) (int64, bool) {
 	s, ok := p.text(key)
 	if !ok {
-		return 0
+		return 0, false
 	}
 	if s = strings.TrimSpace(s); s == "" {
-		return 0
+		return 0, false
 	}
 	n, err := ParseAmount(s)
 	if err != nil {
 		p.fail(key, err)
 	}
-	return n
+	return n, true
 }
 
 // skipField checks and skips the value of a key that is not read, applying the field limit.
