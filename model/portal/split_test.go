@@ -3,8 +3,11 @@ package portal
 import (
 	"errors"
 	"fmt"
+	"math/rand"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vn-dvc/chiso766/internal/testkit"
 	"github.com/vn-dvc/chiso766/model"
@@ -90,4 +93,20 @@ func ExampleSplitDossiers() {
 	// 0 H44.1-260801-0001 H44.1
 	// 1 skipped: true
 	// 2 H44.1-260801-0003 H44.1
+}
+
+// TestCivil: civil gives what time.Date in the offset's zone and In(Vietnam) give, to the representation
+// (reflect.DeepEqual), over random dates of years 1–9999 and offsets within ±14:00.
+func TestCivil(t *testing.T) {
+	r := rand.New(rand.NewSource(766))
+	for range 200000 {
+		y, mo := 1+r.Intn(9999), 1+r.Intn(12)
+		d, h, mi, se, ns := 1+r.Intn(daysIn(y, mo)), r.Intn(24), r.Intn(60), r.Intn(60), r.Intn(1e9)
+		off := (r.Intn(28*60+1) - 14*60) * 60
+		got := civil(y, mo, d, h, mi, se, ns, int64(off))
+		want := time.Date(y, time.Month(mo), d, h, mi, se, ns, time.FixedZone("", off)).In(model.Vietnam())
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%04d-%02d-%02d %02d:%02d:%02d.%09d %+d: %v, want %v", y, mo, d, h, mi, se, ns, off, got, want)
+		}
+	}
 }
