@@ -172,12 +172,20 @@ func strList[T any](name string, p func(*T) *[]string) column[T] {
 			}
 			out := sl.take(strings.Count(s, ";") + 1)
 			for i := range out {
-				it, rest, _ := strings.Cut(s, ";")
+				it, rest := cut(s, ';')
 				out[i], s = strings.TrimSpace(it), rest
 			}
 			*p(r) = out
 			return nil
 		}}
+}
+
+// cut is strings.Cut for a one-byte separator (without the found result): the list cells' hot path.
+func cut(s string, sep byte) (before, after string) {
+	if i := strings.IndexByte(s, sep); i >= 0 {
+		return s[:i], s[i+1:]
+	}
+	return s, ""
 }
 
 // slab hands out the slices of list cells from one larger allocation: a decoder's list cells cost an
@@ -246,7 +254,7 @@ func structListRange[T, E any](name string, min, max int, p func(*T) *[]E, enc f
 			}
 			out := sl.peek(strings.Count(s, ";") + 1) // taken only when every item decodes
 			for i := range out {
-				it, rest, _ := strings.Cut(s, ";")
+				it, rest := cut(s, ';')
 				s = rest
 				if got := strings.Count(it, "|") + 1; got < min || got > max {
 					if min == max {
@@ -256,7 +264,7 @@ func structListRange[T, E any](name string, min, max int, p func(*T) *[]E, enc f
 				}
 				for j := range parts {
 					var part string
-					part, it, _ = strings.Cut(it, "|")
+					part, it = cut(it, '|')
 					parts[j] = strings.TrimSpace(part)
 				}
 				e, err := dec(parts)
