@@ -397,13 +397,8 @@ func (p *parser) flag0(key string) model.Flag {
 	return f
 }
 
-func (p *parser) amount(key string) int64 {
-	n, _ := p.amountGiven(key)
-	return n
-}
-
-// amountGiven is amount, and whether an amount was given: false for null, an empty or blank string, or a
-// value over the field limit (model.Fee.AmountUnknown).
+// amountGiven reads an integer VND amount (ParseAmount) and reports whether one was given: false for
+// null, an empty or blank string, or a value over the field limit (model.Fee.AmountUnknown).
 func (p *parser) amountGiven(key string) (int64, bool) {
 	s, ok := p.text(key)
 	if !ok {
