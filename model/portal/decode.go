@@ -30,10 +30,11 @@ import (
 // Terminal set, and ends the sequence (IsTerminal). On error the dossier must
 // not be counted.
 //
-// Sync: a dossier read from a payload was sent to the portal (the payload is
-// what is sent), and the payload carries no per-record sync answer: Sync is
-// set to a sending at the reception time (NgayTiepNhan, else NgayNopHoSo)
-// with ErrorCode "" (accepted); with neither date it stays absent.
+// Sync (policy "payload_sync", default on; PayloadSync(false) turns it off): a
+// dossier read from a payload was sent to the portal (the payload is what is
+// sent), and the payload carries no per-record sync answer: Sync is set to a
+// sending at the reception time (NgayTiepNhan, else NgayNopHoSo) with
+// ErrorCode "" (accepted); with neither date it stays absent.
 //
 // Options: MaxRecordBytes and MaxFieldBytes raise or lower the limits
 // (defaults DefaultMaxRecordBytes, 1 MiB, and DefaultMaxFieldBytes, 256 KiB).
@@ -461,7 +462,9 @@ func (x *dossierDecoder) into(dst *model.Dossier, index int, raw string) (err, s
 	if !x.unitSet {
 		dst.UnitID = UnitFromCode(dst.Code)
 	}
-	payloadSync(dst)
+	if !x.cfg.NoPayloadSync {
+		payloadSync(dst)
+	}
 	if x.re.Err == nil && dst.Code == "" {
 		x.re.Field, x.re.Err = "MaHoSo", ErrBadCode
 	}

@@ -63,7 +63,9 @@
 // per-record sync answer: DecodeDossiers sets Dossier.Sync to a sending at
 // the reception time (NgayTiepNhan, else NgayNopHoSo) with ErrorCode ""
 // (accepted), so that 1.4 counts it as synced; with neither date Sync stays
-// absent.
+// absent. This is the policy "payload_sync", on by default; the option
+// PayloadSync(false) turns it off for a local export in the payload's format
+// of dossiers that were not all sent.
 //
 // # Local extension keys
 //

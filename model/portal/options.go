@@ -31,6 +31,15 @@ func MaxRecordBytes(n int) Option { return limits.MaxRecord(n) }
 // longer than its record.
 func MaxFieldBytes(n int) Option { return limits.MaxField(n) }
 
+// PayloadSync sets the payload sync rule of DecodeDossiers and SplitDossiers (policy "payload_sync",
+// default on): a dossier read from a DongBoHoSoMC payload was sent to the portal, so its Sync is set to
+// a sending at its reception time with ErrorCode "" (accepted) when the record carries no sync answer.
+// PayloadSync(false) leaves Sync absent, for a local export in the payload's format of dossiers that
+// were not all sent (1.4 then reads them as never sent).
+func PayloadSync(on bool) Option {
+	return func(c *limits.Config) { c.NoPayloadSync = !on }
+}
+
 func newConfig(opts []Option) config {
 	return limits.New(DefaultMaxRecordBytes, DefaultMaxFieldBytes, opts)
 }

@@ -110,3 +110,34 @@ func TestCivil(t *testing.T) {
 		}
 	}
 }
+
+// TestPayloadSync: a payload record counts as sent at its reception time, unless PayloadSync(false).
+func TestPayloadSync(t *testing.T) {
+	in := `[{"MaHoSo":"A-1-1","NgayTiepNhan":"20260803093000"},{"MaHoSo":"B-1-1"}]`
+	var got []model.SyncInfo
+	for d, err := range DecodeDossiers(strings.NewReader(in)) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, d.Sync)
+	}
+	at := time.Date(2026, 8, 3, 9, 30, 0, 0, model.Vietnam())
+	if len(got) != 2 || !got[0].SentAt.Valid || !got[0].SentAt.T.Equal(at) || got[0].ErrorCode != "" || got[1] != (model.SyncInfo{}) {
+		t.Errorf("default: %+v", got)
+	}
+	for d, err := range DecodeDossiers(strings.NewReader(in), PayloadSync(false)) {
+		if err != nil || d.Sync != (model.SyncInfo{}) {
+			t.Errorf("PayloadSync(false): %+v %v", d.Sync, err)
+		}
+	}
+	for c, err := range SplitDossiers(strings.NewReader(in), PayloadSync(false)) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		for d, err := range c.Dossiers() {
+			if err != nil || d.Sync != (model.SyncInfo{}) {
+				t.Errorf("split, PayloadSync(false): %+v %v", d.Sync, err)
+			}
+		}
+	}
+}

@@ -7,9 +7,12 @@ import (
 	"io"
 )
 
-// Config is a decoder's limits, in bytes: one record (a data[] element, a CSV row) and one field.
+// Config is a decoder's limits, in bytes: one record (a data[] element, a CSV row) and one field; and
+// the one reading policy a decoder option sets (portal.PayloadSync).
 type Config struct {
 	Record, Field int
+	// NoPayloadSync turns off portal's payload sync rule (a DongBoHoSoMC record counts as sent).
+	NoPayloadSync bool
 }
 
 // Option sets a limit; the decoders' own packages name them (MaxRecordBytes, MaxFieldBytes).
