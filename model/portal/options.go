@@ -17,8 +17,8 @@ const (
 	DefaultMaxFieldBytes = 256 << 10
 )
 
-// Option configures a decoder's size limits (MaxRecordBytes, MaxFieldBytes); portal's and csvio's are one
-// type.
+// Option configures a decoder: its size limits (MaxRecordBytes, MaxFieldBytes) and the payload sync
+// rule (PayloadSync, payload decoders only); portal's and csvio's are one type.
 type Option = limits.Option
 
 type config = limits.Config
