@@ -129,10 +129,24 @@ func (f *framer) peek() (byte, bool) {
 // value frames the JSON value at pos: it returns its end index (the value is buf[pos:end]). The value is
 // only delimited, not checked. Errors: errTooLargeSentinel, io.ErrUnexpectedEOF, a read error, ErrSyntax.
 func (f *framer) value() (int, error) {
+	for f.pos >= f.n {
+		if _, ok := f.more(); !ok {
+			if f.rerr != nil {
+				return 0, f.rerr
+			}
+			return 0, io.ErrUnexpectedEOF
+		}
+	}
+	switch f.buf[f.pos] {
+	case '"', '{', '[':
+	case ',', ']', '}', ':', ' ', '\t', '\n', '\r':
+		return 0, fmt.Errorf("%w: missing value", ErrSyntax)
+	default:
+		return f.scalar()
+	}
 	j := f.pos
 	depth := 0
 	inStr := false
-	scalar := false
 	for {
 		if j >= f.n {
 			if f.tooLarge(j) {
@@ -143,9 +157,6 @@ func (f *framer) value() (int, error) {
 			if !ok {
 				if f.rerr != nil {
 					return 0, f.rerr
-				}
-				if scalar {
-					return f.scalarEnd(j)
 				}
 				return 0, io.ErrUnexpectedEOF
 			}
@@ -158,13 +169,15 @@ func (f *framer) value() (int, error) {
 				continue
 			}
 			k += j
-			bs := 0
-			for k-1-bs >= f.pos && f.buf[k-1-bs] == '\\' {
-				bs++
-			}
 			j = k + 1
-			if bs%2 == 1 {
-				continue
+			if f.buf[k-1] == '\\' { // k-1 ≥ pos: the opening quote is there at least
+				bs := 1
+				for k-1-bs >= f.pos && f.buf[k-1-bs] == '\\' {
+					bs++
+				}
+				if bs%2 == 1 {
+					continue // an escaped quote
+				}
 			}
 			inStr = false
 			if depth == 0 {
@@ -172,25 +185,7 @@ func (f *framer) value() (int, error) {
 			}
 			continue
 		}
-		c := f.buf[j]
-		if j == f.pos {
-			switch c {
-			case '"', '{', '[':
-			case ',', ']', '}', ':', ' ', '\t', '\n', '\r':
-				return 0, fmt.Errorf("%w: missing value", ErrSyntax)
-			default:
-				scalar = true
-			}
-		}
-		if scalar {
-			switch c {
-			case ',', ']', '}', ' ', '\t', '\n', '\r':
-				return f.scalarEnd(j)
-			}
-			j++
-			continue
-		}
-		switch c {
+		switch c := f.buf[j]; c {
 		case '"':
 			inStr = true
 		case '{', '[':
@@ -205,6 +200,31 @@ func (f *framer) value() (int, error) {
 			}
 		}
 		j++
+	}
+}
+
+// scalar frames the number or literal at pos: its text runs to a delimiter, white space or the end of
+// the input, and ends where scalarEnd says.
+func (f *framer) scalar() (int, error) {
+	j := f.pos
+	for {
+		for ; j < f.n; j++ {
+			switch f.buf[j] {
+			case ',', ']', '}', ' ', '\t', '\n', '\r':
+				return f.scalarEnd(j)
+			}
+		}
+		if f.tooLarge(j) {
+			return 0, errTooLargeSentinel
+		}
+		sh, ok := f.more()
+		j -= sh
+		if !ok {
+			if f.rerr != nil {
+				return 0, f.rerr
+			}
+			return f.scalarEnd(j)
+		}
 	}
 }
 
