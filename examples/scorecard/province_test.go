@@ -78,7 +78,8 @@ func (d pd) json() string {
 //	H44 (pooled)   2.1 5/7, 3.3 3/7
 //
 // 1.4: every record of the payload was sent (7/7; 3/3, 2/2, 2/2). 4.4 (copies.csv): 31 offers electronic
-// certified copies, 32 does not → 1/1, 0/1, the province 1/2, the department no commune (0/0).
+// certified copies, 32 does not → 1/1, 0/1, the province 1/2, the department no commune (0/0). Every
+// other metric, group score and total is worked out by hand above provWant.
 func provDossiers() []pd {
 	return []pd{
 		{code: "000.00.12.H44-260803-0001", online: true},
@@ -176,14 +177,171 @@ func readOne(rec string) (model.Dossier, error) {
 	return model.Dossier{}, fmt.Errorf("no record")
 }
 
+// The hand-worked card, every metric of every unit row, from the records above and docs/rules.md (portal
+// edition; period 8/2026, as of 1/9/2026 00:00; scores rounded half up to 2 places, a group is the sum of
+// its metrics' rounded scores, the total the sum of the groups).
+//
+// The records. Every dossier of 1.000001.H44 is received Monday 3/8 08:00 (status ≠ 1, real dates, in the
+// period), appointment NgayHenTra Monday 10/8 17:00. "On time" ends Friday 7/8 10:00: before the due day
+// 10/8, so early, in 2.1's numerator; "late" ends Wednesday 12/8 10:00, after the due instant. After the
+// re-send stage (12-0003's open first version superseded by its finished one) and the skip of 31-0002
+// (placeholder NgayTiepNhan, "-on-error skip": out of every metric), the unit rows see:
+//
+//	unit  dossier  channel  end        2.1      3.3 (online)  2.2 seconds (reception → end)
+//	12    0001     online   7/8 10:00  early    yes           4 d 2 h = 352 800
+//	12    0002     direct   12/8 10:00 late     no            9 d 2 h = 784 800
+//	12    0003     online   7/8 10:00  early    yes           352 800
+//	31    0001     online   7/8 10:00  early    yes           352 800
+//	31    0003     direct   7/8 10:00  early    no            352 800
+//	32    0001     direct   12/8 10:00 late     no            784 800
+//	32    0002     direct   7/8 10:00  early    no            352 800
+//	(99-0001: no unit of units.csv, in no row; H44 itself has no dossier, its row pools 12 + 31 + 32.)
+//
+// Metric by metric (n/d per unit 12, 31, 32; H44 pools them unless said):
+//
+//	1.1–1.3  no announcement decision or publication in the input: 0/0 null (1.2 and 1.3 carried down
+//	         from the province: null everywhere); score 0.
+//	1.4      a record of a DongBoHoSoMC payload is sent (payload_sync; the CSV carries sync_sent_at): 3/3,
+//	         2/2, 2/2, H44 7/7 → 6·1 = 6. Group 1 = 6 for every unit.
+//	2.1      12: 2/3 → 20·2/3 = 13.33; 31: 2/2 → 20; 32: 1/2 → 10; H44 5/7 → 14.2857… = 14.29.
+//	         Group 2 = 2.1's score.
+//	2.2      reported, unscored (null): the finished dossiers 3, 2, 2, 7 (Den; Num 0); average days
+//	         12: (352 800·2 + 784 800)/3 s = 5.75 d; 31: 4.083… = 4.08; 32: 568 800 s = 6.583… = 6.58;
+//	         H44: (5·352 800 + 2·784 800)/7 s = 5.5119… = 5.51.
+//	3.1      the one procedure is offered at level 4 (full online) by 12, 31 and 32; the province (top
+//	         parent) counts the catalogue's one procedure: 1/1 everywhere → min(2, 2·1/0.8) = 2.
+//	3.2      (unit, procedure) services at level 4 "Đang công khai": one each; used by an online dossier of
+//	         3.3's denominator: 12 yes (0001), 31 yes (0001), 32 no → 1/1 = 4, 1/1 = 4, 0/1 = 0; H44 the
+//	         three services, two used: 2/3 → 4·2/3 = 2.6666… = 2.67.
+//	3.3      paper_result 0, so online suffices: 12 2/3 → min(6, 6·(2/3)/0.5) = 6; 31 1/2 → 6·0.5/0.5 = 6;
+//	         32 0/2 → 0; H44 3/7 → 6·(3/7)/0.5 = 36/7 = 5.1428… = 5.14.
+//	         Group 3a: 2 + 4 + 6 = 12; 12; 2 + 0 + 0 = 2; H44 2 + 2.67 + 5.14 = 9.81.
+//	3.4–3.6  the procedure has no fee, so no fee-bearing procedure or dossier: 0/0, "no data → 0" (not
+//	         null), score 0. Group 3b = 0.
+//	4.1      the procedure returns no paper document: 0/0 null.
+//	4.2      no submitted or result file: 0/3, 0/2, 0/2, 0/7 → 0.
+//	4.3      no digitised component reused (every dossier has NgayTiepNhan): 0/3, 0/2, 0/2, 0/7 → 0.
+//	4.4      copies.csv: 31 offers electronic certified copies, 32 does not: 31 1/1 → 2; 32 0/1 → 0;
+//	         12 has no commune: 0/0, "no data → full marks" → 2; H44 1/2 → 1.
+//	4.5      by docs/rules.md 0/3, 0/2, 0/2, 0/7 (no file from the store, no result sent to it), score 0;
+//	         the command reports it as no data, 0/0 null, because no record carries result_synced_to_store
+//	         (examples/scorecard doc: a metric resting on a field no record carries) — same score 0.
+//	4.6a     procedures.csv gives no applicants, so no citizen-facing procedure: 0/0 null.
+//	4.6b     no VNeID account, no store file, no population-database link: 0/3, 0/2, 0/2, 0/7 → 0.
+//	         Group 4: 12: 2 (4.4); 31: 2; 32: 0; H44: 1.
+//	5.0      no petitions: 0/0 null (reported only).
+//	5.1, 5.2 no petitions: 0/0, full marks (ratio shown 0 %): 6 and 6.
+//	5.3      no rating, no complaint: the numerator is 2.1's on-time dossiers over 2.1's denominator:
+//	         12 2/3 → 6·(2/3)/0.9 = 4.444… = 4.44; 31 2/2 → 6; 32 1/2 → 3.333… = 3.33;
+//	         H44 5/7 → 30/6.3 = 4.7619… = 4.76. Group 5: 16.44; 18; 15.33; 16.76.
+//
+// Totals: H44 6 + 14.29 + 9.81 + 0 + 1 + 16.76 = 47.86; 12: 6 + 13.33 + 12 + 0 + 2 + 16.44 = 49.77;
+// 31: 6 + 20 + 12 + 0 + 2 + 18 = 58; 32: 6 + 10 + 2 + 0 + 0 + 15.33 = 33.33.
+// Ranks (competition ranking; the province alone at its level, the three sub-units among themselves):
+// H44 1; 31 (58) 1, 12 (49.77) 2, 32 (33.33) 3; per group among the sub-units: 1: all 6 → 1 1 1;
+// 2: 20, 13.33, 10 → 31 1, 12 2, 32 3; 3a: 12, 12, 2 → 1, 1, 3; 3b: all 0 → 1; 4: 2, 2, 0 → 1, 1, 3;
+// 5: 18, 16.44, 15.33 → 31 1, 12 2, 32 3. Bands (default table): 58 ≥ 50 average, the others < 50 weak.
+// A sub-unit has no sub-unit, so its own result is its pooled one.
 type provRow struct {
-	id              string
-	num21, den21    int64
-	score21, group2 string
-	num33, den33    int64
-	score33         string
-	num14, den14    int64 // a record of a DongBoHoSoMC payload was sent (the CSV carries it as sync_sent_at)
-	num44, den44    int64 // copies.csv: commune 31 offers electronic certified copies, 32 does not
+	id         string
+	metrics    []string  // "n/d score" or "n/d null", in the card's order 1.1 … 5.3
+	groups     [6]string // 1, 2, 3a, 3b, 4, 5
+	total      string
+	avgDays    string
+	rank       int
+	groupRanks [6]int
+	band       string
+}
+
+var provWant = []provRow{
+	{"H44", []string{
+		"0/0 null", "0/0 null", "0/0 null", "7/7 6",
+		"5/7 14.29", "0/7 null",
+		"1/1 2", "2/3 2.67", "3/7 5.14",
+		"0/0 0", "0/0 0", "0/0 0",
+		"0/0 null", "0/7 0", "0/7 0", "1/2 1", "0/0 null", "0/0 null", "0/7 0",
+		"0/0 null", "0/0 6", "0/0 6", "5/7 4.76"},
+		[6]string{"6", "14.29", "9.81", "0", "1", "16.76"}, "47.86", "5.51", 1, [6]int{1, 1, 1, 1, 1, 1}, "weak"},
+	{"000.00.12.H44", []string{
+		"0/0 null", "0/0 null", "0/0 null", "3/3 6",
+		"2/3 13.33", "0/3 null",
+		"1/1 2", "1/1 4", "2/3 6",
+		"0/0 0", "0/0 0", "0/0 0",
+		"0/0 null", "0/3 0", "0/3 0", "0/0 2", "0/0 null", "0/0 null", "0/3 0",
+		"0/0 null", "0/0 6", "0/0 6", "2/3 4.44"},
+		[6]string{"6", "13.33", "12", "0", "2", "16.44"}, "49.77", "5.75", 2, [6]int{1, 2, 1, 1, 1, 2}, "weak"},
+	{"000.00.31.H44", []string{
+		"0/0 null", "0/0 null", "0/0 null", "2/2 6",
+		"2/2 20", "0/2 null",
+		"1/1 2", "1/1 4", "1/2 6",
+		"0/0 0", "0/0 0", "0/0 0",
+		"0/0 null", "0/2 0", "0/2 0", "1/1 2", "0/0 null", "0/0 null", "0/2 0",
+		"0/0 null", "0/0 6", "0/0 6", "2/2 6"},
+		[6]string{"6", "20", "12", "0", "2", "18"}, "58", "4.08", 1, [6]int{1, 1, 1, 1, 1, 1}, "average"},
+	{"000.00.32.H44", []string{
+		"0/0 null", "0/0 null", "0/0 null", "2/2 6",
+		"1/2 10", "0/2 null",
+		"1/1 2", "0/1 0", "0/2 0",
+		"0/0 0", "0/0 0", "0/0 0",
+		"0/0 null", "0/2 0", "0/2 0", "0/1 0", "0/0 null", "0/0 null", "0/2 0",
+		"0/0 null", "0/0 6", "0/0 6", "1/2 3.33"},
+		[6]string{"6", "10", "2", "0", "0", "15.33"}, "33.33", "6.58", 3, [6]int{1, 3, 3, 1, 3, 3}, "weak"},
+}
+
+// provResult is the part of a unit row's result the table checks.
+type provResult struct {
+	Groups []struct {
+		Group   string                   `json:"group"`
+		Score   decimal.Decimal          `json:"score"`
+		Metrics []indicator.MetricResult `json:"metrics"`
+	} `json:"groups"`
+	Total   decimal.Decimal `json:"total"`
+	AvgDays decimal.Decimal `json:"avgProcessingDays"`
+}
+
+// checkProvRow compares one unit row of the card with the hand-worked row w.
+func checkProvRow(t *testing.T, run string, w provRow, id string, pooled provResult, rank int, groupRanks []int, band string) {
+	t.Helper()
+	dec := func(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+	if id != w.id {
+		t.Errorf("%s: row %s, want %s", run, id, w.id)
+		return
+	}
+	var got []indicator.MetricResult
+	for g, gr := range pooled.Groups {
+		if g < len(w.groups) && !gr.Score.Equal(dec(w.groups[g])) {
+			t.Errorf("%s: %s group %s = %s, want %s", run, id, gr.Group, gr.Score, w.groups[g])
+		}
+		got = append(got, gr.Metrics...)
+	}
+	if len(pooled.Groups) != 6 || len(got) != len(w.metrics) {
+		t.Fatalf("%s: %s has %d groups and %d metrics, want 6 and %d", run, id, len(pooled.Groups), len(got), len(w.metrics))
+	}
+	order := []string{"1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6",
+		"4.1", "4.2", "4.3", "4.4", "4.5", "4.6a", "4.6b", "5.0", "5.1", "5.2", "5.3"}
+	for i, m := range got {
+		var num, den int64
+		var score string
+		if _, err := fmt.Sscanf(w.metrics[i], "%d/%d %s", &num, &den, &score); err != nil {
+			t.Fatalf("bad table cell %q: %v", w.metrics[i], err)
+		}
+		null := score == "null"
+		ok := m.ID.String() == order[i] && m.Num == num && m.Den == den && m.Null == null
+		if null {
+			ok = ok && m.Score.IsZero() // a null metric adds 0 to its group
+		} else {
+			ok = ok && m.Score.Equal(dec(score))
+		}
+		if !ok {
+			t.Errorf("%s: %s metric %s = %d/%d score %s null %v, want %s %s", run, id, m.ID, m.Num, m.Den, m.Score, m.Null, order[i], w.metrics[i])
+		}
+	}
+	if !pooled.Total.Equal(dec(w.total)) || !pooled.AvgDays.Equal(dec(w.avgDays)) {
+		t.Errorf("%s: %s total %s, average days %s; want %s, %s", run, id, pooled.Total, pooled.AvgDays, w.total, w.avgDays)
+	}
+	if rank != w.rank || !slices.Equal(groupRanks, w.groupRanks[:]) || band != w.band {
+		t.Errorf("%s: %s rank %d group ranks %v band %s; want %d %v %s", run, id, rank, groupRanks, band, w.rank, w.groupRanks, w.band)
+	}
 }
 
 // TestOwnProvince: the hand-worked table, on the JSON payload and on the same data as CSV (identical
@@ -191,12 +349,7 @@ type provRow struct {
 func TestOwnProvince(t *testing.T) {
 	dir := t.TempDir()
 	jsonPath, csvPath := writeProvince(t, dir)
-	want := []provRow{
-		{"H44", 5, 7, "14.29", "14.29", 3, 7, "5.14", 7, 7, 1, 2},
-		{"000.00.12.H44", 2, 3, "13.33", "13.33", 2, 3, "6.00", 3, 3, 0, 0},
-		{"000.00.31.H44", 2, 2, "20.00", "20.00", 1, 2, "6.00", 2, 2, 1, 1},
-		{"000.00.32.H44", 1, 2, "10.00", "10.00", 0, 2, "0.00", 2, 2, 0, 1},
-	}
+	want := provWant
 	base := []string{"-period", "2026-08", "-asof", "2026-09-01", "-on-error", "skip", "-format", "json"}
 	f := func(name string) string { return filepath.Join(dir, name) }
 	runs := map[string][]string{
@@ -226,13 +379,12 @@ func TestOwnProvince(t *testing.T) {
 			Card struct {
 				Dossiers int64 `json:"dossiers"`
 				Units    []struct {
-					Unit   struct{ ID string } `json:"unit"`
-					Pooled struct {
-						Groups []struct {
-							Score   decimal.Decimal          `json:"score"`
-							Metrics []indicator.MetricResult `json:"metrics"`
-						} `json:"groups"`
-					} `json:"pooled"`
+					Unit       struct{ ID string }   `json:"unit"`
+					Own        provResult            `json:"own"`
+					Pooled     provResult            `json:"pooled"`
+					Rank       int                   `json:"rank"`
+					GroupRanks []int                 `json:"groupRanks"`
+					Band       struct{ Code string } `json:"band"`
 				} `json:"units"`
 				Ledgers      []indicator.CalculatorLedger `json:"ledgers"`
 				Unattributed []string                     `json:"unattributed"`
@@ -244,22 +396,11 @@ func TestOwnProvince(t *testing.T) {
 		if len(v.Card.Units) != len(want) {
 			t.Fatalf("%s: %d unit rows, want %d (no sample unit)", name, len(v.Card.Units), len(want))
 		}
-		metric := func(i int, g int, id string) indicator.MetricResult {
-			for _, m := range v.Card.Units[i].Pooled.Groups[g].Metrics {
-				if m.ID.String() == id {
-					return m
-				}
-			}
-			t.Fatalf("%s: no metric %s", name, id)
-			return indicator.MetricResult{}
-		}
 		for i, w := range want {
 			u := v.Card.Units[i]
-			m14, m21, m33, m44 := metric(i, 0, "1.4"), metric(i, 1, "2.1"), metric(i, 2, "3.3"), metric(i, 4, "4.4")
-			got := provRow{u.Unit.ID, m21.Num, m21.Den, m21.Score.StringFixed(2), u.Pooled.Groups[1].Score.StringFixed(2),
-				m33.Num, m33.Den, m33.Score.StringFixed(2), m14.Num, m14.Den, m44.Num, m44.Den}
-			if got != w {
-				t.Errorf("%s: row %d\n got %+v\nwant %+v", name, i, got, w)
+			checkProvRow(t, name, w, u.Unit.ID, u.Pooled, u.Rank, u.GroupRanks, u.Band.Code)
+			if i > 0 { // a sub-unit without sub-units: its own result is its pooled one
+				checkProvRow(t, name+" (own)", w, u.Unit.ID, u.Own, u.Rank, u.GroupRanks, u.Band.Code)
 			}
 		}
 		if v.Card.Dossiers != 8 || len(v.Card.Unattributed) != 1 || v.Card.Unattributed[0] != "000.00.99.H44" {
