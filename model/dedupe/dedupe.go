@@ -12,8 +12,9 @@
 // The latest version is only known at the end of the input, so deduplication takes two passes over a
 // re-readable input: pass 1 (Index.Add) remembers, per distinct code, the winning version's update time
 // and ordinal (its position among the records added); pass 2 (Index.Winner, or Latest) keeps the record
-// whose ordinal is the winner's. Memory is O(distinct codes) — one map entry of a copy of the code and 24
-// bytes, about 100 bytes a code — never O(records × record size); time is two passes over the input (for
+// whose ordinal is the winner's. Memory is O(distinct codes) — a copy of the code's bytes plus about 35
+// bytes (a 24-byte entry and its share of the open-addressing table) — never O(records × record size);
+// time is two passes over the input (for
 // a file, two decodes). An in-memory source (slices.Values of a []model.Dossier) is ranged twice at no
 // decode cost; its records are the caller's memory, which the index does not add to. The pass-2 side is read-only and
 // safe for concurrent use, so a parallel decoder that knows each record's global ordinal may filter on
@@ -22,7 +23,6 @@ package dedupe
 
 import (
 	"iter"
-	"strings"
 	"time"
 
 	"github.com/vn-dvc/chiso766/model"
@@ -58,9 +58,12 @@ type version struct {
 
 // Index is the state of pass 1: per distinct code, the winning version so far. Add is not safe for
 // concurrent use; once pass 1 is over, Winner, Records, Distinct and Superseded are (read-only).
+//
+// The codes are kept exactly (compared byte for byte, never by hash alone) in a codeTable: the codes
+// end to end in arena slabs, one 24-byte entry per code and an open-addressing table of 8-byte slots.
 type Index struct {
 	version VersionFunc
-	latest  map[string]version
+	codes   codeTable
 	n       int64 // records added
 	nocode  int64 // records without a code
 }
@@ -71,12 +74,12 @@ func NewIndex(p Policy) *Index {
 	if v == nil {
 		v = SentAt
 	}
-	return &Index{version: v, latest: make(map[string]version)}
+	return &Index{version: v}
 }
 
 // Add notes the next record of pass 1 (its ordinal is the number of records added before it) and returns
 // that ordinal. d is not retained; its code is copied into the index the first time it is seen. Cost:
-// one map lookup, one allocation per distinct code.
+// one hash-table lookup; allocations only when the index grows (amortised O(1) per distinct code).
 func (x *Index) Add(d *model.Dossier) int64 {
 	t, ok := x.version(d)
 	return x.AddVersion(d.Code, t, ok)
@@ -108,13 +111,14 @@ func (x *Index) addAt(code string, t time.Time, ok bool, ord int64) {
 	if ok {
 		nv.at, nv.has = t.UnixNano(), true
 	}
-	old, seen := x.latest[code]
+	e, seen := x.codes.upsert(code)
 	switch {
 	case !seen:
-		// A copy: a decoder's code may be a substring of its whole record, which the index must not keep.
-		x.latest[strings.Clone(code)] = nv
-	case newer(nv, old):
-		x.latest[code] = nv
+		// The code is copied into the table's arena: a decoder's code may be a substring of its whole
+		// record, which the index must not keep.
+		e.set(nv)
+	case newer(nv, e.get()):
+		e.set(nv)
 	}
 }
 
@@ -129,20 +133,20 @@ func newer(a, b version) bool {
 
 // Winner reports whether the record of ordinal ord (as numbered by Add) with code code is the version
 // kept. Records without a code are always kept; a code never added is kept (it has no rival). Safe for
-// concurrent use once pass 1 is over. Cost: one map lookup, no allocation.
+// concurrent use once pass 1 is over. Cost: one hash-table lookup, no allocation.
 func (x *Index) Winner(code string, ord int64) bool {
 	if code == "" {
 		return true
 	}
-	v, ok := x.latest[code]
-	return !ok || v.ord == ord
+	e := x.codes.find(code)
+	return e == nil || e.ord == ord
 }
 
 // Records returns the number of records added in pass 1.
 func (x *Index) Records() int64 { return x.n }
 
 // Distinct returns the number of dossiers kept: distinct codes plus records without a code.
-func (x *Index) Distinct() int64 { return int64(len(x.latest)) + x.nocode }
+func (x *Index) Distinct() int64 { return x.codes.len() + x.nocode }
 
 // Superseded returns the number of records replaced by a later version: Records − Distinct.
 func (x *Index) Superseded() int64 { return x.n - x.Distinct() }

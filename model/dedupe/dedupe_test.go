@@ -3,9 +3,11 @@ package dedupe
 import (
 	"fmt"
 	"iter"
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -128,5 +130,56 @@ func BenchmarkLatest1M(b *testing.B) {
 		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "index-MB")
 		b.ReportMetric(float64(idx.Superseded()), "superseded")
 		runtime.KeepAlive(idx)
+	}
+}
+
+// TestIndexAgainstMap checks the index's code table against a map[string]version reference on many
+// codes: near-identical codes (one byte apart, prefixes of each other), the empty-looking and
+// non-ASCII ones, a code longer than an arena slab, and enough distinct codes to grow the table many
+// times. Winner must agree with the reference for every record and for codes never added.
+func TestIndexAgainstMap(t *testing.T) {
+	long := strings.Repeat("L", slabSize+10)
+	var codes []string
+	for i := range 20_000 {
+		c := fmt.Sprintf("000.00.12.H44-2608%02d-%d", i%28, i/3)
+		codes = append(codes, c, c+"x", c[:len(c)-1])
+	}
+	codes = append(codes, long, long+"M", "Đ", "\x00", " ")
+	r := rand.New(rand.NewPCG(1, 2))
+	x := NewIndex(Policy{})
+	ref := map[string]version{}
+	type added struct {
+		code string
+		ord  int64
+	}
+	var all []added
+	for ord := range int64(100_000) {
+		code := codes[r.IntN(len(codes))]
+		var d model.Dossier
+		d.Code = code
+		nv := version{ord: ord}
+		if r.IntN(3) > 0 {
+			at := time.Unix(int64(r.IntN(1000)), 0)
+			d.Sync.SentAt = model.Some(at)
+			nv.at, nv.has = at.UnixNano(), true
+		}
+		x.AddAt(&d, ord)
+		if old, ok := ref[code]; !ok || newer(nv, old) {
+			ref[code] = nv
+		}
+		all = append(all, added{code, ord})
+	}
+	if x.Distinct() != int64(len(ref)) || x.Records() != int64(len(all)) {
+		t.Fatalf("distinct %d records %d, want %d %d", x.Distinct(), x.Records(), len(ref), len(all))
+	}
+	for _, a := range all {
+		if got, want := x.Winner(a.code, a.ord), ref[a.code].ord == a.ord; got != want {
+			t.Fatalf("Winner(%.40q, %d) = %v, want %v", a.code, a.ord, got, want)
+		}
+	}
+	for _, c := range []string{"nope", long + "N", strings.Repeat("L", slabSize+9), codes[0] + "yy"} {
+		if !x.Winner(c, 0) {
+			t.Errorf("Winner(%.40q) of a code never added = false", c)
+		}
 	}
 }
