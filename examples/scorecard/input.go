@@ -197,14 +197,15 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 	if len(files.Dossiers) > 1 {
 		name = fmt.Sprintf("%s (+%d files)", name, len(files.Dossiers)-1)
 	}
-	// The files one after the other; bases[i] is the number of records of the files before file i, so a
-	// record's ordinal (fileSource.ord) is bases[i] + its index in file i, as the parallel decoder numbers it.
+	// The files one after the other, each decoded on c.workers goroutines in file order (decodeFile);
+	// bases[i] is the number of records of the files before file i, so a record's ordinal
+	// (fileSource.ord) is bases[i] + its index in file i, as the parallel decoder numbers it.
 	bases := make([]int64, len(files.Dossiers))
 	seq := func(yield func(model.Dossier, error) bool) {
 		var n int64
 		for i, name := range files.Dossiers {
 			bases[i] = n
-			for d, err := range set.File(name) {
+			for d, err := range decodeFile(set, name, c.workers) {
 				n++
 				if !yield(d, err) {
 					return

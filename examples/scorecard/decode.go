@@ -1,0 +1,172 @@
+package main
+
+import (
+	"errors"
+	"iter"
+	"os"
+	"sync"
+
+	"github.com/vn-dvc/chiso766/indicator/scorecard"
+	"github.com/vn-dvc/chiso766/model"
+	"github.com/vn-dvc/chiso766/model/csvio"
+	"github.com/vn-dvc/chiso766/model/dataset"
+	"github.com/vn-dvc/chiso766/model/portal"
+)
+
+// decodeFile streams one dossier file as dataset.Set.File does — the same items in the same order:
+// every record with its steps attached, or a *dataset.FileError; after a recoverable error the stream
+// goes on, after any other it ends — but decodes it on workers goroutines: the file is cut into chunks
+// at record boundaries (portal.SplitDossiers, csvio.SplitDossiers), each worker decodes whole chunks,
+// and the calling goroutine receives the chunks' records in file order. So pass 1's sequential state
+// (the re-send index, the quality checker's duplicate index, the unattributed units) sees exactly the
+// sequence the one-goroutine decoder gives, whatever workers is. Memory: O(workers × chunk) — at most
+// 2×workers decoded chunks wait for the caller. Stopping early (yield false) stops the workers.
+func decodeFile(set *dataset.Set, name string, workers int) iter.Seq2[model.Dossier, error] {
+	return func(yield func(model.Dossier, error) bool) {
+		f, err := os.Open(name)
+		if err != nil {
+			yield(model.Dossier{}, &dataset.FileError{File: name, Index: -1, Err: err})
+			return
+		}
+		defer f.Close()
+		var chunks iter.Seq2[scorecard.Chunk, error]
+		if dataset.FormatOf(name) == dataset.CSV {
+			chunks = anyChunks(csvio.SplitDossiers(f))
+		} else {
+			chunks = anyChunks(portal.SplitDossiers(f))
+		}
+		workers = max(workers, 1)
+
+		stop := make(chan struct{})
+		jobs := make(chan *decodedChunk)
+		order := make(chan *decodedChunk, 2*workers)
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for b := range jobs {
+					b.decode(set, name)
+				}
+			}()
+		}
+		go func() {
+			defer close(order)
+			defer close(jobs)
+			for c, err := range chunks {
+				b := &decodedChunk{chunk: c, err: err, done: make(chan struct{})}
+				if err != nil {
+					close(b.done)
+				}
+				select {
+				case order <- b:
+				case <-stop:
+					return
+				}
+				if err != nil {
+					return
+				}
+				select {
+				case jobs <- b:
+				case <-stop:
+					return
+				}
+			}
+		}()
+		defer func() {
+			close(stop)
+			for range order { // the producer has left the file when order closes
+			}
+			wg.Wait()
+		}()
+
+		for b := range order {
+			<-b.done
+			for i := range b.items {
+				it := &b.items[i]
+				if it.err != nil {
+					if !yield(model.Dossier{}, it.err) || !it.err.Recoverable {
+						return
+					}
+					continue
+				}
+				if !yield(it.d, nil) {
+					return
+				}
+				it.d = model.Dossier{}
+			}
+			if b.err != nil {
+				yield(model.Dossier{}, fileError(name, b.err))
+				return
+			}
+		}
+	}
+}
+
+// decodedChunk is one chunk and, once done is closed, its records decoded in order, then the terminal
+// error met in it (or the splitter's, with no chunk).
+type decodedChunk struct {
+	chunk scorecard.Chunk
+	items []decodedRecord
+	err   error
+	done  chan struct{}
+}
+
+type decodedRecord struct {
+	d   model.Dossier
+	err *dataset.FileError // for this record alone
+}
+
+// decode decodes the whole chunk (on a worker goroutine) and closes b.done.
+func (b *decodedChunk) decode(set *dataset.Set, name string) {
+	defer close(b.done)
+	c := b.chunk
+	for {
+		b.items = append(b.items, decodedRecord{})
+		it := &b.items[len(b.items)-1]
+		_, err, ok := c.Next(&it.d)
+		if !ok {
+			b.items = b.items[:len(b.items)-1]
+			break
+		}
+		if err != nil {
+			*it = decodedRecord{err: fileError(name, err)}
+			continue
+		}
+		set.AttachSteps(&it.d)
+	}
+	b.err = c.Err()
+	c.Release() // decoded strings are copies: the buffer may be reused
+}
+
+// anyChunks turns a splitter's sequence into one of the scorecard.Chunk interface.
+func anyChunks[C scorecard.Chunk](s iter.Seq2[C, error]) iter.Seq2[scorecard.Chunk, error] {
+	return func(yield func(scorecard.Chunk, error) bool) {
+		for c, err := range s {
+			var ch scorecard.Chunk
+			if err == nil {
+				ch = c
+			}
+			if !yield(ch, err) {
+				return
+			}
+		}
+	}
+}
+
+// fileError wraps a decoder's error as dataset.Set.File does: the record's index, code and field, and
+// whether the file goes on (a per-record error) or ended (malformed input, header error, I/O).
+func fileError(name string, err error) *dataset.FileError {
+	fe := &dataset.FileError{File: name, Index: -1, Err: err}
+	var pe *portal.RecordError
+	var ce *csvio.RecordError
+	switch {
+	case errors.As(err, &ce):
+		fe.Index, fe.Code, fe.Field = ce.Index, ce.Code, ce.Field
+		fe.Recoverable = ce.Index >= 0 && !csvio.IsTerminal(err)
+	case errors.As(err, &pe):
+		fe.Index, fe.Code, fe.Field = pe.Index, pe.Code, pe.Field
+		fe.Recoverable = !portal.IsTerminal(err)
+	}
+	return fe
+}
