@@ -33,6 +33,11 @@ type qualityKey struct {
 // newQualityRun prepares the checks; timeline says the input's timelines were given (-steps), so a
 // finished dossier without any real step is a finding.
 func newQualityRun(in scorecard.Inputs, opts scorecard.Options, timeline bool) *qualityRun {
+	return &qualityRun{chk: quality.NewChecker(qualityOptions(in, opts, timeline)), counts: map[qualityKey]int64{}, ex: map[qualityKey][]string{}}
+}
+
+// qualityOptions are the checker's options for the inputs.
+func qualityOptions(in scorecard.Inputs, opts scorecard.Options, timeline bool) quality.Options {
 	qo := quality.Options{AsOf: opts.AsOf, CodeMap: in.CodeMap, RequireTimeline: timeline}
 	if len(in.Procedures) > 0 {
 		qo.Catalogue = in.Procedures
@@ -40,7 +45,7 @@ func newQualityRun(in scorecard.Inputs, opts scorecard.Options, timeline bool) *
 	if len(in.Offerings) > 0 {
 		qo.Offerings = in.Offerings
 	}
-	return &qualityRun{chk: quality.NewChecker(qo), counts: map[qualityKey]int64{}, ex: map[qualityKey][]string{}}
+	return qo
 }
 
 func (q *qualityRun) add(d *model.Dossier) {

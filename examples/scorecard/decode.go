@@ -11,6 +11,7 @@ import (
 	"github.com/vn-dvc/chiso766/model/csvio"
 	"github.com/vn-dvc/chiso766/model/dataset"
 	"github.com/vn-dvc/chiso766/model/portal"
+	"github.com/vn-dvc/chiso766/model/quality"
 )
 
 // decodeFile streams one dossier file as dataset.Set.File does — the same items in the same order:
@@ -22,7 +23,25 @@ import (
 // sequence the one-goroutine decoder gives, whatever workers is. Memory: O(workers × chunk) — at most
 // 2×workers decoded chunks wait for the caller. Stopping early (yield false) stops the workers.
 func decodeFile(set *dataset.Set, name string, workers int) iter.Seq2[model.Dossier, error] {
+	return (&fileReader{set: set, workers: workers}).file(name)
+}
+
+// fileReader is decodeFile with, optionally, the data-quality checks that look at one record only run
+// on the workers too: with checks set, each worker runs its own checker (checks returns a new one) on
+// every good record, and while a record is yielded found holds its findings. The checks that remember
+// earlier records (duplicate-code) must not be among them: the caller runs those in record order.
+type fileReader struct {
+	set     *dataset.Set
+	workers int
+	checks  func() *quality.Checker
+	found   []quality.Finding
+}
+
+// file is decodeFile's sequence for one file.
+func (r *fileReader) file(name string) iter.Seq2[model.Dossier, error] {
+	set, workers := r.set, r.workers
 	return func(yield func(model.Dossier, error) bool) {
+		r.found = nil
 		f, err := os.Open(name)
 		if err != nil {
 			yield(model.Dossier{}, &dataset.FileError{File: name, Index: -1, Err: err})
@@ -43,10 +62,14 @@ func decodeFile(set *dataset.Set, name string, workers int) iter.Seq2[model.Doss
 		var wg sync.WaitGroup
 		for range workers {
 			wg.Add(1)
+			var chk *quality.Checker
+			if r.checks != nil {
+				chk = r.checks()
+			}
 			go func() {
 				defer wg.Done()
 				for b := range jobs {
-					b.decode(set, name)
+					b.decode(set, name, chk)
 				}
 			}()
 		}
@@ -90,10 +113,11 @@ func decodeFile(set *dataset.Set, name string, workers int) iter.Seq2[model.Doss
 					}
 					continue
 				}
+				r.found = it.found
 				if !yield(it.d, nil) {
 					return
 				}
-				it.d = model.Dossier{}
+				it.d, it.found, r.found = model.Dossier{}, nil, nil
 			}
 			if b.err != nil {
 				yield(model.Dossier{}, fileError(name, b.err))
@@ -113,12 +137,14 @@ type decodedChunk struct {
 }
 
 type decodedRecord struct {
-	d   model.Dossier
-	err *dataset.FileError // for this record alone
+	d     model.Dossier
+	err   *dataset.FileError // for this record alone
+	found []quality.Finding  // chk's findings on d
 }
 
-// decode decodes the whole chunk (on a worker goroutine) and closes b.done.
-func (b *decodedChunk) decode(set *dataset.Set, name string) {
+// decode decodes the whole chunk (on a worker goroutine), runs chk (when not nil) on each good record,
+// and closes b.done.
+func (b *decodedChunk) decode(set *dataset.Set, name string, chk *quality.Checker) {
 	defer close(b.done)
 	c := b.chunk
 	for {
@@ -134,6 +160,9 @@ func (b *decodedChunk) decode(set *dataset.Set, name string) {
 			continue
 		}
 		set.AttachSteps(&it.d)
+		if chk != nil {
+			it.found = chk.Check(&it.d)
+		}
 	}
 	b.err = c.Err()
 	c.Release() // decoded strings are copies: the buffer may be reused

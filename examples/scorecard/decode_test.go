@@ -10,8 +10,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vn-dvc/chiso766/examples/internal/sample"
+	"github.com/vn-dvc/chiso766/indicator/scorecard"
 	"github.com/vn-dvc/chiso766/model"
 	"github.com/vn-dvc/chiso766/model/csvio"
 	"github.com/vn-dvc/chiso766/model/dataset"
@@ -189,5 +191,51 @@ func TestParallelPassIdentical(t *testing.T) {
 			t.Errorf("%v: no output", args)
 		}
 		t.Logf("%v: exit %s, %d bytes out, stderr %.300q", args, outs[0][2], len(outs[0][0]), outs[0][1])
+	}
+}
+
+// TestSplitQualityEqualsSequential: the data-quality summary of pass 1 with the per-record checks on the
+// decode workers (newSplitQualityRun, fileReader.checks) is the one a single checker running every check
+// in record order gives, on 1, 2 and 3 workers, with and without steps.
+func TestSplitQualityEqualsSequential(t *testing.T) {
+	dir := t.TempDir()
+	bigProvince(t, dir, 6000)
+	name := filepath.Join(dir, "dossiers.csv")
+	for _, steps := range []bool{false, true} {
+		files := dataset.Files{Dossiers: []string{name}, Procedures: filepath.Join(dir, "procedures.csv"), Offerings: filepath.Join(dir, "offerings.csv")}
+		if steps {
+			files.Steps = []string{filepath.Join(dir, "steps.csv")}
+		}
+		set, err := dataset.Load(files)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := inputsOf(set)
+		opts := scorecard.Options{AsOf: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)}
+		seq := newQualityRun(in, opts, steps)
+		for d, err := range set.File(name) {
+			if err == nil {
+				seq.add(&d)
+			}
+		}
+		var want strings.Builder
+		seq.summary(&want)
+		if !strings.Contains(want.String(), "duplicate-code") || strings.Count(want.String(), "\n") < 4 {
+			t.Fatalf("the fixture does not test what it should: %s", want.String())
+		}
+		for _, workers := range []int{1, 2, 3} {
+			q, per := newSplitQualityRun(in, opts, steps)
+			rd := &fileReader{set: set, workers: workers, checks: per}
+			for d, err := range rd.file(name) {
+				if err == nil {
+					q.addChecked(&d, rd.found)
+				}
+			}
+			var got strings.Builder
+			q.summary(&got)
+			if got.String() != want.String() {
+				t.Errorf("steps %v, %d workers: summary\n%s\nwant\n%s", steps, workers, got.String(), want.String())
+			}
+		}
 	}
 }

@@ -200,12 +200,13 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 	// The files one after the other, each decoded on c.workers goroutines in file order (decodeFile);
 	// bases[i] is the number of records of the files before file i, so a record's ordinal
 	// (fileSource.ord) is bases[i] + its index in file i, as the parallel decoder numbers it.
+	rd := &fileReader{set: set, workers: c.workers}
 	bases := make([]int64, len(files.Dossiers))
 	seq := func(yield func(model.Dossier, error) bool) {
 		var n int64
 		for i, name := range files.Dossiers {
 			bases[i] = n
-			for d, err := range decodeFile(set, name, c.workers) {
+			for d, err := range rd.file(name) {
 				n++
 				if !yield(d, err) {
 					return
@@ -226,7 +227,10 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 
 	// Pass 1: the re-send index, the data-quality checks, unattributed units, fields the input carries.
 	idx := dedupe.NewIndex(opts.Resend)
-	chk := newQualityRun(in, opts, len(files.Steps) > 0)
+	// The checks that look at one record only run on the decode workers (rd.checks); chk runs the
+	// duplicate checks in record order and merges the findings.
+	chk, perRecord := newSplitQualityRun(in, opts, len(files.Steps) > 0)
+	rd.checks = perRecord
 	known := make(map[string]bool, len(in.Units))
 	for _, u := range in.Units {
 		known[u.ID] = true
@@ -235,7 +239,7 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 	var carries presence
 	for d := range src.all() {
 		idx.AddAt(&d, src.ord)
-		chk.add(&d)
+		chk.addChecked(&d, rd.found)
 		carries.note(&d)
 		if !known[d.UnitID] {
 			u := un[d.UnitID]
@@ -249,6 +253,7 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 			}
 		}
 	}
+	rd.checks = nil // the later passes (pass 2 is scoreLatest; report's rescoring) check nothing
 	if src.err != nil {
 		return src.err
 	}

@@ -1,0 +1,39 @@
+package main
+
+import (
+	"slices"
+
+	"github.com/vn-dvc/chiso766/indicator/scorecard"
+	"github.com/vn-dvc/chiso766/model"
+	"github.com/vn-dvc/chiso766/model/quality"
+)
+
+// newSplitQualityRun is newQualityRun for pass 1 with the checks split in two: the returned qualityRun's
+// checker runs only the checks that remember earlier records (duplicate-code, resend-conflict), in record
+// order on the calling goroutine; perRecord makes checkers of every other check (one record at a time),
+// for the decode workers (fileReader.checks). addChecked merges a record's findings from both, so the
+// counts and examples are those of one checker running every check over the same records.
+func newSplitQualityRun(in scorecard.Inputs, opts scorecard.Options, timeline bool) (q *qualityRun, perRecord func() *quality.Checker) {
+	qo := qualityOptions(in, opts, timeline)
+	ordered := qo
+	ordered.Skip = slices.DeleteFunc(quality.AllChecks(), func(c quality.Check) bool {
+		return c == quality.DuplicateCode || c == quality.ResendConflict
+	})
+	per := qo
+	per.Skip = []quality.Check{quality.DuplicateCode}
+	q = &qualityRun{chk: quality.NewChecker(ordered), counts: map[qualityKey]int64{}, ex: map[qualityKey][]string{}}
+	return q, func() *quality.Checker { return quality.NewChecker(per) }
+}
+
+// addChecked is add for a record whose per-record findings (found, from a perRecord checker) were
+// computed elsewhere: it counts the record, runs the ordered checks on it and counts both findings.
+func (q *qualityRun) addChecked(d *model.Dossier, found []quality.Finding) {
+	q.add(d)
+	for _, f := range found {
+		k := qualityKey{f.Check, f.Severity}
+		q.counts[k]++
+		if ex := q.ex[k]; len(ex) < maxQualityExamples && !slices.Contains(ex, f.RecordCode) {
+			q.ex[k] = append(ex, f.RecordCode)
+		}
+	}
+}
