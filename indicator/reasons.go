@@ -112,7 +112,7 @@ var reasonLabels = [...]reasonLabel{
 	{"publication.not_synced", "hồ sơ chưa đồng bộ lên Cổng DVCQG", "dossier not synced to the portal"},
 	{"publication.out_of_calendar", "ngày nằm ngoài lịch làm việc", "date outside the calendar"},
 	{"publication.outside_period", "tiếp nhận ngoài kỳ", "received outside the period"},
-	{"publication.placeholder_date", "ngày tiếp nhận hoặc ngày đồng bộ là ngày giả (không hợp lệ)", "placeholder reception or sending date"},
+	{"publication.placeholder_date", "một ngày cần dùng là ngày giả (không hợp lệ)", "a date it needs is a placeholder"},
 	{"publication.published_late", "công khai trễ hạn", "published late"},
 	{"publication.published_on_time", "công khai đúng hạn", "published on time"},
 	{"publication.published_outside_period", "công khai ngoài kỳ", "published outside the period"},
