@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"strconv"
 	"time"
 )
 
@@ -117,6 +118,33 @@ type DeadlinePolicy struct {
 	// DueSoonDays (P15): flag open dossiers as due soon from Due − DueSoonDays working days; 0 means 1,
 	// negative disables the flag.
 	DueSoonDays int
+	// Granularity (P15): how a finished dossier's end is compared with its due; default ByInstant (end ≤ the
+	// due instant), the alternative ByDay (end date ≤ due date) for systems that store date-only appointments.
+	Granularity Granularity
+}
+
+// Granularity is P15's comparison of a finished dossier's end with its due.
+type Granularity uint8
+
+const (
+	// ByInstant (the default): on time when the end instant is at or before the due instant (the
+	// appointment as given, 24:00 of a due day counted in days, the exact office-hours instant of a due in
+	// hours); early when it is before the due day starts; late otherwise, also on the due day itself.
+	ByInstant Granularity = iota
+	// ByDay: the end's date against the due date — before → early, the same day → on time (whatever the
+	// time of day), after → late.
+	ByDay
+)
+
+// String returns "instant" or "day".
+func (g Granularity) String() string {
+	switch g {
+	case ByInstant:
+		return "instant"
+	case ByDay:
+		return "day"
+	}
+	return "Granularity(" + strconv.Itoa(int(g)) + ")"
 }
 
 // DefaultDeadlinePolicy returns the spec's recommended defaults: cut-off 15:00 for all dossiers, receipt day
@@ -460,7 +488,8 @@ type Outcome struct {
 }
 
 // Classify classifies a finished dossier (by its end instant) or an open one (as of asOf) against dl under
-// P15 at day granularity: end date before Due → Early, equal → OnTime, after → Late; open → OpenOverdue once
+// P15: by instants (the default) end after DueAt → Late, else end date before Due → Early, else OnTime; by
+// day (Granularity ByDay) end date before Due → Early, equal → OnTime, after → Late; open → OpenOverdue once
 // asOf passes DueAt (end of the due day per P4), else OpenWithinDeadline. Under ClassifyByAppointment a
 // rescheduled dossier is classified against its Appointment instead. It is JudgeAt(asOf, p).Classify with
 // the deadline's due date and instant. Cost: O(1), no allocation on success. Errors: *InputError for a zero
@@ -494,6 +523,7 @@ type Judgement struct {
 	date     Date          // asOf's date
 	dueSoon  int           // DueSoonDays, normalised (negative: no due-soon flag)
 	endOfDay EndOfDay      // P4
+	byDay    bool          // P15 Granularity ByDay
 	cum      time.Duration // asOf's office time from the calendar's start (0 when its date is outside)
 	asOfS    int64         // asOf as Unix seconds and nanoseconds
 	asOfN    int32
@@ -503,7 +533,7 @@ type Judgement struct {
 // no allocation. It never fails (Judgement.Classify reports a zero asOf).
 func (c *Calendar) JudgeAt(asOf time.Time, p DeadlinePolicy) Judgement {
 	j := Judgement{c: c, asOf: asOf, date: c.DateOf(asOf), dueSoon: p.normal().DueSoonDays, endOfDay: p.EndOfDay,
-		asOfS: asOf.Unix(), asOfN: int32(asOf.Nanosecond())}
+		byDay: p.Granularity == ByDay, asOfS: asOf.Unix(), asOfN: int32(asOf.Nanosecond())}
 	if c.Contains(j.date) { // outside, Classify's day count fails first
 		j.cum, _ = c.cum("Classify", "asOf", asOf)
 	}
@@ -513,15 +543,27 @@ func (c *Calendar) JudgeAt(asOf time.Time, p DeadlinePolicy) Judgement {
 // EndOfDay is Calendar.EndOfDay under the judgement's policy: the end of due day d (P4).
 func (j *Judgement) EndOfDay(d Date) time.Time { return j.c.endOfDay(d, j.endOfDay) }
 
-// AppointmentDue returns the due date set by an appointment instant (ngày hẹn trả: its date, P15 day
-// granularity) and the end of that day under the judgement's policy (P4), or false when the date is outside
-// the calendar. Cost: O(1), no allocation.
+// AppointmentDue returns the due date and due instant set by an appointment instant (ngày hẹn trả), or false
+// when the due date is outside the calendar. By instants (P15, the default) the appointment is the due
+// instant as given and its date the due date — an appointment at exactly 00:00 is 24:00 of the day before,
+// which is then the due date; by day (Granularity ByDay) the due date is the appointment's date and the
+// due instant the end of that day under the judgement's policy (P4). Cost: O(1), no allocation.
 func (j *Judgement) AppointmentDue(appt time.Time) (due Date, dueAt time.Time, ok bool) {
 	c := j.c
-	if s := appt.Unix(); c.fast(s) {
+	s := appt.Unix()
+	if c.fast(s) {
 		due = c.dayOf(s)
 	} else {
 		due = DateOf(appt, c.loc)
+	}
+	if !j.byDay {
+		if appt.Nanosecond() == 0 && c.Contains(due) && c.StartUnix(due) == s { // 00:00:00 local: 24:00 of the day before
+			due = due.AddDays(-1)
+		}
+		if !c.Contains(due) {
+			return Date{}, time.Time{}, false
+		}
+		return due, appt, true
 	}
 	if !c.Contains(due) {
 		return Date{}, time.Time{}, false
@@ -567,7 +609,15 @@ func (j *Judgement) classify(op, endArg string, out *Outcome, due Date, dueAt, e
 		} else {
 			ed = DateOf(end, c.loc)
 		}
-		switch ed.Compare(due) {
+		cmp := ed.Compare(due)
+		if !j.byDay { // P15 by instants: late exactly when end is after dueAt, whatever its date
+			if es, ds := end.Unix(), dueAt.Unix(); es > ds || (es == ds && end.Nanosecond() > dueAt.Nanosecond()) {
+				cmp = 1
+			} else if cmp > 0 { // the end at dueAt, 24:00 closing the due day: its date is the next day
+				cmp = 0
+			}
+		}
+		switch cmp {
 		case -1:
 			out.Class = Early
 			if i, ok := c.off(ed); ok && c.Contains(due) { // WorkingDaysBetween, inline

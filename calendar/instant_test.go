@@ -128,9 +128,18 @@ func TestEndOfDayAndJudgement(t *testing.T) {
 			t.Errorf("%s: AsOf() = %s", tc.name, j.AsOf())
 		}
 	}
-	ja := c.JudgeAt(vn("2026-08-05 10:00"), p)
+	pd := p
+	pd.Granularity = ByDay
+	ja := c.JudgeAt(vn("2026-08-05 10:00"), pd)
 	if d, at, ok := ja.AppointmentDue(vn("2026-08-07 17:00")); !ok || d != due || at != dueAt {
-		t.Errorf("AppointmentDue = %s %s %v, want %s %s", d, at, ok, due, dueAt)
+		t.Errorf("AppointmentDue by day = %s %s %v, want %s %s", d, at, ok, due, dueAt)
+	}
+	ji := c.JudgeAt(vn("2026-08-05 10:00"), p)
+	if d, at, ok := ji.AppointmentDue(vn("2026-08-07 17:00")); !ok || d != due || !at.Equal(vn("2026-08-07 17:00")) {
+		t.Errorf("AppointmentDue by instant = %s %s %v, want %s 17:00", d, at, ok, due)
+	}
+	if d, at, ok := ji.AppointmentDue(vn("2026-08-08 00:00")); !ok || d != due || !at.Equal(dueAt) {
+		t.Errorf("AppointmentDue(00:00) by instant = %s %s %v, want %s %s", d, at, ok, due, dueAt)
 	}
 	if _, _, ok := ja.AppointmentDue(vn("2031-01-02 10:00")); ok {
 		t.Error("AppointmentDue outside the range reports ok")
@@ -197,12 +206,20 @@ func FuzzFastInstants(f *testing.F) {
 		h1, e1 := fast.WorkingHoursBetween(t0, t1)
 		h2, e2 := slow.WorkingHoursBetween(t0, t1)
 		same("WorkingHoursBetween", h1, h2, e1, e2)
-		for _, p := range []DeadlinePolicy{{}, {EndOfDay: OfficeClose}} {
+		for _, p := range []DeadlinePolicy{{}, {EndOfDay: OfficeClose}, {Granularity: ByDay}, {Granularity: ByDay, EndOfDay: OfficeClose}} {
 			j1, j2 := fast.JudgeAt(t1, p), slow.JudgeAt(t1, p)
 			d1, at1, ok1 := j1.AppointmentDue(t0)
 			d2, at2, ok2 := j2.AppointmentDue(t0)
-			if d1 != d2 || at1 != at2 || ok1 != ok2 || ok1 != fast.Contains(fast.DateOf(t0)) || (ok1 && (d1 != fast.DateOf(t0) || at1 != fast.EndOfDay(d1, p))) {
-				t.Fatalf("AppointmentDue(%s) = %s %s %v, reference %s %s %v", t0, d1, at1, ok1, d2, at2, ok2)
+			// the expected reading, from first principles: by day, the appointment's date ending at P4's end
+			// of day; by instant, the instant itself on its date, or on the day before at exactly 00:00
+			want, wantAt := fast.DateOf(t0), t0
+			if p.Granularity == ByDay {
+				wantAt = fast.EndOfDay(want, p)
+			} else if t0.Equal(fast.Start(want)) {
+				want = want.AddDays(-1)
+			}
+			if d1 != d2 || !at1.Equal(at2) || ok1 != ok2 || ok1 != (fast.Contains(fast.DateOf(t0)) && fast.Contains(want)) || (ok1 && (d1 != want || !at1.Equal(wantAt))) {
+				t.Fatalf("AppointmentDue(%s, %s) = %s %s %v, reference %s %s %v", t0, p.Granularity, d1, at1, ok1, d2, at2, ok2)
 			}
 		}
 		a1, e1 := fast.AddWorkingHours(t0, time.Duration(dur))
@@ -323,5 +340,50 @@ func TestClassifyNoAlloc(t *testing.T) {
 	var o Outcome
 	if n := testing.AllocsPerRun(100, func() { _ = j.Classify(&o, dl.Due, dl.DueAt, end, false) }); n != 0 {
 		t.Errorf("Judgement.Classify allocates %v times", n)
+	}
+}
+
+// TestClassifyGranularity pins P15: by instants (the default) a finished dossier is late exactly when its end
+// is after the due instant — also on the due day itself, and on time exactly at 24:00 — while by day (the
+// alternative for date-only systems) only the end's date counts.
+func TestClassifyGranularity(t *testing.T) {
+	c := mustNew(t, Options{FromYear: 2024, ToYear: 2027})
+	loc := c.Location()
+	at := func(d, h, m, s int) time.Time { return time.Date(2026, 8, d, h, m, s, 0, loc) }
+	due := mustDate(t, "2026-08-07")              // Friday
+	appt := at(7, 10, 0, 0)                       // an appointment with a time of day
+	midnight := c.EndOfDay(due, DeadlinePolicy{}) // 24:00 of the due day, a due counted in days
+	for _, tc := range []struct {
+		name          string
+		dueAt, end    time.Time
+		instant, byDy Class
+	}{
+		{"before the due day", appt, at(6, 16, 0, 0), Early, Early},
+		{"due day, before the appointment", appt, at(7, 9, 59, 59), OnTime, OnTime},
+		{"exactly at the appointment", appt, appt, OnTime, OnTime},
+		{"one second after the appointment", appt, at(7, 10, 0, 1), Late, OnTime},
+		{"due day afternoon, 24:00 due", midnight, at(7, 16, 59, 0), OnTime, OnTime},
+		{"exactly 24:00", midnight, midnight, OnTime, Late},
+		{"next working day", midnight, at(10, 8, 0, 0), Late, Late},
+	} {
+		for _, g := range []Granularity{ByInstant, ByDay} {
+			want := tc.instant
+			if g == ByDay {
+				want = tc.byDy
+			}
+			j := c.JudgeAt(at(20, 0, 0, 0), DeadlinePolicy{Granularity: g})
+			var out Outcome
+			if err := j.Classify(&out, due, tc.dueAt, tc.end, true); err != nil || out.Class != want {
+				t.Errorf("%s by %s: %v, %v; want %v", tc.name, g, out.Class, err, want)
+			}
+			if got, err := c.Classify(Deadline{Due: due, DueAt: tc.dueAt}, tc.end, true, at(20, 0, 0, 0), DeadlinePolicy{Granularity: g}); err != nil || got.Class != want {
+				t.Errorf("Calendar.Classify %s by %s: %v, %v; want %v", tc.name, g, got.Class, err, want)
+			}
+		}
+	}
+	var out Outcome
+	j := c.JudgeAt(at(20, 0, 0, 0), DeadlinePolicy{})
+	if err := j.Classify(&out, due, appt, at(7, 14, 0, 0), true); err != nil || out.LateWorkingDays != 0 || out.LateWorkingHours != 2*time.Hour {
+		t.Errorf("late on the due day: %+v, %v; want 0 days, 2 office hours (10:00–11:30, 13:30–14:00)", out, err)
 	}
 }

@@ -479,10 +479,7 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 	if err == nil {
 		// P15's class (a refusal is never early, P13); due-soon needs the judgement date in the calendar.
 		var out calendar.Outcome
-		err = c.judgement.Classify(&out, v.Due, v.DueAt, at, finished)
-		if err == nil && finished {
-			err = c.byInstant(&out, v.DueAt, at)
-		}
+		err = c.judgement.Classify(&out, v.Due, v.DueAt, at, finished) // P15 by instants unless the policy says by day
 		if err == nil && out.Class == calendar.OpenWithinDeadline && !c.limitInCal && c.dp.DueSoonDays >= 0 {
 			err = calendar.ErrOutOfRange // the judgement date
 		}
@@ -511,26 +508,6 @@ func (c *Calculator) judge(d *model.Dossier, proc int32, v *Verdict) reason {
 		return rSupplementPending
 	}
 	return k.r
-}
-
-// byInstant turns the calendar's day-granular class of a finished dossier (or pending request) into the
-// instant rule (docs/rules.md, 2.1): on time when end ≤ dueAt. Only two cases differ: an end after dueAt
-// on the due day itself (an appointment or an hour deadline with a time of day) is late by the office time
-// between them; an end exactly at a due instant of 24:00 (00:00 of the next day) is on time.
-func (c *Calculator) byInstant(out *calendar.Outcome, dueAt, end time.Time) error {
-	es, ds := end.Unix(), dueAt.Unix()
-	late := es > ds || (es == ds && end.Nanosecond() > dueAt.Nanosecond())
-	switch {
-	case late && out.Class != calendar.Late:
-		h, err := c.cal.WorkingHoursBetween(dueAt, end)
-		if err != nil {
-			return err
-		}
-		out.Class, out.EarlyWorkingDays, out.LateWorkingDays, out.LateWorkingHours = calendar.Late, 0, 0, h
-	case !late && out.Class == calendar.Late:
-		out.Class, out.LateWorkingDays, out.LateWorkingHours = calendar.OnTime, 0, 0
-	}
-	return nil
 }
 
 // appointment returns the due day and due instant of an appointment (NgayHenTra or NgayHenTraTruoc) under
