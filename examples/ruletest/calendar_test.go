@@ -211,3 +211,36 @@ func TestSupplementRestartsTheClockByDefaultOrPausesIt(t *testing.T) {
 		})
 	}
 }
+
+// TestAppointmentAtMidnight pins issue 13's example of P15 as a rule owner would: an appointment written as
+// 2026-02-03 00:00 is 24:00 of Monday 2/2, so a dossier finished at 09:58 on 3/2 is late by instants (the
+// default) and on time only for a system that stores date-only appointments (Granularity ByDay).
+func TestAppointmentAtMidnight(t *testing.T) {
+	c := mustCal(t)
+	// Received Monday 5/1/2026 at 16:55, after the 15:00 cut-off: deemed received Tuesday 6/1; 20 working
+	// days from there (Tết 2026 is in February, after the due date) end on Monday 2/2.
+	dl, err := c.Due(at(t, "2026-01-05 16:55"), workingDays(20), calendar.DefaultDeadlinePolicy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dl.Due != date(t, "2026-02-02") || !dl.DueAt.Equal(at(t, "2026-02-03 00:00")) {
+		t.Fatalf("due %s at %s, want 2026-02-02 at 2026-02-03 00:00", dl.Due, dl.DueAt)
+	}
+	asOf := at(t, "2026-03-01 00:00")
+	for _, tc := range []struct {
+		g    calendar.Granularity
+		want calendar.Class
+	}{{calendar.ByInstant, calendar.Late}, {calendar.ByDay, calendar.OnTime}} {
+		p := calendar.DefaultDeadlinePolicy()
+		p.Granularity = tc.g
+		j := c.JudgeAt(asOf, p)
+		due, dueAt, ok := j.AppointmentDue(at(t, "2026-02-03 00:00"))
+		if !ok {
+			t.Fatal("appointment outside the calendar")
+		}
+		var out calendar.Outcome
+		if err := j.Classify(&out, due, dueAt, at(t, "2026-02-03 09:58"), true); err != nil || out.Class != tc.want {
+			t.Errorf("by %s: %s (due %s at %s), %v; want %s", tc.g, out.Class, due, dueAt, err, tc.want)
+		}
+	}
+}
