@@ -634,7 +634,8 @@ func (c *Calculator) deadline(d *model.Dossier, proc int32, recv time.Time, dueB
 	}
 	due, dueAt, ok := c.appointment(appt.T)
 	if !ok {
-		return &calendar.RangeError{Op: "timeliness.deadline", Date: c.cal.DateOf(appt.T)}
+		first, last := c.cal.Range()
+		return &calendar.RangeError{Op: "timeliness.deadline", Arg: "appointment", Date: c.cal.DateOf(appt.T), Time: appt.T, Min: first, Max: last}
 	}
 	// Pauses move an appointment by whole working days, keeping its time of day (dueOf); dl is the caller's
 	// zero one.
