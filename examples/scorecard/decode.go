@@ -35,6 +35,7 @@ type fileReader struct {
 	workers int
 	checks  func() *quality.Checker
 	found   []quality.Finding
+	prep    quality.Prepared // with checks set, quality.Prepare of the record yielded (for CheckPrepared)
 }
 
 // file is decodeFile's sequence for one file.
@@ -113,11 +114,11 @@ func (r *fileReader) file(name string) iter.Seq2[model.Dossier, error] {
 					}
 					continue
 				}
-				r.found = it.found
+				r.found, r.prep = it.found, it.prep
 				if !yield(it.d, nil) {
 					return
 				}
-				it.d, it.found, r.found = model.Dossier{}, nil, nil
+				it.d, it.found, r.found, r.prep = model.Dossier{}, nil, nil, quality.Prepared{}
 			}
 			if b.err != nil {
 				yield(model.Dossier{}, fileError(name, b.err))
@@ -140,6 +141,7 @@ type decodedRecord struct {
 	d     model.Dossier
 	err   *dataset.FileError // for this record alone
 	found []quality.Finding  // chk's findings on d
+	prep  quality.Prepared   // quality.Prepare(&d), with chk
 }
 
 // decode decodes the whole chunk (on a worker goroutine), runs chk (when not nil) on each good record,
@@ -162,6 +164,7 @@ func (b *decodedChunk) decode(set *dataset.Set, name string, chk *quality.Checke
 		set.AttachSteps(&it.d)
 		if chk != nil {
 			it.found = chk.Check(&it.d)
+			it.prep = quality.Prepare(&it.d)
 		}
 	}
 	b.err = c.Err()

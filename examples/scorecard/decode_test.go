@@ -228,7 +228,7 @@ func TestSplitQualityEqualsSequential(t *testing.T) {
 			rd := &fileReader{set: set, workers: workers, checks: per}
 			for d, err := range rd.file(name) {
 				if err == nil {
-					q.addChecked(&d, rd.found)
+					q.addChecked(&d, rd.found, rd.prep)
 				}
 			}
 			var got strings.Builder

@@ -239,7 +239,7 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 	var carries presence
 	for d := range src.all() {
 		idx.AddAt(&d, src.ord)
-		chk.addChecked(&d, rd.found)
+		chk.addChecked(&d, rd.found, rd.prep)
 		carries.note(&d)
 		if !known[d.UnitID] {
 			u := un[d.UnitID]

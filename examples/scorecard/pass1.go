@@ -26,9 +26,17 @@ func newSplitQualityRun(in scorecard.Inputs, opts scorecard.Options, timeline bo
 }
 
 // addChecked is add for a record whose per-record findings (found, from a perRecord checker) were
-// computed elsewhere: it counts the record, runs the ordered checks on it and counts both findings.
-func (q *qualityRun) addChecked(d *model.Dossier, found []quality.Finding) {
-	q.add(d)
+// computed elsewhere: it counts the record, runs the ordered checks on it and counts both findings. p is
+// quality.Prepare(d) computed on the decode worker (zero: the ordered checker hashes d itself), so the
+// in-order part only looks codes up.
+func (q *qualityRun) addChecked(d *model.Dossier, found []quality.Finding, p quality.Prepared) {
+	q.records++
+	q.count(q.chk.CheckPrepared(d, p))
+	q.count(found)
+}
+
+// count counts findings and keeps their first examples, as add does.
+func (q *qualityRun) count(found []quality.Finding) {
 	for _, f := range found {
 		k := qualityKey{f.Check, f.Severity}
 		q.counts[k]++

@@ -3,6 +3,7 @@ package quality_test
 import (
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/vn-dvc/chiso766/model"
@@ -38,4 +39,35 @@ func ExampleChecker() {
 	// info unknown-code H44.07-260805-0012 DuocThanhToanTrucTuyen
 	// warning placeholder-identifier 000.00.12.H44-260810-0003 TrichYeuHoSo
 	// info unknown-code 000.00.12.H44-260810-0003 DuocThanhToanTrucTuyen
+}
+
+// Hash records beforehand (here in a goroutine; in a real pipeline, on the decode workers) and let
+// the in-order checker only look their codes up: the findings are Check's.
+func ExampleChecker_CheckPrepared() {
+	a := model.Dossier{Code: "H44.07-260803-0001", UnitID: "H44.07", Summary: "v1"}
+	b := a
+	b.Summary = "v2" // re-sent with an update: same unit, procedure, channel and times
+	recs := []model.Dossier{a, a, b}
+	preps := make(chan []quality.Prepared)
+	go func() {
+		ps := make([]quality.Prepared, len(recs))
+		for i := range recs {
+			ps[i] = quality.Prepare(&recs[i])
+		}
+		preps <- ps
+	}()
+	ps := <-preps
+	// Only the checks that remember earlier records.
+	skip := slices.DeleteFunc(quality.AllChecks(), func(c quality.Check) bool {
+		return c == quality.DuplicateCode || c == quality.ResendConflict
+	})
+	checker := quality.NewChecker(quality.Options{Skip: skip})
+	for i := range recs {
+		for _, f := range checker.CheckPrepared(&recs[i], ps[i]) {
+			fmt.Println(f.Severity, f.Check, f.Record, f.Field)
+		}
+	}
+	// Output:
+	// warning duplicate-code 1 MaHoSo
+	// info duplicate-code 2 MaHoSo
 }

@@ -1,32 +1,50 @@
 package quality
 
 import (
-	"encoding/binary"
-	"hash"
-	"hash/fnv"
-
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// hasher feeds length-prefixed values into a 64-bit FNV-1a hash.
-type hasher struct {
-	h   hash.Hash64
-	buf [8]byte
-}
+// FNV-1a (64-bit) parameters, as hash/fnv's New64a.
+const (
+	fnvOffset64 = 14695981039346656037
+	fnvPrime64  = 1099511628211
+)
+
+// hasher feeds length-prefixed values into a 64-bit FNV-1a hash. It is hash/fnv's New64a computed in
+// place: strings are hashed byte by byte from the string itself (no []byte copy), integers as their 8
+// little-endian bytes, so the sums equal those of fnv.New64a fed the same bytes.
+type hasher struct{ h uint64 }
+
+func newHasher() hasher { return hasher{h: fnvOffset64} }
 
 func (h *hasher) u64(v uint64) {
-	binary.LittleEndian.PutUint64(h.buf[:], v)
-	h.h.Write(h.buf[:])
+	x := h.h
+	for range 8 {
+		x ^= v & 0xff
+		x *= fnvPrime64
+		v >>= 8
+	}
+	h.h = x
 }
 
 func (h *hasher) str(s string) {
 	h.u64(uint64(len(s)))
-	h.h.Write([]byte(s))
+	x := h.h
+	for i := 0; i < len(s); i++ {
+		x ^= uint64(s[i])
+		x *= fnvPrime64
+	}
+	h.h = x
 }
 
 func (h *hasher) bytes(b []byte) {
 	h.u64(uint64(len(b)))
-	h.h.Write(b)
+	x := h.h
+	for _, c := range b {
+		x ^= uint64(c)
+		x *= fnvPrime64
+	}
+	h.h = x
 }
 
 func (h *hasher) time(t model.Time) {
@@ -51,7 +69,7 @@ func (h *hasher) extra(fs []model.RawField) {
 // from "different content". Times hash by instant, codes by raw text. Cost:
 // O(size of d), no allocation beyond the hash state.
 func Fingerprint(d *model.Dossier) uint64 {
-	h := &hasher{h: fnv.New64a()}
+	h := newHasher()
 	for _, s := range []string{d.Code, d.NationalID, d.ProcedureCode, d.ProcedureName, d.CaseCode, d.UnitID, d.FieldCode,
 		d.FieldName, d.Channel.String(), d.SubmittedVia, d.ApplicantType.String(), d.ReceiptNo, d.ApplicantName,
 		d.ApplicantAccount, d.ApplicantDocNo, d.OtherInfo, d.Email, d.Fax, d.Phone, d.Summary, d.HandlingAgency, d.Note,
@@ -130,7 +148,7 @@ func Fingerprint(d *model.Dossier) uint64 {
 		h.str(c)
 	}
 	h.extra(d.Extra)
-	return h.h.Sum64()
+	return h.h
 }
 
 // Identity returns a 64-bit FNV-1a hash of the fields that do not change while a dossier is processed —
@@ -138,11 +156,11 @@ func Fingerprint(d *model.Dossier) uint64 {
 // (same identity; DuplicateCode Info) from a code reused for other data (ResendConflict). Cost: O(1), no
 // allocation beyond the hash state.
 func Identity(d *model.Dossier) uint64 {
-	h := &hasher{h: fnv.New64a()}
+	h := newHasher()
 	h.str(d.UnitID)
 	h.str(d.ProcedureCode)
 	h.str(d.Channel.String())
 	h.time(d.SubmittedAt)
 	h.time(d.ReceivedAt)
-	return h.h.Sum64()
+	return h.h
 }

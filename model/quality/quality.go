@@ -267,6 +267,30 @@ func (c *Checker) Records() int { return c.n }
 // returns its findings in table order (nil when clean). Cost: O(size of d);
 // duplicate-code hashes the record once.
 func (c *Checker) Check(d *model.Dossier) []Finding {
+	return c.CheckPrepared(d, Prepared{})
+}
+
+// Prepared is the part of the duplicate-code and resend-conflict checks that depends on one record
+// alone: its Fingerprint and Identity. Prepare computes it; CheckPrepared takes it instead of hashing
+// the record itself, so a caller that checks records in order on one goroutine can have the hashing
+// (the costly part of duplicate-code) done beforehand, in parallel. The zero value means "not
+// prepared". A Prepared is a plain value, safe to pass between goroutines.
+type Prepared struct {
+	fp, id uint64
+	ok     bool
+}
+
+// Prepare returns d's Prepared value (its Fingerprint and Identity). Cost: O(size of d), no
+// allocation; safe for concurrent use (it reads d only).
+func Prepare(d *model.Dossier) Prepared {
+	return Prepared{fp: Fingerprint(d), id: Identity(d), ok: true}
+}
+
+// CheckPrepared is Check with d's Prepared value p computed beforehand (by Prepare on the same d, or
+// on a copy that differs at most in its timeline, which neither hash reads): the findings are those
+// of Check(d). A zero p makes it Check. A p of another record makes duplicate-code compare the wrong
+// hashes; the caller keeps p and d together.
+func (c *Checker) CheckPrepared(d *model.Dossier, p Prepared) []Finding {
 	var out []Finding
 	rec := c.n
 	c.n++
@@ -290,7 +314,7 @@ func (c *Checker) Check(d *model.Dossier) []Finding {
 		endBeforeReception(d, add)
 	}
 	if on(DuplicateCode) {
-		c.duplicate(d, rec, add)
+		c.duplicate(d, rec, p, add)
 	}
 	if on(MultipleSupplements) {
 		multipleSupplements(d, add)
@@ -430,9 +454,8 @@ func endBeforeReception(d *model.Dossier, add addFunc) {
 	}
 }
 
-func (c *Checker) duplicate(d *model.Dossier, rec int, add addFunc) {
-	var fp, id uint64
-	hashed := false
+func (c *Checker) duplicate(d *model.Dossier, rec int, p Prepared, add addFunc) {
+	fp, id, hashed := p.fp, p.id, p.ok
 	codes := make([]string, 0, 1+len(d.Aliases))
 	if d.Code != "" {
 		codes = append(codes, d.Code)
