@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"iter"
 	"os"
 	"sync"
@@ -121,7 +120,7 @@ func (r *fileReader) file(name string) iter.Seq2[model.Dossier, error] {
 				it.d, it.found, r.found, r.prep = model.Dossier{}, nil, nil, quality.Prepared{}
 			}
 			if b.err != nil {
-				yield(model.Dossier{}, fileError(name, b.err))
+				yield(model.Dossier{}, dataset.NewFileError(name, b.err))
 				return
 			}
 		}
@@ -158,7 +157,7 @@ func (b *decodedChunk) decode(set *dataset.Set, name string, chk *quality.Checke
 			break
 		}
 		if err != nil {
-			*it = decodedRecord{err: fileError(name, err)}
+			*it = decodedRecord{err: dataset.NewFileError(name, err)}
 			continue
 		}
 		set.AttachSteps(&it.d)
@@ -184,21 +183,4 @@ func anyChunks[C scorecard.Chunk](s iter.Seq2[C, error]) iter.Seq2[scorecard.Chu
 			}
 		}
 	}
-}
-
-// fileError wraps a decoder's error as dataset.Set.File does: the record's index, code and field, and
-// whether the file goes on (a per-record error) or ended (malformed input, header error, I/O).
-func fileError(name string, err error) *dataset.FileError {
-	fe := &dataset.FileError{File: name, Index: -1, Err: err}
-	var pe *portal.RecordError
-	var ce *csvio.RecordError
-	switch {
-	case errors.As(err, &ce):
-		fe.Index, fe.Code, fe.Field = ce.Index, ce.Code, ce.Field
-		fe.Recoverable = ce.Index >= 0 && !csvio.IsTerminal(err)
-	case errors.As(err, &pe):
-		fe.Index, fe.Code, fe.Field = pe.Index, pe.Code, pe.Field
-		fe.Recoverable = !portal.IsTerminal(err)
-	}
-	return fe
 }

@@ -416,10 +416,14 @@ func cause(err error) error {
 	return err
 }
 
-// fileError wraps a decoder error of record index i (the count of records read so far when the decoder
-// gives none).
-func fileError(name string, i int, err error) *FileError {
-	fe := &FileError{File: name, Index: i, Err: err}
+// NewFileError wraps an error of a decoder of this module (model/portal, model/csvio, for any kind of
+// file) read from the file name as Set does: a *portal.RecordError or *csvio.RecordError gives the
+// record's index, code and field, and Recoverable tells a per-record error (reading goes on with the
+// next record) from a terminal one (malformed input, a header error, UTF-16, a read error); any other
+// error gets Index -1 and is not recoverable. err is kept as Err (errors.Is/As see through). Cost: two
+// errors.As; it never fails.
+func NewFileError(name string, err error) *FileError {
+	fe := &FileError{File: name, Index: -1, Err: err}
 	var pe *portal.RecordError
 	var ce *csvio.RecordError
 	switch {
@@ -429,8 +433,6 @@ func fileError(name string, i int, err error) *FileError {
 	case errors.As(err, &pe):
 		fe.Index, fe.Code, fe.Field = pe.Index, pe.Code, pe.Field
 		fe.Recoverable = !portal.IsTerminal(err)
-	default:
-		fe.Index = -1
 	}
 	return fe
 }
@@ -461,13 +463,11 @@ func Load(f Files, opts ...portal.Option) (*Set, error) {
 
 // readAll appends every record of seq to *out; the first error ends the read.
 func readAll[T any](name string, seq iter.Seq2[T, error], out *[]T) error {
-	n := 0
 	for r, err := range seq {
 		if err != nil {
-			return fileError(name, n, err)
+			return NewFileError(name, err)
 		}
 		*out = append(*out, r)
-		n++
 	}
 	return nil
 }
@@ -570,17 +570,14 @@ func (s *Set) stream(name string, yield func(model.Dossier, error) bool) bool {
 	if FormatOf(name) == CSV {
 		seq = csvio.DecodeDossiers(file, s.opts...)
 	}
-	n := 0
 	for d, err := range seq {
 		if err != nil {
-			fe := fileError(name, n, err)
+			fe := NewFileError(name, err)
 			if !yield(model.Dossier{}, fe) || !fe.Recoverable {
 				return false
 			}
-			n++
 			continue
 		}
-		n++
 		s.AttachSteps(&d)
 		if !yield(d, nil) {
 			return false

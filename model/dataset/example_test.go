@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/vn-dvc/chiso766/model/csvio"
 	"github.com/vn-dvc/chiso766/model/dataset"
 )
 
@@ -45,4 +47,18 @@ func Example() {
 	// Output:
 	// 2 units
 	// 000.00.12.H44-260803-0001 000.00.12.H44
+}
+
+// A decoder's error read from a file, wrapped as Set wraps it: the record's index, code and field, and
+// whether reading goes on.
+func ExampleNewFileError() {
+	in := "code,unit_id,status\n,H44,DA_TRA_KQ\n"
+	for _, err := range csvio.DecodeDossiers(strings.NewReader(in)) {
+		if err != nil {
+			fe := dataset.NewFileError("dossiers.csv", err)
+			fmt.Println(fe.Index, fe.Field, fe.Recoverable)
+		}
+	}
+	// Output:
+	// 0 code true
 }
