@@ -5,6 +5,7 @@ import (
 	"iter"
 
 	"github.com/vn-dvc/chiso766/model"
+	"github.com/vn-dvc/chiso766/model/internal/chunk"
 	"github.com/vn-dvc/chiso766/model/internal/limits"
 )
 
@@ -15,77 +16,55 @@ const chunkBytes = 1 << 20
 // quotes) by SplitDossiers, that decodes on its own: chunks of one file can be decoded on several
 // goroutines at once. It is not safe for concurrent use.
 type Chunk struct {
-	rr    *rowReader
-	h     *header
-	cols  []dcol
-	first int
-	next  int
-	rows  int
-	cfg   limits.Config
-	err   error
-	buf   []byte
-	pool  chan []byte
+	c *chunk.Chunk[*rowChunk]
+}
+
+// rowChunk decodes the rows of a chunk with its own row reader over the chunk's bytes.
+type rowChunk struct {
+	rr   *rowReader
+	h    *header
+	cols []dcol
+	cfg  limits.Config
+}
+
+// Decode decodes the chunk's next row (i is implied: rows are read in order); a read error is terminal.
+func (r *rowChunk) Decode(d *model.Dossier, _, index int) (rerr, terminal error) {
+	if r.cols == nil {
+		r.cols = dossierColumns()
+	}
+	row, err := r.rr.next()
+	if err != nil { // not expected: the splitter read these rows
+		return nil, rowErr(r.rr, index, err, r.cfg)
+	}
+	*d = model.Dossier{}
+	if re := fillRow(r.h, d, row, r.rr.row, index, r.rr.rowAt, r.cols, "code", dossierCode, r.cfg); re != nil {
+		return re, nil
+	}
+	return nil, nil
 }
 
 // First returns the 0-based index (header excluded) of the chunk's first row.
-func (c *Chunk) First() int { return c.first }
+func (c *Chunk) First() int { return c.c.First() }
 
 // Len returns the number of rows in the chunk.
-func (c *Chunk) Len() int { return c.rows }
+func (c *Chunk) Len() int { return c.c.Len() }
 
 // Next decodes the chunk's next row into *d, overwriting it, and returns its global row index. err is
 // a *RecordError for that row alone (reading goes on with the next; d must not be counted). ok is
 // false at the end of the chunk and after a terminal error inside it (see Err). Cost: that of
 // DecodeDossiers per row.
-func (c *Chunk) Next(d *model.Dossier) (index int, err error, ok bool) {
-	if c.err != nil || c.next >= c.rows {
-		return 0, nil, false
-	}
-	if c.cols == nil {
-		c.cols = dossierColumns()
-	}
-	row, rerr := c.rr.next()
-	index = c.first + c.next
-	c.next++
-	if rerr != nil { // not expected: the splitter read these rows
-		c.err = rowErr(c.rr, index, rerr, c.cfg)
-		return 0, nil, false
-	}
-	*d = model.Dossier{}
-	if re := fillRow(c.h, d, row, c.rr.row, index, c.rr.rowAt, c.cols, "code", dossierCode, c.cfg); re != nil {
-		return index, re, true
-	}
-	return index, nil, true
-}
+func (c *Chunk) Next(d *model.Dossier) (index int, err error, ok bool) { return c.c.Next(d) }
 
 // Dossiers ranges over the chunk's rows with Next: per-row errors are yielded with the partly decoded
 // dossier and the sequence goes on.
-func (c *Chunk) Dossiers() iter.Seq2[model.Dossier, error] {
-	return func(yield func(model.Dossier, error) bool) {
-		var d model.Dossier
-		for {
-			_, err, ok := c.Next(&d)
-			if !ok || !yield(d, err) {
-				return
-			}
-		}
-	}
-}
+func (c *Chunk) Dossiers() iter.Seq2[model.Dossier, error] { return c.c.Dossiers() }
 
 // Err returns the terminal error met inside the chunk, or nil.
-func (c *Chunk) Err() error { return c.err }
+func (c *Chunk) Err() error { return c.c.Err() }
 
 // Release hands the chunk's buffer back to its splitter for reuse; the chunk must not be used after.
 // Calling it is optional.
-func (c *Chunk) Release() {
-	if c.pool != nil && c.buf != nil {
-		select {
-		case c.pool <- c.buf[:cap(c.buf)]:
-		default:
-		}
-	}
-	c.buf, c.rr = nil, nil
-}
+func (c *Chunk) Release() { c.c.Release() }
 
 func dossierCode(d *model.Dossier) string { return d.Code }
 
@@ -111,7 +90,7 @@ func splitDossiers(r io.Reader, size int, cfg limits.Config) iter.Seq2[*Chunk, e
 			yield(nil, err)
 			return
 		}
-		pool := make(chan []byte, 16)
+		pool := chunk.NewPool()
 		start, startLine, first, rows := rr.pos, rr.line, 0, 0
 		stopped := false
 		emit := func(end int) bool {
@@ -120,7 +99,7 @@ func splitDossiers(r io.Reader, size int, cfg limits.Config) iter.Seq2[*Chunk, e
 			}
 			sub := &rowReader{buf: rr.buf[start:end], n: end - start, eof: true, limit: cfg.Record, line: startLine}
 			sub.setComma(rr.comma)
-			c := &Chunk{rr: sub, h: h, first: first, rows: rows, cfg: cfg, buf: rr.buf, pool: pool}
+			c := &Chunk{chunk.New(&rowChunk{rr: sub, h: h, cfg: cfg}, first, rows, rr.buf, pool)}
 			first += rows
 			rows = 0
 			if !yield(c, nil) {
@@ -130,17 +109,7 @@ func splitDossiers(r io.Reader, size int, cfg limits.Config) iter.Seq2[*Chunk, e
 			return true
 		}
 		rr.swap = func() []byte {
-			tail := rr.buf[rr.pos:rr.n]
-			var nb []byte
-			select {
-			case nb = <-pool:
-			default:
-				nb = make([]byte, size)
-			}
-			if len(tail) > len(nb)/2 {
-				nb = make([]byte, 2*len(rr.buf))
-			}
-			copy(nb, tail)
+			nb := pool.Window(rr.buf, rr.buf[rr.pos:rr.n], size)
 			if !emit(rr.pos) {
 				return nil
 			}

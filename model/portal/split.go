@@ -5,6 +5,7 @@ import (
 	"iter"
 
 	"github.com/vn-dvc/chiso766/model"
+	"github.com/vn-dvc/chiso766/model/internal/chunk"
 )
 
 // Chunk is a run of whole records of a payload's data array, cut from the input at record boundaries by
@@ -12,74 +13,53 @@ import (
 // once. A chunk holds about one MiB of input (more when one record is longer). It is not safe for
 // concurrent use.
 type Chunk struct {
+	c *chunk.Chunk[*records]
+}
+
+// records decodes the records of a chunk: spans holds the start and end of each in buf.
+type records struct {
 	buf   []byte
-	spans []int32 // start, end of each record in buf
-	first int
-	next  int
+	spans []int32
 	cfg   config
-	err   error
-	pool  chan []byte
 	dec   *dossierDecoder
 }
 
+// Decode decodes record i of the chunk; a syntax error is terminal.
+func (r *records) Decode(d *model.Dossier, i, index int) (rerr, terminal error) {
+	if r.dec == nil {
+		r.dec = &dossierDecoder{cfg: r.cfg}
+	}
+	rerr, syn := r.dec.into(d, index, string(r.buf[r.spans[2*i]:r.spans[2*i+1]]))
+	if syn != nil {
+		syn.(*RecordError).Terminal = true
+		return nil, syn
+	}
+	return rerr, nil
+}
+
 // First returns the global index (in data[]) of the chunk's first record.
-func (c *Chunk) First() int { return c.first }
+func (c *Chunk) First() int { return c.c.First() }
 
 // Len returns the number of records in the chunk.
-func (c *Chunk) Len() int { return len(c.spans) / 2 }
+func (c *Chunk) Len() int { return c.c.Len() }
 
 // Next decodes the chunk's next record into *d, overwriting it, and returns its global index. err is a
 // *RecordError for that record alone (decoding goes on with the next; d must not be counted). ok is
 // false at the end of the chunk and after a terminal error inside it (malformed JSON, see Err). Cost:
 // that of DecodeDossiers per record.
-func (c *Chunk) Next(d *model.Dossier) (index int, err error, ok bool) {
-	if c.err != nil || c.next >= len(c.spans)/2 {
-		return 0, nil, false
-	}
-	i := c.next
-	c.next++
-	index = c.first + i
-	if c.dec == nil {
-		c.dec = &dossierDecoder{cfg: c.cfg}
-	}
-	rerr, syn := c.dec.into(d, index, string(c.buf[c.spans[2*i]:c.spans[2*i+1]]))
-	if syn != nil {
-		syn.(*RecordError).Terminal = true
-		c.err = syn
-		return 0, nil, false
-	}
-	return index, rerr, true
-}
+func (c *Chunk) Next(d *model.Dossier) (index int, err error, ok bool) { return c.c.Next(d) }
 
 // Dossiers ranges over the chunk's records with Next: per-record errors are yielded with the partly
 // decoded dossier and the sequence goes on; it ends at a terminal error, which Err then returns.
-func (c *Chunk) Dossiers() iter.Seq2[model.Dossier, error] {
-	return func(yield func(model.Dossier, error) bool) {
-		var d model.Dossier
-		for {
-			_, err, ok := c.Next(&d)
-			if !ok || !yield(d, err) {
-				return
-			}
-		}
-	}
-}
+func (c *Chunk) Dossiers() iter.Seq2[model.Dossier, error] { return c.c.Dossiers() }
 
 // Err returns the terminal error met inside the chunk (a *RecordError wrapping ErrSyntax, Terminal
 // set), or nil. The records after it, in this chunk and in later ones, are not part of the payload.
-func (c *Chunk) Err() error { return c.err }
+func (c *Chunk) Err() error { return c.c.Err() }
 
 // Release hands the chunk's buffer back to its splitter for reuse; the chunk must not be used after.
 // Calling it is optional (an unreleased buffer is garbage collected).
-func (c *Chunk) Release() {
-	if c.pool != nil && c.buf != nil {
-		select {
-		case c.pool <- c.buf[:cap(c.buf)]:
-		default:
-		}
-	}
-	c.buf, c.spans = nil, nil
-}
+func (c *Chunk) Release() { c.c.Release() }
 
 // SplitDossiers cuts the data array of a DongBoHoSoMC payload (with DecodeDossiers' envelope, options
 // and tolerances) into chunks of whole records, in input order, without decoding them: the caller
@@ -98,7 +78,7 @@ func SplitDossiers(r io.Reader, opts ...Option) iter.Seq2[*Chunk, error] {
 // splitDossiers is SplitDossiers with the chunk size given (tests cut small chunks).
 func splitDossiers(r io.Reader, size int, cfg config) iter.Seq2[*Chunk, error] {
 	return func(yield func(*Chunk, error) bool) {
-		pool := make(chan []byte, 16)
+		pool := chunk.NewPool()
 		f := &framer{r: r, buf: make([]byte, size), limit: cfg.Record}
 		var spans []int32
 		first := 0
@@ -107,7 +87,7 @@ func splitDossiers(r io.Reader, size int, cfg config) iter.Seq2[*Chunk, error] {
 			if len(spans) == 0 {
 				return true
 			}
-			c := &Chunk{buf: f.buf, spans: spans, first: first, cfg: cfg, pool: pool}
+			c := &Chunk{chunk.New(&records{buf: f.buf, spans: spans, cfg: cfg}, first, len(spans)/2, f.buf, pool)}
 			spans = nil
 			first = f.index
 			if !yield(c, nil) {
@@ -117,17 +97,7 @@ func splitDossiers(r io.Reader, size int, cfg config) iter.Seq2[*Chunk, error] {
 			return true
 		}
 		f.swap = func() []byte {
-			tail := f.buf[f.pos:f.n]
-			var nb []byte
-			select {
-			case nb = <-pool:
-			default:
-				nb = make([]byte, size)
-			}
-			if len(tail) > len(nb)/2 {
-				nb = make([]byte, 2*len(f.buf))
-			}
-			copy(nb, tail)
+			nb := pool.Window(f.buf, f.buf[f.pos:f.n], size)
 			if !emit() {
 				return nil
 			}
