@@ -485,9 +485,7 @@ func (x *dossierDecoder) field(k string) {
 			x.re.Code = x.d.Code
 		}
 	case "MaHoSoKhac":
-		if s, ok := p.text(k); ok {
-			x.d.Aliases = splitAliases(s)
-		}
+		parsed(p, k, &x.d.Aliases, splitAliases)
 	case "IdHoSo":
 		x.d.NationalID = p.str0(k)
 	case "MaTTHC":
@@ -506,15 +504,11 @@ func (x *dossierDecoder) field(k string) {
 	case "TenLinhVuc":
 		x.d.FieldName = p.str0(k)
 	case "KenhThucHien":
-		if s, ok := p.text(k); ok {
-			x.d.Channel = model.ParseChannel(s)
-		}
+		parsed(p, k, &x.d.Channel, model.ParseChannel)
 	case "NoiNopHoSo":
 		x.d.SubmittedVia = p.str0(k)
 	case "LoaiDoiTuong":
-		if s, ok := p.text(k); ok {
-			x.d.ApplicantType = model.ParseApplicantType(s)
-		}
+		parsed(p, k, &x.d.ApplicantType, model.ParseApplicantType)
 	case "SoBienNhan":
 		x.d.ReceiptNo = p.str0(k)
 	case "ChuHoSo":
@@ -554,21 +548,15 @@ func (x *dossierDecoder) field(k string) {
 	case "NgayTra":
 		x.d.ResultReturnedAt = p.time(k)
 	case "TrangThaiHoSo":
-		if s, ok := p.text(k); ok {
-			x.d.Status = model.ParseStatus(s)
-		}
+		parsed(p, k, &x.d.Status, model.ParseStatus)
 	case "HinhThuc":
-		if s, ok := p.text(k); ok {
-			x.d.ReturnMethod = model.ParseReturnMethod(s)
-		}
+		parsed(p, k, &x.d.ReturnMethod, model.ParseReturnMethod)
 	case "HoSoCoThanhPhanSoHoa":
 		x.d.HasDigitisedComponents = p.flag0(k)
 	case "TaiKhoanDuocXacThucVoiVNeID":
 		x.d.VNeIDAuthenticated = p.flag0(k)
 	case "DuocThanhToanTrucTuyen":
-		if s, ok := p.text(k); ok {
-			x.d.OnlinePayment = model.ParseOnlinePayment(s)
-		}
+		parsed(p, k, &x.d.OnlinePayment, model.ParseOnlinePayment)
 	case "KetQuaDongBoKho":
 		x.d.ResultSyncedToStore = p.flag0(k)
 	case "TaiLieuNop":
@@ -589,6 +577,14 @@ func (x *dossierDecoder) field(k string) {
 		if f, ok := p.extraField(k); ok {
 			x.d.Extra = append(x.d.Extra, f)
 		}
+	}
+}
+
+// parsed sets *dst to parse(s) when the value of key k reads as text s (parser.text); a value over the
+// field limit or a malformed record leaves *dst as it is. Cost: that of parser.text and parse.
+func parsed[T any](p *parser, k string, dst *T, parse func(string) T) {
+	if s, ok := p.text(k); ok {
+		*dst = parse(s)
 	}
 }
 
