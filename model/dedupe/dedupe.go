@@ -56,6 +56,20 @@ type version struct {
 	has bool
 }
 
+// stamp is a version as the code table keeps it (has is the entry's flag): 16 bytes plus the entry's
+// 8-byte arena reference.
+type stamp struct{ at, ord int64 }
+
+// codeTable is the index's table of codes.
+type codeTable = CodeTable[stamp]
+
+func get(e *Entry[stamp]) version { return version{at: e.Val.at, ord: e.Val.ord, has: e.Flag()} }
+
+func set(e *Entry[stamp], v version) {
+	e.Val = stamp{at: v.at, ord: v.ord}
+	e.SetFlag(v.has)
+}
+
 // Index is the state of pass 1: per distinct code, the winning version so far. Add is not safe for
 // concurrent use; once pass 1 is over, Winner, Records, Distinct and Superseded are (read-only).
 //
@@ -111,14 +125,14 @@ func (x *Index) addAt(code string, t time.Time, ok bool, ord int64) {
 	if ok {
 		nv.at, nv.has = t.UnixNano(), true
 	}
-	e, seen := x.codes.upsert(code)
+	e, seen := x.codes.Upsert(code)
 	switch {
 	case !seen:
 		// The code is copied into the table's arena: a decoder's code may be a substring of its whole
 		// record, which the index must not keep.
-		e.set(nv)
-	case newer(nv, e.get()):
-		e.set(nv)
+		set(e, nv)
+	case newer(nv, get(e)):
+		set(e, nv)
 	}
 }
 
@@ -138,15 +152,15 @@ func (x *Index) Winner(code string, ord int64) bool {
 	if code == "" {
 		return true
 	}
-	e := x.codes.find(code)
-	return e == nil || e.ord == ord
+	e := x.codes.Find(code)
+	return e == nil || e.Val.ord == ord
 }
 
 // Records returns the number of records added in pass 1.
 func (x *Index) Records() int64 { return x.n }
 
 // Distinct returns the number of dossiers kept: distinct codes plus records without a code.
-func (x *Index) Distinct() int64 { return x.codes.len() + x.nocode }
+func (x *Index) Distinct() int64 { return x.codes.Len() + x.nocode }
 
 // Superseded returns the number of records replaced by a later version: Records − Distinct.
 func (x *Index) Superseded() int64 { return x.n - x.Distinct() }

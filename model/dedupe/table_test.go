@@ -19,27 +19,27 @@ func TestCodeTableCollisions(t *testing.T) {
 				codes = append(codes, fmt.Sprint("C-", i))
 			}
 			for i, c := range codes {
-				e, seen := tab.upsert(c)
+				e, seen := tab.Upsert(c)
 				if seen {
 					t.Fatalf("upsert(%.20q) of a new code: seen", c)
 				}
-				e.set(version{ord: int64(i), has: i%2 == 0, at: int64(-i)})
+				set(e, version{ord: int64(i), has: i%2 == 0, at: int64(-i)})
 			}
-			if tab.len() != int64(len(codes)) {
-				t.Fatalf("len %d, want %d", tab.len(), len(codes))
+			if tab.Len() != int64(len(codes)) {
+				t.Fatalf("len %d, want %d", tab.Len(), len(codes))
 			}
 			for i, c := range codes {
-				e := tab.find(c)
-				if e == nil || e.get() != (version{ord: int64(i), has: i%2 == 0, at: int64(-i)}) || string(tab.code(e)) != c {
+				e := tab.Find(c)
+				if e == nil || get(e) != (version{ord: int64(i), has: i%2 == 0, at: int64(-i)}) || string(tab.Code(e)) != c {
 					t.Fatalf("find(%.20q) = %v", c, e)
 				}
-				if _, seen := tab.upsert(c); !seen {
+				if _, seen := tab.Upsert(c); !seen {
 					t.Fatalf("upsert(%.20q) again: not seen", c)
 				}
 			}
 			for _, c := range []string{"", "ABCD", "C-2000", long[:len(long)-1], long + "y"} {
-				if e := tab.find(c); e != nil {
-					t.Errorf("find(%.20q) of a code never added = entry %d", c, e.ord)
+				if e := tab.Find(c); e != nil {
+					t.Errorf("find(%.20q) of a code never added = entry %d", c, e.Val.ord)
 				}
 			}
 		})

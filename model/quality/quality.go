@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/vn-dvc/chiso766/model"
+	"github.com/vn-dvc/chiso766/model/dedupe"
 )
 
 // Severity of a finding (docs/data.md, Data-quality checks).
@@ -184,7 +185,8 @@ type offerKey struct{ unit, procedure string }
 // Checker runs the data-quality checks (docs/data.md, Data-quality checks)
 // over a stream of dossiers. It
 // remembers every dossier code and alias seen for duplicate-code: memory is
-// O(distinct codes) (one map entry of the code plus 16 bytes each). The other
+// O(distinct codes) — each code's bytes once, plus a 32-byte entry and
+// 8–16 bytes of hash-table slots (a dedupe.CodeTable). The other
 // checks look at one record only. A Checker is not safe for concurrent use.
 type Checker struct {
 	opt       Options
@@ -194,7 +196,7 @@ type Checker struct {
 	fillers   map[string]bool
 	summaries map[string]bool
 	skip      map[Check]bool
-	seen      map[string]seenCode
+	seen      dedupe.CodeTable[seenCode]
 	n         int
 	dates     model.DateBounds
 }
@@ -202,7 +204,7 @@ type Checker struct {
 // NewChecker prepares a Checker: it indexes the catalogue and offerings
 // (O(len) time and memory). It never fails.
 func NewChecker(opt Options) *Checker {
-	c := &Checker{opt: opt, seen: make(map[string]seenCode), skip: make(map[Check]bool)}
+	c := &Checker{opt: opt, skip: make(map[Check]bool)}
 	switch {
 	case opt.Tolerance == 0:
 		c.tolerance = DefaultFutureTolerance
@@ -258,7 +260,7 @@ func (c *Checker) national(code string) string {
 }
 
 // Seen returns the number of distinct codes and aliases remembered.
-func (c *Checker) Seen() int { return len(c.seen) }
+func (c *Checker) Seen() int { return int(c.seen.Len()) }
 
 // Records returns the number of dossiers checked so far.
 func (c *Checker) Records() int { return c.n }
@@ -477,13 +479,14 @@ func (c *Checker) duplicate(d *model.Dossier, rec int, p Prepared, add addFunc) 
 		if i > 0 || code != d.Code {
 			field = "MaHoSoKhac"
 		}
-		prev, ok := c.seen[code]
+		// Upsert copies a new code: a decoder's code may be a substring of its whole record, which must
+		// not be kept.
+		e, ok := c.seen.Upsert(code)
+		prev := e.Val
+		e.Val = seenCode{fp: fp, id: id, record: rec} // compare the next version with this one
 		if !ok {
-			// A copy: a decoder's code may be a substring of its whole record, which must not be kept.
-			c.seen[strings.Clone(code)] = seenCode{fp: fp, id: id, record: rec}
 			continue
 		}
-		c.seen[code] = seenCode{fp: fp, id: id, record: rec} // compare the next version with this one
 		switch {
 		case prev.fp == fp:
 			add(DuplicateCode, Warning, field, "code %q already seen in record %d with the same content", code, prev.record)
