@@ -373,7 +373,7 @@ func rowErr(rr *rowReader, n int, err error, cfg limits.Config) error {
 	var pe *rowError
 	switch {
 	case err == errRowLimit:
-		err = fmt.Errorf("%w: the row at byte %d is longer than %d bytes (MaxRecordBytes)", ErrTooLarge, rr.base+int64(rr.pos), cfg.Record)
+		err = fmt.Errorf("%w: the row at byte %d is longer than %d bytes (MaxRecordBytes)", ErrTooLarge, rr.Base+int64(rr.Pos), cfg.Record)
 	case errors.As(err, &pe):
 		line = pe.line
 		err = fmt.Errorf("%w: %v", portal.ErrSyntax, err)

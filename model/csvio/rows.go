@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/vn-dvc/chiso766/model/internal/chunk"
 	"github.com/vn-dvc/chiso766/model/portal"
 )
 
@@ -21,29 +22,20 @@ var (
 	errQuote     = errors.New(`extraneous or missing " in quoted-field`)
 	errBareQuote = errors.New(`bare " in non-quoted-field`)
 	errRowLimit  = errors.New("row limit")
-	errStopped   = errors.New("stopped")
 )
 
 // rowReader reads rows.
 type rowReader struct {
-	r     io.Reader
-	buf   []byte
-	pos   int // start of the next row in buf
-	n     int // end of the data read
-	base  int64
-	eof   bool
-	rerr  error
-	comma byte
-	stop  [256]bool // the bytes that end an unquoted cell's text: the delimiter, '\n' and '"'
-	limit int
-	line  int // line number of buf[pos] (1-based)
+	chunk.Window // Pos is the start of the next row in Buf
+	comma        byte
+	stop         [256]bool // the bytes that end an unquoted cell's text: the delimiter, '\n' and '"'
+	limit        int
+	line         int // line number of Buf[Pos] (1-based)
 
 	cells  []string // the last row's cells (reused)
 	bounds []int    // cell start, end, flags for the last row
 	row    string
 	rowAt  int // line of the last row's start
-	// swap, if set, takes the window when it is full (see portal's framer); nil compacts or grows it.
-	swap func() []byte
 }
 
 const (
@@ -52,7 +44,7 @@ const (
 )
 
 func newRowReader(r io.Reader, limit int) *rowReader {
-	rr := &rowReader{r: r, buf: make([]byte, 64<<10), limit: limit, line: 1}
+	rr := &rowReader{Window: chunk.Window{R: r, Buf: make([]byte, 64<<10)}, limit: limit, line: 1}
 	rr.setComma(',')
 	return rr
 }
@@ -64,51 +56,10 @@ func (rr *rowReader) setComma(c byte) {
 	rr.stop[c], rr.stop['\n'], rr.stop['"'] = true, true, true
 }
 
-// more reads more input, moving the unconsumed data to the start of buf when it is full.
+// more reads more input (Window.More).
 func (rr *rowReader) more() bool {
-	if rr.eof || rr.rerr != nil {
-		return false
-	}
-	if rr.n == len(rr.buf) {
-		switch {
-		case rr.swap != nil:
-			nb := rr.swap()
-			if nb == nil {
-				rr.rerr = errStopped
-				return false
-			}
-			rr.base += int64(rr.pos)
-			rr.n -= rr.pos
-			rr.pos = 0
-			rr.buf = nb
-		case rr.pos > 0:
-			copy(rr.buf, rr.buf[rr.pos:rr.n])
-			rr.base += int64(rr.pos)
-			rr.n -= rr.pos
-			rr.pos = 0
-		default:
-			nb := make([]byte, 2*len(rr.buf))
-			copy(nb, rr.buf[:rr.n])
-			rr.buf = nb
-		}
-	}
-	for range 100 {
-		m, err := rr.r.Read(rr.buf[rr.n:])
-		rr.n += m
-		if err == io.EOF {
-			rr.eof = true
-		} else if err != nil {
-			rr.rerr = err
-		}
-		if m > 0 {
-			return true
-		}
-		if err != nil {
-			return false
-		}
-	}
-	rr.rerr = io.ErrNoProgress
-	return false
+	_, ok := rr.More()
+	return ok
 }
 
 // sniff looks at the start of the input: it refuses UTF-16 (a UTF-16 byte order mark, or a zero byte
@@ -116,12 +67,12 @@ func (rr *rowReader) more() bool {
 // outside quotes.
 func (rr *rowReader) sniff() error {
 	for {
-		b := rr.buf[rr.pos:rr.n]
+		b := rr.Buf[rr.Pos:rr.N]
 		if bytes.IndexByte(b, '\n') >= 0 || len(b) >= rr.limit || !rr.more() {
 			break
 		}
 	}
-	b := rr.buf[rr.pos:rr.n]
+	b := rr.Buf[rr.Pos:rr.N]
 	if bytes.HasPrefix(b, []byte{0xFE, 0xFF}) || bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || len(b) >= 2 && (b[0] == 0 || b[1] == 0) {
 		return fmt.Errorf("%w: %w (bytes % x at the start): save the file as UTF-8", portal.ErrSyntax, portal.ErrUTF16, b[:min(len(b), 4)])
 	}
@@ -158,8 +109,8 @@ func (e *rowError) Unwrap() error { return e.err }
 // scan delimits the row at pos: it returns the index after it (after its line break) and fills
 // rr.bounds, or need = true when the window ends first.
 func (rr *rowReader) scan() (end int, lines int, need bool, err error) {
-	b := rr.buf[:rr.n]
-	j := rr.pos
+	b := rr.Buf[:rr.N]
+	j := rr.Pos
 	rr.bounds = rr.bounds[:0]
 	comma := rr.comma
 	for {
@@ -171,7 +122,7 @@ func (rr *rowReader) scan() (end int, lines int, need bool, err error) {
 			for {
 				q := bytes.IndexByte(b[k:], '"')
 				if q < 0 {
-					if rr.eof {
+					if rr.EOF {
 						rest := bytes.TrimSuffix(b[k:], []byte{'\n'})
 						return 0, 0, false, &rowError{rr.line + lines + bytes.Count(rest, []byte{'\n'}), errQuote}
 					}
@@ -190,7 +141,7 @@ func (rr *rowReader) scan() (end int, lines int, need bool, err error) {
 					k++
 					continue
 				}
-				if k >= len(b) && !rr.eof {
+				if k >= len(b) && !rr.EOF {
 					return 0, 0, true, nil
 				}
 				break
@@ -206,7 +157,7 @@ func (rr *rowReader) scan() (end int, lines int, need bool, err error) {
 				return k + 1, lines + 1, false, nil
 			case b[k] == '\r' && k+1 < len(b) && b[k+1] == '\n':
 				return k + 2, lines + 1, false, nil
-			case b[k] == '\r' && k+1 >= len(b) && !rr.eof:
+			case b[k] == '\r' && k+1 >= len(b) && !rr.EOF:
 				return 0, 0, true, nil
 			case b[k] == '\r' && k+1 >= len(b):
 				return k + 1, lines, false, nil
@@ -224,7 +175,7 @@ func (rr *rowReader) scan() (end int, lines int, need bool, err error) {
 			return 0, 0, false, &rowError{rr.line + lines, errBareQuote}
 		}
 		if k >= len(b) {
-			if !rr.eof {
+			if !rr.EOF {
 				return 0, 0, true, nil
 			}
 			e := k
@@ -255,19 +206,19 @@ func (rr *rowReader) advance() (end, lines int, err error) {
 	for {
 		// skip empty lines ("\n", "\r\n"; a "\r" ending the input is dropped)
 		for {
-			for rr.pos < rr.n && (rr.buf[rr.pos] == '\n' || rr.buf[rr.pos] == '\r' && rr.pos+1 < rr.n && rr.buf[rr.pos+1] == '\n') {
-				if rr.buf[rr.pos] == '\r' {
-					rr.pos++
+			for rr.Pos < rr.N && (rr.Buf[rr.Pos] == '\n' || rr.Buf[rr.Pos] == '\r' && rr.Pos+1 < rr.N && rr.Buf[rr.Pos+1] == '\n') {
+				if rr.Buf[rr.Pos] == '\r' {
+					rr.Pos++
 				}
-				rr.pos++
+				rr.Pos++
 				rr.line++
 			}
-			if rr.pos < rr.n && !(rr.buf[rr.pos] == '\r' && rr.pos+1 == rr.n) {
+			if rr.Pos < rr.N && !(rr.Buf[rr.Pos] == '\r' && rr.Pos+1 == rr.N) {
 				break
 			}
 			if !rr.more() {
-				if rr.rerr != nil {
-					return 0, 0, rr.rerr
+				if rr.Err != nil {
+					return 0, 0, rr.Err
 				}
 				return 0, 0, io.EOF
 			}
@@ -277,15 +228,15 @@ func (rr *rowReader) advance() (end, lines int, err error) {
 			return 0, 0, err
 		}
 		if need {
-			if rr.n-rr.pos > rr.limit {
+			if rr.N-rr.Pos > rr.limit {
 				return 0, 0, errRowLimit
 			}
-			if !rr.more() && rr.rerr != nil {
-				return 0, 0, rr.rerr
+			if !rr.more() && rr.Err != nil {
+				return 0, 0, rr.Err
 			}
 			continue
 		}
-		if end-rr.pos > rr.limit {
+		if end-rr.Pos > rr.limit {
 			return 0, 0, errRowLimit
 		}
 		return end, lines, nil
@@ -299,8 +250,8 @@ func (rr *rowReader) next() ([]string, error) {
 		return nil, err
 	}
 	rr.rowAt = rr.line
-	rr.row = string(rr.buf[rr.pos:end])
-	off := rr.pos
+	rr.row = string(rr.Buf[rr.Pos:end])
+	off := rr.Pos
 	rr.cells = rr.cells[:0]
 	for i := 0; i < len(rr.bounds); i += 3 {
 		s, e, fl := rr.bounds[i]-off, rr.bounds[i+1]-off, rr.bounds[i+2]
@@ -310,7 +261,7 @@ func (rr *rowReader) next() ([]string, error) {
 		}
 		rr.cells = append(rr.cells, c)
 	}
-	rr.pos = end
+	rr.Pos = end
 	rr.line += lines
 	return rr.cells, nil
 }

@@ -91,15 +91,15 @@ func splitDossiers(r io.Reader, size int, cfg limits.Config) iter.Seq2[*Chunk, e
 			return
 		}
 		pool := chunk.NewPool()
-		start, startLine, first, rows := rr.pos, rr.line, 0, 0
+		start, startLine, first, rows := rr.Pos, rr.line, 0, 0
 		stopped := false
 		emit := func(end int) bool {
 			if rows == 0 {
 				return true
 			}
-			sub := &rowReader{buf: rr.buf[start:end], n: end - start, eof: true, limit: cfg.Record, line: startLine}
+			sub := &rowReader{Window: chunk.Window{Buf: rr.Buf[start:end], N: end - start, EOF: true}, limit: cfg.Record, line: startLine}
 			sub.setComma(rr.comma)
-			c := &Chunk{chunk.New(&rowChunk{rr: sub, h: h, cfg: cfg}, first, rows, rr.buf, pool)}
+			c := &Chunk{chunk.New(&rowChunk{rr: sub, h: h, cfg: cfg}, first, rows, rr.Buf, pool)}
 			first += rows
 			rows = 0
 			if !yield(c, nil) {
@@ -108,18 +108,18 @@ func splitDossiers(r io.Reader, size int, cfg limits.Config) iter.Seq2[*Chunk, e
 			}
 			return true
 		}
-		rr.swap = func() []byte {
-			nb := pool.Window(rr.buf, rr.buf[rr.pos:rr.n], size)
-			if !emit(rr.pos) {
+		rr.Swap = func() []byte {
+			nb := pool.Window(rr.Buf, rr.Buf[rr.Pos:rr.N], size)
+			if !emit(rr.Pos) {
 				return nil
 			}
 			start, startLine = 0, rr.line
 			return nb
 		}
 		{ // the window after the header, at the chunk size
-			nb := make([]byte, max(size, 2*(rr.n-rr.pos)))
-			copy(nb, rr.buf[rr.pos:rr.n])
-			rr.buf, rr.n, rr.base, rr.pos, start = nb, rr.n-rr.pos, rr.base+int64(rr.pos), 0, 0
+			nb := make([]byte, max(size, 2*(rr.N-rr.Pos)))
+			copy(nb, rr.Buf[rr.Pos:rr.N])
+			rr.Buf, rr.N, rr.Base, rr.Pos, start = nb, rr.N-rr.Pos, rr.Base+int64(rr.Pos), 0, 0
 		}
 		for {
 			end, lines, err := rr.advance()
@@ -130,20 +130,20 @@ func splitDossiers(r io.Reader, size int, cfg limits.Config) iter.Seq2[*Chunk, e
 				return
 			}
 			if err != nil {
-				if emit(rr.pos) {
+				if emit(rr.Pos) {
 					yield(nil, rowErr(rr, first+rows, err, cfg))
 				}
 				return
 			}
 			if rows == 0 {
-				start, startLine = rr.pos, rr.line
+				start, startLine = rr.Pos, rr.line
 			}
-			rr.pos = end
+			rr.Pos = end
 			rr.line += lines
 			rows++
 		}
 		if !stopped {
-			emit(rr.pos)
+			emit(rr.Pos)
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/vn-dvc/chiso766/model"
+	"github.com/vn-dvc/chiso766/model/internal/chunk"
 	"github.com/vn-dvc/chiso766/model/internal/limits"
 )
 
@@ -66,7 +67,7 @@ func DecodeSteps(r io.Reader, opts ...Option) iter.Seq2[model.Step, error] {
 
 // decodeStream frames the data array of r and decodes each element with dec, yielding records and errors.
 func decodeStream[T any](r io.Reader, cfg config, dec func(int, string) (T, error, error), yield func(T, error) bool) {
-	f := &framer{r: r, buf: make([]byte, 64<<10), limit: cfg.Record}
+	f := &framer{Window: chunk.Window{R: r, Buf: make([]byte, 64<<10)}, limit: cfg.Record}
 	stopped := false
 	err := f.walk([]string{"data"}, func(elem []byte, i int) bool {
 		v, rerr, syn := dec(i, string(elem))

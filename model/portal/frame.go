@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/vn-dvc/chiso766/model/internal/chunk"
 )
 
 // The framer walks a payload's envelope over a window of the input and cuts the elements of its data
@@ -16,101 +18,38 @@ import (
 // chunkBytes is the window size, and the size of a chunk of SplitDossiers.
 const chunkBytes = 1 << 20
 
-// framer state; positions in buf are indexes, offsets in the input are int64.
+// framer state (Window.Swap, if set, takes the full window: SplitDossiers hands the old one over
+// as a chunk); positions in Buf are indexes, offsets in the input are int64.
 type framer struct {
-	r     io.Reader
-	buf   []byte
-	pos   int   // start of unconsumed input
-	n     int   // end of the data read
-	base  int64 // input offset of buf[0]
-	eof   bool
-	rerr  error
+	chunk.Window
 	limit int
 	recAt int64 // input offset where the current value (with the white space before it) began
 	index int   // elements framed so far
-	// swap, if set, takes the window when it is full: it must return a new buffer holding buf[pos:n]
-	// at its start (SplitDossiers hands the old one over as a chunk). Without it the window is compacted
-	// in place or grown.
-	swap func() []byte
 }
 
-var (
-	errTooLargeSentinel = errors.New("too large")
-	errStopped          = errors.New("stopped")
-)
-
-// more reads more input; it returns how far the unconsumed data moved towards the start of buf (to be
-// subtracted from indexes) and false at the end of the input or on a read error.
-func (f *framer) more() (int, bool) {
-	if f.eof || f.rerr != nil {
-		return 0, false
-	}
-	shift := 0
-	if f.n == len(f.buf) {
-		switch {
-		case f.swap != nil:
-			shift = f.pos
-			nb := f.swap()
-			if nb == nil {
-				f.rerr = errStopped
-				return 0, false
-			}
-			f.base += int64(f.pos)
-			f.n -= f.pos
-			f.pos = 0
-			f.buf = nb
-		case f.pos > 0:
-			shift = f.pos
-			copy(f.buf, f.buf[f.pos:f.n])
-			f.base += int64(f.pos)
-			f.n -= f.pos
-			f.pos = 0
-		default:
-			nb := make([]byte, 2*len(f.buf))
-			copy(nb, f.buf[:f.n])
-			f.buf = nb
-		}
-	}
-	for range 100 {
-		m, err := f.r.Read(f.buf[f.n:])
-		f.n += m
-		if err == io.EOF {
-			f.eof = true
-		} else if err != nil {
-			f.rerr = err
-		}
-		if m > 0 {
-			return shift, true
-		}
-		if err != nil {
-			return shift, false
-		}
-	}
-	f.rerr = io.ErrNoProgress
-	return shift, false
-}
+var errTooLargeSentinel = errors.New("too large")
 
 // tooLarge reports whether the value begun at recAt is over the limit when it reaches index j.
-func (f *framer) tooLarge(j int) bool { return f.base+int64(j)-f.recAt > int64(f.limit) }
+func (f *framer) tooLarge(j int) bool { return f.Base+int64(j)-f.recAt > int64(f.limit) }
 
 // ws skips white space.
 func (f *framer) ws() error {
 	for {
-		for f.pos < f.n {
-			switch f.buf[f.pos] {
+		for f.Pos < f.N {
+			switch f.Buf[f.Pos] {
 			case ' ', '\t', '\n', '\r':
-				f.pos++
+				f.Pos++
 				continue
 			}
-			if f.tooLarge(f.pos) {
+			if f.tooLarge(f.Pos) {
 				return errTooLargeSentinel
 			}
 			return nil
 		}
-		if f.tooLarge(f.pos) {
+		if f.tooLarge(f.Pos) {
 			return errTooLargeSentinel
 		}
-		if _, ok := f.more(); !ok {
+		if _, ok := f.More(); !ok {
 			return nil
 		}
 	}
@@ -118,61 +57,61 @@ func (f *framer) ws() error {
 
 // peek returns the next byte, false at the end of the input.
 func (f *framer) peek() (byte, bool) {
-	for f.pos >= f.n {
-		if _, ok := f.more(); !ok {
+	for f.Pos >= f.N {
+		if _, ok := f.More(); !ok {
 			return 0, false
 		}
 	}
-	return f.buf[f.pos], true
+	return f.Buf[f.Pos], true
 }
 
 // value frames the JSON value at pos: it returns its end index (the value is buf[pos:end]). The value is
 // only delimited, not checked. Errors: errTooLargeSentinel, io.ErrUnexpectedEOF, a read error, ErrSyntax.
 func (f *framer) value() (int, error) {
-	for f.pos >= f.n {
-		if _, ok := f.more(); !ok {
-			if f.rerr != nil {
-				return 0, f.rerr
+	for f.Pos >= f.N {
+		if _, ok := f.More(); !ok {
+			if f.Err != nil {
+				return 0, f.Err
 			}
 			return 0, io.ErrUnexpectedEOF
 		}
 	}
-	switch f.buf[f.pos] {
+	switch f.Buf[f.Pos] {
 	case '"', '{', '[':
 	case ',', ']', '}', ':', ' ', '\t', '\n', '\r':
 		return 0, fmt.Errorf("%w: missing value", ErrSyntax)
 	default:
 		return f.scalar()
 	}
-	j := f.pos
+	j := f.Pos
 	depth := 0
 	inStr := false
 	for {
-		if j >= f.n {
+		if j >= f.N {
 			if f.tooLarge(j) {
 				return 0, errTooLargeSentinel
 			}
-			sh, ok := f.more()
+			sh, ok := f.More()
 			j -= sh
 			if !ok {
-				if f.rerr != nil {
-					return 0, f.rerr
+				if f.Err != nil {
+					return 0, f.Err
 				}
 				return 0, io.ErrUnexpectedEOF
 			}
 			continue
 		}
 		if inStr {
-			k := bytes.IndexByte(f.buf[j:f.n], '"')
+			k := bytes.IndexByte(f.Buf[j:f.N], '"')
 			if k < 0 {
-				j = f.n
+				j = f.N
 				continue
 			}
 			k += j
 			j = k + 1
-			if f.buf[k-1] == '\\' { // k-1 ≥ pos: the opening quote is there at least
+			if f.Buf[k-1] == '\\' { // k-1 ≥ pos: the opening quote is there at least
 				bs := 1
-				for k-1-bs >= f.pos && f.buf[k-1-bs] == '\\' {
+				for k-1-bs >= f.Pos && f.Buf[k-1-bs] == '\\' {
 					bs++
 				}
 				if bs%2 == 1 {
@@ -185,7 +124,7 @@ func (f *framer) value() (int, error) {
 			}
 			continue
 		}
-		switch c := f.buf[j]; c {
+		switch c := f.Buf[j]; c {
 		case '"':
 			inStr = true
 		case '{', '[':
@@ -206,10 +145,10 @@ func (f *framer) value() (int, error) {
 // scalar frames the number or literal at pos: its text runs to a delimiter, white space or the end of
 // the input, and ends where scalarEnd says.
 func (f *framer) scalar() (int, error) {
-	j := f.pos
+	j := f.Pos
 	for {
-		for ; j < f.n; j++ {
-			switch f.buf[j] {
+		for ; j < f.N; j++ {
+			switch f.Buf[j] {
 			case ',', ']', '}', ' ', '\t', '\n', '\r':
 				return f.scalarEnd(j)
 			}
@@ -217,11 +156,11 @@ func (f *framer) scalar() (int, error) {
 		if f.tooLarge(j) {
 			return 0, errTooLargeSentinel
 		}
-		sh, ok := f.more()
+		sh, ok := f.More()
 		j -= sh
 		if !ok {
-			if f.rerr != nil {
-				return 0, f.rerr
+			if f.Err != nil {
+				return 0, f.Err
 			}
 			return f.scalarEnd(j)
 		}
@@ -232,12 +171,12 @@ func (f *framer) scalar() (int, error) {
 // number or a literal (what follows is then the next token, "0x" being "0" and then a syntax error);
 // a prefix that cannot be completed is a syntax error.
 func (f *framer) scalarEnd(j int) (int, error) {
-	b := f.buf[f.pos:j]
+	b := f.Buf[f.Pos:j]
 	n := scalarPrefix(b)
 	if n == 0 {
 		return 0, fmt.Errorf("%w: invalid value %.20q", ErrSyntax, b)
 	}
-	return f.end(f.pos + n)
+	return f.end(f.Pos + n)
 }
 
 // scalarPrefix returns the length of the JSON number or literal at the start of b, 0 if there is none.
@@ -304,15 +243,15 @@ func errUTF16(b []byte) error {
 // start skips a UTF-8 byte order mark and refuses UTF-16 input (a UTF-16 byte order mark, or a zero
 // byte among the first two).
 func (f *framer) start() error {
-	for f.n-f.pos < 4 {
-		if _, ok := f.more(); !ok {
+	for f.N-f.Pos < 4 {
+		if _, ok := f.More(); !ok {
 			break
 		}
 	}
-	b := f.buf[f.pos:f.n]
+	b := f.Buf[f.Pos:f.N]
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		f.pos += 3
+		f.Pos += 3
 		f.recAt += 3
 	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}), bytes.HasPrefix(b, []byte{0xFF, 0xFE}),
 		len(b) >= 2 && (b[0] == 0 || b[1] == 0):
@@ -337,9 +276,9 @@ func (f *framer) walk(keys []string, rec func(elem []byte, index int) bool) erro
 	}
 	stopped := false
 	array := func() error {
-		f.pos++ // '['
+		f.Pos++ // '['
 		for first := true; ; first = false {
-			f.recAt = f.base + int64(f.pos)
+			f.recAt = f.Base + int64(f.Pos)
 			if err := f.ws(); err != nil {
 				return err
 			}
@@ -348,20 +287,20 @@ func (f *framer) walk(keys []string, rec func(elem []byte, index int) bool) erro
 				return io.ErrUnexpectedEOF
 			}
 			if c == ']' && first {
-				f.pos++
+				f.Pos++
 				return nil
 			}
 			end, err := f.value()
 			if err != nil {
 				return err
 			}
-			if !rec(f.buf[f.pos:end], f.index) {
+			if !rec(f.Buf[f.Pos:end], f.index) {
 				stopped = true
 				return nil
 			}
 			f.index++
-			f.pos = end
-			f.recAt = f.base + int64(f.pos)
+			f.Pos = end
+			f.recAt = f.Base + int64(f.Pos)
 			if err := f.ws(); err != nil {
 				return err
 			}
@@ -370,12 +309,12 @@ func (f *framer) walk(keys []string, rec func(elem []byte, index int) bool) erro
 			case !ok:
 				return io.ErrUnexpectedEOF
 			case c == ']':
-				f.pos++
+				f.Pos++
 				return nil
 			case c != ',':
 				return fmt.Errorf("%w: expected ',' or ']' after a record", ErrSyntax)
 			}
-			f.pos++
+			f.Pos++
 		}
 	}
 	switch c {
@@ -384,10 +323,10 @@ func (f *framer) walk(keys []string, rec func(elem []byte, index int) bool) erro
 			return f.wrap(err)
 		}
 	case '{':
-		f.pos++
+		f.Pos++
 		seen := ""
 		for first := true; ; first = false {
-			f.recAt = f.base + int64(f.pos)
+			f.recAt = f.Base + int64(f.Pos)
 			if err := f.ws(); err != nil {
 				return f.wrap(err)
 			}
@@ -396,7 +335,7 @@ func (f *framer) walk(keys []string, rec func(elem []byte, index int) bool) erro
 				return f.wrap(io.ErrUnexpectedEOF)
 			}
 			if c == '}' && first {
-				f.pos++
+				f.Pos++
 				break
 			}
 			if c != '"' {
@@ -406,11 +345,11 @@ func (f *framer) walk(keys []string, rec func(elem []byte, index int) bool) erro
 			if err != nil {
 				return f.wrap(err)
 			}
-			key, kerr := checkedKey(f.buf[f.pos:end])
+			key, kerr := checkedKey(f.Buf[f.Pos:end])
 			if kerr != nil {
 				return f.wrap(kerr)
 			}
-			f.pos = end
+			f.Pos = end
 			isData := false
 			for _, k := range keys {
 				isData = isData || k == key
@@ -425,8 +364,8 @@ func (f *framer) walk(keys []string, rec func(elem []byte, index int) bool) erro
 			if c, ok := f.peek(); !ok || c != ':' {
 				return f.wrap(fmt.Errorf("%w: expected ':'", ErrSyntax))
 			}
-			f.pos++
-			f.recAt = f.base + int64(f.pos)
+			f.Pos++
+			f.recAt = f.Base + int64(f.Pos)
 			if err := f.ws(); err != nil {
 				return f.wrap(err)
 			}
@@ -445,7 +384,7 @@ func (f *framer) walk(keys []string, rec func(elem []byte, index int) bool) erro
 				if err != nil {
 					return f.wrap(err)
 				}
-				v := f.buf[f.pos:end]
+				v := f.Buf[f.Pos:end]
 				if isData && string(v) != "null" {
 					return f.wrap(fmt.Errorf(`%w: "data" is not an array`, ErrSyntax))
 				}
@@ -455,9 +394,9 @@ func (f *framer) walk(keys []string, rec func(elem []byte, index int) bool) erro
 				if err := checkValue(v); err != nil {
 					return f.wrap(err)
 				}
-				f.pos = end
+				f.Pos = end
 			}
-			f.recAt = f.base + int64(f.pos)
+			f.recAt = f.Base + int64(f.Pos)
 			if err := f.ws(); err != nil {
 				return f.wrap(err)
 			}
@@ -466,11 +405,11 @@ func (f *framer) walk(keys []string, rec func(elem []byte, index int) bool) erro
 			case !ok:
 				return f.wrap(io.ErrUnexpectedEOF)
 			case c == '}':
-				f.pos++
+				f.Pos++
 			case c != ',':
 				return f.wrap(fmt.Errorf("%w: expected ',' or '}'", ErrSyntax))
 			default:
-				f.pos++
+				f.Pos++
 				continue
 			}
 			break
@@ -481,15 +420,15 @@ func (f *framer) walk(keys []string, rec func(elem []byte, index int) bool) erro
 	default:
 		return f.wrap(fmt.Errorf("%w: payload is neither an object nor an array", ErrSyntax))
 	}
-	f.recAt = f.base + int64(f.pos)
+	f.recAt = f.Base + int64(f.Pos)
 	if err := f.ws(); err != nil {
 		return f.wrap(err)
 	}
 	if _, ok := f.peek(); ok {
 		return f.wrap(fmt.Errorf("%w: data after the payload", ErrSyntax))
 	}
-	if f.rerr != nil {
-		return f.wrap(f.rerr)
+	if f.Err != nil {
+		return f.wrap(f.Err)
 	}
 	return nil
 }
@@ -501,8 +440,8 @@ func (f *framer) wrap(err error) error {
 		return nil
 	case err == errTooLargeSentinel:
 		err = fmt.Errorf("%w: a value at byte %d is longer than %d bytes (MaxRecordBytes)", ErrTooLarge, f.recAt, f.limit)
-	case err == io.ErrUnexpectedEOF && f.rerr != nil:
-		err = f.rerr
+	case err == io.ErrUnexpectedEOF && f.Err != nil:
+		err = f.Err
 	case err == io.ErrUnexpectedEOF:
 		err = fmt.Errorf("%w: %v", ErrSyntax, err)
 	}

@@ -79,7 +79,7 @@ func SplitDossiers(r io.Reader, opts ...Option) iter.Seq2[*Chunk, error] {
 func splitDossiers(r io.Reader, size int, cfg config) iter.Seq2[*Chunk, error] {
 	return func(yield func(*Chunk, error) bool) {
 		pool := chunk.NewPool()
-		f := &framer{r: r, buf: make([]byte, size), limit: cfg.Record}
+		f := &framer{Window: chunk.Window{R: r, Buf: make([]byte, size)}, limit: cfg.Record}
 		var spans []int32
 		first := 0
 		stopped := false
@@ -87,7 +87,7 @@ func splitDossiers(r io.Reader, size int, cfg config) iter.Seq2[*Chunk, error] {
 			if len(spans) == 0 {
 				return true
 			}
-			c := &Chunk{chunk.New(&records{buf: f.buf, spans: spans, cfg: cfg}, first, len(spans)/2, f.buf, pool)}
+			c := &Chunk{chunk.New(&records{buf: f.Buf, spans: spans, cfg: cfg}, first, len(spans)/2, f.Buf, pool)}
 			spans = nil
 			first = f.index
 			if !yield(c, nil) {
@@ -96,15 +96,15 @@ func splitDossiers(r io.Reader, size int, cfg config) iter.Seq2[*Chunk, error] {
 			}
 			return true
 		}
-		f.swap = func() []byte {
-			nb := pool.Window(f.buf, f.buf[f.pos:f.n], size)
+		f.Swap = func() []byte {
+			nb := pool.Window(f.Buf, f.Buf[f.Pos:f.N], size)
 			if !emit() {
 				return nil
 			}
 			return nb
 		}
 		err := f.walk([]string{"data"}, func(elem []byte, i int) bool {
-			spans = append(spans, int32(f.pos), int32(f.pos+len(elem))) // elem is buf[pos:end]
+			spans = append(spans, int32(f.Pos), int32(f.Pos+len(elem))) // elem is buf[pos:end]
 			return true
 		})
 		if stopped {
