@@ -29,6 +29,9 @@
 //     update (Info: the latest version is scored, package model/dedupe); with
 //     another identity it is a resend-conflict (Error). Each version is
 //     compared with the one before it.
+//     The two hashes depend on the record alone: Prepare computes them (on
+//     any goroutine) and Checker.CheckPrepared takes them, with the findings
+//     of Check, so a pipeline can hash in parallel and check in order.
 //   - placeholder-date uses model.DefaultDateBounds (Options.Dates overrides),
 //     the bounds the calculators exclude records by.
 //   - status-without-steps only judges dossiers that carry real steps, unless
