@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
+	"iter"
 	"testing"
 	"time"
 
+	"github.com/vn-dvc/chiso766/internal/testkit"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -52,34 +54,13 @@ func BenchmarkDecodeCSV(b *testing.B) {
 	const n = 20_000
 	data := benchCSV(b, n)
 	b.Run("onepass", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
-			count := 0
-			for _, err := range DecodeDossiers(bytes.NewReader(data)) {
-				if err != nil {
-					b.Fatal(err)
-				}
-				count++
-			}
-			if count != n {
-				b.Fatal(count)
-			}
-		}
-		b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "dossiers/s")
+		testkit.BenchDecode(b, data, n, func(r io.Reader) iter.Seq2[model.Dossier, error] { return DecodeDossiers(r) })
 	})
 	b.Run("oracle", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
 		cfg := newConfig(nil)
-		for b.Loop() {
-			for _, err := range oracleDecode(bytes.NewReader(data), cfg, dossierColumns(), "code", dossierCode, model.Dossier{}) {
-				if err != nil {
-					b.Fatal(err)
-				}
-			}
-		}
-		b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "dossiers/s")
+		testkit.BenchDecode(b, data, n, func(r io.Reader) iter.Seq2[model.Dossier, error] {
+			return oracleDecode(r, cfg, dossierColumns(), "code", dossierCode, model.Dossier{})
+		})
 	})
 	b.Run("rows_only", func(b *testing.B) { // the one-pass row reader without decoding the cells
 		b.SetBytes(int64(len(data)))

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/vn-dvc/chiso766/internal/testkit"
 	"github.com/vn-dvc/chiso766/model"
 
 	"github.com/vn-dvc/chiso766/model/internal/limits"
@@ -219,7 +220,7 @@ func checkCSVOracle(t *testing.T, data string) {
 		want := collectItems(oracleDecode(strings.NewReader(data), cfg, dossierColumns(), "code", func(d *model.Dossier) string { return d.Code }, model.Dossier{}))
 		sameItems(t, data, got, want)
 		for _, size := range []int{8, 100, 4096} {
-			split := collectItems(splitSeq(splitDossiers(strings.NewReader(data), size, cfg)))
+			split := collectItems(testkit.ChunkSeq(splitDossiers(strings.NewReader(data), size, cfg)))
 			sameItems(t, data, split, got)
 		}
 	}
@@ -280,34 +281,5 @@ func TestTolerantCSV(t *testing.T) {
 	items := collectItems(DecodeDossiers(strings.NewReader("unit_id\nA\n")))
 	if len(items) != 1 || items[0].err.Error() != `csvio: header (line 1) column "code": bad CSV header: no "code" column` {
 		t.Fatalf("header error: %v", items[0].err)
-	}
-}
-
-// splitSeq is the sequence of the rows of all chunks, then the terminal error, as DecodeDossiers gives
-// them; it checks each chunk's First against the rows before it.
-func splitSeq(chunks iter.Seq2[*Chunk, error]) iter.Seq2[model.Dossier, error] {
-	return func(yield func(model.Dossier, error) bool) {
-		n := 0
-		for c, err := range chunks {
-			if err != nil {
-				yield(model.Dossier{}, err)
-				return
-			}
-			if c.First() != n {
-				yield(model.Dossier{}, fmt.Errorf("chunk First %d after %d rows", c.First(), n))
-				return
-			}
-			for d, err := range c.Dossiers() {
-				n++
-				if !yield(d, err) {
-					return
-				}
-			}
-			if c.Err() != nil {
-				yield(model.Dossier{}, c.Err())
-				return
-			}
-			c.Release()
-		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vn-dvc/chiso766/internal/testkit"
 	"github.com/vn-dvc/chiso766/model"
 	"github.com/vn-dvc/chiso766/model/portal"
 )
@@ -15,7 +16,7 @@ func TestSplitLimits(t *testing.T) {
 	in := "code,summary\nA,x\nB," + strings.Repeat("y", DefaultMaxRecordBytes) + "\nC,z\n"
 	var codes []string
 	var last error
-	for d, err := range splitSeq(SplitDossiers(strings.NewReader(in))) {
+	for d, err := range testkit.ChunkSeq(SplitDossiers(strings.NewReader(in))) {
 		if err != nil {
 			last = err
 			continue

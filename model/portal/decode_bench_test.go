@@ -3,9 +3,13 @@ package portal
 import (
 	"bytes"
 	"encoding/json"
+	"io"
+	"iter"
 	"testing"
 
 	"github.com/vn-dvc/chiso766/internal/mirror"
+	"github.com/vn-dvc/chiso766/internal/testkit"
+	"github.com/vn-dvc/chiso766/model"
 )
 
 // BenchmarkDecodeJSON decodes one in-memory payload of 20 000 generated dossiers per iteration, on one
@@ -16,33 +20,10 @@ func BenchmarkDecodeJSON(b *testing.B) {
 	const n = 20_000
 	data := mustReadAll(b, newGenReader(n))
 	b.Run("onepass", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
-			count := 0
-			for _, err := range DecodeDossiers(bytes.NewReader(data)) {
-				if err != nil {
-					b.Fatal(err)
-				}
-				count++
-			}
-			if count != n {
-				b.Fatal(count)
-			}
-		}
-		b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "dossiers/s")
+		testkit.BenchDecode(b, data, n, func(r io.Reader) iter.Seq2[model.Dossier, error] { return DecodeDossiers(r) })
 	})
 	b.Run("oracle", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
-			for _, err := range oracleDossiers(bytes.NewReader(data)) {
-				if err != nil {
-					b.Fatal(err)
-				}
-			}
-		}
-		b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "dossiers/s")
+		testkit.BenchDecode(b, data, n, func(r io.Reader) iter.Seq2[model.Dossier, error] { return oracleDossiers(r) })
 	})
 	b.Run("encoding_json", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))

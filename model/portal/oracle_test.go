@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"iter"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vn-dvc/chiso766/internal/testkit"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -447,37 +447,8 @@ func checkDossiersOracle(t *testing.T, data []byte) {
 	want := collectItems(oracleDossiers(bytes.NewReader(data)))
 	sameItems(t, data, got, want, payloadSync)
 	for _, size := range []int{16, 200, 4096} {
-		split := collectItems(splitSeq(splitDossiers(bytes.NewReader(data), size, newConfig(nil))))
+		split := collectItems(testkit.ChunkSeq(splitDossiers(bytes.NewReader(data), size, newConfig(nil))))
 		sameItems(t, data, split, got, func(*model.Dossier) {})
-	}
-}
-
-// splitSeq is the sequence of the records of all chunks, then the terminal error, as DecodeDossiers
-// gives them; it checks each chunk's First against the records before it.
-func splitSeq(chunks iter.Seq2[*Chunk, error]) iter.Seq2[model.Dossier, error] {
-	return func(yield func(model.Dossier, error) bool) {
-		n := 0
-		for c, err := range chunks {
-			if err != nil {
-				yield(model.Dossier{}, err)
-				return
-			}
-			if c.First() != n {
-				yield(model.Dossier{}, fmt.Errorf("chunk First %d after %d records", c.First(), n))
-				return
-			}
-			for d, err := range c.Dossiers() {
-				n++
-				if !yield(d, err) {
-					return
-				}
-			}
-			if c.Err() != nil {
-				yield(model.Dossier{}, c.Err())
-				return
-			}
-			c.Release()
-		}
 	}
 }
 

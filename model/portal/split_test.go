@@ -19,17 +19,17 @@ import (
 func TestSplitLimits(t *testing.T) {
 	big := strings.Repeat("x", DefaultMaxRecordBytes)
 	in := `{"data":[{"MaHoSo":"A-1-1"},{"MaHoSo":"B-1-1","GhiChu":"` + big + `"},{"MaHoSo":"C-1-1"}]}`
-	n, good, err := firstErr(splitSeq(SplitDossiers(strings.NewReader(in))))
+	n, good, err := firstErr(testkit.ChunkSeq(SplitDossiers(strings.NewReader(in))))
 	wantRecordErr(t, err, 1, "", "", ErrTooLarge)
 	if n != 2 || good != 1 || !IsTerminal(err) {
 		t.Errorf("%d results, %d good, %v", n, good, err)
 	}
-	if _, good, err := firstErr(splitSeq(SplitDossiers(strings.NewReader(in), MaxRecordBytes(2<<20), MaxFieldBytes(2<<20)))); err != nil || good != 3 {
+	if _, good, err := firstErr(testkit.ChunkSeq(SplitDossiers(strings.NewReader(in), MaxRecordBytes(2<<20), MaxFieldBytes(2<<20)))); err != nil || good != 3 {
 		t.Errorf("raised limit: %v %d", err, good)
 	}
 	const size = 200 << 20
 	h := &testkit.Hostile{Prefix: `{"data":[{"MaHoSo":"A-1-1"},{"MaHoSo":"B-1-1","GhiChu":"`, Fill: 'x', N: size}
-	alloc, inuse := testkit.HeapCost(func() { _, _, err = firstErr(splitSeq(SplitDossiers(h))) })
+	alloc, inuse := testkit.HeapCost(func() { _, _, err = firstErr(testkit.ChunkSeq(SplitDossiers(h))) })
 	if !errors.Is(err, ErrTooLarge) || h.Off > 4*chunkBytes || alloc > 32<<20 || inuse > 32<<20 {
 		t.Errorf("%v; read %d, allocated %d, heap +%d", err, h.Off, alloc, inuse)
 	}
