@@ -6,28 +6,79 @@ package textfold
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Fold normalises a label for matching: lower case, Vietnamese diacritics removed (đ → d), '_' and '-'
 // read as spaces, runs of spaces collapsed, leading and trailing space trimmed. Cost: one allocation of
-// len(s) bytes.
+// at most len(s) bytes.
 func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	b, _ := AppendFold(make([]byte, 0, len(s)), s, -1)
+	return string(b)
+}
+
+// AppendFold appends Fold(s) to dst. With limit ≥ 0 it stops as soon as the folded text would exceed
+// limit bytes and returns ok false (dst then holds a prefix): a caller looking s up in a set of folded
+// keys of at most limit bytes learns early that s is none of them. Cost: O(len(s)); no allocation when
+// dst has room.
+func AppendFold(dst []byte, s string, limit int) (out []byte, ok bool) {
+	start := len(dst)
 	space := false
-	for _, r := range strings.TrimSpace(s) {
+	s = strings.TrimSpace(s)
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		if c < utf8.RuneSelf {
+			r = rune(c)
+			i++
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
 		if r == '_' || r == '-' || r == ' ' || r == '\t' {
 			space = true
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
 		}
 		space = false
-		b.WriteRune(foldRune(r))
+		dst = utf8.AppendRune(dst, foldRune(r))
+		if limit >= 0 && len(dst)-start > limit {
+			return dst, false
+		}
 	}
-	return b.String()
+	return dst, true
 }
+
+// letters is the folding of Vietnamese letters: each group's first letter is what the others fold to.
+var letters = [...]string{
+	"aàáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ",
+	"eèéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆ",
+	"iìíỉĩịÌÍỈĨỊ",
+	"oòóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ",
+	"uùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰ",
+	"yỳýỷỹỵỲÝỶỸỴ",
+	"dđĐ",
+}
+
+// Runes from foldLow to foldHigh (Latin-1 Supplement to Latin Extended Additional, where every
+// Vietnamese letter lies) fold through table: table[r-foldLow] is the ASCII letter r folds to, or 0.
+const (
+	foldLow  = 0xC0
+	foldHigh = 0x1EFF
+)
+
+// table is computed once from letters and never written after.
+var table = func() (t [foldHigh - foldLow + 1]byte) {
+	for _, g := range letters {
+		for _, r := range g[1:] {
+			t[r-foldLow] = g[0]
+		}
+	}
+	return t
+}()
 
 func foldRune(r rune) rune {
 	if r < 0x80 {
@@ -36,17 +87,9 @@ func foldRune(r rune) rune {
 		}
 		return r
 	}
-	for _, g := range [...]string{
-		"aàáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ",
-		"eèéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆ",
-		"iìíỉĩịÌÍỈĨỊ",
-		"oòóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ",
-		"uùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰ",
-		"yỳýỷỹỵỲÝỶỸỴ",
-		"dđĐ",
-	} {
-		if strings.ContainsRune(g[1:], r) {
-			return rune(g[0])
+	if r >= foldLow && r <= foldHigh {
+		if c := table[r-foldLow]; c != 0 {
+			return rune(c)
 		}
 	}
 	return unicode.ToLower(r)
