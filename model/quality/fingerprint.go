@@ -1,48 +1,66 @@
 package quality
 
 import (
+	"math/bits"
+
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// FNV-1a (64-bit) parameters, as hash/fnv's New64a.
+// The hasher's multipliers (odd 64-bit constants of the kind used by xxHash and murmur3).
 const (
-	fnvOffset64 = 14695981039346656037
-	fnvPrime64  = 1099511628211
+	hashSeed = 0x9e3779b97f4a7c15
+	hashK1   = 0x87c37b91114253d5
+	hashK2   = 0x4cf5ad432745937f
 )
 
-// hasher feeds length-prefixed values into a 64-bit FNV-1a hash. It is hash/fnv's New64a computed in
-// place: strings are hashed byte by byte from the string itself (no []byte copy), integers as their 8
-// little-endian bytes, so the sums equal those of fnv.New64a fed the same bytes.
+// hasher feeds length-prefixed values into a 64-bit hash, eight bytes at a time: every value is its
+// length as one 64-bit word, then its bytes as little-endian words (the last one zero-padded), and each
+// word w moves the state x to rotl64((x^w)·K1, 29)·K2. For a fixed x that map is a bijection of w (and for
+// a fixed w a bijection of x), so two inputs that differ in one word always differ after it. It is not a
+// cryptographic hash and its values are not stable across versions of this package: they are compared
+// within one run only. Strings are read in place (no []byte copy).
 type hasher struct{ h uint64 }
 
-func newHasher() hasher { return hasher{h: fnvOffset64} }
+func newHasher() hasher { return hasher{h: hashSeed} }
 
-func (h *hasher) u64(v uint64) {
-	x := h.h
-	for range 8 {
-		x ^= v & 0xff
-		x *= fnvPrime64
-		v >>= 8
-	}
-	h.h = x
-}
+func (h *hasher) word(w uint64) { h.h = bits.RotateLeft64((h.h^w)*hashK1, 29) * hashK2 }
+
+func (h *hasher) u64(v uint64) { h.word(v) }
 
 func (h *hasher) str(s string) {
-	h.u64(uint64(len(s)))
+	h.word(uint64(len(s)))
 	x := h.h
-	for i := 0; i < len(s); i++ {
-		x ^= uint64(s[i])
-		x *= fnvPrime64
+	for len(s) >= 8 {
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		x = bits.RotateLeft64((x^w)*hashK1, 29) * hashK2
+		s = s[8:]
+	}
+	if len(s) > 0 {
+		var w uint64
+		for i := len(s) - 1; i >= 0; i-- {
+			w = w<<8 | uint64(s[i])
+		}
+		x = bits.RotateLeft64((x^w)*hashK1, 29) * hashK2
 	}
 	h.h = x
 }
 
 func (h *hasher) bytes(b []byte) {
-	h.u64(uint64(len(b)))
+	h.word(uint64(len(b)))
 	x := h.h
-	for _, c := range b {
-		x ^= uint64(c)
-		x *= fnvPrime64
+	for len(b) >= 8 {
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		x = bits.RotateLeft64((x^w)*hashK1, 29) * hashK2
+		b = b[8:]
+	}
+	if len(b) > 0 {
+		var w uint64
+		for i := len(b) - 1; i >= 0; i-- {
+			w = w<<8 | uint64(b[i])
+		}
+		x = bits.RotateLeft64((x^w)*hashK1, 29) * hashK2
 	}
 	h.h = x
 }
@@ -64,7 +82,8 @@ func (h *hasher) extra(fs []model.RawField) {
 	}
 }
 
-// Fingerprint returns a 64-bit FNV-1a hash of every field of d except the
+// Fingerprint returns a 64-bit hash (the package's hasher: not stable across versions, compared within a
+// run) of every field of d except the
 // attached timeline (Steps), used by duplicate-code to tell "same content"
 // from "different content". Times hash by instant, codes by raw text. Cost:
 // O(size of d), no allocation beyond the hash state.
@@ -151,7 +170,7 @@ func Fingerprint(d *model.Dossier) uint64 {
 	return h.h
 }
 
-// Identity returns a 64-bit FNV-1a hash of the fields that do not change while a dossier is processed —
+// Identity returns a 64-bit hash (as Fingerprint's) of the fields that do not change while a dossier is processed —
 // unit, procedure, channel, submission and reception time — used to tell a re-sent update of a dossier
 // (same identity; DuplicateCode Info) from a code reused for other data (ResendConflict). Cost: O(1), no
 // allocation beyond the hash state.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/vn-dvc/chiso766/model"
 	"github.com/vn-dvc/chiso766/model/dedupe"
+	"github.com/vn-dvc/chiso766/model/internal/textfold"
 )
 
 // Severity of a finding (docs/data.md, Data-quality checks).
@@ -104,6 +105,39 @@ func AllChecks() []Check {
 		PlaceholderDate, StatusWithoutSteps, FabricatedStep, CodeFormat, ResendConflict, MissingResult}
 }
 
+// The bit of each check in Checker.skip: its position in AllChecks (TestCheckBits).
+const (
+	bitOnlineNotOffered checkBits = 1 << iota
+	bitMissingReceptionTime
+	bitTerminalWithoutEnd
+	bitTimeInFuture
+	bitEndBeforeReception
+	bitDuplicateCode
+	bitMultipleSupplements
+	bitUnknownProcedure
+	bitPlaceholderIdentifier
+	bitUnknownCode
+	bitPlaceholderDate
+	bitStatusWithoutSteps
+	bitFabricatedStep
+	bitCodeFormat
+	bitResendConflict
+	bitMissingResult
+)
+
+// checkBits is a set of checks, one bit each.
+type checkBits uint32
+
+// bitOf returns ch's bit (0 for a name that is no check).
+func bitOf(ch Check) checkBits {
+	for i, c := range AllChecks() {
+		if c == ch {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
 // Finding is one data-quality issue. Checks never modify records.
 type Finding struct {
 	// Check is the rule.
@@ -193,9 +227,9 @@ type Checker struct {
 	tolerance time.Duration
 	catalogue map[string]bool
 	offerings map[offerKey][]model.Offering
-	fillers   map[string]bool
-	summaries map[string]bool
-	skip      map[Check]bool
+	fillers   foldedSet
+	summaries foldedSet
+	skip      checkBits
 	seen      dedupe.CodeTable[seenCode]
 	n         int
 	dates     model.DateBounds
@@ -204,7 +238,7 @@ type Checker struct {
 // NewChecker prepares a Checker: it indexes the catalogue and offerings
 // (O(len) time and memory). It never fails.
 func NewChecker(opt Options) *Checker {
-	c := &Checker{opt: opt, skip: make(map[Check]bool)}
+	c := &Checker{opt: opt}
 	switch {
 	case opt.Tolerance == 0:
 		c.tolerance = DefaultFutureTolerance
@@ -235,7 +269,7 @@ func NewChecker(opt Options) *Checker {
 	}
 	c.summaries = foldSet(summaries)
 	for _, s := range opt.Skip {
-		c.skip[s] = true
+		c.skip |= bitOf(s)
 	}
 	c.dates = model.DefaultDateBounds()
 	if opt.Dates != nil {
@@ -244,12 +278,28 @@ func NewChecker(opt Options) *Checker {
 	return c
 }
 
-func foldSet(ss []string) map[string]bool {
-	m := make(map[string]bool, len(ss))
+// foldedSet is a set of texts compared folded (model.FoldText).
+type foldedSet struct {
+	keys   map[string]bool // folded
+	maxLen int             // of the longest key
+}
+
+func foldSet(ss []string) foldedSet {
+	m := foldedSet{keys: make(map[string]bool, len(ss))}
 	for _, s := range ss {
-		m[model.FoldText(s)] = true
+		k := model.FoldText(s)
+		m.keys[k] = true
+		m.maxLen = max(m.maxLen, len(k))
 	}
 	return m
+}
+
+// has reports whether s folds to one of the keys. Cost: O(len(s)) at most, less when s folds to more
+// bytes than the longest key (it stops there); no allocation for keys up to 64 bytes.
+func (m foldedSet) has(s string) bool {
+	var buf [64]byte
+	b, ok := textfold.AppendFold(buf[:0], s, m.maxLen)
+	return ok && m.keys[string(b)]
 }
 
 func (c *Checker) national(code string) string {
@@ -299,52 +349,52 @@ func (c *Checker) CheckPrepared(d *model.Dossier, p Prepared) []Finding {
 	add := func(ch Check, sev Severity, field, format string, args ...any) {
 		out = append(out, Finding{Check: ch, Severity: sev, Record: rec, RecordCode: d.Code, Field: field, Message: fmt.Sprintf(format, args...)})
 	}
-	on := func(ch Check) bool { return !c.skip[ch] }
-	if on(OnlineNotOffered) && c.offerings != nil {
+	on := func(b checkBits) bool { return c.skip&b == 0 }
+	if on(bitOnlineNotOffered) && c.offerings != nil {
 		c.onlineNotOffered(d, add)
 	}
-	if on(MissingReceptionTime) {
+	if on(bitMissingReceptionTime) {
 		missingReception(d, c.opt.AllowSubmittedFallback, add)
 	}
-	if on(TerminalWithoutEnd) {
+	if on(bitTerminalWithoutEnd) {
 		terminalWithoutEnd(d, add)
 	}
-	if on(TimeInFuture) && !c.opt.AsOf.IsZero() {
+	if on(bitTimeInFuture) && !c.opt.AsOf.IsZero() {
 		timeInFuture(d, c.opt.AsOf.Add(c.tolerance), add)
 	}
-	if on(EndBeforeReception) {
+	if on(bitEndBeforeReception) {
 		endBeforeReception(d, add)
 	}
-	if on(DuplicateCode) {
+	if on(bitDuplicateCode) {
 		c.duplicate(d, rec, p, add)
 	}
-	if on(MultipleSupplements) {
+	if on(bitMultipleSupplements) {
 		multipleSupplements(d, add)
 	}
-	if on(UnknownProcedure) && c.catalogue != nil {
+	if on(bitUnknownProcedure) && c.catalogue != nil {
 		if code := c.national(d.ProcedureCode); !c.catalogue[code] {
 			add(UnknownProcedure, Error, "MaTTHC", "procedure %q (national %q) is not in the catalogue", d.ProcedureCode, code)
 		}
 	}
-	if on(PlaceholderIdentifier) {
+	if on(bitPlaceholderIdentifier) {
 		c.placeholders(d, add)
 	}
-	if on(UnknownCode) {
+	if on(bitUnknownCode) {
 		unknownCodes(d, add)
 	}
-	if on(PlaceholderDate) {
+	if on(bitPlaceholderDate) {
 		placeholderDates(d, c.dates, c.opt.AsOf, add)
 	}
-	if on(StatusWithoutSteps) {
+	if on(bitStatusWithoutSteps) {
 		statusWithoutSteps(d, c.opt.RequireTimeline, add)
 	}
-	if on(FabricatedStep) {
+	if on(bitFabricatedStep) {
 		fabricatedStep(d, add)
 	}
-	if on(CodeFormat) {
+	if on(bitCodeFormat) {
 		codeFormat(d, add)
 	}
-	if on(MissingResult) {
+	if on(bitMissingResult) {
 		missingResult(d, add)
 	}
 	return out
@@ -406,38 +456,54 @@ func terminalWithoutEnd(d *model.Dossier, add addFunc) {
 }
 
 func timeInFuture(d *model.Dossier, limit time.Time, add addFunc) {
-	times(d, false, func(field string, t model.Time) {
+	times(d, false, func(f fieldPath, t model.Time) {
 		if t.IsSet() && t.T.After(limit) {
-			add(TimeInFuture, Error, field, "%s is after the as-of instant", t)
+			add(TimeInFuture, Error, f.String(), "%s is after the as-of instant", t)
 		}
 	})
+}
+
+// fieldPath is the payload key path of one of a dossier's fields: name, or list[i].name. Its text is
+// built only for a finding (String), so walking the times of a clean record allocates nothing.
+type fieldPath struct {
+	list string // "" for a field of the dossier itself
+	i    int
+	name string
+}
+
+func (f fieldPath) String() string {
+	if f.list == "" {
+		return f.name
+	}
+	return f.list + "[" + strconv.Itoa(f.i) + "]." + f.name
 }
 
 // times calls fn with every event time of d and its payload key path: submission, reception, end,
 // hand-over, rejection and the steps; with all also the due time, the reception deadline and the
 // supplements' times.
-func times(d *model.Dossier, all bool, fn func(field string, t model.Time)) {
-	fn("NgayNopHoSo", d.SubmittedAt)
-	fn("NgayTiepNhan", d.ReceivedAt)
+func times(d *model.Dossier, all bool, fn func(f fieldPath, t model.Time)) {
+	top := func(name string, t model.Time) { fn(fieldPath{name: name}, t) }
+	top("NgayNopHoSo", d.SubmittedAt)
+	top("NgayTiepNhan", d.ReceivedAt)
 	if all {
-		fn("NgayHenTra", d.DueAt)
+		top("NgayHenTra", d.DueAt)
 	}
-	fn("NgayKetThucXuLy", d.ProcessingEndedAt)
-	fn("NgayTra", d.ResultReturnedAt)
-	fn("NgayTuChoi", d.RejectedAt)
+	top("NgayKetThucXuLy", d.ProcessingEndedAt)
+	top("NgayTra", d.ResultReturnedAt)
+	top("NgayTuChoi", d.RejectedAt)
 	if all {
-		fn("HanTiepNhan", d.ReceiveDeadline)
+		top("HanTiepNhan", d.ReceiveDeadline)
 		for i := range d.Supplements {
 			s := &d.Supplements[i]
-			p := "DanhSachHoSoBoSung[" + strconv.Itoa(i) + "]."
-			fn(p+"NgayBoSung", s.RequestedAt)
-			fn(p+"NgayTiepNhanBoSung", s.ResubmittedAt)
-			fn(p+"NgayHenTraTruoc", s.DueBefore)
-			fn(p+"NgayHenTraMoi", s.DueAfter)
+			const l = "DanhSachHoSoBoSung"
+			fn(fieldPath{l, i, "NgayBoSung"}, s.RequestedAt)
+			fn(fieldPath{l, i, "NgayTiepNhanBoSung"}, s.ResubmittedAt)
+			fn(fieldPath{l, i, "NgayHenTraTruoc"}, s.DueBefore)
+			fn(fieldPath{l, i, "NgayHenTraMoi"}, s.DueAfter)
 		}
 	}
 	for i := range d.Steps {
-		fn("Steps["+strconv.Itoa(i)+"].ThoiDiemXuLy", d.Steps[i].At)
+		fn(fieldPath{"Steps", i, "ThoiDiemXuLy"}, d.Steps[i].At)
 	}
 }
 
@@ -458,7 +524,8 @@ func endBeforeReception(d *model.Dossier, add addFunc) {
 
 func (c *Checker) duplicate(d *model.Dossier, rec int, p Prepared, add addFunc) {
 	fp, id, hashed := p.fp, p.id, p.ok
-	codes := make([]string, 0, 1+len(d.Aliases))
+	var buf [4]string // no allocation for a code and up to three aliases
+	codes := buf[:0]
 	if d.Code != "" {
 		codes = append(codes, d.Code)
 	}
@@ -490,7 +557,7 @@ func (c *Checker) duplicate(d *model.Dossier, rec int, p Prepared, add addFunc) 
 		switch {
 		case prev.fp == fp:
 			add(DuplicateCode, Warning, field, "code %q already seen in record %d with the same content", code, prev.record)
-		case prev.id == id || !c.on(ResendConflict):
+		case prev.id == id || !c.on(bitResendConflict):
 			add(DuplicateCode, Info, field, "code %q re-sent with updates (record %d before); the latest version is scored", code, prev.record)
 		default:
 			add(ResendConflict, Error, field, "code %q already seen in record %d with another unit, procedure, channel, submission or reception time", code, prev.record)
@@ -498,12 +565,13 @@ func (c *Checker) duplicate(d *model.Dossier, rec int, p Prepared, add addFunc) 
 	}
 }
 
-func (c *Checker) on(ch Check) bool { return !c.skip[ch] }
+func (c *Checker) on(b checkBits) bool { return c.skip&b == 0 }
 
 func placeholderDates(d *model.Dossier, b model.DateBounds, asOf time.Time, add addFunc) {
-	times(d, true, func(field string, t model.Time) {
-		if b.PlaceholderTime(t, asOf) {
-			add(PlaceholderDate, Error, field, "%s is a placeholder, not a date", t)
+	lo, hi := b.Window(asOf) // once per record: Placeholder would compute it per time
+	times(d, true, func(f fieldPath, t model.Time) {
+		if t.Valid && (t.T.Before(lo) || (!hi.IsZero() && t.T.After(hi))) {
+			add(PlaceholderDate, Error, f.String(), "%s is a placeholder, not a date", t)
 		}
 	})
 }
@@ -625,11 +693,11 @@ func (c *Checker) placeholders(d *model.Dossier, add addFunc) {
 			add(PlaceholderIdentifier, Warning, "DinhDanhCHS["+strconv.Itoa(i)+"].SoDinhDanh", "identifier %q looks like a placeholder", id.Number)
 		}
 	}
-	if d.Summary != "" && c.summaries[model.FoldText(d.Summary)] {
+	if d.Summary != "" && c.summaries.has(d.Summary) {
 		add(PlaceholderIdentifier, Warning, "TrichYeuHoSo", "summary %q is filler", d.Summary)
 	}
 	for i := range d.Steps {
-		if o := d.Steps[i].Officer; o != "" && c.fillers[model.FoldText(o)] {
+		if o := d.Steps[i].Officer; o != "" && c.fillers.has(o) {
 			add(PlaceholderIdentifier, Warning, "Steps["+strconv.Itoa(i)+"].NguoiXuLy", "officer name %q is filler", o)
 		}
 	}
@@ -642,17 +710,20 @@ type coded interface {
 }
 
 func unknownCodes(d *model.Dossier, add addFunc) {
-	check := func(field string, v coded) {
-		if v.IsSet() && !v.Known() {
-			add(UnknownCode, Info, field, "code %q is outside its list", v.String())
-		}
-	}
-	check("KenhThucHien", d.Channel)
-	check("TrangThaiHoSo", d.Status)
-	check("LoaiDoiTuong", d.ApplicantType)
-	check("HinhThuc", d.ReturnMethod)
-	check("DuocThanhToanTrucTuyen", d.OnlinePayment)
+	unknownCode(add, fieldPath{name: "KenhThucHien"}, d.Channel)
+	unknownCode(add, fieldPath{name: "TrangThaiHoSo"}, d.Status)
+	unknownCode(add, fieldPath{name: "LoaiDoiTuong"}, d.ApplicantType)
+	unknownCode(add, fieldPath{name: "HinhThuc"}, d.ReturnMethod)
+	unknownCode(add, fieldPath{name: "DuocThanhToanTrucTuyen"}, d.OnlinePayment)
 	for i := range d.Steps {
-		check("Steps["+strconv.Itoa(i)+"].TrangThai", d.Steps[i].Status)
+		unknownCode(add, fieldPath{"Steps", i, "TrangThai"}, d.Steps[i].Status)
+	}
+}
+
+// unknownCode adds an UnknownCode finding when v is set but outside its list. Generic, so that a code
+// value is not boxed into an interface per call.
+func unknownCode[C coded](add addFunc, f fieldPath, v C) {
+	if v.IsSet() && !v.Known() {
+		add(UnknownCode, Info, f.String(), "code %q is outside its list", v.String())
 	}
 }
