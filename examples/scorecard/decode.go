@@ -4,6 +4,7 @@ import (
 	"iter"
 	"os"
 	"sync"
+	"sync/atomic"
 
 	"github.com/vn-dvc/chiso766/indicator/scorecard"
 	"github.com/vn-dvc/chiso766/model"
@@ -25,17 +26,33 @@ func decodeFile(set *dataset.Set, name string, workers int) iter.Seq2[model.Doss
 	return (&fileReader{set: set, workers: workers}).file(name)
 }
 
-// fileReader is decodeFile with, optionally, the data-quality checks that look at one record only run
-// on the workers too: with checks set, each worker runs its own checker (checks returns a new one) on
-// every good record, and while a record is yielded found holds its findings. The checks that remember
-// earlier records (duplicate-code) must not be among them: the caller runs those in record order.
+// fileReader is decodeFile with, optionally, more of the per-record work on the workers:
+//
+//   - with checks set, the data-quality checks that look at one record only: each worker runs its own
+//     checker (checks returns a new one) on every good record, and while a record is yielded found
+//     holds its findings. The checks that remember earlier records (duplicate-code) must not be among
+//     them: the caller runs those in record order;
+//   - with scorer set, scoring: each worker adds every good record that keep accepts (nil: every good
+//     record) to its own scorecard.Partial, kept in parts after the file's range ends (one per worker
+//     and file). The partials hold the records the workers decoded, whatever the caller did with them:
+//     they describe the whole input only when the caller ranged to the end without an error. Merging
+//     them gives the card of those records in any order (Partial.Merge is order-independent).
 type fileReader struct {
 	set     *dataset.Set
 	workers int
 	checks  func() *quality.Checker
 	found   []quality.Finding
 	prep    quality.Prepared // with checks set, quality.Prepare of the record yielded (for CheckPrepared)
+
+	scorer   *scorecard.Scorer
+	keep     func(d *model.Dossier) bool
+	parts    []*scorecard.Partial
+	noScores atomic.Bool // set by StopScoring
 }
+
+// StopScoring tells the workers to score no more records (their partials will not be used: the caller
+// has found a re-sent code, so the card needs pass 2). Safe to call from the goroutine ranging.
+func (r *fileReader) StopScoring() { r.noScores.Store(true) }
 
 // file is decodeFile's sequence for one file.
 func (r *fileReader) file(name string) iter.Seq2[model.Dossier, error] {
@@ -59,17 +76,26 @@ func (r *fileReader) file(name string) iter.Seq2[model.Dossier, error] {
 		stop := make(chan struct{})
 		jobs := make(chan *decodedChunk)
 		order := make(chan *decodedChunk, 2*workers)
+		free := make(chan []decodedRecord, 3*workers) // item slices of consumed chunks, for reuse
 		var wg sync.WaitGroup
 		for range workers {
 			wg.Add(1)
-			var chk *quality.Checker
+			w := worker{set: set, name: name, keep: r.keep, stop: &r.noScores}
 			if r.checks != nil {
-				chk = r.checks()
+				w.chk = r.checks()
+			}
+			if r.scorer != nil {
+				w.part = r.scorer.NewPartial()
+				r.parts = append(r.parts, w.part)
 			}
 			go func() {
 				defer wg.Done()
 				for b := range jobs {
-					b.decode(set, name, chk)
+					select {
+					case b.items = <-free:
+					default:
+					}
+					w.decode(b)
 				}
 			}()
 		}
@@ -119,6 +145,11 @@ func (r *fileReader) file(name string) iter.Seq2[model.Dossier, error] {
 				}
 				it.d, it.found, r.found, r.prep = model.Dossier{}, nil, nil, quality.Prepared{}
 			}
+			select {
+			case free <- b.items[:0]:
+			default:
+			}
+			b.items = nil
 			if b.err != nil {
 				yield(model.Dossier{}, dataset.NewFileError(name, b.err))
 				return
@@ -143,10 +174,21 @@ type decodedRecord struct {
 	prep  quality.Prepared   // quality.Prepare(&d), with chk
 }
 
-// decode decodes the whole chunk (on a worker goroutine), runs chk (when not nil) on each good record,
-// and closes b.done.
-func (b *decodedChunk) decode(set *dataset.Set, name string, chk *quality.Checker) {
+// worker is one decode goroutine's state.
+type worker struct {
+	set  *dataset.Set
+	name string
+	chk  *quality.Checker            // per-record checks, or nil
+	part *scorecard.Partial          // the worker's partial card, or nil
+	keep func(d *model.Dossier) bool // which good records part scores; nil: all
+	stop *atomic.Bool                // true: score nothing more
+}
+
+// decode decodes the whole chunk b (on a worker goroutine), runs w.chk (when not nil) on each good
+// record, adds it to w.part (when not nil and w.keep accepts it), and closes b.done.
+func (w *worker) decode(b *decodedChunk) {
 	defer close(b.done)
+	set, name, chk := w.set, w.name, w.chk
 	c := b.chunk
 	for {
 		b.items = append(b.items, decodedRecord{})
@@ -164,6 +206,9 @@ func (b *decodedChunk) decode(set *dataset.Set, name string, chk *quality.Checke
 		if chk != nil {
 			it.found = chk.Check(&it.d)
 			it.prep = quality.Prepare(&it.d)
+		}
+		if w.part != nil && !w.stop.Load() && (w.keep == nil || w.keep(&it.d)) {
+			w.part.AddDossier(&it.d)
 		}
 	}
 	b.err = c.Err()

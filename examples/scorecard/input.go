@@ -95,7 +95,7 @@ func (s *fileSource) all() iter.Seq[model.Dossier] {
 		}
 		for d, err := range s.seq {
 			s.read++
-			if err == nil && !s.allowUnknown && d.Status.String() != "" && !d.Status.Known() {
+			if err == nil && !s.allowUnknown && !known(&d) {
 				err = &dataset.FileError{File: s.name, Index: int(s.read - 1), Code: d.Code, Field: "TrangThaiHoSo",
 					Recoverable: true, Err: fmt.Errorf("%w %q", errUnknownStatus, d.Status.String())}
 			}
@@ -128,6 +128,10 @@ func (s *fileSource) all() iter.Seq[model.Dossier] {
 		}
 	}
 }
+
+// known reports whether d's status is empty or one of the list's codes: a record with another status
+// is a bad record (input.unknown_status) unless -allow-unknown-status.
+func known(d *model.Dossier) bool { return d.Status.String() == "" || d.Status.Known() }
 
 // listSkipped lists the records -on-error skip left out (at most maxListed, then a count).
 func (s *fileSource) listSkipped(w io.Writer, prefix string) {
@@ -225,23 +229,36 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 		return err
 	}
 
-	// Pass 1: the re-send index, the data-quality checks, unattributed units, fields the input carries.
+	// Pass 1: the re-send index, the data-quality checks, unattributed units, fields the input carries
+	// — and, on the decode workers, the scoring of every good record. When no code repeats (no re-sent
+	// dossier: every record is the latest version of its code) that is the card, and the files are
+	// decoded once; otherwise pass 2 decodes them again and scores the latest versions only.
+	s, err := scorecard.New(in, opts)
+	if err != nil {
+		return err
+	}
+	rd.scorer = s
+	rd.keep = func(d *model.Dossier) bool { return c.allowUnknown || known(d) }
 	idx := dedupe.NewIndex(opts.Resend)
 	// The checks that look at one record only run on the decode workers (rd.checks); chk runs the
 	// duplicate checks in record order and merges the findings.
 	chk, perRecord := newSplitQualityRun(in, opts, len(files.Steps) > 0)
 	rd.checks = perRecord
-	known := make(map[string]bool, len(in.Units))
+	unitKnown := make(map[string]bool, len(in.Units))
 	for _, u := range in.Units {
-		known[u.ID] = true
+		unitKnown[u.ID] = true
 	}
 	un := map[string]*unattributed{}
 	var carries presence
 	for d := range src.all() {
 		idx.AddAt(&d, src.ord)
+		if rd.scorer != nil && idx.Superseded() > 0 {
+			rd.StopScoring() // pass 2 will score: the workers' partials are not the card
+			rd.scorer = nil
+		}
 		chk.addChecked(&d, rd.found, rd.prep)
 		carries.note(&d)
-		if !known[d.UnitID] {
+		if !unitKnown[d.UnitID] {
 			u := un[d.UnitID]
 			if u == nil {
 				u = &unattributed{}
@@ -253,7 +270,7 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 			}
 		}
 	}
-	rd.checks = nil // the later passes (pass 2 is scoreLatest; report's rescoring) check nothing
+	rd.checks, rd.scorer, rd.keep = nil, nil, nil // the later passes (pass 2 is scoreLatest; report's rescoring) check nothing
 	if src.err != nil {
 		return src.err
 	}
@@ -270,12 +287,20 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 		return err
 	}
 
-	// Pass 2: score the latest version of every dossier.
-	s, err := scorecard.New(in, opts)
-	if err != nil {
-		return err
+	var card *scorecard.Card
+	if idx.Superseded() == 0 {
+		p := s.NewPartial()
+		for _, q := range rd.parts {
+			if err := p.Merge(q); err != nil {
+				return err // not expected: every part comes from s
+			}
+		}
+		card, err = s.Finish(p)
+	} else {
+		// Pass 2: score the latest version of every dossier.
+		card, err = scoreLatest(s, set, bases, idx, c)
 	}
-	card, err := scoreLatest(s, set, bases, idx, c)
+	rd.parts = nil
 	if err != nil {
 		return err
 	}
@@ -331,7 +356,7 @@ func scoreLatest(s *scorecard.Scorer, set *dataset.Set, bases []int64, idx *dedu
 			Workers: c.workers,
 			OnError: func(error) bool { return c.onError == onErrorSkip },
 			Keep: func(index int, d *model.Dossier) bool {
-				if !c.allowUnknown && d.Status.String() != "" && !d.Status.Known() {
+				if !c.allowUnknown && !known(d) {
 					return false // skipped in pass 1 (input.unknown_status)
 				}
 				if !idx.Winner(d.Code, base+int64(index)) {

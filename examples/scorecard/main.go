@@ -9,6 +9,7 @@ import (
 	"iter"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -51,6 +52,7 @@ type config struct {
 	onError, exportSample       string
 	allowUnknown, strict, check bool
 	workers, sampleDossiers     int
+	cpuProfile                  string
 	out                         report.Flags   // -format, -lang, -unit, -bom, -what-if
 	fs                          *flag.FlagSet  // the parsed flags (report.Flags.Options visits them)
 	opts                        report.Options // the output flags, checked
@@ -103,6 +105,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	c.out.Register(fs) // -unit, -format, -lang, -bom, -what-if (package examples/internal/report)
 	fs.IntVar(&c.workers, "workers", min(runtime.GOMAXPROCS(0), MaxWorkers), fmt.Sprintf("scoring goroutines (1…%d)", MaxWorkers))
 	fs.IntVar(&c.sampleDossiers, "sample-dossiers", 0, "dossiers of the generated sample (0: the sample's default)")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -114,6 +117,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	c.fs = fs
+	if c.cpuProfile != "" {
+		f, err := os.Create(c.cpuProfile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "scorecard: -cpuprofile: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
+	}
 	// Every write to stdout goes through out, which keeps the first error: the table format prints with
 	// fmt and text/tabwriter, whose errors would otherwise be lost (`> /dev/full` exited 0).
 	out := &report.ErrWriter{W: stdout}
