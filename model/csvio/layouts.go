@@ -112,7 +112,37 @@ func DossierColumns() []string { return names(dossierColumns()) }
 // row at a time, never more than the record limit read for one row);
 // MaxRecordBytes and MaxFieldBytes set the limits.
 func DecodeDossiers(r io.Reader, opts ...Option) iter.Seq2[model.Dossier, error] {
-	return decode(r, newConfig(opts), dossierColumns(), "code", func(d *model.Dossier) string { return d.Code }, model.Dossier{})
+	cfg := newConfig(opts)
+	return func(yield func(model.Dossier, error) bool) {
+		rr := newRowReader(r, cfg.Record)
+		h, err := readHeader(rr, dossierColumns(), "code")
+		if err != nil {
+			yield(model.Dossier{}, err)
+			return
+		}
+		dc := newDossierCells(h, cfg)
+		var d model.Dossier // reset for each row, not escaping: no write barriers
+		for n := 0; ; n++ {
+			err := rr.nextRow()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				yield(model.Dossier{}, rowErr(rr, n, err, cfg))
+				return
+			}
+			d = model.Dossier{}
+			if re := dc.fill(&d, rr, n); re != nil {
+				if !yield(d, re) {
+					return
+				}
+				continue
+			}
+			if !yield(d, nil) {
+				return
+			}
+		}
+	}
 }
 
 // DossierWriter writes dossiers in the dossier layout. Nested records are

@@ -21,23 +21,22 @@ type Chunk struct {
 
 // rowChunk decodes the rows of a chunk with its own row reader over the chunk's bytes.
 type rowChunk struct {
-	rr   *rowReader
-	h    *header
-	cols []dcol
-	cfg  limits.Config
+	rr  *rowReader
+	h   *header
+	dc  *dossierCells
+	cfg limits.Config
 }
 
 // Decode decodes the chunk's next row (i is implied: rows are read in order); a read error is terminal.
 func (r *rowChunk) Decode(d *model.Dossier, _, index int) (rerr, terminal error) {
-	if r.cols == nil {
-		r.cols = dossierColumns()
+	if r.dc == nil {
+		r.dc = newDossierCells(r.h, r.cfg)
 	}
-	row, err := r.rr.next()
-	if err != nil { // not expected: the splitter read these rows
+	if err := r.rr.nextRow(); err != nil { // not expected: the splitter read these rows
 		return nil, rowErr(r.rr, index, err, r.cfg)
 	}
 	*d = model.Dossier{}
-	if re := fillRow(r.h, d, row, r.rr.row, index, r.rr.rowAt, r.cols, "code", dossierCode, r.cfg); re != nil {
+	if re := r.dc.fill(d, r.rr, index); re != nil {
 		return re, nil
 	}
 	return nil, nil

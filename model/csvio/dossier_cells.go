@@ -1,0 +1,439 @@
+package csvio
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/vn-dvc/chiso766/model"
+	"github.com/vn-dvc/chiso766/model/internal/limits"
+	"github.com/vn-dvc/chiso766/model/portal"
+)
+
+// The dossier layout's cells without per-cell closures (issue 17): DecodeDossiers and SplitDossiers'
+// chunks set a dossier's fields by column index (a switch the compiler turns into a jump table), skip
+// empty cells (every column's "" is the field's zero value, which the record is reset to), read the
+// writer's time form arithmetically (cellTime) and take list items from per-type slabs. The closures
+// of dossierColumns remain the layout's definition (its names, the writer) and the setters the tests
+// compare these with.
+
+// The dossier layout's columns, in the order of dossierColumns (TestDossierColumnIDs).
+const (
+	dcCode = iota
+	dcAliases
+	dcNationalID
+	dcProcedureCode
+	dcProcedureName
+	dcCaseCode
+	dcUnitID
+	dcFieldCode
+	dcChannel
+	dcSubmittedVia
+	dcApplicantType
+	dcApplicantIDs
+	dcSummary
+	dcSubmittedAt
+	dcReceiveDeadline
+	dcReceivedAt
+	dcDueAt
+	dcRejectedAt
+	dcProcessingEndedAt
+	dcResultReturnedAt
+	dcStatus
+	dcReturnMethod
+	dcHasDigitisedComponents
+	dcVNeIDAuthenticated
+	dcOnlinePayment
+	dcResultSyncedToStore
+	dcFiles
+	dcResults
+	dcFees
+	dcSupplements
+	dcDatabases
+	dcSyncSentAt
+	dcSyncUpdating
+	dcSyncErrorCode
+	dcSyncMessage
+	dcCount
+)
+
+// dossierCells decodes the cells of dossier rows for one decoder (one goroutine): the header's
+// mapping, the limits and the slabs list cells take their slices from.
+type dossierCells struct {
+	h       *header
+	cfg     limits.Config
+	strs    slab[string]
+	ids     slab[model.ApplicantID]
+	files   slab[model.File]
+	results slab[model.ResultDoc]
+	fees    slab[model.Fee]
+	sups    slab[model.Supplement]
+	parts   [4]string // the parts of a list item (reused)
+}
+
+func newDossierCells(h *header, cfg limits.Config) *dossierCells {
+	return &dossierCells{h: h, cfg: cfg}
+}
+
+// fill sets *d, which must be the zero Dossier, from the cells of row n, the last row of rr; it
+// returns the row's *RecordError (the first bad cell, named by its column; the other cells are still
+// set) or nil. It is fillRow with the dossier layout.
+func (dc *dossierCells) fill(d *model.Dossier, rr *rowReader, n int) *RecordError {
+	h := dc.h
+	if rr.ncells() != len(h.headers) {
+		return &RecordError{Index: n, Line: rr.rowAt, Err: fmt.Errorf("%w: %d cells, header has %d", portal.ErrSyntax, rr.ncells(), len(h.headers))}
+	}
+	var (
+		field string
+		ferr  error
+	)
+	raw, off, bounds := rr.row, rr.off, rr.bounds
+	utf8Row := utf8.ValidString(raw) // cells are substrings of raw, or unescaped from them
+	for i, c := range h.pos {
+		b := bounds[3*i : 3*i+3]
+		if b[0] == b[1] { // an empty cell: d has the zero value already
+			continue
+		}
+		cell := raw[b[0]-off : b[1]-off]
+		if b[2]&cellEscape != 0 {
+			cell = unescapeCell(cell)
+		}
+		var err error
+		switch {
+		case len(cell) > dc.cfg.Field:
+			err = fmt.Errorf("%w: cell of %d bytes, limit %d (MaxFieldBytes)", ErrTooLarge, len(cell), dc.cfg.Field)
+		case c < 0:
+			continue
+		case !utf8Row && !utf8.ValidString(cell):
+			err = fmt.Errorf("%w: cell %.40q", portal.ErrInvalidUTF8, cell)
+		default:
+			err = dc.set(d, c, cell)
+		}
+		if err != nil && ferr == nil {
+			field, ferr = h.headers[i], err
+		}
+	}
+	if ferr == nil && isBlank(d.Code) {
+		field, ferr = "code", ErrMissingKey
+	}
+	if ferr != nil {
+		return &RecordError{Index: n, Line: rr.rowAt, Code: d.Code, Field: field, Err: ferr}
+	}
+	return nil
+}
+
+// set sets the field of column c from the non-empty cell s, as the column's setter in dossierColumns
+// does.
+func (dc *dossierCells) set(d *model.Dossier, c int, s string) error {
+	switch c {
+	case dcCode:
+		d.Code = s
+	case dcAliases:
+		d.Aliases = dc.strList(s)
+	case dcNationalID:
+		d.NationalID = s
+	case dcProcedureCode:
+		d.ProcedureCode = s
+	case dcProcedureName:
+		d.ProcedureName = s
+	case dcCaseCode:
+		d.CaseCode = s
+	case dcUnitID:
+		d.UnitID = s
+	case dcFieldCode:
+		d.FieldCode = s
+	case dcChannel:
+		d.Channel = model.ParseChannel(s)
+	case dcSubmittedVia:
+		d.SubmittedVia = s
+	case dcApplicantType:
+		d.ApplicantType = model.ParseApplicantType(s)
+	case dcApplicantIDs:
+		return listCell(&d.ApplicantIDs, &dc.ids, s, 2, &dc.parts, decApplicantID)
+	case dcSummary:
+		d.Summary = s
+	case dcSubmittedAt:
+		return setTime(&d.SubmittedAt, s)
+	case dcReceiveDeadline:
+		return setTime(&d.ReceiveDeadline, s)
+	case dcReceivedAt:
+		return setTime(&d.ReceivedAt, s)
+	case dcDueAt:
+		return setTime(&d.DueAt, s)
+	case dcRejectedAt:
+		return setTime(&d.RejectedAt, s)
+	case dcProcessingEndedAt:
+		return setTime(&d.ProcessingEndedAt, s)
+	case dcResultReturnedAt:
+		return setTime(&d.ResultReturnedAt, s)
+	case dcStatus:
+		d.Status = model.ParseStatus(s)
+	case dcReturnMethod:
+		d.ReturnMethod = model.ParseReturnMethod(s)
+	case dcHasDigitisedComponents:
+		return setFlag(&d.HasDigitisedComponents, s)
+	case dcVNeIDAuthenticated:
+		return setFlag(&d.VNeIDAuthenticated, s)
+	case dcOnlinePayment:
+		d.OnlinePayment = model.ParseOnlinePayment(s)
+	case dcResultSyncedToStore:
+		return setFlag(&d.ResultSyncedToStore, s)
+	case dcFiles:
+		return listCell(&d.Files, &dc.files, s, 4, &dc.parts, decFile)
+	case dcResults:
+		return listCell(&d.Results, &dc.results, s, 2, &dc.parts, decResult)
+	case dcFees:
+		return listCell(&d.Fees, &dc.fees, s, 2, &dc.parts, decFee)
+	case dcSupplements:
+		return listCell(&d.Supplements, &dc.sups, s, 4, &dc.parts, decSupplement)
+	case dcDatabases:
+		d.Databases = dc.strList(s)
+	case dcSyncSentAt:
+		return setTime(&d.Sync.SentAt, s)
+	case dcSyncUpdating:
+		return setFlag(&d.Sync.Updating, s)
+	case dcSyncErrorCode:
+		d.Sync.ErrorCode = s
+	case dcSyncMessage:
+		d.Sync.Message = s
+	}
+	return nil
+}
+
+// strList is strList's setter: nil for a blank cell, else the ';'-separated items, trimmed.
+func (dc *dossierCells) strList(s string) []string {
+	if isBlank(s) {
+		return nil
+	}
+	out := dc.strs.take(strings.Count(s, ";") + 1)
+	for i := range out {
+		it, rest := cut(s, ';')
+		out[i], s = trim(it), rest
+	}
+	return out
+}
+
+// listCell is structList's setter for items of n parts: *dst is nil for a blank cell, else the items
+// decoded by dec from their trimmed parts; on an error *dst is left as it is. The slab's free items
+// are always zero: dec fills fresh items, and the items of a cell that fails are cleared.
+func listCell[E any](dst *[]E, sl *slab[E], s string, n int, parts *[4]string, dec func(*E, []string) error) error {
+	if isBlank(s) {
+		*dst = nil
+		return nil
+	}
+	out := sl.peek(strings.Count(s, ";") + 1) // taken only when every item decodes
+	p := parts[:n]
+	for i := range out {
+		it, rest := cut(s, ';')
+		s = rest
+		if got := splitParts(it, p); got != n {
+			clear(out[:i])
+			return fmt.Errorf("%w: item %d has %d parts, want %d", ErrBadList, i, got, n)
+		}
+		if err := dec(&out[i], p); err != nil {
+			clear(out[:i+1])
+			return fmt.Errorf("item %d: %w", i, err)
+		}
+	}
+	*dst = sl.take(len(out))
+	return nil
+}
+
+// splitParts cuts a list item at '|' into p, trimmed, and returns the item's number of parts: p is
+// filled when it is len(p).
+func splitParts(it string, p []string) int {
+	last := len(p) - 1
+	for j := range last {
+		k := strings.IndexByte(it, '|')
+		if k < 0 {
+			return j + 1
+		}
+		p[j], it = trim(it[:k]), it[k+1:]
+	}
+	if k := strings.IndexByte(it, '|'); k >= 0 {
+		return len(p) + 1 + strings.Count(it[k+1:], "|")
+	}
+	p[last] = trim(it)
+	return len(p)
+}
+
+func decApplicantID(a *model.ApplicantID, p []string) error {
+	a.Kind, a.Number = p[0], p[1]
+	return nil
+}
+
+func decFile(f *model.File, p []string) (err error) {
+	f.ComponentCode, f.URL = p[0], p[1]
+	if err = setFlag(&f.Digitised, p[2]); err != nil {
+		return err
+	}
+	return setFlag(&f.FromStore, p[3])
+}
+
+func decResult(r *model.ResultDoc, p []string) error {
+	r.Code, r.URL = p[0], p[1]
+	return nil
+}
+
+func decFee(f *model.Fee, p []string) (err error) {
+	f.Code = p[0]
+	f.AmountUnknown = p[1] == "" // an obligation of unknown size (docs/rules.md, 3.6)
+	f.Amount, err = cellInt(p[1])
+	return err
+}
+
+func decSupplement(s *model.Supplement, p []string) error {
+	for i, dst := range [...]*model.Time{&s.RequestedAt, &s.ResubmittedAt, &s.DueBefore, &s.DueAfter} {
+		if err := setTime(dst, p[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setTime sets *dst from a time cell (tm's setter).
+func setTime(dst *model.Time, s string) (err error) {
+	*dst, err = cellTime(s)
+	return err
+}
+
+// setFlag sets *dst from a flag cell (flag's setter), "1" and "0" without a call.
+func setFlag(dst *model.Flag, s string) (err error) {
+	if len(s) == 1 {
+		switch s[0] {
+		case '1':
+			*dst = model.FlagTrue
+			return nil
+		case '0':
+			*dst = model.FlagFalse
+			return nil
+		}
+	}
+	*dst, err = parseFlag(s)
+	return err
+}
+
+// cellInt is parseInt with the plain digits of a VND amount read in place.
+func cellInt(s string) (int64, error) {
+	if len(s) == 0 || len(s) > 18 {
+		return parseInt(s)
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i] - '0'
+		if c > 9 {
+			return parseInt(s)
+		}
+		n = n*10 + int64(c)
+	}
+	return n, nil
+}
+
+// cellTime is parseTime with a fast path for the form the writer writes, yyyy-MM-ddTHH:mm:ss
+// followed by ±hh:mm or Z (a space for the T, as ISO 8601 allows, too): read in place and the instant
+// computed arithmetically, the value portal.ParseTime returns (FuzzCellTime). Anything else (a
+// fraction, other layouts, spaces around, a value out of range) goes to parseTime. No allocation but
+// parseTime's errors.
+func cellTime(s string) (model.Time, error) {
+	if t, ok := fastTime(s); ok {
+		return model.Some(t), nil
+	}
+	return parseTime(s)
+}
+
+// fastTime reads yyyy-MM-ddTHH:mm:ss±hh:mm and yyyy-MM-ddTHH:mm:ssZ (T or a space) with a year from 2
+// to 9998 (its instant's year in Vietnam time is then within portal.ParseTime's 1..9999) and an offset
+// of at most portal.MaxOffset; ok is false for anything else.
+func fastTime(s string) (t time.Time, ok bool) {
+	var off int
+	switch {
+	case len(s) == 25:
+		oh, ok1 := two(s[20], s[21])
+		om, ok2 := two(s[23], s[24])
+		if !ok1 || !ok2 || s[22] != ':' || om > 59 || oh*3600+om*60 > int(portal.MaxOffset/time.Second) {
+			return t, false
+		}
+		switch s[19] {
+		case '+':
+			off = oh*3600 + om*60
+		case '-':
+			off = -(oh*3600 + om*60)
+		default:
+			return t, false
+		}
+	case len(s) == 20:
+		if s[19] != 'Z' {
+			return t, false
+		}
+	default:
+		return t, false
+	}
+	if s[4] != '-' || s[7] != '-' || s[10] != 'T' && s[10] != ' ' || s[13] != ':' || s[16] != ':' {
+		return t, false
+	}
+	c, ok1 := two(s[0], s[1])
+	yy, ok2 := two(s[2], s[3])
+	mo, ok3 := two(s[5], s[6])
+	d, ok4 := two(s[8], s[9])
+	h, ok5 := two(s[11], s[12])
+	mi, ok6 := two(s[14], s[15])
+	se, ok7 := two(s[17], s[18])
+	y := c*100 + yy
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && ok7) || y < 2 || y > 9998 || mo < 1 || mo > 12 ||
+		d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || se > 59 {
+		return t, false
+	}
+	sec := unixDays(y, mo, d)*86400 + int64(h*3600+mi*60+se-off)
+	return time.Unix(sec, 0).In(model.Vietnam()), true
+}
+
+// two reads two decimal digits.
+func two(a, b byte) (int, bool) {
+	a, b = a-'0', b-'0'
+	return int(a)*10 + int(b), a <= 9 && b <= 9
+}
+
+// daysIn returns the number of days of month m (1..12) of year y (proleptic Gregorian).
+func daysIn(y, m int) int {
+	if m == 2 {
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 30 + (m+m/8)&1
+}
+
+// unixDays returns the days from 1970-01-01 to the valid date y-m-d, y ≥ 1 (H. Hinnant's
+// days_from_civil).
+func unixDays(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+		m += 9
+	} else {
+		m -= 3
+	}
+	era := y / 400
+	yoe := y - era*400
+	doy := (153*m+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era)*146097 + int64(doe) - 719468
+}
+
+// trim is strings.TrimSpace without the call when s neither starts nor ends with a space (or a
+// non-ASCII byte, which may begin a Unicode space).
+func trim(s string) string {
+	if len(s) == 0 || s[0] > ' ' && s[0] < utf8.RuneSelf && s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
+// isBlank reports whether strings.TrimSpace(s) == "".
+func isBlank(s string) bool {
+	if len(s) > 0 && s[0] > ' ' && s[0] < utf8.RuneSelf {
+		return false
+	}
+	return strings.TrimSpace(s) == ""
+}

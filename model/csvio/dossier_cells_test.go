@@ -1,0 +1,130 @@
+package csvio
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vn-dvc/chiso766/model"
+)
+
+// TestDossierColumnIDs: the column ids of dossierCells.set are the positions of dossierColumns.
+func TestDossierColumnIDs(t *testing.T) {
+	want := []string{"code", "aliases", "national_id", "procedure_code", "procedure_name", "case_code", "unit_id",
+		"field_code", "channel", "submitted_via", "applicant_type", "applicant_ids", "summary", "submitted_at",
+		"receive_deadline", "received_at", "due_at", "rejected_at", "processing_ended_at", "result_returned_at",
+		"status", "return_method", "has_digitised_components", "vneid_authenticated", "online_payment",
+		"result_synced_to_store", "files", "results", "fees", "supplements", "databases", "sync_sent_at",
+		"sync_updating", "sync_error_code", "sync_message"}
+	ids := []int{dcCode, dcAliases, dcNationalID, dcProcedureCode, dcProcedureName, dcCaseCode, dcUnitID,
+		dcFieldCode, dcChannel, dcSubmittedVia, dcApplicantType, dcApplicantIDs, dcSummary, dcSubmittedAt,
+		dcReceiveDeadline, dcReceivedAt, dcDueAt, dcRejectedAt, dcProcessingEndedAt, dcResultReturnedAt,
+		dcStatus, dcReturnMethod, dcHasDigitisedComponents, dcVNeIDAuthenticated, dcOnlinePayment,
+		dcResultSyncedToStore, dcFiles, dcResults, dcFees, dcSupplements, dcDatabases, dcSyncSentAt,
+		dcSyncUpdating, dcSyncErrorCode, dcSyncMessage}
+	cols := DossierColumns()
+	if len(cols) != dcCount || len(want) != dcCount {
+		t.Fatalf("%d columns, %d ids", len(cols), dcCount)
+	}
+	for i, id := range ids {
+		if cols[id] != want[i] {
+			t.Errorf("id %d: column %q, want %q", id, cols[id], want[i])
+		}
+	}
+}
+
+// checkCellSetters: every dossier column's cell setter (dossierCells.set, and "" skipped as the zero
+// value) gives the field and error of the column's closure in dossierColumns, for the cell s.
+func checkCellSetters(t *testing.T, s string) {
+	t.Helper()
+	cols := dossierColumns()
+	dc := newDossierCells(nil, newConfig(nil))
+	for c := range cols {
+		var got, want model.Dossier
+		var gerr error
+		if s != "" {
+			gerr = dc.set(&got, c, s)
+		}
+		werr := cols[c].set(&want, s)
+		if (gerr == nil) != (werr == nil) || gerr != nil && gerr.Error() != werr.Error() {
+			t.Fatalf("column %s, cell %q: error %v, closure %v", cols[c].name, s, gerr, werr)
+		}
+		if gerr == nil && !reflect.DeepEqual(got, want) {
+			t.Fatalf("column %s, cell %q:\n got %+v\nwant %+v", cols[c].name, s, got, want)
+		}
+	}
+}
+
+// checkCellTime: cellTime returns what parseTime (portal.ParseTime) returns, the same time.Time value
+// (instant, location, no monotonic reading) or the same error.
+func checkCellTime(t *testing.T, s string) {
+	t.Helper()
+	got, gerr := cellTime(s)
+	want, werr := parseTime(s)
+	if (gerr == nil) != (werr == nil) || gerr != nil && gerr.Error() != werr.Error() {
+		t.Fatalf("cell %q: error %v, parseTime %v", s, gerr, werr)
+	}
+	if got != want {
+		t.Fatalf("cell %q: %v (%#v), parseTime %v (%#v)", s, got.T, got, want.T, want)
+	}
+	if _, ok := fastTime(s); ok && got.T.Location() != model.Vietnam() {
+		t.Fatalf("cell %q: location %v", s, got.T.Location())
+	}
+}
+
+var timeSeeds = []string{
+	"2026-08-03T09:30:00+07:00", "2026-08-03T09:30:00Z", "2026-08-03 09:30:00+07:00", "2026-08-03T09:30:00-00:00",
+	"2026-08-03T09:30:00.5+07:00", "2026-02-29T09:30:00+07:00", "2024-02-29T23:59:59-14:00", "2000-02-29T00:00:00+14:00",
+	"1900-02-29T00:00:00+07:00", "0001-01-01T00:00:00+07:00", "0001-01-01T06:59:59Z", "0002-01-01T00:00:00+14:00",
+	"9999-12-31T23:59:59-12:00", "9998-12-31T23:59:59-14:00", "2026-08-03T24:00:00+07:00", "2026-13-03T09:30:00+07:00",
+	"2026-08-32T09:30:00+07:00", "2026-08-03T09:60:00+07:00", "2026-08-03T09:30:60+07:00", "2026-08-03T09:30:00+14:01",
+	"2026-08-03T09:30:00+07:60", "2026-08-03T09:30:00+15:00", "2026-08-03T09:30:00+0700", "2026-08-03t09:30:00+07:00",
+	"2026-08-03T09:30:00 07:00", " 2026-08-03T09:30:00+07:00", "2026-08-03T09:30:00+07:00 ", "20260803093000",
+	"03/08/2026 09:30:00", "2026-08-03", "", " ", "+026-08-03T09:30:00+07:00", "2026-0-803T09:30:00+07:00",
+	"2026-08-03T09:30:00/07:00", "2026-08-03T09:30:0aZ", "２026-08-03T09:30:00Z",
+}
+
+func FuzzCellTime(f *testing.F) {
+	for _, s := range timeSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkCellTime)
+}
+
+func TestCellTime(t *testing.T) {
+	for _, s := range timeSeeds {
+		checkCellTime(t, s)
+	}
+	vn := model.Vietnam()
+	for _, tt := range []time.Time{ // every day of four years around a leap year, and the calendar's turns
+		time.Date(2023, 1, 1, 0, 0, 0, 0, vn), time.Date(1899, 12, 31, 23, 0, 0, 0, time.UTC),
+		time.Date(1999, 12, 31, 23, 0, 0, 0, time.FixedZone("", -5*3600)),
+	} {
+		for range 4 * 366 {
+			checkCellTime(t, tt.Format("2006-01-02T15:04:05Z07:00"))
+			tt = tt.AddDate(0, 0, 1).Add(37 * time.Minute)
+		}
+	}
+}
+
+var cellSeeds = []string{
+	"", " ", "x", " x ", "1", "0", "2", "true", "FALSE", " 1", "a;b", " a ; b ;", ";", "k|n", "k|n;k2| n2 ", "k|n|x", "k",
+	"TP01|u|1|0", "TP01|u|1|0;TP02|v|0|1", "TP|u|2|0", "TP|u|1", "P|5", "P|", "P| 007 ", "P|1.000", "P|-5", "P|+5", "P|5.00",
+	"P|99999999999999999999", "P|x", "2026-08-03T09:30:00+07:00|20260805100000||", "2026-08-03T09:30:00+07:00|x||",
+	"2026-08-03T09:30:00+07:00", "20260803093000", "10", "9", "toàn trình", "\u00a0x\u00a0", "a|b;c", "a;b|c|d|e",
+}
+
+func FuzzCellSetters(f *testing.F) {
+	for _, s := range cellSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkCellSetters)
+}
+
+func TestCellSetters(t *testing.T) {
+	for _, s := range append(cellSeeds, timeSeeds...) {
+		checkCellSetters(t, s)
+	}
+	checkCellSetters(t, strings.Repeat("a|b;", 300)) // past a slab
+}
