@@ -69,7 +69,6 @@ type dossierCells struct {
 	results slab[model.ResultDoc]
 	fees    slab[model.Fee]
 	sups    slab[model.Supplement]
-	parts   [4]string // the parts of a list item (reused)
 }
 
 func newDossierCells(h *header, cfg limits.Config) *dossierCells {
@@ -150,7 +149,7 @@ func (dc *dossierCells) set(d *model.Dossier, c int, s string) error {
 	case dcApplicantType:
 		d.ApplicantType = model.ParseApplicantType(s)
 	case dcApplicantIDs:
-		return listCell(&d.ApplicantIDs, &dc.ids, s, 2, &dc.parts, decApplicantID)
+		return dc.applicantIDs(d, s)
 	case dcSummary:
 		d.Summary = s
 	case dcSubmittedAt:
@@ -180,13 +179,13 @@ func (dc *dossierCells) set(d *model.Dossier, c int, s string) error {
 	case dcResultSyncedToStore:
 		return setFlag(&d.ResultSyncedToStore, s)
 	case dcFiles:
-		return listCell(&d.Files, &dc.files, s, 4, &dc.parts, decFile)
+		return dc.fileList(d, s)
 	case dcResults:
-		return listCell(&d.Results, &dc.results, s, 2, &dc.parts, decResult)
+		return dc.resultList(d, s)
 	case dcFees:
-		return listCell(&d.Fees, &dc.fees, s, 2, &dc.parts, decFee)
+		return dc.feeList(d, s)
 	case dcSupplements:
-		return listCell(&d.Supplements, &dc.sups, s, 4, &dc.parts, decSupplement)
+		return dc.supplementList(d, s)
 	case dcDatabases:
 		d.Databases = dc.strList(s)
 	case dcSyncSentAt:
@@ -214,29 +213,146 @@ func (dc *dossierCells) strList(s string) []string {
 	return out
 }
 
-// listCell is structList's setter for items of n parts: *dst is nil for a blank cell, else the items
-// decoded by dec from their trimmed parts; on an error *dst is left as it is. The slab's free items
-// are always zero: dec fills fresh items, and the items of a cell that fails are cleared.
-func listCell[E any](dst *[]E, sl *slab[E], s string, n int, parts *[4]string, dec func(*E, []string) error) error {
+// items cuts a list cell into its items and an item into its '|'-separated parts, trimmed (what
+// structList's setter reads); it lives on its caller's stack.
+type items struct {
+	s string
+	i int       // the index of the next item
+	p [4]string // the parts of the last item
+}
+
+// next cuts the next item into n parts (n ≤ 4) and returns them; the error is ErrBadList for an item
+// of another number of parts.
+func (it *items) next(n int) (*[4]string, error) {
+	item, rest := cut(it.s, ';')
+	it.s = rest
+	if got := splitParts(item, it.p[:n]); got != n {
+		return nil, fmt.Errorf("%w: item %d has %d parts, want %d", ErrBadList, it.i, got, n)
+	}
+	it.i++
+	return &it.p, nil
+}
+
+// itemErr is the error of item i of a list cell.
+func itemErr(i int, err error) error { return fmt.Errorf("item %d: %w", i, err) }
+
+// The list cells of the dossier layout, each as its structList's setter (the field is left as it is
+// on an error). A cell's items are taken from the decoder's slab of their type only when all of them
+// decode; the slab's free items are always zero (the items of a cell that fails are cleared).
+
+func (dc *dossierCells) applicantIDs(d *model.Dossier, s string) error {
 	if isBlank(s) {
-		*dst = nil
 		return nil
 	}
-	out := sl.peek(strings.Count(s, ";") + 1) // taken only when every item decodes
-	p := parts[:n]
+	out := dc.ids.peek(strings.Count(s, ";") + 1)
+	it := items{s: s}
 	for i := range out {
-		it, rest := cut(s, ';')
-		s = rest
-		if got := splitParts(it, p); got != n {
+		p, err := it.next(2)
+		if err != nil {
 			clear(out[:i])
-			return fmt.Errorf("%w: item %d has %d parts, want %d", ErrBadList, i, got, n)
+			return err
 		}
-		if err := dec(&out[i], p); err != nil {
+		out[i].Kind, out[i].Number = p[0], p[1]
+	}
+	d.ApplicantIDs = dc.ids.take(len(out))
+	return nil
+}
+
+func (dc *dossierCells) fileList(d *model.Dossier, s string) error {
+	if isBlank(s) {
+		return nil
+	}
+	out := dc.files.peek(strings.Count(s, ";") + 1)
+	it := items{s: s}
+	for i := range out {
+		p, err := it.next(4)
+		if err == nil {
+			f := &out[i]
+			f.ComponentCode, f.URL = p[0], p[1]
+			if err = setFlag(&f.Digitised, p[2]); err == nil {
+				err = setFlag(&f.FromStore, p[3])
+			}
+			if err != nil {
+				err = itemErr(i, err)
+			}
+		}
+		if err != nil {
 			clear(out[:i+1])
-			return fmt.Errorf("item %d: %w", i, err)
+			return err
 		}
 	}
-	*dst = sl.take(len(out))
+	d.Files = dc.files.take(len(out))
+	return nil
+}
+
+func (dc *dossierCells) resultList(d *model.Dossier, s string) error {
+	if isBlank(s) {
+		return nil
+	}
+	out := dc.results.peek(strings.Count(s, ";") + 1)
+	it := items{s: s}
+	for i := range out {
+		p, err := it.next(2)
+		if err != nil {
+			clear(out[:i])
+			return err
+		}
+		out[i].Code, out[i].URL = p[0], p[1]
+	}
+	d.Results = dc.results.take(len(out))
+	return nil
+}
+
+func (dc *dossierCells) feeList(d *model.Dossier, s string) error {
+	if isBlank(s) {
+		return nil
+	}
+	out := dc.fees.peek(strings.Count(s, ";") + 1)
+	it := items{s: s}
+	for i := range out {
+		p, err := it.next(2)
+		if err == nil {
+			f := &out[i]
+			f.Code = p[0]
+			f.AmountUnknown = p[1] == "" // an obligation of unknown size (docs/rules.md, 3.6)
+			if f.Amount, err = cellInt(p[1]); err != nil {
+				err = itemErr(i, err)
+			}
+		}
+		if err != nil {
+			clear(out[:i+1])
+			return err
+		}
+	}
+	d.Fees = dc.fees.take(len(out))
+	return nil
+}
+
+func (dc *dossierCells) supplementList(d *model.Dossier, s string) error {
+	if isBlank(s) {
+		return nil
+	}
+	out := dc.sups.peek(strings.Count(s, ";") + 1)
+	it := items{s: s}
+	for i := range out {
+		p, err := it.next(4)
+		if err == nil {
+			x := &out[i]
+			for j, dst := range [...]*model.Time{&x.RequestedAt, &x.ResubmittedAt, &x.DueBefore, &x.DueAfter} {
+				if p[j] != "" {
+					if err = setTime(dst, p[j]); err != nil {
+						err = itemErr(i, err)
+						break
+					}
+				}
+			}
+		}
+		if err != nil {
+			clear(out[:i+1])
+			return err
+		}
+	}
+	d.Supplements = dc.sups.take(len(out))
 	return nil
 }
 
@@ -256,40 +372,6 @@ func splitParts(it string, p []string) int {
 	}
 	p[last] = trim(it)
 	return len(p)
-}
-
-func decApplicantID(a *model.ApplicantID, p []string) error {
-	a.Kind, a.Number = p[0], p[1]
-	return nil
-}
-
-func decFile(f *model.File, p []string) (err error) {
-	f.ComponentCode, f.URL = p[0], p[1]
-	if err = setFlag(&f.Digitised, p[2]); err != nil {
-		return err
-	}
-	return setFlag(&f.FromStore, p[3])
-}
-
-func decResult(r *model.ResultDoc, p []string) error {
-	r.Code, r.URL = p[0], p[1]
-	return nil
-}
-
-func decFee(f *model.Fee, p []string) (err error) {
-	f.Code = p[0]
-	f.AmountUnknown = p[1] == "" // an obligation of unknown size (docs/rules.md, 3.6)
-	f.Amount, err = cellInt(p[1])
-	return err
-}
-
-func decSupplement(s *model.Supplement, p []string) error {
-	for i, dst := range [...]*model.Time{&s.RequestedAt, &s.ResubmittedAt, &s.DueBefore, &s.DueAfter} {
-		if err := setTime(dst, p[i]); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // setTime sets *dst from a time cell (tm's setter).
