@@ -48,10 +48,84 @@ import (
 // substrings of it; each nested list and unknown key allocates its own. The
 // sequence can be ranged over once.
 func DecodeDossiers(r io.Reader, opts ...Option) iter.Seq2[model.Dossier, error] {
+	return decodeDossiers(r, 0, opts)
+}
+
+// decodeDossiers is DecodeDossiers; a firstCopy > 0 sets the length of the first copy of each record
+// (tests read records in many short steps).
+func decodeDossiers(r io.Reader, firstCopy int, opts []Option) iter.Seq2[model.Dossier, error] {
 	return func(yield func(model.Dossier, error) bool) {
 		cfg := newConfig(opts)
-		x := &dossierDecoder{cfg: cfg}
-		decodeStream(r, cfg, x.decode, yield)
+		x := &dossierDecoder{cfg: cfg, firstCopy: firstCopy}
+		f := &framer{Window: chunk.Window{R: r, Buf: make([]byte, 64<<10)}, limit: cfg.Record}
+		stopped := false
+		err := f.walk([]string{"data"}, func(index int) (int, bool, error) {
+			end, rerr, err := x.fromWindow(f, index)
+			if err != nil {
+				return 0, false, err
+			}
+			if !yield(x.out, rerr) {
+				stopped = true
+				return 0, true, nil
+			}
+			return end, false, nil
+		})
+		if err != nil && !stopped {
+			yield(model.Dossier{}, err)
+		}
+	}
+}
+
+// Reading a record straight from the window. The framer does not delimit the records of DecodeDossiers
+// beforehand: the parser reads each record once, from a copy of the window's bytes that starts at the
+// record and is a little longer than the records seen so far (the dossier's strings are substrings of
+// that copy, which is never written again). A copy that ends inside the record shows as a syntax error
+// found within its last bytes (or a number running to its end) while the input goes on: the record is
+// then read again from a copy twice as long, up to the record limit. A syntax error found earlier does
+// not depend on the bytes after the copy and is the record's.
+const (
+	// lookahead is more than the parser looks beyond the byte where it finds a syntax error (a \u escape,
+	// a literal).
+	lookahead = 16
+	// estMin and estMax bound the first copy's length.
+	estMin, estMax = 512, 64 << 10
+)
+
+// fromWindow decodes the record at f.Pos into x.out and returns its end in f.Buf and its record error,
+// or a terminal error (a syntax error in the record, the record limit, a read error).
+func (x *dossierDecoder) fromWindow(f *framer, index int) (end int, rerr, terminal error) {
+	maxLen := f.limit - int(f.Base+int64(f.Pos)-f.recAt) // the value's bytes within the record limit
+	est := max(estMin, min(estMax, max(x.last, x.avg)*17/16+64))
+	if x.firstCopy > 0 {
+		est = x.firstCopy
+	}
+	for {
+		want := min(est, maxLen+lookahead+1)
+		for f.N-f.Pos < want {
+			if _, ok := f.More(); !ok {
+				break
+			}
+		}
+		n := min(want, f.N-f.Pos)
+		more := n < f.N-f.Pos || !f.EOF && f.Err == nil // the input goes on after the copy
+		raw := string(f.Buf[f.Pos : f.Pos+n])
+		end, rerr, syn := x.prefix(&x.out, index, raw)
+		switch {
+		case syn == nil && (end < n || !more):
+			if end > maxLen {
+				return 0, nil, errTooLargeSentinel
+			}
+			x.last, x.avg = end, (7*x.avg+end)/8
+			return f.Pos + end, rerr, nil
+		case syn != nil && (x.p.errAt < n-lookahead || !more):
+			if more || f.Err == nil || x.p.errAt < n-lookahead {
+				return 0, nil, syn
+			}
+			return 0, nil, f.Err
+		case n > maxLen+lookahead:
+			return 0, nil, errTooLargeSentinel // the record goes on past the limit
+		}
+		est = 2 * n
 	}
 }
 
@@ -69,20 +143,24 @@ func DecodeSteps(r io.Reader, opts ...Option) iter.Seq2[model.Step, error] {
 func decodeStream[T any](r io.Reader, cfg config, dec func(int, string) (T, error, error), yield func(T, error) bool) {
 	f := &framer{Window: chunk.Window{R: r, Buf: make([]byte, 64<<10)}, limit: cfg.Record}
 	stopped := false
-	err := f.walk([]string{"data"}, func(elem []byte, i int) bool {
-		v, rerr, syn := dec(i, string(elem))
+	err := f.walk([]string{"data"}, func(i int) (int, bool, error) {
+		end, err := f.value()
+		if err != nil {
+			return 0, false, err
+		}
+		v, rerr, syn := dec(i, string(f.Buf[f.Pos:end]))
 		if syn != nil {
 			var zero T
 			syn.(*RecordError).Terminal = true
 			yield(zero, syn)
 			stopped = true
-			return false
+			return 0, true, nil
 		}
 		if !yield(v, rerr) {
 			stopped = true
-			return false
+			return 0, true, nil
 		}
-		return true
+		return end, false, nil
 	})
 	if err != nil && !stopped {
 		var zero T
@@ -419,13 +497,18 @@ func splitAliases(s string) []string {
 // dossierDecoder decodes the records of one stream (or chunk), one at a time, reusing its state: the
 // parser, the record error and the dossier being filled live here rather than on the heap per record.
 type dossierDecoder struct {
-	p       parser
-	re      RecordError
-	d       *model.Dossier // the dossier being filled (into's destination)
-	out     model.Dossier  // decode's destination
-	unitSet bool
-	sl      slabs
-	cfg     config
+	p    parser
+	re   RecordError
+	d    *model.Dossier // the dossier being filled (into's destination)
+	out  model.Dossier  // decode's destination
+	last int            // length of the last record read by fromWindow
+	avg  int            // moving average of the lengths of the records read by fromWindow
+	// firstCopy, if > 0, is the length of fromWindow's first copy of a record (tests)
+	firstCopy int
+	unitSet   bool
+	sl        slabs
+	pred      *predictions
+	cfg       config
 }
 
 // decode decodes one element of data[] (its JSON text, copied once into a string whose substrings
@@ -438,24 +521,54 @@ func (x *dossierDecoder) decode(index int, raw string) (d model.Dossier, err, sy
 // into decodes one element of data[] into *dst (overwritten: no 1 KB dossier is copied on the way).
 // syntax is a terminal error (ErrSyntax): the element is not well-formed JSON, and *dst is then zero.
 func (x *dossierDecoder) into(dst *model.Dossier, index int, raw string) (err, syntax error) {
-	x.re = RecordError{Index: index}
-	x.p = parser{s: raw, re: &x.re, maxField: x.cfg.Field, sl: &x.sl, frames: x.p.frames[:0], keys: x.p.keys}
-	*dst = model.Dossier{}
-	x.d = dst
-	defer func() { x.d = nil }()
-	x.unitSet = false
+	x.begin(dst, index, raw)
 	p := &x.p
 	p.ws()
-	if p.i < len(p.s) && p.s[p.i] == '{' {
-		p.object(false, x.field)
-	} else {
-		p.skip()
-		p.fail("", ErrNotObject)
-	}
+	x.value()
 	p.ws()
 	if p.syntax == nil && p.i != len(p.s) {
 		p.bad("data after the record")
 	}
+	return x.finish(dst, index)
+}
+
+// prefix decodes the element of data[] that starts at raw[0] (a prefix of raw; what follows it is not
+// read) into *dst and returns its end in raw, as into does. A syntax error may come from raw ending
+// inside the element: x.p.errAt then tells where it was found.
+func (x *dossierDecoder) prefix(dst *model.Dossier, index int, raw string) (end int, err, syntax error) {
+	x.begin(dst, index, raw)
+	x.value()
+	err, syntax = x.finish(dst, index)
+	return x.p.i, err, syntax
+}
+
+// begin resets the decoder for the element raw, to be decoded into *dst.
+func (x *dossierDecoder) begin(dst *model.Dossier, index int, raw string) {
+	x.re = RecordError{Index: index}
+	if x.pred == nil {
+		x.pred = newPredictions()
+	}
+	x.p = parser{s: raw, re: &x.re, maxField: x.cfg.Field, sl: &x.sl, frames: x.p.frames[:0], keys: x.p.keys, pred: x.pred}
+	*dst = model.Dossier{}
+	x.d = dst
+	x.unitSet = false
+}
+
+// value decodes the value at x.p.i: the dossier object, or any other value as a record error.
+func (x *dossierDecoder) value() {
+	p := &x.p
+	if p.i < len(p.s) && p.s[p.i] == '{' {
+		p.object(dossierSchema, x.field)
+	} else {
+		p.skip()
+		p.fail("", ErrNotObject)
+	}
+}
+
+// finish completes the dossier decoded into *dst: the derived fields, and the errors of into.
+func (x *dossierDecoder) finish(dst *model.Dossier, index int) (err, syntax error) {
+	x.d = nil
+	p := &x.p
 	if p.syntax != nil {
 		*dst = model.Dossier{}
 		return nil, &RecordError{Index: index, Err: p.syntax}
@@ -477,102 +590,102 @@ func (x *dossierDecoder) into(dst *model.Dossier, index int, raw string) (err, s
 }
 
 // field decodes the value of the record's key k.
-func (x *dossierDecoder) field(k string) {
+func (x *dossierDecoder) field(id int, k string) {
 	p := &x.p
-	switch k {
-	case "MaHoSo":
+	switch id {
+	case kMaHoSo:
 		if s, ok := p.text(k); ok {
 			x.d.Code = strings.TrimSpace(s)
 			x.re.Code = x.d.Code
 		}
-	case "MaHoSoKhac":
+	case kMaHoSoKhac:
 		parsed(p, k, &x.d.Aliases, splitAliases)
-	case "IdHoSo":
+	case kIdHoSo:
 		x.d.NationalID = p.str0(k)
-	case "MaTTHC":
+	case kMaTTHC:
 		x.d.ProcedureCode = p.str0(k)
-	case "TenTTHC":
+	case kTenTTHC:
 		x.d.ProcedureName = p.str0(k)
-	case "MaTruongHop":
+	case kMaTruongHop:
 		x.d.CaseCode = p.str0(k)
-	case "MaDonVi":
+	case kMaDonVi:
 		if s, ok := p.text(k); ok {
 			x.d.UnitID = s
 			x.unitSet = s != ""
 		}
-	case "MaLinhVuc":
+	case kMaLinhVuc:
 		x.d.FieldCode = p.str0(k)
-	case "TenLinhVuc":
+	case kTenLinhVuc:
 		x.d.FieldName = p.str0(k)
-	case "KenhThucHien":
+	case kKenhThucHien:
 		parsed(p, k, &x.d.Channel, model.ParseChannel)
-	case "NoiNopHoSo":
+	case kNoiNopHoSo:
 		x.d.SubmittedVia = p.str0(k)
-	case "LoaiDoiTuong":
+	case kLoaiDoiTuong:
 		parsed(p, k, &x.d.ApplicantType, model.ParseApplicantType)
-	case "SoBienNhan":
+	case kSoBienNhan:
 		x.d.ReceiptNo = p.str0(k)
-	case "ChuHoSo":
+	case kChuHoSo:
 		x.d.ApplicantName = p.str0(k)
-	case "MaDoiTuong":
+	case kMaDoiTuong:
 		x.d.ApplicantAccount = p.str0(k)
-	case "SoGiayToChuHoSo":
+	case kSoGiayToChuHoSo:
 		x.d.ApplicantDocNo = p.str0(k)
-	case "ThongTinKhac":
+	case kThongTinKhac:
 		x.d.OtherInfo = p.str0(k)
-	case "Email":
+	case kEmail:
 		x.d.Email = p.str0(k)
-	case "Fax":
+	case kFax:
 		x.d.Fax = p.str0(k)
-	case "SoDienThoai":
+	case kSoDienThoai:
 		x.d.Phone = p.str0(k)
-	case "TrichYeuHoSo":
+	case kTrichYeuHoSo:
 		x.d.Summary = p.str0(k)
-	case "DonViXuLy":
+	case kDonViXuLy:
 		x.d.HandlingAgency = p.str0(k)
-	case "GhiChu":
+	case kGhiChu:
 		x.d.Note = p.str0(k)
-	case "ThongTinTra":
+	case kThongTinTra:
 		x.d.ReturnNote = p.str0(k)
-	case "NgayNopHoSo":
+	case kNgayNopHoSo:
 		x.d.SubmittedAt = p.time(k)
-	case "HanTiepNhan":
+	case kHanTiepNhan:
 		x.d.ReceiveDeadline = p.time(k)
-	case "NgayTiepNhan":
+	case kNgayTiepNhan:
 		x.d.ReceivedAt = p.time(k)
-	case "NgayHenTra":
+	case kNgayHenTra:
 		x.d.DueAt = p.time(k)
-	case "NgayTuChoi":
+	case kNgayTuChoi:
 		x.d.RejectedAt = p.time(k)
-	case "NgayKetThucXuLy":
+	case kNgayKetThucXuLy:
 		x.d.ProcessingEndedAt = p.time(k)
-	case "NgayTra":
+	case kNgayTra:
 		x.d.ResultReturnedAt = p.time(k)
-	case "TrangThaiHoSo":
+	case kTrangThaiHoSo:
 		parsed(p, k, &x.d.Status, model.ParseStatus)
-	case "HinhThuc":
+	case kHinhThuc:
 		parsed(p, k, &x.d.ReturnMethod, model.ParseReturnMethod)
-	case "HoSoCoThanhPhanSoHoa":
+	case kHoSoCoThanhPhanSoHoa:
 		x.d.HasDigitisedComponents = p.flag0(k)
-	case "TaiKhoanDuocXacThucVoiVNeID":
+	case kTaiKhoanDuocXacThucVoiVNeID:
 		x.d.VNeIDAuthenticated = p.flag0(k)
-	case "DuocThanhToanTrucTuyen":
+	case kDuocThanhToanTrucTuyen:
 		parsed(p, k, &x.d.OnlinePayment, model.ParseOnlinePayment)
-	case "KetQuaDongBoKho":
+	case kKetQuaDongBoKho:
 		x.d.ResultSyncedToStore = p.flag0(k)
-	case "TaiLieuNop":
+	case kTaiLieuNop:
 		x.d.Files, _ = listOf(p, k, func(s *slabs) *slab[model.File] { return &s.files }, decodeFile)
-	case "DanhSachGiayToKetQua":
+	case kDanhSachGiayToKetQua:
 		x.d.Results, _ = listOf(p, k, func(s *slabs) *slab[model.ResultDoc] { return &s.results }, decodeResult)
-	case "DanhSachLePhi":
+	case kDanhSachLePhi:
 		x.d.Fees, _ = listOf(p, k, func(s *slabs) *slab[model.Fee] { return &s.fees }, decodeFee)
-	case "DanhSachTepDinhKemKhac":
+	case kDanhSachTepDinhKemKhac:
 		x.d.OtherDocs, _ = listOf(p, k, func(s *slabs) *slab[model.OtherDoc] { return &s.otherDocs }, decodeOtherDoc)
-	case "DanhSachHoSoBoSung":
+	case kDanhSachHoSoBoSung:
 		x.d.Supplements, _ = listOf(p, k, func(s *slabs) *slab[model.Supplement] { return &s.supplements }, decodeSupplement)
-	case "DinhDanhCHS":
+	case kDinhDanhCHS:
 		x.d.ApplicantIDs, _ = listOf(p, k, func(s *slabs) *slab[model.ApplicantID] { return &s.ids }, decodeApplicantID)
-	case "DSKetNoiCSDL":
+	case kDSKetNoiCSDL:
 		x.d.Databases, _ = listOf(p, k, func(s *slabs) *slab[string] { return &s.databases }, decodeDatabase)
 	default:
 		if f, ok := p.extraField(k); ok {
@@ -600,11 +713,11 @@ func payloadSync(d *model.Dossier) {
 }
 
 func decodeApplicantID(p *parser, a *model.ApplicantID) {
-	p.object(false, func(k string) {
-		switch k {
-		case "LoaiDinhDanh":
+	p.object(idSchema, func(id int, k string) {
+		switch id {
+		case kLoaiDinhDanh:
 			a.Kind = p.str0(k)
-		case "SoDinhDanh":
+		case kSoDinhDanh:
 			a.Number = p.str0(k)
 		default:
 			p.skipField(k)
@@ -613,8 +726,8 @@ func decodeApplicantID(p *parser, a *model.ApplicantID) {
 }
 
 func decodeDatabase(p *parser, code *string) {
-	p.object(false, func(k string) {
-		if k == "MaCSDL" {
+	p.object(dbSchema, func(id int, k string) {
+		if id == 0 {
 			*code = p.str0(k)
 			return
 		}
@@ -623,25 +736,25 @@ func decodeDatabase(p *parser, code *string) {
 }
 
 func decodeFile(p *parser, f *model.File) {
-	p.object(false, func(k string) {
-		switch k {
-		case "TepDinhKemId":
+	p.object(fileSchema, func(id int, k string) {
+		switch id {
+		case kTepDinhKemId:
 			f.ID = p.str0(k)
-		case "TenTepDinhKem":
+		case kTenTepDinhKem:
 			f.Name = p.str0(k)
-		case "IsDeleted":
+		case kIsDeleted:
 			f.Deleted = p.flag0(k)
-		case "MaThanhPhanHoSo":
+		case kFileMaThanhPhanHoSo:
 			f.ComponentCode = p.str0(k)
-		case "DuongDanTaiTepTin":
+		case kDuongDanTaiTepTin:
 			f.URL = p.str0(k)
-		case "DuocSoHoa":
+		case kDuocSoHoa:
 			f.Digitised = p.flag0(k)
-		case "DuocTaiSuDung":
+		case kDuocTaiSuDung:
 			f.Reused = p.str0(k)
-		case "DuocLayTuKhoDMQG":
+		case kDuocLayTuKhoDMQG:
 			f.FromStore = p.flag0(k)
-		case "MaKetQuaThayThe":
+		case kMaKetQuaThayThe:
 			f.ReplacedResultCode = p.str0(k)
 		default:
 			if x, ok := p.extraField(k); ok {
@@ -652,17 +765,17 @@ func decodeFile(p *parser, f *model.File) {
 }
 
 func decodeResult(p *parser, r *model.ResultDoc) {
-	p.object(false, func(k string) {
-		switch k {
-		case "TenGiayTo":
+	p.object(resultSchema, func(id int, k string) {
+		switch id {
+		case kResTenGiayTo:
 			r.Name = p.str0(k)
-		case "MaThanhPhanHoSo":
+		case kResMaThanhPhanHoSo:
 			r.ComponentCode = p.str0(k)
-		case "GiayToId":
+		case kGiayToId:
 			r.ID = p.str0(k)
-		case "DuongDanTepTinKetQua":
+		case kDuongDanTepTinKetQua:
 			r.URL = p.str0(k)
-		case "MaGiayToKetQua":
+		case kMaGiayToKetQua:
 			r.Code = p.str0(k)
 		default:
 			if x, ok := p.extraField(k); ok {
@@ -676,19 +789,19 @@ func decodeResult(p *parser, r *model.ResultDoc) {
 // (model.Fee.AmountUnknown, issue 13 decision 5).
 func decodeFee(p *parser, f *model.Fee) {
 	f.AmountUnknown = true
-	p.object(false, func(k string) {
-		switch k {
-		case "TenPhiLePhi":
+	p.object(feeSchema, func(id int, k string) {
+		switch id {
+		case kTenPhiLePhi:
 			f.Name = p.str0(k)
-		case "MaPhiLePhi":
+		case kMaPhiLePhi:
 			f.Code = p.str0(k)
-		case "HinhThucThu":
+		case kHinhThucThu:
 			f.Method = p.str0(k)
-		case "Gia":
+		case kGia:
 			var given bool
 			f.Amount, given = p.amountGiven(k)
 			f.AmountUnknown = !given
-		case "LoaiPhiLePhi":
+		case kLoaiPhiLePhi:
 			f.Kind = p.str0(k)
 		default:
 			if x, ok := p.extraField(k); ok {
@@ -699,13 +812,13 @@ func decodeFee(p *parser, f *model.Fee) {
 }
 
 func decodeOtherDoc(p *parser, o *model.OtherDoc) {
-	p.object(false, func(k string) {
-		switch k {
-		case "TenGiayTo":
+	p.object(otherSchema, func(id int, k string) {
+		switch id {
+		case kOtherTenGiayTo:
 			o.Name = p.str0(k)
-		case "SoLuong":
+		case kSoLuong:
 			o.Quantity = p.str0(k)
-		case "LoaiGiayTo":
+		case kLoaiGiayTo:
 			o.Kind = p.str0(k)
 		default:
 			if x, ok := p.extraField(k); ok {
@@ -716,40 +829,40 @@ func decodeOtherDoc(p *parser, o *model.OtherDoc) {
 }
 
 func decodeSupplement(p *parser, s *model.Supplement) {
-	p.object(false, func(k string) {
-		switch k {
-		case "LoaiBoSung":
+	p.object(suppSchema, func(id int, k string) {
+		switch id {
+		case kLoaiBoSung:
 			if v, ok := p.text(k); ok {
 				s.Kind = model.ParseSupplementKind(v)
 			}
-		case "HoSoBoSungId":
+		case kHoSoBoSungId:
 			s.ID = p.str0(k)
-		case "NguoiYeuCauBoSung":
+		case kNguoiYeuCauBoSung:
 			s.RequestedBy = p.str0(k)
-		case "NoiDungBoSung":
+		case kNoiDungBoSung:
 			s.Reason = p.str0(k)
-		case "NgayBoSung":
+		case kNgayBoSung:
 			s.RequestedAt = p.time(k)
-		case "NguoiTiepNhanBoSung":
+		case kNguoiTiepNhanBoSung:
 			s.ReceivedBy = p.str0(k)
-		case "ThongTinTiepNhan":
+		case kThongTinTiepNhan:
 			s.ReceptionNote = p.str0(k)
-		case "NgayTiepNhanBoSung":
+		case kNgayTiepNhanBoSung:
 			s.ResubmittedAt = p.time(k)
-		case "TrangThaiBoSung":
+		case kTrangThaiBoSung:
 			s.State = p.str0(k)
-		case "NgayHenTraTruoc":
+		case kNgayHenTraTruoc:
 			s.DueBefore = p.time(k)
-		case "NgayHenTraMoi":
+		case kNgayHenTraMoi:
 			s.DueAfter = p.time(k)
-		case "DanhSachGiayToBoSung":
+		case kDanhSachGiayToBoSung:
 			start := p.i
 			p.skip()
 			v := p.s[start:p.i]
 			if p.syntax == nil && !p.tooBig(k, v) && v != "null" && v != `""` {
 				s.Documents = []byte(v)
 			}
-		case "DanhSachLePhiBoSung":
+		case kDanhSachLePhiBoSung:
 			s.Fees, _ = listOf(p, k, func(s *slabs) *slab[model.Fee] { return &s.fees }, decodeFee)
 		default:
 			if x, ok := p.extraField(k); ok {
@@ -761,36 +874,36 @@ func decodeSupplement(p *parser, s *model.Supplement) {
 
 func decodeStep(p *parser, s *model.Step) {
 	s.RealEvent = true
-	p.object(false, func(k string) {
-		switch k {
-		case "MaHoSo":
+	p.object(stepSchema, func(id int, k string) {
+		switch id {
+		case kStepMaHoSo:
 			if v, ok := p.text(k); ok {
 				s.DossierCode = strings.TrimSpace(v)
 				p.re.Code = s.DossierCode
 			}
-		case "NguoiXuLy":
+		case kNguoiXuLy:
 			s.Officer = p.str0(k)
-		case "ChucDanh":
+		case kChucDanh:
 			s.Title = p.str0(k)
-		case "ThoiDiemXuLy":
+		case kThoiDiemXuLy:
 			s.At = p.time(k)
-		case "PhongBanXuLy":
+		case kPhongBanXuLy:
 			s.Department = p.str0(k)
-		case "NoiDungXuLy":
+		case kNoiDungXuLy:
 			s.Action = p.str0(k)
-		case "TrangThai":
+		case kTrangThai:
 			if v, ok := p.text(k); ok {
 				s.Status = model.ParseStatus(v)
 			}
-		case "NgayBatDau":
+		case kNgayBatDau:
 			s.StartedAt = p.time(k)
-		case "NgayKetThucTheoQuyDinh":
+		case kNgayKetThucTheoQuyDinh:
 			s.Deadline = p.time(k)
-		case "DonViChuyen":
+		case kDonViChuyen:
 			s.FromUnit = p.str0(k)
-		case "DonViNhan":
+		case kDonViNhan:
 			s.ToUnit = p.str0(k)
-		case "SuKienThuc":
+		case kSuKienThuc:
 			if f, ok := p.flag(k); ok {
 				s.RealEvent = f != model.FlagFalse
 			}

@@ -260,10 +260,12 @@ func (f *framer) start() error {
 	return nil
 }
 
-// walk frames the payload: an envelope object whose first key of keys holds the data array, or a bare
-// array. rec is called with each element's bytes (valid until rec returns) and its index and returns
-// false to stop; the returned error is terminal (nil at a clean end or when rec stopped).
-func (f *framer) walk(keys []string, rec func(elem []byte, index int) bool) error {
+// walk reads the payload: an envelope object whose first key of keys holds the data array, or a bare
+// array. rec is called at each element of the array, with f.Pos at its first byte (after white space,
+// f.recAt where that white space began) and its index: it consumes the element from the window (it may
+// refill it) and returns the element's end in f.Buf, or stop to end the walk, or a terminal error. The
+// returned error is terminal (nil at a clean end or when rec stopped).
+func (f *framer) walk(keys []string, rec func(index int) (end int, stop bool, err error)) error {
 	if err := f.start(); err != nil {
 		return f.wrap(err)
 	}
@@ -290,11 +292,11 @@ func (f *framer) walk(keys []string, rec func(elem []byte, index int) bool) erro
 				f.Pos++
 				return nil
 			}
-			end, err := f.value()
+			end, stop, err := rec(f.index)
 			if err != nil {
 				return err
 			}
-			if !rec(f.Buf[f.Pos:end], f.index) {
+			if stop {
 				stopped = true
 				return nil
 			}

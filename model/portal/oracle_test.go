@@ -15,6 +15,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/vn-dvc/chiso766/internal/testkit"
 	"github.com/vn-dvc/chiso766/model"
@@ -446,6 +447,10 @@ func checkDossiersOracle(t *testing.T, data []byte) {
 	got := collectItems(DecodeDossiers(bytes.NewReader(data)))
 	want := collectItems(oracleDossiers(bytes.NewReader(data)))
 	sameItems(t, data, got, want, payloadSync)
+	for _, first := range []int{1, 7, 40} { // records read again from longer and longer copies
+		short := collectItems(decodeDossiers(iotest.HalfReader(bytes.NewReader(data)), first, nil))
+		sameItems(t, data, short, got, func(*model.Dossier) {})
+	}
 	for _, size := range []int{16, 200, 4096} {
 		split := collectItems(testkit.ChunkSeq(splitDossiers(bytes.NewReader(data), size, newConfig(nil))))
 		sameItems(t, data, split, got, func(*model.Dossier) {})

@@ -2,6 +2,7 @@ package portal
 
 import (
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -37,6 +38,8 @@ type parser struct {
 	depth    int
 	sl       *slabs // where nested lists are allocated; nil: their own allocations
 	keys     []*keySet
+	pred     *predictions // the key order seen so far; nil: no prediction
+	errAt    int          // where the syntax error was found (bytes up to errAt+6 were looked at)
 }
 
 // slabs hands out the slices of one decoder's nested lists from larger allocations (slabSize items at
@@ -71,6 +74,9 @@ func (sl *slab[T]) keep(items []T) []T {
 	return out
 }
 
+// swarLo and swarHi are the low and high bit of every byte of a word.
+const swarLo, swarHi = 0x0101010101010101, 0x8080808080808080
+
 // class of a byte inside a JSON string: 0 plain ASCII, 1 '"', 2 '\\', 3 control, 4 non-ASCII.
 var strClass = func() (t [256]uint8) {
 	for c := range 0x20 {
@@ -85,6 +91,7 @@ var strClass = func() (t [256]uint8) {
 
 func (p *parser) bad(format string, args ...any) {
 	if p.syntax == nil {
+		p.errAt = p.i
 		p.syntax = fmt.Errorf("%w: "+format+" at offset %d", append([]any{ErrSyntax}, append(args, p.i)...)...)
 	}
 	p.i = len(p.s)
@@ -111,7 +118,7 @@ func (p *parser) fail(key string, err error) {
 }
 
 func (p *parser) ws() {
-	for p.i < len(p.s) {
+	for p.i < len(p.s) && p.s[p.i] <= ' ' {
 		switch p.s[p.i] {
 		case ' ', '\t', '\n', '\r':
 			p.i++
@@ -128,6 +135,24 @@ func (p *parser) str() (inner string, esc, high bool) {
 	start := p.i + 1
 	j := start
 	for {
+		// Eight bytes at a time up to the first quote, backslash or control byte (SWAR: a byte of x is
+		// zero where the word matches; the lowest flagged byte is exact, borrows only flag bytes above
+		// it). Bytes ≥ 0x80 are plain here; high notes them.
+		for j+8 <= len(s) {
+			w := uint64(s[j]) | uint64(s[j+1])<<8 | uint64(s[j+2])<<16 | uint64(s[j+3])<<24 |
+				uint64(s[j+4])<<32 | uint64(s[j+5])<<40 | uint64(s[j+6])<<48 | uint64(s[j+7])<<56
+			q, b := w^(swarLo*'"'), w^(swarLo*'\\')
+			t := ((q-swarLo)&^q | (b-swarLo)&^b | (w-swarLo*0x20)&^w) & swarHi
+			if t == 0 {
+				high = high || w&swarHi != 0
+				j += 8
+				continue
+			}
+			k := bits.TrailingZeros64(t) &^ 7
+			high = high || w&swarHi&(1<<k-1) != 0
+			j += k >> 3
+			break
+		}
 		for j < len(s) && strClass[s[j]] == 0 {
 			j++
 		}
@@ -459,11 +484,12 @@ func (p *parser) key() string {
 	return inner
 }
 
-// object parses the object at p.i (after white space), calling field for each key whose value it must
-// consume (by one of the readers above, or p.skip). A repeated key's value is checked but not passed to
-// field; the first repeated key is a record error recorded when the object ends (as a later field error
-// would win over it). fold compares keys case-insensitively (procedures).
-func (p *parser) object(fold bool, field func(key string)) {
+// object parses the object at p.i (after white space) of the schema sc, calling field for each key
+// whose value it must consume (by one of the readers above, or p.skip), with the key's number in sc (-1
+// for a key sc does not name). A repeated key's value is checked but not passed to field; the first
+// repeated key is a record error recorded when the object ends (as a later field error would win over
+// it).
+func (p *parser) object(sc *schema, field func(id int, key string)) {
 	p.depth++
 	if p.depth > maxDepth {
 		p.bad("nesting deeper than %d", maxDepth)
@@ -476,36 +502,70 @@ func (p *parser) object(fold bool, field func(key string)) {
 		p.depth--
 		return
 	}
-	// The key set of this nesting level, reused across objects: resetting it clears its filter and
-	// count, not its 32 key slots (never read beyond the count).
-	level := p.depth - 1
-	for len(p.keys) <= level {
-		p.keys = append(p.keys, new(keySet))
-	}
-	keys := p.keys[level]
-	keys.fold, keys.filter, keys.n, keys.big = fold, [4]uint64{}, 0, nil
+	var seen uint64 // the known keys met
+	var keys *keySet
 	dup := ""
 	hasDup := false
+	last := 0 // 1 + the number of the last known key, 0 at the start
 	for p.syntax == nil {
-		k := p.key()
-		p.ws()
-		if p.i >= len(p.s) || p.s[p.i] != ':' {
-			p.bad("expected ':'")
-			return
+		id, k := -1, ""
+		if p.pred != nil {
+			if g := p.pred[sc.id][last]; g >= 0 {
+				name := sc.names[g]
+				if e := p.i + 1 + len(name); e < len(p.s) && p.s[e] == '"' && p.s[p.i] == '"' && p.s[p.i+1:e] == name {
+					id, k = int(g), name
+					p.i = e + 1
+				}
+			}
 		}
-		p.i++
+		if id < 0 {
+			k = p.key()
+			id = sc.lookup(k)
+			if p.pred != nil && id >= 0 {
+				p.pred[sc.id][last] = int8(id)
+			}
+		}
+		if p.i < len(p.s) && p.s[p.i] == ':' {
+			p.i++
+		} else {
+			p.ws()
+			if p.i >= len(p.s) || p.s[p.i] != ':' {
+				p.bad("expected ':'")
+				return
+			}
+			p.i++
+		}
 		p.ws()
 		if p.i >= len(p.s) {
 			p.bad("missing value")
 			return
 		}
-		if keys.add(k) {
+		repeated := false
+		if id >= 0 {
+			last = id + 1
+			bit := uint64(1) << id
+			repeated = seen&bit != 0
+			seen |= bit
+		} else {
+			if keys == nil {
+				// The key set of this nesting level, reused across objects: resetting it clears its
+				// filter and count, not its 32 key slots (never read beyond the count).
+				level := p.depth - 1
+				for len(p.keys) <= level {
+					p.keys = append(p.keys, new(keySet))
+				}
+				keys = p.keys[level]
+				keys.fold, keys.filter, keys.n, keys.big = false, [4]uint64{}, 0, nil
+			}
+			repeated = keys.add(k)
+		}
+		if repeated {
 			if !hasDup {
 				dup, hasDup = k, true
 			}
 			p.skip()
 		} else {
-			field(k)
+			field(id, k)
 		}
 		p.ws()
 		if p.i >= len(p.s) {
@@ -563,7 +623,7 @@ func listOf[T any](p *parser, key string, sl func(*slabs) *slab[T], fn func(p *p
 			p.fail(key, fmt.Errorf("%w: list string is not JSON", ErrSyntax))
 			return nil, true
 		}
-		sub := parser{s: s, re: p.re, frames: p.frames, maxField: p.maxField, sl: p.sl}
+		sub := parser{s: s, re: p.re, frames: p.frames, maxField: p.maxField, sl: p.sl, pred: p.pred}
 		out = elements(&sub, key, sl, fn)
 		return out, true
 	}

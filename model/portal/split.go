@@ -103,9 +103,13 @@ func splitDossiers(r io.Reader, size int, cfg config) iter.Seq2[*Chunk, error] {
 			}
 			return nb
 		}
-		err := f.walk([]string{"data"}, func(elem []byte, i int) bool {
-			spans = append(spans, int32(f.Pos), int32(f.Pos+len(elem))) // elem is buf[pos:end]
-			return true
+		err := f.walk([]string{"data"}, func(int) (int, bool, error) {
+			end, err := f.value()
+			if err != nil {
+				return 0, false, err
+			}
+			spans = append(spans, int32(f.Pos), int32(end))
+			return end, false, nil
 		})
 		if stopped {
 			return
