@@ -76,7 +76,7 @@ func (r *fileReader) file(name string) iter.Seq2[model.Dossier, error] {
 		stop := make(chan struct{})
 		jobs := make(chan *decodedChunk)
 		order := make(chan *decodedChunk, 2*workers)
-		free := make(chan []decodedRecord, 3*workers) // item slices of consumed chunks, for reuse
+		free := make(chan recordSlices, 3*workers) // the slices of consumed chunks, for reuse
 		var wg sync.WaitGroup
 		for range workers {
 			wg.Add(1)
@@ -92,7 +92,7 @@ func (r *fileReader) file(name string) iter.Seq2[model.Dossier, error] {
 				defer wg.Done()
 				for b := range jobs {
 					select {
-					case b.items = <-free:
+					case b.recordSlices = <-free:
 					default:
 					}
 					w.decode(b)
@@ -131,8 +131,8 @@ func (r *fileReader) file(name string) iter.Seq2[model.Dossier, error] {
 
 		for b := range order {
 			<-b.done
-			for i := range b.items {
-				it := &b.items[i]
+			for i := range b.ds {
+				it := &b.meta[i]
 				if it.err != nil {
 					if !yield(model.Dossier{}, it.err) || !it.err.Recoverable {
 						return
@@ -140,16 +140,18 @@ func (r *fileReader) file(name string) iter.Seq2[model.Dossier, error] {
 					continue
 				}
 				r.found, r.prep = it.found, it.prep
-				if !yield(it.d, nil) {
+				if !yield(b.ds[i], nil) {
 					return
 				}
-				it.d, it.found, r.found, r.prep = model.Dossier{}, nil, nil, quality.Prepared{}
+				r.found, r.prep = nil, quality.Prepared{}
 			}
+			clear(b.ds) // drop the records' strings before the slices wait for reuse
+			clear(b.meta)
 			select {
-			case free <- b.items[:0]:
+			case free <- recordSlices{b.ds[:0], b.meta[:0]}:
 			default:
 			}
-			b.items = nil
+			b.recordSlices = recordSlices{}
 			if b.err != nil {
 				yield(model.Dossier{}, dataset.NewFileError(name, b.err))
 				return
@@ -162,16 +164,22 @@ func (r *fileReader) file(name string) iter.Seq2[model.Dossier, error] {
 // error met in it (or the splitter's, with no chunk).
 type decodedChunk struct {
 	chunk scorecard.Chunk
-	items []decodedRecord
-	err   error
-	done  chan struct{}
+	recordSlices
+	err  error
+	done chan struct{}
 }
 
-type decodedRecord struct {
-	d     model.Dossier
+// recordSlices are a chunk's records: ds[i] is record i (zero for a bad record), meta[i] what else is
+// known of it. The dossiers are a slice of their own so that runs of them go to Partial.AddDossiers.
+type recordSlices struct {
+	ds   []model.Dossier
+	meta []recordMeta
+}
+
+type recordMeta struct {
 	err   *dataset.FileError // for this record alone
-	found []quality.Finding  // chk's findings on d
-	prep  quality.Prepared   // quality.Prepare(&d), with chk
+	found []quality.Finding  // chk's findings on the record
+	prep  quality.Prepared   // quality.Prepare of the record, with chk
 }
 
 // worker is one decode goroutine's state.
@@ -185,35 +193,56 @@ type worker struct {
 }
 
 // decode decodes the whole chunk b (on a worker goroutine), runs w.chk (when not nil) on each good
-// record, adds it to w.part (when not nil and w.keep accepts it), and closes b.done.
+// record, adds the records w.keep accepts to w.part (when not nil), and closes b.done. Records are
+// scored while still in the CPU caches: runs of up to scoreRun consecutive kept records go to
+// Partial.AddDossiers as soon as they are decoded (scoring the whole chunk after decoding it was
+// slower: its records had left the caches).
 func (w *worker) decode(b *decodedChunk) {
 	defer close(b.done)
 	set, name, chk := w.set, w.name, w.chk
 	c := b.chunk
+	run := 0 // b.ds[len(b.ds)-run:] are kept and not yet scored
+	flush := func(end int) {
+		if run > 0 {
+			w.part.AddDossiers(b.ds[end-run : end])
+			run = 0
+		}
+	}
 	for {
-		b.items = append(b.items, decodedRecord{})
-		it := &b.items[len(b.items)-1]
-		_, err, ok := c.Next(&it.d)
+		b.ds = append(b.ds, model.Dossier{})
+		b.meta = append(b.meta, recordMeta{})
+		i := len(b.ds) - 1
+		d, it := &b.ds[i], &b.meta[i]
+		_, err, ok := c.Next(d)
 		if !ok {
-			b.items = b.items[:len(b.items)-1]
+			b.ds, b.meta = b.ds[:i], b.meta[:i]
 			break
 		}
 		if err != nil {
-			*it = decodedRecord{err: dataset.NewFileError(name, err)}
+			*d, *it = model.Dossier{}, recordMeta{err: dataset.NewFileError(name, err)}
+			flush(i)
 			continue
 		}
-		set.AttachSteps(&it.d)
+		set.AttachSteps(d)
 		if chk != nil {
-			it.found = chk.Check(&it.d)
-			it.prep = quality.Prepare(&it.d)
+			it.found = chk.Check(d)
+			it.prep = quality.Prepare(d)
 		}
-		if w.part != nil && !w.stop.Load() && (w.keep == nil || w.keep(&it.d)) {
-			w.part.AddDossier(&it.d)
+		if w.part != nil && !w.stop.Load() && (w.keep == nil || w.keep(d)) {
+			if run++; run == scoreRun {
+				flush(i + 1)
+			}
+		} else {
+			flush(i)
 		}
 	}
+	flush(len(b.ds))
 	b.err = c.Err()
 	c.Release() // decoded strings are copies: the buffer may be reused
 }
+
+// scoreRun is the longest run of records a worker scores at once.
+const scoreRun = 16
 
 // anyChunks turns a splitter's sequence into one of the scorecard.Chunk interface.
 func anyChunks[C scorecard.Chunk](s iter.Seq2[C, error]) iter.Seq2[scorecard.Chunk, error] {

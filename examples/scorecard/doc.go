@@ -19,14 +19,19 @@
 //	go run ./examples/scorecard -tallies indicator/portaleval/testdata/phutho-2026-08
 //	go run ./examples/scorecard -period 2026-08 -portal examples/scorecard/testdata/portal-h99 -format csv
 //
-// With files the command makes two passes over the dossiers. The first runs the data-quality checks of
-// package model/quality (a summary goes to stderr: counts per finding, example codes; -check prints only
-// the report and scores nothing — a pre-flight lint of a payload before sending it, which needs no unit
-// file), indexes re-sent dossier codes (package model/dedupe: the latest version wins, by the sync time
-// where present, else input order; earlier versions are counted in the "resend" ledger of the card) and
-// finds dossiers of units that are not in the unit file (a loud warning with counts and example codes;
-// -strict makes it exit 1). The second pass decodes and scores each file on the -workers goroutines
-// (package indicator/scorecard's AddChunks), the latest versions only, with their steps. A
+// With files the command reads the dossiers once, or twice when a code repeats. The first pass decodes
+// each file on the -workers goroutines and, on those goroutines, runs the data-quality checks of package
+// model/quality that look at one record and scores every good record; in file order it then runs the
+// checks that compare records (duplicate codes), indexes re-sent dossier codes (package model/dedupe: the
+// latest version wins, by the sync time where present, else input order; earlier versions are counted in
+// the "resend" ledger of the card) and finds dossiers of units that are not in the unit file (a loud
+// warning with counts and example codes; -strict makes it exit 1). A summary of the checks goes to
+// stderr (counts per finding, example codes; -check prints only the report and scores nothing — a
+// pre-flight lint of a payload before sending it, which needs no unit file). When no code repeats,
+// every record is the latest version of its dossier and the first pass's card is the card. Otherwise a
+// second pass decodes and scores each file again on the workers (package indicator/scorecard's
+// AddChunks), the latest versions only, with their steps; the first pass stops scoring at the first
+// repeated code. Either way the card is the one the library's Scorer.RunLatest gives on the same records. A
 // metric that rests on a field no record carries (1.4 on a CSV without the sync columns, 4.5 without
 // result_synced_to_store) is reported as no data, with a warning, not as 0. Every file's kind is checked
 // from its content: a dossier payload given as -procedures is an error naming the file and what was

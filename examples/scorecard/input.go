@@ -304,6 +304,9 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 	if err != nil {
 		return err
 	}
+	if c.onCard != nil {
+		c.onCard(card, idx.Superseded() > 0)
+	}
 	if src.n >= ProgressEvery {
 		fmt.Fprintf(stderr, "scorecard: %s: %d dossiers read\n", name, src.n)
 	}

@@ -53,10 +53,11 @@ type config struct {
 	allowUnknown, strict, check bool
 	workers, sampleDossiers     int
 	cpuProfile                  string
-	out                         report.Flags   // -format, -lang, -unit, -bom, -what-if
-	fs                          *flag.FlagSet  // the parsed flags (report.Flags.Options visits them)
-	opts                        report.Options // the output flags, checked
-	src                         *report.Source // the scorer and its dossiers again, for report's second passes
+	out                         report.Flags                             // -format, -lang, -unit, -bom, -what-if
+	fs                          *flag.FlagSet                            // the parsed flags (report.Flags.Options visits them)
+	opts                        report.Options                           // the output flags, checked
+	src                         *report.Source                           // the scorer and its dossiers again, for report's second passes
+	onCard                      func(card *scorecard.Card, twoPass bool) // tests: sees runData's card before output
 }
 
 // listFlag is a repeatable flag whose values may also be comma lists (-dossiers a.json,b.json -dossiers c.csv).
@@ -80,7 +81,12 @@ func (l listFlag) Set(v string) error {
 
 // run is the whole command; it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
-	var c config
+	return runWith(&config{}, args, stdout, stderr)
+}
+
+// runWith is run with a config whose unexported hooks (onCard) a test may have set.
+func runWith(cp *config, args []string, stdout, stderr io.Writer) int {
+	c := *cp
 	fs := flag.NewFlagSet("scorecard", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.files.Units, "units", "", "unit hierarchy CSV (csvio unit layout)")

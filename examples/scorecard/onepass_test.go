@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vn-dvc/chiso766/calendar"
+	"github.com/vn-dvc/chiso766/examples/internal/sample"
+	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/scorecard"
+	"github.com/vn-dvc/chiso766/model"
+	"github.com/vn-dvc/chiso766/model/dataset"
+)
+
+// TestCardEqualsRunLatest: the command's card on files — one pass when no code repeats, two when one
+// does — is the library's Scorer.RunLatest card over the same records decoded one by one
+// (dataset.Set.File), for 1 and 2 workers, with and without re-sent dossiers, with and without steps.
+func TestCardEqualsRunLatest(t *testing.T) {
+	for _, tc := range []struct {
+		name           string
+		resend, steps  bool
+		wantTwoPass    bool
+		resendAtTheEnd bool
+	}{
+		{name: "clean", steps: true},
+		{name: "clean-no-steps"},
+		{name: "resent", resend: true, steps: true, wantTwoPass: true},
+		{name: "resent-last-record", resend: true, resendAtTheEnd: true, wantTwoPass: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p, err := sample.Generate(sample.Options{Seed: DefaultSeed, Year: DefaultYear, Dossiers: 3000})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := sample.Export(p, dir); err != nil {
+				t.Fatal(err)
+			}
+			if !tc.steps {
+				if err := os.Remove(filepath.Join(dir, "steps.csv")); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tc.resend {
+				resendRows(t, filepath.Join(dir, "dossiers.csv"), tc.resendAtTheEnd)
+			}
+			asOf := "2027-01-01"
+			files, _, err := dataset.Convention(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := libraryCard(t, files, asOf)
+			for _, workers := range []string{"1", "2"} {
+				var got string // the card as the hook saw it (the command appends its ledgers after)
+				var twoPass bool
+				c := &config{onCard: func(card *scorecard.Card, two bool) { got, twoPass = cardJSON(t, card), two }}
+				var out, errb bytes.Buffer
+				if code := runWith(c, []string{"-data", dir, "-asof", asOf, "-format", "json", "-workers", workers}, &out, &errb); code != 0 {
+					t.Fatalf("exit %d: %s", code, errb.String())
+				}
+				if got == "" {
+					t.Fatal("no card")
+				}
+				if twoPass != tc.wantTwoPass {
+					t.Errorf("-workers %s: two passes %v, want %v", workers, twoPass, tc.wantTwoPass)
+				}
+				if g, w := got, cardJSON(t, want); g != w {
+					t.Errorf("-workers %s: the command's card differs from RunLatest's (%d vs %d bytes of JSON)", workers, len(g), len(w))
+				}
+			}
+		})
+	}
+}
+
+// resendRows adds re-sent copies of rows to a dossier CSV: a copy of every 101st row a few rows later
+// (with atEnd, a copy of the first row as the file's last row too).
+func resendRows(t *testing.T, name string, atEnd bool) {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 11; i < len(rows); i += 101 {
+		rows = slices.Insert(rows, i+1, slices.Clone(rows[i-7]))
+	}
+	if atEnd {
+		rows = append(rows, slices.Clone(rows[1]))
+	}
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	if err := w.WriteAll(rows); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// libraryCard scores files as a library user would: every record of the dossier files decoded in order
+// (steps attached), then Scorer.RunLatest; the card without RunLatest's resend ledger (the command adds
+// its ledgers after the card is scored).
+func libraryCard(t *testing.T, files dataset.Files, asOf string) *scorecard.Card {
+	t.Helper()
+	set, err := dataset.Load(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ds []model.Dossier
+	for _, name := range files.Dossiers {
+		for d, err := range set.File(name) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			ds = append(ds, d)
+		}
+	}
+	period, err := model.ParsePeriod(DefaultPeriod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := calendar.New(calendar.Options{FromYear: period.StartTime().Year() - 1, ToYear: period.EndTime().Year() + 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at, err := time.ParseInLocation("2006-01-02", asOf, cal.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := scorecard.New(inputsOf(set), scorecard.Options{Period: period, AsOf: at, Calendar: cal, Edition: indicator.Portal()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	card, err := s.RunLatest(slices.Values(ds), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	card.Ledgers = slices.DeleteFunc(card.Ledgers, func(l scorecard.CalculatorLedger) bool { return l.Calculator == scorecard.CalculatorResend })
+	return card
+}
+
+func cardJSON(t *testing.T, c *scorecard.Card) string {
+	t.Helper()
+	b, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
