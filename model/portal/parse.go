@@ -371,6 +371,25 @@ func decodeText(v, inner string, esc, high bool) (string, error) {
 // text reads the value of key as text (see decodeText); ok is false when the value is over the field
 // limit (the field is then left unset, as if the key were absent) or the record is malformed.
 func (p *parser) text(key string) (string, bool) {
+	if p.i < len(p.s) && p.s[p.i] == '"' { // the usual case: a string, most often plain ASCII
+		start := p.i
+		inner, esc, high := p.str()
+		if p.syntax != nil {
+			return "", false
+		}
+		if p.i-start > p.maxField {
+			p.tooBig(key, p.s[start:p.i])
+			return "", false
+		}
+		if !esc && !high {
+			return inner, true
+		}
+		s, err := decodeText(p.s[start:p.i], inner, esc, high)
+		if err != nil {
+			p.fail(key, err)
+		}
+		return s, true
+	}
 	v, inner, esc, high := p.raw()
 	if p.syntax != nil || p.tooBig(key, v) {
 		return "", false
@@ -392,6 +411,9 @@ func (p *parser) time(key string) model.Time {
 	s, ok := p.text(key)
 	if !ok {
 		return model.Time{}
+	}
+	if t, ok := legacyTime(s); ok {
+		return model.Some(t)
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {

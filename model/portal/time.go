@@ -59,17 +59,29 @@ func ParseTime(s string) (time.Time, Layout, error) {
 	return parseTimeSlow(s)
 }
 
+// legacyTime reads s when it is exactly a valid yyyyMMddHHmmss (what ParseTime returns for it, without
+// allocating); ok is false for anything else, including such digits out of range.
+func legacyTime(s string) (t time.Time, ok bool) {
+	if len(s) != 14 || !allDigits(s) {
+		return time.Time{}, false
+	}
+	y := atoi(s[0:4])
+	mo, d := atoi(s[4:6]), atoi(s[6:8])
+	h, mi, se := atoi(s[8:10]), atoi(s[10:12]), atoi(s[12:14])
+	if y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || se > 59 {
+		return time.Time{}, false
+	}
+	return civil(y, mo, d, h, mi, se, 0, 7*3600), true
+}
+
 // parseTimeSlow is ParseTime without the fast path, on trimmed text.
 func parseTimeSlow(s string) (time.Time, Layout, error) {
 	vn := model.Vietnam()
 	if len(s) == 14 && allDigits(s) {
-		y := atoi(s[0:4])
-		mo, d := atoi(s[4:6]), atoi(s[6:8])
-		h, mi, se := atoi(s[8:10]), atoi(s[10:12]), atoi(s[12:14])
-		if y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || se > 59 {
-			return time.Time{}, LayoutNone, fmt.Errorf("%w: %q out of range", ErrBadDate, s)
+		if t, ok := legacyTime(s); ok {
+			return t, LayoutLegacy, nil
 		}
-		return civil(y, mo, d, h, mi, se, 0, 7*3600), LayoutLegacy, nil
+		return time.Time{}, LayoutNone, fmt.Errorf("%w: %q out of range", ErrBadDate, s)
 	}
 	if len(s) >= 10 && s[4] == '-' {
 		for _, l := range [...]string{
