@@ -1,7 +1,6 @@
 package scorecard
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/vn-dvc/chiso766/indicator"
@@ -16,33 +15,40 @@ type lostEntry struct {
 }
 
 // offer keeps code if it is among the k smallest codes seen; an empty code (a record without one) is
-// counted but never kept. The common cases cost one string comparison: a code not below the largest
-// kept one is dropped (or appended while fewer than k are kept). No allocation: codes has capacity k.
+// counted but never kept. The common cases cost one string comparison: a code not below the largest kept
+// one is dropped (or appended while fewer than k are kept); a smaller one is placed by a binary search
+// of three-way comparisons that stops at an equal code. No allocation: codes has capacity k.
 func (le *lostEntry) offer(code string, k int) {
 	n := len(le.codes)
 	if k == 0 || code == "" {
 		return
 	}
 	if n > 0 {
-		switch c := strings.Compare(code, le.codes[n-1]); {
-		case c == 0:
-			return
-		case c > 0:
-			if n < k {
+		if c := strings.Compare(code, le.codes[n-1]); c >= 0 {
+			if c > 0 && n < k {
 				le.codes = append(le.codes, code)
 			}
 			return
 		}
 	}
-	i, found := slices.BinarySearch(le.codes, code)
-	if found {
-		return
+	// code < codes[n-1] (or none kept): its place among codes[:n-1].
+	lo, hi := 0, n-1
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		switch c := strings.Compare(code, le.codes[h]); {
+		case c == 0:
+			return
+		case c > 0:
+			lo = h + 1
+		default:
+			hi = h
+		}
 	}
 	if n < k {
 		le.codes = append(le.codes, "")
 	}
-	copy(le.codes[i+1:], le.codes[i:len(le.codes)-1])
-	le.codes[i] = code
+	copy(le.codes[lo+1:], le.codes[lo:len(le.codes)-1])
+	le.codes[lo] = code
 }
 
 // unitLost is the explanations of one unit: per metric, the reasons of its lost records.
@@ -51,13 +57,29 @@ type unitLost struct {
 }
 
 func (u *unitLost) entry(id indicator.ID, r indicator.Reason, k int) *lostEntry {
+	if le := u.find(id, r); le != nil {
+		return le
+	}
+	return u.newEntry(id, r, k)
+}
+
+// find returns metric id's entry of reason r, or nil.
+func (u *unitLost) find(id indicator.ID, r indicator.Reason) *lostEntry {
 	es := u.metrics[id]
 	for i := range es {
 		if es[i].reason == r {
 			return &es[i]
 		}
 	}
-	u.metrics[id] = append(es, lostEntry{reason: r, codes: make([]string, 0, k)})
+	return nil
+}
+
+// newEntry appends an entry of reason r to metric id's. Cost: one allocation of k codes (and of the
+// metric's entries as they grow); kept out of line, away from the pass's hot path.
+//
+//go:noinline
+func (u *unitLost) newEntry(id indicator.ID, r indicator.Reason, k int) *lostEntry {
+	u.metrics[id] = append(u.metrics[id], lostEntry{reason: r, codes: make([]string, 0, k)})
 	return &u.metrics[id][len(u.metrics[id])-1]
 }
 
@@ -86,7 +108,10 @@ func (u *unitLost) merge(v *unitLost, k int) {
 type explainer struct {
 	k      int
 	scored *[indicator.NumIDs]bool
-	units  map[string]*unitLost
+	// lose[id] is scored[id] for every value of an ID's byte (false beyond the catalogue), so the pass's
+	// Note tests a verdict without a bounds check.
+	lose  [256]bool
+	units map[string]*unitLost
 	// byRef caches units' entries of the map by indicator.Keys unit index (the scorer's Keys), so the
 	// hot path indexes a slice instead of hashing the unit id.
 	byRef []*unitLost
@@ -96,7 +121,11 @@ type explainer struct {
 }
 
 func newExplainer(k int, scored *[indicator.NumIDs]bool, numUnits int) explainer {
-	return explainer{k: k, scored: scored, units: make(map[string]*unitLost), byRef: make([]*unitLost, numUnits)}
+	e := explainer{k: k, scored: scored, units: make(map[string]*unitLost), byRef: make([]*unitLost, numUnits)}
+	for id, ok := range scored {
+		e.lose[id] = ok && indicator.ID(id).Valid()
+	}
+	return e
 }
 
 // unitRef is unit(id) for a unit whose Keys index is ui (-1 or out of range: by id).
@@ -131,16 +160,49 @@ func (e *explainer) lost(v *indicator.Verdict) bool {
 	return v.InDenominator && !v.InNumerator && v.Metric.Valid() && e.scored[v.Metric]
 }
 
-// noteCase is the pass's indicator.Note: it counts a dossier's lost verdict under its unit and reason,
-// with the dossier code as a candidate example. No allocation once the unit and its reasons have been
-// seen.
+// note returns the pass's indicator.Note, noteCase as a closure: the calculators call it for each of a
+// dossier's verdicts (about ten), most of which lose no points, so it is a test and a return for those
+// (a method value would add a call) and lostCase for the others.
+func (e *explainer) note() indicator.Note {
+	return func(c *indicator.Case, v indicator.Verdict) {
+		if v.InDenominator && !v.InNumerator && e.lose[v.Metric] {
+			e.lostCase(c, v.Metric, v.Reason)
+		}
+	}
+}
+
+// noteCase counts a dossier's lost verdict under its unit and reason, with the dossier code as a
+// candidate example; verdicts that lose no points are ignored. No allocation once the unit and its
+// reasons have been seen.
 func (e *explainer) noteCase(c *indicator.Case, v indicator.Verdict) {
-	if !e.lost(&v) || c.Dossier == nil {
+	if e.lost(&v) {
+		e.lostCase(c, v.Metric, v.Reason)
+	}
+}
+
+// lostCase counts c's dossier as lost for metric id with reason r, and offers its code as an example.
+// Cost: the unit by its Keys index, a scan of the metric's reasons and, in the common case of a full
+// entry, one string comparison; the first verdict of a unit or reason goes through newEntry.
+func (e *explainer) lostCase(c *indicator.Case, id indicator.ID, r indicator.Reason) {
+	d := c.Dossier
+	if d == nil {
 		return
 	}
-	le := e.unitRef(c.Ref.Unit(), c.Dossier.UnitID).entry(v.Metric, v.Reason, e.k)
+	var u *unitLost
+	if ui := c.Ref.Unit(); uint(ui) < uint(len(e.byRef)) && e.byRef[ui] != nil {
+		u = e.byRef[ui]
+	} else {
+		u = e.unitRef(ui, d.UnitID)
+	}
+	le := u.find(id, r)
+	if le == nil {
+		le = u.newEntry(id, r, e.k)
+	}
 	le.count++
-	le.offer(c.Dossier.Code, e.k)
+	if n := len(le.codes); n == e.k && (n == 0 || d.Code >= le.codes[n-1]) {
+		return // a full entry and a code above its examples: the common case, inline
+	}
+	le.offer(d.Code, e.k)
 }
 
 // noteRecord is noteCase for a record that is not a dossier (a petition, a procedure, an offering; the

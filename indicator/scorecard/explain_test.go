@@ -1,6 +1,8 @@
 package scorecard
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -28,5 +30,38 @@ func TestOffer(t *testing.T) {
 			}
 			assert.Equal(t, tc.want, le.codes)
 		})
+	}
+}
+
+// TestOfferMatchesSort: offer over any sequence keeps what sorting the distinct non-empty codes and taking
+// the first k gives, for k from 0 to 6 and codes drawn with repeats, shared prefixes and different
+// lengths, in every arrival order the generator produces.
+func TestOfferMatchesSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 766))
+	alphabet := []string{"", "a", "ab", "abc", "b", "H99.01-2608", "H99.01-260801-000001", "H99.01-260801-000002",
+		"H99.01-260801-0000010", "H99.02-260801-000001", "\x00", "a\x00", "z"}
+	for k := range 7 {
+		for range 300 {
+			n := rng.IntN(30)
+			in := make([]string, n)
+			for i := range in {
+				in[i] = alphabet[rng.IntN(len(alphabet))]
+			}
+			le := lostEntry{codes: make([]string, 0, k)}
+			for _, c := range in {
+				le.offer(c, k)
+			}
+			var want []string
+			for _, c := range in {
+				if c != "" && !slices.Contains(want, c) {
+					want = append(want, c)
+				}
+			}
+			slices.Sort(want)
+			want = want[:min(k, len(want))]
+			if !slices.Equal(le.codes, want) {
+				t.Fatalf("k=%d in=%q: kept %q, want %q", k, in, le.codes, want)
+			}
+		}
 	}
 }

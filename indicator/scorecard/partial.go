@@ -15,7 +15,7 @@ type Partial struct {
 	s     *Scorer
 	accs  []indicator.Accumulator // one per calculator, in the scorer's order
 	ex    explainer
-	note  indicator.Note // ex.noteCase, or nil when dossier explanations are off
+	note  indicator.Note // ex.note(), or nil when dossier explanations are off
 	cases []indicator.Case
 	n     int64
 }
@@ -27,7 +27,7 @@ func (s *Scorer) NewPartial() *Partial {
 		p.accs = append(p.accs, c())
 	}
 	if !s.opts.SkipDossierExplanations {
-		p.note = p.ex.noteCase
+		p.note = p.ex.note()
 	}
 	return p
 }
