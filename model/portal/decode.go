@@ -95,7 +95,7 @@ const (
 // or a terminal error (a syntax error in the record, the record limit, a read error).
 func (x *dossierDecoder) fromWindow(f *framer, index int) (end int, rerr, terminal error) {
 	maxLen := f.limit - int(f.Base+int64(f.Pos)-f.recAt) // the value's bytes within the record limit
-	est := max(estMin, min(estMax, max(x.last, x.avg)*17/16+64))
+	est := max(estMin, min(estMax, max(x.last, x.avg)+64+x.avg/32))
 	if x.firstCopy > 0 {
 		est = x.firstCopy
 	}

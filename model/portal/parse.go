@@ -151,6 +151,10 @@ func (p *parser) str() (inner string, esc, high bool) {
 			k := bits.TrailingZeros64(t) &^ 7
 			high = high || w&swarHi&(1<<k-1) != 0
 			j += k >> 3
+			if s[j] == '"' {
+				p.i = j + 1
+				return s[start:j], esc, high
+			}
 			break
 		}
 		for j < len(s) && strClass[s[j]] == 0 {
@@ -588,6 +592,10 @@ func (p *parser) object(sc *schema, field func(id int, key string)) {
 			p.skip()
 		} else {
 			field(id, k)
+		}
+		if p.i < len(p.s) && p.s[p.i] == ',' && p.i+1 < len(p.s) && p.s[p.i+1] == '"' { // the usual case
+			p.i++
+			continue
 		}
 		p.ws()
 		if p.i >= len(p.s) {
