@@ -363,11 +363,11 @@ type Set struct {
 	Petitions  []model.Petition
 	Ratings    []model.Rating
 	Copies     []csvio.CertifiedCopy
-	// Steps are the timeline steps by dossier code, in file order; Dossiers appends them to the dossier of
-	// that code.
-	Steps map[string][]model.Step
-	// StepRecords is the number of steps read.
+	// StepRecords is the number of timeline steps read (Steps returns those of one dossier; Dossiers
+	// appends them to the dossier of their code).
 	StepRecords int
+
+	steps stepStore
 
 	opts []portal.Option
 }
@@ -500,17 +500,14 @@ func (s *Set) read(name string, k Kind, format Format) error {
 		if format == JSON {
 			seq = portal.DecodeSteps(file, s.opts...)
 		}
-		var steps []model.Step
-		if err := readAll(name, seq, &steps); err != nil {
-			return err
+		defer s.steps.done()
+		for st, err := range seq {
+			if err != nil {
+				return NewFileError(name, err)
+			}
+			s.steps.add(&st)
+			s.StepRecords++
 		}
-		if s.Steps == nil {
-			s.Steps = map[string][]model.Step{}
-		}
-		for _, st := range steps {
-			s.Steps[st.DossierCode] = append(s.Steps[st.DossierCode], st)
-		}
-		s.StepRecords += len(steps)
 	}
 	return nil
 }
@@ -551,12 +548,20 @@ func FormatOf(name string) Format {
 }
 
 // AttachSteps appends the steps of d's code to d.Steps (a new slice: d's own is not written through),
-// for callers that decode the dossier files themselves. Cost: O(steps of d).
+// for callers that decode the dossier files themselves. Safe for concurrent use (it reads the set
+// only). Cost: one lookup of d's code; O(steps of d) and one allocation when it has steps.
 func (s *Set) AttachSteps(d *model.Dossier) {
-	if st := s.Steps[d.Code]; len(st) > 0 {
-		d.Steps = append(slices.Clip(d.Steps), st...)
+	if n := s.steps.count(d.Code); n > 0 {
+		st := make([]model.Step, len(d.Steps), len(d.Steps)+n)
+		copy(st, d.Steps)
+		d.Steps = s.steps.appendSteps(st, d.Code)
 	}
 }
+
+// Steps returns the timeline steps of the dossier code read from the step files, in file order (a new
+// slice; nil when it has none). Steps are held compactly (about 110 bytes per step plus each distinct
+// text once) and rebuilt on each call. Safe for concurrent use. Cost: O(steps of code).
+func (s *Set) Steps(code string) []model.Step { return s.steps.appendSteps(nil, code) }
 
 // stream yields one dossier file; false means stop.
 func (s *Set) stream(name string, yield func(model.Dossier, error) bool) bool {
