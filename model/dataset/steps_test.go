@@ -104,4 +104,3 @@ func TestAttachStepsDoesNotWriteThrough(t *testing.T) {
 		t.Fatal("the set's step was changed through a caller's copy")
 	}
 }
-
