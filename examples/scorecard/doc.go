@@ -59,6 +59,8 @@
 //     would take the unit's total above its maximum (Result.Max); 0 means no plan. It works with -tallies
 //     too (the plan of the unit's pooled counts) and in every format (CSV: a block after the others);
 //   - -workers must lie in 1…MaxWorkers (256); the default is GOMAXPROCS;
+//   - -cpuprofile FILE writes a CPU profile of the whole run, -memprofile FILE a heap profile taken once
+//     the card of files is scored (the re-send and duplicate indexes still alive), for go tool pprof;
 //   - every output format reports the first write error (`scorecard: writing the output: …`, exit 1), e.g.
 //     when stdout is /dev/full;
 //   - CSV text cells (unit id, name, kind, band, reason, examples, labels) that start with = + - @ tab or

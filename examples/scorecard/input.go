@@ -6,6 +6,7 @@ import (
 	"io"
 	"iter"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"strings"
 
@@ -127,6 +128,23 @@ func (s *fileSource) all() iter.Seq[model.Dossier] {
 			}
 		}
 	}
+}
+
+// writeHeapProfile writes the heap profile to name (-memprofile; nothing when name is ""), while pass
+// 1's indexes are still alive.
+func writeHeapProfile(name string) error {
+	if name == "" {
+		return nil
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		return fmt.Errorf("-memprofile: %v", err)
+	}
+	defer f.Close()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		return fmt.Errorf("-memprofile: %v", err)
+	}
+	return f.Close()
 }
 
 // known reports whether d's status is empty or one of the list's codes: a record with another status
@@ -306,6 +324,9 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 	}
 	if c.onCard != nil {
 		c.onCard(card, idx.Superseded() > 0)
+	}
+	if err := writeHeapProfile(c.memProfile); err != nil {
+		return err
 	}
 	if src.n >= ProgressEvery {
 		fmt.Fprintf(stderr, "scorecard: %s: %d dossiers read\n", name, src.n)

@@ -52,7 +52,7 @@ type config struct {
 	onError, exportSample       string
 	allowUnknown, strict, check bool
 	workers, sampleDossiers     int
-	cpuProfile                  string
+	cpuProfile, memProfile      string
 	out                         report.Flags                             // -format, -lang, -unit, -bom, -what-if
 	fs                          *flag.FlagSet                            // the parsed flags (report.Flags.Options visits them)
 	opts                        report.Options                           // the output flags, checked
@@ -112,6 +112,7 @@ func runWith(cp *config, args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&c.workers, "workers", min(runtime.GOMAXPROCS(0), MaxWorkers), fmt.Sprintf("scoring goroutines (1…%d)", MaxWorkers))
 	fs.IntVar(&c.sampleDossiers, "sample-dossiers", 0, "dossiers of the generated sample (0: the sample's default)")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
+	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile to this file after the card is scored (go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
