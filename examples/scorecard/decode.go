@@ -76,7 +76,7 @@ func (r *fileReader) file(name string) iter.Seq2[model.Dossier, error] {
 		stop := make(chan struct{})
 		jobs := make(chan *decodedChunk)
 		order := make(chan *decodedChunk, 2*workers)
-		free := make(chan recordSlices, 3*workers) // the slices of consumed chunks, for reuse
+		free := make(chan recordSlices, workers+1) // the slices of consumed chunks, for reuse
 		var wg sync.WaitGroup
 		for range workers {
 			wg.Add(1)
