@@ -113,20 +113,28 @@ func (x *dossierDecoder) fromWindow(f *framer, index int) (end int, rerr, termin
 		switch {
 		case syn == nil && (end < n || !more):
 			if end > maxLen {
-				return 0, nil, errTooLargeSentinel
+				return 0, nil, framingError(f, errTooLargeSentinel)
 			}
 			x.last, x.avg = end, (7*x.avg+end)/8
 			return f.Pos + end, rerr, nil
 		case syn != nil && (x.p.errAt < n-lookahead || !more):
-			if more || f.Err == nil || x.p.errAt < n-lookahead {
-				return 0, nil, syn
-			}
-			return 0, nil, f.Err
+			return 0, nil, framingError(f, syn)
 		case n > maxLen+lookahead:
-			return 0, nil, errTooLargeSentinel // the record goes on past the limit
+			return 0, nil, framingError(f, errTooLargeSentinel) // the record goes on past the limit
 		}
 		est = 2 * n
 	}
+}
+
+// framingError returns the terminal error of the record at f.Pos, which the parser could not read (err):
+// the framer's when it cannot delimit the record either (the input ends inside it, a read error, the
+// record limit, a bracket out of place), else err — what SplitDossiers and its chunks report, in that
+// order, for the same record.
+func framingError(f *framer, err error) error {
+	if _, ferr := f.value(); ferr != nil {
+		return ferr
+	}
+	return err
 }
 
 // DecodeSteps streams the timeline steps of a CapNhatTienDoHoSoMC payload,

@@ -410,6 +410,16 @@ func sameItems[T any](t *testing.T, data []byte, got, want []item[T], fix func(*
 	}
 }
 
+// sameErrText: the two decodings of one payload (sameItems holds) give errors of the same text.
+func sameErrText[T any](t *testing.T, data []byte, got, want []item[T]) {
+	t.Helper()
+	for i := range got {
+		if g, w := got[i].err, want[i].err; g != nil && w != nil && g.Error() != w.Error() {
+			t.Fatalf("result %d: error %q\nwant %q\ninput %q", i, g, w, data)
+		}
+	}
+}
+
 // isTerminalOracle: the oracle's errors that ended its sequence.
 func isTerminalOracle(e *RecordError) bool {
 	return e.Field == "" && (errors.Is(e, ErrSyntax) || errors.Is(e, ErrTooLarge) || errors.Is(e, ErrNoData)) ||
@@ -450,10 +460,12 @@ func checkDossiersOracle(t *testing.T, data []byte) {
 	for _, first := range []int{1, 7, 40} { // records read again from longer and longer copies
 		short := collectItems(decodeDossiers(iotest.HalfReader(bytes.NewReader(data)), first, nil))
 		sameItems(t, data, short, got, func(*model.Dossier) {})
+		sameErrText(t, data, short, got)
 	}
 	for _, size := range []int{16, 200, 4096} {
 		split := collectItems(testkit.ChunkSeq(splitDossiers(bytes.NewReader(data), size, newConfig(nil))))
 		sameItems(t, data, split, got, func(*model.Dossier) {})
+		sameErrText(t, data, split, got)
 	}
 }
 
