@@ -63,6 +63,8 @@ const (
 type dossierCells struct {
 	h       *header
 	cfg     limits.Config
+	times   timeCache
+	codes   *codeTables
 	strs    slab[string]
 	ids     slab[model.ApplicantID]
 	files   slab[model.File]
@@ -72,7 +74,35 @@ type dossierCells struct {
 }
 
 func newDossierCells(h *header, cfg limits.Config) *dossierCells {
-	return &dossierCells{h: h, cfg: cfg}
+	return &dossierCells{h: h, cfg: cfg, codes: newCodeTables()}
+}
+
+// codeTables holds the code columns' values of the one-digit cells "0".."9" (what model.ParseX
+// returns for them, with the same raw text), looked up instead of parsed.
+type codeTables struct {
+	channel       [10]model.Channel
+	applicantType [10]model.ApplicantType
+	status        [10]model.Status
+	returnMethod  [10]model.ReturnMethod
+	onlinePayment [10]model.OnlinePayment
+}
+
+func newCodeTables() *codeTables {
+	t := new(codeTables)
+	for i := range 10 {
+		s := string(rune('0' + i))
+		t.channel[i], t.applicantType[i], t.status[i] = model.ParseChannel(s), model.ParseApplicantType(s), model.ParseStatus(s)
+		t.returnMethod[i], t.onlinePayment[i] = model.ParseReturnMethod(s), model.ParseOnlinePayment(s)
+	}
+	return t
+}
+
+// digit returns the value of a one-digit cell, or -1.
+func digit(s string) int {
+	if len(s) == 1 && s[0]-'0' <= 9 {
+		return int(s[0] - '0')
+	}
+	return -1
 }
 
 // fill sets *d, which must be the zero Dossier, from the cells of row n, the last row of rr; it
@@ -84,11 +114,12 @@ func (dc *dossierCells) fill(d *model.Dossier, rr *rowReader, n int) *RecordErro
 		return &RecordError{Index: n, Line: rr.rowAt, Err: fmt.Errorf("%w: %d cells, header has %d", portal.ErrSyntax, rr.ncells(), len(h.headers))}
 	}
 	var (
-		field string
-		ferr  error
+		name string // the first bad cell's column
+		ferr error
 	)
 	raw, off, bounds := rr.row, rr.off, rr.bounds
 	utf8Row := utf8.ValidString(raw) // cells are substrings of raw, or unescaped from them
+	limit := dc.cfg.Field
 	for i, c := range h.pos {
 		b := bounds[3*i : 3*i+3]
 		if b[0] == b[1] { // an empty cell: d has the zero value already
@@ -100,7 +131,7 @@ func (dc *dossierCells) fill(d *model.Dossier, rr *rowReader, n int) *RecordErro
 		}
 		var err error
 		switch {
-		case len(cell) > dc.cfg.Field:
+		case len(cell) > limit:
 			err = fmt.Errorf("%w: cell of %d bytes, limit %d (MaxFieldBytes)", ErrTooLarge, len(cell), dc.cfg.Field)
 		case c < 0:
 			continue
@@ -110,14 +141,14 @@ func (dc *dossierCells) fill(d *model.Dossier, rr *rowReader, n int) *RecordErro
 			err = dc.set(d, c, cell)
 		}
 		if err != nil && ferr == nil {
-			field, ferr = h.headers[i], err
+			name, ferr = h.headers[i], err
 		}
 	}
 	if ferr == nil && isBlank(d.Code) {
-		field, ferr = "code", ErrMissingKey
+		name, ferr = "code", ErrMissingKey
 	}
 	if ferr != nil {
-		return &RecordError{Index: n, Line: rr.rowAt, Code: d.Code, Field: field, Err: ferr}
+		return &RecordError{Index: n, Line: rr.rowAt, Code: d.Code, Field: name, Err: ferr}
 	}
 	return nil
 }
@@ -143,39 +174,59 @@ func (dc *dossierCells) set(d *model.Dossier, c int, s string) error {
 	case dcFieldCode:
 		d.FieldCode = s
 	case dcChannel:
-		d.Channel = model.ParseChannel(s)
+		if k := digit(s); k >= 0 {
+			d.Channel = dc.codes.channel[k]
+		} else {
+			d.Channel = model.ParseChannel(s)
+		}
 	case dcSubmittedVia:
 		d.SubmittedVia = s
 	case dcApplicantType:
-		d.ApplicantType = model.ParseApplicantType(s)
+		if k := digit(s); k >= 0 {
+			d.ApplicantType = dc.codes.applicantType[k]
+		} else {
+			d.ApplicantType = model.ParseApplicantType(s)
+		}
 	case dcApplicantIDs:
 		return dc.applicantIDs(d, s)
 	case dcSummary:
 		d.Summary = s
 	case dcSubmittedAt:
-		return setTime(&d.SubmittedAt, s)
+		return dc.times.set(&d.SubmittedAt, s)
 	case dcReceiveDeadline:
-		return setTime(&d.ReceiveDeadline, s)
+		return dc.times.set(&d.ReceiveDeadline, s)
 	case dcReceivedAt:
-		return setTime(&d.ReceivedAt, s)
+		return dc.times.set(&d.ReceivedAt, s)
 	case dcDueAt:
-		return setTime(&d.DueAt, s)
+		return dc.times.set(&d.DueAt, s)
 	case dcRejectedAt:
-		return setTime(&d.RejectedAt, s)
+		return dc.times.set(&d.RejectedAt, s)
 	case dcProcessingEndedAt:
-		return setTime(&d.ProcessingEndedAt, s)
+		return dc.times.set(&d.ProcessingEndedAt, s)
 	case dcResultReturnedAt:
-		return setTime(&d.ResultReturnedAt, s)
+		return dc.times.set(&d.ResultReturnedAt, s)
 	case dcStatus:
-		d.Status = model.ParseStatus(s)
+		if k := digit(s); k >= 0 {
+			d.Status = dc.codes.status[k]
+		} else {
+			d.Status = model.ParseStatus(s)
+		}
 	case dcReturnMethod:
-		d.ReturnMethod = model.ParseReturnMethod(s)
+		if k := digit(s); k >= 0 {
+			d.ReturnMethod = dc.codes.returnMethod[k]
+		} else {
+			d.ReturnMethod = model.ParseReturnMethod(s)
+		}
 	case dcHasDigitisedComponents:
 		return setFlag(&d.HasDigitisedComponents, s)
 	case dcVNeIDAuthenticated:
 		return setFlag(&d.VNeIDAuthenticated, s)
 	case dcOnlinePayment:
-		d.OnlinePayment = model.ParseOnlinePayment(s)
+		if k := digit(s); k >= 0 {
+			d.OnlinePayment = dc.codes.onlinePayment[k]
+		} else {
+			d.OnlinePayment = model.ParseOnlinePayment(s)
+		}
 	case dcResultSyncedToStore:
 		return setFlag(&d.ResultSyncedToStore, s)
 	case dcFiles:
@@ -189,7 +240,7 @@ func (dc *dossierCells) set(d *model.Dossier, c int, s string) error {
 	case dcDatabases:
 		d.Databases = dc.strList(s)
 	case dcSyncSentAt:
-		return setTime(&d.Sync.SentAt, s)
+		return dc.times.set(&d.Sync.SentAt, s)
 	case dcSyncUpdating:
 		return setFlag(&d.Sync.Updating, s)
 	case dcSyncErrorCode:
@@ -340,7 +391,7 @@ func (dc *dossierCells) supplementList(d *model.Dossier, s string) error {
 			x := &out[i]
 			for j, dst := range [...]*model.Time{&x.RequestedAt, &x.ResubmittedAt, &x.DueBefore, &x.DueAfter} {
 				if p[j] != "" {
-					if err = setTime(dst, p[j]); err != nil {
+					if err = dc.times.set(dst, p[j]); err != nil {
 						err = itemErr(i, err)
 						break
 					}
@@ -374,9 +425,9 @@ func splitParts(it string, p []string) int {
 	return len(p)
 }
 
-// setTime sets *dst from a time cell (tm's setter).
-func setTime(dst *model.Time, s string) (err error) {
-	*dst, err = cellTime(s)
+// set sets *dst from a time cell (tm's setter).
+func (tc *timeCache) set(dst *model.Time, s string) (err error) {
+	*dst, err = tc.parse(s)
 	return err
 }
 
@@ -412,62 +463,100 @@ func cellInt(s string) (int64, error) {
 	return n, nil
 }
 
-// cellTime is parseTime with a fast path for the form the writer writes, yyyy-MM-ddTHH:mm:ss
-// followed by ±hh:mm or Z (a space for the T, as ISO 8601 allows, too): read in place and the instant
-// computed arithmetically, the value portal.ParseTime returns (FuzzCellTime). Anything else (a
-// fraction, other layouts, spaces around, a value out of range) goes to parseTime. No allocation but
-// parseTime's errors.
-func cellTime(s string) (model.Time, error) {
-	if t, ok := fastTime(s); ok {
+// timeCache reads time cells: parseTime with a fast path for the form the writer writes,
+// yyyy-MM-ddTHH:mm:ss followed by ±hh:mm or Z (a space for the T, as ISO 8601 allows, too), read in
+// place and the instant computed arithmetically: the value portal.ParseTime returns (FuzzCellTime).
+// The date and the offset of the last cell read by the fast path are kept, so that a cell on the same
+// day (the times of a dossier mostly are) only reads its time of day. Anything else (a fraction, other
+// layouts, spaces around, a value out of range) goes to parseTime. The zero value is ready for use;
+// one per decoder. No allocation but parseTime's errors.
+type timeCache struct {
+	date string // the last yyyy-MM-dd read, "" for none
+	days int64  // its days from 1970-01-01
+	zone string // the last offset read (Z or ±hh:mm), "" for none
+	off  int    // its seconds east of UTC
+}
+
+// parse reads a time cell.
+func (tc *timeCache) parse(s string) (model.Time, error) {
+	if t, ok := tc.fast(s); ok {
 		return model.Some(t), nil
 	}
 	return parseTime(s)
 }
 
-// fastTime reads yyyy-MM-ddTHH:mm:ss±hh:mm and yyyy-MM-ddTHH:mm:ssZ (T or a space) with a year from 2
+// cellTime reads one time cell with a new timeCache.
+func cellTime(s string) (model.Time, error) {
+	var tc timeCache
+	return tc.parse(s)
+}
+
+// fast reads yyyy-MM-ddTHH:mm:ss±hh:mm and yyyy-MM-ddTHH:mm:ssZ (T or a space) with a year from 2
 // to 9998 (its instant's year in Vietnam time is then within portal.ParseTime's 1..9999) and an offset
 // of at most portal.MaxOffset; ok is false for anything else.
-func fastTime(s string) (t time.Time, ok bool) {
-	var off int
-	switch {
-	case len(s) == 25:
-		oh, ok1 := two(s[20], s[21])
-		om, ok2 := two(s[23], s[24])
-		if !ok1 || !ok2 || s[22] != ':' || om > 59 || oh*3600+om*60 > int(portal.MaxOffset/time.Second) {
-			return t, false
-		}
-		switch s[19] {
-		case '+':
-			off = oh*3600 + om*60
-		case '-':
-			off = -(oh*3600 + om*60)
-		default:
-			return t, false
-		}
-	case len(s) == 20:
-		if s[19] != 'Z' {
-			return t, false
-		}
-	default:
+func (tc *timeCache) fast(s string) (t time.Time, ok bool) {
+	if len(s) != 25 && len(s) != 20 || s[10] != 'T' && s[10] != ' ' || s[13] != ':' || s[16] != ':' {
 		return t, false
 	}
-	if s[4] != '-' || s[7] != '-' || s[10] != 'T' && s[10] != ' ' || s[13] != ':' || s[16] != ':' {
+	if zone := s[19:]; zone != tc.zone {
+		off, ok := offset(zone)
+		if !ok {
+			return t, false
+		}
+		tc.zone, tc.off = zone, off
+	}
+	if date := s[:10]; date != tc.date {
+		days, ok := civilDays(date)
+		if !ok {
+			return t, false
+		}
+		tc.date, tc.days = date, days
+	}
+	h, ok1 := two(s[11], s[12])
+	mi, ok2 := two(s[14], s[15])
+	se, ok3 := two(s[17], s[18])
+	if !(ok1 && ok2 && ok3) || h > 23 || mi > 59 || se > 59 {
 		return t, false
 	}
+	sec := tc.days*86400 + int64(h*3600+mi*60+se-tc.off)
+	return time.Unix(sec, 0).In(model.Vietnam()), true
+}
+
+// offset reads Z or ±hh:mm of at most portal.MaxOffset, minutes below 60, into seconds east of UTC.
+func offset(z string) (int, bool) {
+	if z == "Z" {
+		return 0, true
+	}
+	if len(z) != 6 || z[3] != ':' {
+		return 0, false
+	}
+	oh, ok1 := two(z[1], z[2])
+	om, ok2 := two(z[4], z[5])
+	off := oh*3600 + om*60
+	if !ok1 || !ok2 || om > 59 || off > int(portal.MaxOffset/time.Second) {
+		return 0, false
+	}
+	switch z[0] {
+	case '+':
+		return off, true
+	case '-':
+		return -off, true
+	}
+	return 0, false
+}
+
+// civilDays reads yyyy-MM-dd, a valid date with a year from 2 to 9998, into days from 1970-01-01.
+func civilDays(s string) (int64, bool) {
 	c, ok1 := two(s[0], s[1])
 	yy, ok2 := two(s[2], s[3])
 	mo, ok3 := two(s[5], s[6])
 	d, ok4 := two(s[8], s[9])
-	h, ok5 := two(s[11], s[12])
-	mi, ok6 := two(s[14], s[15])
-	se, ok7 := two(s[17], s[18])
 	y := c*100 + yy
-	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && ok7) || y < 2 || y > 9998 || mo < 1 || mo > 12 ||
-		d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || se > 59 {
-		return t, false
+	if !(ok1 && ok2 && ok3 && ok4) || s[4] != '-' || s[7] != '-' || y < 2 || y > 9998 || mo < 1 || mo > 12 ||
+		d < 1 || d > daysIn(y, mo) {
+		return 0, false
 	}
-	sec := unixDays(y, mo, d)*86400 + int64(h*3600+mi*60+se-off)
-	return time.Unix(sec, 0).In(model.Vietnam()), true
+	return unixDays(y, mo, d), true
 }
 
 // two reads two decimal digits.

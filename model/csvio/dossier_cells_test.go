@@ -56,20 +56,24 @@ func checkCellSetters(t *testing.T, s string) {
 	}
 }
 
-// checkCellTime: cellTime returns what parseTime (portal.ParseTime) returns, the same time.Time value
-// (instant, location, no monotonic reading) or the same error.
-func checkCellTime(t *testing.T, s string) {
+// checkCellTime: a timeCache returns what parseTime (portal.ParseTime) returns, the same time.Time
+// value (instant, location, no monotonic reading) or the same error, for each line of in, read in
+// order with one cache (the date and offset of a line are those of the line before or not).
+func checkCellTime(t *testing.T, in string) {
 	t.Helper()
-	got, gerr := cellTime(s)
-	want, werr := parseTime(s)
-	if (gerr == nil) != (werr == nil) || gerr != nil && gerr.Error() != werr.Error() {
-		t.Fatalf("cell %q: error %v, parseTime %v", s, gerr, werr)
-	}
-	if got != want {
-		t.Fatalf("cell %q: %v (%#v), parseTime %v (%#v)", s, got.T, got, want.T, want)
-	}
-	if _, ok := fastTime(s); ok && got.T.Location() != model.Vietnam() {
-		t.Fatalf("cell %q: location %v", s, got.T.Location())
+	var tc timeCache
+	for _, s := range strings.Split(in, "\n") {
+		got, gerr := tc.parse(s)
+		want, werr := parseTime(s)
+		if (gerr == nil) != (werr == nil) || gerr != nil && gerr.Error() != werr.Error() {
+			t.Fatalf("cell %q: error %v, parseTime %v", s, gerr, werr)
+		}
+		if got != want {
+			t.Fatalf("cell %q: %v (%#v), parseTime %v (%#v)", s, got.T, got, want.T, want)
+		}
+		if one, err := cellTime(s); one != got || (err == nil) != (gerr == nil) {
+			t.Fatalf("cell %q: %v %v without the cache, %v %v with it", s, one, err, got, gerr)
+		}
 	}
 }
 
@@ -83,6 +87,9 @@ var timeSeeds = []string{
 	"2026-08-03T09:30:00 07:00", " 2026-08-03T09:30:00+07:00", "2026-08-03T09:30:00+07:00 ", "20260803093000",
 	"03/08/2026 09:30:00", "2026-08-03", "", " ", "+026-08-03T09:30:00+07:00", "2026-0-803T09:30:00+07:00",
 	"2026-08-03T09:30:00/07:00", "2026-08-03T09:30:0aZ", "２026-08-03T09:30:00Z",
+	"2026-08-03T09:30:00+07:00\n2026-08-03T10:30:00+07:00\n2026-08-03T10:30:00Z\n2026-08-04T10:30:00Z\n2026-08-04 23:59:59-14:00",
+	"2026-08-03T09:30:00+07:00\n2026-08-03T24:30:00+07:00\n2026-08-03T09:30:00+07:61\n2026-08-03T09:30:00+07:00",
+	"2026-02-29T09:30:00+07:00\n2024-02-29T09:30:00+07:00\n2024-02-29T09:30:00.1+07:00\n2024-02-29X09:30:00+07:00",
 }
 
 func FuzzCellTime(f *testing.F) {
@@ -101,10 +108,12 @@ func TestCellTime(t *testing.T) {
 		time.Date(2023, 1, 1, 0, 0, 0, 0, vn), time.Date(1899, 12, 31, 23, 0, 0, 0, time.UTC),
 		time.Date(1999, 12, 31, 23, 0, 0, 0, time.FixedZone("", -5*3600)),
 	} {
+		var days []string
 		for range 4 * 366 {
-			checkCellTime(t, tt.Format("2006-01-02T15:04:05Z07:00"))
+			days = append(days, tt.Format("2006-01-02T15:04:05Z07:00"))
 			tt = tt.AddDate(0, 0, 1).Add(37 * time.Minute)
 		}
+		checkCellTime(t, strings.Join(days, "\n"))
 	}
 }
 
