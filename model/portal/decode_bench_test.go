@@ -50,3 +50,34 @@ func BenchmarkDecodeJSON(b *testing.B) {
 		b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "dossiers/s")
 	})
 }
+
+// BenchmarkSplitJSON cuts the payload of BenchmarkDecodeJSON into chunks on one goroutine: framing only
+// (split: the in-order part of a parallel decode, chunks released undecoded), and framing then decoding
+// every chunk (split_decode, the work of a parallel decode done on one goroutine).
+func BenchmarkSplitJSON(b *testing.B) {
+	const n = 20_000
+	data := mustReadAll(b, newGenReader(n))
+	b.Run("split", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			count := 0
+			for c, err := range SplitDossiers(bytes.NewReader(data)) {
+				if err != nil {
+					b.Fatal(err)
+				}
+				count += c.Len()
+				c.Release()
+			}
+			if count != n {
+				b.Fatal(count)
+			}
+		}
+		b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "dossiers/s")
+	})
+	b.Run("split_decode", func(b *testing.B) {
+		testkit.BenchDecode(b, data, n, func(r io.Reader) iter.Seq2[model.Dossier, error] {
+			return testkit.ChunkSeq(SplitDossiers(r))
+		})
+	})
+}
