@@ -17,7 +17,9 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 	"github.com/vn-dvc/chiso766/model/csvio"
 	"github.com/vn-dvc/chiso766/model/dataset"
+	"github.com/vn-dvc/chiso766/model/dedupe"
 	"github.com/vn-dvc/chiso766/model/portal"
+	"github.com/vn-dvc/chiso766/model/quality"
 )
 
 // bigProvince exports a sample province of n dossiers (several decode chunks) into dir, then rewrites
@@ -224,17 +226,28 @@ func TestSplitQualityEqualsSequential(t *testing.T) {
 			t.Fatalf("the fixture does not test what it should: %s", want.String())
 		}
 		for _, workers := range []int{1, 2, 3} {
-			q, per := newSplitQualityRun(in, opts, steps)
-			rd := &fileReader{set: set, workers: workers, checks: per}
-			for d, err := range rd.file(name) {
-				if err == nil {
-					q.addChecked(&d, rd.found, rd.prep)
+			for _, shared := range []bool{false, true} { // the duplicate check numbering codes by the re-send index, as pass 1 does
+				var idx *dedupe.Index
+				var codes quality.CodeNumbers
+				if shared {
+					idx = dedupe.NewIndex(dedupe.Policy{})
+					codes = idx
 				}
-			}
-			var got strings.Builder
-			q.summary(&got)
-			if got.String() != want.String() {
-				t.Errorf("steps %v, %d workers: summary\n%s\nwant\n%s", steps, workers, got.String(), want.String())
+				q, per := newSplitQualityRun(in, opts, steps, codes)
+				rd := &fileReader{set: set, workers: workers, checks: per}
+				for d, err := range rd.file(name) {
+					if err == nil {
+						if idx != nil {
+							idx.Add(&d)
+						}
+						q.addChecked(&d, rd.found, rd.prep)
+					}
+				}
+				var got strings.Builder
+				q.summary(&got)
+				if got.String() != want.String() {
+					t.Errorf("steps %v, %d workers, shared index %v: summary\n%s\nwant\n%s", steps, workers, shared, got.String(), want.String())
+				}
 			}
 		}
 	}

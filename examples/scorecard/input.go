@@ -260,7 +260,7 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 	idx := dedupe.NewIndex(opts.Resend)
 	// The checks that look at one record only run on the decode workers (rd.checks); chk runs the
 	// duplicate checks in record order and merges the findings.
-	chk, perRecord := newSplitQualityRun(in, opts, len(files.Steps) > 0)
+	chk, perRecord := newSplitQualityRun(in, opts, len(files.Steps) > 0, idx)
 	rd.checks = perRecord
 	unitKnown := make(map[string]bool, len(in.Units))
 	for _, u := range in.Units {

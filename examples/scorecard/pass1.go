@@ -13,9 +13,14 @@ import (
 // order on the calling goroutine; perRecord makes checkers of every other check (one record at a time),
 // for the decode workers (fileReader.checks). addChecked merges a record's findings from both, so the
 // counts and examples are those of one checker running every check over the same records.
-func newSplitQualityRun(in scorecard.Inputs, opts scorecard.Options, timeline bool) (q *qualityRun, perRecord func() *quality.Checker) {
+//
+// codes (may be nil) numbers the dossier codes for the ordered checks (quality.Options.Codes): pass 1's
+// re-send index, to which the caller adds each record before checking it, so the duplicate check keeps
+// 24 bytes per code instead of a second copy of every code.
+func newSplitQualityRun(in scorecard.Inputs, opts scorecard.Options, timeline bool, codes quality.CodeNumbers) (q *qualityRun, perRecord func() *quality.Checker) {
 	qo := qualityOptions(in, opts, timeline)
 	ordered := qo
+	ordered.Codes = codes
 	ordered.Skip = slices.DeleteFunc(quality.AllChecks(), func(c quality.Check) bool {
 		return c == quality.DuplicateCode || c == quality.ResendConflict
 	})

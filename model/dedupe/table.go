@@ -96,6 +96,30 @@ func (t *CodeTable[V]) Find(code string) *Entry[V] {
 	}
 }
 
+// Number returns the number of code's entry — entries are numbered 0, 1, 2, … in the order their codes
+// were added, so a caller can keep per-code state in a slice of its own — and whether code has one.
+// Cost: Find's. Safe for concurrent use with other lookups.
+func (t *CodeTable[V]) Number(code string) (int64, bool) {
+	if t.n == 0 {
+		return 0, false
+	}
+	h := t.hash(code)
+	tag := tagOf(h)
+	mask := uint64(len(t.slots) - 1)
+	for p := h & mask; ; p = (p + 1) & mask {
+		s := t.slots[p]
+		if s == 0 {
+			return 0, false
+		}
+		if s&tagMask == tag {
+			i := int64(s>>tagBits) - 1
+			if string(t.Code(t.entry(i))) == code {
+				return i, true
+			}
+		}
+	}
+}
+
 // Upsert returns the entry of code, adding one (with the code copied into the arena, a zero Val and
 // flag) when the code is new; seen says it existed. The code is copied, so a substring of a larger
 // buffer is not retained. The entry pointer stays valid for the table's life.
