@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/vn-dvc/chiso766/model"
 	"github.com/vn-dvc/chiso766/model/internal/limits"
@@ -189,11 +190,13 @@ func cut(s string, sep byte) (before, after string) {
 }
 
 // slab hands out the slices of list cells from one larger allocation: a decoder's list cells cost an
-// allocation per slabSize items, not one per cell. A slab belongs to one decoder (one goroutine); the
-// slices it hands out have their capacity capped at their length.
+// allocation per slabBytes of items (at least 16 items), not one per cell. A slab belongs to one
+// decoder (one goroutine); the slices it hands out have their capacity capped at their length.
 type slab[E any] struct{ free []E }
 
-const slabSize = 256
+// slabBytes keeps a slab among the small objects the allocator serves from its per-thread caches
+// (larger ones take the heap lock and fresh pages each time).
+const slabBytes = 16 << 10
 
 // take returns a slice of n items (zeroed unless filled through peek).
 func (sl *slab[E]) take(n int) []E {
@@ -205,7 +208,7 @@ func (sl *slab[E]) take(n int) []E {
 // peek returns the slice take(n) will return, without taking it.
 func (sl *slab[E]) peek(n int) []E {
 	if n > len(sl.free) {
-		sl.free = make([]E, max(n, slabSize))
+		sl.free = make([]E, max(n, 16, slabBytes/int(unsafe.Sizeof(*new(E)))))
 	}
 	return sl.free[:n:n]
 }

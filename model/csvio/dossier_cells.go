@@ -105,15 +105,19 @@ func digit(s string) int {
 	return -1
 }
 
-// fill sets *d, which must be the zero Dossier, from the cells of row n, the last row of rr; it
-// returns the row's *RecordError (the first bad cell, named by its column; the other cells are still
-// set) or nil. It is fillRow with the dossier layout.
+// fill sets *d from the cells of row n, the last row of rr; it returns the row's *RecordError (the
+// first bad cell, named by its column; the other cells are still set) or nil. It is fillRow with the
+// dossier layout: each column's setter in dossierColumns is a case of its switch (TestCellSetters),
+// an empty cell is the zero value. The record is built in a local variable and copied to *d at the
+// end: its fields are written without the garbage collector's write barriers.
 func (dc *dossierCells) fill(d *model.Dossier, rr *rowReader, n int) *RecordError {
 	h := dc.h
 	if rr.ncells() != len(h.headers) {
+		*d = model.Dossier{}
 		return &RecordError{Index: n, Line: rr.rowAt, Err: fmt.Errorf("%w: %d cells, header has %d", portal.ErrSyntax, rr.ncells(), len(h.headers))}
 	}
 	var (
+		x    model.Dossier
 		name string // the first bad cell's column
 		ferr error
 	)
@@ -122,131 +126,126 @@ func (dc *dossierCells) fill(d *model.Dossier, rr *rowReader, n int) *RecordErro
 	limit := dc.cfg.Field
 	for i, c := range h.pos {
 		b := bounds[3*i : 3*i+3]
-		if b[0] == b[1] { // an empty cell: d has the zero value already
+		if b[0] == b[1] { // an empty cell: the zero value
 			continue
 		}
-		cell := raw[b[0]-off : b[1]-off]
+		s := raw[b[0]-off : b[1]-off]
 		if b[2]&cellEscape != 0 {
-			cell = unescapeCell(cell)
+			s = unescapeCell(s)
 		}
 		var err error
 		switch {
-		case len(cell) > limit:
-			err = fmt.Errorf("%w: cell of %d bytes, limit %d (MaxFieldBytes)", ErrTooLarge, len(cell), dc.cfg.Field)
+		case len(s) > limit:
+			err = fmt.Errorf("%w: cell of %d bytes, limit %d (MaxFieldBytes)", ErrTooLarge, len(s), dc.cfg.Field)
 		case c < 0:
 			continue
-		case !utf8Row && !utf8.ValidString(cell):
-			err = fmt.Errorf("%w: cell %.40q", portal.ErrInvalidUTF8, cell)
-		default:
-			err = dc.set(d, c, cell)
+		case !utf8Row && !utf8.ValidString(s):
+			err = fmt.Errorf("%w: cell %.40q", portal.ErrInvalidUTF8, s)
+		}
+		if err == nil {
+			switch c {
+			case dcCode:
+				x.Code = s
+			case dcAliases:
+				x.Aliases = dc.strList(s)
+			case dcNationalID:
+				x.NationalID = s
+			case dcProcedureCode:
+				x.ProcedureCode = s
+			case dcProcedureName:
+				x.ProcedureName = s
+			case dcCaseCode:
+				x.CaseCode = s
+			case dcUnitID:
+				x.UnitID = s
+			case dcFieldCode:
+				x.FieldCode = s
+			case dcChannel:
+				if k := digit(s); k >= 0 {
+					x.Channel = dc.codes.channel[k]
+				} else {
+					x.Channel = model.ParseChannel(s)
+				}
+			case dcSubmittedVia:
+				x.SubmittedVia = s
+			case dcApplicantType:
+				if k := digit(s); k >= 0 {
+					x.ApplicantType = dc.codes.applicantType[k]
+				} else {
+					x.ApplicantType = model.ParseApplicantType(s)
+				}
+			case dcApplicantIDs:
+				x.ApplicantIDs, err = dc.applicantIDs(s)
+			case dcSummary:
+				x.Summary = s
+			case dcSubmittedAt:
+				x.SubmittedAt, err = dc.times.parse(s)
+			case dcReceiveDeadline:
+				x.ReceiveDeadline, err = dc.times.parse(s)
+			case dcReceivedAt:
+				x.ReceivedAt, err = dc.times.parse(s)
+			case dcDueAt:
+				x.DueAt, err = dc.times.parse(s)
+			case dcRejectedAt:
+				x.RejectedAt, err = dc.times.parse(s)
+			case dcProcessingEndedAt:
+				x.ProcessingEndedAt, err = dc.times.parse(s)
+			case dcResultReturnedAt:
+				x.ResultReturnedAt, err = dc.times.parse(s)
+			case dcStatus:
+				if k := digit(s); k >= 0 {
+					x.Status = dc.codes.status[k]
+				} else {
+					x.Status = model.ParseStatus(s)
+				}
+			case dcReturnMethod:
+				if k := digit(s); k >= 0 {
+					x.ReturnMethod = dc.codes.returnMethod[k]
+				} else {
+					x.ReturnMethod = model.ParseReturnMethod(s)
+				}
+			case dcHasDigitisedComponents:
+				x.HasDigitisedComponents, err = cellFlag(s)
+			case dcVNeIDAuthenticated:
+				x.VNeIDAuthenticated, err = cellFlag(s)
+			case dcOnlinePayment:
+				if k := digit(s); k >= 0 {
+					x.OnlinePayment = dc.codes.onlinePayment[k]
+				} else {
+					x.OnlinePayment = model.ParseOnlinePayment(s)
+				}
+			case dcResultSyncedToStore:
+				x.ResultSyncedToStore, err = cellFlag(s)
+			case dcFiles:
+				x.Files, err = dc.fileList(s)
+			case dcResults:
+				x.Results, err = dc.resultList(s)
+			case dcFees:
+				x.Fees, err = dc.feeList(s)
+			case dcSupplements:
+				x.Supplements, err = dc.supplementList(s)
+			case dcDatabases:
+				x.Databases = dc.strList(s)
+			case dcSyncSentAt:
+				x.Sync.SentAt, err = dc.times.parse(s)
+			case dcSyncUpdating:
+				x.Sync.Updating, err = cellFlag(s)
+			case dcSyncErrorCode:
+				x.Sync.ErrorCode = s
+			case dcSyncMessage:
+				x.Sync.Message = s
+			}
 		}
 		if err != nil && ferr == nil {
 			name, ferr = h.headers[i], err
 		}
 	}
-	if ferr == nil && isBlank(d.Code) {
+	*d = x
+	if ferr == nil && isBlank(x.Code) {
 		name, ferr = "code", ErrMissingKey
 	}
 	if ferr != nil {
-		return &RecordError{Index: n, Line: rr.rowAt, Code: d.Code, Field: name, Err: ferr}
-	}
-	return nil
-}
-
-// set sets the field of column c from the non-empty cell s, as the column's setter in dossierColumns
-// does.
-func (dc *dossierCells) set(d *model.Dossier, c int, s string) error {
-	switch c {
-	case dcCode:
-		d.Code = s
-	case dcAliases:
-		d.Aliases = dc.strList(s)
-	case dcNationalID:
-		d.NationalID = s
-	case dcProcedureCode:
-		d.ProcedureCode = s
-	case dcProcedureName:
-		d.ProcedureName = s
-	case dcCaseCode:
-		d.CaseCode = s
-	case dcUnitID:
-		d.UnitID = s
-	case dcFieldCode:
-		d.FieldCode = s
-	case dcChannel:
-		if k := digit(s); k >= 0 {
-			d.Channel = dc.codes.channel[k]
-		} else {
-			d.Channel = model.ParseChannel(s)
-		}
-	case dcSubmittedVia:
-		d.SubmittedVia = s
-	case dcApplicantType:
-		if k := digit(s); k >= 0 {
-			d.ApplicantType = dc.codes.applicantType[k]
-		} else {
-			d.ApplicantType = model.ParseApplicantType(s)
-		}
-	case dcApplicantIDs:
-		return dc.applicantIDs(d, s)
-	case dcSummary:
-		d.Summary = s
-	case dcSubmittedAt:
-		return dc.times.set(&d.SubmittedAt, s)
-	case dcReceiveDeadline:
-		return dc.times.set(&d.ReceiveDeadline, s)
-	case dcReceivedAt:
-		return dc.times.set(&d.ReceivedAt, s)
-	case dcDueAt:
-		return dc.times.set(&d.DueAt, s)
-	case dcRejectedAt:
-		return dc.times.set(&d.RejectedAt, s)
-	case dcProcessingEndedAt:
-		return dc.times.set(&d.ProcessingEndedAt, s)
-	case dcResultReturnedAt:
-		return dc.times.set(&d.ResultReturnedAt, s)
-	case dcStatus:
-		if k := digit(s); k >= 0 {
-			d.Status = dc.codes.status[k]
-		} else {
-			d.Status = model.ParseStatus(s)
-		}
-	case dcReturnMethod:
-		if k := digit(s); k >= 0 {
-			d.ReturnMethod = dc.codes.returnMethod[k]
-		} else {
-			d.ReturnMethod = model.ParseReturnMethod(s)
-		}
-	case dcHasDigitisedComponents:
-		return setFlag(&d.HasDigitisedComponents, s)
-	case dcVNeIDAuthenticated:
-		return setFlag(&d.VNeIDAuthenticated, s)
-	case dcOnlinePayment:
-		if k := digit(s); k >= 0 {
-			d.OnlinePayment = dc.codes.onlinePayment[k]
-		} else {
-			d.OnlinePayment = model.ParseOnlinePayment(s)
-		}
-	case dcResultSyncedToStore:
-		return setFlag(&d.ResultSyncedToStore, s)
-	case dcFiles:
-		return dc.fileList(d, s)
-	case dcResults:
-		return dc.resultList(d, s)
-	case dcFees:
-		return dc.feeList(d, s)
-	case dcSupplements:
-		return dc.supplementList(d, s)
-	case dcDatabases:
-		d.Databases = dc.strList(s)
-	case dcSyncSentAt:
-		return dc.times.set(&d.Sync.SentAt, s)
-	case dcSyncUpdating:
-		return setFlag(&d.Sync.Updating, s)
-	case dcSyncErrorCode:
-		d.Sync.ErrorCode = s
-	case dcSyncMessage:
-		d.Sync.Message = s
+		return &RecordError{Index: n, Line: rr.rowAt, Code: x.Code, Field: name, Err: ferr}
 	}
 	return nil
 }
@@ -264,24 +263,30 @@ func (dc *dossierCells) strList(s string) []string {
 	return out
 }
 
-// items cuts a list cell into its items and an item into its '|'-separated parts, trimmed (what
-// structList's setter reads); it lives on its caller's stack.
-type items struct {
-	s string
-	i int       // the index of the next item
-	p [4]string // the parts of the last item
+// nextItem cuts the first item off the list cell s and into its n '|'-separated parts (n ≤ 4),
+// trimmed, what structList's setter reads; i is the item's index, for the error (ErrBadList for an
+// item of another number of parts). The parts are returned by value: they are written to the
+// caller's stack, without the garbage collector's write barriers.
+func nextItem(s string, i, n int) (p [4]string, rest string, err error) {
+	item, rest := cut(s, ';')
+	last := n - 1
+	for j := range last {
+		k := strings.IndexByte(item, '|')
+		if k < 0 {
+			return p, rest, partsErr(i, j+1, n)
+		}
+		p[j], item = trim(item[:k]), item[k+1:]
+	}
+	if k := strings.IndexByte(item, '|'); k >= 0 {
+		return p, rest, partsErr(i, n+1+strings.Count(item[k+1:], "|"), n)
+	}
+	p[last] = trim(item)
+	return p, rest, nil
 }
 
-// next cuts the next item into n parts (n ≤ 4) and returns them; the error is ErrBadList for an item
-// of another number of parts.
-func (it *items) next(n int) (*[4]string, error) {
-	item, rest := cut(it.s, ';')
-	it.s = rest
-	if got := splitParts(item, it.p[:n]); got != n {
-		return nil, fmt.Errorf("%w: item %d has %d parts, want %d", ErrBadList, it.i, got, n)
-	}
-	it.i++
-	return &it.p, nil
+// partsErr is the error of item i of a list cell with got parts instead of n.
+func partsErr(i, got, n int) error {
+	return fmt.Errorf("%w: item %d has %d parts, want %d", ErrBadList, i, got, n)
 }
 
 // itemErr is the error of item i of a list cell.
@@ -291,37 +296,36 @@ func itemErr(i int, err error) error { return fmt.Errorf("item %d: %w", i, err) 
 // on an error). A cell's items are taken from the decoder's slab of their type only when all of them
 // decode; the slab's free items are always zero (the items of a cell that fails are cleared).
 
-func (dc *dossierCells) applicantIDs(d *model.Dossier, s string) error {
+func (dc *dossierCells) applicantIDs(s string) ([]model.ApplicantID, error) {
 	if isBlank(s) {
-		return nil
+		return nil, nil
 	}
 	out := dc.ids.peek(strings.Count(s, ";") + 1)
-	it := items{s: s}
 	for i := range out {
-		p, err := it.next(2)
+		p, rest, err := nextItem(s, i, 2)
+		s = rest
 		if err != nil {
 			clear(out[:i])
-			return err
+			return nil, err
 		}
 		out[i].Kind, out[i].Number = p[0], p[1]
 	}
-	d.ApplicantIDs = dc.ids.take(len(out))
-	return nil
+	return dc.ids.take(len(out)), nil
 }
 
-func (dc *dossierCells) fileList(d *model.Dossier, s string) error {
+func (dc *dossierCells) fileList(s string) ([]model.File, error) {
 	if isBlank(s) {
-		return nil
+		return nil, nil
 	}
 	out := dc.files.peek(strings.Count(s, ";") + 1)
-	it := items{s: s}
 	for i := range out {
-		p, err := it.next(4)
+		p, rest, err := nextItem(s, i, 4)
+		s = rest
 		if err == nil {
 			f := &out[i]
 			f.ComponentCode, f.URL = p[0], p[1]
-			if err = setFlag(&f.Digitised, p[2]); err == nil {
-				err = setFlag(&f.FromStore, p[3])
+			if f.Digitised, err = cellFlag(p[2]); err == nil {
+				f.FromStore, err = cellFlag(p[3])
 			}
 			if err != nil {
 				err = itemErr(i, err)
@@ -329,39 +333,37 @@ func (dc *dossierCells) fileList(d *model.Dossier, s string) error {
 		}
 		if err != nil {
 			clear(out[:i+1])
-			return err
+			return nil, err
 		}
 	}
-	d.Files = dc.files.take(len(out))
-	return nil
+	return dc.files.take(len(out)), nil
 }
 
-func (dc *dossierCells) resultList(d *model.Dossier, s string) error {
+func (dc *dossierCells) resultList(s string) ([]model.ResultDoc, error) {
 	if isBlank(s) {
-		return nil
+		return nil, nil
 	}
 	out := dc.results.peek(strings.Count(s, ";") + 1)
-	it := items{s: s}
 	for i := range out {
-		p, err := it.next(2)
+		p, rest, err := nextItem(s, i, 2)
+		s = rest
 		if err != nil {
 			clear(out[:i])
-			return err
+			return nil, err
 		}
 		out[i].Code, out[i].URL = p[0], p[1]
 	}
-	d.Results = dc.results.take(len(out))
-	return nil
+	return dc.results.take(len(out)), nil
 }
 
-func (dc *dossierCells) feeList(d *model.Dossier, s string) error {
+func (dc *dossierCells) feeList(s string) ([]model.Fee, error) {
 	if isBlank(s) {
-		return nil
+		return nil, nil
 	}
 	out := dc.fees.peek(strings.Count(s, ";") + 1)
-	it := items{s: s}
 	for i := range out {
-		p, err := it.next(2)
+		p, rest, err := nextItem(s, i, 2)
+		s = rest
 		if err == nil {
 			f := &out[i]
 			f.Code = p[0]
@@ -372,26 +374,25 @@ func (dc *dossierCells) feeList(d *model.Dossier, s string) error {
 		}
 		if err != nil {
 			clear(out[:i+1])
-			return err
+			return nil, err
 		}
 	}
-	d.Fees = dc.fees.take(len(out))
-	return nil
+	return dc.fees.take(len(out)), nil
 }
 
-func (dc *dossierCells) supplementList(d *model.Dossier, s string) error {
+func (dc *dossierCells) supplementList(s string) ([]model.Supplement, error) {
 	if isBlank(s) {
-		return nil
+		return nil, nil
 	}
 	out := dc.sups.peek(strings.Count(s, ";") + 1)
-	it := items{s: s}
 	for i := range out {
-		p, err := it.next(4)
+		p, rest, err := nextItem(s, i, 4)
+		s = rest
 		if err == nil {
 			x := &out[i]
 			for j, dst := range [...]*model.Time{&x.RequestedAt, &x.ResubmittedAt, &x.DueBefore, &x.DueAfter} {
 				if p[j] != "" {
-					if err = dc.times.set(dst, p[j]); err != nil {
+					if *dst, err = dc.times.parse(p[j]); err != nil {
 						err = itemErr(i, err)
 						break
 					}
@@ -400,51 +401,23 @@ func (dc *dossierCells) supplementList(d *model.Dossier, s string) error {
 		}
 		if err != nil {
 			clear(out[:i+1])
-			return err
+			return nil, err
 		}
 	}
-	d.Supplements = dc.sups.take(len(out))
-	return nil
+	return dc.sups.take(len(out)), nil
 }
 
-// splitParts cuts a list item at '|' into p, trimmed, and returns the item's number of parts: p is
-// filled when it is len(p).
-func splitParts(it string, p []string) int {
-	last := len(p) - 1
-	for j := range last {
-		k := strings.IndexByte(it, '|')
-		if k < 0 {
-			return j + 1
-		}
-		p[j], it = trim(it[:k]), it[k+1:]
-	}
-	if k := strings.IndexByte(it, '|'); k >= 0 {
-		return len(p) + 1 + strings.Count(it[k+1:], "|")
-	}
-	p[last] = trim(it)
-	return len(p)
-}
-
-// set sets *dst from a time cell (tm's setter).
-func (tc *timeCache) set(dst *model.Time, s string) (err error) {
-	*dst, err = tc.parse(s)
-	return err
-}
-
-// setFlag sets *dst from a flag cell (flag's setter), "1" and "0" without a call.
-func setFlag(dst *model.Flag, s string) (err error) {
+// cellFlag reads a flag cell (flag's setter), "1" and "0" without a call.
+func cellFlag(s string) (model.Flag, error) {
 	if len(s) == 1 {
 		switch s[0] {
 		case '1':
-			*dst = model.FlagTrue
-			return nil
+			return model.FlagTrue, nil
 		case '0':
-			*dst = model.FlagFalse
-			return nil
+			return model.FlagFalse, nil
 		}
 	}
-	*dst, err = parseFlag(s)
-	return err
+	return parseFlag(s)
 }
 
 // cellInt is parseInt with the plain digits of a VND amount read in place.

@@ -1,12 +1,15 @@
 package csvio
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/vn-dvc/chiso766/model"
+	"github.com/vn-dvc/chiso766/model/portal"
 )
 
 // TestDossierColumnIDs: the column ids of dossierCells.set are the positions of dossierColumns.
@@ -34,23 +37,42 @@ func TestDossierColumnIDs(t *testing.T) {
 	}
 }
 
-// checkCellSetters: every dossier column's cell setter (dossierCells.set, and "" skipped as the zero
-// value) gives the field and error of the column's closure in dossierColumns, for the cell s.
+// checkCellSetters: for every dossier column, a row holding s in that column (and the code "K" in
+// the code column) gives, through dossierCells.fill, the record and error of the column's setter in
+// dossierColumns (an invalid UTF-8 cell is ErrInvalidUTF8, a blank code ErrMissingKey, as ever).
 func checkCellSetters(t *testing.T, s string) {
 	t.Helper()
 	cols := dossierColumns()
-	dc := newDossierCells(nil, newConfig(nil))
 	for c := range cols {
-		var got, want model.Dossier
-		var gerr error
-		if s != "" {
-			gerr = dc.set(&got, c, s)
-		}
+		var want model.Dossier
 		werr := cols[c].set(&want, s)
-		if (gerr == nil) != (werr == nil) || gerr != nil && gerr.Error() != werr.Error() {
-			t.Fatalf("column %s, cell %q: error %v, closure %v", cols[c].name, s, gerr, werr)
+		row, bounds := s, []int{0, len(s), 0}
+		h := &header{pos: []int{c}, headers: []string{cols[c].name}}
+		if c != dcCode {
+			want.Code = "K"
+			row, bounds = "K,"+s, []int{0, 1, 0, 2, 2 + len(s), 0}
+			h = &header{pos: []int{dcCode, c}, headers: []string{"code", cols[c].name}}
 		}
-		if gerr == nil && !reflect.DeepEqual(got, want) {
+		switch {
+		case !utf8.ValidString(s):
+			werr = portal.ErrInvalidUTF8
+		case werr == nil && isBlank(want.Code):
+			werr = ErrMissingKey
+		}
+		dc := newDossierCells(h, newConfig(nil))
+		rr := &rowReader{row: row, bounds: bounds, rowAt: 2}
+		var got model.Dossier
+		var gerr error
+		if re := dc.fill(&got, rr, 0); re != nil {
+			gerr = re.Err
+			if re.Field != cols[c].name && !(re.Field == "code" && errors.Is(gerr, ErrMissingKey)) || re.Code != want.Code || re.Line != 2 {
+				t.Fatalf("column %s, cell %q: %#v", cols[c].name, s, re)
+			}
+		}
+		if (gerr == nil) != (werr == nil) || gerr != nil && gerr.Error() != werr.Error() && !errors.Is(gerr, werr) {
+			t.Fatalf("column %s, cell %q: error %v, setter %v", cols[c].name, s, gerr, werr)
+		}
+		if werr == nil && !reflect.DeepEqual(got, want) {
 			t.Fatalf("column %s, cell %q:\n got %+v\nwant %+v", cols[c].name, s, got, want)
 		}
 	}
