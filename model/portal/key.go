@@ -12,6 +12,7 @@ package portal
 type schema struct {
 	id    int // the schema's index in the parser's predictions
 	names []string
+	pats  []string           // `"name":` for each name: a predicted key and its colon, compared at once
 	slot  [schemaSlots]uint8 // open addressing by keyHash: key number + 1, 0 for an empty slot
 }
 
@@ -24,6 +25,7 @@ const (
 func newSchema(id int, names ...string) *schema {
 	sc := &schema{id: id, names: names}
 	for i, k := range names {
+		sc.pats = append(sc.pats, `"`+k+`":`)
 		h := keyHash(k)
 		for sc.slot[h] != 0 {
 			h = (h + 1) % schemaSlots

@@ -5,7 +5,6 @@ import (
 	"math/bits"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/vn-dvc/chiso766/model"
 )
@@ -129,31 +128,29 @@ func (p *parser) ws() {
 }
 
 // str scans the string at p.s[p.i] == '"', checking escapes and control characters; it returns the
-// text between the quotes, whether it holds an escape and whether it holds a non-ASCII byte.
-func (p *parser) str() (inner string, esc, high bool) {
+// text between the quotes, whether it holds an escape and whether its bytes are not valid UTF-8 (what
+// utf8.ValidString(inner) answers, found in the same pass: the bytes are read once).
+func (p *parser) str() (inner string, esc, badUTF8 bool) {
 	s := p.s
 	start := p.i + 1
 	j := start
 	for {
-		// Eight bytes at a time up to the first quote, backslash or control byte (SWAR: a byte of x is
-		// zero where the word matches; the lowest flagged byte is exact, borrows only flag bytes above
-		// it). Bytes ≥ 0x80 are plain here; high notes them.
+		// Eight bytes at a time up to the first quote, backslash, control byte or byte ≥ 0x80 (SWAR: a
+		// byte of x is zero where the word matches; the lowest flagged byte is exact, borrows only flag
+		// bytes above it).
 		for j+8 <= len(s) {
 			w := uint64(s[j]) | uint64(s[j+1])<<8 | uint64(s[j+2])<<16 | uint64(s[j+3])<<24 |
 				uint64(s[j+4])<<32 | uint64(s[j+5])<<40 | uint64(s[j+6])<<48 | uint64(s[j+7])<<56
 			q, b := w^(swarLo*'"'), w^(swarLo*'\\')
-			t := ((q-swarLo)&^q | (b-swarLo)&^b | (w-swarLo*0x20)&^w) & swarHi
+			t := ((q-swarLo)&^q | (b-swarLo)&^b | (w-swarLo*0x20)&^w | w) & swarHi
 			if t == 0 {
-				high = high || w&swarHi != 0
 				j += 8
 				continue
 			}
-			k := bits.TrailingZeros64(t) &^ 7
-			high = high || w&swarHi&(1<<k-1) != 0
-			j += k >> 3
+			j += bits.TrailingZeros64(t) >> 3
 			if s[j] == '"' {
 				p.i = j + 1
-				return s[start:j], esc, high
+				return s[start:j], esc, badUTF8
 			}
 			break
 		}
@@ -170,7 +167,7 @@ func (p *parser) str() (inner string, esc, high bool) {
 			j++
 		case 1:
 			p.i = j + 1
-			return s[start:j], esc, high
+			return s[start:j], esc, badUTF8
 		case 2:
 			esc = true
 			if j+1 >= len(s) {
@@ -198,10 +195,49 @@ func (p *parser) str() (inner string, esc, high bool) {
 			p.bad("control character in string")
 			return "", false, false
 		default:
-			high = true
-			j++
+			if n := runeLen(s, j); n > 0 {
+				j += n
+			} else {
+				badUTF8 = true
+				j++
+			}
 		}
 	}
+}
+
+// runeLen returns the length of the valid UTF-8 encoding of a rune ≥ 0x80 at s[j] (2 to 4; the ranges
+// of unicode/utf8: no overlong form, no surrogate, nothing above U+10FFFF), 0 if there is none.
+func runeLen(s string, j int) int {
+	c := s[j]
+	switch {
+	case c < 0xC2 || c > 0xF4:
+		return 0
+	case c < 0xE0:
+		if j+1 < len(s) && s[j+1]&0xC0 == 0x80 {
+			return 2
+		}
+	case c < 0xF0:
+		lo, hi := byte(0x80), byte(0xBF)
+		if c == 0xE0 {
+			lo = 0xA0
+		} else if c == 0xED {
+			hi = 0x9F
+		}
+		if j+2 < len(s) && lo <= s[j+1] && s[j+1] <= hi && s[j+2]&0xC0 == 0x80 {
+			return 3
+		}
+	default:
+		lo, hi := byte(0x80), byte(0xBF)
+		if c == 0xF0 {
+			lo = 0x90
+		} else if c == 0xF4 {
+			hi = 0x8F
+		}
+		if j+3 < len(s) && lo <= s[j+1] && s[j+1] <= hi && s[j+2]&0xC0 == 0x80 && s[j+3]&0xC0 == 0x80 {
+			return 4
+		}
+	}
+	return 0
 }
 
 // number scans a JSON number at p.i.
@@ -332,15 +368,15 @@ func (p *parser) skip() {
 }
 
 // raw scans the value at p.i and returns its JSON text and its first byte ('"' for a string, with inner,
-// esc and high as str's).
-func (p *parser) raw() (v string, inner string, esc, high bool) {
+// esc and badUTF8 as str's).
+func (p *parser) raw() (v string, inner string, esc, badUTF8 bool) {
 	start := p.i
 	if p.i < len(p.s) && p.s[p.i] == '"' {
-		inner, esc, high = p.str()
+		inner, esc, badUTF8 = p.str()
 	} else {
 		p.skip()
 	}
-	return p.s[start:p.i], inner, esc, high
+	return p.s[start:p.i], inner, esc, badUTF8
 }
 
 // tooBig reports whether the value text v is over the field limit, recording the error for key.
@@ -354,10 +390,10 @@ func (p *parser) tooBig(key, v string) bool {
 
 // decodeText is the text of a scalar value: strings unescaped (checked for UTF-8), numbers as their
 // literal, booleans as "true"/"false", null as "".
-func decodeText(v, inner string, esc, high bool) (string, error) {
+func decodeText(v, inner string, esc, badUTF8 bool) (string, error) {
 	switch v[0] {
 	case '"':
-		if high && !utf8.ValidString(inner) {
+		if badUTF8 {
 			return "", fmt.Errorf("%w: string %.40q", ErrInvalidUTF8, inner)
 		}
 		if esc {
@@ -377,7 +413,7 @@ func decodeText(v, inner string, esc, high bool) (string, error) {
 func (p *parser) text(key string) (string, bool) {
 	if p.i < len(p.s) && p.s[p.i] == '"' { // the usual case: a string, most often plain ASCII
 		start := p.i
-		inner, esc, high := p.str()
+		inner, esc, badUTF8 := p.str()
 		if p.syntax != nil {
 			return "", false
 		}
@@ -385,20 +421,20 @@ func (p *parser) text(key string) (string, bool) {
 			p.tooBig(key, p.s[start:p.i])
 			return "", false
 		}
-		if !esc && !high {
+		if !esc && !badUTF8 {
 			return inner, true
 		}
-		s, err := decodeText(p.s[start:p.i], inner, esc, high)
+		s, err := decodeText(p.s[start:p.i], inner, esc, badUTF8)
 		if err != nil {
 			p.fail(key, err)
 		}
 		return s, true
 	}
-	v, inner, esc, high := p.raw()
+	v, inner, esc, badUTF8 := p.raw()
 	if p.syntax != nil || p.tooBig(key, v) {
 		return "", false
 	}
-	s, err := decodeText(v, inner, esc, high)
+	s, err := decodeText(v, inner, esc, badUTF8)
 	if err != nil {
 		p.fail(key, err)
 	}
@@ -492,11 +528,11 @@ func (p *parser) key() string {
 		return ""
 	}
 	q := p.i
-	inner, esc, high := p.str()
+	inner, esc, badUTF8 := p.str()
 	if p.syntax != nil {
 		return ""
 	}
-	if high && !utf8.ValidString(inner) {
+	if badUTF8 {
 		p.fail("", fmt.Errorf("%w: string %.40q", ErrInvalidUTF8, inner))
 		return inner
 	}
@@ -537,10 +573,11 @@ func (p *parser) object(sc *schema, field func(id int, key string)) {
 		id, k := -1, ""
 		if p.pred != nil {
 			if g := p.pred[sc.id][last]; g >= 0 {
-				name := sc.names[g]
-				if e := p.i + 1 + len(name); e < len(p.s) && p.s[e] == '"' && p.s[p.i] == '"' && p.s[p.i+1:e] == name {
-					id, k = int(g), name
-					p.i = e + 1
+				// The predicted key and its colon: the key is exactly the name (which holds no quote
+				// nor backslash).
+				if pat := sc.pats[g]; len(p.s)-p.i >= len(pat) && p.s[p.i:p.i+len(pat)] == pat {
+					id, k = int(g), sc.names[g]
+					p.i += len(pat)
 				}
 			}
 		}
@@ -550,16 +587,16 @@ func (p *parser) object(sc *schema, field func(id int, key string)) {
 			if p.pred != nil && id >= 0 {
 				p.pred[sc.id][last] = int8(id)
 			}
-		}
-		if p.i < len(p.s) && p.s[p.i] == ':' {
-			p.i++
-		} else {
-			p.ws()
-			if p.i >= len(p.s) || p.s[p.i] != ':' {
-				p.bad("expected ':'")
-				return
+			if p.i < len(p.s) && p.s[p.i] == ':' {
+				p.i++
+			} else {
+				p.ws()
+				if p.i >= len(p.s) || p.s[p.i] != ':' {
+					p.bad("expected ':'")
+					return
+				}
+				p.i++
 			}
-			p.i++
 		}
 		p.ws()
 		if p.i >= len(p.s) {
@@ -627,11 +664,11 @@ func listOf[T any](p *parser, key string, sl func(*slabs) *slab[T], fn func(p *p
 	start := p.i
 	errBefore := p.re.Err != nil
 	if p.s[p.i] == '"' {
-		v, inner, esc, high := p.raw()
+		v, inner, esc, badUTF8 := p.raw()
 		if p.syntax != nil || p.tooBig(key, v) {
 			return nil, false
 		}
-		s, err := decodeText(v, inner, esc, high)
+		s, err := decodeText(v, inner, esc, badUTF8)
 		if err != nil {
 			p.fail(key, err)
 			return nil, true
