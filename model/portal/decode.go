@@ -42,11 +42,14 @@ import (
 //
 // Memory: one record is held at a time, and reading stops at the record
 // limit, so memory does not grow with the input size, even for hostile input
-// (at most about twice the record limit). Cost: one pass of the one-pass
-// parser over each record, after the framer has delimited it; the record's
-// text is copied once into a string and unescaped string values are
-// substrings of it; each nested list and unknown key allocates its own. The
-// sequence can be ranged over once.
+// (at most about three times the record limit). Cost: each record is read once
+// by the one-pass parser, which checks its grammar while decoding it, from a
+// copy of the input made for it (one allocation, a little longer than the
+// record: sized from the records before it; a copy that ends inside the record
+// is made again twice as long, so an unusually long record costs up to twice
+// its parse); unescaped string values are substrings of that copy, and the
+// nested lists of many records share larger allocations; an unknown key
+// allocates its own. The sequence can be ranged over once.
 func DecodeDossiers(r io.Reader, opts ...Option) iter.Seq2[model.Dossier, error] {
 	return decodeDossiers(r, 0, opts)
 }

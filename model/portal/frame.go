@@ -12,8 +12,11 @@ import (
 // The framer walks a payload's envelope over a window of the input and cuts the elements of its data
 // array out of it, without decoding them: it follows strings (bytes.IndexByte to the closing quote) and
 // bracket depth only, and checks the envelope's grammar. Each element is then decoded by the one-pass
-// parser, which checks its grammar in full. The window is refilled from the reader as needed and never
-// holds more than the record limit plus one read of the current element, however long the input.
+// parser, which checks its grammar in full (SplitDossiers, DecodeSteps). DecodeDossiers does not cut the
+// elements out: the parser reads each straight from the window (dossierDecoder.fromWindow), and the
+// framer delimits one only to name the error of a record the parser could not read. The window is
+// refilled from the reader as needed and never holds more than the record limit plus one read of the
+// current element, however long the input.
 
 // chunkBytes is the window size, and the size of a chunk of SplitDossiers.
 const chunkBytes = 1 << 20

@@ -9,8 +9,9 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 )
 
-// The one-pass record parser. It reads one record's JSON text (a string holding exactly one element of
-// data[], copied once from the input) from left to right, checking the JSON grammar as it goes and
+// The one-pass record parser. It reads one record's JSON text (a string holding one element of data[]
+// — exactly, or followed by more input for DecodeDossiers — copied once from the input) from left to
+// right, checking the JSON grammar as it goes and
 // decoding every known field in the same pass: unescaped string values are substrings of the record's
 // text, nested lists are decoded in place, dates are parsed from the substring without allocation. A
 // syntax error anywhere ends the record with ErrSyntax (terminal for the stream); a bad value is a record
