@@ -205,6 +205,20 @@ func (sl *slab[E]) take(n int) []E {
 	return out
 }
 
+// item returns free item i, for a list cell read item by item whose items 0..i-1 are filled: when
+// the slab is full, the filled items move to the start of a new one.
+func (sl *slab[E]) item(i int) *E {
+	if i >= len(sl.free) {
+		free := make([]E, max(2*i, 16, slabBytes/int(unsafe.Sizeof(*new(E)))))
+		copy(free, sl.free[:i])
+		sl.free = free
+	}
+	return &sl.free[i]
+}
+
+// drop clears the first n free items (those of a list cell that failed), keeping them zero.
+func (sl *slab[E]) drop(n int) { clear(sl.free[:min(n, len(sl.free))]) }
+
 // peek returns the slice take(n) will return, without taking it.
 func (sl *slab[E]) peek(n int) []E {
 	if n > len(sl.free) {

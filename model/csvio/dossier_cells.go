@@ -82,7 +82,7 @@ func newDossierCells(h *header, cfg limits.Config) *dossierCells {
 type codeTables struct {
 	channel       [10]model.Channel
 	applicantType [10]model.ApplicantType
-	status        [10]model.Status
+	status        [11]model.Status // and "10"
 	returnMethod  [10]model.ReturnMethod
 	onlinePayment [10]model.OnlinePayment
 }
@@ -94,6 +94,7 @@ func newCodeTables() *codeTables {
 		t.channel[i], t.applicantType[i], t.status[i] = model.ParseChannel(s), model.ParseApplicantType(s), model.ParseStatus(s)
 		t.returnMethod[i], t.onlinePayment[i] = model.ParseReturnMethod(s), model.ParseOnlinePayment(s)
 	}
+	t.status[10] = model.ParseStatus("10")
 	return t
 }
 
@@ -195,6 +196,8 @@ func (dc *dossierCells) fill(d *model.Dossier, rr *rowReader, n int) *RecordErro
 			case dcStatus:
 				if k := digit(s); k >= 0 {
 					x.Status = dc.codes.status[k]
+				} else if s == "10" {
+					x.Status = dc.codes.status[10]
 				} else {
 					x.Status = model.ParseStatus(s)
 				}
@@ -264,24 +267,28 @@ func (dc *dossierCells) strList(s string) []string {
 }
 
 // nextItem cuts the first item off the list cell s and into its n '|'-separated parts (n ≤ 4),
-// trimmed, what structList's setter reads; i is the item's index, for the error (ErrBadList for an
-// item of another number of parts). The parts are returned by value: they are written to the
-// caller's stack, without the garbage collector's write barriers.
-func nextItem(s string, i, n int) (p [4]string, rest string, err error) {
-	item, rest := cut(s, ';')
+// trimmed, what structList's setter reads; more reports that a ';' followed the item (another item,
+// maybe empty, follows); i is the item's index, for the error (ErrBadList for an item of another
+// number of parts). The parts are returned by value: they are written to the caller's stack, without
+// the garbage collector's write barriers.
+func nextItem(s string, i, n int) (p [4]string, rest string, more bool, err error) {
+	item := s
+	if k := strings.IndexByte(s, ';'); k >= 0 {
+		item, rest, more = s[:k], s[k+1:], true
+	}
 	last := n - 1
 	for j := range last {
 		k := strings.IndexByte(item, '|')
 		if k < 0 {
-			return p, rest, partsErr(i, j+1, n)
+			return p, rest, more, partsErr(i, j+1, n)
 		}
 		p[j], item = trim(item[:k]), item[k+1:]
 	}
 	if k := strings.IndexByte(item, '|'); k >= 0 {
-		return p, rest, partsErr(i, n+1+strings.Count(item[k+1:], "|"), n)
+		return p, rest, more, partsErr(i, n+1+strings.Count(item[k+1:], "|"), n)
 	}
 	p[last] = trim(item)
-	return p, rest, nil
+	return p, rest, more, nil
 }
 
 // partsErr is the error of item i of a list cell with got parts instead of n.
@@ -293,118 +300,121 @@ func partsErr(i, got, n int) error {
 func itemErr(i int, err error) error { return fmt.Errorf("item %d: %w", i, err) }
 
 // The list cells of the dossier layout, each as its structList's setter (the field is left as it is
-// on an error). A cell's items are taken from the decoder's slab of their type only when all of them
-// decode; the slab's free items are always zero (the items of a cell that fails are cleared).
+// on an error). A cell's items are decoded in place in the decoder's slab of their type and taken
+// from it when all of them decode; the slab's free items are always zero (the items of a cell that
+// fails are cleared).
 
 func (dc *dossierCells) applicantIDs(s string) ([]model.ApplicantID, error) {
 	if isBlank(s) {
 		return nil, nil
 	}
-	out := dc.ids.peek(strings.Count(s, ";") + 1)
-	for i := range out {
-		p, rest, err := nextItem(s, i, 2)
-		s = rest
-		if err != nil {
-			clear(out[:i])
+	n := 0
+	for more := true; more; n++ {
+		var p [4]string
+		var err error
+		if p, s, more, err = nextItem(s, n, 2); err != nil {
+			dc.ids.drop(n)
 			return nil, err
 		}
-		out[i].Kind, out[i].Number = p[0], p[1]
+		a := dc.ids.item(n)
+		a.Kind, a.Number = p[0], p[1]
 	}
-	return dc.ids.take(len(out)), nil
+	return dc.ids.take(n), nil
 }
 
 func (dc *dossierCells) fileList(s string) ([]model.File, error) {
 	if isBlank(s) {
 		return nil, nil
 	}
-	out := dc.files.peek(strings.Count(s, ";") + 1)
-	for i := range out {
-		p, rest, err := nextItem(s, i, 4)
-		s = rest
-		if err == nil {
-			f := &out[i]
+	n := 0
+	for more := true; more; n++ {
+		var p [4]string
+		var err error
+		if p, s, more, err = nextItem(s, n, 4); err == nil {
+			f := dc.files.item(n)
 			f.ComponentCode, f.URL = p[0], p[1]
 			if f.Digitised, err = cellFlag(p[2]); err == nil {
 				f.FromStore, err = cellFlag(p[3])
 			}
 			if err != nil {
-				err = itemErr(i, err)
+				err = itemErr(n, err)
 			}
 		}
 		if err != nil {
-			clear(out[:i+1])
+			dc.files.drop(n + 1)
 			return nil, err
 		}
 	}
-	return dc.files.take(len(out)), nil
+	return dc.files.take(n), nil
 }
 
 func (dc *dossierCells) resultList(s string) ([]model.ResultDoc, error) {
 	if isBlank(s) {
 		return nil, nil
 	}
-	out := dc.results.peek(strings.Count(s, ";") + 1)
-	for i := range out {
-		p, rest, err := nextItem(s, i, 2)
-		s = rest
-		if err != nil {
-			clear(out[:i])
+	n := 0
+	for more := true; more; n++ {
+		var p [4]string
+		var err error
+		if p, s, more, err = nextItem(s, n, 2); err != nil {
+			dc.results.drop(n)
 			return nil, err
 		}
-		out[i].Code, out[i].URL = p[0], p[1]
+		r := dc.results.item(n)
+		r.Code, r.URL = p[0], p[1]
 	}
-	return dc.results.take(len(out)), nil
+	return dc.results.take(n), nil
 }
 
 func (dc *dossierCells) feeList(s string) ([]model.Fee, error) {
 	if isBlank(s) {
 		return nil, nil
 	}
-	out := dc.fees.peek(strings.Count(s, ";") + 1)
-	for i := range out {
-		p, rest, err := nextItem(s, i, 2)
-		s = rest
-		if err == nil {
-			f := &out[i]
+	n := 0
+	for more := true; more; n++ {
+		var p [4]string
+		var err error
+		if p, s, more, err = nextItem(s, n, 2); err == nil {
+			f := dc.fees.item(n)
 			f.Code = p[0]
 			f.AmountUnknown = p[1] == "" // an obligation of unknown size (docs/rules.md, 3.6)
 			if f.Amount, err = cellInt(p[1]); err != nil {
-				err = itemErr(i, err)
+				err = itemErr(n, err)
 			}
 		}
 		if err != nil {
-			clear(out[:i+1])
+			dc.fees.drop(n + 1)
 			return nil, err
 		}
 	}
-	return dc.fees.take(len(out)), nil
+	return dc.fees.take(n), nil
 }
 
 func (dc *dossierCells) supplementList(s string) ([]model.Supplement, error) {
 	if isBlank(s) {
 		return nil, nil
 	}
-	out := dc.sups.peek(strings.Count(s, ";") + 1)
-	for i := range out {
-		p, rest, err := nextItem(s, i, 4)
-		s = rest
-		if err == nil {
-			x := &out[i]
+	n := 0
+	for more := true; more; n++ {
+		var p [4]string
+		var err error
+		if p, s, more, err = nextItem(s, n, 4); err == nil {
+			x := dc.sups.item(n)
 			for j, dst := range [...]*model.Time{&x.RequestedAt, &x.ResubmittedAt, &x.DueBefore, &x.DueAfter} {
 				if p[j] != "" {
 					if *dst, err = dc.times.parse(p[j]); err != nil {
-						err = itemErr(i, err)
+						err = itemErr(n, err)
 						break
 					}
 				}
 			}
 		}
 		if err != nil {
-			clear(out[:i+1])
+			dc.sups.drop(n + 1)
 			return nil, err
 		}
 	}
-	return dc.sups.take(len(out)), nil
+	return dc.sups.take(n), nil
 }
 
 // cellFlag reads a flag cell (flag's setter), "1" and "0" without a call.

@@ -160,5 +160,9 @@ func TestCellSetters(t *testing.T) {
 	for _, s := range append(cellSeeds, timeSeeds...) {
 		checkCellSetters(t, s)
 	}
-	checkCellSetters(t, strings.Repeat("a|b;", 300)) // past a slab
+	// past a slab, which grows in the middle of the cell
+	checkCellSetters(t, strings.Repeat("a|b;", 600))
+	checkCellSetters(t, strings.Repeat("TP|u|1|0;", 300)+"TP|u|1|0")
+	checkCellSetters(t, strings.Repeat("2026-08-03T09:30:00+07:00|||;", 100)+"|||")
+	checkCellSetters(t, strings.Repeat("2026-08-03T09:30:00+07:00|||;", 100)+"||x|")
 }

@@ -121,7 +121,7 @@ func DecodeDossiers(r io.Reader, opts ...Option) iter.Seq2[model.Dossier, error]
 			return
 		}
 		dc := newDossierCells(h, cfg)
-		var d model.Dossier // reset for each row, not escaping: no write barriers
+		var d model.Dossier
 		for n := 0; ; n++ {
 			err := rr.nextRow()
 			if err == io.EOF {
@@ -131,7 +131,6 @@ func DecodeDossiers(r io.Reader, opts ...Option) iter.Seq2[model.Dossier, error]
 				yield(model.Dossier{}, rowErr(rr, n, err, cfg))
 				return
 			}
-			d = model.Dossier{}
 			if re := dc.fill(&d, rr, n); re != nil {
 				if !yield(d, re) {
 					return

@@ -35,7 +35,6 @@ func (r *rowChunk) Decode(d *model.Dossier, _, index int) (rerr, terminal error)
 	if err := r.rr.nextRow(); err != nil { // not expected: the splitter read these rows
 		return nil, rowErr(r.rr, index, err, r.cfg)
 	}
-	*d = model.Dossier{}
 	if re := r.dc.fill(d, r.rr, index); re != nil {
 		return re, nil
 	}
