@@ -10,29 +10,39 @@ import (
 // in its numerator, with the smallest few record codes as examples.
 type lostEntry struct {
 	reason indicator.Reason
-	count  int64
-	codes  []string // ascending, distinct, len ≤ k, cap k
+	// last is codes[len(codes)-1] ("" while none is kept), next to the reason and count: the common
+	// comparison of the pass reads no other memory of the entry.
+	last  string
+	count int64
+	codes []string // ascending, distinct, len ≤ k, cap k
 }
 
 // offer keeps code if it is among the k smallest codes seen; an empty code (a record without one) is
 // counted but never kept. The common cases cost one string comparison: a code not below the largest kept
-// one is dropped (or appended while fewer than k are kept); a smaller one is placed by a binary search
-// of three-way comparisons that stops at an equal code. No allocation: codes has capacity k.
+// one is dropped (or appended while fewer than k are kept); a smaller one goes to insert. No allocation:
+// codes has capacity k.
 func (le *lostEntry) offer(code string, k int) {
 	n := len(le.codes)
 	if k == 0 || code == "" {
 		return
 	}
 	if n > 0 {
-		if c := strings.Compare(code, le.codes[n-1]); c >= 0 {
+		if c := strings.Compare(code, le.last); c >= 0 {
 			if c > 0 && n < k {
-				le.codes = append(le.codes, code)
+				le.codes, le.last = append(le.codes, code), code
 			}
 			return
 		}
 	}
-	// code < codes[n-1] (or none kept): its place among codes[:n-1].
-	lo, hi := 0, n-1
+	le.insert(code, k)
+}
+
+// insert places code, non-empty and below the largest kept code (or with none kept), among the kept
+// ones by a binary search of three-way comparisons that stops at an equal code, dropping the largest when
+// k are kept.
+func (le *lostEntry) insert(code string, k int) {
+	n := len(le.codes)
+	lo, hi := 0, max(n-1, 0)
 	for lo < hi {
 		h := int(uint(lo+hi) >> 1)
 		switch c := strings.Compare(code, le.codes[h]); {
@@ -49,6 +59,7 @@ func (le *lostEntry) offer(code string, k int) {
 	}
 	copy(le.codes[lo+1:], le.codes[lo:len(le.codes)-1])
 	le.codes[lo] = code
+	le.last = le.codes[len(le.codes)-1]
 }
 
 // unitLost is the explanations of one unit: per metric, the reasons of its lost records.
@@ -199,10 +210,21 @@ func (e *explainer) lostCase(c *indicator.Case, id indicator.ID, r indicator.Rea
 		le = u.newEntry(id, r, e.k)
 	}
 	le.count++
-	if n := len(le.codes); n == e.k && (n == 0 || d.Code >= le.codes[n-1]) {
-		return // a full entry and a code above its examples: the common case, inline
+	// offer, with its one comparison inline: the common case is a full entry and a code above its
+	// examples.
+	n, code := len(le.codes), d.Code
+	if code == "" || e.k == 0 {
+		return
 	}
-	le.offer(d.Code, e.k)
+	if n > 0 {
+		if c := strings.Compare(code, le.last); c >= 0 {
+			if c > 0 && n < e.k {
+				le.codes, le.last = append(le.codes, code), code
+			}
+			return
+		}
+	}
+	le.insert(code, e.k)
 }
 
 // noteRecord is noteCase for a record that is not a dossier (a petition, a procedure, an offering; the
