@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/vn-dvc/chiso766/examples/internal/sample"
+	"github.com/vn-dvc/chiso766/internal/testkit"
 	"github.com/vn-dvc/chiso766/model/portal"
 )
 
@@ -101,13 +102,13 @@ func BenchmarkCommandFile(b *testing.B) {
 				runtime.GC()
 				debug.FreeOSMemory()
 				stop := samplePeak(&peak)
-				c0 := processCPU()
+				c0 := testkit.ProcessCPU()
 				b.StartTimer()
 				if code := run(args, io.Discard, io.Discard); code != 0 {
 					b.Fatalf("exit %d", code)
 				}
 				b.StopTimer()
-				cpu += processCPU() - c0
+				cpu += testkit.ProcessCPU() - c0
 				stop()
 				b.StartTimer()
 			}

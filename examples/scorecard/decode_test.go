@@ -35,39 +35,25 @@ func bigProvince(t *testing.T, dir string, n int) {
 	if err := sample.Export(p, dir); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(filepath.Join(dir, "dossiers.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csv.NewReader(f).ReadAll()
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := func(name string) int {
-		i := slices.Index(rows[0], name)
-		if i < 0 {
-			t.Fatalf("no column %q in %v", name, rows[0])
+	body := rewriteCSV(t, filepath.Join(dir, "dossiers.csv"), func(rows [][]string) [][]string {
+		col := func(name string) int {
+			i := slices.Index(rows[0], name)
+			if i < 0 {
+				t.Fatalf("no column %q in %v", name, rows[0])
+			}
+			return i
 		}
-		return i
-	}
-	for i := 7; i < len(rows); i += 97 { // re-sends: a copy of row i-5 after row i
-		rows = slices.Insert(rows, i+1, slices.Clone(rows[i-5]))
-	}
-	rows[len(rows)/3][col("received_at")] = "not a date"
-	rows[len(rows)/2][col("status")] = "77"
-	var b strings.Builder
-	w := csv.NewWriter(&b)
-	if err := w.WriteAll(rows); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "dossiers.csv"), []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+		for i := 7; i < len(rows); i += 97 { // re-sends: a copy of row i-5 after row i
+			rows = slices.Insert(rows, i+1, slices.Clone(rows[i-5]))
+		}
+		rows[len(rows)/3][col("received_at")] = "not a date"
+		rows[len(rows)/2][col("status")] = "77"
+		return rows
+	})
 
 	var js strings.Builder
 	enc := portal.NewEncoder(&js, portal.Envelope{Service: "DongBoHoSoMC"})
-	for d, err := range csvio.DecodeDossiers(strings.NewReader(b.String())) {
+	for d, err := range csvio.DecodeDossiers(strings.NewReader(body)) {
 		if err != nil {
 			continue // the bad-date row: left out of the payload
 		}
@@ -251,4 +237,26 @@ func TestSplitQualityEqualsSequential(t *testing.T) {
 			}
 		}
 	}
+}
+
+// rewriteCSV reads the CSV file name, rewrites it with edit's rows and returns the new content.
+func rewriteCSV(t *testing.T, name string, edit func(rows [][]string) [][]string) string {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := csv.NewWriter(&b).WriteAll(edit(rows)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }

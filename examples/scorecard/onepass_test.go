@@ -2,12 +2,10 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -83,29 +81,15 @@ func TestCardEqualsRunLatest(t *testing.T) {
 // (with atEnd, a copy of the first row as the file's last row too).
 func resendRows(t *testing.T, name string, atEnd bool) {
 	t.Helper()
-	f, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csv.NewReader(f).ReadAll()
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 11; i < len(rows); i += 101 {
-		rows = slices.Insert(rows, i+1, slices.Clone(rows[i-7]))
-	}
-	if atEnd {
-		rows = append(rows, slices.Clone(rows[1]))
-	}
-	var b strings.Builder
-	w := csv.NewWriter(&b)
-	if err := w.WriteAll(rows); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	rewriteCSV(t, name, func(rows [][]string) [][]string {
+		for i := 11; i < len(rows); i += 101 {
+			rows = slices.Insert(rows, i+1, slices.Clone(rows[i-7]))
+		}
+		if atEnd {
+			rows = append(rows, slices.Clone(rows[1]))
+		}
+		return rows
+	})
 }
 
 // libraryCard scores files as a library user would: every record of the dossier files decoded in order

@@ -77,31 +77,24 @@ func (t *CodeTable[V]) hash(code string) uint64 {
 
 // Find returns the entry of code, or nil. Cost: one hash and, on average, about two probes.
 func (t *CodeTable[V]) Find(code string) *Entry[V] {
-	if t.n == 0 {
-		return nil
+	if i := t.lookup(code); i >= 0 {
+		return t.entry(i)
 	}
-	h := t.hash(code)
-	tag := tagOf(h)
-	mask := uint64(len(t.slots) - 1)
-	for p := h & mask; ; p = (p + 1) & mask {
-		s := t.slots[p]
-		if s == 0 {
-			return nil
-		}
-		if s&tagMask == tag {
-			if e := t.entry(int64(s>>tagBits) - 1); string(t.Code(e)) == code {
-				return e
-			}
-		}
-	}
+	return nil
 }
 
 // Number returns the number of code's entry — entries are numbered 0, 1, 2, … in the order their codes
 // were added, so a caller can keep per-code state in a slice of its own — and whether code has one.
 // Cost: Find's. Safe for concurrent use with other lookups.
 func (t *CodeTable[V]) Number(code string) (int64, bool) {
+	i := t.lookup(code)
+	return i, i >= 0
+}
+
+// lookup returns the number of code's entry, or -1.
+func (t *CodeTable[V]) lookup(code string) int64 {
 	if t.n == 0 {
-		return 0, false
+		return -1
 	}
 	h := t.hash(code)
 	tag := tagOf(h)
@@ -109,12 +102,11 @@ func (t *CodeTable[V]) Number(code string) (int64, bool) {
 	for p := h & mask; ; p = (p + 1) & mask {
 		s := t.slots[p]
 		if s == 0 {
-			return 0, false
+			return -1
 		}
 		if s&tagMask == tag {
-			i := int64(s>>tagBits) - 1
-			if string(t.Code(t.entry(i))) == code {
-				return i, true
+			if i := int64(s>>tagBits) - 1; string(t.Code(t.entry(i))) == code {
+				return i
 			}
 		}
 	}

@@ -27,9 +27,14 @@ func (h *hasher) word(w uint64) { h.h = bits.RotateLeft64((h.h^w)*hashK1, 29) * 
 
 func (h *hasher) u64(v uint64) { h.word(v) }
 
-func (h *hasher) str(s string) {
-	h.word(uint64(len(s)))
-	x := h.h
+func (h *hasher) str(s string) { h.h = hashBytes(h.h, s) }
+
+func (h *hasher) bytes(b []byte) { h.h = hashBytes(h.h, b) }
+
+// hashBytes feeds one value — its length word, then its bytes as little-endian words, the last one
+// zero-padded — into state x.
+func hashBytes[T string | []byte](x uint64, s T) uint64 {
+	x = bits.RotateLeft64((x^uint64(len(s)))*hashK1, 29) * hashK2
 	for len(s) >= 8 {
 		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
@@ -43,26 +48,7 @@ func (h *hasher) str(s string) {
 		}
 		x = bits.RotateLeft64((x^w)*hashK1, 29) * hashK2
 	}
-	h.h = x
-}
-
-func (h *hasher) bytes(b []byte) {
-	h.word(uint64(len(b)))
-	x := h.h
-	for len(b) >= 8 {
-		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		x = bits.RotateLeft64((x^w)*hashK1, 29) * hashK2
-		b = b[8:]
-	}
-	if len(b) > 0 {
-		var w uint64
-		for i := len(b) - 1; i >= 0; i-- {
-			w = w<<8 | uint64(b[i])
-		}
-		x = bits.RotateLeft64((x^w)*hashK1, 29) * hashK2
-	}
-	h.h = x
+	return x
 }
 
 func (h *hasher) time(t model.Time) {
