@@ -26,11 +26,14 @@ func TestCardEqualsRunLatest(t *testing.T) {
 		resend, steps  bool
 		wantTwoPass    bool
 		resendAtTheEnd bool
+		split          bool // the dossiers in two files (dossiers-1.csv, dossiers-2.csv)
 	}{
 		{name: "clean", steps: true},
 		{name: "clean-no-steps"},
 		{name: "resent", resend: true, steps: true, wantTwoPass: true},
 		{name: "resent-last-record", resend: true, resendAtTheEnd: true, wantTwoPass: true},
+		{name: "two-files", split: true},
+		{name: "two-files-resent-across", split: true, resend: true, resendAtTheEnd: true, wantTwoPass: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -48,6 +51,9 @@ func TestCardEqualsRunLatest(t *testing.T) {
 			}
 			if tc.resend {
 				resendRows(t, filepath.Join(dir, "dossiers.csv"), tc.resendAtTheEnd)
+			}
+			if tc.split {
+				splitRows(t, dir)
 			}
 			asOf := "2027-01-01"
 			files, _, err := dataset.Convention(dir)
@@ -90,6 +96,28 @@ func resendRows(t *testing.T, name string, atEnd bool) {
 		}
 		return rows
 	})
+}
+
+// splitRows cuts dir's dossiers.csv in two files by the convention, dossiers-1.csv and dossiers-2.csv
+// (the header in both): a re-sent copy at the end of the file (resendRows with atEnd) is then in another
+// file than its first version.
+func splitRows(t *testing.T, dir string) {
+	t.Helper()
+	name := filepath.Join(dir, "dossiers.csv")
+	var second [][]string
+	rewriteCSV(t, name, func(rows [][]string) [][]string {
+		half := len(rows) / 2
+		second = append([][]string{rows[0]}, rows[half:]...)
+		return rows[:half]
+	})
+	if err := os.Rename(name, filepath.Join(dir, "dossiers-1.csv")); err != nil {
+		t.Fatal(err)
+	}
+	two := filepath.Join(dir, "dossiers-2.csv")
+	if err := os.WriteFile(two, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rewriteCSV(t, two, func([][]string) [][]string { return second })
 }
 
 // libraryCard scores files as a library user would: every record of the dossier files decoded in order
