@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/vn-dvc/chiso766/internal/testkit"
+	"github.com/vn-dvc/chiso766/model"
 )
 
 // refStr is a byte-by-byte reference of parser.str on s[0] == '"': the end of the string (after the
@@ -72,4 +75,26 @@ func TestStrScan(t *testing.T) {
 	}
 	check(`"`)
 	check(`""`)
+}
+
+// TestRecordLimitEdges: at record limits around the length of a record (with white space before it,
+// which counts, a number or an object as the record), DecodeDossiers and the split decoding give the same
+// records and errors, texts included.
+func TestRecordLimitEdges(t *testing.T) {
+	for _, in := range []string{
+		`[{"MaHoSo":"A-1-1"},  {"MaHoSo":"B-1-1","GhiChu":"0123456789"},{"MaHoSo":"C-1-1"}]`,
+		`{"data":[ 12345678901234567890 , {"MaHoSo":"B-1-1"}]}`,
+		`[{"MaHoSo":"A-1-1","TaiLieuNop":[{"TenTepDinhKem":"x"}]}`,
+		`[{"MaHoSo":"A-1-1"}, {"MaHoSo":"B-1-1","GhiChu":"0123456789",}]`,
+	} {
+		for limit := 10; limit < 70; limit++ {
+			for _, first := range []int{0, 1, 5} {
+				opts := []Option{MaxRecordBytes(limit), MaxFieldBytes(limit)}
+				got := collectItems(decodeDossiers(strings.NewReader(in), first, opts))
+				want := collectItems(testkit.ChunkSeq(splitDossiers(strings.NewReader(in), 64, newConfig(opts))))
+				sameItems(t, []byte(in), got, want, func(*model.Dossier) {})
+				sameErrText(t, []byte(in), got, want)
+			}
+		}
+	}
 }
