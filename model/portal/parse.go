@@ -55,24 +55,13 @@ type slabs struct {
 	databases   slab[string]
 }
 
-// slab is one list type's allocation and the scratch list elements are decoded into.
+// slab is one list type's allocation: free is the part not handed out yet (its capacity is its length).
 type slab[T any] struct {
-	free, scratch []T
+	free []T
 }
 
-const slabSize = 128
-
-// keep copies items into the slab and returns the copy.
-func (sl *slab[T]) keep(items []T) []T {
-	n := len(items)
-	if n > len(sl.free) {
-		sl.free = make([]T, max(n, slabSize))
-	}
-	out := sl.free[:n:n]
-	sl.free = sl.free[n:]
-	copy(out, items)
-	return out
-}
+// slabSize is the length of a slab; a list begins a new slab when fewer than slabMin items are free.
+const slabSize, slabMin = 128, 8
 
 // swarLo and swarHi are the low and high bit of every byte of a word.
 const swarLo, swarHi = 0x0101010101010101, 0x8080808080808080
@@ -720,8 +709,8 @@ func listOf[T any](p *parser, key string, sl func(*slabs) *slab[T], fn func(p *p
 	return out, true
 }
 
-// elements decodes the array at p.i with fn for each object element, into the slab's scratch list,
-// and returns a copy from the slab (or, without slabs, a list of its own).
+// elements decodes the array at p.i with fn for each object element, into the slab's free part (or,
+// without slabs, a list of its own), and returns the list.
 func elements[T any](p *parser, key string, sl func(*slabs) *slab[T], fn func(p *parser, v *T)) []T {
 	p.depth++
 	if p.depth > maxDepth {
@@ -735,17 +724,17 @@ func elements[T any](p *parser, key string, sl func(*slabs) *slab[T], fn func(p 
 		p.depth--
 		return nil
 	}
+	// The elements are decoded in place, at the start of the slab's free part (a list that outgrows it
+	// moves to an allocation of its own, as append does).
 	var b *slab[T]
+	var out []T
 	if p.sl != nil {
 		b = sl(p.sl)
-	} else {
-		b = new(slab[T])
+		if len(b.free) < slabMin {
+			b.free = make([]T, slabSize)
+		}
+		out = b.free[:0]
 	}
-	out := b.scratch[:0]
-	defer func() {
-		clear(out)
-		b.scratch = out[:0]
-	}()
 	for n := 0; p.syntax == nil; n++ {
 		if p.i < len(p.s) && p.s[p.i] == '{' {
 			var zero T
@@ -765,10 +754,18 @@ func elements[T any](p *parser, key string, sl func(*slabs) *slab[T], fn func(p 
 		if p.s[p.i] == ']' {
 			p.i++
 			p.depth--
-			if len(out) == 0 {
+			n := len(out)
+			if n == 0 {
 				return nil
 			}
-			return b.keep(out)
+			if b != nil {
+				if n <= len(b.free) { // decoded in the slab (whose capacity is its length)
+					b.free = b.free[n:]
+				} else {
+					b.free = nil
+				}
+			}
+			return out[:n:n]
 		}
 		if p.s[p.i] != ',' {
 			p.bad("expected ',' or ']'")
