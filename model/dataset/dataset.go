@@ -501,12 +501,16 @@ func (s *Set) read(name string, k Kind, format Format) error {
 			seq = portal.DecodeSteps(file, s.opts...)
 		}
 		defer s.steps.done()
+		i := 0
 		for st, err := range seq {
 			if err != nil {
 				return NewFileError(name, err)
 			}
-			s.steps.add(&st)
+			if err := s.steps.add(&st); err != nil {
+				return &FileError{File: name, Index: i, Code: st.DossierCode, Field: "ThoiDiemXuLy", Err: err}
+			}
 			s.StepRecords++
+			i++
 		}
 	}
 	return nil

@@ -1,10 +1,12 @@
 package dataset
 
 import (
+	"errors"
 	"os"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vn-dvc/chiso766/model"
 	"github.com/vn-dvc/chiso766/model/csvio"
@@ -102,5 +104,48 @@ func TestAttachStepsDoesNotWriteThrough(t *testing.T) {
 	d.Steps[1].Officer = "changed"
 	if set.Steps("A")[0].Officer != "Lê Huy" {
 		t.Fatal("the set's step was changed through a caller's copy")
+	}
+}
+
+// TestStepZones: times keep their location — the same pointer while the store's table of locations has
+// room; past 65 535 distinct locations, an equivalent one (same name and zone: a decoder making a fixed
+// zone per value); a location with no equivalent then is an error, and the step is not added.
+func TestStepZones(t *testing.T) {
+	var s stepStore
+	at := time.Date(2026, 8, 3, 9, 0, 0, 123, time.UTC)
+	const n = 70_000
+	var want []model.Step
+	for i := range n {
+		loc := time.FixedZone("+07", 7*3600) // a new pointer every time, as time.Parse makes for a named offset
+		st := model.Step{DossierCode: "A", At: model.Some(at.In(loc)), Deadline: model.Some(at)}
+		if i%2 == 0 {
+			st.StartedAt = model.Some(at.In(time.FixedZone("ICT", 7*3600)))
+		}
+		if err := s.add(&st); err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+		want = append(want, st)
+	}
+	got := s.appendSteps(nil, "A")
+	if len(got) != n {
+		t.Fatalf("%d steps", len(got))
+	}
+	for i := range got {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Fatalf("step %d: %+v, want %+v", i, got[i], want[i])
+		}
+		if i < 1000 && got[i].At.T.Location() != want[i].At.T.Location() {
+			t.Fatalf("step %d: another location pointer while the table has room", i)
+		}
+		if !got[i].At.T.Equal(want[i].At.T) || got[i].At.T.String() != want[i].At.T.String() {
+			t.Fatalf("step %d: %v, want %v", i, got[i].At.T, want[i].At.T)
+		}
+	}
+	other := model.Step{DossierCode: "B", At: model.Some(at.In(time.FixedZone("X", 3600)))}
+	if err := s.add(&other); !errors.Is(err, errTooManyZones) {
+		t.Fatalf("a new zone past the table: %v", err)
+	}
+	if got := s.appendSteps(nil, "B"); got != nil {
+		t.Fatalf("the failed step was added: %v", got)
 	}
 }
