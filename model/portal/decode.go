@@ -63,11 +63,12 @@ func decodeDossiers(r io.Reader, firstCopy int, opts []Option) iter.Seq2[model.D
 		f := &framer{Window: chunk.Window{R: r, Buf: make([]byte, 64<<10)}, limit: cfg.Record}
 		stopped := false
 		err := f.walk([]string{"data"}, func(index int) (int, bool, error) {
-			end, rerr, err := x.fromWindow(f, index)
+			var d model.Dossier // on the stack: its fields are written without write barriers
+			end, rerr, err := x.fromWindow(f, index, &d)
 			if err != nil {
 				return 0, false, err
 			}
-			if !yield(x.out, rerr) {
+			if !yield(d, rerr) {
 				stopped = true
 				return 0, true, nil
 			}
@@ -94,9 +95,9 @@ const (
 	estMin, estMax = 512, 64 << 10
 )
 
-// fromWindow decodes the record at f.Pos into x.out and returns its end in f.Buf and its record error,
+// fromWindow decodes the record at f.Pos into *d and returns its end in f.Buf and its record error,
 // or a terminal error (a syntax error in the record, the record limit, a read error).
-func (x *dossierDecoder) fromWindow(f *framer, index int) (end int, rerr, terminal error) {
+func (x *dossierDecoder) fromWindow(f *framer, index int, d *model.Dossier) (end int, rerr, terminal error) {
 	maxLen := f.limit - int(f.Base+int64(f.Pos)-f.recAt) // the value's bytes within the record limit
 	est := max(estMin, min(estMax, max(x.last, x.avg)+64+x.avg/32))
 	if x.firstCopy > 0 {
@@ -112,7 +113,7 @@ func (x *dossierDecoder) fromWindow(f *framer, index int) (end int, rerr, termin
 		n := min(want, f.N-f.Pos)
 		more := n < f.N-f.Pos || !f.EOF && f.Err == nil // the input goes on after the copy
 		raw := string(f.Buf[f.Pos : f.Pos+n])
-		end, rerr, syn := x.prefix(&x.out, index, raw)
+		end, rerr, syn := x.prefix(d, index, raw)
 		switch {
 		case syn == nil && (end < n || !more):
 			if end > maxLen {
@@ -502,18 +503,14 @@ func splitAliases(s string) []string {
 	return out
 }
 
-// decodeDossier decodes one element of data[] (its JSON text, copied once into a string whose substrings
-// the dossier's strings are) in one pass. syntax is a terminal error (ErrSyntax): the element is not
-// well-formed JSON.
 // dossierDecoder decodes the records of one stream (or chunk), one at a time, reusing its state: the
-// parser, the record error and the dossier being filled live here rather than on the heap per record.
+// parser, the record error, the slabs and the key predictions live here rather than on the heap per
+// record; the dossier being filled is the caller's.
 type dossierDecoder struct {
 	p    parser
 	re   RecordError
-	d    *model.Dossier // the dossier being filled (into's destination)
-	out  model.Dossier  // decode's destination
-	last int            // length of the last record read by fromWindow
-	avg  int            // moving average of the lengths of the records read by fromWindow
+	last int // length of the last record read by fromWindow
+	avg  int // moving average of the lengths of the records read by fromWindow
 	// firstCopy, if > 0, is the length of fromWindow's first copy of a record (tests)
 	firstCopy int
 	unitSet   bool
@@ -522,20 +519,13 @@ type dossierDecoder struct {
 	cfg       config
 }
 
-// decode decodes one element of data[] (its JSON text, copied once into a string whose substrings
-// the dossier's strings are) in one pass, and returns the dossier (a copy; see into).
-func (x *dossierDecoder) decode(index int, raw string) (d model.Dossier, err, syntax error) {
-	err, syntax = x.into(&x.out, index, raw)
-	return x.out, err, syntax
-}
-
 // into decodes one element of data[] into *dst (overwritten: no 1 KB dossier is copied on the way).
 // syntax is a terminal error (ErrSyntax): the element is not well-formed JSON, and *dst is then zero.
 func (x *dossierDecoder) into(dst *model.Dossier, index int, raw string) (err, syntax error) {
 	x.begin(dst, index, raw)
 	p := &x.p
 	p.ws()
-	x.value()
+	x.value(dst)
 	p.ws()
 	if p.syntax == nil && p.i != len(p.s) {
 		p.bad("data after the record")
@@ -548,7 +538,7 @@ func (x *dossierDecoder) into(dst *model.Dossier, index int, raw string) (err, s
 // inside the element: x.p.errAt then tells where it was found.
 func (x *dossierDecoder) prefix(dst *model.Dossier, index int, raw string) (end int, err, syntax error) {
 	x.begin(dst, index, raw)
-	x.value()
+	x.value(dst)
 	err, syntax = x.finish(dst, index)
 	return x.p.i, err, syntax
 }
@@ -561,15 +551,14 @@ func (x *dossierDecoder) begin(dst *model.Dossier, index int, raw string) {
 	}
 	x.p = parser{s: raw, re: &x.re, maxField: x.cfg.Field, sl: &x.sl, frames: x.p.frames[:0], keys: x.p.keys, pred: x.pred}
 	*dst = model.Dossier{}
-	x.d = dst
 	x.unitSet = false
 }
 
-// value decodes the value at x.p.i: the dossier object, or any other value as a record error.
-func (x *dossierDecoder) value() {
+// value decodes the value at x.p.i into *d: the dossier object, or any other value as a record error.
+func (x *dossierDecoder) value(d *model.Dossier) {
 	p := &x.p
 	if p.i < len(p.s) && p.s[p.i] == '{' {
-		p.object(dossierSchema, x.field)
+		p.object(dossierSchema, func(id int, k string) { x.field(d, id, k) })
 	} else {
 		p.skip()
 		p.fail("", ErrNotObject)
@@ -578,7 +567,6 @@ func (x *dossierDecoder) value() {
 
 // finish completes the dossier decoded into *dst: the derived fields, and the errors of into.
 func (x *dossierDecoder) finish(dst *model.Dossier, index int) (err, syntax error) {
-	x.d = nil
 	p := &x.p
 	if p.syntax != nil {
 		*dst = model.Dossier{}
@@ -601,106 +589,106 @@ func (x *dossierDecoder) finish(dst *model.Dossier, index int) (err, syntax erro
 }
 
 // field decodes the value of the record's key k.
-func (x *dossierDecoder) field(id int, k string) {
+func (x *dossierDecoder) field(d *model.Dossier, id int, k string) {
 	p := &x.p
 	switch id {
 	case kMaHoSo:
 		if s, ok := p.text(k); ok {
-			x.d.Code = strings.TrimSpace(s)
-			x.re.Code = x.d.Code
+			d.Code = strings.TrimSpace(s)
+			x.re.Code = d.Code
 		}
 	case kMaHoSoKhac:
-		parsed(p, k, &x.d.Aliases, splitAliases)
+		parsed(p, k, &d.Aliases, splitAliases)
 	case kIdHoSo:
-		x.d.NationalID = p.str0(k)
+		d.NationalID = p.str0(k)
 	case kMaTTHC:
-		x.d.ProcedureCode = p.str0(k)
+		d.ProcedureCode = p.str0(k)
 	case kTenTTHC:
-		x.d.ProcedureName = p.str0(k)
+		d.ProcedureName = p.str0(k)
 	case kMaTruongHop:
-		x.d.CaseCode = p.str0(k)
+		d.CaseCode = p.str0(k)
 	case kMaDonVi:
 		if s, ok := p.text(k); ok {
-			x.d.UnitID = s
+			d.UnitID = s
 			x.unitSet = s != ""
 		}
 	case kMaLinhVuc:
-		x.d.FieldCode = p.str0(k)
+		d.FieldCode = p.str0(k)
 	case kTenLinhVuc:
-		x.d.FieldName = p.str0(k)
+		d.FieldName = p.str0(k)
 	case kKenhThucHien:
-		parsed(p, k, &x.d.Channel, model.ParseChannel)
+		parsed(p, k, &d.Channel, model.ParseChannel)
 	case kNoiNopHoSo:
-		x.d.SubmittedVia = p.str0(k)
+		d.SubmittedVia = p.str0(k)
 	case kLoaiDoiTuong:
-		parsed(p, k, &x.d.ApplicantType, model.ParseApplicantType)
+		parsed(p, k, &d.ApplicantType, model.ParseApplicantType)
 	case kSoBienNhan:
-		x.d.ReceiptNo = p.str0(k)
+		d.ReceiptNo = p.str0(k)
 	case kChuHoSo:
-		x.d.ApplicantName = p.str0(k)
+		d.ApplicantName = p.str0(k)
 	case kMaDoiTuong:
-		x.d.ApplicantAccount = p.str0(k)
+		d.ApplicantAccount = p.str0(k)
 	case kSoGiayToChuHoSo:
-		x.d.ApplicantDocNo = p.str0(k)
+		d.ApplicantDocNo = p.str0(k)
 	case kThongTinKhac:
-		x.d.OtherInfo = p.str0(k)
+		d.OtherInfo = p.str0(k)
 	case kEmail:
-		x.d.Email = p.str0(k)
+		d.Email = p.str0(k)
 	case kFax:
-		x.d.Fax = p.str0(k)
+		d.Fax = p.str0(k)
 	case kSoDienThoai:
-		x.d.Phone = p.str0(k)
+		d.Phone = p.str0(k)
 	case kTrichYeuHoSo:
-		x.d.Summary = p.str0(k)
+		d.Summary = p.str0(k)
 	case kDonViXuLy:
-		x.d.HandlingAgency = p.str0(k)
+		d.HandlingAgency = p.str0(k)
 	case kGhiChu:
-		x.d.Note = p.str0(k)
+		d.Note = p.str0(k)
 	case kThongTinTra:
-		x.d.ReturnNote = p.str0(k)
+		d.ReturnNote = p.str0(k)
 	case kNgayNopHoSo:
-		x.d.SubmittedAt = p.time(k)
+		d.SubmittedAt = p.time(k)
 	case kHanTiepNhan:
-		x.d.ReceiveDeadline = p.time(k)
+		d.ReceiveDeadline = p.time(k)
 	case kNgayTiepNhan:
-		x.d.ReceivedAt = p.time(k)
+		d.ReceivedAt = p.time(k)
 	case kNgayHenTra:
-		x.d.DueAt = p.time(k)
+		d.DueAt = p.time(k)
 	case kNgayTuChoi:
-		x.d.RejectedAt = p.time(k)
+		d.RejectedAt = p.time(k)
 	case kNgayKetThucXuLy:
-		x.d.ProcessingEndedAt = p.time(k)
+		d.ProcessingEndedAt = p.time(k)
 	case kNgayTra:
-		x.d.ResultReturnedAt = p.time(k)
+		d.ResultReturnedAt = p.time(k)
 	case kTrangThaiHoSo:
-		parsed(p, k, &x.d.Status, model.ParseStatus)
+		parsed(p, k, &d.Status, model.ParseStatus)
 	case kHinhThuc:
-		parsed(p, k, &x.d.ReturnMethod, model.ParseReturnMethod)
+		parsed(p, k, &d.ReturnMethod, model.ParseReturnMethod)
 	case kHoSoCoThanhPhanSoHoa:
-		x.d.HasDigitisedComponents = p.flag0(k)
+		d.HasDigitisedComponents = p.flag0(k)
 	case kTaiKhoanDuocXacThucVoiVNeID:
-		x.d.VNeIDAuthenticated = p.flag0(k)
+		d.VNeIDAuthenticated = p.flag0(k)
 	case kDuocThanhToanTrucTuyen:
-		parsed(p, k, &x.d.OnlinePayment, model.ParseOnlinePayment)
+		parsed(p, k, &d.OnlinePayment, model.ParseOnlinePayment)
 	case kKetQuaDongBoKho:
-		x.d.ResultSyncedToStore = p.flag0(k)
+		d.ResultSyncedToStore = p.flag0(k)
 	case kTaiLieuNop:
-		x.d.Files, _ = listOf(p, k, func(s *slabs) *slab[model.File] { return &s.files }, decodeFile)
+		d.Files, _ = listOf(p, k, func(s *slabs) *slab[model.File] { return &s.files }, decodeFile)
 	case kDanhSachGiayToKetQua:
-		x.d.Results, _ = listOf(p, k, func(s *slabs) *slab[model.ResultDoc] { return &s.results }, decodeResult)
+		d.Results, _ = listOf(p, k, func(s *slabs) *slab[model.ResultDoc] { return &s.results }, decodeResult)
 	case kDanhSachLePhi:
-		x.d.Fees, _ = listOf(p, k, func(s *slabs) *slab[model.Fee] { return &s.fees }, decodeFee)
+		d.Fees, _ = listOf(p, k, func(s *slabs) *slab[model.Fee] { return &s.fees }, decodeFee)
 	case kDanhSachTepDinhKemKhac:
-		x.d.OtherDocs, _ = listOf(p, k, func(s *slabs) *slab[model.OtherDoc] { return &s.otherDocs }, decodeOtherDoc)
+		d.OtherDocs, _ = listOf(p, k, func(s *slabs) *slab[model.OtherDoc] { return &s.otherDocs }, decodeOtherDoc)
 	case kDanhSachHoSoBoSung:
-		x.d.Supplements, _ = listOf(p, k, func(s *slabs) *slab[model.Supplement] { return &s.supplements }, decodeSupplement)
+		d.Supplements, _ = listOf(p, k, func(s *slabs) *slab[model.Supplement] { return &s.supplements }, decodeSupplement)
 	case kDinhDanhCHS:
-		x.d.ApplicantIDs, _ = listOf(p, k, func(s *slabs) *slab[model.ApplicantID] { return &s.ids }, decodeApplicantID)
+		d.ApplicantIDs, _ = listOf(p, k, func(s *slabs) *slab[model.ApplicantID] { return &s.ids }, decodeApplicantID)
 	case kDSKetNoiCSDL:
-		x.d.Databases, _ = listOf(p, k, func(s *slabs) *slab[string] { return &s.databases }, decodeDatabase)
+		d.Databases, _ = listOf(p, k, func(s *slabs) *slab[string] { return &s.databases }, decodeDatabase)
 	default:
 		if f, ok := p.extraField(k); ok {
-			x.d.Extra = append(x.d.Extra, f)
+			d.Extra = append(d.Extra, f)
 		}
 	}
 }
