@@ -454,9 +454,10 @@ func cellInt(s string) (int64, error) {
 // layouts, spaces around, a value out of range) goes to parseTime. The zero value is ready for use;
 // one per decoder. No allocation but parseTime's errors.
 type timeCache struct {
-	date string // the last yyyy-MM-dd read, "" for none
+	date uint64 // the first eight bytes of the last yyyy-MM-dd read ...
+	dd   uint32 // ... and its last two, with bit 16 set (0 for none)
 	days int64  // its days from 1970-01-01
-	zone string // the last offset read (Z or ±hh:mm), "" for none
+	zone uint64 // the bytes of the last offset read (Z or ±hh:mm) and bit 63 (0 for none)
 	off  int    // its seconds east of UTC
 }
 
@@ -481,19 +482,28 @@ func (tc *timeCache) fast(s string) (t time.Time, ok bool) {
 	if len(s) != 25 && len(s) != 20 || s[10] != 'T' && s[10] != ' ' || s[13] != ':' || s[16] != ':' {
 		return t, false
 	}
-	if zone := s[19:]; zone != tc.zone {
-		off, ok := offset(zone)
+	zone := uint64(s[19]) | 1<<63
+	if len(s) == 25 {
+		z := s[19:25]
+		zone |= uint64(z[1])<<8 | uint64(z[2])<<16 | uint64(z[3])<<24 | uint64(z[4])<<32 | uint64(z[5])<<40 | 1<<48
+	}
+	if zone != tc.zone {
+		off, ok := offset(s[19:])
 		if !ok {
 			return t, false
 		}
 		tc.zone, tc.off = zone, off
 	}
-	if date := s[:10]; date != tc.date {
-		days, ok := civilDays(date)
+	ds := s[:10]
+	date := uint64(ds[0]) | uint64(ds[1])<<8 | uint64(ds[2])<<16 | uint64(ds[3])<<24 | uint64(ds[4])<<32 |
+		uint64(ds[5])<<40 | uint64(ds[6])<<48 | uint64(ds[7])<<56
+	dd := uint32(ds[8]) | uint32(ds[9])<<8 | 1<<16
+	if date != tc.date || dd != tc.dd {
+		days, ok := civilDays(s[:10])
 		if !ok {
 			return t, false
 		}
-		tc.date, tc.days = date, days
+		tc.date, tc.dd, tc.days = date, dd, days
 	}
 	h, ok1 := two(s[11], s[12])
 	mi, ok2 := two(s[14], s[15])
