@@ -2,9 +2,11 @@ package portal
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 
 	"github.com/vn-dvc/chiso766/model/internal/chunk"
 )
@@ -105,12 +107,11 @@ func (f *framer) value() (int, error) {
 			continue
 		}
 		if inStr {
-			k := bytes.IndexByte(f.Buf[j:f.N], '"')
+			k := quoteIndex(f.Buf[:f.N], j)
 			if k < 0 {
 				j = f.N
 				continue
 			}
-			k += j
 			j = k + 1
 			if f.Buf[k-1] == '\\' { // k-1 ≥ pos: the opening quote is there at least
 				bs := 1
@@ -143,6 +144,23 @@ func (f *framer) value() (int, error) {
 		}
 		j++
 	}
+}
+
+// quoteIndex returns the index of the first '"' in b from j, -1 if there is none: eight bytes at a time
+// (see parser.str), which beats bytes.IndexByte's set-up on the short strings of a record.
+func quoteIndex(b []byte, j int) int {
+	for ; j+8 <= len(b); j += 8 {
+		q := binary.LittleEndian.Uint64(b[j:]) ^ (swarLo * '"')
+		if t := (q - swarLo) &^ q & swarHi; t != 0 {
+			return j + bits.TrailingZeros64(t)>>3
+		}
+	}
+	for ; j < len(b); j++ {
+		if b[j] == '"' {
+			return j
+		}
+	}
+	return -1
 }
 
 // scalar frames the number or literal at pos: its text runs to a delimiter, white space or the end of
