@@ -111,14 +111,18 @@ func digit(s string) int {
 // dossier layout: each column's setter in dossierColumns is a case of its switch (TestCellSetters),
 // an empty cell is the zero value. The record is built in a local variable and copied to *d at the
 // end: its fields are written without the garbage collector's write barriers.
-func (dc *dossierCells) fill(d *model.Dossier, rr *rowReader, n int) *RecordError {
+func (dc *dossierCells) fill(d *model.Dossier, rr *rowReader, n int) (re *RecordError) {
+	*d, re = dc.row(rr, n)
+	return re
+}
+
+// row is fill returning the record: it is built in the result, on the caller's stack.
+func (dc *dossierCells) row(rr *rowReader, n int) (x model.Dossier, re *RecordError) {
 	h := dc.h
 	if rr.ncells() != len(h.headers) {
-		*d = model.Dossier{}
-		return &RecordError{Index: n, Line: rr.rowAt, Err: fmt.Errorf("%w: %d cells, header has %d", portal.ErrSyntax, rr.ncells(), len(h.headers))}
+		return x, &RecordError{Index: n, Line: rr.rowAt, Err: fmt.Errorf("%w: %d cells, header has %d", portal.ErrSyntax, rr.ncells(), len(h.headers))}
 	}
 	var (
-		x    model.Dossier
 		name string // the first bad cell's column
 		ferr error
 	)
@@ -243,14 +247,13 @@ func (dc *dossierCells) fill(d *model.Dossier, rr *rowReader, n int) *RecordErro
 			name, ferr = h.headers[i], err
 		}
 	}
-	*d = x
 	if ferr == nil && isBlank(x.Code) {
 		name, ferr = "code", ErrMissingKey
 	}
 	if ferr != nil {
-		return &RecordError{Index: n, Line: rr.rowAt, Code: x.Code, Field: name, Err: ferr}
+		return x, &RecordError{Index: n, Line: rr.rowAt, Code: x.Code, Field: name, Err: ferr}
 	}
-	return nil
+	return x, nil
 }
 
 // strList is strList's setter: nil for a blank cell, else the ';'-separated items, trimmed.

@@ -121,7 +121,6 @@ func DecodeDossiers(r io.Reader, opts ...Option) iter.Seq2[model.Dossier, error]
 			return
 		}
 		dc := newDossierCells(h, cfg)
-		var d model.Dossier
 		for n := 0; ; n++ {
 			err := rr.nextRow()
 			if err == io.EOF {
@@ -131,7 +130,8 @@ func DecodeDossiers(r io.Reader, opts ...Option) iter.Seq2[model.Dossier, error]
 				yield(model.Dossier{}, rowErr(rr, n, err, cfg))
 				return
 			}
-			if re := dc.fill(&d, rr, n); re != nil {
+			d, re := dc.row(rr, n)
+			if re != nil {
 				if !yield(d, re) {
 					return
 				}
