@@ -147,7 +147,8 @@ func framingError(f *framer, err error) error {
 func DecodeSteps(r io.Reader, opts ...Option) iter.Seq2[model.Step, error] {
 	return func(yield func(model.Step, error) bool) {
 		cfg := newConfig(opts)
-		decodeStream(r, cfg, func(i int, raw string) (model.Step, error, error) { return decodeStepRecord(i, raw, cfg) }, yield)
+		pred := newPredictions()
+		decodeStream(r, cfg, func(i int, raw string) (model.Step, error, error) { return decodeStepRecord(i, raw, cfg, pred) }, yield)
 	}
 }
 
@@ -914,10 +915,11 @@ func decodeStep(p *parser, s *model.Step) {
 	})
 }
 
-// decodeStepRecord decodes one element of a CapNhatTienDoHoSoMC data[] in one pass (see dossierDecoder.decode).
-func decodeStepRecord(index int, raw string, cfg config) (s model.Step, err, syntax error) {
+// decodeStepRecord decodes one element of a CapNhatTienDoHoSoMC data[] in one pass (see
+// dossierDecoder.into), with the key order predicted by pred (the stream's).
+func decodeStepRecord(index int, raw string, cfg config, pred *predictions) (s model.Step, err, syntax error) {
 	re := &RecordError{Index: index}
-	p := &parser{s: raw, re: re, maxField: cfg.Field}
+	p := &parser{s: raw, re: re, maxField: cfg.Field, pred: pred}
 	p.ws()
 	if p.i < len(p.s) && p.s[p.i] == '{' {
 		decodeStep(p, &s)
