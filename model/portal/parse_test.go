@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/vn-dvc/chiso766/internal/testkit"
@@ -96,5 +97,45 @@ func TestRecordLimitEdges(t *testing.T) {
 				sameErrText(t, []byte(in), got, want)
 			}
 		}
+	}
+}
+
+// TestLegacyTime compares legacyTime's word-at-a-time digits with a digit-by-digit reading, on random
+// 14-byte texts of digits and the bytes around them.
+func TestLegacyTime(t *testing.T) {
+	ref := func(s string) (time.Time, bool) {
+		if len(s) != 14 || !allDigits(s) {
+			return time.Time{}, false
+		}
+		y, mo, d := atoi(s[0:4]), atoi(s[4:6]), atoi(s[6:8])
+		h, mi, se := atoi(s[8:10]), atoi(s[10:12]), atoi(s[12:14])
+		if y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || se > 59 {
+			return time.Time{}, false
+		}
+		return civil(y, mo, d, h, mi, se, 0, 7*3600), true
+	}
+	rng := rand.New(rand.NewSource(2))
+	bytes := "0123456789/:@\x2a\x3a\xb0\xc9 "
+	for i := range 300_000 {
+		b := []byte("20260803081512")
+		switch i % 3 {
+		case 0: // a valid-looking date with one byte changed
+			b[rng.Intn(14)] = bytes[rng.Intn(len(bytes))]
+		case 1: // random digits
+			for k := range b {
+				b[k] = '0' + byte(rng.Intn(10))
+			}
+		default: // a random date in range
+			copy(b, time.Date(1+rng.Intn(9999), time.Month(1+rng.Intn(12)), 1+rng.Intn(31), rng.Intn(24), rng.Intn(60), rng.Intn(60), 0, time.UTC).Format(LegacyLayout))
+		}
+		s := string(b)
+		got, ok := legacyTime(s)
+		want, wok := ref(s)
+		if ok != wok || !got.Equal(want) || ok && got.Location() != want.Location() {
+			t.Fatalf("%q: %v %v, reference %v %v", s, got, ok, want, wok)
+		}
+	}
+	if _, ok := legacyTime("2026080308151"); ok {
+		t.Fatal("13 bytes")
 	}
 }

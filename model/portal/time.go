@@ -62,12 +62,21 @@ func ParseTime(s string) (time.Time, Layout, error) {
 // legacyTime reads s when it is exactly a valid yyyyMMddHHmmss (what ParseTime returns for it, without
 // allocating); ok is false for anything else, including such digits out of range.
 func legacyTime(s string) (t time.Time, ok bool) {
-	if len(s) != 14 || !allDigits(s) {
+	if len(s) != 14 {
 		return time.Time{}, false
 	}
-	y := atoi(s[0:4])
-	mo, d := atoi(s[4:6]), atoi(s[6:8])
-	h, mi, se := atoi(s[8:10]), atoi(s[10:12]), atoi(s[12:14])
+	// Two overlapping words, s[0:8] and s[6:14], eight digits each (SWAR: every byte in '0'..'9'), read
+	// as four two-digit numbers each.
+	a, aok := digitPairs(uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56)
+	b, bok := digitPairs(uint64(s[6]) | uint64(s[7])<<8 | uint64(s[8])<<16 | uint64(s[9])<<24 |
+		uint64(s[10])<<32 | uint64(s[11])<<40 | uint64(s[12])<<48 | uint64(s[13])<<56)
+	if !aok || !bok {
+		return time.Time{}, false
+	}
+	y := int(a&0xFF)*100 + int(a>>16&0xFF)
+	mo, d := int(a>>32&0xFF), int(a>>48&0xFF)
+	h, mi, se := int(b>>16&0xFF), int(b>>32&0xFF), int(b>>48&0xFF)
 	if y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || se > 59 {
 		return time.Time{}, false
 	}
@@ -237,6 +246,17 @@ func checkYear(s string, t time.Time, l Layout) (time.Time, Layout, error) {
 // FormatTime writes t as yyyyMMddHHmmss in Vietnam time (the legacy payload
 // format; sub-second precision is dropped).
 func FormatTime(t time.Time) string { return t.In(model.Vietnam()).Format(LegacyLayout) }
+
+// digitPairs reads the eight bytes of w (little-endian: the first character in the low byte) as four
+// two-digit numbers, in its bytes 0, 2, 4 and 6; ok is false unless every byte is '0'..'9'.
+func digitPairs(w uint64) (pairs uint64, ok bool) {
+	const hi, zeros, six = 0xF0F0F0F0F0F0F0F0, 0x3030303030303030, 0x0606060606060606
+	if w&hi != zeros || (w+six)&hi != zeros {
+		return 0, false
+	}
+	d := w - zeros
+	return (d*10 + d>>8) & 0x00FF00FF00FF00FF, true
+}
 
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
