@@ -1,6 +1,7 @@
 package csvio
 
 import (
+	"bytes"
 	"errors"
 	"reflect"
 	"strings"
@@ -167,4 +168,26 @@ func TestCellSetters(t *testing.T) {
 	checkCellSetters(t, strings.Repeat("TP|u|1|0;", 300)+"TP|u|1|0")
 	checkCellSetters(t, strings.Repeat("2026-08-03T09:30:00+07:00|||;", 100)+"|||")
 	checkCellSetters(t, strings.Repeat("2026-08-03T09:30:00+07:00|||;", 100)+"||x|")
+}
+
+// TestDecodeDossiersAllocs: DecodeDossiers allocates at most two times per dossier on realistic rows
+// (issue 17: the row's text, and list items from slabs; the per-file set-up spread over the rows).
+func TestDecodeDossiersAllocs(t *testing.T) {
+	const n = 2000
+	data := benchCSV(t, n)
+	allocs := testing.AllocsPerRun(3, func() {
+		count := 0
+		for _, err := range DecodeDossiers(bytes.NewReader(data)) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			count++
+		}
+		if count != n {
+			t.Fatal(count)
+		}
+	})
+	if perRow := allocs / n; perRow > 2 {
+		t.Errorf("%.2f allocations per dossier, want at most 2", perRow)
+	}
 }

@@ -110,7 +110,10 @@ func DossierColumns() []string { return names(dossierColumns()) }
 // *RecordError and reading continues; a CSV syntax error or a row over the
 // record limit ends the sequence. Memory does not grow with the file (one
 // row at a time, never more than the record limit read for one row);
-// MaxRecordBytes and MaxFieldBytes set the limits.
+// MaxRecordBytes and MaxFieldBytes set the limits. Cost: one pass over a
+// row to cut it, one over its cells; about one allocation per row (its
+// text, whose substrings the cells are; list items come from per-decoder
+// slabs).
 func DecodeDossiers(r io.Reader, opts ...Option) iter.Seq2[model.Dossier, error] {
 	cfg := newConfig(opts)
 	return func(yield func(model.Dossier, error) bool) {
