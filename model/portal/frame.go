@@ -384,7 +384,10 @@ func (f *framer) walk(keys []string, rec func(index int) (end int, stop bool, er
 			if err := f.ws(); err != nil {
 				return f.wrap(err)
 			}
-			if c, ok := f.peek(); !ok || c != ':' {
+			switch c, ok := f.peek(); {
+			case !ok:
+				return f.wrap(io.ErrUnexpectedEOF)
+			case c != ':':
 				return f.wrap(fmt.Errorf("%w: expected ':'", ErrSyntax))
 			}
 			f.Pos++

@@ -1,9 +1,12 @@
 package portal
 
 import (
+	"errors"
+	"io"
 	"math/rand"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 	"unicode/utf8"
 
@@ -137,5 +140,25 @@ func TestLegacyTime(t *testing.T) {
 	}
 	if _, ok := legacyTime("2026080308151"); ok {
 		t.Fatal("13 bytes")
+	}
+}
+
+// TestReadErrorMidRecord: a read error met inside a record ends DecodeDossiers with that error (wrapped,
+// terminal, at the record's index), as the split decoding reports it, wherever the input stops.
+func TestReadErrorMidRecord(t *testing.T) {
+	errRead := errors.New("disk on fire")
+	in := `{"data":[{"MaHoSo":"A-1-1","GhiChu":"x"},{"MaHoSo":"B-1-1","NgayTiepNhan":"20260801080000"},{"MaHoSo":"C-1-1"}]}`
+	for cut := 0; cut < len(in); cut++ {
+		for _, first := range []int{0, 3} {
+			r := func() io.Reader { return io.MultiReader(strings.NewReader(in[:cut]), iotest.ErrReader(errRead)) }
+			got := collectItems(decodeDossiers(r(), first, nil))
+			want := collectItems(testkit.ChunkSeq(splitDossiers(r(), 64, newConfig(nil))))
+			sameItems(t, []byte(in[:cut]), got, want, func(*model.Dossier) {})
+			sameErrText(t, []byte(in[:cut]), got, want)
+			last := got[len(got)-1].err
+			if !errors.Is(last, errRead) || !IsTerminal(last) {
+				t.Fatalf("cut %d: last result %v", cut, last)
+			}
+		}
 	}
 }
