@@ -62,6 +62,9 @@ type State struct {
 
 // mark ORs f into the unlisted flags of code.
 func (s *State) mark(code string, f uint8) {
+	if s.Unlisted[code]&f == f {
+		return // already marked: a lookup, no write (the common case: most dossiers repeat a code)
+	}
 	if s.Unlisted == nil {
 		s.Unlisted = make(map[string]uint8)
 	}
