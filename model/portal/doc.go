@@ -24,21 +24,22 @@
 // # Streaming and errors
 //
 // DecodeDossiers, DecodeSteps and DecodeProcedures return an iter.Seq2 over an
-// io.Reader and hold one record at a time. Dossiers and steps are read in one
-// pass per record: a framer delimits the record (following strings and
-// brackets only), its text is copied once into a string, and a validating
-// parser checks its grammar while decoding every field (unescaped strings are
-// substrings of the record, nested lists are decoded in place from a
-// per-decoder slab, dates parsed without allocation). SplitDossiers cuts a
-// payload into chunks of whole records for decoding on several goroutines. A
+// io.Reader and hold one record at a time. DecodeDossiers reads each record
+// once: its text is copied once into a string (sized from the records before;
+// no framing pass) and a validating parser checks its grammar while decoding
+// every field (unescaped strings are substrings of the record, nested lists are
+// decoded in place from a per-decoder slab, dates parsed without allocation).
+// DecodeSteps and the chunks of SplitDossiers — which cuts a payload into
+// chunks of whole records for decoding on several goroutines — first delimit
+// each record with a framer (following strings and brackets only). A
 // leading UTF-8 byte order mark is skipped; UTF-16 input is an error wrapping
 // ErrUTF16. A decoder holds one record at a time: a 2 GB export decodes in
 // memory that does not grow with the file. That holds for hostile input too: no
 // record longer than the record limit (MaxRecordBytes, default 1 MiB) and
 // no other single value of the envelope longer than it is ever buffered —
 // reading stops at the limit with an error wrapping ErrTooLarge that ends
-// the sequence — so a decoder holds at most about twice the limit, whatever
-// the input. A value of a record longer than the field limit (MaxFieldBytes,
+// the sequence — so a decoder holds at most about three times the limit (a
+// window of up to twice the limit and one record's copy), whatever the input. A value of a record longer than the field limit (MaxFieldBytes,
 // default 256 KiB) is a record error naming the field.
 //
 // A record with a bad value yields a *RecordError (record index, MaHoSo,
