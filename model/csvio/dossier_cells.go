@@ -109,14 +109,15 @@ func digit(s string) int {
 // fill sets *d from the cells of row n, the last row of rr; it returns the row's *RecordError (the
 // first bad cell, named by its column; the other cells are still set) or nil. It is fillRow with the
 // dossier layout: each column's setter in dossierColumns is a case of its switch (TestCellSetters),
-// an empty cell is the zero value. The record is built in a local variable and copied to *d at the
-// end: its fields are written without the garbage collector's write barriers.
+// an empty cell is the zero value. The record is built by row, in its result on this stack frame,
+// and copied to *d at the end: its fields are written without the garbage collector's write barriers.
 func (dc *dossierCells) fill(d *model.Dossier, rr *rowReader, n int) (re *RecordError) {
 	*d, re = dc.row(rr, n)
 	return re
 }
 
-// row is fill returning the record: it is built in the result, on the caller's stack.
+// row is fill returning the record (DecodeDossiers yields it from its own stack). Cost: one pass over
+// the row's cells; allocation only for list items when a slab is full, and for an error.
 func (dc *dossierCells) row(rr *rowReader, n int) (x model.Dossier, re *RecordError) {
 	h := dc.h
 	if rr.ncells() != len(h.headers) {
