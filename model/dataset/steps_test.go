@@ -1,8 +1,10 @@
 package dataset
 
 import (
+	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -148,4 +150,54 @@ func TestStepZones(t *testing.T) {
 	if got := s.appendSteps(nil, "B"); got != nil {
 		t.Fatalf("the failed step was added: %v", got)
 	}
+}
+
+// FuzzStepStore: whatever a step file holds, the set gives back, code by code, exactly the steps the
+// decoder read (or Load fails with the decoder's error).
+func FuzzStepStore(f *testing.F) {
+	f.Add([]byte(stepsCSV), false)
+	f.Add([]byte(stepsJSON), true)
+	f.Add([]byte("dossier_code,at,status\nA,2026-08-03T09:00:00-05:30,2\nA,2026-08-03T09:00:00.5+14:00,x\n"), false)
+	f.Fuzz(func(t *testing.T, body []byte, asJSON bool) {
+		if len(body) > 1<<16 {
+			return
+		}
+		dir := t.TempDir()
+		name := filepath.Join(dir, "steps.csv")
+		if asJSON {
+			name = filepath.Join(dir, "steps.json")
+		}
+		if err := os.WriteFile(name, body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want := map[string][]model.Step{}
+		var decodeErr error
+		_, format, err := Sniff(name, Steps) // Load picks the decoder by the content, not the name
+		if err != nil {
+			return
+		}
+		seq := csvio.DecodeSteps(bytes.NewReader(body))
+		if format == JSON {
+			seq = portal.DecodeSteps(bytes.NewReader(body))
+		}
+		for st, err := range seq {
+			if err != nil {
+				decodeErr = err
+				break
+			}
+			want[st.DossierCode] = append(want[st.DossierCode], st)
+		}
+		set, err := Load(Files{Steps: []string{name}})
+		if err != nil {
+			return // not a step file by its content (a KindError), or the decoder's error
+		}
+		if decodeErr != nil {
+			t.Fatalf("Load accepted a file the decoder rejects: %v", decodeErr)
+		}
+		for code, w := range want {
+			if got := set.Steps(code); !reflect.DeepEqual(got, w) {
+				t.Fatalf("Steps(%q) =\n%+v\nwant\n%+v", code, got, w)
+			}
+		}
+	})
 }
