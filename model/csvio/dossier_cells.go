@@ -309,68 +309,56 @@ func itemErr(i int, err error) error { return fmt.Errorf("item %d: %w", i, err) 
 // fails are cleared).
 
 func (dc *dossierCells) applicantIDs(s string) ([]model.ApplicantID, error) {
-	if isBlank(s) {
-		return nil, nil
-	}
-	n := 0
-	for more := true; more; n++ {
-		var p [4]string
-		var err error
-		if p, s, more, err = nextItem(s, n, 2); err != nil {
-			dc.ids.drop(n)
-			return nil, err
-		}
-		a := dc.ids.item(n)
+	return listCell(s, 2, &dc.ids, func(a *model.ApplicantID, p [4]string) error {
 		a.Kind, a.Number = p[0], p[1]
-	}
-	return dc.ids.take(n), nil
+		return nil
+	})
 }
 
 func (dc *dossierCells) fileList(s string) ([]model.File, error) {
-	if isBlank(s) {
-		return nil, nil
-	}
-	n := 0
-	for more := true; more; n++ {
-		var p [4]string
-		var err error
-		if p, s, more, err = nextItem(s, n, 4); err == nil {
-			f := dc.files.item(n)
-			f.ComponentCode, f.URL = p[0], p[1]
-			if f.Digitised, err = cellFlag(p[2]); err == nil {
-				f.FromStore, err = cellFlag(p[3])
-			}
-			if err != nil {
-				err = itemErr(n, err)
-			}
+	return listCell(s, 4, &dc.files, func(f *model.File, p [4]string) (err error) {
+		f.ComponentCode, f.URL = p[0], p[1]
+		if f.Digitised, err = cellFlag(p[2]); err != nil {
+			return err
 		}
-		if err != nil {
-			dc.files.drop(n + 1)
-			return nil, err
-		}
-	}
-	return dc.files.take(n), nil
+		f.FromStore, err = cellFlag(p[3])
+		return err
+	})
 }
 
 func (dc *dossierCells) resultList(s string) ([]model.ResultDoc, error) {
-	if isBlank(s) {
-		return nil, nil
-	}
-	n := 0
-	for more := true; more; n++ {
-		var p [4]string
-		var err error
-		if p, s, more, err = nextItem(s, n, 2); err != nil {
-			dc.results.drop(n)
-			return nil, err
-		}
-		r := dc.results.item(n)
+	return listCell(s, 2, &dc.results, func(r *model.ResultDoc, p [4]string) error {
 		r.Code, r.URL = p[0], p[1]
-	}
-	return dc.results.take(n), nil
+		return nil
+	})
 }
 
 func (dc *dossierCells) feeList(s string) ([]model.Fee, error) {
+	return listCell(s, 2, &dc.fees, func(f *model.Fee, p [4]string) (err error) {
+		f.Code = p[0]
+		f.AmountUnknown = p[1] == "" // an obligation of unknown size (docs/rules.md, 3.6)
+		f.Amount, err = cellInt(p[1])
+		return err
+	})
+}
+
+func (dc *dossierCells) supplementList(s string) ([]model.Supplement, error) {
+	return listCell(s, 4, &dc.sups, func(x *model.Supplement, p [4]string) (err error) {
+		for j, dst := range [...]*model.Time{&x.RequestedAt, &x.ResubmittedAt, &x.DueBefore, &x.DueAfter} {
+			if p[j] != "" {
+				if *dst, err = dc.times.parse(p[j]); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// listCell decodes a list cell of items of parts '|'-separated parts (at most four) in place into the
+// slab sl: set fills item n from its parts, and an error of set is item n's. On any error the cell's
+// items are cleared from the slab (the field is left as it is). No allocation unless the slab is full.
+func listCell[E any](s string, parts int, sl *slab[E], set func(it *E, p [4]string) error) ([]E, error) {
 	if isBlank(s) {
 		return nil, nil
 	}
@@ -378,47 +366,17 @@ func (dc *dossierCells) feeList(s string) ([]model.Fee, error) {
 	for more := true; more; n++ {
 		var p [4]string
 		var err error
-		if p, s, more, err = nextItem(s, n, 2); err == nil {
-			f := dc.fees.item(n)
-			f.Code = p[0]
-			f.AmountUnknown = p[1] == "" // an obligation of unknown size (docs/rules.md, 3.6)
-			if f.Amount, err = cellInt(p[1]); err != nil {
+		if p, s, more, err = nextItem(s, n, parts); err == nil {
+			if err = set(sl.item(n), p); err != nil {
 				err = itemErr(n, err)
 			}
 		}
 		if err != nil {
-			dc.fees.drop(n + 1)
+			sl.drop(n + 1)
 			return nil, err
 		}
 	}
-	return dc.fees.take(n), nil
-}
-
-func (dc *dossierCells) supplementList(s string) ([]model.Supplement, error) {
-	if isBlank(s) {
-		return nil, nil
-	}
-	n := 0
-	for more := true; more; n++ {
-		var p [4]string
-		var err error
-		if p, s, more, err = nextItem(s, n, 4); err == nil {
-			x := dc.sups.item(n)
-			for j, dst := range [...]*model.Time{&x.RequestedAt, &x.ResubmittedAt, &x.DueBefore, &x.DueAfter} {
-				if p[j] != "" {
-					if *dst, err = dc.times.parse(p[j]); err != nil {
-						err = itemErr(n, err)
-						break
-					}
-				}
-			}
-		}
-		if err != nil {
-			dc.sups.drop(n + 1)
-			return nil, err
-		}
-	}
-	return dc.sups.take(n), nil
+	return sl.take(n), nil
 }
 
 // cellFlag reads a flag cell (flag's setter), "1" and "0" without a call.
