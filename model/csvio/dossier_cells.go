@@ -98,6 +98,15 @@ func newCodeTables() *codeTables {
 	return t
 }
 
+// codeCell reads a code cell: a one-digit code from the decoder's table of parsed codes, anything
+// else through parse.
+func codeCell[C any](s string, table *[10]C, parse func(string) C) C {
+	if k := digit(s); k >= 0 {
+		return table[k]
+	}
+	return parse(s)
+}
+
 // digit returns the value of a one-digit cell, or -1.
 func digit(s string) int {
 	if len(s) == 1 && s[0]-'0' <= 9 {
@@ -167,19 +176,11 @@ func (dc *dossierCells) row(rr *rowReader, n int) (x model.Dossier, re *RecordEr
 			case dcFieldCode:
 				x.FieldCode = s
 			case dcChannel:
-				if k := digit(s); k >= 0 {
-					x.Channel = dc.codes.channel[k]
-				} else {
-					x.Channel = model.ParseChannel(s)
-				}
+				x.Channel = codeCell(s, &dc.codes.channel, model.ParseChannel)
 			case dcSubmittedVia:
 				x.SubmittedVia = s
 			case dcApplicantType:
-				if k := digit(s); k >= 0 {
-					x.ApplicantType = dc.codes.applicantType[k]
-				} else {
-					x.ApplicantType = model.ParseApplicantType(s)
-				}
+				x.ApplicantType = codeCell(s, &dc.codes.applicantType, model.ParseApplicantType)
 			case dcApplicantIDs:
 				x.ApplicantIDs, err = dc.applicantIDs(s)
 			case dcSummary:
@@ -207,21 +208,13 @@ func (dc *dossierCells) row(rr *rowReader, n int) (x model.Dossier, re *RecordEr
 					x.Status = model.ParseStatus(s)
 				}
 			case dcReturnMethod:
-				if k := digit(s); k >= 0 {
-					x.ReturnMethod = dc.codes.returnMethod[k]
-				} else {
-					x.ReturnMethod = model.ParseReturnMethod(s)
-				}
+				x.ReturnMethod = codeCell(s, &dc.codes.returnMethod, model.ParseReturnMethod)
 			case dcHasDigitisedComponents:
 				x.HasDigitisedComponents, err = cellFlag(s)
 			case dcVNeIDAuthenticated:
 				x.VNeIDAuthenticated, err = cellFlag(s)
 			case dcOnlinePayment:
-				if k := digit(s); k >= 0 {
-					x.OnlinePayment = dc.codes.onlinePayment[k]
-				} else {
-					x.OnlinePayment = model.ParseOnlinePayment(s)
-				}
+				x.OnlinePayment = codeCell(s, &dc.codes.onlinePayment, model.ParseOnlinePayment)
 			case dcResultSyncedToStore:
 				x.ResultSyncedToStore, err = cellFlag(s)
 			case dcFiles:
