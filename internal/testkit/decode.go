@@ -69,3 +69,19 @@ func BenchDecode(b *testing.B, data []byte, n int, decode func(io.Reader) iter.S
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "dossiers/s")
 }
+
+// Item is one result of a decoder's sequence: a value and its error.
+type Item[T any] struct {
+	V   T
+	Err error
+}
+
+// Collect ranges over seq to its end and returns every result, errors included, for a test comparing
+// two decoders result by result.
+func Collect[T any](seq iter.Seq2[T, error]) []Item[T] {
+	var out []Item[T]
+	for v, err := range seq {
+		out = append(out, Item[T]{v, err})
+	}
+	return out
+}

@@ -150,55 +150,42 @@ func oracleDecode[T any](r io.Reader, cfg limits.Config, cols []column[T], key s
 	}
 }
 
-type item[T any] struct {
-	v   T
-	err error
-}
-
-func collectItems[T any](seq iter.Seq2[T, error]) []item[T] {
-	var out []item[T]
-	for v, err := range seq {
-		out = append(out, item[T]{v, err})
-	}
-	return out
-}
-
 var sentinels = []error{ErrHeader, ErrBadList, ErrMissingKey, ErrTooLarge, portal.ErrSyntax, portal.ErrBadDate,
 	portal.ErrBadNumber, portal.ErrBadFlag, portal.ErrInvalidUTF8}
 
 // sameItems compares the one-pass decoder's results with the oracle's: the same number, equal records
 // where neither has an error, errors with the same index, code, column and sentinels (and line, but
 // for syntax errors, whose line encoding/csv counts its own way).
-func sameItems[T any](t *testing.T, data string, got, want []item[T]) {
+func sameItems[T any](t *testing.T, data string, got, want []testkit.Item[T]) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Fatalf("%d results, oracle %d\ninput %q\ngot %v\nwant %v", len(got), len(want), data, got, want)
 	}
 	for i := range got {
 		g, w := got[i], want[i]
-		if (g.err == nil) != (w.err == nil) {
-			t.Fatalf("result %d: error %v, oracle %v\ninput %q", i, g.err, w.err, data)
+		if (g.Err == nil) != (w.Err == nil) {
+			t.Fatalf("result %d: error %v, oracle %v\ninput %q", i, g.Err, w.Err, data)
 		}
-		if g.err == nil {
-			if !reflect.DeepEqual(g.v, w.v) {
-				t.Fatalf("result %d:\n got %+v\nwant %+v\ninput %q", i, g.v, w.v, data)
+		if g.Err == nil {
+			if !reflect.DeepEqual(g.V, w.V) {
+				t.Fatalf("result %d:\n got %+v\nwant %+v\ninput %q", i, g.V, w.V, data)
 			}
 			continue
 		}
 		var ge, we *RecordError
-		if !errors.As(g.err, &ge) || !errors.As(w.err, &we) {
-			t.Fatalf("result %d: errors %T %T", i, g.err, w.err)
+		if !errors.As(g.Err, &ge) || !errors.As(w.Err, &we) {
+			t.Fatalf("result %d: errors %T %T", i, g.Err, w.Err)
 		}
 		if ge.Index != we.Index || ge.Field != we.Field || ge.Code != we.Code || ge.Line != we.Line && !ge.Terminal {
-			t.Fatalf("result %d: error %#v\noracle %#v\n%v\n%v\ninput %q", i, ge, we, g.err, w.err, data)
+			t.Fatalf("result %d: error %#v\noracle %#v\n%v\n%v\ninput %q", i, ge, we, g.Err, w.Err, data)
 		}
 		for _, s := range sentinels {
-			if errors.Is(g.err, s) != errors.Is(w.err, s) {
-				t.Fatalf("result %d: error %v\noracle %v (differ on %v)\ninput %q", i, g.err, w.err, s, data)
+			if errors.Is(g.Err, s) != errors.Is(w.Err, s) {
+				t.Fatalf("result %d: error %v\noracle %v (differ on %v)\ninput %q", i, g.Err, w.Err, s, data)
 			}
 		}
-		if ge.Terminal != (i == len(got)-1 && (errors.Is(g.err, portal.ErrSyntax) && ge.Field == "" && !strings.Contains(g.err.Error(), "cells, header has") || ge.Index < 0 || errors.Is(g.err, ErrTooLarge) && ge.Field == "")) {
-			t.Fatalf("result %d: %v: Terminal %v", i, g.err, ge.Terminal)
+		if ge.Terminal != (i == len(got)-1 && (errors.Is(g.Err, portal.ErrSyntax) && ge.Field == "" && !strings.Contains(g.Err.Error(), "cells, header has") || ge.Index < 0 || errors.Is(g.Err, ErrTooLarge) && ge.Field == "")) {
+			t.Fatalf("result %d: %v: Terminal %v", i, g.Err, ge.Terminal)
 		}
 	}
 }
@@ -216,17 +203,17 @@ func checkCSVOracle(t *testing.T, data string) {
 	}
 	cfg := newConfig(nil)
 	{
-		got := collectItems(DecodeDossiers(strings.NewReader(data)))
-		want := collectItems(oracleDecode(strings.NewReader(data), cfg, dossierColumns(), "code", func(d *model.Dossier) string { return d.Code }, model.Dossier{}))
+		got := testkit.Collect(DecodeDossiers(strings.NewReader(data)))
+		want := testkit.Collect(oracleDecode(strings.NewReader(data), cfg, dossierColumns(), "code", func(d *model.Dossier) string { return d.Code }, model.Dossier{}))
 		sameItems(t, data, got, want)
 		for _, size := range []int{8, 100, 4096} {
-			split := collectItems(testkit.ChunkSeq(splitDossiers(strings.NewReader(data), size, cfg)))
+			split := testkit.Collect(testkit.ChunkSeq(splitDossiers(strings.NewReader(data), size, cfg)))
 			sameItems(t, data, split, got)
 		}
 	}
 	{
-		got := collectItems(DecodeProcedures(strings.NewReader(data)))
-		want := collectItems(oracleDecode(strings.NewReader(data), cfg, procedureColumns(), "code", func(p *model.Procedure) string { return p.Code }, model.Procedure{}))
+		got := testkit.Collect(DecodeProcedures(strings.NewReader(data)))
+		want := testkit.Collect(oracleDecode(strings.NewReader(data), cfg, procedureColumns(), "code", func(p *model.Procedure) string { return p.Code }, model.Procedure{}))
 		sameItems(t, data, got, want)
 	}
 }
@@ -267,19 +254,19 @@ func TestCSVOracle(t *testing.T) {
 func TestTolerantCSV(t *testing.T) {
 	comma := "code,unit_id,summary,received_at\nA-260801-1,A,\"x; y, z\",20260801080000\nB-260801-2,B,w,\n"
 	semi := "code;unit_id;summary;received_at\r\nA-260801-1;A;\"x; y, z\";20260801080000\r\nB-260801-2;B;w;\r\n"
-	want := collectItems(DecodeDossiers(strings.NewReader(comma)))
-	got := collectItems(DecodeDossiers(strings.NewReader(semi)))
+	want := testkit.Collect(DecodeDossiers(strings.NewReader(comma)))
+	got := testkit.Collect(DecodeDossiers(strings.NewReader(semi)))
 	if len(want) != 2 || !reflect.DeepEqual(got, want) {
 		t.Fatalf("';' file:\n got %+v\nwant %+v", got, want)
 	}
 	for _, in := range []string{"\xff\xfec\x00o\x00d\x00e\x00\n\x00", "c\x00o\x00d\x00e\x00"} {
-		items := collectItems(DecodeDossiers(strings.NewReader(in)))
-		if len(items) != 1 || !errors.Is(items[0].err, portal.ErrUTF16) || !IsTerminal(items[0].err) || !strings.Contains(items[0].err.Error(), "UTF-16") {
+		items := testkit.Collect(DecodeDossiers(strings.NewReader(in)))
+		if len(items) != 1 || !errors.Is(items[0].Err, portal.ErrUTF16) || !IsTerminal(items[0].Err) || !strings.Contains(items[0].Err.Error(), "UTF-16") {
 			t.Fatalf("UTF-16: %v", items)
 		}
 	}
-	items := collectItems(DecodeDossiers(strings.NewReader("unit_id\nA\n")))
-	if len(items) != 1 || items[0].err.Error() != `csvio: header (line 1) column "code": bad CSV header: no "code" column` {
-		t.Fatalf("header error: %v", items[0].err)
+	items := testkit.Collect(DecodeDossiers(strings.NewReader("unit_id\nA\n")))
+	if len(items) != 1 || items[0].Err.Error() != `csvio: header (line 1) column "code": bad CSV header: no "code" column` {
+		t.Fatalf("header error: %v", items[0].Err)
 	}
 }

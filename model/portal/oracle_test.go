@@ -351,70 +351,56 @@ func oldDecodeStepRecord(index int, rawBytes []byte, cfg config) (model.Step, er
 	return s, nil
 }
 
-// item is one result of a decoder's sequence.
-type item[T any] struct {
-	v   T
-	err error
-}
-
-func collectItems[T any](seq iter.Seq2[T, error]) []item[T] {
-	var out []item[T]
-	for v, err := range seq {
-		out = append(out, item[T]{v, err})
-	}
-	return out
-}
-
 var sentinels = []error{ErrSyntax, ErrNoData, ErrNotObject, ErrBadType, ErrBadDate, ErrBadNumber, ErrBadFlag,
 	ErrBadCode, ErrDuplicateField, ErrInvalidUTF8, ErrTooLarge}
 
 // sameItems compares the new decoder's results with the oracle's: the same number of results, equal
 // records where neither has an error (fix applied to the oracle's first), and errors with the same
 // index, field and sentinels.
-func sameItems[T any](t *testing.T, data []byte, got, want []item[T], fix func(*T)) {
+func sameItems[T any](t *testing.T, data []byte, got, want []testkit.Item[T], fix func(*T)) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Fatalf("%d results, oracle %d\ninput %q\ngot  %v\nwant %v", len(got), len(want), data, errsOf(got), errsOf(want))
 	}
 	for i := range got {
 		g, w := got[i], want[i]
-		if (g.err == nil) != (w.err == nil) {
-			t.Fatalf("result %d: error %v, oracle %v\ninput %q", i, g.err, w.err, data)
+		if (g.Err == nil) != (w.Err == nil) {
+			t.Fatalf("result %d: error %v, oracle %v\ninput %q", i, g.Err, w.Err, data)
 		}
-		if g.err == nil {
-			fix(&w.v)
-			if !reflect.DeepEqual(g.v, w.v) {
-				t.Fatalf("result %d:\n got %+v\nwant %+v\ninput %q", i, g.v, w.v, data)
+		if g.Err == nil {
+			fix(&w.V)
+			if !reflect.DeepEqual(g.V, w.V) {
+				t.Fatalf("result %d:\n got %+v\nwant %+v\ninput %q", i, g.V, w.V, data)
 			}
 			continue
 		}
 		var ge, we *RecordError
-		if !errors.As(g.err, &ge) || !errors.As(w.err, &we) {
-			t.Fatalf("result %d: errors %T %T", i, g.err, w.err)
+		if !errors.As(g.Err, &ge) || !errors.As(w.Err, &we) {
+			t.Fatalf("result %d: errors %T %T", i, g.Err, w.Err)
 		}
 		if ge.Index != we.Index || ge.Field != we.Field {
-			t.Fatalf("result %d: error %v\noracle %v\ninput %q", i, g.err, w.err, data)
+			t.Fatalf("result %d: error %v\noracle %v\ninput %q", i, g.Err, w.Err, data)
 		}
 		// The oracle's json.Decoder turned a top-level number too large for a float64 into an unmarshal
 		// error wrapping no sentinel; the one-pass decoder calls it what it is, a payload that is
 		// neither an object nor an array (ErrSyntax).
-		quirk := strings.Contains(w.err.Error(), "json: cannot unmarshal number") && errors.Is(g.err, ErrSyntax)
+		quirk := strings.Contains(w.Err.Error(), "json: cannot unmarshal number") && errors.Is(g.Err, ErrSyntax)
 		for _, s := range sentinels {
-			if !quirk && errors.Is(g.err, s) != errors.Is(w.err, s) {
-				t.Fatalf("result %d: error %v\noracle %v (differ on %v)\ninput %q", i, g.err, w.err, s, data)
+			if !quirk && errors.Is(g.Err, s) != errors.Is(w.Err, s) {
+				t.Fatalf("result %d: error %v\noracle %v (differ on %v)\ninput %q", i, g.Err, w.Err, s, data)
 			}
 		}
 		if ge.Terminal != (i == len(got)-1 && isTerminalOracle(we)) {
-			t.Fatalf("result %d: error %v: Terminal %v", i, g.err, ge.Terminal)
+			t.Fatalf("result %d: error %v: Terminal %v", i, g.Err, ge.Terminal)
 		}
 	}
 }
 
 // sameErrText: the two decodings of one payload (sameItems holds) give errors of the same text.
-func sameErrText[T any](t *testing.T, data []byte, got, want []item[T]) {
+func sameErrText[T any](t *testing.T, data []byte, got, want []testkit.Item[T]) {
 	t.Helper()
 	for i := range got {
-		if g, w := got[i].err, want[i].err; g != nil && w != nil && g.Error() != w.Error() {
+		if g, w := got[i].Err, want[i].Err; g != nil && w != nil && g.Error() != w.Error() {
 			t.Fatalf("result %d: error %q\nwant %q\ninput %q", i, g, w, data)
 		}
 	}
@@ -435,10 +421,10 @@ func anySentinel(e error) bool {
 	return false
 }
 
-func errsOf[T any](items []item[T]) []error {
+func errsOf[T any](items []testkit.Item[T]) []error {
 	var out []error
 	for _, it := range items {
-		out = append(out, it.err)
+		out = append(out, it.Err)
 	}
 	return out
 }
@@ -454,16 +440,16 @@ func checkDossiersOracle(t *testing.T, data []byte) {
 	if !oracleInput(data) {
 		return
 	}
-	got := collectItems(DecodeDossiers(bytes.NewReader(data)))
-	want := collectItems(oracleDossiers(bytes.NewReader(data)))
+	got := testkit.Collect(DecodeDossiers(bytes.NewReader(data)))
+	want := testkit.Collect(oracleDossiers(bytes.NewReader(data)))
 	sameItems(t, data, got, want, payloadSync)
 	for _, first := range []int{1, 7, 40} { // records read again from longer and longer copies
-		short := collectItems(decodeDossiers(iotest.HalfReader(bytes.NewReader(data)), first, nil))
+		short := testkit.Collect(decodeDossiers(iotest.HalfReader(bytes.NewReader(data)), first, nil))
 		sameItems(t, data, short, got, func(*model.Dossier) {})
 		sameErrText(t, data, short, got)
 	}
 	for _, size := range []int{16, 200, 4096} {
-		split := collectItems(testkit.ChunkSeq(splitDossiers(bytes.NewReader(data), size, newConfig(nil))))
+		split := testkit.Collect(testkit.ChunkSeq(splitDossiers(bytes.NewReader(data), size, newConfig(nil))))
 		sameItems(t, data, split, got, func(*model.Dossier) {})
 		sameErrText(t, data, split, got)
 	}
@@ -473,8 +459,8 @@ func checkStepsOracle(t *testing.T, data []byte) {
 	if !oracleInput(data) {
 		return
 	}
-	got := collectItems(DecodeSteps(bytes.NewReader(data)))
-	want := collectItems(oracleSteps(bytes.NewReader(data)))
+	got := testkit.Collect(DecodeSteps(bytes.NewReader(data)))
+	want := testkit.Collect(oracleSteps(bytes.NewReader(data)))
 	sameItems(t, data, got, want, func(*model.Step) {})
 }
 

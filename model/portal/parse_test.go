@@ -94,8 +94,8 @@ func TestRecordLimitEdges(t *testing.T) {
 		for limit := 10; limit < 70; limit++ {
 			for _, first := range []int{0, 1, 5} {
 				opts := []Option{MaxRecordBytes(limit), MaxFieldBytes(limit)}
-				got := collectItems(decodeDossiers(strings.NewReader(in), first, opts))
-				want := collectItems(testkit.ChunkSeq(splitDossiers(strings.NewReader(in), 64, newConfig(opts))))
+				got := testkit.Collect(decodeDossiers(strings.NewReader(in), first, opts))
+				want := testkit.Collect(testkit.ChunkSeq(splitDossiers(strings.NewReader(in), 64, newConfig(opts))))
 				sameItems(t, []byte(in), got, want, func(*model.Dossier) {})
 				sameErrText(t, []byte(in), got, want)
 			}
@@ -151,11 +151,11 @@ func TestReadErrorMidRecord(t *testing.T) {
 	for cut := 0; cut < len(in); cut++ {
 		for _, first := range []int{0, 3} {
 			r := func() io.Reader { return io.MultiReader(strings.NewReader(in[:cut]), iotest.ErrReader(errRead)) }
-			got := collectItems(decodeDossiers(r(), first, nil))
-			want := collectItems(testkit.ChunkSeq(splitDossiers(r(), 64, newConfig(nil))))
+			got := testkit.Collect(decodeDossiers(r(), first, nil))
+			want := testkit.Collect(testkit.ChunkSeq(splitDossiers(r(), 64, newConfig(nil))))
 			sameItems(t, []byte(in[:cut]), got, want, func(*model.Dossier) {})
 			sameErrText(t, []byte(in[:cut]), got, want)
-			last := got[len(got)-1].err
+			last := got[len(got)-1].Err
 			if !errors.Is(last, errRead) || !IsTerminal(last) {
 				t.Fatalf("cut %d: last result %v", cut, last)
 			}
