@@ -16,6 +16,20 @@ import (
 // supplements) with the DossierWriter.
 func benchCSV(tb testing.TB, n int) []byte {
 	tb.Helper()
+	return benchCSVNamed(tb, n, "Đăng ký khai sinh", "Đăng ký khai sinh cho con")
+}
+
+// benchCSVQuoted is benchCSV with a procedure name and a summary holding commas, which the writer
+// quotes (as about half the rows of the sample province's export are).
+func benchCSVQuoted(tb testing.TB, n int) []byte {
+	tb.Helper()
+	name := "Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất và nhà ở"
+	return benchCSVNamed(tb, n, name, name)
+}
+
+// benchCSVNamed is benchCSV with the procedure name and summary given.
+func benchCSVNamed(tb testing.TB, n int, procedureName, summary string) []byte {
+	tb.Helper()
 	var buf bytes.Buffer
 	w := NewDossierWriter(&buf)
 	vn := model.Vietnam()
@@ -23,9 +37,9 @@ func benchCSV(tb testing.TB, n int) []byte {
 		day := 1 + i%28
 		at := func(d, h int) model.Time { return model.Some(timeAt(vn, 2026, 8, d, h)) }
 		d := model.Dossier{Code: "000.00.12.H44-260801-" + itoa(10000+i), ProcedureCode: "1.001193.000.00.00.H44",
-			ProcedureName: "Đăng ký khai sinh", UnitID: "000.00.12.H44", FieldCode: "HT",
+			ProcedureName: procedureName, UnitID: "000.00.12.H44", FieldCode: "HT",
 			Channel: model.ParseChannel("2"), ApplicantType: model.ParseApplicantType("1"),
-			ApplicantIDs: []model.ApplicantID{{Kind: "1", Number: "025186004321"}}, Summary: "Đăng ký khai sinh cho con",
+			ApplicantIDs: []model.ApplicantID{{Kind: "1", Number: "025186004321"}}, Summary: summary,
 			SubmittedAt: at(day, 8), ReceivedAt: at(day, 9), DueAt: at(day+1, 16), ProcessingEndedAt: at(day+1, 10),
 			ResultReturnedAt: at(day+1, 14), Status: model.ParseStatus("10"), ReturnMethod: model.ParseReturnMethod("0"),
 			HasDigitisedComponents: model.FlagTrue, VNeIDAuthenticated: model.FlagTrue, OnlinePayment: model.ParseOnlinePayment("1"),

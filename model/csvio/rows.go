@@ -32,7 +32,8 @@ type rowReader struct {
 	comma        byte
 	stop         [256]bool // the bytes that end an unquoted cell's text: the delimiter, '\n' and '"'
 	limit        int
-	line         int // line number of Buf[Pos] (1-based)
+	line         int  // line number of Buf[Pos] (1-based)
+	split        bool // advance only delimits rows (rowEnd): rr.bounds is not filled
 
 	cells  []string // the last row's cells (reused)
 	bounds []int    // cell start, end, flags for the last row
@@ -256,6 +257,89 @@ func (rr *rowReader) scanQuoted() (end int, lines int, need bool, err error) {
 	}
 }
 
+// rowEnd is scan without the cells, for the splitter: the same end, lines, need and error (the same
+// syntax checks, in the same order), rr.bounds left as it is. Only the quotes are visited: between
+// them, vectorised searches find the next quote before the line break (the whole row, when it has
+// none) and a quoted cell's closing quote; a quote outside a quoted cell must open a cell (at the
+// row's start or after a delimiter). Line breaks inside quoted cells are counted where one is known
+// to lie in the cell. Cost: two searches per row without a quote, one more per quote.
+func (rr *rowReader) rowEnd() (end int, lines int, need bool, err error) {
+	b := rr.Buf[:rr.N]
+	j := rr.Pos // a cell's start, outside quotes
+	le := bytes.IndexByte(b[j:], '\n')
+	switch {
+	case le >= 0:
+		le += j
+	case !rr.EOF:
+		return 0, 0, true, nil
+	default:
+		le = len(b)
+	}
+	// le is the first line break at or after j (len(b) for none in the window)
+	comma := rr.comma
+	for {
+		q := bytes.IndexByte(b[j:le], '"')
+		if q < 0 {
+			switch {
+			case le < len(b):
+				return le + 1, lines + 1, false, nil
+			case !rr.EOF:
+				return 0, 0, true, nil
+			}
+			return le, lines, false, nil
+		}
+		q += j
+		if q != j && b[q-1] != comma {
+			return 0, 0, false, &rowError{rr.line + lines, errBareQuote}
+		}
+		k := q + 1 // in the quoted cell
+		for {
+			c := bytes.IndexByte(b[k:], '"')
+			if c < 0 {
+				if rr.EOF {
+					rest := bytes.TrimSuffix(b[k:], []byte{'\n'})
+					return 0, 0, false, &rowError{rr.line + lines + bytes.Count(rest, []byte{'\n'}), errQuote}
+				}
+				return 0, 0, true, nil
+			}
+			c += k
+			if le < c { // the cell holds line breaks: count them, find the next one after
+				lines += bytes.Count(b[k:c], []byte{'\n'})
+				if le = bytes.IndexByte(b[c:], '\n'); le >= 0 {
+					le += c
+				} else {
+					le = len(b)
+				}
+			}
+			k = c + 1
+			if k < len(b) && b[k] == '"' {
+				k++
+				continue
+			}
+			if k >= len(b) && !rr.EOF {
+				return 0, 0, true, nil
+			}
+			break
+		}
+		switch {
+		case k >= len(b):
+			return k, lines, false, nil
+		case b[k] == comma:
+			j = k + 1
+			continue
+		case b[k] == '\n':
+			return k + 1, lines + 1, false, nil
+		case b[k] == '\r' && k+1 < len(b) && b[k+1] == '\n':
+			return k + 2, lines + 1, false, nil
+		case b[k] == '\r' && k+1 >= len(b) && !rr.EOF:
+			return 0, 0, true, nil
+		case b[k] == '\r' && k+1 >= len(b):
+			return k + 1, lines, false, nil
+		}
+		return 0, 0, false, &rowError{rr.line + lines, errQuote}
+	}
+}
+
 // advance delimits the next row (skipping empty lines): the row is buf[pos:end], its cell bounds in
 // rr.bounds, and it spans lines line lines. At the end of the input it returns io.EOF; errors (syntax,
 // the row limit, reading) are terminal.
@@ -280,7 +364,12 @@ func (rr *rowReader) advance() (end, lines int, err error) {
 				return 0, 0, io.EOF
 			}
 		}
-		end, lines, need, err := rr.scan()
+		var need bool
+		if rr.split {
+			end, lines, need, err = rr.rowEnd()
+		} else {
+			end, lines, need, err = rr.scan()
+		}
 		if err != nil {
 			return 0, 0, err
 		}

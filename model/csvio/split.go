@@ -88,6 +88,7 @@ func splitDossiers(r io.Reader, size int, cfg limits.Config) iter.Seq2[*Chunk, e
 			yield(nil, err)
 			return
 		}
+		rr.split = true // rows are only delimited here; the chunks scan their cells
 		pool := chunk.NewPool()
 		start, startLine, first, rows := rr.Pos, rr.line, 0, 0
 		stopped := false
