@@ -1,0 +1,195 @@
+package dedupe
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/vn-dvc/chiso766/model"
+)
+
+// sieveInput is a random input: records with codes from a pool of `pool` codes (some empty), update
+// times present or not (with ties), and aliases from the same pool and a pool of their own.
+func sieveInput(r *rand.Rand, n, pool int) (ds []model.Dossier, aliases [][]string) {
+	code := func() string {
+		if r.IntN(20) == 0 {
+			return ""
+		}
+		return fmt.Sprintf("000.00.12.H44-%06d-%04d", r.IntN(pool), r.IntN(3))
+	}
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for range n {
+		d := model.Dossier{Code: code()}
+		if r.IntN(3) > 0 {
+			d.Sync.SentAt = model.Some(base.Add(time.Duration(r.IntN(5)) * time.Hour))
+		}
+		var as []string
+		for range r.IntN(3) {
+			if r.IntN(2) == 0 {
+				as = append(as, code())
+			} else {
+				as = append(as, fmt.Sprint("alias-", r.IntN(pool)))
+			}
+		}
+		ds = append(ds, d)
+		aliases = append(aliases, as)
+	}
+	return ds, aliases
+}
+
+// TestSieveEqualsIndex: on random inputs with and without re-sent codes, a sieve whose Verify finds no
+// clash keeps exactly the records Index keeps, with Index's counts; Superseded is 0 exactly when no code
+// repeats; Suspect is true exactly for the keys (codes and marked aliases) met more than once.
+func TestSieveEqualsIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for round := range 300 {
+		n := 1 + r.IntN(400)
+		pool := 1 + r.IntN(2*n)
+		if round%3 == 0 {
+			pool = 1 << 30 // codes (almost surely) distinct
+		}
+		ds, aliases := sieveInput(r, n, pool)
+		x, s := NewIndex(Policy{}), NewSieve(Policy{})
+		seen := map[string]int{}
+		codes := map[string]int{}
+		for i := range ds {
+			d := &ds[i]
+			x.AddAt(d, int64(2*i)) // ordinals with gaps, as a decoder counting bad records gives
+			s.Add(d, s.Hash(d.Code), int64(2*i))
+			if d.Code != "" {
+				seen[d.Code]++
+				codes[d.Code]++
+			}
+			for _, a := range aliases[i] {
+				if a != "" && a != d.Code {
+					s.Mark(s.Hash(a))
+					seen[a]++
+				}
+			}
+		}
+		for i := range ds {
+			if !s.Verify(ds[i].Code, s.Hash(ds[i].Code)) {
+				t.Fatalf("round %d: Verify(%q) reported a clash of a 59-bit hash", round, ds[i].Code)
+			}
+		}
+		repeats := false
+		for _, k := range codes {
+			repeats = repeats || k > 1
+		}
+		if (s.Superseded() == 0) == repeats {
+			t.Fatalf("round %d: Superseded %d with repeats=%v", round, s.Superseded(), repeats)
+		}
+		if s.Records() != x.Records() || s.Distinct() != x.Distinct() || s.Superseded() != x.Superseded() {
+			t.Fatalf("round %d: sieve counts %d/%d/%d, index %d/%d/%d", round, s.Records(), s.Distinct(), s.Superseded(),
+				x.Records(), x.Distinct(), x.Superseded())
+		}
+		for i := range ds {
+			if got, want := s.Winner(ds[i].Code, int64(2*i)), x.Winner(ds[i].Code, int64(2*i)); got != want {
+				t.Fatalf("round %d: record %d (%q): Winner %v, Index %v", round, i, ds[i].Code, got, want)
+			}
+		}
+		anySuspect := false
+		for k, m := range seen {
+			if s.Suspect(s.Hash(k)) != (m > 1) {
+				t.Fatalf("round %d: Suspect(%q) = %v, met %d times", round, k, s.Suspect(s.Hash(k)), m)
+			}
+			anySuspect = anySuspect || m > 1
+		}
+		if s.AnySuspect() != anySuspect {
+			t.Fatalf("round %d: AnySuspect %v, want %v", round, s.AnySuspect(), anySuspect)
+		}
+	}
+}
+
+// TestSieveClash: with a weak hash (the code's length) different codes share hashes; Verify must report
+// a clash exactly when two different codes of one hash were both added as records' codes — and a sieve
+// whose codes all differ in length behaves as an Index.
+func TestSieveClash(t *testing.T) {
+	weak := func(k string) uint64 { return uint64(len(k)) << 40 }
+	cases := []struct {
+		codes []string
+		clash bool
+	}{
+		{[]string{"A1", "B2"}, true},             // same length, both once: a repeated hash of two codes
+		{[]string{"A1", "A1", "B22"}, false},     // a true re-send
+		{[]string{"A1", "B22", "C333", "A1"}, false},
+		{[]string{"A1", "B22", "A1", "C2"}, true}, // the clash comes late
+		{[]string{"", "", "A"}, false},           // no code: never merged
+	}
+	for _, c := range cases {
+		s := NewSieveHash(Policy{}, weak)
+		x := NewIndex(Policy{})
+		for i, code := range c.codes {
+			d := model.Dossier{Code: code}
+			s.Add(&d, s.Hash(code), int64(i))
+			x.AddAt(&d, int64(i))
+		}
+		clash := false
+		for _, code := range c.codes {
+			clash = clash || !s.Verify(code, s.Hash(code))
+		}
+		if clash != c.clash {
+			t.Errorf("%q: clash %v, want %v", c.codes, clash, c.clash)
+			continue
+		}
+		if clash {
+			continue
+		}
+		for i, code := range c.codes {
+			if s.Winner(code, int64(i)) != x.Winner(code, int64(i)) {
+				t.Errorf("%q: record %d: Winner %v, Index %v", c.codes, i, s.Winner(code, int64(i)), x.Winner(code, int64(i)))
+			}
+		}
+		if s.Superseded() != x.Superseded() || s.Distinct() != x.Distinct() {
+			t.Errorf("%q: counts %d/%d, index %d/%d", c.codes, s.Superseded(), s.Distinct(), x.Superseded(), x.Distinct())
+		}
+	}
+}
+
+// TestSieveAliasThenCode: a key marked as an alias and later added as a code is a suspect (a duplicate
+// key) but not a re-send.
+func TestSieveAliasThenCode(t *testing.T) {
+	s := NewSieve(Policy{})
+	s.Mark(s.Hash("X"))
+	d := model.Dossier{Code: "X"}
+	if s.Add(&d, s.Hash("X"), 0) {
+		t.Fatal("Add after Mark reported a re-send")
+	}
+	if !s.Suspect(s.Hash("X")) || s.Superseded() != 0 || s.Distinct() != 1 || !s.Winner("X", 0) {
+		t.Fatalf("suspect %v superseded %d distinct %d", s.Suspect(s.Hash("X")), s.Superseded(), s.Distinct())
+	}
+}
+
+// BenchmarkSieveAdd1M adds 1 000 000 distinct codes (the command's pass 1 on a file without re-sends),
+// next to Index.AddAt on the same codes.
+func BenchmarkSieveAdd1M(b *testing.B) {
+	const n = 1_000_000
+	codes := make([]string, n)
+	for i := range codes {
+		codes[i] = fmt.Sprintf("000.00.12.H44-%06d-%04d", i/7, i%7)
+	}
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	b.Run("sieve", func(b *testing.B) {
+		b.ReportAllocs()
+		var d model.Dossier
+		for b.Loop() {
+			s := NewSieve(Policy{})
+			for i, c := range codes {
+				d.Code, d.Sync.SentAt = c, model.Some(t0.Add(time.Duration(i)*time.Second))
+				s.Add(&d, s.Hash(c), int64(i))
+			}
+		}
+	})
+	b.Run("index", func(b *testing.B) {
+		b.ReportAllocs()
+		var d model.Dossier
+		for b.Loop() {
+			x := NewIndex(Policy{})
+			for i, c := range codes {
+				d.Code, d.Sync.SentAt = c, model.Some(t0.Add(time.Duration(i)*time.Second))
+				x.AddAt(&d, int64(i))
+			}
+		}
+	})
+}
