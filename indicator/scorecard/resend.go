@@ -36,9 +36,16 @@ func (s *Scorer) RunLatest(dossiers iter.Seq[model.Dossier], workers int) (*Card
 	return card, nil
 }
 
-// ResendLedger is the CalculatorResend ledger of a dedupe index after pass 1, for callers that run the
+// ResendCounts are the counts of a re-send index after pass 1: a *dedupe.Index, or a *dedupe.Sieve
+// once verified.
+type ResendCounts interface {
+	Distinct() int64
+	Superseded() int64
+}
+
+// ResendLedger is the CalculatorResend ledger of a re-send index after pass 1, for callers that run the
 // two passes themselves.
-func ResendLedger(idx *dedupe.Index) CalculatorLedger {
+func ResendLedger(idx ResendCounts) CalculatorLedger {
 	var l indicator.Ledger
 	l.AddN(ReasonResendLatest, true, idx.Distinct())
 	l.AddN(ReasonResendSuperseded, false, idx.Superseded())
