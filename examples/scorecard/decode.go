@@ -33,7 +33,7 @@ func decodeFile(set *dataset.Set, name string, workers int) iter.Seq2[model.Doss
 //     holds its findings. The checks that remember earlier records (duplicate-code) must not be among
 //     them: the caller runs those in record order;
 //   - with scorer set, scoring: each worker adds every good record that keep accepts (nil: every good
-//     record) to its own scorecard.Partial, kept in parts after the file's range ends (one per worker
+//     record; ord is the record's ordinal, base + its index in the file) to its own scorecard.Partial, kept in parts after the file's range ends (one per worker
 //     and file). The partials hold the records the workers decoded, whatever the caller did with them:
 //     they describe the whole input only when the caller ranged to the end without an error. Merging
 //     them gives the card of those records in any order (Partial.Merge is order-independent).
@@ -42,10 +42,10 @@ type fileReader struct {
 	workers int
 	checks  func() *quality.Checker
 	found   []quality.Finding
-	prep    quality.Prepared // with checks set, quality.Prepare of the record yielded (for CheckPrepared)
+	base    int64 // the ordinal of the file's first record: records before it in earlier files (keep's ord)
 
 	scorer   *scorecard.Scorer
-	keep     func(d *model.Dossier) bool
+	keep     func(ord int64, d *model.Dossier) bool
 	parts    []*scorecard.Partial
 	noScores atomic.Bool // set by StopScoring
 }
@@ -80,7 +80,7 @@ func (r *fileReader) file(name string) iter.Seq2[model.Dossier, error] {
 		var wg sync.WaitGroup
 		for range workers {
 			wg.Add(1)
-			w := worker{set: set, name: name, keep: r.keep, stop: &r.noScores}
+			w := worker{set: set, name: name, keep: r.keep, base: r.base, stop: &r.noScores}
 			if r.checks != nil {
 				w.chk = r.checks()
 			}
@@ -139,11 +139,11 @@ func (r *fileReader) file(name string) iter.Seq2[model.Dossier, error] {
 					}
 					continue
 				}
-				r.found, r.prep = it.found, it.prep
+				r.found = it.found
 				if !yield(b.ds[i], nil) {
 					return
 				}
-				r.found, r.prep = nil, quality.Prepared{}
+				r.found = nil
 			}
 			clear(b.ds) // drop the records' strings before the slices wait for reuse
 			clear(b.meta)
@@ -179,7 +179,6 @@ type recordSlices struct {
 type recordMeta struct {
 	err   *dataset.FileError // for this record alone
 	found []quality.Finding  // chk's findings on the record
-	prep  quality.Prepared   // quality.Prepare of the record, with chk
 }
 
 // worker is one decode goroutine's state.
@@ -188,7 +187,8 @@ type worker struct {
 	name string
 	chk  *quality.Checker            // per-record checks, or nil
 	part *scorecard.Partial          // the worker's partial card, or nil
-	keep func(d *model.Dossier) bool // which good records part scores; nil: all
+	keep func(ord int64, d *model.Dossier) bool // which good records part scores; nil: all
+	base int64                                  // ordinal of the file's first record
 	stop *atomic.Bool                // true: score nothing more
 }
 
@@ -213,7 +213,7 @@ func (w *worker) decode(b *decodedChunk) {
 		b.meta = append(b.meta, recordMeta{})
 		i := len(b.ds) - 1
 		d, it := &b.ds[i], &b.meta[i]
-		_, err, ok := c.Next(d)
+		index, err, ok := c.Next(d)
 		if !ok {
 			b.ds, b.meta = b.ds[:i], b.meta[:i]
 			break
@@ -226,9 +226,8 @@ func (w *worker) decode(b *decodedChunk) {
 		set.AttachSteps(d)
 		if chk != nil {
 			it.found = chk.Check(d)
-			it.prep = quality.Prepare(d)
 		}
-		if w.part != nil && !w.stop.Load() && (w.keep == nil || w.keep(d)) {
+		if w.part != nil && !w.stop.Load() && (w.keep == nil || w.keep(w.base+int64(index), d)) {
 			if run++; run == scoreRun {
 				flush(i + 1)
 			}

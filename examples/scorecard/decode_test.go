@@ -17,9 +17,7 @@ import (
 	"github.com/vn-dvc/chiso766/model"
 	"github.com/vn-dvc/chiso766/model/csvio"
 	"github.com/vn-dvc/chiso766/model/dataset"
-	"github.com/vn-dvc/chiso766/model/dedupe"
 	"github.com/vn-dvc/chiso766/model/portal"
-	"github.com/vn-dvc/chiso766/model/quality"
 )
 
 // bigProvince exports a sample province of n dossiers (several decode chunks) into dir, then rewrites
@@ -182,9 +180,10 @@ func TestParallelPassIdentical(t *testing.T) {
 	}
 }
 
-// TestSplitQualityEqualsSequential: the data-quality summary of pass 1 with the per-record checks on the
-// decode workers (newSplitQualityRun, fileReader.checks) is the one a single checker running every check
-// in record order gives, on 1, 2 and 3 workers, with and without steps.
+// TestSplitQualityEqualsSequential: the data-quality summary of readDossiers — the per-record checks on
+// the decode workers in pass 1, the duplicate checks in pass 2 on the records whose key repeats — is the
+// one a single checker running every check in record order gives, on 1, 2 and 3 workers, with and
+// without steps, and with a hash that makes the re-send sieve clash.
 func TestSplitQualityEqualsSequential(t *testing.T) {
 	dir := t.TempDir()
 	bigProvince(t, dir, 6000)
@@ -212,27 +211,24 @@ func TestSplitQualityEqualsSequential(t *testing.T) {
 			t.Fatalf("the fixture does not test what it should: %s", want.String())
 		}
 		for _, workers := range []int{1, 2, 3} {
-			for _, shared := range []bool{false, true} { // the duplicate check numbering codes by the re-send index, as pass 1 does
-				var idx *dedupe.Index
-				var codes quality.CodeNumbers
-				if shared {
-					idx = dedupe.NewIndex(dedupe.Policy{})
-					codes = idx
+			for _, weak := range []bool{false, true} {
+				c := &config{workers: workers, allowUnknown: true}
+				if weak {
+					c.sieveHash = func(k string) uint64 { return uint64(len(k)) << 40 }
 				}
-				q, per := newSplitQualityRun(in, opts, steps, codes)
-				rd := &fileReader{set: set, workers: workers, checks: per}
-				for d, err := range rd.file(name) {
-					if err == nil {
-						if idx != nil {
-							idx.Add(&d)
-						}
-						q.addChecked(&d, rd.found, rd.prep)
-					}
+				rd := &fileReader{set: set, workers: workers}
+				src := &fileSource{name: name, seq: rd.file(name), allowUnknown: true, skip: true, every: -1}
+				res, err := readDossiers(c, in, opts, src, rd, nil, steps)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if weak != res.clash {
+					t.Errorf("weak hash %v: clash %v", weak, res.clash)
 				}
 				var got strings.Builder
-				q.summary(&got)
+				res.q.summary(&got)
 				if got.String() != want.String() {
-					t.Errorf("steps %v, %d workers, shared index %v: summary\n%s\nwant\n%s", steps, workers, shared, got.String(), want.String())
+					t.Errorf("steps %v, %d workers, weak hash %v: summary\n%s\nwant\n%s", steps, workers, weak, got.String(), want.String())
 				}
 			}
 		}

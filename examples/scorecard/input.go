@@ -227,7 +227,7 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 	seq := func(yield func(model.Dossier, error) bool) {
 		var n int64
 		for i, name := range files.Dossiers {
-			bases[i] = n
+			bases[i], rd.base = n, n
 			for d, err := range rd.file(name) {
 				n++
 				if !yield(d, err) {
@@ -247,83 +247,48 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 		return err
 	}
 
-	// Pass 1: the re-send index, the data-quality checks, unattributed units, fields the input carries
-	// — and, on the decode workers, the scoring of every good record. When no code repeats (no re-sent
-	// dossier: every record is the latest version of its code) that is the card, and the files are
-	// decoded once; otherwise pass 2 decodes them again and scores the latest versions only.
+	// Reading the files: pass 1, and pass 2 when a key repeats (readDossiers).
 	s, err := scorecard.New(in, opts)
 	if err != nil {
 		return err
 	}
-	rd.scorer = s
-	rd.keep = func(d *model.Dossier) bool { return c.allowUnknown || known(d) }
-	idx := dedupe.NewIndex(opts.Resend)
-	// The checks that look at one record only run on the decode workers (rd.checks); chk runs the
-	// duplicate checks in record order and merges the findings.
-	chk, perRecord := newSplitQualityRun(in, opts, len(files.Steps) > 0, idx)
-	rd.checks = perRecord
-	unitKnown := make(map[string]bool, len(in.Units))
-	for _, u := range in.Units {
-		unitKnown[u.ID] = true
-	}
-	un := map[string]*unattributed{}
-	var carries presence
-	for d := range src.all() {
-		idx.AddAt(&d, src.ord)
-		if rd.scorer != nil && idx.Superseded() > 0 {
-			rd.StopScoring() // pass 2 will score: the workers' partials are not the card
-			rd.scorer = nil
-		}
-		chk.addChecked(&d, rd.found, rd.prep)
-		carries.note(&d)
-		if !unitKnown[d.UnitID] {
-			u := un[d.UnitID]
-			if u == nil {
-				u = &unattributed{}
-				un[d.UnitID] = u
-			}
-			u.n++
-			if len(u.examples) < maxUnattributedExamps {
-				u.examples = append(u.examples, d.Code)
-			}
-		}
-	}
-	rd.checks, rd.scorer, rd.keep = nil, nil, nil // the later passes (pass 2 is scoreLatest; report's rescoring) check nothing
-	if src.err != nil {
-		return src.err
+	res, err := readDossiers(c, in, opts, src, rd, s, len(files.Steps) > 0)
+	if err != nil {
+		return err
 	}
 	if src.n == 0 {
 		return fmt.Errorf("%s: no dossier records", name)
 	}
-	chk.summary(stderr)
+	latest := res.latest
+	res.q.summary(stderr)
 	src.listSkipped(stderr, "scorecard: ")
-	if idx.Superseded() > 0 {
+	if latest.Superseded() > 0 {
 		fmt.Fprintf(stderr, "scorecard: %d re-sent versions superseded by a later one (%d records, %d dossiers scored; %q ledger)\n",
-			idx.Superseded(), idx.Records(), idx.Distinct(), scorecard.CalculatorResend)
+			latest.Superseded(), latest.Records(), latest.Distinct(), scorecard.CalculatorResend)
 	}
-	if err := warnUnattributed(un, files.Units, c.strict, stderr); err != nil {
+	if err := warnUnattributed(res.un, files.Units, c.strict, stderr); err != nil {
 		return err
 	}
 
 	var card *scorecard.Card
-	if idx.Superseded() == 0 {
+	if res.clash {
+		idx, _ := latest.(*dedupe.Index)
+		card, err = scoreLatest(s, set, bases, idx, c)
+	} else {
 		p := s.NewPartial()
-		for _, q := range rd.parts {
+		for _, q := range res.parts {
 			if err := p.Merge(q); err != nil {
 				return err // not expected: every part comes from s
 			}
 		}
 		card, err = s.Finish(p)
-	} else {
-		// Pass 2: score the latest version of every dossier.
-		card, err = scoreLatest(s, set, bases, idx, c)
 	}
-	rd.parts = nil
+	res.parts = nil
 	if err != nil {
 		return err
 	}
 	if c.onCard != nil {
-		c.onCard(card, idx.Superseded() > 0)
+		c.onCard(card, res.passes)
 	}
 	if err := writeHeapProfile(c.memProfile); err != nil {
 		return err
@@ -331,21 +296,21 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 	if src.n >= ProgressEvery {
 		fmt.Fprintf(stderr, "scorecard: %s: %d dossiers read\n", name, src.n)
 	}
-	if idx.Superseded() > 0 {
-		card.Ledgers = append(card.Ledgers, scorecard.ResendLedger(idx))
+	if latest.Superseded() > 0 {
+		card.Ledgers = append(card.Ledgers, scorecard.ResendLedger(latest))
 	}
 	if src.ledger.Excluded > 0 {
 		card.Ledgers = append(card.Ledgers, scorecard.CalculatorLedger{Calculator: calculatorInput, Records: src.ledger})
 	}
-	for _, m := range carries.missing() {
+	for _, m := range res.carries.missing() {
 		fmt.Fprintf(stderr, "scorecard: warning: no dossier carries %s: %s reported as no data (not 0)\n", m.field, m.id)
 		noData(card, m.id)
 	}
-	c.src = &report.Source{Scorer: s, Dossiers: func() iter.Seq[model.Dossier] { return src.winners(idx) },
+	c.src = &report.Source{Scorer: s, Dossiers: func() iter.Seq[model.Dossier] { return src.winners(latest) },
 		Rescore: func(p model.Period) (*scorecard.Card, error) {
 			o := opts
 			o.Period = p
-			card, err := rescore(in, o, src.winners(idx), c.workers)
+			card, err := rescore(in, o, src.winners(latest), c.workers)
 			if err == nil && src.err != nil {
 				return nil, src.err
 			}
@@ -355,9 +320,9 @@ func runData(c *config, ed indicator.Edition, period model.Period, files dataset
 	return output(c, ed, card, stdout, stderr)
 }
 
-// winners is the latest version of every dossier code (idx after pass 1), read sequentially: the
+// winners is the latest version of every dossier code (idx after readDossiers), read sequentially: the
 // stream of report's second passes.
-func (s *fileSource) winners(idx *dedupe.Index) iter.Seq[model.Dossier] {
+func (s *fileSource) winners(idx latestIndex) iter.Seq[model.Dossier] {
 	return func(yield func(model.Dossier) bool) {
 		for d := range s.all() {
 			if idx.Winner(d.Code, s.ord) && !yield(d) {

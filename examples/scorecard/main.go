@@ -57,7 +57,8 @@ type config struct {
 	fs                          *flag.FlagSet                            // the parsed flags (report.Flags.Options visits them)
 	opts                        report.Options                           // the output flags, checked
 	src                         *report.Source                           // the scorer and its dossiers again, for report's second passes
-	onCard                      func(card *scorecard.Card, twoPass bool) // tests: sees runData's card before output
+	onCard                      func(card *scorecard.Card, passes int) // tests: sees runData's card and the number of decodes before output
+	sieveHash                   func(key string) uint64                // tests: the re-send sieve's hash (dedupe.NewSieveHash), to make clashes
 }
 
 // listFlag is a repeatable flag whose values may also be comma lists (-dossiers a.json,b.json -dossiers c.csv).

@@ -18,22 +18,26 @@ import (
 )
 
 // TestCardEqualsRunLatest: the command's card on files — one pass when no code repeats, two when one
-// does — is the library's Scorer.RunLatest card over the same records decoded one by one
-// (dataset.Set.File), for 1 and 2 workers, with and without re-sent dossiers, with and without steps.
+// does, four when the re-send sieve's hashes clash (forced here with a weak hash) — is the library's
+// Scorer.RunLatest card over the same records decoded one by one (dataset.Set.File), for 1 and 2
+// workers, with and without re-sent dossiers, with and without steps.
 func TestCardEqualsRunLatest(t *testing.T) {
 	for _, tc := range []struct {
 		name           string
 		resend, steps  bool
-		wantTwoPass    bool
+		wantPasses     int
 		resendAtTheEnd bool
 		split          bool // the dossiers in two files (dossiers-1.csv, dossiers-2.csv)
+		weak           bool // the sieve hashes a code to its length: different codes clash
 	}{
-		{name: "clean", steps: true},
-		{name: "clean-no-steps"},
-		{name: "resent", resend: true, steps: true, wantTwoPass: true},
-		{name: "resent-last-record", resend: true, resendAtTheEnd: true, wantTwoPass: true},
-		{name: "two-files", split: true},
-		{name: "two-files-resent-across", split: true, resend: true, resendAtTheEnd: true, wantTwoPass: true},
+		{name: "clean", steps: true, wantPasses: 1},
+		{name: "clean-no-steps", wantPasses: 1},
+		{name: "resent", resend: true, steps: true, wantPasses: 2},
+		{name: "resent-last-record", resend: true, resendAtTheEnd: true, wantPasses: 2},
+		{name: "two-files", split: true, wantPasses: 1},
+		{name: "two-files-resent-across", split: true, resend: true, resendAtTheEnd: true, wantPasses: 2},
+		{name: "clash", weak: true, wantPasses: 4},
+		{name: "clash-resent", resend: true, steps: true, weak: true, wantPasses: 4},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -63,8 +67,11 @@ func TestCardEqualsRunLatest(t *testing.T) {
 			want := libraryCard(t, files, asOf)
 			for _, workers := range []string{"1", "2"} {
 				var got string // the card as the hook saw it (the command appends its ledgers after)
-				var twoPass bool
-				c := &config{onCard: func(card *scorecard.Card, two bool) { got, twoPass = cardJSON(t, card), two }}
+				var passes int
+				c := &config{onCard: func(card *scorecard.Card, n int) { got, passes = cardJSON(t, card), n }}
+				if tc.weak {
+					c.sieveHash = func(k string) uint64 { return uint64(len(k)) << 40 }
+				}
 				var out, errb bytes.Buffer
 				if code := runWith(c, []string{"-data", dir, "-asof", asOf, "-format", "json", "-workers", workers}, &out, &errb); code != 0 {
 					t.Fatalf("exit %d: %s", code, errb.String())
@@ -72,8 +79,8 @@ func TestCardEqualsRunLatest(t *testing.T) {
 				if got == "" {
 					t.Fatal("no card")
 				}
-				if twoPass != tc.wantTwoPass {
-					t.Errorf("-workers %s: two passes %v, want %v", workers, twoPass, tc.wantTwoPass)
+				if passes != tc.wantPasses {
+					t.Errorf("-workers %s: %d passes, want %d", workers, passes, tc.wantPasses)
 				}
 				if g, w := got, cardJSON(t, want); g != w {
 					t.Errorf("-workers %s: the command's card differs from RunLatest's (%d vs %d bytes of JSON)", workers, len(g), len(w))
