@@ -185,11 +185,11 @@ type recordMeta struct {
 type worker struct {
 	set  *dataset.Set
 	name string
-	chk  *quality.Checker            // per-record checks, or nil
-	part *scorecard.Partial          // the worker's partial card, or nil
+	chk  *quality.Checker                       // per-record checks, or nil
+	part *scorecard.Partial                     // the worker's partial card, or nil
 	keep func(ord int64, d *model.Dossier) bool // which good records part scores; nil: all
 	base int64                                  // ordinal of the file's first record
-	stop *atomic.Bool                // true: score nothing more
+	stop *atomic.Bool                           // true: score nothing more
 }
 
 // decode decodes the whole chunk b (on a worker goroutine), runs w.chk (when not nil) on each good

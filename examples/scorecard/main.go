@@ -53,10 +53,10 @@ type config struct {
 	allowUnknown, strict, check bool
 	workers, sampleDossiers     int
 	cpuProfile, memProfile      string
-	out                         report.Flags                             // -format, -lang, -unit, -bom, -what-if
-	fs                          *flag.FlagSet                            // the parsed flags (report.Flags.Options visits them)
-	opts                        report.Options                           // the output flags, checked
-	src                         *report.Source                           // the scorer and its dossiers again, for report's second passes
+	out                         report.Flags                           // -format, -lang, -unit, -bom, -what-if
+	fs                          *flag.FlagSet                          // the parsed flags (report.Flags.Options visits them)
+	opts                        report.Options                         // the output flags, checked
+	src                         *report.Source                         // the scorer and its dossiers again, for report's second passes
 	onCard                      func(card *scorecard.Card, passes int) // tests: sees runData's card and the number of decodes before output
 	sieveHash                   func(key string) uint64                // tests: the re-send sieve's hash (dedupe.NewSieveHash), to make clashes
 }

@@ -111,11 +111,11 @@ func TestSieveClash(t *testing.T) {
 		codes []string
 		clash bool
 	}{
-		{[]string{"A1", "B2"}, true},             // same length, both once: a repeated hash of two codes
-		{[]string{"A1", "A1", "B22"}, false},     // a true re-send
+		{[]string{"A1", "B2"}, true},         // same length, both once: a repeated hash of two codes
+		{[]string{"A1", "A1", "B22"}, false}, // a true re-send
 		{[]string{"A1", "B22", "C333", "A1"}, false},
 		{[]string{"A1", "B22", "A1", "C2"}, true}, // the clash comes late
-		{[]string{"", "", "A"}, false},           // no code: never merged
+		{[]string{"", "", "A"}, false},            // no code: never merged
 	}
 	for _, c := range cases {
 		s := NewSieveHash(Policy{}, weak)
