@@ -2,9 +2,11 @@ package quality
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/vn-dvc/chiso766/model"
 	"github.com/vn-dvc/chiso766/model/dedupe"
@@ -226,8 +228,6 @@ type seenCode struct {
 	record int
 }
 
-type offerKey struct{ unit, procedure string }
-
 // Checker runs the data-quality checks (docs/data.md, Data-quality checks)
 // over a stream of dossiers. It
 // remembers every dossier code and alias seen for duplicate-code: memory is
@@ -236,46 +236,110 @@ type offerKey struct{ unit, procedure string }
 // code Options.Codes numbers. The other
 // checks look at one record only. A Checker is not safe for concurrent use.
 type Checker struct {
-	opt       Options
-	tolerance time.Duration
-	catalogue map[string]bool
-	offerings map[offerKey][]model.Offering
-	fillers   foldedSet
-	summaries foldedSet
-	skip      checkBits
-	seen      dedupe.CodeTable[seenCode]
-	byNumber  [][]seenCode // with Options.Codes: the state of code number i at byNumber[i/numberBlock][i%numberBlock]
-	distinct  int          // distinct codes seen
-	n         int
-	dates     model.DateBounds
+	opt          Options
+	procs        map[string]*procInfo // by the code a record may carry (national or a CodeMap key); nil without catalogue and offerings
+	hasCatalogue bool                 // Options.Catalogue != nil
+	hasOfferings bool                 // Options.Offerings != nil
+	fillers      foldedSet
+	summaries    foldedSet
+	skip         checkBits
+	seen         dedupe.CodeTable[seenCode]
+	byNumber     [][]seenCode // with Options.Codes: the state of code number i at byNumber[i/numberBlock][i%numberBlock]
+	distinct     int          // distinct codes seen
+	n            int
+	win          timeWindow
 }
 
 // numberBlock is the size of the blocks of Checker.byNumber (no doubling copies as codes are added).
 const numberBlock = 4096
 
+// procInfo is what the checks know of one national procedure code: whether the catalogue has it and its
+// offerings by unit.
+type procInfo struct {
+	national string // the code after Options.CodeMap
+	known    bool   // in Options.Catalogue
+	units    []unitOfferings
+	byUnit   map[string]int // index into units, when there are more than linearUnits of them
+}
+
+// unitOfferings are the offerings of one procedure at one unit, in input order.
+type unitOfferings struct {
+	unit   string
+	offers []model.Offering
+}
+
+// linearUnits is the number of units up to which a procedure's offerings are searched by unit linearly.
+const linearUnits = 8
+
+// offersAt returns the offerings of the procedure at unit (nil for none). p may be nil.
+func (p *procInfo) offersAt(unit string) []model.Offering {
+	if p == nil {
+		return nil
+	}
+	if p.byUnit != nil {
+		if i, ok := p.byUnit[unit]; ok {
+			return p.units[i].offers
+		}
+		return nil
+	}
+	for i := range p.units {
+		if p.units[i].unit == unit {
+			return p.units[i].offers
+		}
+	}
+	return nil
+}
+
+// timeWindow is what the time checks compare with, computed once per Checker: the placeholder-date
+// window (model.DateBounds.Window at Options.AsOf) and the time-in-future limit (as-of plus tolerance),
+// as instants and as Unix seconds for a first test of a whole record.
+type timeWindow struct {
+	lo, hi time.Time // placeholder-date: before lo or (hi not zero) after hi
+	future bool      // time-in-future runs
+	limit  time.Time // time-in-future: after limit
+	// A record whose present times all lie strictly between loSec and hiSec (the placeholder window) and,
+	// those time-in-future reads, strictly before limitSec has no finding of either check. fast is false
+	// when a bound carries a monotonic clock reading: then every record takes the exact walk.
+	loSec, hiSec, limitSec int64
+	fast                   bool
+}
+
+func newTimeWindow(opt Options, dates model.DateBounds) timeWindow {
+	w := timeWindow{future: !opt.AsOf.IsZero()}
+	w.lo, w.hi = dates.Window(opt.AsOf)
+	if w.future {
+		tolerance := time.Duration(0)
+		switch {
+		case opt.Tolerance == 0:
+			tolerance = DefaultFutureTolerance
+		case opt.Tolerance > 0:
+			tolerance = opt.Tolerance
+		}
+		w.limit = opt.AsOf.Add(tolerance)
+	}
+	w.loSec, w.hiSec, w.limitSec = w.lo.Unix(), math.MaxInt64, math.MaxInt64
+	if !w.hi.IsZero() {
+		w.hiSec = w.hi.Unix()
+	}
+	if w.future {
+		w.limitSec = w.limit.Unix()
+	}
+	w.fast = !monotonic(w.lo) && !monotonic(w.hi) && !monotonic(w.limit)
+	return w
+}
+
+// monotonic reports whether t carries a monotonic clock reading (which time.Time.Before and After
+// compare instead of the wall clock when both sides carry one).
+func monotonic(t time.Time) bool { return t != t.Round(0) }
+
 // NewChecker prepares a Checker: it indexes the catalogue and offerings
-// (O(len) time and memory). It never fails.
+// (O(len) time and memory), keyed by the codes records may carry after
+// Options.CodeMap, so that a record costs one lookup. It reads the options
+// once: changing them (or CodeMap) afterwards does not change the Checker.
+// It never fails.
 func NewChecker(opt Options) *Checker {
-	c := &Checker{opt: opt}
-	switch {
-	case opt.Tolerance == 0:
-		c.tolerance = DefaultFutureTolerance
-	case opt.Tolerance > 0:
-		c.tolerance = opt.Tolerance
-	}
-	if opt.Catalogue != nil {
-		c.catalogue = make(map[string]bool, len(opt.Catalogue))
-		for i := range opt.Catalogue {
-			c.catalogue[opt.Catalogue[i].Code] = true
-		}
-	}
-	if opt.Offerings != nil {
-		c.offerings = make(map[offerKey][]model.Offering)
-		for _, o := range opt.Offerings {
-			k := offerKey{o.UnitID, c.national(o.ProcedureCode)}
-			c.offerings[k] = append(c.offerings[k], o)
-		}
-	}
+	c := &Checker{opt: opt, hasCatalogue: opt.Catalogue != nil, hasOfferings: opt.Offerings != nil}
+	c.procs = procTable(opt)
 	fillers := opt.FillerOfficers
 	if fillers == nil {
 		fillers = DefaultFillerOfficers()
@@ -289,17 +353,81 @@ func NewChecker(opt Options) *Checker {
 	for _, s := range opt.Skip {
 		c.skip |= bitOf(s)
 	}
-	c.dates = model.DefaultDateBounds()
+	dates := model.DefaultDateBounds()
 	if opt.Dates != nil {
-		c.dates = *opt.Dates
+		dates = *opt.Dates
 	}
+	c.win = newTimeWindow(opt, dates)
 	return c
+}
+
+// procTable indexes the catalogue and the offerings by national code, then keys the result by every
+// code a record may carry: a national code that CodeMap does not map, and each CodeMap key (which reads
+// as its national code). A code absent from the table is its own national code, unknown and offered
+// nowhere. Nil when the options have neither catalogue nor offerings.
+func procTable(opt Options) map[string]*procInfo {
+	if opt.Catalogue == nil && opt.Offerings == nil {
+		return nil
+	}
+	national := func(code string) string {
+		if n, ok := opt.CodeMap[code]; ok {
+			return n
+		}
+		return code
+	}
+	infos := map[string]*procInfo{}
+	info := func(nat string) *procInfo {
+		p := infos[nat]
+		if p == nil {
+			p = &procInfo{national: nat}
+			infos[nat] = p
+		}
+		return p
+	}
+	for i := range opt.Catalogue {
+		info(opt.Catalogue[i].Code).known = true
+	}
+	for _, o := range opt.Offerings {
+		p := info(national(o.ProcedureCode))
+		j := -1
+		for k := range p.units {
+			if p.units[k].unit == o.UnitID {
+				j = k
+				break
+			}
+		}
+		if j < 0 {
+			j = len(p.units)
+			p.units = append(p.units, unitOfferings{unit: o.UnitID})
+		}
+		p.units[j].offers = append(p.units[j].offers, o)
+	}
+	for _, p := range infos {
+		if len(p.units) > linearUnits {
+			p.byUnit = make(map[string]int, len(p.units))
+			for k := range p.units {
+				p.byUnit[p.units[k].unit] = k
+			}
+		}
+	}
+	table := make(map[string]*procInfo, len(infos)+len(opt.CodeMap))
+	for nat, p := range infos {
+		if _, mapped := opt.CodeMap[nat]; !mapped {
+			table[nat] = p
+		}
+	}
+	for local, nat := range opt.CodeMap {
+		table[local] = info(nat)
+	}
+	return table
 }
 
 // foldedSet is a set of texts compared folded (model.FoldText).
 type foldedSet struct {
 	keys   map[string]bool // folded
 	maxLen int             // of the longest key
+	first  [4]uint64       // the first bytes of the keys, as a bit set
+	empty  bool            // a key is empty
 }
 
 func foldSet(ss []string) foldedSet {
@@ -308,23 +436,49 @@ func foldSet(ss []string) foldedSet {
 		k := model.FoldText(s)
 		m.keys[k] = true
 		m.maxLen = max(m.maxLen, len(k))
+		if k == "" {
+			m.empty = true
+		} else {
+			m.first[k[0]>>6] |= 1 << (k[0] & 63)
+		}
 	}
 	return m
 }
 
-// has reports whether s folds to one of the keys. Cost: O(len(s)) at most, less when s folds to more
-// bytes than the longest key (it stops there); no allocation for keys up to 64 bytes.
-func (m foldedSet) has(s string) bool {
+// has reports whether s folds to one of the keys. Cost: O(1) when s starts (after spaces, '_' and '-')
+// with an ASCII letter no key starts with; else O(len(s)) at most, less when s folds to more bytes than
+// the longest key (it stops there); no allocation for keys up to 64 bytes.
+func (m *foldedSet) has(s string) bool {
+	if !m.empty {
+		if b, ok := firstFolded(s); ok && m.first[b>>6]&(1<<(b&63)) == 0 {
+			return false
+		}
+	}
 	var buf [64]byte
 	b, ok := textfold.AppendFold(buf[:0], s, m.maxLen)
 	return ok && m.keys[string(b)]
 }
 
-func (c *Checker) national(code string) string {
-	if n, ok := c.opt.CodeMap[code]; ok {
-		return n
+// firstFolded returns, when it can tell from ASCII bytes alone, a byte b such that textfold's folding
+// of s is empty or starts with b: the folding trims leading white space (strings.TrimSpace), then drops
+// the separators ' ', '\t', '_' and '-' before the first other rune, which it lower-cases. ok is false
+// when a non-ASCII byte comes first or s holds nothing else.
+func firstFolded(s string) (b byte, ok bool) {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\v' || s[i] == '\f' || s[i] == '\r') {
+		i++
 	}
-	return code
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '_' || s[i] == '-') {
+		i++
+	}
+	if i == len(s) || s[i] >= utf8.RuneSelf {
+		return 0, false
+	}
+	b = s[i]
+	if b >= 'A' && b <= 'Z' {
+		b += 'a' - 'A'
+	}
+	return b, true
 }
 
 // Seen returns the number of distinct codes and aliases remembered.
@@ -360,89 +514,144 @@ func Prepare(d *model.Dossier) Prepared {
 // on a copy that differs at most in its timeline, which neither hash reads): the findings are those
 // of Check(d). A zero p makes it Check. A p of another record makes duplicate-code compare the wrong
 // hashes; the caller keeps p and d together.
+//
+// Cost of the per-record checks (all but duplicate-code): one pass over the record's fields and times,
+// one lookup of its procedure code (with a catalogue or offerings), the folding of a summary or officer
+// name only when its first letter is that of a filler; no allocation when nothing is found, else one
+// for the findings' slice and at most one per message.
 func (c *Checker) CheckPrepared(d *model.Dossier, p Prepared) []Finding {
-	var out []Finding
-	rec := c.n
+	r := report{rec: c.n, code: d.Code}
 	c.n++
-	add := func(ch Check, sev Severity, field, format string, args ...any) {
-		out = append(out, Finding{Check: ch, Severity: sev, Record: rec, RecordCode: d.Code, Field: field, Message: fmt.Sprintf(format, args...)})
-	}
 	on := func(b checkBits) bool { return c.skip&b == 0 }
-	if on(bitOnlineNotOffered) && c.offerings != nil {
-		c.onlineNotOffered(d, add)
-	}
-	if on(bitMissingReceptionTime) {
-		missingReception(d, c.opt.AllowSubmittedFallback, add)
-	}
-	if on(bitTerminalWithoutEnd) {
-		terminalWithoutEnd(d, add)
-	}
-	if on(bitTimeInFuture) && !c.opt.AsOf.IsZero() {
-		timeInFuture(d, c.opt.AsOf.Add(c.tolerance), add)
-	}
-	if on(bitEndBeforeReception) {
-		endBeforeReception(d, add)
-	}
-	if on(bitDuplicateCode) {
-		c.duplicate(d, rec, p, add)
-	}
-	if on(bitMultipleSupplements) {
-		multipleSupplements(d, add)
-	}
-	if on(bitUnknownProcedure) && c.catalogue != nil {
-		if code := c.national(d.ProcedureCode); !c.catalogue[code] {
-			add(UnknownProcedure, Error, "MaTTHC", "procedure %q (national %q) is not in the catalogue", d.ProcedureCode, code)
+	var proc *procInfo // d's procedure, looked up once for the two checks that need it
+	national := d.ProcedureCode
+	online := d.Channel.Is(model.ChannelOnline)
+	if c.procs != nil && ((online && c.hasOfferings && on(bitOnlineNotOffered)) || (c.hasCatalogue && on(bitUnknownProcedure))) {
+		if proc = c.procs[d.ProcedureCode]; proc != nil {
+			national = proc.national
 		}
 	}
+	if online && c.hasOfferings && on(bitOnlineNotOffered) {
+		onlineNotOffered(d, proc, national, &r)
+	}
+	if on(bitMissingReceptionTime) {
+		missingReception(d, c.opt.AllowSubmittedFallback, &r)
+	}
+	if on(bitTerminalWithoutEnd) {
+		terminalWithoutEnd(d, &r)
+	}
+	future, placeholder := c.win.future && on(bitTimeInFuture), on(bitPlaceholderDate)
+	if (future || placeholder) && c.win.fast {
+		future, placeholder = c.win.outside(d, future, placeholder)
+	}
+	if future {
+		timeInFuture(d, c.win.limit, &r)
+	}
+	if on(bitEndBeforeReception) {
+		endBeforeReception(d, &r)
+	}
+	if on(bitDuplicateCode) {
+		c.duplicate(d, r.rec, p, &r)
+	}
+	if on(bitMultipleSupplements) {
+		multipleSupplements(d, &r)
+	}
+	if c.hasCatalogue && on(bitUnknownProcedure) && (proc == nil || !proc.known) {
+		var a [128]byte
+		b := append(a[:0], "procedure "...)
+		b = strconv.AppendQuote(b, d.ProcedureCode)
+		b = append(b, " (national "...)
+		b = strconv.AppendQuote(b, national)
+		b = append(b, ") is not in the catalogue"...)
+		r.add(UnknownProcedure, Error, "MaTTHC", string(b))
+	}
 	if on(bitPlaceholderIdentifier) {
-		c.placeholders(d, add)
+		c.placeholders(d, &r)
 	}
 	if on(bitUnknownCode) {
-		unknownCodes(d, add)
+		unknownCodes(d, &r)
 	}
-	if on(bitPlaceholderDate) {
-		placeholderDates(d, c.dates, c.opt.AsOf, add)
+	if placeholder {
+		placeholderDates(d, c.win.lo, c.win.hi, &r)
 	}
 	if on(bitStatusWithoutSteps) {
-		statusWithoutSteps(d, c.opt.RequireTimeline, add)
+		statusWithoutSteps(d, c.opt.RequireTimeline, &r)
 	}
 	if on(bitFabricatedStep) {
-		fabricatedStep(d, add)
+		fabricatedStep(d, &r)
 	}
 	if on(bitCodeFormat) {
-		codeFormat(d, add)
+		codeFormat(d, &r)
 	}
 	if on(bitMissingResult) {
-		missingResult(d, add)
+		missingResult(d, &r)
 	}
-	return out
+	return r.out
 }
 
-type addFunc func(ch Check, sev Severity, field, format string, args ...any)
+// report collects one record's findings: the slice is allocated with the first one.
+type report struct {
+	out  []Finding
+	rec  int
+	code string
+}
 
-func (c *Checker) onlineNotOffered(d *model.Dossier, add addFunc) {
-	if !d.Channel.Is(model.ChannelOnline) {
-		return
+func (r *report) add(ch Check, sev Severity, field, message string) {
+	r.out = append(r.out, Finding{Check: ch, Severity: sev, Record: r.rec, RecordCode: r.code, Field: field, Message: message})
+}
+
+// addText adds a finding whose field is text[:k] and message text[k:], both from one allocation.
+func (r *report) addText(ch Check, sev Severity, text []byte, k int) {
+	s := string(text)
+	r.add(ch, sev, s[:k], s[k:])
+}
+
+// The messages are built with append on a stack buffer: the text fmt.Sprintf would give for their
+// verbs (%q: strconv.AppendQuote; %d: strconv.AppendInt; %s of a model.Time: appendTime), one
+// allocation (the string) each.
+
+// appendTime appends t as model.Time.String formats it.
+func appendTime(b []byte, t model.Time) []byte {
+	if !t.Valid {
+		return b
 	}
+	return t.T.In(model.Vietnam()).AppendFormat(b, time.RFC3339)
+}
+
+func onlineNotOffered(d *model.Dossier, proc *procInfo, code string, r *report) {
 	at := d.Received()
-	code := c.national(d.ProcedureCode)
+	offers := proc.offersAt(d.UnitID)
 	var found *model.Offering
-	for _, o := range c.offerings[offerKey{d.UnitID, code}] {
-		if o.ValidAt(at) {
+	for i := range offers {
+		if o := &offers[i]; o.ValidAt(at) {
 			if found == nil || o.Level.Code() > found.Level.Code() {
-				found = &o
+				found = o
 			}
 		}
 	}
+	var a [192]byte
+	var b []byte
 	switch {
 	case found == nil:
-		add(OnlineNotOffered, Error, "KenhThucHien", "online dossier but unit %q has no offering of procedure %q at reception", d.UnitID, code)
+		b = append(a[:0], "online dossier but unit "...)
+		b = strconv.AppendQuote(b, d.UnitID)
+		b = append(b, " has no offering of procedure "...)
+		b = strconv.AppendQuote(b, code)
+		b = append(b, " at reception"...)
 	case !found.Level.Online():
-		add(OnlineNotOffered, Error, "KenhThucHien", "online dossier but the offering of %q at unit %q is %q", code, d.UnitID, found.Level.LabelEN())
+		b = append(a[:0], "online dossier but the offering of "...)
+		b = strconv.AppendQuote(b, code)
+		b = append(b, " at unit "...)
+		b = strconv.AppendQuote(b, d.UnitID)
+		b = append(b, " is "...)
+		b = strconv.AppendQuote(b, found.Level.LabelEN())
+	default:
+		return
 	}
+	r.add(OnlineNotOffered, Error, "KenhThucHien", string(b))
 }
 
-func missingReception(d *model.Dossier, fallback bool, add addFunc) {
+func missingReception(d *model.Dossier, fallback bool, r *report) {
 	switch d.Status.Code() {
 	case model.StatusRegistered, model.StatusNotAccepted:
 		return
@@ -450,14 +659,20 @@ func missingReception(d *model.Dossier, fallback bool, add addFunc) {
 	if d.ReceivedAt.IsSet() {
 		return
 	}
+	var a [128]byte
 	if fallback && d.SubmittedAt.IsSet() {
-		add(MissingReceptionTime, Warning, "NgayTiepNhan", "reception time absent; NgayNopHoSo %s used instead", d.SubmittedAt)
+		b := append(a[:0], "reception time absent; NgayNopHoSo "...)
+		b = appendTime(b, d.SubmittedAt)
+		b = append(b, " used instead"...)
+		r.add(MissingReceptionTime, Warning, "NgayTiepNhan", string(b))
 		return
 	}
-	add(MissingReceptionTime, Error, "NgayTiepNhan", "reception time absent with status %q", d.Status.String())
+	b := append(a[:0], "reception time absent with status "...)
+	b = strconv.AppendQuote(b, d.Status.String())
+	r.add(MissingReceptionTime, Error, "NgayTiepNhan", string(b))
 }
 
-func terminalWithoutEnd(d *model.Dossier, add addFunc) {
+func terminalWithoutEnd(d *model.Dossier, r *report) {
 	st := d.Status.Code()
 	if !st.Terminal() || d.ProcessingEndedAt.IsSet() {
 		return
@@ -470,13 +685,59 @@ func terminalWithoutEnd(d *model.Dossier, add addFunc) {
 			return
 		}
 	}
-	add(TerminalWithoutEnd, Error, "NgayKetThucXuLy", "terminal status %q without end of processing or terminal step", d.Status.String())
+	var a [128]byte
+	b := append(a[:0], "terminal status "...)
+	b = strconv.AppendQuote(b, d.Status.String())
+	b = append(b, " without end of processing or terminal step"...)
+	r.add(TerminalWithoutEnd, Error, "NgayKetThucXuLy", string(b))
 }
 
-func timeInFuture(d *model.Dossier, limit time.Time, add addFunc) {
+// outside is the first test of the time checks: it reports, of the checks asked for, those that may find
+// something in d — time-in-future when a time it reads is at or after limitSec, placeholder-date when a
+// present time is at or before loSec or at or after hiSec. A check it clears has no finding (its times
+// are strictly inside by whole seconds, and the bounds carry no monotonic reading); one it keeps is run
+// exactly (timeInFuture, placeholderDates). One pass over the times, no closure.
+func (w *timeWindow) outside(d *model.Dossier, future, placeholder bool) (bool, bool) {
+	lo, hi := int64(math.MaxInt64), int64(math.MinInt64) // of the present times time-in-future reads
+	span := func(t *model.Time) {
+		if t.Valid {
+			s := t.T.Unix()
+			lo, hi = min(lo, s), max(hi, s)
+		}
+	}
+	span(&d.SubmittedAt)
+	span(&d.ReceivedAt)
+	span(&d.ProcessingEndedAt)
+	span(&d.ResultReturnedAt)
+	span(&d.RejectedAt)
+	for i := range d.Steps {
+		span(&d.Steps[i].At)
+	}
+	future = future && hi >= w.limitSec
+	if !placeholder {
+		return future, false
+	}
+	span(&d.DueAt)
+	span(&d.ReceiveDeadline)
+	for i := range d.Supplements {
+		s := &d.Supplements[i]
+		span(&s.RequestedAt)
+		span(&s.ResubmittedAt)
+		span(&s.DueBefore)
+		span(&s.DueAfter)
+	}
+	return future, lo <= w.loSec || hi >= w.hiSec
+}
+
+func timeInFuture(d *model.Dossier, limit time.Time, r *report) {
 	times(d, false, func(f fieldPath, t model.Time) {
 		if t.IsSet() && t.T.After(limit) {
-			add(TimeInFuture, Error, f.String(), "%s is after the as-of instant", t)
+			var a [128]byte
+			b := appendPath(a[:0], f)
+			k := len(b)
+			b = appendTime(b, t)
+			b = append(b, " is after the as-of instant"...)
+			r.addText(TimeInFuture, Error, b, k)
 		}
 	})
 }
@@ -496,9 +757,21 @@ func (f fieldPath) String() string {
 	return f.list + "[" + strconv.Itoa(f.i) + "]." + f.name
 }
 
+// appendPath appends f's text.
+func appendPath(b []byte, f fieldPath) []byte {
+	if f.list == "" {
+		return append(b, f.name...)
+	}
+	b = append(b, f.list...)
+	b = append(b, '[')
+	b = strconv.AppendInt(b, int64(f.i), 10)
+	b = append(b, "]."...)
+	return append(b, f.name...)
+}
+
 // times calls fn with every event time of d and its payload key path: submission, reception, end,
 // hand-over, rejection and the steps; with all also the due time, the reception deadline and the
-// supplements' times.
+// supplements' times. Only records that timeWindow.outside does not clear are walked.
 func times(d *model.Dossier, all bool, fn func(f fieldPath, t model.Time)) {
 	top := func(name string, t model.Time) { fn(fieldPath{name: name}, t) }
 	top("NgayNopHoSo", d.SubmittedAt)
@@ -525,19 +798,24 @@ func times(d *model.Dossier, all bool, fn func(f fieldPath, t model.Time)) {
 	}
 }
 
-func endBeforeReception(d *model.Dossier, add addFunc) {
+func endBeforeReception(d *model.Dossier, r *report) {
 	if !d.ReceivedAt.IsSet() {
 		return
 	}
-	if d.ProcessingEndedAt.Before(d.ReceivedAt) {
-		add(EndBeforeReception, Error, "NgayKetThucXuLy", "end of processing %s before reception %s", d.ProcessingEndedAt, d.ReceivedAt)
+	before := func(t model.Time, sev Severity, field, what string) {
+		if t.Before(d.ReceivedAt) {
+			var a [128]byte
+			b := append(a[:0], what...)
+			b = append(b, ' ')
+			b = appendTime(b, t)
+			b = append(b, " before reception "...)
+			b = appendTime(b, d.ReceivedAt)
+			r.add(EndBeforeReception, sev, field, string(b))
+		}
 	}
-	if d.ResultReturnedAt.Before(d.ReceivedAt) {
-		add(EndBeforeReception, Error, "NgayTra", "hand-over %s before reception %s", d.ResultReturnedAt, d.ReceivedAt)
-	}
-	if d.DueAt.Before(d.ReceivedAt) {
-		add(EndBeforeReception, Warning, "NgayHenTra", "due time %s before reception %s", d.DueAt, d.ReceivedAt)
-	}
+	before(d.ProcessingEndedAt, Error, "NgayKetThucXuLy", "end of processing")
+	before(d.ResultReturnedAt, Error, "NgayTra", "hand-over")
+	before(d.DueAt, Warning, "NgayHenTra", "due time")
 }
 
 // remember records v as the latest version of code and returns the version before it (ok false: code
@@ -582,7 +860,7 @@ func (c *Checker) remember(code string, v seenCode) (prev seenCode, ok bool) {
 	return prev, ok
 }
 
-func (c *Checker) duplicate(d *model.Dossier, rec int, p Prepared, add addFunc) {
+func (c *Checker) duplicate(d *model.Dossier, rec int, p Prepared, r *report) {
 	fp, id, hashed := p.fp, p.id, p.ok
 	var buf [4]string // no allocation for a code and up to three aliases
 	codes := buf[:0]
@@ -610,29 +888,47 @@ func (c *Checker) duplicate(d *model.Dossier, rec int, p Prepared, add addFunc) 
 		if !ok {
 			continue
 		}
+		var a [192]byte
+		b := append(a[:0], "code "...)
+		b = strconv.AppendQuote(b, code)
 		switch {
 		case prev.fp == fp:
-			add(DuplicateCode, Warning, field, "code %q already seen in record %d with the same content", code, prev.record)
+			b = append(b, " already seen in record "...)
+			b = strconv.AppendInt(b, int64(prev.record), 10)
+			b = append(b, " with the same content"...)
+			r.add(DuplicateCode, Warning, field, string(b))
 		case prev.id == id || !c.on(bitResendConflict):
-			add(DuplicateCode, Info, field, "code %q re-sent with updates (record %d before); the latest version is scored", code, prev.record)
+			b = append(b, " re-sent with updates (record "...)
+			b = strconv.AppendInt(b, int64(prev.record), 10)
+			b = append(b, " before); the latest version is scored"...)
+			r.add(DuplicateCode, Info, field, string(b))
 		default:
-			add(ResendConflict, Error, field, "code %q already seen in record %d with another unit, procedure, channel, submission or reception time", code, prev.record)
+			b = append(b, " already seen in record "...)
+			b = strconv.AppendInt(b, int64(prev.record), 10)
+			b = append(b, " with another unit, procedure, channel, submission or reception time"...)
+			r.add(ResendConflict, Error, field, string(b))
 		}
 	}
 }
 
 func (c *Checker) on(b checkBits) bool { return c.skip&b == 0 }
 
-func placeholderDates(d *model.Dossier, b model.DateBounds, asOf time.Time, add addFunc) {
-	lo, hi := b.Window(asOf) // once per record: Placeholder would compute it per time
+// placeholderDates flags the present times before lo or (hi not zero) after hi: model.DateBounds.Window
+// at as-of, computed once per Checker.
+func placeholderDates(d *model.Dossier, lo, hi time.Time, r *report) {
 	times(d, true, func(f fieldPath, t model.Time) {
 		if t.Valid && (t.T.Before(lo) || (!hi.IsZero() && t.T.After(hi))) {
-			add(PlaceholderDate, Error, f.String(), "%s is a placeholder, not a date", t)
+			var a [128]byte
+			b := appendPath(a[:0], f)
+			k := len(b)
+			b = appendTime(b, t)
+			b = append(b, " is a placeholder, not a date"...)
+			r.addText(PlaceholderDate, Error, b, k)
 		}
 	})
 }
 
-func statusWithoutSteps(d *model.Dossier, requireTimeline bool, add addFunc) {
+func statusWithoutSteps(d *model.Dossier, requireTimeline bool, r *report) {
 	st := d.Status.Code()
 	if st != model.StatusFinished && st != model.StatusReturned {
 		return
@@ -651,16 +947,33 @@ func statusWithoutSteps(d *model.Dossier, requireTimeline bool, add addFunc) {
 	if real == 0 && !requireTimeline {
 		return
 	}
-	add(StatusWithoutSteps, Warning, "TrangThaiHoSo", "status %q with no processing step among %d real steps", d.Status.String(), real)
+	// The common case, a finished dossier that came without its timeline, in the canonical spelling:
+	// a constant message.
+	var msg string
+	switch raw := d.Status.String(); {
+	case real == 0 && raw == "9":
+		msg = `status "9" with no processing step among 0 real steps`
+	case real == 0 && raw == "10":
+		msg = `status "10" with no processing step among 0 real steps`
+	default:
+		var a [96]byte
+		b := append(a[:0], "status "...)
+		b = strconv.AppendQuote(b, raw)
+		b = append(b, " with no processing step among "...)
+		b = strconv.AppendInt(b, int64(real), 10)
+		b = append(b, " real steps"...)
+		msg = string(b)
+	}
+	r.add(StatusWithoutSteps, Warning, "TrangThaiHoSo", msg)
 }
 
-func fabricatedStep(d *model.Dossier, add addFunc) {
+func fabricatedStep(d *model.Dossier, r *report) {
 	if d.DueAt.IsSet() {
 		return
 	}
 	for i := range d.Steps {
 		if !d.Steps[i].RealEvent {
-			add(FabricatedStep, Warning, "Steps["+strconv.Itoa(i)+"]", "a step fabricated from the dossier dates, but the dossier has no appointment (NgayHenTra)")
+			r.add(FabricatedStep, Warning, "Steps["+strconv.Itoa(i)+"]", "a step fabricated from the dossier dates, but the dossier has no appointment (NgayHenTra)")
 			return
 		}
 	}
@@ -699,24 +1012,28 @@ func digits(s string) bool {
 	return true
 }
 
-func codeFormat(d *model.Dossier, add addFunc) {
+func codeFormat(d *model.Dossier, r *report) {
 	if d.Code == "" {
 		return // a missing code is the decoders' error
 	}
 	if _, _, _, ok := SplitCode(d.Code); !ok {
-		add(CodeFormat, Warning, "MaHoSo", "code %q is not of the form {unit}-{yyMMdd}-{sequence}", d.Code)
+		var a [128]byte
+		b := append(a[:0], "code "...)
+		b = strconv.AppendQuote(b, d.Code)
+		b = append(b, " is not of the form {unit}-{yyMMdd}-{sequence}"...)
+		r.add(CodeFormat, Warning, "MaHoSo", string(b))
 	}
 }
 
-func missingResult(d *model.Dossier, add addFunc) {
+func missingResult(d *model.Dossier, r *report) {
 	st := d.Status.Code()
 	if !d.Channel.Is(model.ChannelOnline) || (st != model.StatusFinished && st != model.StatusReturned) || len(d.Results) > 0 {
 		return
 	}
-	add(MissingResult, Warning, "DanhSachGiayToKetQua", "finished online dossier without any result document")
+	r.add(MissingResult, Warning, "DanhSachGiayToKetQua", "finished online dossier without any result document")
 }
 
-func multipleSupplements(d *model.Dossier, add addFunc) {
+func multipleSupplements(d *model.Dossier, r *report) {
 	steps := 0
 	for i := range d.Steps {
 		if d.Steps[i].Status.Is(model.StatusSupplement) {
@@ -724,7 +1041,14 @@ func multipleSupplements(d *model.Dossier, add addFunc) {
 		}
 	}
 	if n := max(len(d.Supplements), steps); n > 1 {
-		add(MultipleSupplements, Warning, "DanhSachHoSoBoSung", "%d supplement requests (%d entries, %d status-5 steps); the national rule counts the dossier overdue", n, len(d.Supplements), steps)
+		var a [128]byte
+		b := strconv.AppendInt(a[:0], int64(n), 10)
+		b = append(b, " supplement requests ("...)
+		b = strconv.AppendInt(b, int64(len(d.Supplements)), 10)
+		b = append(b, " entries, "...)
+		b = strconv.AppendInt(b, int64(steps), 10)
+		b = append(b, " status-5 steps); the national rule counts the dossier overdue"...)
+		r.add(MultipleSupplements, Warning, "DanhSachHoSoBoSung", string(b))
 	}
 }
 
@@ -743,43 +1067,75 @@ func PlaceholderID(s string) bool {
 	return zeros >= len(s)-1
 }
 
-func (c *Checker) placeholders(d *model.Dossier, add addFunc) {
+func (c *Checker) placeholders(d *model.Dossier, r *report) {
 	for i, id := range d.ApplicantIDs {
 		if PlaceholderID(id.Number) {
-			add(PlaceholderIdentifier, Warning, "DinhDanhCHS["+strconv.Itoa(i)+"].SoDinhDanh", "identifier %q looks like a placeholder", id.Number)
+			var a [128]byte
+			b := appendPath(a[:0], fieldPath{"DinhDanhCHS", i, "SoDinhDanh"})
+			k := len(b)
+			b = append(b, "identifier "...)
+			b = strconv.AppendQuote(b, id.Number)
+			b = append(b, " looks like a placeholder"...)
+			r.addText(PlaceholderIdentifier, Warning, b, k)
 		}
 	}
 	if d.Summary != "" && c.summaries.has(d.Summary) {
-		add(PlaceholderIdentifier, Warning, "TrichYeuHoSo", "summary %q is filler", d.Summary)
+		var a [128]byte
+		b := append(a[:0], "summary "...)
+		b = strconv.AppendQuote(b, d.Summary)
+		b = append(b, " is filler"...)
+		r.add(PlaceholderIdentifier, Warning, "TrichYeuHoSo", string(b))
 	}
+	last, lastFiller := "", false // the steps of a dossier mostly name one officer
 	for i := range d.Steps {
-		if o := d.Steps[i].Officer; o != "" && c.fillers.has(o) {
-			add(PlaceholderIdentifier, Warning, "Steps["+strconv.Itoa(i)+"].NguoiXuLy", "officer name %q is filler", o)
+		o := d.Steps[i].Officer
+		if o == "" {
+			continue
+		}
+		if i == 0 || o != last {
+			last, lastFiller = o, c.fillers.has(o)
+		}
+		if lastFiller {
+			var a [128]byte
+			b := appendPath(a[:0], fieldPath{"Steps", i, "NguoiXuLy"})
+			k := len(b)
+			b = append(b, "officer name "...)
+			b = strconv.AppendQuote(b, o)
+			b = append(b, " is filler"...)
+			r.addText(PlaceholderIdentifier, Warning, b, k)
 		}
 	}
 }
 
-type coded interface {
-	IsSet() bool
-	Known() bool
-	String() string
-}
-
-func unknownCodes(d *model.Dossier, add addFunc) {
-	unknownCode(add, fieldPath{name: "KenhThucHien"}, d.Channel)
-	unknownCode(add, fieldPath{name: "TrangThaiHoSo"}, d.Status)
-	unknownCode(add, fieldPath{name: "LoaiDoiTuong"}, d.ApplicantType)
-	unknownCode(add, fieldPath{name: "HinhThuc"}, d.ReturnMethod)
-	unknownCode(add, fieldPath{name: "DuocThanhToanTrucTuyen"}, d.OnlinePayment)
-	for i := range d.Steps {
-		unknownCode(add, fieldPath{"Steps", i, "TrangThai"}, d.Steps[i].Status)
+// unknownCodes adds an UnknownCode finding for each code that is set but outside its list.
+func unknownCodes(d *model.Dossier, r *report) {
+	unknown := func(field fieldPath, raw string) {
+		var a [128]byte
+		b := appendPath(a[:0], field)
+		k := len(b)
+		b = append(b, "code "...)
+		b = strconv.AppendQuote(b, raw)
+		b = append(b, " is outside its list"...)
+		r.addText(UnknownCode, Info, b, k)
 	}
-}
-
-// unknownCode adds an UnknownCode finding when v is set but outside its list. Generic, so that a code
-// value is not boxed into an interface per call.
-func unknownCode[C coded](add addFunc, f fieldPath, v C) {
-	if v.IsSet() && !v.Known() {
-		add(UnknownCode, Info, f.String(), "code %q is outside its list", v.String())
+	if d.Channel.IsSet() && !d.Channel.Known() {
+		unknown(fieldPath{name: "KenhThucHien"}, d.Channel.String())
+	}
+	if d.Status.IsSet() && !d.Status.Known() {
+		unknown(fieldPath{name: "TrangThaiHoSo"}, d.Status.String())
+	}
+	if d.ApplicantType.IsSet() && !d.ApplicantType.Known() {
+		unknown(fieldPath{name: "LoaiDoiTuong"}, d.ApplicantType.String())
+	}
+	if d.ReturnMethod.IsSet() && !d.ReturnMethod.Known() {
+		unknown(fieldPath{name: "HinhThuc"}, d.ReturnMethod.String())
+	}
+	if d.OnlinePayment.IsSet() && !d.OnlinePayment.Known() {
+		unknown(fieldPath{name: "DuocThanhToanTrucTuyen"}, d.OnlinePayment.String())
+	}
+	for i := range d.Steps {
+		if s := d.Steps[i].Status; s.IsSet() && !s.Known() {
+			unknown(fieldPath{"Steps", i, "TrangThai"}, s.String())
+		}
 	}
 }
