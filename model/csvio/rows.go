@@ -118,31 +118,109 @@ func (e *rowError) Error() string { return fmt.Sprintf("record on line %d: %v", 
 func (e *rowError) Unwrap() error { return e.err }
 
 // scan delimits the row at pos: it returns the index after it (after its line break) and fills
-// rr.bounds, or need = true when the window ends first. A line without a quote (the common case) is
-// found with two vectorised searches (its line break, a quote in it) and cut at its delimiters in
-// one loop; scanQuoted reads any other.
+// rr.bounds, or need = true when the window ends first. The row is read as rowEnd reads it (the same
+// searches, checks and results), and the unquoted stretches between its quoted cells are cut at their
+// delimiters eight bytes at a time (cutCells): a row without a quote (the common case) costs two
+// vectorised searches (its line break, a quote in it) and one pass of cutCells.
 func (rr *rowReader) scan() (end int, lines int, need bool, err error) {
 	b := rr.Buf[:rr.N]
-	j := rr.Pos
+	j := rr.Pos // a cell's start, outside quotes
 	le := bytes.IndexByte(b[j:], '\n')
 	switch {
 	case le >= 0:
 		le += j
-		end, lines = le+1, 1
 	case !rr.EOF:
 		return 0, 0, true, nil
 	default:
 		le = len(b)
-		end = le
 	}
-	line, j0 := b[j:le], j
-	if bytes.IndexByte(line, '"') >= 0 {
-		return rr.scanQuoted()
-	}
-	bounds := rr.bounds[:0]
+	// le is the first line break at or after j (len(b) for none in the window)
 	comma := rr.comma
+	bounds := rr.bounds[:0]
+	for {
+		q := bytes.IndexByte(b[j:le], '"')
+		if q < 0 { // unquoted cells to the row's end
+			switch {
+			case le < len(b):
+				end, lines = le+1, lines+1
+			case !rr.EOF:
+				return 0, 0, true, nil
+			default:
+				end = le
+			}
+			bounds, j = cutCells(bounds, b, j, le, comma)
+			if le > j && b[le-1] == '\r' {
+				le-- // "\r\n" read as "\n"; encoding/csv drops a final "\r" of the input
+			}
+			rr.bounds = append(bounds, j, le, 0)
+			return end, lines, false, nil
+		}
+		q += j
+		if bounds, j = cutCells(bounds, b, j, q, comma); q != j {
+			return 0, 0, false, &rowError{rr.line + lines, errBareQuote}
+		}
+		k := q + 1 // in the quoted cell
+		flags := cellQuoted
+		for {
+			c := bytes.IndexByte(b[k:], '"')
+			if c < 0 {
+				if rr.EOF {
+					rest := bytes.TrimSuffix(b[k:], []byte{'\n'})
+					return 0, 0, false, &rowError{rr.line + lines + bytes.Count(rest, []byte{'\n'}), errQuote}
+				}
+				return 0, 0, true, nil
+			}
+			c += k
+			if le < c { // the cell holds line breaks: count them, find the next one after
+				seg := b[k:c]
+				lines += bytes.Count(seg, []byte{'\n'})
+				if bytes.Contains(seg, []byte("\r\n")) {
+					flags |= cellEscape
+				}
+				if le = bytes.IndexByte(b[c:], '\n'); le >= 0 {
+					le += c
+				} else {
+					le = len(b)
+				}
+			}
+			k = c + 1
+			if k < len(b) && b[k] == '"' {
+				flags |= cellEscape
+				k++
+				continue
+			}
+			if k >= len(b) && !rr.EOF {
+				return 0, 0, true, nil
+			}
+			break
+		}
+		bounds = append(bounds, q+1, k-1, flags)
+		rr.bounds = bounds
+		switch {
+		case k >= len(b):
+			return k, lines, false, nil
+		case b[k] == comma:
+			j = k + 1
+			continue
+		case b[k] == '\n':
+			return k + 1, lines + 1, false, nil
+		case b[k] == '\r' && k+1 < len(b) && b[k+1] == '\n':
+			return k + 2, lines + 1, false, nil
+		case b[k] == '\r' && k+1 >= len(b) && !rr.EOF:
+			return 0, 0, true, nil
+		case b[k] == '\r' && k+1 >= len(b):
+			return k + 1, lines, false, nil
+		}
+		return 0, 0, false, &rowError{rr.line + lines, errQuote}
+	}
+}
+
+// cutCells appends the bounds of the cells of b[j:to] (unquoted text) ended by a delimiter there and
+// returns the start of the cell left open (after the last delimiter). Eight bytes at a time: m has the
+// high bit of each byte equal to the delimiter set.
+func cutCells(bounds []int, b []byte, j, to int, comma byte) ([]int, int) {
+	line, j0 := b[j:to], j
 	i := 0
-	// eight bytes at a time: m has the high bit of each byte equal to the delimiter set
 	for cm := uint64(comma) * lsb; i+8 <= len(line); i += 8 {
 		x := binary.LittleEndian.Uint64(line[i:]) ^ cm
 		m := ^((x&low7 + low7) | x) & msb
@@ -158,103 +236,7 @@ func (rr *rowReader) scan() (end int, lines int, need bool, err error) {
 			j = j0 + i + 1
 		}
 	}
-	if le > j && b[le-1] == '\r' {
-		le-- // "\r\n" read as "\n"; encoding/csv drops a final "\r" of the input
-	}
-	rr.bounds = append(bounds, j, le, 0)
-	return end, lines, false, nil
-}
-
-// scanQuoted is scan for a row with a quote.
-func (rr *rowReader) scanQuoted() (end int, lines int, need bool, err error) {
-	b := rr.Buf[:rr.N]
-	j := rr.Pos
-	rr.bounds = rr.bounds[:0]
-	comma := rr.comma
-	for {
-		// one cell at j
-		if j < len(b) && b[j] == '"' {
-			start := j + 1
-			flags := cellQuoted
-			k := start
-			for {
-				q := bytes.IndexByte(b[k:], '"')
-				if q < 0 {
-					if rr.EOF {
-						rest := bytes.TrimSuffix(b[k:], []byte{'\n'})
-						return 0, 0, false, &rowError{rr.line + lines + bytes.Count(rest, []byte{'\n'}), errQuote}
-					}
-					return 0, 0, true, nil
-				}
-				seg := b[k : k+q]
-				if n := bytes.Count(seg, []byte{'\n'}); n > 0 {
-					lines += n
-					if bytes.Contains(seg, []byte("\r\n")) {
-						flags |= cellEscape
-					}
-				}
-				k += q + 1
-				if k < len(b) && b[k] == '"' {
-					flags |= cellEscape
-					k++
-					continue
-				}
-				if k >= len(b) && !rr.EOF {
-					return 0, 0, true, nil
-				}
-				break
-			}
-			rr.bounds = append(rr.bounds, start, k-1, flags)
-			switch {
-			case k >= len(b):
-				return k, lines, false, nil
-			case b[k] == comma:
-				j = k + 1
-				continue
-			case b[k] == '\n':
-				return k + 1, lines + 1, false, nil
-			case b[k] == '\r' && k+1 < len(b) && b[k+1] == '\n':
-				return k + 2, lines + 1, false, nil
-			case b[k] == '\r' && k+1 >= len(b) && !rr.EOF:
-				return 0, 0, true, nil
-			case b[k] == '\r' && k+1 >= len(b):
-				return k + 1, lines, false, nil
-			default:
-				return 0, 0, false, &rowError{rr.line + lines, errQuote}
-			}
-		}
-		// unquoted cell: up to the delimiter or the line break; a quote in it is an error
-		k := j
-		stop := &rr.stop
-		for k < len(b) && !stop[b[k]] {
-			k++
-		}
-		if k < len(b) && b[k] == '"' {
-			return 0, 0, false, &rowError{rr.line + lines, errBareQuote}
-		}
-		if k >= len(b) {
-			if !rr.EOF {
-				return 0, 0, true, nil
-			}
-			e := k
-			if e > j && b[e-1] == '\r' {
-				e-- // encoding/csv drops a final "\r" of the input
-			}
-			rr.bounds = append(rr.bounds, j, e, 0)
-			return k, lines, false, nil
-		}
-		if b[k] == comma {
-			rr.bounds = append(rr.bounds, j, k, 0)
-			j = k + 1
-			continue
-		}
-		e := k
-		if e > j && b[e-1] == '\r' {
-			e--
-		}
-		rr.bounds = append(rr.bounds, j, e, 0)
-		return k + 1, lines + 1, false, nil
-	}
+	return bounds, j
 }
 
 // rowEnd is scan without the cells, for the splitter: the same end, lines, need and error (the same

@@ -1,8 +1,8 @@
 package csvio
 
 // The splitter as it was before rowEnd (issue 17, third round): rows delimited by advance with scan,
-// which also cuts every row into cells. Kept as the test oracle of the new splitter (FuzzSplitOracle),
-// and scan as rowEnd's (FuzzRowEnd).
+// which also cuts every row into cells. Kept as the test oracle of the new splitter (FuzzSplitOracle);
+// oracleScan (rows_oracle_test.go) is scan's and rowEnd's (FuzzRowEnd).
 
 import (
 	"errors"
@@ -143,7 +143,8 @@ func TestSplitOracle(t *testing.T) {
 }
 
 // checkRowEnd: on the window of in (cut at cut bytes, the input's end or not, delimiter ',' or ';'),
-// rowEnd delimits each row as scan does: the same end, line count, need and error.
+// scan and rowEnd delimit each row as oracleScan does: the same end, line count, need and error, and
+// for scan the same cell bounds.
 func checkRowEnd(t *testing.T, in string, cut int, eof, semi bool) {
 	cut = min(max(cut, 0), len(in))
 	buf := []byte(in[:cut])
@@ -152,15 +153,25 @@ func checkRowEnd(t *testing.T, in string, cut int, eof, semi bool) {
 	if semi {
 		a.setComma(';')
 	}
-	for a.Pos <= a.N {
-		end, lines, need, err := a.scan()
-		end2, lines2, need2, err2 := a.rowEnd()
+	same := func(name string, end, lines int, need bool, err error, end2, lines2 int, need2 bool, err2 error) {
+		t.Helper()
 		var e1, e2 *rowError
 		errors.As(err, &e1)
 		errors.As(err2, &e2)
 		if end != end2 || lines != lines2 || need != need2 || (err == nil) != (err2 == nil) || err != nil && *e1 != *e2 {
-			t.Fatalf("at %d (EOF %v): rowEnd %d %d %v %v, scan %d %d %v %v\ninput %q", a.Pos, a.EOF, end2, lines2, need2, err2, end, lines, need, err, buf)
+			t.Fatalf("at %d (EOF %v): %s %d %d %v %v, oracle %d %d %v %v\ninput %q", a.Pos, a.EOF, name, end2, lines2, need2, err2, end, lines, need, err, buf)
 		}
+	}
+	for a.Pos <= a.N {
+		end, lines, need, err := a.oracleScan()
+		want := append([]int(nil), a.bounds...)
+		end2, lines2, need2, err2 := a.scan()
+		same("scan", end, lines, need, err, end2, lines2, need2, err2)
+		if !need && err == nil && !reflect.DeepEqual(a.bounds, want) {
+			t.Fatalf("at %d (EOF %v): scan's bounds %v, oracle %v\ninput %q", a.Pos, a.EOF, a.bounds, want, buf)
+		}
+		end2, lines2, need2, err2 = a.rowEnd()
+		same("rowEnd", end, lines, need, err, end2, lines2, need2, err2)
 		if need || err != nil || end <= a.Pos {
 			return
 		}
@@ -168,7 +179,8 @@ func checkRowEnd(t *testing.T, in string, cut int, eof, semi bool) {
 	}
 }
 
-// FuzzRowEnd: rowEnd gives scan's row ends, line counts and errors, with the window ending anywhere.
+// FuzzRowEnd: scan and rowEnd give oracleScan's row ends, line counts, errors (and cells), with the
+// window ending anywhere.
 func FuzzRowEnd(f *testing.F) {
 	for _, s := range append(csvSeeds, splitSeeds...) {
 		f.Add(s, len(s), true, false)
