@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vn-dvc/chiso766/internal/testkit"
 	"github.com/vn-dvc/chiso766/model"
 	"github.com/vn-dvc/chiso766/model/csvio"
 )
@@ -79,6 +80,8 @@ func (s *sampleSet) perRecordOptions() Options {
 // BenchmarkCheckSample: Checker.Check over the 2 000 dossiers of testdata/sample, cycled; an operation
 // is one record. per-record has the scorecard command's per-record options (every check but
 // duplicate-code); clean runs the same over the records it finds nothing in (allocs/op must be 0).
+// cpu-ns/op is the process's CPU time per record (getrusage: the garbage collector's included; less
+// sensitive than ns/op to the other processes of a loaded machine).
 func BenchmarkCheckSample(b *testing.B) {
 	s := loadSample(b)
 	opt := s.perRecordOptions()
@@ -100,11 +103,15 @@ func BenchmarkCheckSample(b *testing.B) {
 			c := NewChecker(opt)
 			b.ReportAllocs()
 			i := 0
+			cpu0 := testkit.ProcessCPU()
 			for b.Loop() {
 				_ = c.Check(&bc.recs[i])
 				if i++; i == len(bc.recs) {
 					i = 0
 				}
+			}
+			if cpu := testkit.ProcessCPU() - cpu0; cpu > 0 {
+				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 			}
 		})
 	}
