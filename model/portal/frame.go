@@ -12,13 +12,13 @@ import (
 )
 
 // The framer walks a payload's envelope over a window of the input and cuts the elements of its data
-// array out of it, without decoding them: it follows strings (bytes.IndexByte to the closing quote) and
-// bracket depth only, and checks the envelope's grammar. Each element is then decoded by the one-pass
-// parser, which checks its grammar in full (SplitDossiers, DecodeSteps). DecodeDossiers does not cut the
-// elements out: the parser reads each straight from the window (dossierDecoder.fromWindow), and the
-// framer delimits one only to name the error of a record the parser could not read. The window is
-// refilled from the reader as needed and never holds more than the record limit plus one read of the
-// current element, however long the input.
+// array out of it, without decoding them: it follows strings and bracket depth only (an object or array
+// eight bytes at a time, see container), and checks the envelope's grammar. Each element is then
+// decoded by the one-pass parser, which checks its grammar in full (SplitDossiers, DecodeSteps).
+// DecodeDossiers does not cut the elements out: the parser reads each straight from the window
+// (dossierDecoder.fromWindow), and the framer delimits one only to name the error of a record the
+// parser could not read. The window is refilled from the reader as needed and never holds more than the
+// record limit plus one read of the current element, however long the input.
 
 // chunkBytes is the window size, and the size of a chunk of SplitDossiers.
 const chunkBytes = 1 << 20
@@ -82,15 +82,21 @@ func (f *framer) value() (int, error) {
 		}
 	}
 	switch f.Buf[f.Pos] {
-	case '"', '{', '[':
+	case '{', '[':
+		return f.container()
+	case '"':
+		return f.str()
 	case ',', ']', '}', ':', ' ', '\t', '\n', '\r':
 		return 0, fmt.Errorf("%w: missing value", ErrSyntax)
 	default:
 		return f.scalar()
 	}
-	j := f.Pos
-	depth := 0
-	inStr := false
+}
+
+// str frames the string at pos: its closing quote is the first '"' after it not escaped by an odd run
+// of backslashes.
+func (f *framer) str() (int, error) {
+	j := f.Pos + 1
 	for {
 		if j >= f.N {
 			if f.tooLarge(j) {
@@ -106,44 +112,157 @@ func (f *framer) value() (int, error) {
 			}
 			continue
 		}
-		if inStr {
-			k := quoteIndex(f.Buf[:f.N], j)
-			if k < 0 {
-				j = f.N
-				continue
-			}
-			j = k + 1
-			if f.Buf[k-1] == '\\' { // k-1 ≥ pos: the opening quote is there at least
-				bs := 1
-				for k-1-bs >= f.Pos && f.Buf[k-1-bs] == '\\' {
-					bs++
-				}
-				if bs%2 == 1 {
-					continue // an escaped quote
-				}
-			}
-			inStr = false
-			if depth == 0 {
-				return f.end(j)
-			}
+		k := quoteIndex(f.Buf[:f.N], j)
+		if k < 0 {
+			j = f.N
 			continue
 		}
-		switch c := f.Buf[j]; c {
-		case '"':
-			inStr = true
-		case '{', '[':
-			depth++
-		case '}', ']':
-			depth--
-			if depth == 0 {
-				return f.end(j + 1)
+		j = k + 1
+		bs := 0
+		for f.Buf[k-1-bs] == '\\' { // the opening quote ends the run
+			bs++
+		}
+		if bs%2 == 0 {
+			return f.end(j)
+		}
+	}
+}
+
+// container frames the object or array at pos by bracket depth, strings (with their escapes) skipped.
+// It reads eight bytes at a time (words): a word without a backslash or bracket only flips the
+// in-string state by its number of quotes; a word with brackets adds their count outside strings to the
+// depth, unless the depth could reach zero in it; the word where it could, a word with a backslash and
+// the last bytes of the window are read byte by byte.
+func (f *framer) container() (int, error) {
+	j := f.Pos + 1
+	depth := 1
+	inStr, esc := false, false
+	for {
+		b := f.Buf[:f.N]
+		if !esc {
+			j, depth, inStr = words(b, j, depth, inStr)
+		}
+		for stop := min(j+8, len(b)); j < stop; j++ {
+			c := b[j]
+			if inStr {
+				switch {
+				case esc:
+					esc = false
+				case c == '\\':
+					esc = true
+				case c == '"':
+					inStr = false
+				}
+				continue
 			}
-			if depth < 0 {
-				return 0, fmt.Errorf("%w: unexpected %c", ErrSyntax, c)
+			switch c {
+			case '"':
+				inStr = true
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return f.end(j + 1)
+				}
 			}
 		}
-		j++
+		if j >= f.N {
+			if f.tooLarge(j) {
+				return 0, errTooLargeSentinel
+			}
+			sh, ok := f.More()
+			j -= sh
+			if !ok {
+				if f.Err != nil {
+					return 0, f.Err
+				}
+				return 0, io.ErrUnexpectedEOF
+			}
+		}
 	}
+}
+
+// swarLo7 is the seven low bits of every byte of a word.
+const swarLo7 = 0x7F7F7F7F7F7F7F7F
+
+// eqMask returns the high bit of every byte of v equal to the byte of which rep is eight copies.
+func eqMask(v, rep uint64) uint64 {
+	x := v ^ rep
+	return swarHi &^ ((x&swarLo7 + swarLo7) | x)
+}
+
+// words reads the container from b[j] (depth and inStr as there) word by word while it can: it stops
+// before a word holding a backslash or where the depth could reach zero, and before the last bytes of b
+// that do not fill a word. It returns where it stopped, and the depth and in-string state there.
+//
+// Words are read two at a time and first tested for a byte of [ \ ] { | }: most pairs hold none, and
+// only the parity of their quotes is kept, as the XOR of their non-quote marks (a word has eight bytes,
+// so the parity of its non-quote bytes is that of its quotes).
+func words(b []byte, j, depth int, inStr bool) (int, int, bool) {
+	var acc uint64 // XOR of the non-quote marks of the words read
+	if inStr {
+		acc = 0x80
+	}
+	i := j
+	for {
+		for ; i+16 <= len(b); i += 16 {
+			v0, v1 := binary.LittleEndian.Uint64(b[i:i+8]), binary.LittleEndian.Uint64(b[i+8:i+16])
+			if (rare(v0)|rare(v1))&swarHi != 0 {
+				break
+			}
+			acc ^= notQuote(v0) ^ notQuote(v1)
+		}
+		for range 2 { // the pair with a byte of [ \ ] { | } (or the last word of b)
+			if i+8 > len(b) {
+				return i, depth, parity(acc) == 1
+			}
+			v := binary.LittleEndian.Uint64(b[i : i+8])
+			nq := notQuote(v)
+			if rare(v)&swarHi != 0 {
+				if eqMask(v, swarLo*'\\') != 0 {
+					return i, depth, parity(acc) == 1
+				}
+				// in: the bytes after an odd number of quotes from the word's start (an opening quote
+				// included), inverted when the word starts inside a string.
+				q := swarHi &^ nq
+				in := q ^ q<<8
+				in ^= in << 16
+				in ^= in << 32
+				in ^= -uint64(parity(acc))
+				w := v | swarLo*0x20
+				opens, closes := bits.OnesCount64(eqMask(w, swarLo*'{')&^in), bits.OnesCount64(eqMask(w, swarLo*'}')&^in)
+				if closes >= depth {
+					return i, depth, parity(acc) == 1
+				}
+				depth += opens - closes
+			}
+			acc ^= nq
+			i += 8
+		}
+	}
+}
+
+// notQuote returns v with the high bit of each byte set where it is not '"' (other bits are noise).
+func notQuote(v uint64) uint64 {
+	x := v ^ swarLo*'"'
+	return (x&swarLo7 + swarLo7) | x
+}
+
+// rare returns v with the high bit of each byte set where it is one of [ \ ] { | } (other bits are
+// noise): bytes 0x5B–0x5D and 0x7B–0x7D, found as 0x5B–0x5D once 0x20 is cleared.
+func rare(v uint64) uint64 {
+	y := v & (swarLo * 0x5F)
+	return (swarLo*(128+']') - y) &^ v & (y + swarLo*(128-'['))
+}
+
+// parity returns the parity of the number of high bits of bytes set in m.
+func parity(m uint64) uint64 {
+	m &= swarHi
+	m ^= m >> 32
+	m ^= m >> 16
+	m ^= m >> 8
+	return m >> 7 & 1
 }
 
 // quoteIndex returns the index of the first '"' in b from j, -1 if there is none: eight bytes at a time
