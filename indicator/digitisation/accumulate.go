@@ -2,6 +2,7 @@ package digitisation
 
 import (
 	"iter"
+	"math/bits"
 
 	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/indicator/internal/offer"
@@ -80,6 +81,32 @@ func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 	if note != nil {
 		for i := range NumDossierMetrics {
 			note(k, v.metric(i))
+		}
+	}
+}
+
+// AddLost is Add with note receiving only the verdicts that lose points (in a metric's denominator, not
+// its numerator), in Add's order; the counts are Add's. A consumer of the shortfall alone (explanations,
+// failing records) is handed one or two of the five verdicts, and the others are not built. No
+// allocation once the unit has been seen.
+func (a *Accumulator) AddLost(k *indicator.Case, note indicator.Note) {
+	var v Verdict
+	a.c.classify(&v, k.Dossier, k.Ref.Procedure())
+	a.reasons.Add(uint8(v.lr), v.Reason, v.Counted)
+	if !v.Counted {
+		return // no verdict in a denominator
+	}
+	slot := k.Ref.Unit()
+	if k.Ref == (indicator.Ref{}) {
+		slot = a.c.keys.Unit(v.Unit)
+	}
+	a.unit(slot, v.Unit).add(v.den, v.num)
+	if note == nil {
+		return
+	}
+	for m := v.den &^ v.num; m != 0; m &= m - 1 {
+		if w := v.metric(bits.TrailingZeros8(m)); w.InDenominator && !w.InNumerator {
+			note(k, w)
 		}
 	}
 }

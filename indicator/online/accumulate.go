@@ -40,6 +40,21 @@ func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 	}
 }
 
+// AddLost is Add with note receiving the 3.3 verdict only when it loses points (a counted dossier not
+// online); the counts are Add's. For consumers of the shortfall alone (explanations, failing records).
+func (a *Accumulator) AddLost(k *indicator.Case, note indicator.Note) {
+	var v Verdict
+	v.reason = a.c.classify(k.Dossier, k.Ref, &v)
+	v.Reason = dossierReasons[v.reason]
+	a.reasons.Add(v.reason, v.Reason, v.Counted)
+	if v.Counted {
+		a.units.Count(v.unit, v.UnitID, v.InNumerator, v.service, 1)
+		if note != nil && !v.InNumerator {
+			note(k, v.metric33())
+		}
+	}
+}
+
 // Merge adds the state of other, an *Accumulator, into a (other is unchanged; an *indicator.OptionError
 // for another type). Accumulators of another Calculator are matched by unit id and procedure code, and
 // flags of services a's Calculator does not count are dropped. Merging a into itself doubles its counts.

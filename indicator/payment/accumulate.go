@@ -54,6 +54,33 @@ func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 	}
 }
 
+// AddLost is Add with note receiving the 3.6 verdict only when it loses points (a counted dossier not
+// paid online); the counts are Add's. For consumers of the shortfall alone (explanations, failing
+// records).
+func (a *Accumulator) AddLost(k *indicator.Case, note indicator.Note) {
+	var v Verdict
+	v.reason = a.c.classify(k.Dossier, k.Ref, &v)
+	v.Reason = dossierReasons[v.reason]
+	a.reasons.Add(v.reason, v.Reason, v.Counted)
+	if !v.Counted {
+		return
+	}
+	f := flagDossier
+	if v.PaidOnline {
+		f |= flagPaid
+	}
+	if v.FeeData {
+		f |= flagFeeData
+	}
+	a.units.Count(v.unit, v.UnitID, v.PaidOnline, v.proc, f)
+	if v.proc < 0 {
+		a.units.Mark(v.unit, v.UnitID, v.ProcedureCode, f)
+	}
+	if note != nil && !v.PaidOnline {
+		note(k, indicator.Verdict{Metric: indicator.M36, InDenominator: true, Reason: v.Reason})
+	}
+}
+
 // Merge adds the state of other, an *Accumulator, into a (other is unchanged; an *indicator.OptionError
 // for another type). Accumulators of another Calculator are matched by unit id and procedure code; flags
 // of procedures a's Calculator does not list at that unit are kept as unoffered evidence. Merging a into

@@ -74,6 +74,29 @@ func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 	}
 }
 
+// AddLost is Add with note receiving the 1.4 verdict only when it loses points (a counted dossier not
+// synchronised); the counts are Add's. For consumers of the shortfall alone (explanations, failing
+// records).
+func (a *Accumulator) AddLost(k *indicator.Case, note indicator.Note) {
+	r := a.c.judge(k.Dossier)
+	a.reasons.Add(r, "", false)
+	if r < rNotSynced {
+		return
+	}
+	d := k.Dossier
+	i := k.Ref.Unit()
+	if k.Ref == (indicator.Ref{}) {
+		i = a.c.keys.Unit(d.UnitID)
+	}
+	s := a.units.At(i, d.UnitID)
+	s.Count.Den++
+	if r == rSynced {
+		s.Count.Num++
+	} else if w := metric14(r); note != nil && w.InDenominator {
+		note(k, w)
+	}
+}
+
 // Merge adds the state of other, an accumulator of this package (an *indicator.OptionError otherwise; a
 // nil *Accumulator adds nothing), into a; other is unchanged, and a.Merge(a) doubles a.
 func (a *Accumulator) Merge(other indicator.Accumulator) error {

@@ -53,6 +53,21 @@ func (a *Accumulator) Add(c *indicator.Case, note indicator.Note) {
 	}
 }
 
+// AddLost is Add with note receiving the 5.3 verdict only when it loses points (a processed dossier with
+// a complaint or a dislike); the counts are Add's. For consumers of the shortfall alone (explanations,
+// failing records).
+func (a *Accumulator) AddLost(c *indicator.Case, note indicator.Note) {
+	d := c.Dossier
+	r, _ := a.c.judge(d, c.Timing)
+	a.rc[r]++
+	if r < rsnNotProcessed {
+		a.units.Count(a.row(d.UnitID, c.Ref), d.UnitID, r == rsnSatisfied, -1, 0)
+		if note != nil && r != rsnSatisfied {
+			note(c, verdictOf(r))
+		}
+	}
+}
+
 // row returns the unit's index in the calculator's Keys: ref's when resolved, else looked up by id.
 func (a *Accumulator) row(unit string, ref indicator.Ref) int32 {
 	if i := ref.Unit(); uint(i) < uint(len(a.units.Known)) {

@@ -92,6 +92,26 @@ func (a *Accumulator) Add(cs *indicator.Case, note indicator.Note) {
 	}
 }
 
+// AddLost is Add with note receiving only the verdicts that lose points, in the denominator and not in
+// the numerator, in Add's order: 2.1's for a counted dossier not on time, and 2.2's (never in a numerator)
+// for a dossier finished in the period. The counts and cs.Timing are Add's. A consumer of the shortfall
+// alone (explanations, failing records) is handed about one verdict per dossier instead of two, and the
+// others are not built. No allocation once the unit and procedure have been seen.
+func (a *Accumulator) AddLost(cs *indicator.Case, note indicator.Note) {
+	var v Verdict
+	a.c.classify(cs.Dossier, cs.Ref.Procedure(), &v)
+	a.add(cs.Dossier, cs.Ref, &v)
+	cs.Timing = v.Timing()
+	if note != nil {
+		if v.Counted && !v.InNumerator {
+			note(cs, indicator.Verdict{Metric: indicator.M21, InDenominator: true, Reason: v.Reason})
+		}
+		if v.Resolved {
+			note(cs, indicator.Verdict{Metric: indicator.M22, InDenominator: true, Reason: v.Reason})
+		}
+	}
+}
+
 // add counts verdict v of dossier d, whose unit and procedure are r's (when resolved) or d's codes.
 func (a *Accumulator) add(d *model.Dossier, r indicator.Ref, v *Verdict) {
 	a.reasons[v.r]++
