@@ -171,14 +171,42 @@ func (e *explainer) lost(v *indicator.Verdict) bool {
 	return v.InDenominator && !v.InNumerator && v.Metric.Valid() && e.scored[v.Metric]
 }
 
-// note returns the pass's indicator.Note, noteCase as a closure: the calculators call it for each of a
-// dossier's verdicts (about ten), most of which lose no points, so it is a test and a return for those
-// (a method value would add a call) and lostCase for the others.
+// note returns the pass's indicator.Note, noteCase as a closure. The pass hands it the verdicts that lose
+// points (AddLost), about four per dossier, so the common case is inline: the unit by the Case's Keys index,
+// the metric's entry of that reason, its count and, when the entry is full, one comparison of the dossier
+// code with the largest kept example. A unit or reason seen for the first time, an unresolved unit and a
+// code that enters the examples go out of line (lostCase, offer). No allocation once the unit and its
+// reasons have been seen.
 func (e *explainer) note() indicator.Note {
 	return func(c *indicator.Case, v indicator.Verdict) {
-		if v.InDenominator && !v.InNumerator && e.lose[v.Metric] {
-			e.lostCase(c, v.Metric, v.Reason)
+		if !v.InDenominator || v.InNumerator || !e.lose[v.Metric] {
+			return
 		}
+		var u *unitLost
+		if ui := c.Ref.Unit(); uint(ui) < uint(len(e.byRef)) {
+			u = e.byRef[ui]
+		}
+		if d := c.Dossier; u != nil && d != nil {
+			es := u.metrics[v.Metric]
+			for i := range es {
+				if le := &es[i]; le.reason == v.Reason {
+					le.count++
+					// offer, with its one comparison inline
+					n, code := len(le.codes), d.Code
+					if n > 0 && code != "" {
+						if c := strings.Compare(code, le.last); c > 0 && n < e.k {
+							le.codes, le.last = append(le.codes, code), code
+						} else if c < 0 {
+							le.insert(code, e.k)
+						}
+						return
+					}
+					le.offer(code, e.k)
+					return
+				}
+			}
+		}
+		e.lostCase(c, v.Metric, v.Reason)
 	}
 }
 

@@ -231,6 +231,7 @@ func checkScorecardInput(t testing.TB, unit, status, channel, pay uint8, recvDay
 	if err != nil {
 		t.Fatalf("Run: %v", err)
 	}
+	checkLostPath(t, s, ds) // the pass's lost-only path against every verdict through Add
 
 	// Conservation: every record a calculator reads is counted or excluded; the dossier calculators
 	// (the ledgers named without a sub-ledger suffix) read every dossier fed, once.

@@ -12,8 +12,11 @@ import (
 // O(units × (metrics × reasons × Examples + procedures)), never O(records). A Partial is not safe for
 // concurrent use: give each goroutine its own and Merge them.
 type Partial struct {
-	s     *Scorer
-	accs  []indicator.Accumulator // one per calculator, in the scorer's order
+	s    *Scorer
+	accs []indicator.Accumulator // one per calculator, in the scorer's order
+	// lost[i] is accs[i] as a lostAdder, or nil: the pass's path for a note that wants only the verdicts
+	// that lose points.
+	lost  []lostAdder
 	ex    explainer
 	note  indicator.Note // ex.note(), or nil when dossier explanations are off
 	cases []indicator.Case
@@ -24,12 +27,22 @@ type Partial struct {
 func (s *Scorer) NewPartial() *Partial {
 	p := &Partial{s: s, ex: newExplainer(s.k, &s.scored, s.keys.NumUnits()), cases: make([]indicator.Case, 0, chunk)}
 	for _, c := range s.calcs {
-		p.accs = append(p.accs, c())
+		a := c()
+		la, _ := a.(lostAdder)
+		p.accs, p.lost = append(p.accs, a), append(p.lost, la)
 	}
 	if !s.opts.SkipDossierExplanations {
 		p.note = p.ex.note()
 	}
 	return p
+}
+
+// lostAdder is implemented by the calculators' accumulators: AddLost is Add with the note receiving only
+// the verdicts that lose points (in the denominator, not in the numerator), in Add's order, with Add's
+// counts. About four of a dossier's ten or so verdicts lose points, so a note that ignores the others (the
+// explanations, FailingRecords) is spared their building and the calls.
+type lostAdder interface {
+	AddLost(c *indicator.Case, note indicator.Note)
 }
 
 // chunk is the number of dossiers AddDossiers runs through one calculator before the next: each
@@ -40,16 +53,17 @@ const chunk = 64
 // explanations. d is not modified; its Code and UnitID may be retained as example codes (bounded). A nil
 // dossier is ignored. Data problems are never errors: each calculator ledgers an exclusion reason. No
 // allocation once the dossier's unit and reasons have been seen.
-func (p *Partial) AddDossier(d *model.Dossier) { p.addOne(d, p.note) }
+func (p *Partial) AddDossier(d *model.Dossier) { p.addOne(d, p.note, true) }
 
-// addOne is AddDossier with the given note (Reconcile adds its own).
-func (p *Partial) addOne(d *model.Dossier, note indicator.Note) {
+// addOne is AddDossier with the given note (Reconcile adds its own); lostOnly says that note ignores the
+// verdicts that lose no points, which the accumulators then need not hand it (see judge).
+func (p *Partial) addOne(d *model.Dossier, note indicator.Note, lostOnly bool) {
 	if d == nil {
 		return
 	}
 	cs := p.cases[:1]
 	cs[0] = indicator.Case{Dossier: d, Ref: p.s.keys.Ref(d.UnitID, d.ProcedureCode)}
-	p.judge(cs, note)
+	p.judge(cs, note, lostOnly)
 }
 
 // AddDossiers is AddDossier over a slice, with the same result: it runs the calculators one after the
@@ -58,7 +72,7 @@ func (p *Partial) addOne(d *model.Dossier, note indicator.Note) {
 func (p *Partial) AddDossiers(ds []model.Dossier) { p.pass(ds, p.note) }
 
 // pass is the scorecard's one loop: for each chunk, each calculator over each dossier of the chunk, with
-// note receiving every per-metric verdict (nil: tallies only).
+// note, the explanations' (nil: tallies only), receiving the per-metric verdicts that lose points.
 func (p *Partial) pass(ds []model.Dossier, note indicator.Note) {
 	for len(ds) > 0 {
 		n := min(len(ds), chunk)
@@ -67,14 +81,22 @@ func (p *Partial) pass(ds []model.Dossier, note indicator.Note) {
 			d := &ds[i]
 			cs[i] = indicator.Case{Dossier: d, Ref: p.s.keys.Ref(d.UnitID, d.ProcedureCode)}
 		}
-		p.judge(cs, note)
+		p.judge(cs, note, true)
 		ds = ds[n:]
 	}
 }
 
-// judge runs every calculator over cs, calculator by calculator.
-func (p *Partial) judge(cs []indicator.Case, note indicator.Note) {
-	for _, a := range p.accs {
+// judge runs every calculator over cs, calculator by calculator. When lostOnly is set, note ignores the
+// verdicts that lose no points (the explanations' and FailingRecords' notes do), and an accumulator with
+// AddLost hands it only the others; else note receives every per-metric verdict.
+func (p *Partial) judge(cs []indicator.Case, note indicator.Note, lostOnly bool) {
+	for j, a := range p.accs {
+		if la := p.lost[j]; la != nil && lostOnly && note != nil {
+			for i := range cs {
+				la.AddLost(&cs[i], note)
+			}
+			continue
+		}
 		for i := range cs {
 			a.Add(&cs[i], note)
 		}

@@ -227,7 +227,7 @@ func (s *Scorer) FailingRecords(dossiers iter.Seq[model.Dossier], opt RecordOpti
 			var d model.Dossier // one variable for the whole stream: the pass never retains it
 			for d = range dossiers {
 				lost = lost[:0]
-				p.addOne(&d, note)
+				p.addOne(&d, note, true) // note keeps lost verdicts only
 				var tv *timeliness.Verdict
 				for _, v := range lost {
 					r := FailingRecord{Unit: d.UnitID, Metric: v.Metric, Reason: v.Reason, Kind: indicator.RecordDossier, Code: d.Code}
@@ -397,7 +397,7 @@ func (s *Scorer) ProcedureBreakdown(dossiers iter.Seq[model.Dossier], unit strin
 	if dossiers != nil {
 		var d model.Dossier
 		for d = range dossiers {
-			p.addOne(&d, note)
+			p.addOne(&d, note, false) // every verdict in a denominator
 		}
 	}
 	out := make([]ProcedureCounts, 0, len(rows))
