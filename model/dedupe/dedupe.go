@@ -47,6 +47,17 @@ type Policy struct {
 	Version VersionFunc
 }
 
+// VersionOf returns d's update time under p (SentAt when p.Version is nil). d does not escape — a
+// VersionFunc of the caller's sees a copy — so a record the caller holds may stay on its stack (a 1 KB
+// allocation per record otherwise). Cost: SentAt's, or a copy of d and the call.
+func (p Policy) VersionOf(d *model.Dossier) (time.Time, bool) {
+	if p.Version == nil {
+		return SentAt(d)
+	}
+	dd := *d
+	return p.Version(&dd)
+}
+
 // InputOrder is a VersionFunc under which the last record of a code always wins.
 func InputOrder(*model.Dossier) (time.Time, bool) { return time.Time{}, false }
 
@@ -76,26 +87,21 @@ func set(e *Entry[stamp], v version) {
 // The codes are kept exactly (compared byte for byte, never by hash alone) in a codeTable: the codes
 // end to end in arena slabs, one 24-byte entry per code and an open-addressing table of 8-byte slots.
 type Index struct {
-	version VersionFunc
+	policy  Policy
 	codes   codeTable
 	n       int64 // records added
 	nocode  int64 // records without a code
 }
 
 // NewIndex returns an empty index for the policy. Cost: O(1).
-func NewIndex(p Policy) *Index {
-	v := p.Version
-	if v == nil {
-		v = SentAt
-	}
-	return &Index{version: v}
-}
+func NewIndex(p Policy) *Index { return &Index{policy: p} }
 
 // Add notes the next record of pass 1 (its ordinal is the number of records added before it) and returns
-// that ordinal. d is not retained; its code is copied into the index the first time it is seen. Cost:
-// one hash-table lookup; allocations only when the index grows (amortised O(1) per distinct code).
+// that ordinal. d is not retained, nor does it escape (Policy.VersionOf); its code is copied into the
+// index the first time it is seen. Cost: one hash-table lookup; allocations only when the index grows
+// (amortised O(1) per distinct code).
 func (x *Index) Add(d *model.Dossier) int64 {
-	t, ok := x.version(d)
+	t, ok := x.policy.VersionOf(d)
 	return x.AddVersion(d.Code, t, ok)
 }
 
@@ -103,7 +109,7 @@ func (x *Index) Add(d *model.Dossier) int64 {
 // records included, as a parallel decoder numbers them for Winner in pass 2. Ordinals must increase
 // with input order and be unique.
 func (x *Index) AddAt(d *model.Dossier, ord int64) {
-	t, ok := x.version(d)
+	t, ok := x.policy.VersionOf(d)
 	x.addAt(d.Code, t, ok, ord)
 }
 
@@ -184,13 +190,7 @@ func (x *Index) Superseded() int64 { return x.n - x.Distinct() }
 func Latest(dossiers iter.Seq[model.Dossier], p Policy) (iter.Seq[model.Dossier], *Index) {
 	x := NewIndex(p)
 	for d := range dossiers {
-		if p.Version == nil {
-			t, ok := SentAt(&d) // a direct call: d stays on the stack
-			x.AddVersion(d.Code, t, ok)
-			continue
-		}
-		dd := d // only this copy escapes (to the caller's VersionFunc)
-		x.Add(&dd)
+		x.Add(&d) // d stays on the stack (Policy.VersionOf)
 	}
 	return x.Filter(dossiers), x
 }

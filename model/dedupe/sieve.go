@@ -30,7 +30,7 @@ import (
 // read-only and safe for concurrent use once Add and Mark are over. Memory: 24 bytes per slot at a load
 // of 1/2 to 3/4 (about 32–48 bytes per distinct key), plus, after Verify, a copy of each repeated code.
 type Sieve struct {
-	version VersionFunc
+	policy  Policy
 	seed    maphash.Seed
 	slots   []sieveSlot
 	used    int64 // occupied slots
@@ -62,13 +62,7 @@ const (
 )
 
 // NewSieve returns an empty sieve for the policy. Cost: O(1).
-func NewSieve(p Policy) *Sieve {
-	v := p.Version
-	if v == nil {
-		v = SentAt
-	}
-	return &Sieve{version: v, seed: maphash.MakeSeed()}
-}
+func NewSieve(p Policy) *Sieve { return &Sieve{policy: p, seed: maphash.MakeSeed()} }
 
 // NewSieveHash is NewSieve with the keys hashed by hash instead of a seeded 64-bit hash: a weak one
 // (say, the key's length) makes clashes that Verify must report, to test a caller's fallback.
@@ -88,8 +82,9 @@ func (s *Sieve) Hash(key string) uint64 {
 
 // Add notes the next record of pass 1, d with code hash h (Hash(d.Code)) and ordinal ord (as Index.AddAt:
 // increasing with input order, unique), and reports whether its code's hash was already a code's (a
-// re-sent dossier, provisionally). Cost: one probe sequence, about two slots on average; the table
-// grows by half when three quarters full (amortised O(1)). No allocation otherwise.
+// re-sent dossier, provisionally). d does not escape (Policy.VersionOf). Cost: one probe sequence,
+// about two slots on average; the table grows by half when three quarters full (amortised O(1)). No
+// allocation otherwise.
 func (s *Sieve) Add(d *model.Dossier, h uint64, ord int64) (repeat bool) {
 	s.records++
 	if d.Code == "" {
@@ -97,7 +92,7 @@ func (s *Sieve) Add(d *model.Dossier, h uint64, ord int64) (repeat bool) {
 		return false
 	}
 	nv := version{ord: ord}
-	if t, ok := s.version(d); ok {
+	if t, ok := s.policy.VersionOf(d); ok {
 		nv.at, nv.has = t.UnixNano(), true
 	}
 	e, found := s.upsert(h)
