@@ -87,10 +87,10 @@ func set(e *Entry[stamp], v version) {
 // The codes are kept exactly (compared byte for byte, never by hash alone) in a codeTable: the codes
 // end to end in arena slabs, one 24-byte entry per code and an open-addressing table of 8-byte slots.
 type Index struct {
-	policy  Policy
-	codes   codeTable
-	n       int64 // records added
-	nocode  int64 // records without a code
+	policy Policy
+	codes  codeTable
+	n      int64 // records added
+	nocode int64 // records without a code
 }
 
 // NewIndex returns an empty index for the policy. Cost: O(1).
