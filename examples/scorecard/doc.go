@@ -19,19 +19,23 @@
 //	go run ./examples/scorecard -tallies indicator/portaleval/testdata/phutho-2026-08
 //	go run ./examples/scorecard -period 2026-08 -portal examples/scorecard/testdata/portal-h99 -format csv
 //
-// With files the command reads the dossiers once, or twice when a code repeats. The first pass decodes
+// With files the command reads the dossiers once, or twice when a key repeats. The first pass decodes
 // each file on the -workers goroutines and, on those goroutines, runs the data-quality checks of package
-// model/quality that look at one record and scores every good record; in file order it then runs the
-// checks that compare records (duplicate codes), indexes re-sent dossier codes (package model/dedupe: the
-// latest version wins, by the sync time where present, else input order; earlier versions are counted in
-// the "resend" ledger of the card) and finds dossiers of units that are not in the unit file (a loud
-// warning with counts and example codes; -strict makes it exit 1). A summary of the checks goes to
-// stderr (counts per finding, example codes; -check prints only the report and scores nothing — a
-// pre-flight lint of a payload before sending it, which needs no unit file). When no code repeats,
-// every record is the latest version of its dossier and the first pass's card is the card. Otherwise a
-// second pass decodes and scores each file again on the workers (package indicator/scorecard's
-// AddChunks), the latest versions only, with their steps; the first pass stops scoring at the first
-// repeated code. Either way the card is the one the library's Scorer.RunLatest gives on the same records. A
+// model/quality that look at one record and scores every good record; in file order it then notes each
+// dossier code and alias in a re-send sieve (package model/dedupe's Sieve: a hash and the winning
+// version per code, not the code) and finds dossiers of units that are not in the unit file (a loud
+// warning with counts and example codes; -strict makes it exit 1). When no code or alias repeats —
+// exactly: equal codes have equal hashes — every record is the latest version of its dossier, no
+// duplicate can be reported, and the first pass's card is the card. Otherwise a second pass decodes the
+// files again: the records that carry a repeated key go, in file order, through the checks that compare
+// records (duplicate codes, re-sends with conflicting data), and, when a dossier code repeats, the
+// workers score only the latest versions (the latest version wins, by the sync time where present, else
+// input order; earlier versions are counted in the "resend" ledger of the card) while the sieve is
+// verified code by code. Should two different codes share a hash (about once in a million inputs of a
+// million dossiers), the rule is applied again with an exact index (dedupe.Index: two more reads). A
+// summary of the checks goes to stderr (counts per finding, example codes; -check prints only the
+// report and scores nothing — a pre-flight lint of a payload before sending it, which needs no unit
+// file). Either way the card is the one the library's Scorer.RunLatest gives on the same records. A
 // metric that rests on a field no record carries (1.4 on a CSV without the sync columns, 4.5 without
 // result_synced_to_store) is reported as no data, with a warning, not as 0. Every file's kind is checked
 // from its content: a dossier payload given as -procedures is an error naming the file and what was
@@ -60,7 +64,7 @@
 //     too (the plan of the unit's pooled counts) and in every format (CSV: a block after the others);
 //   - -workers must lie in 1…MaxWorkers (256); the default is GOMAXPROCS;
 //   - -cpuprofile FILE writes a CPU profile of the whole run, -memprofile FILE a heap profile taken once
-//     the card of files is scored (the re-send and duplicate indexes still alive), for go tool pprof;
+//     the card of files is scored (the re-send sieve still alive), for go tool pprof;
 //   - every output format reports the first write error (`scorecard: writing the output: …`, exit 1), e.g.
 //     when stdout is /dev/full;
 //   - CSV text cells (unit id, name, kind, band, reason, examples, labels) that start with = + - @ tab or

@@ -19,6 +19,11 @@
 // decode cost; its records are the caller's memory, which the index does not add to. The pass-2 side is read-only and
 // safe for concurrent use, so a parallel decoder that knows each record's global ordinal may filter on
 // its workers.
+//
+// A caller that reads its input twice anyway (a parallel file decoder, say) may run pass 1 with a Sieve
+// instead: a 59-bit hash of each code and its winning version, 24 bytes a slot, no code kept. When no
+// code repeats its answer is exact and there is no pass 2; when codes repeat, pass 2 verifies that no two
+// codes shared a hash (Sieve.Verify) and, in the rare case they did, the caller falls back to an Index.
 package dedupe
 
 import (
