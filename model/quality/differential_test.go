@@ -86,7 +86,9 @@ func oracleOptions(s *sampleSet) []Options {
 				ValidTo: model.Some(time.Date(2026, 7, 1, 0, 0, 0, 0, vnz))},
 			model.Offering{UnitID: unit, ProcedureCode: "LOCAL-2", Level: model.ParseOnlineLevel("2")})
 	}
+	tooMany := append(DefaultFillerOfficers(), "Cán bộ", "Nguyễn Thị Hoa", "x", "ĐINH KÈM", "chuyen vien") // more than listKeys
 	return []Options{
+		{AsOf: sampleAsOf, Catalogue: s.procedures, Offerings: s.offerings, RequireTimeline: true, FillerOfficers: tooMany},
 		s.perRecordOptions(),
 		{AsOf: sampleAsOf, Catalogue: s.procedures, Offerings: s.offerings},
 		{AsOf: sampleAsOf, Catalogue: cat, Offerings: many, CodeMap: codeMap, AllowSubmittedFallback: true,
@@ -97,7 +99,7 @@ func oracleOptions(s *sampleSet) []Options {
 			Dates: &model.DateBounds{MaxYearsAhead: 2}},
 		{AsOf: time.Date(2026, 6, 30, 12, 0, 0, 0, vnz), Offerings: many, CodeMap: codeMap,
 			Dates:          &model.DateBounds{NotBefore: time.Date(2026, 1, 5, 0, 0, 0, 0, vnz), MaxYearsAhead: 0},
-			FillerOfficers: []string{}, PlaceholderSummaries: []string{"Chứng thực"}},
+			FillerOfficers: []string{}, PlaceholderSummaries: []string{"Chứng thực", "Đăng ký", "Cấp", "dinh kem", "N/A", "Chuyên viên"}},
 		// A monotonic as-of (not a thing a caller should pass, but nothing forbids it): every record
 		// takes the exact walk.
 		{AsOf: time.Now(), Catalogue: cat, Skip: []Check{DuplicateCode}},

@@ -424,17 +424,27 @@ func procTable(opt Options) map[string]*procInfo {
 
 // foldedSet is a set of texts compared folded (model.FoldText).
 type foldedSet struct {
-	keys   map[string]bool // folded
+	list   []string        // the folded keys, when there are at most listKeys of them
+	keys   map[string]bool // the folded keys, when there are more
 	maxLen int             // of the longest key
 	first  [4]uint64       // the first bytes of the keys, as a bit set
 	empty  bool            // a key is empty
 }
 
+// listKeys is the number of keys up to which a foldedSet compares a text with each key
+// (textfold.EqualFolded, which stops at the first difference) instead of folding it for a map lookup.
+const listKeys = 4
+
 func foldSet(ss []string) foldedSet {
-	m := foldedSet{keys: make(map[string]bool, len(ss))}
+	var m foldedSet
+	keys := make(map[string]bool, len(ss))
 	for _, s := range ss {
 		k := model.FoldText(s)
-		m.keys[k] = true
+		if keys[k] {
+			continue
+		}
+		keys[k] = true
+		m.list = append(m.list, k)
 		m.maxLen = max(m.maxLen, len(k))
 		if k == "" {
 			m.empty = true
@@ -442,17 +452,36 @@ func foldSet(ss []string) foldedSet {
 			m.first[k[0]>>6] |= 1 << (k[0] & 63)
 		}
 	}
+	if len(m.list) > listKeys {
+		m.list, m.keys = nil, keys
+	}
 	return m
 }
 
-// has reports whether s folds to one of the keys. Cost: O(1) when s starts (after spaces, '_' and '-')
-// with an ASCII letter no key starts with; else O(len(s)) at most, less when s folds to more bytes than
-// the longest key (it stops there); no allocation for keys up to 64 bytes.
-func (m *foldedSet) has(s string) bool {
-	if !m.empty {
-		if b, ok := firstFolded(s); ok && m.first[b>>6]&(1<<(b&63)) == 0 {
-			return false
+// has reports whether s folds to one of the keys: maybe, then match.
+func (m *foldedSet) has(s string) bool { return m.maybe(s) && m.match(s) }
+
+// maybe is false when s cannot fold to a key: it starts (after white space, '_' and '-') with an ASCII
+// byte no key starts with. Cost: O(1) for such a text.
+func (m *foldedSet) maybe(s string) bool {
+	if m.empty {
+		return true
+	}
+	b, ok := firstFolded(s)
+	return !ok || m.first[b>>6]&(1<<(b&63)) != 0
+}
+
+// match reports whether s folds to one of the keys. Cost: with a few keys, a comparison with each
+// that stops at the first difference; with more, folding s up to the longest key's length (it stops
+// there) and a map lookup; O(len(s)) at most; no allocation for keys up to 64 bytes.
+func (m *foldedSet) match(s string) bool {
+	if m.keys == nil {
+		for _, k := range m.list {
+			if textfold.EqualFolded(s, k) {
+				return true
+			}
 		}
+		return false
 	}
 	var buf [64]byte
 	b, ok := textfold.AppendFold(buf[:0], s, m.maxLen)
@@ -1086,14 +1115,14 @@ func (c *Checker) placeholders(d *model.Dossier, r *report) {
 		b = append(b, " is filler"...)
 		r.add(PlaceholderIdentifier, Warning, "TrichYeuHoSo", string(b))
 	}
-	last, lastFiller := "", false // the steps of a dossier mostly name one officer
+	last, lastFiller := "", false // the last officer that passed maybe: the steps of a dossier mostly name one
 	for i := range d.Steps {
 		o := d.Steps[i].Officer
-		if o == "" {
+		if o == "" || !c.fillers.maybe(o) {
 			continue
 		}
-		if i == 0 || o != last {
-			last, lastFiller = o, c.fillers.has(o)
+		if o != last {
+			last, lastFiller = o, c.fillers.match(o)
 		}
 		if lastFiller {
 			var a [128]byte

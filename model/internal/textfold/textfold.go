@@ -94,3 +94,51 @@ func foldRune(r rune) rune {
 	}
 	return unicode.ToLower(r)
 }
+
+// EqualFolded reports whether Fold(s) == key, key being a folded text (Fold's result). It folds s
+// rune by rune against key and stops at the first byte that differs, so that comparing a text with a
+// few short keys costs a few runes each, not a folding of the whole text. Cost: O(len(s)) at most; no
+// allocation.
+func EqualFolded(s, key string) bool {
+	j := 0 // bytes of key matched
+	space := false
+	s = strings.TrimSpace(s)
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		if c < utf8.RuneSelf {
+			r = rune(c)
+			i++
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
+		if r == '_' || r == '-' || r == ' ' || r == '\t' {
+			space = true
+			continue
+		}
+		if space && j > 0 {
+			if j >= len(key) || key[j] != ' ' {
+				return false
+			}
+			j++
+		}
+		space = false
+		f := foldRune(r)
+		if f < utf8.RuneSelf {
+			if j >= len(key) || key[j] != byte(f) {
+				return false
+			}
+			j++
+			continue
+		}
+		var buf [utf8.UTFMax]byte
+		enc := utf8.AppendRune(buf[:0], f)
+		if len(key)-j < len(enc) || key[j:j+len(enc)] != string(enc) {
+			return false
+		}
+		j += len(enc)
+	}
+	return j == len(key)
+}

@@ -42,7 +42,7 @@ func oldFoldRune(r rune) rune {
 
 var foldCases = []string{
 	"", " ", "Đính kèm", "  Nguyễn   Văn_A-b\t", "ĐẶNG THỊ ỸỸ", "x\ny", "\u00a0Ωmega\u2003", "a__-  b", "\xff\xfe",
-	"Cấp giấy chứng nhận quyền sử dụng đất", "ÀÁẢÃẠ ăằắẳẵặ ÂẦẤẨẪẬ ơờớởỡợ ưừứửữự",
+	"Cấp giấy chứng nhận quyền sử dụng đất", "ÀÁẢÃẠ ăằắẳẵặ ÂẦẤẨẪẬ ơờớởỡợ ưừứửữự", "_x", "-Đính-kèm-", "Ω",
 }
 
 func TestFoldEqualsOld(t *testing.T) {
@@ -77,6 +77,26 @@ func TestAppendFoldLimit(t *testing.T) {
 	}
 }
 
+// TestEqualFolded: EqualFolded(s, key) is oldFold(s) == key for every pair of the cases, each case's
+// folding and its prefixes and extensions as keys.
+func TestEqualFolded(t *testing.T) {
+	keys := []string{"", " ", "dinhkem", "chuyen vien", "x\ny", "\u00a0ωmega", "\ufffd\ufffd"}
+	for _, s := range foldCases {
+		f := oldFold(s)
+		keys = append(keys, f, f+" ", f+"a", "a"+f)
+		for i := range len(f) {
+			keys = append(keys, f[:i])
+		}
+	}
+	for _, s := range append(foldCases, "Chuyên viên", " chuyen_VIEN ", "Dinhkem", "ĐINH KÈM", "dinh  kem") {
+		for _, k := range keys {
+			if got, want := EqualFolded(s, k), oldFold(s) == k; got != want {
+				t.Errorf("EqualFolded(%q, %q) = %v, folded %q", s, k, got, oldFold(s))
+			}
+		}
+	}
+}
+
 func FuzzFold(f *testing.F) {
 	for _, s := range foldCases {
 		f.Add(s, 8)
@@ -90,6 +110,16 @@ func FuzzFold(f *testing.F) {
 		got, ok := AppendFold(nil, s, limit)
 		if fits := limit < 0 || len(want) <= limit; ok != fits || (ok && string(got) != want) {
 			t.Fatalf("AppendFold(%q, %d) = %q %v, folded %q", s, limit, got, ok, want)
+		}
+		// EqualFolded against the folding itself, its prefix and a text of the fuzzer's.
+		if !EqualFolded(s, want) {
+			t.Fatalf("EqualFolded(%q, %q) = false", s, want)
+		}
+		if k := want[:len(want)/2]; EqualFolded(s, k) != (k == want) {
+			t.Fatalf("EqualFolded(%q, %q) = %v", s, k, !(k == want))
+		}
+		if k := oldFold(s[len(s)/2:]); EqualFolded(s, k) != (k == want) {
+			t.Fatalf("EqualFolded(%q, %q) = %v, folded %q", s, k, !(k == want), want)
 		}
 	})
 }
