@@ -772,18 +772,11 @@ func timeInFuture(d *model.Dossier, limit time.Time, r *report) {
 }
 
 // fieldPath is the payload key path of one of a dossier's fields: name, or list[i].name. Its text is
-// built only for a finding (String), so walking the times of a clean record allocates nothing.
+// built only for a finding (appendPath), so walking the times of a clean record allocates nothing.
 type fieldPath struct {
 	list string // "" for a field of the dossier itself
 	i    int
 	name string
-}
-
-func (f fieldPath) String() string {
-	if f.list == "" {
-		return f.name
-	}
-	return f.list + "[" + strconv.Itoa(f.i) + "]." + f.name
 }
 
 // appendPath appends f's text.
@@ -831,20 +824,26 @@ func endBeforeReception(d *model.Dossier, r *report) {
 	if !d.ReceivedAt.IsSet() {
 		return
 	}
-	before := func(t model.Time, sev Severity, field, what string) {
-		if t.Before(d.ReceivedAt) {
-			var a [128]byte
-			b := append(a[:0], what...)
-			b = append(b, ' ')
-			b = appendTime(b, t)
-			b = append(b, " before reception "...)
-			b = appendTime(b, d.ReceivedAt)
-			r.add(EndBeforeReception, sev, field, string(b))
-		}
+	if d.ProcessingEndedAt.Before(d.ReceivedAt) {
+		addBefore(r, d, d.ProcessingEndedAt, Error, "NgayKetThucXuLy", "end of processing")
 	}
-	before(d.ProcessingEndedAt, Error, "NgayKetThucXuLy", "end of processing")
-	before(d.ResultReturnedAt, Error, "NgayTra", "hand-over")
-	before(d.DueAt, Warning, "NgayHenTra", "due time")
+	if d.ResultReturnedAt.Before(d.ReceivedAt) {
+		addBefore(r, d, d.ResultReturnedAt, Error, "NgayTra", "hand-over")
+	}
+	if d.DueAt.Before(d.ReceivedAt) {
+		addBefore(r, d, d.DueAt, Warning, "NgayHenTra", "due time")
+	}
+}
+
+// addBefore adds the end-before-reception finding of field, whose time t is before d's reception.
+func addBefore(r *report, d *model.Dossier, t model.Time, sev Severity, field, what string) {
+	var a [128]byte
+	b := append(a[:0], what...)
+	b = append(b, ' ')
+	b = appendTime(b, t)
+	b = append(b, " before reception "...)
+	b = appendTime(b, d.ReceivedAt)
+	r.add(EndBeforeReception, sev, field, string(b))
 }
 
 // remember records v as the latest version of code and returns the version before it (ok false: code
