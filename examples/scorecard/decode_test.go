@@ -44,6 +44,13 @@ func bigProvince(t *testing.T, dir string, n int) {
 		for i := 7; i < len(rows); i += 97 { // re-sends: a copy of row i-5 after row i
 			rows = slices.Insert(rows, i+1, slices.Clone(rows[i-5]))
 		}
+		// aliases (MaHoSoKhac): another record's code, one alias shared by two records, a record's own
+		// code, and one given twice
+		a := col("aliases")
+		rows[40][a] = rows[20][col("code")]
+		rows[60][a], rows[61][a] = "ALIAS-X", "ALIAS-X"
+		rows[80][a] = rows[80][col("code")]
+		rows[100][a] = "ALIAS-Y;ALIAS-Y"
 		rows[len(rows)/3][col("received_at")] = "not a date"
 		rows[len(rows)/2][col("status")] = "77"
 		return rows

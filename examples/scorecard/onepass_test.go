@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -29,6 +30,7 @@ func TestCardEqualsRunLatest(t *testing.T) {
 		resendAtTheEnd bool
 		split          bool // the dossiers in two files (dossiers-1.csv, dossiers-2.csv)
 		weak           bool // the sieve hashes a code to its length: different codes clash
+		alias          bool // one record's alias is another's code: a duplicate key, not a re-send
 	}{
 		{name: "clean", steps: true, wantPasses: 1},
 		{name: "clean-no-steps", wantPasses: 1},
@@ -38,6 +40,7 @@ func TestCardEqualsRunLatest(t *testing.T) {
 		{name: "two-files-resent-across", split: true, resend: true, resendAtTheEnd: true, wantPasses: 2},
 		{name: "clash", weak: true, wantPasses: 4},
 		{name: "clash-resent", resend: true, steps: true, weak: true, wantPasses: 4},
+		{name: "alias-repeats-a-code", alias: true, wantPasses: 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -58,6 +61,15 @@ func TestCardEqualsRunLatest(t *testing.T) {
 			}
 			if tc.split {
 				splitRows(t, dir)
+			}
+			if tc.alias {
+				rewriteCSV(t, filepath.Join(dir, "dossiers.csv"), func(rows [][]string) [][]string {
+					if rows[0][0] != "code" || rows[0][1] != "aliases" {
+						t.Fatalf("columns %q", rows[0][:2])
+					}
+					rows[50][1] = rows[10][0]
+					return rows
+				})
 			}
 			asOf := "2027-01-01"
 			files, _, err := dataset.Convention(dir)
@@ -81,6 +93,10 @@ func TestCardEqualsRunLatest(t *testing.T) {
 				}
 				if passes != tc.wantPasses {
 					t.Errorf("-workers %s: %d passes, want %d", workers, passes, tc.wantPasses)
+				}
+				dup := strings.Contains(errb.String(), "duplicate-code") || strings.Contains(errb.String(), "resend-conflict")
+				if dup != (tc.resend || tc.alias) { // a clash of the sieve's hashes alone is no finding
+					t.Errorf("-workers %s: duplicate findings: %v; stderr:\n%s", workers, dup, errb.String())
 				}
 				if g, w := got, cardJSON(t, want); g != w {
 					t.Errorf("-workers %s: the command's card differs from RunLatest's (%d vs %d bytes of JSON)", workers, len(g), len(w))
