@@ -334,9 +334,9 @@ func monotonic(t time.Time) bool { return t != t.Round(0) }
 
 // NewChecker prepares a Checker: it indexes the catalogue and offerings
 // (O(len) time and memory), keyed by the codes records may carry after
-// Options.CodeMap, so that a record costs one lookup. It reads the options
-// once: changing them (or CodeMap) afterwards does not change the Checker.
-// It never fails.
+// Options.CodeMap, so that a record costs one lookup of its procedure code.
+// The catalogue, offerings, CodeMap and filler lists are read here only:
+// changing them afterwards does not change the Checker. It never fails.
 func NewChecker(opt Options) *Checker {
 	c := &Checker{opt: opt, hasCatalogue: opt.Catalogue != nil, hasOfferings: opt.Offerings != nil}
 	c.procs = procTable(opt)
