@@ -186,61 +186,82 @@ func (f *framer) container() (int, error) {
 // swarLo7 is the seven low bits of every byte of a word.
 const swarLo7 = 0x7F7F7F7F7F7F7F7F
 
-// eqMask returns the high bit of every byte of v equal to the byte of which rep is eight copies.
-func eqMask(v, rep uint64) uint64 {
-	x := v ^ rep
-	return swarHi &^ ((x&swarLo7 + swarLo7) | x)
-}
-
-// words reads the container from b[j] (depth and inStr as there) word by word while it can: it stops
-// before a word holding a backslash or where the depth could reach zero, and before the last bytes of b
-// that do not fill a word. It returns where it stopped, and the depth and in-string state there.
+// words reads the container from b[j] (depth and inStr as there) a word at a time while it can: it
+// stops before a word holding a backslash or where the depth could reach zero, and before the last
+// bytes of b that do not fill a word. It returns where it stopped, and the depth and in-string state
+// there.
 //
-// Words are read two at a time and first tested for a byte of [ \ ] { | }: most pairs hold none, and
-// only the parity of their quotes is kept, as the XOR of their non-quote marks (a word has eight bytes,
-// so the parity of its non-quote bytes is that of its quotes).
+// Words are read two at a time and first tested for a byte of [ \ ] { | } (rare): most pairs hold
+// none, and only the parity of their quotes is kept, as the XOR of their non-quote marks (a word has
+// eight bytes, so the parity of its non-quote bytes is that of its quotes); bracketWord reads the
+// others.
 func words(b []byte, j, depth int, inStr bool) (int, int, bool) {
 	var acc uint64 // XOR of the non-quote marks of the words read
 	if inStr {
 		acc = 0x80
 	}
+	b = b[:len(b):len(b)]
 	i := j
-	for {
-		for ; i+16 <= len(b); i += 16 {
-			v0, v1 := binary.LittleEndian.Uint64(b[i:i+8]), binary.LittleEndian.Uint64(b[i+8:i+16])
-			if (rare(v0)|rare(v1))&swarHi != 0 {
-				break
-			}
+	for ; i+16 <= len(b); i += 16 {
+		p := (*[16]byte)(b[i : i+16])
+		v0, v1 := binary.LittleEndian.Uint64(p[:8]), binary.LittleEndian.Uint64(p[8:])
+		if (rare(v0)|rare(v1))&swarHi == 0 {
 			acc ^= notQuote(v0) ^ notQuote(v1)
+			continue
 		}
-		for range 2 { // the pair with a byte of [ \ ] { | } (or the last word of b)
-			if i+8 > len(b) {
+		var stop bool
+		nq := notQuote(v0)
+		if r := rare(v0) & swarHi; r != 0 {
+			if depth, stop = bracketWord(v0, nq, r, acc, depth); stop {
 				return i, depth, parity(acc) == 1
 			}
-			v := binary.LittleEndian.Uint64(b[i : i+8])
-			nq := notQuote(v)
-			if rare(v)&swarHi != 0 {
-				if eqMask(v, swarLo*'\\') != 0 {
-					return i, depth, parity(acc) == 1
-				}
-				// in: the bytes after an odd number of quotes from the word's start (an opening quote
-				// included), inverted when the word starts inside a string.
-				q := swarHi &^ nq
-				in := q ^ q<<8
-				in ^= in << 16
-				in ^= in << 32
-				in ^= -uint64(parity(acc))
-				w := v | swarLo*0x20
-				opens, closes := bits.OnesCount64(eqMask(w, swarLo*'{')&^in), bits.OnesCount64(eqMask(w, swarLo*'}')&^in)
-				if closes >= depth {
-					return i, depth, parity(acc) == 1
-				}
-				depth += opens - closes
-			}
-			acc ^= nq
-			i += 8
 		}
+		acc ^= nq
+		nq = notQuote(v1)
+		if r := rare(v1) & swarHi; r != 0 {
+			if depth, stop = bracketWord(v1, nq, r, acc, depth); stop {
+				return i + 8, depth, parity(acc) == 1
+			}
+		}
+		acc ^= nq
 	}
+	if i+8 <= len(b) {
+		v := binary.LittleEndian.Uint64(b[i : i+8])
+		nq := notQuote(v)
+		if r := rare(v) & swarHi; r != 0 {
+			var stop bool
+			if depth, stop = bracketWord(v, nq, r, acc, depth); stop {
+				return i, depth, parity(acc) == 1
+			}
+		}
+		acc ^= nq
+		i += 8
+	}
+	return i, depth, parity(acc) == 1
+}
+
+// bracketWord reads word v holding a rare byte (r: their marks; nq: its non-quote marks; acc: as in
+// words before it): it returns the depth after it, or stop when v holds a backslash or its closing
+// brackets outside strings could bring the depth to zero. Of the rare bytes 0x5B–0x5D and 0x7B–0x7D,
+// bit 0 is set in the brackets, and bit 1 in the opening ones; the backslash has bits 0 and 5 clear.
+func bracketWord(v, nq, r, acc uint64, depth int) (int, bool) {
+	if r&^(v<<7|v<<2) != 0 {
+		return depth, true
+	}
+	// in: the bytes after an odd number of quotes from the word's start (an opening quote included),
+	// inverted when the word starts inside a string.
+	q := swarHi &^ nq
+	in := q ^ q<<8
+	in ^= in << 16
+	in ^= in << 32
+	in ^= -parity(acc)
+	out := r &^ in & (v << 7) // brackets outside strings
+	opens, closes := out&(v<<6), out&^(v<<6)
+	nc := int((closes >> 7) * swarLo >> 56)
+	if nc >= depth {
+		return depth, true
+	}
+	return depth + int((opens>>7)*swarLo>>56) - nc, false
 }
 
 // notQuote returns v with the high bit of each byte set where it is not '"' (other bits are noise).
