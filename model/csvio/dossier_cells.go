@@ -136,16 +136,23 @@ func (dc *dossierCells) row(rr *rowReader, n int) (x model.Dossier, re *RecordEr
 		name string // the first bad cell's column
 		ferr error
 	)
-	raw, off, bounds := rr.row, rr.off, rr.bounds
+	raw, off, ends := rr.row, rr.off, rr.ends
+	ends = ends[:len(h.pos)]
 	utf8Row := utf8.ValidString(raw) // cells are substrings of raw, or unescaped from them
 	limit := dc.cfg.Field
+	next := 0 // the start of cell i in raw
 	for i, c := range h.pos {
-		b := bounds[3*i : 3*i+3]
-		if b[0] == b[1] { // an empty cell: the zero value
+		e := ends[i]
+		lo, hi := next, e&cellEnd-off
+		next = hi + 1
+		if e&cellQuoted != 0 {
+			lo, hi = lo+1, hi-1
+		}
+		if lo == hi { // an empty cell: the zero value
 			continue
 		}
-		s := raw[b[0]-off : b[1]-off]
-		if b[2]&cellEscape != 0 {
+		s := raw[lo:hi]
+		if e&cellEscape != 0 {
 			s = unescapeCell(s)
 		}
 		var err error

@@ -47,11 +47,11 @@ func checkCellSetters(t *testing.T, s string) {
 	for c := range cols {
 		var want model.Dossier
 		werr := cols[c].set(&want, s)
-		row, bounds := s, []int{0, len(s), 0}
+		row, ends := s, []int{len(s)}
 		h := &header{pos: []int{c}, headers: []string{cols[c].name}}
 		if c != dcCode {
 			want.Code = "K"
-			row, bounds = "K,"+s, []int{0, 1, 0, 2, 2 + len(s), 0}
+			row, ends = "K,"+s, []int{1, 2 + len(s)}
 			h = &header{pos: []int{dcCode, c}, headers: []string{"code", cols[c].name}}
 		}
 		switch {
@@ -64,7 +64,7 @@ func checkCellSetters(t *testing.T, s string) {
 			werr = ErrMissingKey
 		}
 		dc := newDossierCells(h, newConfig(nil))
-		rr := &rowReader{row: row, bounds: bounds, rowAt: 2}
+		rr := &rowReader{row: row, ends: ends, rowAt: 2}
 		var got model.Dossier
 		var gerr error
 		if re := dc.fill(&got, rr, 0); re != nil {

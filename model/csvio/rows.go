@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math/bits"
+	"slices"
 
 	"github.com/vn-dvc/chiso766/model/internal/chunk"
 	"github.com/vn-dvc/chiso766/model/portal"
@@ -33,13 +34,13 @@ type rowReader struct {
 	stop         [256]bool // the bytes that end an unquoted cell's text: the delimiter, '\n' and '"'
 	limit        int
 	line         int  // line number of Buf[Pos] (1-based)
-	split        bool // advance only delimits rows (rowEnd): rr.bounds is not filled
+	split        bool // advance only delimits rows (rowEnd): rr.ends is not filled
 
-	cells  []string // the last row's cells (reused)
-	bounds []int    // cell start, end, flags for the last row
-	row    string   // the last row's text
-	off    int      // the position in Buf of the last row's start (its bounds are from there)
-	rowAt  int      // line of the last row's start
+	cells []string // the last row's cells (reused)
+	ends  []int    // the last row's cells: each one's end in Buf and flags (cellQuoted, cellEscape)
+	row   string   // the last row's text
+	off   int      // the position in Buf of the last row's start (its ends are from there)
+	rowAt int      // line of the last row's start
 }
 
 // lsb, low7 and msb are the low bit, the seven low bits and the high bit of every byte of a word.
@@ -49,9 +50,13 @@ const (
 	msb  = 0x8080808080808080
 )
 
+// A row's cells are the ends of their text, one int each, with two flags: cell i is the text from
+// the end of cell i−1 plus one (the row's start for cell 0) to its end; a quoted cell's text is that
+// less its quotes. Cutting a row costs one append per cell.
 const (
-	cellQuoted = 1 // the cell was quoted: bounds are inside the quotes
-	cellEscape = 2 // the quoted cell holds "" or "\r\n": unescape it
+	cellQuoted = 1 << 62        // the cell was quoted: its text is inside the quotes
+	cellEscape = 1 << 61        // the quoted cell holds "" or "\r\n": unescape it
+	cellEnd    = cellEscape - 1 // the mask of the end
 )
 
 func newRowReader(r io.Reader, limit int) *rowReader {
@@ -118,7 +123,7 @@ func (e *rowError) Error() string { return fmt.Sprintf("record on line %d: %v", 
 func (e *rowError) Unwrap() error { return e.err }
 
 // scan delimits the row at pos: it returns the index after it (after its line break) and fills
-// rr.bounds, or need = true when the window ends first. The row is read as rowEnd reads it (the same
+// rr.ends, or need = true when the window ends first. The row is read as rowEnd reads it (the same
 // searches, checks and results), and the unquoted stretches between its quoted cells are cut at their
 // delimiters eight bytes at a time (cutCells): a row without a quote (the common case) costs two
 // vectorised searches (its line break, a quote in it) and one pass of cutCells.
@@ -136,7 +141,7 @@ func (rr *rowReader) scan() (end int, lines int, need bool, err error) {
 	}
 	// le is the first line break at or after j (len(b) for none in the window)
 	comma := rr.comma
-	bounds := rr.bounds[:0]
+	ends := rr.ends[:0]
 	for {
 		q := bytes.IndexByte(b[j:le], '"')
 		if q < 0 { // unquoted cells to the row's end
@@ -148,15 +153,15 @@ func (rr *rowReader) scan() (end int, lines int, need bool, err error) {
 			default:
 				end = le
 			}
-			bounds, j = cutCells(bounds, b, j, le, comma)
+			ends, j = cutCells(ends, b, j, le, comma)
 			if le > j && b[le-1] == '\r' {
 				le-- // "\r\n" read as "\n"; encoding/csv drops a final "\r" of the input
 			}
-			rr.bounds = append(bounds, j, le, 0)
+			rr.ends = append(ends, le)
 			return end, lines, false, nil
 		}
 		q += j
-		if bounds, j = cutCells(bounds, b, j, q, comma); q != j {
+		if ends, j = cutCells(ends, b, j, q, comma); q != j {
 			return 0, 0, false, &rowError{rr.line + lines, errBareQuote}
 		}
 		k := q + 1 // in the quoted cell
@@ -194,8 +199,8 @@ func (rr *rowReader) scan() (end int, lines int, need bool, err error) {
 			}
 			break
 		}
-		bounds = append(bounds, q+1, k-1, flags)
-		rr.bounds = bounds
+		ends = append(ends, k|flags)
+		rr.ends = ends
 		switch {
 		case k >= len(b):
 			return k, lines, false, nil
@@ -215,32 +220,43 @@ func (rr *rowReader) scan() (end int, lines int, need bool, err error) {
 	}
 }
 
-// cutCells appends the bounds of the cells of b[j:to] (unquoted text) ended by a delimiter there and
-// returns the start of the cell left open (after the last delimiter). Eight bytes at a time: m has the
-// high bit of each byte equal to the delimiter set.
-func cutCells(bounds []int, b []byte, j, to int, comma byte) ([]int, int) {
-	line, j0 := b[j:to], j
-	i := 0
-	for cm := uint64(comma) * lsb; i+8 <= len(line); i += 8 {
-		x := binary.LittleEndian.Uint64(line[i:]) ^ cm
-		m := ^((x&low7 + low7) | x) & msb
-		for ; m != 0; m &= m - 1 {
-			k := j0 + i + bits.TrailingZeros64(m)>>3
-			bounds = append(bounds, j, k, 0)
-			j = k + 1
+// cutCells appends the ends of the cells of b[j:to] (unquoted text) ended by a delimiter there and
+// returns the start of the cell left open (after the last delimiter). Eight bytes at a time (m has
+// the high bit of each byte equal to the delimiter set), in blocks of eight words whose at most 64
+// ends are written into room made before the block: no call and no spill in the loop.
+func cutCells(ends []int, b []byte, j, to int, comma byte) ([]int, int) {
+	cm := uint64(comma) * lsb
+	i, n0 := j, len(ends)
+	for i+8 <= to {
+		n := len(ends)
+		if cap(ends)-n < 64 {
+			ends = slices.Grow(ends, 64)
+		}
+		out := ends[n : n+64]
+		c := 0
+		for end := min(i+64, to); i+8 <= end; i += 8 {
+			x := binary.LittleEndian.Uint64(b[i : i+8])
+			x ^= cm
+			for m := ^((x&low7 + low7) | x) & msb; m != 0; m &= m - 1 {
+				out[c&63] = i + bits.TrailingZeros64(m)>>3
+				c++
+			}
+		}
+		ends = ends[:n+c]
+	}
+	for ; i < to; i++ {
+		if b[i] == comma {
+			ends = append(ends, i)
 		}
 	}
-	for ; i < len(line); i++ {
-		if line[i] == comma {
-			bounds = append(bounds, j, j0+i, 0)
-			j = j0 + i + 1
-		}
+	if len(ends) > n0 {
+		j = ends[len(ends)-1] + 1
 	}
-	return bounds, j
+	return ends, j
 }
 
 // rowEnd is scan without the cells, for the splitter: the same end, lines, need and error (the same
-// syntax checks, in the same order), rr.bounds left as it is. Only the quotes are visited: between
+// syntax checks, in the same order), rr.ends left as it is. Only the quotes are visited: between
 // them, vectorised searches find the next quote before the line break (the whole row, when it has
 // none) and a quoted cell's closing quote; a quote outside a quoted cell must open a cell (at the
 // row's start or after a delimiter). Line breaks inside quoted cells are counted where one is known
@@ -322,8 +338,8 @@ func (rr *rowReader) rowEnd() (end int, lines int, need bool, err error) {
 	}
 }
 
-// advance delimits the next row (skipping empty lines): the row is buf[pos:end], its cell bounds in
-// rr.bounds, and it spans lines line lines. At the end of the input it returns io.EOF; errors (syntax,
+// advance delimits the next row (skipping empty lines): the row is buf[pos:end], its cells in
+// rr.ends, and it spans lines line lines. At the end of the input it returns io.EOF; errors (syntax,
 // the row limit, reading) are terminal.
 func (rr *rowReader) advance() (end, lines int, err error) {
 	for {
@@ -371,7 +387,7 @@ func (rr *rowReader) advance() (end, lines int, err error) {
 	}
 }
 
-// nextRow reads the next row: its text into rr.row (a new string), its cells' bounds into rr.bounds
+// nextRow reads the next row: its text into rr.row (a new string), its cells into rr.ends
 // (positions from rr.off), read with cell. Errors are advance's.
 func (rr *rowReader) nextRow() error {
 	end, lines, err := rr.advance()
@@ -387,14 +403,22 @@ func (rr *rowReader) nextRow() error {
 }
 
 // ncells returns the number of cells of the last row.
-func (rr *rowReader) ncells() int { return len(rr.bounds) / 3 }
+func (rr *rowReader) ncells() int { return len(rr.ends) }
 
 // cell returns cell i of the last row: a substring of rr.row, or for a quoted cell holding "" or
 // "\r\n" its unescaped text (a new string each call).
 func (rr *rowReader) cell(i int) string {
-	b := rr.bounds[3*i : 3*i+3]
-	c := rr.row[b[0]-rr.off : b[1]-rr.off]
-	if b[2]&cellEscape != 0 {
+	lo := rr.off
+	if i > 0 {
+		lo = rr.ends[i-1]&cellEnd + 1
+	}
+	e := rr.ends[i]
+	hi := e & cellEnd
+	if e&cellQuoted != 0 {
+		lo, hi = lo+1, hi-1
+	}
+	c := rr.row[lo-rr.off : hi-rr.off]
+	if e&cellEscape != 0 {
 		c = unescapeCell(c)
 	}
 	return c

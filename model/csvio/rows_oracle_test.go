@@ -10,11 +10,37 @@ import (
 	"math/bits"
 )
 
+// oracleRows is a row reader whose cells are each one's start, end and flags (1 quoted, 2 escaped),
+// as they were.
+type oracleRows struct {
+	*rowReader
+	bounds []int
+}
+
+// spans returns the cells of rr's last row (rr.ends) as oracleRows' bounds.
+func spans(rr *rowReader) []int {
+	var out []int
+	lo := rr.Pos
+	for _, e := range rr.ends {
+		hi, flags := e&cellEnd, 0
+		next := hi + 1
+		if e&cellQuoted != 0 {
+			lo, hi, flags = lo+1, hi-1, 1
+		}
+		if e&cellEscape != 0 {
+			flags |= 2
+		}
+		out = append(out, lo, hi, flags)
+		lo = next
+	}
+	return out
+}
+
 // oracleScan delimits the row at pos: it returns the index after it (after its line break) and fills
 // rr.bounds, or need = true when the window ends first. A line without a quote (the common case) is
 // found with two vectorised searches (its line break, a quote in it) and cut at its delimiters in
 // one loop; oracleScanQuoted reads any other.
-func (rr *rowReader) oracleScan() (end int, lines int, need bool, err error) {
+func (rr *oracleRows) oracleScan() (end int, lines int, need bool, err error) {
 	b := rr.Buf[:rr.N]
 	j := rr.Pos
 	le := bytes.IndexByte(b[j:], '\n')
@@ -59,7 +85,7 @@ func (rr *rowReader) oracleScan() (end int, lines int, need bool, err error) {
 }
 
 // oracleScanQuoted is oracleScan for a row with a quote.
-func (rr *rowReader) oracleScanQuoted() (end int, lines int, need bool, err error) {
+func (rr *oracleRows) oracleScanQuoted() (end int, lines int, need bool, err error) {
 	b := rr.Buf[:rr.N]
 	j := rr.Pos
 	rr.bounds = rr.bounds[:0]
@@ -68,7 +94,7 @@ func (rr *rowReader) oracleScanQuoted() (end int, lines int, need bool, err erro
 		// one cell at j
 		if j < len(b) && b[j] == '"' {
 			start := j + 1
-			flags := cellQuoted
+			flags := 1 // quoted
 			k := start
 			for {
 				q := bytes.IndexByte(b[k:], '"')
@@ -83,12 +109,12 @@ func (rr *rowReader) oracleScanQuoted() (end int, lines int, need bool, err erro
 				if n := bytes.Count(seg, []byte{'\n'}); n > 0 {
 					lines += n
 					if bytes.Contains(seg, []byte("\r\n")) {
-						flags |= cellEscape
+						flags |= 2 // escaped
 					}
 				}
 				k += q + 1
 				if k < len(b) && b[k] == '"' {
-					flags |= cellEscape
+					flags |= 2 // escaped
 					k++
 					continue
 				}
