@@ -5,6 +5,7 @@ import (
 	"math/bits"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/lost"
 	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 	"github.com/vn-dvc/chiso766/model"
 )
@@ -85,11 +86,18 @@ func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 	}
 }
 
-// AddLost is Add with note receiving only the verdicts that lose points (in a metric's denominator, not
-// its numerator), in Add's order; the counts are Add's. A consumer of the shortfall alone (explanations,
-// failing records) is handed one or two of the five verdicts, and the others are not built. No
-// allocation once the unit has been seen.
-func (a *Accumulator) AddLost(k *indicator.Case, note indicator.Note) {
+// AddLost is Add over each Case of cs, for the scorecard's pass (package indicator/scorecard; s is internal to package indicator,
+// other callers use Add): s receives only the verdicts that lose points (in a metric's denominator, not
+// its numerator), in Add's order, each with its outcome's index. The counts are Add's. No allocation once
+// the unit has been seen.
+func (a *Accumulator) AddLost(cs []indicator.Case, s *lost.Sink) {
+	for i := range cs {
+		a.addLost(&cs[i], s)
+	}
+}
+
+// addLost is AddLost of one Case.
+func (a *Accumulator) addLost(k *indicator.Case, s *lost.Sink) {
 	var v Verdict
 	a.c.classify(&v, k.Dossier, k.Ref.Procedure())
 	a.reasons.Add(uint8(v.lr), v.Reason, v.Counted)
@@ -101,12 +109,10 @@ func (a *Accumulator) AddLost(k *indicator.Case, note indicator.Note) {
 		slot = a.c.keys.Unit(v.Unit)
 	}
 	a.unit(slot, v.Unit).add(v.den, v.num)
-	if note == nil {
-		return
-	}
 	for m := v.den &^ v.num; m != 0; m &= m - 1 {
-		if w := v.metric(bits.TrailingZeros8(m)); w.InDenominator && !w.InNumerator {
-			note(k, w)
+		i := bits.TrailingZeros8(m)
+		if o := v.outcomes[i]; o != 0 && o < numOutcomes { // metric(i)'s verdict is in the denominator
+			s.Lost(k, dossierMetrics[i], uint8(o), outcomeReasons[o])
 		}
 	}
 }

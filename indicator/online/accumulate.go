@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	lostsink "github.com/vn-dvc/chiso766/indicator/internal/lost"
 	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 	"github.com/vn-dvc/chiso766/model"
 )
@@ -40,17 +41,25 @@ func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 	}
 }
 
-// AddLost is Add with note receiving the 3.3 verdict only when it loses points (a counted dossier not
-// online); the counts are Add's. For consumers of the shortfall alone (explanations, failing records).
-func (a *Accumulator) AddLost(k *indicator.Case, note indicator.Note) {
+// AddLost is Add over each Case of cs, for the scorecard's pass (package indicator/scorecard; s is internal to package indicator,
+// other callers use Add): s receives the 3.3 verdict, with its reason's index, only when it loses points
+// (a counted dossier not online). The counts are Add's.
+func (a *Accumulator) AddLost(cs []indicator.Case, s *lostsink.Sink) {
+	for i := range cs {
+		a.addLost(&cs[i], s)
+	}
+}
+
+// addLost is AddLost of one Case.
+func (a *Accumulator) addLost(k *indicator.Case, s *lostsink.Sink) {
 	var v Verdict
 	v.reason = a.c.classify(k.Dossier, k.Ref, &v)
 	v.Reason = dossierReasons[v.reason]
 	a.reasons.Add(v.reason, v.Reason, v.Counted)
 	if v.Counted {
 		a.units.Count(v.unit, v.UnitID, v.InNumerator, v.service, 1)
-		if note != nil && !v.InNumerator {
-			note(k, v.metric33())
+		if !v.InNumerator {
+			s.Lost(k, indicator.M33, v.reason, v.Reason)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package payment
 
 import (
 	"github.com/vn-dvc/chiso766/indicator"
+	lostsink "github.com/vn-dvc/chiso766/indicator/internal/lost"
 	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 )
 
@@ -54,10 +55,17 @@ func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 	}
 }
 
-// AddLost is Add with note receiving the 3.6 verdict only when it loses points (a counted dossier not
-// paid online); the counts are Add's. For consumers of the shortfall alone (explanations, failing
-// records).
-func (a *Accumulator) AddLost(k *indicator.Case, note indicator.Note) {
+// AddLost is Add over each Case of cs, for the scorecard's pass (package indicator/scorecard; s is internal to package indicator,
+// other callers use Add): s receives the 3.6 verdict, with its reason's index, only when it loses points
+// (a counted dossier not paid online). The counts are Add's.
+func (a *Accumulator) AddLost(cs []indicator.Case, s *lostsink.Sink) {
+	for i := range cs {
+		a.addLost(&cs[i], s)
+	}
+}
+
+// addLost is AddLost of one Case.
+func (a *Accumulator) addLost(k *indicator.Case, s *lostsink.Sink) {
 	var v Verdict
 	v.reason = a.c.classify(k.Dossier, k.Ref, &v)
 	v.Reason = dossierReasons[v.reason]
@@ -76,8 +84,8 @@ func (a *Accumulator) AddLost(k *indicator.Case, note indicator.Note) {
 	if v.proc < 0 {
 		a.units.Mark(v.unit, v.UnitID, v.ProcedureCode, f)
 	}
-	if note != nil && !v.PaidOnline {
-		note(k, indicator.Verdict{Metric: indicator.M36, InDenominator: true, Reason: v.Reason})
+	if !v.PaidOnline {
+		s.Lost(k, indicator.M36, v.reason, v.Reason)
 	}
 }
 

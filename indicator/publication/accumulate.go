@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/lost"
 	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 )
 
@@ -74,10 +75,17 @@ func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 	}
 }
 
-// AddLost is Add with note receiving the 1.4 verdict only when it loses points (a counted dossier not
-// synchronised); the counts are Add's. For consumers of the shortfall alone (explanations, failing
-// records).
-func (a *Accumulator) AddLost(k *indicator.Case, note indicator.Note) {
+// AddLost is Add over each Case of cs, for the scorecard's pass (package indicator/scorecard; s is internal to package indicator,
+// other callers use Add): s receives the 1.4 verdict, with its reason's index, only when it loses points
+// (a counted dossier not synchronised). The counts are Add's.
+func (a *Accumulator) AddLost(cs []indicator.Case, s *lost.Sink) {
+	for i := range cs {
+		a.addLost(&cs[i], s)
+	}
+}
+
+// addLost is AddLost of one Case.
+func (a *Accumulator) addLost(k *indicator.Case, s *lost.Sink) {
 	r := a.c.judge(k.Dossier)
 	a.reasons.Add(r, "", false)
 	if r < rNotSynced {
@@ -88,12 +96,12 @@ func (a *Accumulator) AddLost(k *indicator.Case, note indicator.Note) {
 	if k.Ref == (indicator.Ref{}) {
 		i = a.c.keys.Unit(d.UnitID)
 	}
-	s := a.units.At(i, d.UnitID)
-	s.Count.Den++
+	c := a.units.At(i, d.UnitID)
+	c.Count.Den++
 	if r == rSynced {
-		s.Count.Num++
-	} else if w := metric14(r); note != nil && w.InDenominator {
-		note(k, w)
+		c.Count.Num++
+	} else if reasonCounted(r) {
+		s.Lost(k, indicator.M14, r, dossierReasons[r])
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/lost"
 	"github.com/vn-dvc/chiso766/indicator/internal/offer"
 	"github.com/vn-dvc/chiso766/model"
 )
@@ -53,17 +54,24 @@ func (a *Accumulator) Add(c *indicator.Case, note indicator.Note) {
 	}
 }
 
-// AddLost is Add with note receiving the 5.3 verdict only when it loses points (a processed dossier with
-// a complaint or a dislike); the counts are Add's. For consumers of the shortfall alone (explanations,
-// failing records).
-func (a *Accumulator) AddLost(c *indicator.Case, note indicator.Note) {
+// AddLost is Add over each Case of cs, for the scorecard's pass (package indicator/scorecard; s is internal to package indicator,
+// other callers use Add): s receives the 5.3 verdict, with its reason's index, only when it loses points
+// (a processed dossier with a complaint or a dislike). The counts are Add's.
+func (a *Accumulator) AddLost(cs []indicator.Case, s *lost.Sink) {
+	for i := range cs {
+		a.addLost(&cs[i], s)
+	}
+}
+
+// addLost is AddLost of one Case.
+func (a *Accumulator) addLost(c *indicator.Case, s *lost.Sink) {
 	d := c.Dossier
 	r, _ := a.c.judge(d, c.Timing)
 	a.rc[r]++
 	if r < rsnNotProcessed {
 		a.units.Count(a.row(d.UnitID, c.Ref), d.UnitID, r == rsnSatisfied, -1, 0)
-		if note != nil && r != rsnSatisfied {
-			note(c, verdictOf(r))
+		if r != rsnSatisfied {
+			s.Lost(c, indicator.M53, r, dossierReasons[r])
 		}
 	}
 }

@@ -45,9 +45,9 @@ func TestExplanationMemoryBounded(t *testing.T) {
 			for _, es := range u.metrics {
 				for _, e := range es {
 					entries++
-					codes += len(e.codes)
-					if len(e.codes) > DefaultExamples || cap(e.codes) > DefaultExamples {
-						t.Fatalf("entry keeps %d codes (cap %d)", len(e.codes), cap(e.codes))
+					codes += len(e.Codes)
+					if len(e.Codes) > DefaultExamples || cap(e.Codes) > DefaultExamples {
+						t.Fatalf("entry keeps %d codes (cap %d)", len(e.Codes), cap(e.Codes))
 					}
 				}
 			}

@@ -258,7 +258,7 @@ func (s *Scorer) explain(tree *indicator.Tree, own map[string]*unitLost, ur indi
 		for _, uid := range s.sources(tree, ur.Unit.ID, id) {
 			if u := own[uid]; u != nil {
 				for _, e := range u.metrics[id] {
-					acc.add(id, e.reason, e.count, e.codes, s.k)
+					acc.add(id, e.Reason, e.Count, e.Codes, s.k)
 				}
 			}
 		}
@@ -266,8 +266,8 @@ func (s *Scorer) explain(tree *indicator.Tree, own map[string]*unitLost, ur indi
 			Reasons: []LostReason{}}
 		var explained int64
 		for _, e := range acc.metrics[id] {
-			ex.Reasons = append(ex.Reasons, LostReason{Reason: e.reason, Count: e.count, Examples: append([]string(nil), e.codes...)})
-			explained += e.count
+			ex.Reasons = append(ex.Reasons, LostReason{Reason: e.Reason, Count: e.Count, Examples: append([]string(nil), e.Codes...)})
+			explained += e.Count
 		}
 		if short > explained {
 			ex.Reasons = append(ex.Reasons, LostReason{Reason: ReasonUnexplained, Count: short - explained})

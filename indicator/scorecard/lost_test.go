@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/lost"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -17,12 +18,13 @@ type noted struct {
 
 // checkLostPath is the differential test of the pass's lost-only path against the path it replaced:
 //
-//   - every calculator's AddLost hands its note exactly the verdicts of Add that lose points (in the
+//   - every calculator's AddLost hands its sink exactly the verdicts of Add that lose points (in the
 //     denominator, not the numerator), in Add's order, sets the same Case.Timing and leaves the
 //     accumulator in the same state (its Report);
-//   - a Partial fed through AddDossiers (AddLost and the explanations' inline Note) ends in the same card
-//     as one fed through every calculator's Add with every verdict going to noteCase, the explanations'
-//     straightforward form (out-of-line lostCase and offer).
+//   - a Partial fed through AddDossiers (AddLost and the explanations' lost.Sink, entries indexed by
+//     unit, metric and reason index) ends in the same card as one fed through every calculator's Add with
+//     every verdict going to noteCase, the explanations' straightforward form (entries found by unit and
+//     reason string).
 func checkLostPath(t testing.TB, s *Scorer, ds []model.Dossier) {
 	t.Helper()
 	for j, mk := range s.calcs {
@@ -31,25 +33,25 @@ func checkLostPath(t testing.TB, s *Scorer, ds []model.Dossier) {
 		if !ok {
 			t.Fatalf("calculator %d (%T) has no AddLost", j, b)
 		}
-		var all, lost []noted
+		var all, got []noted
 		for i := range ds {
 			d := &ds[i]
 			ref := s.keys.Ref(d.UnitID, d.ProcedureCode)
 			timing := indicator.Timing(i % 3) // 5.3 reads 2.1's outcome from the Case
 			ca := indicator.Case{Dossier: d, Ref: ref, Timing: timing}
-			cb := ca
+			cbs := [1]indicator.Case{ca}
 			a.Add(&ca, func(c *indicator.Case, v indicator.Verdict) {
 				if v.InDenominator && !v.InNumerator {
 					all = append(all, noted{c.Dossier, v})
 				}
 			})
-			la.AddLost(&cb, func(c *indicator.Case, v indicator.Verdict) { lost = append(lost, noted{c.Dossier, v}) })
-			if ca.Timing != cb.Timing {
-				t.Fatalf("%T: dossier %d: Timing %v after Add, %v after AddLost", a, i, ca.Timing, cb.Timing)
+			la.AddLost(cbs[:], lost.NewNote(func(c *indicator.Case, v indicator.Verdict) { got = append(got, noted{c.Dossier, v}) }))
+			if ca.Timing != cbs[0].Timing {
+				t.Fatalf("%T: dossier %d: Timing %v after Add, %v after AddLost", a, i, ca.Timing, cbs[0].Timing)
 			}
 		}
-		if !slices.Equal(all, lost) {
-			t.Fatalf("%T: AddLost noted %d verdicts, Add %d losing points (or in another order)", a, len(lost), len(all))
+		if !slices.Equal(all, got) {
+			t.Fatalf("%T: AddLost noted %d verdicts, Add %d losing points (or in another order)", a, len(got), len(all))
 		}
 		scope := &indicator.Scope{Aggregation: s.agg, Parents: s.parents, Subtree: s.subtree}
 		if ra, rb := a.Report(scope), b.Report(scope); !sameReport(ra, rb) {
@@ -72,7 +74,7 @@ func checkLostPath(t testing.TB, s *Scorer, ds []model.Dossier) {
 		for i := range cs {
 			cs[i] = indicator.Case{Dossier: &ds[i], Ref: s.keys.Ref(ds[i].UnitID, ds[i].ProcedureCode)}
 		}
-		o.judge(cs, old, false)
+		o.judge(cs, old, nil)
 		ds = ds[n:]
 	}
 	cq, err := s.Finish(q)

@@ -4,6 +4,7 @@ import (
 	"iter"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/lost"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -14,11 +15,11 @@ import (
 type Partial struct {
 	s    *Scorer
 	accs []indicator.Accumulator // one per calculator, in the scorer's order
-	// lost[i] is accs[i] as a lostAdder, or nil: the pass's path for a note that wants only the verdicts
-	// that lose points.
+	// lost[i] is accs[i] as a lostAdder, or nil: the pass's path for the explanations.
 	lost  []lostAdder
 	ex    explainer
 	note  indicator.Note // ex.note(), or nil when dossier explanations are off
+	sink  *lost.Sink     // ex.sink(), or nil when dossier explanations are off
 	cases []indicator.Case
 	n     int64
 }
@@ -32,17 +33,19 @@ func (s *Scorer) NewPartial() *Partial {
 		p.accs, p.lost = append(p.accs, a), append(p.lost, la)
 	}
 	if !s.opts.SkipDossierExplanations {
-		p.note = p.ex.note()
+		p.note, p.sink = p.ex.note(), p.ex.sink()
 	}
 	return p
 }
 
-// lostAdder is implemented by the calculators' accumulators: AddLost is Add with the note receiving only
-// the verdicts that lose points (in the denominator, not in the numerator), in Add's order, with Add's
-// counts. About four of a dossier's ten or so verdicts lose points, so a note that ignores the others (the
-// explanations, FailingRecords) is spared their building and the calls.
+// lostAdder is implemented by the calculators' accumulators: AddLost is Add over each Case of a run, with
+// the lost.Sink receiving only the verdicts that lose points (in the denominator, not in the numerator),
+// in Add's order, each with the index of its reason in the calculator's table, and Add's counts. About
+// four of a dossier's ten or so verdicts lose points: the others are neither built nor passed, the sink
+// finds an entry seen before by slice loads instead of a search by reason string, and the loop over the
+// run is the calculator's (one interface call per run, not per dossier).
 type lostAdder interface {
-	AddLost(c *indicator.Case, note indicator.Note)
+	AddLost(cs []indicator.Case, s *lost.Sink)
 }
 
 // chunk is the number of dossiers AddDossiers runs through one calculator before the next: each
@@ -53,27 +56,27 @@ const chunk = 64
 // explanations. d is not modified; its Code and UnitID may be retained as example codes (bounded). A nil
 // dossier is ignored. Data problems are never errors: each calculator ledgers an exclusion reason. No
 // allocation once the dossier's unit and reasons have been seen.
-func (p *Partial) AddDossier(d *model.Dossier) { p.addOne(d, p.note, true) }
+func (p *Partial) AddDossier(d *model.Dossier) { p.addOne(d, p.note, p.sink) }
 
-// addOne is AddDossier with the given note (Reconcile adds its own); lostOnly says that note ignores the
-// verdicts that lose no points, which the accumulators then need not hand it (see judge).
-func (p *Partial) addOne(d *model.Dossier, note indicator.Note, lostOnly bool) {
+// addOne is AddDossier with the given note and sink (Reconcile and FailingRecords add their own; see
+// judge).
+func (p *Partial) addOne(d *model.Dossier, note indicator.Note, sink *lost.Sink) {
 	if d == nil {
 		return
 	}
 	cs := p.cases[:1]
 	cs[0] = indicator.Case{Dossier: d, Ref: p.s.keys.Ref(d.UnitID, d.ProcedureCode)}
-	p.judge(cs, note, lostOnly)
+	p.judge(cs, note, sink)
 }
 
 // AddDossiers is AddDossier over a slice, with the same result: it runs the calculators one after the
 // other over chunks of 64 dossiers (the one loop over dossiers inside the one loop over calculators).
 // Run and RunParallel use it. No allocation once the units and reasons have been seen.
-func (p *Partial) AddDossiers(ds []model.Dossier) { p.pass(ds, p.note) }
+func (p *Partial) AddDossiers(ds []model.Dossier) { p.pass(ds, p.note, p.sink) }
 
 // pass is the scorecard's one loop: for each chunk, each calculator over each dossier of the chunk, with
-// note, the explanations' (nil: tallies only), receiving the per-metric verdicts that lose points.
-func (p *Partial) pass(ds []model.Dossier, note indicator.Note) {
+// the explanations' note and sink (nil: tallies only).
+func (p *Partial) pass(ds []model.Dossier, note indicator.Note, sink *lost.Sink) {
 	for len(ds) > 0 {
 		n := min(len(ds), chunk)
 		cs := p.cases[:n]
@@ -81,20 +84,19 @@ func (p *Partial) pass(ds []model.Dossier, note indicator.Note) {
 			d := &ds[i]
 			cs[i] = indicator.Case{Dossier: d, Ref: p.s.keys.Ref(d.UnitID, d.ProcedureCode)}
 		}
-		p.judge(cs, note, true)
+		p.judge(cs, note, sink)
 		ds = ds[n:]
 	}
 }
 
-// judge runs every calculator over cs, calculator by calculator. When lostOnly is set, note ignores the
-// verdicts that lose no points (the explanations' and FailingRecords' notes do), and an accumulator with
-// AddLost hands it only the others; else note receives every per-metric verdict.
-func (p *Partial) judge(cs []indicator.Case, note indicator.Note, lostOnly bool) {
+// judge runs every calculator over cs, calculator by calculator. With a sink, an accumulator with AddLost
+// hands the sink the verdicts that lose points, and one without hands note every verdict (note must then
+// ignore those that lose no points, as the explanations' does); without, note (nil: none) receives every
+// per-metric verdict.
+func (p *Partial) judge(cs []indicator.Case, note indicator.Note, sink *lost.Sink) {
 	for j, a := range p.accs {
-		if la := p.lost[j]; la != nil && lostOnly && note != nil {
-			for i := range cs {
-				la.AddLost(&cs[i], note)
-			}
+		if la := p.lost[j]; la != nil && sink != nil {
+			la.AddLost(cs, sink)
 			continue
 		}
 		for i := range cs {

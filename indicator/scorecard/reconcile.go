@@ -144,8 +144,8 @@ func Reconcile(a, b *Scorer, dossiers iter.Seq[model.Dossier], limit int) (*Reco
 		for *d = range dossiers {
 			clear(ta.has[:])
 			clear(tb.has[:])
-			pa.addOne(d, noteA, false) // the tee records every verdict
-			pb.addOne(d, noteB, false)
+			pa.addOne(d, noteA, nil) // the tee records every verdict
+			pb.addOne(d, noteB, nil)
 			if diffs = rec.compare(KindDossier, d.Code, d.UnitID, &ta, &tb, diffs[:0]); len(diffs) > 0 {
 				keep[KindDossier].offer(d.Code, diffs)
 			}

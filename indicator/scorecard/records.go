@@ -10,6 +10,7 @@ import (
 	"github.com/vn-dvc/chiso766/calendar"
 	"github.com/vn-dvc/chiso766/indicator"
 	"github.com/vn-dvc/chiso766/indicator/digitisation"
+	"github.com/vn-dvc/chiso766/indicator/internal/lost"
 	"github.com/vn-dvc/chiso766/indicator/online"
 	"github.com/vn-dvc/chiso766/indicator/payment"
 	"github.com/vn-dvc/chiso766/indicator/publication"
@@ -217,19 +218,20 @@ func (s *Scorer) FailingRecords(dossiers iter.Seq[model.Dossier], opt RecordOpti
 			return
 		}
 		p := s.NewPartial()
-		var lost []indicator.Verdict
+		var failed []indicator.Verdict
 		note := func(c *indicator.Case, v indicator.Verdict) {
 			if s.lostVerdict(&v) && f.keep(c.Dossier.UnitID, v.Metric) {
-				lost = append(lost, v)
+				failed = append(failed, v)
 			}
 		}
+		sink := lost.NewNote(note) // the calculators hand note only the verdicts that lose points
 		if dossiers != nil {
 			var d model.Dossier // one variable for the whole stream: the pass never retains it
 			for d = range dossiers {
-				lost = lost[:0]
-				p.addOne(&d, note, true) // note keeps lost verdicts only
+				failed = failed[:0]
+				p.addOne(&d, note, sink)
 				var tv *timeliness.Verdict
-				for _, v := range lost {
+				for _, v := range failed {
 					r := FailingRecord{Unit: d.UnitID, Metric: v.Metric, Reason: v.Reason, Kind: indicator.RecordDossier, Code: d.Code}
 					r.Facts, tv = s.facts(&d, v, tl, tv)
 					if !yield(r, nil) {
@@ -397,7 +399,7 @@ func (s *Scorer) ProcedureBreakdown(dossiers iter.Seq[model.Dossier], unit strin
 	if dossiers != nil {
 		var d model.Dossier
 		for d = range dossiers {
-			p.addOne(&d, note, false) // every verdict in a denominator
+			p.addOne(&d, note, nil) // every verdict in a denominator
 		}
 	}
 	out := make([]ProcedureCounts, 0, len(rows))

@@ -6,6 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/vn-dvc/chiso766/indicator"
+	"github.com/vn-dvc/chiso766/indicator/internal/lost"
 	"github.com/vn-dvc/chiso766/model"
 )
 
@@ -92,23 +93,28 @@ func (a *Accumulator) Add(cs *indicator.Case, note indicator.Note) {
 	}
 }
 
-// AddLost is Add with note receiving only the verdicts that lose points, in the denominator and not in
-// the numerator, in Add's order: 2.1's for a counted dossier not on time, and 2.2's (never in a numerator)
-// for a dossier finished in the period. The counts and cs.Timing are Add's. A consumer of the shortfall
-// alone (explanations, failing records) is handed about one verdict per dossier instead of two, and the
-// others are not built. No allocation once the unit and procedure have been seen.
-func (a *Accumulator) AddLost(cs *indicator.Case, note indicator.Note) {
+// AddLost is Add over each Case of cs, for the scorecard's pass (package indicator/scorecard; s is internal to package indicator,
+// other callers use Add): s receives only the verdicts that lose points, in Add's order — 2.1's for a
+// counted dossier not on time, 2.2's (never in a numerator) for a dossier finished in the period — each
+// with its reason's index. The counts and cs.Timing are Add's. No allocation once the unit and procedure
+// have been seen.
+func (a *Accumulator) AddLost(cs []indicator.Case, s *lost.Sink) {
+	for i := range cs {
+		a.addLost(&cs[i], s)
+	}
+}
+
+// addLost is AddLost of one Case.
+func (a *Accumulator) addLost(cs *indicator.Case, s *lost.Sink) {
 	var v Verdict
 	a.c.classify(cs.Dossier, cs.Ref.Procedure(), &v)
 	a.add(cs.Dossier, cs.Ref, &v)
 	cs.Timing = v.Timing()
-	if note != nil {
-		if v.Counted && !v.InNumerator {
-			note(cs, indicator.Verdict{Metric: indicator.M21, InDenominator: true, Reason: v.Reason})
-		}
-		if v.Resolved {
-			note(cs, indicator.Verdict{Metric: indicator.M22, InDenominator: true, Reason: v.Reason})
-		}
+	if v.Counted && !v.InNumerator {
+		s.Lost(cs, indicator.M21, uint8(v.r), v.Reason)
+	}
+	if v.Resolved {
+		s.Lost(cs, indicator.M22, uint8(v.r), v.Reason)
 	}
 }
 

@@ -1,4 +1,4 @@
-package scorecard
+package lost
 
 import (
 	"math/rand/v2"
@@ -24,16 +24,16 @@ func TestOffer(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			le := lostEntry{codes: make([]string, 0, tc.k)}
+			le := Entry{Codes: make([]string, 0, tc.k)}
 			for _, c := range tc.in {
-				le.offer(c, tc.k)
+				le.Offer(c, tc.k)
 			}
-			assert.Equal(t, tc.want, le.codes)
+			assert.Equal(t, tc.want, le.Codes)
 		})
 	}
 }
 
-// TestOfferMatchesSort: offer over any sequence keeps what sorting the distinct non-empty codes and taking
+// TestOfferMatchesSort: Offer over any sequence keeps what sorting the distinct non-empty codes and taking
 // the first k gives, for k from 0 to 6 and codes drawn with repeats, shared prefixes and different
 // lengths, in every arrival order the generator produces.
 func TestOfferMatchesSort(t *testing.T) {
@@ -47,9 +47,9 @@ func TestOfferMatchesSort(t *testing.T) {
 			for i := range in {
 				in[i] = alphabet[rng.IntN(len(alphabet))]
 			}
-			le := lostEntry{codes: make([]string, 0, k)}
+			le := Entry{Codes: make([]string, 0, k)}
 			for _, c := range in {
-				le.offer(c, k)
+				le.Offer(c, k)
 			}
 			var want []string
 			for _, c := range in {
@@ -59,8 +59,8 @@ func TestOfferMatchesSort(t *testing.T) {
 			}
 			slices.Sort(want)
 			want = want[:min(k, len(want))]
-			if !slices.Equal(le.codes, want) {
-				t.Fatalf("k=%d in=%q: kept %q, want %q", k, in, le.codes, want)
+			if !slices.Equal(le.Codes, want) {
+				t.Fatalf("k=%d in=%q: kept %q, want %q", k, in, le.Codes, want)
 			}
 		}
 	}
