@@ -15,10 +15,11 @@ import (
 
 // The row reader: RFC 4180 as encoding/csv reads it (quoted cells with "" escapes and line breaks,
 // "\r\n" read as "\n", empty lines skipped, a bare quote in an unquoted cell and text after a closing
-// quote are errors), over a window of the input refilled as needed. A row is found in one pass over
-// its bytes, copied once into a string, and its cells are substrings of that string (a quoted cell
-// holding "" or "\r\n" gets its own unescaped string). The window never holds more than the record
-// limit plus one read.
+// quote are errors), over a window of the input refilled as needed. A row is found by vectorised
+// searches for its line break, its quotes and their closing quotes, its unquoted text cut at the
+// delimiters eight bytes at a time (scan; the splitter only finds row ends, rowEnd); it is copied
+// once into a string, and its cells are substrings of that string (a quoted cell holding "" or "\r\n"
+// gets its own unescaped string). The window never holds more than the record limit plus one read.
 
 // errQuote and errBareQuote are encoding/csv's messages.
 var (
@@ -31,7 +32,6 @@ var (
 type rowReader struct {
 	chunk.Window // Pos is the start of the next row in Buf
 	comma        byte
-	stop         [256]bool // the bytes that end an unquoted cell's text: the delimiter, '\n' and '"'
 	limit        int
 	line         int  // line number of Buf[Pos] (1-based)
 	split        bool // advance only delimits rows (rowEnd): rr.ends is not filled
@@ -68,8 +68,6 @@ func newRowReader(r io.Reader, limit int) *rowReader {
 // setComma sets the delimiter.
 func (rr *rowReader) setComma(c byte) {
 	rr.comma = c
-	rr.stop = [256]bool{}
-	rr.stop[c], rr.stop['\n'], rr.stop['"'] = true, true, true
 }
 
 // more reads more input (Window.More).

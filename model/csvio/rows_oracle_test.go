@@ -144,7 +144,8 @@ func (rr *oracleRows) oracleScanQuoted() (end int, lines int, need bool, err err
 		}
 		// unquoted cell: up to the delimiter or the line break; a quote in it is an error
 		k := j
-		stop := &rr.stop
+		var stop [256]bool // the bytes that end an unquoted cell's text: the delimiter, '\n' and '"'
+		stop[comma], stop['\n'], stop['"'] = true, true, true
 		for k < len(b) && !stop[b[k]] {
 			k++
 		}

@@ -71,9 +71,10 @@ func dossierCode(d *model.Dossier) string { return d.Code }
 // the caller decodes each chunk (Next, Dossiers), possibly on several goroutines, and the rows of all
 // chunks in order are those of DecodeDossiers, with the same indexes and lines. An error yielded by the
 // sequence is terminal (a *RecordError with Terminal set: a header error, CSV syntax, a row over the
-// record limit, a read error, UTF-16 input) and comes after the chunks of every row before it. Memory:
-// the chunks in the caller's hands plus one being filled, about one MiB each (at least twice the record
-// limit); buffers given back by Release are reused.
+// record limit, a read error, UTF-16 input) and comes after the chunks of every row before it. Cost:
+// reading the file and, per row, vectorised searches for its line break and quotes (its cells are cut
+// when a chunk is decoded). Memory: the chunks in the caller's hands plus one being filled, about one
+// MiB each (at least twice the record limit); buffers given back by Release are reused.
 func SplitDossiers(r io.Reader, opts ...Option) iter.Seq2[*Chunk, error] {
 	cfg := newConfig(opts)
 	return splitDossiers(r, max(chunkBytes, 2*cfg.Record), cfg)
