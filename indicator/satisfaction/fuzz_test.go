@@ -107,6 +107,11 @@ func FuzzClassifyDossier(f *testing.F) {
 			o.Keys = indicator.NewKeys([]string{"A", unit}, nil)
 		}
 		c := newCalc(t, o)
+		for _, s := range []string{code, alias, rated, complained} {
+			if got, want := c.marked(s), c.marks[s]; got != want { // the sieve against the map alone
+				t.Fatalf("marked(%q) = %d, the map's %d", s, got, want)
+			}
+		}
 		d := model.Dossier{Code: code, UnitID: unit}
 		if sel&4 != 0 {
 			d.Aliases = []string{alias, code}

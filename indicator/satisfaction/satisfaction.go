@@ -33,14 +33,47 @@ type Calculator struct {
 	judgeDate        calendar.Date // the date open petitions are measured to
 	dl               indicator.PetitionDeadlines
 	marks            map[string]uint8 // dossier code → markDisliked | markComplaint
-	keys             *indicator.Keys  // Options.Keys (may be nil)
-	petitions        []model.Petition
+	// sieve has bit sieveBit(code) set for every code of marks: a code whose bit is clear has no mark,
+	// found without the map lookup (most dossiers have none).
+	sieve     [sieveWords]uint64
+	keys      *indicator.Keys // Options.Keys (may be nil)
+	petitions []model.Petition
 }
 
 const (
 	markDisliked uint8 = 1 << iota
 	markComplaint
 )
+
+// sieveBits is the log2 of the number of bits of Calculator.sieve (512 bytes).
+const (
+	sieveBits  = 12
+	sieveWords = 1 << sieveBits / 64
+)
+
+// sieveBit is a code's bit in Calculator.sieve: a multiplicative hash of its last eight bytes (where
+// dossier codes differ: their sequence numbers) and its length.
+func sieveBit(s string) uint {
+	var w uint64
+	if n := len(s); n >= 8 {
+		t := s[n-8:]
+		w = uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56 // one load
+	} else {
+		for i := range n {
+			w = w<<8 | uint64(s[i])
+		}
+	}
+	return uint(((w ^ uint64(len(s))) * 0x9e3779b97f4a7c15) >> (64 - sieveBits))
+}
+
+// marked returns the marks of code: 0 when its sieve bit is clear, else the map's.
+func (c *Calculator) marked(code string) uint8 {
+	if b := sieveBit(code); c.sieve[b/64]&(1<<(b%64)) == 0 {
+		return 0
+	}
+	return c.marks[code]
+}
 
 // New validates opts and builds a Calculator. Errors (*indicator.OptionError): a zero Period, AsOf or
 // Calendar; a period ending before it starts; a negative petition deadline; an unknown Policy.Ratings; a
@@ -86,7 +119,10 @@ func New(opts Options) (*Calculator, error) {
 	}
 	mark := func(code string, at model.Time, m uint8) { // what is seen by the judging bound
 		if code != "" && (!at.Valid || at.T.Before(c.cut)) {
-			c.marks[strings.TrimSpace(code)] |= m
+			code = strings.TrimSpace(code)
+			c.marks[code] |= m
+			b := sieveBit(code)
+			c.sieve[b/64] |= 1 << (b % 64)
 		}
 	}
 	for _, r := range opts.Ratings {
@@ -157,9 +193,9 @@ func (c *Calculator) judge(d *model.Dossier, t indicator.Timing) (r, m uint8) {
 		return rsnNotProcessed, 0
 	}
 	if len(c.marks) != 0 {
-		m = c.marks[d.Code]
+		m = c.marked(d.Code)
 		for _, a := range d.Aliases {
-			m |= c.marks[a]
+			m |= c.marked(a)
 		}
 	}
 	switch {
