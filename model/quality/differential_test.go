@@ -125,7 +125,7 @@ func mutate(d *model.Dossier, src source, w timeWindow, asOf time.Time, codes []
 	d.Supplements = slices.Clone(d.Supplements)
 	d.ApplicantIDs = slices.Clone(d.ApplicantIDs)
 	for range 1 + src.intn(4) {
-		switch src.intn(20) {
+		switch src.intn(21) {
 		case 0:
 			ts := []*model.Time{&d.SubmittedAt, &d.ReceivedAt, &d.DueAt, &d.ProcessingEndedAt, &d.ResultReturnedAt, &d.RejectedAt, &d.ReceiveDeadline}
 			*ts[src.intn(len(ts))] = timeNear(src, w, asOf)
@@ -201,6 +201,15 @@ func mutate(d *model.Dossier, src source, w timeWindow, asOf time.Time, codes []
 			d.DueAt = model.Time{}
 		case 18:
 			d.Supplements = append(d.Supplements, d.Supplements...)
+		case 19: // more than ten steps, most naming one officer
+			o := oddFiller[src.intn(len(oddFiller))]
+			for j := range 8 + src.intn(8) {
+				st := model.Step{At: d.ReceivedAt, Status: model.NewStatus(model.StatusProcessing), Officer: o, RealEvent: true}
+				if j%5 == 4 {
+					st.Officer = oddFiller[src.intn(len(oddFiller))]
+				}
+				d.Steps = append(d.Steps, st)
+			}
 		default:
 			d.Channel = model.NewChannel(model.ChannelOnline)
 		}

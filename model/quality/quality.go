@@ -3,6 +3,7 @@ package quality
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -629,6 +630,9 @@ func (r *report) add(ch Check, sev Severity, field, message string) {
 	r.out = append(r.out, Finding{Check: ch, Severity: sev, Record: r.rec, RecordCode: r.code, Field: field, Message: message})
 }
 
+// reserve makes room for n more findings (one allocation for a run of findings whose number is known).
+func (r *report) reserve(n int) { r.out = slices.Grow(r.out, n) }
+
 // addText adds a finding whose field is text[:k] and message text[k:], both from one allocation.
 func (r *report) addText(ch Check, sev Severity, text []byte, k int) {
 	s := string(text)
@@ -1114,26 +1118,45 @@ func (c *Checker) placeholders(d *model.Dossier, r *report) {
 		b = append(b, " is filler"...)
 		r.add(PlaceholderIdentifier, Warning, "TrichYeuHoSo", string(b))
 	}
-	last, lastFiller := "", false // the last officer that passed maybe: the steps of a dossier mostly name one
+	// The last officer that passed maybe, whether it is a filler and its message: the steps of a
+	// dossier mostly name one officer, so its findings share one message (and, for the first ten
+	// steps, take their field from officerFields).
+	last, lastFiller, msg := "", false, ""
 	for i := range d.Steps {
 		o := d.Steps[i].Officer
 		if o == "" || !c.fillers.maybe(o) {
 			continue
 		}
 		if o != last {
-			last, lastFiller = o, c.fillers.match(o)
+			last, lastFiller, msg = o, c.fillers.match(o), ""
 		}
-		if lastFiller {
+		if !lastFiller {
+			continue
+		}
+		if msg == "" {
 			var a [128]byte
-			b := appendPath(a[:0], fieldPath{"Steps", i, "NguoiXuLy"})
-			k := len(b)
-			b = append(b, "officer name "...)
+			b := append(a[:0], "officer name "...)
 			b = strconv.AppendQuote(b, o)
 			b = append(b, " is filler"...)
-			r.addText(PlaceholderIdentifier, Warning, b, k)
+			msg = string(b)
+			r.reserve(len(d.Steps) - i) // room for this step's finding and those of the steps after it
 		}
+		field := ""
+		if i < 10 {
+			field = officerFields[i*officerField : (i+1)*officerField]
+		} else {
+			field = "Steps[" + strconv.Itoa(i) + "].NguoiXuLy"
+		}
+		r.add(PlaceholderIdentifier, Warning, field, msg)
 	}
 }
+
+// officerFields are the field paths of the officers of the first ten steps, officerField bytes each.
+const (
+	officerFields = "Steps[0].NguoiXuLySteps[1].NguoiXuLySteps[2].NguoiXuLySteps[3].NguoiXuLySteps[4].NguoiXuLy" +
+		"Steps[5].NguoiXuLySteps[6].NguoiXuLySteps[7].NguoiXuLySteps[8].NguoiXuLySteps[9].NguoiXuLy"
+	officerField = len("Steps[0].NguoiXuLy")
+)
 
 // unknownCodes adds an UnknownCode finding for each code that is set but outside its list.
 func unknownCodes(d *model.Dossier, r *report) {
