@@ -92,8 +92,10 @@ func (le *Entry) insert(code string, k int) {
 type Sink struct {
 	k int
 	// lose[id]: metric id is scored, for every value of an ID's byte (false beyond the catalogue).
-	lose  [256]bool
-	units []*unit // by the pass's indicator.Keys unit index; nil: no entry indexed yet
+	lose [256]bool
+	// slots[u*NumIDs+id] indexes the entries of unit u (the pass's indicator.Keys unit index) and metric
+	// id: one flat table, so that a verdict reads one slot, its entry and the entry's largest example.
+	slots []slot
 	// miss counts a verdict the index does not hold and returns its entry to be indexed (nil: not to be,
 	// e.g. a unit outside the Keys).
 	miss func(c *indicator.Case, id indicator.ID, r indicator.Reason) *Entry
@@ -101,15 +103,19 @@ type Sink struct {
 	note indicator.Note
 }
 
-// unit indexes one unit's entries by metric and reason index.
-type unit struct {
-	m [indicator.NumIDs][]*Entry
+// slot indexes one unit's entries of one metric by reason index: the first reason seen inline (most
+// metrics lose points for one reason at a unit, or mostly one), the others in more.
+type slot struct {
+	first *Entry
+	more  *[]*Entry // by reason index; nil: none yet
+	ri    uint8     // first's reason index + 1; 0: no entry yet
 }
 
 // New returns a Sink keeping k examples, for the metrics scored[id], with numUnits units in the pass's
-// Keys; miss counts a verdict not yet indexed (see Sink.miss). Cost: O(numUnits).
+// Keys; miss counts a verdict not yet indexed (see Sink.miss). Cost: O(numUnits × metrics), 24 bytes
+// per unit and metric.
 func New(k int, scored *[indicator.NumIDs]bool, numUnits int, miss func(c *indicator.Case, id indicator.ID, r indicator.Reason) *Entry) *Sink {
-	s := &Sink{k: k, units: make([]*unit, numUnits), miss: miss}
+	s := &Sink{k: k, slots: make([]slot, numUnits*indicator.NumIDs), miss: miss}
 	for id, ok := range scored {
 		s.lose[id] = ok && indicator.ID(id).Valid()
 	}
@@ -138,21 +144,25 @@ func (s *Sink) Lost(c *indicator.Case, id indicator.ID, ri uint8, r indicator.Re
 
 // lost is Lost for a scored metric.
 func (s *Sink) lost(c *indicator.Case, id indicator.ID, ri uint8, r indicator.Reason) {
-	if ui := uint(c.Ref.Unit()); ui < uint(len(s.units)) && int(id) < indicator.NumIDs {
-		if u := s.units[ui]; u != nil {
-			if es := u.m[id]; uint(ri) < uint(len(es)) {
-				if le := es[ri]; le != nil && c.Dossier != nil {
-					le.Count++
-					// Offer, with a full entry's code below its largest example going straight to insert.
-					code := c.Dossier.Code
-					if len(le.Codes) != s.k {
-						le.offer(code, s.k)
-					} else if code < le.Last && code != "" {
-						le.insert(code, s.k)
-					}
-					return
-				}
+	if i := uint(c.Ref.Unit())*uint(indicator.NumIDs) + uint(id); i < uint(len(s.slots)) && int(id) < indicator.NumIDs {
+		sl := &s.slots[i]
+		le := sl.first
+		if sl.ri != ri+1 {
+			le = nil
+			if m := sl.more; m != nil && uint(ri) < uint(len(*m)) {
+				le = (*m)[ri]
 			}
+		}
+		if le != nil && c.Dossier != nil {
+			le.Count++
+			// Offer, with a full entry's code below its largest example going straight to insert.
+			code := c.Dossier.Code
+			if len(le.Codes) != s.k {
+				le.offer(code, s.k)
+			} else if code < le.Last && code != "" {
+				le.insert(code, s.k)
+			}
+			return
 		}
 	}
 	s.slow(c, id, ri, r)
@@ -169,16 +179,19 @@ func (s *Sink) slow(c *indicator.Case, id indicator.ID, ri uint8, r indicator.Re
 	}
 	le := s.miss(c, id, r)
 	ui := uint(c.Ref.Unit())
-	if le == nil || ri >= MaxReason || ui >= uint(len(s.units)) || int(id) >= indicator.NumIDs {
+	if le == nil || ri >= MaxReason || ui >= uint(len(s.slots)/indicator.NumIDs) || int(id) >= indicator.NumIDs {
 		return
 	}
-	u := s.units[ui]
-	if u == nil {
-		u = new(unit)
-		s.units[ui] = u
+	sl := &s.slots[ui*uint(indicator.NumIDs)+uint(id)]
+	if sl.ri == 0 {
+		sl.first, sl.ri = le, ri+1
+		return
 	}
-	if int(ri) >= len(u.m[id]) {
-		u.m[id] = append(u.m[id], make([]*Entry, int(ri)+1-len(u.m[id]))...)
+	if sl.more == nil {
+		sl.more = new([]*Entry)
 	}
-	u.m[id][ri] = le
+	if m := sl.more; int(ri) >= len(*m) {
+		*m = append(*m, make([]*Entry, int(ri)+1-len(*m))...)
+	}
+	(*sl.more)[ri] = le
 }
