@@ -18,10 +18,11 @@ import (
 // every record with its steps attached, or a *dataset.FileError; after a recoverable error the stream
 // goes on, after any other it ends — but decodes it on workers goroutines: the file is cut into chunks
 // at record boundaries (portal.SplitDossiers, csvio.SplitDossiers), each worker decodes whole chunks,
-// and the calling goroutine receives the chunks' records in file order. So pass 1's sequential state
-// (the re-send index, the quality checker's duplicate index, the unattributed units) sees exactly the
+// and the calling goroutine receives the chunks' records in file order. So the sequential state of
+// readDossiers (the re-send sieve, the duplicate checks, the unattributed units) sees exactly the
 // sequence the one-goroutine decoder gives, whatever workers is. Memory: O(workers × chunk) — at most
-// 2×workers decoded chunks wait for the caller. Stopping early (yield false) stops the workers.
+// workers chunks, decoded or being decoded, wait for the caller besides the one it reads (the caller's
+// per-record work is far cheaper than a worker's, so a deeper queue only holds memory; BENCHMARKS.md). Stopping early (yield false) stops the workers.
 func decodeFile(set *dataset.Set, name string, workers int) iter.Seq2[model.Dossier, error] {
 	return (&fileReader{set: set, workers: workers}).file(name)
 }
@@ -75,7 +76,7 @@ func (r *fileReader) file(name string) iter.Seq2[model.Dossier, error] {
 
 		stop := make(chan struct{})
 		jobs := make(chan *decodedChunk)
-		order := make(chan *decodedChunk, 2*workers)
+		order := make(chan *decodedChunk, workers)
 		free := make(chan recordSlices, workers+1) // the slices of consumed chunks, for reuse
 		var wg sync.WaitGroup
 		for range workers {
