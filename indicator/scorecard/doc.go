@@ -20,8 +20,10 @@
 // is one loop over chunks of 64 dossiers and, inside it, one loop over the calculators: each dossier
 // becomes an indicator.Case (its unit and procedure resolved once) that every calculator's Add judges
 // and accumulates; timeliness records 2.1's outcome in the Case, which 5.3 reads. Explanations are a
-// consumer of verdicts: an indicator.Note that counts lost records per unit, metric and reason
-// (Options.SkipDossierExplanations passes no Note: same tallies and scores, less CPU).
+// consumer of the verdicts that lose points, counted per unit, metric and reason: the calculators'
+// AddLost (Add, handing only those verdicts, each with its reason's index) feed them to a sink internal to
+// package indicator, which finds a unit × metric × reason seen before by slice loads
+// (Options.SkipDossierExplanations runs Add without a consumer: same tallies and scores, less CPU).
 //
 // Finish asks each accumulator for its indicator.Report — per-unit tallies (parents pooled by the
 // calculator itself where the portal counts distinct procedures over a sub-tree: 3.1, 3.2, 3.4, 3.5,
