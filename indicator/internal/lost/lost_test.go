@@ -3,6 +3,7 @@ package lost
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -64,4 +65,34 @@ func TestOfferMatchesSort(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzOffer: Offer over the codes of a fuzzed list (split at '|') keeps what sorting the distinct non-empty
+// codes and taking the first k gives, and Last is the largest kept code.
+func FuzzOffer(f *testing.F) {
+	f.Add("b|a|c|a||d", uint8(2))
+	f.Add("H99.01-260801-000002|H99.01-260801-000001|H99.01-2608", uint8(5))
+	f.Add("", uint8(0))
+	f.Fuzz(func(t *testing.T, list string, kb uint8) {
+		k := int(kb % 8)
+		in := strings.Split(list, "|")
+		le := NewEntry("r", k)
+		for _, c := range in {
+			le.Offer(c, k)
+		}
+		var want []string
+		for _, c := range in {
+			if c != "" && !slices.Contains(want, c) {
+				want = append(want, c)
+			}
+		}
+		slices.Sort(want)
+		want = want[:min(k, len(want))]
+		if !slices.Equal(le.Codes, want) {
+			t.Fatalf("k=%d in=%q: kept %q, want %q", k, in, le.Codes, want)
+		}
+		if len(want) > 0 && le.Last != want[len(want)-1] || len(want) == 0 && le.Last != "" {
+			t.Fatalf("Last %q, kept %q", le.Last, le.Codes)
+		}
+	})
 }
