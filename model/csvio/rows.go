@@ -219,28 +219,24 @@ func (rr *rowReader) scan() (end int, lines int, need bool, err error) {
 }
 
 // cutCells appends the ends of the cells of b[j:to] (unquoted text) ended by a delimiter there and
-// returns the start of the cell left open (after the last delimiter). Eight bytes at a time (m has
-// the high bit of each byte equal to the delimiter set), in blocks of eight words whose at most 64
-// ends are written into room made before the block: no call and no spill in the loop.
+// returns the start of the cell left open (after the last delimiter): 64 bytes at a time by delims,
+// into room made before, then eight at a time, then byte by byte.
 func cutCells(ends []int, b []byte, j, to int, comma byte) ([]int, int) {
 	cm := uint64(comma) * lsb
 	i, n0 := j, len(ends)
-	for i+8 <= to {
+	for ; i+64 <= to; i += 64 {
 		n := len(ends)
 		if cap(ends)-n < 64 {
 			ends = slices.Grow(ends, 64)
 		}
-		out := ends[n : n+64]
-		c := 0
-		for end := min(i+64, to); i+8 <= end; i += 8 {
-			x := binary.LittleEndian.Uint64(b[i : i+8])
-			x ^= cm
-			for m := ^((x&low7 + low7) | x) & msb; m != 0; m &= m - 1 {
-				out[c&63] = i + bits.TrailingZeros64(m)>>3
-				c++
-			}
-		}
+		c := delims((*[64]byte)(b[i:i+64]), cm, i, (*[64]int)(ends[n:n+64]))
 		ends = ends[:n+c]
+	}
+	for ; i+8 <= to; i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:i+8]) ^ cm
+		for m := ^((x&low7 + low7) | x) & msb; m != 0; m &= m - 1 {
+			ends = append(ends, i+bits.TrailingZeros64(m)>>3)
+		}
 	}
 	for ; i < to; i++ {
 		if b[i] == comma {
@@ -251,6 +247,24 @@ func cutCells(ends []int, b []byte, j, to int, comma byte) ([]int, int) {
 		j = ends[len(ends)-1] + 1
 	}
 	return ends, j
+}
+
+// delims writes to out the positions (from base) of the delimiter's bytes in blk and returns their
+// number, eight bytes at a time: m has the high bit of each byte equal to the delimiter set (cm, the
+// delimiter in every byte). No call, no bounds check; not inlined, so that its loop keeps its values in
+// registers.
+//
+//go:noinline
+func delims(blk *[64]byte, cm uint64, base int, out *[64]int) int {
+	c := 0
+	for k := 0; k < 64; k += 8 {
+		x := binary.LittleEndian.Uint64(blk[k:k+8]) ^ cm
+		for m := ^((x&low7 + low7) | x) & msb; m != 0; m &= m - 1 {
+			out[c&63] = base + k + bits.TrailingZeros64(m)>>3
+			c++
+		}
+	}
+	return c
 }
 
 // rowEnd is scan without the cells, for the splitter: the same end, lines, need and error (the same

@@ -131,6 +131,7 @@ var splitSeeds = []string{
 	"code,x\n\"a\"\"b\",c\n\"d\ne\",\"f\"\r\ng,h\n", "code,x\nA,\"b\"c\n", "code,x\nA,b\"c\n", "code,x\nA,\"b\n",
 	"code,x\nA,\"b\"\r", "code,x\nA,\"b\"\rx\n", "code;x\nA;\"b;c\";\"\"\n", "code,x\n\"A\",\"\n\n\"\n\nB,\"\"\"\"\n",
 	"code,x\nA," + strings.Repeat("y", 80) + "\nB,\"" + strings.Repeat("\n", 70) + "\"\n",
+	"code,x\n" + strings.Repeat("a,", 100) + "\"x\"" + strings.Repeat(",bc", 50) + "\n" + strings.Repeat(";,", 70) + "\n",
 }
 
 // TestSplitOracle runs the differential check on the seeds and on generated files.
