@@ -196,8 +196,10 @@ func BenchmarkPlan(b *testing.B) {
 }
 
 // BenchmarkParts splits the tally pass's CPU time between the calculators (each accumulator's Add over the
-// same pool, with the Cases resolved beforehand and no Note, as the pass without explanations runs them)
-// and the scorecard's own work (resolving the Refs, explanations), to show where the time of
+// same pool, with the Cases resolved beforehand and no Note, as the pass without explanations runs them;
+// "<calculator>/lost": its AddLost into the explanations' sink, as the pass with explanations runs it)
+// and the scorecard's own work (resolving the Refs; "explanations-note": the Note form of the
+// explanations, noteCase, over every verdict of each dossier), to show where the time of
 // BenchmarkAddDossiers goes.
 func BenchmarkParts(b *testing.B) {
 	in := genInputs()
@@ -221,16 +223,23 @@ func BenchmarkParts(b *testing.B) {
 	// Every calculator in pass order: timeliness sets each Case's Timing, which 5.3 reads.
 	for _, mk := range s.calcs {
 		a := mk()
-		b.Run(strings.TrimSuffix(strings.TrimPrefix(fmt.Sprintf("%T", a), "*"), ".Accumulator"), func(b *testing.B) {
+		name := strings.TrimSuffix(strings.TrimPrefix(fmt.Sprintf("%T", a), "*"), ".Accumulator")
+		b.Run(name, func(b *testing.B) {
 			run(b, func(i int) { a.Add(&cases[i], nil) })
 		})
+		if la, ok := mk().(lostAdder); ok {
+			sink := s.NewPartial().sink
+			b.Run(name+"/lost", func(b *testing.B) {
+				run(b, func(i int) { la.AddLost(cases[i:i+1], sink) })
+			})
+		}
 	}
 	b.Run("resolve", func(b *testing.B) {
 		var n int32
 		run(b, func(i int) { n += s.keys.Ref(pool[i].UnitID, pool[i].ProcedureCode).Unit() })
 		_ = n
 	})
-	b.Run("explanations", func(b *testing.B) {
+	b.Run("explanations-note", func(b *testing.B) {
 		p := s.NewPartial()
 		type noted struct {
 			c indicator.Case
