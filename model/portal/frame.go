@@ -128,57 +128,26 @@ func (f *framer) str() (int, error) {
 	}
 }
 
-// container frames the object or array at pos by bracket depth, strings (with their escapes) skipped.
-// It reads eight bytes at a time (words): a word without a backslash or bracket only flips the
-// in-string state by its number of quotes; a word with brackets adds their count outside strings to the
-// depth, unless the depth could reach zero in it; the word where it could, a word with a backslash and
-// the last bytes of the window are read byte by byte.
+// container frames the object or array at pos by bracket depth, strings (with their escapes) skipped:
+// see containerScan.
 func (f *framer) container() (int, error) {
 	j := f.Pos + 1
-	depth := 1
-	inStr, esc := false, false
+	sc := containerScan{depth: 1}
 	for {
-		b := f.Buf[:f.N]
-		if !esc {
-			j, depth, inStr = words(b, j, depth, inStr)
+		if end, ok := sc.scan(f.Buf[:f.N], j); ok {
+			return f.end(end)
 		}
-		for stop := min(j+8, len(b)); j < stop; j++ {
-			c := b[j]
-			if inStr {
-				switch {
-				case esc:
-					esc = false
-				case c == '\\':
-					esc = true
-				case c == '"':
-					inStr = false
-				}
-				continue
-			}
-			switch c {
-			case '"':
-				inStr = true
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return f.end(j + 1)
-				}
-			}
+		j = f.N
+		if f.tooLarge(j) {
+			return 0, errTooLargeSentinel
 		}
-		if j >= f.N {
-			if f.tooLarge(j) {
-				return 0, errTooLargeSentinel
+		sh, ok := f.More()
+		j -= sh
+		if !ok {
+			if f.Err != nil {
+				return 0, f.Err
 			}
-			sh, ok := f.More()
-			j -= sh
-			if !ok {
-				if f.Err != nil {
-					return 0, f.Err
-				}
-				return 0, io.ErrUnexpectedEOF
-			}
+			return 0, io.ErrUnexpectedEOF
 		}
 	}
 }
@@ -186,82 +155,179 @@ func (f *framer) container() (int, error) {
 // swarLo7 is the seven low bits of every byte of a word.
 const swarLo7 = 0x7F7F7F7F7F7F7F7F
 
-// words reads the container from b[j] (depth and inStr as there) a word at a time while it can: it
-// stops before a word holding a backslash or where the depth could reach zero, and before the last
-// bytes of b that do not fill a word. It returns where it stopped, and the depth and in-string state
-// there.
+// containerScan reads an object or array eight bytes at a time (words), across refills of the window:
+// its state is that after the bytes read so far.
 //
-// Words are read two at a time and first tested for a byte of [ \ ] { | } (rare): most pairs hold
-// none, and only the parity of their quotes is kept, as the XOR of their non-quote marks (a word has
-// eight bytes, so the parity of its non-quote bytes is that of its quotes); bracketWord reads the
-// others.
-func words(b []byte, j, depth int, inStr bool) (int, int, bool) {
-	var acc uint64 // XOR of the non-quote marks of the words read
-	if inStr {
+// A word is first tested for a byte of [ \ ] { | } (rare): most words hold none, and of those only the
+// parity of their quotes is kept (the in-string state), as the XOR of their non-quote marks (a word has
+// eight bytes, so the parity of its non-quote bytes is that of its quotes); they are read two at a time
+// (plainPairs). The others are read on masks of a bit per byte (maskWord); the word where the depth
+// could reach zero, a word with a backslash outside a string, and the last bytes of the window (padded
+// with spaces to a word) are read event by event: each quote, backslash and bracket in order
+// (eventWord).
+type containerScan struct {
+	depth int
+	inStr bool // inside a string
+	esc   bool // inside a string, and the next byte is escaped
+}
+
+// scan reads b[j:]: it returns the container's end (the index after its closing bracket) and true when
+// it is in b, else false with the state after all of b.
+func (sc *containerScan) scan(b []byte, j int) (int, bool) {
+	var acc uint64 // XOR of the non-quote marks of the words read since the in-string state was known
+	if sc.inStr {
 		acc = 0x80
 	}
+	depth, esc := sc.depth, sc.esc
 	b = b[:len(b):len(b)]
 	i := j
+	single := false // after a word with a backslash: one word at a time
+	for i < len(b) {
+		if !esc && !single {
+			i, acc = plainPairs(b, i, acc)
+		}
+		// One word: the first of a pair with a rare byte, a word after a backslash, or the padded end
+		// of b.
+		var v uint64
+		n := 8
+		if i+8 <= len(b) {
+			v = binary.LittleEndian.Uint64(b[i : i+8])
+		} else if i < len(b) {
+			n = len(b) - i
+			w := [8]byte{' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '}
+			copy(w[:], b[i:])
+			v = binary.LittleEndian.Uint64(w[:])
+		} else {
+			break
+		}
+		nq := notQuote(v)
+		r := rare(v) & swarHi
+		if r == 0 && !esc {
+			acc ^= nq
+			i += n
+			single = false
+			continue
+		}
+		single = r&^(v<<7|v<<2) != 0 // a backslash: bits 0 and 5 clear
+		inStr := parity(acc) == 1
+		if n == 8 {
+			if d, in, e, ok := maskWord(v, nq, r, depth, inStr, esc); ok {
+				depth, esc, acc = d, e, 0
+				if in {
+					acc = 0x80
+				}
+				i += n
+				continue
+			}
+		}
+		k := 0
+		if depth, inStr, esc, k = eventWord(v, swarHi&^nq|r, n, depth, inStr, esc); k > 0 {
+			return i + k, true
+		}
+		acc = 0
+		if inStr {
+			acc = 0x80
+		}
+		i += n
+	}
+	sc.depth, sc.inStr, sc.esc = depth, parity(acc) == 1, esc
+	return 0, false
+}
+
+// plainPairs reads the pairs of words from b[i] that hold no rare byte, acc as in scan: it returns where
+// it stopped (at a pair with a rare byte, or before the last 15 bytes or fewer of b), and acc there.
+func plainPairs(b []byte, i int, acc uint64) (int, uint64) {
 	for ; i+16 <= len(b); i += 16 {
 		p := (*[16]byte)(b[i : i+16])
 		v0, v1 := binary.LittleEndian.Uint64(p[:8]), binary.LittleEndian.Uint64(p[8:])
-		if (rare(v0)|rare(v1))&swarHi == 0 {
-			acc ^= notQuote(v0) ^ notQuote(v1)
-			continue
+		if (rare(v0)|rare(v1))&swarHi != 0 {
+			break
 		}
-		var stop bool
-		nq := notQuote(v0)
-		if r := rare(v0) & swarHi; r != 0 {
-			if depth, stop = bracketWord(v0, nq, r, acc, depth); stop {
-				return i, depth, parity(acc) == 1
-			}
-		}
-		acc ^= nq
-		nq = notQuote(v1)
-		if r := rare(v1) & swarHi; r != 0 {
-			if depth, stop = bracketWord(v1, nq, r, acc, depth); stop {
-				return i + 8, depth, parity(acc) == 1
-			}
-		}
-		acc ^= nq
+		acc ^= notQuote(v0) ^ notQuote(v1)
 	}
-	if i+8 <= len(b) {
-		v := binary.LittleEndian.Uint64(b[i : i+8])
-		nq := notQuote(v)
-		if r := rare(v) & swarHi; r != 0 {
-			var stop bool
-			if depth, stop = bracketWord(v, nq, r, acc, depth); stop {
-				return i, depth, parity(acc) == 1
-			}
-		}
-		acc ^= nq
-		i += 8
-	}
-	return i, depth, parity(acc) == 1
+	return i, acc
 }
 
-// bracketWord reads word v holding a rare byte (r: their marks; nq: its non-quote marks; acc: as in
-// words before it): it returns the depth after it, or stop when v holds a backslash or its closing
+// maskWord reads word v (r: the marks of its rare bytes; nq: its non-quote marks) from the in-string
+// state inStr and esc, on masks of a bit per byte (bit 0 of each byte). It finds the escaped bytes as
+// if every backslash were in a string (a backslash escapes the next byte unless it is escaped itself),
+// then the strings from the quotes not escaped. It returns the state after v, or false when a
+// backslash is outside a string (the masks are then not the sequential reading's) or when the closing
 // brackets outside strings could bring the depth to zero. Of the rare bytes 0x5B–0x5D and 0x7B–0x7D,
-// bit 0 is set in the brackets, and bit 1 in the opening ones; the backslash has bits 0 and 5 clear.
-func bracketWord(v, nq, r, acc uint64, depth int) (int, bool) {
-	if r&^(v<<7|v<<2) != 0 {
-		return depth, true
+// the backslash has bits 0 and 5 clear, the brackets bit 0 set, the opening ones bit 1 too.
+func maskWord(v, nq, r uint64, depth int, inStr, esc bool) (int, bool, bool, bool) {
+	const odd = 0x0100010001000100 // the bytes at odd indexes
+	bs := (r &^ (v<<7 | v<<2)) >> 7
+	var first uint64 // the first byte is escaped
+	if esc {
+		first = 1
 	}
-	// in: the bytes after an odd number of quotes from the word's start (an opening quote included),
-	// inverted when the word starts inside a string.
-	q := swarHi &^ nq
-	in := q ^ q<<8
+	// The escapes, as simdjson finds them: the subtraction (whose borrows run from byte to byte as
+	// from bit to bit, the bytes being 0 or 1) turns each run of backslashes starting on an even byte
+	// into ones, and the XOR with the odd bytes then marks the byte after each run of odd length.
+	potential := bs &^ first
+	code := ((potential<<8 | odd) - potential) ^ odd
+	escaped := (code ^ (bs | first)) & swarLo
+	escape := code & bs
+	q := (swarHi &^ nq) >> 7 &^ escaped
+	in := q ^ q<<8 // the bytes after an odd number of quotes, an opening quote included
 	in ^= in << 16
 	in ^= in << 32
-	in ^= -parity(acc)
-	out := r &^ in & (v << 7) // brackets outside strings
-	opens, closes := out&(v<<6), out&^(v<<6)
-	nc := int((closes >> 7) * swarLo >> 56)
-	if nc >= depth {
-		return depth, true
+	if inStr {
+		in ^= swarLo
 	}
-	return depth + int((opens>>7)*swarLo>>56) - nc, false
+	if bs&^in != 0 {
+		return depth, false, false, false
+	}
+	br := (r & (v << 7)) >> 7 &^ in // brackets outside strings
+	opens := br & (v >> 1)
+	nc := int((br &^ opens) * swarLo >> 56)
+	if nc >= depth {
+		return depth, false, false, false
+	}
+	return depth + int(opens*swarLo>>56) - nc, in>>56 == 1, escape>>56 == 1, true
+}
+
+// eventWord reads the first n bytes of word v event by event: the bytes marked in m (quotes and rare
+// bytes), in order, from the state given. It returns the state after them, and k > 0 when the depth
+// reached zero at byte k-1.
+func eventWord(v, m uint64, n, depth int, inStr, esc bool) (int, bool, bool, int) {
+	escAt := -1 // the byte escaped by a backslash
+	if esc {
+		escAt = 0
+	}
+	for ; m != 0; m &= m - 1 {
+		t := bits.TrailingZeros64(m)
+		k := t >> 3
+		if k >= n {
+			break
+		}
+		if k == escAt {
+			continue
+		}
+		c := byte(v >> (t &^ 7))
+		if inStr {
+			switch c {
+			case '\\':
+				escAt = k + 1
+			case '"':
+				inStr = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inStr = true
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return depth, inStr, false, k + 1
+			}
+		}
+	}
+	return depth, inStr, escAt == n, 0
 }
 
 // notQuote returns v with the high bit of each byte set where it is not '"' (other bits are noise).

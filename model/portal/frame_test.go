@@ -173,6 +173,7 @@ func addFrameSeeds(f *testing.F) {
 		f.Add(b, uint16(100), uint16(600), uint8(1))
 	}
 	f.Add(mustReadAll(f, newGenReader(3)), uint16(64), uint16(2000), uint8(5))
+	f.Add(escapedLists(f, mustReadAll(f, newGenReader(2))), uint16(50), uint16(3000), uint8(2))
 }
 
 // FuzzFrameOracle: the framer delimits the same values with the same errors, reading the same input, as
@@ -201,8 +202,10 @@ func TestFrameOracle(t *testing.T) {
 		inputs = append(inputs, string(b))
 	}
 	payload := mustReadAll(t, newGenReader(300))
-	checkFrameOracle(t, payload, frameRun{size: chunkBytes, limit: DefaultMaxRecordBytes})
-	checkFrameOracle(t, payload, frameRun{size: 100, limit: 4000, mode: 1, swap: true})
+	for _, p := range [][]byte{payload, escapedLists(t, payload)} {
+		checkFrameOracle(t, p, frameRun{size: chunkBytes, limit: DefaultMaxRecordBytes})
+		checkFrameOracle(t, p, frameRun{size: 100, limit: 4000, mode: 1, swap: true})
+	}
 	for i, in := range inputs {
 		runs := []frameRun{{size: len(in) + 1, limit: DefaultMaxRecordBytes}, {size: 8, limit: 1 << 20, mode: 2, swap: true}}
 		if i < 30 || i%10 == 0 {
