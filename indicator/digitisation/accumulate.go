@@ -96,6 +96,9 @@ func (a *Accumulator) AddLost(cs []indicator.Case, s *lost.Sink) {
 	}
 }
 
+// The reason indexes AddLost passes fit the sink's index (no verdict takes its slow path every time).
+var _ [lost.MaxReason - numOutcomes]struct{}
+
 // addLost is AddLost of one Case.
 func (a *Accumulator) addLost(k *indicator.Case, s *lost.Sink) {
 	var v Verdict

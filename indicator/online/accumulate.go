@@ -50,6 +50,9 @@ func (a *Accumulator) AddLost(cs []indicator.Case, s *lostsink.Sink) {
 	}
 }
 
+// The reason indexes AddLost passes fit the sink's index (no verdict takes its slow path every time).
+var _ [lostsink.MaxReason - numReasons]struct{}
+
 // addLost is AddLost of one Case.
 func (a *Accumulator) addLost(k *indicator.Case, s *lostsink.Sink) {
 	var v Verdict

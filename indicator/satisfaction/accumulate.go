@@ -63,6 +63,9 @@ func (a *Accumulator) AddLost(cs []indicator.Case, s *lost.Sink) {
 	}
 }
 
+// The reason indexes AddLost passes fit the sink's index (no verdict takes its slow path every time).
+var _ [lost.MaxReason - numRsn]struct{}
+
 // addLost is AddLost of one Case.
 func (a *Accumulator) addLost(c *indicator.Case, s *lost.Sink) {
 	d := c.Dossier

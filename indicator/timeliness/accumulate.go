@@ -104,6 +104,9 @@ func (a *Accumulator) AddLost(cs []indicator.Case, s *lost.Sink) {
 	}
 }
 
+// The reason indexes AddLost passes fit the sink's index (no verdict takes its slow path every time).
+var _ [lost.MaxReason - numReasons]struct{}
+
 // addLost is AddLost of one Case.
 func (a *Accumulator) addLost(cs *indicator.Case, s *lost.Sink) {
 	var v Verdict
