@@ -97,6 +97,26 @@ func BenchmarkDecodeCSV(b *testing.B) {
 	})
 }
 
+// BenchmarkDecodeCSVQuoted is BenchmarkDecodeCSV's onepass and encoding_csv on rows with two quoted
+// cells holding commas (benchCSVQuoted; about half the rows of the sample province's export are so).
+func BenchmarkDecodeCSVQuoted(b *testing.B) {
+	const n = 20_000
+	data := benchCSVQuoted(b, n)
+	b.Run("onepass", func(b *testing.B) {
+		reportCPU(b, func() {
+			testkit.BenchDecode(b, data, n, func(r io.Reader) iter.Seq2[model.Dossier, error] { return DecodeDossiers(r) })
+		})
+	})
+	b.Run("encoding_csv", func(b *testing.B) {
+		benchRows(b, data, n, func(r io.Reader) func() error {
+			cr := csv.NewReader(r)
+			cr.ReuseRecord = true
+			cr.FieldsPerRecord = -1
+			return func() error { _, err := cr.Read(); return err }
+		})
+	})
+}
+
 // reportCPU runs a benchmark's loop and reports the process's CPU time (user and system) per
 // iteration as cpu-ns/op: with one P, the benchmark's own work and its garbage collection, which a
 // host loaded by other processes inflates less than the wall time of ns/op.

@@ -138,7 +138,7 @@ func (dc *dossierCells) row(rr *rowReader, n int) (x model.Dossier, re *RecordEr
 	)
 	raw, off, ends := rr.row, rr.off, rr.ends
 	ends = ends[:len(h.pos)]
-	utf8Row := utf8.ValidString(raw) // cells are substrings of raw, or unescaped from them
+	utf8Row := validUTF8(raw) // cells are substrings of raw, or unescaped from them
 	limit := dc.cfg.Field
 	next := 0 // the start of cell i in raw
 	for i, c := range h.pos {
