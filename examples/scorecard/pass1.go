@@ -32,7 +32,7 @@ type readResult struct {
 
 // readDossiers reads the dossier files (src over rd) and, when s is not nil, scores the latest version
 // of every dossier on the decode workers. In pass 1 the in-order goroutine feeds each record's code and
-// aliases to a dedupe.Sieve (a hash and the winning version per code: 24 bytes a slot), counts the
+// aliases to a dedupe.Sieve (a hash and the winning version per code: 16 bytes a slot), counts the
 // per-record data-quality findings made on the workers, the unattributed units and the fields carried;
 // the workers score every good record until a code repeats.
 //
@@ -45,7 +45,7 @@ type readResult struct {
 //   - After a clash (for a million distinct codes, about once in a million inputs) the re-send rule is
 //     applied with an exact dedupe.Index: one more read to build it, one to score (scoreLatest).
 //
-// Memory: the sieve (≈ 24–48 bytes per distinct code) and the duplicate checks' state for the repeated
+// Memory: the sieve (≈ 21–32 bytes per distinct code) and the duplicate checks' state for the repeated
 // keys only, plus the decoders' O(workers × chunk).
 func readDossiers(c *config, in scorecard.Inputs, opts scorecard.Options, src *fileSource, rd *fileReader, s *scorecard.Scorer, hasSteps bool) (*readResult, error) {
 	q, dup, perRecord := newSplitQualityRun(in, opts, hasSteps)

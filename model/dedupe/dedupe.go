@@ -21,7 +21,7 @@
 // its workers.
 //
 // A caller that reads its input twice anyway (a parallel file decoder, say) may run pass 1 with a Sieve
-// instead: a 59-bit hash of each code and its winning version, 24 bytes a slot, no code kept. When no
+// instead: a 58-bit hash of each code and its winning version, 16 bytes a slot, no code kept. When no
 // code repeats its answer is exact and there is no pass 2; when codes repeat, pass 2 verifies that no two
 // codes shared a hash (Sieve.Verify) and, in the rare case they did, the caller falls back to an Index.
 package dedupe

@@ -2,6 +2,7 @@ package dedupe
 
 import (
 	"hash/maphash"
+	"math"
 	"math/bits"
 	"strings"
 
@@ -9,7 +10,7 @@ import (
 )
 
 // Sieve is pass 1 of the re-send rule for a caller that reads its input again anyway: it keeps, per
-// distinct code, a hash of the code and the winning version so far — one 24-byte slot, where Index keeps
+// distinct code, a hash of the code and the winning version so far — one 16-byte slot, where Index keeps
 // the code's bytes and about 35 bytes more — and answers "does any code repeat?" exactly:
 //
 //   - equal codes have equal hashes, so a repeated code is always seen (Superseded > 0);
@@ -19,7 +20,7 @@ import (
 // When codes do repeat, what the sieve says of them (Winner, Superseded, Distinct) is provisional:
 // two different codes may share a hash. Pass 2 confirms it by calling Verify on every record's code in
 // input order; if Verify never reports a clash, Winner keeps exactly the records Index.Winner keeps
-// and the counts are Index's. If it does (two codes whose 59-bit hashes are equal: for a million distinct
+// and the counts are Index's. If it does (two codes whose 58-bit hashes are equal: for a million distinct
 // codes, about once in a million inputs), the caller must fall back to an Index.
 //
 // Besides records' codes, a sieve takes other keys (Mark), e.g. the aliases a data-quality check
@@ -27,8 +28,10 @@ import (
 // check that remembers earlier keys needs to look only at the records that carry one.
 //
 // Add and Mark are not safe for concurrent use, nor is Verify; Winner, Suspect, Hash and the counts are
-// read-only and safe for concurrent use once Add and Mark are over. Memory: 24 bytes per slot at a load
-// of 1/2 to 3/4 (about 32–48 bytes per distinct key), plus, after Verify, a copy of each repeated code.
+// read-only and safe for concurrent use once Add and Mark are over. Memory: 16 bytes per slot at a load
+// of 1/2 to 3/4 (about 21–32 bytes per distinct key); 24 bytes more for a winning version the slot cannot
+// hold (an update time with a fraction of a second or outside 2000–2136, an ordinal of 2³² or more);
+// after Verify, a copy of each repeated code.
 type Sieve struct {
 	policy  Policy
 	seed    maphash.Seed
@@ -39,17 +42,22 @@ type Sieve struct {
 	nocode  int64
 	repeats int64 // records whose code's hash was already a code's: provisional Superseded
 	suspect bool  // some key was met twice
+	wide    []version // the versions slots cannot hold (flagWide: the slot's v is an index here)
 	verify  map[uint64]string
 	hash    func(string) uint64 // nil: maphash with seed
 }
 
 // sieveSlot is one key: its hash with the low bits replaced by flags (0: an empty slot) and, for a
-// record's code, the winning version.
+// record's code, the winning version: v is the ordinal in the low 32 bits and the update time (flagHas)
+// in the high 32, as seconds since sieveEpoch; or, with flagWide, the version's index in Sieve.wide.
 type sieveSlot struct {
 	key uint64
-	at  int64 // the winning version's update time, Unix nanoseconds (flagHas)
-	ord int64 // the winning record's ordinal
+	v   uint64
 }
+
+// sieveEpoch is 2000-01-01T00:00:00Z in Unix seconds: a slot holds whole-second update times from then
+// to 2136.
+const sieveEpoch = 946684800
 
 const (
 	flagUsed     = 1 << iota // the slot holds a key
@@ -57,7 +65,8 @@ const (
 	flagRepeated             // ... more than once: a re-sent code
 	flagSuspect              // the key was met more than once, in any role
 	flagHas                  // the winning version carries an update time
-	flagBits     = 5
+	flagWide                 // the winning version is in Sieve.wide
+	flagBits     = 6
 	flagMask     = 1<<flagBits - 1
 )
 
@@ -100,30 +109,57 @@ func (s *Sieve) Add(d *model.Dossier, h uint64, ord int64) (repeat bool) {
 	case !found:
 		s.codes++
 		e.key |= flagCode
-		setSlot(e, nv)
+		s.set(e, nv)
 		return false
 	case e.key&flagCode == 0: // an alias before: now also a code
 		s.codes++
 		e.key |= flagCode | flagSuspect
-		setSlot(e, nv)
+		s.set(e, nv)
 		s.suspect = true
 		return false
 	}
 	e.key |= flagRepeated | flagSuspect
 	s.suspect = true
 	s.repeats++
-	cur := version{at: e.at, ord: e.ord, has: e.key&flagHas != 0}
-	if newer(nv, cur) {
-		setSlot(e, nv)
+	if newer(nv, s.get(e)) {
+		s.set(e, nv)
 	}
 	return true
 }
 
-func setSlot(e *sieveSlot, v version) {
-	e.at, e.ord = v.at, v.ord
+// get returns the winning version of a code's slot.
+func (s *Sieve) get(e *sieveSlot) version {
+	if e.key&flagWide != 0 {
+		return s.wide[e.v]
+	}
+	v := version{ord: int64(uint32(e.v)), has: e.key&flagHas != 0}
+	if v.has {
+		v.at = (int64(e.v>>32) + sieveEpoch) * 1e9
+	}
+	return v
+}
+
+// set makes v the winning version of a code's slot: in the slot when it fits, else in wide (a slot
+// that was wide stays wide, its entry overwritten).
+func (s *Sieve) set(e *sieveSlot, v version) {
+	sec := v.at / 1e9
+	fits := v.ord >= 0 && v.ord <= math.MaxUint32 &&
+		(!v.has || v.at%1e9 == 0 && sec >= sieveEpoch && sec-sieveEpoch <= math.MaxUint32)
+	switch {
+	case e.key&flagWide != 0:
+		s.wide[e.v] = v
+		return
+	case !fits:
+		e.key |= flagWide
+		e.v = uint64(len(s.wide))
+		s.wide = append(s.wide, v)
+		return
+	}
 	e.key &^= flagHas
+	e.v = uint64(v.ord)
 	if v.has {
 		e.key |= flagHas
+		e.v |= uint64(sec-sieveEpoch) << 32
 	}
 }
 
@@ -227,7 +263,7 @@ func (s *Sieve) Winner(code string, ord int64) bool {
 		return true
 	}
 	e := s.find(s.Hash(code))
-	return e == nil || e.key&flagRepeated == 0 || e.ord == ord
+	return e == nil || e.key&flagRepeated == 0 || s.get(e).ord == ord
 }
 
 // Verify is pass 2's check of the sieve's answers: called with every record's code in input order, it

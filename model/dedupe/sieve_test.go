@@ -11,18 +11,17 @@ import (
 
 // sieveInput is a random input: records with codes from a pool of `pool` codes (some empty), update
 // times present or not (with ties), and aliases from the same pool and a pool of their own.
-func sieveInput(r *rand.Rand, n, pool int) (ds []model.Dossier, aliases [][]string) {
+func sieveInput(r *rand.Rand, n, pool int, base time.Time, step time.Duration) (ds []model.Dossier, aliases [][]string) {
 	code := func() string {
 		if r.IntN(20) == 0 {
 			return ""
 		}
 		return fmt.Sprintf("000.00.12.H44-%06d-%04d", r.IntN(pool), r.IntN(3))
 	}
-	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for range n {
 		d := model.Dossier{Code: code()}
 		if r.IntN(3) > 0 {
-			d.Sync.SentAt = model.Some(base.Add(time.Duration(r.IntN(5)) * time.Hour))
+			d.Sync.SentAt = model.Some(base.Add(time.Duration(r.IntN(5)) * step))
 		}
 		var as []string
 		for range r.IntN(3) {
@@ -40,23 +39,40 @@ func sieveInput(r *rand.Rand, n, pool int) (ds []model.Dossier, aliases [][]stri
 
 // TestSieveEqualsIndex: on random inputs with and without re-sent codes, a sieve whose Verify finds no
 // clash keeps exactly the records Index keeps, with Index's counts; Superseded is 0 exactly when no code
-// repeats; Suspect is true exactly for the keys (codes and marked aliases) met more than once.
+// repeats; Suspect is true exactly for the keys (codes and marked aliases) met more than once. The
+// update times and ordinals cover what a slot holds and what it does not (fractions of a second, years
+// before 2000 and after 2136, ordinals past 2³²).
 func TestSieveEqualsIndex(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for round := range 300 {
+	times := []struct {
+		base time.Time
+		step time.Duration
+	}{
+		{time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Hour},
+		{time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Millisecond},
+		{time.Date(1999, 12, 31, 23, 59, 58, 0, time.UTC), time.Second},
+		{time.Date(2136, 2, 7, 6, 28, 13, 0, time.UTC), time.Second},
+		{time.Date(1960, 1, 1, 0, 0, 0, 0, time.UTC), 7 * time.Nanosecond},
+	}
+	for round := range 500 {
 		n := 1 + r.IntN(400)
 		pool := 1 + r.IntN(2*n)
 		if round%3 == 0 {
 			pool = 1 << 30 // codes (almost surely) distinct
 		}
-		ds, aliases := sieveInput(r, n, pool)
+		tm := times[round%len(times)]
+		ds, aliases := sieveInput(r, n, pool, tm.base, tm.step)
+		var off int64
+		if round%4 == 1 {
+			off = 1<<32 - int64(n) // ordinals crossing 2³²
+		}
 		x, s := NewIndex(Policy{}), NewSieve(Policy{})
 		seen := map[string]int{}
 		codes := map[string]int{}
 		for i := range ds {
 			d := &ds[i]
-			x.AddAt(d, int64(2*i)) // ordinals with gaps, as a decoder counting bad records gives
-			s.Add(d, s.Hash(d.Code), int64(2*i))
+			x.AddAt(d, off+int64(2*i)) // ordinals with gaps, as a decoder counting bad records gives
+			s.Add(d, s.Hash(d.Code), off+int64(2*i))
 			if d.Code != "" {
 				seen[d.Code]++
 				codes[d.Code]++
@@ -85,7 +101,7 @@ func TestSieveEqualsIndex(t *testing.T) {
 				x.Records(), x.Distinct(), x.Superseded())
 		}
 		for i := range ds {
-			if got, want := s.Winner(ds[i].Code, int64(2*i)), x.Winner(ds[i].Code, int64(2*i)); got != want {
+			if got, want := s.Winner(ds[i].Code, off+int64(2*i)), x.Winner(ds[i].Code, off+int64(2*i)); got != want {
 				t.Fatalf("round %d: record %d (%q): Winner %v, Index %v", round, i, ds[i].Code, got, want)
 			}
 		}
