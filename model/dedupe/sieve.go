@@ -40,8 +40,8 @@ type Sieve struct {
 	codes   int64 // keys added as a record's code
 	records int64
 	nocode  int64
-	repeats int64 // records whose code's hash was already a code's: provisional Superseded
-	suspect bool  // some key was met twice
+	repeats int64     // records whose code's hash was already a code's: provisional Superseded
+	suspect bool      // some key was met twice
 	wide    []version // the versions slots cannot hold (flagWide: the slot's v is an index here)
 	verify  map[uint64]string
 	hash    func(string) uint64 // nil: maphash with seed
