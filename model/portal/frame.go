@@ -235,17 +235,25 @@ func (sc *containerScan) scan(b []byte, j int) (int, bool) {
 }
 
 // plainPairs reads the pairs of words from b[i] that hold no rare byte, acc as in scan: it returns where
-// it stopped (at a pair with a rare byte, or before the last 15 bytes or fewer of b), and acc there.
+// it stopped (at a pair with a rare byte or one of rareOr8's, or before the last 15 bytes or fewer of
+// b), and acc there.
 func plainPairs(b []byte, i int, acc uint64) (int, uint64) {
 	for ; i+16 <= len(b); i += 16 {
 		p := (*[16]byte)(b[i : i+16])
 		v0, v1 := binary.LittleEndian.Uint64(p[:8]), binary.LittleEndian.Uint64(p[8:])
-		if (rare(v0)|rare(v1))&swarHi != 0 {
+		if (rareOr8(v0)|rareOr8(v1))&swarHi != 0 {
 			break
 		}
 		acc ^= notQuote(v0) ^ notQuote(v1)
 	}
 	return i, acc
+}
+
+// rareOr8 is rare without the test of the high bit: it also marks the bytes 0xDB–0xDD and 0xFB–0xFD
+// (lead bytes of Arabic and Hebrew letters, bytes that UTF-8 does not use).
+func rareOr8(v uint64) uint64 {
+	y := v & (swarLo * 0x5F)
+	return (swarLo*(128+']') - y) & (y + swarLo*(128-'['))
 }
 
 // maskWord reads word v (r: the marks of its rare bytes; nq: its non-quote marks) from the in-string
@@ -265,10 +273,13 @@ func maskWord(v, nq, r uint64, depth int, inStr, esc bool) (int, bool, bool, boo
 	// The escapes, as simdjson finds them: the subtraction (whose borrows run from byte to byte as
 	// from bit to bit, the bytes being 0 or 1) turns each run of backslashes starting on an even byte
 	// into ones, and the XOR with the odd bytes then marks the byte after each run of odd length.
-	potential := bs &^ first
-	code := ((potential<<8 | odd) - potential) ^ odd
-	escaped := (code ^ (bs | first)) & swarLo
-	escape := code & bs
+	var escaped, escape uint64
+	if bs|first != 0 {
+		potential := bs &^ first
+		code := ((potential<<8 | odd) - potential) ^ odd
+		escaped = (code ^ (bs | first)) & swarLo
+		escape = code & bs
+	}
 	q := (swarHi &^ nq) >> 7 &^ escaped
 	in := q ^ q<<8 // the bytes after an odd number of quotes, an opening quote included
 	in ^= in << 16
