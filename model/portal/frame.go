@@ -181,13 +181,14 @@ func (sc *containerScan) scan(b []byte, j int) (int, bool) {
 	depth, esc := sc.depth, sc.esc
 	b = b[:len(b):len(b)]
 	i := j
-	single := false // after a word with a backslash: one word at a time
+	single := 0 // words to read one at a time: the pair with a rare byte, two words after a backslash
 	for i < len(b) {
-		if !esc && !single {
+		if single == 0 && !esc {
 			i, acc = plainPairs(b, i, acc)
+			single = 2
 		}
-		// One word: the first of a pair with a rare byte, a word after a backslash, or the padded end
-		// of b.
+		single--
+		// One word: of a pair with a rare byte, after a backslash, or the padded end of b.
 		var v uint64
 		n := 8
 		if i+8 <= len(b) {
@@ -205,10 +206,11 @@ func (sc *containerScan) scan(b []byte, j int) (int, bool) {
 		if r == 0 && !esc {
 			acc ^= nq
 			i += n
-			single = false
 			continue
 		}
-		single = r&^(v<<7|v<<2) != 0 // a backslash: bits 0 and 5 clear
+		if r&^(v<<7|v<<2) != 0 { // a backslash: bits 0 and 5 clear
+			single = 2
+		}
 		inStr := parity(acc) == 1
 		if n == 8 {
 			if d, in, e, ok := maskWord(v, nq, r, depth, inStr, esc); ok {
