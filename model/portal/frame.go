@@ -183,8 +183,10 @@ func (sc *containerScan) scan(b []byte, j int) (int, bool) {
 	i := j
 	single := 0 // words to read one at a time: the pair with a rare byte, two words after a backslash
 	for i < len(b) {
-		if single == 0 && !esc {
-			i, acc = plainPairs(b, i, acc)
+		if single == 0 {
+			if !esc {
+				i, acc = plainPairs(b, i, acc)
+			}
 			single = 2
 		}
 		single--
