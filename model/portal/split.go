@@ -81,6 +81,7 @@ func splitDossiers(r io.Reader, size int, cfg config) iter.Seq2[*Chunk, error] {
 		pool := chunk.NewPool()
 		f := &framer{Window: chunk.Window{R: r, Buf: make([]byte, size)}, limit: cfg.Record}
 		var spans []int32
+		hint := 0 // spans of the chunk before: the next chunk's are allocated once at about that length
 		first := 0
 		stopped := false
 		emit := func() bool {
@@ -88,6 +89,7 @@ func splitDossiers(r io.Reader, size int, cfg config) iter.Seq2[*Chunk, error] {
 				return true
 			}
 			c := &Chunk{chunk.New(&records{buf: f.Buf, spans: spans, cfg: cfg}, first, len(spans)/2, f.Buf, pool)}
+			hint = len(spans)
 			spans = nil
 			first = f.index
 			if !yield(c, nil) {
@@ -107,6 +109,9 @@ func splitDossiers(r io.Reader, size int, cfg config) iter.Seq2[*Chunk, error] {
 			end, err := f.value()
 			if err != nil {
 				return 0, false, err
+			}
+			if spans == nil && hint > 0 {
+				spans = make([]int32, 0, hint+hint/8)
 			}
 			spans = append(spans, int32(f.Pos), int32(end))
 			return end, false, nil
