@@ -410,7 +410,7 @@ func fillRow[T any](h *header, rec *T, row []string, raw string, n, line int, co
 			re = &RecordError{Index: n, Line: line, Field: field, Err: err}
 		}
 	}
-	utf8Row := utf8.ValidString(raw) // cells are substrings of raw, or unescaped from them
+	utf8Row := validUTF8(raw) // cells are substrings of raw, or unescaped from them
 	for i, cell := range row {
 		switch {
 		case len(cell) > cfg.Field:

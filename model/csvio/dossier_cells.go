@@ -411,16 +411,17 @@ func cellInt(s string) (int64, error) {
 // timeCache reads time cells: parseTime with a fast path for the form the writer writes,
 // yyyy-MM-ddTHH:mm:ss followed by ±hh:mm or Z (a space for the T, as ISO 8601 allows, too), read in
 // place and the instant computed arithmetically: the value portal.ParseTime returns (FuzzCellTime).
-// The date and the offset of the last cell read by the fast path are kept, so that a cell on the same
-// day (the times of a dossier mostly are) only reads its time of day. Anything else (a fraction, other
-// layouts, spaces around, a value out of range) goes to parseTime. The zero value is ready for use;
-// one per decoder. No allocation but parseTime's errors.
+// The last two dates and the last offset read by the fast path are kept, so that a cell on one of
+// those days (the times of a dossier mostly fall on one or two days, and the next dossier's often on
+// one of them) only reads its time of day. Anything else (a fraction, other layouts, spaces around, a
+// value out of range) goes to parseTime. The zero value is ready for use; one per decoder. No
+// allocation but parseTime's errors.
 type timeCache struct {
-	date uint64 // the first eight bytes of the last yyyy-MM-dd read ...
-	dd   uint32 // ... and its last two, with bit 16 set (0 for none)
-	days int64  // its days from 1970-01-01
-	zone uint64 // the bytes of the last offset read (Z or ±hh:mm) and bit 63 (0 for none)
-	off  int    // its seconds east of UTC
+	date [2]uint64 // the first eight bytes of the last two yyyy-MM-dd read (the newer first) ...
+	dd   [2]uint32 // ... and their last two, with bit 16 set (0 for none)
+	days [2]int64  // their days from 1970-01-01
+	zone uint64    // the bytes of the last offset read (Z or ±hh:mm) and bit 63 (0 for none)
+	off  int       // its seconds east of UTC
 }
 
 // parse reads a time cell.
@@ -460,12 +461,18 @@ func (tc *timeCache) fast(s string) (t time.Time, ok bool) {
 	date := uint64(ds[0]) | uint64(ds[1])<<8 | uint64(ds[2])<<16 | uint64(ds[3])<<24 | uint64(ds[4])<<32 |
 		uint64(ds[5])<<40 | uint64(ds[6])<<48 | uint64(ds[7])<<56
 	dd := uint32(ds[8]) | uint32(ds[9])<<8 | 1<<16
-	if date != tc.date || dd != tc.dd {
-		days, ok := civilDays(s[:10])
-		if !ok {
+	var days int64
+	switch {
+	case date == tc.date[0] && dd == tc.dd[0]:
+		days = tc.days[0]
+	case date == tc.date[1] && dd == tc.dd[1]:
+		days = tc.days[1]
+	default:
+		if days, ok = civilDays(s[:10]); !ok {
 			return t, false
 		}
-		tc.date, tc.dd, tc.days = date, dd, days
+		tc.date[1], tc.dd[1], tc.days[1] = tc.date[0], tc.dd[0], tc.days[0]
+		tc.date[0], tc.dd[0], tc.days[0] = date, dd, days
 	}
 	h, ok1 := two(s[11], s[12])
 	mi, ok2 := two(s[14], s[15])
@@ -473,7 +480,7 @@ func (tc *timeCache) fast(s string) (t time.Time, ok bool) {
 	if !(ok1 && ok2 && ok3) || h > 23 || mi > 59 || se > 59 {
 		return t, false
 	}
-	sec := tc.days*86400 + int64(h*3600+mi*60+se-tc.off)
+	sec := days*86400 + int64(h*3600+mi*60+se-tc.off)
 	return time.Unix(sec, 0).In(model.Vietnam()), true
 }
 
