@@ -132,10 +132,10 @@ func (dc *dossierCells) row(rr *rowReader, n int) (x model.Dossier, re *RecordEr
 	if rr.ncells() != len(h.headers) {
 		return x, &RecordError{Index: n, Line: rr.rowAt, Err: fmt.Errorf("%w: %d cells, header has %d", portal.ErrSyntax, rr.ncells(), len(h.headers))}
 	}
-	var (
-		name string // the first bad cell's column
-		ferr error
-	)
+	// The first bad cell's index and error, in memory (its address is taken): not carried in
+	// registers through the loop, where they are spilled and reloaded around every call.
+	var first badCell
+	bad := &first
 	raw, off, ends := rr.row, rr.off, rr.ends
 	ends = ends[:len(h.pos)]
 	utf8Row := validUTF8(raw) // cells are substrings of raw, or unescaped from them
@@ -244,17 +244,23 @@ func (dc *dossierCells) row(rr *rowReader, n int) (x model.Dossier, re *RecordEr
 				x.Sync.Message = s
 			}
 		}
-		if err != nil && ferr == nil {
-			name, ferr = h.headers[i], err
+		if err != nil && bad.err == nil {
+			bad.i, bad.err = i, err
 		}
 	}
-	if ferr == nil && isBlank(x.Code) {
-		name, ferr = "code", ErrMissingKey
+	if bad.err != nil {
+		return x, &RecordError{Index: n, Line: rr.rowAt, Code: x.Code, Field: h.headers[bad.i], Err: bad.err}
 	}
-	if ferr != nil {
-		return x, &RecordError{Index: n, Line: rr.rowAt, Code: x.Code, Field: name, Err: ferr}
+	if isBlank(x.Code) {
+		return x, &RecordError{Index: n, Line: rr.rowAt, Code: x.Code, Field: "code", Err: ErrMissingKey}
 	}
 	return x, nil
+}
+
+// badCell is the first bad cell of a row: its index and error (nil for none).
+type badCell struct {
+	i   int
+	err error
 }
 
 // strList is strList's setter: nil for a blank cell, else the ';'-separated items, trimmed.
