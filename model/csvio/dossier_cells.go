@@ -217,13 +217,19 @@ func (dc *dossierCells) row(rr *rowReader, n int) (x model.Dossier, re *RecordEr
 			case dcReturnMethod:
 				x.ReturnMethod = codeCell(s, &dc.codes.returnMethod, model.ParseReturnMethod)
 			case dcHasDigitisedComponents:
-				x.HasDigitisedComponents, err = cellFlag(s)
+				if x.HasDigitisedComponents = flag01(s); x.HasDigitisedComponents == model.FlagAbsent {
+					x.HasDigitisedComponents, err = parseFlag(s)
+				}
 			case dcVNeIDAuthenticated:
-				x.VNeIDAuthenticated, err = cellFlag(s)
+				if x.VNeIDAuthenticated = flag01(s); x.VNeIDAuthenticated == model.FlagAbsent {
+					x.VNeIDAuthenticated, err = parseFlag(s)
+				}
 			case dcOnlinePayment:
 				x.OnlinePayment = codeCell(s, &dc.codes.onlinePayment, model.ParseOnlinePayment)
 			case dcResultSyncedToStore:
-				x.ResultSyncedToStore, err = cellFlag(s)
+				if x.ResultSyncedToStore = flag01(s); x.ResultSyncedToStore == model.FlagAbsent {
+					x.ResultSyncedToStore, err = parseFlag(s)
+				}
 			case dcFiles:
 				x.Files, err = dc.fileList(s)
 			case dcResults:
@@ -237,7 +243,9 @@ func (dc *dossierCells) row(rr *rowReader, n int) (x model.Dossier, re *RecordEr
 			case dcSyncSentAt:
 				x.Sync.SentAt, err = dc.times.parse(s)
 			case dcSyncUpdating:
-				x.Sync.Updating, err = cellFlag(s)
+				if x.Sync.Updating = flag01(s); x.Sync.Updating == model.FlagAbsent {
+					x.Sync.Updating, err = parseFlag(s)
+				}
 			case dcSyncErrorCode:
 				x.Sync.ErrorCode = s
 			case dcSyncMessage:
@@ -292,12 +300,16 @@ func nextItem(s string, i, n int) (p [4]string, rest string, more bool, err erro
 		if k < 0 {
 			return p, rest, more, partsErr(i, j+1, n)
 		}
-		p[j], item = trim(item[:k]), item[k+1:]
+		if p[j], item = item[:k], item[k+1:]; spaced(p[j]) {
+			p[j] = strings.TrimSpace(p[j])
+		}
 	}
 	if k := strings.IndexByte(item, '|'); k >= 0 {
 		return p, rest, more, partsErr(i, n+1+strings.Count(item[k+1:], "|"), n)
 	}
-	p[last] = trim(item)
+	if p[last] = item; spaced(item) {
+		p[last] = strings.TrimSpace(item)
+	}
 	return p, rest, more, nil
 }
 
@@ -324,10 +336,14 @@ func (dc *dossierCells) applicantIDs(s string) ([]model.ApplicantID, error) {
 func (dc *dossierCells) fileList(s string) ([]model.File, error) {
 	return listCell(s, 4, &dc.files, func(f *model.File, p [4]string) (err error) {
 		f.ComponentCode, f.URL = p[0], p[1]
-		if f.Digitised, err = cellFlag(p[2]); err != nil {
-			return err
+		if f.Digitised = flag01(p[2]); f.Digitised == model.FlagAbsent {
+			if f.Digitised, err = parseFlag(p[2]); err != nil {
+				return err
+			}
 		}
-		f.FromStore, err = cellFlag(p[3])
+		if f.FromStore = flag01(p[3]); f.FromStore == model.FlagAbsent {
+			f.FromStore, err = parseFlag(p[3])
+		}
 		return err
 	})
 }
@@ -385,17 +401,14 @@ func listCell[E any](s string, parts int, sl *slab[E], set func(it *E, p [4]stri
 	return sl.take(n), nil
 }
 
-// cellFlag reads a flag cell (flag's setter), "1" and "0" without a call.
-func cellFlag(s string) (model.Flag, error) {
-	if len(s) == 1 {
-		switch s[0] {
-		case '1':
-			return model.FlagTrue, nil
-		case '0':
-			return model.FlagFalse, nil
-		}
+// flag01 reads the flag cells "0" and "1" (FlagFalse and the flag after it, FlagTrue: TestCellSetters),
+// FlagAbsent for any other: the decoder's flag cells are read by flag01 and, when it returns
+// FlagAbsent, parseFlag (flag's setter). Small enough to be inlined.
+func flag01(s string) model.Flag {
+	if len(s) == 1 && s[0]-'0' <= 1 {
+		return model.FlagFalse + model.Flag(s[0]-'0')
 	}
-	return parseFlag(s)
+	return model.FlagAbsent
 }
 
 // cellInt is parseInt with the plain digits of a VND amount read in place.
@@ -562,17 +575,22 @@ func unixDays(y, m, d int) int64 {
 
 // trim is strings.TrimSpace without the call when s neither starts nor ends with a space (or a
 // non-ASCII byte, which may begin a Unicode space).
+// Its callers in loops test spaced themselves, without the call.
 func trim(s string) string {
-	if len(s) == 0 || s[0] > ' ' && s[0] < utf8.RuneSelf && s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf {
-		return s
+	if spaced(s) {
+		return strings.TrimSpace(s)
 	}
-	return strings.TrimSpace(s)
+	return s
+}
+
+// spaced reports whether s starts or ends with a space or a non-ASCII byte (which may begin a
+// Unicode space): whether trim calls strings.TrimSpace. int8(b) > ' ' is ' ' < b < utf8.RuneSelf.
+func spaced(s string) bool {
+	return len(s) != 0 && (int8(s[0]) <= ' ' || int8(s[len(s)-1]) <= ' ')
 }
 
 // isBlank reports whether strings.TrimSpace(s) == "".
+// Small enough to be inlined (see trim).
 func isBlank(s string) bool {
-	if len(s) > 0 && s[0] > ' ' && s[0] < utf8.RuneSelf {
-		return false
-	}
-	return strings.TrimSpace(s) == ""
+	return (len(s) == 0 || int8(s[0]) <= ' ') && len(strings.TrimSpace(s)) == 0
 }
