@@ -443,26 +443,17 @@ type timeCache struct {
 	off  int       // its seconds east of UTC
 }
 
-// parse reads a time cell.
+// parse reads a time cell: yyyy-MM-ddTHH:mm:ss±hh:mm and yyyy-MM-ddTHH:mm:ssZ (T or a space) with a
+// year from 2 to 9998 (its instant's year in Vietnam time is then within portal.ParseTime's 1..9999)
+// and an offset of at most portal.MaxOffset in place (one call: the fast path is not a function of its
+// own), anything else by parseTime.
 func (tc *timeCache) parse(s string) (model.Time, error) {
-	if t, ok := tc.fast(s); ok {
-		return model.Some(t), nil
+	if len(s) != 25 && len(s) != 20 {
+		return parseTime(s)
 	}
-	return parseTime(s)
-}
-
-// cellTime reads one time cell with a new timeCache.
-func cellTime(s string) (model.Time, error) {
-	var tc timeCache
-	return tc.parse(s)
-}
-
-// fast reads yyyy-MM-ddTHH:mm:ss±hh:mm and yyyy-MM-ddTHH:mm:ssZ (T or a space) with a year from 2
-// to 9998 (its instant's year in Vietnam time is then within portal.ParseTime's 1..9999) and an offset
-// of at most portal.MaxOffset; ok is false for anything else.
-func (tc *timeCache) fast(s string) (t time.Time, ok bool) {
-	if len(s) != 25 && len(s) != 20 || s[10] != 'T' && s[10] != ' ' || s[13] != ':' || s[16] != ':' {
-		return t, false
+	_ = s[19] // one bounds check for the reads below
+	if s[10] != 'T' && s[10] != ' ' || s[13] != ':' || s[16] != ':' {
+		return parseTime(s)
 	}
 	zone := uint64(s[19]) | 1<<63
 	if len(s) == 25 {
@@ -472,7 +463,7 @@ func (tc *timeCache) fast(s string) (t time.Time, ok bool) {
 	if zone != tc.zone {
 		off, ok := offset(s[19:])
 		if !ok {
-			return t, false
+			return parseTime(s)
 		}
 		tc.zone, tc.off = zone, off
 	}
@@ -487,8 +478,9 @@ func (tc *timeCache) fast(s string) (t time.Time, ok bool) {
 	case date == tc.date[1] && dd == tc.dd[1]:
 		days = tc.days[1]
 	default:
+		var ok bool
 		if days, ok = civilDays(s[:10]); !ok {
-			return t, false
+			return parseTime(s)
 		}
 		tc.date[1], tc.dd[1], tc.days[1] = tc.date[0], tc.dd[0], tc.days[0]
 		tc.date[0], tc.dd[0], tc.days[0] = date, dd, days
@@ -497,10 +489,16 @@ func (tc *timeCache) fast(s string) (t time.Time, ok bool) {
 	mi, ok2 := two(s[14], s[15])
 	se, ok3 := two(s[17], s[18])
 	if !(ok1 && ok2 && ok3) || h > 23 || mi > 59 || se > 59 {
-		return t, false
+		return parseTime(s)
 	}
 	sec := days*86400 + int64(h*3600+mi*60+se-tc.off)
-	return time.Unix(sec, 0).In(model.Vietnam()), true
+	return model.Some(time.Unix(sec, 0).In(model.Vietnam())), nil
+}
+
+// cellTime reads one time cell with a new timeCache.
+func cellTime(s string) (model.Time, error) {
+	var tc timeCache
+	return tc.parse(s)
 }
 
 // offset reads Z or ±hh:mm of at most portal.MaxOffset, minutes below 60, into seconds east of UTC.
