@@ -457,8 +457,7 @@ func (tc *timeCache) parse(s string) (model.Time, error) {
 	}
 	zone := uint64(s[19]) | 1<<63
 	if len(s) == 25 {
-		z := s[19:25]
-		zone |= uint64(z[1])<<8 | uint64(z[2])<<16 | uint64(z[3])<<24 | uint64(z[4])<<32 | uint64(z[5])<<40 | 1<<48
+		zone = load64(s, 17)>>16 | 1<<48 | 1<<63 // the six bytes from 19
 	}
 	if zone != tc.zone {
 		off, ok := offset(s[19:])
@@ -485,10 +484,17 @@ func (tc *timeCache) parse(s string) (model.Time, error) {
 		tc.date[1], tc.dd[1], tc.days[1] = tc.date[0], tc.dd[0], tc.days[0]
 		tc.date[0], tc.dd[0], tc.days[0] = date, dd, days
 	}
-	h, ok1 := two(s[11], s[12])
-	mi, ok2 := two(s[14], s[15])
-	se, ok3 := two(s[17], s[18])
-	if !(ok1 && ok2 && ok3) || h > 23 || mi > 59 || se > 59 {
+	// HH:mm:ss in one word: its six digit bytes (bytes 0, 1, 3, 4, 6, 7; the colons are checked)
+	// from '0' (+0x50 sets the high bit) to '9' (+0x46 does not), ASCII bytes added to without carries.
+	const digits = 0x8080_0080_8000_8080
+	w := load64(s, 11)
+	if w&msb != 0 || (w+0x50*lsb)&^(w+0x46*lsb)&digits != digits {
+		return parseTime(s)
+	}
+	h := int(w&0xf)*10 + int(w>>8&0xf)
+	mi := int(w>>24&0xf)*10 + int(w>>32&0xf)
+	se := int(w>>48&0xf)*10 + int(w>>56&0xf)
+	if h > 23 || mi > 59 || se > 59 {
 		return parseTime(s)
 	}
 	sec := days*86400 + int64(h*3600+mi*60+se-tc.off)
