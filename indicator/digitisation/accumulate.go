@@ -68,7 +68,24 @@ func (c *Calculator) NewAccumulator() *Accumulator {
 // unit's counts; note, when not nil, receives the five metric verdicts (4.1, 4.2, 4.3, 4.5, 4.6b). k.Ref,
 // when not zero, must be of the calculator's Keys; the zero Ref is resolved by the dossier's unit id and
 // procedure code. No allocation once the unit has been seen.
-func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
+func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) { a.add(k, note, nil) }
+
+// AddLost is Add over each Case of cs, for the scorecard's pass (package indicator/scorecard; s is internal to package indicator,
+// other callers use Add): s receives only the verdicts that lose points (in a metric's denominator, not
+// its numerator), in Add's order, each with its outcome's index. The counts are Add's. No allocation once
+// the unit has been seen.
+func (a *Accumulator) AddLost(cs []indicator.Case, s *lost.Sink) {
+	for i := range cs {
+		a.add(&cs[i], nil, s)
+	}
+}
+
+// The reason indexes AddLost passes fit the sink's index (no verdict takes its slow path every time).
+var _ [lost.MaxReason - numOutcomes]struct{}
+
+// add is Add of one Case (note, when not nil, receives its verdicts) and AddLost's (s, when not nil, its
+// verdicts that lose points): the counting written once for both.
+func (a *Accumulator) add(k *indicator.Case, note indicator.Note, s *lost.Sink) {
 	var v Verdict
 	a.c.classify(&v, k.Dossier, k.Ref.Procedure())
 	a.reasons.Add(uint8(v.lr), v.Reason, v.Counted)
@@ -83,35 +100,11 @@ func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 		for i := range NumDossierMetrics {
 			note(k, v.metric(i))
 		}
+		return
 	}
-}
-
-// AddLost is Add over each Case of cs, for the scorecard's pass (package indicator/scorecard; s is internal to package indicator,
-// other callers use Add): s receives only the verdicts that lose points (in a metric's denominator, not
-// its numerator), in Add's order, each with its outcome's index. The counts are Add's. No allocation once
-// the unit has been seen.
-func (a *Accumulator) AddLost(cs []indicator.Case, s *lost.Sink) {
-	for i := range cs {
-		a.addLost(&cs[i], s)
-	}
-}
-
-// The reason indexes AddLost passes fit the sink's index (no verdict takes its slow path every time).
-var _ [lost.MaxReason - numOutcomes]struct{}
-
-// addLost is AddLost of one Case.
-func (a *Accumulator) addLost(k *indicator.Case, s *lost.Sink) {
-	var v Verdict
-	a.c.classify(&v, k.Dossier, k.Ref.Procedure())
-	a.reasons.Add(uint8(v.lr), v.Reason, v.Counted)
-	if !v.Counted {
+	if s == nil || !v.Counted {
 		return // no verdict in a denominator
 	}
-	slot := k.Ref.Unit()
-	if k.Ref == (indicator.Ref{}) {
-		slot = a.c.keys.Unit(v.Unit)
-	}
-	a.unit(slot, v.Unit).add(v.den, v.num)
 	for m := v.den &^ v.num; m != 0; m &= m - 1 {
 		i := bits.TrailingZeros8(m)
 		if o := v.outcomes[i]; o != 0 && o < numOutcomes { // metric(i)'s verdict is in the denominator

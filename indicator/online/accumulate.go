@@ -28,42 +28,35 @@ func (c *Calculator) NewAccumulator() *Accumulator {
 // Add judges k.Dossier as Classify does, with k.Ref when it is a Ref of the calculator's Keys, and counts
 // it: one ledger entry, and for a counted dossier its 3.3 counts and its service's 3.2 flag. note, when
 // not nil, receives the dossier's 3.3 verdict.
-func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
-	var v Verdict
-	v.reason = a.c.classify(k.Dossier, k.Ref, &v)
-	v.Reason = dossierReasons[v.reason]
-	a.reasons.Add(v.reason, v.Reason, v.Counted)
-	if v.Counted {
-		a.units.Count(v.unit, v.UnitID, v.InNumerator, v.service, 1)
-	}
-	if note != nil {
-		note(k, v.metric33())
-	}
-}
+func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) { a.add(k, note, nil) }
 
 // AddLost is Add over each Case of cs, for the scorecard's pass (package indicator/scorecard; s is internal to package indicator,
 // other callers use Add): s receives the 3.3 verdict, with its reason's index, only when it loses points
 // (a counted dossier not online). The counts are Add's.
 func (a *Accumulator) AddLost(cs []indicator.Case, s *lostsink.Sink) {
 	for i := range cs {
-		a.addLost(&cs[i], s)
+		a.add(&cs[i], nil, s)
 	}
 }
 
 // The reason indexes AddLost passes fit the sink's index (no verdict takes its slow path every time).
 var _ [lostsink.MaxReason - numReasons]struct{}
 
-// addLost is AddLost of one Case.
-func (a *Accumulator) addLost(k *indicator.Case, s *lostsink.Sink) {
+// add is Add of one Case (note, when not nil, receives its verdict) and AddLost's (s, when not nil, its
+// verdict when it loses points): the counting written once for both.
+func (a *Accumulator) add(k *indicator.Case, note indicator.Note, s *lostsink.Sink) {
 	var v Verdict
 	v.reason = a.c.classify(k.Dossier, k.Ref, &v)
 	v.Reason = dossierReasons[v.reason]
 	a.reasons.Add(v.reason, v.Reason, v.Counted)
 	if v.Counted {
 		a.units.Count(v.unit, v.UnitID, v.InNumerator, v.service, 1)
-		if !v.InNumerator {
-			s.Lost(k, indicator.M33, v.reason, v.Reason)
-		}
+	}
+	switch {
+	case note != nil:
+		note(k, v.metric33())
+	case s != nil && v.Counted && !v.InNumerator:
+		s.Lost(k, indicator.M33, v.reason, v.Reason)
 	}
 }
 

@@ -32,7 +32,23 @@ func (c *Calculator) NewAccumulator() *Accumulator {
 // Add judges k.Dossier as Classify does, with k.Ref when it is a Ref of the calculator's Keys, and counts
 // it: one ledger entry, and for a counted dossier its 3.6 counts and the flags of its (unit, procedure).
 // note, when not nil, receives the dossier's 3.6 verdict.
-func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
+func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) { a.add(k, note, nil) }
+
+// AddLost is Add over each Case of cs, for the scorecard's pass (package indicator/scorecard; s is internal to package indicator,
+// other callers use Add): s receives the 3.6 verdict, with its reason's index, only when it loses points
+// (a counted dossier not paid online). The counts are Add's.
+func (a *Accumulator) AddLost(cs []indicator.Case, s *lostsink.Sink) {
+	for i := range cs {
+		a.add(&cs[i], nil, s)
+	}
+}
+
+// The reason indexes AddLost passes fit the sink's index (no verdict takes its slow path every time).
+var _ [lostsink.MaxReason - numReasons]struct{}
+
+// add is Add of one Case (note, when not nil, receives its verdict) and AddLost's (s, when not nil, its
+// verdict when it loses points): the counting written once for both.
+func (a *Accumulator) add(k *indicator.Case, note indicator.Note, s *lostsink.Sink) {
 	var v Verdict
 	v.reason = a.c.classify(k.Dossier, k.Ref, &v)
 	v.Reason = dossierReasons[v.reason]
@@ -50,44 +66,10 @@ func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 			a.units.Mark(v.unit, v.UnitID, v.ProcedureCode, f)
 		}
 	}
-	if note != nil {
+	switch {
+	case note != nil:
 		note(k, indicator.Verdict{Metric: indicator.M36, InDenominator: v.Counted, InNumerator: v.PaidOnline, Reason: v.Reason})
-	}
-}
-
-// AddLost is Add over each Case of cs, for the scorecard's pass (package indicator/scorecard; s is internal to package indicator,
-// other callers use Add): s receives the 3.6 verdict, with its reason's index, only when it loses points
-// (a counted dossier not paid online). The counts are Add's.
-func (a *Accumulator) AddLost(cs []indicator.Case, s *lostsink.Sink) {
-	for i := range cs {
-		a.addLost(&cs[i], s)
-	}
-}
-
-// The reason indexes AddLost passes fit the sink's index (no verdict takes its slow path every time).
-var _ [lostsink.MaxReason - numReasons]struct{}
-
-// addLost is AddLost of one Case.
-func (a *Accumulator) addLost(k *indicator.Case, s *lostsink.Sink) {
-	var v Verdict
-	v.reason = a.c.classify(k.Dossier, k.Ref, &v)
-	v.Reason = dossierReasons[v.reason]
-	a.reasons.Add(v.reason, v.Reason, v.Counted)
-	if !v.Counted {
-		return
-	}
-	f := flagDossier
-	if v.PaidOnline {
-		f |= flagPaid
-	}
-	if v.FeeData {
-		f |= flagFeeData
-	}
-	a.units.Count(v.unit, v.UnitID, v.PaidOnline, v.proc, f)
-	if v.proc < 0 {
-		a.units.Mark(v.unit, v.UnitID, v.ProcedureCode, f)
-	}
-	if !v.PaidOnline {
+	case s != nil && v.Counted && !v.PaidOnline:
 		s.Lost(k, indicator.M36, v.reason, v.Reason)
 	}
 }

@@ -55,7 +55,23 @@ func (c *Calculator) NewAccumulator() *Accumulator {
 // Add judges k.Dossier for 1.4 and counts it: one ledger reason and, when counted, its unit's counts; note,
 // when not nil, receives the 1.4 verdict. k.Ref, when not zero, must be of the calculator's Keys; the zero
 // Ref is resolved by the dossier's unit id. No allocation once the unit has been seen.
-func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
+func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) { a.add(k, note, nil) }
+
+// AddLost is Add over each Case of cs, for the scorecard's pass (package indicator/scorecard; s is internal to package indicator,
+// other callers use Add): s receives the 1.4 verdict, with its reason's index, only when it loses points
+// (a counted dossier not synchronised). The counts are Add's.
+func (a *Accumulator) AddLost(cs []indicator.Case, s *lost.Sink) {
+	for i := range cs {
+		a.add(&cs[i], nil, s)
+	}
+}
+
+// The reason indexes AddLost passes fit the sink's index (no verdict takes its slow path every time).
+var _ [lost.MaxReason - numReasons]struct{}
+
+// add is Add of one Case (note, when not nil, receives its verdict) and AddLost's (s, when not nil, its
+// verdict when it loses points): the counting written once for both.
+func (a *Accumulator) add(k *indicator.Case, note indicator.Note, s *lost.Sink) {
 	r := a.c.judge(k.Dossier)
 	a.reasons.Add(r, "", false)
 	if r >= rNotSynced {
@@ -64,46 +80,16 @@ func (a *Accumulator) Add(k *indicator.Case, note indicator.Note) {
 		if k.Ref == (indicator.Ref{}) {
 			i = a.c.keys.Unit(d.UnitID)
 		}
-		s := a.units.At(i, d.UnitID)
-		s.Count.Den++
+		c := a.units.At(i, d.UnitID)
+		c.Count.Den++
 		if r == rSynced {
-			s.Count.Num++
+			c.Count.Num++
 		}
 	}
-	if note != nil {
+	switch {
+	case note != nil:
 		note(k, metric14(r))
-	}
-}
-
-// AddLost is Add over each Case of cs, for the scorecard's pass (package indicator/scorecard; s is internal to package indicator,
-// other callers use Add): s receives the 1.4 verdict, with its reason's index, only when it loses points
-// (a counted dossier not synchronised). The counts are Add's.
-func (a *Accumulator) AddLost(cs []indicator.Case, s *lost.Sink) {
-	for i := range cs {
-		a.addLost(&cs[i], s)
-	}
-}
-
-// The reason indexes AddLost passes fit the sink's index (no verdict takes its slow path every time).
-var _ [lost.MaxReason - numReasons]struct{}
-
-// addLost is AddLost of one Case.
-func (a *Accumulator) addLost(k *indicator.Case, s *lost.Sink) {
-	r := a.c.judge(k.Dossier)
-	a.reasons.Add(r, "", false)
-	if r < rNotSynced {
-		return
-	}
-	d := k.Dossier
-	i := k.Ref.Unit()
-	if k.Ref == (indicator.Ref{}) {
-		i = a.c.keys.Unit(d.UnitID)
-	}
-	c := a.units.At(i, d.UnitID)
-	c.Count.Den++
-	if r == rSynced {
-		c.Count.Num++
-	} else if reasonCounted(r) {
+	case s != nil && r >= rNotSynced && r != rSynced && reasonCounted(r):
 		s.Lost(k, indicator.M14, r, dossierReasons[r])
 	}
 }

@@ -42,40 +42,34 @@ func (c *Calculator) NewAccumulator() *Accumulator {
 
 // Add judges c.Dossier for 5.3 with c.Timing (2.1's outcome, set earlier in the pass) and counts it under
 // c.Ref's unit, or its unit id when the Ref is zero; note, when not nil, receives the 5.3 verdict.
-func (a *Accumulator) Add(c *indicator.Case, note indicator.Note) {
-	d := c.Dossier
-	r, _ := a.c.judge(d, c.Timing)
-	a.rc[r]++
-	if r < rsnNotProcessed {
-		a.units.Count(a.row(d.UnitID, c.Ref), d.UnitID, r == rsnSatisfied, -1, 0)
-	}
-	if note != nil {
-		note(c, verdictOf(r))
-	}
-}
+func (a *Accumulator) Add(c *indicator.Case, note indicator.Note) { a.add(c, note, nil) }
 
 // AddLost is Add over each Case of cs, for the scorecard's pass (package indicator/scorecard; s is internal to package indicator,
 // other callers use Add): s receives the 5.3 verdict, with its reason's index, only when it loses points
 // (a processed dossier with a complaint or a dislike). The counts are Add's.
 func (a *Accumulator) AddLost(cs []indicator.Case, s *lost.Sink) {
 	for i := range cs {
-		a.addLost(&cs[i], s)
+		a.add(&cs[i], nil, s)
 	}
 }
 
 // The reason indexes AddLost passes fit the sink's index (no verdict takes its slow path every time).
 var _ [lost.MaxReason - numRsn]struct{}
 
-// addLost is AddLost of one Case.
-func (a *Accumulator) addLost(c *indicator.Case, s *lost.Sink) {
+// add is Add of one Case (note, when not nil, receives its verdict) and AddLost's (s, when not nil, its
+// verdict when it loses points): the counting written once for both.
+func (a *Accumulator) add(c *indicator.Case, note indicator.Note, s *lost.Sink) {
 	d := c.Dossier
 	r, _ := a.c.judge(d, c.Timing)
 	a.rc[r]++
 	if r < rsnNotProcessed {
 		a.units.Count(a.row(d.UnitID, c.Ref), d.UnitID, r == rsnSatisfied, -1, 0)
-		if r != rsnSatisfied {
-			s.Lost(c, indicator.M53, r, dossierReasons[r])
-		}
+	}
+	switch {
+	case note != nil:
+		note(c, verdictOf(r))
+	case s != nil && r < rsnNotProcessed && r != rsnSatisfied:
+		s.Lost(c, indicator.M53, r, dossierReasons[r])
 	}
 }
 
