@@ -167,17 +167,6 @@ func (x *Index) Winner(code string, ord int64) bool {
 	return e == nil || e.Val.ord == ord
 }
 
-// Number returns the number of code in the index — distinct codes are numbered 0, 1, 2, … in the order
-// they were first added — and whether it has been added. A caller keeping per-code state of its own
-// (quality's duplicate check, say) may index a slice with it instead of keeping a second copy of every
-// code. Cost: one hash-table lookup, no allocation; safe for concurrent use with other lookups.
-func (x *Index) Number(code string) (int64, bool) {
-	if code == "" {
-		return 0, false
-	}
-	return x.codes.Number(code)
-}
-
 // Records returns the number of records added in pass 1.
 func (x *Index) Records() int64 { return x.n }
 

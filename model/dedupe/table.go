@@ -83,14 +83,6 @@ func (t *CodeTable[V]) Find(code string) *Entry[V] {
 	return nil
 }
 
-// Number returns the number of code's entry — entries are numbered 0, 1, 2, … in the order their codes
-// were added, so a caller can keep per-code state in a slice of its own — and whether code has one.
-// Cost: Find's. Safe for concurrent use with other lookups.
-func (t *CodeTable[V]) Number(code string) (int64, bool) {
-	i := t.lookup(code)
-	return i, i >= 0
-}
-
 // lookup returns the number of code's entry, or -1.
 func (t *CodeTable[V]) lookup(code string) int64 {
 	if t.n == 0 {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestCodeTableCollisions: with every code hashing alike (one probe chain, one tag) the table must still
@@ -44,40 +43,5 @@ func TestCodeTableCollisions(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestNumber: entries are numbered in order of first addition, lookups of absent codes say so, and
-// Index.Number follows its table (never a number for the empty code).
-func TestNumber(t *testing.T) {
-	for _, collide := range []bool{false, true} {
-		var tab CodeTable[int]
-		tab.collide = collide
-		if _, ok := tab.Number("x"); ok {
-			t.Fatal("empty table numbers a code")
-		}
-		codes := []string{"b", "a", "b", "c", "a", "d"}
-		want := map[string]int64{"b": 0, "a": 1, "c": 2, "d": 3}
-		for _, c := range codes {
-			tab.Upsert(c)
-		}
-		for c, n := range want {
-			if got, ok := tab.Number(c); !ok || got != n {
-				t.Errorf("collide %v: Number(%q) = %d %v, want %d", collide, c, got, ok, n)
-			}
-		}
-		if _, ok := tab.Number("e"); ok {
-			t.Errorf("collide %v: absent code numbered", collide)
-		}
-	}
-	x := NewIndex(Policy{})
-	for _, c := range []string{"k2", "", "k1", "k2"} {
-		x.AddVersion(c, time.Time{}, false)
-	}
-	if n, ok := x.Number("k1"); !ok || n != 1 {
-		t.Errorf("Index.Number(k1) = %d %v", n, ok)
-	}
-	if _, ok := x.Number(""); ok {
-		t.Error("the empty code has a number")
 	}
 }

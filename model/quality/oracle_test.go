@@ -3,7 +3,7 @@ package quality
 // The per-record checks as they were before issue 17's third round (commit 9f788bd), kept verbatim as the
 // oracle of the differential tests (TestCheckEqualsOracle, FuzzCheckEqualsOracle): fmt.Sprintf messages,
 // a closure per finding, the times walked with a closure per field. Only the duplicate-code state differs:
-// a plain map of the codes seen (no Options.Codes; TestCodesEqualsOwnTable covers that).
+// a plain map of the codes seen.
 
 import (
 	"fmt"

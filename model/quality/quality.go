@@ -210,18 +210,6 @@ type Options struct {
 	// RequireTimeline makes status-without-steps flag a finished dossier without any real step (set it
 	// when the input's timelines were given).
 	RequireTimeline bool
-	// Codes, when set, numbers the dossier codes (MaHoSo) the caller has already indexed elsewhere — a
-	// *dedupe.Index to which the caller adds each record before checking it, say. duplicate-code then
-	// keeps its state of a numbered code in a slice (24 bytes per code) instead of a copy of the code in
-	// a table of its own; codes Codes does not number (aliases, records the caller did not add) go to
-	// that table as before. The findings are the same with or without Codes.
-	Codes CodeNumbers
-}
-
-// CodeNumbers numbers distinct codes densely (0, 1, 2, … in order of first sight); *dedupe.Index is one.
-// Number must be cheap: it is called once per record.
-type CodeNumbers interface {
-	Number(code string) (n int64, ok bool)
 }
 
 type seenCode struct {
@@ -233,8 +221,7 @@ type seenCode struct {
 // over a stream of dossiers. It
 // remembers every dossier code and alias seen for duplicate-code: memory is
 // O(distinct codes) — each code's bytes once, plus a 32-byte entry and
-// 8–16 bytes of hash-table slots (a dedupe.CodeTable), or 24 bytes for a
-// code Options.Codes numbers. The other
+// 8–16 bytes of hash-table slots (a dedupe.CodeTable). The other
 // checks look at one record only. A Checker is not safe for concurrent use.
 type Checker struct {
 	opt          Options
@@ -245,14 +232,9 @@ type Checker struct {
 	summaries    foldedSet
 	skip         checkBits
 	seen         dedupe.CodeTable[seenCode]
-	byNumber     [][]seenCode // with Options.Codes: the state of code number i at byNumber[i/numberBlock][i%numberBlock]
-	distinct     int          // distinct codes seen
 	n            int
 	win          timeWindow
 }
-
-// numberBlock is the size of the blocks of Checker.byNumber (no doubling copies as codes are added).
-const numberBlock = 4096
 
 // procInfo is what the checks know of one national procedure code: whether the catalogue has it and its
 // offerings by unit.
@@ -512,7 +494,7 @@ func firstFolded(s string) (b byte, ok bool) {
 }
 
 // Seen returns the number of distinct codes and aliases remembered.
-func (c *Checker) Seen() int { return c.distinct }
+func (c *Checker) Seen() int { return int(c.seen.Len()) }
 
 // Records returns the number of dossiers checked so far.
 func (c *Checker) Records() int { return c.n }
@@ -851,44 +833,12 @@ func addBefore(r *report, d *model.Dossier, t model.Time, sev Severity, field, w
 }
 
 // remember records v as the latest version of code and returns the version before it (ok false: code
-// not seen before). A code that Options.Codes numbers keeps its state in byNumber; any other in the
-// table seen, which copies it (a decoder's code may be a substring of its whole record, which must not
-// be kept). A code may have state in both — as an alias before the caller numbered it, then as a
-// numbered MaHoSo — and the later record is the previous version.
+// not seen before). The table copies the code (a decoder's code may be a substring of its whole record,
+// which must not be kept).
 func (c *Checker) remember(code string, v seenCode) (prev seenCode, ok bool) {
-	var num int64
-	numbered := false
-	if c.opt.Codes != nil {
-		num, numbered = c.opt.Codes.Number(code)
-	}
-	if c.seen.Len() > 0 {
-		if e := c.seen.Find(code); e != nil {
-			prev, ok = e.Val, true
-			if !numbered {
-				e.Val = v
-				return prev, ok
-			}
-		}
-	}
-	if !numbered {
-		e, _ := c.seen.Upsert(code)
-		e.Val = v
-		c.distinct++
-		return prev, ok
-	}
-	for int64(len(c.byNumber))*numberBlock <= num {
-		c.byNumber = append(c.byNumber, make([]seenCode, numberBlock))
-	}
-	slot := &c.byNumber[num/numberBlock][num%numberBlock]
-	if slot.record > 0 { // record is stored + 1: 0 is an empty slot
-		if p := (seenCode{fp: slot.fp, id: slot.id, record: slot.record - 1}); !ok || p.record > prev.record {
-			prev = p
-		}
-		ok = true
-	} else if !ok {
-		c.distinct++
-	}
-	*slot = seenCode{fp: v.fp, id: v.id, record: v.record + 1}
+	e, seen := c.seen.Upsert(code)
+	prev, ok = e.Val, seen
+	e.Val = v
 	return prev, ok
 }
 
