@@ -276,12 +276,30 @@ func (dc *dossierCells) strList(s string) []string {
 	if isBlank(s) {
 		return nil
 	}
+	if len(s) <= 8 && !inShort(s, ';') { // one short item (the common case), without a call
+		out := dc.strs.take(1)
+		if out[0] = s; spaced(s) {
+			out[0] = strings.TrimSpace(s)
+		}
+		return out
+	}
 	out := dc.strs.take(strings.Count(s, ";") + 1)
 	for i := range out {
 		it, rest := cut(s, ';')
 		out[i], s = trim(it), rest
 	}
 	return out
+}
+
+// inShort reports whether c occurs in s, a few bytes long: a loop without a call, which would cost
+// more than the loop (the callers call strings.IndexByte for longer strings). Small enough to be inlined.
+func inShort(s string, c byte) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return true
+		}
+	}
+	return false
 }
 
 // nextItem cuts the first item off the list cell s and into its n '|'-separated parts (n ≤ 4),
@@ -304,8 +322,10 @@ func nextItem(s string, i, n int) (p [4]string, rest string, more bool, err erro
 			p[j] = strings.TrimSpace(p[j])
 		}
 	}
-	if k := strings.IndexByte(item, '|'); k >= 0 {
-		return p, rest, more, partsErr(i, n+1+strings.Count(item[k+1:], "|"), n)
+	if len(item) > 8 || inShort(item, '|') { // a short last part is looked at without a call
+		if k := strings.IndexByte(item, '|'); k >= 0 {
+			return p, rest, more, partsErr(i, n+1+strings.Count(item[k+1:], "|"), n)
+		}
 	}
 	if p[last] = item; spaced(item) {
 		p[last] = strings.TrimSpace(item)
