@@ -209,3 +209,90 @@ func BenchmarkSieveAdd1M(b *testing.B) {
 		}
 	})
 }
+
+// FuzzSieve: on any sequence of records (codes from a few bytes of the input, update times present or
+// not, aliases), a sieve whose Verify finds no clash keeps exactly the records Index keeps, with Index's
+// counts, and Superseded is 0 exactly when no code repeats. With the weak hash (the code's length) a
+// clash must be reported exactly when two different codes of one length were both added.
+func FuzzSieve(f *testing.F) {
+	f.Add([]byte("a1b2a1c3"), false)
+	f.Add([]byte("\x00\x01\x00\x02\x03\x04"), true)
+	f.Add([]byte("xyxyxzzz"), true)
+	f.Fuzz(func(t *testing.T, data []byte, weak bool) {
+		if len(data) > 600 {
+			return
+		}
+		s := NewSieve(Policy{})
+		if weak {
+			s = NewSieveHash(Policy{}, func(k string) uint64 { return uint64(len(k)) << 40 })
+		}
+		x := NewIndex(Policy{})
+		var ds []model.Dossier
+		base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		for i := 0; i+1 < len(data); i += 2 {
+			b, c := data[i], data[i+1]
+			d := model.Dossier{Code: string(rune('a'+b%7)) + string(make([]byte, int(b/7%3)))}
+			if b%11 == 0 {
+				d.Code = ""
+			}
+			switch c % 4 {
+			case 1:
+				d.Sync.SentAt = model.Some(base.Add(time.Duration(c) * time.Second))
+			case 2:
+				d.Sync.SentAt = model.Some(base.Add(time.Duration(c) * time.Nanosecond))
+			}
+			if c%5 == 0 {
+				d.Aliases = []string{string(rune('a' + c%7))}
+			}
+			ds = append(ds, d)
+		}
+		lengths := map[int]map[string]bool{}
+		codes := map[string]int{}
+		for i := range ds {
+			d := &ds[i]
+			s.Add(d, s.Hash(d.Code), int64(i))
+			x.AddAt(d, int64(i))
+			for _, a := range d.Aliases {
+				if a != d.Code {
+					s.Mark(s.Hash(a))
+				}
+			}
+			if d.Code != "" {
+				codes[d.Code]++
+				if lengths[len(d.Code)] == nil {
+					lengths[len(d.Code)] = map[string]bool{}
+				}
+				lengths[len(d.Code)][d.Code] = true
+			}
+		}
+		clash := false
+		for i := range ds {
+			clash = !s.Verify(ds[i].Code, s.Hash(ds[i].Code)) || clash
+		}
+		wantClash := false
+		if weak {
+			for _, set := range lengths {
+				wantClash = wantClash || len(set) > 1
+			}
+		}
+		if clash != wantClash {
+			t.Fatalf("clash %v, want %v", clash, wantClash)
+		}
+		if clash {
+			return
+		}
+		repeats := false
+		for _, n := range codes {
+			repeats = repeats || n > 1
+		}
+		if (s.Superseded() > 0) != repeats || s.Superseded() != x.Superseded() || s.Distinct() != x.Distinct() || s.Records() != x.Records() {
+			t.Fatalf("sieve %d/%d/%d, index %d/%d/%d, repeats %v", s.Records(), s.Distinct(), s.Superseded(),
+				x.Records(), x.Distinct(), x.Superseded(), repeats)
+		}
+		for i := range ds {
+			if s.Winner(ds[i].Code, int64(i)) != x.Winner(ds[i].Code, int64(i)) {
+				t.Fatalf("record %d (%q): sieve Winner %v, index %v", i, ds[i].Code, s.Winner(ds[i].Code, int64(i)), x.Winner(ds[i].Code, int64(i)))
+			}
+		}
+	})
+}
