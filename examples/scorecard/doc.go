@@ -31,7 +31,7 @@
 // records (duplicate codes, re-sends with conflicting data), and, when a dossier code repeats, the
 // workers score only the latest versions (the latest version wins, by the sync time where present, else
 // input order; earlier versions are counted in the "resend" ledger of the card) while the sieve is
-// verified code by code. Should two different codes share a hash (about once in a million inputs of a
+// verified code by code. Should two different codes share a hash (about once in 600 000 inputs of a
 // million dossiers), the rule is applied again with an exact index (dedupe.Index: two more reads). A
 // summary of the checks goes to stderr (counts per finding, example codes; -check prints only the
 // report and scores nothing — a pre-flight lint of a payload before sending it, which needs no unit

@@ -42,7 +42,7 @@ type readResult struct {
 //     order, through the checks that remember earlier records (duplicate-code, resend-conflict), and —
 //     when a code repeats — the workers score only the sieve's winners while the in-order goroutine
 //     verifies, code by code, that no two codes share a hash (dedupe.Sieve.Verify).
-//   - After a clash (for a million distinct codes, about once in a million inputs) the re-send rule is
+//   - After a clash (for a million distinct codes, about once in 600 000 inputs) the re-send rule is
 //     applied with an exact dedupe.Index: one more read to build it, one to score (scoreLatest).
 //
 // Memory: the sieve (≈ 21–32 bytes per distinct code) and the duplicate checks' state for the repeated

@@ -21,7 +21,7 @@ import (
 // two different codes may share a hash. Pass 2 confirms it by calling Verify on every record's code in
 // input order; if Verify never reports a clash, Winner keeps exactly the records Index.Winner keeps
 // and the counts are Index's. If it does (two codes whose 58-bit hashes are equal: for a million distinct
-// codes, about once in a million inputs), the caller must fall back to an Index.
+// codes, about once in 600 000 inputs), the caller must fall back to an Index.
 //
 // Besides records' codes, a sieve takes other keys (Mark), e.g. the aliases a data-quality check
 // compares with codes: Suspect then tells which keys were met more than once, in any role, so that a
