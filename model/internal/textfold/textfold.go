@@ -4,6 +4,7 @@
 package textfold
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,33 +24,45 @@ func Fold(s string) string {
 // dst has room.
 func AppendFold(dst []byte, s string, limit int) (out []byte, ok bool) {
 	start := len(dst)
-	space := false
-	s = strings.TrimSpace(s)
-	for i := 0; i < len(s); {
-		c := s[i]
-		var r rune
-		if c < utf8.RuneSelf {
-			r = rune(c)
-			i++
-		} else {
-			var n int
-			r, n = utf8.DecodeRuneInString(s[i:])
-			i += n
-		}
-		if r == '_' || r == '-' || r == ' ' || r == '\t' {
-			space = true
-			continue
-		}
-		if space && len(dst) > start {
-			dst = append(dst, ' ')
-		}
-		space = false
-		dst = utf8.AppendRune(dst, foldRune(r))
+	for r := range folded(s) {
+		dst = utf8.AppendRune(dst, r)
 		if limit >= 0 && len(dst)-start > limit {
 			return dst, false
 		}
 	}
 	return dst, true
+}
+
+// folded yields Fold(s) rune by rune: the folded letters, and one ' ' for each run of spaces, '_' and
+// '-' between two of them. AppendFold and EqualFolded read a text through it, so they fold alike.
+func folded(s string) iter.Seq[rune] {
+	return func(yield func(rune) bool) {
+		s := strings.TrimSpace(s)
+		space, any := false, false
+		for i := 0; i < len(s); {
+			c := s[i]
+			var r rune
+			if c < utf8.RuneSelf {
+				r = rune(c)
+				i++
+			} else {
+				var n int
+				r, n = utf8.DecodeRuneInString(s[i:])
+				i += n
+			}
+			if r == '_' || r == '-' || r == ' ' || r == '\t' {
+				space = true
+				continue
+			}
+			if space && any && !yield(' ') {
+				return
+			}
+			space, any = false, true
+			if !yield(foldRune(r)) {
+				return
+			}
+		}
+	}
 }
 
 // letters is the folding of Vietnamese letters: each group's first letter is what the others fold to.
@@ -101,31 +114,7 @@ func foldRune(r rune) rune {
 // allocation.
 func EqualFolded(s, key string) bool {
 	j := 0 // bytes of key matched
-	space := false
-	s = strings.TrimSpace(s)
-	for i := 0; i < len(s); {
-		c := s[i]
-		var r rune
-		if c < utf8.RuneSelf {
-			r = rune(c)
-			i++
-		} else {
-			var n int
-			r, n = utf8.DecodeRuneInString(s[i:])
-			i += n
-		}
-		if r == '_' || r == '-' || r == ' ' || r == '\t' {
-			space = true
-			continue
-		}
-		if space && j > 0 {
-			if j >= len(key) || key[j] != ' ' {
-				return false
-			}
-			j++
-		}
-		space = false
-		f := foldRune(r)
+	for f := range folded(s) {
 		if f < utf8.RuneSelf {
 			if j >= len(key) || key[j] != byte(f) {
 				return false
