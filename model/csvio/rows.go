@@ -163,59 +163,20 @@ func (rr *rowReader) scan() (end int, lines int, need bool, err error) {
 		if ends, j = cutCells(ends, b, j, q, comma); q != j {
 			return 0, 0, false, &rowError{rr.line + lines, errBareQuote}
 		}
-		k := q + 1 // in the quoted cell
+		k, le2, lines2, escape, more, err := rr.quoted(b, q+1, le, lines)
+		if more || err != nil {
+			return 0, 0, more, err
+		}
+		le, lines = le2, lines2
 		flags := cellQuoted
-		for {
-			c := bytes.IndexByte(b[k:], '"')
-			if c < 0 {
-				if rr.EOF {
-					rest := bytes.TrimSuffix(b[k:], []byte{'\n'})
-					return 0, 0, false, &rowError{rr.line + lines + bytes.Count(rest, []byte{'\n'}), errQuote}
-				}
-				return 0, 0, true, nil
-			}
-			c += k
-			if le < c { // the cell holds line breaks: count them, find the next one after
-				seg := b[k:c]
-				lines += bytes.Count(seg, []byte{'\n'})
-				if bytes.Contains(seg, []byte("\r\n")) {
-					flags |= cellEscape
-				}
-				if le = bytes.IndexByte(b[c:], '\n'); le >= 0 {
-					le += c
-				} else {
-					le = len(b)
-				}
-			}
-			k = c + 1
-			if k < len(b) && b[k] == '"' {
-				flags |= cellEscape
-				k++
-				continue
-			}
-			if k >= len(b) && !rr.EOF {
-				return 0, 0, true, nil
-			}
-			break
+		if escape {
+			flags |= cellEscape
 		}
 		ends = append(ends, k|flags)
 		rr.ends = ends
-		switch {
-		case k >= len(b):
-			return k, lines, false, nil
-		case b[k] == comma:
-			j = k + 1
-			continue
-		case b[k] == '\n':
-			return k + 1, lines + 1, false, nil
-		case b[k] == '\r' && k+1 < len(b) && b[k+1] == '\n':
-			return k + 2, lines + 1, false, nil
-		case b[k] == '\r' && k+1 >= len(b) && !rr.EOF:
-			return 0, 0, true, nil
-		case b[k] == '\r' && k+1 >= len(b):
-			return k + 1, lines, false, nil
+		if j, end, lines, more, err = rr.afterQuoted(b, k, lines); j < 0 {
+			return end, lines, more, err
 		}
-		return 0, 0, false, &rowError{rr.line + lines, errQuote}
 	}
 }
 
@@ -303,52 +264,79 @@ func (rr *rowReader) rowEnd() (end int, lines int, need bool, err error) {
 		if q != j && b[q-1] != comma {
 			return 0, 0, false, &rowError{rr.line + lines, errBareQuote}
 		}
-		k := q + 1 // in the quoted cell
-		for {
-			c := bytes.IndexByte(b[k:], '"')
-			if c < 0 {
-				if rr.EOF {
-					rest := bytes.TrimSuffix(b[k:], []byte{'\n'})
-					return 0, 0, false, &rowError{rr.line + lines + bytes.Count(rest, []byte{'\n'}), errQuote}
-				}
-				return 0, 0, true, nil
-			}
-			c += k
-			if le < c { // the cell holds line breaks: count them, find the next one after
-				lines += bytes.Count(b[k:c], []byte{'\n'})
-				if le = bytes.IndexByte(b[c:], '\n'); le >= 0 {
-					le += c
-				} else {
-					le = len(b)
-				}
-			}
-			k = c + 1
-			if k < len(b) && b[k] == '"' {
-				k++
-				continue
-			}
-			if k >= len(b) && !rr.EOF {
-				return 0, 0, true, nil
-			}
-			break
+		k, le2, lines2, _, more, err := rr.quoted(b, q+1, le, lines)
+		if more || err != nil {
+			return 0, 0, more, err
 		}
-		switch {
-		case k >= len(b):
-			return k, lines, false, nil
-		case b[k] == comma:
-			j = k + 1
-			continue
-		case b[k] == '\n':
-			return k + 1, lines + 1, false, nil
-		case b[k] == '\r' && k+1 < len(b) && b[k+1] == '\n':
-			return k + 2, lines + 1, false, nil
-		case b[k] == '\r' && k+1 >= len(b) && !rr.EOF:
-			return 0, 0, true, nil
-		case b[k] == '\r' && k+1 >= len(b):
-			return k + 1, lines, false, nil
+		le, lines = le2, lines2
+		var end int
+		if j, end, lines, more, err = rr.afterQuoted(b, k, lines); j < 0 {
+			return end, lines, more, err
 		}
-		return 0, 0, false, &rowError{rr.line + lines, errQuote}
 	}
+}
+
+// quoted reads the quoted cell whose content starts at b[k] (after its opening quote), in a row of
+// lines line breaks so far whose next line break outside quotes was thought to be at le. It returns the
+// index just after the closing quote, le and lines moved past the line breaks the cell holds, and
+// whether the cell holds an escaped quote or a "\r\n" (escape: its text needs unescaping). more: the
+// window ends inside the cell (read more and call again); err: the input ends inside it. scan and
+// rowEnd read quoted cells through it, so splitting and decoding agree on where a row ends.
+func (rr *rowReader) quoted(b []byte, k, le, lines int) (end, le2, lines2 int, escape, more bool, err error) {
+	for {
+		c := bytes.IndexByte(b[k:], '"')
+		if c < 0 {
+			if rr.EOF {
+				rest := bytes.TrimSuffix(b[k:], []byte{'\n'})
+				return 0, 0, 0, false, false, &rowError{rr.line + lines + bytes.Count(rest, []byte{'\n'}), errQuote}
+			}
+			return 0, 0, 0, false, true, nil
+		}
+		c += k
+		if le < c { // the cell holds line breaks: count them, find the next one after
+			seg := b[k:c]
+			lines += bytes.Count(seg, []byte{'\n'})
+			if bytes.Contains(seg, []byte("\r\n")) {
+				escape = true
+			}
+			if le = bytes.IndexByte(b[c:], '\n'); le >= 0 {
+				le += c
+			} else {
+				le = len(b)
+			}
+		}
+		k = c + 1
+		if k < len(b) && b[k] == '"' {
+			escape = true
+			k++
+			continue
+		}
+		if k >= len(b) && !rr.EOF {
+			return 0, 0, 0, false, true, nil
+		}
+		return k, le, lines, escape, false, nil
+	}
+}
+
+// afterQuoted reads what follows a quoted cell that ends at b[k]: the delimiter (next is where the
+// row's next cell starts), or the row's end (next is -1; end and lines are the row's, or more / err as
+// scan returns them).
+func (rr *rowReader) afterQuoted(b []byte, k, lines int) (next, end, lines2 int, more bool, err error) {
+	switch {
+	case k >= len(b):
+		return -1, k, lines, false, nil
+	case b[k] == rr.comma:
+		return k + 1, 0, lines, false, nil
+	case b[k] == '\n':
+		return -1, k + 1, lines + 1, false, nil
+	case b[k] == '\r' && k+1 < len(b) && b[k+1] == '\n':
+		return -1, k + 2, lines + 1, false, nil
+	case b[k] == '\r' && k+1 >= len(b) && !rr.EOF:
+		return -1, 0, 0, true, nil
+	case b[k] == '\r' && k+1 >= len(b):
+		return -1, k + 1, lines, false, nil
+	}
+	return -1, 0, 0, false, &rowError{rr.line + lines, errQuote}
 }
 
 // advance delimits the next row (skipping empty lines): the row is buf[pos:end], its cells in
